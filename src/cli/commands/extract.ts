@@ -1,0 +1,71 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createAnalyzer } from '../../analyze.ts'
+import { ClaimtrailError } from '../../model/errors.ts'
+import { writeBrat } from '../../format/brat.ts'
+import { toJsonDocument } from '../../format/json.ts'
+import { formatTextReport } from '../../format/text.ts'
+import { isIsoDate, readInputs } from '../../ingest/files.ts'
+import type { Command } from '../command.ts'
+
+const FORMATS = { json: 'json', brat: 'ann', text: 'txt' } as const
+type Format = keyof typeof FORMATS
+
+/** Characters that cannot appear in an output file name. */
+function safeFileName(id: string): string {
+  return id.replace(/[/\\:*?"<>|\x00-\x1f]/g, '_').slice(0, 200) || 'document'
+}
+
+export const command: Command = {
+  name: 'extract',
+  summary: 'Find attributions, quantities, claims and entities in articles (json, brat or a readable report).',
+  usage: 'claimtrail extract [--format json|brat|text] [--published YYYY-MM-DD] [--out-dir DIR] [--gazetteer FILE] [--max-bytes N] [FILE ...]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args], allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'json' },
+        published: { type: 'string' },
+        'out-dir': { type: 'string' },
+        gazetteer: { type: 'string' },
+        'max-bytes': { type: 'string' },
+      },
+    })
+    const format = values.format as Format
+    if (!(format in FORMATS)) throw new ClaimtrailError('USAGE', `unknown --format "${values.format}"; use json, brat or text`)
+    if (values.published !== undefined && !isIsoDate(values.published)) {
+      throw new ClaimtrailError('USAGE', `--published "${values.published}" is not a date; use YYYY-MM-DD`)
+    }
+    const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes'])
+    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', '--max-bytes must be a positive number')
+    const outDir = values['out-dir']
+    if (outDir !== undefined) await mkdir(outDir, { recursive: true })
+
+    const analyzer = createAnalyzer({ gazetteerFile: values.gazetteer })
+    let failed = 0
+    let written = 0
+    for await (const input of readInputs(positionals, { stdin: io.stdin, maxBytes, published: values.published ?? null })) {
+      if (!input.ok) {
+        failed++
+        io.stderr.write(`claimtrail extract: ${input.origin}: ${input.reason}\n`)
+        continue
+      }
+      const { record } = input
+      const doc = analyzer.analyze(record.text, record)
+      for (const w of doc.warnings) io.stderr.write(`claimtrail extract: ${record.origin}: warning: ${w}\n`)
+      const out = format === 'json' ? JSON.stringify(toJsonDocument(doc))
+        : format === 'brat' ? writeBrat(doc.text, doc.get('attributions'))
+        : formatTextReport(toJsonDocument(doc))
+      if (outDir !== undefined) {
+        await writeFile(join(outDir, `${safeFileName(record.id)}.${FORMATS[format]}`), format === 'json' ? `${out}\n` : out)
+      } else if (format === 'json') {
+        io.stdout.write(`${out}\n`)
+      } else {
+        io.stdout.write(written > 0 && format === 'text' ? `\n${out}` : out)
+      }
+      written++
+    }
+    return failed > 0 ? 1 : 0
+  },
+}

@@ -1,0 +1,67 @@
+import { isClaimtrailError } from '../model/errors.ts'
+import type { CliIo, Command } from './command.ts'
+
+// Commands load lazily: `extract` should not pay for the database drivers.
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  extract: () => import('./commands/extract.ts'),
+  eval: () => import('./commands/eval.ts'),
+  start: () => import('./commands/start.ts'),
+}
+
+function processIo(): CliIo {
+  return {
+    stdout: process.stdout, stderr: process.stderr, stdin: process.stdin,
+    isTty: Boolean(process.stderr.isTTY), env: process.env,
+  }
+}
+
+async function help(io: CliIo): Promise<number> {
+  const lines = ['usage: claimtrail <command> [options]', '', 'commands:']
+  for (const name of Object.keys(COMMANDS)) {
+    const { command } = await COMMANDS[name]()
+    lines.push(`  ${name.padEnd(12)} ${command.summary}`)
+  }
+  lines.push('', "Run 'claimtrail <command> --help' for a command's options.")
+  io.stdout.write(lines.join('\n') + '\n')
+  return 0
+}
+
+/**
+ * Run the CLI with the given arguments; returns the exit status. Errors the user can act
+ * on are printed as one line; anything else is reported as an internal error, also
+ * without a stack trace unless CLAIMTRAIL_DEBUG is set.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return help(io)
+  if (name === '--version') {
+    io.stdout.write('claimtrail 0.1.0\n')
+    return 0
+  }
+  const load = COMMANDS[name]
+  if (load === undefined) {
+    io.stderr.write(`claimtrail: unknown command "${name}"; run 'claimtrail --help' for the list\n`)
+    return 2
+  }
+  try {
+    const { command } = await load()
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`usage: ${command.usage}\n\n${command.summary}\n`)
+      return 0
+    }
+    return await command.run(rest, io)
+  } catch (e) {
+    if (isClaimtrailError(e)) {
+      io.stderr.write(`claimtrail: ${e.message}\n`)
+      return e.code === 'USAGE' ? 2 : 1
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`claimtrail ${name}: ${e.message}; run 'claimtrail ${name} --help'\n`)
+      return 2
+    }
+    const message = e instanceof Error ? e.message : String(e)
+    io.stderr.write(`claimtrail: internal error: ${message}\n`)
+    if (io.env.CLAIMTRAIL_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`)
+    return 70
+  }
+}

@@ -1,0 +1,140 @@
+import type { Doc } from '../model/doc.ts'
+import type { CharSpan, Category, Fragments } from '../model/types.ts'
+import { offsetMap, type OffsetMap } from './offsets.ts'
+
+/** A span in the output contract: code-point offsets and the covered text. */
+export interface JsonSpan {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/** A possibly discontinuous span: the whole extent, plus its pieces when there are several. */
+export interface JsonFragmentedSpan extends JsonSpan {
+  readonly fragments?: readonly JsonSpan[]
+}
+
+export interface JsonEntity extends JsonSpan {
+  readonly id: string
+  readonly type: string
+  readonly canonical: string | null
+}
+
+export interface JsonQuantity extends JsonSpan {
+  readonly id: string
+  readonly value: number | null
+  readonly low: number | null
+  readonly high: number | null
+  readonly approx: boolean
+  readonly bound: 'at_least' | 'at_most' | null
+  readonly vague: boolean
+  readonly unit: string | null
+  readonly kind: string
+}
+
+export interface JsonAttribution {
+  readonly id: string
+  readonly source: (JsonFragmentedSpan & { readonly entity: string | null }) | null
+  readonly cue: JsonFragmentedSpan
+  readonly content: readonly JsonSpan[]
+  readonly kind: string
+}
+
+export interface JsonClaim {
+  readonly id: string
+  readonly quantity: string
+  readonly attribution: string | null
+  readonly counted: { readonly category: Category; readonly text: string; readonly start: number; readonly end: number }
+  readonly subject: string | null
+  readonly planned: boolean
+  readonly source: string | null
+  readonly sourceEntity: string | null
+  readonly cue: string | null
+  readonly asOf: string | null
+}
+
+/** The JSON document of DESIGN.md's `extract --format json` contract. */
+export interface JsonDocument {
+  readonly id: string
+  readonly title: string | null
+  readonly published: string | null
+  readonly url?: string | null
+  readonly outlet?: string | null
+  readonly language: string
+  readonly warnings?: readonly string[]
+  readonly text: string
+  readonly entities: readonly JsonEntity[]
+  readonly quantities: readonly JsonQuantity[]
+  readonly attributions: readonly JsonAttribution[]
+  readonly claims: readonly JsonClaim[]
+}
+
+function span(text: string, map: OffsetMap, s: CharSpan): JsonSpan {
+  return { start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), text: text.slice(s.start, s.end) }
+}
+
+function fragmented(text: string, map: OffsetMap, parts: Fragments): JsonFragmentedSpan {
+  const first = parts[0]
+  const last = parts[parts.length - 1]
+  const whole = {
+    start: map.toCodePoint(first.start), end: map.toCodePoint(last.end),
+    text: parts.map((p) => text.slice(p.start, p.end)).join(' '),
+  }
+  return parts.length > 1 ? { ...whole, fragments: parts.map((p) => span(text, map, p)) } : whole
+}
+
+/**
+ * Convert an analysed Doc to the JSON document of the output contract, with offsets in
+ * Unicode code points. Layers a pipeline did not assign come out empty.
+ *
+ * @example
+ * const json = toJsonDocument(analyzer.analyze(text, { id: 'seed', published: '2025-08-22' }))
+ * json.claims[0].counted.category
+ */
+export function toJsonDocument(doc: Doc): JsonDocument {
+  const text = doc.text
+  const map = offsetMap(text)
+  const entities = doc.has('entities') ? doc.get('entities') : []
+  const quantities = doc.has('quantities') ? doc.get('quantities') : []
+  const attributions = doc.has('attributions') ? doc.get('attributions') : []
+  const claims = doc.has('claims') ? doc.get('claims') : []
+  return {
+    id: doc.meta.id,
+    title: doc.meta.title,
+    published: doc.meta.published,
+    ...(doc.meta.url !== null ? { url: doc.meta.url } : {}),
+    ...(doc.meta.outlet !== null ? { outlet: doc.meta.outlet } : {}),
+    language: doc.has('language') ? doc.get('language').code : 'und',
+    ...(doc.warnings.length > 0 ? { warnings: doc.warnings } : {}),
+    text,
+    entities: entities.map((e, i) => ({
+      id: `e${i + 1}`, ...span(text, map, e), type: e.type, canonical: e.canonical,
+    })),
+    quantities: quantities.map((q, i) => ({
+      id: `q${i + 1}`, ...span(text, map, q),
+      value: q.amount.kind === 'point' ? q.amount.value : null,
+      low: q.amount.kind === 'range' ? q.amount.low : null,
+      high: q.amount.kind === 'range' ? q.amount.high : null,
+      approx: q.isApprox, bound: q.bound, vague: q.isVague, unit: q.unit, kind: q.kind,
+    })),
+    attributions: attributions.map((a, i) => ({
+      id: `a${i + 1}`,
+      source: a.source.length > 0 ? { ...fragmented(text, map, a.source), entity: a.sourceEntity } : null,
+      cue: fragmented(text, map, a.cue),
+      content: a.content.map((c) => span(text, map, c)),
+      kind: a.kind,
+    })),
+    claims: claims.map((c, i) => ({
+      id: `c${i + 1}`,
+      quantity: `q${c.quantity + 1}`,
+      attribution: c.attribution === null ? null : `a${c.attribution + 1}`,
+      counted: { category: c.counted.category, ...span(text, map, c.counted) },
+      subject: c.subject,
+      planned: c.isPlanned,
+      source: c.source === null ? null : text.slice(c.source.start, c.source.end),
+      sourceEntity: c.sourceEntity,
+      cue: c.cue === null ? null : text.slice(c.cue.start, c.cue.end),
+      asOf: c.asOf,
+    })),
+  }
+}

@@ -1,0 +1,56 @@
+import type { JsonDocument, JsonQuantity } from './json.ts'
+
+function amount(q: JsonQuantity): string {
+  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 3 })
+  const core = q.value !== null ? n(q.value) : `${n(q.low ?? 0)}–${n(q.high ?? 0)}`
+  const unit = q.unit === '%' ? '%' : q.unit ? ` ${q.unit}` : ''
+  const marks = [
+    q.approx ? 'approx' : '', q.bound === 'at_least' ? 'at least' : q.bound === 'at_most' ? 'at most' : '',
+    q.vague ? 'vague' : '',
+  ].filter(Boolean)
+  return `${core}${unit}${marks.length ? ` (${marks.join(', ')})` : ''}`
+}
+
+// The sentence around a span: from the previous sentence end to the next one.
+function quoteAround(text: string, start: number, end: number): string {
+  const chars = [...text]
+  let s = start
+  while (s > 0 && !/[.!?\n]/.test(chars[s - 1])) s--
+  let e = end
+  while (e < chars.length && !/[.!?\n]/.test(chars[e])) e++
+  if (e < chars.length && chars[e] !== '\n') e++
+  return chars.slice(s, e).join('').trim()
+}
+
+/**
+ * A readable report of one analysed document: each claim with its value, what is
+ * counted, its source and cue and the sentence it came from; then the attributions.
+ */
+export function formatTextReport(doc: JsonDocument): string {
+  const out: string[] = []
+  const head = [doc.id, doc.title, doc.published].filter(Boolean).join(' · ')
+  out.push(`# ${head}`)
+  for (const w of doc.warnings ?? []) out.push(`warning: ${w}`)
+  const quantities = new Map(doc.quantities.map((q) => [q.id, q]))
+  out.push('', `## Claims (${doc.claims.length})`)
+  for (const c of doc.claims) {
+    const q = quantities.get(c.quantity)
+    if (!q) continue
+    const who = c.source === null ? 'no source (the text\'s own voice)'
+      : `${c.source}${c.sourceEntity && c.sourceEntity !== c.source ? ` [${c.sourceEntity}]` : ''}${c.cue ? ` — cue "${c.cue}"` : ''}`
+    out.push(
+      `- ${amount(q)} · ${c.counted.category}: "${c.counted.text}"` +
+      `${c.subject ? ` · subject ${c.subject}` : ''}${c.planned ? ' · planned' : ''}${c.asOf ? ` · as of ${c.asOf}` : ''}`,
+      `    source: ${who}`,
+      `    quote:  "${quoteAround(doc.text, q.start, q.end)}"`,
+    )
+  }
+  out.push('', `## Attributions (${doc.attributions.length})`)
+  for (const a of doc.attributions) {
+    const content = a.content.map((c) => c.text).join(' … ')
+    out.push(`- ${a.source ? a.source.text : '(no source)'}${a.source?.entity && a.source.entity !== a.source.text ? ` [${a.source.entity}]` : ''} —${a.cue.text}→ "${content.length > 160 ? `${content.slice(0, 157)}...` : content}"`)
+  }
+  out.push('', `## Quantities (${doc.quantities.length})`)
+  out.push(doc.quantities.map((q) => `"${q.text}" = ${amount(q)}`).join('; ') || '(none)')
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,233 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { z } from 'zod'
+import { ClaimtrailError } from '../model/errors.ts'
+import { extractHtml } from './html.ts'
+
+/** One document read from the user's input, before analysis. */
+export interface InputRecord {
+  readonly id: string
+  readonly text: string
+  readonly title: string | null
+  readonly published: string | null
+  readonly url: string | null
+  readonly outlet: string | null
+  /** Where it came from, for messages: a path, `path:line`, or `stdin`. */
+  readonly origin: string
+}
+
+/** A document read, or the reason it could not be. */
+export type InputResult =
+  | { readonly ok: true; readonly record: InputRecord }
+  | { readonly ok: false; readonly origin: string; readonly reason: string }
+
+/** Options for {@link readInputs}. */
+export interface ReadOptions {
+  /** Standard input, read when a path is `-` or no path is given. */
+  readonly stdin?: NodeJS.ReadableStream
+  /** Largest document accepted, in bytes (default 10 MB). */
+  readonly maxBytes?: number
+  /** Publication date for documents that do not carry one (`--published`). */
+  readonly published?: string | null
+}
+
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', ''])
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+const JsonlRecord = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  text: z.string().optional(),
+  html: z.string().optional(),
+  published: z.string().regex(ISO_DATE, 'published must be YYYY-MM-DD').nullish(),
+  url: z.string().nullish(),
+  title: z.string().nullish(),
+  outlet: z.string().nullish(),
+}).refine((r) => r.text !== undefined || r.html !== undefined, { message: 'needs "text" or "html"' })
+
+/** Whether a string is a real calendar date `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+
+// Strict UTF-8: invalid bytes are an error, not U+FFFD. The BOM is kept so that offsets
+// index the text exactly as given.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+function tooLarge(origin: string, size: number, maxBytes: number): ClaimtrailError {
+  return new ClaimtrailError('TOO_LARGE',
+    `${origin}: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit per document; split it or raise --max-bytes`)
+}
+
+/** Decode bytes as UTF-8 text, refusing binary data and invalid encodings with a reason. */
+export function decodeText(bytes: Uint8Array, origin: string, maxBytes = DEFAULT_MAX_BYTES): string {
+  if (bytes.length > maxBytes) throw tooLarge(origin, bytes.length, maxBytes)
+  const head = bytes.subarray(0, 8192)
+  if (head.includes(0)) throw new ClaimtrailError('BAD_INPUT', `${origin}: binary file, not text`)
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new ClaimtrailError('BAD_INPUT', `${origin}: not valid UTF-8 text; convert it to UTF-8 first`)
+  }
+}
+
+function textRecord(id: string, text: string, origin: string, published: string | null): InputRecord {
+  if (text.trim() === '') throw new ClaimtrailError('BAD_INPUT', `${origin}: empty document, nothing to analyse`)
+  return { id, text, title: null, published, url: null, outlet: null, origin }
+}
+
+function htmlRecord(id: string, html: string, origin: string, published: string | null): InputRecord {
+  const article = extractHtml(html)
+  if (article.text.trim() === '') throw new ClaimtrailError('BAD_INPUT', `${origin}: no article text found in the HTML`)
+  return { id, text: article.text, title: article.title, published: article.published ?? published, url: null, outlet: null, origin }
+}
+
+function* jsonlRecords(content: string, origin: string, published: string | null): Generator<InputResult> {
+  const lines = content.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim()
+    if (line === '') continue
+    const where = `${origin}:${i + 1}`
+    let raw: unknown
+    try {
+      raw = JSON.parse(line)
+    } catch {
+      yield { ok: false, origin: where, reason: 'not a JSON object' }
+      continue
+    }
+    const parsed = JsonlRecord.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const path = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : ''
+      yield { ok: false, origin: where, reason: `${path}${issue.message}` }
+      continue
+    }
+    const r = parsed.data
+    if (r.published && !isIsoDate(r.published)) {
+      yield { ok: false, origin: where, reason: `"published": ${r.published} is not a calendar date` }
+      continue
+    }
+    try {
+      const base = r.text !== undefined
+        ? textRecord(r.id, r.text, where, r.published ?? published)
+        : htmlRecord(r.id, r.html ?? '', where, r.published ?? published)
+      yield {
+        ok: true,
+        record: {
+          ...base, title: r.title ?? base.title, url: r.url ?? null, outlet: r.outlet ?? null,
+        },
+      }
+    } catch (e) {
+      yield failure(where, e)
+    }
+  }
+}
+
+function failure(origin: string, e: unknown): InputResult {
+  if (e instanceof ClaimtrailError) {
+    const prefix = `${origin}: `
+    return { ok: false, origin, reason: e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message }
+  }
+  const err = e as NodeJS.ErrnoException
+  const reason = err.code === 'ENOENT' ? 'no such file'
+    : err.code === 'EACCES' ? 'permission denied'
+    : err.code === 'EISDIR' ? 'is a directory'
+    : err instanceof Error ? err.message : String(e)
+  return { ok: false, origin, reason }
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array)
+    size += b.length
+    if (size > maxBytes) throw tooLarge('stdin', size, maxBytes)
+    chunks.push(b)
+  }
+  return Buffer.concat(chunks)
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  entries.sort((a, b) => a.name.localeCompare(b.name))
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) yield* walk(path)
+    else if (entry.isFile() && isReadableType(path)) yield path
+  }
+}
+
+function isReadableType(path: string): boolean {
+  const ext = extname(path).toLowerCase()
+  return TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || ext === '.jsonl'
+}
+
+/** Read one file into documents (several for `.jsonl`). */
+export async function* readFileInputs(path: string, options: ReadOptions = {}): AsyncGenerator<InputResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const published = options.published ?? null
+  const ext = extname(path).toLowerCase()
+  const id = basename(path, extname(path))
+  try {
+    if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && ext !== '.jsonl') {
+      throw new ClaimtrailError('UNSUPPORTED', `${path}: unsupported file type "${ext}"; use .txt, .html or .jsonl`)
+    }
+    // JSONL files hold many documents: the per-document cap applies per line.
+    const limit = ext === '.jsonl' ? Math.max(maxBytes * 100, maxBytes) : maxBytes
+    const info = await stat(path)
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    if (info.size > limit) throw tooLarge(path, info.size, limit)
+    const content = decodeText(await readFile(path), path, limit)
+    if (ext === '.jsonl') {
+      yield* jsonlRecords(content, path, published)
+    } else if (HTML_EXTENSIONS.has(ext)) {
+      yield { ok: true, record: htmlRecord(id, content, path, published) }
+    } else {
+      yield { ok: true, record: textRecord(id, content, path, published) }
+    }
+  } catch (e) {
+    yield failure(path, e)
+  }
+}
+
+/**
+ * Read documents from paths: files (`.txt`, `.html`, `.jsonl`), folders (recursively,
+ * those file types), and `-` for standard input (as text). No paths means standard
+ * input. Every failure is yielded with its reason; reading goes on with the next input.
+ *
+ * @example
+ * for await (const r of readInputs(['article.txt'])) if (r.ok) console.log(r.record.id)
+ */
+export async function* readInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const list = paths.length === 0 ? ['-'] : paths
+  for (const path of list) {
+    if (path === '-') {
+      try {
+        if (!options.stdin) throw new ClaimtrailError('USAGE', 'stdin: no standard input available')
+        const text = decodeText(await readStream(options.stdin, maxBytes), 'stdin', maxBytes)
+        yield { ok: true, record: textRecord('stdin', text, 'stdin', options.published ?? null) }
+      } catch (e) {
+        yield failure('stdin', e)
+      }
+      continue
+    }
+    let isDir = false
+    try {
+      isDir = (await stat(path)).isDirectory()
+    } catch (e) {
+      yield failure(path, e)
+      continue
+    }
+    if (isDir) {
+      for await (const file of walk(path)) yield* readFileInputs(file, options)
+    } else {
+      yield* readFileInputs(path, options)
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from './cli-helpers.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'claimtrail-extract-'))
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name)
+  writeFileSync(p, content)
+  return p
+}
+const ENGLISH = 'About 4,000 soldiers have been killed or injured, according to Western officials. ' +
+  'The ministry said on Friday that the figure was rising.'
+
+test('json output: one object per document with the contract fields and code-point offsets', async () => {
+  const p = file('emoji.txt', `😀 ${ENGLISH}`)
+  const r = await runCli(['extract', '--published', '2025-01-09', p])
+  assert.equal(r.status, 0, r.stderr)
+  const lines = r.stdout.trim().split('\n')
+  assert.equal(lines.length, 1)
+  const doc = JSON.parse(lines[0])
+  assert.equal(doc.id, 'emoji')
+  assert.equal(doc.published, '2025-01-09')
+  assert.equal(doc.language, 'en')
+  assert.equal(doc.text, `😀 ${ENGLISH}`)
+  for (const key of ['entities', 'quantities', 'attributions', 'claims']) assert.ok(Array.isArray(doc[key]), key)
+  const chars = [...doc.text]
+  for (const q of doc.quantities) assert.equal(chars.slice(q.start, q.end).join(''), q.text)
+  for (const e of doc.entities) assert.equal(chars.slice(e.start, e.end).join(''), e.text)
+})
+
+test('jsonl input: one output per line, ids and metadata kept, --out-dir writes <id>.<ext>', async () => {
+  const p = file('batch.jsonl', [
+    JSON.stringify({ id: 'one', text: ENGLISH, published: '2025-01-09', outlet: 'Wire', url: 'https://example.test/1' }),
+    JSON.stringify({ id: 'two', html: `<html><body><article><p>${ENGLISH}</p></article></body></html>` }),
+  ].join('\n'))
+  const out = join(dir, 'out-json')
+  const r = await runCli(['extract', '--out-dir', out, p])
+  assert.equal(r.status, 0, r.stderr)
+  assert.deepEqual(readdirSync(out).sort(), ['one.json', 'two.json'])
+  const one = JSON.parse(readFileSync(join(out, 'one.json'), 'utf8'))
+  assert.equal(one.outlet, 'Wire')
+  assert.equal(one.url, 'https://example.test/1')
+  const two = JSON.parse(readFileSync(join(out, 'two.json'), 'utf8'))
+  assert.equal(two.text, ENGLISH)
+})
+
+test('brat and text formats', async () => {
+  const p = file('plain.txt', ENGLISH)
+  const brat = await runCli(['extract', '--format', 'brat', p])
+  assert.equal(brat.status, 0, brat.stderr)
+  for (const line of brat.stdout.split('\n').filter(Boolean)) assert.match(line, /^(T\d+\t\w+ \d+ \d+(;\d+ \d+)*\t.*|E\d+\tAttribution:T\d+( \w+:T\d+)+)$/)
+  const text = await runCli(['extract', '--format', 'text', p])
+  assert.equal(text.status, 0, text.stderr)
+  assert.match(text.stdout, /## Claims/)
+  const dirOut = join(dir, 'out-brat')
+  assert.equal((await runCli(['extract', '--format', 'brat', '--out-dir', dirOut, p])).status, 0)
+  assert.deepEqual(readdirSync(dirOut), ['plain.ann'])
+})
+
+test('standard input is read as text when no file or "-" is given', async () => {
+  const r = await runCli(['extract', '-'], ENGLISH)
+  assert.equal(r.status, 0, r.stderr)
+  assert.equal(JSON.parse(r.stdout).text, ENGLISH)
+  const r2 = await runCli(['extract'], ENGLISH)
+  assert.equal(JSON.parse(r2.stdout).id, 'stdin')
+})
+
+test('bad inputs: one line each naming the document, the rest of the batch processed, status 1', async () => {
+  const big = join(dir, 'big.txt')
+  const fd = openSync(big, 'w')
+  ftruncateSync(fd, 50 * 1024 * 1024)
+  closeSync(fd)
+  writeFileSync(big, 'x', { flag: 'r+' })
+  const inputs = [
+    file('empty.txt', ''),
+    file('binary.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3])),
+    file('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x61, 0x75, 0x20, 0x6c, 0x61, 0x69, 0x74])),
+    big,
+    file('nav.html', '<html><body><nav><a href="/">Home</a></nav><script>alert(1)</script></body></html>'),
+    file('lines.jsonl', ['{not json', JSON.stringify({ id: 'notext', title: 'x' }), JSON.stringify({ id: 'good', text: ENGLISH })].join('\n')),
+    join(dir, 'missing.txt'),
+    file('good.txt', ENGLISH),
+  ]
+  const r = await runCli(['extract', ...inputs])
+  assert.equal(r.status, 1)
+  const errors = r.stderr.trim().split('\n')
+  const expect: Array<[string, RegExp]> = [
+    ['empty.txt', /empty/], ['binary.txt', /binary/], ['latin1.txt', /UTF-8/], ['big.txt', /limit/],
+    ['nav.html', /no article text/], ['lines.jsonl:1', /not a JSON/], ['lines.jsonl:2', /text/],
+    ['missing.txt', /no such file/],
+  ]
+  assert.equal(errors.length, expect.length, r.stderr)
+  for (const [name, reason] of expect) {
+    const line = errors.find((l) => l.includes(`${name}:`))
+    assert.ok(line, `no error line for ${name}: ${r.stderr}`)
+    assert.match(line, reason)
+  }
+  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack traces')
+  const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)
+  assert.deepEqual(ids, ['good', 'good'])
+})
+
+test('text in an unsupported language: language detected, a warning, no claims', async () => {
+  const korean = '북한은 러시아에 약 1만2천 명의 병력을 파견했다고 국가정보원이 밝혔다. 사상자는 4천 명에 이른다.'
+  const r = await runCli(['extract', file('korean.txt', korean)])
+  assert.equal(r.status, 0)
+  const doc = JSON.parse(r.stdout)
+  assert.equal(doc.language, 'ko')
+  assert.equal(doc.claims.length, 0)
+  assert.equal(doc.quantities.length, 0)
+  assert.match(r.stderr, /korean\.txt: warning: language "ko" is not supported/)
+})
+
+test('usage errors: unknown format, bad date, unknown command', async () => {
+  assert.equal((await runCli(['extract', '--format', 'xml'])).status, 2)
+  const bad = await runCli(['extract', '--published', '2025-13-40'])
+  assert.equal(bad.status, 2)
+  assert.match(bad.stderr, /YYYY-MM-DD/)
+  assert.equal((await runCli(['frobnicate'])).status, 2)
+  assert.equal((await runCli(['extract', '--no-such-flag'])).status, 2)
+})
+
+test('the installed bin: a bad file gives one line and status 1, no stack trace', () => {
+  const r = spawnSync(process.execPath, ['bin/claimtrail.js', 'extract', join(dir, 'nope.txt')], { encoding: 'utf8' })
+  assert.equal(r.status, 1)
+  assert.equal(r.stderr.trim().split('\n').length, 1)
+  assert.match(r.stderr, /nope\.txt: no such file/)
+})
