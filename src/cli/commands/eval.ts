@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util'
+import { createAnalyzer } from '../../analyze.ts'
+import { annDirPredictor, formatScoresTable, loadPolnearSplit, scorePolnear } from '../../eval/polnear.ts'
+import { writeBrat } from '../../format/brat.ts'
+import { ClaimtrailError } from '../../model/errors.ts'
+import type { Command } from '../command.ts'
+
+export const command: Command = {
+  name: 'eval',
+  summary: 'Score attribution extraction on a PolNeAR split (BENCHMARKS.md protocol): the built-in extractor, or a folder of .ann predictions.',
+  usage: 'claimtrail eval polnear --dir SPLIT_DIR [--predictions DIR] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args], allowPositionals: true,
+      options: {
+        dir: { type: 'string' },
+        predictions: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    })
+    if (positionals[0] !== 'polnear' || positionals.length > 1) {
+      throw new ClaimtrailError('USAGE', `usage: ${this.usage}`)
+    }
+    if (values.dir === undefined) throw new ClaimtrailError('USAGE', 'eval polnear needs --dir, a split folder such as ../shared/data/polnear/dev')
+    const docs = loadPolnearSplit(values.dir)
+    const started = performance.now()
+    let predict
+    if (values.predictions !== undefined) {
+      predict = annDirPredictor(values.predictions)
+    } else {
+      const analyzer = createAnalyzer()
+      predict = (name: string, text: string) =>
+        writeBrat(text, analyzer.analyze(text, { id: name }).get('attributions'))
+    }
+    const scores = scorePolnear(docs, predict)
+    const seconds = (performance.now() - started) / 1000
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ split: values.dir, system: values.predictions ?? 'claimtrail', seconds, ...scores })}\n`)
+    } else {
+      io.stdout.write(`${formatScoresTable(scores)}\n${docs.length} documents, ${seconds.toFixed(1)} s\n`)
+    }
+    return 0
+  },
+}
