@@ -1,0 +1,42 @@
+/**
+ * Figures on the project's own figure test set (test/fixtures/figures/): claim precision,
+ * recall and F1, per-field accuracy, negatives, and breakdowns by style and category.
+ *
+ * Usage: node --import tsx bench/figures.ts [--json] [--errors]
+ *   --json    print the figures as JSON instead of a table
+ *   --errors  also list, per case, the expected claims missed and the claims predicted wrongly
+ */
+import { performance } from 'node:perf_hooks'
+import { createAnalyzer } from '../src/analyze.ts'
+import { FIELDS, formatScores, loadCases, predictCase, scoreCase, summarize } from '../test/figures-score.ts'
+
+const args = new Set(process.argv.slice(2))
+const cases = loadCases(new URL('../test/fixtures/figures/cases.jsonl', import.meta.url).pathname)
+const loadStart = performance.now()
+const analyzer = createAnalyzer()
+const runStart = performance.now()
+const scores = cases.map((c) => scoreCase(c, predictCase(analyzer, c)))
+const runMs = performance.now() - runStart
+const summary = summarize(scores)
+
+if (args.has('--json')) {
+  console.log(JSON.stringify(summary, null, 2))
+} else {
+  console.log(formatScores(summary))
+  console.log(`analyzer loaded in ${(runStart - loadStart).toFixed(0)} ms; ${cases.length} passages analysed in ${runMs.toFixed(0)} ms`)
+}
+
+if (args.has('--errors')) {
+  const show = (x: { text: string; value: number | null; low: number | null; high: number | null }): string =>
+    `"${x.text}" = ${x.value ?? `${x.low}..${x.high}`}`
+  for (const s of scores) {
+    const lines = [
+      ...s.unmatchedExpected.map((e) => `  missed    ${show(e)} ${e.category}`),
+      ...s.unmatchedPredicted.map((p) => `  spurious  ${show(p)} ${p.category}`),
+      ...s.matches.filter((m) => !m.isAmountCorrect).map((m) => `  amount    ${show(m.predicted)}, expected ${show(m.expected)}`),
+      ...s.matches.flatMap((m) => FIELDS.filter((f) => !m.fields[f]).map((f) =>
+        `  ${f.padEnd(9)} ${show(m.expected)}: expected ${JSON.stringify(m.expected[f] ?? null)}, got ${JSON.stringify(m.predicted[f])}`)),
+    ]
+    if (lines.length > 0) console.log(`${s.id}\n${lines.join('\n')}`)
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The schema's migrations, in order, for both backends. Each migration is idempotent
+ * DDL (`if not exists`) and is recorded in `claimtrail_migrations`; backends run the
+ * pending ones inside one transaction under a lock (SQLite `BEGIN IMMEDIATE`,
+ * PostgreSQL advisory lock), so two processes opening one database never race.
+ */
+export interface Migration {
+  readonly id: string
+  readonly sqlite: readonly string[]
+  readonly postgres: readonly string[]
+}
+
+const ARTICLE_COLUMNS = (id: string, real: string) => `
+  id ${id},
+  key text not null unique,
+  content_hash text not null unique,
+  source_id text not null,
+  url text unique,
+  title text,
+  outlet text,
+  published text,
+  language text not null,
+  text text not null,
+  analysis text not null,
+  signature text not null,
+  extractor text not null,
+  ingested_at text not null`
+
+const CLAIM_COLUMNS = (id: string, real: string) => `
+  id ${id},
+  article_id integer not null references articles(id) on delete cascade,
+  key text not null unique,
+  ordinal integer not null,
+  quantity_text text not null,
+  start_cp integer not null,
+  end_cp integer not null,
+  value ${real},
+  low ${real},
+  high ${real},
+  approx integer not null,
+  bound text,
+  vague integer not null,
+  unit text,
+  kind text not null,
+  category text not null,
+  counted_text text not null,
+  subject text,
+  planned integer not null,
+  source text,
+  source_entity text,
+  cue text,
+  as_of text,
+  quote text not null`
+
+/** All migrations, oldest first. Append; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '0001-ledger',
+    sqlite: [
+      `create table if not exists articles (${ARTICLE_COLUMNS('integer primary key autoincrement', 'real')})`,
+      `create index if not exists articles_published on articles(published)`,
+      `create table if not exists claims (${CLAIM_COLUMNS('integer primary key autoincrement', 'real')})`,
+      `create index if not exists claims_article on claims(article_id)`,
+      `create index if not exists claims_category on claims(category)`,
+      `create table if not exists decisions (id integer primary key autoincrement, body text not null, created_at text not null)`,
+      `create table if not exists feeds (url text primary key, etag text, last_modified text, last_polled_at text)`,
+      // External-content FTS5 tables, kept in step with their tables by triggers.
+      `create virtual table if not exists articles_fts using fts5(title, text, content='articles', content_rowid='id')`,
+      `create trigger if not exists articles_fts_ai after insert on articles begin
+         insert into articles_fts(rowid, title, text) values (new.id, new.title, new.text); end`,
+      `create trigger if not exists articles_fts_ad after delete on articles begin
+         insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.id, old.title, old.text); end`,
+      `create trigger if not exists articles_fts_au after update of title, text on articles begin
+         insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);
+         insert into articles_fts(rowid, title, text) values (new.id, new.title, new.text); end`,
+      `create virtual table if not exists claims_fts using fts5(quote, counted_text, source, content='claims', content_rowid='id')`,
+      `create trigger if not exists claims_fts_ai after insert on claims begin
+         insert into claims_fts(rowid, quote, counted_text, source) values (new.id, new.quote, new.counted_text, coalesce(new.source_entity, new.source)); end`,
+      `create trigger if not exists claims_fts_ad after delete on claims begin
+         insert into claims_fts(claims_fts, rowid, quote, counted_text, source) values ('delete', old.id, old.quote, old.counted_text, coalesce(old.source_entity, old.source)); end`,
+    ],
+    postgres: [
+      `create table if not exists articles (${ARTICLE_COLUMNS('serial primary key', 'double precision')},
+        search tsvector generated always as (to_tsvector('english', coalesce(title, '') || ' ' || text)) stored)`,
+      `create index if not exists articles_published on articles(published)`,
+      `create index if not exists articles_search on articles using gin(search)`,
+      `create table if not exists claims (${CLAIM_COLUMNS('serial primary key', 'double precision')},
+        search tsvector generated always as (to_tsvector('english', quote || ' ' || counted_text || ' ' || coalesce(source_entity, source, ''))) stored)`,
+      `create index if not exists claims_article on claims(article_id)`,
+      `create index if not exists claims_category on claims(category)`,
+      `create index if not exists claims_search on claims using gin(search)`,
+      `create table if not exists decisions (id serial primary key, body text not null, created_at text not null)`,
+      `create table if not exists feeds (url text primary key, etag text, last_modified text, last_polled_at text)`,
+    ],
+  },
+]

@@ -1,0 +1,56 @@
+import Sqlite from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql, type SqlBool } from 'kysely'
+import { ClaimtrailError } from '../../model/errors.ts'
+import { createKyselyStore, fts5Query } from '../kysely-store.ts'
+import { MIGRATIONS } from '../migrations.ts'
+import type { Database } from '../schema.ts'
+import type { Store } from '../store.ts'
+
+// How long a writer waits for another process's write lock before giving up. Ingest
+// commits one article per transaction, so locks are held for milliseconds.
+const BUSY_TIMEOUT_MS = 15_000
+
+/**
+ * Open (creating and migrating as needed) a SQLite ledger at `path` (`:memory:` for a
+ * throwaway one). WAL mode and a busy timeout let several processes read and write the
+ * same file: writers queue, nothing is corrupted.
+ *
+ * @example
+ * const store = openSqliteStore('claimtrail.db')
+ */
+export function openSqliteStore(path: string): Store {
+  let raw: Sqlite.Database
+  try {
+    raw = new Sqlite(path)
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    raw.pragma('journal_mode = WAL')
+    // NORMAL is durable against process crashes (kill -9) in WAL mode; only a power
+    // loss can drop the last commits, never corrupt the file.
+    raw.pragma('synchronous = NORMAL')
+    raw.pragma('foreign_keys = ON')
+    migrate(raw)
+  } catch (e) {
+    if (e instanceof ClaimtrailError) throw e
+    throw new ClaimtrailError('STORE', `cannot open the ledger ${path}: ${(e as Error).message}`, { cause: e })
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  return createKyselyStore(db, {
+    backend: 'sqlite',
+    articleText: (q) => sql<SqlBool>`articles.id in (select rowid from articles_fts where articles_fts match ${fts5Query(q)})`,
+    claimText: (q) => sql<SqlBool>`claims.id in (select rowid from claims_fts where claims_fts match ${fts5Query(q)})`,
+    close: async () => {},
+  })
+}
+
+function migrate(raw: Sqlite.Database): void {
+  raw.exec('create table if not exists claimtrail_migrations (id text primary key, applied_at text not null)')
+  // IMMEDIATE takes the write lock first, so two processes migrating at once queue.
+  raw.transaction(() => {
+    const done = new Set(raw.prepare('select id from claimtrail_migrations').pluck().all() as string[])
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue
+      for (const stmt of m.sqlite) raw.exec(stmt)
+      raw.prepare('insert into claimtrail_migrations (id, applied_at) values (?, ?)').run(m.id, new Date().toISOString())
+    }
+  }).immediate()
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, test } from 'node:test'
+import pg from 'pg'
+import { openPostgresStore } from './postgres/postgres.ts'
+import { openSqliteStore } from './sqlite/sqlite.ts'
+import type { ArticleInput, ClaimRow, Store } from './store.ts'
+
+/** A claim row with defaults; tests override what they check. */
+function claim(key: string, over: Partial<ClaimRow> = {}): ClaimRow {
+  return {
+    key, ordinal: 0, quantityText: '12,000', start: 10, end: 16, value: 12000, low: null, high: null,
+    approx: false, bound: null, vague: false, unit: null, kind: 'count', category: 'deployed',
+    countedText: 'troops', subject: 'North Korea', planned: false, source: 'Ukrainian intelligence',
+    sourceEntity: null, cue: 'said', asOf: null, quote: 'About 12,000 North Korean troops are in Kursk, Ukrainian intelligence said.',
+    ...over,
+  }
+}
+
+function article(key: string, over: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    key, contentHash: `${key}${'0'.repeat(64 - key.length)}`, sourceId: key, url: `https://example.org/${key}`,
+    title: `Story ${key}`, outlet: 'Example Wire', published: '2024-11-01', language: 'en',
+    signature: [1, 2, 3], extractor: 'test', text: `Text of ${key}: troops deployed to Kursk.`,
+    analysis: { id: key, claims: [] }, claims: [claim(`${key}:10-16:12000`)], ...over,
+  }
+}
+
+/**
+ * The store suite: every backend must pass it unchanged.
+ * @param open returns a fresh, empty store
+ */
+export function storeCases(name: string, open: () => Promise<Store>): void {
+  describe(`store: ${name}`, () => {
+    test('stores an article with its claims and reads them back', async () => {
+      const store = await open()
+      try {
+        const put = await store.putArticle(article('a1', {
+          claims: [claim('a1:10-16:12000', { approx: true, bound: 'at_least', planned: true, asOf: '2024-10' }),
+            claim('a1:30-36:3000', { ordinal: 1, value: null, low: 3000, high: 4000, category: 'casualties', sourceEntity: 'NIS' })],
+        }))
+        assert.deepEqual(put, { status: 'inserted', key: 'a1' })
+        const claims = await store.claims()
+        assert.equal(claims.length, 2)
+        assert.equal(claims[0].approx, true)
+        assert.equal(claims[0].bound, 'at_least')
+        assert.equal(claims[0].planned, true)
+        assert.equal(claims[0].asOf, '2024-10')
+        assert.equal(claims[0].articleKey, 'a1')
+        assert.equal(claims[0].outlet, 'Example Wire')
+        assert.deepEqual([claims[1].value, claims[1].low, claims[1].high], [null, 3000, 4000])
+        const a = await store.article('a1')
+        assert.equal(a?.text, 'Text of a1: troops deployed to Kursk.')
+        assert.deepEqual(a?.analysis, { id: 'a1', claims: [] })
+        assert.deepEqual(a?.signature, [1, 2, 3])
+        assert.equal(a?.claimCount, 2)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('is idempotent by content hash and by URL', async () => {
+      const store = await open()
+      try {
+        await store.putArticle(article('b1'))
+        const sameContent = await store.putArticle(article('b1', { url: 'https://elsewhere.example/b1' }))
+        assert.deepEqual(sameContent, { status: 'duplicate', key: 'b1', by: 'content' })
+        const sameUrl = await store.putArticle(article('b2', { url: 'https://example.org/b1' }))
+        assert.deepEqual(sameUrl, { status: 'duplicate', key: 'b1', by: 'url' })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.equal((await store.findArticle({ url: null, contentHash: article('b1').contentHash }))?.key, 'b1')
+        assert.equal((await store.findArticle({ url: 'https://example.org/b1', contentHash: 'x' }))?.key, 'b1')
+        assert.equal(await store.findArticle({ url: 'https://nowhere.example/', contentHash: 'x' }), null)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('an article whose claims fail to insert leaves nothing behind', async () => {
+      const store = await open()
+      try {
+        await store.putArticle(article('c1'))
+        // The second article reuses a claim key, which is unique: the whole article must roll back.
+        await assert.rejects(store.putArticle(article('c2', { claims: [claim('c1:10-16:12000')] })))
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.equal(await store.article('c2'), null)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('filters claims by source, category, dates and full text', async () => {
+      const store = await open()
+      try {
+        await store.putArticle(article('d1', { published: '2024-10-20', claims: [claim('d1:1-2:3000', { value: 3000, source: null, sourceEntity: 'NIS' })] }))
+        await store.putArticle(article('d2', {
+          published: '2025-02-10',
+          claims: [claim('d2:1-2:4000', { value: 4000, category: 'casualties', quote: 'About 4,000 soldiers were killed or wounded, Western officials said.', source: 'Western officials' })],
+        }))
+        assert.deepEqual((await store.claims({ source: 'nis' })).map((c) => c.key), ['d1:1-2:3000'])
+        assert.deepEqual((await store.claims({ source: 'WESTERN' })).map((c) => c.key), ['d2:1-2:4000'])
+        assert.deepEqual((await store.claims({ source: '%' })).map((c) => c.key), [])
+        assert.deepEqual((await store.claims({ category: 'casualties' })).map((c) => c.key), ['d2:1-2:4000'])
+        assert.deepEqual((await store.claims({ since: '2025-01-01' })).map((c) => c.key), ['d2:1-2:4000'])
+        assert.deepEqual((await store.claims({ until: '2024-12-31' })).map((c) => c.key), ['d1:1-2:3000'])
+        assert.deepEqual((await store.claims({ text: 'wounded' })).map((c) => c.key), ['d2:1-2:4000'])
+        assert.deepEqual((await store.claims({ text: 'submarine' })).map((c) => c.key), [])
+        // Operators in user text are words, not query syntax.
+        assert.deepEqual((await store.claims({ text: 'killed OR "' })).map((c) => c.key), ['d2:1-2:4000'])
+        assert.deepEqual((await store.claims({ articleKey: 'd1' })).length, 1)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('searches articles by full text and filters by outlet and date', async () => {
+      const store = await open()
+      try {
+        await store.putArticle(article('e1', { text: 'Pyongyang shipped artillery shells by rail.', outlet: 'Yonhap', published: '2024-10-05' }))
+        await store.putArticle(article('e2', { text: 'Troops crossed into the Kursk region.', outlet: 'Reuters', published: '2024-11-05' }))
+        assert.deepEqual((await store.articles({ text: 'artillery' })).map((a) => a.key), ['e1'])
+        assert.deepEqual((await store.articles({ text: 'Kursk' })).map((a) => a.key), ['e2'])
+        assert.deepEqual((await store.articles({ outlet: 'yonhap' })).map((a) => a.key), ['e1'])
+        assert.deepEqual((await store.articles({ since: '2024-11-01' })).map((a) => a.key), ['e2'])
+        assert.deepEqual((await store.articles()).map((a) => [a.key, a.claimCount]), [['e1', 1], ['e2', 1]])
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('replaces an analysis and keeps decisions', async () => {
+      const store = await open()
+      try {
+        await store.putArticle(article('f1'))
+        await store.addDecision({ kind: 'rename', figure: 'deployed/north-korea/troops', label: 'NK troops' })
+        await store.replaceAnalysis('f1', { id: 'f1', claims: [1] }, [claim('f1:5-9:11000', { value: 11000 }), claim('f1:20-25:500', { ordinal: 1, value: 500 })], 'v2')
+        const claims = await store.claims()
+        assert.deepEqual(claims.map((c) => c.value), [11000, 500])
+        assert.deepEqual((await store.claims({ text: 'Kursk' })).length, 2)
+        assert.equal((await store.article('f1'))?.extractor, 'v2')
+        const decisions = await store.decisions()
+        assert.deepEqual(decisions.map((d) => d.body), [{ kind: 'rename', figure: 'deployed/north-korea/troops', label: 'NK troops' }])
+        await assert.rejects(store.replaceAnalysis('nope', {}, [], 'v2'), /no article/)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('remembers feed state', async () => {
+      const store = await open()
+      try {
+        assert.equal(await store.feedState('https://example.org/rss'), null)
+        await store.saveFeedState({ url: 'https://example.org/rss', etag: '"abc"', lastModified: null, lastPolledAt: '2025-01-01T00:00:00Z' })
+        await store.saveFeedState({ url: 'https://example.org/rss', etag: '"def"', lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT', lastPolledAt: '2025-01-02T00:00:00Z' })
+        assert.deepEqual(await store.feedState('https://example.org/rss'), {
+          url: 'https://example.org/rss', etag: '"def"', lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT', lastPolledAt: '2025-01-02T00:00:00Z',
+        })
+      } finally {
+        await store.close()
+      }
+    })
+  })
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'claimtrail-store-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+let n = 0
+storeCases('sqlite', async () => openSqliteStore(join(dir, `ledger-${n++}.db`)))
+
+const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
+  test('store: postgres', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
+} else {
+  // One random schema per store, dropped at the end, so concurrent test files never collide.
+  const schemas: string[] = []
+  after(async () => {
+    if (schemas.length === 0) return
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    try {
+      for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`)
+    } finally {
+      await client.end()
+    }
+  })
+  storeCases('postgres', async () => {
+    const schema = `ct_test_${randomBytes(6).toString('hex')}`
+    schemas.push(schema)
+    return openPostgresStore(PG_URL, { schema, poolSize: 2 })
+  })
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import { createAnalyzer } from '../src/analyze.ts'
+import {
+  STYLES, formatScores, loadCases, predictCase, scoreCase, summarize,
+} from './figures-score.ts'
+
+const dir = new URL('./fixtures/figures/', import.meta.url)
+const cases = loadCases(new URL('cases.jsonl', dir).pathname)
+
+test('the figure test set is large and varied enough to measure something', () => {
+  assert.ok(cases.length >= 70, `only ${cases.length} cases`)
+  for (const style of STYLES) {
+    assert.ok(cases.filter((c) => c.style === style).length >= 8, `too few ${style} cases`)
+  }
+  const negatives = cases.filter((c) => c.claims.length === 0)
+  assert.ok(negatives.length >= 10, 'too few negatives')
+  const claims = cases.flatMap((c) => c.claims)
+  // Each kind of amount the grammar must read has to be represented, or its figure means nothing.
+  assert.ok(claims.some((c) => c.approx) && claims.some((c) => c.bound === 'at_least') && claims.some((c) => c.bound === 'at_most'))
+  assert.ok(claims.some((c) => c.vague) && claims.some((c) => c.low !== null && !c.vague) && claims.some((c) => c.planned))
+  assert.ok(claims.some((c) => c.source === null) && claims.some((c) => c.sourceEntity !== undefined) && claims.some((c) => c.asOf !== null))
+  for (const c of cases) {
+    for (const claim of c.claims) {
+      if (claim.asOf !== null) assert.ok(claim.asOf.slice(0, 4) >= '1900', `${c.id}: asOf ${claim.asOf}`)
+    }
+  }
+})
+
+test('the extractor reaches the claim F1 floor on the figure test set', () => {
+  const floor = JSON.parse(readFileSync(new URL('floor.json', dir), 'utf8')) as { claimF1: number }
+  const analyzer = createAnalyzer()
+  const scores = summarize(cases.map((c) => scoreCase(c, predictCase(analyzer, c))))
+  console.log(formatScores(scores))
+  assert.ok(scores.claims.f1 >= floor.claimF1, `claim F1 ${scores.claims.f1.toFixed(3)} is below the floor ${floor.claimF1}`)
+})
