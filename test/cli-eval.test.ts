@@ -1,0 +1,60 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from './cli-helpers.ts'
+
+const SPLIT = 'test/fixtures/brat/polnear-mini'
+const tmp = mkdtempSync(join(tmpdir(), 'claimtrail-eval-'))
+
+// The gold files renamed to <filename>.ann, as a system's predictions would be named.
+function goldAsPredictions(): string {
+  const dir = join(tmp, 'gold')
+  mkdirSync(dir, { recursive: true })
+  const first: Record<string, string> = { 'doc-a': 'x1', 'doc-b': 'x3', 'doc-c': 'x2' }
+  for (const [doc, annotator] of Object.entries(first)) {
+    copyFileSync(join(SPLIT, 'attributions', `${doc}_${annotator}.ann`), join(dir, `${doc}.ann`))
+  }
+  return dir
+}
+
+test('eval polnear: gold scored against itself is 1.0 on every figure', async () => {
+  const r = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', goldAsPredictions(), '--json'])
+  assert.equal(r.status, 0, r.stderr)
+  const s = JSON.parse(r.stdout)
+  for (const role of ['source', 'cue', 'content']) {
+    assert.equal(s.exact[role].f1, 1)
+    assert.equal(s.overlap[role].f1, 1)
+  }
+  assert.equal(s.relation.exact.f1, 1)
+  assert.equal(s.relation.lenient.f1, 1)
+})
+
+test('eval polnear: an empty prediction scores 0', async () => {
+  const empty = join(tmp, 'empty')
+  mkdirSync(empty)
+  const r = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', empty, '--json'])
+  assert.equal(r.status, 0, r.stderr)
+  const s = JSON.parse(r.stdout)
+  for (const role of ['source', 'cue', 'content']) assert.equal(s.exact[role].f1, 0)
+  assert.equal(s.relation.lenient.f1, 0)
+})
+
+test('extract --format brat --out-dir over a folder of texts writes one .ann per text that the scorer reads', async () => {
+  const out = join(tmp, 'pred')
+  const r = await runCli(['extract', '--format', 'brat', '--out-dir', out, join(SPLIT, 'text')])
+  assert.equal(r.status, 0, r.stderr)
+  assert.deepEqual(readdirSync(out).sort(), ['doc-a.ann', 'doc-b.ann', 'doc-c.ann'])
+  const scored = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', out])
+  assert.equal(scored.status, 0, scored.stderr)
+  assert.match(scored.stdout, /source/)
+})
+
+test('eval: a folder that is not a split, and a missing --dir, are clear errors', async () => {
+  const r = await runCli(['eval', 'polnear', '--dir', tmp])
+  assert.equal(r.status, 1)
+  assert.match(r.stderr, /metadata\.tsv not found/)
+  assert.equal((await runCli(['eval', 'polnear'])).status, 2)
+  assert.equal((await runCli(['eval', 'squad', '--dir', SPLIT])).status, 2)
+})
