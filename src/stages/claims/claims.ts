@@ -1,11 +1,540 @@
+import { POS_TAGS, type Doc, type TokenColumns } from '../../model/doc.ts'
+import type {
+  Attribution, Category, CharSpan, Claim, Entity, Quantity, Sentence, TimeExpression,
+} from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import {
+  CONTAINERS, FUTURE_WORDS, MILITARY_PEOPLE, NOT_COUNTED, NOUN_CATEGORY, OTHER_PEOPLE,
+  PREDICATE_CATEGORY, SENDING_VERBS, SPEECH_VERBS,
+} from './lexicon.ts'
 
-/** The stage that assigns `claims`. (First version: none.) */
+const POS = (name: (typeof POS_TAGS)[number]) => POS_TAGS.indexOf(name)
+const NOUN = POS('NOUN')
+const PROPN = POS('PROPN')
+const ADJ = POS('ADJ')
+const VERB = POS('VERB')
+const AUX = POS('AUX')
+const ADV = POS('ADV')
+const PART = POS('PART')
+const PRON = POS('PRON')
+const DET = POS('DET')
+const CCONJ = POS('CCONJ')
+const NUM = POS('NUM')
+const ADP = POS('ADP')
+
+const PEOPLE_CATEGORIES = new Set<Category>(['deployed', 'killed', 'wounded', 'casualties', 'captured', 'missing'])
+const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+// Below this, a count of "other" things is mostly discourse ("the two sides", "three days").
+const MIN_OTHER_COUNT = 10
+
+/** Everything the binding rules read, gathered once per document. */
+interface Context {
+  readonly text: string
+  readonly tokens: TokenColumns
+  readonly sentences: readonly Sentence[]
+  readonly entities: readonly Entity[]
+  readonly times: readonly TimeExpression[]
+  readonly attributions: readonly Attribution[]
+  readonly published: string | null
+}
+
+/** Where the counted things are and what they are. */
+interface Counted extends CharSpan {
+  readonly category: Category
+  /** Token range of the noun phrase (without the predicate), for the subject search. */
+  readonly npStart: number
+  readonly npEnd: number
+  /** Token after everything the claim reads (noun phrase and predicate). */
+  readonly after: number
+}
+
+interface Source {
+  readonly attribution: number | null
+  readonly source: CharSpan | null
+  readonly cue: CharSpan | null
+  readonly sourceEntity: string | null
+}
+
+function tokenText(c: Context, t: number): string {
+  return c.text.slice(c.tokens.start[t], c.tokens.end[t])
+}
+
+function isHyphenJoin(c: Context, t: number): boolean {
+  const s = tokenText(c, t)
+  return (s === '-' || s === '‐') && t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] &&
+    t + 1 < c.tokens.count && c.tokens.end[t] === c.tokens.start[t + 1]
+}
+
+function overlapsTime(c: Context, t: number): boolean {
+  const s = c.tokens.start[t]
+  const e = c.tokens.end[t]
+  return c.times.some((x) => x.start < e && s < x.end)
+}
+
+function contains(outer: CharSpan, inner: CharSpan): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end
+}
+
+/** Tokens overlapping a character span: `[first, end)`. */
+function tokenRange(c: Context, span: CharSpan, s: Sentence): [number, number] {
+  let a = s.tokenStart
+  while (a < s.tokenEnd && c.tokens.end[a] <= span.start) a++
+  let b = a
+  while (b < s.tokenEnd && c.tokens.start[b] < span.end) b++
+  return [a, Math.max(b, a + 1)]
+}
+
+function sentenceIndex(c: Context, pos: number): number {
+  let lo = 0
+  let hi = c.sentences.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (c.sentences[mid].start <= pos) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** The noun phrase right after token `from`: adjectives, nouns and hyphenated parts. */
+function nounPhrase(c: Context, from: number, end: number): { start: number; head: number; end: number } | null {
+  const { pos, lemma } = c.tokens
+  let t = from
+  let head = -1
+  const limit = Math.min(end, from + 10)
+  // "wounded soldiers": a participle right before a noun or adjective modifies it
+  const isParticiple = (k: number) => pos[k] === VERB && /(ed|en)$/i.test(tokenText(c, k)) &&
+    k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
+  while (t < limit) {
+    if (overlapsTime(c, t)) break
+    const p = pos[t]
+    if (p === NOUN || p === PROPN) {
+      head = t
+    } else if (p === ADJ || (p === NUM && head < 0 && t > from) || (p === ADV && lemma[t] === 'more') || isParticiple(t)) {
+      // modifiers: "armed personnel", "more soldiers"
+    } else if (isHyphenJoin(c, t)) {
+      t += 2
+      head = pos[t - 1] === NOUN || pos[t - 1] === PROPN ? t - 1 : head
+      continue
+    } else if (p === VERB && t > from && isHyphenJoin(c, t - 1)) {
+      // "munitions-related"
+    } else if (p === CCONJ && t > from && t + 1 < limit &&
+      (pos[t + 1] === NOUN || pos[t + 1] === ADJ || pos[t + 1] === PROPN || isParticiple(t + 1))) {
+      // "ammunition or munitions-related materials", "dead and wounded soldiers"
+    } else {
+      break
+    }
+    t++
+  }
+  return head < 0 ? null : { start: from, head, end: head + 1 }
+}
+
+function addSignal(signals: Set<Category>, word: string): void {
+  const cat = PREDICATE_CATEGORY.get(word)
+  if (cat !== undefined) signals.add(cat)
+}
+
+/**
+ * What a quantity counts: the noun phrase after it, extended by the predicate that says
+ * what happened to the counted things when that predicate decides the category
+ * ("soldiers have been killed or injured"). Null when nothing countable follows.
+ */
+function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let from = b
+  // "4,000 of them", "thousands of shells", "12,000 of its troops"
+  if (from < s.tokenEnd && lemma[from] === 'of') {
+    from++
+    while (from < s.tokenEnd && (pos[from] === DET || (pos[from] === PRON && lemma[from] !== 'them'))) from++
+  }
+  const signals = new Set<Category>()
+  // "killed at least 50 people", "has sent thousands of shells"
+  let v = a - 1
+  while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least')) v--
+  const verbBefore = v >= s.tokenStart && pos[v] === VERB ? v : -1
+  if (verbBefore >= 0) addSignal(signals, lemma[verbBefore])
+
+  if (q.kind === 'money') {
+    let m = from
+    if (m < s.tokenEnd && (lemma[m] === 'in' || lemma[m] === 'worth')) m++
+    if (m < s.tokenEnd && lemma[m] === 'of') m++
+    const np = nounPhrase(c, m, s.tokenEnd)
+    const span = np === null ? { start: q.start, end: q.end } : { start: c.tokens.start[np.start], end: c.tokens.end[np.head] }
+    return { ...span, category: 'money', npStart: np?.start ?? a, npEnd: np?.end ?? b, after: np?.end ?? b }
+  }
+
+  let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
+  if (np === null) return findCountedBefore(c, a, s)
+  if (NOT_COUNTED.has(lemma[np.head])) return null
+  // "containers of munitions": the container counts what it holds
+  if (CONTAINERS.has(lemma[np.head]) && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
+    const inner = nounPhrase(c, np.end + 1, s.tokenEnd)
+    if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
+  }
+  const heads: Category[] = []
+  let isMilitary = false
+  let isPeople = lemma[np.head] === 'them'
+  for (let t = np.start; t < np.end; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (pos[t] === NOUN || pos[t] === PROPN) {
+      if (cat !== undefined) heads.push(cat)
+      if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+      if (OTHER_PEOPLE.has(lemma[t])) isPeople = true
+    } else if (pos[t] === ADJ || pos[t] === VERB) {
+      addSignal(signals, lemma[t])
+    }
+  }
+  // The predicate: "have been killed or injured", "who went missing", "sent to Russia".
+  let p = np.end
+  let predicateEnd = -1
+  if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
+  for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
+    const start = p
+    while (p < s.tokenEnd && p - start < 4 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || lemma[p] === 'go' || lemma[p] === 'get')) p++
+    if (p >= s.tokenEnd) break
+    const word = lemma[p]
+    const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive)/.test(lemma[p + 1])
+    const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase())
+    if (cat === undefined || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
+    signals.add(cat)
+    p += isTaken ? 2 : 1
+    predicateEnd = p
+    if (p < s.tokenEnd && (pos[p] === CCONJ || tokenText(c, p) === ',') && p + 1 < s.tokenEnd) p++
+    else break
+  }
+  const category = decideCategory(signals, heads, isMilitary, isPeople)
+  if (category === null) return null
+  const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
+  return {
+    start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
+    npStart: np.start, npEnd: np.end, after: end,
+  }
+}
+
+/** "The death toll rose to 4,000": the counted noun stands before the figure. */
+function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    if (pos[t] !== NOUN) continue
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat === undefined || cat === 'munitions') continue
+    let start = t
+    while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+    // "death toll" is killed; "casualty toll" stays casualties
+    const category = lemma[t] === 'toll' ? NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed' : cat
+    return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
+  }
+  return null
+}
+
+function decideCategory(signals: Set<Category>, heads: readonly Category[], isMilitary: boolean, isPeople: boolean): Category | null {
+  if (heads.includes('munitions')) return 'munitions'
+  const all = new Set<Category>([...signals, ...heads])
+  if (all.has('casualties') || (all.has('killed') && all.has('wounded'))) return 'casualties'
+  for (const cat of ['killed', 'wounded', 'captured', 'missing', 'displaced'] as const) if (all.has(cat)) return cat
+  if (all.has('deployed') && (isMilitary || isPeople)) return 'deployed'
+  if (isMilitary) return 'deployed'
+  return 'other'
+}
+
+function countryOf(e: Entity): string | null {
+  return e.country ?? (e.type === 'GPE' || e.type === 'NORP' ? e.canonical : null)
+}
+
+function entitiesIn(c: Context, span: CharSpan): Entity[] {
+  return c.entities.filter((e) => contains(span, e))
+}
+
+/** The clause subject before token `verb`: the nearest named country or body followed by a verb. */
+function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {
+  const limit = c.tokens.start[beforeToken]
+  let best: string | null = null
+  for (const e of c.entities) {
+    if (e.start < s.start || e.end > limit) continue
+    const country = countryOf(e)
+    if (country === null) continue
+    const [, after] = tokenRange(c, e, s)
+    if (after < s.tokenEnd && (c.tokens.pos[after] === VERB || c.tokens.pos[after] === AUX)) best = country
+  }
+  return best
+}
+
+/** Whose the counted things are. */
+function findSubject(c: Context, counted: Counted, a: number, s: Sentence, si: number): string | null {
+  const { pos, lemma } = c.tokens
+  // "12,000 North Korean troops"
+  const np = { start: c.tokens.end[a], end: c.tokens.end[counted.npEnd - 1] }
+  for (const e of entitiesIn(c, np)) {
+    const country = countryOf(e)
+    if (country !== null) return country
+  }
+  // "Russia's 600,000 troops"
+  if (a - 1 > s.tokenStart && /^['’]s$/.test(tokenText(c, a - 1))) {
+    const owner = c.entities.find((e) => e.end === c.tokens.end[a - 2])
+    if (owner !== undefined && countryOf(owner) !== null) return countryOf(owner)
+  }
+  // "Pyongyang has sent thousands of shells": the sender owns what it sends.
+  if (counted.category === 'deployed' || counted.category === 'munitions') {
+    let v = a - 1
+    while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
+    if (v >= s.tokenStart && pos[v] === VERB && SENDING_VERBS.has(lemma[v])) {
+      let aux = v
+      while (aux - 1 >= s.tokenStart && (pos[aux - 1] === AUX || pos[aux - 1] === ADV || pos[aux - 1] === PART)) aux--
+      const own = clauseSubject(c, s, aux)
+      if (own !== null) return own
+      // "This will send ...": a pronoun subject refers back to the previous sentence.
+      const pronoun = aux - 1 >= s.tokenStart && (pos[aux - 1] === PRON || pos[aux - 1] === DET)
+      if (pronoun && si > 0) return clauseSubject(c, c.sentences[si - 1], c.sentences[si - 1].tokenEnd - 1)
+    }
+  }
+  // "North Korea is ... with an estimated 1.2 million armed personnel", "Russia has 600,000
+  // troops": what a country has is its own.
+  if (counted.category === 'deployed') {
+    let v = a - 1
+    while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
+    if (v >= s.tokenStart && (lemma[v] === 'with' || lemma[v] === 'have')) {
+      const owner = clauseSubject(c, s, v)
+      if (owner !== null) return owner
+    }
+  }
+  return null
+}
+
+function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
+  const { lemma } = c.tokens
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    if (FUTURE_WORDS.has(lemma[t]) || (lemma[t] === 'go' && lemma[t + 1] === 'to')) return true
+  }
+  for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_WORDS.has(lemma[t])) return true
+  const rest = c.text.slice(q.end, s.end)
+  return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+}
+
+/** Comma-separated segment index of every token of a sentence. */
+function segments(c: Context, s: Sentence): Int32Array {
+  const out = new Int32Array(s.tokenEnd - s.tokenStart)
+  let seg = 0
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) seg++
+    out[t - s.tokenStart] = seg
+  }
+  return out
+}
+
+// What may stand before a sentence-initial time: "As of", "By", "In".
+const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
+
+/**
+ * The date a figure refers to: a time expression in the figure's own comma-separated
+ * segment, or a sentence-initial one ("In July, ..."). "since X" starts a period and is not
+ * an as-of date. Relative clauses ("the first of which was sent in the fall of 2024") are
+ * other segments and do not attach.
+ */
+function findAsOf(c: Context, a: number, s: Sentence): string | null {
+  const seg = segments(c, s)
+  const own = seg[a - s.tokenStart]
+  let best: { value: string; distance: number } | null = null
+  for (const x of c.times) {
+    if (x.start < s.start || x.end > s.end) continue
+    if (/^since\b/i.test(c.text.slice(x.start, x.end))) continue
+    const [xa] = tokenRange(c, x, s)
+    let isInitial = seg[xa - s.tokenStart] === 0
+    for (let t = s.tokenStart; t < xa && isInitial; t++) isInitial = LEADING_POS.has(c.tokens.pos[t])
+    if (seg[xa - s.tokenStart] !== own && !isInitial) continue
+    const distance = Math.abs(x.start - c.tokens.start[a])
+    if (best === null || distance < best.distance) best = { value: x.value, distance }
+  }
+  return best?.value ?? null
+}
+
+function hull(fragments: readonly CharSpan[]): CharSpan | null {
+  if (fragments.length === 0) return null
+  return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
+}
+
+/** The named entity a source span stands for: its head, or its only named part. */
+function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
+  if (span === null) return null
+  const inside = entitiesIn(c, span).filter((e) => e.canonical !== null)
+  const head = inside.find((e) => e.end === span.end)
+  if (head !== undefined) return head.canonical
+  const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
+  if (bodies.length === 1) return bodies[0].canonical
+  const places = new Set(inside.filter((e) => e.type === 'GPE' || e.type === 'NORP').map((e) => e.canonical))
+  return places.size === 1 && bodies.length === 0 ? [...places][0] : null
+}
+
+/** Trim a token range to a span, dropping edge punctuation. */
+function spanOf(c: Context, from: number, to: number): CharSpan | null {
+  let a = from
+  let b = to
+  while (a < b && /^\p{P}+$/u.test(tokenText(c, a))) a++
+  while (b > a && /^\p{P}+$/u.test(tokenText(c, b - 1))) b--
+  return a < b ? { start: c.tokens.start[a], end: c.tokens.end[b - 1] } : null
+}
+
+const NP_POS = new Set([DET, ADJ, NOUN, PROPN, CCONJ, NUM, PART])
+
+/**
+ * The simple fallback when no attribution holds the figure: "according to X" in the
+ * sentence, ", X said." at its end, or "X said (that)" at its start.
+ */
+function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
+  const { pos, lemma } = c.tokens
+  let best: { source: CharSpan; cue: CharSpan; distance: number } | null = null
+  for (let t = s.tokenStart; t + 1 < s.tokenEnd; t++) {
+    if (lemma[t] !== 'accord' || lemma[t + 1] !== 'to') continue
+    let e = t + 2
+    while (e < s.tokenEnd && e - t < 12 && !CLAUSE_BREAKS.has(tokenText(c, e)) && tokenText(c, e) !== '.') e++
+    const source = spanOf(c, t + 2, e)
+    if (source === null) continue
+    const distance = Math.abs(t - a)
+    if (best === null || distance < best.distance) {
+      best = { source, cue: { start: c.tokens.start[t], end: c.tokens.end[t + 1] }, distance }
+    }
+  }
+  if (best === null) {
+    // ", US officials said." at the end of the sentence
+    let end = s.tokenEnd
+    while (end > s.tokenStart && /^\p{P}+$/u.test(tokenText(c, end - 1))) end--
+    let verb = end - 1
+    while (verb > a && (overlapsTime(c, verb) || pos[verb] === ADP)) verb--
+    if (verb > a && pos[verb] === VERB && SPEECH_VERBS.has(lemma[verb])) {
+      let from = verb
+      while (from - 1 > a && NP_POS.has(pos[from - 1])) from--
+      const isAfterComma = tokenText(c, from - 1) === ','
+      const source = spanOf(c, from, verb)
+      if (isAfterComma && source !== null) {
+        best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
+      }
+    }
+  }
+  if (best === null) {
+    // "Officials said (that) ..." at the start of the sentence
+    let verb = s.tokenStart
+    while (verb < a && NP_POS.has(pos[verb])) verb++
+    while (verb < a && pos[verb] === AUX) verb++
+    if (verb > s.tokenStart && verb < a && pos[verb] === VERB && SPEECH_VERBS.has(lemma[verb])) {
+      const source = spanOf(c, s.tokenStart, verb)
+      if (source !== null && /\p{L}/u.test(c.text.slice(source.start, source.end))) {
+        best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
+      }
+    }
+  }
+  if (best === null) return null
+  return { attribution: null, source: best.source, cue: best.cue, sourceEntity: sourceEntityOf(c, best.source) }
+}
+function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
+  let best = -1
+  let bestSize = Infinity
+  c.attributions.forEach((att, i) => {
+    if (!att.content.some((f) => contains(f, q))) return
+    const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
+    if (size < bestSize) { best = i; bestSize = size }
+  })
+  if (best >= 0) {
+    const att = c.attributions[best]
+    const source = hull(att.source)
+    return {
+      attribution: best, source, cue: hull(att.cue),
+      sourceEntity: att.sourceEntity ?? sourceEntityOf(c, source),
+    }
+  }
+  return fallbackSource(c, s, a) ?? { attribution: null, source: null, cue: null, sourceEntity: null }
+}
+
+function amountKey(q: Quantity): string {
+  return q.amount.kind === 'point' ? `=${q.amount.value}` : `${q.amount.low}..${q.amount.high}`
+}
+
+function isSmall(q: Quantity): boolean {
+  return !q.isVague && (q.amount.kind === 'point' ? q.amount.value : q.amount.high) < MIN_OTHER_COUNT
+}
+
+/** Whether a quantity is part of who speaks ("two officials said"), not what is said. */
+function isInSourceOrCue(c: Context, q: Quantity): boolean {
+  return c.attributions.some((att) => [...att.source, ...att.cue].some((f) => f.start < q.end && q.start < f.end))
+}
+
+/**
+ * Bind each quantity that states a figure about something counted to what it counts, whose
+ * it is, when, and who says it. See docs/figures.md for the rules.
+ */
+export function findClaims(doc: Doc): Claim[] {
+  const c: Context = {
+    text: doc.text, tokens: doc.get('tokens'), sentences: doc.get('sentences'),
+    entities: doc.get('entities'), times: doc.get('times'), attributions: doc.get('attributions'),
+    published: doc.meta.published,
+  }
+  const quantities = doc.get('quantities')
+  const claims: Claim[] = []
+  let previous: { claim: Claim; sentence: number } | null = null
+  for (let qi = 0; qi < quantities.length; qi++) {
+    const q = quantities[qi]
+    if (q.kind === 'percent' || q.kind === 'multiplier') continue
+    if (c.sentences.length === 0 || c.tokens.count === 0) break
+    if (/\d(st|nd|rd|th)\b/i.test(doc.slice(q))) continue
+    // "240mm", "T-90M": digits glued to letters are calibres and model numbers.
+    if (/\d$/.test(doc.slice(q)) && /^\p{L}/u.test(doc.text.slice(q.end, q.end + 1))) continue
+    if (c.times.some((x) => x.start < q.end && q.start < x.end)) continue
+    if (isInSourceOrCue(c, q)) continue
+    const si = sentenceIndex(c, q.start)
+    const s = c.sentences[si]
+    const [a, b] = tokenRange(c, q, s)
+    // "one of the most militarized societies"
+    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of') continue
+    const counted = findCounted(c, q, a, b, s)
+    if (counted === null) continue
+    if (counted.category === 'other' && isSmall(q)) continue
+    let subject = findSubject(c, counted, a, s, si)
+    // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
+    // previous sentence's when it names no country of its own.
+    if (subject === null && previous !== null && previous.sentence === si - 1 && previous.claim.subject !== null &&
+      PEOPLE_CATEGORIES.has(counted.category) && PEOPLE_CATEGORIES.has(previous.claim.counted.category) &&
+      !c.entities.some((e) => e.start >= s.start && e.end <= c.tokens.start[a] && countryOf(e) !== null)) {
+      subject = previous.claim.subject
+    }
+    const asOf = findAsOf(c, a, s)
+    const source = findSource(c, q, s, a)
+    const isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
+    const claim: Claim = {
+      quantity: qi, attribution: source.attribution,
+      counted: { start: counted.start, end: counted.end, category: counted.category },
+      subject, isPlanned, source: source.source, sourceEntity: source.sourceEntity, cue: source.cue, asOf,
+    }
+    previous = { claim, sentence: si }
+    claims.push(claim)
+  }
+  return dedupe(claims, quantities)
+}
+
+/**
+ * One claim per figure: the same amount, category and subject (a missing subject matches
+ * any) repeated in an article is one claim; the attributed mention wins over an unattributed
+ * one, otherwise the first.
+ */
+function dedupe(claims: readonly Claim[], quantities: readonly Quantity[]): Claim[] {
+  const kept: Claim[] = []
+  for (const claim of claims) {
+    const key = amountKey(quantities[claim.quantity])
+    const i = kept.findIndex((k) => amountKey(quantities[k.quantity]) === key &&
+      k.counted.category === claim.counted.category &&
+      (k.subject === null || claim.subject === null || k.subject === claim.subject))
+    if (i < 0) { kept.push(claim); continue }
+    const k = kept[i]
+    const subject = k.subject ?? claim.subject
+    kept[i] = k.source === null && claim.source !== null ? { ...claim, subject } : { ...k, subject }
+  }
+  return kept.sort((x, y) => x.quantity - y.quantity)
+}
+
+/** The stage that assigns `claims`. */
 export function claimsStage(): Stage {
   return defineStage({
     name: 'claims',
     requires: ['tokens', 'sentences', 'entities', 'quantities', 'times', 'attributions'],
     assigns: ['claims'],
-    run: (doc) => doc.withLayer('claims', []),
+    run: (doc) => doc.withLayer('claims', findClaims(doc)),
   })
 }

@@ -1,9 +1,268 @@
+import * as chrono from 'chrono-node'
+import type { Doc } from '../../model/doc.ts'
+import type { TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 
-/** The stage that assigns `times`, resolved against `doc.meta.published`. (First version: none.) */
+/** A calendar date without time of day; months are 1-based. */
+interface Day {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+}
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december',
+]
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '')
+  const full = MONTHS.indexOf(w)
+  if (full >= 0) return full + 1
+  const abbr = MONTH_ABBR.indexOf(w === 'sept' ? 'sep' : w)
+  return abbr >= 0 ? abbr + 1 : 0
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+function iso(d: Day, granularity: 'year' | 'month' | 'day'): string {
+  if (granularity === 'year') return String(d.year)
+  if (granularity === 'month') return `${d.year}-${pad(d.month)}`
+  return `${d.year}-${pad(d.month)}-${pad(d.day)}`
+}
+
+function parseDay(isoDate: string | null): Day | null {
+  if (isoDate === null) return null
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
+  return m === null ? null : { year: +m[1], month: +m[2], day: +m[3] }
+}
+
+function addDays(d: Day, n: number): Day {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + n))
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }
+}
+
+function weekday(d: Day): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()
+}
+
+/** The most recent `month` not after the reference month, or the next one not before it. */
+function resolveMonth(month: number, ref: Day, isFuture: boolean): string {
+  let year = ref.year
+  if (isFuture ? month < ref.month : month > ref.month) year += isFuture ? 1 : -1
+  return `${year}-${pad(month)}`
+}
+
+// Northern-hemisphere seasons; a season named with a year is that year, "last summer" is the
+// last one that ended before the reference date.
+const SEASONS: Record<string, { readonly from: number; readonly to: number }> = {
+  spring: { from: 3, to: 5 }, summer: { from: 6, to: 8 }, fall: { from: 9, to: 11 },
+  autumn: { from: 9, to: 11 }, winter: { from: 12, to: 2 },
+}
+
+interface Found extends TimeExpression {
+  /** Own rules win over chrono-node where both found something. */
+  readonly isRule: boolean
+}
+
+/**
+ * One rule: a regular expression over a sentence (bounded, no nested quantifiers, so no
+ * backtracking blow-up) and how to resolve a match; `null` when it cannot be resolved,
+ * e.g. a relative expression in a document with no publication date.
+ */
+interface Rule {
+  readonly pattern: RegExp
+  readonly resolve: (m: RegExpExecArray, ref: Day | null) => string | null
+}
+
+const MONTH_WORD = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
+const YEAR = '((?:19|20)\\d{2})'
+const SEASON = '(spring|summer|fall|autumn|winter)'
+
+const RULES: readonly Rule[] = [
+  // "the fall of 2024", "autumn 2024", "winter of 2023-24" (the year named first)
+  {
+    pattern: new RegExp(`\\b(?:the\\s+)?${SEASON}\\s+(?:of\\s+)?${YEAR}\\b`, 'gi'),
+    resolve: (m) => m[2],
+  },
+  // "this spring", "last summer", "next winter"
+  {
+    pattern: new RegExp(`\\b(this|last|next|past)\\s+${SEASON}\\b`, 'gi'),
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const which = m[1].toLowerCase()
+      const season = SEASONS[m[2].toLowerCase()]
+      if (which === 'this') return String(ref.year)
+      if (which === 'next') return String(season.from > ref.month ? ref.year : ref.year + 1)
+      // The last such season that has ended before the reference month.
+      const endYear = season.to < season.from ? 1 : 0
+      let year = ref.year
+      while (new Date(Date.UTC(year + endYear, season.to, 0)) >= new Date(Date.UTC(ref.year, ref.month - 1, 1))) year--
+      return String(year)
+    },
+  },
+  // "late 2024", "early 2025", "mid-2025", "the end of 2024"
+  {
+    pattern: new RegExp(`\\b(?:(?:late|early|mid|the\\s+(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of)[\\s-]+)${YEAR}\\b`, 'gi'),
+    resolve: (m) => m[1],
+  },
+  // "late last year", "earlier this year", "this year", "next year"
+  {
+    pattern: /\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(this|last|next|past)\s+year\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const which = m[1].toLowerCase()
+      return String(ref.year + (which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0))
+    },
+  },
+  // "this month", "last month", "next month"
+  {
+    pattern: /\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(this|last|next|past)\s+month\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const which = m[1].toLowerCase()
+      const shift = which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0
+      const t = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1))
+      return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`
+    },
+  },
+  // "last week": the Monday that starts the previous ISO week; "this week": this week's Monday
+  {
+    pattern: /\b(?:(?:late|early|earlier|later)\s+)?(this|last|next|past)\s+week\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const which = m[1].toLowerCase()
+      const monday = addDays(ref, -((weekday(ref) + 6) % 7))
+      const shift = which === 'last' || which === 'past' ? -7 : which === 'next' ? 7 : 0
+      return iso(addDays(monday, shift), 'day')
+    },
+  },
+  // "mid-January", "early March", "late December 2024"
+  {
+    pattern: new RegExp(`\\b(?:mid|early|late|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+${MONTH_WORD}(?:\\s*,?\\s+${YEAR})?\\b`, 'gi'),
+    resolve: (m, ref) => {
+      const month = monthIndex(m[1])
+      if (m[2] !== undefined) return `${m[2]}-${pad(month)}`
+      return ref === null ? null : resolveMonth(month, ref, false)
+    },
+  },
+  // "by December", "until March", "next June": the next such month; "in July", "since
+  // October", "last April": the most recent one. Months followed by a day or a year are
+  // left to chrono-node.
+  {
+    pattern: new RegExp(`\\b(in|since|by|until|till|before|after|from|during|next|last|this|of|early|late|through)\\s+${MONTH_WORD}(?![\\w.]|\\s+\\d{1,2}(?![\\d:]|,\\d)|\\s*,?\\s*(?:19|20)\\d{2}\\b)`, 'gi'),
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const lead = m[1].toLowerCase()
+      const month = monthIndex(m[2])
+      if (month === 5 && m[2] === 'may') return null
+      const isFuture = ['by', 'until', 'till', 'next'].includes(lead)
+      if (lead === 'this') return `${ref.year}-${pad(month)}`
+      if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
+      return resolveMonth(month, ref, isFuture)
+    },
+  },
+  // "on Thursday", "last Monday": the most recent such day not after publication; "by
+  // Friday", "next Tuesday": the next one.
+  {
+    pattern: /\b(?:(on|by|until|next|last|this|since|from|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const lead = (m[1] ?? '').toLowerCase()
+      const target = WEEKDAYS.indexOf(m[2].toLowerCase())
+      const today = weekday(ref)
+      if (['by', 'until', 'next'].includes(lead)) return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
+      const back = (today - target + 7) % 7
+      return iso(addDays(ref, lead === 'last' && back === 0 ? -7 : -back), 'day')
+    },
+  },
+  // "in 2024", "since 2022", "by 2030": a bare year after a preposition
+  {
+    pattern: new RegExp(`\\b(?:in|since|by|until|before|after|from|during|of|through)\\s+${YEAR}\\b(?!\\s*[-–%]|,\\d|\\.\\d)`, 'gi'),
+    resolve: (m) => m[1],
+  },
+]
+
+function runRules(text: string, offset: number, ref: Day | null): Found[] {
+  const out: Found[] = []
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0
+    for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
+      const value = rule.resolve(m, ref)
+      if (value === null) continue
+      out.push({ start: offset + m.index, end: offset + m.index + m[0].length, value, isRule: true })
+    }
+  }
+  return out
+}
+
+// Words that make a chrono-node result depend on the publication date.
+const RELATIVE = /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|coming|past|previous|earlier|later|recent|recently|now|current|currently|morning|afternoon|evening|night|weekend)\b/i
+// Durations and times of day are not dates a figure refers to.
+const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|the\s+(next|past|last))\b/i
+
+function runChrono(text: string, offset: number, ref: Day | null): Found[] {
+  const refDate = ref === null ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12))
+  const out: Found[] = []
+  for (const r of chrono.parse(text, { instant: refDate, timezone: 0 })) {
+    const c = r.start
+    if (NOT_A_DATE.test(r.text)) continue
+    // "July, 1,500 soldiers": the digits belong to a larger number, not to a day.
+    if (/^[,.]?\d/.test(text.slice(r.index + r.text.length, r.index + r.text.length + 2))) continue
+    const hasDay = c.isCertain('day')
+    const hasMonth = c.isCertain('month')
+    const hasYear = c.isCertain('year')
+    const isRelative = RELATIVE.test(r.text) || !hasYear
+    if (ref === null && isRelative) continue
+    if (!hasDay && !hasMonth && !hasYear && !RELATIVE.test(r.text)) continue
+    const d = c.date()
+    const day = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+    const granularity = hasDay || /\b(ago|yesterday|today|tomorrow|tonight)\b/i.test(r.text) ? 'day'
+      : hasMonth ? 'month' : 'year'
+    out.push({ start: offset + r.index, end: offset + r.index + r.text.length, value: iso(day, granularity), isRule: false })
+  }
+  return out
+}
+
+/**
+ * Time expressions of a text, resolved against `published` (ISO date, or null: then only
+ * expressions that name their own year resolve). Our rules handle what chrono-node misses
+ * or resolves against news usage (seasons, "late 2024", "mid-January", "in July" as the
+ * last July); chrono-node adds full dates and relative days ("two weeks ago").
+ *
+ * @example
+ * findTimes('It began in the fall of 2024.', '2025-08-22') // [{ start: 13, end: 28, value: '2024' }]
+ */
+export function findTimes(text: string, published: string | null, offset = 0): TimeExpression[] {
+  const ref = parseDay(published)
+  const rules = runRules(text, offset, ref)
+  const all = [...rules, ...runChrono(text, offset, ref)]
+  // Longest first, rules before chrono on ties; then keep those that overlap nothing kept.
+  all.sort((a, b) => (b.end - b.start) - (a.end - a.start) || Number(b.isRule) - Number(a.isRule))
+  const kept: Found[] = []
+  for (const f of all) {
+    const overlaps = kept.some((k) => k.start < f.end && f.start < k.end)
+    if (!overlaps) kept.push(f)
+  }
+  kept.sort((a, b) => a.start - b.start)
+  return kept.map(({ start, end, value }) => ({ start, end, value }))
+}
+
+/** Time expressions of every sentence of a Doc, resolved against its publication date. */
+export function findDocTimes(doc: Doc): TimeExpression[] {
+  const out: TimeExpression[] = []
+  for (const s of doc.get('sentences')) out.push(...findTimes(doc.text.slice(s.start, s.end), doc.meta.published, s.start))
+  return out
+}
+
+/** The stage that assigns `times`, resolved against `doc.meta.published`. */
 export function timesStage(): Stage {
   return defineStage({
     name: 'times', requires: ['tokens', 'sentences'], assigns: ['times'],
-    run: (doc) => doc.withLayer('times', []),
+    run: (doc) => doc.withLayer('times', findDocTimes(doc)),
   })
 }

@@ -1,0 +1,246 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import type { Doc } from '../../model/doc.ts'
+import type { Claim, Quantity } from '../../model/types.ts'
+import { claimsStage, findClaims } from './claims.ts'
+import { attribution, buildDoc, quantity } from './test-helpers.ts'
+
+const SEED = readFileSync(new URL('./fixtures/kcna-memorial.txt', import.meta.url), 'utf8')
+
+/** A claim with its spans read back as text, for readable assertions. */
+interface Readable {
+  readonly quantity: string
+  readonly counted: string
+  readonly category: string
+  readonly subject: string | null
+  readonly isPlanned: boolean
+  readonly source: string | null
+  readonly cue: string | null
+  readonly sourceEntity: string | null
+  readonly asOf: string | null
+  readonly attribution: number | null
+}
+
+function readable(doc: Doc, claims: readonly Claim[] = findClaims(doc)): Readable[] {
+  const qs = doc.get('quantities')
+  return claims.map((c) => ({
+    quantity: doc.slice(qs[c.quantity]), counted: doc.slice(c.counted), category: c.counted.category,
+    subject: c.subject, isPlanned: c.isPlanned, source: c.source && doc.slice(c.source),
+    cue: c.cue && doc.slice(c.cue), sourceEntity: c.sourceEntity, asOf: c.asOf, attribution: c.attribution,
+  }))
+}
+
+function claimFor(doc: Doc, quantityText: string): Readable {
+  const found = readable(doc).find((c) => c.quantity === quantityText)
+  assert.ok(found, `no claim for "${quantityText}"`)
+  return found
+}
+
+function seedQuantities(): Quantity[] {
+  return [
+    quantity(SEED, 'around 12,000', 12000, { isApprox: true }),
+    quantity(SEED, 'about 4,000', 4000, { isApprox: true }),
+    quantity(SEED, 'one', 1),
+    quantity(SEED, 'an estimated 1.2 million', 1_200_000, { isApprox: true }),
+    quantity(SEED, '17', 17),
+    quantity(SEED, '1953', 1953),
+    quantity(SEED, 'thousands', { kind: 'range', low: 2000, high: 9999 }, { isVague: true }),
+    quantity(SEED, 'triple', 3, { kind: 'multiplier' }),
+    quantity(SEED, '25,000-30,000', { kind: 'range', low: 25000, high: 30000 }),
+  ]
+}
+
+function seedDoc(withAttributions: boolean): Doc {
+  const attributions = withAttributions ? [
+    attribution(SEED, 'The Ukrainian and US intelligence agency', 'suggests',
+      'that Russia has around 12,000 North Korean troops, the first of which was sent in the fall of 2024'),
+    attribution(SEED, 'Western officials', 'according to Western', 'Of that initial deployment, about 4,000 soldiers have been killed or injured'),
+  ].map((a, i) => i === 1 ? { ...a, cue: [{ start: a.cue[0].start, end: a.cue[0].start + 'according to'.length }] } : a) : []
+  return buildDoc(SEED, seedQuantities(), attributions)
+}
+
+test('seed: about 12,000 North Korean troops, deployed, from the Ukrainian and US intelligence agency', () => {
+  const c = claimFor(seedDoc(true), 'around 12,000')
+  assert.equal(c.category, 'deployed')
+  assert.equal(c.counted, 'North Korean troops')
+  assert.equal(c.subject, 'North Korea')
+  assert.equal(c.source, 'The Ukrainian and US intelligence agency')
+  assert.equal(c.cue, 'suggests')
+  assert.equal(c.attribution, 0)
+  assert.equal(c.isPlanned, false)
+  // "the first of which was sent in the fall of 2024" dates the first batch, not the 12,000.
+  assert.equal(c.asOf, null)
+})
+
+test('seed: about 4,000 killed or injured is casualties, according to Western officials', () => {
+  const c = claimFor(seedDoc(true), 'about 4,000')
+  assert.equal(c.category, 'casualties')
+  assert.equal(c.counted, 'soldiers have been killed or injured')
+  assert.equal(c.source, 'Western officials')
+  assert.equal(c.cue, 'according to')
+  assert.equal(c.sourceEntity, null)
+  // "Of that initial deployment" continues the previous sentence's North Korean troops.
+  assert.equal(c.subject, 'North Korea')
+})
+
+test('seed: another 25,000-30,000 soldiers in the coming months is planned', () => {
+  const c = claimFor(seedDoc(true), '25,000-30,000')
+  assert.equal(c.isPlanned, true)
+  assert.equal(c.category, 'deployed')
+  assert.equal(c.subject, 'North Korea')
+})
+
+test('seed: an estimated 1.2 million armed personnel is the text\'s own voice', () => {
+  const c = claimFor(seedDoc(true), 'an estimated 1.2 million')
+  assert.equal(c.source, null)
+  assert.equal(c.cue, null)
+  assert.equal(c.attribution, null)
+  assert.equal(c.subject, 'North Korea')
+})
+
+test('seed: "one of the most", an age, a year and a multiplier are not claims', () => {
+  const quantities = readable(seedDoc(true)).map((c) => c.quantity)
+  for (const q of ['one', '17', '1953', 'triple']) assert.ok(!quantities.includes(q), q)
+  assert.deepEqual(quantities, ['around 12,000', 'about 4,000', 'an estimated 1.2 million', 'thousands', '25,000-30,000'])
+})
+
+test('seed: thousands of ammunition sent by Pyongyang are munitions, US officials said (fallback)', () => {
+  const c = claimFor(seedDoc(true), 'thousands')
+  assert.equal(c.category, 'munitions')
+  assert.equal(c.subject, 'North Korea')
+  assert.equal(c.source, 'US officials')
+  assert.equal(c.cue, 'said')
+  assert.equal(c.sourceEntity, 'United States')
+})
+
+test('with an empty attribution layer, "according to X" in the sentence is the source', () => {
+  const c = claimFor(seedDoc(false), 'about 4,000')
+  assert.equal(c.source, 'Western officials')
+  assert.equal(c.cue, 'according to')
+  assert.equal(c.attribution, null)
+  const lead = buildDoc('According to Yonhap, 300 North Korean soldiers were captured.',
+    [quantity('According to Yonhap, 300 North Korean soldiers were captured.', '300', 300)])
+  const d = claimFor(lead, '300')
+  assert.equal(d.source, 'Yonhap')
+  assert.equal(d.sourceEntity, 'Yonhap')
+  assert.equal(d.category, 'captured')
+  assert.equal(d.counted, 'North Korean soldiers were captured')
+})
+
+test('"X said that ..." at the start of a sentence is a fallback source', () => {
+  const text = 'The NIS said that about 2,000 North Korean soldiers were wounded.'
+  const c = claimFor(buildDoc(text, [quantity(text, 'about 2,000', 2000, { isApprox: true })]), 'about 2,000')
+  assert.equal(c.source, 'The NIS')
+  assert.equal(c.cue, 'said')
+  assert.equal(c.sourceEntity, 'National Intelligence Service')
+  assert.equal(c.category, 'wounded')
+})
+
+test('a figure repeated in one article is one claim, and the attributed mention wins', () => {
+  const text = 'Russia has 12,000 North Korean troops.\nThe 12,000 troops fight in Kursk, officials said.\nAnother 500 troops arrived.'
+  const doc = buildDoc(text, [
+    quantity(text, '12,000', 12000), quantity(text, '12,000', 12000, { nth: 1 }), quantity(text, '500', 500),
+  ])
+  const claims = readable(doc)
+  assert.equal(claims.length, 2)
+  assert.equal(claims[0].source, 'officials')
+  assert.equal(claims[0].subject, 'North Korea')
+  assert.equal(claims[1].quantity, '500')
+})
+
+test('the same number about different things or different countries stays apart', () => {
+  const text = 'About 1,000 Russian soldiers were killed. About 1,000 Ukrainian soldiers were killed. About 1,000 shells were fired.'
+  const doc = buildDoc(text, [0, 1, 2].map((nth) => quantity(text, 'About 1,000', 1000, { nth, isApprox: true })))
+  assert.deepEqual(readable(doc).map((c) => [c.subject, c.category]),
+    [['Russia', 'killed'], ['Ukraine', 'killed'], [null, 'munitions']])
+})
+
+test('future figures are planned', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['Pyongyang will send 6,000 workers to Russia.', '6,000', true],
+    ['Moscow plans to deploy 10,000 troops by December.', '10,000', true],
+    ['Officials said 3,000 engineers would be sent to Kursk.', '3,000', true],
+    ['North Korea sent 3,000 engineers to Kursk last year.', '3,000', false],
+  ]
+  for (const [text, q, planned] of cases) {
+    const c = claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(',', '')))]), q)
+    assert.equal(c.isPlanned, planned, text)
+    assert.equal(c.category, 'deployed', text)
+  }
+  const text = 'Moscow plans to deploy 10,000 troops by December.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '10,000', 10000)]), '10,000').asOf, '2025-12')
+})
+
+test('asOf comes from a time expression in the figure\'s own clause or at the head of the sentence', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['About 4,000 soldiers were killed last year, officials said.', 'About 4,000', '2024'],
+    ['In July, 1,500 soldiers were wounded.', '1,500', '2025-07'],
+    ['As of late 2024, 11,000 North Korean troops were in Kursk.', '11,000', '2024'],
+    ['Russia has 12,000 troops, the first of which arrived in the fall of 2024.', '12,000', null],
+    ['Since October, 300 soldiers have been captured.', '300', null],
+    ['About 4,000 soldiers were killed, officials said.', 'About 4,000', null],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const value = Number(q.replace(/\D/g, ''))
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).asOf, asOf, text)
+  }
+})
+
+test('table of categories', () => {
+  const cases: Array<[string, string, Quantity['kind'], string, string]> = [
+    // text, quantity, kind, expected category, expected counted text
+    ['The strike killed 52 civilians.', '52', 'count', 'killed', 'civilians'],
+    ['At least 20 soldiers died in the attack.', 'At least 20', 'count', 'killed', 'soldiers died'],
+    ['Some 300 people were injured.', 'Some 300', 'count', 'wounded', 'people were injured'],
+    ['About 4,000 dead and wounded soldiers were counted.', 'About 4,000', 'count', 'casualties', 'dead and wounded soldiers'],
+    ['Ukraine said 1,000 soldiers were killed and injured.', '1,000', 'count', 'casualties', 'soldiers were killed and injured'],
+    ['Russia suffered 2,000 casualties.', '2,000', 'count', 'casualties', 'casualties'],
+    ['Two North Korean soldiers were taken prisoner.', 'Two', 'count', 'captured', 'North Korean soldiers were taken prisoner'],
+    ['Kyiv holds 14 prisoners of war.', '14', 'count', 'captured', 'prisoners'],
+    ['Dozens of soldiers went missing.', 'Dozens', 'count', 'missing', 'soldiers went missing'],
+    ['More than 60,000 residents fled the fighting.', 'More than 60,000', 'count', 'displaced', 'residents fled'],
+    ['About 2 million refugees crossed the border.', 'About 2 million', 'count', 'displaced', 'refugees'],
+    ['Pyongyang shipped 12,000 containers of munitions.', '12,000', 'count', 'munitions', 'containers of munitions'],
+    ['Russia fired 40 missiles overnight.', '40', 'count', 'munitions', 'missiles'],
+    ['Seoul pledged $1.2bn in military aid.', '$1.2bn', 'money', 'money', 'military aid'],
+    ['The death toll rose to 120.', '120', 'count', 'killed', 'death toll'],
+    ['Farmers harvested 300 tonnes of rice.', '300', 'count', 'other', 'tonnes of rice'],
+  ]
+  for (const [text, q, kind, category, counted] of cases) {
+    const doc = buildDoc(text, [quantity(text, q, 100, { kind })])
+    const c = claimFor(doc, q)
+    assert.equal(c.category, category, text)
+    assert.equal(c.counted, counted, text)
+  }
+})
+
+test('discourse numbers are not claims', () => {
+  const cases: Array<[string, string, number, Quantity['kind']]> = [
+    ['The two sides met again.', 'two', 2, 'count'],
+    ['The talks lasted three days.', 'three', 3, 'count'],
+    ['It is one of the largest armies.', 'one', 1, 'count'],
+    ['Prices rose 5%.', '5%', 5, 'percent'],
+    ['Exports tripled.', 'tripled', 3, 'multiplier'],
+    ['Its 240mm launchers fired.', '240', 240, 'count'],
+    ['He was born on the 3rd of May.', '3rd', 3, 'count'],
+  ]
+  for (const [text, q, value, kind] of cases) {
+    const doc = buildDoc(text, [quantity(text, q, value, { kind })])
+    assert.deepEqual(findClaims(doc), [], text)
+  }
+})
+
+test('a quantity inside a source ("two officials said") is not a claim', () => {
+  const text = 'Two officials said 500 troops arrived.'
+  const doc = buildDoc(text, [quantity(text, 'Two', 2), quantity(text, '500', 500)],
+    [attribution(text, 'Two officials', 'said', '500 troops arrived')])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.source]), [['500', 'Two officials']])
+})
+
+test('the stage assigns claims, and a document without quantities has none', () => {
+  const text = 'Nothing was counted here.'
+  assert.deepEqual(claimsStage().run(buildDoc(text, [])).get('claims'), [])
+  const with500 = 'Another 500 troops arrived.'
+  assert.equal(claimsStage().run(buildDoc(with500, [quantity(with500, '500', 500)])).get('claims').length, 1)
+})

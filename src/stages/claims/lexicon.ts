@@ -1,0 +1,87 @@
+import type { Category } from '../../model/types.ts'
+
+/**
+ * Word lists the claims stage reads, by lemma (wink-nlp lemmas, lower case). Kept apart
+ * from the binding logic so that adding a word never touches the rules.
+ */
+
+/** People in arms or sent abroad: a count of them is a deployment unless a predicate says otherwise. */
+export const MILITARY_PEOPLE = new Set([
+  'troop', 'soldier', 'personnel', 'force', 'serviceman', 'servicemen', 'servicemember', 'worker',
+  'labourer', 'laborer', 'fighter', 'mercenary', 'officer', 'sailor', 'marine', 'engineer',
+  'specialist', 'instructor', 'commando', 'adviser', 'advisor', 'conscript', 'recruit',
+  'reservist', 'paratrooper', 'infantryman', 'guard', 'militant', 'combatant', 'volunteer',
+  'pilot', 'crew', 'staff', 'man', 'men', 'member', 'unit', 'brigade', 'battalion', 'division', 'army',
+])
+
+/** Other people: counted without a predicate they are `other`. */
+export const OTHER_PEOPLE = new Set([
+  'people', 'person', 'civilian', 'child', 'children', 'resident', 'woman', 'women', 'inhabitant',
+  'citizen', 'national', 'family', 'victim', 'student', 'patient', 'migrant', 'individual',
+])
+
+/** Nouns that name the category themselves. */
+export const NOUN_CATEGORY = new Map<string, Category>([
+  ['casualty', 'casualties'], ['casualties', 'casualties'], ['loss', 'casualties'],
+  ['death', 'killed'], ['fatality', 'killed'], ['dead', 'killed'], ['body', 'killed'], ['life', 'killed'],
+  ['toll', 'killed'],
+  ['injury', 'wounded'], ['wounded', 'wounded'], ['injured', 'wounded'],
+  ['prisoner', 'captured'], ['pow', 'captured'], ['pows', 'captured'], ['captive', 'captured'],
+  ['hostage', 'captured'], ['detainee', 'captured'],
+  ['refugee', 'displaced'], ['evacuee', 'displaced'], ['displaced', 'displaced'],
+  ['shell', 'munitions'], ['round', 'munitions'], ['missile', 'munitions'], ['ammunition', 'munitions'],
+  ['munition', 'munitions'], ['munitions', 'munitions'], ['rocket', 'munitions'], ['bomb', 'munitions'],
+  ['grenade', 'munitions'], ['drone', 'munitions'], ['projectile', 'munitions'], ['cartridge', 'munitions'],
+  ['mortar', 'munitions'], ['warhead', 'munitions'], ['bullet', 'munitions'], ['artillery', 'munitions'],
+  ['missing', 'missing'],
+])
+
+/** Verbs and adjectives, before or after the counted noun, that decide the category. */
+export const PREDICATE_CATEGORY = new Map<string, Category>([
+  ['kill', 'killed'], ['killed', 'killed'], ['die', 'killed'], ['dead', 'killed'], ['slay', 'killed'],
+  ['slain', 'killed'], ['execute', 'killed'], ['perish', 'killed'],
+  ['wound', 'wounded'], ['wounded', 'wounded'], ['injure', 'wounded'], ['injured', 'wounded'],
+  ['hurt', 'wounded'],
+  ['capture', 'captured'], ['captured', 'captured'], ['detain', 'captured'], ['surrender', 'captured'],
+  ['imprison', 'captured'],
+  ['missing', 'missing'], ['unaccounted', 'missing'],
+  ['displace', 'displaced'], ['displaced', 'displaced'], ['flee', 'displaced'], ['evacuate', 'displaced'],
+  ['uproot', 'displaced'],
+  ['send', 'deployed'], ['deploy', 'deployed'], ['dispatch', 'deployed'], ['station', 'deployed'],
+  ['post', 'deployed'], ['mobilize', 'deployed'], ['mobilise', 'deployed'], ['transfer', 'deployed'],
+  ['rotate', 'deployed'],
+  ['lose', 'casualties'],
+])
+
+/** Verbs by which a country hands over troops or munitions: their subject is whose they are. */
+export const SENDING_VERBS = new Set([
+  'send', 'deploy', 'dispatch', 'supply', 'provide', 'ship', 'transfer', 'deliver', 'give',
+  'station', 'mobilize', 'mobilise', 'export', 'sell', 'fire', 'launch', 'lose',
+])
+
+/** Nouns that measure something else: "containers of munitions" counts munitions. */
+export const CONTAINERS = new Set([
+  'container', 'ton', 'tonne', 'batch', 'shipment', 'load', 'crate', 'box', 'piece',
+  'wagon', 'truckload', 'consignment', 'lot', 'round', 'set',
+])
+
+/** Heads that are not things counted in the news sense: durations, distances, parts of speech. */
+export const NOT_COUNTED = new Set([
+  'day', 'week', 'month', 'year', 'hour', 'minute', 'second', 'time', 'decade', 'century',
+  'age', 'side', 'kilometre', 'kilometer', 'km', 'mile', 'metre', 'meter', 'percent', 'per',
+  'point', 'degree', 'way', 'thing', 'step', 'stage', 'phase', 'part', 'term', 'occasion',
+  'cent', 'mm', 'cm', 'kg', 'lb', 'foot', 'feet', 'inch', 'times', 'fold', 'page', 'word',
+])
+
+/** Speech verbs for the fallback "X said" when the attribution layer has nothing. */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'report', 'announce', 'claim', 'state', 'estimate', 'confirm', 'suggest', 'add',
+  'note', 'write', 'reveal', 'disclose', 'warn', 'believe', 'assess', 'indicate', 'allege',
+  'insist', 'acknowledge', 'admit', 'according',
+])
+
+/** Modal and planning words that put a figure in the future. */
+export const FUTURE_WORDS = new Set([
+  'will', 'would', 'shall', "'ll", 'wo', 'plan', 'intend', 'expect', 'prepare', 'aim', 'could',
+  'might', 'propose', 'pledge', 'promise', 'vow', 'threaten',
+])

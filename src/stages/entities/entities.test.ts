@@ -1,0 +1,147 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Doc } from '../../model/doc.ts'
+import { isClaimtrailError } from '../../model/errors.ts'
+import type { Entity } from '../../model/types.ts'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { entitiesStage, findEntities, loadGazetteer, type Gazetteer } from './entities.ts'
+
+const nlp = loadWink()
+const bundled = loadGazetteer()
+
+function entities(text: string, gazetteer: Gazetteer = bundled): Array<Entity & { text: string }> {
+  const { tokens, sentences } = tokenize(nlp, text)
+  const doc = Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences)
+  return findEntities(doc, gazetteer).map((e) => ({ ...e, text: text.slice(e.start, e.end) }))
+}
+
+function byText(text: string, mention: string, gazetteer?: Gazetteer): Entity & { text: string } {
+  const found = entities(text, gazetteer).find((e) => e.text === mention)
+  assert.ok(found, `no entity "${mention}" in: ${text}`)
+  return found
+}
+
+test('the seed: truncated "Kim Jong" after "North Korean leader" is Kim Jong Un', () => {
+  const text = 'North Korean leader Kim Jong gave emotional respect to soldiers killed while fighting for Russia.'
+  const kim = byText(text, 'Kim Jong')
+  assert.equal(kim.canonical, 'Kim Jong Un')
+  assert.equal(kim.type, 'PERSON')
+  assert.equal(kim.country, 'North Korea')
+  assert.deepEqual(byText(text, 'North Korean'), { ...byText(text, 'North Korean'), type: 'NORP', canonical: 'North Korea' })
+})
+
+test('the seed: KCNA is North Korean state media; Pyongyang stands for North Korea', () => {
+  const text = 'According to North Korean state media KCNA, Kim made comments at a ceremony in Pyongyang on Thursday.'
+  const kcna = byText(text, 'KCNA')
+  assert.equal(kcna.canonical, 'Korean Central News Agency')
+  assert.equal(kcna.type, 'MEDIA')
+  assert.equal(kcna.country, 'North Korea')
+  const pyongyang = byText(text, 'Pyongyang')
+  assert.equal(pyongyang.canonical, 'North Korea')
+  assert.equal(pyongyang.type, 'GPE')
+})
+
+test('"Kim" alone is Kim Jong Un only after a full mention', () => {
+  assert.equal(byText('Kim spoke. Later Kim Jong Un spoke.', 'Kim').canonical, 'Kim')
+  assert.equal(byText('Kim Jong Un spoke. Later Kim smiled.', 'Kim').canonical, 'Kim Jong Un')
+})
+
+test('a truncated name that runs on is someone else', () => {
+  const found = entities('Kim Jong Nam was killed in 2017.')
+  assert.equal(found[0].text, 'Kim Jong Nam')
+  assert.notEqual(found[0].canonical, 'Kim Jong Un')
+})
+
+test('table of aliases', () => {
+  const cases: Array<[string, string, string, string | null]> = [
+    // text, mention, canonical, country
+    ['Kim Jong-un met Putin.', 'Kim Jong-un', 'Kim Jong Un', 'North Korea'],
+    ['Kim Jong-un met Putin.', 'Putin', 'Vladimir Putin', 'Russia'],
+    ['He flew to Kiev on Monday.', 'Kiev', 'Ukraine', 'Ukraine'],
+    ['Officials in Kyiv said so.', 'Kyiv', 'Ukraine', 'Ukraine'],
+    ['The Kremlin denied it.', 'Kremlin', 'Russia', 'Russia'],
+    ['U.S. officials said so.', 'U.S.', 'United States', 'United States'],
+    ['The Pentagon said so.', 'Pentagon', 'Pentagon', 'United States'],
+    ["Ukraine's military intelligence said so.", "Ukraine's military intelligence", 'Main Intelligence Directorate of Ukraine', 'Ukraine'],
+    ['Ukraine’s Defence Intelligence said so.', 'Ukraine’s Defence Intelligence', 'Main Intelligence Directorate of Ukraine', 'Ukraine'],
+    ['The NIS told lawmakers.', 'NIS', 'National Intelligence Service', 'South Korea'],
+    ['The JCS said a missile flew.', 'JCS', 'Joint Chiefs of Staff', 'South Korea'],
+    ['Zelenskyy said so.', 'Zelenskyy', 'Volodymyr Zelenskyy', 'Ukraine'],
+    ['Volodymyr Zelensky said so.', 'Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'Ukraine'],
+    ['President Lee Jae-myung said so.', 'Lee Jae-myung', 'Lee Jae-myung', 'South Korea'],
+    ['Seoul said so.', 'Seoul', 'South Korea', 'South Korea'],
+    ['Britain and the EU agreed.', 'EU', 'European Union', null],
+    ['Britain and the EU agreed.', 'Britain', 'United Kingdom', 'United Kingdom'],
+  ]
+  for (const [text, mention, canonical, country] of cases) {
+    const e = byText(text, mention)
+    assert.equal(e.canonical, canonical, `${mention} in "${text}"`)
+    assert.equal(e.country, country, `${mention} in "${text}"`)
+  }
+})
+
+test('acronyms match only in their own case; the longest name wins', () => {
+  assert.equal(entities('Give us the facts.').length, 0)
+  assert.ok(entities('US troops left.').some((e) => e.canonical === 'United States'))
+  const e = byText('The Korean Central News Agency said so.', 'Korean Central News Agency')
+  assert.equal(e.canonical, 'Korean Central News Agency')
+})
+
+test('unknown proper-noun runs become entities with a guessed type', () => {
+  const text = 'Defence spokesman John Kirby said so. The Russian Defence Ministry agreed with the Institute of Peace.'
+  assert.equal(byText(text, 'John Kirby').type, 'PERSON')
+  const ministry = byText(text, 'Russian Defence Ministry')
+  assert.equal(ministry.type, 'ORG')
+  assert.equal(ministry.country, 'Russia')
+  assert.ok(!entities('In July and on Thursday, talks were held. Officials said so.').some((e) => /July|Thursday|Officials/.test(e.text)))
+})
+
+test('a user gazetteer extends the bundled one and overrides shared aliases', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'))
+  const file = join(dir, 'names.json')
+  writeFileSync(file, JSON.stringify({
+    entities: [
+      { canonical: 'Ukrinform', type: 'MEDIA', country: 'Ukraine', aliases: ['Ukrinform'] },
+      { canonical: 'Washington State', type: 'GPE', country: 'United States', aliases: ['Washington'] },
+    ],
+  }))
+  const user = loadGazetteer(file)
+  assert.equal(user.size, bundled.size + 2)
+  assert.equal(byText('Ukrinform reported it.', 'Ukrinform', user).type, 'MEDIA')
+  assert.equal(byText('Washington said so.', 'Washington', user).canonical, 'Washington State')
+  assert.equal(byText('Washington said so.', 'Washington').canonical, 'United States')
+})
+
+test('a bad gazetteer file is a BAD_INPUT error that says what is wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'))
+  const file = join(dir, 'bad.json')
+  writeFileSync(file, JSON.stringify({ entities: [{ canonical: 'X', type: 'PLANET' }] }))
+  assert.throws(() => loadGazetteer(file), (e) => isClaimtrailError(e, 'BAD_INPUT') && /type/.test(e.message))
+  assert.throws(() => loadGazetteer(join(dir, 'missing.json')), (e) => isClaimtrailError(e, 'BAD_INPUT'))
+  writeFileSync(file, '{ not json')
+  assert.throws(() => loadGazetteer(file), (e) => isClaimtrailError(e, 'BAD_INPUT') && /JSON/.test(e.message))
+})
+
+test('the stage assigns entities in text order', () => {
+  const text = 'Moscow and Pyongyang signed a pact, KCNA said.'
+  const { tokens, sentences } = tokenize(nlp, text)
+  const doc = entitiesStage(bundled).run(Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences))
+  const found = doc.get('entities')
+  assert.deepEqual(found.map((e) => e.canonical), ['Russia', 'North Korea', 'Korean Central News Agency'])
+  for (let i = 1; i < found.length; i++) assert.ok(found[i - 1].end <= found[i].start)
+})
+
+test('matching is fast: a trie lookup per token, not a regex per name', () => {
+  const text = 'North Korean leader Kim Jong met Putin in Moscow, KCNA said, as Ukraine and the US watched. '.repeat(2000)
+  const { tokens, sentences } = tokenize(nlp, text)
+  const doc = Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences)
+  const t0 = performance.now()
+  const found = findEntities(doc, bundled)
+  const ms = performance.now() - t0
+  assert.equal(found.filter((e) => e.canonical === 'Kim Jong Un').length, 2000)
+  // About 38,000 tokens; generous bound for a shared 2-core machine.
+  assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`)
+})

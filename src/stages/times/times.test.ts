@@ -1,0 +1,82 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Doc } from '../../model/doc.ts'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { findTimes, timesStage } from './times.ts'
+
+// A Friday.
+const PUBLISHED = '2025-08-22'
+
+/** Each found expression as "text=value". */
+function times(text: string, published: string | null = PUBLISHED): string[] {
+  return findTimes(text, published).map((t) => `${text.slice(t.start, t.end)}=${t.value}`)
+}
+
+test('table of time expressions resolved against 2025-08-22', () => {
+  const cases: Array<[string, string[]]> = [
+    ['the first of which was sent in the fall of 2024', ['the fall of 2024=2024']],
+    ['troops arrived in autumn 2024', ['autumn 2024=2024']],
+    ['the winter of 2023 was hard', ['the winter of 2023=2023']],
+    ['this spring', ['this spring=2025']],
+    ['last summer', ['last summer=2024']],
+    ['last spring', ['last spring=2025']],
+    ['late 2024', ['late 2024=2024']],
+    ['early 2025', ['early 2025=2025']],
+    ['mid-2025', ['mid-2025=2025']],
+    ['by the end of 2024', ['the end of 2024=2024']],
+    ['mid-January', ['mid-January=2025-01']],
+    ['in late September', ['late September=2024-09']],
+    ['last week', ['last week=2025-08-11']],
+    ['last month', ['last month=2025-07']],
+    ['last year', ['last year=2024']],
+    ['late last year', ['late last year=2024']],
+    ['earlier this year', ['earlier this year=2025']],
+    ['since October', ['since October=2024-10']],
+    ['in July', ['in July=2025-07']],
+    ['in August', ['in August=2025-08']],
+    ['by December', ['by December=2025-12']],
+    ['by March', ['by March=2026-03']],
+    ['on Thursday', ['on Thursday=2025-08-21']],
+    ['on Friday', ['on Friday=2025-08-22']],
+    ['on Saturday', ['on Saturday=2025-08-16']],
+    ['next Tuesday', ['next Tuesday=2025-08-26']],
+    ['in 2024', ['in 2024=2024']],
+    ['an armistice in 1953', ['in 1953=1953']],
+    ['on August 21, 2025', ['August 21, 2025=2025-08-21']],
+    ['in October 2024', ['October 2024=2024-10']],
+    ['two weeks ago', ['two weeks ago=2025-08-08']],
+    ['yesterday', ['yesterday=2025-08-21']],
+  ]
+  for (const [text, expected] of cases) assert.deepEqual(times(text), expected, text)
+})
+
+test('numbers, ages, durations and modal "may" are not dates', () => {
+  for (const text of [
+    'about 4,000 soldiers have been killed', 'from the age of 17', 'for 3 years', 'an estimated 1.2 million',
+    'another 25,000-30,000 soldiers', 'it may be true', 'at 5 pm',
+  ]) {
+    assert.deepEqual(times(text), [], text)
+  }
+})
+
+test('without a publication date only expressions that name their year resolve', () => {
+  assert.deepEqual(times('in the fall of 2024, in July, on Thursday, last year, in October 2024', null),
+    ['the fall of 2024=2024', 'October 2024=2024-10'])
+})
+
+test('the seed sentence resolves "the fall of 2024" to 2024 and "on Thursday" to the day before publication', () => {
+  const text = 'Kim made comments at a ceremony in Pyongyang on Thursday.\n' +
+    'The Ukrainian and US intelligence agency suggests that Russia has around 12,000 North Korean troops, the first of which was sent in the fall of 2024.'
+  const { tokens, sentences } = tokenize(loadWink(), text)
+  const doc = timesStage().run(Doc.create(text, { id: 't', published: PUBLISHED })
+    .withLayer('tokens', tokens).withLayer('sentences', sentences))
+  assert.deepEqual(doc.get('times').map((t) => [text.slice(t.start, t.end), t.value]),
+    [['on Thursday', '2025-08-21'], ['the fall of 2024', '2024']])
+})
+
+test('a long sentence with many numbers stays fast (no backtracking blow-up)', () => {
+  const text = 'in 2024 '.repeat(2000) + '1'.repeat(5000) + ' mid-'.repeat(2000)
+  const t0 = performance.now()
+  findTimes(text, PUBLISHED)
+  assert.ok(performance.now() - t0 < 3000)
+})
