@@ -1,19 +1,268 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { TokenColumns } from '../../model/doc.ts'
+import { ClaimtrailError } from '../../model/errors.ts'
+import type { Attribution, AttributionKind, CharSpan, Entity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import { prepare, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { ChainPerceptron } from './perceptron.ts'
+import { resolveSource } from './sources.ts'
+import {
+  CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
+} from './taggers.ts'
 
-/** The trained attribution model. (First version: empty.) */
+/**
+ * The trained attribution model: a cue tagger (BIO over paragraphs) and a role tagger
+ * that labels source and content around one cue. Both are averaged perceptrons over
+ * hashed features; see docs/attribution.md.
+ */
 export interface AttributionModel {
   readonly version: string
+  readonly cue: ChainPerceptron
+  readonly role: ChainPerceptron
 }
 
-/** Load the committed model from `models/attribution/`, or from `path`. */
-export function loadAttributionModel(_path?: string): AttributionModel {
-  return { version: 'none' }
+const MAGIC = 'CTATTR01'
+const CUE_BONUS = Number(process.env.CUE_BONUS ?? 0)
+
+/** Where the committed model lives. */
+export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/attribution/model.bin')
+
+/** Serialise a model into the binary format {@link loadAttributionModel} reads. */
+export function modelToBuffer(model: AttributionModel): Buffer {
+  const version = Buffer.from(model.version, 'utf8')
+  const head = Buffer.alloc(12)
+  head.write(MAGIC, 0, 'latin1')
+  head.writeUInt32LE(version.length, 8)
+  const pad = Buffer.alloc((4 - (version.length % 4)) % 4)
+  return Buffer.concat([head, version, pad, model.cue.toBuffer(), model.role.toBuffer()])
 }
 
-/** The stage that assigns `attributions`. */
-export function attributionsStage(_model: AttributionModel): Stage {
+/** Read a model from the bytes {@link modelToBuffer} wrote. */
+export function modelFromBuffer(buf: Buffer): AttributionModel {
+  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) {
+    throw new ClaimtrailError('BAD_INPUT', 'not a claimtrail attribution model; retrain with npm run train:attribution')
+  }
+  const vlen = buf.readUInt32LE(8)
+  const version = buf.toString('utf8', 12, 12 + vlen)
+  let offset = 12 + vlen + ((4 - (vlen % 4)) % 4)
+  const cue = ChainPerceptron.fromBuffer(buf, offset)
+  offset = cue.next
+  const role = ChainPerceptron.fromBuffer(buf, offset)
+  return { version, cue: cue.model, role: role.model }
+}
+
+/**
+ * Load the committed model from `models/attribution/model.bin`, or from `path`.
+ *
+ * @example
+ * const model = loadAttributionModel()
+ * const stage = attributionsStage(model)
+ */
+export function loadAttributionModel(path?: string): AttributionModel {
+  const file = path ?? DEFAULT_MODEL_PATH
+  let buf: Buffer
+  try {
+    buf = readFileSync(file)
+  } catch (e) {
+    throw new ClaimtrailError('NOT_FOUND', `${file}: attribution model missing; run npm run train:attribution`, { cause: e })
+  }
+  return modelFromBuffer(buf)
+}
+
+/** Scratch arrays reused across the paragraphs and cues of one document. */
+class Scratch {
+  feats = new Int32Array(0)
+  em = new Float64Array(0)
+  score = new Float64Array(0)
+  back = new Int8Array(0)
+  labels = new Int8Array(0)
+  forced = new Int8Array(0)
+  ensure(n: number, k: number, L: number): void {
+    if (this.feats.length < n * k) this.feats = new Int32Array(n * k * 2)
+    if (this.em.length < n * L) {
+      this.em = new Float64Array(n * L * 2)
+      this.score = new Float64Array(n * L * 2)
+      this.back = new Int8Array(n * L * 2)
+    }
+    if (this.labels.length < n) { this.labels = new Int8Array(n * 2); this.forced = new Int8Array(n * 2) }
+  }
+}
+
+/** Cue token ranges of a prepared document, in text order. */
+export function findCues(model: AttributionModel, p: Prepared, sc = new Scratch()): CueTokens[] {
+  const cues: CueTokens[] = []
+  for (let para = 0; para < p.paraStart.length; para++) {
+    const from = p.paraStart[para]
+    const to = p.paraEnd[para]
+    const n = to - from
+    if (n === 0) continue
+    sc.ensure(n, K_CUE, 3)
+    cueFeatures(p, from, to, sc.feats)
+    model.cue.emissions(sc.feats, n, K_CUE, sc.em)
+    if (CUE_BONUS !== 0) for (let i = 0; i < n; i++) sc.em[i * 3 + CUE_B] += CUE_BONUS
+    model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
+    for (let i = 0; i < n; i++) {
+      if (sc.labels[i] !== CUE_B) continue
+      let j = i + 1
+      while (j < n && sc.labels[j] === CUE_I) j++
+      cues.push({ start: from + i, end: from + j })
+    }
+  }
+  return cues
+}
+
+/** Token ranges labelled as source and as content around one cue. */
+export interface RoleSpans {
+  readonly source: CueTokens[]
+  readonly content: CueTokens[]
+}
+
+/** The window the role tagger reads for a cue: the cue's paragraph. */
+export function roleWindow(p: Prepared, cue: CueTokens): CueTokens {
+  const para = p.para[cue.start]
+  return { start: p.paraStart[para], end: p.paraEnd[para] }
+}
+
+/** Label source and content around `cue`. */
+export function findRoles(model: AttributionModel, p: Prepared, cue: CueTokens, isCue: Uint8Array, sc = new Scratch()): RoleSpans {
+  const win = roleWindow(p, cue)
+  const n = win.end - win.start
+  sc.ensure(n, K_ROLE, 5)
+  roleFeatures(p, cue, win.start, win.end, isCue, sc.feats)
+  model.role.emissions(sc.feats, n, K_ROLE, sc.em)
+  sc.forced.fill(-1, 0, n)
+  for (let i = cue.start; i < cue.end; i++) sc.forced[i - win.start] = 0
+  model.role.viterbi(sc.em, n, sc.labels, sc.forced, sc.back, sc.score)
+  const source: CueTokens[] = []
+  const content: CueTokens[] = []
+  for (let i = 0; i < n; i++) {
+    const y = sc.labels[i]
+    if (y !== R_SB && y !== R_CB) continue
+    const inside = y === R_SB ? R_SI : R_CI
+    let j = i + 1
+    while (j < n && sc.labels[j] === inside) j++
+    ;(y === R_SB ? source : content).push({ start: win.start + i, end: win.start + j })
+  }
+  return { source, content }
+}
+
+function toChars(tokens: TokenColumns, r: CueTokens): CharSpan {
+  return { start: tokens.start[r.start], end: tokens.end[r.end - 1] }
+}
+
+function kindOf(p: Prepared, content: CueTokens[]): AttributionKind {
+  let quoted = 0
+  let total = 0
+  for (const r of content) {
+    let inside = false
+    for (let i = r.start; i < r.end; i++) {
+      const q = p.quote[i]
+      if (q === Q_OPEN) inside = true
+      else if (q === Q_CLOSE) inside = false
+      else { total++; if (inside || q === 1) quoted++ }
+    }
+  }
+  if (quoted === 0) return 'indirect'
+  return quoted >= total - 1 ? 'direct' : 'mixed'
+}
+
+/**
+ * Find the attributions of a tokenized text. `entities` may be empty; source names then
+ * come from proper-noun runs.
+ */
+export function extractAttributions(
+  model: AttributionModel, text: string, tokens: TokenColumns, sentences: readonly Sentence[],
+  entities: readonly Entity[],
+): Attribution[] {
+  const p = prepare(text, tokens, sentences)
+  const sc = new Scratch()
+  const cues = findCues(model, p, sc)
+  const isCue = new Uint8Array(p.n)
+  for (const c of cues) isCue.fill(1, c.start, c.end)
+  interface Draft { cues: CueTokens[]; roles: RoleSpans }
+  const drafts: Draft[] = []
+  for (const cue of cues) {
+    const roles = tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc))
+    // A cue split in two ("said ... in a statement") yields the same source and content
+    // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
+    const same = drafts.find((d) => sameRanges(d.roles.content, roles.content) && sameRanges(d.roles.source, roles.source))
+    if (same !== undefined && roles.content.length > 0) { same.cues.push(cue); continue }
+    drafts.push({ cues: [cue], roles })
+  }
+  const out: Attribution[] = []
+  for (const d of drafts) {
+    if (d.roles.content.length === 0) continue
+    // A source is one span; when the tagger proposes several, the one nearest the cue wins.
+    let src = d.roles.source
+    if (src.length > 1) {
+      const c = d.cues[0]
+      src = [src.reduce((a, b) => (gap(a, c) <= gap(b, c) ? a : b))]
+    }
+    const source = src.map((r) => toChars(tokens, r))
+    out.push({
+      source,
+      cue: d.cues.map((r) => toChars(tokens, r)),
+      content: d.roles.content.map((r) => toChars(tokens, r)),
+      kind: kindOf(p, d.roles.content),
+      sourceEntity: src.length === 0 ? null : resolveSource(text, p, src[0], entities, out),
+    })
+  }
+  return out
+}
+
+/**
+ * Keep content that PolNeAR would mark as one attribution's: adjacent chunks are one
+ * fragment; besides the chunk nearest the cue, only quoted chunks or chunks separated
+ * from it by nothing but the cue, the source and punctuation survive ("“A,” he said,
+ * “B.”"). The tagger otherwise strays into neighbouring clauses.
+ */
+function tidyRoles(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+  if (roles.content.length < 2) return roles
+  const merged: CueTokens[] = []
+  for (const r of roles.content) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && last.end === r.start) merged[merged.length - 1] = { start: last.start, end: r.end }
+    else merged.push(r)
+  }
+  const primary = merged.reduce((a, b) => (gap(a, cue) <= gap(b, cue) ? a : b))
+  const filler = (i: number) => (i >= cue.start && i < cue.end) || p.punct[i] !== 0 || p.quote[i] >= Q_OPEN
+    || roles.source.some((s) => i >= s.start && i < s.end)
+  const content = merged.filter((r) => {
+    if (r === primary) return true
+    if (p.quote[r.start] === Q_OPEN) return true
+    const from = r.end <= primary.start ? r.end : primary.end
+    const to = r.end <= primary.start ? primary.start : r.start
+    for (let i = from; i < to; i++) if (!filler(i)) return false
+    return true
+  })
+  return { source: roles.source, content }
+}
+
+function gap(a: CueTokens, b: CueTokens): number {
+  return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0
+}
+
+function sameRanges(a: CueTokens[], b: CueTokens[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false
+  return true
+}
+
+/**
+ * The stage that assigns `attributions`. It reads `entities` for source names when that
+ * layer has mentions, and works from POS alone when it is empty.
+ *
+ * @example
+ * const stage = attributionsStage(loadAttributionModel())
+ * const doc = stage.run(tokensStage(nlp).run(Doc.create(text, { id: 'a' })).withLayer('entities', []))
+ */
+export function attributionsStage(model: AttributionModel): Stage {
   return defineStage({
     name: 'attributions', requires: ['tokens', 'sentences', 'entities'], assigns: ['attributions'],
-    run: (doc) => doc.withLayer('attributions', []),
+    run: (doc) => doc.withLayer('attributions', extractAttributions(
+      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'),
+    )),
   })
 }

@@ -1,0 +1,104 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Doc } from '../../model/doc.ts'
+import type { Attribution, CharSpan } from '../../model/types.ts'
+import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
+import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
+import { trainModel, type TrainingDoc } from './training.ts'
+
+const nlp = loadWink()
+const model = loadAttributionModel()
+const tokens = tokensStage(nlp)
+const stage = attributionsStage(model)
+
+function analyse(text: string): { doc: Doc; atts: readonly Attribution[] } {
+  const doc = stage.run(tokens.run(Doc.create(text, { id: 't' })).withLayer('entities', []))
+  return { doc, atts: doc.get('attributions') }
+}
+
+const join = (doc: Doc, fs: readonly CharSpan[]) => fs.map((f) => doc.slice(f)).join(' … ')
+
+/** The attribution whose cue reads `cue`, failing the test when there is none. */
+function byCue(doc: Doc, atts: readonly Attribution[], cue: string): Attribution {
+  const found = atts.find((a) => join(doc, a.cue) === cue)
+  assert.ok(found, `no attribution with cue "${cue}"; found ${JSON.stringify(atts.map((a) => join(doc, a.cue)))}`)
+  return found
+}
+
+// Sentences of the seed article (shared/seed/kcna-memorial.txt), one per paragraph.
+const SEED_CASES = [
+  {
+    text: 'According to North Korean state media KCNA, Kim made comments at a ceremony in Pyongyang on Thursday.',
+    cue: 'According to', source: 'North Korean state media KCNA', content: 'Kim made comments at a ceremony in Pyongyang on Thursday',
+  },
+  {
+    text: 'Of that initial deployment, about 4,000 soldiers have been killed or injured, according to Western officials.',
+    cue: 'according to', source: 'Western officials', content: 'about 4,000 soldiers have been killed or injured',
+  },
+  {
+    text: 'The Ukrainian and US intelligence agency suggests that Russia has around 12,000 North Korean troops, the first of which was sent in the fall of 2024.',
+    cue: 'suggests', source: 'The Ukrainian and US intelligence agency', content: 'that Russia has around 12,000 North Korean troops',
+  },
+]
+
+for (const c of SEED_CASES) {
+  test(`finds cue "${c.cue}" with its source and content`, () => {
+    const { doc, atts } = analyse(c.text)
+    const a = byCue(doc, atts, c.cue)
+    assert.equal(join(doc, a.source), c.source)
+    assert.ok(join(doc, a.content).startsWith(c.content), `content was "${join(doc, a.content)}"`)
+    assert.equal(a.kind, 'indirect')
+    assert.equal(a.sourceEntity, c.source.replace(/^The /, ''))
+  })
+}
+
+test('a pronoun source resolves to the named mention before it', () => {
+  const text = 'Senator Elizabeth Warren spoke at a rally in Boston on Monday.\n\n'
+    + 'She said that the plan would cost taxpayers about $3 billion a year.'
+  const { doc, atts } = analyse(text)
+  const a = byCue(doc, atts, 'said')
+  assert.equal(join(doc, a.source), 'She')
+  assert.equal(a.sourceEntity, 'Elizabeth Warren')
+  assert.ok(join(doc, a.content).startsWith('that the plan would cost'))
+})
+
+test('a direct quotation spanning two sentences is one content span', () => {
+  const text = '“We will not back down. The vote on the bill is final,” said Mitch McConnell, the majority leader.'
+  const { doc, atts } = analyse(text)
+  const a = byCue(doc, atts, 'said')
+  const content = join(doc, a.content)
+  assert.ok(content.startsWith('“We will not back down.'), `content was "${content}"`)
+  assert.ok(content.includes('The vote on the bill is final'), `content was "${content}"`)
+  assert.equal(a.kind, 'direct')
+  assert.ok(join(doc, a.source).includes('Mitch McConnell'))
+  assert.equal(a.sourceEntity?.startsWith('Mitch McConnell'), true)
+})
+
+test('text without reported speech has no attributions', () => {
+  const { atts } = analyse('The river rose two metres overnight and flooded the lower town.')
+  assert.deepEqual(atts, [])
+})
+
+test('training is deterministic', () => {
+  const corpus: Array<{ text: string; cue: string; source: string; content: string }> = [
+    { text: 'The minister said that taxes would rise.', cue: 'said', source: 'The minister', content: 'that taxes would rise' },
+    { text: 'Officials told reporters the bridge was closed.', cue: 'told reporters', source: 'Officials', content: 'the bridge was closed' },
+    { text: 'Prices fell sharply, according to the bank.', cue: 'according to', source: 'the bank', content: 'Prices fell sharply' },
+    { text: '“It is over,” the coach said.', cue: 'said', source: 'the coach', content: '“It is over,”' },
+  ]
+  const span = (text: string, part: string): CharSpan => {
+    const start = text.indexOf(part)
+    assert.ok(start >= 0)
+    return { start, end: start + part.length }
+  }
+  const docs: TrainingDoc[] = corpus.map((c) => ({
+    text: c.text, ...tokenize(nlp, c.text),
+    attributions: [{ cue: [span(c.text, c.cue)], source: [span(c.text, c.source)], content: [span(c.text, c.content)] }],
+  }))
+  const options = { cueEpochs: 3, roleEpochs: 3, seed: 7, cueBits: 12, roleBits: 12 }
+  const a = modelToBuffer(trainModel(docs, options))
+  const b = modelToBuffer(trainModel(docs, options))
+  assert.ok(a.equals(b))
+  const c = modelToBuffer(trainModel(docs, { ...options, seed: 8 }))
+  assert.ok(c.length > 100)
+})

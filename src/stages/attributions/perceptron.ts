@@ -1,0 +1,164 @@
+/**
+ * A linear-chain averaged perceptron over hashed features (Collins 2002), with first-order
+ * Viterbi decoding and hard transition constraints. Weights live in one flat
+ * Float32Array indexed `(featureHash & mask) * labels + label`, so scoring a token is a
+ * handful of array reads and nothing is allocated per token.
+ */
+export class ChainPerceptron {
+  readonly mask: number
+  readonly weights: Float32Array
+  /** `trans[prev * labels + next]`; row `labels` holds the start scores. */
+  readonly trans: Float64Array
+  private sums: Float64Array | null = null
+  private transSums: Float64Array | null = null
+  private step = 1
+
+  constructor(
+    readonly labels: number,
+    readonly bits: number,
+    /** `allowed[prev * labels + next]` (row `labels` = start): 0 forbids the transition. */
+    readonly allowed: Uint8Array,
+    weights?: Float32Array,
+    trans?: Float64Array,
+  ) {
+    this.mask = (1 << bits) - 1
+    this.weights = weights ?? new Float32Array((1 << bits) * labels)
+    this.trans = trans ?? new Float64Array((labels + 1) * labels)
+  }
+
+  /** Emission scores of `n` positions with `k` features each into `out[n * labels]`. */
+  emissions(feats: Int32Array, n: number, k: number, out: Float64Array): void {
+    const L = this.labels
+    const w = this.weights
+    const mask = this.mask
+    out.fill(0, 0, n * L)
+    for (let i = 0; i < n; i++) {
+      const o = i * L
+      for (let j = i * k, je = j + k; j < je; j++) {
+        const base = (feats[j] & mask) * L
+        for (let y = 0; y < L; y++) out[o + y] += w[base + y]
+      }
+    }
+  }
+
+  /**
+   * Best label sequence under the emission scores, honouring the transition
+   * constraints and `forced[i]` (a label, or -1 for free). Writes into `out`.
+   */
+  viterbi(em: Float64Array, n: number, out: Int8Array, forced: Int8Array | null, back: Int8Array, score: Float64Array): void {
+    const L = this.labels
+    const tr = this.trans
+    const al = this.allowed
+    const NEG = -1e300
+    if (n === 0) return
+    for (let y = 0; y < L; y++) {
+      const ok = al[L * L + y] === 1 && (forced === null || forced[0] < 0 || forced[0] === y)
+      score[y] = ok ? em[y] + tr[L * L + y] : NEG
+    }
+    for (let i = 1; i < n; i++) {
+      const f = forced === null ? -1 : forced[i]
+      for (let y = 0; y < L; y++) {
+        let best = NEG
+        let arg = 0
+        if (f < 0 || f === y) {
+          for (let p = 0; p < L; p++) {
+            if (al[p * L + y] === 0) continue
+            const s = score[(i - 1) * L + p] + tr[p * L + y]
+            if (s > best) { best = s; arg = p }
+          }
+        }
+        score[i * L + y] = best <= NEG ? NEG : best + em[i * L + y]
+        back[i * L + y] = arg
+      }
+    }
+    let best = NEG
+    let arg = 0
+    for (let y = 0; y < L; y++) if (score[(n - 1) * L + y] > best) { best = score[(n - 1) * L + y]; arg = y }
+    out[n - 1] = arg
+    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]]
+  }
+
+  /** Start collecting the sums that averaging needs (training only). */
+  beginTraining(): void {
+    this.sums = new Float64Array(this.weights.length)
+    this.transSums = new Float64Array(this.trans.length)
+    this.step = 1
+  }
+
+  /** One perceptron update from a gold and a predicted sequence. */
+  update(feats: Int32Array, n: number, k: number, gold: Int8Array, pred: Int8Array): void {
+    const L = this.labels
+    const mask = this.mask
+    const w = this.weights
+    const sums = this.sums!
+    const c = this.step
+    for (let i = 0; i < n; i++) {
+      const g = gold[i]
+      const p = pred[i]
+      if (g !== p) {
+        for (let j = i * k, je = j + k; j < je; j++) {
+          const base = (feats[j] & mask) * L
+          w[base + g] += 1; sums[base + g] += c
+          w[base + p] -= 1; sums[base + p] -= c
+        }
+      }
+      const gp = i === 0 ? L : gold[i - 1]
+      const pp = i === 0 ? L : pred[i - 1]
+      if (gp !== pp || g !== p) {
+        this.trans[gp * L + g] += 1; this.transSums![gp * L + g] += c
+        this.trans[pp * L + p] -= 1; this.transSums![pp * L + p] -= c
+      }
+    }
+  }
+
+  /** Advance the averaging clock by one training example. */
+  tick(): void { this.step++ }
+
+  /** Replace the weights by their averages over all training steps. */
+  average(): void {
+    const c = this.step
+    const w = this.weights
+    const s = this.sums!
+    for (let i = 0; i < w.length; i++) if (s[i] !== 0) w[i] -= s[i] / c
+    for (let i = 0; i < this.trans.length; i++) this.trans[i] -= this.transSums![i] / c
+    this.sums = null
+    this.transSums = null
+  }
+
+  /** Serialise: header, transitions, then the non-zero weights as (index, value) pairs. */
+  toBuffer(): Buffer {
+    const w = this.weights
+    let nz = 0
+    for (let i = 0; i < w.length; i++) if (w[i] !== 0) nz++
+    const idx = new Uint32Array(nz)
+    const val = new Float32Array(nz)
+    let k = 0
+    for (let i = 0; i < w.length; i++) if (w[i] !== 0) { idx[k] = i; val[k] = w[i]; k++ }
+    const head = new Int32Array([this.labels, this.bits, nz, this.trans.length])
+    return Buffer.concat([
+      Buffer.from(head.buffer), Buffer.from(this.allowed.buffer, this.allowed.byteOffset, this.allowed.byteLength),
+      Buffer.alloc((4 - (this.allowed.byteLength % 4)) % 4),
+      Buffer.from(new Float64Array(this.trans).buffer), Buffer.from(idx.buffer), Buffer.from(val.buffer),
+    ])
+  }
+
+  /** Inverse of {@link toBuffer}; returns the perceptron and the bytes consumed. */
+  static fromBuffer(buf: Buffer, offset: number): { model: ChainPerceptron; next: number } {
+    const copy = (len: number) => {
+      const b = new ArrayBuffer(len)
+      new Uint8Array(b).set(buf.subarray(offset, offset + len))
+      offset += len
+      return b
+    }
+    const head = new Int32Array(copy(16))
+    const [labels, bits, nz, tlen] = head
+    const allowed = new Uint8Array(copy((labels + 1) * labels))
+    offset += (4 - (allowed.byteLength % 4)) % 4
+    const trans = new Float64Array(copy(tlen * 8))
+    const idx = new Uint32Array(copy(nz * 4))
+    const val = new Float32Array(copy(nz * 4))
+    const weights = new Float32Array((1 << bits) * labels)
+    for (let i = 0; i < nz; i++) weights[idx[i]] = val[i]
+    return { model: new ChainPerceptron(labels, bits, allowed, weights, trans), next: offset }
+  }
+}
