@@ -1,0 +1,650 @@
+/**
+ * The quantity grammar: reads hedges and bounds, a number (digits, spelled words, scale
+ * words, fractions, vague amounts), its unit (percent, currency, "times"), and a second
+ * number when the two form a range. It then drops what is not a count in news text:
+ * years, dates, times, ages, model numbers, labels, ordinals, identifiers and "one" used
+ * as a pronoun. The decisions are listed in docs/quantities.md.
+ *
+ * Linear time: the scanner tries a quantity at each token; every attempt looks at a
+ * bounded number of tokens ahead (a few modifier words, a spelled run of at most
+ * {@link MAX_RUN} words, one range partner), and the scan resumes after whatever the
+ * attempt consumed.
+ */
+import type { Amount, Bound, CharSpan, Quantity, QuantityKind } from '../../model/types.ts'
+import { lex, type Token } from './lexer.ts'
+import {
+  ATTACHED_SCALES, CAPITALIZED_LABELS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
+  DOLLAR_PREFIXES, DOZEN_ABBREVIATIONS, LABEL_WORDS, MODIFIERS, MONTHS, MULTIPLIER_ADJECTIVES,
+  MULTIPLIER_FOLLOWERS, MULTIPLIER_WORDS, NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
+  SPACED_SCALES, TIME_WORDS,
+} from './lexicon.ts'
+import { readSpelled } from './spelled.ts'
+
+/** A quantity and the span of its number proper, without hedge, bound or currency. */
+export interface ScannedQuantity {
+  readonly quantity: Quantity
+  /** The number with its sign, scale word and percent sign ("1.2 million", "12%"). */
+  readonly core: CharSpan
+}
+
+/** A number as read, before units and context are looked at. */
+interface Num {
+  value: number
+  /** Token index of the first token of the number (after any sign). */
+  first: number
+  /** Token index after the number. */
+  next: number
+  isSpelled: boolean
+  /** A lone four-digit literal that may be a year. */
+  isPlainDigits: boolean
+  hasScale: boolean
+  /** The scale word's factor ("2 million": 1e6), 1 when there is none. */
+  scale: number
+  isFraction: boolean
+  wordCount: number
+}
+
+/** Why a number is not a quantity; the scan skips to `next`. */
+interface Skip { readonly skip: true; readonly next: number }
+
+const VAGUE_PLURALS: ReadonlyMap<string, number> = new Map([
+  ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9], ['trillions', 1e12],
+])
+const VAGUE_SINGULARS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['dozen', 12],
+])
+const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
+  'and', 'or', 'to', 'through', 'until', 'when', 'election', 'elections', 'campaign', 'census',
+  'season', 'budget', 'levels', 'level', 'figures', 'data', 'report', 'survey', 'war',
+])
+
+function isWord(t: Token | undefined, lower?: string): boolean {
+  return t !== undefined && t.kind === 'word' && (lower === undefined || t.lower === lower)
+}
+
+function isPunct(t: Token | undefined, ch?: string): boolean {
+  return t !== undefined && t.kind === 'punct' && (ch === undefined || t.lower === ch)
+}
+
+function isDash(t: Token | undefined): boolean {
+  return isPunct(t) && (t!.lower === '-' || t!.lower === '–' || t!.lower === '‐')
+}
+
+function isMinus(t: Token | undefined): boolean {
+  return isPunct(t) && (t!.lower === '-' || t!.lower === '−')
+}
+
+function isCapitalized(t: Token): boolean {
+  const c = t.raw.charCodeAt(0)
+  return c >= 65 && c <= 90
+}
+
+/** Scanner state for one text. */
+class Scanner {
+  readonly toks: Token[]
+  constructor(readonly text: string) {
+    this.toks = lex(text)
+  }
+
+  /** Whether the phrase ends before token `i` (end, punctuation other than a dash, or "of"). */
+  endsAt = (i: number): boolean => {
+    const t = this.toks[i]
+    return t === undefined || (t.kind === 'punct' && !isDash(t)) || isWord(t, 'of')
+  }
+
+  scan(): ScannedQuantity[] {
+    const out: ScannedQuantity[] = []
+    let i = 0
+    while (i < this.toks.length) {
+      const r = this.tryAt(i)
+      if ('skip' in r) i = Math.max(r.next, i + 1)
+      else {
+        out.push(r.found)
+        i = Math.max(r.next, i + 1)
+      }
+    }
+    return out
+  }
+
+  /** Try a quantity starting at token `i`. */
+  tryAt(i: number): Skip | { found: ScannedQuantity; next: number } {
+    const toks = this.toks
+    let k = i
+    let isApprox = false
+    let bound: Bound = null
+    let currency: string | null = null
+    let isNegative = false
+    let signStart = -1
+    let isBetween = false
+    let betweenAt = -1
+    let hasModifier = false
+    for (let step = 0; step < 5 && k < toks.length; step++) {
+      const t = toks[k]
+      if (t.kind === 'word') {
+        const mods = MODIFIERS.get(t.lower)
+        let matched = 0
+        if (mods !== undefined) {
+          for (const m of mods) {
+            let ok = true
+            for (let w = 0; w < m.words.length; w++) {
+              if (!isWord(toks[k + w], m.words[w])) { ok = false; break }
+            }
+            if (ok) {
+              matched = m.words.length
+              isApprox ||= m.isApprox
+              bound = m.bound ?? bound
+              break
+            }
+          }
+        }
+        if (matched > 0) { k += matched; hasModifier = true; continue }
+        if (t.lower === 'between' && !isBetween) { isBetween = true; betweenAt = k; k++; continue }
+        if ((t.lower === 'minus' || t.lower === 'negative') && !isNegative) {
+          isNegative = true; signStart = t.start; k++; continue
+        }
+        if (CURRENCY_CODES.has(t.raw) && currency === null && toks[k + 1]?.kind === 'num') {
+          currency = t.raw; k++; continue
+        }
+        if (DOLLAR_PREFIXES.has(t.raw) && currency === null && isPunct(toks[k + 1], '$') &&
+          !toks[k + 1].isSpaced) {
+          currency = DOLLAR_PREFIXES.get(t.raw)!; k += 2; continue
+        }
+        break
+      }
+      if (t.kind === 'punct') {
+        const cur = CURRENCY_SYMBOLS.get(t.lower)
+        if (cur !== undefined && currency === null) {
+          // "A$5" and "US$ 1MM" are read from the letters; a bare "$" after a word glued
+          // to it ("SCP$5") is not a currency.
+          currency = cur; k++; continue
+        }
+        if (t.lower === '~' && !isApprox) { isApprox = true; k++; continue }
+        const next = toks[k + 1]
+        if (isMinus(t) && !isNegative && next !== undefined && next.kind === 'num') {
+          // A minus sign: "-5" after a space, or "- 1 4/5" opening the text. A dash glued
+          // to a word ("KN-23") or a number ("25,000-30,000") is not a sign.
+          const prev = toks[k - 1]
+          const glued = !next.isSpaced && (prev === undefined || t.isSpaced || isPunct(prev, '(')) &&
+            !(prev !== undefined && prev.kind === 'num' && !t.isSpaced)
+          const atTextStart = k === 0
+          if (glued || atTextStart) { isNegative = true; signStart = t.start; k++; continue }
+        }
+        break
+      }
+      break
+    }
+    if (k >= toks.length) return { skip: true, next: i + 1 }
+
+    const head = toks[k]
+    // Vague amounts and multipliers are words that stand alone.
+    if (head.kind === 'word') {
+      const vague = this.readVague(k)
+      if (vague !== null) {
+        return this.finish(i, k, vague.next, {
+          amount: { kind: 'range', low: vague.low, high: vague.high }, kind: 'count', unit: null,
+          isApprox, bound, isVague: true, coreStart: head.start,
+        })
+      }
+      const mult = this.readMultiplierWord(k)
+      if (mult !== null && !isNegative && currency === null) {
+        return this.finish(i, k, k + 1, {
+          amount: { kind: 'point', value: mult }, kind: 'multiplier', unit: 'times', isApprox, bound,
+          isVague: false, coreStart: head.start,
+        })
+      }
+      const pctOf = this.readPercentOf(k)
+      if (pctOf !== null) {
+        return this.finish(i, k, pctOf.next, {
+          amount: { kind: 'point', value: (isNegative ? -1 : 1) * pctOf.value }, kind: 'percent',
+          unit: '%', isApprox, bound, isVague: false, coreStart: signStart >= 0 ? signStart : head.start,
+        })
+      }
+    }
+
+    const a = this.readNumber(k, currency !== null, hasModifier)
+    if ('skip' in a) return a.next > i + 1 ? a : { skip: true, next: i + 1 }
+    if (isNegative) a.value = -a.value
+    let j = a.next
+
+    // Context that makes the number a year, a date, a time, an age, a label or a pronoun.
+    const excluded = this.excludedAt(i, k, a, currency !== null, hasModifier || isNegative)
+    if (excluded !== null) return { skip: true, next: excluded }
+
+    let unitA = this.readUnit(j)
+    j = unitA.next
+    let kind: QuantityKind = unitA.kind
+    let unit = unitA.unit
+    if (currency !== null) { kind = 'money'; unit = currency }
+
+    // Fractions written "one over three", "one out of three".
+    const frac = kind === 'count' && !a.hasScale ? this.readOverFraction(j, a) : null
+    if (frac !== null) {
+      a.value = frac.value
+      j = frac.next
+    }
+
+    let amount: Amount = { kind: 'point', value: a.value }
+    // A range: "25,000-30,000", "between 11,000 and 12,000", "10,000 to 12,000".
+    const range = frac === null && kind !== 'multiplier' ? this.readRange(i, j, a, isBetween) : null
+    if (range !== null) {
+      const b = range.b
+      const unitB = this.readUnit(b.next)
+      let low = a.value
+      // "25-30 thousand", "between 1 and 2 million": the scale of the second number
+      // applies to the first unless that would make the range run backwards.
+      if (!a.hasScale && b.hasScale && !unitA.hasUnit && a.value * b.scale <= b.value) {
+        low = a.value * b.scale
+      }
+      if (low < b.value && (unitA.kind === unitB.kind || !unitA.hasUnit || !unitB.hasUnit)) {
+        amount = { kind: 'range', low, high: b.value }
+        j = unitB.next
+        if (unitB.hasUnit && !unitA.hasUnit) { kind = unitB.kind; unit = unitB.unit }
+        if (currency !== null) { kind = 'money'; unit = currency }
+        if (range.currency !== null && currency === null) { kind = 'money'; unit = range.currency }
+        unitA = unitB
+      } else if (isBetween) {
+        // "between 3 and 2": no range; report the first number without "between".
+        return this.finishFrom(betweenAt + 1, k, a, j, amount, kind, unit, isApprox, bound, signStart)
+      }
+    } else if (isBetween) {
+      return this.finishFrom(betweenAt + 1, k, a, j, amount, kind, unit, isApprox, bound, signStart)
+    }
+
+    // Hedges and bounds written after the number: "100 or so", "10,000 or more", "10,000+".
+    const post = this.readPostModifier(j)
+    if (post !== null) {
+      j = post.next
+      isApprox ||= post.isApprox
+      bound = post.bound ?? bound
+    }
+    if (this.isAgeAfter(j)) return { skip: true, next: j }
+    return this.finish(i, k, j, {
+      amount, kind, unit, isApprox, bound, isVague: false,
+      coreStart: signStart >= 0 ? signStart : toks[a.first].start,
+    })
+  }
+
+  private finishFrom(start: number, k: number, a: Num, j: number, amount: Amount, kind: QuantityKind,
+    unit: string | null, isApprox: boolean, bound: Bound, signStart: number): { found: ScannedQuantity; next: number } {
+    return this.finish(start, k, j, {
+      amount, kind, unit, isApprox, bound, isVague: false,
+      coreStart: signStart >= 0 ? signStart : this.toks[a.first].start,
+    })
+  }
+
+  private finish(i: number, _k: number, next: number, q: {
+    amount: Amount; kind: QuantityKind; unit: string | null; isApprox: boolean; bound: Bound;
+    isVague: boolean; coreStart: number
+  }): { found: ScannedQuantity; next: number } {
+    const toks = this.toks
+    const start = toks[i].start
+    // The span ends at the last token of the number or its unit; a trailing currency
+    // word or code is part of the quantity but not of its core.
+    let coreEnd = toks[next - 1].end
+    let end = coreEnd
+    const last = toks[next - 1]
+    if (q.kind === 'money' && last.kind === 'word' && (CURRENCY_WORDS.has(last.lower) ||
+      CURRENCY_CODES.has(last.raw))) {
+      let c = next - 2
+      if (isWord(toks[c], 'us')) c--
+      coreEnd = toks[c].end
+    }
+    end = toks[next - 1].end
+    const quantity: Quantity = {
+      start, end, amount: q.amount, kind: q.kind, isApprox: q.isApprox, bound: q.bound,
+      isVague: q.isVague, unit: q.unit,
+    }
+    return { found: { quantity, core: { start: q.coreStart, end: coreEnd } }, next }
+  }
+
+  /**
+   * A number at token `k`: digits with scale, or spelled words. `hasModifier` lets a lone
+   * "half" count ("more than half").
+   */
+  readNumber(k: number, hasCurrency: boolean, hasModifier: boolean): Num | Skip {
+    const toks = this.toks
+    const t = toks[k]
+    if (t.kind === 'num') {
+      const shape = t.num!
+      if (shape.isId) return { skip: true, next: k + 1 }
+      let value = t.value
+      let j = k + 1
+      let hasScale = false
+      let scale = 1
+      let isFraction = shape.isSlash
+      const nx = toks[j]
+      // "2  1/4": a whole number and a slash fraction.
+      if (nx !== undefined && nx.kind === 'num' && nx.num!.isSlash && nx.isSpaced && Number.isInteger(value) &&
+        !shape.isSlash && !shape.isDecimal) {
+        value += nx.value
+        j++
+        isFraction = true
+      }
+      const after = toks[j]
+      if (after !== undefined && after.kind === 'word' && !after.isSpaced) {
+        const attached = ATTACHED_SCALES.get(after.raw) ??
+          (after.raw === 'm' && hasCurrency ? 1e6 : undefined)
+        // "5G" is a network generation, "10G" ten giga.
+        const isGeneration = after.raw === 'G' && value < 10 && !shape.isDecimal
+        if (attached !== undefined && !isGeneration) scale = attached
+        else if (DOZEN_ABBREVIATIONS.has(after.lower) || after.lower === 'dozen') scale = 12
+        else {
+          // Ordinals ("21st"), decades ("1990s"), units glued to digits ("240mm", "3D").
+          return { skip: true, next: j + 1 }
+        }
+        value *= scale
+        j++
+        hasScale = true
+        if (isWord(toks[j]) && !toks[j].isSpaced) return { skip: true, next: j + 1 }
+      } else if (after !== undefined && after.kind === 'word') {
+        const spaced = SPACED_SCALES.get(after.raw)
+        const w = NUMBER_WORDS.get(after.lower)
+        if (spaced !== undefined && !(after.raw === 'G' && value < 10)) {
+          scale = spaced
+          value *= spaced
+          j++
+          hasScale = true
+        } else if ((w !== undefined && (w.cat === 'hundred' || w.cat === 'scale' || w.cat === 'dozen' ||
+          w.cat === 'ord')) || DOZEN_ABBREVIATIONS.has(after.lower)) {
+          const r = readSpelled(toks, j - 1, value, this.endsAt)
+          if (r !== null && !r.isOrdinal && r.next > j) {
+            if (!r.isFraction && value !== 0) scale = r.value / value
+            value = r.value
+            j = r.next
+            hasScale = !r.isFraction
+            isFraction ||= r.isFraction
+          }
+        }
+      }
+      return {
+        value, first: k, next: j, isSpelled: false,
+        isPlainDigits: shape.isPlain && !hasScale && !isFraction && j === k + 1,
+        hasScale, scale, isFraction, wordCount: 0,
+      }
+    }
+    if (t.kind !== 'word') return { skip: true, next: k + 1 }
+    const w = NUMBER_WORDS.get(t.lower)
+    if (w === undefined) return { skip: true, next: k + 1 }
+    const r = readSpelled(toks, k, null, this.endsAt)
+    if (r === null) return { skip: true, next: k + 1 }
+    if (r.isOrdinal) {
+      // A lone "half" counts after a hedge or bound ("more than half") or before "of".
+      if (t.lower === 'half' && r.next === k + 1 && (hasModifier || isWord(toks[k + 1], 'of'))) {
+        return { value: 0.5, first: k, next: k + 1, isSpelled: true, isPlainDigits: false, hasScale: false,
+          scale: 1, isFraction: true, wordCount: 1 }
+      }
+      return { skip: true, next: r.next }
+    }
+    let hasScale = false
+    let scale = 1
+    for (let x = k; x < r.next; x++) {
+      const xw = toks[x].kind === 'word' ? NUMBER_WORDS.get(toks[x].lower) : undefined
+      if (xw !== undefined && (xw.cat === 'scale' || xw.cat === 'hundred')) { hasScale = true; scale = xw.value }
+    }
+    return {
+      value: r.value, first: k, next: r.next, isSpelled: true, isPlainDigits: false, hasScale, scale,
+      isFraction: r.isFraction, wordCount: r.wordCount,
+    }
+  }
+
+  /** Token index to skip to when the number at `k` is not a count, or null. */
+  excludedAt(i: number, k: number, a: Num, hasCurrency: boolean, hasModifier: boolean): number | null {
+    const toks = this.toks
+    const t = toks[k]
+    const before = toks[i - 1]
+    const after = toks[a.next]
+    if (t.kind === 'num') {
+      const b1 = toks[k - 1]
+      if (i === k && b1 !== undefined && !t.isSpaced) {
+        // Model numbers and glued identifiers: "KN-23", "Su-27", "G20", "#5".
+        if (b1.kind === 'word' || isPunct(b1, '#') || isPunct(b1, '+')) return a.next
+        if (isDash(b1) && isWord(toks[k - 2]) && !b1.isSpaced) return a.next
+        if (isPunct(b1, '/') || isPunct(b1, '.') || isPunct(b1, ':')) return a.next
+      }
+      // Clock times: "3:30", "10 a.m.", "10pm" (glued letters were already rejected).
+      if (isPunct(after, ':') && !after.isSpaced && toks[a.next + 1]?.kind === 'num' &&
+        !toks[a.next + 1].isSpaced) return a.next + 2
+      if (isWord(after) && TIME_WORDS.has(after.lower)) return a.next + 1
+      if ((isWord(after, 'a') || isWord(after, 'p')) && isPunct(toks[a.next + 1], '.') &&
+        isWord(toks[a.next + 2], 'm')) return a.next + 3
+      // Phone numbers and ISO dates: "555-1234", "2024-10-05".
+      if (isDash(after) && !after.isSpaced && toks[a.next + 1]?.kind === 'num' && !toks[a.next + 1].isSpaced) {
+        const b = toks[a.next + 1]
+        const third = toks[a.next + 2]
+        if (isDash(third) && !third.isSpaced && toks[a.next + 3]?.kind === 'num') return a.next + 4
+        if (t.num!.isPlain && b.num!.isPlain && t.raw.length === 3 && b.raw.length === 4) return a.next + 2
+      }
+    }
+    // Dates: "Sept. 11", "11 September". Month names are capitalized in news text,
+    // which keeps "may" the verb out.
+    const mb = isPunct(toks[k - 1], '.') ? toks[k - 2] : toks[k - 1]
+    if (i === k && mb !== undefined && mb.kind === 'word' && MONTHS.has(mb.lower) && isCapitalized(mb)) {
+      return a.next
+    }
+    if (isWord(after) && MONTHS.has(after.lower) && isCapitalized(after) && a.value >= 1 && a.value <= 31 &&
+      Number.isInteger(a.value) && !hasModifier) return a.next
+    if (isWord(after, 'of') && isWord(toks[a.next + 1]) && MONTHS.has(toks[a.next + 1].lower) &&
+      isCapitalized(toks[a.next + 1]) && !hasModifier) return a.next
+    // Labels: "Article 4", "Resolution 2397", "No. 5".
+    const lb = isPunct(before, '.') ? toks[i - 2] : before
+    if (lb !== undefined && lb.kind === 'word' && (LABEL_WORDS.has(lb.lower) ||
+      (CAPITALIZED_LABELS.has(lb.lower) && isCapitalized(lb))) && !hasModifier && !hasCurrency) {
+      if (lb.lower !== 'no' || isCapitalized(lb)) return a.next
+    }
+    // Ages: "from the age of 17", "aged 40", "a 17-year-old".
+    if (isWord(before, 'aged') || isWord(before, 'ages') || isWord(before, 'age') ||
+      (isWord(before, 'of') && isWord(toks[i - 2], 'age'))) return a.next
+    if (this.isAgeAfter(a.next)) return a.next
+    // Years: "in 1953", "the 2016 election", "2015-16".
+    if (a.isPlainDigits && t.raw.length === 4 && a.value >= 1800 && a.value <= 2099 && !hasCurrency) {
+      const unit = this.readUnit(a.next)
+      const countContext = unit.hasUnit || (hasModifier && isWord(after) && !isCapitalized(after) &&
+        !YEAR_CONTEXT_WORDS.has(after.lower))
+      if (!countContext) {
+        if ((isDash(after) || isWord(after, 'to')) && toks[a.next + 1]?.kind === 'num') return a.next + 2
+        return a.next
+      }
+    }
+    // "one" as a pronoun or in an idiom: "one of the most", "no one", "one day".
+    if (a.isSpelled && a.wordCount === 1 && t.lower === 'one' && !hasModifier) {
+      if (isWord(before) && ONE_PRONOUN_BEFORE.has(before.lower)) return a.next
+      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower)) return a.next
+      if (isDash(after) && !after.isSpaced && isWord(toks[a.next + 1]) &&
+        !NUMBER_WORDS.has(toks[a.next + 1].lower)) return a.next + 2
+      if (isCapitalized(t) && before !== undefined && before.kind === 'word' && isCapitalized(before)) return a.next
+    }
+    return null
+  }
+
+  /** "17-year-old", "40 years old", "17 years of age". */
+  isAgeAfter(j: number): boolean {
+    const toks = this.toks
+    let x = j
+    if (isDash(toks[x])) x++
+    const y = toks[x]
+    if (!isWord(y, 'year') && !isWord(y, 'years')) return false
+    x++
+    if (isDash(toks[x])) x++
+    if (isWord(toks[x], 'old') || isWord(toks[x], 'olds')) return true
+    return isWord(toks[x], 'of') && isWord(toks[x + 1], 'age')
+  }
+
+  /** Percent, currency, multiplier or fold marker after a number. */
+  readUnit(j: number): { next: number; kind: QuantityKind; unit: string | null; hasUnit: boolean } {
+    const toks = this.toks
+    const t = toks[j]
+    const none = { next: j, kind: 'count' as QuantityKind, unit: null, hasUnit: false }
+    if (t === undefined) return none
+    if (isPunct(t, '%') || isPunct(t, '％')) return { next: j + 1, kind: 'percent', unit: '%', hasUnit: true }
+    if (t.kind === 'word') {
+      let pj = -1
+      if (t.lower === 'percent' || t.lower === 'percents' || t.lower === 'percentage' || t.lower === 'pct') pj = j + 1
+      else if (t.lower === 'per' && isWord(toks[j + 1], 'cent')) pj = j + 2
+      if (pj >= 0) {
+        if (isWord(toks[pj], 'points') || isWord(toks[pj], 'point')) {
+          return { next: pj + 1, kind: 'percent', unit: 'pp', hasUnit: true }
+        }
+        return { next: pj, kind: 'percent', unit: '%', hasUnit: true }
+      }
+      if (t.lower === 'us' && isWord(toks[j + 1], 'dollars')) return { next: j + 2, kind: 'money', unit: 'USD', hasUnit: true }
+      const cw = CURRENCY_WORDS.get(t.lower)
+      if (cw !== undefined) {
+        if (t.lower === 'pounds' && isWord(toks[j + 1], 'sterling')) return { next: j + 2, kind: 'money', unit: cw, hasUnit: true }
+        return { next: j + 1, kind: 'money', unit: cw, hasUnit: true }
+      }
+      if (CURRENCY_CODES.has(t.raw)) return { next: j + 1, kind: 'money', unit: t.raw, hasUnit: true }
+      if (t.lower === 'times' && MULTIPLIER_FOLLOWERS.has(toks[j + 1]?.lower ?? '') && toks[j + 1].kind === 'word') {
+        return { next: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
+      }
+      if (t.lower === 'fold') return { next: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
+    }
+    if (isDash(t) && !t.isSpaced && isWord(toks[j + 1], 'fold')) {
+      return { next: j + 2, kind: 'multiplier', unit: 'times', hasUnit: true }
+    }
+    return none
+  }
+
+  /** "one over three", "1 over 3", "one out of three": a fraction, or null. */
+  readOverFraction(j: number, a: Num): { value: number; next: number } | null {
+    const toks = this.toks
+    let x = j
+    const isOver = isWord(toks[x], 'over')
+    const isOutOf = isWord(toks[x], 'out') && isWord(toks[x + 1], 'of')
+    if (!isOver && !isOutOf) return null
+    x += isOver ? 1 : 2
+    const b = this.readNumber(x, false, false)
+    if ('skip' in b || b.value === 0) return null
+    // News reads "2000 over 3 years" as a bound on 3; only a phrase that ends after the
+    // denominator, with a spelled side or a numerator of one, is a fraction.
+    if (!this.endsAt(b.next) || isWord(toks[b.next], 'of')) return null
+    if (isOver && !(a.isSpelled || b.isSpelled || a.value === 1)) return null
+    if (isOutOf && !(a.isSpelled && b.isSpelled)) return null
+    return { value: a.value / b.value, next: b.next }
+  }
+
+  /** The second number of a range, or null. */
+  readRange(i: number, j: number, a: Num, isBetween: boolean): { b: Num; currency: string | null } | null {
+    const toks = this.toks
+    const c = toks[j]
+    if (c === undefined) return null
+    let x: number
+    if (isBetween) {
+      if (!isWord(c, 'and')) return null
+      x = j + 1
+    } else if (isDash(c) || isPunct(c, '—')) {
+      if (a.isSpelled || isPunct(c, '—')) return null
+      x = j + 1
+    } else if (isWord(c, 'to')) {
+      // "rose from 10,000 to 12,000" states two figures, not a range.
+      if (isWord(toks[i - 1], 'from')) return null
+      x = j + 1
+    } else return null
+    let currency: string | null = null
+    const cs = toks[x]
+    if (cs !== undefined && cs.kind === 'punct' && CURRENCY_SYMBOLS.has(cs.lower)) {
+      currency = CURRENCY_SYMBOLS.get(cs.lower)!
+      x++
+    }
+    const bt = toks[x]
+    if (bt === undefined || (bt.kind !== 'num' && bt.kind !== 'word')) return null
+    if (bt.kind === 'num' && isDash(c) && bt.isSpaced !== c.isSpaced && bt.isSpaced) return null
+    const b = this.readNumber(x, currency !== null, false)
+    if ('skip' in b) return null
+    if (this.excludedAt(x, x, b, currency !== null, false) !== null) return null
+    return { b, currency }
+  }
+
+  /** "or so", "or more", "or fewer", "plus", "+" after a number. */
+  readPostModifier(j: number): { next: number; isApprox: boolean; bound: Bound } | null {
+    const toks = this.toks
+    const t = toks[j]
+    if (t === undefined) return null
+    if (isPunct(t, '+') && !t.isSpaced) return { next: j + 1, isApprox: false, bound: 'at_least' }
+    if (isDash(t) && !t.isSpaced && isWord(toks[j + 1], 'plus')) return { next: j + 2, isApprox: false, bound: 'at_least' }
+    if (isWord(t, 'or')) {
+      const n = toks[j + 1]
+      if (isWord(n, 'so')) return { next: j + 2, isApprox: true, bound: null }
+      if (isWord(n, 'more')) return { next: j + 2, isApprox: false, bound: 'at_least' }
+      if (isWord(n, 'fewer') || isWord(n, 'less')) return { next: j + 2, isApprox: false, bound: 'at_most' }
+    }
+    return null
+  }
+
+  /** Vague amounts: "thousands", "tens of thousands", "several hundred", "a few dozen". */
+  readVague(k: number): { low: number; high: number; next: number } | null {
+    const toks = this.toks
+    const t = toks[k]
+    let lo: number
+    let hiEx: number
+    let j: number
+    const plural = VAGUE_PLURALS.get(t.lower)
+    if (plural !== undefined) {
+      lo = 2 * plural; hiEx = 10 * plural; j = k + 1
+    } else if (t.lower === 'dozens') {
+      // "dozens" stops where "hundreds" starts.
+      return { low: 24, high: 99, next: k + 1 }
+    } else if (t.lower === 'tens') {
+      if (!(isWord(toks[k + 1], 'of') && VAGUE_PLURALS.has(toks[k + 2]?.lower ?? '') && toks[k + 2].kind === 'word')) return null
+      lo = 20; hiEx = 100; j = k + 1
+    } else {
+      let mlo: number
+      let mhi: number
+      if (t.lower === 'several') { mlo = 3; mhi = 10; j = k + 1 }
+      else if (t.lower === 'a' && isWord(toks[k + 1], 'few')) { mlo = 2; mhi = 5; j = k + 2 }
+      else if (t.lower === 'a' && isWord(toks[k + 1], 'couple')) {
+        mlo = 2; mhi = 3; j = isWord(toks[k + 2], 'of') ? k + 3 : k + 2
+      } else return null
+      let x = 1
+      const s = j
+      while (j < toks.length && j - s < 4 && isWord(toks[j]) && VAGUE_SINGULARS.has(toks[j].lower)) {
+        x *= VAGUE_SINGULARS.get(toks[j].lower)!
+        j++
+      }
+      if (j === s) return null
+      // "a few" reaches 5x; "several" up to just below 10x.
+      return { low: mlo * x, high: t.lower === 'several' ? mhi * x - 1 : mhi * x, next: j }
+    }
+    while (isWord(toks[j], 'of') && isWord(toks[j + 1]) && VAGUE_PLURALS.has(toks[j + 1].lower)) {
+      const s = VAGUE_PLURALS.get(toks[j + 1].lower)!
+      lo *= s; hiEx *= s; j += 2
+    }
+    return { low: lo, high: hiEx - 1, next: j }
+  }
+
+  /** "doubled", "tripled", "threefold", "double the", "twice as": the factor, or null. */
+  readMultiplierWord(k: number): number | null {
+    const toks = this.toks
+    const t = toks[k]
+    const v = MULTIPLIER_WORDS.get(t.lower)
+    if (v !== undefined) return v
+    const adj = MULTIPLIER_ADJECTIVES.get(t.lower)
+    const n = toks[k + 1]
+    if (adj !== undefined && isWord(n) && MULTIPLIER_FOLLOWERS.has(n.lower)) return adj
+    return null
+  }
+
+  /** "percent of 10", "per cent of twenty-two": Recognizers-Text's reversed percent. */
+  readPercentOf(k: number): { value: number; next: number } | null {
+    const toks = this.toks
+    const t = toks[k]
+    let j: number
+    if (t.lower === 'percent' || t.lower === 'percents' || t.lower === 'percentage') j = k + 1
+    else if (t.lower === 'per' && isWord(toks[k + 1], 'cent')) j = k + 2
+    else return null
+    // Only at the head of a phrase: "a small percent of 10 people" is not 10%.
+    const before = toks[k - 1]
+    if (before !== undefined && before.kind !== 'punct') return null
+    if (!isWord(toks[j], 'of')) return null
+    const b = this.readNumber(j + 1, false, false)
+    if ('skip' in b) return null
+    return { value: b.value, next: b.next }
+  }
+}
+
+/**
+ * Every quantity in `text` with the span of its number proper. The spans are sorted and
+ * do not overlap.
+ */
+export function scanQuantities(text: string): ScannedQuantity[] {
+  return new Scanner(text).scan()
+}
