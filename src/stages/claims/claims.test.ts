@@ -97,6 +97,8 @@ test('seed: an estimated 1.2 million armed personnel is the text\'s own voice', 
   assert.equal(c.cue, null)
   assert.equal(c.attribution, null)
   assert.equal(c.subject, 'North Korea')
+  // "and forced military service" is a second thing, not part of what is counted
+  assert.equal(c.counted, 'armed personnel')
 })
 
 test('seed: "one of the most", an age, a year and a multiplier are not claims', () => {
@@ -243,4 +245,29 @@ test('the stage assigns claims, and a document without quantities has none', () 
   assert.deepEqual(claimsStage().run(buildDoc(text, [])).get('claims'), [])
   const with500 = 'Another 500 troops arrived.'
   assert.equal(claimsStage().run(buildDoc(with500, [quantity(with500, '500', 500)])).get('claims').length, 1)
+})
+
+test('subject: what a country loses is its own; a figure inherits a subject only when it points back', () => {
+  const lost = 'Russia has lost up to 600,000 troops, according to British defence estimates.'
+  const c = claimFor(buildDoc(lost, [quantity(lost, 'up to 600,000', 600000, { bound: 'at_most' })]), 'up to 600,000')
+  assert.equal(c.subject, 'Russia')
+  assert.equal(c.category, 'casualties')
+  assert.equal(c.sourceEntity, 'United Kingdom')
+
+  const text = 'Zelenskyy said 20 North Korean soldiers were captured.\nAt least 52 civilians were killed in the strike.\nOf those soldiers, 5 were wounded.'
+  const doc = buildDoc(text, [quantity(text, '20', 20), quantity(text, 'At least 52', 52), quantity(text, '5', 5)])
+  assert.equal(claimFor(doc, 'At least 52').subject, null)
+  const back = 'Zelenskyy said 20 North Korean soldiers were captured.\nOf those soldiers, 5 were wounded in the fighting.'
+  const five = claimFor(buildDoc(back, [quantity(back, '20', 20), quantity(back, '5', 5)]), '5')
+  assert.equal(five.subject, 'North Korea')
+  assert.equal(five.category, 'wounded')
+  assert.equal(five.counted, 'were wounded')
+})
+
+test('the sender of munitions is their subject, past an adverb', () => {
+  const text = 'Pyongyang also supplied around 200 long-range artillery pieces.'
+  const c = claimFor(buildDoc(text, [quantity(text, 'around 200', 200, { isApprox: true })]), 'around 200')
+  assert.equal(c.category, 'munitions')
+  assert.equal(c.subject, 'North Korea')
+  assert.equal(c.counted, 'long-range artillery pieces')
 })

@@ -95,11 +95,16 @@ function sentenceIndex(c: Context, pos: number): number {
   return lo
 }
 
+// Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
+const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
+
 /** The noun phrase right after token `from`: adjectives, nouns and hyphenated parts. */
 function nounPhrase(c: Context, from: number, end: number): { start: number; head: number; end: number } | null {
   const { pos, lemma } = c.tokens
   let t = from
   let head = -1
+  let conjunction = -1
+  let headBefore = -1
   const limit = Math.min(end, from + 10)
   // "wounded soldiers": a participle right before a noun or adjective modifies it
   const isParticiple = (k: number) => pos[k] === VERB && /(ed|en)$/i.test(tokenText(c, k)) &&
@@ -109,7 +114,9 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
     const p = pos[t]
     if (p === NOUN || p === PROPN) {
       head = t
-    } else if (p === ADJ || (p === NUM && head < 0 && t > from) || (p === ADV && lemma[t] === 'more') || isParticiple(t)) {
+    } else if (p === ADJ || (p === NUM && head < 0 && t > from) || (p === ADV && lemma[t] === 'more') || isParticiple(t) ||
+      (p === ADV && head < 0 && !ADVERBS.has(lemma[t]) && t + 1 < limit && (pos[t + 1] === ADJ || pos[t + 1] === NOUN))) {
+      // wink tags some adjectives as adverbs: "$2.5bn in new/ADV military aid"
       // modifiers: "armed personnel", "more soldiers"
     } else if (isHyphenJoin(c, t)) {
       t += 2
@@ -120,12 +127,36 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
     } else if (p === CCONJ && t > from && t + 1 < limit &&
       (pos[t + 1] === NOUN || pos[t + 1] === ADJ || pos[t + 1] === PROPN || isParticiple(t + 1))) {
       // "ammunition or munitions-related materials", "dead and wounded soldiers"
+      if (head >= 0 && conjunction < 0) { conjunction = t; headBefore = head }
     } else {
       break
     }
     t++
   }
+  // "1.2 million armed personnel and forced military service": a second conjunct of
+  // another kind is a second thing, not part of what the number counts.
+  if (conjunction >= 0 && head > conjunction && kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
+    head = headBefore
+  }
   return head < 0 ? null : { start: from, head, end: head + 1 }
+}
+
+/** The lexical kind of the nouns in a token range: a category, military or other people, or none. */
+function kindOf(c: Context, from: number, to: number): string {
+  const { pos, lemma } = c.tokens
+  for (let t = to - 1; t >= from; t--) {
+    if (pos[t] !== NOUN && pos[t] !== PROPN) continue
+    const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
+    if (cat !== undefined) return cat
+    if (MILITARY_PEOPLE.has(lemma[t])) return 'military'
+    if (OTHER_PEOPLE.has(lemma[t])) return 'people'
+  }
+  // "materials" after "munitions-related": look at hyphenated modifiers too
+  for (let t = from; t < to; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) return cat
+  }
+  return 'none'
 }
 
 function addSignal(signals: Set<Category>, word: string): void {
@@ -163,7 +194,14 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
   }
 
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
-  if (np === null) return findCountedBefore(c, a, s)
+  if (np === null) {
+    // "Of those soldiers, 5 were wounded": the number stands for the noun.
+    const bare = new Set<Category>()
+    const end = predicate(c, b, s, bare)
+    if (end < 0) return findCountedBefore(c, a, s)
+    const category = decideCategory(bare, [], false, true) ?? 'other'
+    return { start: c.tokens.start[b], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
+  }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "containers of munitions": the container counts what it holds
   if (CONTAINERS.has(lemma[np.head]) && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
@@ -183,9 +221,25 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
       addSignal(signals, lemma[t])
     }
   }
-  // The predicate: "have been killed or injured", "who went missing", "sent to Russia".
-  let p = np.end
-  let predicateEnd = -1
+  const predicateEnd = predicate(c, np.end, s, signals)
+  const category = decideCategory(signals, heads, isMilitary, isPeople)
+  if (category === null) return null
+  const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
+  return {
+    start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
+    npStart: np.start, npEnd: np.end, after: end,
+  }
+}
+
+/**
+ * The predicate after the counted noun ("have been killed or injured", "who went missing",
+ * "sent to Russia"): adds the categories it names to `signals` and returns the token after
+ * it, or -1 when no category word follows.
+ */
+function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>): number {
+  const { pos, lemma } = c.tokens
+  let p = from
+  let end = -1
   if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
@@ -197,17 +251,11 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
     if (cat === undefined || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
     signals.add(cat)
     p += isTaken ? 2 : 1
-    predicateEnd = p
-    if (p < s.tokenEnd && (pos[p] === CCONJ || tokenText(c, p) === ',') && p + 1 < s.tokenEnd) p++
+    end = p
+    if (p < s.tokenEnd && (pos[p] === CCONJ || c.text.slice(c.tokens.start[p], c.tokens.end[p]) === ',') && p + 1 < s.tokenEnd) p++
     else break
   }
-  const category = decideCategory(signals, heads, isMilitary, isPeople)
-  if (category === null) return null
-  const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
-  return {
-    start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
-    npStart: np.start, npEnd: np.end, after: end,
-  }
+  return end
 }
 
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
@@ -253,7 +301,8 @@ function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | n
     if (e.start < s.start || e.end > limit) continue
     const country = countryOf(e)
     if (country === null) continue
-    const [, after] = tokenRange(c, e, s)
+    let [, after] = tokenRange(c, e, s)
+    while (after < s.tokenEnd && c.tokens.pos[after] === ADV) after++
     if (after < s.tokenEnd && (c.tokens.pos[after] === VERB || c.tokens.pos[after] === AUX)) best = country
   }
   return best
@@ -288,11 +337,11 @@ function findSubject(c: Context, counted: Counted, a: number, s: Sentence, si: n
     }
   }
   // "North Korea is ... with an estimated 1.2 million armed personnel", "Russia has 600,000
-  // troops": what a country has is its own.
-  if (counted.category === 'deployed') {
+  // troops", "Russia has lost 600,000 troops": what a country has, loses or suffers is its own.
+  if (PEOPLE_CATEGORIES.has(counted.category)) {
     let v = a - 1
-    while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
-    if (v >= s.tokenStart && (lemma[v] === 'with' || lemma[v] === 'have')) {
+    while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ || pos[v] === AUX)) v--
+    if (v >= s.tokenStart && (lemma[v] === 'with' || lemma[v] === 'have' || lemma[v] === 'lose' || lemma[v] === 'suffer')) {
       const owner = clauseSubject(c, s, v)
       if (owner !== null) return owner
     }
@@ -457,6 +506,18 @@ function isInSourceOrCue(c: Context, q: Quantity): boolean {
   return c.attributions.some((att) => [...att.source, ...att.cue].some((f) => f.start < q.end && q.start < f.end))
 }
 
+// "Of that initial deployment, ...", "Among those troops, ...", "4,000 of them".
+const BACK_DETERMINERS = new Set(['that', 'those', 'these', 'this', 'the', 'them'])
+
+/** Whether the figure points back to something named before: a part of it ("of that ..."). */
+function refersBack(c: Context, s: Sentence, a: number, b: number): boolean {
+  const { lemma } = c.tokens
+  for (let t = s.tokenStart; t + 1 < a; t++) {
+    if ((lemma[t] === 'of' || lemma[t] === 'among') && BACK_DETERMINERS.has(lemma[t + 1])) return true
+  }
+  return b + 1 < s.tokenEnd && lemma[b] === 'of' && BACK_DETERMINERS.has(lemma[b + 1])
+}
+
 /**
  * Bind each quantity that states a figure about something counted to what it counts, whose
  * it is, when, and who says it. See docs/figures.md for the rules.
@@ -491,6 +552,7 @@ export function findClaims(doc: Doc): Claim[] {
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
     // previous sentence's when it names no country of its own.
     if (subject === null && previous !== null && previous.sentence === si - 1 && previous.claim.subject !== null &&
+      refersBack(c, s, a, b) &&
       PEOPLE_CATEGORIES.has(counted.category) && PEOPLE_CATEGORIES.has(previous.claim.counted.category) &&
       !c.entities.some((e) => e.start >= s.start && e.end <= c.tokens.start[a] && countryOf(e) !== null)) {
       subject = previous.claim.subject
