@@ -38,6 +38,13 @@ export interface IngestOptions {
 // Feed items shorter than this (as text) are teasers: the linked page is fetched instead.
 const MIN_FEED_CONTENT_CHARS = 400
 
+// Wraps an error that must end the run (the models failed to load).
+class FatalIngestError extends Error {
+  constructor(readonly original: unknown) {
+    super(reasonOf(original))
+  }
+}
+
 /** Whether an input names a URL rather than a path. */
 export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input)
@@ -76,14 +83,24 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 
   const storeRecord = async (record: InputRecord): Promise<void> => {
     try {
-      const url = normalizeUrl(record.url)
-      const hash = contentHash(record.text)
-      const existing = await store.findArticle({ url, contentHash: hash })
+      const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: contentHash(record.text) })
       if (existing) {
-        report({ status: 'skipped', origin: record.origin, key: existing.key, by: existing.contentHash === hash ? 'content' : 'url' })
+        report({ status: 'skipped', origin: record.origin, key: existing.key, by: existing.contentHash === contentHash(record.text) ? 'content' : 'url' })
         return
       }
-      analyzer ??= options.analyzer()
+    } catch (e) {
+      report({ status: 'failed', origin: record.origin, reason: reasonOf(e) })
+      return
+    }
+    // Models that fail to load are no document's fault: that error ends the run.
+    if (analyzer === null) {
+      try {
+        analyzer = options.analyzer()
+      } catch (e) {
+        throw new FatalIngestError(e)
+      }
+    }
+    try {
       const article = buildArticle(record, analyzer)
       const put = await store.putArticle(article)
       if (put.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: put.key, claims: article.claims.length })
@@ -120,6 +137,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         published: meta.published ?? html?.published ?? null, url, outlet: meta.outlet ?? hostOutlet(url), origin: url,
       })
     } catch (e) {
+      if (e instanceof FatalIngestError) throw e
       report({ status: 'failed', origin: url, reason: reasonOf(e) })
     }
   }
@@ -141,25 +159,34 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     await page(item.url, { id: item.id, title: item.title ?? undefined, published: item.published ?? undefined, outlet: outlet ?? undefined })
   }
 
-  for (const input of inputs) {
-    if (isUrl(input) && options.isFeed) {
-      try {
-        const res = await fetchDocument(input, { ...fetchOptions, accept: FEED_TYPES })
-        if (res.status !== 'ok') continue
-        const feed = parseFeed(res.body, input)
-        for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
-      } catch (e) {
-        report({ status: 'failed', origin: input, reason: reasonOf(e) })
-      }
-    } else if (isUrl(input)) {
-      await page(input)
-    } else {
-      const results: AsyncIterable<InputResult> = readInputs([input], { stdin: options.stdin, maxBytes: options.maxBytes })
-      for await (const r of results) {
-        if (r.ok) await storeRecord(r.record)
-        else report({ status: 'failed', origin: r.origin, reason: `${r.origin}: ${r.reason}` })
+  try {
+    await ingestAll()
+  } catch (e) {
+    throw e instanceof FatalIngestError ? e.original : e
+  }
+  return counts
+
+  async function ingestAll(): Promise<void> {
+    for (const input of inputs) {
+      if (isUrl(input) && options.isFeed) {
+        try {
+          const res = await fetchDocument(input, { ...fetchOptions, accept: FEED_TYPES })
+          if (res.status !== 'ok') continue
+          const feed = parseFeed(res.body, input)
+          for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
+        } catch (e) {
+          if (e instanceof FatalIngestError) throw e
+          report({ status: 'failed', origin: input, reason: reasonOf(e) })
+        }
+      } else if (isUrl(input)) {
+        await page(input)
+      } else {
+        const results: AsyncIterable<InputResult> = readInputs([input], { stdin: options.stdin, maxBytes: options.maxBytes })
+        for await (const r of results) {
+          if (r.ok) await storeRecord(r.record)
+          else report({ status: 'failed', origin: r.origin, reason: `${r.origin}: ${r.reason}` })
+        }
       }
     }
   }
-  return counts
 }

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util'
+import { createAnalyzer } from '../../analyze.ts'
+import { ingest, type IngestOutcome } from '../../ingest/ingest.ts'
+import { ClaimtrailError } from '../../model/errors.ts'
+import type { CliIo, Command } from '../command.ts'
+import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
+
+/** A progress line on a terminal, redrawn in place on standard error. */
+export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: IngestOutcome): void; done(): void } {
+  const counts = { ingested: 0, skipped: 0, failed: 0 }
+  let drawn = false
+  let lastDraw = 0
+  const draw = (force: boolean): void => {
+    const now = Date.now()
+    if (!force && now - lastDraw < 100) return
+    lastDraw = now
+    io.stderr.write(`\r\x1b[2Kingesting: ${counts.ingested} ingested, ${counts.skipped} skipped, ${counts.failed} failed`)
+    drawn = true
+  }
+  return {
+    outcome(o) {
+      counts[o.status]++
+      if (o.status === 'failed') {
+        if (drawn) io.stderr.write('\r\x1b[2K')
+        io.stderr.write(`claimtrail: ${o.reason}\n`)
+      }
+      if (isJson) writeJsonLines(io, [o])
+      if (io.isTty) draw(false)
+    },
+    done() {
+      if (io.isTty && drawn) io.stderr.write('\r\x1b[2K')
+    },
+  }
+}
+
+export const command: Command = {
+  name: 'ingest',
+  summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped',
+  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed] [--json] [--timeout SECONDS] [--max-bytes N]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args], allowPositionals: true,
+      options: {
+        ...LEDGER_OPTIONS,
+        feed: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '20' },
+        'max-bytes': { type: 'string' },
+      },
+    })
+    if (positionals.length === 0) throw new ClaimtrailError('USAGE', "ingest: give files, folders, URLs or '-' for standard input")
+    const timeout = Number(values.timeout)
+    if (!(timeout > 0)) throw new ClaimtrailError('USAGE', `--timeout ${values.timeout}: give seconds, more than 0`)
+    const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined
+    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
+    const progress = progressReporter(io, values.json)
+    const started = Date.now()
+    const summary = await withLedger(values.db, io, (store) => ingest(positionals, {
+      store, analyzer: () => createAnalyzer(), isFeed: values.feed, stdin: io.stdin,
+      timeoutMs: timeout * 1000, maxBytes, onOutcome: (o) => progress.outcome(o),
+    }))
+    progress.done()
+    const seconds = (Date.now() - started) / 1000
+    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s)\n`)
+    return summary.failed > 0 ? 1 : 0
+  },
+}

@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { openSqliteStore } from '../store/sqlite/sqlite.ts'
+import { contentHash, normalizeUrl } from './article.ts'
+import { parseFeed } from './feed.ts'
+import { patternAnalyzer } from './fixtures/pattern-analyzer.ts'
+import { ingest, type IngestOutcome } from './ingest.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'claimtrail-ingest-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+let dbN = 0
+const newStore = () => openSqliteStore(join(dir, `l${dbN++}.db`))
+const analyzer = patternAnalyzer()
+
+function run(inputs: string[], store: ReturnType<typeof newStore>, extra: Partial<Parameters<typeof ingest>[1]> = {}) {
+  const outcomes: IngestOutcome[] = []
+  return ingest(inputs, { store, analyzer: () => analyzer, onOutcome: (o) => outcomes.push(o), timeoutMs: 2000, ...extra })
+    .then((summary) => ({ summary, outcomes }))
+}
+
+describe('keys', () => {
+  test('content hash ignores white space differences, not words', () => {
+    assert.equal(contentHash('About 12,000 troops\r\n arrived.  '), contentHash('About 12,000 troops arrived.'))
+    assert.notEqual(contentHash('About 12,000 troops arrived.'), contentHash('About 11,000 troops arrived.'))
+  })
+  test('URLs drop fragments, tracking parameters and trailing slashes', () => {
+    assert.equal(normalizeUrl('https://Example.org/a/b/?utm_source=x&id=3#top'), 'https://example.org/a/b?id=3')
+    assert.equal(normalizeUrl('ftp://example.org/x'), null)
+    assert.equal(normalizeUrl('not a url'), null)
+  })
+})
+
+describe('ingest files and folders', () => {
+  test('stores every readable document once; bad ones are reported and do not stop the rest', async () => {
+    const root = join(dir, 'corpus')
+    mkdirSync(join(root, 'sub'), { recursive: true })
+    writeFileSync(join(root, 'a.txt'), 'About 11,000 North Korean troops are in Russia, according to Ukrainian Intelligence.')
+    writeFileSync(join(root, 'sub', 'b.html'), '<html><head><title>B</title></head><body><article><p>Some 300 killed in Kursk, according to Seoul.</p></article></body></html>')
+    writeFileSync(join(root, 'c.jsonl'), [
+      JSON.stringify({ id: 'c1', text: 'Pyongyang sent 12,000 soldiers, according to The Pentagon.', published: '2024-11-05', outlet: 'Wire', url: 'https://wire.example/c1' }),
+      '{not json',
+      JSON.stringify({ id: 'c2', text: 'No figures here at all.', published: '2024-11-06' }),
+    ].join('\n'))
+    writeFileSync(join(root, 'empty.txt'), '   ')
+    const store = newStore()
+    try {
+      const first = await run([root], store)
+      assert.deepEqual(first.summary, { ingested: 4, skipped: 0, failed: 2 })
+      assert.ok(first.outcomes.some((o) => o.status === 'failed' && o.origin.endsWith('c.jsonl:2')))
+      assert.deepEqual(await store.counts(), { articles: 4, claims: 3, decisions: 0 })
+      const claims = await store.claims({ source: 'pentagon' })
+      assert.equal(claims.length, 1)
+      assert.equal(claims[0].outlet, 'Wire')
+      assert.equal(claims[0].quote, 'Pyongyang sent 12,000 soldiers, according to The Pentagon.')
+      const second = await run([root], store)
+      assert.deepEqual(second.summary, { ingested: 0, skipped: 4, failed: 2 })
+      assert.deepEqual(await store.counts(), { articles: 4, claims: 3, decisions: 0 })
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('the same text under another name is skipped by content', async () => {
+    const a = join(dir, 'same-a.txt')
+    const b = join(dir, 'same-b.txt')
+    writeFileSync(a, 'About 11,000 troops.\n')
+    writeFileSync(b, 'About   11,000 troops.')
+    const store = newStore()
+    try {
+      const { outcomes } = await run([a, b], store)
+      assert.deepEqual(outcomes.map((o) => o.status), ['ingested', 'skipped'])
+      assert.equal(outcomes[1].status === 'skipped' && outcomes[1].by, 'content')
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a model that fails to load ends the run with its error', async () => {
+    const store = newStore()
+    const path = join(dir, 'model-fail.txt')
+    writeFileSync(path, 'About 11,000 troops.')
+    try {
+      await assert.rejects(ingest([path], { store, analyzer: () => { throw new Error('model missing') } }), /model missing/)
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('ingest URLs and feeds', () => {
+  let server: Server
+  let base = ''
+  const hits = new Map<string, number>()
+  const routes: Record<string, (res: import('node:http').ServerResponse) => void> = {
+    '/story': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end('<html><head><title>Story</title></head><body><nav>Menu</nav><article><p>About 12,000 North Korean troops are in Kursk, according to Kyiv.</p></article></body></html>')
+    },
+    '/pdf': (res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf' })
+      res.end('%PDF-1.4')
+    },
+    '/big': (res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end('x'.repeat(50_000))
+    },
+    '/slow': () => {},
+    '/missing': (res) => {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('no')
+    },
+    '/rss': (res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' })
+      res.end(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Wire</title>
+        <item><title>Full item</title><link>${base}/items/1</link><guid>item-1</guid><pubDate>Tue, 05 Nov 2024 10:00:00 GMT</pubDate>
+        <content:encoded><![CDATA[<p>${'Context sentence about the war. '.repeat(15)}</p><p>About 3,000 North Korean troops moved west, according to Seoul &amp; allies.</p>]]></content:encoded></item>
+        <item><title>Teaser item</title><link>${base}/story</link><guid>item-2</guid><pubDate>2024-11-06T08:00:00Z</pubDate><description>Short teaser.</description></item>
+      </channel></rss>`)
+    },
+    '/evil': (res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' })
+      res.end('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>')
+    },
+  }
+  before(async () => {
+    server = createServer((req, res) => {
+      const path = req.url ?? '/'
+      hits.set(path, (hits.get(path) ?? 0) + 1)
+      const route = routes[path]
+      if (route) route(res)
+      else {
+        res.writeHead(404)
+        res.end()
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  after(() => {
+    server.closeAllConnections()
+    server.close()
+  })
+
+  test('fetches a page, extracts its article, and does not fetch it again', async () => {
+    const store = newStore()
+    try {
+      const first = await run([`${base}/story`], store)
+      assert.deepEqual(first.summary, { ingested: 1, skipped: 0, failed: 0 })
+      const [a] = await store.articles()
+      assert.equal(a.title, 'Story')
+      assert.equal(a.outlet, '127.0.0.1')
+      assert.equal((await store.article(a.key))?.text, 'About 12,000 North Korean troops are in Kursk, according to Kyiv.')
+      const before = hits.get('/story')
+      const again = await run([`${base}/story#comments`], store)
+      assert.deepEqual(again.summary, { ingested: 0, skipped: 1, failed: 0 })
+      assert.equal(hits.get('/story'), before)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('refuses wrong content types, oversized bodies, timeouts and errors, one line each', async () => {
+    const store = newStore()
+    try {
+      const { summary, outcomes } = await run([`${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/missing`, `${base}/rss`], store, { maxBytes: 10_000, timeoutMs: 300 })
+      assert.deepEqual(summary, { ingested: 0, skipped: 0, failed: 5 })
+      const reasons = outcomes.map((o) => (o.status === 'failed' ? o.reason : ''))
+      assert.match(reasons[0], /content type "application\/pdf"/)
+      assert.match(reasons[1], /limit/)
+      assert.match(reasons[2], /timed out/)
+      assert.match(reasons[3], /HTTP 404/)
+      assert.match(reasons[4], /--feed/)
+      assert.ok(reasons.every((r) => !r.includes('\n')))
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a feed: full items from their content, teasers from their page; hostile feeds refused', async () => {
+    const store = newStore()
+    try {
+      const { summary } = await run([`${base}/rss`, `${base}/evil`], store, { isFeed: true })
+      assert.deepEqual(summary, { ingested: 2, skipped: 0, failed: 1 })
+      const articles = await store.articles()
+      assert.deepEqual(articles.map((a) => [a.published, a.outlet, a.sourceId]), [
+        ['2024-11-05', 'Example Wire', 'item-1'], ['2024-11-06', 'Example Wire', 'item-2'],
+      ])
+      const claims = await store.claims()
+      assert.deepEqual(claims.map((c) => c.value), [3000, 12000])
+      assert.match(claims[0].quote, /Seoul & allies/)
+      const again = await run([`${base}/rss`], store, { isFeed: true })
+      assert.deepEqual(again.summary, { ingested: 0, skipped: 2, failed: 0 })
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('feed parsing', () => {
+  test('Atom entries with links, dates and content', () => {
+    const feed = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+      <entry><id>tag:x,1</id><title>One</title><link rel="alternate" href="https://x.example/1"/><updated>2025-01-09T10:00:00Z</updated><content type="html">&lt;p&gt;Hi&lt;/p&gt;</content></entry></feed>`)
+    assert.equal(feed.title, 'Atom Wire')
+    assert.deepEqual(feed.items.map((i) => [i.id, i.url, i.published, i.content]), [['tag:x,1', 'https://x.example/1', '2025-01-09', '<p>Hi</p>']])
+  })
+  test('entity declarations and garbage are refused with a reason', () => {
+    assert.throws(() => parseFeed('<!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><rss/>'), /refused/)
+    assert.throws(() => parseFeed('<html><body>not a feed</body></html>'), /not an RSS or Atom feed/)
+  })
+})
