@@ -79,6 +79,16 @@ function isCapitalized(t: Token): boolean {
   return c >= 65 && c <= 90
 }
 
+/** Drop binary floating-point noise: 65.4 * 1e9 is 65400000000, not 65400000000.00001. */
+function tidy(v: number): number {
+  return Number.isFinite(v) ? Number(v.toPrecision(15)) : v
+}
+
+/** Whether token `t` is a capitalized word. */
+function isCapitalizedWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && isCapitalized(t)
+}
+
 /** Scanner state for one text. */
 class Scanner {
   readonly toks: Token[]
@@ -290,8 +300,11 @@ class Scanner {
       coreEnd = toks[c].end
     }
     end = toks[next - 1].end
+    const amount: Amount = q.amount.kind === 'point'
+      ? { kind: 'point', value: tidy(q.amount.value) }
+      : { kind: 'range', low: tidy(q.amount.low), high: tidy(q.amount.high) }
     const quantity: Quantity = {
-      start, end, amount: q.amount, kind: q.kind, isApprox: q.isApprox, bound: q.bound,
+      start, end, amount, kind: q.kind, isApprox: q.isApprox, bound: q.bound,
       isVague: q.isVague, unit: q.unit,
     }
     return { found: { quantity, core: { start: q.coreStart, end: coreEnd } }, next }
@@ -387,8 +400,20 @@ class Scanner {
     }
   }
 
-  /** Token index to skip to when the number at `k` is not a count, or null. */
+  /**
+   * Token index to skip to when the number at `k` is not a count, or null. A second
+   * number glued by a dash to an excluded one ("September 16-19", "2015-16") is skipped
+   * with it.
+   */
   excludedAt(i: number, k: number, a: Num, hasCurrency: boolean, hasModifier: boolean): number | null {
+    const x = this.excludedReason(i, k, a, hasCurrency, hasModifier)
+    if (x === null) return null
+    const toks = this.toks
+    if (isDash(toks[x]) && !toks[x].isSpaced && toks[x + 1]?.kind === 'num' && !toks[x + 1].isSpaced) return x + 2
+    return x
+  }
+
+  private excludedReason(i: number, k: number, a: Num, hasCurrency: boolean, hasModifier: boolean): number | null {
     const toks = this.toks
     const t = toks[k]
     const before = toks[i - 1]
@@ -397,10 +422,27 @@ class Scanner {
       const b1 = toks[k - 1]
       if (i === k && b1 !== undefined && !t.isSpaced) {
         // Model numbers and glued identifiers: "KN-23", "Su-27", "G20", "#5".
-        if (b1.kind === 'word' || isPunct(b1, '#') || isPunct(b1, '+')) return a.next
+        if (isPunct(b1, '+')) return this.skipDigitGroups(a.next)
+        if (b1.kind === 'word' || isPunct(b1, '#')) return a.next
         if (isDash(b1) && isWord(toks[k - 2]) && !b1.isSpaced) return a.next
-        if (isPunct(b1, '/') || isPunct(b1, '.') || isPunct(b1, ':')) return a.next
+        if (isPunct(b1, '/') || isPunct(b1, '.') || isPunct(b1, ':') || isPunct(b1, '=')) return a.next
+        // Attribute values in markup: tweet-id="783499116076687360".
+        if ((isPunct(b1, '"') || isPunct(b1, "'")) && isPunct(toks[k - 2], '=')) return a.next
       }
+      // Longer than a double holds exactly: an identifier.
+      if (t.num!.isPlain && t.raw.length > 15) return a.next
+      // Decades and heights: "the 90’s", "6'3".
+      if ((isPunct(after, '’') || isPunct(after, "'")) && !after.isSpaced && toks[a.next + 1] !== undefined &&
+        !toks[a.next + 1].isSpaced && (isWord(toks[a.next + 1], 's') || toks[a.next + 1].kind === 'num')) {
+        return a.next + 2
+      }
+      // Scores and votes: "voted 19-15", "a 5-4 decision" (a range never runs backwards).
+      if (isDash(after) && !after.isSpaced && toks[a.next + 1]?.kind === 'num' && !toks[a.next + 1].isSpaced &&
+        toks[a.next + 1].value <= a.value && a.wordCount === 0 && !a.hasScale) return a.next + 2
+      // Ages in apposition: "Keith Lamont Scott, 43, was killed".
+      if (isPunct(before, ',') && isCapitalizedWord(toks[i - 2]) && t.num!.isPlain && a.value <= 120 &&
+        a.next === k + 1 && (isPunct(after, ',') || isPunct(after, '―') || isPunct(after, '—') ||
+          isPunct(after, '–'))) return a.next
       // Clock times: "3:30", "10 a.m.", "10pm" (glued letters were already rejected).
       if (isPunct(after, ':') && !after.isSpaced && toks[a.next + 1]?.kind === 'num' &&
         !toks[a.next + 1].isSpaced) return a.next + 2
@@ -429,7 +471,7 @@ class Scanner {
     const lb = isPunct(before, '.') ? toks[i - 2] : before
     if (lb !== undefined && lb.kind === 'word' && (LABEL_WORDS.has(lb.lower) ||
       (CAPITALIZED_LABELS.has(lb.lower) && isCapitalized(lb))) && !hasModifier && !hasCurrency) {
-      if (lb.lower !== 'no' || isCapitalized(lb)) return a.next
+      return a.next
     }
     // Ages: "from the age of 17", "aged 40", "a 17-year-old".
     if (isWord(before, 'aged') || isWord(before, 'ages') || isWord(before, 'age') ||
@@ -451,9 +493,29 @@ class Scanner {
       if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower)) return a.next
       if (isDash(after) && !after.isSpaced && isWord(toks[a.next + 1]) &&
         !NUMBER_WORDS.has(toks[a.next + 1].lower)) return a.next + 2
-      if (isCapitalized(t) && before !== undefined && before.kind === 'word' && isCapitalized(before)) return a.next
+    }
+    if (a.isSpelled && !hasModifier) {
+      // Names: "Ground Zero", "Air Force One", "Formula One".
+      if (isCapitalized(t) && isCapitalizedWord(before) && t.isSpaced) return a.next
+      // Idioms glued by hyphens: "hole-in-one".
+      if (isDash(toks[k - 1]) && !t.isSpaced && isWord(toks[k - 2]) && !toks[k - 1].isSpaced &&
+        !NUMBER_WORDS.has(toks[k - 2].lower)) return a.next
     }
     return null
+  }
+
+  /** Past the digit groups of a phone number: "+1 (222) 333-4444". */
+  private skipDigitGroups(j: number): number {
+    const toks = this.toks
+    let x = j
+    for (;;) {
+      const t = toks[x]
+      if (t === undefined) return x
+      if (t.kind === 'num') { x++; continue }
+      if ((isDash(t) || isPunct(t, '.') || isPunct(t, '(') || isPunct(t, ')')) && toks[x + 1] !== undefined &&
+        (toks[x + 1].kind === 'num' || isPunct(toks[x + 1], '('))) { x++; continue }
+      return x
+    }
   }
 
   /** "17-year-old", "40 years old", "17 years of age". */

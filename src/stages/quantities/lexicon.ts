@@ -167,10 +167,10 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
 /** Words after which a number is a label, not a count ("Article 4", "Resolution 2397"). */
 export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'article', 'articles', 'section', 'sections', 'chapter', 'resolution', 'clause',
-  'paragraph', 'amendment', 'room', 'flight', 'route', 'highway', 'interstate', 'no', 'nos',
+  'paragraph', 'amendment', 'room', 'flight', 'route', 'highway', 'interstate',
   'page', 'pages', 'pp', 'vol', 'volume', 'table', 'figure', 'fig', 'platform', 'gate',
   'precinct', 'apt', 'suite', 'category', 'version', 'episode', 'season', 'phase', 'exit',
-  'item',
+  'item', 'id',
 ])
 
 /**
@@ -183,6 +183,7 @@ export const CAPITALIZED_LABELS: ReadonlySet<string> = new Set([
   'model', 'type', 'class', 'mark', 'mk', 'act', 'title', 'bill', 'proposition', 'prop',
   'measure', 'row', 'seat', 'box', 'camp', 'hill', 'sector', 'zone', 'lot', 'line', 'number',
   'boeing', 'airbus', 'issue', 'rule', 'lane', 'pier', 'ward', 'stage', 'day', 'air', 'force',
+  'school', 'round', 'fortune', 'station', 'road', 'street', 'avenue', 'no', 'nos',
 ])
 
 /** Month names and abbreviations; a number beside one is a day or a year. */

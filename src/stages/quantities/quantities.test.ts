@@ -1,0 +1,240 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Doc } from '../../model/doc.ts'
+import type { Quantity } from '../../model/types.ts'
+import { findQuantities, quantitiesStage } from './quantities.ts'
+
+/**
+ * A quantity written compactly: `text = value` or `text = low..high`, then flags:
+ * `~` approx, `>=` at least, `<=` at most, `?` vague, `%` percent, `$CODE` money,
+ * `x` multiplier, `pp` percentage points.
+ */
+function describe(text: string, q: Quantity): string {
+  const amount = q.amount.kind === 'point' ? `${q.amount.value}` : `${q.amount.low}..${q.amount.high}`
+  const flags: string[] = []
+  if (q.isApprox) flags.push('~')
+  if (q.bound === 'at_least') flags.push('>=')
+  if (q.bound === 'at_most') flags.push('<=')
+  if (q.isVague) flags.push('?')
+  if (q.kind === 'percent') flags.push(q.unit === 'pp' ? 'pp' : '%')
+  if (q.kind === 'money') flags.push(`$${q.unit}`)
+  if (q.kind === 'multiplier') flags.push('x')
+  return `${text.slice(q.start, q.end)} = ${amount}${flags.length > 0 ? ' ' + flags.join(' ') : ''}`
+}
+
+function found(text: string): string[] {
+  return findQuantities(text).map((q) => describe(text, q))
+}
+
+type Row = readonly [string, readonly string[]]
+
+function table(name: string, rows: readonly Row[]): void {
+  test(name, () => {
+    for (const [text, expected] of rows) assert.deepEqual(found(text), expected, text)
+  })
+}
+
+table('seed sentences', [
+  ['Russia has around 12,000 North Korean troops', ['around 12,000 = 12000 ~']],
+  ['about 4,000 soldiers have been killed or injured', ['about 4,000 = 4000 ~']],
+  ['with an estimated 1.2 million armed personnel', ['an estimated 1.2 million = 1200000 ~']],
+  ['This will send another 25,000-30,000 soldiers', ['25,000-30,000 = 25000..30000']],
+  ['forced military service from the age of 17', []],
+  ['when an armistice brought the enemy in 1953.', []],
+  ['the first of which was sent in the fall of 2024.', []],
+  ['Pyongyang has sent thousands of ammunition', ['thousands = 2000..9999 ?']],
+  ['North Korea is one of the most militarized societies', []],
+  ['North Korea would triple the number of Russian troops', ['triple = 3 x']],
+])
+
+table('digits, separators and decimals', [
+  ['4,000 troops', ['4,000 = 4000']],
+  ['a 1.2 rise', ['1.2 = 1.2']],
+  ['12 000 men', ['12 000 = 12000']],
+  ['1,234,567.89 dollars', ['1,234,567.89 dollars = 1234567.89 $USD']],
+  ['worth .5 of it', ['.5 = 0.5']],
+  ['lists 1, 2 and 3', ['1 = 1', '2 = 2', '3 = 3']],
+])
+
+table('scale words and abbreviations', [
+  ['1.2 million people', ['1.2 million = 1200000']],
+  ['£3m in aid', ['£3m = 3000000 $GBP']],
+  ['a 3m wall', []],
+  ['$1.2bn deal', ['$1.2bn = 1200000000 $USD']],
+  ['25-30 thousand troops', ['25-30 thousand = 25000..30000']],
+  ['10k runners', ['10k = 10000']],
+  ['$65.4 billion in taxes', ['$65.4 billion = 65400000000 $USD']],
+  ['US$ 1MM', ['US$ 1MM = 1000000 $USD']],
+  ['13 lakh and 2 crore', ['13 lakh = 1300000', '2 crore = 20000000']],
+  ['5G networks', []],
+])
+
+table('spelled numbers', [
+  ['twelve thousand soldiers', ['twelve thousand = 12000']],
+  ['a dozen rockets', ['a dozen = 12']],
+  ['two hundred and fifty tanks', ['two hundred and fifty = 250']],
+  ['one and a half million people', ['one and a half million = 1500000']],
+  ['Twenty-six people died', ['Twenty-six = 26']],
+  ['half a million refugees', ['half a million = 500000']],
+  ['two-thirds of voters', ['two-thirds = 0.666666666666667']],
+  ['a third time', []],
+  ['a half-hearted effort', []],
+  ['an army', []],
+])
+
+table('ranges', [
+  ['25,000-30,000 soldiers', ['25,000-30,000 = 25000..30000']],
+  ['25,000–30,000 soldiers', ['25,000–30,000 = 25000..30000']],
+  ['between 11,000 and 12,000 troops', ['between 11,000 and 12,000 = 11000..12000']],
+  ['10,000 to 12,000 troops', ['10,000 to 12,000 = 10000..12000']],
+  ['11 to 12 thousand troops', ['11 to 12 thousand = 11000..12000']],
+  ['between one and two million', ['between one and two million = 1000000..2000000']],
+  ['$35,000 to $60,000 a year', ['$35,000 to $60,000 = 35000..60000 $USD']],
+  ['10-15% of them', ['10-15% = 10..15 %']],
+  ['10,000 or 12,000 troops', ['10,000 = 10000', '12,000 = 12000']],
+  ['rose from 10,000 to 12,000', ['10,000 = 10000', '12,000 = 12000']],
+  ['a 5-4 decision', []],
+])
+
+table('hedges', [
+  ['about 40', ['about 40 = 40 ~']],
+  ['around 40', ['around 40 = 40 ~']],
+  ['nearly 40', ['nearly 40 = 40 ~']],
+  ['almost 40', ['almost 40 = 40 ~']],
+  ['some 40 people', ['some 40 = 40 ~']],
+  ['roughly 40', ['roughly 40 = 40 ~']],
+  ['approximately 40', ['approximately 40 = 40 ~']],
+  ['an estimated 40', ['an estimated 40 = 40 ~']],
+  ['estimated 40', ['estimated 40 = 40 ~']],
+  ['close to 40', ['close to 40 = 40 ~']],
+  ['100 or so', ['100 or so = 100 ~']],
+  ['In some countries', []],
+])
+
+table('bounds', [
+  ['more than 10,000', ['more than 10,000 = 10000 >=']],
+  ['over 10,000', ['over 10,000 = 10000 >=']],
+  ['at least 3', ['at least 3 = 3 >=']],
+  ['exceeds 40', ['exceeds 40 = 40 >=']],
+  ['exceeding 40', ['exceeding 40 = 40 >=']],
+  ['upwards of 200', ['upwards of 200 = 200 >=']],
+  ['in excess of 5 million', ['in excess of 5 million = 5000000 >=']],
+  ['10,000+ troops', ['10,000+ = 10000 >=']],
+  ['up to 30', ['up to 30 = 30 <=']],
+  ['as many as 40', ['as many as 40 = 40 <=']],
+  ['fewer than 9', ['fewer than 9 = 9 <=']],
+  ['less than 2%', ['less than 2% = 2 <= %']],
+  ['no more than 7', ['no more than 7 = 7 <=']],
+  ['at most 3', ['at most 3 = 3 <=']],
+  ['more than half of them', ['more than half = 0.5 >=']],
+])
+
+table('vague amounts', [
+  ['thousands of people', ['thousands = 2000..9999 ?']],
+  ['hundreds fled', ['hundreds = 200..999 ?']],
+  ['dozens of drones', ['dozens = 24..99 ?']],
+  ['tens of thousands of troops', ['tens of thousands = 20000..99999 ?']],
+  ['hundreds of thousands', ['hundreds of thousands = 200000..999999 ?']],
+  ['several thousand troops', ['several thousand = 3000..9999 ?']],
+  ['a few hundred men', ['a few hundred = 200..500 ?']],
+  ['several soldiers', []],
+])
+
+table('percentages', [
+  ['12% of voters', ['12% = 12 %']],
+  ['12 percent of voters', ['12 percent = 12 %']],
+  ['twelve per cent of voters', ['twelve per cent = 12 %']],
+  ['Nearly 10% of them', ['Nearly 10% = 10 ~ %']],
+  ['a 5 percentage point lead', ['5 percentage point = 5 pp']],
+])
+
+table('money', [
+  ['$1.2bn', ['$1.2bn = 1200000000 $USD']],
+  ['500 million won', ['500 million won = 500000000 $KRW']],
+  ['20 million euros', ['20 million euros = 20000000 $EUR']],
+  ['€20', ['€20 = 20 $EUR']],
+  ['300 pounds', ['300 pounds = 300 $GBP']],
+  ['100 billion rubles', ['100 billion rubles = 100000000000 $RUB']],
+  ['nearly $250 billion', ['nearly $250 billion = 250000000000 ~ $USD']],
+])
+
+table('multipliers', [
+  ['the number tripled', ['tripled = 3 x']],
+  ['it doubled', ['doubled = 2 x']],
+  ['three times more troops', ['three times = 3 x']],
+  ['triple the number', ['triple = 3 x']],
+  ['twice as many', ['twice = 2 x']],
+  ['a threefold rise', ['threefold = 3 x']],
+  ['a 3-fold rise', ['3-fold = 3 x']],
+  ['he visited three times', ['three = 3']],
+  ['a double agent', []],
+])
+
+table('not counts: years, dates, times', [
+  ['in 2024 and in 1953', []],
+  ['the 2016 election', []],
+  ['the 2014-15 season', []],
+  ['on Sept. 11, 2001', []],
+  ['on 11 September', []],
+  ['on 2024-10-05', []],
+  ['at 3:30', []],
+  ['at 10 a.m. and 10pm', []],
+  ['more than 2000 soldiers', ['more than 2000 = 2000 >=']],
+  ['$2016 in cash', ['$2016 = 2016 $USD']],
+])
+
+table('not counts: ages, models, ordinals, labels, identifiers', [
+  ['a 17-year-old', []],
+  ['aged 40', []],
+  ['he is 40 years old', []],
+  ['Keith Lamont Scott, 43, was killed', []],
+  ['240mm and 170mm guns', []],
+  ['KN-23 and Su-27 and F-16 and Hwasong-19', []],
+  ['the first, the 3rd and the 21st', []],
+  ['the twenty-first century', []],
+  ['Article 4 and Resolution 2397', []],
+  ['call 555-1234 or +1 222 333 4444', []],
+  ['at 192.168.1.2', []],
+  ['after 9/11', []],
+  ['in the 1990s and the 90’s', []],
+])
+
+table('"one" and "a"', [
+  ['the one he chose', []],
+  ['no one came', []],
+  ['one day he left', []],
+  ['a one-sided vote', []],
+  ['one soldier died', ['one = 1']],
+  ['at least one soldier', ['at least one = 1 >=']],
+  ['a soldier and an officer', []],
+  ['Air Force One', []],
+])
+
+table('hyphenated counts', [
+  ['a 2,000-strong force', ['2,000 = 2000']],
+  ['a 10-year sentence', ['10 = 10']],
+])
+
+test('spans are sorted, non-overlapping and exclude the counted noun', () => {
+  const text = 'About 4,000 of the 12,000 troops, some 1,000 more than 2,000 planned.'
+  const qs = findQuantities(text)
+  assert.deepEqual(qs.map((q) => text.slice(q.start, q.end)), ['About 4,000', '12,000', 'some 1,000', 'more than 2,000'])
+  for (let i = 1; i < qs.length; i++) assert.ok(qs[i - 1].end <= qs[i].start)
+})
+
+test('offsets are UTF-16 code units, also after astral characters', () => {
+  const text = '😀 about 4,000 troops'
+  const [q] = findQuantities(text)
+  assert.equal(text.slice(q.start, q.end), 'about 4,000')
+  assert.equal(q.start, 3)
+})
+
+test('the stage assigns the quantities layer from the document text', () => {
+  const doc = Doc.create('About 4,000 soldiers died.', { id: 't' })
+  const stage = quantitiesStage()
+  assert.deepEqual(stage.requires, ['tokens', 'sentences'])
+  assert.deepEqual(stage.assigns, ['quantities'])
+  const out = stage.run(doc)
+  assert.deepEqual(out.get('quantities'), findQuantities(doc.text))
+  assert.equal(out.get('quantities').length, 1)
+})
