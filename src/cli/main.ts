@@ -6,6 +6,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   extract: () => import('./commands/extract.ts'),
   eval: () => import('./commands/eval.ts'),
   start: () => import('./commands/start.ts'),
+  worker: () => import('./commands/worker.ts'),
+  enqueue: () => import('./commands/enqueue.ts'),
 }
 
 function processIo(): CliIo {
