@@ -33,6 +33,10 @@ export interface IngestOptions {
   readonly fetchImpl?: typeof fetch
   readonly timeoutMs?: number
   readonly maxBytes?: number
+  /** Validators from the last fetch of a feed, for a conditional request (ETag, Last-Modified). */
+  readonly feedValidators?: (url: string) => Promise<{ etag: string | null; lastModified: string | null } | null>
+  /** Called after a feed was fetched: whether it changed, and its new validators. */
+  readonly onFeedFetched?: (url: string, result: { modified: boolean; etag: string | null; lastModified: string | null }) => Promise<void>
 }
 
 // Feed items shorter than this (as text) are teasers: the linked page is fetched instead.
@@ -170,10 +174,17 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     for (const input of inputs) {
       if (isUrl(input) && options.isFeed) {
         try {
-          const res = await fetchDocument(input, { ...fetchOptions, accept: FEED_TYPES })
-          if (res.status !== 'ok') continue
+          const validators = (await options.feedValidators?.(input)) ?? null
+          const res = await fetchDocument(input, {
+            ...fetchOptions, accept: FEED_TYPES, etag: validators?.etag, lastModified: validators?.lastModified,
+          })
+          if (res.status !== 'ok') {
+            await options.onFeedFetched?.(input, { modified: false, etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null })
+            continue
+          }
           const feed = parseFeed(res.body, input)
           for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
+          await options.onFeedFetched?.(input, { modified: true, etag: res.etag, lastModified: res.lastModified })
         } catch (e) {
           if (e instanceof FatalIngestError) throw e
           report({ status: 'failed', origin: input, reason: reasonOf(e) })

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util'
+import type { Command } from '../command.ts'
+import { clip, figureJson, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
+
+export const command: Command = {
+  name: 'figures',
+  summary: 'List figures (what is counted) with how many independent sources give them and their status',
+  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME]',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: { ...LEDGER_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },
+    })
+    return withLedger(values.db, io, async (store) => {
+      const view = await loadView(store)
+      const figures = view.figures.filter((f) => (values.category === undefined || f.category === values.category)
+        && (values.status === undefined || f.status === values.status)
+        && (values.subject === undefined || (f.subject ?? '').toLowerCase().includes(values.subject.toLowerCase())))
+      if (values.json) {
+        writeJsonLines(io, figures.map(figureJson))
+        return 0
+      }
+      writeTable(io, ['figure', 'label', 'points', 'sources', 'reports', 'status', 'from', 'to', 'latest'], figures.map((f) => {
+        const j = figureJson(f)
+        return [f.id, clip(f.label, 40), String(f.points.length), String(f.independentSources), String(f.independentReports),
+          f.status, String(j.first ?? ''), String(j.last ?? ''), String(j.latest ?? '')]
+      }), [2, 3, 4])
+      return 0
+    })
+  },
+}
