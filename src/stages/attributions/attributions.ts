@@ -24,7 +24,6 @@ export interface AttributionModel {
 }
 
 const MAGIC = 'CTATTR01'
-const CUE_BONUS = Number(process.env.CUE_BONUS ?? 0)
 
 /** Where the committed model lives. */
 export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/attribution/model.bin')
@@ -101,7 +100,6 @@ export function findCues(model: AttributionModel, p: Prepared, sc = new Scratch(
     sc.ensure(n, K_CUE, 3)
     cueFeatures(p, from, to, sc.feats)
     model.cue.emissions(sc.feats, n, K_CUE, sc.em)
-    if (CUE_BONUS !== 0) for (let i = 0; i < n; i++) sc.em[i * 3 + CUE_B] += CUE_BONUS
     model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
     for (let i = 0; i < n; i++) {
       if (sc.labels[i] !== CUE_B) continue

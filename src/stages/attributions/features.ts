@@ -141,12 +141,3 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
     paraStart, paraEnd, quote, punct,
   }
 }
-
-/** Mix a template id and up to three values into a feature hash (murmur3 finaliser). */
-export function fx(template: number, a: number, b = 0, c = 0): number {
-  let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b)
-  h = Math.imul(h ^ a ^ (h >>> 15), 0xcc9e2d51)
-  h = Math.imul(h ^ b ^ (h >>> 13), 0x1b873593)
-  h = Math.imul(h ^ c ^ (h >>> 16), 0xc2b2ae35)
-  return (h ^ (h >>> 16)) | 0
-}

@@ -1,5 +1,20 @@
-import { fx, P_COMMA, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import type { Prepared } from './features.ts'
 import { ChainPerceptron } from './perceptron.ts'
+
+// Quote states and punctuation classes of features.ts, repeated as local constants
+// because hot loops read them per token.
+const Q_OPEN = 2
+const Q_CLOSE = 3
+const P_COMMA = 1
+
+/** Mix a template id and up to three values into a feature hash (murmur3 finaliser). */
+export function fx(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b)
+  h = Math.imul(h ^ a ^ (h >>> 15), 0xcc9e2d51)
+  h = Math.imul(h ^ b ^ (h >>> 13), 0x1b873593)
+  h = Math.imul(h ^ c ^ (h >>> 16), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) | 0
+}
 
 /** Cue labels: outside, beginning, inside. */
 export const CUE_O = 0

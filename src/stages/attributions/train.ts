@@ -3,7 +3,7 @@
  * `models/attribution/model.bin`.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
- *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--out models/attribution/model.bin]
+ *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 19] [--out models/attribution/model.bin]
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'cue-epochs': { type: 'string', default: '6' },
     'role-epochs': { type: 'string', default: '6' },
+    'cue-bits': { type: 'string', default: '18' },
+    'role-bits': { type: 'string', default: '19' },
     out: { type: 'string', default: DEFAULT_MODEL_PATH },
   },
 })
@@ -32,7 +34,10 @@ const toTraining = (d: GoldDoc): TrainingDoc => ({ ...tokenize(nlp, d.text), tex
 const train = readPolnearSplit(values.data!, limit).map(toTraining)
 console.log(`read and tokenized ${train.length} training documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 const seed = Number(values.seed)
-const options = { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed }
+const options = {
+  cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed,
+  cueBits: Number(values['cue-bits']), roleBits: Number(values['role-bits']),
+}
 const version = `polnear-train${Number.isFinite(limit) ? `-${limit}` : ''}-seed${seed}-cue${options.cueEpochs}-role${options.roleEpochs}`
 const model = trainModel(train, { ...options, log: (l) => console.log(l) }, version)
 const buf = modelToBuffer(model)
