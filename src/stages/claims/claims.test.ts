@@ -208,6 +208,12 @@ test('table of categories', () => {
     ['Seoul pledged $1.2bn in military aid.', '$1.2bn', 'money', 'money', 'military aid'],
     ['The death toll rose to 120.', '120', 'count', 'killed', 'death toll'],
     ['Farmers harvested 300 tonnes of rice.', '300', 'count', 'other', 'tonnes of rice'],
+    ['Ukraine lost 2,000 soldiers.', '2,000', 'count', 'casualties', 'soldiers'],
+    ['Russia lost 300 tanks.', '300', 'count', 'other', 'tanks'],
+    ['About 50,000 workers lost their jobs.', 'About 50,000', 'count', 'other', 'workers'],
+    ['North Korea sent 15,000 workers to Russia.', '15,000', 'count', 'deployed', 'workers'],
+    ['Some 10,000 North Korean workers are in Russia.', 'Some 10,000', 'count', 'deployed', 'North Korean workers'],
+    ['The union has 1.6 billion members.', '1.6 billion', 'count', 'other', 'members'],
   ]
   for (const [text, q, kind, category, counted] of cases) {
     const doc = buildDoc(text, [quantity(text, q, 100, { kind })])

@@ -4,8 +4,8 @@ import type {
 } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import {
-  CONTAINERS, FUTURE_WORDS, MILITARY_PEOPLE, NOT_COUNTED, NOUN_CATEGORY, OTHER_PEOPLE,
-  PREDICATE_CATEGORY, SENDING_VERBS, SPEECH_VERBS,
+  CONTAINERS, FUTURE_WORDS, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY, OTHER_PEOPLE,
+  PREDICATE_CATEGORY, SENDING_VERBS, SPEECH_VERBS, LOSS_VERBS,
 } from './lexicon.ts'
 
 const POS = (name: (typeof POS_TAGS)[number]) => POS_TAGS.indexOf(name)
@@ -203,6 +203,12 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
     return { start: c.tokens.start[b], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
+  // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
+  // it counts, unless the name is a people ("millions of Americans").
+  if (pos[np.head] === PROPN && !c.entities.some((e) => e.type === 'NORP' && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)) return null
+  if (MONEY_NOUNS.has(lemma[np.head])) {
+    return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category: 'money', npStart: np.start, npEnd: np.end, after: np.end }
+  }
   // "containers of munitions": the container counts what it holds
   if (CONTAINERS.has(lemma[np.head]) && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
     const inner = nounPhrase(c, np.end + 1, s.tokenEnd)
@@ -211,16 +217,21 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
   const heads: Category[] = []
   let isMilitary = false
   let isPeople = lemma[np.head] === 'them'
+  let hasCountry = false
   for (let t = np.start; t < np.end; t++) {
     const cat = NOUN_CATEGORY.get(lemma[t])
     if (pos[t] === NOUN || pos[t] === PROPN) {
       if (cat !== undefined) heads.push(cat)
       if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
-      if (OTHER_PEOPLE.has(lemma[t])) isPeople = true
+      if (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])) isPeople = true
+      if (LABOUR_PEOPLE.has(lemma[t]) && hasCountry) isMilitary = true
+      if (c.entities.some((e) => e.start === c.tokens.start[t] && (e.type === 'NORP' || e.type === 'GPE'))) hasCountry = true
     } else if (pos[t] === ADJ || pos[t] === VERB) {
       addSignal(signals, lemma[t])
     }
   }
+  // "lost 300 men" are casualties; "lost 300 tanks" are not people
+  if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   const predicateEnd = predicate(c, np.end, s, signals)
   const category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null

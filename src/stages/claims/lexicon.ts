@@ -5,13 +5,21 @@ import type { Category } from '../../model/types.ts'
  * from the binding logic so that adding a word never touches the rules.
  */
 
-/** People in arms or sent abroad: a count of them is a deployment unless a predicate says otherwise. */
+/** People in arms: a count of them is a deployment unless a predicate says otherwise. */
 export const MILITARY_PEOPLE = new Set([
-  'troop', 'soldier', 'personnel', 'force', 'serviceman', 'servicemen', 'servicemember', 'worker',
-  'labourer', 'laborer', 'fighter', 'mercenary', 'officer', 'sailor', 'marine', 'engineer',
-  'specialist', 'instructor', 'commando', 'adviser', 'advisor', 'conscript', 'recruit',
-  'reservist', 'paratrooper', 'infantryman', 'guard', 'militant', 'combatant', 'volunteer',
-  'pilot', 'crew', 'staff', 'man', 'men', 'member', 'unit', 'brigade', 'battalion', 'division', 'army',
+  'troop', 'soldier', 'personnel', 'force', 'serviceman', 'servicemen', 'servicemember',
+  'fighter', 'mercenary', 'sailor', 'marine', 'commando', 'conscript', 'reservist', 'paratrooper',
+  'infantryman', 'militant', 'combatant', 'sniper', 'gunman', 'gunmen',
+])
+
+/**
+ * People who may be sent abroad (North Korean workers in Russia) but are mostly counted for
+ * other reasons: a deployment only with a verb of sending or a country of their own.
+ */
+export const LABOUR_PEOPLE = new Set([
+  'worker', 'labourer', 'laborer', 'engineer', 'specialist', 'instructor', 'adviser', 'advisor',
+  'officer', 'pilot', 'crew', 'staff', 'man', 'men', 'member', 'volunteer', 'guard', 'recruit',
+  'unit', 'brigade', 'battalion', 'division', 'army', 'officer', 'operative', 'agent', 'diplomat',
 ])
 
 /** Other people: counted without a predicate they are `other`. */
@@ -50,13 +58,21 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['send', 'deployed'], ['deploy', 'deployed'], ['dispatch', 'deployed'], ['station', 'deployed'],
   ['post', 'deployed'], ['mobilize', 'deployed'], ['mobilise', 'deployed'], ['transfer', 'deployed'],
   ['rotate', 'deployed'],
-  ['lose', 'casualties'],
 ])
+
+/** Verbs of loss: before a number of people ("lost 300 men") they make casualties. */
+export const LOSS_VERBS = new Set(['lose', 'suffer'])
 
 /** Verbs by which a country hands over troops or munitions: their subject is whose they are. */
 export const SENDING_VERBS = new Set([
   'send', 'deploy', 'dispatch', 'supply', 'provide', 'ship', 'transfer', 'deliver', 'give',
   'station', 'mobilize', 'mobilise', 'export', 'sell', 'fire', 'launch', 'lose',
+])
+
+/** Currencies named in words: "millions of dollars" is money. */
+export const MONEY_NOUNS = new Set([
+  'dollar', 'euro', 'pound', 'yen', 'yuan', 'won', 'rouble', 'ruble', 'hryvnia', 'rupee',
+  'shilling', 'franc', 'peso', 'dinar', 'riyal', 'lira',
 ])
 
 /** Nouns that measure something else: "containers of munitions" counts munitions. */

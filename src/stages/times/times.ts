@@ -205,7 +205,12 @@ const RELATIVE = /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|coming|
 // Durations and times of day are not dates a figure refers to.
 const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|the\s+(next|past|last))\b/i
 
+// chrono-node is the slow part of this stage; a sentence with no digit and no calendar word
+// cannot hold a date it would find.
+const MAY_HOLD_DATE = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|now|noon|midnight|week|month|year|decade|day)/i
+
 function runChrono(text: string, offset: number, ref: Day | null): Found[] {
+  if (!MAY_HOLD_DATE.test(text)) return []
   const refDate = ref === null ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12))
   const out: Found[] = []
   for (const r of chrono.parse(text, { instant: refDate, timezone: 0 })) {
