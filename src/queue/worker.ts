@@ -23,8 +23,12 @@ export interface WorkerOptions {
    */
   readonly concurrency?: number
   readonly onEvent?: (e: WorkerEvent) => void
-  /** Test only: wait this long inside every job before doing it, to hold jobs. */
-  readonly delayMs?: number
+  /**
+   * Test only: how long to stall inside a job before doing it (0: none), given its
+   * payload and how many times it was tried before. Lets a test kill a worker that
+   * holds a job.
+   */
+  readonly stallMs?: (data: unknown, retryCount: number) => number
 }
 
 /** A running worker. */
@@ -57,7 +61,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       emit({ kind: 'started', queue, job: job.id })
       const t0 = performance.now()
       try {
-        if (options.delayMs) await sleep(options.delayMs)
+        const stall = options.stallMs?.(job.data, job.retryCount) ?? 0
+        if (stall > 0) await sleep(stall)
         const output = await run(job.data, ctx)
         emit({ kind: 'finished', queue, job: job.id, output, ms: performance.now() - t0 })
         return output

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { createAnalyzer, type Analyzer } from '../../analyze.ts'
+import { createAnalyzer } from '../../analyze.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl, workerName } from '../../queue/queue.ts'
 import { startWorker, type WorkerEvent } from '../../queue/worker.ts'
@@ -10,6 +10,21 @@ function positiveNumber(value: string, flag: string, min: number): number {
   const n = Number(value)
   if (!(n >= min)) throw new ClaimtrailError('USAGE', `--${flag} ${value}: give a number, at least ${min}`)
   return n
+}
+
+/**
+ * The test-only stall `CLAIMTRAIL_TEST_STALL=<record id>:<ms>`: the first attempt of
+ * the ingest job of that record waits `ms` before working, so that a test can kill the
+ * worker while it holds the job; retries run at once.
+ */
+function testStall(spec: string | undefined): ((data: unknown, retryCount: number) => number) | undefined {
+  const m = spec?.match(/^(.+):(\d+)$/)
+  if (!m) return undefined
+  const [, id, ms] = m
+  return (data, retryCount) => {
+    const record = (data as { record?: { id?: unknown } } | null)?.record
+    return retryCount === 0 && record?.id === id ? Number(ms) : 0
+  }
 }
 
 function describeEvent(e: WorkerEvent): string | null {
@@ -49,7 +64,9 @@ export const command: Command = {
     const pollSeconds = positiveNumber(values.poll, 'poll', 0.5)
     const maintenanceSeconds = Math.round(positiveNumber(values.maintenance, 'maintenance', 1))
     const schema = values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA
-    const delayMs = Number(io.env.CLAIMTRAIL_TEST_JOB_DELAY_MS ?? 0) || 0
+    const stallMs = testStall(io.env.CLAIMTRAIL_TEST_STALL)
+    // Load the models first: a worker that cannot analyse must not take jobs.
+    const analyzer = createAnalyzer()
 
     const store = await openPostgresStore(url, { poolSize: concurrency + 1 })
     let boss
@@ -59,11 +76,10 @@ export const command: Command = {
       await store.close()
       throw e
     }
-    let analyzer: Analyzer | null = null
     const log = (line: string) => io.stderr.write(`worker ${workerName()}: ${line}\n`)
     const worker = await startWorker({
-      boss, store, concurrency, delayMs,
-      analyzer: () => (analyzer ??= createAnalyzer()),
+      boss, store, concurrency, stallMs,
+      analyzer: () => analyzer,
       onEvent: (e) => {
         const line = describeEvent(e)
         if (line) log(line)
