@@ -1,0 +1,90 @@
+import { loadView, type LedgerView } from '../cli/commands/ledger-shared.ts'
+import { canonicalSource } from '../reconcile/canonical.ts'
+import { aliasResolver, type Figure } from '../reconcile/figures.ts'
+import type { ClaimFilter, LedgerClaim, Store } from '../store/store.ts'
+
+/**
+ * What the HTTP shells (API and web pages) read from the ledger, on top of the ledger's
+ * own `loadView`: figure lookup by id or merged-away alias, the figure each claim
+ * belongs to, and sources (the ledger has no per-source view yet, so this groups
+ * claims by the reconcile's `canonicalSource`).
+ */
+
+export type { LedgerView }
+
+/** Reconcile the whole ledger (claims, story groups, decisions) into figures. */
+export function ledgerView(store: Store, filter: ClaimFilter = {}): Promise<LedgerView> {
+  return loadView(store, filter)
+}
+
+/** The figure with this id, or the one a merged-away id now resolves to; null if none. */
+export function figureById(view: Pick<LedgerView, 'figures' | 'decisions'>, id: string): Figure | null {
+  const resolved = aliasResolver(view.decisions)(id)
+  return view.figures.find((f) => f.id === resolved) ?? view.figures.find((f) => f.aliases.includes(id)) ?? null
+}
+
+/** Claim key -> id of the figure that holds it. */
+export function figureOfClaim(figures: readonly Figure[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const f of figures) for (const p of f.points) out.set(p.claimKey, f.id)
+  return out
+}
+
+/** A source, as the source pages list it. */
+export interface SourceSummary {
+  /** Canonical name: the permalink key (`/sources/:name`). */
+  readonly name: string
+  /** The name as most often written. */
+  readonly label: string
+  readonly claims: number
+  readonly articles: number
+  readonly outlets: readonly string[]
+  readonly first: string | null
+  readonly last: string | null
+  readonly categories: readonly string[]
+}
+
+/** The source a claim is attributed to (its resolved entity, else as written), canonical; null for the outlet's own voice. */
+export function sourceKey(c: Pick<LedgerClaim, 'source' | 'sourceEntity'>): string | null {
+  const name = c.sourceEntity ?? c.source
+  if (name === null) return null
+  const key = canonicalSource(name)
+  return key === '' ? null : key
+}
+
+/** Group claims by source, most cited first. Claims in an outlet's own voice are not a source. */
+export function summarizeSources(claims: readonly LedgerClaim[]): SourceSummary[] {
+  const bySource = new Map<string, LedgerClaim[]>()
+  for (const c of claims) {
+    const key = sourceKey(c)
+    if (key === null) continue
+    const list = bySource.get(key)
+    if (list) list.push(c)
+    else bySource.set(key, [c])
+  }
+  const out: SourceSummary[] = []
+  for (const [name, list] of bySource) {
+    const spellings = new Map<string, number>()
+    for (const c of list) {
+      const s = c.sourceEntity ?? c.source ?? name
+      spellings.set(s, (spellings.get(s) ?? 0) + 1)
+    }
+    const label = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]
+    const dates = list.map((c) => c.asOf ?? c.published).filter((d): d is string => d !== null).sort()
+    out.push({
+      name, label, claims: list.length, articles: new Set(list.map((c) => c.articleKey)).size,
+      outlets: [...new Set(list.map((c) => c.outlet).filter((o): o is string => o !== null))].sort(),
+      first: dates[0] ?? null, last: dates[dates.length - 1] ?? null,
+      categories: [...new Set(list.map((c) => c.category))].sort(),
+    })
+  }
+  return out.sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name))
+}
+
+/** Expand `YYYY` or `YYYY-MM` to the first (or last) day it covers; `YYYY-MM-DD` is kept. */
+export function expandDate(v: string | undefined, end: boolean): string | undefined {
+  if (v === undefined) return undefined
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v
+  if (/^\d{4}-\d{2}$/.test(v)) return end ? `${v}-31` : `${v}-01`
+  return end ? `${v}-12-31` : `${v}-01-01`
+}

@@ -1,0 +1,312 @@
+import type { Context, Hono } from 'hono'
+import { z } from 'zod'
+import { figureJson } from '../cli/commands/ledger-shared.ts'
+import { toJsonDocument } from '../format/json.ts'
+import { buildArticle, contentHash, normalizeUrl } from '../ingest/article.ts'
+import { isIsoDate } from '../ingest/files.ts'
+import { extractHtml } from '../ingest/html.ts'
+import { ClaimtrailError } from '../model/errors.ts'
+import { CATEGORIES } from '../model/types.ts'
+import { canonicalSource } from '../reconcile/canonical.ts'
+import type { Decision, Figure } from '../reconcile/figures.ts'
+import type { LedgerClaim, StoredArticle } from '../store/store.ts'
+import { fromZod } from './errors.ts'
+import { exportRow, toCsv } from './export.ts'
+import { expandDate, figureById, figureOfClaim, ledgerView, sourceKey, summarizeSources } from './ledger.ts'
+import { openApiDocument } from './openapi.ts'
+import type { AppContext } from './app.ts'
+
+/**
+ * The JSON API under /api: a thin shell over the store, reconcile and the analyzer.
+ * Input is parsed with zod schemas; everything thrown reaches the app's error handler.
+ */
+
+const DATE = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD')
+const ISO_DAY = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')
+const LIMIT = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback)
+const OFFSET = z.coerce.number().int().min(0).default(0)
+const TEXT = z.string().trim().min(1).max(500)
+
+const ClaimsQuery = z.object({
+  source: TEXT.optional(), figure: TEXT.optional(), category: z.enum(CATEGORIES).optional(),
+  since: DATE.optional(), until: DATE.optional(), text: TEXT.optional(),
+  limit: LIMIT(500, 50), offset: OFFSET, cursor: z.string().max(200).optional(),
+})
+const ArticlesQuery = z.object({
+  text: TEXT.optional(), outlet: TEXT.optional(), since: DATE.optional(), until: DATE.optional(),
+  limit: LIMIT(500, 50), offset: OFFSET,
+})
+const FiguresQuery = z.object({
+  category: z.enum(CATEGORIES).optional(),
+  status: z.enum(['corroborated', 'conflicting', 'revised', 'single-source']).optional(),
+})
+const SearchQuery = z.object({ q: TEXT, limit: LIMIT(100, 20) })
+const ExportQuery = z.object({
+  format: z.enum(['csv', 'json']).default('csv'),
+  source: TEXT.optional(), figure: TEXT.optional(), category: z.enum(CATEGORIES).optional(),
+  since: DATE.optional(), until: DATE.optional(), text: TEXT.optional(),
+})
+const HTTP_URL = z.string().max(2000).refine((u) => normalizeUrl(u) !== null, 'must be an absolute http(s) URL')
+const ExtractBody = z.object({
+  text: z.string().min(1, 'must not be empty'), published: ISO_DAY.nullish(), id: z.string().max(200).nullish(),
+  title: z.string().max(1000).nullish(),
+})
+const ArticleBody = z.object({
+  text: z.string().optional(), html: z.string().optional(), id: z.string().min(1).max(200).optional(),
+  url: HTTP_URL.nullish(), title: z.string().max(1000).nullish(), outlet: z.string().max(200).nullish(),
+  published: ISO_DAY.nullish(),
+}).refine((b) => (b.text === undefined) !== (b.html === undefined), { message: 'give exactly one of "text" or "html"' })
+const FIGURE_ID = z.string().min(1).max(300).regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/, 'lower-case words, digits, hyphens and slashes')
+const MergeBody = z.object({ figure: z.string().min(1).max(300), into: z.string().min(1).max(300) })
+const SplitBody = z.object({
+  claimKeys: z.array(z.string().min(1).max(300)).min(1).max(10_000), label: z.string().trim().min(1).max(200).nullish(),
+  newFigure: FIGURE_ID.optional(),
+})
+const RenameBody = z.object({ label: z.string().trim().min(1).max(200) })
+
+function parse<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
+  const r = schema.safeParse(input)
+  if (!r.success) throw fromZod(r.error, where)
+  return r.data
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch {
+    throw new ClaimtrailError('BAD_INPUT', 'body: not valid JSON; send a JSON object with Content-Type: application/json')
+  }
+}
+
+/** An opaque pagination cursor: the offset of the next page. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const o = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o
+  } catch { /* falls through to the error below */ }
+  throw new ClaimtrailError('BAD_INPUT', 'cursor: not a cursor this server issued; start again without it')
+}
+
+/** Article metadata for the API: everything but the MinHash signature, which is internal. */
+export function articleJson(a: StoredArticle): Record<string, unknown> {
+  const { signature: _signature, ...rest } = a
+  return rest
+}
+
+function claimJson(c: LedgerClaim, figures: ReadonlyMap<string, string>): Record<string, unknown> {
+  return { ...c, figure: figures.get(c.key) ?? null }
+}
+
+/** A figure with its timeline: the figures listing's fields plus every point, with the quote's offsets. */
+export function figureDetailJson(f: Figure, claims: readonly LedgerClaim[]): Record<string, unknown> {
+  const byKey = new Map(claims.map((c) => [c.key, c]))
+  return {
+    ...figureJson(f),
+    timeline: f.points.map((p) => ({ ...p, start: byKey.get(p.claimKey)?.start ?? null, end: byKey.get(p.claimKey)?.end ?? null })),
+  }
+}
+
+function figurePathOf(c: Context): string {
+  // Figure ids contain slashes: take the rest of the raw path and decode it, so both
+  // /api/figures/killed/north-korea/troops and .../killed%2Fnorth-korea%2Ftroops work.
+  const rest = c.req.path.slice('/api/figures/'.length)
+  try {
+    return decodeURIComponent(rest)
+  } catch {
+    throw new ClaimtrailError('BAD_INPUT', 'figure id: bad percent-encoding')
+  }
+}
+
+function requireFigure(figures: { figures: readonly Figure[]; decisions: readonly Decision[] }, id: string): Figure {
+  const f = figureById(figures, id)
+  if (!f) throw new ClaimtrailError('NOT_FOUND', `no figure "${id}"; GET /api/figures lists them`)
+  return f
+}
+
+/** Register the /api routes on an app. */
+export function registerApi(app: Hono, ctx: AppContext): void {
+  const { store } = ctx
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument))
+
+  app.get('/api/figures', async (c) => {
+    const q = parse(FiguresQuery, c.req.query(), 'query')
+    const view = await ledgerView(store)
+    const figures = view.figures.filter((f) => (!q.category || f.category === q.category) && (!q.status || f.status === q.status))
+    return c.json({ total: figures.length, figures: figures.map(figureJson) })
+  })
+
+  app.get('/api/figures/*', async (c) => {
+    const view = await ledgerView(store)
+    const f = requireFigure(view, figurePathOf(c))
+    return c.json(figureDetailJson(f, view.claims))
+  })
+
+  app.post('/api/figures/merge', async (c) => {
+    const body = parse(MergeBody, await jsonBody(c), 'body')
+    const view = await ledgerView(store)
+    const from = requireFigure(view, body.figure)
+    const into = requireFigure(view, body.into)
+    if (from.id === into.id) throw new ClaimtrailError('BAD_INPUT', `"${body.figure}" and "${body.into}" are already one figure (${into.id})`)
+    const decision: Decision = { kind: 'merge', figure: from.id, into: into.id }
+    const stored = await store.addDecision(decision)
+    const after = await ledgerView(store)
+    return c.json({ decision: stored, figure: figureJson(requireFigure(after, into.id)) })
+  })
+
+  app.post('/api/figures/*', async (c) => {
+    const path = figurePathOf(c)
+    const action = path.match(/^(.+)\/(split|rename)$/)
+    if (!action) throw new ClaimtrailError('NOT_FOUND', `no route POST ${c.req.path}; use /api/figures/ID/split or /api/figures/ID/rename`)
+    const view = await ledgerView(store)
+    const figure = requireFigure(view, action[1])
+    if (action[2] === 'rename') {
+      const body = parse(RenameBody, await jsonBody(c), 'body')
+      const decision: Decision = { kind: 'rename', figure: figure.id, label: body.label }
+      const stored = await store.addDecision(decision)
+      const after = await ledgerView(store)
+      return c.json({ decision: stored, figure: figureJson(requireFigure(after, figure.id)) })
+    }
+    const body = parse(SplitBody, await jsonBody(c), 'body')
+    const own = new Set(figure.points.map((p) => p.claimKey))
+    const foreign = body.claimKeys.filter((k) => !own.has(k))
+    if (foreign.length > 0) throw new ClaimtrailError('BAD_INPUT', `claimKeys: ${foreign[0]} is not a claim of ${figure.id}`)
+    if (new Set(body.claimKeys).size === own.size) throw new ClaimtrailError('BAD_INPUT', 'claimKeys: leave at least one claim in the figure; to rename it, use /rename')
+    let newFigure = body.newFigure ?? `${figure.id}/split-${view.decisions.length + 1}`
+    if (view.figures.some((f) => f.id === newFigure || f.aliases.includes(newFigure))) {
+      if (body.newFigure !== undefined) throw new ClaimtrailError('CONFLICT', `newFigure: a figure "${newFigure}" already exists`)
+      newFigure = `${newFigure}-${Date.now().toString(36)}`
+    }
+    const decision: Decision = { kind: 'split', figure: figure.id, claimKeys: body.claimKeys, newFigure, label: body.label ?? null }
+    const stored = await store.addDecision(decision)
+    const after = await ledgerView(store)
+    return c.json({
+      decision: stored, figure: figureJson(requireFigure(after, newFigure)), from: figureJson(requireFigure(after, figure.id)),
+    }, 201)
+  })
+
+  app.get('/api/claims', async (c) => {
+    const q = parse(ClaimsQuery, c.req.query(), 'query')
+    if (q.cursor !== undefined && c.req.query('offset') !== undefined) throw new ClaimtrailError('BAD_INPUT', 'give either offset or cursor, not both')
+    const offset = q.cursor !== undefined ? decodeCursor(q.cursor) : q.offset
+    const view = await ledgerView(store)
+    const figures = figureOfClaim(view.figures)
+    let claims = await store.claims({
+      source: q.source, category: q.category, since: expandDate(q.since, false), until: expandDate(q.until, true), text: q.text,
+    })
+    if (q.figure !== undefined) {
+      const f = requireFigure(view, q.figure)
+      claims = claims.filter((cl) => figures.get(cl.key) === f.id)
+    }
+    const page = claims.slice(offset, offset + q.limit)
+    const next = offset + q.limit < claims.length ? encodeCursor(offset + q.limit) : null
+    return c.json({ total: claims.length, limit: q.limit, offset, nextCursor: next, claims: page.map((cl) => claimJson(cl, figures)) })
+  })
+
+  app.get('/api/articles', async (c) => {
+    const q = parse(ArticlesQuery, c.req.query(), 'query')
+    const articles = await store.articles({ text: q.text, outlet: q.outlet, since: expandDate(q.since, false), until: expandDate(q.until, true) })
+    return c.json({ total: articles.length, limit: q.limit, offset: q.offset, articles: articles.slice(q.offset, q.offset + q.limit).map(articleJson) })
+  })
+
+  app.get('/api/articles/:key', async (c) => {
+    const key = c.req.param('key')
+    const a = await store.article(key)
+    if (!a) throw new ClaimtrailError('NOT_FOUND', `no article "${key}"; GET /api/articles lists them`)
+    const view = await ledgerView(store)
+    const figures = figureOfClaim(view.figures)
+    const analysis = (a.analysis ?? {}) as Record<string, unknown>
+    const { text, analysis: _analysis, ...meta } = a
+    return c.json({
+      article: articleJson(meta), text,
+      annotations: {
+        language: analysis.language ?? null, entities: analysis.entities ?? [], quantities: analysis.quantities ?? [],
+        attributions: analysis.attributions ?? [], claims: analysis.claims ?? [],
+      },
+      claims: view.claims.filter((cl) => cl.articleKey === a.key).map((cl) => claimJson(cl, figures)),
+    })
+  })
+
+  app.post('/api/articles', async (c) => {
+    const body = parse(ArticleBody, await jsonBody(c), 'body')
+    const page = body.html !== undefined ? extractHtml(body.html) : null
+    const text = page?.text ?? body.text ?? ''
+    if (text.trim() === '') throw new ClaimtrailError('BAD_INPUT', 'body: the article has no text')
+    const url = body.url ?? null
+    const existing = await store.findArticle({ url: normalizeUrl(url), contentHash: contentHash(text) })
+    if (existing) return c.json({ status: 'duplicate', key: existing.key, by: existing.contentHash === contentHash(text) ? 'content' : 'url' })
+    const article = buildArticle({
+      id: body.id ?? url ?? `api-${contentHash(text).slice(0, 12)}`, text, title: body.title ?? page?.title ?? null,
+      published: body.published ?? page?.published ?? null, url, outlet: body.outlet ?? null, origin: 'api',
+    }, ctx.analyzer())
+    const put = await store.putArticle(article)
+    if (put.status === 'duplicate') return c.json({ status: 'duplicate', key: put.key, by: put.by })
+    return c.json({ status: 'inserted', key: put.key, claims: article.claims.length }, 201)
+  })
+
+  app.get('/api/sources', async (c) => {
+    const sources = summarizeSources(await store.claims())
+    return c.json({ total: sources.length, sources })
+  })
+
+  app.get('/api/sources/:name', async (c) => {
+    const name = canonicalSource(c.req.param('name'))
+    const view = await ledgerView(store)
+    const mine = view.claims.filter((cl) => sourceKey(cl) === name)
+    const summary = summarizeSources(mine)[0]
+    if (!summary) throw new ClaimtrailError('NOT_FOUND', `no source "${c.req.param('name')}"; GET /api/sources lists them`)
+    const figures = figureOfClaim(view.figures)
+    const dated = [...mine].sort((a, b) => (a.asOf ?? a.published ?? '9999').localeCompare(b.asOf ?? b.published ?? '9999'))
+    return c.json({ source: summary, claims: dated.map((cl) => claimJson(cl, figures)) })
+  })
+
+  app.get('/api/search', async (c) => {
+    const q = parse(SearchQuery, c.req.query(), 'query')
+    const [view, articles] = await Promise.all([ledgerView(store), store.articles({ text: q.q })])
+    const claims = await store.claims({ text: q.q })
+    const needle = q.q.toLowerCase()
+    const figures = view.figures.filter((f) => f.label.toLowerCase().includes(needle) || f.id.includes(needle))
+    const owner = figureOfClaim(view.figures)
+    return c.json({
+      q: q.q,
+      figures: { total: figures.length, items: figures.slice(0, q.limit).map(figureJson) },
+      articles: { total: articles.length, items: articles.slice(0, q.limit).map(articleJson) },
+      claims: { total: claims.length, items: claims.slice(0, q.limit).map((cl) => claimJson(cl, owner)) },
+    })
+  })
+
+  app.get('/api/export', async (c) => {
+    const q = parse(ExportQuery, c.req.query(), 'query')
+    const view = await ledgerView(store)
+    const owner = figureOfClaim(view.figures)
+    let claims = await store.claims({ source: q.source, category: q.category, since: expandDate(q.since, false), until: expandDate(q.until, true), text: q.text })
+    if (q.figure !== undefined) {
+      const f = requireFigure(view, q.figure)
+      claims = claims.filter((cl) => owner.get(cl.key) === f.id)
+    }
+    const rows = claims.map((cl) => exportRow(cl, owner.get(cl.key) ?? null))
+    if (q.format === 'json') {
+      c.header('Content-Disposition', 'attachment; filename="claimtrail-claims.json"')
+      return c.json({ total: rows.length, claims: rows })
+    }
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', 'attachment; filename="claimtrail-claims.csv"')
+    return c.body(toCsv(rows))
+  })
+
+  app.post('/api/extract', async (c) => {
+    const body = parse(ExtractBody, await jsonBody(c), 'body')
+    const doc = ctx.analyzer().analyze(body.text, {
+      id: body.id ?? 'extract', published: body.published ?? null, title: body.title ?? null, url: null, outlet: null,
+    })
+    return c.json(toJsonDocument(doc))
+  })
+
+  app.all('/api/*', (c) => {
+    throw new ClaimtrailError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`)
+  })
+}

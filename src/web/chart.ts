@@ -1,0 +1,218 @@
+import type { PointStatus, TimelinePoint } from '../reconcile/figures.ts'
+import { dayNumber } from '../reconcile/figures.ts'
+import { html, trusted, type Html } from './html.ts'
+
+/**
+ * The timeline chart of a figure, as an SVG string: one marker per claim, x = the date
+ * the estimate is for, y = the estimate. Used by the figure page and by
+ * `claimtrail report`, so the archived page and the live one draw the same picture.
+ *
+ * Encoding (also explained by {@link renderChartLegend}):
+ * - colour: the origin (source after canonicalization), so one source's revisions share a colour;
+ * - shape: the point's status (circle corroborated, diamond conflicting, square revised,
+ *   triangle single-source), so status does not rely on colour alone;
+ * - a vertical bar: a range (low to high), the marker at its middle;
+ * - hollow marker: a hedged ("about", "some") or vague ("thousands") estimate;
+ * - a caret above or below: "at least" or "at most";
+ * - a dashed line joining markers: syndicated copies of one story (one independent report).
+ */
+
+/** What the chart reads of a timeline point. */
+export type ChartPoint = Pick<TimelinePoint,
+  'claimKey' | 'date' | 'value' | 'low' | 'high' | 'approx' | 'bound' | 'vague' | 'source' | 'origin' | 'outlet'
+  | 'storyGroup' | 'status' | 'text' | 'articleKey' | 'unit'>
+
+/** Options for {@link renderTimelineSvg}. */
+export interface ChartOptions {
+  readonly width?: number
+  readonly height?: number
+  /** Accessible title of the chart. */
+  readonly title?: string
+  /** Where a point links to (its article at the quote), or null for no link. */
+  readonly href?: (p: ChartPoint) => string | null
+}
+
+// Okabe-Ito, then darker companions: distinguishable with common colour-vision deficiencies.
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C564B', '#7F7F7F', '#17BECF', '#BCBD22', '#6A3D9A']
+
+/** Colour of each origin, in order of first appearance. */
+export function originColors(points: readonly ChartPoint[]): Map<string, string> {
+  const colors = new Map<string, string>()
+  for (const p of points) if (!colors.has(p.origin)) colors.set(p.origin, PALETTE[colors.size % PALETTE.length])
+  return colors
+}
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+
+/** An estimate as people write it: "~12,000", "10,000–12,000", "≥3,000". */
+export function formatEstimate(p: Pick<ChartPoint, 'value' | 'low' | 'high' | 'approx' | 'bound' | 'unit'>): string {
+  const body = p.value !== null ? NUMBER.format(p.value)
+    : p.low !== null && p.high !== null ? `${NUMBER.format(p.low)}–${NUMBER.format(p.high)}` : '?'
+  const prefix = (p.bound === 'at_least' ? '≥' : p.bound === 'at_most' ? '≤' : '') + (p.approx ? '~' : '')
+  const unit = p.unit && p.unit !== 'times' ? (p.unit === '%' ? '%' : ` ${p.unit}`) : ''
+  return prefix + body + unit
+}
+
+/** The y position of an estimate and its bar, in data units; null when it has no number. */
+function extent(p: ChartPoint): { mid: number; low: number; high: number } | null {
+  if (p.value !== null) return { mid: p.value, low: p.value, high: p.value }
+  if (p.low !== null && p.high !== null) return { mid: (p.low + p.high) / 2, low: p.low, high: p.high }
+  const one = p.low ?? p.high
+  return one === null ? null : { mid: one, low: one, high: one }
+}
+
+/** Round a maximum up to 1, 2, 2.5 or 5 times a power of ten, for readable ticks. */
+function niceMax(max: number): number {
+  if (!(max > 0)) return 1
+  const pow = 10 ** Math.floor(Math.log10(max))
+  for (const m of [1, 2, 2.5, 5, 10]) if (max <= m * pow) return m * pow
+  return 10 * pow
+}
+
+const DAY_MS = 86_400_000
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+function monthTicks(fromDay: number, toDay: number): { day: number; label: string }[] {
+  const start = new Date(fromDay * DAY_MS)
+  let y = start.getUTCFullYear()
+  let m = start.getUTCMonth() + 1
+  const all: { day: number; label: string }[] = []
+  for (;;) {
+    if (m > 11) { m = 0; y++ }
+    const day = Math.floor(Date.UTC(y, m, 1) / DAY_MS)
+    if (day > toDay) break
+    all.push({ day, label: m === 0 ? `${MONTHS[m]} ${y}` : MONTHS[m] })
+    m++
+  }
+  // At most about eight labels: keep every k-th month, always labelling January with its year.
+  const step = Math.max(1, Math.ceil(all.length / 8))
+  return all.filter((_, i) => i % step === 0)
+}
+
+const STATUS_LABEL: Record<PointStatus, string> = {
+  corroborated: 'corroborated', conflicting: 'conflicting', revised: 'revised later', 'single-source': 'single source',
+}
+
+function marker(status: PointStatus, color: string, hollow: boolean): Html {
+  const fill = hollow ? '#ffffff' : color
+  switch (status) {
+    case 'corroborated': return html`<circle class="marker" r="5.5" fill="${fill}" stroke="${color}" stroke-width="2"/>`
+    case 'conflicting': return html`<path class="marker" d="M0,-7 L7,0 L0,7 L-7,0 Z" fill="${fill}" stroke="${color}" stroke-width="2"/>`
+    case 'revised': return html`<rect class="marker" x="-5" y="-5" width="10" height="10" fill="${fill}" stroke="${color}" stroke-width="2"/>`
+    case 'single-source': return html`<path class="marker" d="M0,-7 L6.5,5 L-6.5,5 Z" fill="${fill}" stroke="${color}" stroke-width="2"/>`
+  }
+}
+
+/**
+ * Render a figure's timeline as a standalone SVG element (a string of markup, every
+ * stored string escaped). Each claim is one `<g data-claim="KEY">`; undated claims sit in
+ * an "undated" column at the right.
+ *
+ * @example
+ * const svg = renderTimelineSvg(figure.points, { title: figure.label, href: (p) => `/articles/${p.articleKey}` })
+ */
+export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartOptions = {}): string {
+  const width = options.width ?? 760
+  const height = options.height ?? 340
+  const m = { top: 18, right: 18, bottom: 44, left: 64 }
+  const colors = originColors(points)
+  const days = points.map((p) => dayNumber(p.date))
+  const dated = days.filter((d): d is number => d !== null)
+  const hasUndated = dated.length < points.length
+  const undatedWidth = hasUndated ? 70 : 0
+  let from = dated.length > 0 ? Math.min(...dated) : 0
+  let to = dated.length > 0 ? Math.max(...dated) : 1
+  const pad = Math.max(10, Math.round((to - from) * 0.05))
+  from -= pad
+  to += pad
+  const plotRight = width - m.right - undatedWidth
+  const x = (day: number): number => m.left + ((day - from) / (to - from)) * (plotRight - m.left)
+  const extents = points.map(extent)
+  const maxValue = niceMax(Math.max(0, ...extents.flatMap((e) => (e ? [e.high, e.mid] : [])).filter(Number.isFinite)) * 1.05)
+  const y = (v: number): number => height - m.bottom - (v / maxValue) * (height - m.top - m.bottom)
+
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxValue)
+  const grid = yTicks.map((v) => html`<g class="tick"><line x1="${m.left}" x2="${plotRight}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e3e3"/><text x="${m.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${COMPACT.format(v)}</text></g>`)
+  const xTicks = dated.length > 0 ? monthTicks(from, to).map((t) => html`<g class="tick"><line x1="${x(t.day).toFixed(1)}" x2="${x(t.day).toFixed(1)}" y1="${height - m.bottom}" y2="${height - m.bottom + 5}" stroke="#888"/><text x="${x(t.day).toFixed(1)}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">${t.label}</text></g>`) : []
+
+  // Positions, then nudges: markers that would sit on top of each other (copies of one
+  // wire story on the same day, two sources agreeing) are spread sideways to stay clickable.
+  const taken = new Map<string, number>()
+  const positions = points.map((p, i) => {
+    const e = extents[i]
+    const d = days[i]
+    const baseX = d === null ? plotRight + undatedWidth / 2 : x(d)
+    const py = e === null ? y(0) : y(e.mid)
+    const cell = `${Math.round(baseX / 6)}:${Math.round(py / 6)}`
+    const n = taken.get(cell) ?? 0
+    taken.set(cell, n + 1)
+    const nudge = n === 0 ? 0 : (n % 2 === 1 ? 1 : -1) * Math.ceil(n / 2) * 9
+    return { x: baseX + nudge, y: py, e }
+  })
+
+  // Syndicated copies: points of one story group within this figure, joined by a dashed line.
+  const groups = new Map<string, number[]>()
+  points.forEach((p, i) => groups.set(p.storyGroup, [...(groups.get(p.storyGroup) ?? []), i]))
+  const copyLinks = [...groups.entries()].filter(([, idx]) => idx.length > 1).map(([group, idx]) => {
+    const d = idx.map((i, k) => `${k === 0 ? 'M' : 'L'}${positions[i].x.toFixed(1)},${positions[i].y.toFixed(1)}`).join(' ')
+    return html`<path class="story-group" data-story-group="${group}" d="${d}" fill="none" stroke="#777" stroke-width="1.5" stroke-dasharray="3 3"/>`
+  })
+
+  const marks = points.map((p, i) => {
+    const { x: px, y: py, e } = positions[i]
+    const color = colors.get(p.origin) ?? '#000'
+    const bar = e !== null && e.high > e.low
+      ? html`<line class="range" x1="0" x2="0" y1="${(y(e.low) - py).toFixed(1)}" y2="${(y(Math.min(e.high, maxValue)) - py).toFixed(1)}" stroke="${color}" stroke-width="3" stroke-linecap="round"/>`
+      : ''
+    const caret = p.bound === 'at_least' ? html`<path class="bound bound-at-least" d="M-5,-11 L0,-16 L5,-11" fill="none" stroke="${color}" stroke-width="2"/>`
+      : p.bound === 'at_most' ? html`<path class="bound bound-at-most" d="M-5,11 L0,16 L5,11" fill="none" stroke="${color}" stroke-width="2"/>` : ''
+    const who = p.source ?? `${p.outlet ?? 'the outlet'} (own voice)`
+    const label = `${formatEstimate(p)} — ${who}${p.outlet && p.source ? `, via ${p.outlet}` : ''}, ${p.date ?? 'undated'}; ${STATUS_LABEL[p.status]}`
+    const body = html`<g class="point status-${p.status}" data-claim="${p.claimKey}" data-status="${p.status}" data-origin="${p.origin}" data-story-group="${p.storyGroup}" transform="translate(${px.toFixed(1)},${py.toFixed(1)})"><title>${label}</title>${bar}${marker(p.status, color, p.approx || p.vague)}${caret}</g>`
+    const href = options.href?.(p) ?? null
+    return href === null ? body : html`<a href="${href}" aria-label="${label}">${body}</a>`
+  })
+
+  const undated = hasUndated ? html`<text x="${plotRight + undatedWidth / 2}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">undated</text>` : ''
+  const title = options.title ?? 'Timeline of estimates'
+  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif"><title id="chart-title">${title}</title><desc id="chart-desc">${points.length} estimates by ${colors.size} sources over time; shape shows status, hollow markers are hedged, bars are ranges, carets are bounds.</desc><rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>${grid}<line x1="${m.left}" x2="${plotRight}" y1="${height - m.bottom}" y2="${height - m.bottom}" stroke="#888"/>${xTicks}${undated}${copyLinks}${marks}</svg>`
+  return String(svg)
+}
+
+/**
+ * The legend of a timeline chart as HTML: one swatch per origin, then the shape and
+ * style conventions.
+ */
+export function renderChartLegend(points: readonly ChartPoint[]): Html {
+  const colors = originColors(points)
+  const names = new Map<string, string>()
+  for (const p of points) if (!names.has(p.origin)) names.set(p.origin, p.source ?? `${p.outlet ?? 'outlet'} (own voice)`)
+  const swatch = (color: string): Html => trusted(renderSwatch(color))
+  const sources = [...colors.entries()].map(([origin, color]) => html`<li>${swatch(color)} ${names.get(origin) ?? origin}</li>`)
+  const shapes = (['corroborated', 'conflicting', 'revised', 'single-source'] as const).map((s) =>
+    html`<li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">${marker(s, '#333', false)}</svg> ${STATUS_LABEL[s]}</li>`)
+  return html`<div class="legend"><ul class="legend-sources" aria-label="Sources">${sources}</ul><ul class="legend-shapes" aria-label="Marks">${shapes}<li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">${marker('corroborated', '#333', true)}</svg> hedged or vague</li><li><svg width="18" height="22" viewBox="-9 -18 18 22" aria-hidden="true"><path d="M-5,-11 L0,-16 L5,-11" fill="none" stroke="#333" stroke-width="2"/>${marker('corroborated', '#333', false)}</svg> at least</li><li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><line x1="0" x2="0" y1="-8" y2="8" stroke="#333" stroke-width="3"/></svg> range</li><li><svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true"><path d="M1,5 L25,5" stroke="#777" stroke-width="1.5" stroke-dasharray="3 3"/></svg> copies of one story</li></ul></div>`
+}
+
+function renderSwatch(color: string): string {
+  return String(html`<svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" rx="3" fill="${color}"/></svg>`)
+}
+
+/**
+ * A small sparkline of a figure's estimates over time (dated points with a number),
+ * for the figures index.
+ */
+export function renderSparkline(points: readonly ChartPoint[], width = 120, height = 28): string {
+  const rows = points.map((p) => ({ day: dayNumber(p.date), e: extent(p) }))
+    .filter((r): r is { day: number; e: { mid: number; low: number; high: number } } => r.day !== null && r.e !== null)
+  if (rows.length === 0) return String(html`<svg class="sparkline" width="${width}" height="${height}" aria-hidden="true"></svg>`)
+  const minDay = Math.min(...rows.map((r) => r.day))
+  const maxDay = Math.max(...rows.map((r) => r.day))
+  const maxV = Math.max(...rows.map((r) => r.e.mid)) || 1
+  const sx = (d: number): number => 3 + (maxDay === minDay ? (width - 6) / 2 : ((d - minDay) / (maxDay - minDay)) * (width - 6))
+  const sy = (v: number): number => height - 3 - (v / maxV) * (height - 6)
+  const path = rows.map((r, i) => `${i === 0 ? 'M' : 'L'}${sx(r.day).toFixed(1)},${sy(r.e.mid).toFixed(1)}`).join(' ')
+  const dots = rows.map((r) => html`<circle cx="${sx(r.day).toFixed(1)}" cy="${sy(r.e.mid).toFixed(1)}" r="2" fill="#0072B2"/>`)
+  return String(html`<svg class="sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><path d="${path}" fill="none" stroke="#0072B2" stroke-width="1.5"/>${dots}</svg>`)
+}

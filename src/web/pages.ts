@@ -1,0 +1,239 @@
+import type { Figure, PointStatus, TimelinePoint } from '../reconcile/figures.ts'
+import type { LedgerClaim, StoredArticle } from '../store/store.ts'
+import type { SourceSummary } from '../api/ledger.ts'
+import { formatEstimate, renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
+import { renderHighlightedText, type AnalysisLayers } from './highlight.ts'
+import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html } from './html.ts'
+
+/**
+ * The web app's pages, rendered on the server from the ledger: plain semantic HTML,
+ * one stylesheet, and one small script for the extract page. Every stored string goes
+ * through the escaping `html` template.
+ */
+
+const STATUS_TEXT: Record<PointStatus, string> = {
+  corroborated: 'corroborated', conflicting: 'conflicting', revised: 'revised', 'single-source': 'single source',
+}
+
+/** The page shell: header with navigation and search, main content, footer. */
+export function layout(title: string, body: Html, options: { q?: string; scripts?: readonly string[] } = {}): string {
+  const scripts = (options.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)
+  return String(html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · claimtrail</title>
+<link rel="stylesheet" href="/static/style.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<a class="brand" href="/">claimtrail</a>
+<nav aria-label="Main"><ul>
+<li><a href="/">Figures</a></li>
+<li><a href="/sources">Sources</a></li>
+<li><a href="/articles">Articles</a></li>
+<li><a href="/extract">Extract</a></li>
+</ul></nav>
+<form class="site-search" role="search" action="/search" method="get">
+<label for="site-q" class="visually-hidden">Search articles and claims</label>
+<input id="site-q" name="q" type="search" placeholder="Search articles and claims" value="${options.q ?? ''}">
+<button type="submit">Search</button>
+</form>
+</header>
+<main id="main" tabindex="-1">
+${body}
+</main>
+<footer class="site"><p>claimtrail: who claims which figure, when. Every figure links to the sentence it comes from.</p></footer>
+${scripts}
+</body>
+</html>
+`)
+}
+
+function statusBadge(status: PointStatus): Html {
+  return html`<span class="status status-${status}">${STATUS_TEXT[status]}</span>`
+}
+
+function exportLinks(query: string): Html {
+  return html`<p class="exports">Export: <a class="button" href="/api/export?format=csv${query}" download>CSV</a> <a class="button" href="/api/export?format=json${query}" download>JSON</a></p>`
+}
+
+function range(first: string | null, last: string | null): string {
+  if (first === null) return '—'
+  return first === last || last === null ? first : `${first} – ${last}`
+}
+
+/** `/`: every figure with its status, counts, latest estimate and a sparkline. */
+export function figuresIndexPage(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => {
+    const dated = f.points.filter((p) => p.date !== null).map((p) => p.date as string).sort()
+    const last = f.points[f.points.length - 1]
+    return html`<tr data-figure="${f.id}">
+<th scope="row"><a href="${figurePath(f.id)}">${f.label}</a><br><small class="muted">${f.id}</small></th>
+<td>${statusBadge(f.status)}</td>
+<td class="num">${f.points.length}</td>
+<td class="num">${f.independentSources}</td>
+<td class="num">${last ? formatEstimate(last) : '—'}</td>
+<td>${range(dated[0] ?? null, dated[dated.length - 1] ?? null)}</td>
+<td>${trusted(renderSparkline(f.points))}</td>
+</tr>`
+  })
+  const body = figures.length === 0
+    ? html`<h1>Figures</h1><p>The ledger is empty. Ingest articles with <code>claimtrail ingest PATH</code>, or try the <a href="/extract">extract page</a>.</p>`
+    : html`<h1>Figures</h1>
+<p class="lede">${figures.length} figures: claims that count the same thing, grouped across sources and time.</p>
+${exportLinks('')}
+<div class="table-wrap"><table class="figures">
+<caption class="visually-hidden">Figures in the ledger</caption>
+<thead><tr><th scope="col">Figure</th><th scope="col">Status</th><th scope="col">Estimates</th><th scope="col">Independent sources</th><th scope="col">Latest</th><th scope="col">Dates</th><th scope="col">Trend</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`
+  return layout('Figures', body)
+}
+
+/** Short labels for story groups (S1, S2, …) in order of first appearance. */
+function storyLabels(points: readonly TimelinePoint[]): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const p of points) if (!labels.has(p.storyGroup)) labels.set(p.storyGroup, `S${labels.size + 1}`)
+  return labels
+}
+
+/** `/figures/:id`: the timeline chart and the evidence table. */
+export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>): string {
+  const start = (p: TimelinePoint): number | undefined => claims.get(p.claimKey)?.start
+  const svg = renderTimelineSvg(f.points, { title: `${f.label}: estimates over time`, href: (p) => articlePath(p.articleKey, claims.get(p.claimKey)?.start) })
+  const stories = storyLabels(f.points)
+  const copies = new Map<string, number>()
+  for (const p of f.points) copies.set(p.storyGroup, (copies.get(p.storyGroup) ?? 0) + 1)
+  const rows = f.points.map((p, i) => {
+    const story = stories.get(p.storyGroup) ?? ''
+    const isCopy = p.storyGroup !== p.articleKey
+    return html`<tr id="p-${i + 1}" data-claim="${p.claimKey}">
+<td>${p.date ?? 'undated'}${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
+<td>${p.source ?? html`<em>own voice</em>`}</td>
+<td>${p.outlet ?? '—'}</td>
+<td class="num">${formatEstimate(p)}</td>
+<td>${statusBadge(p.status)}</td>
+<td>${story}${isCopy || (copies.get(p.storyGroup) ?? 0) > 1 ? html`<br><small class="muted">${isCopy ? 'copy' : 'original'}</small>` : ''}</td>
+<td><a class="quote-link" href="${articlePath(p.articleKey, start(p))}"><q>${p.quote}</q></a></td>
+</tr>`
+  })
+  const body = html`<p class="crumbs"><a href="/">Figures</a> ›</p>
+<h1>${f.label}</h1>
+<p class="lede">${statusBadge(f.status)} · ${f.points.length} estimates · ${f.independentSources} independent sources · ${f.independentReports} independent reports · <span class="muted">${f.id}</span></p>
+${f.aliases.length > 0 ? html`<p class="muted">Merged from: ${f.aliases.join(', ')}</p>` : ''}
+<figure class="chart">
+<div class="chart-scroll">${trusted(svg)}</div>
+<figcaption>${renderChartLegend(f.points)}</figcaption>
+</figure>
+${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
+<h2 id="evidence">Evidence</h2>
+<div class="table-wrap"><table class="evidence">
+<caption class="visually-hidden">Each estimate with its source and quote</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`
+  return layout(f.label, body)
+}
+
+function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {
+  const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
+  return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
+<span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
+— ${c.source === null ? html`<em>own voice</em>` : c.sourceEntity && c.sourceEntity !== c.source ? `${c.source} (${c.sourceEntity})` : c.source}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
+${figure ? html`· <a href="${figurePath(figure)}">figure</a>` : ''}</li>`
+}
+
+/** `/articles/:key`: the text with source, cue, content and claims highlighted, and the claims listed. */
+export function articlePage(
+  a: StoredArticle & { readonly text: string; readonly analysis: unknown }, claims: readonly LedgerClaim[],
+  figureOf: ReadonlyMap<string, string>,
+): string {
+  const href = safeHref(a.url)
+  const title = a.title ?? a.sourceId
+  const text = renderHighlightedText(a.text, (a.analysis ?? {}) as AnalysisLayers, claims)
+  const body = html`<p class="crumbs"><a href="/articles">Articles</a> ›</p>
+<article class="article">
+<h1>${title}</h1>
+<p class="lede">${a.outlet ?? 'unknown outlet'} · ${a.published ?? 'undated'}${href ? html` · <a href="${href}" rel="noopener noreferrer">original</a>` : a.url ? html` · <span class="muted">${a.url}</span>` : ''}</p>
+<p class="legend-inline" aria-label="Highlight legend"><mark class="source">source</mark> <mark class="cue">cue</mark> <mark class="content">content</mark> <mark class="quantity">quantity</mark> <mark class="claim">claimed figure</mark></p>
+<div class="article-text">${text}</div>
+</article>
+<section aria-labelledby="claims-h">
+<h2 id="claims-h">Claims (${claims.length})</h2>
+${claims.length === 0 ? html`<p>No attributed figures found in this article.</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, true))}</ol>`}
+</section>`
+  return layout(title, body)
+}
+
+/** `/articles`: every stored article. */
+export function articlesPage(articles: readonly StoredArticle[]): string {
+  const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td>${a.outlet ?? '—'}</td><td>${a.published ?? '—'}</td><td class="num">${a.claimCount}</td></tr>`)
+  return layout('Articles', html`<h1>Articles</h1><p class="lede">${articles.length} articles in the ledger.</p>
+<div class="table-wrap"><table><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+}
+
+/** `/sources`: who is cited, how often, by which outlets. */
+export function sourcesPage(sources: readonly SourceSummary[]): string {
+  const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num">${s.claims}</td><td class="num">${s.articles}</td><td>${s.outlets.join(', ')}</td><td>${range(s.first, s.last)}</td><td>${s.categories.join(', ')}</td></tr>`)
+  return layout('Sources', html`<h1>Sources</h1><p class="lede">${sources.length} sources cited for figures.</p>
+<div class="table-wrap"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Categories</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+}
+
+/** `/sources/:name`: what a source claimed over time. */
+export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): string {
+  const rows = claims.map((c) => {
+    const fig = figureOf.get(c.key) ?? null
+    return html`<tr><td>${c.asOf ?? c.published ?? 'undated'}</td><td>${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num">${formatEstimate(c)}</td><td>${c.outlet ?? '—'}</td><td><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
+  })
+  return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
+<p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>
+${exportLinks(`&source=${encodeURIComponent(s.label)}`)}
+<h2>Claims over time</h2>
+<div class="table-wrap"><table class="evidence"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+}
+
+/** `/search?q=`: figures, articles and claims matching a query. */
+export function searchPage(
+  q: string, result: { figures: readonly Figure[]; articles: readonly StoredArticle[]; claims: readonly LedgerClaim[] } | null,
+  figureOf: ReadonlyMap<string, string>,
+): string {
+  if (result === null) {
+    return layout('Search', html`<h1>Search</h1><p>Type words in the search box above: they are looked up in article texts, quotes, counted phrases and sources.</p>`, { q })
+  }
+  const figures = result.figures.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> ${statusBadge(f.status)}</li>`)
+  const articles = result.articles.map((a) => html`<li><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a> <span class="muted">${a.outlet ?? ''} ${a.published ?? ''}</span></li>`)
+  const claims = result.claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, false))
+  const section = (title: string, items: readonly Html[]): Html => html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
+  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1>${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}`, { q })
+}
+
+/** `/extract`: paste a text, see what claimtrail finds (analysed by POST /api/extract, nothing stored). */
+export function extractPage(): string {
+  return layout('Extract', html`<h1>Extract</h1>
+<p class="lede">Paste an article: claimtrail highlights who says what and lists the figures it claims. Nothing is stored.</p>
+<form id="extract-form" class="extract">
+<label for="extract-text">Article text</label>
+<textarea id="extract-text" name="text" rows="12" required></textarea>
+<div class="row">
+<label for="extract-published">Published (optional)</label>
+<input id="extract-published" name="published" type="date">
+<button type="submit" id="extract-run">Analyse</button>
+</div>
+</form>
+<p id="extract-status" role="status" aria-live="polite"></p>
+<section id="extract-result" hidden aria-labelledby="extract-result-h">
+<h2 id="extract-result-h">Result</h2>
+<p class="legend-inline"><mark class="source">source</mark> <mark class="cue">cue</mark> <mark class="content">content</mark> <mark class="quantity">quantity</mark> <mark class="claim">claimed figure</mark></p>
+<div id="extract-text-out" class="article-text"></div>
+<h3>Claims</h3>
+<ol id="extract-claims" class="claims"></ol>
+</section>`, { scripts: ['/static/extract.js'] })
+}
+
+/** An error as a page, with the same message the API would give. */
+export function errorPage(status: number, message: string): string {
+  return layout(status === 404 ? 'Not found' : 'Error', html`<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
+}

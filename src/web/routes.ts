@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+import type { Context, Hono } from 'hono'
+import { STATUS_OF } from '../api/errors.ts'
+import type { AppContext } from '../api/app.ts'
+import { figureById, figureOfClaim, ledgerView, sourceKey, summarizeSources } from '../api/ledger.ts'
+import { isClaimtrailError } from '../model/errors.ts'
+import { canonicalSource } from '../reconcile/canonical.ts'
+import {
+  articlePage, articlesPage, errorPage, extractPage, figurePage, figuresIndexPage, searchPage, sourcePage, sourcesPage,
+} from './pages.ts'
+import { figurePath } from './html.ts'
+
+/**
+ * The web app's routes: server-rendered pages with permalinks, and the static files
+ * (a stylesheet and the extract page's script) read once at startup.
+ */
+
+const STATIC: Record<string, { readonly type: string; readonly body: string }> = {
+  'style.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/style.css', import.meta.url), 'utf8') },
+  'extract.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/extract.js', import.meta.url), 'utf8') },
+}
+
+/** An error as an HTML page with the status the API would use. */
+export function webErrorPage(c: Context, e: unknown): Response {
+  if (isClaimtrailError(e)) return c.html(errorPage(STATUS_OF[e.code], e.message), STATUS_OF[e.code])
+  console.error('claimtrail serve: internal error:', e instanceof Error ? (e.stack ?? e.message) : e)
+  return c.html(errorPage(500, 'internal error; see the server log'), 500)
+}
+
+function notFound(c: Context, message: string): Response {
+  return c.html(errorPage(404, message), 404)
+}
+
+/** Register the web pages and static files on an app. */
+export function registerWeb(app: Hono, ctx: AppContext): void {
+  const { store } = ctx
+
+  app.get('/static/:file', (c) => {
+    const file = STATIC[c.req.param('file')]
+    if (!file) return notFound(c, 'no such file')
+    c.header('Content-Type', file.type)
+    c.header('Cache-Control', 'no-cache')
+    return c.body(file.body)
+  })
+
+  app.get('/', async (c) => {
+    const view = await ledgerView(store)
+    return c.html(figuresIndexPage(view.figures))
+  })
+
+  app.get('/figures/*', async (c) => {
+    let id: string
+    try {
+      id = decodeURIComponent(c.req.path.slice('/figures/'.length))
+    } catch {
+      return notFound(c, 'bad figure id')
+    }
+    const view = await ledgerView(store)
+    const f = figureById(view, id)
+    if (!f) return notFound(c, `no figure "${id}"`)
+    // A merged-away id keeps working as a permalink: it redirects to the figure that holds its claims now.
+    if (f.id !== id) return c.redirect(figurePath(f.id), 301)
+    return c.html(figurePage(f, new Map(view.claims.map((cl) => [cl.key, cl]))))
+  })
+
+  app.get('/articles', async (c) => c.html(articlesPage(await store.articles())))
+
+  app.get('/articles/:key', async (c) => {
+    const a = await store.article(c.req.param('key'))
+    if (!a) return notFound(c, `no article "${c.req.param('key')}"`)
+    const view = await ledgerView(store)
+    const claims = view.claims.filter((cl) => cl.articleKey === a.key)
+    return c.html(articlePage(a, claims, figureOfClaim(view.figures)))
+  })
+
+  app.get('/sources', async (c) => c.html(sourcesPage(summarizeSources(await store.claims()))))
+
+  app.get('/sources/:name', async (c) => {
+    const name = canonicalSource(c.req.param('name'))
+    const view = await ledgerView(store)
+    const mine = view.claims.filter((cl) => sourceKey(cl) === name)
+      .sort((a, b) => (a.asOf ?? a.published ?? '9999').localeCompare(b.asOf ?? b.published ?? '9999'))
+    const summary = summarizeSources(mine)[0]
+    if (!summary) return notFound(c, `no source "${c.req.param('name')}"`)
+    return c.html(sourcePage(summary, mine, figureOfClaim(view.figures), new Map(view.figures.map((f) => [f.id, f.label]))))
+  })
+
+  app.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim().slice(0, 500)
+    if (q === '') return c.html(searchPage('', null, new Map()))
+    const [view, articles, claims] = await Promise.all([ledgerView(store), store.articles({ text: q }), store.claims({ text: q })])
+    const needle = q.toLowerCase()
+    const figures = view.figures.filter((f) => f.label.toLowerCase().includes(needle) || f.id.includes(needle))
+    return c.html(searchPage(q, { figures, articles: articles.slice(0, 50), claims: claims.slice(0, 100) }, figureOfClaim(view.figures)))
+  })
+
+  app.get('/extract', (c) => c.html(extractPage()))
+}
