@@ -277,3 +277,11 @@ test('the sender of munitions is their subject, past an adverb', () => {
   assert.equal(c.subject, 'North Korea')
   assert.equal(c.counted, 'long-range artillery pieces')
 })
+
+test('sourceEntity: our reading of the source span, else the attribution\'s name when it is a known entity', () => {
+  const text = 'Kim Jong Un spoke on Thursday.\nHe said 500 soldiers were decorated.'
+  const he = { ...attribution(text, 'He', 'said', '500 soldiers were decorated'), sourceEntity: 'Kim Jong Un' }
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '500', 500)], [he]), '500').sourceEntity, 'Kim Jong Un')
+  const words = { ...attribution(text, 'He', 'said', '500 soldiers were decorated'), sourceEntity: 'He' }
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '500', 500)], [words]), '500').sourceEntity, null)
+})

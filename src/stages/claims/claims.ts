@@ -205,7 +205,8 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
-  if (pos[np.head] === PROPN && !c.entities.some((e) => e.type === 'NORP' && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)) return null
+  const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }
+  if (pos[np.head] === PROPN && !c.entities.some((e) => e.type === 'NORP' && contains(e, headSpan))) return null
   if (MONEY_NOUNS.has(lemma[np.head])) {
     return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category: 'money', npStart: np.start, npEnd: np.end, after: np.end }
   }
@@ -496,9 +497,13 @@ function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (best >= 0) {
     const att = c.attributions[best]
     const source = hull(att.source)
+    // Our reading of the source span wins; the attribution stage's resolved name is kept when
+    // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
+    // repeats the source's words ("Western officials").
+    const known = att.sourceEntity !== null && c.entities.some((e) => e.canonical === att.sourceEntity)
     return {
       attribution: best, source, cue: hull(att.cue),
-      sourceEntity: att.sourceEntity ?? sourceEntityOf(c, source),
+      sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),
     }
   }
   return fallbackSource(c, s, a) ?? { attribution: null, source: null, cue: null, sourceEntity: null }
