@@ -145,6 +145,25 @@ export function dayNumber(date: string | null): number | null {
   return Math.floor(t / 86_400_000)
 }
 
+/**
+ * The day a point stands for on the timeline. A day-precise `asOf` is that day. A coarser
+ * `asOf` ("in October", "2024") stands for the publication day when that falls inside
+ * the period (the figure is current), else for the period's last day (the latest the
+ * figure can describe), or its first day when the period is still ahead (plans).
+ */
+export function pointDay(asOf: string | null, published: string | null): number | null {
+  const pub = dayNumber(published)
+  if (asOf === null) return pub
+  const start = dayNumber(asOf)
+  if (start === null) return pub
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return start
+  const [y, m] = asOf.split('-').map(Number)
+  const end = m ? Math.floor(Date.UTC(y, m, 0) / 86_400_000) : Math.floor(Date.UTC(y, 11, 31) / 86_400_000)
+  if (pub === null) return start
+  if (pub >= start && pub <= end) return pub
+  return pub > end ? end : start
+}
+
 /** The interval an estimate admits: a point, a range, or half-open for bounds. */
 export function interval(p: Pick<FigureClaim, 'value' | 'low' | 'high' | 'bound'>): [number, number] | null {
   const lo = p.value ?? p.low
@@ -279,7 +298,7 @@ function timeline(
   const rows = claims.map((c) => {
     const group = storyGroups.get(c.articleKey) ?? c.articleKey
     const date = c.asOf ?? c.published
-    return { c, group, date, day: dayNumber(date), origin: originOf(c, group, outletOf.get(group) ?? c.outlet) }
+    return { c, group, date, day: pointDay(c.asOf, c.published), origin: originOf(c, group, outletOf.get(group) ?? c.outlet) }
   })
   rows.sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity) || (a.c.published ?? '').localeCompare(b.c.published ?? '') || a.c.key.localeCompare(b.c.key))
   return rows.map((r) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { canonicalSource, countedHead, isNamedSource } from './canonical.ts'
-import { buildFigures, estimatesAgree, naturalFigureId, type Decision, type FigureClaim } from './figures.ts'
+import { buildFigures, estimatesAgree, naturalFigureId, pointDay, type Decision, type FigureClaim } from './figures.ts'
 import { estimateJaccard, groupNearDuplicates, minhash } from './independence.ts'
 
 let seq = 0
@@ -178,5 +178,20 @@ describe('figures and statuses', () => {
     const late = claim({ articleKey: 'z', countedText: 'laborers', value: 2000 })
     const again = buildFigures([a, b, c, late], new Map(), decisions)
     assert.equal(again.find((f) => f.id === 'deployed/north-korea/troops')?.points.length, 3)
+  })
+})
+
+describe('point days', () => {
+  const day = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)
+  test('a coarse asOf that holds the publication date means the publication date', () => {
+    assert.equal(pointDay('2024', '2024-11-05'), day('2024-11-05'))
+    assert.equal(pointDay('2024-11', '2024-11-05'), day('2024-11-05'))
+  })
+  test('a past period stands for its last day, a future one for its first', () => {
+    assert.equal(pointDay('2024-10', '2025-01-13'), day('2024-10-31'))
+    assert.equal(pointDay('2024', '2025-01-13'), day('2024-12-31'))
+    assert.equal(pointDay('2026', '2025-06-01'), day('2026-01-01'))
+    assert.equal(pointDay('2024-10-20', '2025-01-13'), day('2024-10-20'))
+    assert.equal(pointDay(null, null), null)
   })
 })

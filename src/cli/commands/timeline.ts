@@ -11,9 +11,14 @@ const BAR_WIDTH = 40
  * stretch for a range, an arrow for "at least". Scaled to the largest finite estimate.
  */
 export function chart(points: readonly TimelinePoint[], width = BAR_WIDTH): string[] {
-  const top = Math.max(0, ...points.map((p) => p.value ?? p.high ?? p.low ?? 0))
-  if (top <= 0) return []
+  const tops = points.map((p) => p.value ?? p.high ?? p.low).filter((v): v is number => v !== null && v > 0).sort((a, b) => a - b)
+  if (tops.length === 0) return []
+  // One misread figure (a million where thousands are meant) must not flatten every
+  // other bar: scale to the largest estimate within 5x the median, clip the rest with ».
+  const median = tops[Math.floor(tops.length / 2)]
+  const top = Math.max(...tops.filter((v) => v <= median * 5))
   const cells = (n: number) => Math.max(0, Math.min(width, Math.round((n / top) * width)))
+  const clipped = (n: number | null) => n !== null && n > top
   return points.map((p) => {
     const low = p.value ?? p.low
     const high = p.value ?? p.high
@@ -21,7 +26,8 @@ export function chart(points: readonly TimelinePoint[], width = BAR_WIDTH): stri
     if (low !== null && high !== null) {
       const a = cells(low)
       const b = Math.max(a, cells(high))
-      bar = (p.bound === 'at_most' ? '░'.repeat(a) : '█'.repeat(a)) + '▒'.repeat(b - a) + (p.bound === 'at_least' ? '▸' : '')
+      bar = (p.bound === 'at_most' ? '░'.repeat(a) : '█'.repeat(a)) + '▒'.repeat(b - a)
+        + (clipped(high) ? '»' : p.bound === 'at_least' ? '▸' : '')
     }
     const date = (p.date ?? '?').padEnd(10)
     return `${date} ${bar.padEnd(width + 1)} ${formatEstimate(p).padStart(14)}  ${clip(p.source ?? p.outlet ?? '', 30)}`
