@@ -666,7 +666,9 @@ class Scanner {
       // "a few" reaches 5x; "several" up to just below 10x.
       return { low: mlo * x, high: t.lower === 'several' ? mhi * x - 1 : mhi * x, next: j }
     }
-    while (isWord(toks[j], 'of') && isWord(toks[j + 1]) && VAGUE_PLURALS.has(toks[j + 1].lower)) {
+    // At most two links ("hundreds of thousands of millions" is as far as prose goes).
+    for (let links = 0; links < 2 && isWord(toks[j], 'of') && isWord(toks[j + 1]) &&
+      VAGUE_PLURALS.has(toks[j + 1].lower); links++) {
       const s = VAGUE_PLURALS.get(toks[j + 1].lower)!
       lo *= s; hiEx *= s; j += 2
     }
