@@ -93,7 +93,12 @@ export function createApp(options: AppOptions): Hono {
 
   app.use('/api/*', bodyLimit({
     maxSize,
-    onError: (c) => errorResponse(c, new ClaimtrailError('TOO_LARGE', `request body over ${maxSize} bytes; send one article at a time`)),
+    onError: (c) => {
+      // The rest of the body is never read: close the connection rather than leave the
+      // client's unsent bytes to be parsed as the next request.
+      c.header('Connection', 'close')
+      return errorResponse(c, new ClaimtrailError('TOO_LARGE', `request body over ${maxSize} bytes; send one article at a time`))
+    },
   }))
 
   registerApi(app, ctx)

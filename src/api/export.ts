@@ -1,61 +1,36 @@
-import type { LedgerClaim } from '../store/store.ts'
+import { csvField, EXPORT_COLUMNS } from '../cli/commands/export.ts'
+import type { Figure } from '../reconcile/figures.ts'
 
 /**
- * Claims with their citations as CSV or JSON rows: outlet, URL, date and the exact
- * quote for every row, and the figure each claim belongs to.
+ * The export behind the web app's CSV/JSON buttons: the same rows and columns as
+ * `claimtrail export` (every point of every figure with its citation: outlet, URL,
+ * date, quote), built from the ledger's figures. The CLI builds its rows inside its
+ * command, so the mapping is repeated here, column for column.
  */
 
-/** One exported claim. */
-export interface ExportRow {
-  readonly figure: string | null
-  readonly category: string
-  readonly value: number | null
-  readonly low: number | null
-  readonly high: number | null
-  readonly approx: boolean
-  readonly bound: string | null
-  readonly unit: string | null
-  readonly quantityText: string
-  readonly counted: string
-  readonly subject: string | null
-  readonly source: string | null
-  readonly cue: string | null
-  readonly asOf: string | null
-  readonly published: string | null
-  readonly outlet: string | null
-  readonly url: string | null
-  readonly title: string | null
-  readonly articleKey: string
-  readonly claimKey: string
-  readonly quote: string
+/** One exported point, keyed by the CLI's export columns. */
+export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], unknown>
+
+/** Filters of an export; dates bound the publication date, inclusive. */
+export interface ExportFilter {
+  readonly since?: string
+  readonly until?: string
+  readonly category?: string
 }
 
-/** The export row of a claim. */
-export function exportRow(c: LedgerClaim, figure: string | null): ExportRow {
-  return {
-    figure, category: c.category, value: c.value, low: c.low, high: c.high, approx: c.approx, bound: c.bound,
-    unit: c.unit, quantityText: c.quantityText, counted: c.countedText, subject: c.subject,
-    source: c.sourceEntity ?? c.source, cue: c.cue, asOf: c.asOf, published: c.published, outlet: c.outlet,
-    url: c.url, title: c.title, articleKey: c.articleKey, claimKey: c.key, quote: c.quote,
-  }
+/** The export rows of some figures. */
+export function exportRows(figures: readonly Figure[], filter: ExportFilter = {}): ExportRow[] {
+  return figures.filter((f) => filter.category === undefined || f.category === filter.category).flatMap((f) => f.points
+    .filter((p) => (filter.since === undefined || (p.published ?? '') >= filter.since) && (filter.until === undefined || (p.published ?? '') <= filter.until))
+    .map((p) => ({
+      figure: f.id, label: f.label, category: f.category, subject: f.subject, date: p.date, published: p.published,
+      value: p.value, low: p.low, high: p.high, approx: p.approx, bound: p.bound, unit: p.unit, text: p.text,
+      source: p.source, status: p.status, outlet: p.outlet, url: p.url, title: p.title, quote: p.quote,
+      claim: p.claimKey, article: p.articleKey, storyGroup: p.storyGroup,
+    })))
 }
 
-const COLUMNS: readonly (keyof ExportRow)[] = [
-  'figure', 'category', 'value', 'low', 'high', 'approx', 'bound', 'unit', 'quantityText', 'counted', 'subject',
-  'source', 'cue', 'asOf', 'published', 'outlet', 'url', 'title', 'articleKey', 'claimKey', 'quote',
-]
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  let s = String(v)
-  // A cell starting with = + - @ is a formula to spreadsheet programs (CSV injection,
-  // OWASP): quoted text from an article must stay text.
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** RFC 4180 CSV with a header row, CRLF line ends. */
+/** RFC 4180 CSV with a header row and CRLF line ends, as `claimtrail export` writes it. */
 export function toCsv(rows: readonly ExportRow[]): string {
-  const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))]
-  return lines.join('\r\n') + '\r\n'
+  return [EXPORT_COLUMNS.join(','), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n'
 }

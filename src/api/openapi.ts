@@ -110,7 +110,8 @@ export const openApiDocument = {
     },
     '/api/export': {
       get: {
-        summary: 'Claims with citations (outlet, URL, date, quote) as CSV or JSON', parameters: [q('format', 'csv (default) or json', { type: 'string', enum: ['csv', 'json'] }), ...claimFilters],
+        summary: 'Every point of every figure with its citation (outlet, URL, date, quote), as CSV or JSON; the columns of `claimtrail export`',
+        parameters: [q('format', 'csv (default) or json', { type: 'string', enum: ['csv', 'json'] }), q('figure', 'Only this figure'), q('category', 'What is counted', CATEGORY), q('since', 'Published on or after', DATE), q('until', 'Published on or before', DATE)],
         responses: { 200: { description: 'The export', content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } }, 400: error, 404: error },
       },
     },

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { figureJson } from '../cli/commands/ledger-shared.ts'
 import { toJsonDocument } from '../format/json.ts'
-import { buildArticle, contentHash, normalizeUrl } from '../ingest/article.ts'
+import { contentHash, normalizeUrl } from '../ingest/article.ts'
 import { isIsoDate } from '../ingest/files.ts'
 import { extractHtml } from '../ingest/html.ts'
 import { ClaimtrailError } from '../model/errors.ts'
@@ -11,7 +11,8 @@ import { canonicalSource } from '../reconcile/canonical.ts'
 import type { Decision, Figure } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
 import { fromZod } from './errors.ts'
-import { exportRow, toCsv } from './export.ts'
+import { exportRows, toCsv } from './export.ts'
+import { ingestRecord } from './ingest-one.ts'
 import { expandDate, figureById, figureOfClaim, ledgerView, sourceKey, summarizeSources } from './ledger.ts'
 import { openApiDocument } from './openapi.ts'
 import type { AppContext } from './app.ts'
@@ -42,9 +43,8 @@ const FiguresQuery = z.object({
 })
 const SearchQuery = z.object({ q: TEXT, limit: LIMIT(100, 20) })
 const ExportQuery = z.object({
-  format: z.enum(['csv', 'json']).default('csv'),
-  source: TEXT.optional(), figure: TEXT.optional(), category: z.enum(CATEGORIES).optional(),
-  since: DATE.optional(), until: DATE.optional(), text: TEXT.optional(),
+  format: z.enum(['csv', 'json']).default('csv'), figure: TEXT.optional(), category: z.enum(CATEGORIES).optional(),
+  since: DATE.optional(), until: DATE.optional(),
 })
 const HTTP_URL = z.string().max(2000).refine((u) => normalizeUrl(u) !== null, 'must be an absolute http(s) URL')
 const ExtractBody = z.object({
@@ -237,15 +237,11 @@ export function registerApi(app: Hono, ctx: AppContext): void {
     const text = page?.text ?? body.text ?? ''
     if (text.trim() === '') throw new ClaimtrailError('BAD_INPUT', 'body: the article has no text')
     const url = body.url ?? null
-    const existing = await store.findArticle({ url: normalizeUrl(url), contentHash: contentHash(text) })
-    if (existing) return c.json({ status: 'duplicate', key: existing.key, by: existing.contentHash === contentHash(text) ? 'content' : 'url' })
-    const article = buildArticle({
+    const result = await ingestRecord(store, {
       id: body.id ?? url ?? `api-${contentHash(text).slice(0, 12)}`, text, title: body.title ?? page?.title ?? null,
       published: body.published ?? page?.published ?? null, url, outlet: body.outlet ?? null, origin: 'api',
-    }, ctx.analyzer())
-    const put = await store.putArticle(article)
-    if (put.status === 'duplicate') return c.json({ status: 'duplicate', key: put.key, by: put.by })
-    return c.json({ status: 'inserted', key: put.key, claims: article.claims.length }, 201)
+    }, ctx.analyzer)
+    return c.json(result, result.status === 'inserted' ? 201 : 200)
   })
 
   app.get('/api/sources', async (c) => {
@@ -282,19 +278,14 @@ export function registerApi(app: Hono, ctx: AppContext): void {
   app.get('/api/export', async (c) => {
     const q = parse(ExportQuery, c.req.query(), 'query')
     const view = await ledgerView(store)
-    const owner = figureOfClaim(view.figures)
-    let claims = await store.claims({ source: q.source, category: q.category, since: expandDate(q.since, false), until: expandDate(q.until, true), text: q.text })
-    if (q.figure !== undefined) {
-      const f = requireFigure(view, q.figure)
-      claims = claims.filter((cl) => owner.get(cl.key) === f.id)
-    }
-    const rows = claims.map((cl) => exportRow(cl, owner.get(cl.key) ?? null))
+    const figures = q.figure !== undefined ? [requireFigure(view, q.figure)] : view.figures
+    const rows = exportRows(figures, { since: expandDate(q.since, false), until: expandDate(q.until, true), category: q.category })
     if (q.format === 'json') {
-      c.header('Content-Disposition', 'attachment; filename="claimtrail-claims.json"')
-      return c.json({ total: rows.length, claims: rows })
+      c.header('Content-Disposition', 'attachment; filename="claimtrail-export.json"')
+      return c.json({ total: rows.length, rows })
     }
     c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', 'attachment; filename="claimtrail-claims.csv"')
+    c.header('Content-Disposition', 'attachment; filename="claimtrail-export.csv"')
     return c.body(toCsv(rows))
   })
 

@@ -6,6 +6,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   extract: () => import('./commands/extract.ts'),
   eval: () => import('./commands/eval.ts'),
   start: () => import('./commands/start.ts'),
+  serve: () => import('./commands/serve.ts'),
+  report: () => import('./commands/report.ts'),
   ingest: () => import('./commands/ingest.ts'),
   watch: () => import('./commands/watch.ts'),
   articles: () => import('./commands/articles.ts'),

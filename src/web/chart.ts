@@ -20,7 +20,7 @@ import { html, trusted, type Html } from './html.ts'
 /** What the chart reads of a timeline point. */
 export type ChartPoint = Pick<TimelinePoint,
   'claimKey' | 'date' | 'value' | 'low' | 'high' | 'approx' | 'bound' | 'vague' | 'source' | 'origin' | 'outlet'
-  | 'storyGroup' | 'status' | 'text' | 'articleKey' | 'unit'>
+  | 'storyGroup' | 'status' | 'text' | 'articleKey' | 'unit' | 'url'>
 
 /** Options for {@link renderTimelineSvg}. */
 export interface ChartOptions {

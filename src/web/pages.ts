@@ -190,7 +190,6 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
   })
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>
-${exportLinks(`&source=${encodeURIComponent(s.label)}`)}
 <h2>Claims over time</h2>
 <div class="table-wrap"><table class="evidence"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }

@@ -1,0 +1,26 @@
+import type { Analyzer } from '../analyze.ts'
+import { buildArticle, contentHash, normalizeUrl } from '../ingest/article.ts'
+import type { InputRecord } from '../ingest/files.ts'
+import type { Store } from '../store/store.ts'
+
+/**
+ * Ingest one article given as a record (an API request body, the seed with its known
+ * date): the ledger's `ingest` reads paths and URLs, this takes a record in memory and
+ * follows the same steps (idempotence by URL and content hash, `buildArticle`, one
+ * `putArticle` transaction).
+ */
+
+/** What happened to the article. */
+export type OneResult =
+  | { readonly status: 'inserted'; readonly key: string; readonly claims: number }
+  | { readonly status: 'duplicate'; readonly key: string; readonly by: 'url' | 'content' }
+
+/** Analyse and store one record unless its URL or content is already stored. */
+export async function ingestRecord(store: Store, record: InputRecord, analyzer: () => Analyzer): Promise<OneResult> {
+  const hash = contentHash(record.text)
+  const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: hash })
+  if (existing) return { status: 'duplicate', key: existing.key, by: existing.contentHash === hash ? 'content' : 'url' }
+  const article = buildArticle(record, analyzer())
+  const put = await store.putArticle(article)
+  return put.status === 'inserted' ? { status: 'inserted', key: put.key, claims: article.claims.length } : put
+}
