@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { runCli } from '../../../test/cli-helpers.ts'
+import { patternAnalyzer } from '../../ingest/fixtures/pattern-analyzer.ts'
+import { ingest } from '../../ingest/ingest.ts'
+import { openSqliteStore } from '../../store/sqlite/sqlite.ts'
+import { csvField } from './export.ts'
+import { chart } from './timeline.ts'
+
+// The listing commands over a ledger filled by the stand-in analyzer, so that these tests
+// check the shells, not extraction quality.
+const dir = mkdtempSync(join(tmpdir(), 'claimtrail-cli-'))
+const db = join(dir, 'ledger.db')
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+const wire = 'SEOUL - About 11,000 North Korean troops are now in Russia, according to Seoul, and some have begun to fight in the Kursk region, where Ukraine mounted an incursion in August. The officials gave no details of losses and said the figure was an estimate drawn from several sources.'
+const docs = [
+  { id: 'w1', published: '2024-11-13', outlet: 'Wire A', url: 'https://a.example/1', text: wire },
+  { id: 'w2', published: '2024-11-13', outlet: 'Paper B', url: 'https://b.example/1', text: `${wire} Reporting by the wire.` },
+  { id: 'k1', published: '2024-11-04', outlet: 'Kyiv Daily', url: 'https://k.example/1', text: 'There are 11,000 North Korean soldiers in Kursk, according to Zelenskyy.' },
+  { id: 'k2', published: '2024-12-01', outlet: 'Kyiv Daily', url: 'https://k.example/2', text: 'Now 12,000 North Korean soldiers are in Kursk, according to Zelenskyy.' },
+  { id: 'p1', published: '2024-11-20', outlet: 'Pentagon Post', url: 'https://p.example/1', text: 'Some 10,000 troops, according to Pentagon, moved, while 300 killed in fighting, according to Kyiv, "a heavy toll".' },
+]
+
+before(async () => {
+  const corpus = join(dir, 'docs.jsonl')
+  writeFileSync(corpus, docs.map((d) => JSON.stringify(d)).join('\n'))
+  const store = openSqliteStore(db)
+  const analyzer = patternAnalyzer()
+  try {
+    await ingest([corpus], { store, analyzer: () => analyzer })
+  } finally {
+    await store.close()
+  }
+})
+
+const lines = (s: string) => s.trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>)
+
+describe('ledger commands', () => {
+  test('figures --json: one object per figure with the contract fields', async () => {
+    const r = await runCli(['figures', '--db', db, '--json'])
+    assert.equal(r.status, 0, r.stderr)
+    const figures = lines(r.stdout)
+    const deployed = figures.find((f) => f.id === 'deployed/north-korea/troops')
+    assert.ok(deployed)
+    for (const k of ['id', 'label', 'category', 'subject', 'points', 'independentSources', 'status']) assert.ok(k in deployed, k)
+    assert.equal(deployed.points, 5)
+    // The wire copy adds a point but not a source: Seoul, Zelenskyy, Pentagon.
+    assert.equal(deployed.independentSources, 3)
+    assert.equal(deployed.independentReports, 4)
+  })
+
+  test('figures prints a table by default', async () => {
+    const r = await runCli(['figures', '--db', db])
+    assert.match(r.stdout.split('\n')[0], /^figure\s+label\s+points\s+sources/)
+    assert.match(r.stdout, /deployed\/north-korea\/troops/)
+  })
+
+  test('timeline FIGURE --json gives one object per point, dated, with source and quote', async () => {
+    const r = await runCli(['timeline', 'north-korea/troops', '--db', db, '--json'])
+    assert.match(r.stderr, /matches 2 figures/)
+    const t = await runCli(['timeline', 'deployed/north-korea/troops', '--db', db, '--json'])
+    const points = lines(t.stdout)
+    assert.deepEqual(points.map((p) => p.date), ['2024-11-04', '2024-11-13', '2024-11-13', '2024-11-20', '2024-12-01'])
+    const revised = points.find((p) => p.value === 11000 && p.source === 'Zelenskyy')
+    assert.equal(revised?.status, 'revised')
+    assert.ok(points.every((p) => typeof p.quote === 'string' && typeof p.outlet === 'string' && typeof p.url === 'string'))
+    const text = await runCli(['timeline', 'deployed/north-korea/troops', '--db', db, '--chart'])
+    assert.match(text.stdout, /5 points, 3 independent sources/)
+    assert.match(text.stdout, /█/)
+  })
+
+  test('claims filters by source, category, date, text and figure', async () => {
+    const count = async (...args: string[]) => lines((await runCli(['claims', '--db', db, '--json', ...args])).stdout).length
+    assert.equal(await count(), 6)
+    assert.equal(await count('--source', 'zelenskyy'), 2)
+    assert.equal(await count('--category', 'killed'), 1)
+    assert.equal(await count('--since', '2024-11-15'), 3)
+    assert.equal(await count('--until', '2024-11'), 5)
+    assert.equal(await count('--text', 'heavy toll'), 2)
+    assert.equal(await count('--figure', 'killed/north-korea/troops'), 1)
+    const bad = await runCli(['claims', '--db', db, '--category', 'dead'])
+    assert.equal(bad.status, 2)
+    assert.match(bad.stderr, /^claimtrail: --category dead: use one of/)
+  })
+
+  test('export csv carries outlet, URL, date and quote on every row, quoted per RFC 4180', async () => {
+    const r = await runCli(['export', '--db', db, '--format', 'csv'])
+    const rows = r.stdout.trim().split('\r\n')
+    assert.ok(rows[0].startsWith('figure,label,category'))
+    assert.equal(rows.length, 7)
+    assert.ok(rows.slice(1).every((row) => /https:\/\/\w\.example\/\d/.test(row) && /2024-1\d-\d\d/.test(row)))
+    assert.match(r.stdout, /, ""a heavy toll""\.",/)
+    const json = lines((await runCli(['export', '--db', db, '--format', 'json'])).stdout)
+    assert.ok(json.every((row) => row.outlet && row.url && row.published && row.quote))
+    assert.equal(csvField('=cmd()'), "'=cmd()")
+    assert.equal(csvField(-5), '-5')
+  })
+
+  test('articles and sources list what is stored; syndicated copies are marked', async () => {
+    const articles = lines((await runCli(['articles', '--db', db, '--json'])).stdout)
+    assert.equal(articles.length, 5)
+    const w1 = articles.find((a) => a.id === 'w1')
+    const w2 = articles.find((a) => a.id === 'w2')
+    assert.equal(w2?.storyGroup, w1?.key)
+    const sources = lines((await runCli(['sources', '--db', db, '--json'])).stdout)
+    assert.deepEqual(sources.find((s) => s.origin === 'source:seoul')?.claims, 2)
+  })
+
+  test('figure merge, rename and split are recorded and applied by stable keys', async () => {
+    const merge = await runCli(['figure', 'merge', 'killed/north-korea/troops', 'deployed/north-korea/troops', '--db', db])
+    assert.equal(merge.status, 0, merge.stderr)
+    const rename = await runCli(['figure', 'rename', 'deployed/north-korea/troops', 'NK in Russia', '--db', db])
+    assert.equal(rename.status, 0, rename.stderr)
+    let figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
+    assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]), [['deployed/north-korea/troops', 'NK in Russia', 6]])
+    // The merged-away id still finds the figure.
+    assert.equal(lines((await runCli(['timeline', 'killed/north-korea/troops', '--db', db, '--json'])).stdout).length, 6)
+    const killed = lines((await runCli(['claims', '--db', db, '--json', '--category', 'killed'])).stdout)[0]
+    const split = await runCli(['figure', 'split', 'NK in Russia', '--claims', String(killed.key), '--id', 'killed/nk', '--label', 'NK killed', '--db', db])
+    assert.equal(split.status, 0, split.stderr)
+    figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
+    assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]).sort(), [['deployed/north-korea/troops', 'NK in Russia', 5], ['killed/nk', 'NK killed', 1]])
+    const wrong = await runCli(['figure', 'split', 'killed/nk', '--claims', 'nope', '--db', db])
+    assert.equal(wrong.status, 1)
+    assert.match(wrong.stderr, /claim nope is not in killed\/nk/)
+  })
+
+  test('a missing figure is one line, exit 1', async () => {
+    const r = await runCli(['timeline', 'submarines', '--db', db])
+    assert.equal(r.status, 1)
+    assert.equal(r.stderr, "claimtrail: no figure \"submarines\"; run 'claimtrail figures' for the list\n")
+  })
+})
+
+test('the chart scales to the bulk of the estimates and marks clipped outliers', () => {
+  const p = (value: number) => ({ value, low: null, high: null, bound: null, approx: false, unit: null, date: '2025-01-01', source: 's', outlet: 'o' }) as unknown as Parameters<typeof chart>[0][number]
+  const rows = chart([p(10), p(20), p(1_000_000)], 20)
+  assert.equal(rows[1].split('█').length - 1, 20)
+  assert.equal(rows[0].split('█').length - 1, 10)
+  assert.match(rows[2], /█{20}»/)
+})
