@@ -102,6 +102,7 @@ class Scanner {
     return t === undefined || (t.kind === 'punct' && !isDash(t)) || isWord(t, 'of')
   }
 
+  /** Every quantity, left to right; each attempt resumes after what the last consumed. */
   scan(): ScannedQuantity[] {
     const out: ScannedQuantity[] = []
     let i = 0
@@ -164,8 +165,6 @@ class Scanner {
       if (t.kind === 'punct') {
         const cur = CURRENCY_SYMBOLS.get(t.lower)
         if (cur !== undefined && currency === null) {
-          // "A$5" and "US$ 1MM" are read from the letters; a bare "$" after a word glued
-          // to it ("SCP$5") is not a currency.
           currency = cur; k++; continue
         }
         if (t.lower === '~' && !isApprox) { isApprox = true; k++; continue }
@@ -190,21 +189,21 @@ class Scanner {
     if (head.kind === 'word') {
       const vague = this.readVague(k)
       if (vague !== null) {
-        return this.finish(i, k, vague.next, {
+        return this.finish(i, vague.next, {
           amount: { kind: 'range', low: vague.low, high: vague.high }, kind: 'count', unit: null,
           isApprox, bound, isVague: true, coreStart: head.start,
         })
       }
       const mult = this.readMultiplierWord(k)
       if (mult !== null && !isNegative && currency === null) {
-        return this.finish(i, k, k + 1, {
+        return this.finish(i, k + 1, {
           amount: { kind: 'point', value: mult }, kind: 'multiplier', unit: 'times', isApprox, bound,
           isVague: false, coreStart: head.start,
         })
       }
       const pctOf = this.readPercentOf(k)
       if (pctOf !== null) {
-        return this.finish(i, k, pctOf.next, {
+        return this.finish(i, pctOf.next, {
           amount: { kind: 'point', value: (isNegative ? -1 : 1) * pctOf.value }, kind: 'percent',
           unit: '%', isApprox, bound, isVague: false, coreStart: signStart >= 0 ? signStart : head.start,
         })
@@ -220,7 +219,7 @@ class Scanner {
     const excluded = this.excludedAt(i, k, a, currency !== null, hasModifier || isNegative)
     if (excluded !== null) return { skip: true, next: excluded }
 
-    let unitA = this.readUnit(j)
+    const unitA = this.readUnit(j)
     j = unitA.next
     let kind: QuantityKind = unitA.kind
     let unit = unitA.unit
@@ -251,13 +250,12 @@ class Scanner {
         if (unitB.hasUnit && !unitA.hasUnit) { kind = unitB.kind; unit = unitB.unit }
         if (currency !== null) { kind = 'money'; unit = currency }
         if (range.currency !== null && currency === null) { kind = 'money'; unit = range.currency }
-        unitA = unitB
       } else if (isBetween) {
         // "between 3 and 2": no range; report the first number without "between".
-        return this.finishFrom(betweenAt + 1, k, a, j, amount, kind, unit, isApprox, bound, signStart)
+        return this.finishFrom(betweenAt + 1, a, j, amount, kind, unit, isApprox, bound, signStart)
       }
     } else if (isBetween) {
-      return this.finishFrom(betweenAt + 1, k, a, j, amount, kind, unit, isApprox, bound, signStart)
+      return this.finishFrom(betweenAt + 1, a, j, amount, kind, unit, isApprox, bound, signStart)
     }
 
     // Hedges and bounds written after the number: "100 or so", "10,000 or more", "10,000+".
@@ -268,21 +266,23 @@ class Scanner {
       bound = post.bound ?? bound
     }
     if (this.isAgeAfter(j)) return { skip: true, next: j }
-    return this.finish(i, k, j, {
+    return this.finish(i, j, {
       amount, kind, unit, isApprox, bound, isVague: false,
       coreStart: signStart >= 0 ? signStart : toks[a.first].start,
     })
   }
 
-  private finishFrom(start: number, k: number, a: Num, j: number, amount: Amount, kind: QuantityKind,
+  /** A point quantity from token `start`, for a "between" that found no range. */
+  private finishFrom(start: number, a: Num, j: number, amount: Amount, kind: QuantityKind,
     unit: string | null, isApprox: boolean, bound: Bound, signStart: number): { found: ScannedQuantity; next: number } {
-    return this.finish(start, k, j, {
+    return this.finish(start, j, {
       amount, kind, unit, isApprox, bound, isVague: false,
       coreStart: signStart >= 0 ? signStart : this.toks[a.first].start,
     })
   }
 
-  private finish(i: number, _k: number, next: number, q: {
+  /** Build the quantity spanning tokens [i, next). */
+  private finish(i: number, next: number, q: {
     amount: Amount; kind: QuantityKind; unit: string | null; isApprox: boolean; bound: Bound;
     isVague: boolean; coreStart: number
   }): { found: ScannedQuantity; next: number } {
@@ -290,8 +290,8 @@ class Scanner {
     const start = toks[i].start
     // The span ends at the last token of the number or its unit; a trailing currency
     // word or code is part of the quantity but not of its core.
-    let coreEnd = toks[next - 1].end
-    let end = coreEnd
+    const end = toks[next - 1].end
+    let coreEnd = end
     const last = toks[next - 1]
     if (q.kind === 'money' && last.kind === 'word' && (CURRENCY_WORDS.has(last.lower) ||
       CURRENCY_CODES.has(last.raw))) {
@@ -299,7 +299,6 @@ class Scanner {
       if (isWord(toks[c], 'us')) c--
       coreEnd = toks[c].end
     }
-    end = toks[next - 1].end
     const amount: Amount = q.amount.kind === 'point'
       ? { kind: 'point', value: tidy(q.amount.value) }
       : { kind: 'range', low: tidy(q.amount.low), high: tidy(q.amount.high) }
@@ -339,7 +338,9 @@ class Scanner {
           (after.raw === 'm' && hasCurrency ? 1e6 : undefined)
         // "5G" is a network generation, "10G" ten giga.
         const isGeneration = after.raw === 'G' && value < 10 && !shape.isDecimal
+        const word = NUMBER_WORDS.get(after.lower)
         if (attached !== undefined && !isGeneration) scale = attached
+        else if (word !== undefined && word.cat === 'scale') scale = word.value
         else if (DOZEN_ABBREVIATIONS.has(after.lower) || after.lower === 'dozen') scale = 12
         else {
           // Ordinals ("21st"), decades ("1990s"), units glued to digits ("240mm", "3D").
@@ -349,6 +350,13 @@ class Scanner {
         j++
         hasScale = true
         if (isWord(toks[j]) && !toks[j].isSpaced) return { skip: true, next: j + 1 }
+      } else if (isDash(after) && !after.isSpaced && isWord(toks[j + 1]) && !toks[j + 1].isSpaced &&
+        NUMBER_WORDS.get(toks[j + 1].lower)?.cat === 'scale') {
+        // "a $400-million-a-year business"
+        scale = NUMBER_WORDS.get(toks[j + 1].lower)!.value
+        value *= scale
+        j += 2
+        hasScale = true
       } else if (after !== undefined && after.kind === 'word') {
         const spaced = SPACED_SCALES.get(after.raw)
         const w = NUMBER_WORDS.get(after.lower)

@@ -67,6 +67,8 @@ table('scale words and abbreviations', [
   ['US$ 1MM', ['US$ 1MM = 1000000 $USD']],
   ['13 lakh and 2 crore', ['13 lakh = 1300000', '2 crore = 20000000']],
   ['5G networks', []],
+  ['raised $64.8million', ['$64.8million = 64800000 $USD']],
+  ['a $400-million-a-year business', ['$400-million = 400000000 $USD']],
 ])
 
 table('spelled numbers', [
