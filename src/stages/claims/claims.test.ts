@@ -101,10 +101,17 @@ test('seed: an estimated 1.2 million armed personnel is the text\'s own voice', 
   assert.equal(c.counted, 'armed personnel')
 })
 
-test('seed: "one of the most", an age, a year and a multiplier are not claims', () => {
+test('seed: "one of the most", an age and a year are not claims', () => {
   const quantities = readable(seedDoc(true)).map((c) => c.quantity)
-  for (const q of ['one', '17', '1953', 'triple']) assert.ok(!quantities.includes(q), q)
-  assert.deepEqual(quantities, ['around 12,000', 'about 4,000', 'an estimated 1.2 million', 'thousands', '25,000-30,000'])
+  for (const q of ['one', '17', '1953']) assert.ok(!quantities.includes(q), q)
+  assert.deepEqual(quantities, ['around 12,000', 'about 4,000', 'an estimated 1.2 million', 'thousands', 'triple', '25,000-30,000'])
+})
+
+test('seed: "would triple the number of Russian troops" is a planned multiplier of troops', () => {
+  const c = claimFor(seedDoc(true), 'triple')
+  assert.equal(c.counted, 'number of Russian troops')
+  assert.equal(c.category, 'deployed')
+  assert.equal(c.isPlanned, true)
 })
 
 test('seed: thousands of ammunition sent by Pyongyang are munitions, US officials said (fallback)', () => {
@@ -228,8 +235,8 @@ test('discourse numbers are not claims', () => {
     ['The two sides met again.', 'two', 2, 'count'],
     ['The talks lasted three days.', 'three', 3, 'count'],
     ['It is one of the largest armies.', 'one', 1, 'count'],
-    ['Prices rose 5%.', '5%', 5, 'percent'],
-    ['Exports tripled.', 'tripled', 3, 'multiplier'],
+    ['It rose 5%.', '5%', 5, 'percent'],
+    ['It tripled.', 'tripled', 3, 'multiplier'],
     ['Its 240mm launchers fired.', '240', 240, 'count'],
     ['He was born on the 3rd of May.', '3rd', 3, 'count'],
   ]
@@ -284,4 +291,35 @@ test('sourceEntity: our reading of the source span, else the attribution\'s name
   assert.equal(claimFor(buildDoc(text, [quantity(text, '500', 500)], [he]), '500').sourceEntity, 'Kim Jong Un')
   const words = { ...attribution(text, 'He', 'said', '500 soldiers were decorated'), sourceEntity: 'He' }
   assert.equal(claimFor(buildDoc(text, [quantity(text, '500', 500)], [words]), '500').sourceEntity, null)
+})
+
+test('percentages and multipliers count what they are a share or a multiple of', () => {
+  const cases: Array<[string, string, number, Quantity['kind'], string, string]> = [
+    // text, quantity, value, kind, category, counted
+    ['Voter turnout reached 61.4% on Sunday.', '61.4%', 61.4, 'percent', 'other', 'Voter turnout'],
+    ['About 90 per cent of the population have been displaced.', 'About 90 per cent', 90, 'percent', 'displaced', 'population'],
+    ['The defence budget rose 18%.', '18%', 18, 'percent', 'money', 'defence budget'],
+    ['The munitions industry had tripled its output of shells.', 'tripled', 3, 'multiplier', 'munitions', 'output of shells'],
+    ['The number of asylum applications doubled.', 'doubled', 2, 'multiplier', 'other', 'asylum applications'],
+  ]
+  for (const [text, q, value, kind, category, counted] of cases) {
+    const c = claimFor(buildDoc(text, [quantity(text, q, value, { kind })]), q)
+    assert.equal(c.category, category, text)
+    assert.equal(c.counted, counted, text)
+  }
+  const text = 'Some 40,000 people are sheltering in the camp, more than 60% of them children.'
+  const doc = buildDoc(text, [quantity(text, 'Some 40,000', 40000), quantity(text, 'more than 60%', 60, { kind: 'percent' })])
+  assert.deepEqual(readable(doc).map((c) => c.category), ['displaced', 'displaced'])
+})
+
+test('a number whose noun is left out counts what the figure before it counts', () => {
+  const text = 'Russian forces suffered 35,000 casualties in April, down from 40,000 in March.'
+  const doc = buildDoc(text, [quantity(text, '35,000', 35000), quantity(text, '40,000', 40000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category, c.subject]), [['35,000', 'casualties', 'Russia'], ['40,000', 'casualties', 'Russia']])
+  const died = 'Officials said 300 soldiers died and wounded 2,700.'
+  const d = buildDoc(died, [quantity(died, '300', 300), quantity(died, '2,700', 2700)])
+  assert.equal(claimFor(d, '2,700').category, 'wounded')
+  const remain = 'Floods have killed 223 people and 17 remain missing.'
+  const r = buildDoc(remain, [quantity(remain, '223', 223), quantity(remain, '17', 17)])
+  assert.deepEqual(readable(r).map((c) => c.category), ['killed', 'missing'])
 })

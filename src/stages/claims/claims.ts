@@ -169,8 +169,9 @@ function addSignal(signals: Set<Category>, word: string): void {
  * what happened to the counted things when that predicate decides the category
  * ("soldiers have been killed or injured"). Null when nothing countable follows.
  */
-function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence): Counted | null {
+function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
   const { pos, lemma } = c.tokens
+  if (q.kind === 'percent' || q.kind === 'multiplier') return findShareCounted(c, q, a, b, s, prior)
   let from = b
   // "4,000 of them", "thousands of shells", "12,000 of its troops"
   if (from < s.tokenEnd && lemma[from] === 'of') {
@@ -197,10 +198,21 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
     const bare = new Set<Category>()
-    const end = predicate(c, b, s, bare)
-    if (end < 0) return findCountedBefore(c, a, s)
-    const category = decideCategory(bare, [], false, true) ?? 'other'
-    return { start: c.tokens.start[b], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
+    let p = b
+    while (p < s.tokenEnd && (lemma[p] === 'more' || lemma[p] === 'other')) p++
+    const end = predicate(c, p, s, bare)
+    if (end > 0) {
+      const category = decideCategory(bare, [], false, true) ?? 'other'
+      return { start: c.tokens.start[p], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
+    }
+    // "died 300 and wounded 2,700": the verb before says what the number counts.
+    if (verbBefore >= 0 && signals.size > 0) {
+      const category = decideCategory(signals, [], false, true) ?? 'other'
+      return { start: c.tokens.start[verbBefore], end: c.tokens.end[verbBefore], category, npStart: b, npEnd: b, after: b }
+    }
+    // "down from 10,000", "with another 1,500 expected": the same thing as the figure before.
+    if (prior !== null && isElliptic(c, a, s)) return { ...prior, npStart: b, npEnd: b, after: b }
+    return findCountedBefore(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -233,6 +245,9 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
   }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
+  // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons"
+  const named = totalOf(c, a, s)
+  if (named !== null && named.category !== 'munitions') return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
   const predicateEnd = predicate(c, np.end, s, signals)
   const category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
@@ -242,6 +257,99 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence)
     npStart: np.start, npEnd: np.end, after: end,
   }
 }
+
+// Verbs by which a figure is the size of a noun before it: "losses totalled 1,650".
+const TOTAL_VERBS = new Set(['total', 'reach', 'number', 'stand', 'exceed', 'top', 'hit', 'amount', 'rise', 'climb', 'be'])
+
+/** The category noun whose total the number gives ("enemy losses on Sunday totalled 1,650"). */
+function totalOf(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
+  if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
+  return findCountedBefore(c, v + 1, s)
+}
+
+// What may join a number to an earlier figure it shares its counted thing with.
+const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with'])
+
+/** "down from 10,000", "with another 1,500 expected", "but 1.2 million remained": a number whose noun is left out. */
+function isElliptic(c: Context, a: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
+    if (ELLIPSIS_WORDS.has(lemma[t])) return true
+    if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ) break
+  }
+  return false
+}
+
+// Nouns of money a percentage may be a share of.
+const MONEY_CONTEXT = new Set([
+  'budget', 'spending', 'expenditure', 'revenue', 'funding', 'fund', 'aid', 'money', 'cost',
+  'debt', 'deficit', 'tax', 'salary', 'wage', 'income', 'gdp', 'price',
+])
+
+/**
+ * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
+ * "turnout reached 61.4%", "tripled its output of shells", "the number of applications
+ * doubled". A share apposed to a figure ("1.9 million people, or about 90 per cent") or of
+ * it ("60% of them") counts what that figure counts. Null when nothing is named.
+ */
+function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  const asCounted = (np: { start: number; head: number; end: number }, category: Category): Counted =>
+    ({ start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: np.end })
+  const categoryOf = (np: { start: number; head: number; end: number }): Category => {
+    for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    const signals = new Set<Category>()
+    const heads: Category[] = []
+    let isMilitary = false
+    for (let t = np.start; t < np.end; t++) {
+      const cat = NOUN_CATEGORY.get(lemma[t])
+      if (cat !== undefined) heads.push(cat)
+      if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+    }
+    predicate(c, np.end, s, signals)
+    return decideCategory(signals, heads, isMilitary, false) ?? 'other'
+  }
+  let from = b
+  if (q.kind === 'multiplier') {
+    while (from < s.tokenEnd && (pos[from] === DET || pos[from] === PRON) && lemma[from] !== 'them') from++
+  } else {
+    if (from >= s.tokenEnd || lemma[from] !== 'of') from = -1
+    else from++
+    // "60% of them", "or about 90 per cent of the population": a share of the figure before
+    const isApposed = a - 1 >= s.tokenStart && (lemma[a - 1] === 'or' || lemma[a - 1] === 'of')
+    if (prior !== null && ((from > 0 && /^(them|those|whom|these)$/.test(lemma[from] ?? '')) || isApposed)) {
+      return { ...prior, npStart: b, npEnd: b, after: b }
+    }
+    while (from > 0 && from < s.tokenEnd && pos[from] === DET) from++
+  }
+  if (from > 0) {
+    let np = nounPhrase(c, from, s.tokenEnd)
+    // "the number of Russian troops", "its output of shells": the measure counts what it measures
+    if (np !== null && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
+      const inner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
+      if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
+    }
+    if (np !== null) return asCounted(np, categoryOf(np))
+  }
+  // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
+  let t = a - 1
+  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && pos[t] !== NOUN) t--
+  if (t >= s.tokenStart && pos[t] === NOUN) {
+    let start = t
+    while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
+    const np = { start, head: t, end: t + 1 }
+    // "The number of asylum applications doubled": back to what the number is of
+    return asCounted(np, categoryOf(np))
+  }
+  // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
+  return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }
+}
+
+// Verbs that pass on to the predicate after them: "remain missing", "are thought to have drowned", "were left homeless".
+const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm'])
 
 /**
  * The predicate after the counted noun ("have been killed or injured", "who went missing",
@@ -255,7 +363,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
-    while (p < s.tokenEnd && p - start < 4 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || lemma[p] === 'go' || lemma[p] === 'get')) p++
+    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]))) p++
     if (p >= s.tokenEnd) break
     const word = lemma[p]
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive)/.test(lemma[p + 1])
@@ -291,7 +399,9 @@ function decideCategory(signals: Set<Category>, heads: readonly Category[], isMi
   if (heads.includes('munitions')) return 'munitions'
   const all = new Set<Category>([...signals, ...heads])
   if (all.has('casualties') || (all.has('killed') && all.has('wounded'))) return 'casualties'
-  for (const cat of ['killed', 'wounded', 'captured', 'missing', 'displaced'] as const) if (all.has(cat)) return cat
+  for (const cat of ['killed', 'wounded', 'captured', 'missing'] as const) if (all.has(cat)) return cat
+  // troops moved or evacuated somewhere are redeployed, not displaced
+  if (all.has('displaced')) return isMilitary ? 'deployed' : 'displaced'
   if (all.has('deployed') && (isMilitary || isPeople)) return 'deployed'
   if (isMilitary) return 'deployed'
   return 'other'
@@ -307,13 +417,16 @@ function entitiesIn(c: Context, span: CharSpan): Entity[] {
 
 /** The clause subject before token `verb`: the nearest named country or body followed by a verb. */
 function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {
-  const limit = c.tokens.start[beforeToken]
+  const limitChar = c.tokens.start[beforeToken]
   let best: string | null = null
   for (const e of c.entities) {
-    if (e.start < s.start || e.end > limit) continue
+    if (e.start < s.start || e.end > limitChar) continue
     const country = countryOf(e)
     if (country === null) continue
     let [, after] = tokenRange(c, e, s)
+    // "Russian forces suffered ...": the entity modifies the subject's head noun
+    const nounLimit = after + 4
+    while (after < s.tokenEnd && after < nounLimit && (c.tokens.pos[after] === NOUN || c.tokens.pos[after] === ADJ)) after++
     while (after < s.tokenEnd && c.tokens.pos[after] === ADV) after++
     if (after < s.tokenEnd && (c.tokens.pos[after] === VERB || c.tokens.pos[after] === AUX)) best = country
   }
@@ -546,10 +659,9 @@ export function findClaims(doc: Doc): Claim[] {
   }
   const quantities = doc.get('quantities')
   const claims: Claim[] = []
-  let previous: { claim: Claim; sentence: number } | null = null
+  let previous: { claim: Claim; sentence: number; counted: Counted } | null = null
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi]
-    if (q.kind === 'percent' || q.kind === 'multiplier') continue
     if (c.sentences.length === 0 || c.tokens.count === 0) break
     if (/\d(st|nd|rd|th)\b/i.test(doc.slice(q))) continue
     // "240mm", "T-90M": digits glued to letters are calibres and model numbers.
@@ -561,10 +673,13 @@ export function findClaims(doc: Doc): Claim[] {
     const [a, b] = tokenRange(c, q, s)
     // "one of the most militarized societies"
     if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of') continue
-    const counted = findCounted(c, q, a, b, s)
+    const prior = previous !== null && previous.sentence === si ? previous.counted : null
+    const counted = findCounted(c, q, a, b, s, prior)
     if (counted === null) continue
-    if (counted.category === 'other' && isSmall(q)) continue
+    if (counted.category === 'other' && q.kind === 'count' && isSmall(q)) continue
     let subject = findSubject(c, counted, a, s, si)
+    // A figure that shares the counted thing of the one before shares its owner too.
+    if (subject === null && prior !== null && counted.start === prior.start && previous !== null) subject = previous.claim.subject
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
     // previous sentence's when it names no country of its own.
     if (subject === null && previous !== null && previous.sentence === si - 1 && previous.claim.subject !== null &&
@@ -581,7 +696,7 @@ export function findClaims(doc: Doc): Claim[] {
       counted: { start: counted.start, end: counted.end, category: counted.category },
       subject, isPlanned, source: source.source, sourceEntity: source.sourceEntity, cue: source.cue, asOf,
     }
-    previous = { claim, sentence: si }
+    previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
   return dedupe(claims, quantities)

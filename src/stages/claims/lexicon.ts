@@ -10,6 +10,8 @@ export const MILITARY_PEOPLE = new Set([
   'troop', 'soldier', 'personnel', 'force', 'serviceman', 'servicemen', 'servicemember',
   'fighter', 'mercenary', 'sailor', 'marine', 'commando', 'conscript', 'reservist', 'paratrooper',
   'infantryman', 'militant', 'combatant', 'sniper', 'gunman', 'gunmen',
+  // "personals": translation noise for personnel
+  'personal',
 ])
 
 /**
@@ -26,6 +28,7 @@ export const LABOUR_PEOPLE = new Set([
 export const OTHER_PEOPLE = new Set([
   'people', 'person', 'civilian', 'child', 'children', 'resident', 'woman', 'women', 'inhabitant',
   'citizen', 'national', 'family', 'victim', 'student', 'patient', 'migrant', 'individual',
+  'son', 'daughter', 'villager', 'survivor', 'passenger', 'civilian', 'worshipper', 'pilgrim',
 ])
 
 /** Nouns that name the category themselves. */
@@ -47,14 +50,16 @@ export const NOUN_CATEGORY = new Map<string, Category>([
 /** Verbs and adjectives, before or after the counted noun, that decide the category. */
 export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['kill', 'killed'], ['killed', 'killed'], ['die', 'killed'], ['dead', 'killed'], ['slay', 'killed'],
-  ['slain', 'killed'], ['execute', 'killed'], ['perish', 'killed'],
+  ['slain', 'killed'], ['execute', 'killed'], ['perish', 'killed'], ['drown', 'killed'],
+  ['fall', 'killed'], ['fallen', 'killed'], ['bury', 'killed'],
   ['wound', 'wounded'], ['wounded', 'wounded'], ['injure', 'wounded'], ['injured', 'wounded'],
   ['hurt', 'wounded'],
   ['capture', 'captured'], ['captured', 'captured'], ['detain', 'captured'], ['surrender', 'captured'],
   ['imprison', 'captured'],
   ['missing', 'missing'], ['unaccounted', 'missing'],
   ['displace', 'displaced'], ['displaced', 'displaced'], ['flee', 'displaced'], ['evacuate', 'displaced'],
-  ['uproot', 'displaced'],
+  ['uproot', 'displaced'], ['homeless', 'displaced'], ['relocate', 'displaced'], ['move', 'displaced'],
+  ['shelter', 'displaced'],
   ['send', 'deployed'], ['deploy', 'deployed'], ['dispatch', 'deployed'], ['station', 'deployed'],
   ['post', 'deployed'], ['mobilize', 'deployed'], ['mobilise', 'deployed'], ['transfer', 'deployed'],
   ['rotate', 'deployed'],

@@ -67,7 +67,10 @@ test('seed: the claims of the foundation issue come out end to end', () => {
   for (const c of all) assert.ok(![1, 17, 1953].includes(c.q.amount.kind === 'point' ? c.q.amount.value : -1), c.quantityText)
   // Each figure once.
   assert.equal(all.filter((c) => c.q.amount.kind === 'point' && c.q.amount.value === 12000).length, 1)
+})
 
+test('seed: an attribution whose source is KCNA with the cue "According to" (issue 2)', () => {
+  const doc = seed()
   const kcna = doc.get('attributions').find((a) =>
     a.source.some((f) => doc.slice(f).includes('KCNA')) && a.cue.some((f) => doc.slice(f) === 'According to'))
   assert.ok(kcna, 'an attribution to KCNA with cue "According to"')
