@@ -178,8 +178,15 @@ function denominatorValue(items: readonly Item[], k: number, o: number): number 
   return pre.value + ord.value
 }
 
-/** Try to read items[0..o] as a fraction; the value, or NaN. */
-function readFraction(items: readonly Item[], o: number): number {
+/**
+ * A fraction read from items[0..o]: `whole + part` for a mixed number, `part` alone
+ * otherwise. `wholeScale` is the scale word that ends the whole part ("three million and
+ * a half"), 0 when there is none.
+ */
+interface Fraction { readonly whole: number; readonly part: number; readonly wholeScale: number }
+
+/** Try to read items[0..o] as a fraction; null when it is none. */
+function readFraction(items: readonly Item[], o: number): Fraction | null {
   const ord = items[o].word!
   for (let k = 1; k <= o; k++) {
     const den = denominatorValue(items, k, o)
@@ -189,7 +196,8 @@ function readFraction(items: readonly Item[], o: number): number {
       const whole = readInteger(items, 0, k - 2, true)
       if (whole.used === k - 2) {
         if (ord.ord === 'scaleOrd' || ord.ord === 'hundredOrd') continue
-        return whole.value + items[k - 1].value / den
+        const wholeScale = items[k - 3].cat === 'scale' ? items[k - 3].value : 0
+        return { whole: whole.value, part: items[k - 1].value / den, wholeScale }
       }
     }
     if (items[k - 1].cat === 'and') continue
@@ -202,9 +210,17 @@ function readFraction(items: readonly Item[], o: number): number {
     }
     if ((ord.ord === 'scaleOrd' || ord.ord === 'hundredOrd') && items[0].cat !== 'a') continue
     if (!ord.isPlural && numerator !== 1) continue
-    return numerator / den
+    return { whole: 0, part: numerator / den, wholeScale: 0 }
   }
-  return NaN
+  return null
+}
+
+/** The value of a fraction, with the scale word that follows it, if any (0 for none). */
+function fractionValue(f: Fraction, scaleAfter: number): number {
+  // "one and a half million" is 1.5e6, "one billion and a half million" 1e9 + 0.5e6, and
+  // "three million and a half" 3.5e6 (Recognizers-Text's readings).
+  if (scaleAfter > 0) return f.wholeScale > 0 ? f.whole + f.part * scaleAfter : (f.whole + f.part) * scaleAfter
+  return f.wholeScale > 0 ? f.whole + f.part * f.wholeScale : f.whole + f.part
 }
 
 /**
@@ -220,25 +236,27 @@ export function readSpelled(toks: readonly Token[], i: number, startValue: numbe
   if (items.length === 0) return null
   const afterItem = (k: number) => items[k].tok + 1
 
-  // "half a dozen", "half a million"
-  if (items.length >= 3 && items[0].cat === 'ord' && items[0].word?.ord === 'half' &&
-    !items[0].word.isPlural && items[1].cat === 'a' &&
-    (items[2].cat === 'scale' || items[2].cat === 'dozen' || items[2].cat === 'hundred')) {
-    const v = items[2].cat === 'dozen' ? 12 : items[2].value
-    return { value: v / items[0].word.value, next: afterItem(2), isFraction: true, wordCount: 3, isOrdinal: false }
+  // "half a dozen", "half a million", "half million", "quarter million"
+  if (items.length >= 2 && items[0].cat === 'ord' && items[0].word?.ord === 'half' && !items[0].word.isPlural) {
+    const s = items[1].cat === 'a' ? 2 : 1
+    const it = items[s]
+    if (it !== undefined && (it.cat === 'scale' || it.cat === 'dozen' || (it.cat === 'hundred' && s === 2))) {
+      const v = it.cat === 'dozen' ? 12 : it.value
+      return { value: v / items[0].word.value, next: afterItem(s), isFraction: true, wordCount: s + 1, isOrdinal: false }
+    }
   }
 
   const o = items.findIndex((it) => it.cat === 'ord')
   if (o >= 0) {
-    const v = o > 0 ? readFraction(items, o) : NaN
+    const f = o > 0 ? readFraction(items, o) : null
     const isLoneA = items[0].cat === 'a' && !items[o].word!.isPlural
-    if (!Number.isNaN(v) && (!isLoneA || followsEnd(afterItem(o)))) {
-      // "one and a half million": the scale word multiplies the whole fraction.
-      if (o + 1 < items.length && items[o + 1].cat === 'scale') {
-        return { value: v * items[o + 1].value, next: afterItem(o + 1), isFraction: true,
+    const scaleFollows = o + 1 < items.length && items[o + 1].cat === 'scale'
+    if (f !== null && (!isLoneA || scaleFollows || followsEnd(afterItem(o)))) {
+      if (scaleFollows) {
+        return { value: fractionValue(f, items[o + 1].value), next: afterItem(o + 1), isFraction: true,
           wordCount: o + 2, isOrdinal: false }
       }
-      return { value: v, next: afterItem(o), isFraction: true, wordCount: o + 1, isOrdinal: false }
+      return { value: fractionValue(f, 0), next: afterItem(o), isFraction: true, wordCount: o + 1, isOrdinal: false }
     }
     // Not a fraction: the ordinal and the words that belong to it are not a number. A
     // scale ordinal keeps the number before it ("two millionth" reads "two").
