@@ -53,6 +53,11 @@ const VAGUE_PLURALS: ReadonlyMap<string, number> = new Map([
 const VAGUE_SINGULARS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['dozen', 12],
 ])
+/** Words before "from X to Y" that make it one range rather than a change. */
+const RANGE_VERBS: ReadonlySet<string> = new Set([
+  'ranging', 'range', 'ranges', 'ranged', 'vary', 'varies', 'varying', 'varied', 'anywhere',
+  'estimates', 'estimated', 'somewhere',
+])
 const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'to', 'through', 'until', 'when', 'election', 'elections', 'campaign', 'census',
   'season', 'budget', 'levels', 'level', 'figures', 'data', 'report', 'survey', 'war',
@@ -414,10 +419,10 @@ class Scanner {
    * with it.
    */
   excludedAt(i: number, k: number, a: Num, hasCurrency: boolean, hasModifier: boolean): number | null {
-    const x = this.excludedReason(i, k, a, hasCurrency, hasModifier)
+    let x = this.excludedReason(i, k, a, hasCurrency, hasModifier)
     if (x === null) return null
     const toks = this.toks
-    if (isDash(toks[x]) && !toks[x].isSpaced && toks[x + 1]?.kind === 'num' && !toks[x + 1].isSpaced) return x + 2
+    while (isDash(toks[x]) && !toks[x].isSpaced && toks[x + 1]?.kind === 'num' && !toks[x + 1].isSpaced) x += 2
     return x
   }
 
@@ -469,6 +474,10 @@ class Scanner {
     // which keeps "may" the verb out.
     const mb = isPunct(toks[k - 1], '.') ? toks[k - 2] : toks[k - 1]
     if (i === k && mb !== undefined && mb.kind === 'word' && MONTHS.has(mb.lower) && isCapitalized(mb)) {
+      // "Nov. 6 to 10", "Sept. 12 through 14": the second day goes with the first.
+      const c = toks[a.next]
+      if ((isWord(c, 'to') || isWord(c, 'through') || isWord(c, 'and') || isDash(c)) &&
+        toks[a.next + 1]?.kind === 'num' && toks[a.next + 1].value <= 31) return a.next + 2
       return a.next
     }
     if (isWord(after) && MONTHS.has(after.lower) && isCapitalized(after) && a.value >= 1 && a.value <= 31 &&
@@ -486,7 +495,7 @@ class Scanner {
       (isWord(before, 'of') && isWord(toks[i - 2], 'age'))) return a.next
     if (this.isAgeAfter(a.next)) return a.next
     // Years: "in 1953", "the 2016 election", "2015-16".
-    if (a.isPlainDigits && t.raw.length === 4 && a.value >= 1800 && a.value <= 2099 && !hasCurrency) {
+    if (a.isPlainDigits && t.raw.length === 4 && a.value >= 1800 && a.value <= 2100 && !hasCurrency) {
       const unit = this.readUnit(a.next)
       const countContext = unit.hasUnit || (hasModifier && isWord(after) && !isCapitalized(after) &&
         !YEAR_CONTEXT_WORDS.has(after.lower))
@@ -605,8 +614,9 @@ class Scanner {
       if (a.isSpelled || isPunct(c, '—')) return null
       x = j + 1
     } else if (isWord(c, 'to')) {
-      // "rose from 10,000 to 12,000" states two figures, not a range.
-      if (isWord(toks[i - 1], 'from')) return null
+      // "rose from 10,000 to 12,000" states two figures, not a range; "ranging from
+      // 10,000 to 12,000" states one.
+      if (isWord(toks[i - 1], 'from') && !(isWord(toks[i - 2]) && RANGE_VERBS.has(toks[i - 2].lower))) return null
       x = j + 1
     } else return null
     let currency: string | null = null

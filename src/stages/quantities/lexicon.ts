@@ -170,7 +170,7 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'paragraph', 'amendment', 'room', 'flight', 'route', 'highway', 'interstate',
   'page', 'pages', 'pp', 'vol', 'volume', 'table', 'figure', 'fig', 'platform', 'gate',
   'precinct', 'apt', 'suite', 'category', 'version', 'episode', 'season', 'phase', 'exit',
-  'item', 'id',
+  'item', 'id', 'part',
 ])
 
 /**
