@@ -499,25 +499,41 @@ function segments(c: Context, s: Sentence): Int32Array {
 // What may stand before a sentence-initial time: "As of", "By", "In".
 const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
 
+// Words that open a clause about something else than the figure: "the first of which was
+// sent in the fall of 2024" dates the first batch, not the 12,000 troops.
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where'])
+
 /**
- * The date a figure refers to: a time expression in the figure's own comma-separated
- * segment, or a sentence-initial one ("In July, ..."). "since X" starts a period and is not
- * an as-of date. Relative clauses ("the first of which was sent in the fall of 2024") are
- * other segments and do not attach.
+ * The date a figure refers to or the date it was stated, from the time expressions of its
+ * sentence: one in the figure's own comma-separated segment first ("killed last month",
+ * "since October 2023"), then one that opens the sentence ("In July, ..."), then the
+ * nearest elsewhere in the sentence, which dates the statement ("..., officials said on
+ * Tuesday"). A time inside a relative clause ("the first of which was sent in the fall of
+ * 2024") never attaches.
  */
 function findAsOf(c: Context, a: number, s: Sentence): string | null {
   const seg = segments(c, s)
   const own = seg[a - s.tokenStart]
-  let best: { value: string; distance: number } | null = null
+  const isRelative = new Set<number>()
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const k = seg[t - s.tokenStart]
+    const segStart = t === s.tokenStart || seg[t - 1 - s.tokenStart] !== k
+    if (!segStart || k === own) continue
+    for (let u = t; u < s.tokenEnd && u < t + 5 && seg[u - s.tokenStart] === k; u++) {
+      if (RELATIVES.has(c.tokens.lemma[u])) isRelative.add(k)
+    }
+  }
+  let best: { value: string; rank: number; distance: number } | null = null
   for (const x of c.times) {
     if (x.start < s.start || x.end > s.end) continue
-    if (/^since\b/i.test(c.text.slice(x.start, x.end))) continue
     const [xa] = tokenRange(c, x, s)
-    let isInitial = seg[xa - s.tokenStart] === 0
+    const k = seg[xa - s.tokenStart]
+    if (isRelative.has(k)) continue
+    let isInitial = k === 0
     for (let t = s.tokenStart; t < xa && isInitial; t++) isInitial = LEADING_POS.has(c.tokens.pos[t])
-    if (seg[xa - s.tokenStart] !== own && !isInitial) continue
+    const rank = k === own ? 0 : isInitial ? 1 : 2
     const distance = Math.abs(x.start - c.tokens.start[a])
-    if (best === null || distance < best.distance) best = { value: x.value, distance }
+    if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
   }
   return best?.value ?? null
 }

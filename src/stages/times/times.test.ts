@@ -26,7 +26,15 @@ test('table of time expressions resolved against 2025-08-22', () => {
     ['by the end of 2024', ['the end of 2024=2024']],
     ['mid-January', ['mid-January=2025-01']],
     ['in late September', ['late September=2024-09']],
-    ['last week', ['last week=2025-08-11']],
+    ['last week', ['last week=2025-08']],
+    ['in the past week', ['past week=2025-08']],
+    ['by the end of the year', ['the end of the year=2025']],
+    ['in the first three months of the year', ['the first three months of the year=2025']],
+    ['until the end of next year', ['the end of next year=2026']],
+    ['since the start of the month', ['the start of the month=2025-08']],
+    ['in the summer', ['in the summer=2025']],
+    ['in the winter', ['in the winter=2024']],
+    ['a 2026 budget', ['2026=2026']],
     ['last month', ['last month=2025-07']],
     ['last year', ['last year=2024']],
     ['late last year', ['late last year=2024']],
@@ -46,6 +54,9 @@ test('table of time expressions resolved against 2025-08-22', () => {
     ['in October 2024', ['October 2024=2024-10']],
     ['two weeks ago', ['two weeks ago=2025-08-08']],
     ['yesterday', ['yesterday=2025-08-21']],
+    ['since January 1', ['January 1=2025-01-01']],
+    ['on Oct. 5', ['Oct. 5=2024-10-05']],
+    ['by Oct. 5', ['Oct. 5=2025-10-05']],
   ]
   for (const [text, expected] of cases) assert.deepEqual(times(text), expected, text)
 })

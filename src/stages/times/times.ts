@@ -82,6 +82,8 @@ interface Rule {
 const MONTH_WORD = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
 const YEAR = '((?:19|20)\\d{2})'
 const SEASON = '(spring|summer|fall|autumn|winter)'
+// "the end of", "the first half of", "the first three months of"
+const PART_OF = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half|(?:first|second|third|fourth|last|final)\\s+quarter|first\\s+(?:few|two|three|four|six|nine)\\s+months)\\s+of)'
 
 const RULES: readonly Rule[] = [
   // "the fall of 2024", "autumn 2024", "winter of 2023-24" (the year named first)
@@ -110,36 +112,62 @@ const RULES: readonly Rule[] = [
     pattern: new RegExp(`\\b(?:(?:late|early|mid|the\\s+(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of)[\\s-]+)${YEAR}\\b`, 'gi'),
     resolve: (m) => m[1],
   },
-  // "late last year", "earlier this year", "this year", "next year"
+  // "late last year", "earlier this year", "next year", "the end of the year", "the first
+  // three months of the year": the year that holds the whole period
   {
-    pattern: /\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(this|last|next|past)\s+year\b/gi,
+    pattern: new RegExp(`\\b(?:(?:late|early|earlier|later|mid)[\\s-]+|${PART_OF}\\s+)?(this|last|next|past|the)\\s+year\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
       const which = m[1].toLowerCase()
+      // "the year" alone is too loose ("the year before"); "the end of the year" is this one
+      if (which === 'the' && !/\bof\s+the\s+year$/i.test(m[0])) return null
       return String(ref.year + (which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0))
     },
   },
   // "this month", "last month", "next month"
   {
-    pattern: /\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(this|last|next|past)\s+month\b/gi,
+    pattern: new RegExp(`\\b(?:(?:late|early|earlier|later|mid)[\\s-]+|${PART_OF}\\s+)?(this|last|next|past|the)\\s+month\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
       const which = m[1].toLowerCase()
+      if (which === 'the' && !/\bof\s+the\s+month$/i.test(m[0])) return null
       const shift = which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0
       const t = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1))
       return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`
     },
   },
-  // "last week": the Monday that starts the previous ISO week; "this week": this week's Monday
+  // "last week", "the past week": the month that holds the whole week, or its year when the
+  // week straddles two months (a week has no ISO date of the three forms we give)
   {
     pattern: /\b(?:(?:late|early|earlier|later)\s+)?(this|last|next|past)\s+week\b/gi,
     resolve: (m, ref) => {
       if (ref === null) return null
       const which = m[1].toLowerCase()
-      const monday = addDays(ref, -((weekday(ref) + 6) % 7))
-      const shift = which === 'last' || which === 'past' ? -7 : which === 'next' ? 7 : 0
-      return iso(addDays(monday, shift), 'day')
+      let first: Day
+      if (which === 'past') {
+        first = addDays(ref, -7)
+      } else {
+        const monday = addDays(ref, -((weekday(ref) + 6) % 7))
+        first = addDays(monday, which === 'last' ? -7 : which === 'next' ? 7 : 0)
+      }
+      const last = which === 'past' ? ref : addDays(first, 6)
+      if (first.year === last.year && first.month === last.month) return iso(first, 'month')
+      return String(last.year)
     },
+  },
+  // "in the summer", "during the winter": the last such season that began by publication
+  {
+    pattern: new RegExp(`\\b(?:in|during|over|through|since|by)\\s+the\\s+${SEASON}\\b(?!\\s+of)`, 'gi'),
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const season = SEASONS[m[1].toLowerCase()]
+      return String(season.from <= ref.month ? ref.year : ref.year - 1)
+    },
+  },
+  // "a 2026 budget", "the 2024 election": a year that modifies a noun
+  {
+    pattern: new RegExp(`(?<=\\b(?:the|a|an|its|their|his|her|this)\\s)${YEAR}(?=\\s+[a-z])`, 'g'),
+    resolve: (m) => m[1],
   },
   // "mid-January", "early March", "late December 2024"
   {
@@ -225,7 +253,15 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
     if (ref === null && isRelative) continue
     if (!hasDay && !hasMonth && !hasYear && !RELATIVE.test(r.text)) continue
     const d = c.date()
-    const day = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+    let day = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+    // "since January 1", "on Oct. 5": news reports the past, so a day and month without a
+    // year is the last such day not after publication, unless a word points ahead ("by").
+    if (ref !== null && hasMonth && hasDay && !hasYear) {
+      const isAhead = /\b(by|until|till|next|before)\s*$/i.test(text.slice(Math.max(0, r.index - 8), r.index))
+      const notAfterRef = day.month < ref.month || (day.month === ref.month && day.day <= ref.day)
+      day = { ...day, year: isAhead ? (notAfterRef ? ref.year + 1 : ref.year) : (notAfterRef ? ref.year : ref.year - 1) }
+      if (isAhead && day.month === ref.month && day.day === ref.day) day = { ...day, year: ref.year }
+    }
     const granularity = hasDay || /\b(ago|yesterday|today|tomorrow|tonight)\b/i.test(r.text) ? 'day'
       : hasMonth ? 'month' : 'year'
     out.push({ start: offset + r.index, end: offset + r.index + r.text.length, value: iso(day, granularity), isRule: false })
