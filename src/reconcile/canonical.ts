@@ -37,7 +37,11 @@ const STOP = new Set([
   'of', 'that', 'who', 'which', 'have', 'has', 'had', 'were', 'was', 'are', 'is', 'be', 'been', 'in', 'to',
   'from', 'for', 'by', 'at', 'on', 'with', 'and', 'or', 'into', 'since', 'during', 'while',
 ])
-const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'about', 'around', 'more', 'than', 'another', 'additional', 'further', 'extra', 'other'])
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'some', 'about', 'around', 'more', 'than', 'another', 'additional', 'further', 'extra', 'other',
+  // Number words belong to the quantity, not to what is counted.
+  'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'dozen', 'dozens',
+])
 
 /** A crude English lemma for plural nouns: enough to equate "shells" and "shell". */
 export function lemma(word: string): string {

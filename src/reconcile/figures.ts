@@ -112,17 +112,22 @@ export const DEFAULT_WINDOW_DAYS = 31
 
 const CATEGORY_WORDS: Record<string, string> = {
   deployed: 'deployed', killed: 'killed', wounded: 'wounded', casualties: 'casualties (killed or wounded)',
-  captured: 'captured', missing: 'missing', displaced: 'displaced', munitions: 'supplied', money: 'money', other: '',
+  captured: 'captured', missing: 'missing', displaced: 'displaced', munitions: 'supplied', money: 'sum', other: '',
 }
 
 /** The figure a claim belongs to before any user decision: category, subject, counted head, plan. */
-export function naturalFigureId(c: Pick<FigureClaim, 'category' | 'subject' | 'countedText' | 'planned'>): string {
-  const head = countedHead(c.countedText, c.category)
+export function naturalFigureId(c: Pick<FigureClaim, 'category' | 'subject' | 'countedText' | 'planned'> & { readonly unit?: string | null }): string {
+  const head = figureHead(c)
   return [c.category, slug(c.subject ?? 'unknown'), slug(head)].join('/') + (c.planned ? '/planned' : '')
 }
 
+// Sums of money are counted in their currency: dollars and won are different figures.
+function figureHead(c: Pick<FigureClaim, 'category' | 'countedText'> & { readonly unit?: string | null }): string {
+  return c.category === 'money' ? (c.unit ?? 'money') : countedHead(c.countedText, c.category)
+}
+
 function naturalLabel(c: FigureClaim): string {
-  const head = countedHead(c.countedText, c.category)
+  const head = figureHead(c)
   const words = [c.subject ?? 'Unknown', head, CATEGORY_WORDS[c.category] ?? c.category].filter((w) => w !== '')
   return words.join(' ') + (c.planned ? ' (planned)' : '')
 }
@@ -256,7 +261,7 @@ export function buildFigures(
     const points = timeline(list, storyGroups, outletOf, tolerance, windowDays)
     figures.push({
       id, label: labels.get(id) ?? naturalLabel(first),
-      category: first.category, subject: first.subject, counted: countedHead(first.countedText, first.category),
+      category: first.category, subject: first.subject, counted: figureHead(first),
       planned: first.planned, aliases: aliases.get(id) ?? [], points,
       independentSources: new Set(points.map((p) => p.origin)).size,
       independentReports: new Set(points.map((p) => p.storyGroup)).size,

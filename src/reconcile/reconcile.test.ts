@@ -195,3 +195,10 @@ describe('point days', () => {
     assert.equal(pointDay(null, null), null)
   })
 })
+
+describe('money', () => {
+  test('sums of money form figures by currency, and number words are never the head', () => {
+    assert.equal(naturalFigureId({ category: 'money', subject: 'North Korea', countedText: 'million in aid', planned: false, unit: 'USD' }), 'money/north-korea/usd')
+    assert.equal(countedHead('million tonnes of rice', 'other'), 'tonne')
+  })
+})

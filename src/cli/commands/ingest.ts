@@ -60,7 +60,8 @@ export const command: Command = {
     }))
     progress.done()
     const seconds = (Date.now() - started) / 1000
-    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s)\n`)
+    const rate = seconds > 0 && summary.ingested > 0 ? `, ${(summary.ingested / seconds).toFixed(1)} documents/s` : ''
+    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s${rate})\n`)
     return summary.failed > 0 ? 1 : 0
   },
 }

@@ -129,6 +129,21 @@ describe('ledger commands', () => {
     assert.match(wrong.stderr, /claim nope is not in killed\/nk/)
   })
 
+  test('reextract replaces claims with the current extractor and keeps decisions', async () => {
+    const r = await runCli(['reextract', '--db', db])
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stderr, /^5 articles re-extracted, 0 failed; claims 6 -> \d+\n$/)
+    const store = openSqliteStore(db)
+    try {
+      assert.equal((await store.decisions()).length, 3)
+      assert.ok((await store.articles()).every((a) => a.extractor !== 'test'))
+    } finally {
+      await store.close()
+    }
+    const figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
+    assert.equal(figures.find((f) => f.id === 'deployed/north-korea/troops')?.label, 'NK in Russia')
+  })
+
   test('a missing figure is one line, exit 1', async () => {
     const r = await runCli(['timeline', 'submarines', '--db', db])
     assert.equal(r.status, 1)
