@@ -136,19 +136,20 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
   const grid = yTicks.map((v) => html`<g class="tick"><line x1="${m.left}" x2="${plotRight}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e3e3"/><text x="${m.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${COMPACT.format(v)}</text></g>`)
   const xTicks = dated.length > 0 ? monthTicks(from, to).map((t) => html`<g class="tick"><line x1="${x(t.day).toFixed(1)}" x2="${x(t.day).toFixed(1)}" y1="${height - m.bottom}" y2="${height - m.bottom + 5}" stroke="#888"/><text x="${x(t.day).toFixed(1)}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">${t.label}</text></g>`) : []
 
-  // Positions, then nudges: markers that would sit on top of each other (copies of one
-  // wire story on the same day, two sources agreeing) are spread sideways to stay clickable.
-  const taken = new Map<string, number>()
+  // Positions, then nudges: markers that would overlap (copies of one wire story a day
+  // apart, two sources agreeing) are spread sideways so each stays visible and clickable.
+  const placed: { x: number; y: number }[] = []
   const positions = points.map((p, i) => {
     const e = extents[i]
     const d = days[i]
     const baseX = d === null ? plotRight + undatedWidth / 2 : x(d)
     const py = e === null ? y(0) : y(e.mid)
-    const cell = `${Math.round(baseX / 6)}:${Math.round(py / 6)}`
-    const n = taken.get(cell) ?? 0
-    taken.set(cell, n + 1)
-    const nudge = n === 0 ? 0 : (n % 2 === 1 ? 1 : -1) * Math.ceil(n / 2) * 9
-    return { x: baseX + nudge, y: py, e }
+    let px = baseX
+    for (let k = 1; k < 40 && placed.some((o) => Math.abs(o.x - px) < 11 && Math.abs(o.y - py) < 11); k++) {
+      px = baseX + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * 6
+    }
+    placed.push({ x: px, y: py })
+    return { x: px, y: py, e }
   })
 
   // Syndicated copies: points of one story group within this figure, joined by a dashed line.

@@ -25,6 +25,7 @@ export function layout(title: string, body: Html, options: { q?: string; scripts
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · claimtrail</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -111,13 +112,13 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>):
     const story = stories.get(p.storyGroup) ?? ''
     const isCopy = p.storyGroup !== p.articleKey
     return html`<tr id="p-${i + 1}" data-claim="${p.claimKey}">
-<td>${p.date ?? 'undated'}${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
-<td>${p.source ?? html`<em>own voice</em>`}</td>
-<td>${p.outlet ?? '—'}</td>
-<td class="num">${formatEstimate(p)}</td>
-<td>${statusBadge(p.status)}</td>
-<td>${story}${isCopy || (copies.get(p.storyGroup) ?? 0) > 1 ? html`<br><small class="muted">${isCopy ? 'copy' : 'original'}</small>` : ''}</td>
-<td><a class="quote-link" href="${articlePath(p.articleKey, start(p))}"><q>${p.quote}</q></a></td>
+<td data-label="Date">${p.date ?? 'undated'}${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
+<td data-label="Source">${p.source ?? html`<em>own voice</em>`}</td>
+<td data-label="Outlet">${p.outlet ?? '—'}</td>
+<td class="num" data-label="Estimate">${formatEstimate(p)}</td>
+<td data-label="Status">${statusBadge(p.status)}</td>
+<td data-label="Story">${story}${isCopy || (copies.get(p.storyGroup) ?? 0) > 1 ? html`<br><small class="muted">${isCopy ? 'copy' : 'original'}</small>` : ''}</td>
+<td data-label="Quote"><a class="quote-link" href="${articlePath(p.articleKey, start(p))}"><q>${p.quote}</q></a></td>
 </tr>`
   })
   const body = html`<p class="crumbs"><a href="/">Figures</a> ›</p>
@@ -186,7 +187,7 @@ export function sourcesPage(sources: readonly SourceSummary[]): string {
 export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): string {
   const rows = claims.map((c) => {
     const fig = figureOf.get(c.key) ?? null
-    return html`<tr><td>${c.asOf ?? c.published ?? 'undated'}</td><td>${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num">${formatEstimate(c)}</td><td>${c.outlet ?? '—'}</td><td><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
+    return html`<tr><td data-label="Date">${c.asOf ?? c.published ?? 'undated'}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
   })
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>

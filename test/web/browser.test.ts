@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startServer, type RunningServer } from '../../src/api/server.ts'
+import { FIXTURE_ARTICLES, seedFixture } from '../../src/api/test-fixture.ts'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite.ts'
+import type { Store } from '../../src/store/store.ts'
+
+// The web app in a real browser (Debian chromium driven by playwright-core) against a
+// server on the hand-made fixture ledger. Screenshots go to test-artifacts/screenshots/.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots')
+const SEED = readFileSync(new URL('../../examples/seed/kcna-memorial.txt', import.meta.url), 'utf8')
+const DEPLOYED = 'deployed/north-korea/troops'
+const hasChromium = existsSync(CHROMIUM)
+
+let dir: string
+let store: Store
+let server: RunningServer
+let browser: Browser
+let keys: Map<string, string>
+
+/** A fresh page that records dialogs (alert, confirm) and page errors. */
+async function openPage(width = 1280, height = 900): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } })
+  const dialogs: string[] = []
+  const errors: string[] = []
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  return { page, dialogs, errors }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+before(async () => {
+  if (!hasChromium) return
+  mkdirSync(SHOTS, { recursive: true })
+  dir = mkdtempSync(join(tmpdir(), 'claimtrail-web-'))
+  store = openSqliteStore(join(dir, 'ledger.db'))
+  keys = await seedFixture(store)
+  server = await startServer({ store, port: 0 })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+})
+
+after(async () => {
+  if (!hasChromium) return
+  await browser?.close()
+  await server?.close()
+  await store?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
+  test('every page loads without script errors', async () => {
+    const { page, errors } = await openPage()
+    const pages: [string, string][] = [
+      ['/', 'figures-index'], ['/articles', 'articles'], [`/articles/${keys.get('nis-revision')}`, 'article'],
+      ['/sources', 'sources'], ['/sources/nis', 'source-nis'], ['/search?q=Kursk', 'search'], ['/extract', 'extract-empty'],
+    ]
+    for (const [path, name] of pages) {
+      const res = await page.goto(server.url + path)
+      assert.equal(res?.status(), 200, path)
+      assert.ok((await page.locator('h1').count()) === 1, `${path} has one h1`)
+      await shot(page, name)
+    }
+    const sparklines = await page.goto(`${server.url}/`).then(() => page.locator('svg.sparkline').count())
+    assert.equal(sparklines, await page.locator('tr[data-figure]').count(), 'one sparkline per figure')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('the timeline draws one point per claim of the figure', async () => {
+    const { page, errors } = await openPage()
+    const figure = await (await fetch(`${server.url}/api/figures/${DEPLOYED}`)).json() as { timeline: { claimKey: string; approx: boolean; bound: string | null; low: number | null }[] }
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    const drawn = await page.locator('svg.timeline [data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')))
+    assert.deepEqual([...drawn].sort(), figure.timeline.map((p) => p.claimKey).sort())
+    // Ranges are bars, bounds carets, hedges hollow; copies of the wire story are joined.
+    assert.equal(await page.locator('svg.timeline .range').count(), figure.timeline.filter((p) => p.low !== null).length)
+    assert.equal(await page.locator('svg.timeline .bound-at-least').count(), figure.timeline.filter((p) => p.bound === 'at_least').length)
+    const hollow = await page.locator('svg.timeline .marker[fill="#ffffff"]').count()
+    assert.equal(hollow, figure.timeline.filter((p) => p.approx).length)
+    assert.equal(await page.locator('svg.timeline path.story-group').count(), 1)
+    assert.equal(await page.locator('table.evidence tbody tr').count(), figure.timeline.length)
+    await shot(page, 'figure')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('clicking a point opens its article at the highlighted quote', async () => {
+    const { page } = await openPage()
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    const fixture = FIXTURE_ARTICLES.find((a) => a.id === 'nis-revision')!
+    const claim = fixture.claims[0]
+    const point = page.locator('svg.timeline a').filter({ has: page.locator('[data-status="revised"]') }).first()
+    await Promise.all([page.waitForURL(/\/articles\//), point.click()])
+    assert.ok(page.url().includes(`/articles/${keys.get('nis-first-estimate')}#q-`), page.url())
+    // Back, then the revised estimate's successor (the NIS revision) through its table link.
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    const figure = await (await fetch(`${server.url}/api/figures/${DEPLOYED}`)).json() as { timeline: { claimKey: string; articleKey: string }[] }
+    const revision = figure.timeline.find((p) => p.articleKey === keys.get('nis-revision'))!
+    const link = page.locator(`table.evidence tr[data-claim="${revision.claimKey}"] a.quote-link`)
+    await Promise.all([page.waitForURL(/\/articles\//), link.click()])
+    assert.ok(page.url().includes(`/articles/${keys.get('nis-revision')}#q-`), page.url())
+    const target = page.locator(':target')
+    assert.equal(await target.textContent(), claim.quantity)
+    assert.ok(await target.isVisible())
+    const quote = page.locator('.quote:has(:target)')
+    assert.equal(await quote.count(), 1)
+    assert.match((await quote.textContent()) ?? '', /some 15,000 North Korean troops were in Russia/)
+    const outline = await quote.evaluate((el) => getComputedStyle(el).outlineStyle)
+    assert.equal(outline, 'solid', 'the quote is highlighted')
+    for (const cls of ['source', 'cue', 'content', 'claim']) assert.ok(await page.locator(`.article-text mark.${cls}`).count() > 0, `${cls} marked`)
+    await shot(page, 'article-at-quote')
+    await page.close()
+  })
+
+  test('the extract page highlights the seed on the spot', async () => {
+    const { page, errors } = await openPage()
+    await page.goto(`${server.url}/extract`)
+    await page.getByLabel('Article text').fill(SEED)
+    await page.getByLabel('Published (optional)').fill('2025-08-22')
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.locator('#extract-result').waitFor({ state: 'visible', timeout: 20_000 })
+    assert.equal(await page.locator('#extract-text-out').textContent(), SEED, 'the text is shown exactly')
+    const api = await (await fetch(`${server.url}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: SEED }) })).json() as { quantities: unknown[]; claims: unknown[] }
+    if (api.quantities.length > 0) assert.ok(await page.locator('#extract-text-out mark.quantity').count() > 0, 'quantities highlighted')
+    assert.equal(await page.locator('#extract-claims li a').count(), api.claims.length, 'one list item per claim')
+    assert.match((await page.locator('#extract-status').textContent()) ?? '', /Found \d+ claims/)
+    await shot(page, 'extract-seed')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('stored markup is shown as text and never runs', async () => {
+    const { page, dialogs } = await openPage()
+    const hostile = FIXTURE_ARTICLES.find((a) => a.id === 'hostile')!
+    await page.goto(`${server.url}/articles/${keys.get('hostile')}`)
+    await assert.doesNotReject(page.getByText('<script>alert(1)</script>', { exact: false }).first().waitFor())
+    assert.ok(await page.getByText('<img src=x onerror=alert(2)>', { exact: false }).first().isVisible())
+    assert.equal(await page.locator('h1').textContent(), hostile.title)
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, 'a javascript: URL is never a link')
+    assert.equal(await page.locator('main img, main script, main i').count(), 0, 'no element made from stored markup')
+    await shot(page, 'xss-article')
+    for (const path of ['/', '/figures/captured/north-korea/troops', '/sources', '/articles', '/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E']) {
+      await page.goto(server.url + path)
+      await page.waitForLoadState('load')
+    }
+    // The extract page renders pasted markup as text too.
+    await page.goto(`${server.url}/extract`)
+    await page.getByLabel('Article text').fill(hostile.text)
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.locator('#extract-result').waitFor({ state: 'visible' })
+    assert.equal(await page.locator('#extract-text-out').textContent(), hostile.text)
+    assert.equal(await page.locator('#extract-text-out img, #extract-text-out script').count(), 0)
+    await page.waitForTimeout(200)
+    assert.deepEqual(dialogs, [], 'no alert ran')
+    await page.close()
+  })
+
+  test('keyboard and phone: skip link first, chart points focusable, no sideways scroll', async () => {
+    const { page } = await openPage(390, 844)
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content')
+    const firstPoint = page.locator('svg.timeline a').first()
+    await firstPoint.focus()
+    await Promise.all([page.waitForURL(/\/articles\//), page.keyboard.press('Enter')])
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px on a phone`)
+    await shot(page, 'figure-phone')
+    await page.close()
+  })
+})
