@@ -2,16 +2,25 @@
  * Figures on the project's own figure test set (test/fixtures/figures/): claim precision,
  * recall and F1, per-field accuracy, negatives, and breakdowns by style and category.
  *
- * Usage: node --import tsx bench/figures.ts [--json] [--errors]
+ * Usage: node --import tsx bench/figures.ts [--json] [--errors] [--cases FILE] [--only REGEX]
  *   --json    print the figures as JSON instead of a table
+ *   --cases   score another cases file in the same format (default: the figure test set)
+ *   --only    score only the cases whose id matches REGEX (e.g. '-1\d\d$' for the second batch)
  *   --errors  also list, per case, the expected claims missed and the claims predicted wrongly
  */
 import { performance } from 'node:perf_hooks'
 import { createAnalyzer } from '../src/analyze.ts'
 import { FIELDS, formatScores, loadCases, predictCase, scoreCase, summarize } from '../test/figures-score.ts'
 
-const args = new Set(process.argv.slice(2))
-const cases = loadCases(new URL('../test/fixtures/figures/cases.jsonl', import.meta.url).pathname)
+const argv = process.argv.slice(2)
+const args = new Set(argv)
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name)
+  return i >= 0 ? argv[i + 1] : undefined
+}
+const only = option('--only')
+const file = option('--cases') ?? new URL('../test/fixtures/figures/cases.jsonl', import.meta.url).pathname
+const cases = loadCases(file).filter((c) => only === undefined || new RegExp(only).test(c.id))
 const loadStart = performance.now()
 const analyzer = createAnalyzer()
 const runStart = performance.now()
