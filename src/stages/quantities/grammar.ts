@@ -14,7 +14,8 @@ import type { Amount, Bound, CharSpan, Quantity, QuantityKind } from '../../mode
 import { lex, type Token } from './lexer.ts'
 import {
   ATTACHED_SCALES, CAPITALIZED_LABELS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
-  DOLLAR_PREFIXES, DOZEN_ABBREVIATIONS, LABEL_WORDS, MODIFIERS, MONTHS, MULTIPLIER_ADJECTIVES,
+  DOLLAR_PREFIXES, DOZEN_ABBREVIATIONS, LABEL_WORDS, MEASURE_UNIT_PAIRS, MEASURE_UNITS, MODAL_WORDS,
+  MODIFIERS, MONTHS, MULTIPLIER_ADJECTIVES,
   MULTIPLIER_FOLLOWERS, MULTIPLIER_WORDS, NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
   SPACED_SCALES, TIME_WORDS,
 } from './lexicon.ts'
@@ -44,6 +45,16 @@ interface Num {
   wordCount: number
 }
 
+/** The unit read after a number; `coreNext` is where the number's core ends. */
+interface Unit {
+  readonly next: number
+  /** Token index after the core: past a percent sign, before a currency or measure word. */
+  readonly coreNext: number
+  readonly kind: QuantityKind
+  readonly unit: string | null
+  readonly hasUnit: boolean
+}
+
 /** Why a number is not a quantity; the scan skips to `next`. */
 interface Skip { readonly skip: true; readonly next: number }
 
@@ -52,6 +63,7 @@ const VAGUE_PLURALS: ReadonlyMap<string, number> = new Map([
 ])
 const VAGUE_SINGULARS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['dozen', 12],
+  ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
 ])
 /** Words before "from X to Y" that make it one range rather than a change. */
 const RANGE_VERBS: ReadonlySet<string> = new Set([
@@ -226,6 +238,7 @@ class Scanner {
 
     const unitA = this.readUnit(j)
     j = unitA.next
+    let coreNext = unitA.coreNext
     let kind: QuantityKind = unitA.kind
     let unit = unitA.unit
     if (currency !== null) { kind = 'money'; unit = currency }
@@ -235,6 +248,7 @@ class Scanner {
     if (frac !== null) {
       a.value = frac.value
       j = frac.next
+      coreNext = j
     }
 
     let amount: Amount = { kind: 'point', value: a.value }
@@ -252,15 +266,16 @@ class Scanner {
       if (low < b.value && (unitA.kind === unitB.kind || !unitA.hasUnit || !unitB.hasUnit)) {
         amount = { kind: 'range', low, high: b.value }
         j = unitB.next
+        coreNext = unitB.coreNext
         if (unitB.hasUnit && !unitA.hasUnit) { kind = unitB.kind; unit = unitB.unit }
         if (currency !== null) { kind = 'money'; unit = currency }
         if (range.currency !== null && currency === null) { kind = 'money'; unit = range.currency }
       } else if (isBetween) {
         // "between 3 and 2": no range; report the first number without "between".
-        return this.finishFrom(betweenAt + 1, a, j, amount, kind, unit, isApprox, bound, signStart)
+        return this.finishFrom(betweenAt + 1, a, j, coreNext, amount, kind, unit, isApprox, bound, signStart)
       }
     } else if (isBetween) {
-      return this.finishFrom(betweenAt + 1, a, j, amount, kind, unit, isApprox, bound, signStart)
+      return this.finishFrom(betweenAt + 1, a, j, coreNext, amount, kind, unit, isApprox, bound, signStart)
     }
 
     // Hedges and bounds written after the number: "100 or so", "10,000 or more", "10,000+".
@@ -273,37 +288,31 @@ class Scanner {
     if (this.isAgeAfter(j)) return { skip: true, next: j }
     return this.finish(i, j, {
       amount, kind, unit, isApprox, bound, isVague: false,
-      coreStart: signStart >= 0 ? signStart : toks[a.first].start,
+      coreStart: signStart >= 0 ? signStart : toks[a.first].start, coreNext,
     })
   }
 
   /** A point quantity from token `start`, for a "between" that found no range. */
-  private finishFrom(start: number, a: Num, j: number, amount: Amount, kind: QuantityKind,
+  private finishFrom(start: number, a: Num, j: number, coreNext: number, amount: Amount, kind: QuantityKind,
     unit: string | null, isApprox: boolean, bound: Bound, signStart: number): { found: ScannedQuantity; next: number } {
     return this.finish(start, j, {
       amount, kind, unit, isApprox, bound, isVague: false,
-      coreStart: signStart >= 0 ? signStart : this.toks[a.first].start,
+      coreStart: signStart >= 0 ? signStart : this.toks[a.first].start, coreNext,
     })
   }
 
-  /** Build the quantity spanning tokens [i, next). */
+  /**
+   * Build the quantity spanning tokens [i, next); its core ends before token `coreNext`
+   * (default `next`): currency words, measure units and trailing hedges are outside it.
+   */
   private finish(i: number, next: number, q: {
     amount: Amount; kind: QuantityKind; unit: string | null; isApprox: boolean; bound: Bound;
-    isVague: boolean; coreStart: number
+    isVague: boolean; coreStart: number; coreNext?: number
   }): { found: ScannedQuantity; next: number } {
     const toks = this.toks
     const start = toks[i].start
-    // The span ends at the last token of the number or its unit; a trailing currency
-    // word or code is part of the quantity but not of its core.
     const end = toks[next - 1].end
-    let coreEnd = end
-    const last = toks[next - 1]
-    if (q.kind === 'money' && last.kind === 'word' && (CURRENCY_WORDS.has(last.lower) ||
-      CURRENCY_CODES.has(last.raw))) {
-      let c = next - 2
-      if (isWord(toks[c], 'us')) c--
-      coreEnd = toks[c].end
-    }
+    const coreEnd = toks[(q.coreNext ?? next) - 1].end
     const amount: Amount = q.amount.kind === 'point'
       ? { kind: 'point', value: tidy(q.amount.value) }
       : { kind: 'range', low: tidy(q.amount.low), high: tidy(q.amount.high) }
@@ -340,7 +349,7 @@ class Scanner {
       const after = toks[j]
       if (after !== undefined && after.kind === 'word' && !after.isSpaced) {
         const attached = ATTACHED_SCALES.get(after.raw) ??
-          (after.raw === 'm' && hasCurrency ? 1e6 : undefined)
+          (after.raw === 'm' && (hasCurrency || this.isPluralNounAt(j + 1)) ? 1e6 : undefined)
         // "5G" is a network generation, "10G" ten giga.
         const isGeneration = after.raw === 'G' && value < 10 && !shape.isDecimal
         const word = NUMBER_WORDS.get(after.lower)
@@ -521,6 +530,17 @@ class Scanner {
     return null
   }
 
+  /**
+   * Whether token `j` looks like a counted plural noun ("people", "refugees"): then "3m"
+   * before it is three million, while "a 3m wall" and "1m isn't" stay metres.
+   */
+  private isPluralNounAt(j: number): boolean {
+    const t = this.toks[j]
+    if (t === undefined || t.kind !== 'word' || !t.isSpaced || isCapitalized(t)) return false
+    if (t.lower === 'people' || t.lower === 'men' || t.lower === 'women' || t.lower === 'children') return true
+    return t.lower.length > 3 && t.lower.endsWith('s') && !t.lower.endsWith('ss') && !t.lower.endsWith("'s")
+  }
+
   /** Past the digit groups of a phone number: "+1 (222) 333-4444". */
   private skipDigitGroups(j: number): number {
     const toks = this.toks
@@ -549,36 +569,40 @@ class Scanner {
   }
 
   /** Percent, currency, multiplier or fold marker after a number. */
-  readUnit(j: number): { next: number; kind: QuantityKind; unit: string | null; hasUnit: boolean } {
+  readUnit(j: number): Unit {
     const toks = this.toks
     const t = toks[j]
-    const none = { next: j, kind: 'count' as QuantityKind, unit: null, hasUnit: false }
+    const none: Unit = { next: j, coreNext: j, kind: 'count', unit: null, hasUnit: false }
     if (t === undefined) return none
-    if (isPunct(t, '%') || isPunct(t, '％')) return { next: j + 1, kind: 'percent', unit: '%', hasUnit: true }
+    if (isPunct(t, '%') || isPunct(t, '％')) return { next: j + 1, coreNext: j + 1, kind: 'percent', unit: '%', hasUnit: true }
     if (t.kind === 'word') {
       let pj = -1
       if (t.lower === 'percent' || t.lower === 'percents' || t.lower === 'percentage' || t.lower === 'pct') pj = j + 1
       else if (t.lower === 'per' && isWord(toks[j + 1], 'cent')) pj = j + 2
       if (pj >= 0) {
         if (isWord(toks[pj], 'points') || isWord(toks[pj], 'point')) {
-          return { next: pj + 1, kind: 'percent', unit: 'pp', hasUnit: true }
+          return { next: pj + 1, coreNext: pj + 1, kind: 'percent', unit: 'pp', hasUnit: true }
         }
-        return { next: pj, kind: 'percent', unit: '%', hasUnit: true }
+        return { next: pj, coreNext: pj, kind: 'percent', unit: '%', hasUnit: true }
       }
-      if (t.lower === 'us' && isWord(toks[j + 1], 'dollars')) return { next: j + 2, kind: 'money', unit: 'USD', hasUnit: true }
+      if (t.lower === 'us' && isWord(toks[j + 1], 'dollars')) return { next: j + 2, coreNext: j, kind: 'money', unit: 'USD', hasUnit: true }
       const cw = CURRENCY_WORDS.get(t.lower)
       if (cw !== undefined) {
-        if (t.lower === 'pounds' && isWord(toks[j + 1], 'sterling')) return { next: j + 2, kind: 'money', unit: cw, hasUnit: true }
-        return { next: j + 1, kind: 'money', unit: cw, hasUnit: true }
+        if (t.lower === 'pounds' && isWord(toks[j + 1], 'sterling')) return { next: j + 2, coreNext: j, kind: 'money', unit: cw, hasUnit: true }
+        return { next: j + 1, coreNext: j, kind: 'money', unit: cw, hasUnit: true }
       }
-      if (CURRENCY_CODES.has(t.raw)) return { next: j + 1, kind: 'money', unit: t.raw, hasUnit: true }
+      if (CURRENCY_CODES.has(t.raw)) return { next: j + 1, coreNext: j, kind: 'money', unit: t.raw, hasUnit: true }
       if (t.lower === 'times' && MULTIPLIER_FOLLOWERS.has(toks[j + 1]?.lower ?? '') && toks[j + 1].kind === 'word') {
-        return { next: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
+        return { next: j + 1, coreNext: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
       }
-      if (t.lower === 'fold') return { next: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
+      if (t.lower === 'fold') return { next: j + 1, coreNext: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
+      const pair = MEASURE_UNIT_PAIRS.get(t.lower)?.get(toks[j + 1]?.lower ?? '')
+      if (pair !== undefined && toks[j + 1].kind === 'word') return { next: j + 2, coreNext: j, kind: 'count', unit: pair, hasUnit: true }
+      const measure = MEASURE_UNITS.get(t.lower)
+      if (measure !== undefined) return { next: j + 1, coreNext: j, kind: 'count', unit: measure, hasUnit: true }
     }
     if (isDash(t) && !t.isSpaced && isWord(toks[j + 1], 'fold')) {
-      return { next: j + 2, kind: 'multiplier', unit: 'times', hasUnit: true }
+      return { next: j + 2, coreNext: j + 2, kind: 'multiplier', unit: 'times', hasUnit: true }
     }
     return none
   }
@@ -641,12 +665,16 @@ class Scanner {
     if (t === undefined) return null
     if (isPunct(t, '+') && !t.isSpaced) return { next: j + 1, isApprox: false, bound: 'at_least' }
     if (isDash(t) && !t.isSpaced && isWord(toks[j + 1], 'plus')) return { next: j + 2, isApprox: false, bound: 'at_least' }
-    if (isWord(t, 'or')) {
+    if (isWord(t, 'or') || isWord(t, 'and')) {
       const n = toks[j + 1]
-      if (isWord(n, 'so')) return { next: j + 2, isApprox: true, bound: null }
-      if (isWord(n, 'more')) return { next: j + 2, isApprox: false, bound: 'at_least' }
-      if (isWord(n, 'fewer') || isWord(n, 'less')) return { next: j + 2, isApprox: false, bound: 'at_most' }
+      if (isWord(t, 'or') && (isWord(n, 'so') || isWord(n, 'thereabouts'))) return { next: j + 2, isApprox: true, bound: null }
+      if (isWord(n, 'more') || isWord(n, 'above') || isWord(n, 'over')) return { next: j + 2, isApprox: false, bound: 'at_least' }
+      if (isWord(n, 'fewer') || isWord(n, 'less') || isWord(n, 'below') || isWord(n, 'under')) {
+        return { next: j + 2, isApprox: false, bound: 'at_most' }
+      }
     }
+    // "2 thousand 700 approximately": a hedge after the number, as translations write it.
+    if (isWord(t, 'approximately') && this.endsAt(j + 1)) return { next: j + 1, isApprox: true, bound: null }
     return null
   }
 
@@ -700,8 +728,12 @@ class Scanner {
     const v = MULTIPLIER_WORDS.get(t.lower)
     if (v !== undefined) return v
     const adj = MULTIPLIER_ADJECTIVES.get(t.lower)
+    if (adj === undefined) return null
     const n = toks[k + 1]
-    if (adj !== undefined && isWord(n) && MULTIPLIER_FOLLOWERS.has(n.lower)) return adj
+    if (isWord(n) && MULTIPLIER_FOLLOWERS.has(n.lower)) return adj
+    // "the number could double within weeks"
+    const p = toks[k - 1]
+    if (isWord(p) && MODAL_WORDS.has(p.lower) && t.lower !== 'twice' && t.lower !== 'thrice') return adj
     return null
   }
 

@@ -36,6 +36,9 @@ const TENS_ORDS = ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth',
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
   ['lakh', 1e5], ['lakhs', 1e5], ['crore', 1e7], ['crores', 1e7],
+  // Plurals after a number, as translated and non-native text writes them ("10 thousands
+  // of houses"). Alone, "thousands" is a vague amount; the grammar reads that first.
+  ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9], ['trillions', 1e12],
 ])
 
 function buildNumberWords(): Map<string, NumberWord> {
@@ -46,6 +49,7 @@ function buildNumberWords(): Map<string, NumberWord> {
   TEENS.forEach((w, i) => m.set(w, { cat: 'teen', value: 10 + i }))
   TENS.forEach((w, i) => m.set(w, { cat: 'tens', value: 20 + 10 * i }))
   m.set('hundred', { cat: 'hundred', value: 100 })
+  m.set('hundreds', { cat: 'hundred', value: 100 })
   for (const [w, v] of SCALE_WORDS) m.set(w, { cat: 'scale', value: v })
   for (const w of ['dozen', 'dozens']) m.set(w, { cat: 'dozen', value: 12 })
   const addOrd = (w: string, value: number, ord: OrdCat) => {
@@ -191,6 +195,30 @@ export const MONTHS: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec',
+])
+
+/**
+ * Units of measure after a number ("1,200 tonnes", "400 square kilometres"): part of the
+ * quantity, as its unit. Two-word units are keyed by their first word and list the second.
+ */
+export const MEASURE_UNITS: ReadonlyMap<string, string> = new Map([
+  ['tonnes', 't'], ['tons', 't'], ['tonne', 't'], ['ton', 't'], ['kilometres', 'km'],
+  ['kilometers', 'km'], ['km', 'km'], ['miles', 'mi'], ['hectares', 'ha'], ['acres', 'acre'],
+  ['kilograms', 'kg'], ['kg', 'kg'], ['litres', 'l'], ['liters', 'l'], ['barrels', 'bbl'],
+  ['metres', 'm'], ['meters', 'm'],
+])
+
+/** "square kilometres", "metric tons": the second word and the unit. */
+export const MEASURE_UNIT_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['square', new Map([['kilometres', 'km2'], ['kilometers', 'km2'], ['km', 'km2'], ['miles', 'mi2'],
+    ['metres', 'm2'], ['meters', 'm2']])],
+  ['metric', new Map([['tons', 't'], ['tonnes', 't']])],
+  ['cubic', new Map([['metres', 'm3'], ['meters', 'm3']])],
+])
+
+/** Words before a bare "double" that make it a verb ("could double"). */
+export const MODAL_WORDS: ReadonlySet<string> = new Set([
+  'could', 'would', 'will', 'may', 'might', 'to', 'can', 'should', 'must', 'll', 'expected',
 ])
 
 /** Words after a number that make it a clock time. */

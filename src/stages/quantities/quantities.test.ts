@@ -60,6 +60,8 @@ table('scale words and abbreviations', [
   ['1.2 million people', ['1.2 million = 1200000']],
   ['£3m in aid', ['£3m = 3000000 $GBP']],
   ['a 3m wall', []],
+  ['at least 3m people', ['at least 3m = 3000000 >=']],
+  ['1m isn\'t a number', []],
   ['$1.2bn deal', ['$1.2bn = 1200000000 $USD']],
   ['25-30 thousand troops', ['25-30 thousand = 25000..30000']],
   ['10k runners', ['10k = 10000']],
@@ -215,6 +217,16 @@ table('"one" and "a"', [
   ['at least one soldier', ['at least one = 1 >=']],
   ['a soldier and an officer', []],
   ['Air Force One', []],
+])
+
+table('units of measure and forms of translated text', [
+  ['1,200 tonnes of food', ['1,200 tonnes = 1200']],
+  ['roughly 400 square kilometres', ['roughly 400 square kilometres = 400 ~']],
+  ['reached 30 thousand and more', ['30 thousand and more = 30000 >=']],
+  ['wounded 2 thousand 700 approximately', ['2 thousand 700 approximately = 2700 ~']],
+  ['10 thousands of new houses', ['10 thousands = 10000']],
+  ['4 thousand 3 hundred and 21', ['4 thousand 3 hundred and 21 = 4321']],
+  ['the number could double within weeks', ['double = 2 x']],
 ])
 
 table('hyphenated counts', [

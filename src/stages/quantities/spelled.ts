@@ -61,6 +61,17 @@ function collectRun(toks: readonly Token[], i: number, startValue: number | null
       if (w !== undefined && w.cat !== 'and' && w.cat !== 'a' && w.cat !== 'point') { t++; continue }
       break
     }
+    if (tok.kind === 'num') {
+      // Digits after a scale word: "2 thousand 700". Integers of up to three digits only.
+      const last = items.length > 0 ? items[items.length - 1] : null
+      if (last !== null && (last.cat === 'scale' || last.cat === 'and') && items[0].cat === 'digit' &&
+        tok.num!.isPlain && tok.raw.length <= 3) {
+        items.push({ cat: 'digit', value: tok.value, word: null, tok: t })
+        t++
+        continue
+      }
+      break
+    }
     if (tok.kind !== 'word') break
     let w = NUMBER_WORDS.get(tok.lower)
     if (w === undefined && items.length > 0 && DOZEN_ABBREVIATIONS.has(tok.lower)) w = NUMBER_WORDS.get('dozen')
@@ -75,7 +86,11 @@ function collectRun(toks: readonly Token[], i: number, startValue: number | null
       if (!okPlace || !okNext) break
     } else if (w.cat === 'and') {
       const nw = wordAt(toks, t + 1)
-      if (last === null || nw === undefined || nw.cat === 'and' || nw.cat === 'point') break
+      const nt = toks[t + 1]
+      // "3 hundred and 21": digits may follow "and" after a digit-led hundred or scale.
+      const digitsNext = nt !== undefined && nt.kind === 'num' && nt.num!.isPlain && nt.raw.length <= 3 &&
+        last !== null && (last.cat === 'hundred' || last.cat === 'scale') && items[0].cat === 'digit'
+      if (!digitsNext && (last === null || nw === undefined || nw.cat === 'and' || nw.cat === 'point')) break
     } else if (w.cat === 'point') {
       break
     }
@@ -98,6 +113,9 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
   let prev: Item['cat'] | null = null
   let lastScale = Infinity
   let best: IntResult = { value: 0, used: 0 }
+  // What was read up to the last scale word, to fall back to when a group turns out to
+  // belong to the next number.
+  let bestAtScale = best
   let groupIsDigits = false
   for (let k = from; k < to; k++) {
     const it = items[k]
@@ -108,8 +126,13 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
         else group += 1
         break
       case 'digit':
-        if (k !== from) ok = false
-        else { group = it.value; groupIsDigits = true }
+        // "4 thousand 3 hundred and 21": digits may also fill a group after a scale word.
+        if (k === from) { group = it.value; groupIsDigits = true }
+        else if ((prev === 'scale' || prev === 'and' || prev === 'hundred') && it.value < 1000 &&
+          (prev !== 'hundred' || it.value < 100)) {
+          group += it.value
+          groupIsDigits = true
+        } else ok = false
         break
       case 'unit':
         if (prev === 'unit' || prev === 'teen' || prev === 'digit' || prev === 'a' || prev === 'dozen') ok = false
@@ -130,6 +153,9 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
         if (prev === null || prev === 'and') ok = false
         else if (group === 0 && total > 0 && it.value > lastScale) { total *= it.value; lastScale = it.value }
         else if (group === 0) ok = false
+        // A larger scale after a finished one multiplies only a bare scale ("lakh crore");
+        // "13 lakh and 2 crore" is two numbers.
+        else if (it.value > lastScale && total > 0) { best = bestAtScale; ok = false }
         else if (it.value > lastScale) { total = (total + group) * it.value; group = 0; lastScale = it.value }
         else { total += group * it.value; group = 0; lastScale = it.value }
         groupIsDigits = false
@@ -152,6 +178,7 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
     if (!ok) break
     prev = it.cat
     if (it.cat !== 'and' && it.cat !== 'a') best = { value: total + group, used: k - from + 1 }
+    if (it.cat === 'scale') bestAtScale = best
   }
   return best
 }
