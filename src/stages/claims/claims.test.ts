@@ -326,3 +326,24 @@ test('a number whose noun is left out counts what the figure before it counts', 
   const r = buildDoc(remain, [quantity(remain, '223', 223), quantity(remain, '17', 17)])
   assert.deepEqual(readable(r).map((c) => c.category), ['killed', 'missing'])
 })
+
+test('predicates past pronouns, copulas, places and appositions', () => {
+  const cases: Array<[string, string, number, Quantity['kind'], string]> = [
+    ['The clinic treated 312 patients, nine of whom died.', 'nine', 9, 'count', 'killed'],
+    ['About 300,000 people went home, but 1.2 million remained in camps.', '1.2 million', 1_200_000, 'count', 'displaced'],
+    ['Between 5,000 and 7,000 people are thought to have drowned.', 'Between 5,000 and 7,000', 5000, 'count', 'killed'],
+    ['Some 1.9 million people, or about 90 per cent of the population, have been displaced.', 'Some 1.9 million', 1_900_000, 'count', 'displaced'],
+    ['The country would buy a dozen new fighter jets.', 'a dozen', 12, 'count', 'other'],
+    ['The 12,000 troops fight in Kursk.', '12,000', 12000, 'count', 'deployed'],
+    ['The man loss was 58 persons dead.', '58', 58, 'count', 'killed'],
+  ]
+  for (const [text, q, value, kind, category] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value, { kind })]), q).category, category, text)
+  }
+})
+
+test('a future in the next clause does not make the figure before it planned', () => {
+  const text = 'Russia has about 12,000 North Korean troops in Kursk, and Pyongyang could send 25,000 more next year, an official said.'
+  const doc = buildDoc(text, [quantity(text, 'about 12,000', 12000, { isApprox: true }), quantity(text, '25,000', 25000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.isPlanned, c.asOf]), [['about 12,000', false, null], ['25,000', true, '2026']])
+})

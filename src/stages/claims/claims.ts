@@ -35,6 +35,7 @@ interface Context {
   readonly entities: readonly Entity[]
   readonly times: readonly TimeExpression[]
   readonly attributions: readonly Attribution[]
+  readonly quantities: readonly Quantity[]
   readonly published: string | null
 }
 
@@ -138,6 +139,13 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   if (conjunction >= 0 && head > conjunction && kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
     head = headBefore
   }
+  // "12,000 troops fight in Kursk": wink tags some verbs after a plural as nouns; a singular
+  // head after a plural noun is taken for the verb it is.
+  if (head > from && tokenText(c, head).toLowerCase() === lemma[head]) {
+    for (let t = head - 1; t >= from; t--) {
+      if ((pos[t] === NOUN || pos[t] === PROPN) && tokenText(c, t).toLowerCase() !== lemma[t] && !isHyphenJoin(c, t + 1)) { head = t; break }
+    }
+  }
   return head < 0 ? null : { start: from, head, end: head + 1 }
 }
 
@@ -198,7 +206,8 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
     const bare = new Set<Category>()
-    let p = b
+    // "nine of whom died": start after the pronoun
+    let p = from > b && pos[from - 1] === PRON ? from : b
     while (p < s.tokenEnd && (lemma[p] === 'more' || lemma[p] === 'other')) p++
     const end = predicate(c, p, s, bare)
     if (end > 0) {
@@ -235,9 +244,11 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
     const cat = NOUN_CATEGORY.get(lemma[t])
     if (pos[t] === NOUN || pos[t] === PROPN) {
       if (cat !== undefined) heads.push(cat)
-      if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
-      if (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])) isPeople = true
-      if (LABOUR_PEOPLE.has(lemma[t]) && hasCountry) isMilitary = true
+      // "fighter jets" are not fighters: what people they are is the head's
+      const isHead = t === np.head
+      if (isHead && MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+      if (isHead && (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t]))) isPeople = true
+      if (isHead && LABOUR_PEOPLE.has(lemma[t]) && hasCountry) isMilitary = true
       if (c.entities.some((e) => e.start === c.tokens.start[t] && (e.type === 'NORP' || e.type === 'GPE'))) hasCountry = true
     } else if (pos[t] === ADJ || pos[t] === VERB) {
       addSignal(signals, lemma[t])
@@ -246,11 +257,12 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons"
-  const named = totalOf(c, a, s)
-  if (named !== null && named.category !== 'munitions') return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
   const predicateEnd = predicate(c, np.end, s, signals)
   const category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
+  // ... unless the number itself says more ("the man loss was 58 persons dead")
+  const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null
+  if (named !== null && named.category !== 'munitions') return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
   const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
   return {
     start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
@@ -349,7 +361,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
 }
 
 // Verbs that pass on to the predicate after them: "remain missing", "are thought to have drowned", "were left homeless".
-const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm'])
+const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm', 'have', 'live'])
+const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at'])
 
 /**
  * The predicate after the counted noun ("have been killed or injured", "who went missing",
@@ -360,10 +373,18 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   const { pos, lemma } = c.tokens
   let p = from
   let end = -1
+  // "1.9 million people, or about 90 per cent of the population, have been displaced"
+  if (p + 1 < s.tokenEnd && tokenText(c, p) === ',' && (lemma[p + 1] === 'or' || lemma[p + 1] === 'including')) {
+    let close = p + 2
+    while (close < s.tokenEnd && close < p + 16 && tokenText(c, close) !== ',') close++
+    if (close < s.tokenEnd && tokenText(c, close) === ',') p = close + 1
+  }
   if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
-    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]))) p++
+    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
+      // "remained in camps", "were moved to temporary shelters"
+      (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || (pos[p] === ADJ && p > start && pos[p + 1] === NOUN))) p++
     if (p >= s.tokenEnd) break
     const word = lemma[p]
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive)/.test(lemma[p + 1])
@@ -481,7 +502,11 @@ function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sente
     if (FUTURE_WORDS.has(lemma[t]) || (lemma[t] === 'go' && lemma[t + 1] === 'to')) return true
   }
   for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_WORDS.has(lemma[t])) return true
-  const rest = c.text.slice(q.end, s.end)
+  // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
+  // next year" does not make the figure before the comma planned
+  let end = counted.after
+  while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end))) end++
+  const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
 }
 
@@ -523,12 +548,20 @@ function findAsOf(c: Context, a: number, s: Sentence): string | null {
       if (RELATIVES.has(c.tokens.lemma[u])) isRelative.add(k)
     }
   }
+  // A segment with a figure of its own dates that figure ("..., and Pyongyang could send
+  // 25,000 more next year"), not this one.
+  const hasFigure = new Set<number>()
+  for (const q of c.quantities) {
+    if (q.start < s.start || q.end > s.end) continue
+    const k = seg[tokenRange(c, q, s)[0] - s.tokenStart]
+    if (k !== own) hasFigure.add(k)
+  }
   let best: { value: string; rank: number; distance: number } | null = null
   for (const x of c.times) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa] = tokenRange(c, x, s)
     const k = seg[xa - s.tokenStart]
-    if (isRelative.has(k)) continue
+    if (isRelative.has(k) || (k !== own && hasFigure.has(k))) continue
     let isInitial = k === 0
     for (let t = s.tokenStart; t < xa && isInitial; t++) isInitial = LEADING_POS.has(c.tokens.pos[t])
     const rank = k === own ? 0 : isInitial ? 1 : 2
@@ -671,7 +704,7 @@ export function findClaims(doc: Doc): Claim[] {
   const c: Context = {
     text: doc.text, tokens: doc.get('tokens'), sentences: doc.get('sentences'),
     entities: doc.get('entities'), times: doc.get('times'), attributions: doc.get('attributions'),
-    published: doc.meta.published,
+    quantities: doc.get('quantities'), published: doc.meta.published,
   }
   const quantities = doc.get('quantities')
   const claims: Claim[] = []

@@ -51,7 +51,7 @@ export const NOUN_CATEGORY = new Map<string, Category>([
 export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['kill', 'killed'], ['killed', 'killed'], ['die', 'killed'], ['dead', 'killed'], ['slay', 'killed'],
   ['slain', 'killed'], ['execute', 'killed'], ['perish', 'killed'], ['drown', 'killed'],
-  ['fall', 'killed'], ['fallen', 'killed'], ['bury', 'killed'],
+  ['fall', 'killed'], ['fallen', 'killed'],
   ['wound', 'wounded'], ['wounded', 'wounded'], ['injure', 'wounded'], ['injured', 'wounded'],
   ['hurt', 'wounded'],
   ['capture', 'captured'], ['captured', 'captured'], ['detain', 'captured'], ['surrender', 'captured'],
@@ -59,7 +59,7 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['missing', 'missing'], ['unaccounted', 'missing'],
   ['displace', 'displaced'], ['displaced', 'displaced'], ['flee', 'displaced'], ['evacuate', 'displaced'],
   ['uproot', 'displaced'], ['homeless', 'displaced'], ['relocate', 'displaced'], ['move', 'displaced'],
-  ['shelter', 'displaced'],
+  ['shelter', 'displaced'], ['camp', 'displaced'],
   ['send', 'deployed'], ['deploy', 'deployed'], ['dispatch', 'deployed'], ['station', 'deployed'],
   ['post', 'deployed'], ['mobilize', 'deployed'], ['mobilise', 'deployed'], ['transfer', 'deployed'],
   ['rotate', 'deployed'],

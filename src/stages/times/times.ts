@@ -251,7 +251,8 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
     const hasYear = c.isCertain('year')
     const isRelative = RELATIVE.test(r.text) || !hasYear
     if (ref === null && isRelative) continue
-    if (!hasDay && !hasMonth && !hasYear && !RELATIVE.test(r.text)) continue
+    // A weekday or a time of day alone is left to our rules ("on Tuesday night")
+    if (!hasDay && !hasMonth && !hasYear && !/\b(ago|yesterday|today|tomorrow|tonight|now)\b/i.test(r.text)) continue
     const d = c.date()
     let day = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
     // "since January 1", "on Oct. 5": news reports the past, so a day and month without a
