@@ -96,6 +96,15 @@ function isCapitalized(t: Token): boolean {
   return c >= 65 && c <= 90
 }
 
+/** Lower-cased words that can open a quantity: modifiers, number words, vague and multiplier words. */
+const STARTER_WORDS: ReadonlySet<string> = new Set([
+  ...MODIFIERS.keys(), ...NUMBER_WORDS.keys(), ...MULTIPLIER_WORDS.keys(), ...MULTIPLIER_ADJECTIVES.keys(),
+  ...VAGUE_PLURALS.keys(), 'dozens', 'tens', 'several', 'between', 'minus', 'negative', 'percent',
+  'percents', 'percentage', 'per',
+])
+/** Punctuation that can open a quantity: currency symbols, a minus sign, "~". */
+const STARTER_PUNCT: ReadonlySet<string> = new Set([...CURRENCY_SYMBOLS.keys(), '-', '−', '~'])
+
 /** Drop binary floating-point noise: 65.4 * 1e9 is 65400000000, not 65400000000.00001. */
 function tidy(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(15)) : v
@@ -122,8 +131,16 @@ class Scanner {
   /** Every quantity, left to right; each attempt resumes after what the last consumed. */
   scan(): ScannedQuantity[] {
     const out: ScannedQuantity[] = []
+    const toks = this.toks
     let i = 0
-    while (i < this.toks.length) {
+    while (i < toks.length) {
+      const t = toks[i]
+      // Most tokens cannot open a quantity; one set lookup rules them out.
+      if (t.kind === 'word' ? !STARTER_WORDS.has(t.lower) && !CURRENCY_CODES.has(t.raw) && !DOLLAR_PREFIXES.has(t.raw)
+        : t.kind === 'punct' && !STARTER_PUNCT.has(t.lower)) {
+        i++
+        continue
+      }
       const r = this.tryAt(i)
       if ('skip' in r) i = Math.max(r.next, i + 1)
       else {
