@@ -20,7 +20,7 @@ const analyzer = patternAnalyzer()
 function run(inputs: string[], store: ReturnType<typeof newStore>, extra: Partial<Parameters<typeof ingest>[1]> = {}) {
   const outcomes: IngestOutcome[] = []
   return ingest(inputs, { store, analyzer: () => analyzer, onOutcome: (o) => outcomes.push(o), timeoutMs: 2000, ...extra })
-    .then((summary) => ({ summary, outcomes }))
+    .then(({ ingested, skipped, failed }) => ({ summary: { ingested, skipped, failed }, outcomes }))
 }
 
 describe('keys', () => {

@@ -18,6 +18,9 @@ export interface IngestSummary {
   readonly ingested: number
   readonly skipped: number
   readonly failed: number
+  /** Milliseconds spent analysing documents, and in the store (look-ups and commits). */
+  readonly analysisMs: number
+  readonly storeMs: number
 }
 
 /** Options for {@link ingest}. */
@@ -78,6 +81,7 @@ function hostOutlet(url: string): string {
  */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const counts = { ingested: 0, skipped: 0, failed: 0 }
+  const time = { analysisMs: 0, storeMs: 0 }
   let analyzer: Analyzer | null = null
   const report = (o: IngestOutcome): void => {
     counts[o.status]++
@@ -86,8 +90,10 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const store = options.store
 
   const storeRecord = async (record: InputRecord): Promise<void> => {
+    let t = performance.now()
     try {
       const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: contentHash(record.text) })
+      time.storeMs += performance.now() - t
       if (existing) {
         report({ status: 'skipped', origin: record.origin, key: existing.key, by: existing.contentHash === contentHash(record.text) ? 'content' : 'url' })
         return
@@ -105,8 +111,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       }
     }
     try {
+      t = performance.now()
       const article = buildArticle(record, analyzer)
+      time.analysisMs += performance.now() - t
+      t = performance.now()
       const put = await store.putArticle(article)
+      time.storeMs += performance.now() - t
       if (put.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: put.key, claims: article.claims.length })
       else report({ status: 'skipped', origin: record.origin, key: put.key, by: put.by })
     } catch (e) {
@@ -168,7 +178,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   } catch (e) {
     throw e instanceof FatalIngestError ? e.original : e
   }
-  return counts
+  return { ...counts, analysisMs: Math.round(time.analysisMs), storeMs: Math.round(time.storeMs) }
 
   async function ingestAll(): Promise<void> {
     for (const input of inputs) {

@@ -60,7 +60,10 @@ export const command: Command = {
     }))
     progress.done()
     const seconds = (Date.now() - started) / 1000
-    const rate = seconds > 0 && summary.ingested > 0 ? `, ${(summary.ingested / seconds).toFixed(1)} documents/s` : ''
+    const share = (ms: number) => `${Math.round((ms / 10) / seconds)}%`
+    const rate = seconds > 0 && summary.ingested > 0
+      ? `, ${(summary.ingested / seconds).toFixed(1)} documents/s; analysis ${share(summary.analysisMs)}, store ${share(summary.storeMs)}`
+      : ''
     io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s${rate})\n`)
     return summary.failed > 0 ? 1 : 0
   },
