@@ -518,7 +518,14 @@ class Scanner {
     }
     // Ages: "from the age of 17", "aged 40", "a 17-year-old".
     if (isWord(before, 'aged') || isWord(before, 'ages') || isWord(before, 'age') ||
-      (isWord(before, 'of') && isWord(toks[i - 2], 'age'))) return a.next
+      (isWord(before, 'of') && (isWord(toks[i - 2], 'age') || isWord(toks[i - 2], 'ages')))) {
+      // "ages 17 to 25", "aged between 18 and 30"
+      const c = toks[a.next]
+      if ((isWord(c, 'to') || isWord(c, 'and')) && toks[a.next + 1]?.kind === 'num') return a.next + 2
+      return a.next
+    }
+    if (isWord(before, 'between') && (isWord(toks[i - 2], 'aged') || isWord(toks[i - 2], 'ages')) &&
+      isWord(after, 'and') && toks[a.next + 1]?.kind === 'num') return a.next + 2
     if (this.isAgeAfter(a.next)) return a.next
     // Years: "in 1953", "the 2016 election", "2015-16".
     if (a.isPlainDigits && t.raw.length === 4 && a.value >= 1800 && a.value <= 2100 && !hasCurrency) {

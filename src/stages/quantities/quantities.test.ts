@@ -195,6 +195,8 @@ table('not counts: years, dates, times', [
 table('not counts: ages, models, ordinals, labels, identifiers', [
   ['a 17-year-old', []],
   ['aged 40', []],
+  ['between the ages of 17 and 20', []],
+  ['aged between 18 and 30', []],
   ['he is 40 years old', []],
   ['Keith Lamont Scott, 43, was killed', []],
   ['240mm and 170mm guns', []],
