@@ -185,6 +185,8 @@ class Scanner {
         if (matched > 0) { k += matched; hasModifier = true; continue }
         if (t.lower === 'between' && !isBetween) { isBetween = true; betweenAt = k; k++; continue }
         if ((t.lower === 'minus' || t.lower === 'negative') && !isNegative) {
+          // "plus or minus 4 points" is a margin, not a negative number.
+          if (isWord(toks[k - 1], 'or') && isWord(toks[k - 2], 'plus')) { k++; continue }
           isNegative = true; signStart = t.start; k++; continue
         }
         if (CURRENCY_CODES.has(t.raw) && currency === null && toks[k + 1]?.kind === 'num') {
@@ -452,6 +454,7 @@ class Scanner {
     return x
   }
 
+  /** Where the exclusion that applies to the number at `k` ends, or null. */
   private excludedReason(i: number, k: number, a: Num, hasCurrency: boolean, hasModifier: boolean): number | null {
     const toks = this.toks
     const t = toks[k]
@@ -461,7 +464,8 @@ class Scanner {
       const b1 = toks[k - 1]
       if (i === k && b1 !== undefined && !t.isSpaced) {
         // Model numbers and glued identifiers: "KN-23", "Su-27", "G20", "#5".
-        if (isPunct(b1, '+')) return this.skipDigitGroups(a.next)
+        // "+1 222 333 4444" is a phone number; "+5%" a change.
+        if (isPunct(b1, '+') && !isPunct(after, '%') && !isWord(after, 'percent')) return this.skipDigitGroups(a.next)
         if (b1.kind === 'word' || isPunct(b1, '#')) return a.next
         if (isDash(b1) && isWord(toks[k - 2]) && !b1.isSpaced) return a.next
         if (isPunct(b1, '/') || isPunct(b1, '.') || isPunct(b1, ':') || isPunct(b1, '=')) return a.next

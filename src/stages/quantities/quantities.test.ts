@@ -155,6 +155,9 @@ table('percentages', [
   ['twelve per cent of voters', ['twelve per cent = 12 %']],
   ['Nearly 10% of them', ['Nearly 10% = 10 ~ %']],
   ['a 5 percentage point lead', ['5 percentage point = 5 pp']],
+  ['plus or minus 4 percentage points', ['minus 4 percentage points = 4 pp']],
+  ['rose +5%', ['5% = 5 %']],
+  ['fell to -3%', ['-3% = -3 %']],
 ])
 
 table('money', [
