@@ -550,11 +550,17 @@ function findAsOf(c: Context, a: number, s: Sentence): string | null {
   }
   // A segment with a figure of its own dates that figure ("..., and Pyongyang could send
   // 25,000 more next year"), not this one.
+  // A list item with no verb ("..., three tanks and 17 artillery pieces on Sunday") shares
+  // the date of its list.
+  const hasVerb = new Set<number>()
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    if (c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX) hasVerb.add(seg[t - s.tokenStart])
+  }
   const hasFigure = new Set<number>()
   for (const q of c.quantities) {
-    if (q.start < s.start || q.end > s.end) continue
+    if (q.start < s.start || q.end > s.end || !hasVerb.has(own)) continue
     const k = seg[tokenRange(c, q, s)[0] - s.tokenStart]
-    if (k !== own) hasFigure.add(k)
+    if (k !== own && hasVerb.has(k)) hasFigure.add(k)
   }
   let best: { value: string; rank: number; distance: number } | null = null
   for (const x of c.times) {

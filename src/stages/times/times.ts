@@ -131,6 +131,8 @@ const RULES: readonly Rule[] = [
       if (ref === null) return null
       const which = m[1].toLowerCase()
       if (which === 'the' && !/\bof\s+the\s+month$/i.test(m[0])) return null
+      // "the past month" is the 30 days before publication: one month only when they fit in it
+      if (which === 'past') return addDays(ref, -30).month === ref.month ? iso(ref, 'month') : String(ref.year)
       const shift = which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0
       const t = new Date(Date.UTC(ref.year, ref.month - 1 + shift, 1))
       return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`
@@ -191,6 +193,13 @@ const RULES: readonly Rule[] = [
       const isFuture = ['by', 'until', 'till', 'next'].includes(lead)
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
+      // "through July" looks either way: the nearest July
+      if (lead === 'through') {
+        const back = resolveMonth(month, ref, false)
+        const ahead = resolveMonth(month, ref, true)
+        const gap = (v: string) => Math.abs((+v.slice(0, 4) - ref.year) * 12 + (+v.slice(5) - ref.month))
+        return gap(ahead) < gap(back) ? ahead : back
+      }
       return resolveMonth(month, ref, isFuture)
     },
   },
