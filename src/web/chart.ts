@@ -1,5 +1,5 @@
 import type { PointStatus, TimelinePoint } from '../reconcile/figures.ts'
-import { dayNumber } from '../reconcile/figures.ts'
+import { pointDay } from '../reconcile/figures.ts'
 import { html, trusted, type Html } from './html.ts'
 
 /**
@@ -20,7 +20,12 @@ import { html, trusted, type Html } from './html.ts'
 /** What the chart reads of a timeline point. */
 export type ChartPoint = Pick<TimelinePoint,
   'claimKey' | 'date' | 'value' | 'low' | 'high' | 'approx' | 'bound' | 'vague' | 'source' | 'origin' | 'outlet'
-  | 'storyGroup' | 'status' | 'text' | 'articleKey' | 'unit' | 'url'>
+  | 'storyGroup' | 'status' | 'text' | 'articleKey' | 'unit' | 'url' | 'dateIsAsOf' | 'published'>
+
+/** The day a point stands on the time axis: the reconcile's own placement (coarse `asOf` by publication date). */
+function dayOf(p: ChartPoint): number | null {
+  return pointDay(p.dateIsAsOf ? p.date : null, p.published)
+}
 
 /** Options for {@link renderTimelineSvg}. */
 export interface ChartOptions {
@@ -70,6 +75,37 @@ function niceMax(max: number): number {
   return 10 * pow
 }
 
+/**
+ * The span of days the chart's axis covers: all dates, except stray ones at either end
+ * that lie further from the rest than the rest spans (and over half a year away).
+ */
+export function mainWindow(days: readonly number[]): [number, number] {
+  const d = [...days].sort((a, b) => a - b)
+  if (d.length === 0) return [0, 1]
+  let i = 0
+  let j = d.length - 1
+  while (j - i >= 2) {
+    const gapLow = d[i + 1] - d[i]
+    const gapHigh = d[j] - d[j - 1]
+    if (gapLow >= gapHigh && gapLow > Math.max(183, d[j] - d[i + 1])) i++
+    else if (gapHigh > Math.max(183, d[j - 1] - d[i])) j--
+    else break
+  }
+  return [d[i], d[j]]
+}
+
+/**
+ * The largest value the y axis shows: the maximum, unless it is over five times the
+ * upper quartile, in which case the largest value within that bound.
+ */
+export function valueCap(values: readonly number[]): number {
+  const v = values.filter((x) => x > 0).sort((a, b) => a - b)
+  if (v.length === 0) return 0
+  const limit = 5 * v[Math.floor((v.length - 1) * 0.75)]
+  const within = v.filter((x) => x <= limit)
+  return within.length > 0 ? within[within.length - 1] : v[v.length - 1]
+}
+
 const DAY_MS = 86_400_000
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -77,17 +113,19 @@ function monthTicks(fromDay: number, toDay: number): { day: number; label: strin
   const start = new Date(fromDay * DAY_MS)
   let y = start.getUTCFullYear()
   let m = start.getUTCMonth() + 1
-  const all: { day: number; label: string }[] = []
+  const all: { day: number; month: number; year: number }[] = []
   for (;;) {
     if (m > 11) { m = 0; y++ }
     const day = Math.floor(Date.UTC(y, m, 1) / DAY_MS)
     if (day > toDay) break
-    all.push({ day, label: m === 0 ? `${MONTHS[m]} ${y}` : MONTHS[m] })
+    all.push({ day, month: m, year: y })
     m++
   }
-  // At most about eight labels: keep every k-th month, always labelling January with its year.
+  // At most about eight labels: every k-th month; the year is written on the first label
+  // and wherever it changes.
   const step = Math.max(1, Math.ceil(all.length / 8))
-  return all.filter((_, i) => i % step === 0)
+  const kept = all.filter((_, i) => i % step === 0)
+  return kept.map((t, i) => ({ day: t.day, label: i === 0 || kept[i - 1].year !== t.year ? `${MONTHS[t.month]} ${t.year}` : MONTHS[t.month] }))
 }
 
 const STATUS_LABEL: Record<PointStatus, string> = {
@@ -117,24 +155,35 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
   const height = options.height ?? 340
   const m = { top: 18, right: 18, bottom: 44, left: 64 }
   const colors = originColors(points)
-  const days = points.map((p) => dayNumber(p.date))
+  const days = points.map(dayOf)
   const dated = days.filter((d): d is number => d !== null)
+  // A stray date far from the rest (an extraction error, a historical aside) would squash
+  // every other point into a sliver: such points get an "earlier" or "later" column.
+  const [lo, hi] = mainWindow(dated)
+  const hasEarlier = dated.some((d) => d < lo)
+  const hasLater = dated.some((d) => d > hi)
   const hasUndated = dated.length < points.length
-  const undatedWidth = hasUndated ? 70 : 0
-  let from = dated.length > 0 ? Math.min(...dated) : 0
-  let to = dated.length > 0 ? Math.max(...dated) : 1
-  const pad = Math.max(10, Math.round((to - from) * 0.05))
-  from -= pad
-  to += pad
-  const plotRight = width - m.right - undatedWidth
-  const x = (day: number): number => m.left + ((day - from) / (to - from)) * (plotRight - m.left)
+  const COLUMN = 64
+  const plotLeft = m.left + (hasEarlier ? COLUMN : 0)
+  const plotRight = width - m.right - (hasLater ? COLUMN : 0) - (hasUndated ? COLUMN : 0)
+  const pad = Math.max(10, Math.round((hi - lo) * 0.05))
+  const from = dated.length > 0 ? lo - pad : 0
+  const to = dated.length > 0 ? hi + pad : 1
+  const x = (day: number): number => plotLeft + ((day - from) / (to - from)) * (plotRight - plotLeft)
+  const columnX = {
+    earlier: m.left + COLUMN / 2, later: plotRight + COLUMN / 2, undated: plotRight + (hasLater ? COLUMN : 0) + COLUMN / 2,
+  }
+  const xOf = (d: number | null): number => d === null ? columnX.undated : d < lo ? columnX.earlier : d > hi ? columnX.later : x(d)
   const extents = points.map(extent)
-  const maxValue = niceMax(Math.max(0, ...extents.flatMap((e) => (e ? [e.high, e.mid] : [])).filter(Number.isFinite)) * 1.05)
-  const y = (v: number): number => height - m.bottom - (v / maxValue) * (height - m.top - m.bottom)
+  // Likewise one value far above the others gets clipped at the top, with its number shown.
+  const maxValue = niceMax(valueCap(extents.flatMap((e) => (e ? [e.high, e.mid] : [])).filter(Number.isFinite)) * 1.05)
+  const y = (v: number): number => height - m.bottom - (Math.min(v, maxValue) / maxValue) * (height - m.top - m.bottom)
 
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxValue)
-  const grid = yTicks.map((v) => html`<g class="tick"><line x1="${m.left}" x2="${plotRight}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e3e3"/><text x="${m.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${COMPACT.format(v)}</text></g>`)
-  const xTicks = dated.length > 0 ? monthTicks(from, to).map((t) => html`<g class="tick"><line x1="${x(t.day).toFixed(1)}" x2="${x(t.day).toFixed(1)}" y1="${height - m.bottom}" y2="${height - m.bottom + 5}" stroke="#888"/><text x="${x(t.day).toFixed(1)}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">${t.label}</text></g>`) : []
+  const grid = yTicks.map((v) => html`<g class="tick"><line x1="${plotLeft}" x2="${plotRight}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e3e3"/><text x="${m.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${COMPACT.format(v)}</text></g>`)
+  // Tick labels that would collide with an outlier column's label are left out.
+  const ticks = monthTicks(from, to).filter((t) => (!hasEarlier || x(t.day) - plotLeft > 28) && ((!hasLater && !hasUndated) || plotRight - x(t.day) > 28))
+  const xTicks = dated.length > 0 ? ticks.map((t) => html`<g class="tick"><line x1="${x(t.day).toFixed(1)}" x2="${x(t.day).toFixed(1)}" y1="${height - m.bottom}" y2="${height - m.bottom + 5}" stroke="#888"/><text x="${x(t.day).toFixed(1)}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">${t.label}</text></g>`) : []
 
   // Positions, then nudges: markers that would overlap (copies of one wire story a day
   // apart, two sources agreeing) are spread sideways so each stays visible and clickable.
@@ -142,7 +191,7 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
   const positions = points.map((p, i) => {
     const e = extents[i]
     const d = days[i]
-    const baseX = d === null ? plotRight + undatedWidth / 2 : x(d)
+    const baseX = xOf(d)
     const py = e === null ? y(0) : y(e.mid)
     let px = baseX
     for (let k = 1; k < 40 && placed.some((o) => Math.abs(o.x - px) < 11 && Math.abs(o.y - py) < 11); k++) {
@@ -152,32 +201,44 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
     return { x: px, y: py, e }
   })
 
-  // Syndicated copies: points of one story group within this figure, joined by a dashed line.
+  // Syndicated copies: the same estimate from different articles of one story group,
+  // joined by a dashed line. (Two claims of one article are not copies of each other.)
   const groups = new Map<string, number[]>()
-  points.forEach((p, i) => groups.set(p.storyGroup, [...(groups.get(p.storyGroup) ?? []), i]))
-  const copyLinks = [...groups.entries()].filter(([, idx]) => idx.length > 1).map(([group, idx]) => {
-    const d = idx.map((i, k) => `${k === 0 ? 'M' : 'L'}${positions[i].x.toFixed(1)},${positions[i].y.toFixed(1)}`).join(' ')
-    return html`<path class="story-group" data-story-group="${group}" d="${d}" fill="none" stroke="#777" stroke-width="1.5" stroke-dasharray="3 3"/>`
+  points.forEach((p, i) => {
+    const key = [p.storyGroup, p.value, p.low, p.high, p.bound].join('|')
+    groups.set(key, [...(groups.get(key) ?? []), i])
   })
+  const copyLinks = [...groups.values()]
+    .filter((idx) => new Set(idx.map((i) => points[i].articleKey)).size > 1)
+    .map((idx) => {
+      const d = idx.map((i, k) => `${k === 0 ? 'M' : 'L'}${positions[i].x.toFixed(1)},${positions[i].y.toFixed(1)}`).join(' ')
+      return html`<path class="story-group" data-story-group="${points[idx[0]].storyGroup}" d="${d}" fill="none" stroke="#777" stroke-width="1.5" stroke-dasharray="3 3"/>`
+    })
 
   const marks = points.map((p, i) => {
     const { x: px, y: py, e } = positions[i]
     const color = colors.get(p.origin) ?? '#000'
     const bar = e !== null && e.high > e.low
-      ? html`<line class="range" x1="0" x2="0" y1="${(y(e.low) - py).toFixed(1)}" y2="${(y(Math.min(e.high, maxValue)) - py).toFixed(1)}" stroke="${color}" stroke-width="3" stroke-linecap="round"/>`
+      ? html`<line class="range" x1="0" x2="0" y1="${(y(e.low) - py).toFixed(1)}" y2="${(y(e.high) - py).toFixed(1)}" stroke="${color}" stroke-width="3" stroke-linecap="round"/>`
       : ''
+    const clipped = e !== null && e.mid > maxValue
+      ? html`<text class="off-scale" x="9" y="4" font-size="11" fill="#222">↑ ${COMPACT.format(e.mid)}</text>` : ''
     const caret = p.bound === 'at_least' ? html`<path class="bound bound-at-least" d="M-5,-11 L0,-16 L5,-11" fill="none" stroke="${color}" stroke-width="2"/>`
       : p.bound === 'at_most' ? html`<path class="bound bound-at-most" d="M-5,11 L0,16 L5,11" fill="none" stroke="${color}" stroke-width="2"/>` : ''
     const who = p.source ?? `${p.outlet ?? 'the outlet'} (own voice)`
     const label = `${formatEstimate(p)} — ${who}${p.outlet && p.source ? `, via ${p.outlet}` : ''}, ${p.date ?? 'undated'}; ${STATUS_LABEL[p.status]}`
-    const body = html`<g class="point status-${p.status}" data-claim="${p.claimKey}" data-status="${p.status}" data-origin="${p.origin}" data-story-group="${p.storyGroup}" transform="translate(${px.toFixed(1)},${py.toFixed(1)})"><title>${label}</title>${bar}${marker(p.status, color, p.approx || p.vague)}${caret}</g>`
+    const body = html`<g class="point status-${p.status}" data-claim="${p.claimKey}" data-status="${p.status}" data-origin="${p.origin}" data-story-group="${p.storyGroup}" transform="translate(${px.toFixed(1)},${py.toFixed(1)})"><title>${label}</title>${bar}${marker(p.status, color, p.approx || p.vague)}${caret}${clipped}</g>`
     const href = options.href?.(p) ?? null
     return href === null ? body : html`<a href="${href}" aria-label="${label}">${body}</a>`
   })
 
-  const undated = hasUndated ? html`<text x="${plotRight + undatedWidth / 2}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">undated</text>` : ''
+  const columnLabel = (cx: number, text: string): Html => html`<text x="${cx}" y="${height - m.bottom + 18}" text-anchor="middle" font-size="11" fill="#444">${text}</text>`
+  const columns = [
+    hasEarlier ? columnLabel(columnX.earlier, 'earlier') : '', hasLater ? columnLabel(columnX.later, 'later') : '',
+    hasUndated ? columnLabel(columnX.undated, 'undated') : '',
+  ]
   const title = options.title ?? 'Timeline of estimates'
-  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif"><title id="chart-title">${title}</title><desc id="chart-desc">${points.length} estimates by ${colors.size} sources over time; shape shows status, hollow markers are hedged, bars are ranges, carets are bounds.</desc><rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>${grid}<line x1="${m.left}" x2="${plotRight}" y1="${height - m.bottom}" y2="${height - m.bottom}" stroke="#888"/>${xTicks}${undated}${copyLinks}${marks}</svg>`
+  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif"><title id="chart-title">${title}</title><desc id="chart-desc">${points.length} estimates by ${colors.size} sources over time; shape shows status, hollow markers are hedged, bars are ranges, carets are bounds.</desc><rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>${grid}<line x1="${plotLeft}" x2="${plotRight}" y1="${height - m.bottom}" y2="${height - m.bottom}" stroke="#888"/>${xTicks}${columns}${copyLinks}${marks}</svg>`
   return String(svg)
 }
 
@@ -205,7 +266,7 @@ function renderSwatch(color: string): string {
  * for the figures index.
  */
 export function renderSparkline(points: readonly ChartPoint[], width = 120, height = 28): string {
-  const rows = points.map((p) => ({ day: dayNumber(p.date), e: extent(p) }))
+  const rows = points.map((p) => ({ day: dayOf(p), e: extent(p) }))
     .filter((r): r is { day: number; e: { mid: number; low: number; high: number } } => r.day !== null && r.e !== null)
   if (rows.length === 0) return String(html`<svg class="sparkline" width="${width}" height="${height}" aria-hidden="true"></svg>`)
   const minDay = Math.min(...rows.map((r) => r.day))
