@@ -4,7 +4,7 @@ import { clip, dateFlag, LEDGER_OPTIONS, storyGroups, withLedger, writeJsonLines
 
 export const command: Command = {
   name: 'articles',
-  summary: 'List stored articles, with their story group (syndicated copies share one)',
+  summary: 'List stored articles, with their story group (syndicated copies share one).',
   usage: 'claimtrail articles [--db PATH] [--json] [--text QUERY] [--outlet NAME] [--since DATE] [--until DATE]',
   async run(args, io) {
     const { values } = parseArgs({

@@ -8,7 +8,7 @@ import {
 
 export const command: Command = {
   name: 'claims',
-  summary: 'List stored claims (attributed figures) with their source, outlet and quote',
+  summary: 'List stored claims (attributed figures) with their source, outlet and quote.',
   usage: 'claimtrail claims [--db PATH] [--json] [--source NAME] [--figure FIGURE] [--category CATEGORY] [--since DATE] [--until DATE] [--text QUERY] [--article KEY]',
   async run(args, io) {
     const { values } = parseArgs({

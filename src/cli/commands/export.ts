@@ -19,7 +19,7 @@ export function csvField(v: unknown): string {
 
 export const command: Command = {
   name: 'export',
-  summary: 'Export every point of every figure with its citation (outlet, URL, date, quote) as CSV or JSON',
+  summary: 'Export every point of every figure with its citation (outlet, URL, date, quote) as CSV or JSON.',
   usage: 'claimtrail export [--format csv|json] [--db PATH] [--figure FIGURE] [--since DATE] [--until DATE]',
   async run(args, io) {
     const { values } = parseArgs({

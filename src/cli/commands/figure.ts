@@ -8,7 +8,7 @@ const USAGE = 'claimtrail figure merge FIGURE INTO | figure split FIGURE --claim
 
 export const command: Command = {
   name: 'figure',
-  summary: 'Merge, split or rename figures; decisions are kept across re-ingest and reextract',
+  summary: 'Merge, split or rename figures; decisions are kept across re-ingest and reextract.',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseArgs({

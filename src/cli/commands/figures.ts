@@ -4,7 +4,7 @@ import { clip, figureJson, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines,
 
 export const command: Command = {
   name: 'figures',
-  summary: 'List figures (what is counted) with how many independent sources give them and their status',
+  summary: 'List figures (what is counted) with how many independent sources give them and their status.',
   usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME]',
   async run(args, io) {
     const { values } = parseArgs({

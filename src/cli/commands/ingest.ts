@@ -35,7 +35,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
 
 export const command: Command = {
   name: 'ingest',
-  summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped',
+  summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped.',
   usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed] [--json] [--timeout SECONDS] [--max-bytes N]',
   async run(args, io) {
     const { values, positionals } = parseArgs({

@@ -158,3 +158,44 @@ test('the chart scales to the bulk of the estimates and marks clipped outliers',
   assert.equal(rows[0].split('█').length - 1, 10)
   assert.match(rows[2], /█{20}»/)
 })
+
+describe('ingest and watch commands', () => {
+  test('ingest --json prints one outcome per document; a missing path fails alone', async () => {
+    const ledger = join(dir, 'cli-ingest.db')
+    const file = join(dir, 'one.txt')
+    writeFileSync(file, 'About 11,000 North Korean troops are in Russia, officials said.')
+    const r = await runCli(['ingest', file, join(dir, 'nope.txt'), '--db', ledger, '--json'])
+    assert.equal(r.status, 1)
+    const outcomes = lines(r.stdout)
+    assert.deepEqual(outcomes.map((o) => o.status), ['ingested', 'failed'])
+    assert.match(r.stderr, /nope\.txt: no such file/)
+    assert.match(r.stderr, /1 ingested, 0 skipped, 1 failed \(/)
+    const again = await runCli(['ingest', file, '--db', ledger])
+    assert.equal(again.status, 0)
+    assert.match(again.stderr, /^0 ingested, 1 skipped, 0 failed/)
+    const usage = await runCli(['ingest', '--db', ledger])
+    assert.equal(usage.status, 2)
+  })
+
+  test('watch --once polls a feed once and refuses to poll it again within the minimum interval', async () => {
+    const { createServer } = await import('node:http')
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      res.end(`<rss><channel><title>W</title><item><guid>1</guid><description>${'Words for the body of a story. '.repeat(20)}</description></item></channel></rss>`)
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/rss`
+    const ledger = join(dir, 'cli-watch.db')
+    try {
+      const first = await runCli(['watch', url, '--once', '--db', ledger, '--interval', '5'])
+      assert.equal(first.status, 0, first.stderr)
+      assert.match(first.stderr, /below the polite minimum/)
+      assert.match(first.stderr, /1 ingested, 0 skipped, 0 failed/)
+      const second = await runCli(['watch', url, '--once', '--db', ledger])
+      assert.match(second.stderr, /polled less than 60 s ago; nothing to do/)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  })
+})

@@ -6,7 +6,7 @@ import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
 
 export const command: Command = {
   name: 'reextract',
-  summary: 'Re-run the current extractor over stored articles; user decisions about figures are kept',
+  summary: 'Re-run the current extractor over stored articles; user decisions about figures are kept.',
   usage: 'claimtrail reextract [--db PATH] [--json]',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { ...LEDGER_OPTIONS } })

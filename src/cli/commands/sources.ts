@@ -15,7 +15,7 @@ interface SourceSummary {
 
 export const command: Command = {
   name: 'sources',
-  summary: 'List the sources figures are attributed to: how many claims, which figures, when',
+  summary: 'List the sources figures are attributed to: how many claims, which figures, when.',
   usage: 'claimtrail sources [--db PATH] [--json]',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { ...LEDGER_OPTIONS } })

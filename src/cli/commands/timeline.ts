@@ -60,7 +60,7 @@ function writeText(io: CliIo, figure: Figure, showChart: boolean): void {
 
 export const command: Command = {
   name: 'timeline',
-  summary: "Show a figure's estimates over time, by source, with statuses (and a chart on a terminal)",
+  summary: "Show a figure's estimates over time, by source, with statuses (and a chart on a terminal).",
   usage: 'claimtrail timeline FIGURE [--db PATH] [--json] [--chart | --plain]',
   async run(args, io) {
     const { values, positionals } = parseArgs({

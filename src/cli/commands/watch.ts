@@ -10,7 +10,7 @@ import { LEDGER_OPTIONS, withLedger } from './ledger-shared.ts'
 
 export const command: Command = {
   name: 'watch',
-  summary: 'Poll RSS/Atom feeds politely (ETag, If-Modified-Since, at most once a minute) and ingest new items',
+  summary: 'Poll RSS/Atom feeds politely (ETag, If-Modified-Since, at most once a minute) and ingest new items.',
   usage: `claimtrail watch FEED_URL... [--db PATH] [--interval SECONDS (default 900, at least ${MIN_INTERVAL_SECONDS})] [--once] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
