@@ -349,6 +349,7 @@ class Scanner {
   readNumber(k: number, hasCurrency: boolean, hasModifier: boolean): Num | Skip {
     const toks = this.toks
     const t = toks[k]
+    if (t === undefined) return { skip: true, next: k }
     if (t.kind === 'num') {
       const shape = t.num!
       if (shape.isId) return { skip: true, next: k + 1 }
@@ -410,6 +411,7 @@ class Scanner {
           }
         }
       }
+      if (!Number.isFinite(value)) return { skip: true, next: j }
       return {
         value, first: k, next: j, isSpelled: false,
         isPlainDigits: shape.isPlain && !hasScale && !isFraction && j === k + 1,

@@ -227,6 +227,8 @@ function readNumber(text: string, start: number, isSpaced: boolean, prev: Token 
     isSlash = true
     isPlain = false
   }
+  // Beyond what a double holds ("1e617"): not a number a text means literally.
+  if (!Number.isFinite(value)) return idToken(text, start, i, isSpaced)
   const raw = text.slice(start, i)
   return {
     kind: 'num', start, end: i, isSpaced, lower: raw, raw, value,
