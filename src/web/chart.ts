@@ -266,14 +266,17 @@ function renderSwatch(color: string): string {
  * for the figures index.
  */
 export function renderSparkline(points: readonly ChartPoint[], width = 120, height = 28): string {
-  const rows = points.map((p) => ({ day: dayOf(p), e: extent(p) }))
+  const all = points.map((p) => ({ day: dayOf(p), e: extent(p) }))
     .filter((r): r is { day: number; e: { mid: number; low: number; high: number } } => r.day !== null && r.e !== null)
+  // The same outlier rules as the chart: stray dates left out, far values clipped.
+  const [lo, hi] = mainWindow(all.map((r) => r.day))
+  const rows = all.filter((r) => r.day >= lo && r.day <= hi)
   if (rows.length === 0) return String(html`<svg class="sparkline" width="${width}" height="${height}" aria-hidden="true"></svg>`)
   const minDay = Math.min(...rows.map((r) => r.day))
   const maxDay = Math.max(...rows.map((r) => r.day))
-  const maxV = Math.max(...rows.map((r) => r.e.mid)) || 1
+  const maxV = valueCap(rows.map((r) => r.e.mid)) || 1
   const sx = (d: number): number => 3 + (maxDay === minDay ? (width - 6) / 2 : ((d - minDay) / (maxDay - minDay)) * (width - 6))
-  const sy = (v: number): number => height - 3 - (v / maxV) * (height - 6)
+  const sy = (v: number): number => height - 3 - (Math.min(v, maxV) / maxV) * (height - 6)
   const path = rows.map((r, i) => `${i === 0 ? 'M' : 'L'}${sx(r.day).toFixed(1)},${sy(r.e.mid).toFixed(1)}`).join(' ')
   const dots = rows.map((r) => html`<circle cx="${sx(r.day).toFixed(1)}" cy="${sy(r.e.mid).toFixed(1)}" r="2" fill="#0072B2"/>`)
   return String(html`<svg class="sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><path d="${path}" fill="none" stroke="#0072B2" stroke-width="1.5"/>${dots}</svg>`)

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { parseHTML } from 'linkedom'
+import { main } from '../cli/main.ts'
+import { FIXTURE_ARTICLES, seedFixture } from '../api/test-fixture.ts'
+import { openSqliteStore } from '../store/sqlite/sqlite.ts'
+import { mainWindow, renderTimelineSvg, valueCap, type ChartPoint } from './chart.ts'
+import { findQuote, renderHighlightedText } from './highlight.ts'
+import { safeHref } from './html.ts'
+
+const DAY = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)
+
+function point(over: Partial<ChartPoint>): ChartPoint {
+  return {
+    claimKey: 'k', date: '2025-01-10', dateIsAsOf: false, published: '2025-01-10', value: 1000, low: null, high: null,
+    approx: false, bound: null, vague: false, source: 'Officials', origin: 'source:officials', outlet: 'Wire', storyGroup: 'a',
+    status: 'single-source', text: '1,000', articleKey: 'a', unit: null, url: null, ...over,
+  }
+}
+
+test('mainWindow leaves out a stray date far from the rest, keeps an even series', () => {
+  const recent = ['2024-10-01', '2024-11-15', '2025-01-20', '2025-03-02'].map(DAY)
+  assert.deepEqual(mainWindow([DAY('1953-07-27'), ...recent]), [recent[0], recent[3]])
+  assert.deepEqual(mainWindow([...recent, DAY('2031-01-01')]), [recent[0], recent[3]])
+  const yearly = [2000, 2005, 2010, 2015, 2020].map((y) => DAY(`${y}-01-01`))
+  assert.deepEqual(mainWindow(yearly), [yearly[0], yearly[4]])
+})
+
+test('valueCap ignores a value far above the others', () => {
+  assert.equal(valueCap([10_000, 12_000, 11_000, 15_000, 1_200_000]), 15_000)
+  assert.equal(valueCap([100, 200, 300]), 300)
+  assert.equal(valueCap([]), 0)
+})
+
+test('the chart draws one point per claim, escapes stored strings, marks ranges, bounds and undated points', () => {
+  const points = [
+    point({ claimKey: 'a:1', source: '<script>alert(1)</script>', origin: 'source:x' }),
+    point({ claimKey: 'b:2', value: null, low: 11_000, high: 12_000, date: '2025-02-01', published: '2025-02-01' }),
+    point({ claimKey: 'c:3', bound: 'at_least', approx: true, date: null, published: null }),
+  ]
+  const svg = renderTimelineSvg(points, { href: (p) => `/articles/${p.articleKey}` })
+  const { document } = parseHTML(`<html><body>${svg}</body></html>`)
+  assert.deepEqual([...document.querySelectorAll('[data-claim]')].map((e) => e.getAttribute('data-claim')), ['a:1', 'b:2', 'c:3'])
+  assert.equal(document.querySelectorAll('script').length, 0)
+  assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
+  assert.equal(document.querySelectorAll('.range').length, 1)
+  assert.equal(document.querySelectorAll('.bound-at-least').length, 1)
+  assert.ok(svg.includes('>undated</text>'))
+})
+
+test('highlights flatten overlapping spans into well-nested marks with code-point anchors', () => {
+  const text = 'Intro 🇰🇵.\nThe NIS said some 15,000 troops were there. Next.'
+  const cp = (s: string): number => [...text.slice(0, text.indexOf(s))].length
+  const start = cp('some 15,000')
+  const out = String(renderHighlightedText(text, {
+    quantities: [{ start, end: start + 11 }],
+    attributions: [{ source: { start: cp('The NIS'), end: cp('The NIS') + 7 }, cue: { start: cp('said'), end: cp('said') + 4 }, content: [{ start, end: cp(' were') + 5 }] }],
+  }, [{ start, end: start + 11, quote: 'The NIS said some 15,000 troops were there.' }]))
+  const { document } = parseHTML(`<html><body><div>${out}</div></body></html>`)
+  assert.equal(document.querySelector('div')!.textContent, text, 'the text is kept exactly')
+  const anchor = document.getElementById(`q-${start}`)!
+  assert.equal(anchor.textContent, 'some 15,000')
+  assert.equal(anchor.getAttribute('class'), 'claim content quantity')
+  assert.equal(document.querySelector('.quote')!.textContent, 'The NIS said some 15,000 troops were there.')
+  assert.equal(document.querySelector('mark.source')!.textContent, 'The NIS')
+})
+
+test('findQuote finds a whitespace-normalized sentence around an offset', () => {
+  const text = 'A.  About 4,000\nwere hurt, officials said. About 4,000\nwere hurt, officials said.'
+  const second = text.lastIndexOf('About')
+  assert.deepEqual(findQuote(text, 'About 4,000 were hurt, officials said.', second), { start: second, end: text.length })
+  assert.equal(findQuote(text, 'not there', 0), null)
+})
+
+test('safeHref keeps http(s) links only', () => {
+  assert.equal(safeHref('javascript:alert(1)'), null)
+  assert.equal(safeHref('data:text/html,x'), null)
+  assert.equal(safeHref('https://example.test/a?b=1'), 'https://example.test/a?b=1')
+  assert.equal(safeHref(null), null)
+})
+
+test('claimtrail report writes one self-contained page with chart, citations and methodology', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-report-'))
+  try {
+    const db = join(dir, 'ledger.db')
+    const store = openSqliteStore(db)
+    await seedFixture(store)
+    await store.close()
+    const out = join(dir, 'captured.html')
+    const err: string[] = []
+    const io = {
+      stdout: { write: () => true } as unknown as NodeJS.WritableStream,
+      stderr: { write: (s: string) => { err.push(s); return true } } as unknown as NodeJS.WritableStream,
+      stdin: process.stdin, isTty: false, env: {},
+    }
+    assert.equal(await main(['report', 'captured/north-korea/troops', '-o', out, '--db', db], io), 0, err.join(''))
+    const page = readFileSync(out, 'utf8')
+    const { document } = parseHTML(page)
+    assert.equal(document.querySelectorAll('script').length, 0, 'no script, and the stored <script> is text')
+    assert.equal(document.querySelectorAll('link[rel=stylesheet], img').length, 0, 'nothing external')
+    assert.equal(document.querySelectorAll('svg.timeline [data-claim]').length, 1)
+    const hostile = FIXTURE_ARTICLES.find((a) => a.id === 'hostile')!
+    assert.ok(document.querySelector('table.evidence')!.textContent!.includes(hostile.outlet), 'the outlet is cited, as text')
+    assert.equal(document.querySelectorAll('a[href^="javascript:"]').length, 0)
+    assert.match(document.querySelector('.methodology')!.textContent!, /Statuses/)
+    assert.equal(await main(['report', 'no-such-figure', '-o', out, '--db', db], io), 1)
+    assert.equal(await main(['report', 'captured'], io), 2)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
