@@ -79,6 +79,17 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       }
     })
 
+    test('two writers racing for one article store it once', async () => {
+      const store = await open()
+      try {
+        const results = await Promise.all([store.putArticle(article('r1')), store.putArticle(article('r1')), store.putArticle(article('r1'))])
+        assert.deepEqual(results.map((r) => r.status).sort(), ['duplicate', 'duplicate', 'inserted'])
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+      } finally {
+        await store.close()
+      }
+    })
+
     test('an article whose claims fail to insert leaves nothing behind', async () => {
       const store = await open()
       try {
