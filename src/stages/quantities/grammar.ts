@@ -1,14 +1,14 @@
 /**
  * The quantity grammar: reads hedges and bounds, a number (digits, spelled words, scale
- * words, fractions, vague amounts), its unit (percent, currency, "times"), and a second
+ * words, fractions, vague amounts), its unit (percent, currency, measure, "times"), and a second
  * number when the two form a range. It then drops what is not a count in news text:
  * years, dates, times, ages, model numbers, labels, ordinals, identifiers and "one" used
  * as a pronoun. The decisions are listed in docs/quantities.md.
  *
  * Linear time: the scanner tries a quantity at each token; every attempt looks at a
  * bounded number of tokens ahead (a few modifier words, a spelled run of at most
- * {@link MAX_RUN} words, one range partner), and the scan resumes after whatever the
- * attempt consumed.
+ * `MAX_RUN` words, one range partner), and the scan resumes after whatever the attempt
+ * consumed.
  */
 import type { Amount, Bound, CharSpan, Quantity, QuantityKind } from '../../model/types.ts'
 import { lex, type Token } from './lexer.ts'
@@ -36,7 +36,7 @@ interface Num {
   /** Token index after the number. */
   next: number
   isSpelled: boolean
-  /** A lone four-digit literal that may be a year. */
+  /** Bare digits with nothing glued or scaled ("2024"): a candidate year. */
   isPlainDigits: boolean
   hasScale: boolean
   /** The scale word's factor ("2 million": 1e6), 1 when there is none. */
