@@ -347,3 +347,21 @@ test('a future in the next clause does not make the figure before it planned', (
   const doc = buildDoc(text, [quantity(text, 'about 12,000', 12000, { isApprox: true }), quantity(text, '25,000', 25000)])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.isPlanned, c.asOf]), [['about 12,000', false, null], ['25,000', true, '2026']])
 })
+
+test('more shapes of category and fallback source', () => {
+  const cases: Array<[string, string, number, string, string | null]> = [
+    // text, quantity, value, category, fallback source
+    ['Per the General Staff, enemy losses totalled 1,650 personnel.', '1,650', 1650, 'casualties', 'the General Staff'],
+    ['Officials estimate Russia launched 728 drones.', '728', 728, 'munitions', 'Officials'],
+    ['The enemy suffered the loss of more than 150 persons.', 'more than 150', 150, 'casualties', null],
+    ['Russian forces had taken 11 servicemen prisoner.', '11', 11, 'captured', null],
+    ['We have buried around 200 of our soldiers.', 'around 200', 200, 'killed', null],
+    ['Upwards of 3,000 Ukrainian soldiers are being held in Russian captivity.', 'Upwards of 3,000', 3000, 'captured', null],
+    ['Nearly 90,000 people have sought refuge in Chad.', 'Nearly 90,000', 90000, 'displaced', null],
+  ]
+  for (const [text, q, value, category, source] of cases) {
+    const c = claimFor(buildDoc(text, [quantity(text, q, value)]), q)
+    assert.equal(c.category, category, text)
+    assert.equal(c.source, source, text)
+  }
+})

@@ -192,6 +192,8 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
   while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least')) v--
   const verbBefore = v >= s.tokenStart && pos[v] === VERB ? v : -1
   if (verbBefore >= 0) addSignal(signals, lemma[verbBefore])
+  // "We have buried around 200 of our soldiers"
+  if (verbBefore >= 0 && lemma[verbBefore] === 'bury') signals.add('killed')
 
   if (q.kind === 'money') {
     let m = from
@@ -257,6 +259,8 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons"
+  // "taken 11 servicemen prisoner"
+  if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   const predicateEnd = predicate(c, np.end, s, signals)
   const category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
@@ -276,6 +280,13 @@ const TOTAL_VERBS = new Set(['total', 'reach', 'number', 'stand', 'exceed', 'top
 /** The category noun whose total the number gives ("enemy losses on Sunday totalled 1,650"). */
 function totalOf(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
+  // "the loss of more than 150 persons", "the deaths of 12 soldiers"
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && pos[a - 2] === NOUN) {
+    const category = NOUN_CATEGORY.get(lemma[a - 2])
+    if (category !== undefined && category !== 'munitions') {
+      return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category, npStart: a - 2, npEnd: a - 1, after: a }
+    }
+  }
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
   if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
@@ -361,7 +372,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
 }
 
 // Verbs that pass on to the predicate after them: "remain missing", "are thought to have drowned", "were left homeless".
-const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm', 'have', 'live'])
+const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm', 'have', 'live', 'seek', 'find', 'hold', 'keep'])
 const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at'])
 
 /**
@@ -384,7 +395,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     const start = p
     while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
       // "remained in camps", "were moved to temporary shelters"
-      (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || (pos[p] === ADJ && p > start && pos[p + 1] === NOUN))) p++
+      (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++
     if (p >= s.tokenEnd) break
     const word = lemma[p]
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive)/.test(lemma[p + 1])
@@ -613,14 +624,17 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   const { pos, lemma } = c.tokens
   let best: { source: CharSpan; cue: CharSpan; distance: number } | null = null
   for (let t = s.tokenStart; t + 1 < s.tokenEnd; t++) {
-    if (lemma[t] !== 'accord' || lemma[t + 1] !== 'to') continue
-    let e = t + 2
+    // "according to X", and "Per X," opening a sentence
+    const cueEnd = lemma[t] === 'accord' && lemma[t + 1] === 'to' ? t + 2
+      : lemma[t] === 'per' && t === s.tokenStart ? t + 1 : -1
+    if (cueEnd < 0) continue
+    let e = cueEnd
     while (e < s.tokenEnd && e - t < 12 && !CLAUSE_BREAKS.has(tokenText(c, e)) && tokenText(c, e) !== '.') e++
-    const source = spanOf(c, t + 2, e)
+    const source = spanOf(c, cueEnd, e)
     if (source === null) continue
     const distance = Math.abs(t - a)
     if (best === null || distance < best.distance) {
-      best = { source, cue: { start: c.tokens.start[t], end: c.tokens.end[t + 1] }, distance }
+      best = { source, cue: { start: c.tokens.start[t], end: c.tokens.end[cueEnd - 1] }, distance }
     }
   }
   if (best === null) {
@@ -641,10 +655,13 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   }
   if (best === null) {
     // "Officials said (that) ..." at the start of the sentence
+    // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
+    const isCue = (t: number) => SPEECH_VERBS.has(lemma[t]) && (pos[t] === VERB ||
+      (pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT')))
     let verb = s.tokenStart
-    while (verb < a && NP_POS.has(pos[verb])) verb++
+    while (verb < a && NP_POS.has(pos[verb]) && !(verb > s.tokenStart && isCue(verb))) verb++
     while (verb < a && pos[verb] === AUX) verb++
-    if (verb > s.tokenStart && verb < a && pos[verb] === VERB && SPEECH_VERBS.has(lemma[verb])) {
+    if (verb > s.tokenStart && verb < a && isCue(verb)) {
       const source = spanOf(c, s.tokenStart, verb)
       if (source !== null && /\p{L}/u.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
@@ -654,6 +671,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   if (best === null) return null
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity: sourceEntityOf(c, best.source) }
 }
+
 function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
   let best = -1
   let bestSize = Infinity

@@ -59,7 +59,7 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['missing', 'missing'], ['unaccounted', 'missing'],
   ['displace', 'displaced'], ['displaced', 'displaced'], ['flee', 'displaced'], ['evacuate', 'displaced'],
   ['uproot', 'displaced'], ['homeless', 'displaced'], ['relocate', 'displaced'], ['move', 'displaced'],
-  ['shelter', 'displaced'], ['camp', 'displaced'],
+  ['shelter', 'displaced'], ['camp', 'displaced'], ['refuge', 'displaced'], ['captivity', 'captured'],
   ['send', 'deployed'], ['deploy', 'deployed'], ['dispatch', 'deployed'], ['station', 'deployed'],
   ['post', 'deployed'], ['mobilize', 'deployed'], ['mobilise', 'deployed'], ['transfer', 'deployed'],
   ['rotate', 'deployed'],
