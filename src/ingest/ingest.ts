@@ -36,6 +36,9 @@ export interface IngestOptions {
   readonly fetchImpl?: typeof fetch
   readonly timeoutMs?: number
   readonly maxBytes?: number
+  /** Publication date (`YYYY-MM-DD`) and outlet for documents that do not carry their own. */
+  readonly published?: string
+  readonly outlet?: string
   /** Validators from the last fetch of a feed, for a conditional request (ETag, Last-Modified). */
   readonly feedValidators?: (url: string) => Promise<{ etag: string | null; lastModified: string | null } | null>
   /** Called after a feed was fetched: whether it changed, and its new validators. */
@@ -89,7 +92,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   }
   const store = options.store
 
-  const storeRecord = async (record: InputRecord): Promise<void> => {
+  const storeRecord = async (given: InputRecord): Promise<void> => {
+    const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
     let t = performance.now()
     try {
       const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: contentHash(record.text) })

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
+import { isIsoDate } from '../../ingest/files.ts'
 import { ingest, type IngestOutcome } from '../../ingest/ingest.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { CliIo, Command } from '../command.ts'
@@ -10,11 +11,14 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
   const counts = { ingested: 0, skipped: 0, failed: 0 }
   let drawn = false
   let lastDraw = 0
+  const started = Date.now()
   const draw = (force: boolean): void => {
     const now = Date.now()
     if (!force && now - lastDraw < 100) return
     lastDraw = now
-    io.stderr.write(`\r\x1b[2Kingesting: ${counts.ingested} ingested, ${counts.skipped} skipped, ${counts.failed} failed`)
+    const seconds = (now - started) / 1000
+    const rate = seconds > 1 ? `, ${(counts.ingested / seconds).toFixed(1)}/s` : ''
+    io.stderr.write(`\r\x1b[2Kingesting: ${counts.ingested} ingested, ${counts.skipped} skipped, ${counts.failed} failed${rate}`)
     drawn = true
   }
   return {
@@ -36,7 +40,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
 export const command: Command = {
   name: 'ingest',
   summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped.',
-  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed] [--json] [--timeout SECONDS] [--max-bytes N]',
+  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
@@ -45,6 +49,8 @@ export const command: Command = {
         feed: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '20' },
         'max-bytes': { type: 'string' },
+        published: { type: 'string' },
+        outlet: { type: 'string' },
       },
     })
     if (positionals.length === 0) throw new ClaimtrailError('USAGE', "ingest: give files, folders, URLs or '-' for standard input")
@@ -52,11 +58,15 @@ export const command: Command = {
     if (!(timeout > 0)) throw new ClaimtrailError('USAGE', `--timeout ${values.timeout}: give seconds, more than 0`)
     const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined
     if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
+    if (values.published !== undefined && !isIsoDate(values.published)) {
+      throw new ClaimtrailError('USAGE', `--published ${values.published}: use a calendar date YYYY-MM-DD`)
+    }
     const progress = progressReporter(io, values.json)
     const started = Date.now()
     const summary = await withLedger(values.db, io, (store) => ingest(positionals, {
       store, analyzer: () => createAnalyzer(), isFeed: values.feed, stdin: io.stdin,
-      timeoutMs: timeout * 1000, maxBytes, onOutcome: (o) => progress.outcome(o),
+      timeoutMs: timeout * 1000, maxBytes, published: values.published, outlet: values.outlet,
+      onOutcome: (o) => progress.outcome(o),
     }))
     progress.done()
     const seconds = (Date.now() - started) / 1000

@@ -175,6 +175,14 @@ describe('ingest and watch commands', () => {
     assert.match(again.stderr, /^0 ingested, 1 skipped, 0 failed/)
     const usage = await runCli(['ingest', '--db', ledger])
     assert.equal(usage.status, 2)
+    const undated = join(dir, 'undated.txt')
+    writeFileSync(undated, 'Pyongyang held a ceremony for the soldiers who died in Kursk.')
+    const dated = await runCli(['ingest', undated, '--db', ledger, '--published', '2025-08-22', '--outlet', 'KCNA'])
+    assert.equal(dated.status, 0, dated.stderr)
+    const stored = lines((await runCli(['articles', '--db', ledger, '--json', '--outlet', 'kcna'])).stdout)
+    assert.deepEqual(stored.map((a) => [a.id, a.published, a.outlet]), [['undated', '2025-08-22', 'KCNA']])
+    const badDate = await runCli(['ingest', undated, '--db', ledger, '--published', '2025-02-30'])
+    assert.equal(badDate.status, 2)
   })
 
   test('watch --once polls a feed once and refuses to poll it again within the minimum interval', async () => {
