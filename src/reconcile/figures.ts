@@ -105,6 +105,11 @@ export interface ReconcileOptions {
   readonly tolerance?: number
   /** Only estimates dated within this many days of each other are compared (default 31). */
   readonly windowDays?: number
+  /**
+   * Outlet of every article by key, including articles without claims: a story group is
+   * scoped by its first article's outlet, which may have no claim of its own.
+   */
+  readonly articleOutlets?: ReadonlyMap<string, string | null>
 }
 
 export const DEFAULT_TOLERANCE = 0.1
@@ -247,8 +252,8 @@ export function buildFigures(
   }
 
   // Story groups are named by their earliest article; its outlet scopes generic sources.
-  const outletOf = new Map<string, string | null>()
-  for (const c of claims) outletOf.set(c.articleKey, c.outlet)
+  const outletOf = new Map<string, string | null>(options.articleOutlets ?? [])
+  for (const c of claims) if (!outletOf.has(c.articleKey)) outletOf.set(c.articleKey, c.outlet)
   const byFigure = new Map<string, FigureClaim[]>()
   for (const a of assigned) {
     const list = byFigure.get(a.figure)

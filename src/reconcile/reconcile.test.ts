@@ -119,6 +119,16 @@ describe('figures and statuses', () => {
     assert.ok(withOther[0].points.every((p) => p.status === 'corroborated'))
   })
 
+  test('copies of a story whose first article has no claim still share one origin', () => {
+    const groups = new Map([['first', 'first'], ['c1', 'first'], ['c2', 'first']])
+    const f = buildFigures([
+      claim({ articleKey: 'c1', source: null, outlet: 'B' }),
+      claim({ articleKey: 'c2', source: 'officials', outlet: 'C' }),
+      claim({ articleKey: 'c3', source: 'officials', outlet: 'C' }),
+    ], groups, [], { articleOutlets: new Map([['first', 'A'], ['c1', 'B'], ['c2', 'C'], ['c3', 'C']]) })
+    assert.deepEqual(f[0].points.map((p) => p.origin).sort(), ['generic:officials@A', 'generic:officials@C', 'voice:A'])
+  })
+
   test('generic sources in independent stories are different sources', () => {
     const f = buildFigures([
       claim({ articleKey: 'a', source: 'officials', outlet: 'A' }),

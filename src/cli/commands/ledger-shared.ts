@@ -55,7 +55,8 @@ export interface LedgerView {
 export async function loadView(store: Store, filter: ClaimFilter = {}): Promise<LedgerView> {
   const [claims, articles, decisions] = await Promise.all([store.claims(filter), store.articles(), loadDecisions(store)])
   const groups = storyGroups(articles)
-  return { figures: buildFigures(claims, groups, decisions), claims, decisions, groups }
+  const articleOutlets = new Map(articles.map((a) => [a.key, a.outlet]))
+  return { figures: buildFigures(claims, groups, decisions, { articleOutlets }), claims, decisions, groups }
 }
 
 /**
