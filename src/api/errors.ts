@@ -30,7 +30,8 @@ export interface ErrorBody {
 export function fromZod(e: ZodError, where: string): ClaimtrailError {
   const issue = e.issues[0]
   const path = issue?.path.length ? issue.path.join('.') : where
-  return new ClaimtrailError('BAD_INPUT', `${path}: ${issue?.message ?? 'invalid'}`)
+  const message = issue?.message ?? 'invalid'
+  return new ClaimtrailError('BAD_INPUT', `${path}: ${/received undefined$/.test(message) ? 'required' : message}`)
 }
 
 /** The response for any error thrown while handling a request. */
