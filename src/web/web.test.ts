@@ -43,7 +43,7 @@ test('the chart draws one point per claim, escapes stored strings, marks ranges,
   ]
   const svg = renderTimelineSvg(points, { href: (p) => `/articles/${p.articleKey}` })
   const { document } = parseHTML(`<html><body>${svg}</body></html>`)
-  assert.deepEqual([...document.querySelectorAll('[data-claim]')].map((e) => e.getAttribute('data-claim')), ['a:1', 'b:2', 'c:3'])
+  assert.deepEqual(Array.from(document.querySelectorAll('[data-claim]'), (e) => e.getAttribute('data-claim')), ['a:1', 'b:2', 'c:3'])
   assert.equal(document.querySelectorAll('script').length, 0)
   assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
   assert.equal(document.querySelectorAll('.range').length, 1)
