@@ -112,7 +112,12 @@ export interface ReconcileOptions {
   readonly articleOutlets?: ReadonlyMap<string, string | null>
 }
 
+/**
+ * Relative tolerance within which two estimates agree. 10%: reports round ("about 11,000"
+ * vs "10,900"), and a wider band would call 10,000 and 12,000 the same figure.
+ */
 export const DEFAULT_TOLERANCE = 0.1
+/** Estimates more than a month apart describe different moments of a moving figure. */
 export const DEFAULT_WINDOW_DAYS = 31
 
 const CATEGORY_WORDS: Record<string, string> = {

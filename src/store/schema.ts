@@ -14,6 +14,7 @@ export interface Database {
   claimtrail_migrations: { id: string; applied_at: string }
 }
 
+/** One row per stored article; `key` and `content_hash` and `url` are unique. */
 export interface ArticlesTable {
   id: Generated<number>
   key: string
@@ -31,6 +32,7 @@ export interface ArticlesTable {
   ingested_at: string
 }
 
+/** One row per claim, flattened with its quantity; `key` is the stable claim key. */
 export interface ClaimsTable {
   id: Generated<number>
   article_id: number
@@ -58,12 +60,14 @@ export interface ClaimsTable {
   quote: string
 }
 
+/** User decisions about figures, as JSON, applied in `id` order. */
 export interface DecisionsTable {
   id: Generated<number>
   body: string
   created_at: string
 }
 
+/** What `watch` remembers per feed for conditional requests. */
 export interface FeedsTable {
   url: string
   etag: string | null

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
 import { clip, dateFlag, LEDGER_OPTIONS, storyGroups, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
+/** `claimtrail articles`: list stored articles. */
 export const command: Command = {
   name: 'articles',
   summary: 'List stored articles, with their story group (syndicated copies share one).',

@@ -6,6 +6,7 @@ import {
   clip, dateFlag, findFigure, formatEstimate, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines, writeTable,
 } from './ledger-shared.ts'
 
+/** `claimtrail claims`: list stored claims, filtered. */
 export const command: Command = {
   name: 'claims',
   summary: 'List stored claims (attributed figures) with their source, outlet and quote.',

@@ -17,6 +17,7 @@ export function csvField(v: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
+/** `claimtrail export`: every point with its citation, as CSV or JSON. */
 export const command: Command = {
   name: 'export',
   summary: 'Export every point of every figure with its citation (outlet, URL, date, quote) as CSV or JSON.',

@@ -6,6 +6,7 @@ import { findFigure, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines } from
 
 const USAGE = 'claimtrail figure merge FIGURE INTO | figure split FIGURE --claims KEY,KEY... [--id NEW_ID] [--label LABEL] | figure rename FIGURE LABEL  [--db PATH] [--json]'
 
+/** `claimtrail figure merge|split|rename`: record a decision about figures. */
 export const command: Command = {
   name: 'figure',
   summary: 'Merge, split or rename figures; decisions are kept across re-ingest and reextract.',

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
 import { clip, figureJson, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
+/** `claimtrail figures`: list figures with their status. */
 export const command: Command = {
   name: 'figures',
   summary: 'List figures (what is counted) with how many independent sources give them and their status.',

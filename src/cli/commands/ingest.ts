@@ -37,6 +37,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
   }
 }
 
+/** `claimtrail ingest`: add documents to the ledger. */
 export const command: Command = {
   name: 'ingest',
   summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped.',

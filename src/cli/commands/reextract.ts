@@ -4,6 +4,7 @@ import { EXTRACTOR_VERSION, reanalyze } from '../../ingest/article.ts'
 import type { Command } from '../command.ts'
 import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
 
+/** `claimtrail reextract`: re-run the extractor over stored articles. */
 export const command: Command = {
   name: 'reextract',
   summary: 'Re-run the current extractor over stored articles; user decisions about figures are kept.',

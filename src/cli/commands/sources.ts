@@ -13,6 +13,7 @@ interface SourceSummary {
   statuses: Record<string, number>
 }
 
+/** `claimtrail sources`: what each source claimed, and when. */
 export const command: Command = {
   name: 'sources',
   summary: 'List the sources figures are attributed to: how many claims, which figures, when.',

@@ -58,6 +58,7 @@ function writeText(io: CliIo, figure: Figure, showChart: boolean): void {
   ]), [1])
 }
 
+/** `claimtrail timeline FIGURE`: one figure's points over time. */
 export const command: Command = {
   name: 'timeline',
   summary: "Show a figure's estimates over time, by source, with statuses (and a chart on a terminal).",

@@ -8,6 +8,7 @@ import type { Command } from '../command.ts'
 import { progressReporter } from './ingest.ts'
 import { LEDGER_OPTIONS, withLedger } from './ledger-shared.ts'
 
+/** `claimtrail watch`: poll feeds and ingest new items. */
 export const command: Command = {
   name: 'watch',
   summary: 'Poll RSS/Atom feeds politely (ETag, If-Modified-Since, at most once a minute) and ingest new items.',
