@@ -78,6 +78,57 @@ export class ChainPerceptron {
     for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]]
   }
 
+  /**
+   * Like {@link viterbi}, but label `once` may start at most once (an attribution has one
+   * source). Decodes over states (label, whether `once` has started); `back` and `score`
+   * need room for `n * labels * 2` entries.
+   */
+  viterbiOnce(em: Float64Array, n: number, out: Int8Array, forced: Int8Array | null, once: number, back: Int16Array, score: Float64Array): void {
+    const L = this.labels
+    const S = 2 * L
+    const tr = this.trans
+    const al = this.allowed
+    const NEG = -1e300
+    if (n === 0) return
+    for (let s = 0; s < S; s++) {
+      const y = s % L
+      const seen = s >= L
+      const ok = al[L * L + y] === 1 && (forced === null || forced[0] < 0 || forced[0] === y) && seen === (y === once)
+      score[s] = ok ? em[y] + tr[L * L + y] : NEG
+    }
+    for (let i = 1; i < n; i++) {
+      const f = forced === null ? -1 : forced[i]
+      const prevRow = (i - 1) * S
+      for (let s = 0; s < S; s++) {
+        const seen = s >= L
+        const y = seen ? s - L : s
+        let best = NEG
+        let arg = 0
+        // Starting `once` needs it unseen before; every other label keeps the flag.
+        const ok = (f < 0 || f === y) && (y !== once || seen)
+        if (ok) {
+          const base = y === once ? 0 : seen ? L : 0
+          for (let p = 0; p < L; p++) {
+            if (al[p * L + y] === 0) continue
+            const v = score[prevRow + base + p]
+            if (v <= NEG) continue
+            const sc = v + tr[p * L + y]
+            if (sc > best) { best = sc; arg = base + p }
+          }
+        }
+        score[i * S + s] = best <= NEG ? NEG : best + em[i * L + y]
+        back[i * S + s] = arg
+      }
+    }
+    let best = NEG
+    let arg = 0
+    for (let s = 0; s < S; s++) if (score[(n - 1) * S + s] > best) { best = score[(n - 1) * S + s]; arg = s }
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = arg % L
+      if (i > 0) arg = back[i * S + arg]
+    }
+  }
+
   /** Start collecting the sums that averaging needs (training only). */
   beginTraining(): void {
     this.sums = new Float64Array(this.weights.length)

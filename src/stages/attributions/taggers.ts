@@ -29,7 +29,7 @@ export const R_CI = 4
 
 /** Features per token of the cue tagger and of the role tagger. */
 export const K_CUE = 34
-export const K_ROLE = 40
+export const K_ROLE = 43
 
 /** Transition constraints of a BIO scheme over `kinds` span kinds (O, then B/I pairs). */
 export function bioConstraints(kinds: number): Uint8Array {
@@ -224,6 +224,9 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     out[o + 37] = fx(138, dir, ob, toEnd < 2 ? toEnd : 2)
     out[o + 38] = fx(139, dir, lm1, l)
     out[o + 39] = fx(140, head, dir, nextMark)
+    out[o + 40] = fx(141, dir, l, sd)
+    out[o + 41] = fx(142, dir, isCue[i] * 128 + ps, sd)
+    out[o + 42] = fx(143, dir, pm1 * 128 + ps, sd)
   }
   // Walk outwards from the cue so the "between" counts are running sums.
   let qb = 0

@@ -1,16 +1,19 @@
 /**
  * Train the attribution model on a PolNeAR split and write it to
- * `models/attribution/model.bin`.
+ * `models/attribution/model.bin`; with `--dev`, score the new model on a second split
+ * with the project's PolNeAR scorer.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
- *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 19] [--out models/attribution/model.bin]
+ *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 19]
+ *     [--out models/attribution/model.bin]
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { formatScoresTable, loadPolnearSplit, scorePolnear, type PolnearDoc } from '../../eval/polnear.ts'
+import { writeBrat, type CodePointSpan } from '../../format/brat.ts'
+import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { DEFAULT_MODEL_PATH, extractAttributions, modelToBuffer } from './attributions.ts'
-import { readPolnearSplit, type GoldDoc } from './polnear-data.ts'
-import { scoreAttributions } from './quick-score.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
 
 const { values } = parseArgs({
@@ -27,25 +30,38 @@ const { values } = parseArgs({
   },
 })
 
-const t0 = performance.now()
 const nlp = loadWink()
+
+/** A PolNeAR document as training input: tokens, and the gold in UTF-16 offsets. */
+function toTraining(doc: PolnearDoc): TrainingDoc {
+  const map = offsetMap(doc.text)
+  const utf16 = (fs: readonly CodePointSpan[]) => fs.map((f) => ({ start: map.toUtf16(f.start), end: map.toUtf16(f.end) }))
+  return {
+    ...tokenize(nlp, doc.text),
+    text: doc.text,
+    attributions: doc.gold.map((a) => ({ source: utf16(a.source), cue: utf16(a.cue), content: utf16(a.content) })),
+  }
+}
+
+const t0 = performance.now()
 const limit = values.limit === undefined ? Infinity : Number(values.limit)
-const toTraining = (d: GoldDoc): TrainingDoc => ({ ...tokenize(nlp, d.text), text: d.text, attributions: d.attributions })
-const train = readPolnearSplit(values.data!, limit).map(toTraining)
+const train = loadPolnearSplit(values.data!).slice(0, limit).map(toTraining)
 console.log(`read and tokenized ${train.length} training documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 const seed = Number(values.seed)
 const options = {
   cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed,
   cueBits: Number(values['cue-bits']), roleBits: Number(values['role-bits']),
 }
-const version = `polnear-train${Number.isFinite(limit) ? `-${limit}` : ''}-seed${seed}-cue${options.cueEpochs}-role${options.roleEpochs}`
+const version = `polnear-train${Number.isFinite(limit) ? `-${limit}` : ''}-seed${seed}-cue${options.cueEpochs}x${options.cueBits}-role${options.roleEpochs}x${options.roleBits}`
 const model = trainModel(train, { ...options, log: (l) => console.log(l) }, version)
 const buf = modelToBuffer(model)
 writeFileSync(values.out!, buf)
 console.log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ${values.out} (${(buf.length / 1e6).toFixed(1)} MB), version ${version}`)
 
 if (values.dev !== undefined) {
-  const dev = readPolnearSplit(values.dev).map(toTraining)
-  const predicted = dev.map((d) => extractAttributions(model, d.text, d.tokens, d.sentences, []))
-  console.log(scoreAttributions(dev.map((d) => ({ text: d.text, gold: d.attributions })), predicted))
+  const scores = scorePolnear(values.dev, (_name, text) => {
+    const { tokens, sentences } = tokenize(nlp, text)
+    return writeBrat(text, extractAttributions(model, text, tokens, sentences, []))
+  })
+  console.log(formatScoresTable(scores))
 }

@@ -97,7 +97,8 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainingOption
   for (const p of prepared) for (let q = 0; q < p.paraStart.length; q++) maxN = Math.max(maxN, p.paraEnd[q] - p.paraStart[q])
   const feats = new Int32Array(maxN * Math.max(K_CUE, K_ROLE))
   const em = new Float64Array(maxN * 5)
-  const score = new Float64Array(maxN * 5)
+  const score = new Float64Array(maxN * 10)
+  const backOnce = new Int16Array(maxN * 10)
   const back = new Int8Array(maxN * 5)
   const pred = new Int8Array(maxN)
   const forced = new Int8Array(maxN)
@@ -154,7 +155,7 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainingOption
       }
       roleFeatures(p, ex.cue, win.start, win.end, isCue[ex.doc], feats)
       role.emissions(feats, n, K_ROLE, em)
-      role.viterbi(em, n, pred, forced, back, score)
+      role.viterbiOnce(em, n, pred, forced, R_SB, backOnce, score)
       let differs = false
       for (let i = 0; i < n; i++) if (gold[i] !== pred[i]) { differs = true; wrong++ }
       total += n
