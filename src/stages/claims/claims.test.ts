@@ -365,3 +365,17 @@ test('more shapes of category and fallback source', () => {
     assert.equal(c.source, source, text)
   }
 })
+
+test('planned: intention verbs before the figure, not nouns and not done deeds', () => {
+  const cases: Array<[string, string, number, boolean]> = [
+    ['Russia and Ukraine agreed to exchange 1,000 prisoners each.', '1,000', 1000, true],
+    ['The appeal seeks $4.2 billion to assist 12 million people.', '12 million', 12_000_000, true],
+    ['The harvest had exceeded the plan by 15 percent.', '15 percent', 15, false],
+    ['Nearly 90,000 people have sought refuge in Chad.', 'Nearly 90,000', 90000, false],
+    ['The government has allocated 4.5 billion yuan for reconstruction.', '4.5 billion yuan', 4_500_000_000, false],
+  ]
+  for (const [text, q, value, planned] of cases) {
+    const kind: Quantity['kind'] = q.includes('percent') ? 'percent' : q.includes('yuan') ? 'money' : 'count'
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value, { kind })]), q).isPlanned, planned, text)
+  }
+})

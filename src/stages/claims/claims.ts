@@ -4,7 +4,7 @@ import type {
 } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import {
-  CONTAINERS, FUTURE_WORDS, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY, OTHER_PEOPLE,
+  CONTAINERS, INTENT_VERBS, LABOUR_PEOPLE, MODALS, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY, OTHER_PEOPLE,
   PREDICATE_CATEGORY, SENDING_VERBS, SPEECH_VERBS, LOSS_VERBS,
 } from './lexicon.ts'
 
@@ -507,12 +507,16 @@ function findSubject(c: Context, counted: Counted, a: number, s: Sentence, si: n
 }
 
 function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
-  const { lemma } = c.tokens
+  const { lemma, pos } = c.tokens
+  // "the plan" is no plan to do anything: intention words count as verbs only
+  const isFutureWord = (t: number) => MODALS.has(lemma[t]) ||
+    (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to')
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
-    if (FUTURE_WORDS.has(lemma[t]) || (lemma[t] === 'go' && lemma[t + 1] === 'to')) return true
+    if (isFutureWord(t)) return true
   }
-  for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_WORDS.has(lemma[t])) return true
+  // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
+  for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after

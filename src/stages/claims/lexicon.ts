@@ -101,8 +101,11 @@ export const SPEECH_VERBS = new Set([
   'insist', 'acknowledge', 'admit', 'according',
 ])
 
-/** Modal and planning words that put a figure in the future. */
-export const FUTURE_WORDS = new Set([
-  'will', 'would', 'shall', "'ll", 'wo', 'plan', 'intend', 'expect', 'prepare', 'aim', 'could',
-  'might', 'propose', 'pledge', 'promise', 'vow', 'threaten',
+/** Modals that put a figure in the future. */
+export const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo', 'could', 'might'])
+
+/** Verbs of intention: a figure after them is planned ("agreed to exchange", "seeks $4.2bn"). */
+export const INTENT_VERBS = new Set([
+  'plan', 'intend', 'expect', 'prepare', 'aim', 'propose', 'pledge', 'promise', 'vow',
+  'threaten', 'agree', 'seek', 'want', 'hope', 'request',
 ])
