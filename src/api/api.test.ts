@@ -227,6 +227,9 @@ describe('extract and ingest (real extractor)', () => {
     assertError(await post('/api/extract', { text: '' }, null), 400, 'BAD_INPUT')
     assertError(await post('/api/extract', { text: 'x', published: '2025-02-30' }, null), 400, 'BAD_INPUT')
     assertError(await call('POST', '/api/extract', { raw: '{"text": ' }), 400, 'BAD_INPUT')
+    // A cross-site form can send text/plain without a preflight: refused.
+    const plain = await fetch(`${server.url}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ text: 'x' }) })
+    assert.equal(plain.status, 400)
   })
 
   test('POST /api/articles ingests once, needs the token', async () => {

@@ -71,6 +71,11 @@ function parse<T extends z.ZodType>(schema: T, input: unknown, where: string): z
 }
 
 async function jsonBody(c: Context): Promise<unknown> {
+  // Requiring the JSON content type also stops cross-site forms: a page elsewhere cannot
+  // send application/json to this server without a CORS preflight, which is never granted.
+  if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+    throw new ClaimtrailError('BAD_INPUT', 'body: send JSON with Content-Type: application/json')
+  }
   try {
     return await c.req.json()
   } catch {
