@@ -19,7 +19,7 @@ const analyzer = patternAnalyzer()
 
 function run(inputs: string[], store: ReturnType<typeof newStore>, extra: Partial<Parameters<typeof ingest>[1]> = {}) {
   const outcomes: IngestOutcome[] = []
-  return ingest(inputs, { store, analyzer: () => analyzer, onOutcome: (o) => outcomes.push(o), timeoutMs: 2000, ...extra })
+  return ingest(inputs, { store, analyzer: () => analyzer, onOutcome: (o) => outcomes.push(o), timeoutMs: 2000, hostDelayMs: 0, ...extra })
     .then(({ ingested, skipped, failed }) => ({ summary: { ingested, skipped, failed }, outcomes }))
 }
 
@@ -159,6 +159,17 @@ describe('ingest URLs and feeds', () => {
       const again = await run([`${base}/story#comments`], store)
       assert.deepEqual(again.summary, { ingested: 0, skipped: 1, failed: 0 })
       assert.equal(hits.get('/story'), before)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('waits between two page fetches from one host', async () => {
+    const store = newStore()
+    try {
+      const started = Date.now()
+      await run([`${base}/missing`, `${base}/pdf`, `${base}/missing`], store, { hostDelayMs: 150 })
+      assert.ok(Date.now() - started >= 300, 'three fetches, two waits')
     } finally {
       await store.close()
     }

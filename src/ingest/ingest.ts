@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Analyzer } from '../analyze.ts'
 import { isClaimtrailError } from '../model/errors.ts'
 import type { Store } from '../store/store.ts'
@@ -36,6 +37,8 @@ export interface IngestOptions {
   readonly fetchImpl?: typeof fetch
   readonly timeoutMs?: number
   readonly maxBytes?: number
+  /** Least time between two page fetches from one host, in milliseconds (default 1000). */
+  readonly hostDelayMs?: number
   /** Publication date (`YYYY-MM-DD`) and outlet for documents that do not carry their own. */
   readonly published?: string
   readonly outlet?: string
@@ -130,6 +133,16 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 
   const fetchOptions = { fetchImpl: options.fetchImpl, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes }
 
+  // A feed of fifty teasers must not become fifty requests in a second to one publisher.
+  const lastFetch = new Map<string, number>()
+  const hostDelayMs = options.hostDelayMs ?? 1000
+  const politeDelay = async (url: string): Promise<void> => {
+    const host = hostOutlet(url)
+    const wait = (lastFetch.get(host) ?? -Infinity) + hostDelayMs - Date.now()
+    if (wait > 0) await sleep(wait)
+    lastFetch.set(host, Date.now())
+  }
+
   const page = async (url: string, meta: Partial<InputRecord> = {}): Promise<void> => {
     try {
       const known = normalizeUrl(url)
@@ -138,6 +151,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         report({ status: 'skipped', origin: url, key: existing.key, by: 'url' })
         return
       }
+      await politeDelay(url)
       const res = await fetchDocument(url, { ...fetchOptions, accept: [...PAGE_TYPES, ...FEED_TYPES] })
       if (res.status !== 'ok') return
       if ((FEED_TYPES as readonly string[]).includes(res.contentType)) {
