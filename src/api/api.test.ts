@@ -272,6 +272,8 @@ describe('figure decisions', () => {
     assert.equal(split.body.figure.points, wireKeys.length)
     assert.equal(split.body.from.points, fig.points - wireKeys.length)
     const newId = split.body.figure.id
+    assert.equal(newId, `${DEPLOYED}~2`, 'named as claimtrail figure split names it')
+    assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [fig.timeline[0].claimKey], newFigure: newId }), 409, 'CONFLICT')
 
     const merged = await post('/api/figures/merge', { figure: newId, into: DEPLOYED })
     assert.equal(merged.status, 200)

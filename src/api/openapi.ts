@@ -53,7 +53,7 @@ export const openApiDocument = {
     '/api/figures/{id}/split': {
       post: {
         summary: 'Move some claims of a figure into a new figure', security: writeSecurity, parameters: [figureIdPath],
-        requestBody: { required: true, ...json({ type: 'object', required: ['claimKeys'], properties: { claimKeys: { type: 'array', items: { type: 'string' }, minItems: 1 }, label: { type: 'string' }, newFigure: { type: 'string', pattern: '^[a-z0-9-]+(/[a-z0-9-]+)*$' } } }) },
+        requestBody: { required: true, ...json({ type: 'object', required: ['claimKeys'], properties: { claimKeys: { type: 'array', items: { type: 'string' }, minItems: 1 }, label: { type: 'string' }, newFigure: { type: 'string', pattern: '^[a-z0-9~-]+(/[a-z0-9~-]+)*$', description: 'Default: the figure id and ~2, ~3, … as claimtrail figure split makes it' } } }) },
         responses: { 201: { description: 'The new figure and what is left of the old one', ...json(ref('DecisionResult')) }, 400: error, 401: error, 404: error, 409: error },
       },
     },

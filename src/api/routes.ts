@@ -56,7 +56,7 @@ const ArticleBody = z.object({
   url: HTTP_URL.nullish(), title: z.string().max(1000).nullish(), outlet: z.string().max(200).nullish(),
   published: ISO_DAY.nullish(),
 }).refine((b) => (b.text === undefined) !== (b.html === undefined), { message: 'give exactly one of "text" or "html"' })
-const FIGURE_ID = z.string().min(1).max(300).regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/, 'lower-case words, digits, hyphens and slashes')
+const FIGURE_ID = z.string().min(1).max(300).regex(/^[a-z0-9~-]+(?:\/[a-z0-9~-]+)*$/, 'lower-case words, digits, hyphens, tildes and slashes')
 const MergeBody = z.object({ figure: z.string().min(1).max(300), into: z.string().min(1).max(300) })
 const SplitBody = z.object({
   claimKeys: z.array(z.string().min(1).max(300)).min(1).max(10_000), label: z.string().trim().min(1).max(200).nullish(),
@@ -181,11 +181,12 @@ export function registerApi(app: Hono, ctx: AppContext): void {
     const foreign = body.claimKeys.filter((k) => !own.has(k))
     if (foreign.length > 0) throw new ClaimtrailError('BAD_INPUT', `claimKeys: ${foreign[0]} is not a claim of ${figure.id}`)
     if (new Set(body.claimKeys).size === own.size) throw new ClaimtrailError('BAD_INPUT', 'claimKeys: leave at least one claim in the figure; to rename it, use /rename')
-    let newFigure = body.newFigure ?? `${figure.id}/split-${view.decisions.length + 1}`
-    if (view.figures.some((f) => f.id === newFigure || f.aliases.includes(newFigure))) {
-      if (body.newFigure !== undefined) throw new ClaimtrailError('CONFLICT', `newFigure: a figure "${newFigure}" already exists`)
-      newFigure = `${newFigure}-${Date.now().toString(36)}`
-    }
+    // New ids as `claimtrail figure split` makes them: the figure's id and ~2, ~3, …
+    const taken = new Set(view.figures.flatMap((f) => [f.id, ...f.aliases]))
+    let n = 2
+    while (taken.has(`${figure.id}~${n}`)) n++
+    const newFigure = body.newFigure ?? `${figure.id}~${n}`
+    if (taken.has(newFigure)) throw new ClaimtrailError('CONFLICT', `newFigure: a figure "${newFigure}" already exists; merge into it instead`)
     const decision: Decision = { kind: 'split', figure: figure.id, claimKeys: body.claimKeys, newFigure, label: body.label ?? null }
     const stored = await store.addDecision(decision)
     const after = await ledgerView(store)
