@@ -17,7 +17,7 @@ import {
   DOLLAR_PREFIXES, DOZEN_ABBREVIATIONS, LABEL_WORDS, MEASURE_UNIT_PAIRS, MEASURE_UNITS, MODAL_WORDS,
   MODIFIERS, MONTHS, MULTIPLIER_ADJECTIVES,
   MULTIPLIER_FOLLOWERS, MULTIPLIER_WORDS, NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
-  SPACED_SCALES, TIME_WORDS,
+  SPACED_SCALES, STREET_WORDS, TIME_WORDS,
 } from './lexicon.ts'
 import { readSpelled } from './spelled.ts'
 
@@ -473,6 +473,13 @@ class Scanner {
         if (isPunct(b1, '/') || isPunct(b1, '.') || isPunct(b1, ':') || isPunct(b1, '=')) return a.next
         // Attribute values in markup: tweet-id="783499116076687360".
         if ((isPunct(b1, '"') || isPunct(b1, "'")) && isPunct(toks[k - 2], '=')) return a.next
+      }
+      // Street addresses: "1600 Pennsylvania Avenue", "115 Spring St.".
+      if (t.num!.isPlain && a.next === k + 1) {
+        for (let x = a.next; x < a.next + 3 && isCapitalizedWord(toks[x]) && toks[x].isSpaced; x++) {
+          const w = toks[x + 1]
+          if (isWord(w) && isCapitalized(w) && STREET_WORDS.has(w.lower)) return x + 2
+        }
       }
       // Longer than a double holds exactly: an identifier.
       if (t.num!.isPlain && t.raw.length > 15) return a.next

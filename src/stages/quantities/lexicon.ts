@@ -187,7 +187,14 @@ export const CAPITALIZED_LABELS: ReadonlySet<string> = new Set([
   'model', 'type', 'class', 'mark', 'mk', 'act', 'title', 'bill', 'proposition', 'prop',
   'measure', 'row', 'seat', 'box', 'camp', 'hill', 'sector', 'zone', 'lot', 'line', 'number',
   'boeing', 'airbus', 'issue', 'rule', 'lane', 'pier', 'ward', 'stage', 'day', 'air', 'force',
-  'school', 'round', 'fortune', 'station', 'road', 'street', 'avenue', 'no', 'nos',
+  'school', 'round', 'fortune', 'station', 'road', 'street', 'avenue', 'no', 'nos', 'fox',
+  'cbs', 'nbc', 'abc', 'wnbc', 'pbs', 'formula',
+])
+
+/** Street words: "1600 Pennsylvania Avenue", "115 Spring St." make the number an address. */
+export const STREET_WORDS: ReadonlySet<string> = new Set([
+  'avenue', 'ave', 'street', 'st', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'place',
+  'plaza', 'way', 'square', 'parkway', 'court', 'terrace', 'highway',
 ])
 
 /** Month names and abbreviations; a number beside one is a day or a year. */
