@@ -474,6 +474,12 @@ class Scanner {
         // Attribute values in markup: tweet-id="783499116076687360".
         if ((isPunct(b1, '"') || isPunct(b1, "'")) && isPunct(toks[k - 2], '=')) return a.next
       }
+      // List markers: "5. TALIBAN CLOSING", "2) Welfare reform" opening a line.
+      if (t.num!.isPlain && a.next === k + 1 && i === k && (isPunct(after, '.') || isPunct(after, ')')) &&
+        !after.isSpaced && isCapitalizedWord(toks[a.next + 1]) && this.isLineStart(k)) return a.next + 1
+      // Scores: "decided by 5-to-4 votes".
+      if (isDash(after) && isWord(toks[a.next + 1], 'to') && isDash(toks[a.next + 2]) &&
+        toks[a.next + 3]?.kind === 'num') return a.next + 4
       // Street addresses: "1600 Pennsylvania Avenue", "115 Spring St.".
       if (t.num!.isPlain && a.next === k + 1) {
         for (let x = a.next; x < a.next + 3 && isCapitalizedWord(toks[x]) && toks[x].isSpaced; x++) {
@@ -576,6 +582,13 @@ class Scanner {
     if (t === undefined || t.kind !== 'word' || !t.isSpaced || isCapitalized(t)) return false
     if (t.lower === 'people' || t.lower === 'men' || t.lower === 'women' || t.lower === 'children') return true
     return t.lower.length > 3 && t.lower.endsWith('s') && !t.lower.endsWith('ss') && !t.lower.endsWith("'s")
+  }
+
+  /** Whether token `k` opens a line (or the text). */
+  private isLineStart(k: number): boolean {
+    const prev = this.toks[k - 1]
+    if (prev === undefined) return true
+    return this.text.slice(prev.end, this.toks[k].start).includes('\n')
   }
 
   /** Past the digit groups of a phone number: "+1 (222) 333-4444". */

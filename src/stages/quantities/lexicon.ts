@@ -174,7 +174,7 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'paragraph', 'amendment', 'room', 'flight', 'route', 'highway', 'interstate',
   'page', 'pages', 'pp', 'vol', 'volume', 'table', 'figure', 'fig', 'platform', 'gate',
   'precinct', 'apt', 'suite', 'category', 'version', 'episode', 'season', 'phase', 'exit',
-  'item', 'id', 'part',
+  'item', 'id', 'part', 'channel',
 ])
 
 /**
@@ -188,7 +188,7 @@ export const CAPITALIZED_LABELS: ReadonlySet<string> = new Set([
   'measure', 'row', 'seat', 'box', 'camp', 'hill', 'sector', 'zone', 'lot', 'line', 'number',
   'boeing', 'airbus', 'issue', 'rule', 'lane', 'pier', 'ward', 'stage', 'day', 'air', 'force',
   'school', 'round', 'fortune', 'station', 'road', 'street', 'avenue', 'no', 'nos', 'fox',
-  'cbs', 'nbc', 'abc', 'wnbc', 'pbs', 'formula',
+  'cbs', 'nbc', 'abc', 'wnbc', 'pbs', 'formula', 'bowl',
 ])
 
 /** Street words: "1600 Pennsylvania Avenue", "115 Spring St." make the number an address. */

@@ -210,6 +210,8 @@ table('not counts: ages, models, ordinals, labels, identifiers', [
   ['from reaching 1600 Pennsylvania Avenue', []],
   ['formerly at 115 Spring St. in SoHo', []],
   ['he told Fox 35 in Orlando', []],
+  ['Intro.\n5. TALIBAN CLOSING IN\n6. More', []],
+  ['decided by 5-to-4 votes', []],
   ['call 555-1234 or +1 222 333 4444', []],
   ['at 192.168.1.2', []],
   ['after 9/11', []],
