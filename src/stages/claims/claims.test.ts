@@ -379,3 +379,23 @@ test('planned: intention verbs before the figure, not nouns and not done deeds',
     assert.equal(claimFor(buildDoc(text, [quantity(text, q, value, { kind })]), q).isPlanned, planned, text)
   }
 })
+
+test('parts, figures of, missing villagers, repeated amounts that differ, and codes', () => {
+  const part = 'Shelters hold fewer than 5,000 of the roughly 20,000 people displaced by the quake.'
+  const p = buildDoc(part, [quantity(part, 'fewer than 5,000', 5000, { bound: 'at_most' }), quantity(part, 'roughly 20,000', 20000)])
+  assert.deepEqual(readable(p).map((c) => [c.quantity, c.category]), [['fewer than 5,000', 'displaced'], ['roughly 20,000', 'displaced']])
+
+  const figure = 'About 5,000 people drowned, the UN said, though the Red Crescent has given a figure of 11,300.'
+  const f = buildDoc(figure, [quantity(figure, 'About 5,000', 5000), quantity(figure, '11,300', 11300)])
+  assert.deepEqual(readable(f).map((c) => c.category), ['killed', 'killed'])
+
+  const missing = 'Rescuers searched for dozens of missing villagers.'
+  assert.equal(claimFor(buildDoc(missing, [quantity(missing, 'dozens', { kind: 'range', low: 24, high: 99 }, { isVague: true })]), 'dozens').category, 'missing')
+
+  const another = 'At least 1,500 North Korean soldiers arrived in October, with another 1,500 expected soon.'
+  const a = buildDoc(another, [quantity(another, 'At least 1,500', 1500, { bound: 'at_least' }), quantity(another, '1,500', 1500, { nth: 1 })])
+  assert.deepEqual(readable(a).map((c) => [c.quantity, c.isPlanned]), [['At least 1,500', false], ['1,500', true]])
+
+  const codes = 'The 9·19 military agreement was remembered.'
+  assert.deepEqual(findClaims(buildDoc(codes, [quantity(codes, '9', 9), quantity(codes, '19', 19)])), [])
+})

@@ -108,7 +108,7 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   let headBefore = -1
   const limit = Math.min(end, from + 10)
   // "wounded soldiers": a participle right before a noun or adjective modifies it
-  const isParticiple = (k: number) => pos[k] === VERB && /(ed|en)$/i.test(tokenText(c, k)) &&
+  const isParticiple = (k: number) => pos[k] === VERB && (/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) &&
     k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
   while (t < limit) {
     if (overlapsTime(c, t)) break
@@ -167,8 +167,9 @@ function kindOf(c: Context, from: number, to: number): string {
   return 'none'
 }
 
-function addSignal(signals: Set<Category>, word: string): void {
-  const cat = PREDICATE_CATEGORY.get(word)
+function addSignal(signals: Set<Category>, word: string, surface?: string): void {
+  // "missing" has the lemma "miss": the surface form carries the meaning
+  const cat = PREDICATE_CATEGORY.get(word) ?? (surface === undefined ? undefined : PREDICATE_CATEGORY.get(surface.toLowerCase()))
   if (cat !== undefined) signals.add(cat)
 }
 
@@ -185,6 +186,13 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
   if (from < s.tokenEnd && lemma[from] === 'of') {
     from++
     while (from < s.tokenEnd && (pos[from] === DET || (pos[from] === PRON && lemma[from] !== 'them'))) from++
+    // "fewer than 5,000 of the roughly 20,000 people": the part counts what the whole counts
+    let n = from
+    while (n < s.tokenEnd && pos[n] === ADV) n++
+    if (n < s.tokenEnd && pos[n] === NUM) {
+      while (n < s.tokenEnd && pos[n] === NUM) n++
+      from = n
+    }
   }
   const signals = new Set<Category>()
   // "killed at least 50 people", "has sent thousands of shells"
@@ -253,7 +261,7 @@ function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence,
       if (isHead && LABOUR_PEOPLE.has(lemma[t]) && hasCountry) isMilitary = true
       if (c.entities.some((e) => e.start === c.tokens.start[t] && (e.type === 'NORP' || e.type === 'GPE'))) hasCountry = true
     } else if (pos[t] === ADJ || pos[t] === VERB) {
-      addSignal(signals, lemma[t])
+      addSignal(signals, lemma[t], tokenText(c, t))
     }
   }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
@@ -294,11 +302,14 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
 }
 
 // What may join a number to an earlier figure it shares its counted thing with.
+const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', 'number'])
 const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with'])
 
 /** "down from 10,000", "with another 1,500 expected", "but 1.2 million remained": a number whose noun is left out. */
 function isElliptic(c: Context, a: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
+  // "has given a figure of 11,300"
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
     if (ELLIPSIS_WORDS.has(lemma[t])) return true
     if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ) break
@@ -415,8 +426,10 @@ function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
-    if (pos[t] !== NOUN) continue
-    const cat = NOUN_CATEGORY.get(lemma[t])
+    // "the number of displaced to reach 150,000": an adjective used as a noun after "of"
+    const isNominal = (pos[t] === ADJ || pos[t] === VERB) && t > s.tokenStart && (lemma[t - 1] === 'of' || pos[t - 1] === DET)
+    if (pos[t] !== NOUN && !isNominal) continue
+    const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
     if (cat === undefined || cat === 'munitions') continue
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
@@ -506,6 +519,8 @@ function findSubject(c: Context, counted: Counted, a: number, s: Sentence, si: n
   return null
 }
 
+const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
+
 function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
   // "the plan" is no plan to do anything: intention words count as verbs only
@@ -517,6 +532,9 @@ function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sente
   }
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
+  // "another 1,500 expected soon", "10,000 troops due to arrive"
+  const next = Math.max(counted.npEnd, counted.after)
+  if (next < s.tokenEnd && (EXPECTED.has(lemma[next]) || EXPECTED.has(tokenText(c, next).toLowerCase()))) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after
@@ -743,6 +761,9 @@ export function findClaims(doc: Doc): Claim[] {
     if (/\d(st|nd|rd|th)\b/i.test(doc.slice(q))) continue
     // "240mm", "T-90M": digits glued to letters are calibres and model numbers.
     if (/\d$/.test(doc.slice(q)) && /^\p{L}/u.test(doc.text.slice(q.end, q.end + 1))) continue
+    // "the 9·19 military agreement", "14.02.2025": digits glued to digits by a dot or a colon
+    // are dates and codes
+    if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
     if (c.times.some((x) => x.start < q.end && q.start < x.end)) continue
     if (isInSourceOrCue(c, q)) continue
     const si = sentenceIndex(c, q.start)
@@ -788,8 +809,11 @@ function dedupe(claims: readonly Claim[], quantities: readonly Quantity[]): Clai
   const kept: Claim[] = []
   for (const claim of claims) {
     const key = amountKey(quantities[claim.quantity])
+    // "At least 1,500 soldiers arrived, with another 1,500 expected": a planned figure or one
+    // with another bound is another figure
     const i = kept.findIndex((k) => amountKey(quantities[k.quantity]) === key &&
-      k.counted.category === claim.counted.category &&
+      k.counted.category === claim.counted.category && k.isPlanned === claim.isPlanned &&
+      quantities[k.quantity].bound === quantities[claim.quantity].bound &&
       (k.subject === null || claim.subject === null || k.subject === claim.subject))
     if (i < 0) { kept.push(claim); continue }
     const k = kept[i]
