@@ -559,6 +559,11 @@ class Scanner {
     // "one" as a pronoun or in an idiom: "one of the most", "no one", "one day".
     if (a.isSpelled && a.wordCount === 1 && t.lower === 'one' && !hasModifier) {
       if (isWord(before) && ONE_PRONOUN_BEFORE.has(before.lower)) return a.next
+      // "an innocent one", "the last one": a determiner and an adjective before it.
+      const b2 = toks[i - 2]
+      if (isWord(before) && !NUMBER_WORDS.has(before.lower) && isWord(b2) &&
+        (b2.lower === 'a' || b2.lower === 'an' || b2.lower === 'the' || b2.lower === 'this' ||
+          b2.lower === 'that' || b2.lower === 'every' || b2.lower === 'each')) return a.next
       if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower)) return a.next
       if (isDash(after) && !after.isSpaced && isWord(toks[a.next + 1]) &&
         !NUMBER_WORDS.has(toks[a.next + 1].lower)) return a.next + 2

@@ -224,6 +224,8 @@ table('"one" and "a"', [
   ['one day he left', []],
   ['a one-sided vote', []],
   ['one soldier died', ['one = 1']],
+  ['an innocent one, even', []],
+  ['Cruz won one.', ['one = 1']],
   ['at least one soldier', ['at least one = 1 >=']],
   ['a soldier and an officer', []],
   ['Air Force One', []],
