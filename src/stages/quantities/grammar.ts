@@ -557,7 +557,7 @@ class Scanner {
       }
     }
     // "one" as a pronoun or in an idiom: "one of the most", "no one", "one day".
-    if (a.isSpelled && a.wordCount === 1 && t.lower === 'one' && !hasModifier) {
+    if (a.isSpelled && a.wordCount === 1 && t.lower === 'one' && !hasModifier && !this.readUnit(a.next).hasUnit) {
       if (isWord(before) && ONE_PRONOUN_BEFORE.has(before.lower)) return a.next
       // "an innocent one", "the last one": a determiner and an adjective before it.
       const b2 = toks[i - 2]

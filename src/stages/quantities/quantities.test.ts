@@ -226,6 +226,7 @@ table('"one" and "a"', [
   ['one soldier died', ['one = 1']],
   ['an innocent one, even', []],
   ['Cruz won one.', ['one = 1']],
+  ['a mere one percent', ['one percent = 1 %']],
   ['at least one soldier', ['at least one = 1 >=']],
   ['a soldier and an officer', []],
   ['Air Force One', []],
