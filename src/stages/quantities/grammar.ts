@@ -65,6 +65,10 @@ const VAGUE_SINGULARS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['dozen', 12],
   ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
 ])
+/** Words before "half" that make it a period or a part, not a share ("the first half"). */
+const HALF_PERIOD_WORDS: ReadonlySet<string> = new Set([
+  'first', 'second', 'last', 'latter', 'other', 'final', 'back', 'front', 'top', 'bottom', 'better',
+])
 /** Words before "from X to Y" that make it one range rather than a change. */
 const RANGE_VERBS: ReadonlySet<string> = new Set([
   'ranging', 'range', 'ranges', 'ranged', 'vary', 'varies', 'varying', 'varied', 'anywhere',
@@ -425,7 +429,10 @@ class Scanner {
     if (r === null) return { skip: true, next: k + 1 }
     if (r.isOrdinal) {
       // A lone "half" counts after a hedge or bound ("more than half") or before "of".
-      if (t.lower === 'half' && r.next === k + 1 && (hasModifier || isWord(toks[k + 1], 'of'))) {
+      // "the first half of the year" is a period, not a share.
+      const b = toks[k - 1]
+      const isPeriod = isWord(b) && HALF_PERIOD_WORDS.has(b.lower)
+      if (t.lower === 'half' && r.next === k + 1 && !isPeriod && (hasModifier || isWord(toks[k + 1], 'of'))) {
         return { value: 0.5, first: k, next: k + 1, isSpelled: true, isPlainDigits: false, hasScale: false,
           scale: 1, isFraction: true, wordCount: 1 }
       }

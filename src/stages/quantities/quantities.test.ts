@@ -136,6 +136,7 @@ table('bounds', [
   ['no more than 7', ['no more than 7 = 7 <=']],
   ['at most 3', ['at most 3 = 3 <=']],
   ['more than half of them', ['more than half = 0.5 >=']],
+  ['the first half of its bulletin', []],
 ])
 
 table('vague amounts', [
