@@ -399,3 +399,10 @@ test('parts, figures of, missing villagers, repeated amounts that differ, and co
   const codes = 'The 9·19 military agreement was remembered.'
   assert.deepEqual(findClaims(buildDoc(codes, [quantity(codes, '9', 9), quantity(codes, '19', 19)])), [])
 })
+
+test('compound adjectives are not claims, and a leading conjunction is not part of a fallback source', () => {
+  const career = 'He ended a 40-year career with 30-minute speeches.'
+  assert.deepEqual(findClaims(buildDoc(career, [quantity(career, '40', 40), quantity(career, '30', 30)])), [])
+  const but = 'But a Homeland Security official said more than 20 states were hacked.'
+  assert.equal(claimFor(buildDoc(but, [quantity(but, 'more than 20', 20, { bound: 'at_least' })]), 'more than 20').source, 'a Homeland Security official')
+})

@@ -684,7 +684,10 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     while (verb < a && NP_POS.has(pos[verb]) && !(verb > s.tokenStart && isCue(verb))) verb++
     while (verb < a && pos[verb] === AUX) verb++
     if (verb > s.tokenStart && verb < a && isCue(verb)) {
-      const source = spanOf(c, s.tokenStart, verb)
+      // "But a Homeland Security Department official said": the conjunction is not the source
+      let first = s.tokenStart
+      while (first < verb && (pos[first] === CCONJ || pos[first] === ADV || /^\p{P}+$/u.test(tokenText(c, first)))) first++
+      const source = spanOf(c, first, verb)
       if (source !== null && /\p{L}/u.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
       }
@@ -761,6 +764,8 @@ export function findClaims(doc: Doc): Claim[] {
     if (/\d(st|nd|rd|th)\b/i.test(doc.slice(q))) continue
     // "240mm", "T-90M": digits glued to letters are calibres and model numbers.
     if (/\d$/.test(doc.slice(q)) && /^\p{L}/u.test(doc.text.slice(q.end, q.end + 1))) continue
+    // "a 40-year career", "a 30-minute interview": a number inside a compound adjective
+    if (/^[-‐–]\p{L}/u.test(doc.text.slice(q.end, q.end + 2))) continue
     // "the 9·19 military agreement", "14.02.2025": digits glued to digits by a dot or a colon
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
