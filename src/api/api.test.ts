@@ -7,7 +7,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import type { Store } from '../store/store.ts'
 import { openApiDocument } from './openapi.ts'
 import { startServer, type RunningServer } from './server.ts'
-import { FIXTURE_ARTICLES, seedFixture } from './test-fixture.ts'
+import { FIXTURE_ARTICLES, fixtureInput, seedFixture } from './test-fixture.ts'
 
 // One real server on an ephemeral port over a real SQLite file, seeded with the
 // hand-made fixture; the analyzer (for extract and ingest) is the real one.
@@ -294,6 +294,20 @@ describe('figure decisions', () => {
     const all = (await get(`/api/figures/${DEPLOYED}`)).body.timeline.map((p: any) => p.claimKey)
     assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: all }), 400, 'BAD_INPUT')
     assertError(await post(`/api/figures/${DEPLOYED}/explode`, {}), 404, 'NOT_FOUND')
+  })
+})
+
+describe('caching', () => {
+  test('figures follow writes made outside the server (another process ingesting)', async () => {
+    const before = (await get('/api/figures')).body.figures.map((f: any) => f.id)
+    assert.ok(!before.includes('missing/north-korea/troops'))
+    await store.putArticle(fixtureInput({
+      id: 'outside', title: 'Missing soldiers', outlet: 'Kyiv Wire', published: '2025-04-01', url: 'https://kyiv-wire.test/missing',
+      text: 'Officials said 120 North Korean troops were missing.',
+      claims: [{ quantity: '120', value: 120, category: 'missing', counted: 'North Korean troops', subject: 'North Korea', source: 'Officials', cue: 'said', content: '120 North Korean troops were missing' }],
+    }))
+    const after = (await get('/api/figures')).body.figures.map((f: any) => f.id)
+    assert.ok(after.includes('missing/north-korea/troops'))
   })
 })
 
