@@ -26,12 +26,43 @@ export class ChainPerceptron {
     this.trans = trans ?? new Float64Array((labels + 1) * labels)
   }
 
+  /**
+   * Weights quantised to 16 bits for decoding (see {@link quantize}): half the memory, and
+   * decoding is bound by cache misses on the weight table.
+   */
+  private quantized: Int16Array | null = null
+  private quantScale = 1
+
+  /** Switch decoding to 16-bit weights; training must be over. */
+  quantize(): void {
+    const w = this.weights
+    let max = 0
+    for (let i = 0; i < w.length; i++) { const a = Math.abs(w[i]); if (a > max) max = a }
+    this.quantScale = max === 0 ? 1 : max / 32767
+    const q = new Int16Array(w.length)
+    for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i] / this.quantScale)
+    this.quantized = q
+  }
+
   /** Emission scores of `n` positions with `k` features each into `out[n * labels]`. */
   emissions(feats: Int32Array, n: number, k: number, out: Float64Array): void {
     const L = this.labels
-    const w = this.weights
     const mask = this.mask
     out.fill(0, 0, n * L)
+    const q = this.quantized
+    if (q !== null) {
+      for (let i = 0; i < n; i++) {
+        const o = i * L
+        for (let j = i * k, je = j + k; j < je; j++) {
+          const base = (feats[j] & mask) * L
+          for (let y = 0; y < L; y++) out[o + y] += q[base + y]
+        }
+      }
+      const scale = this.quantScale
+      for (let i = 0, e = n * L; i < e; i++) out[i] *= scale
+      return
+    }
+    const w = this.weights
     for (let i = 0; i < n; i++) {
       const o = i * L
       for (let j = i * k, je = j + k; j < je; j++) {
@@ -210,6 +241,8 @@ export class ChainPerceptron {
     const val = new Float32Array(copy(nz * 4))
     const weights = new Float32Array((1 << bits) * labels)
     for (let i = 0; i < nz; i++) weights[idx[i]] = val[i]
-    return { model: new ChainPerceptron(labels, bits, allowed, weights, trans), next: offset }
+    const model = new ChainPerceptron(labels, bits, allowed, weights, trans)
+    model.quantize()
+    return { model, next: offset }
   }
 }

@@ -47,12 +47,12 @@ export function bioConstraints(kinds: number): Uint8Array {
 }
 
 /** A new, untrained cue tagger. */
-export function newCueTagger(bits = 20): ChainPerceptron {
+export function newCueTagger(bits = 18): ChainPerceptron {
   return new ChainPerceptron(3, bits, bioConstraints(1))
 }
 
 /** A new, untrained role (source/content) tagger. */
-export function newRoleTagger(bits = 21): ChainPerceptron {
+export function newRoleTagger(bits = 18): ChainPerceptron {
   return new ChainPerceptron(5, bits, bioConstraints(2))
 }
 

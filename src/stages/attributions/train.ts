@@ -4,7 +4,7 @@
  * with the project's PolNeAR scorer.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
- *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 19]
+ *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 18]
  *     [--out models/attribution/model.bin]
  */
 import { writeFileSync } from 'node:fs'
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     'cue-epochs': { type: 'string', default: '6' },
     'role-epochs': { type: 'string', default: '6' },
     'cue-bits': { type: 'string', default: '18' },
-    'role-bits': { type: 'string', default: '19' },
+    'role-bits': { type: 'string', default: '18' },
     out: { type: 'string', default: DEFAULT_MODEL_PATH },
   },
 })
