@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { createAnalyzer } from '../../src/analyze.ts'
 import { startServer, type RunningServer } from '../../src/api/server.ts'
+import { ingest } from '../../src/ingest/ingest.ts'
 import { FIXTURE_ARTICLES, seedFixture } from '../../src/api/test-fixture.ts'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite.ts'
 import type { Store } from '../../src/store/store.ts'
@@ -14,6 +16,7 @@ import type { Store } from '../../src/store/store.ts'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots')
 const SEED = readFileSync(new URL('../../examples/seed/kcna-memorial.txt', import.meta.url), 'utf8')
+const DEMO = new URL('../../examples/demo/articles.jsonl', import.meta.url).pathname
 const DEPLOYED = 'deployed/north-korea/troops'
 const hasChromium = existsSync(CHROMIUM)
 
@@ -182,6 +185,46 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px on a phone`)
     await shot(page, 'figure-phone')
+    await page.close()
+  })
+})
+
+describe('web app on the demo corpus, with real extraction', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
+  let demoStore: Store
+  let demo: RunningServer
+  before(async () => {
+    demoStore = openSqliteStore(join(dir, 'demo.db'))
+    await ingest([DEMO], { store: demoStore, analyzer: () => createAnalyzer() })
+    demo = await startServer({ store: demoStore, port: 0 })
+  })
+  after(async () => {
+    await demo?.close()
+    await demoStore?.close()
+  })
+
+  test('the busiest figure draws every claim, and a point leads to its quote', async () => {
+    const { page, errors } = await openPage()
+    const list = await (await fetch(`${demo.url}/api/figures`)).json() as { figures: { id: string }[] }
+    assert.ok(list.figures.length > 0, 'the demo corpus yields figures')
+    const id = list.figures[0].id
+    const figure = await (await fetch(`${demo.url}/api/figures/${id}`)).json() as { timeline: { claimKey: string; text: string; articleKey: string }[] }
+    await page.goto(`${demo.url}/`)
+    await shot(page, 'demo-index')
+    await page.locator(`tr[data-figure="${id}"] a`).first().click()
+    await page.waitForURL(/\/figures\//)
+    const drawn = await page.locator('svg.timeline [data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')))
+    assert.deepEqual([...drawn].sort(), figure.timeline.map((p) => p.claimKey).sort())
+    await shot(page, 'demo-figure')
+    const key = figure.timeline[0].claimKey
+    await Promise.all([page.waitForURL(/\/articles\//), page.locator(`svg.timeline a:has([data-claim="${key}"])`).click()])
+    const target = page.locator(':target')
+    // The anchor starts the claimed quantity (other spans may cut it into several marks).
+    const targetText = (await target.textContent()) ?? ''
+    assert.ok(targetText.length > 0 && figure.timeline[0].text.startsWith(targetText), `target "${targetText}"`)
+    assert.ok(await target.isVisible())
+    assert.equal(await page.locator('.quote:has(:target)').count(), 1, 'its sentence is marked')
+    await shot(page, 'demo-article-at-quote')
+    assert.deepEqual(errors, [])
     await page.close()
   })
 })
