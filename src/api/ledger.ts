@@ -1,7 +1,7 @@
 import { loadView, type LedgerView } from '../cli/commands/ledger-shared.ts'
 import { canonicalSource } from '../reconcile/canonical.ts'
 import { aliasResolver, type Figure } from '../reconcile/figures.ts'
-import type { ClaimFilter, LedgerClaim, Store } from '../store/store.ts'
+import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'
 
 /**
  * What the HTTP shells (API and web pages) read from the ledger, on top of the ledger's
@@ -94,6 +94,30 @@ export function summarizeSources(claims: readonly LedgerClaim[]): SourceSummary[
     })
   }
   return out.sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name))
+}
+
+/** One source's summary and its claims, oldest first; null when no claim cites it. */
+export function sourceDetail(view: Pick<LedgerView, 'claims'>, name: string): { summary: SourceSummary; claims: LedgerClaim[] } | null {
+  const key = canonicalSource(name)
+  const claims = view.claims.filter((c) => sourceKey(c) === key)
+    .sort((a, b) => (a.asOf ?? a.published ?? '9999').localeCompare(b.asOf ?? b.published ?? '9999'))
+  const summary = summarizeSources(claims)[0]
+  return summary ? { summary, claims } : null
+}
+
+/** What a search finds: figures by label or id, articles and claims by full text. */
+export interface SearchResult {
+  readonly figures: readonly Figure[]
+  readonly articles: readonly StoredArticle[]
+  readonly claims: readonly LedgerClaim[]
+}
+
+/** Search the ledger for a user's words. */
+export async function searchLedger(store: Store, view: Pick<LedgerView, 'figures'>, q: string): Promise<SearchResult> {
+  const [articles, claims] = await Promise.all([store.articles({ text: q }), store.claims({ text: q })])
+  const needle = q.toLowerCase()
+  const figures = view.figures.filter((f) => f.label.toLowerCase().includes(needle) || f.id.includes(needle))
+  return { figures, articles, claims }
 }
 
 /** Expand `YYYY` or `YYYY-MM` to the first (or last) day it covers; `YYYY-MM-DD` is kept. */

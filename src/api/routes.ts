@@ -7,13 +7,12 @@ import { isIsoDate } from '../ingest/files.ts'
 import { extractHtml } from '../ingest/html.ts'
 import { ClaimtrailError } from '../model/errors.ts'
 import { CATEGORIES } from '../model/types.ts'
-import { canonicalSource } from '../reconcile/canonical.ts'
 import type { Decision, Figure } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
 import { fromZod } from './errors.ts'
 import { exportRows, toCsv } from './export.ts'
 import { ingestRecord } from './ingest-one.ts'
-import { expandDate, figureById, figureOfClaim, ledgerView, sourceKey, summarizeSources } from './ledger.ts'
+import { expandDate, figureById, figureOfClaim, ledgerView, searchLedger, sourceDetail, summarizeSources } from './ledger.ts'
 import { openApiDocument } from './openapi.ts'
 import type { AppContext } from './app.ts'
 
@@ -256,28 +255,23 @@ export function registerApi(app: Hono, ctx: AppContext): void {
   })
 
   app.get('/api/sources/:name', async (c) => {
-    const name = canonicalSource(c.req.param('name'))
     const view = await ledgerView(store)
-    const mine = view.claims.filter((cl) => sourceKey(cl) === name)
-    const summary = summarizeSources(mine)[0]
-    if (!summary) throw new ClaimtrailError('NOT_FOUND', `no source "${c.req.param('name')}"; GET /api/sources lists them`)
+    const found = sourceDetail(view, c.req.param('name'))
+    if (!found) throw new ClaimtrailError('NOT_FOUND', `no source "${c.req.param('name')}"; GET /api/sources lists them`)
     const figures = figureOfClaim(view.figures)
-    const dated = [...mine].sort((a, b) => (a.asOf ?? a.published ?? '9999').localeCompare(b.asOf ?? b.published ?? '9999'))
-    return c.json({ source: summary, claims: dated.map((cl) => claimJson(cl, figures)) })
+    return c.json({ source: found.summary, claims: found.claims.map((cl) => claimJson(cl, figures)) })
   })
 
   app.get('/api/search', async (c) => {
     const q = parse(SearchQuery, c.req.query(), 'query')
-    const [view, articles] = await Promise.all([ledgerView(store), store.articles({ text: q.q })])
-    const claims = await store.claims({ text: q.q })
-    const needle = q.q.toLowerCase()
-    const figures = view.figures.filter((f) => f.label.toLowerCase().includes(needle) || f.id.includes(needle))
+    const view = await ledgerView(store)
+    const found = await searchLedger(store, view, q.q)
     const owner = figureOfClaim(view.figures)
     return c.json({
       q: q.q,
-      figures: { total: figures.length, items: figures.slice(0, q.limit).map(figureJson) },
-      articles: { total: articles.length, items: articles.slice(0, q.limit).map(articleJson) },
-      claims: { total: claims.length, items: claims.slice(0, q.limit).map((cl) => claimJson(cl, owner)) },
+      figures: { total: found.figures.length, items: found.figures.slice(0, q.limit).map(figureJson) },
+      articles: { total: found.articles.length, items: found.articles.slice(0, q.limit).map(articleJson) },
+      claims: { total: found.claims.length, items: found.claims.slice(0, q.limit).map((cl) => claimJson(cl, owner)) },
     })
   })
 

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { Context, Hono } from 'hono'
 import { STATUS_OF } from '../api/errors.ts'
 import type { AppContext } from '../api/app.ts'
-import { figureById, figureOfClaim, ledgerView, sourceKey, summarizeSources } from '../api/ledger.ts'
+import { figureById, figureOfClaim, ledgerView, searchLedger, sourceDetail, summarizeSources } from '../api/ledger.ts'
 import { isClaimtrailError } from '../model/errors.ts'
-import { canonicalSource } from '../reconcile/canonical.ts'
 import {
   articlePage, articlesPage, errorPage, extractPage, figurePage, figuresIndexPage, searchPage, sourcePage, sourcesPage,
 } from './pages.ts'
@@ -76,22 +75,18 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
   app.get('/sources', async (c) => c.html(sourcesPage(summarizeSources(await store.claims()))))
 
   app.get('/sources/:name', async (c) => {
-    const name = canonicalSource(c.req.param('name'))
     const view = await ledgerView(store)
-    const mine = view.claims.filter((cl) => sourceKey(cl) === name)
-      .sort((a, b) => (a.asOf ?? a.published ?? '9999').localeCompare(b.asOf ?? b.published ?? '9999'))
-    const summary = summarizeSources(mine)[0]
-    if (!summary) return notFound(c, `no source "${c.req.param('name')}"`)
-    return c.html(sourcePage(summary, mine, figureOfClaim(view.figures), new Map(view.figures.map((f) => [f.id, f.label]))))
+    const found = sourceDetail(view, c.req.param('name'))
+    if (!found) return notFound(c, `no source "${c.req.param('name')}"`)
+    return c.html(sourcePage(found.summary, found.claims, figureOfClaim(view.figures), new Map(view.figures.map((f) => [f.id, f.label]))))
   })
 
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 500)
     if (q === '') return c.html(searchPage('', null, new Map()))
-    const [view, articles, claims] = await Promise.all([ledgerView(store), store.articles({ text: q }), store.claims({ text: q })])
-    const needle = q.toLowerCase()
-    const figures = view.figures.filter((f) => f.label.toLowerCase().includes(needle) || f.id.includes(needle))
-    return c.html(searchPage(q, { figures, articles: articles.slice(0, 50), claims: claims.slice(0, 100) }, figureOfClaim(view.figures)))
+    const view = await ledgerView(store)
+    const found = await searchLedger(store, view, q)
+    return c.html(searchPage(q, { figures: found.figures, articles: found.articles.slice(0, 50), claims: found.claims.slice(0, 100) }, figureOfClaim(view.figures)))
   })
 
   app.get('/extract', (c) => c.html(extractPage()))
