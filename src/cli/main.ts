@@ -23,6 +23,11 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
 }
 
 function processIo(): CliIo {
+  // `claimtrail figures | head` closes the pipe early: a normal end, not a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
   return {
     stdout: process.stdout, stderr: process.stderr, stdin: process.stdin,
     isTty: Boolean(process.stderr.isTTY), env: process.env,
