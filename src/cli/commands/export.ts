@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Command } from '../command.ts'
-import { dateFlag, findFigure, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines } from './ledger-shared.ts'
+import { dateFlag, findFigure, LEDGER_OPTIONS, TUNING_OPTIONS, tuningFlags, loadView, withLedger, writeJsonLines } from './ledger-shared.ts'
 
 /** Columns of the CSV export, in order; the JSON export uses the same names. */
 export const EXPORT_COLUMNS = [
@@ -21,18 +21,18 @@ export function csvField(v: unknown): string {
 export const command: Command = {
   name: 'export',
   summary: 'Export every point of every figure with its citation (outlet, URL, date, quote) as CSV or JSON.',
-  usage: 'claimtrail export [--format csv|json] [--db PATH] [--figure FIGURE] [--since DATE] [--until DATE]',
+  usage: 'claimtrail export [--format csv|json] [--db PATH] [--figure FIGURE] [--since DATE] [--until DATE] [--tolerance 0.1] [--window DAYS]',
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
-      options: { ...LEDGER_OPTIONS, format: { type: 'string', default: 'csv' }, figure: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' } },
+      options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, format: { type: 'string', default: 'csv' }, figure: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' } },
     })
     const format = values.json ? 'json' : values.format
     if (format !== 'csv' && format !== 'json') throw new ClaimtrailError('USAGE', `--format ${format}: use csv or json`)
     const since = dateFlag(values.since, 'since')
     const until = dateFlag(values.until, 'until', true)
     return withLedger(values.db, io, async (store) => {
-      const view = await loadView(store)
+      const view = await loadView(store, {}, tuningFlags(values))
       const figures = values.figure !== undefined ? [findFigure(view, values.figure)] : view.figures
       const rows = figures.flatMap((f) => f.points
         .filter((p) => (since === undefined || (p.published ?? '') >= since) && (until === undefined || (p.published ?? '') <= until))

@@ -1,19 +1,19 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
-import { clip, figureJson, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
+import { clip, figureJson, LEDGER_OPTIONS, TUNING_OPTIONS, tuningFlags, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
 /** `claimtrail figures`: list figures with their status. */
 export const command: Command = {
   name: 'figures',
   summary: 'List figures (what is counted) with how many independent sources give them and their status.',
-  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME]',
+  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS]',
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
-      options: { ...LEDGER_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },
+      options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },
     })
     return withLedger(values.db, io, async (store) => {
-      const view = await loadView(store)
+      const view = await loadView(store, {}, tuningFlags(values))
       const figures = view.figures.filter((f) => (values.category === undefined || f.category === values.category)
         && (values.status === undefined || f.status === values.status)
         && (values.subject === undefined || (f.subject ?? '').toLowerCase().includes(values.subject.toLowerCase())))

@@ -1,5 +1,5 @@
 import { ClaimtrailError } from '../../model/errors.ts'
-import { aliasResolver, buildFigures, type Decision, type Figure } from '../../reconcile/figures.ts'
+import { aliasResolver, buildFigures, type Decision, type Figure, type ReconcileOptions } from '../../reconcile/figures.ts'
 import { groupNearDuplicates } from '../../reconcile/independence.ts'
 import { openStore } from '../../store/open.ts'
 import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../../store/store.ts'
@@ -52,11 +52,33 @@ export interface LedgerView {
 }
 
 /** Read claims, articles and decisions, and reconcile them into figures. */
-export async function loadView(store: Store, filter: ClaimFilter = {}): Promise<LedgerView> {
+export async function loadView(store: Store, filter: ClaimFilter = {}, tuning: Pick<ReconcileOptions, 'tolerance' | 'windowDays'> = {}): Promise<LedgerView> {
   const [claims, articles, decisions] = await Promise.all([store.claims(filter), store.articles(), loadDecisions(store)])
   const groups = storyGroups(articles)
   const articleOutlets = new Map(articles.map((a) => [a.key, a.outlet]))
-  return { figures: buildFigures(claims, groups, decisions, { articleOutlets }), claims, decisions, groups }
+  return { figures: buildFigures(claims, groups, decisions, { ...tuning, articleOutlets }), claims, decisions, groups }
+}
+
+/** Flags that tune agreement: `--tolerance` (relative, e.g. 0.1) and `--window` (days). */
+export const TUNING_OPTIONS = {
+  tolerance: { type: 'string' },
+  window: { type: 'string' },
+} as const
+
+/** Read the tuning flags; absent ones keep reconcile's defaults. */
+export function tuningFlags(values: { tolerance?: string; window?: string }): Pick<ReconcileOptions, 'tolerance' | 'windowDays'> {
+  const out: { tolerance?: number; windowDays?: number } = {}
+  if (values.tolerance !== undefined) {
+    const t = Number(values.tolerance)
+    if (!(t >= 0 && t < 1)) throw new ClaimtrailError('USAGE', `--tolerance ${values.tolerance}: give a fraction from 0 to below 1 (0.1 is 10%)`)
+    out.tolerance = t
+  }
+  if (values.window !== undefined) {
+    const w = Number(values.window)
+    if (!(Number.isInteger(w) && w >= 0)) throw new ClaimtrailError('USAGE', `--window ${values.window}: give whole days, 0 or more`)
+    out.windowDays = w
+  }
+  return out
 }
 
 /**

@@ -110,6 +110,17 @@ describe('ledger commands', () => {
     assert.deepEqual(sources.find((s) => s.origin === 'source:seoul')?.claims, 2)
   })
 
+  test('--tolerance and --window tune agreement', async () => {
+    const pentagon = async (...flags: string[]) => lines((await runCli(['timeline', 'deployed/north-korea/troops', '--db', db, '--json', ...flags])).stdout)
+      .find((p) => p.source === 'Pentagon')?.status
+    assert.equal(await pentagon(), 'corroborated')
+    assert.equal(await pentagon('--tolerance', '0'), 'conflicting')
+    assert.equal(await pentagon('--window', '0'), 'single-source')
+    const bad = await runCli(['figures', '--db', db, '--tolerance', '10'])
+    assert.equal(bad.status, 2)
+    assert.match(bad.stderr, /--tolerance 10: give a fraction/)
+  })
+
   test('figure merge, rename and split are recorded and applied by stable keys', async () => {
     const merge = await runCli(['figure', 'merge', 'killed/north-korea/troops', 'deployed/north-korea/troops', '--db', db])
     assert.equal(merge.status, 0, merge.stderr)

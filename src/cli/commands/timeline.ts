@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Figure, TimelinePoint } from '../../reconcile/figures.ts'
 import type { CliIo, Command } from '../command.ts'
-import { clip, findFigure, formatEstimate, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
+import { clip, findFigure, formatEstimate, LEDGER_OPTIONS, TUNING_OPTIONS, tuningFlags, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
 const BAR_WIDTH = 40
 
@@ -62,15 +62,15 @@ function writeText(io: CliIo, figure: Figure, showChart: boolean): void {
 export const command: Command = {
   name: 'timeline',
   summary: "Show a figure's estimates over time, by source, with statuses (and a chart on a terminal).",
-  usage: 'claimtrail timeline FIGURE [--db PATH] [--json] [--chart | --plain]',
+  usage: 'claimtrail timeline FIGURE [--db PATH] [--json] [--chart | --plain] [--tolerance 0.1] [--window DAYS]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
-      options: { ...LEDGER_OPTIONS, chart: { type: 'boolean', default: false }, plain: { type: 'boolean', default: false } },
+      options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, chart: { type: 'boolean', default: false }, plain: { type: 'boolean', default: false } },
     })
     if (positionals.length !== 1) throw new ClaimtrailError('USAGE', 'timeline: give one FIGURE (an id from claimtrail figures, or part of its label)')
     return withLedger(values.db, io, async (store) => {
-      const view = await loadView(store)
+      const view = await loadView(store, {}, tuningFlags(values))
       const figure = findFigure(view, positionals[0])
       if (values.json) writeJsonLines(io, figure.points.map((p) => pointJson(figure, p)))
       else writeText(io, figure, values.chart || (io.isTty && !values.plain))
