@@ -1,6 +1,6 @@
 import { loadView, type LedgerView } from '../cli/commands/ledger-shared.ts'
 import { canonicalSource } from '../reconcile/canonical.ts'
-import { aliasResolver, type Figure } from '../reconcile/figures.ts'
+import { aliasResolver, type Figure, type TimelinePoint } from '../reconcile/figures.ts'
 import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'
 
 /**
@@ -47,7 +47,12 @@ export function figureOfClaim(figures: readonly Figure[]): Map<string, string> {
 
 /** A source, as the source pages list it. */
 export interface SourceSummary {
-  /** Canonical name: the permalink key (`/sources/:name`). */
+  /**
+   * The permalink key (`/sources/:name`): the reconcile's origin of the source's points,
+   * without its `source:` prefix for named sources ("nis"); generic sources stay scoped
+   * to their story ("generic:officials@Kyiv Wire") and an outlet's own voice is
+   * "voice:Outlet", as `claimtrail sources` groups them.
+   */
   readonly name: string
   /** The name as most often written. */
   readonly label: string
@@ -56,53 +61,61 @@ export interface SourceSummary {
   readonly outlets: readonly string[]
   readonly first: string | null
   readonly last: string | null
-  readonly categories: readonly string[]
+  readonly figures: readonly string[]
 }
 
-/** The source a claim is attributed to (its resolved entity, else as written), canonical; null for the outlet's own voice. */
-export function sourceKey(c: Pick<LedgerClaim, 'source' | 'sourceEntity'>): string | null {
-  const name = c.sourceEntity ?? c.source
-  if (name === null) return null
-  const key = canonicalSource(name)
-  return key === '' ? null : key
+const NAMED = 'source:'
+
+function nameOfOrigin(origin: string): string {
+  return origin.startsWith(NAMED) ? origin.slice(NAMED.length) : origin
 }
 
-/** Group claims by source, most cited first. Claims in an outlet's own voice are not a source. */
-export function summarizeSources(claims: readonly LedgerClaim[]): SourceSummary[] {
-  const bySource = new Map<string, LedgerClaim[]>()
-  for (const c of claims) {
-    const key = sourceKey(c)
-    if (key === null) continue
-    const list = bySource.get(key)
-    if (list) list.push(c)
-    else bySource.set(key, [c])
-  }
-  const out: SourceSummary[] = []
-  for (const [name, list] of bySource) {
-    const spellings = new Map<string, number>()
-    for (const c of list) {
-      const s = c.sourceEntity ?? c.source ?? name
-      spellings.set(s, (spellings.get(s) ?? 0) + 1)
+function originsOf(figures: readonly Figure[]): Map<string, { figure: string; point: TimelinePoint }[]> {
+  const by = new Map<string, { figure: string; point: TimelinePoint }[]>()
+  for (const f of figures) {
+    for (const p of f.points) {
+      const list = by.get(p.origin)
+      if (list) list.push({ figure: f.id, point: p })
+      else by.set(p.origin, [{ figure: f.id, point: p }])
     }
-    const label = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]
-    const dates = list.map((c) => c.asOf ?? c.published).filter((d): d is string => d !== null).sort()
-    out.push({
-      name, label, claims: list.length, articles: new Set(list.map((c) => c.articleKey)).size,
-      outlets: [...new Set(list.map((c) => c.outlet).filter((o): o is string => o !== null))].sort(),
-      first: dates[0] ?? null, last: dates[dates.length - 1] ?? null,
-      categories: [...new Set(list.map((c) => c.category))].sort(),
-    })
   }
-  return out.sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name))
+  return by
 }
 
-/** One source's summary and its claims, oldest first; null when no claim cites it. */
-export function sourceDetail(view: Pick<LedgerView, 'claims'>, name: string): { summary: SourceSummary; claims: LedgerClaim[] } | null {
-  const key = canonicalSource(name)
-  const claims = view.claims.filter((c) => sourceKey(c) === key)
+function summarize(origin: string, list: readonly { figure: string; point: TimelinePoint }[]): SourceSummary {
+  const spellings = new Map<string, number>()
+  for (const { point: p } of list) {
+    const s = p.source ?? `${p.outlet ?? 'unknown outlet'} (own voice)`
+    spellings.set(s, (spellings.get(s) ?? 0) + 1)
+  }
+  const label = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]
+  const dates = list.map(({ point: p }) => p.date).filter((d): d is string => d !== null).sort()
+  return {
+    name: nameOfOrigin(origin), label, claims: list.length, articles: new Set(list.map(({ point: p }) => p.articleKey)).size,
+    outlets: [...new Set(list.map(({ point: p }) => p.outlet).filter((o): o is string => o !== null))].sort(),
+    first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, figures: [...new Set(list.map((x) => x.figure))],
+  }
+}
+
+/** Every source of the ledger's figures (by the reconcile's origin), most cited first. */
+export function summarizeSources(figures: readonly Figure[]): SourceSummary[] {
+  return [...originsOf(figures)].map(([origin, list]) => summarize(origin, list))
+    .sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name))
+}
+
+/**
+ * One source's summary and its claims, oldest first; null when none. `name` is a
+ * summary's `name`, or a named source as written ("South Korea's NIS", "US officials").
+ */
+export function sourceDetail(view: Pick<LedgerView, 'claims' | 'figures'>, name: string): { summary: SourceSummary; claims: LedgerClaim[] } | null {
+  const origins = originsOf(view.figures)
+  const origin = [name, `${NAMED}${name}`, `${NAMED}${canonicalSource(name)}`].find((o) => origins.has(o))
+  if (origin === undefined) return null
+  const list = origins.get(origin) ?? []
+  const keys = new Set(list.map(({ point: p }) => p.claimKey))
+  const claims = view.claims.filter((c) => keys.has(c.key))
     .sort((a, b) => (a.asOf ?? a.published ?? '9999').localeCompare(b.asOf ?? b.published ?? '9999'))
-  const summary = summarizeSources(claims)[0]
-  return summary ? { summary, claims } : null
+  return { summary: summarize(origin, list), claims }
 }
 
 /** What a search finds: figures by label or id, articles and claims by full text. */

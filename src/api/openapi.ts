@@ -98,7 +98,7 @@ export const openApiDocument = {
     },
     '/api/sources/{name}': {
       get: {
-        summary: "A source's claims over time", parameters: [{ name: 'name', in: 'path', required: true, description: 'Canonical source name (as /api/sources gives it) or its usual spelling', schema: { type: 'string' } }],
+        summary: "A source's claims over time", parameters: [{ name: 'name', in: 'path', required: true, description: 'The name /api/sources gives (e.g. nis, generic:officials@Outlet, voice:Outlet), or a named source as written', schema: { type: 'string' } }],
         responses: { 200: { description: 'The source and its claims, oldest first', ...json({ type: 'object', properties: { source: ref('Source'), claims: { type: 'array', items: ref('Claim') } } }) }, 404: error },
       },
     },
@@ -181,7 +181,7 @@ export const openApiDocument = {
         properties: {
           name: { type: 'string' }, label: { type: 'string' }, claims: { type: 'integer' }, articles: { type: 'integer' },
           outlets: { type: 'array', items: { type: 'string' } }, first: { type: 'string', nullable: true }, last: { type: 'string', nullable: true },
-          categories: { type: 'array', items: { type: 'string' } },
+          figures: { type: 'array', items: { type: 'string' }, description: 'Ids of the figures it gives estimates for' },
         },
       },
       DecisionResult: {

@@ -250,7 +250,7 @@ export function registerApi(app: Hono, ctx: AppContext): void {
   })
 
   app.get('/api/sources', async (c) => {
-    const sources = summarizeSources(await store.claims())
+    const sources = summarizeSources((await ledgerView(store)).figures)
     return c.json({ total: sources.length, sources })
   })
 

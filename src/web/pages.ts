@@ -178,9 +178,9 @@ export function articlesPage(articles: readonly StoredArticle[]): string {
 
 /** `/sources`: who is cited, how often, by which outlets. */
 export function sourcesPage(sources: readonly SourceSummary[]): string {
-  const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num">${s.claims}</td><td class="num">${s.articles}</td><td>${s.outlets.join(', ')}</td><td>${range(s.first, s.last)}</td><td>${s.categories.join(', ')}</td></tr>`)
-  return layout('Sources', html`<h1>Sources</h1><p class="lede">${sources.length} sources cited for figures.</p>
-<div class="table-wrap"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Categories</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+  const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num">${s.claims}</td><td class="num">${s.articles}</td><td>${s.outlets.join(', ')}</td><td>${range(s.first, s.last)}</td><td class="num">${s.figures.length}</td></tr>`)
+  return layout('Sources', html`<h1>Sources</h1><p class="lede">${sources.length} sources of figures. A named source counts once however many outlets quote it; unnamed ones (“officials”) are counted per story; an outlet's own statements are its own voice.</p>
+<div class="table-wrap"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }
 
 /** `/sources/:name`: what a source claimed over time. */

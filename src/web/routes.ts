@@ -72,7 +72,7 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     return c.html(articlePage(a, claims, figureOfClaim(view.figures)))
   })
 
-  app.get('/sources', async (c) => c.html(sourcesPage(summarizeSources(await store.claims()))))
+  app.get('/sources', async (c) => c.html(sourcesPage(summarizeSources((await ledgerView(store)).figures))))
 
   app.get('/sources/:name', async (c) => {
     const view = await ledgerView(store)
