@@ -181,6 +181,10 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     const lm1 = i - 1 >= from ? lemma[i - 1] : BOUND
     const lp1 = i + 1 < to ? lemma[i + 1] : BOUND
     const atSentStart = i === sentences[sent[i]].tokenStart ? 1 : 0
+    // Other cues bound the source on the left; on the right, content often holds a nested
+    // attribution ("notes that the commission announced that ..."), and marking its cue
+    // taught the tagger to stop the content there (dev content F1 -1.0).
+    const cueHere = dir === 0 ? isCue[i] : 0
     out[o] = fx(101, dir, db)
     out[o + 1] = fx(102, dir, sd)
     out[o + 2] = fx(103, dir, ps)
@@ -211,7 +215,7 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     out[o + 27] = fx(128, head, dir, q)
     out[o + 28] = fx(129, dir, ps, sd)
     out[o + 29] = fx(130, dir, l, db)
-    out[o + 30] = fx(131, isCue[i], dir, sd)
+    out[o + 30] = fx(131, cueHere, dir, sd)
     out[o + 31] = fx(132, dir, atSentStart, ps)
     out[o + 32] = fx(133, headAfter, dir, sd)
     out[o + 33] = fx(134, head, dir, cb)
@@ -225,7 +229,7 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     out[o + 38] = fx(139, dir, lm1, l)
     out[o + 39] = fx(140, head, dir, nextMark)
     out[o + 40] = fx(141, dir, l, sd)
-    out[o + 41] = fx(142, dir, isCue[i] * 128 + ps, sd)
+    out[o + 41] = fx(142, dir, cueHere * 128 + ps, sd)
     out[o + 42] = fx(143, dir, pm1 * 128 + ps, sd)
   }
   // Walk outwards from the cue so the "between" counts are running sums.
@@ -247,7 +251,6 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
       const t = i - 1
       if (quote[t] >= Q_OPEN) qb++
       if (punct[t] === P_COMMA) cb++
-      if (isCue[t] === 1) ob = 1
     }
     write(i, 1, i - ce + 1, qb > 3 ? 3 : qb, cb > 2 ? 2 : cb, ob)
   }
