@@ -1,0 +1,134 @@
+/**
+ * What the claim rules share: the per-document context, POS ids, span and token helpers.
+ * Offsets are UTF-16 code units into the document text, token indices into its columns.
+ */
+import { POS_TAGS, type TokenColumns } from '../../model/doc.ts'
+import type {
+  Attribution, Category, CharSpan, Entity, Quantity, Sentence, TimeExpression,
+} from '../../model/types.ts'
+
+/** Id of a POS tag in the token columns. */
+export const POS = (name: (typeof POS_TAGS)[number]) => POS_TAGS.indexOf(name)
+export const NOUN = POS('NOUN')
+export const PROPN = POS('PROPN')
+export const ADJ = POS('ADJ')
+export const VERB = POS('VERB')
+export const AUX = POS('AUX')
+export const ADV = POS('ADV')
+export const PART = POS('PART')
+export const PRON = POS('PRON')
+export const DET = POS('DET')
+export const CCONJ = POS('CCONJ')
+export const NUM = POS('NUM')
+export const ADP = POS('ADP')
+
+/** Categories of figures about people. */
+export const PEOPLE_CATEGORIES = new Set<Category>(['deployed', 'killed', 'wounded', 'casualties', 'captured', 'missing'])
+
+/** Tokens that end a comma-separated segment of a sentence. */
+export const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+
+/** Everything the binding rules read, gathered once per document. */
+export interface Context {
+  readonly text: string
+  readonly tokens: TokenColumns
+  readonly sentences: readonly Sentence[]
+  readonly entities: readonly Entity[]
+  readonly times: readonly TimeExpression[]
+  readonly attributions: readonly Attribution[]
+  readonly quantities: readonly Quantity[]
+  readonly published: string | null
+}
+
+/** Where the counted things are and what they are. */
+export interface Counted extends CharSpan {
+  readonly category: Category
+  /** Token range of the noun phrase (without the predicate), for the subject search. */
+  readonly npStart: number
+  readonly npEnd: number
+  /** Token after everything the claim reads (noun phrase and predicate). */
+  readonly after: number
+}
+
+/** Who states a figure: attribution index, source and cue spans, resolved name. */
+export interface Source {
+  readonly attribution: number | null
+  readonly source: CharSpan | null
+  readonly cue: CharSpan | null
+  readonly sourceEntity: string | null
+}
+
+/** The text of token `t`. */
+export function tokenText(c: Context, t: number): string {
+  return c.text.slice(c.tokens.start[t], c.tokens.end[t])
+}
+
+/** Whether token `t` is a hyphen glued to the tokens on both sides ("munitions-related"). */
+export function isHyphenJoin(c: Context, t: number): boolean {
+  const s = tokenText(c, t)
+  return (s === '-' || s === '‐') && t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] &&
+    t + 1 < c.tokens.count && c.tokens.end[t] === c.tokens.start[t + 1]
+}
+
+/** Whether token `t` lies in a time expression. */
+export function overlapsTime(c: Context, t: number): boolean {
+  const s = c.tokens.start[t]
+  const e = c.tokens.end[t]
+  return c.times.some((x) => x.start < e && s < x.end)
+}
+
+/** Whether `inner` lies within `outer`. */
+export function contains(outer: CharSpan, inner: CharSpan): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end
+}
+
+/** Tokens overlapping a character span: `[first, end)`. */
+export function tokenRange(c: Context, span: CharSpan, s: Sentence): [number, number] {
+  let a = s.tokenStart
+  while (a < s.tokenEnd && c.tokens.end[a] <= span.start) a++
+  let b = a
+  while (b < s.tokenEnd && c.tokens.start[b] < span.end) b++
+  return [a, Math.max(b, a + 1)]
+}
+
+/** Index of the sentence that holds character offset `pos`. */
+export function sentenceIndex(c: Context, pos: number): number {
+  let lo = 0
+  let hi = c.sentences.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (c.sentences[mid].start <= pos) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Comma-separated segment index of every token of a sentence. */
+export function segments(c: Context, s: Sentence): Int32Array {
+  const out = new Int32Array(s.tokenEnd - s.tokenStart)
+  let seg = 0
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) seg++
+    out[t - s.tokenStart] = seg
+  }
+  return out
+}
+
+/** Trim a token range to a span, dropping edge punctuation. */
+export function spanOf(c: Context, from: number, to: number): CharSpan | null {
+  let a = from
+  let b = to
+  while (a < b && /^\p{P}+$/u.test(tokenText(c, a))) a++
+  while (b > a && /^\p{P}+$/u.test(tokenText(c, b - 1))) b--
+  return a < b ? { start: c.tokens.start[a], end: c.tokens.end[b - 1] } : null
+}
+
+/** The country an entity stands for or belongs to, if any. */
+export function countryOf(e: Entity): string | null {
+  return e.country ?? (e.type === 'GPE' || e.type === 'NORP' ? e.canonical : null)
+}
+
+/** The entities that lie within a span. */
+export function entitiesIn(c: Context, span: CharSpan): Entity[] {
+  return c.entities.filter((e) => contains(span, e))
+}

@@ -1,0 +1,372 @@
+/**
+ * What a figure counts and its category (docs/figures.md, "counted" and "category"):
+ * the noun phrase after the number, the predicate that says what happened to it, and the
+ * other shapes (bare numbers, totals, ellipsis, shares and multiples).
+ */
+import type { Category, Quantity, Sentence } from '../../model/types.ts'
+import {
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, CLAUSE_BREAKS, type Context,
+  type Counted, tokenText, isHyphenJoin, overlapsTime, contains,
+} from './context.ts'
+import {
+  CONTAINERS, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
+  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS,
+} from './lexicon.ts'
+
+// Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
+const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
+
+/** The noun phrase right after token `from`: adjectives, nouns and hyphenated parts. */
+function nounPhrase(c: Context, from: number, end: number): { start: number; head: number; end: number } | null {
+  const { pos, lemma } = c.tokens
+  let t = from
+  let head = -1
+  let conjunction = -1
+  let headBefore = -1
+  const limit = Math.min(end, from + 10)
+  // "wounded soldiers": a participle right before a noun or adjective modifies it
+  const isParticiple = (k: number) => pos[k] === VERB && (/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) &&
+    k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
+  while (t < limit) {
+    if (overlapsTime(c, t)) break
+    const p = pos[t]
+    if (p === NOUN || p === PROPN) {
+      head = t
+    } else if (p === ADJ || (p === NUM && head < 0 && t > from) || (p === ADV && lemma[t] === 'more') || isParticiple(t) ||
+      (p === ADV && head < 0 && !ADVERBS.has(lemma[t]) && t + 1 < limit && (pos[t + 1] === ADJ || pos[t + 1] === NOUN))) {
+      // wink tags some adjectives as adverbs: "$2.5bn in new/ADV military aid"
+      // modifiers: "armed personnel", "more soldiers"
+    } else if (isHyphenJoin(c, t)) {
+      t += 2
+      head = pos[t - 1] === NOUN || pos[t - 1] === PROPN ? t - 1 : head
+      continue
+    } else if (p === VERB && t > from && isHyphenJoin(c, t - 1)) {
+      // "munitions-related"
+    } else if (p === CCONJ && t > from && t + 1 < limit &&
+      (pos[t + 1] === NOUN || pos[t + 1] === ADJ || pos[t + 1] === PROPN || isParticiple(t + 1))) {
+      // "ammunition or munitions-related materials", "dead and wounded soldiers"
+      if (head >= 0 && conjunction < 0) { conjunction = t; headBefore = head }
+    } else {
+      break
+    }
+    t++
+  }
+  // "1.2 million armed personnel and forced military service": a second conjunct of
+  // another kind is a second thing, not part of what the number counts.
+  if (conjunction >= 0 && head > conjunction && kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
+    head = headBefore
+  }
+  // "12,000 troops fight in Kursk": wink tags some verbs after a plural as nouns; a singular
+  // head after a plural noun is taken for the verb it is.
+  if (head > from && tokenText(c, head).toLowerCase() === lemma[head]) {
+    for (let t = head - 1; t >= from; t--) {
+      if ((pos[t] === NOUN || pos[t] === PROPN) && tokenText(c, t).toLowerCase() !== lemma[t] && !isHyphenJoin(c, t + 1)) { head = t; break }
+    }
+  }
+  return head < 0 ? null : { start: from, head, end: head + 1 }
+}
+
+/** The lexical kind of the nouns in a token range: a category, military or other people, or none. */
+function kindOf(c: Context, from: number, to: number): string {
+  const { pos, lemma } = c.tokens
+  for (let t = to - 1; t >= from; t--) {
+    if (pos[t] !== NOUN && pos[t] !== PROPN) continue
+    const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
+    if (cat !== undefined) return cat
+    if (MILITARY_PEOPLE.has(lemma[t])) return 'military'
+    if (OTHER_PEOPLE.has(lemma[t])) return 'people'
+  }
+  // "materials" after "munitions-related": look at hyphenated modifiers too
+  for (let t = from; t < to; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) return cat
+  }
+  return 'none'
+}
+
+function addSignal(signals: Set<Category>, word: string, surface?: string): void {
+  // "missing" has the lemma "miss": the surface form carries the meaning
+  const cat = PREDICATE_CATEGORY.get(word) ?? (surface === undefined ? undefined : PREDICATE_CATEGORY.get(surface.toLowerCase()))
+  if (cat !== undefined) signals.add(cat)
+}
+
+/**
+ * What a quantity counts: the noun phrase after it, extended by the predicate that says
+ * what happened to the counted things when that predicate decides the category
+ * ("soldiers have been killed or injured"). Null when nothing countable follows.
+ */
+export function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  if (q.kind === 'percent' || q.kind === 'multiplier') return findShareCounted(c, q, a, b, s, prior)
+  let from = b
+  // "4,000 of them", "thousands of shells", "12,000 of its troops"
+  if (from < s.tokenEnd && lemma[from] === 'of') {
+    from++
+    while (from < s.tokenEnd && (pos[from] === DET || (pos[from] === PRON && lemma[from] !== 'them'))) from++
+    // "fewer than 5,000 of the roughly 20,000 people": the part counts what the whole counts
+    let n = from
+    while (n < s.tokenEnd && pos[n] === ADV) n++
+    if (n < s.tokenEnd && pos[n] === NUM) {
+      while (n < s.tokenEnd && pos[n] === NUM) n++
+      from = n
+    }
+  }
+  const signals = new Set<Category>()
+  // "killed at least 50 people", "has sent thousands of shells"
+  let v = a - 1
+  while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least')) v--
+  const verbBefore = v >= s.tokenStart && pos[v] === VERB ? v : -1
+  if (verbBefore >= 0) addSignal(signals, lemma[verbBefore])
+  // "We have buried around 200 of our soldiers"
+  if (verbBefore >= 0 && lemma[verbBefore] === 'bury') signals.add('killed')
+
+  if (q.kind === 'money') {
+    let m = from
+    if (m < s.tokenEnd && (lemma[m] === 'in' || lemma[m] === 'worth')) m++
+    if (m < s.tokenEnd && lemma[m] === 'of') m++
+    const np = nounPhrase(c, m, s.tokenEnd)
+    const span = np === null ? { start: q.start, end: q.end } : { start: c.tokens.start[np.start], end: c.tokens.end[np.head] }
+    return { ...span, category: 'money', npStart: np?.start ?? a, npEnd: np?.end ?? b, after: np?.end ?? b }
+  }
+
+  let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
+  if (np === null) {
+    // "Of those soldiers, 5 were wounded": the number stands for the noun.
+    const bare = new Set<Category>()
+    // "nine of whom died": start after the pronoun
+    let p = from > b && pos[from - 1] === PRON ? from : b
+    while (p < s.tokenEnd && (lemma[p] === 'more' || lemma[p] === 'other')) p++
+    const end = predicate(c, p, s, bare)
+    if (end > 0) {
+      const category = decideCategory(bare, [], false, true) ?? 'other'
+      return { start: c.tokens.start[p], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
+    }
+    // "died 300 and wounded 2,700": the verb before says what the number counts.
+    if (verbBefore >= 0 && signals.size > 0) {
+      const category = decideCategory(signals, [], false, true) ?? 'other'
+      return { start: c.tokens.start[verbBefore], end: c.tokens.end[verbBefore], category, npStart: b, npEnd: b, after: b }
+    }
+    // "down from 10,000", "with another 1,500 expected": the same thing as the figure before.
+    if (prior !== null && isElliptic(c, a, s)) return { ...prior, npStart: b, npEnd: b, after: b }
+    return findCountedBefore(c, a, s)
+  }
+  if (NOT_COUNTED.has(lemma[np.head])) return null
+  // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
+  // it counts, unless the name is a people ("millions of Americans").
+  const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }
+  if (pos[np.head] === PROPN && !c.entities.some((e) => e.type === 'NORP' && contains(e, headSpan))) return null
+  if (MONEY_NOUNS.has(lemma[np.head])) {
+    return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category: 'money', npStart: np.start, npEnd: np.end, after: np.end }
+  }
+  // "containers of munitions": the container counts what it holds
+  if (CONTAINERS.has(lemma[np.head]) && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
+    const inner = nounPhrase(c, np.end + 1, s.tokenEnd)
+    if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
+  }
+  const heads: Category[] = []
+  let isMilitary = false
+  let isPeople = lemma[np.head] === 'them'
+  let hasCountry = false
+  for (let t = np.start; t < np.end; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (pos[t] === NOUN || pos[t] === PROPN) {
+      if (cat !== undefined) heads.push(cat)
+      // "fighter jets" are not fighters: what people they are is the head's
+      const isHead = t === np.head
+      if (isHead && MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+      if (isHead && (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t]))) isPeople = true
+      if (isHead && LABOUR_PEOPLE.has(lemma[t]) && hasCountry) isMilitary = true
+      if (c.entities.some((e) => e.start === c.tokens.start[t] && (e.type === 'NORP' || e.type === 'GPE'))) hasCountry = true
+    } else if (pos[t] === ADJ || pos[t] === VERB) {
+      addSignal(signals, lemma[t], tokenText(c, t))
+    }
+  }
+  // "lost 300 men" are casualties; "lost 300 tanks" are not people
+  if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
+  // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons"
+  // "taken 11 servicemen prisoner"
+  if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
+  const predicateEnd = predicate(c, np.end, s, signals)
+  const category = decideCategory(signals, heads, isMilitary, isPeople)
+  if (category === null) return null
+  // ... unless the number itself says more ("the man loss was 58 persons dead")
+  const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null
+  if (named !== null && named.category !== 'munitions') return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
+  const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
+  return {
+    start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
+    npStart: np.start, npEnd: np.end, after: end,
+  }
+}
+
+// Verbs by which a figure is the size of a noun before it: "losses totalled 1,650".
+const TOTAL_VERBS = new Set(['total', 'reach', 'number', 'stand', 'exceed', 'top', 'hit', 'amount', 'rise', 'climb', 'be'])
+
+/** The category noun whose total the number gives ("enemy losses on Sunday totalled 1,650"). */
+function totalOf(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  // "the loss of more than 150 persons", "the deaths of 12 soldiers"
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && pos[a - 2] === NOUN) {
+    const category = NOUN_CATEGORY.get(lemma[a - 2])
+    if (category !== undefined && category !== 'munitions') {
+      return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category, npStart: a - 2, npEnd: a - 1, after: a }
+    }
+  }
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
+  if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
+  return findCountedBefore(c, v + 1, s)
+}
+
+// What may join a number to an earlier figure it shares its counted thing with.
+const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', 'number'])
+
+const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with'])
+
+/** "down from 10,000", "with another 1,500 expected", "but 1.2 million remained": a number whose noun is left out. */
+function isElliptic(c: Context, a: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  // "has given a figure of 11,300"
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) return true
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
+    if (ELLIPSIS_WORDS.has(lemma[t])) return true
+    if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ) break
+  }
+  return false
+}
+
+// Nouns of money a percentage may be a share of.
+const MONEY_CONTEXT = new Set([
+  'budget', 'spending', 'expenditure', 'revenue', 'funding', 'fund', 'aid', 'money', 'cost',
+  'debt', 'deficit', 'tax', 'salary', 'wage', 'income', 'gdp', 'price',
+])
+
+/**
+ * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
+ * "turnout reached 61.4%", "tripled its output of shells", "the number of applications
+ * doubled". A share apposed to a figure ("1.9 million people, or about 90 per cent") or of
+ * it ("60% of them") counts what that figure counts. Null when nothing is named.
+ */
+function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  const asCounted = (np: { start: number; head: number; end: number }, category: Category): Counted =>
+    ({ start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: np.end })
+  const categoryOf = (np: { start: number; head: number; end: number }): Category => {
+    for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    const signals = new Set<Category>()
+    const heads: Category[] = []
+    let isMilitary = false
+    for (let t = np.start; t < np.end; t++) {
+      const cat = NOUN_CATEGORY.get(lemma[t])
+      if (cat !== undefined) heads.push(cat)
+      if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+    }
+    predicate(c, np.end, s, signals)
+    return decideCategory(signals, heads, isMilitary, false) ?? 'other'
+  }
+  let from = b
+  if (q.kind === 'multiplier') {
+    while (from < s.tokenEnd && (pos[from] === DET || pos[from] === PRON) && lemma[from] !== 'them') from++
+  } else {
+    if (from >= s.tokenEnd || lemma[from] !== 'of') from = -1
+    else from++
+    // "60% of them", "or about 90 per cent of the population": a share of the figure before
+    const isApposed = a - 1 >= s.tokenStart && (lemma[a - 1] === 'or' || lemma[a - 1] === 'of')
+    if (prior !== null && ((from > 0 && /^(them|those|whom|these)$/.test(lemma[from] ?? '')) || isApposed)) {
+      return { ...prior, npStart: b, npEnd: b, after: b }
+    }
+    while (from > 0 && from < s.tokenEnd && pos[from] === DET) from++
+  }
+  if (from > 0) {
+    let np = nounPhrase(c, from, s.tokenEnd)
+    // "the number of Russian troops", "its output of shells": the measure counts what it measures
+    if (np !== null && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
+      const inner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
+      if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
+    }
+    if (np !== null) return asCounted(np, categoryOf(np))
+  }
+  // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
+  let t = a - 1
+  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && pos[t] !== NOUN) t--
+  if (t >= s.tokenStart && pos[t] === NOUN) {
+    let start = t
+    while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
+    const np = { start, head: t, end: t + 1 }
+    // "The number of asylum applications doubled": back to what the number is of
+    return asCounted(np, categoryOf(np))
+  }
+  // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
+  return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }
+}
+
+// Verbs that pass on to the predicate after them: "remain missing", "are thought to have drowned", "were left homeless".
+const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm', 'have', 'live', 'seek', 'find', 'hold', 'keep'])
+
+const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at'])
+
+/**
+ * The predicate after the counted noun ("have been killed or injured", "who went missing",
+ * "sent to Russia"): adds the categories it names to `signals` and returns the token after
+ * it, or -1 when no category word follows.
+ */
+function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>): number {
+  const { pos, lemma } = c.tokens
+  let p = from
+  let end = -1
+  // "1.9 million people, or about 90 per cent of the population, have been displaced"
+  if (p + 1 < s.tokenEnd && tokenText(c, p) === ',' && (lemma[p + 1] === 'or' || lemma[p + 1] === 'including')) {
+    let close = p + 2
+    while (close < s.tokenEnd && close < p + 16 && tokenText(c, close) !== ',') close++
+    if (close < s.tokenEnd && tokenText(c, close) === ',') p = close + 1
+  }
+  if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
+  for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
+    const start = p
+    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
+      // "remained in camps", "were moved to temporary shelters"
+      (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++
+    if (p >= s.tokenEnd) break
+    const word = lemma[p]
+    const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive)/.test(lemma[p + 1])
+    const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase())
+    if (cat === undefined || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
+    signals.add(cat)
+    p += isTaken ? 2 : 1
+    end = p
+    if (p < s.tokenEnd && (pos[p] === CCONJ || c.text.slice(c.tokens.start[p], c.tokens.end[p]) === ',') && p + 1 < s.tokenEnd) p++
+    else break
+  }
+  return end
+}
+
+/** "The death toll rose to 4,000": the counted noun stands before the figure. */
+function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    // "the number of displaced to reach 150,000": an adjective used as a noun after "of"
+    const isNominal = (pos[t] === ADJ || pos[t] === VERB) && t > s.tokenStart && (lemma[t - 1] === 'of' || pos[t - 1] === DET)
+    if (pos[t] !== NOUN && !isNominal) continue
+    const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
+    if (cat === undefined || cat === 'munitions') continue
+    let start = t
+    while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+    // "death toll" is killed; "casualty toll" stays casualties
+    const category = lemma[t] === 'toll' ? NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed' : cat
+    return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
+  }
+  return null
+}
+
+function decideCategory(signals: Set<Category>, heads: readonly Category[], isMilitary: boolean, isPeople: boolean): Category | null {
+  if (heads.includes('munitions')) return 'munitions'
+  const all = new Set<Category>([...signals, ...heads])
+  if (all.has('casualties') || (all.has('killed') && all.has('wounded'))) return 'casualties'
+  for (const cat of ['killed', 'wounded', 'captured', 'missing'] as const) if (all.has(cat)) return cat
+  // troops moved or evacuated somewhere are redeployed, not displaced
+  if (all.has('displaced')) return isMilitary ? 'deployed' : 'displaced'
+  if (all.has('deployed') && (isMilitary || isPeople)) return 'deployed'
+  if (isMilitary) return 'deployed'
+  return 'other'
+}

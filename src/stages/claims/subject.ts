@@ -1,0 +1,78 @@
+/** Whose the counted things are (docs/figures.md, "subject"). */
+import type { Sentence } from '../../model/types.ts'
+import {
+  NOUN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
+  tokenText, tokenRange, countryOf, entitiesIn,
+} from './context.ts'
+import { SENDING_VERBS } from './lexicon.ts'
+
+/** The clause subject before token `verb`: the nearest named country or body followed by a verb. */
+function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {
+  const limitChar = c.tokens.start[beforeToken]
+  let best: string | null = null
+  for (const e of c.entities) {
+    if (e.start < s.start || e.end > limitChar) continue
+    const country = countryOf(e)
+    if (country === null) continue
+    let [, after] = tokenRange(c, e, s)
+    // "Russian forces suffered ...": the entity modifies the subject's head noun
+    const nounLimit = after + 4
+    while (after < s.tokenEnd && after < nounLimit && (c.tokens.pos[after] === NOUN || c.tokens.pos[after] === ADJ)) after++
+    while (after < s.tokenEnd && c.tokens.pos[after] === ADV) after++
+    if (after < s.tokenEnd && (c.tokens.pos[after] === VERB || c.tokens.pos[after] === AUX)) best = country
+  }
+  return best
+}
+
+/** Whose the counted things are. */
+export function findSubject(c: Context, counted: Counted, a: number, s: Sentence, si: number): string | null {
+  const { pos, lemma } = c.tokens
+  // "12,000 North Korean troops"
+  const np = { start: c.tokens.end[a], end: c.tokens.end[counted.npEnd - 1] }
+  for (const e of entitiesIn(c, np)) {
+    const country = countryOf(e)
+    if (country !== null) return country
+  }
+  // "Russia's 600,000 troops"
+  if (a - 1 > s.tokenStart && /^['’]s$/.test(tokenText(c, a - 1))) {
+    const owner = c.entities.find((e) => e.end === c.tokens.end[a - 2])
+    if (owner !== undefined && countryOf(owner) !== null) return countryOf(owner)
+  }
+  // "Pyongyang has sent thousands of shells": the sender owns what it sends.
+  if (counted.category === 'deployed' || counted.category === 'munitions') {
+    let v = a - 1
+    while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
+    if (v >= s.tokenStart && pos[v] === VERB && SENDING_VERBS.has(lemma[v])) {
+      let aux = v
+      while (aux - 1 >= s.tokenStart && (pos[aux - 1] === AUX || pos[aux - 1] === ADV || pos[aux - 1] === PART)) aux--
+      const own = clauseSubject(c, s, aux)
+      if (own !== null) return own
+      // "This will send ...": a pronoun subject refers back to the previous sentence.
+      const pronoun = aux - 1 >= s.tokenStart && (pos[aux - 1] === PRON || pos[aux - 1] === DET)
+      if (pronoun && si > 0) return clauseSubject(c, c.sentences[si - 1], c.sentences[si - 1].tokenEnd - 1)
+    }
+  }
+  // "North Korea is ... with an estimated 1.2 million armed personnel", "Russia has 600,000
+  // troops", "Russia has lost 600,000 troops": what a country has, loses or suffers is its own.
+  if (PEOPLE_CATEGORIES.has(counted.category)) {
+    let v = a - 1
+    while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ || pos[v] === AUX)) v--
+    if (v >= s.tokenStart && (lemma[v] === 'with' || lemma[v] === 'have' || lemma[v] === 'lose' || lemma[v] === 'suffer')) {
+      const owner = clauseSubject(c, s, v)
+      if (owner !== null) return owner
+    }
+  }
+  return null
+}
+
+// "Of that initial deployment, ...", "Among those troops, ...", "4,000 of them".
+const BACK_DETERMINERS = new Set(['that', 'those', 'these', 'this', 'the', 'them'])
+
+/** Whether the figure points back to something named before: a part of it ("of that ..."). */
+export function refersBack(c: Context, s: Sentence, a: number, b: number): boolean {
+  const { lemma } = c.tokens
+  for (let t = s.tokenStart; t + 1 < a; t++) {
+    if ((lemma[t] === 'of' || lemma[t] === 'among') && BACK_DETERMINERS.has(lemma[t + 1])) return true
+  }
+  return b + 1 < s.tokenEnd && lemma[b] === 'of' && BACK_DETERMINERS.has(lemma[b + 1])
+}
