@@ -2,15 +2,19 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
+import pg from 'pg'
+import { openPostgresStore } from '../store/postgres/postgres.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import type { Store } from '../store/store.ts'
 import { openApiDocument } from './openapi.ts'
 import { startServer, type RunningServer } from './server.ts'
 import { FIXTURE_ARTICLES, fixtureInput, seedFixture } from './test-fixture.ts'
 
-// One real server on an ephemeral port over a real SQLite file, seeded with the
-// hand-made fixture; the analyzer (for extract and ingest) is the real one.
+// One real server on an ephemeral port over a real SQLite file (and a PostgreSQL
+// schema, unless CLAIMTRAIL_SKIP_PG=1), seeded with the hand-made fixture; the analyzer
+// (for extract and ingest) is the real one. The suites run one after the other.
 const TOKEN = 'test-token-123'
 const DEPLOYED = 'deployed/north-korea/troops'
 let dir: string
@@ -49,294 +53,319 @@ function assertError(r: Reply, status: number, code: string): void {
   assert.ok(!/\n\s+at /.test(r.body.error.message), 'no stack trace in errors')
 }
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'claimtrail-api-'))
-  store = openSqliteStore(join(dir, 'ledger.db'))
-  keys = await seedFixture(store)
-  server = await startServer({ store, port: 0, token: TOKEN })
-})
+/** The API suite over a store that `open` gives, fresh and empty. */
+function apiCases(backend: string, open: () => Promise<Store>, close: () => Promise<void> = async () => {}): void {
+  describe(`api on ${backend}`, () => {
+    before(async () => {
+      store = await open()
+      keys = await seedFixture(store)
+      server = await startServer({ store, port: 0, token: TOKEN })
+    })
 
-after(async () => {
-  await server.close()
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+    after(async () => {
+      await server.close()
+      await store.close()
+      await close()
+    })
 
-describe('figures', () => {
-  test('lists every figure with counts; filters validate', async () => {
-    const r = await get('/api/figures')
-    assert.equal(r.status, 200)
-    const expectedIds = new Set(fixtureClaims.map((c) => `${c.category}/north-korea/troops`))
-    assert.deepEqual(new Set(r.body.figures.map((f: any) => f.id)), expectedIds)
-    const deployed = r.body.figures.find((f: any) => f.id === DEPLOYED)
-    assert.equal(deployed.points, fixtureClaims.filter((c) => c.category === 'deployed').length)
-    // NIS (twice: revised), Ukraine's military intelligence, US officials (one wire story, three outlets).
-    assert.equal(deployed.independentSources, 3)
-    assert.equal(deployed.status, 'revised')
-    const only = await get('/api/figures?category=casualties')
-    assert.deepEqual(only.body.figures.map((f: any) => f.id), ['casualties/north-korea/troops'])
-    assertError(await get('/api/figures?status=maybe'), 400, 'BAD_INPUT')
-    assertError(await get('/api/figures?category=aliens'), 400, 'BAD_INPUT')
+    describe('figures', () => {
+      test('lists every figure with counts; filters validate', async () => {
+        const r = await get('/api/figures')
+        assert.equal(r.status, 200)
+        const expectedIds = new Set(fixtureClaims.map((c) => `${c.category}/north-korea/troops`))
+        assert.deepEqual(new Set(r.body.figures.map((f: any) => f.id)), expectedIds)
+        const deployed = r.body.figures.find((f: any) => f.id === DEPLOYED)
+        assert.equal(deployed.points, fixtureClaims.filter((c) => c.category === 'deployed').length)
+        // NIS (twice: revised), Ukraine's military intelligence, US officials (one wire story, three outlets).
+        assert.equal(deployed.independentSources, 3)
+        assert.equal(deployed.status, 'revised')
+        const only = await get('/api/figures?category=casualties')
+        assert.deepEqual(only.body.figures.map((f: any) => f.id), ['casualties/north-korea/troops'])
+        assertError(await get('/api/figures?status=maybe'), 400, 'BAD_INPUT')
+        assertError(await get('/api/figures?category=aliens'), 400, 'BAD_INPUT')
+      })
+
+      test('one figure with its timeline, by literal or encoded id; unknown is 404', async () => {
+        const a = await get(`/api/figures/${DEPLOYED}`)
+        const b = await get(`/api/figures/${encodeURIComponent(DEPLOYED)}`)
+        assert.equal(a.status, 200)
+        assert.deepEqual(a.body, b.body)
+        assert.equal(a.body.timeline.length, a.body.points)
+        const wire = a.body.timeline.filter((p: any) => p.source === 'US officials')
+        assert.equal(wire.length, 3)
+        assert.equal(new Set(wire.map((p: any) => p.storyGroup)).size, 1, 'the wire copies are one story group')
+        for (const p of a.body.timeline) assert.equal(typeof p.start, 'number')
+        assertError(await get('/api/figures/killed/martians/troops'), 404, 'NOT_FOUND')
+      })
+    })
+
+    describe('claims', () => {
+      test('pages by offset and by cursor cover every claim once, with the total', async () => {
+        const total = fixtureClaims.length
+        const byOffset: string[] = []
+        for (let offset = 0; offset < total; offset += 4) {
+          const r = await get(`/api/claims?limit=4&offset=${offset}`)
+          assert.equal(r.status, 200)
+          assert.equal(r.body.total, total)
+          byOffset.push(...r.body.claims.map((c: any) => c.key))
+        }
+        const byCursor: string[] = []
+        let cursor: string | null = null
+        let pages = 0
+        do {
+          const r: Reply = await get(`/api/claims?limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+          byCursor.push(...r.body.claims.map((c: any) => c.key))
+          cursor = r.body.nextCursor
+          pages++
+        } while (cursor !== null && pages < 10)
+        assert.equal(new Set(byOffset).size, total)
+        assert.deepEqual(byCursor, byOffset)
+        assert.equal(pages, Math.ceil(total / 4))
+      })
+
+      test('filters: source, figure, category, since/until, text', async () => {
+        const us = await get('/api/claims?source=us%20officials')
+        assert.equal(us.body.total, fixtureClaims.filter((c) => c.source === 'US officials').length)
+        const fig = await get(`/api/claims?figure=${encodeURIComponent('casualties/north-korea/troops')}`)
+        assert.ok(fig.body.claims.every((c: any) => c.figure === 'casualties/north-korea/troops'))
+        assert.equal(fig.body.total, fixtureClaims.filter((c) => c.category === 'casualties').length)
+        const cat = await get('/api/claims?category=captured')
+        assert.equal(cat.body.total, 1)
+        const since = await get('/api/claims?since=2025')
+        assert.equal(since.body.total, fixtureClaims.filter((c) => c.article.published >= '2025-01-01').length)
+        const until = await get('/api/claims?until=2024-11')
+        assert.equal(until.body.total, fixtureClaims.filter((c) => c.article.published <= '2024-11-31').length)
+        const text = await get('/api/claims?text=airborne')
+        assert.equal(text.body.total, 0, 'text matches quotes, and no quote mentions airborne')
+        const kursk = await get('/api/claims?text=Kursk')
+        assert.ok(kursk.body.total >= 3)
+      })
+
+      test('validation errors', async () => {
+        for (const q of ['limit=0', 'limit=501', 'limit=ten', 'offset=-1', 'category=aliens', 'since=yesterday', 'cursor=notacursor', 'cursor=eyJvIjo0fQ&offset=4']) {
+          assertError(await get(`/api/claims?${q}`), 400, 'BAD_INPUT')
+        }
+        assertError(await get('/api/claims?figure=no/such/figure'), 404, 'NOT_FOUND')
+      })
+    })
+
+    describe('articles', () => {
+      test('list with pagination', async () => {
+        const all = await get('/api/articles')
+        assert.equal(all.body.total, FIXTURE_ARTICLES.length)
+        assert.ok(all.body.articles.every((a: any) => a.signature === undefined), 'no internal signature')
+        const page = await get('/api/articles?limit=3&offset=3')
+        assert.deepEqual(page.body.articles.map((a: any) => a.key), all.body.articles.slice(3, 6).map((a: any) => a.key))
+        const outlet = await get('/api/articles?outlet=seoul%20herald')
+        assert.equal(outlet.body.total, FIXTURE_ARTICLES.filter((a) => a.outlet === 'Seoul Herald').length)
+        assertError(await get('/api/articles?limit=100000'), 400, 'BAD_INPUT')
+      })
+
+      test('one article: text and annotations with code-point offsets', async () => {
+        const fixture = FIXTURE_ARTICLES.find((a) => a.id === 'nis-revision')!
+        const r = await get(`/api/articles/${keys.get('nis-revision')}`)
+        assert.equal(r.status, 200)
+        assert.equal(r.body.text, fixture.text)
+        const cps = [...r.body.text]
+        // The text has an emoji (two UTF-16 units, one code point) before the claims.
+        for (const q of r.body.annotations.quantities) assert.equal(cps.slice(q.start, q.end).join(''), q.text)
+        for (const a of r.body.annotations.attributions) assert.equal(cps.slice(a.cue.start, a.cue.end).join(''), a.cue.text)
+        assert.equal(r.body.claims.length, fixture.claims.length)
+        assert.ok(r.body.claims.every((c: any) => typeof c.figure === 'string'))
+        assertError(await get('/api/articles/0000000000000000'), 404, 'NOT_FOUND')
+      })
+    })
+
+    describe('sources and search', () => {
+      test('sources with their claims over time', async () => {
+        const r = await get('/api/sources')
+        const nis = r.body.sources.find((s: any) => s.name === 'nis')
+        assert.equal(nis.claims, fixtureClaims.filter((c) => /NIS/.test(c.sourceEntity ?? c.source ?? '')).length)
+        const one = await get('/api/sources/nis')
+        assert.equal(one.status, 200)
+        const dates = one.body.claims.map((c: any) => c.asOf ?? c.published)
+        assert.deepEqual(dates, [...dates].sort())
+        const bySpelling = await get(`/api/sources/${encodeURIComponent('US officials')}`)
+        assert.equal(bySpelling.body.claims.length, 3)
+        assertError(await get('/api/sources/nobody'), 404, 'NOT_FOUND')
+      })
+
+      test('full-text search over articles and claims', async () => {
+        const r = await get('/api/search?q=Kursk')
+        assert.equal(r.status, 200)
+        assert.equal(r.body.articles.total, FIXTURE_ARTICLES.filter((a) => /Kursk/.test(a.text) || /Kursk/.test(a.title)).length)
+        assert.ok(r.body.claims.total >= 3)
+        const fig = await get('/api/search?q=casualties')
+        assert.ok(fig.body.figures.items.some((f: any) => f.id === 'casualties/north-korea/troops'))
+        assertError(await get('/api/search'), 400, 'BAD_INPUT')
+        assertError(await get('/api/search?q=%20'), 400, 'BAD_INPUT')
+      })
+    })
+
+    describe('export', () => {
+      test('CSV and JSON with citations for every point', async () => {
+        const csv = await get('/api/export?format=csv')
+        assert.equal(csv.status, 200)
+        assert.match(csv.headers.get('content-type') ?? '', /text\/csv/)
+        const lines = (csv.body as string).trim().split('\r\n')
+        assert.ok(lines[0].includes('outlet') && lines[0].includes('url') && lines[0].includes('quote'))
+        const json = await get('/api/export?format=json')
+        assert.equal(json.body.total, fixtureClaims.length)
+        assert.ok(json.body.rows.every((r: any) => typeof r.quote === 'string' && r.quote.length > 0))
+        const one = await get(`/api/export?format=json&figure=${encodeURIComponent(DEPLOYED)}`)
+        assert.equal(one.body.total, fixtureClaims.filter((c) => c.category === 'deployed').length)
+        assertError(await get('/api/export?format=xml'), 400, 'BAD_INPUT')
+      })
+    })
+
+    describe('extract and ingest (real extractor)', () => {
+      test('POST /api/extract analyses without storing and needs no token', async () => {
+        const before = await store.counts()
+        const text = 'About 4,000 North Korean soldiers have been killed or wounded, according to Western officials. 🇰🇵'
+        const r = await post('/api/extract', { text, published: '2025-02-20' }, null)
+        assert.equal(r.status, 200)
+        assert.equal(r.body.text, text)
+        assert.equal(r.body.published, '2025-02-20')
+        const cps = [...text]
+        for (const q of r.body.quantities) assert.equal(cps.slice(q.start, q.end).join(''), q.text)
+        assert.ok(Array.isArray(r.body.claims) && Array.isArray(r.body.attributions))
+        assert.deepEqual(await store.counts(), before)
+        assertError(await post('/api/extract', { text: '' }, null), 400, 'BAD_INPUT')
+        assertError(await post('/api/extract', { text: 'x', published: '2025-02-30' }, null), 400, 'BAD_INPUT')
+        assertError(await call('POST', '/api/extract', { raw: '{"text": ' }), 400, 'BAD_INPUT')
+        // A cross-site form can send text/plain without a preflight: refused.
+        const plain = await fetch(`${server.url}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ text: 'x' }) })
+        assert.equal(plain.status, 400)
+      })
+
+      test('POST /api/articles ingests once, needs the token', async () => {
+        const body = { text: 'Officials said 2,000 more North Korean troops arrived in March.', outlet: 'Test Wire', published: '2025-03-20', url: 'https://test-wire.test/a' }
+        assertError(await post('/api/articles', body, null), 401, 'UNAUTHORIZED')
+        assertError(await post('/api/articles', body, 'wrong-token'), 401, 'UNAUTHORIZED')
+        const first = await post('/api/articles', body)
+        assert.equal(first.status, 201)
+        assert.equal(first.body.status, 'inserted')
+        const again = await post('/api/articles', body)
+        assert.equal(again.status, 200)
+        assert.equal(again.body.status, 'duplicate')
+        assert.equal(again.body.key, first.body.key)
+        const stored = await get(`/api/articles/${first.body.key}`)
+        assert.equal(stored.body.text, body.text)
+        assert.equal(stored.body.article.outlet, 'Test Wire')
+        const fromHtml = await post('/api/articles', { html: '<html><head><title>T</title></head><body><article><p>A new report on 500 workers.</p></article><script>x()</script></body></html>' })
+        assert.equal(fromHtml.status, 201)
+        const page = await get(`/api/articles/${fromHtml.body.key}`)
+        assert.ok(!page.body.text.includes('x()'), 'scripts are not article text')
+        assertError(await post('/api/articles', { text: 'a', html: '<p>b</p>' }), 400, 'BAD_INPUT')
+        assertError(await post('/api/articles', {}), 400, 'BAD_INPUT')
+        assertError(await post('/api/articles', { text: 'a', url: 'javascript:alert(1)' }), 400, 'BAD_INPUT')
+        assertError(await post('/api/articles', { text: 'a', published: 'March' }), 400, 'BAD_INPUT')
+      })
+    })
+
+    describe('figure decisions', () => {
+      test('rename, split and merge go through stored decisions', async () => {
+        const decisionsBefore = (await store.decisions()).length
+        assertError(await post(`/api/figures/${DEPLOYED}/rename`, { label: 'x' }, null), 401, 'UNAUTHORIZED')
+        const renamed = await post(`/api/figures/${DEPLOYED}/rename`, { label: 'North Korean troops in Russia' })
+        assert.equal(renamed.status, 200)
+        assert.equal((await get(`/api/figures/${DEPLOYED}`)).body.label, 'North Korean troops in Russia')
+
+        const fig = (await get(`/api/figures/${DEPLOYED}`)).body
+        const wireKeys = fig.timeline.filter((p: any) => p.source === 'US officials').map((p: any) => p.claimKey)
+        const split = await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: wireKeys, label: 'US estimate' })
+        assert.equal(split.status, 201)
+        assert.equal(split.body.figure.points, wireKeys.length)
+        assert.equal(split.body.from.points, fig.points - wireKeys.length)
+        const newId = split.body.figure.id
+        assert.equal(newId, `${DEPLOYED}~2`, 'named as claimtrail figure split names it')
+        assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [fig.timeline[0].claimKey], newFigure: newId }), 409, 'CONFLICT')
+
+        const merged = await post('/api/figures/merge', { figure: newId, into: DEPLOYED })
+        assert.equal(merged.status, 200)
+        assert.equal(merged.body.figure.points, fig.points)
+        assert.ok(merged.body.figure.aliases.includes(newId))
+        // The merged-away id still resolves, to the figure that holds its claims now.
+        assert.equal((await get(`/api/figures/${newId}`)).body.id, DEPLOYED)
+        assert.equal((await store.decisions()).length, decisionsBefore + 3)
+      })
+
+      test('decision validation', async () => {
+        assertError(await post('/api/figures/merge', { figure: DEPLOYED, into: DEPLOYED }), 400, 'BAD_INPUT')
+        assertError(await post('/api/figures/merge', { figure: DEPLOYED }), 400, 'BAD_INPUT')
+        assertError(await post('/api/figures/merge', { figure: 'no/such', into: DEPLOYED }), 404, 'NOT_FOUND')
+        assertError(await post(`/api/figures/${DEPLOYED}/rename`, { label: '   ' }), 400, 'BAD_INPUT')
+        assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: ['not-a-claim'] }), 400, 'BAD_INPUT')
+        assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [] }), 400, 'BAD_INPUT')
+        const all = (await get(`/api/figures/${DEPLOYED}`)).body.timeline.map((p: any) => p.claimKey)
+        assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: all }), 400, 'BAD_INPUT')
+        assertError(await post(`/api/figures/${DEPLOYED}/explode`, {}), 404, 'NOT_FOUND')
+      })
+    })
+
+    describe('caching', () => {
+      test('figures follow writes made outside the server (another process ingesting)', async () => {
+        const before = (await get('/api/figures')).body.figures.map((f: any) => f.id)
+        assert.ok(!before.includes('missing/north-korea/troops'))
+        await store.putArticle(fixtureInput({
+          id: 'outside', title: 'Missing soldiers', outlet: 'Kyiv Wire', published: '2025-04-01', url: 'https://kyiv-wire.test/missing',
+          text: 'Officials said 120 North Korean troops were missing.',
+          claims: [{ quantity: '120', value: 120, category: 'missing', counted: 'North Korean troops', subject: 'North Korea', source: 'Officials', cue: 'said', content: '120 North Korean troops were missing' }],
+        }))
+        const after = (await get('/api/figures')).body.figures.map((f: any) => f.id)
+        assert.ok(after.includes('missing/north-korea/troops'))
+      })
+    })
+
+    describe('protocol', () => {
+      test('body over the limit is 413, before any work', async () => {
+        const big = { text: 'x'.repeat(1024 * 1024 + 10) }
+        assertError(await post('/api/extract', big, null), 413, 'TOO_LARGE')
+        assertError(await post('/api/articles', big), 413, 'TOO_LARGE')
+      })
+
+      test('unknown routes are JSON 404s; the token is checked before routing', async () => {
+        assertError(await get('/api/nope'), 404, 'NOT_FOUND')
+        assertError(await call('DELETE', '/api/articles/abc', { token: TOKEN }), 404, 'NOT_FOUND')
+        assertError(await call('DELETE', '/api/articles/abc'), 401, 'UNAUTHORIZED')
+        const page = await get('/no/such/page')
+        assert.equal(page.status, 404)
+        assert.match(String(page.body), /<h1>Not found<\/h1>/)
+      })
+
+      test('OpenAPI describes every route; pages carry a CSP', async () => {
+        const r = await get('/api/openapi.json')
+        assert.equal(r.status, 200)
+        assert.match(r.body.openapi, /^3\./)
+        assert.deepEqual(r.body, JSON.parse(JSON.stringify(openApiDocument)))
+        for (const path of ['/api/figures', '/api/figures/{id}', '/api/figures/merge', '/api/figures/{id}/split', '/api/figures/{id}/rename',
+          '/api/claims', '/api/articles', '/api/articles/{key}', '/api/sources', '/api/sources/{name}', '/api/search', '/api/export', '/api/extract']) {
+          assert.ok(path in r.body.paths, `${path} is described`)
+        }
+        const home = await get('/')
+        assert.match(home.headers.get('content-security-policy') ?? '', /script-src 'self'/)
+      })
+    })
   })
+}
 
-  test('one figure with its timeline, by literal or encoded id; unknown is 404', async () => {
-    const a = await get(`/api/figures/${DEPLOYED}`)
-    const b = await get(`/api/figures/${encodeURIComponent(DEPLOYED)}`)
-    assert.equal(a.status, 200)
-    assert.deepEqual(a.body, b.body)
-    assert.equal(a.body.timeline.length, a.body.points)
-    const wire = a.body.timeline.filter((p: any) => p.source === 'US officials')
-    assert.equal(wire.length, 3)
-    assert.equal(new Set(wire.map((p: any) => p.storyGroup)).size, 1, 'the wire copies are one story group')
-    for (const p of a.body.timeline) assert.equal(typeof p.start, 'number')
-    assertError(await get('/api/figures/killed/martians/troops'), 404, 'NOT_FOUND')
-  })
-})
+dir = mkdtempSync(join(tmpdir(), 'claimtrail-api-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+apiCases('sqlite', async () => openSqliteStore(join(dir, 'ledger.db')))
 
-describe('claims', () => {
-  test('pages by offset and by cursor cover every claim once, with the total', async () => {
-    const total = fixtureClaims.length
-    const byOffset: string[] = []
-    for (let offset = 0; offset < total; offset += 4) {
-      const r = await get(`/api/claims?limit=4&offset=${offset}`)
-      assert.equal(r.status, 200)
-      assert.equal(r.body.total, total)
-      byOffset.push(...r.body.claims.map((c: any) => c.key))
+const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
+  test('api on postgres', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
+} else {
+  // A random schema, dropped at the end, so concurrent test files never collide.
+  const schema = `api_${randomBytes(6).toString('hex')}`
+  apiCases('postgres', async () => openPostgresStore(PG_URL, { schema, poolSize: 2 }), async () => {
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    try {
+      await client.query(`drop schema if exists ${schema} cascade`)
+    } finally {
+      await client.end()
     }
-    const byCursor: string[] = []
-    let cursor: string | null = null
-    let pages = 0
-    do {
-      const r: Reply = await get(`/api/claims?limit=4${cursor ? `&cursor=${cursor}` : ''}`)
-      byCursor.push(...r.body.claims.map((c: any) => c.key))
-      cursor = r.body.nextCursor
-      pages++
-    } while (cursor !== null && pages < 10)
-    assert.equal(new Set(byOffset).size, total)
-    assert.deepEqual(byCursor, byOffset)
-    assert.equal(pages, Math.ceil(total / 4))
   })
-
-  test('filters: source, figure, category, since/until, text', async () => {
-    const us = await get('/api/claims?source=us%20officials')
-    assert.equal(us.body.total, fixtureClaims.filter((c) => c.source === 'US officials').length)
-    const fig = await get(`/api/claims?figure=${encodeURIComponent('casualties/north-korea/troops')}`)
-    assert.ok(fig.body.claims.every((c: any) => c.figure === 'casualties/north-korea/troops'))
-    assert.equal(fig.body.total, fixtureClaims.filter((c) => c.category === 'casualties').length)
-    const cat = await get('/api/claims?category=captured')
-    assert.equal(cat.body.total, 1)
-    const since = await get('/api/claims?since=2025')
-    assert.equal(since.body.total, fixtureClaims.filter((c) => c.article.published >= '2025-01-01').length)
-    const until = await get('/api/claims?until=2024-11')
-    assert.equal(until.body.total, fixtureClaims.filter((c) => c.article.published <= '2024-11-31').length)
-    const text = await get('/api/claims?text=airborne')
-    assert.equal(text.body.total, 0, 'text matches quotes, and no quote mentions airborne')
-    const kursk = await get('/api/claims?text=Kursk')
-    assert.ok(kursk.body.total >= 3)
-  })
-
-  test('validation errors', async () => {
-    for (const q of ['limit=0', 'limit=501', 'limit=ten', 'offset=-1', 'category=aliens', 'since=yesterday', 'cursor=notacursor', 'cursor=eyJvIjo0fQ&offset=4']) {
-      assertError(await get(`/api/claims?${q}`), 400, 'BAD_INPUT')
-    }
-    assertError(await get('/api/claims?figure=no/such/figure'), 404, 'NOT_FOUND')
-  })
-})
-
-describe('articles', () => {
-  test('list with pagination', async () => {
-    const all = await get('/api/articles')
-    assert.equal(all.body.total, FIXTURE_ARTICLES.length)
-    assert.ok(all.body.articles.every((a: any) => a.signature === undefined), 'no internal signature')
-    const page = await get('/api/articles?limit=3&offset=3')
-    assert.deepEqual(page.body.articles.map((a: any) => a.key), all.body.articles.slice(3, 6).map((a: any) => a.key))
-    const outlet = await get('/api/articles?outlet=seoul%20herald')
-    assert.equal(outlet.body.total, FIXTURE_ARTICLES.filter((a) => a.outlet === 'Seoul Herald').length)
-    assertError(await get('/api/articles?limit=100000'), 400, 'BAD_INPUT')
-  })
-
-  test('one article: text and annotations with code-point offsets', async () => {
-    const fixture = FIXTURE_ARTICLES.find((a) => a.id === 'nis-revision')!
-    const r = await get(`/api/articles/${keys.get('nis-revision')}`)
-    assert.equal(r.status, 200)
-    assert.equal(r.body.text, fixture.text)
-    const cps = [...r.body.text]
-    // The text has an emoji (two UTF-16 units, one code point) before the claims.
-    for (const q of r.body.annotations.quantities) assert.equal(cps.slice(q.start, q.end).join(''), q.text)
-    for (const a of r.body.annotations.attributions) assert.equal(cps.slice(a.cue.start, a.cue.end).join(''), a.cue.text)
-    assert.equal(r.body.claims.length, fixture.claims.length)
-    assert.ok(r.body.claims.every((c: any) => typeof c.figure === 'string'))
-    assertError(await get('/api/articles/0000000000000000'), 404, 'NOT_FOUND')
-  })
-})
-
-describe('sources and search', () => {
-  test('sources with their claims over time', async () => {
-    const r = await get('/api/sources')
-    const nis = r.body.sources.find((s: any) => s.name === 'nis')
-    assert.equal(nis.claims, fixtureClaims.filter((c) => /NIS/.test(c.sourceEntity ?? c.source ?? '')).length)
-    const one = await get('/api/sources/nis')
-    assert.equal(one.status, 200)
-    const dates = one.body.claims.map((c: any) => c.asOf ?? c.published)
-    assert.deepEqual(dates, [...dates].sort())
-    const bySpelling = await get(`/api/sources/${encodeURIComponent('US officials')}`)
-    assert.equal(bySpelling.body.claims.length, 3)
-    assertError(await get('/api/sources/nobody'), 404, 'NOT_FOUND')
-  })
-
-  test('full-text search over articles and claims', async () => {
-    const r = await get('/api/search?q=Kursk')
-    assert.equal(r.status, 200)
-    assert.equal(r.body.articles.total, FIXTURE_ARTICLES.filter((a) => /Kursk/.test(a.text) || /Kursk/.test(a.title)).length)
-    assert.ok(r.body.claims.total >= 3)
-    const fig = await get('/api/search?q=casualties')
-    assert.ok(fig.body.figures.items.some((f: any) => f.id === 'casualties/north-korea/troops'))
-    assertError(await get('/api/search'), 400, 'BAD_INPUT')
-    assertError(await get('/api/search?q=%20'), 400, 'BAD_INPUT')
-  })
-})
-
-describe('export', () => {
-  test('CSV and JSON with citations for every point', async () => {
-    const csv = await get('/api/export?format=csv')
-    assert.equal(csv.status, 200)
-    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/)
-    const lines = (csv.body as string).trim().split('\r\n')
-    assert.ok(lines[0].includes('outlet') && lines[0].includes('url') && lines[0].includes('quote'))
-    const json = await get('/api/export?format=json')
-    assert.equal(json.body.total, fixtureClaims.length)
-    assert.ok(json.body.rows.every((r: any) => typeof r.quote === 'string' && r.quote.length > 0))
-    const one = await get(`/api/export?format=json&figure=${encodeURIComponent(DEPLOYED)}`)
-    assert.equal(one.body.total, fixtureClaims.filter((c) => c.category === 'deployed').length)
-    assertError(await get('/api/export?format=xml'), 400, 'BAD_INPUT')
-  })
-})
-
-describe('extract and ingest (real extractor)', () => {
-  test('POST /api/extract analyses without storing and needs no token', async () => {
-    const before = await store.counts()
-    const text = 'About 4,000 North Korean soldiers have been killed or wounded, according to Western officials. 🇰🇵'
-    const r = await post('/api/extract', { text, published: '2025-02-20' }, null)
-    assert.equal(r.status, 200)
-    assert.equal(r.body.text, text)
-    assert.equal(r.body.published, '2025-02-20')
-    const cps = [...text]
-    for (const q of r.body.quantities) assert.equal(cps.slice(q.start, q.end).join(''), q.text)
-    assert.ok(Array.isArray(r.body.claims) && Array.isArray(r.body.attributions))
-    assert.deepEqual(await store.counts(), before)
-    assertError(await post('/api/extract', { text: '' }, null), 400, 'BAD_INPUT')
-    assertError(await post('/api/extract', { text: 'x', published: '2025-02-30' }, null), 400, 'BAD_INPUT')
-    assertError(await call('POST', '/api/extract', { raw: '{"text": ' }), 400, 'BAD_INPUT')
-    // A cross-site form can send text/plain without a preflight: refused.
-    const plain = await fetch(`${server.url}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ text: 'x' }) })
-    assert.equal(plain.status, 400)
-  })
-
-  test('POST /api/articles ingests once, needs the token', async () => {
-    const body = { text: 'Officials said 2,000 more North Korean troops arrived in March.', outlet: 'Test Wire', published: '2025-03-20', url: 'https://test-wire.test/a' }
-    assertError(await post('/api/articles', body, null), 401, 'UNAUTHORIZED')
-    assertError(await post('/api/articles', body, 'wrong-token'), 401, 'UNAUTHORIZED')
-    const first = await post('/api/articles', body)
-    assert.equal(first.status, 201)
-    assert.equal(first.body.status, 'inserted')
-    const again = await post('/api/articles', body)
-    assert.equal(again.status, 200)
-    assert.equal(again.body.status, 'duplicate')
-    assert.equal(again.body.key, first.body.key)
-    const stored = await get(`/api/articles/${first.body.key}`)
-    assert.equal(stored.body.text, body.text)
-    assert.equal(stored.body.article.outlet, 'Test Wire')
-    const fromHtml = await post('/api/articles', { html: '<html><head><title>T</title></head><body><article><p>A new report on 500 workers.</p></article><script>x()</script></body></html>' })
-    assert.equal(fromHtml.status, 201)
-    const page = await get(`/api/articles/${fromHtml.body.key}`)
-    assert.ok(!page.body.text.includes('x()'), 'scripts are not article text')
-    assertError(await post('/api/articles', { text: 'a', html: '<p>b</p>' }), 400, 'BAD_INPUT')
-    assertError(await post('/api/articles', {}), 400, 'BAD_INPUT')
-    assertError(await post('/api/articles', { text: 'a', url: 'javascript:alert(1)' }), 400, 'BAD_INPUT')
-    assertError(await post('/api/articles', { text: 'a', published: 'March' }), 400, 'BAD_INPUT')
-  })
-})
-
-describe('figure decisions', () => {
-  test('rename, split and merge go through stored decisions', async () => {
-    const decisionsBefore = (await store.decisions()).length
-    assertError(await post(`/api/figures/${DEPLOYED}/rename`, { label: 'x' }, null), 401, 'UNAUTHORIZED')
-    const renamed = await post(`/api/figures/${DEPLOYED}/rename`, { label: 'North Korean troops in Russia' })
-    assert.equal(renamed.status, 200)
-    assert.equal((await get(`/api/figures/${DEPLOYED}`)).body.label, 'North Korean troops in Russia')
-
-    const fig = (await get(`/api/figures/${DEPLOYED}`)).body
-    const wireKeys = fig.timeline.filter((p: any) => p.source === 'US officials').map((p: any) => p.claimKey)
-    const split = await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: wireKeys, label: 'US estimate' })
-    assert.equal(split.status, 201)
-    assert.equal(split.body.figure.points, wireKeys.length)
-    assert.equal(split.body.from.points, fig.points - wireKeys.length)
-    const newId = split.body.figure.id
-    assert.equal(newId, `${DEPLOYED}~2`, 'named as claimtrail figure split names it')
-    assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [fig.timeline[0].claimKey], newFigure: newId }), 409, 'CONFLICT')
-
-    const merged = await post('/api/figures/merge', { figure: newId, into: DEPLOYED })
-    assert.equal(merged.status, 200)
-    assert.equal(merged.body.figure.points, fig.points)
-    assert.ok(merged.body.figure.aliases.includes(newId))
-    // The merged-away id still resolves, to the figure that holds its claims now.
-    assert.equal((await get(`/api/figures/${newId}`)).body.id, DEPLOYED)
-    assert.equal((await store.decisions()).length, decisionsBefore + 3)
-  })
-
-  test('decision validation', async () => {
-    assertError(await post('/api/figures/merge', { figure: DEPLOYED, into: DEPLOYED }), 400, 'BAD_INPUT')
-    assertError(await post('/api/figures/merge', { figure: DEPLOYED }), 400, 'BAD_INPUT')
-    assertError(await post('/api/figures/merge', { figure: 'no/such', into: DEPLOYED }), 404, 'NOT_FOUND')
-    assertError(await post(`/api/figures/${DEPLOYED}/rename`, { label: '   ' }), 400, 'BAD_INPUT')
-    assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: ['not-a-claim'] }), 400, 'BAD_INPUT')
-    assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [] }), 400, 'BAD_INPUT')
-    const all = (await get(`/api/figures/${DEPLOYED}`)).body.timeline.map((p: any) => p.claimKey)
-    assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: all }), 400, 'BAD_INPUT')
-    assertError(await post(`/api/figures/${DEPLOYED}/explode`, {}), 404, 'NOT_FOUND')
-  })
-})
-
-describe('caching', () => {
-  test('figures follow writes made outside the server (another process ingesting)', async () => {
-    const before = (await get('/api/figures')).body.figures.map((f: any) => f.id)
-    assert.ok(!before.includes('missing/north-korea/troops'))
-    await store.putArticle(fixtureInput({
-      id: 'outside', title: 'Missing soldiers', outlet: 'Kyiv Wire', published: '2025-04-01', url: 'https://kyiv-wire.test/missing',
-      text: 'Officials said 120 North Korean troops were missing.',
-      claims: [{ quantity: '120', value: 120, category: 'missing', counted: 'North Korean troops', subject: 'North Korea', source: 'Officials', cue: 'said', content: '120 North Korean troops were missing' }],
-    }))
-    const after = (await get('/api/figures')).body.figures.map((f: any) => f.id)
-    assert.ok(after.includes('missing/north-korea/troops'))
-  })
-})
-
-describe('protocol', () => {
-  test('body over the limit is 413, before any work', async () => {
-    const big = { text: 'x'.repeat(1024 * 1024 + 10) }
-    assertError(await post('/api/extract', big, null), 413, 'TOO_LARGE')
-    assertError(await post('/api/articles', big), 413, 'TOO_LARGE')
-  })
-
-  test('unknown routes are JSON 404s; the token is checked before routing', async () => {
-    assertError(await get('/api/nope'), 404, 'NOT_FOUND')
-    assertError(await call('DELETE', '/api/articles/abc', { token: TOKEN }), 404, 'NOT_FOUND')
-    assertError(await call('DELETE', '/api/articles/abc'), 401, 'UNAUTHORIZED')
-    const page = await get('/no/such/page')
-    assert.equal(page.status, 404)
-    assert.match(String(page.body), /<h1>Not found<\/h1>/)
-  })
-
-  test('OpenAPI describes every route; pages carry a CSP', async () => {
-    const r = await get('/api/openapi.json')
-    assert.equal(r.status, 200)
-    assert.match(r.body.openapi, /^3\./)
-    assert.deepEqual(r.body, JSON.parse(JSON.stringify(openApiDocument)))
-    for (const path of ['/api/figures', '/api/figures/{id}', '/api/figures/merge', '/api/figures/{id}/split', '/api/figures/{id}/rename',
-      '/api/claims', '/api/articles', '/api/articles/{key}', '/api/sources', '/api/sources/{name}', '/api/search', '/api/export', '/api/extract']) {
-      assert.ok(path in r.body.paths, `${path} is described`)
-    }
-    const home = await get('/')
-    assert.match(home.headers.get('content-security-policy') ?? '', /script-src 'self'/)
-  })
-})
+}
