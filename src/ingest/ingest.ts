@@ -5,7 +5,7 @@ import type { Store } from '../store/store.ts'
 import { buildArticle, contentHash, normalizeUrl } from './article.ts'
 import { parseFeed, type FeedItem } from './feed.ts'
 import { FEED_TYPES, PAGE_TYPES, fetchDocument } from './fetch.ts'
-import { readInputs, type InputRecord, type InputResult } from './files.ts'
+import { readInputs, type InputRecord } from './files.ts'
 import { extractHtml } from './html.ts'
 
 /** What happened to one document. */
@@ -99,10 +99,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
     let t = performance.now()
     try {
-      const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: contentHash(record.text) })
+      const hash = contentHash(record.text)
+      const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: hash })
       time.storeMs += performance.now() - t
       if (existing) {
-        report({ status: 'skipped', origin: record.origin, key: existing.key, by: existing.contentHash === contentHash(record.text) ? 'content' : 'url' })
+        report({ status: 'skipped', origin: record.origin, key: existing.key, by: existing.contentHash === hash ? 'content' : 'url' })
         return
       }
     } catch (e) {
@@ -191,41 +192,38 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     await page(item.url, { id: item.id, title: item.title ?? undefined, published: item.published ?? undefined, outlet: outlet ?? undefined })
   }
 
+  const ingestInput = async (input: string): Promise<void> => {
+    if (isUrl(input) && options.isFeed) {
+      try {
+        const validators = (await options.feedValidators?.(input)) ?? null
+        const res = await fetchDocument(input, {
+          ...fetchOptions, accept: FEED_TYPES, etag: validators?.etag, lastModified: validators?.lastModified,
+        })
+        if (res.status !== 'ok') {
+          await options.onFeedFetched?.(input, { modified: false, etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null })
+          return
+        }
+        const feed = parseFeed(res.body, input)
+        for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
+        await options.onFeedFetched?.(input, { modified: true, etag: res.etag, lastModified: res.lastModified })
+      } catch (e) {
+        if (e instanceof FatalIngestError) throw e
+        report({ status: 'failed', origin: input, reason: reasonOf(e) })
+      }
+    } else if (isUrl(input)) {
+      await page(input)
+    } else {
+      for await (const r of readInputs([input], { stdin: options.stdin, maxBytes: options.maxBytes })) {
+        if (r.ok) await storeRecord(r.record)
+        else report({ status: 'failed', origin: r.origin, reason: `${r.origin}: ${r.reason}` })
+      }
+    }
+  }
+
   try {
-    await ingestAll()
+    for (const input of inputs) await ingestInput(input)
   } catch (e) {
     throw e instanceof FatalIngestError ? e.original : e
   }
   return { ...counts, analysisMs: Math.round(time.analysisMs), storeMs: Math.round(time.storeMs) }
-
-  async function ingestAll(): Promise<void> {
-    for (const input of inputs) {
-      if (isUrl(input) && options.isFeed) {
-        try {
-          const validators = (await options.feedValidators?.(input)) ?? null
-          const res = await fetchDocument(input, {
-            ...fetchOptions, accept: FEED_TYPES, etag: validators?.etag, lastModified: validators?.lastModified,
-          })
-          if (res.status !== 'ok') {
-            await options.onFeedFetched?.(input, { modified: false, etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null })
-            continue
-          }
-          const feed = parseFeed(res.body, input)
-          for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
-          await options.onFeedFetched?.(input, { modified: true, etag: res.etag, lastModified: res.lastModified })
-        } catch (e) {
-          if (e instanceof FatalIngestError) throw e
-          report({ status: 'failed', origin: input, reason: reasonOf(e) })
-        }
-      } else if (isUrl(input)) {
-        await page(input)
-      } else {
-        const results: AsyncIterable<InputResult> = readInputs([input], { stdin: options.stdin, maxBytes: options.maxBytes })
-        for await (const r of results) {
-          if (r.ok) await storeRecord(r.record)
-          else report({ status: 'failed', origin: r.origin, reason: `${r.origin}: ${r.reason}` })
-        }
-      }
-    }
-  }
 }
