@@ -39,6 +39,8 @@ const STOP = new Set([
 ])
 const DETERMINERS = new Set([
   'the', 'a', 'an', 'some', 'about', 'around', 'more', 'than', 'another', 'additional', 'further', 'extra', 'other',
+  // Pronouns point elsewhere; they never name what is counted.
+  'them', 'they', 'those', 'these', 'it', 'its', 'their', 'all', 'each',
   // Number words belong to the quantity, not to what is counted.
   'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'dozen', 'dozens',
 ])

@@ -27,6 +27,7 @@ describe('counted heads and sources', () => {
     ['ballistic missiles', 'munitions', 'missiles'],
     ['construction workers', 'deployed', 'workers'],
     ['tonnes of rice', 'other', 'tonne'],
+    ['of them', 'other', 'other'],
   ]
   for (const [text, category, head] of cases) {
     test(`"${text}" (${category}) counts ${head}`, () => assert.equal(countedHead(text, category), head))
