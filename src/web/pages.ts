@@ -200,14 +200,15 @@ export function searchPage(
   q: string, result: { figures: readonly Figure[]; articles: readonly StoredArticle[]; claims: readonly LedgerClaim[] } | null,
   figureOf: ReadonlyMap<string, string>,
 ): string {
+  const scripts = ['/static/search.js']
   if (result === null) {
-    return layout('Search', html`<h1>Search</h1><p>Type words in the search box above: they are looked up in article texts, quotes, counted phrases and sources.</p>`, { q })
+    return layout('Search', html`<h1>Search</h1><div id="search-results" aria-live="polite"><p>Type words in the search box above: they are looked up in article texts, quotes, counted phrases and sources.</p></div>`, { q, scripts })
   }
   const figures = result.figures.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> ${statusBadge(f.status)}</li>`)
   const articles = result.articles.map((a) => html`<li><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a> <span class="muted">${a.outlet ?? ''} ${a.published ?? ''}</span></li>`)
   const claims = result.claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, false))
   const section = (title: string, items: readonly Html[]): Html => html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
-  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1>${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}`, { q })
+  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}</div>`, { q, scripts })
 }
 
 /** `/extract`: paste a text, see what claimtrail finds (analysed by POST /api/extract, nothing stored). */

@@ -173,6 +173,25 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await page.close()
   })
 
+  test('search updates as you type, and keeps the permalink', async () => {
+    const { page, dialogs, errors } = await openPage()
+    await page.goto(`${server.url}/search`)
+    await page.locator('#site-q').pressSequentially('Kursk', { delay: 20 })
+    await page.waitForURL(/\/search\?q=Kursk$/)
+    const articles = FIXTURE_ARTICLES.filter((a) => a.text.includes('Kursk') || a.title.includes('Kursk')).length
+    await page.getByRole('heading', { name: `Articles (${articles})` }).waitFor()
+    // Stored markup in a result is text here too.
+    await page.locator('#site-q').fill('')
+    await page.locator('#site-q').pressSequentially('ministry', { delay: 20 })
+    await page.waitForURL(/q=ministry$/)
+    await page.locator('#search-results').getByText('onmouseover=alert(3)', { exact: false }).first().waitFor()
+    assert.equal(await page.locator('#search-results i, #search-results img, #search-results script').count(), 0)
+    await shot(page, 'search-as-you-type')
+    assert.deepEqual(dialogs, [])
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   test('keyboard and phone: skip link first, chart points focusable, no sideways scroll', async () => {
     const { page } = await openPage(390, 844)
     await page.goto(`${server.url}/figures/${DEPLOYED}`)
