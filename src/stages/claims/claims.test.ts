@@ -406,3 +406,27 @@ test('compound adjectives are not claims, and a leading conjunction is not part 
   const but = 'But a Homeland Security official said more than 20 states were hacked.'
   assert.equal(claimFor(buildDoc(but, [quantity(but, 'more than 20', 20, { bound: 'at_least' })]), 'more than 20').source, 'a Homeland Security official')
 })
+
+test('property: any quantities over any text give claims whose spans lie in the text, without throwing', async () => {
+  const fc = await import('fast-check')
+  const words = ['About', '4,000', 'soldiers', 'were', 'killed', ',', 'officials', 'said', '.', 'North', 'Korean', 'troops',
+    'according', 'to', 'KCNA', 'in', 'July', 'the', 'of', 'them', '12,000', 'and', '5%', 'tripled', '\n', 'since', 'will', 'send']
+  fc.assert(fc.property(
+    fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 40 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('count', 'percent', 'money', 'multiplier')), { maxLength: 6 }),
+    (tokens, spans) => {
+      const text = tokens.join(' ')
+      const quantities: Quantity[] = spans.map(([at, len, kind]) => {
+        const start = text.length === 0 ? 0 : at % text.length
+        return { start, end: Math.min(text.length, start + len + 1), amount: { kind: 'point', value: 1 + (at % 5000) }, kind, isApprox: false, bound: null, isVague: false, unit: null } as Quantity
+      })
+      const doc = buildDoc(text, quantities)
+      for (const c of findClaims(doc)) {
+        for (const span of [c.counted, c.source, c.cue]) {
+          if (span === null) continue
+          assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length)
+        }
+        assert.ok(c.quantity >= 0 && c.quantity < quantities.length)
+      }
+    }), { numRuns: 300 })
+})

@@ -145,3 +145,17 @@ test('matching is fast: a trie lookup per token, not a regex per name', () => {
   // About 38,000 tokens; generous bound for a shared 2-core machine.
   assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`)
 })
+
+test('property: entities of any text are in order, do not overlap and lie inside it', async () => {
+  const fc = await import('fast-check')
+  const words = ['Kim', 'Jong', 'Un', 'North', 'Korean', 'leader', 'KCNA', 'US', 'us', 'U.S.', 'said', 'President', 'Lee',
+    'of', 'the', 'Ministry', 'Defence', 'Russian', "'s", 'Ukraine', '’s', 'military', 'intelligence', '.', ',', '\n', 'Zelensky']
+  fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (tokens) => {
+    const text = tokens.join(' ')
+    let last = 0
+    for (const e of entities(text)) {
+      assert.ok(e.start >= last && e.start < e.end && e.end <= text.length, JSON.stringify(e))
+      last = e.end
+    }
+  }), { numRuns: 200 })
+})

@@ -94,3 +94,20 @@ test('a long sentence with many numbers stays fast (no backtracking blow-up)', (
   findTimes(text, PUBLISHED)
   assert.ok(performance.now() - t0 < 3000)
 })
+
+test('property: any text gives ISO values and spans inside it, with or without a publication date', async () => {
+  const fc = await import('fast-check')
+  const words = ['in', 'July', 'since', 'October', 'the', 'fall', 'of', '2024', 'late', 'last', 'week', 'on', 'Thursday',
+    'by', 'December', 'mid-January', 'May', '5', ',', '1,500', 'year', 'next', 'ago', 'two', 'weeks', 'summer', 'Oct.']
+  fc.assert(fc.property(
+    fc.array(fc.constantFrom(...words), { maxLength: 30 }), fc.constantFrom('2025-08-22', '2024-01-01', '2023-12-31', null),
+    (tokens, published) => {
+      const text = tokens.join(' ')
+      let last = -1
+      for (const t of findTimes(text, published)) {
+        assert.match(t.value, /^\d{4}(-\d{2}(-\d{2})?)?$/)
+        assert.ok(t.start >= 0 && t.start < t.end && t.end <= text.length && t.start >= last)
+        last = t.end
+      }
+    }), { numRuns: 300 })
+})

@@ -263,6 +263,8 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
     // A weekday or a time of day alone is left to our rules ("on Tuesday night")
     if (!hasDay && !hasMonth && !hasYear && !/\b(ago|yesterday|today|tomorrow|tonight|now)\b/i.test(r.text)) continue
     const d = c.date()
+    // "last 2024 years" goes back to year 1: not a date a news figure refers to
+    if (d.getUTCFullYear() < 1800 || d.getUTCFullYear() > 2200) continue
     let day = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
     // "since January 1", "on Oct. 5": news reports the past, so a day and month without a
     // year is the last such day not after publication, unless a word points ahead ("by").
