@@ -64,6 +64,14 @@ test('a pronoun source resolves to the named mention before it', () => {
   assert.ok(join(doc, a.content).startsWith('that the plan would cost'))
 })
 
+test('a definite nominal source resolves to the organisation named before it, not to a date', () => {
+  const text = 'The Pentagon released new figures on Monday. The agency said that 300 troops had arrived in Poland.'
+  const { doc, atts } = analyse(text)
+  const a = byCue(doc, atts, 'said')
+  assert.equal(join(doc, a.source), 'The agency')
+  assert.equal(a.sourceEntity, 'Pentagon')
+})
+
 test('a direct quotation spanning two sentences is one content span', () => {
   const text = '“We will not back down. The vote on the bill is final,” said Mitch McConnell, the majority leader.'
   const { doc, atts } = analyse(text)

@@ -14,6 +14,12 @@ const TITLES = new Set([
   'spokesperson', 'gen.', 'general', 'col.', 'lt.', 'mayor', 'chairman', 'chairwoman', 'judge',
   'justice', 'attorney', 'former', 'leader', 'chief', 'director', 'candidate', 'nominee', 'the', 'a',
 ])
+// Capitalised proper nouns that never name a speaker (POS taggers mark them PROPN).
+const NOT_SPEAKERS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december',
+])
 const PERSON_TYPES: ReadonlySet<EntityType> = new Set(['PERSON'])
 const GROUP_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MEDIA', 'GPE', 'NORP'])
 
@@ -37,9 +43,10 @@ function propnRuns(text: string, p: Prepared, before: number): Range[] {
   const runs: Range[] = []
   let i = before - 1
   while (i >= 0) {
-    if (p.tokens.pos[i] !== PROPN || p.isCap[i] === 0) { i--; continue }
+    if (p.tokens.pos[i] !== PROPN || p.isCap[i] === 0 || NOT_SPEAKERS.has(wordAt(text, p, i))) { i--; continue }
     let s = i
-    while (s - 1 >= 0 && p.tokens.pos[s - 1] === PROPN && p.isCap[s - 1] === 1 && p.sent[s - 1] === p.sent[i]) s--
+    while (s - 1 >= 0 && p.tokens.pos[s - 1] === PROPN && p.isCap[s - 1] === 1 && p.sent[s - 1] === p.sent[i]
+      && !NOT_SPEAKERS.has(wordAt(text, p, s - 1))) s--
     runs.push({ start: s, end: i + 1 })
     i = s - 1
   }
