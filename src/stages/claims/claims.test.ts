@@ -430,3 +430,30 @@ test('property: any quantities over any text give claims whose spans lie in the 
       }
     }), { numRuns: 300 })
 })
+
+test('demo-corpus shapes: datelines, auxiliaries, relative clauses, owners and anaphora', () => {
+  const text = 'Oct 24 (CW) - The United States said at least 3,000 North Korean troops had moved to Russia.\n' +
+    "South Korea's spy agency has said at least 2,000 of them had become casualties.\n" +
+    'At least 500 troops died, according to a European officer who follows the trade.\n' +
+    'About 200 Russian and North Korean soldiers were killed.\n' +
+    'About 10,000 North Korean troops are in Russia, up from an estimate of 3,500 given a week ago.\n' +
+    'Roughly 8,000 of them had been moved to Kursk.\n' +
+    'Two soldiers of North Korea army was taken alive.'
+  const doc = buildDoc(text, [
+    quantity(text, 'at least 3,000', 3000, { bound: 'at_least' }), quantity(text, 'at least 2,000', 2000, { bound: 'at_least' }),
+    quantity(text, 'At least 500', 500, { bound: 'at_least' }), quantity(text, 'About 200', 200),
+    quantity(text, 'About 10,000', 10000), quantity(text, '3,500', 3500), quantity(text, 'Roughly 8,000', 8000),
+    quantity(text, 'Two', 2, { nth: 0 }),
+  ])
+  const got = readable(doc).map((c) => [c.quantity, c.category, c.subject, c.source])
+  assert.deepEqual(got, [
+    ['at least 3,000', 'deployed', 'North Korea', 'The United States'],
+    ['at least 2,000', 'casualties', 'North Korea', "South Korea's spy agency"],
+    ['At least 500', 'killed', null, 'a European officer'],
+    ['About 200', 'killed', 'Russia', null],
+    ['About 10,000', 'deployed', 'North Korea', null],
+    ['3,500', 'deployed', 'North Korea', null],
+    ['Roughly 8,000', 'deployed', 'North Korea', null],
+    ['Two', 'captured', 'North Korea', null],
+  ])
+})

@@ -1,8 +1,8 @@
 import type { Doc } from '../../model/doc.ts'
-import type { Claim, Quantity } from '../../model/types.ts'
+import type { CharSpan, Claim, Quantity } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import {
-  PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf,
+  PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains,
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { findSubject, refersBack } from './subject.ts'
@@ -52,22 +52,23 @@ export function findClaims(doc: Doc): Claim[] {
     // "one of the most militarized societies"
     if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of') continue
     const prior = previous !== null && previous.sentence === si ? previous.counted : null
-    const counted = findCounted(c, q, a, b, s, prior)
+    const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
     if (counted === null) continue
     if (counted.category === 'other' && q.kind === 'count' && isSmall(q)) continue
+    const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
     // A figure that shares the counted thing of the one before shares its owner too.
     if (subject === null && prior !== null && counted.start === prior.start && previous !== null) subject = previous.claim.subject
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
-    // previous sentence's when it names no country of its own.
+    // previous sentence's when it names no country of its own (the source's does not count).
+    const isInSource = (e: CharSpan) => source.source !== null && contains(source.source, e)
     if (subject === null && previous !== null && previous.sentence === si - 1 && previous.claim.subject !== null &&
       refersBack(c, s, a, b) &&
       PEOPLE_CATEGORIES.has(counted.category) && PEOPLE_CATEGORIES.has(previous.claim.counted.category) &&
-      !c.entities.some((e) => e.start >= s.start && e.end <= c.tokens.start[a] && countryOf(e) !== null)) {
+      !c.entities.some((e) => e.start >= s.start && e.end <= c.tokens.start[a] && countryOf(e) !== null && !isInSource(e))) {
       subject = previous.claim.subject
     }
     const asOf = findAsOf(c, a, s)
-    const source = findSource(c, q, s, a)
     const isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
     const claim: Claim = {
       quantity: qi, attribution: source.attribution,

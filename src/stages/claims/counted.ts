@@ -5,7 +5,7 @@
  */
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
-  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, CLAUSE_BREAKS, type Context,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, tokenText, isHyphenJoin, overlapsTime, contains,
 } from './context.ts'
 import {
@@ -53,7 +53,10 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   }
   // "1.2 million armed personnel and forced military service": a second conjunct of
   // another kind is a second thing, not part of what the number counts.
-  if (conjunction >= 0 && head > conjunction && kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
+  // ("Russian and North Korean soldiers" coordinates modifiers, not things: the first
+  // conjunct has no noun of its own)
+  if (conjunction >= 0 && head > conjunction && pos[headBefore] === NOUN &&
+    kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
     head = headBefore
   }
   // "12,000 troops fight in Kursk": wink tags some verbs after a plural as nouns; a singular
@@ -95,7 +98,9 @@ function addSignal(signals: Set<Category>, word: string, surface?: string): void
  * what happened to the counted things when that predicate decides the category
  * ("soldiers have been killed or injured"). Null when nothing countable follows.
  */
-export function findCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
+export function findCounted(
+  c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null, earlier: Category | null,
+): Counted | null {
   const { pos, lemma } = c.tokens
   if (q.kind === 'percent' || q.kind === 'multiplier') return findShareCounted(c, q, a, b, s, prior)
   let from = b
@@ -129,6 +134,10 @@ export function findCounted(c: Context, q: Quantity, a: number, b: number, s: Se
     return { ...span, category: 'money', npStart: np?.start ?? a, npEnd: np?.end ?? b, after: np?.end ?? b }
   }
 
+  // "its estimate of at least 3,000 given a week ago": an estimate of the figure before
+  if (prior !== null && a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) {
+    return { ...prior, npStart: b, npEnd: b, after: b }
+  }
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
@@ -163,8 +172,15 @@ export function findCounted(c: Context, q: Quantity, a: number, b: number, s: Se
     const inner = nounPhrase(c, np.end + 1, s.tokenEnd)
     if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
   }
+  // "Two soldiers of North Korea army was taken alive": the owner belongs to the noun phrase
+  if ((MILITARY_PEOPLE.has(lemma[np.head]) || LABOUR_PEOPLE.has(lemma[np.head]) || OTHER_PEOPLE.has(lemma[np.head])) &&
+    np.end + 1 < s.tokenEnd && lemma[np.end] === 'of' && pos[np.end + 1] === PROPN) {
+    const owner = nounPhrase(c, np.end + 1, s.tokenEnd)
+    if (owner !== null) np = { start: np.start, head: np.head, end: owner.end }
+  }
   const heads: Category[] = []
-  let isMilitary = false
+  // "roughly 8,000 of them had been moved": them are what the figures before were about
+  let isMilitary = lemma[np.head] === 'them' && earlier !== null && PEOPLE_CATEGORIES.has(earlier)
   let isPeople = lemma[np.head] === 'them'
   let hasCountry = false
   for (let t = np.start; t < np.end; t++) {
@@ -183,13 +199,13 @@ export function findCounted(c: Context, q: Quantity, a: number, b: number, s: Se
   }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
-  // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons"
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   const predicateEnd = predicate(c, np.end, s, signals)
   const category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
-  // ... unless the number itself says more ("the man loss was 58 persons dead")
+  // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons",
+  // unless the number itself says more ("the man loss was 58 persons dead")
   const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null
   if (named !== null && named.category !== 'munitions') return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
   const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
@@ -328,8 +344,11 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++
     if (p >= s.tokenEnd) break
     const word = lemma[p]
-    const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive)/.test(lemma[p + 1])
-    const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase())
+    const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
+    // "had become casualties": a category noun after a copula
+    const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined
+    const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase()) ??
+      (nounCat === 'munitions' ? undefined : nounCat)
     if (cat === undefined || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
     signals.add(cat)
     p += isTaken ? 2 : 1

@@ -23,6 +23,8 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   return places.size === 1 && bodies.length === 0 ? [...places][0] : null
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whose', 'whom'])
+const DASHES = new Set(['-', '—', '–'])
 const NP_POS = new Set([DET, ADJ, NOUN, PROPN, CCONJ, NUM, PART])
 
 /**
@@ -38,7 +40,10 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       : lemma[t] === 'per' && t === s.tokenStart ? t + 1 : -1
     if (cueEnd < 0) continue
     let e = cueEnd
-    while (e < s.tokenEnd && e - t < 12 && !CLAUSE_BREAKS.has(tokenText(c, e)) && tokenText(c, e) !== '.') e++
+    // up to the clause's end or a relative clause ("a European officer who follows ...")
+    while (e < s.tokenEnd && e - t < 12 && !CLAUSE_BREAKS.has(tokenText(c, e)) && tokenText(c, e) !== '.' &&
+      !RELATIVE_PRONOUNS.has(lemma[e])) e++
+    while (e > cueEnd && (pos[e - 1] === CCONJ || pos[e - 1] === ADP || pos[e - 1] === DET)) e--
     const source = spanOf(c, cueEnd, e)
     if (source === null) continue
     const distance = Math.abs(t - a)
@@ -67,14 +72,18 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
     const isCue = (t: number) => SPEECH_VERBS.has(lemma[t]) && (pos[t] === VERB ||
       (pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT')))
-    let verb = s.tokenStart
-    while (verb < a && NP_POS.has(pos[verb]) && !(verb > s.tokenStart && isCue(verb))) verb++
+    // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
+    let opening = s.tokenStart
+    for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t))) opening = t + 1
+    let verb = opening
+    while (verb < a && NP_POS.has(pos[verb]) && !(verb > opening && isCue(verb))) verb++
+    const npEnd = verb
     while (verb < a && pos[verb] === AUX) verb++
-    if (verb > s.tokenStart && verb < a && isCue(verb)) {
+    if (verb > opening && verb < a && isCue(verb)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
-      let first = s.tokenStart
-      while (first < verb && (pos[first] === CCONJ || pos[first] === ADV || /^\p{P}+$/u.test(tokenText(c, first)))) first++
-      const source = spanOf(c, first, verb)
+      let first = opening
+      while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || /^\p{P}+$/u.test(tokenText(c, first)))) first++
+      const source = spanOf(c, first, npEnd)
       if (source !== null && /\p{L}/u.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
       }
