@@ -85,12 +85,18 @@ function htmlRecord(id: string, html: string, origin: string, published: string 
   return { id, text: article.text, title: article.title, published: article.published ?? published, url: null, outlet: null, origin }
 }
 
-function* jsonlRecords(content: string, origin: string, published: string | null): Generator<InputResult> {
+function* jsonlRecords(content: string, origin: string, published: string | null, maxBytes: number): Generator<InputResult> {
   const lines = content.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim()
     if (line === '') continue
     const where = `${origin}:${i + 1}`
+    // The per-document cap holds per record: one 50 MB line must not be analysed.
+    const size = Buffer.byteLength(line)
+    if (size > maxBytes) {
+      yield failure(where, tooLarge(where, size, maxBytes))
+      continue
+    }
     let raw: unknown
     try {
       raw = JSON.parse(line)
@@ -184,7 +190,7 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
     if (info.size > limit) throw tooLarge(path, info.size, limit)
     const content = decodeText(await readFile(path), path, limit)
     if (ext === '.jsonl') {
-      yield* jsonlRecords(content, path, published)
+      yield* jsonlRecords(content, path, published, maxBytes)
     } else if (HTML_EXTENSIONS.has(ext)) {
       yield { ok: true, record: htmlRecord(id, content, path, published) }
     } else {
