@@ -457,3 +457,23 @@ test('demo-corpus shapes: datelines, auxiliaries, relative clauses, owners and a
     ['Two', 'captured', 'North Korea', null],
   ])
 })
+
+test('coordinated figures, owners with a determiner, not found, weapons; a resolved name only for pronouns and bodies', () => {
+  const text = 'North Korea would dispatch 1,000 sappers and 5,000 military builders.\n' +
+    'Kim said that nine soldiers of the regiment is died.\n' +
+    '23 peoples was dead and 8 peoples is not founded yet.\n' +
+    'Pyongyang shipped 28,000 containers of weapons.'
+  const doc = buildDoc(text, [
+    quantity(text, '1,000', 1000), quantity(text, '5,000', 5000), quantity(text, 'nine', 9),
+    quantity(text, '23', 23), quantity(text, '8', 8), quantity(text, '28,000', 28000),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [
+    ['1,000', 'deployed'], ['5,000', 'deployed'], ['nine', 'killed'], ['23', 'killed'], ['8', 'missing'], ['28,000', 'munitions'],
+  ])
+  const report = 'The battle for Kursk went on.\nThe report said 300 soldiers were killed.'
+  const wrong = { ...attribution(report, 'The report', 'said', '300 soldiers were killed'), sourceEntity: 'Kursk' }
+  assert.equal(claimFor(buildDoc(report, [quantity(report, '300', 300)], [wrong]), '300').sourceEntity, null)
+  const agency = 'The NIS briefed lawmakers.\nThe agency said 300 soldiers were killed.'
+  const right = { ...attribution(agency, 'The agency', 'said', '300 soldiers were killed'), sourceEntity: 'National Intelligence Service' }
+  assert.equal(claimFor(buildDoc(agency, [quantity(agency, '300', 300)], [right]), '300').sourceEntity, 'National Intelligence Service')
+})

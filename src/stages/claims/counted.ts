@@ -174,8 +174,9 @@ export function findCounted(
   }
   // "Two soldiers of North Korea army was taken alive": the owner belongs to the noun phrase
   if ((MILITARY_PEOPLE.has(lemma[np.head]) || LABOUR_PEOPLE.has(lemma[np.head]) || OTHER_PEOPLE.has(lemma[np.head])) &&
-    np.end + 1 < s.tokenEnd && lemma[np.end] === 'of' && pos[np.end + 1] === PROPN) {
-    const owner = nounPhrase(c, np.end + 1, s.tokenEnd)
+    np.end + 1 < s.tokenEnd && lemma[np.end] === 'of' && (pos[np.end + 1] === PROPN || pos[np.end + 1] === DET)) {
+    // "nine soldiers of the regiment is died"
+    const owner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
     if (owner !== null) np = { start: np.start, head: np.head, end: owner.end }
   }
   const heads: Category[] = []
@@ -202,6 +203,12 @@ export function findCounted(
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   const predicateEnd = predicate(c, np.end, s, signals)
+  // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
+  // that says nothing of its own shares what happens to the one before
+  if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
+    (isMilitary || isPeople) && a - 1 >= s.tokenStart && (lemma[a - 1] === 'and' || lemma[a - 1] === 'or')) {
+    signals.add(prior.category)
+  }
   const category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons",
@@ -339,6 +346,12 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
+    // "is not founded yet", "were never found": missing
+    const notFound = (k: number) => (lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
+      (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')
+    for (let k = p; k < s.tokenEnd && k < p + 4 && (pos[k] === AUX || pos[k] === PART || pos[k] === ADV); k++) {
+      if (notFound(k)) { signals.add('missing'); return k + 2 }
+    }
     while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
       // "remained in camps", "were moved to temporary shelters"
       (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++

@@ -9,7 +9,7 @@ import type { Category } from '../../model/types.ts'
 export const MILITARY_PEOPLE = new Set([
   'troop', 'soldier', 'personnel', 'force', 'serviceman', 'servicemen', 'servicemember',
   'fighter', 'mercenary', 'sailor', 'marine', 'commando', 'conscript', 'reservist', 'paratrooper',
-  'infantryman', 'militant', 'combatant', 'sniper', 'gunman', 'gunmen',
+  'infantryman', 'militant', 'combatant', 'sniper', 'gunman', 'gunmen', 'sapper', 'deminer',
   // "personals": translation noise for personnel
   'personal',
 ])
@@ -22,6 +22,7 @@ export const LABOUR_PEOPLE = new Set([
   'worker', 'labourer', 'laborer', 'engineer', 'specialist', 'instructor', 'adviser', 'advisor',
   'officer', 'pilot', 'crew', 'staff', 'man', 'men', 'member', 'volunteer', 'guard', 'recruit',
   'unit', 'brigade', 'battalion', 'division', 'army', 'officer', 'operative', 'agent', 'diplomat',
+  'builder', 'medic', 'doctor', 'nurse', 'technician', 'mechanic', 'driver', 'instructor',
 ])
 
 /** Other people: counted without a predicate they are `other`. */
@@ -44,6 +45,7 @@ export const NOUN_CATEGORY = new Map<string, Category>([
   ['munition', 'munitions'], ['munitions', 'munitions'], ['rocket', 'munitions'], ['bomb', 'munitions'],
   ['grenade', 'munitions'], ['drone', 'munitions'], ['projectile', 'munitions'], ['cartridge', 'munitions'],
   ['mortar', 'munitions'], ['warhead', 'munitions'], ['bullet', 'munitions'], ['artillery', 'munitions'],
+  ['weapon', 'munitions'], ['launcher', 'munitions'], ['howitzer', 'munitions'],
   ['missing', 'missing'],
 ])
 

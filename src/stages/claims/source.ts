@@ -1,7 +1,7 @@
 /** Who states a figure: the attribution that holds it, or a simple fallback (docs/figures.md, "Source"). */
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
-  POS, NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, CLAUSE_BREAKS, type Context,
+  POS, NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
@@ -21,6 +21,26 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   if (bodies.length === 1) return bodies[0].canonical
   const places = new Set(inside.filter((e) => e.type === 'GPE' || e.type === 'NORP').map((e) => e.canonical))
   return places.size === 1 && bodies.length === 0 ? [...places][0] : null
+}
+
+// Heads of a source span that name who speaks, so that a resolved name may stand for them.
+const AGENT_NOUNS = new Set([
+  'agency', 'ministry', 'service', 'office', 'government', 'committee', 'council', 'army', 'military',
+  'command', 'lawmaker', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'minister',
+  'leader', 'chief', 'organisation', 'organization', 'group', 'intelligence', 'broadcaster', 'outlet',
+  'newspaper', 'media', 'medium', 'authority', 'administration', 'headquarters', 'staff', 'directorate',
+])
+
+/** The last token inside a span. */
+function lastToken(c: Context, span: CharSpan): number {
+  let lo = 0
+  let hi = c.tokens.count - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (c.tokens.start[mid] < span.end) lo = mid
+    else hi = mid - 1
+  }
+  return c.tokens.start[lo] >= span.start ? lo : -1
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whose', 'whom'])
@@ -108,7 +128,11 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
     // Our reading of the source span wins; the attribution stage's resolved name is kept when
     // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
     // repeats the source's words ("Western officials").
-    const known = att.sourceEntity !== null && c.entities.some((e) => e.canonical === att.sourceEntity)
+    // Only for a pronoun or a body's common name ("He", "the agency"): "The report" resolved
+    // to a place is no source.
+    const head = source === null ? -1 : lastToken(c, source)
+    const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
+    const known = isResolvable && att.sourceEntity !== null && c.entities.some((e) => e.canonical === att.sourceEntity)
     return {
       attribution: best, source, cue: hull(att.cue),
       sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),

@@ -159,3 +159,9 @@ test('property: entities of any text are in order, do not overlap and lie inside
     }
   }), { numRuns: 200 })
 })
+
+test('a title inside a name run starts the person; quantifiers are not names', () => {
+  const e = byText('Russian Security Council Secretary Sergei Shoigu said so.', 'Sergei Shoigu')
+  assert.equal(e.type, 'PERSON')
+  assert.ok(!entities('Various estimates put it higher.').some((x) => x.text === 'Various'))
+})

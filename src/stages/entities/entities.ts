@@ -167,6 +167,7 @@ const NOT_NAMES = new Set([
   'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'western', 'eastern', 'northern', 'southern', 'european', 'asian',
   'african', 'arab', 'i', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'god', 'new', 'photos',
+  'various', 'several', 'many', 'most', 'some', 'other', 'others', 'both', 'each', 'every', 'all', 'few',
 ])
 
 const CONTINUE_POS = new Set(['VERB', 'AUX', 'ADP', 'PRON', 'ADV', 'SCONJ', 'DET'])
@@ -275,6 +276,8 @@ function properNounRuns(
       break
     }
     let from = t
+    // "Security Council Secretary Sergei Shoigu": the name is what follows the last title
+    for (let k = end - 2; k >= t; k--) if (TITLE_WORDS.has(tokens.lemma[k])) { from = k + 1; break }
     while (from < end && TITLE_WORDS.has(tokens.lemma[from])) from++
     const hasTitle = from > t || (t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1]))
     const run = { from, end }
