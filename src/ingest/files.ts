@@ -76,6 +76,9 @@ export function decodeText(bytes: Uint8Array, origin: string, maxBytes = DEFAULT
 
 function textRecord(id: string, text: string, origin: string, published: string | null): InputRecord {
   if (text.trim() === '') throw new ClaimtrailError('BAD_INPUT', `${origin}: empty document, nothing to analyse`)
+  // U+0000 is never article text, and PostgreSQL cannot store it in a text column: refuse
+  // it here so that both ledgers treat the document alike.
+  if (text.includes('\0')) throw new ClaimtrailError('BAD_INPUT', `${origin}: contains NUL characters (U+0000), so it is not a text document`)
   return { id, text, title: null, published, url: null, outlet: null, origin }
 }
 

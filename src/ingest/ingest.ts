@@ -128,7 +128,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       if (put.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: put.key, claims: article.claims.length })
       else report({ status: 'skipped', origin: record.origin, key: put.key, by: put.by })
     } catch (e) {
-      report({ status: 'failed', origin: record.origin, reason: reasonOf(e) })
+      // Analysis and store errors do not know the document: name it, as reading errors do.
+      const reason = reasonOf(e)
+      report({ status: 'failed', origin: record.origin, reason: reason.startsWith(`${record.origin}:`) ? reason : `${record.origin}: ${reason}` })
     }
   }
 

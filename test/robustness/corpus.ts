@@ -69,6 +69,9 @@ export function writeBadCorpus(dir: string, options: CorpusOptions = {}): BadInp
   // ...but JSON escapes can carry one into a string: that must still give a result.
   add('lone-surrogates.jsonl', JSON.stringify({ id: 'lone-surrogates', text: `Lone \ud800 high and \udc00 low surrogates; about 4,000 soldiers were killed, officials said. \ud83d` }) + '\n', 'result')
 
+  // U+0000 cannot be stored by PostgreSQL and is never article text: refused everywhere.
+  add('nul.jsonl', JSON.stringify({ id: 'nul', text: 'About 12,000 troops\u0000 were sent, officials said.' }) + '\n', 'refused', /NUL/)
+
   writeRepeated(join(dir, 'huge.txt'), '', 'About 12,000 troops were sent, officials said. ', HUGE_BYTES)
   cases.push({ name: 'huge.txt', expect: 'refused', reason: /limit/ })
   // One 50 MB record in a JSONL file: the per-document cap must hold per line too.
@@ -137,4 +140,24 @@ export function badFeeds(): Record<string, { readonly type: string; readonly bod
       reason: /not an RSS or Atom feed/,
     },
   }
+}
+
+/**
+ * About 1 MB of text with a vocabulary of ~100,000 distinct words: its PostgreSQL
+ * full-text vector passes the 1 MB tsvector limit, though the document is far under the
+ * 10 MB per-document cap.
+ */
+export function largeVocabularyText(): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  const parts: string[] = ['About 12,000 North Korean troops were sent, officials said.']
+  let length = 0
+  for (let i = 0; length < 1_000_000; i++) {
+    let n = i
+    let w = ''
+    do { w += letters[n % 26]; n = Math.floor(n / 26) } while (n > 0)
+    const word = `${w}q${w}`
+    parts.push(i % 20 === 19 ? `${word}.` : word)
+    length += word.length + 1
+  }
+  return parts.join(' ') + '\n'
 }

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import pg from 'pg'
+import { openPostgresStore } from '../../src/store/postgres/postgres.ts'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite.ts'
+import type { Store } from '../../src/store/store.ts'
+import { runCli } from '../cli-helpers.ts'
+import { assertNoStack } from './checks.ts'
+import { badFeeds, largeVocabularyText, writeBadCorpus } from './corpus.ts'
+
+// BENCHMARKS.md §4 for `claimtrail ingest`, on both backends: a good article is stored,
+// then the bad corpus and hostile feeds are ingested; each bad document gets one line
+// naming it, the sane ones are stored, and nothing already stored is lost or changed.
+
+const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const root = mkdtempSync(join(tmpdir(), 'claimtrail-robust-ingest-'))
+const corpusDir = join(root, 'corpus')
+mkdirSync(corpusDir)
+const cases = writeBadCorpus(corpusDir)
+const goodFile = join(root, 'good.txt')
+writeFileSync(goodFile, 'Kyiv, 5 November 2024. About 12,000 North Korean troops have been sent to the Kursk region, ' +
+  'according to Ukrainian military intelligence. Officials said 200 soldiers were killed in the first clashes.\n')
+
+const feeds = badFeeds()
+let server: Server
+let base = ''
+before(async () => {
+  server = createServer((req, res) => {
+    const feed = feeds[req.url ?? '']
+    if (!feed) {
+      res.writeHead(404)
+      res.end()
+      return
+    }
+    res.writeHead(200, { 'content-type': feed.type })
+    res.end(feed.body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+after(() => {
+  server.closeAllConnections()
+  server.close()
+  rmSync(root, { recursive: true, force: true })
+})
+
+interface Backend {
+  /** CLI arguments and environment that point `ingest` at this ledger. */
+  readonly args: readonly string[]
+  readonly env: NodeJS.ProcessEnv
+  readonly store: Store
+}
+
+function suite(name: string, open: () => Promise<Backend>, cleanup: () => Promise<void>): void {
+  describe(`ingest into ${name}: the bad-input corpus and hostile feeds`, () => {
+    after(cleanup)
+    test('bad documents are refused one line each; the good one is kept; a re-run changes nothing', { timeout: 120_000 }, async () => {
+      const b = await open()
+      try {
+        const first = await runCli(['ingest', ...b.args, goodFile], '', b.env)
+        assert.equal(first.status, 0, first.stderr)
+        const [good] = await b.store.articles()
+        const goodClaims = await b.store.claims({ articleKey: good.key })
+        assert.ok(goodClaims.length > 0, 'the good article has claims')
+        const before = await b.store.counts()
+
+        const inputs = [corpusDir, ...Object.keys(feeds).map((p) => `${base}${p}`)]
+        const r = await runCli(['ingest', ...b.args, '--feed', ...inputs], '', b.env)
+        assert.equal(r.status, 1, r.stderr)
+        assertNoStack(r.stderr, name)
+        const lines = r.stderr.trimEnd().split('\n')
+        const refused = cases.filter((c) => c.expect === 'refused')
+        for (const c of refused) {
+          const line = lines.find((l) => l.includes(`${c.name}`))
+          assert.ok(line, `no line for ${c.name}:\n${r.stderr}`)
+          assert.match(line, c.reason as RegExp)
+        }
+        for (const [path, feed] of Object.entries(feeds)) {
+          const line = lines.find((l) => l.includes(path))
+          assert.ok(line, `no line for ${path}:\n${r.stderr}`)
+          assert.match(line, feed.reason)
+        }
+        const stored = cases.filter((c) => c.expect === 'result').length
+        const failed = refused.length + Object.keys(feeds).length
+        assert.match(lines[lines.length - 1], new RegExp(`^${stored} ingested, 0 skipped, ${failed} failed`))
+        assert.equal(lines.length, failed + 1, `one line per bad document and the summary:\n${r.stderr}`)
+
+        const afterBad = await b.store.counts()
+        assert.equal(afterBad.articles, before.articles + stored)
+        const kept = await b.store.article(good.key)
+        assert.ok(kept, 'the good article is still there')
+        assert.equal(kept.claimCount, goodClaims.length)
+        assert.deepEqual(await b.store.claims({ articleKey: good.key }), goodClaims)
+
+        // Lone surrogates survive the round trip as well-formed text.
+        const lone = (await b.store.articles()).find((a) => a.sourceId === 'lone-surrogates')
+        assert.ok(lone, 'the record with lone surrogates is stored')
+        const loneText = (await b.store.article(lone.key))?.text ?? ''
+        assert.match(loneText, /about 4,000 soldiers were killed/)
+
+        const again = await runCli(['ingest', ...b.args, '--feed', ...inputs], '', b.env)
+        assert.equal(again.status, 1)
+        assert.match(again.stderr.trimEnd().split('\n').at(-1) ?? '', new RegExp(`^0 ingested, ${stored} skipped, ${failed} failed`))
+        assert.deepEqual(await b.store.counts(), afterBad)
+      } finally {
+        await b.store.close()
+      }
+    })
+  })
+}
+
+const dbPath = join(root, 'ledger.db')
+suite('SQLite', async () => ({ args: ['--db', dbPath], env: {}, store: openSqliteStore(dbPath) }), async () => {})
+
+if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
+  test('ingest into PostgreSQL: the bad-input corpus', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
+} else {
+  const schema = `ct_robust_${randomBytes(5).toString('hex')}`
+  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  const vocabFile = join(root, 'large-vocabulary.txt')
+  writeFileSync(vocabFile, largeVocabularyText())
+  let vocabRun: { status: number; stderr: string } | null = null
+  describe('ingest into PostgreSQL: a 1 MB document with a large vocabulary', () => {
+    const vschema = `${schema}_v`
+    const vurl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${vschema}`)}`
+    after(async () => {
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      try {
+        await client.query(`drop schema if exists ${vschema} cascade`)
+      } finally {
+        await client.end()
+      }
+    })
+    test('is stored, or refused in one line that names it', { timeout: 60_000 }, async () => {
+      await (await openPostgresStore(PG_URL, { schema: vschema, poolSize: 1 })).close()
+      vocabRun = await runCli(['ingest', vocabFile], '', { DATABASE_URL: vurl })
+      assertNoStack(vocabRun.stderr, 'large-vocabulary.txt')
+      if (vocabRun.status !== 0) {
+        const lines = vocabRun.stderr.trimEnd().split('\n')
+        assert.equal(lines.length, 2, vocabRun.stderr)
+        assert.match(lines[0], /large-vocabulary\.txt: /)
+      }
+    })
+    test('is stored like SQLite stores it', {
+      todo: 'PostgreSQL limits a tsvector to 1 MB and articles.search indexes the whole text; a new migration should index a bounded prefix',
+    }, () => {
+      assert.equal(vocabRun?.status, 0, vocabRun?.stderr)
+    })
+  })
+
+  suite('PostgreSQL', async () => ({ args: [], env: { DATABASE_URL: url }, store: await openPostgresStore(PG_URL, { schema, poolSize: 2 }) }), async () => {
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    try {
+      await client.query(`drop schema if exists ${schema} cascade`)
+    } finally {
+      await client.end()
+    }
+  })
+}
