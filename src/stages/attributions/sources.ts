@@ -3,7 +3,12 @@ import { posId } from '../../model/doc.ts'
 import type { Prepared } from './features.ts'
 
 const PROPN = posId('PROPN')
-const PERSONAL = new Set(['he', 'she', 'him', 'her', 'i', 'me'])
+const CCONJ = posId('CCONJ')
+const DET = posId('DET')
+const PUNCT = posId('PUNCT')
+const PART = posId('PART')
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'who'])
+const RELATIVE_THINGS = new Set(['which', 'that'])
 const COLLECTIVE = new Set(['they', 'them', 'it', 'we', 'us'])
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those'])
 // Titles and honorifics dropped from the front of a named source ("President Barack
@@ -20,6 +25,7 @@ const NOT_SPEAKERS = new Set([
   'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december',
 ])
+const TYPE_RANK: Partial<Record<EntityType, number>> = { PERSON: 3, MEDIA: 3, ORG: 3, GPE: 2, NORP: 1 }
 const PERSON_TYPES: ReadonlySet<EntityType> = new Set(['PERSON'])
 const GROUP_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MEDIA', 'GPE', 'NORP'])
 
@@ -34,7 +40,7 @@ function trimTitles(text: string, p: Prepared, r: Range): string {
   while (s < r.end - 1 && TITLES.has(wordAt(text, p, s))) s++
   let e = r.end
   // A possessive or trailing punctuation is not part of the name.
-  while (e > s + 1 && (p.tokens.pos[e - 1] === posId('PUNCT') || p.tokens.pos[e - 1] === posId('PART'))) e--
+  while (e > s + 1 && (p.tokens.pos[e - 1] === PUNCT || p.tokens.pos[e - 1] === PART)) e--
   return text.slice(p.tokens.start[s], p.tokens.end[e - 1])
 }
 
@@ -58,12 +64,15 @@ function entityName(text: string, e: Entity): string {
 }
 
 /**
- * The name a source refers to. Named sources give their own text (titles trimmed, or the
- * canonical name of an entity inside them); pronouns ("he", "they") and definite
- * nominals ("the agency") take the nearest preceding compatible named mention: an entity
- * of a matching type when the entities layer has mentions, else a proper-noun run,
- * preferring one that already named a source and expanding a surname to the fuller
- * name it was first given with ("Kim" -> "Kim Jong").
+ * The name a source refers to. Named sources give the canonical name of the longest
+ * entity inside them, else their closing proper-noun run when a title or description
+ * precedes it ("North Korean leader Kim Jong" -> "Kim Jong", "state media KCNA" ->
+ * "KCNA"), else their own text with titles trimmed. Pronouns ("he", "they", "who") and
+ * definite nominals ("the agency") take the nearest preceding compatible named mention:
+ * an entity of a matching type when the entities layer has mentions, else a proper-noun
+ * run, preferring one that already named a source. A bare surname expands to the fuller
+ * name the article introduced it with ("Kim" -> "Kim Jong"). "which" and "that" give null:
+ * their antecedent is rarely a name.
  */
 export function resolveSource(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], earlier: readonly Attribution[],
@@ -72,16 +81,44 @@ export function resolveSource(
   const e0 = p.tokens.end[src.end - 1]
   const inside = entities.filter((e) => e.start >= s0 && e.end <= e0)
   let hasPropn = false
-  for (let i = src.start; i < src.end; i++) if (p.tokens.pos[i] === PROPN) hasPropn = true
+  let hasConj = false
+  for (let i = src.start; i < src.end; i++) {
+    if (p.tokens.pos[i] === PROPN) hasPropn = true
+    if (p.tokens.pos[i] === CCONJ) hasConj = true
+  }
   const first = wordAt(text, p, src.start)
-  const isPronoun = src.end - src.start === 1 && (PERSONAL.has(first) || COLLECTIVE.has(first))
+  const single = src.end - src.start === 1
+  if (single && (RELATIVE_THINGS.has(first) || p.tokens.pos[src.start] === DET)) return null
+  const isPronoun = single && (PERSONAL.has(first) || COLLECTIVE.has(first))
   const isNominal = !isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && src.end - src.start <= 4
+  const runs = () => propnRuns(text, p, src.start)
   if (!isPronoun && !isNominal) {
     if (inside.length > 0) {
-      const best = inside.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a))
-      return entityName(text, best)
+      // The speaker is the person or organisation, not the nationality describing it
+      // ("North Korean leader Kim Jong Un"); among equals, the head comes last.
+      const rank = (e: Entity) => TYPE_RANK[e.type] ?? 0
+      const best = inside.reduce((a, b) => (rank(b) >= rank(a) ? b : a))
+      // A place or nationality names the speaker only as the head of the source ("said
+      // North Korea"), not as a modifier ("US officials") or one of a pair.
+      const isHead = !hasConj && text.slice(best.end, e0).trim().replace(/[,.]$/, '') === ''
+      if (rank(best) === 3 || isHead) return entityName(text, best)
     }
-    return trimTitles(text, p, src)
+    // An appositive after a name describes it ("Mitch McConnell, the majority leader").
+    let end = src.end
+    for (let i = src.start + 1; i < src.end; i++) {
+      if (p.punct[i] !== 1) continue
+      let named = false
+      for (let k = src.start; k < i; k++) if (p.tokens.pos[k] === PROPN) named = true
+      if (named) end = i
+      break
+    }
+    while (end > src.start + 1 && p.tokens.pos[end - 1] === PUNCT) end--
+    if (hasConj || p.tokens.pos[end - 1] !== PROPN) return trimTitles(text, p, { start: src.start, end })
+    let start = end - 1
+    while (start > src.start && p.tokens.pos[start - 1] === PROPN) start--
+    const name = trimTitles(text, p, { start, end })
+    if (NOT_SPEAKERS.has(name.toLowerCase())) return null
+    return end - start > 1 ? name : fullerName(name, runs(), text, p)
   }
   const wantsPerson = PERSONAL.has(first)
   if (entities.length > 0) {
@@ -91,15 +128,20 @@ export function resolveSource(
     return best === null ? null : entityName(text, best)
   }
   const named = new Set(earlier.map((a) => a.sourceEntity).filter((x): x is string => x !== null))
-  const runs = propnRuns(text, p, src.start)
-  if (runs.length === 0) return null
-  const window = runs.filter((r) => p.sent[src.start] - p.sent[r.start] <= 3)
-  const pool = window.length > 0 ? window : runs.slice(0, 1)
+  const all = runs()
+  if (all.length === 0) return null
+  const window = all.filter((r) => p.sent[src.start] - p.sent[r.start] <= 3)
+  const pool = window.length > 0 ? window : all.slice(0, 1)
   const names = pool.map((r) => trimTitles(text, p, r))
-  let pick = names.findIndex((n) => named.has(n))
-  if (pick < 0) pick = wantsPerson ? Math.max(0, names.findIndex((n, k) => pool[k].end - pool[k].start >= 2 || hasLonger(n, runs, text, p))) : 0
-  const name = names[pick]
-  // A bare surname resolves to the fuller name the article introduced it with.
+  // He and she want a person's name: two words or more, or the surname of one.
+  const fits = names.map((n, k) => !wantsPerson || pool[k].end - pool[k].start >= 2 || hasLonger(n, all, text, p))
+  let pick = names.findIndex((n, k) => fits[k] && named.has(n))
+  if (pick < 0) pick = Math.max(0, fits.indexOf(true))
+  return fullerName(names[pick], all, text, p)
+}
+
+/** A bare surname's fuller form: the earliest longer run that contains it. */
+function fullerName(name: string, runs: Range[], text: string, p: Prepared): string {
   for (let k = runs.length - 1; k >= 0; k--) {
     const full = trimTitles(text, p, runs[k])
     if (full !== name && full.split(' ').includes(name)) return full
