@@ -477,3 +477,13 @@ test('coordinated figures, owners with a determiner, not found, weapons; a resol
   const right = { ...attribution(agency, 'The agency', 'said', '300 soldiers were killed'), sourceEntity: 'National Intelligence Service' }
   assert.equal(claimFor(buildDoc(agency, [quantity(agency, '300', 300)], [right]), '300').sourceEntity, 'National Intelligence Service')
 })
+
+test('appositions with "including", "are expected to", and senders past the recipient', () => {
+  const text = 'At least 12 people, including three children, were killed in a strike.\n' +
+    'A further 3,000 troops are expected to arrive.\n' +
+    'North Korea has supplied Russia with up to 200 long-range artillery guns.'
+  const doc = buildDoc(text, [quantity(text, 'At least 12', 12), quantity(text, '3,000', 3000), quantity(text, 'up to 200', 200)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category, c.isPlanned, c.subject]), [
+    ['At least 12', 'killed', false, null], ['3,000', 'deployed', true, null], ['up to 200', 'munitions', false, 'North Korea'],
+  ])
+})

@@ -338,7 +338,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   let p = from
   let end = -1
   // "1.9 million people, or about 90 per cent of the population, have been displaced"
-  if (p + 1 < s.tokenEnd && tokenText(c, p) === ',' && (lemma[p + 1] === 'or' || lemma[p + 1] === 'including')) {
+  if (p + 1 < s.tokenEnd && tokenText(c, p) === ',' && (lemma[p + 1] === 'or' || /^including$/i.test(tokenText(c, p + 1)))) {
     let close = p + 2
     while (close < s.tokenEnd && close < p + 16 && tokenText(c, close) !== ',') close++
     if (close < s.tokenEnd && tokenText(c, close) === ',') p = close + 1

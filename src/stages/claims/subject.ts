@@ -1,7 +1,7 @@
 /** Whose the counted things are (docs/figures.md, "subject"). */
 import type { Sentence } from '../../model/types.ts'
 import {
-  NOUN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
   tokenText, tokenRange, countryOf, entitiesIn,
 } from './context.ts'
 import { SENDING_VERBS } from './lexicon.ts'
@@ -42,6 +42,11 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
   if (counted.category === 'deployed' || counted.category === 'munitions') {
     let v = a - 1
     while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
+    // "has supplied Russia with up to 200 guns", "sent Moscow 300 shells": past the recipient
+    for (let k = v; k >= s.tokenStart && k > a - 7; k--) {
+      if (pos[k] === VERB && SENDING_VERBS.has(lemma[k])) { v = k; break }
+      if (!(pos[k] === PROPN || pos[k] === NOUN || pos[k] === DET || lemma[k] === 'with' || lemma[k] === 'to')) break
+    }
     if (v >= s.tokenStart && pos[v] === VERB && SENDING_VERBS.has(lemma[v])) {
       let aux = v
       while (aux - 1 >= s.tokenStart && (pos[aux - 1] === AUX || pos[aux - 1] === ADV || pos[aux - 1] === PART)) aux--

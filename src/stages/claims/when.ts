@@ -21,7 +21,9 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
-  const next = Math.max(counted.npEnd, counted.after)
+  let next = Math.max(counted.npEnd, counted.after)
+  // "3,000 troops are expected to arrive"
+  while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
   if (next < s.tokenEnd && (EXPECTED.has(lemma[next]) || EXPECTED.has(tokenText(c, next).toLowerCase()))) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
