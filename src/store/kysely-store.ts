@@ -13,6 +13,8 @@ export interface BackendParts {
   articleText(query: string): Expression<SqlBool>
   /** A predicate on `claims` matching a user's full-text query. */
   claimText(query: string): Expression<SqlBool>
+  /** Run `fn` in a write transaction that takes the write lock at its start. */
+  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -72,9 +74,7 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
     },
 
     async putArticle(a: ArticleInput): Promise<PutResult> {
-      return db.transaction().execute(async (trx) => {
-        // The insert comes first so that SQLite takes its write lock at once (and waits
-        // on busy_timeout) instead of failing to upgrade a read lock later.
+      return parts.writeTransaction(db, async (trx) => {
         const inserted = await trx.insertInto('articles').values({
           key: a.key, content_hash: a.contentHash, source_id: a.sourceId, url: a.url, title: a.title,
           outlet: a.outlet, published: a.published, language: a.language, text: a.text,
@@ -97,7 +97,7 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
     },
 
     async replaceAnalysis(key, analysis, claims, extractor) {
-      await db.transaction().execute(async (trx) => {
+      await parts.writeTransaction(db, async (trx) => {
         const row = await trx.updateTable('articles').set({ analysis: JSON.stringify(analysis), extractor })
           .where('key', '=', key).returning('id').executeTakeFirst()
         if (!row) throw new ClaimtrailError('NOT_FOUND', `no article with key ${key}`)

@@ -75,6 +75,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     backend: 'postgres',
     articleText: (q) => sql<SqlBool>`articles.search @@ plainto_tsquery('english', ${q})`,
     claimText: (q) => sql<SqlBool>`claims.search @@ plainto_tsquery('english', ${q})`,
+    writeTransaction: (kdb, fn) => kdb.transaction().execute(fn),
     close: async () => {},
   })
 }

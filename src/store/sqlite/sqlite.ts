@@ -38,6 +38,20 @@ export function openSqliteStore(path: string): Store {
     backend: 'sqlite',
     articleText: (q) => sql<SqlBool>`articles.id in (select rowid from articles_fts where articles_fts match ${fts5Query(q)})`,
     claimText: (q) => sql<SqlBool>`claims.id in (select rowid from claims_fts where claims_fts match ${fts5Query(q)})`,
+    // BEGIN IMMEDIATE takes the write lock first, waiting on busy_timeout. A deferred BEGIN
+    // can fail at once with "database is locked" when another process commits between
+    // its read snapshot and its write (SQLITE_BUSY_SNAPSHOT): seen with two ingests.
+    writeTransaction: (kdb, fn) => kdb.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn)
+      try {
+        const result = await fn(conn)
+        await sql`commit`.execute(conn)
+        return result
+      } catch (e) {
+        await sql`rollback`.execute(conn).catch(() => {})
+        throw e
+      }
+    }),
     close: async () => {},
   })
 }
