@@ -164,4 +164,6 @@ test('a title inside a name run starts the person; quantifiers are not names', (
   const e = byText('Russian Security Council Secretary Sergei Shoigu said so.', 'Sergei Shoigu')
   assert.equal(e.type, 'PERSON')
   assert.ok(!entities('Various estimates put it higher.').some((x) => x.text === 'Various'))
+  const staff = byText('The figures came from the General Staff on Monday.', 'General Staff')
+  assert.equal(staff.type, 'ORG')
 })

@@ -276,10 +276,12 @@ function properNounRuns(
       break
     }
     let from = t
+    // "General Staff", "Chief Directorate": a body's name may start with a title word
+    const isBody = ORG_HEADS.has(tokens.lemma[end - 1]) || MEDIA_HEADS.has(tokens.lemma[end - 1])
     // "Security Council Secretary Sergei Shoigu": the name is what follows the last title
-    for (let k = end - 2; k >= t; k--) if (TITLE_WORDS.has(tokens.lemma[k])) { from = k + 1; break }
-    while (from < end && TITLE_WORDS.has(tokens.lemma[from])) from++
-    const hasTitle = from > t || (t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1]))
+    for (let k = end - 2; k >= t && !isBody; k--) if (TITLE_WORDS.has(tokens.lemma[k])) { from = k + 1; break }
+    while (from < end && !isBody && TITLE_WORDS.has(tokens.lemma[from])) from++
+    const hasTitle = !isBody && (from > t || (t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])))
     const run = { from, end }
     t = end - 1
     if (run.from >= run.end) continue
