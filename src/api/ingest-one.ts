@@ -1,4 +1,5 @@
 import type { Analyzer } from '../analyze.ts'
+import { ClaimtrailError } from '../model/errors.ts'
 import { buildArticle, contentHash, normalizeUrl } from '../ingest/article.ts'
 import type { InputRecord } from '../ingest/files.ts'
 import type { Store } from '../store/store.ts'
@@ -17,6 +18,8 @@ export type OneResult =
 
 /** Analyse and store one record unless its URL or content is already stored. */
 export async function ingestRecord(store: Store, record: InputRecord, analyzer: () => Analyzer): Promise<OneResult> {
+  // As file ingest does: U+0000 is never article text, and PostgreSQL cannot store it.
+  if (record.text.includes('\0')) throw new ClaimtrailError('BAD_INPUT', 'text: contains NUL characters (U+0000), so it is not a text document')
   const hash = contentHash(record.text)
   const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: hash })
   if (existing) return { status: 'duplicate', key: existing.key, by: existing.contentHash === hash ? 'content' : 'url' }

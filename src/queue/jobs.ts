@@ -87,6 +87,8 @@ function toInputRecord(r: z.output<typeof RecordSchema>): InputRecord {
   if (text === undefined || text.trim() === '') {
     throw new ClaimtrailError('BAD_INPUT', `${origin}: empty document, nothing to analyse`)
   }
+  // As file ingest does: U+0000 is never article text, and PostgreSQL cannot store it.
+  if (text.includes('\0')) throw new ClaimtrailError('BAD_INPUT', `${origin}: contains NUL characters (U+0000), so it is not a text document`)
   return { id: r.id, text, title, published, url: r.url ?? null, outlet: r.outlet ?? null, origin }
 }
 
