@@ -83,7 +83,7 @@ function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<
       const store = await open()
       const app = createApp({ store, analyzer: () => analyzer })
       const send = (path: string, body: string | Uint8Array, type: string, headers: Record<string, string> = {}) =>
-        app.request(path, { method: 'POST', body, headers: { 'content-type': type, ...headers } })
+        app.request(path, { method: 'POST', body: body as BodyInit, headers: { 'content-type': type, ...headers } })
       try {
         const good = await send('/api/articles', JSON.stringify({ id: 'good', text: GOOD_TEXT }), 'application/json')
         assert.equal(good.status, 201)
