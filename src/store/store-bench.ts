@@ -32,7 +32,16 @@ if (!corpus) {
 }
 const analyzer = createAnalyzer()
 const articles: ArticleInput[] = []
-for await (const r of readInputs([corpus])) if (r.ok) articles.push(buildArticle(r.record, analyzer))
+let unreadable = 0
+for await (const r of readInputs([corpus])) {
+  try {
+    if (r.ok) articles.push(buildArticle(r.record, analyzer))
+    else unreadable++
+  } catch {
+    unreadable++
+  }
+}
+if (unreadable > 0) process.stdout.write(`${unreadable} documents could not be read or analysed; left out\n`)
 const claims = articles.reduce((n, a) => n + a.claims.length, 0)
 process.stdout.write(`${articles.length} articles, ${claims} claims, analysed in advance\n`)
 
