@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.ts'
 import type { CharSpan, Claim, Quantity } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import {
-  PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains,
+  PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { findSubject, refersBack } from './subject.ts'
@@ -29,6 +29,8 @@ export function findClaims(doc: Doc): Claim[] {
     text: doc.text, tokens: doc.get('tokens'), sentences: doc.get('sentences'),
     entities: doc.get('entities'), times: doc.get('times'), attributions: doc.get('attributions'),
     quantities: doc.get('quantities'), published: doc.meta.published,
+    timeAt: timeFlags(doc.get('tokens'), doc.get('times')),
+    canonicals: new Set(doc.get('entities').flatMap((e) => e.canonical === null ? [] : [e.canonical])),
   }
   const quantities = doc.get('quantities')
   const claims: Claim[] = []
@@ -44,7 +46,7 @@ export function findClaims(doc: Doc): Claim[] {
     // "the 9·19 military agreement", "14.02.2025": digits glued to digits by a dot or a colon
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
-    if (c.times.some((x) => x.start < q.end && q.start < x.end)) continue
+    if (within(c.times, { start: q.start - 200, end: q.end + 200 }).some((x) => x.start < q.end && q.start < x.end)) continue
     if (isInSourceOrCue(c, q)) continue
     const si = sentenceIndex(c, q.start)
     const s = c.sentences[si]
@@ -65,7 +67,7 @@ export function findClaims(doc: Doc): Claim[] {
     if (subject === null && previous !== null && previous.sentence === si - 1 && previous.claim.subject !== null &&
       refersBack(c, s, a, b) &&
       PEOPLE_CATEGORIES.has(counted.category) && PEOPLE_CATEGORIES.has(previous.claim.counted.category) &&
-      !c.entities.some((e) => e.start >= s.start && e.end <= c.tokens.start[a] && countryOf(e) !== null && !isInSource(e))) {
+      !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !isInSource(e))) {
       subject = previous.claim.subject
     }
     const asOf = findAsOf(c, a, s)

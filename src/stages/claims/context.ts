@@ -38,6 +38,10 @@ export interface Context {
   readonly attributions: readonly Attribution[]
   readonly quantities: readonly Quantity[]
   readonly published: string | null
+  /** 1 for tokens inside a time expression: one lookup instead of a scan of the times. */
+  readonly timeAt: Uint8Array
+  /** Canonical names of the document's entities. */
+  readonly canonicals: ReadonlySet<string>
 }
 
 /** Where the counted things are and what they are. */
@@ -72,9 +76,7 @@ export function isHyphenJoin(c: Context, t: number): boolean {
 
 /** Whether token `t` lies in a time expression. */
 export function overlapsTime(c: Context, t: number): boolean {
-  const s = c.tokens.start[t]
-  const e = c.tokens.end[t]
-  return c.times.some((x) => x.start < e && s < x.end)
+  return c.timeAt[t] === 1
 }
 
 /** Whether `inner` lies within `outer`. */
@@ -130,5 +132,35 @@ export function countryOf(e: Entity): string | null {
 
 /** The entities that lie within a span. */
 export function entitiesIn(c: Context, span: CharSpan): Entity[] {
-  return c.entities.filter((e) => contains(span, e))
+  return within(c.entities, span)
+}
+
+/**
+ * The items of a list sorted by start that lie within a span, found by binary search (the
+ * layers of a long document hold many thousands of entities and times).
+ */
+export function within<T extends CharSpan>(list: readonly T[], span: CharSpan): T[] {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid].start < span.start) lo = mid + 1
+    else hi = mid
+  }
+  const out: T[] = []
+  for (let i = lo; i < list.length && list[i].start < span.end; i++) if (list[i].end <= span.end) out.push(list[i])
+  return out
+}
+
+/** Per-token flags of the tokens that lie in a time expression. */
+export function timeFlags(tokens: TokenColumns, times: readonly TimeExpression[]): Uint8Array {
+  const flags = new Uint8Array(tokens.count)
+  let k = 0
+  for (let t = 0; t < tokens.count; t++) {
+    while (k < times.length && times[k].end <= tokens.start[t]) k++
+    for (let j = k; j < times.length && times[j].start < tokens.end[t]; j++) {
+      if (times[j].end > tokens.start[t]) { flags[t] = 1; break }
+    }
+  }
+  return flags
 }

@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, tokenText, isHyphenJoin, overlapsTime, contains,
+  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within,
 } from './context.ts'
 import {
   CONTAINERS, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -163,7 +163,8 @@ export function findCounted(
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
   const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }
-  if (pos[np.head] === PROPN && !c.entities.some((e) => e.type === 'NORP' && contains(e, headSpan))) return null
+  const isPeopleName = within(c.entities, { start: headSpan.start - 80, end: headSpan.end }).some((e) => e.type === 'NORP' && contains(e, headSpan))
+  if (pos[np.head] === PROPN && !isPeopleName) return null
   if (MONEY_NOUNS.has(lemma[np.head])) {
     return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category: 'money', npStart: np.start, npEnd: np.end, after: np.end }
   }
@@ -193,7 +194,8 @@ export function findCounted(
       if (isHead && MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
       if (isHead && (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t]))) isPeople = true
       if (isHead && LABOUR_PEOPLE.has(lemma[t]) && hasCountry) isMilitary = true
-      if (c.entities.some((e) => e.start === c.tokens.start[t] && (e.type === 'NORP' || e.type === 'GPE'))) hasCountry = true
+      const here = { start: c.tokens.start[t], end: c.tokens.end[np.end - 1] }
+      if (within(c.entities, here).some((e) => e.start === here.start && (e.type === 'NORP' || e.type === 'GPE'))) hasCountry = true
     } else if (pos[t] === ADJ || pos[t] === VERB) {
       addSignal(signals, lemma[t], tokenText(c, t))
     }

@@ -132,7 +132,7 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
     // to a place is no source.
     const head = source === null ? -1 : lastToken(c, source)
     const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
-    const known = isResolvable && att.sourceEntity !== null && c.entities.some((e) => e.canonical === att.sourceEntity)
+    const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
     return {
       attribution: best, source, cue: hull(att.cue),
       sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),

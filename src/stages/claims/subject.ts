@@ -2,7 +2,7 @@
 import type { Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
-  tokenText, tokenRange, countryOf, entitiesIn,
+  tokenText, tokenRange, countryOf, entitiesIn, within,
 } from './context.ts'
 import { SENDING_VERBS } from './lexicon.ts'
 
@@ -10,7 +10,7 @@ import { SENDING_VERBS } from './lexicon.ts'
 function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {
   const limitChar = c.tokens.start[beforeToken]
   let best: string | null = null
-  for (const e of c.entities) {
+  for (const e of within(c.entities, s)) {
     if (e.start < s.start || e.end > limitChar) continue
     const country = countryOf(e)
     if (country === null) continue
@@ -35,7 +35,7 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
   }
   // "Russia's 600,000 troops"
   if (a - 1 > s.tokenStart && /^['’]s$/.test(tokenText(c, a - 1))) {
-    const owner = c.entities.find((e) => e.end === c.tokens.end[a - 2])
+    const owner = within(c.entities, { start: s.start, end: c.tokens.end[a - 2] }).find((e) => e.end === c.tokens.end[a - 2])
     if (owner !== undefined && countryOf(owner) !== null) return countryOf(owner)
   }
   // "Pyongyang has sent thousands of shells": the sender owns what it sends.

@@ -2,7 +2,7 @@
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
   POS, VERB, AUX, ADV, ADP, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments,
+  segments, within,
 } from './context.ts'
 import { INTENT_VERBS, MODALS } from './lexicon.ts'
 
@@ -69,13 +69,13 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
     if (c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX) hasVerb.add(seg[t - s.tokenStart])
   }
   const hasFigure = new Set<number>()
-  for (const q of c.quantities) {
+  for (const q of within(c.quantities, s)) {
     if (q.start < s.start || q.end > s.end || !hasVerb.has(own)) continue
     const k = seg[tokenRange(c, q, s)[0] - s.tokenStart]
     if (k !== own && hasVerb.has(k)) hasFigure.add(k)
   }
   let best: { value: string; rank: number; distance: number } | null = null
-  for (const x of c.times) {
+  for (const x of within(c.times, s)) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa] = tokenRange(c, x, s)
     const k = seg[xa - s.tokenStart]

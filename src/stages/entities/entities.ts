@@ -238,9 +238,13 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
       }
     }
   }
-  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, found))
+  // Gazetteer matches by the token they end before, for the demonym-plus-name merge.
+  const endingAt = new Map<number, Entity & { tokenStart: number; tokenEnd: number }>()
+  for (const k of found) endingAt.set(k.tokenEnd, k)
+  const absorbed = new Set<Entity>()
+  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, endingAt, absorbed))
   // A demonym merged into an organisation's name ("Russian Defence Ministry") is not kept apart.
-  const all = [...found.filter((k) => !runs.some((r) => r.start <= k.start && k.end <= r.end)), ...runs]
+  const all = [...found.filter((k) => !absorbed.has(k)), ...runs]
   all.sort((a, b) => a.start - b.start)
   return all.map(({ start, end, type, canonical, country }) => ({ start, end, type, canonical, country }))
 }
@@ -261,7 +265,7 @@ function isAccepted(
 
 function properNounRuns(
   text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array,
-  known: ReadonlyArray<Entity & { tokenStart: number; tokenEnd: number }>,
+  endingAt: ReadonlyMap<number, Entity & { tokenStart: number; tokenEnd: number }>, absorbed: Set<Entity>,
 ): Array<Entity & { tokenStart: number; tokenEnd: number }> {
   const out: Array<Entity & { tokenStart: number; tokenEnd: number }> = []
   const isNameToken = (t: number) => tokens.pos[t] === PROPN && covered[t] === 0 &&
@@ -301,10 +305,12 @@ function properNounRuns(
     let country: string | null = null
     // "Russian Defence Ministry", "Ukraine's Security Service": the country names the owner.
     if (type === 'ORG' || type === 'MEDIA') {
-      const prev = known.find((k) => (k.type === 'NORP' || k.type === 'GPE') &&
-        (k.tokenEnd === run.from || (k.tokenEnd === run.from - 1 && tokens.lemma[run.from - 1].endsWith('s') &&
-          /^['’]s$/.test(text.slice(tokens.start[run.from - 1], tokens.end[run.from - 1])))))
-      if (prev !== undefined) { country = prev.country; if (prev.type === 'NORP') start = prev.tokenStart }
+      const isPossessive = run.from - 1 > s.tokenStart && /^['’]s$/.test(text.slice(tokens.start[run.from - 1], tokens.end[run.from - 1]))
+      const prev = endingAt.get(run.from) ?? (isPossessive ? endingAt.get(run.from - 1) : undefined)
+      if (prev !== undefined && (prev.type === 'NORP' || prev.type === 'GPE')) {
+        country = prev.country
+        if (prev.type === 'NORP' && prev.tokenEnd === run.from) { start = prev.tokenStart; absorbed.add(prev) }
+      }
     }
     const span = { start: tokens.start[start], end: tokens.end[run.end - 1] }
     out.push({ ...span, type, canonical: text.slice(span.start, span.end), country, tokenStart: start, tokenEnd: run.end })
