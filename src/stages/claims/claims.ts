@@ -90,15 +90,23 @@ export function findClaims(doc: Doc): Claim[] {
  */
 function dedupe(claims: readonly Claim[], quantities: readonly Quantity[]): Claim[] {
   const kept: Claim[] = []
+  // "At least 1,500 soldiers arrived, with another 1,500 expected": a planned figure or one
+  // with another bound is another figure
+  const keyOf = (claim: Claim) => {
+    const q = quantities[claim.quantity]
+    return `${amountKey(q)}|${q.bound}|${claim.counted.category}|${claim.isPlanned}`
+  }
+  // indices into `kept` by key, so a long document does not compare every pair
+  const byKey = new Map<string, number[]>()
   for (const claim of claims) {
-    const key = amountKey(quantities[claim.quantity])
-    // "At least 1,500 soldiers arrived, with another 1,500 expected": a planned figure or one
-    // with another bound is another figure
-    const i = kept.findIndex((k) => amountKey(quantities[k.quantity]) === key &&
-      k.counted.category === claim.counted.category && k.isPlanned === claim.isPlanned &&
-      quantities[k.quantity].bound === quantities[claim.quantity].bound &&
-      (k.subject === null || claim.subject === null || k.subject === claim.subject))
-    if (i < 0) { kept.push(claim); continue }
+    const key = keyOf(claim)
+    const candidates = byKey.get(key) ?? []
+    const i = candidates.find((j) => kept[j].subject === null || claim.subject === null || kept[j].subject === claim.subject)
+    if (i === undefined) {
+      byKey.set(key, [...candidates, kept.length])
+      kept.push(claim)
+      continue
+    }
     const k = kept[i]
     const subject = k.subject ?? claim.subject
     kept[i] = k.source === null && claim.source !== null ? { ...claim, subject } : { ...k, subject }
