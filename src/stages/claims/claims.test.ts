@@ -487,3 +487,20 @@ test('appositions with "including", "are expected to", and senders past the reci
     ['At least 12', 'killed', false, null], ['3,000', 'deployed', true, null], ['up to 200', 'munitions', false, 'North Korea'],
   ])
 })
+
+test('a long document stays fast: no work grows with the square of its figures', () => {
+  const sentence = 'On Thursday, Russia said about 4,000 North Korean soldiers were killed in Kursk, KCNA reported. '
+  const text = sentence.repeat(2000)
+  const quantities: Quantity[] = []
+  for (let at = text.indexOf('about 4,000'); at >= 0; at = text.indexOf('about 4,000', at + 1)) {
+    quantities.push({ start: at, end: at + 'about 4,000'.length, amount: { kind: 'point', value: 4000 }, kind: 'count', isApprox: true, bound: null, isVague: false, unit: null })
+  }
+  const doc = buildDoc(text, quantities)
+  const t0 = performance.now()
+  const claims = findClaims(doc)
+  const ms = performance.now() - t0
+  // Every repeat of the same figure is one claim.
+  assert.equal(claims.length, 1)
+  // About 0.3 s here; the bound is generous for a loaded 2-core machine.
+  assert.ok(ms < 8000, `took ${ms.toFixed(0)} ms`)
+})
