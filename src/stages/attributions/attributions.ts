@@ -120,11 +120,23 @@ export interface RoleSpans {
   readonly content: CueTokens[]
 }
 
-/** The window the role tagger reads for a cue: the cue's paragraph (98% of content on
- * PolNeAR train lies in it). */
+// Tokens the role tagger reads before and after a cue. On PolNeAR train 99% of content
+// lies within 60 tokens before and 131 after the cue (dev scores are the same or better
+// with this cap than with whole paragraphs); it keeps a text without line breaks, one
+// huge paragraph, linear in its length.
+const MAX_BEFORE = 80
+const MAX_AFTER = 160
+
+/**
+ * The window the role tagger reads for a cue: the cue's paragraph (98% of content on
+ * PolNeAR train lies in it), capped around the cue.
+ */
 export function roleWindow(p: Prepared, cue: CueTokens): CueTokens {
   const para = p.para[cue.start]
-  return { start: p.paraStart[para], end: p.paraEnd[para] }
+  return {
+    start: Math.max(p.paraStart[para], cue.start - MAX_BEFORE),
+    end: Math.min(p.paraEnd[para], cue.end + MAX_AFTER),
+  }
 }
 
 /** Label source and content around `cue`. */
@@ -185,15 +197,21 @@ export function extractAttributions(
   for (const c of cues) isCue.fill(1, c.start, c.end)
   interface Draft { cues: CueTokens[]; roles: RoleSpans }
   const drafts: Draft[] = []
+  const byRoles = new Map<string, Draft>()
+  const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
   for (const cue of cues) {
     const roles = tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc))
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
-    const same = drafts.find((d) => sameRanges(d.roles.content, roles.content) && sameRanges(d.roles.source, roles.source))
+    const k = `${key(roles.content)}|${key(roles.source)}`
+    const same = byRoles.get(k)
     if (same !== undefined && roles.content.length > 0) { same.cues.push(cue); continue }
-    drafts.push({ cues: [cue], roles })
+    const draft = { cues: [cue], roles }
+    drafts.push(draft)
+    byRoles.set(k, draft)
   }
   const out: Attribution[] = []
+  const named = new Set<string>()
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue
     // A source is one span; when the tagger proposes several, the one nearest the cue wins.
@@ -203,13 +221,15 @@ export function extractAttributions(
       src = [src.reduce((a, b) => (gap(a, c) <= gap(b, c) ? a : b))]
     }
     const source = src.map((r) => toChars(tokens, r))
+    const sourceEntity = src.length === 0 ? null : resolveSource(text, p, src[0], entities, named)
     out.push({
       source,
       cue: d.cues.map((r) => toChars(tokens, r)),
       content: d.roles.content.map((r) => toChars(tokens, r)),
       kind: kindOf(p, d.roles.content),
-      sourceEntity: src.length === 0 ? null : resolveSource(text, p, src[0], entities, out),
+      sourceEntity,
     })
+    if (sourceEntity !== null) named.add(sourceEntity)
   }
   return out
 }
@@ -247,12 +267,6 @@ function tidyRoles(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
 
 function gap(a: CueTokens, b: CueTokens): number {
   return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0
-}
-
-function sameRanges(a: CueTokens[], b: CueTokens[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false
-  return true
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Attribution, Entity, EntityType } from '../../model/types.ts'
+import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
 import type { Prepared } from './features.ts'
 
@@ -29,6 +29,8 @@ const TYPE_RANK: Partial<Record<EntityType, number>> = { PERSON: 3, MEDIA: 3, OR
 const PERSON_TYPES: ReadonlySet<EntityType> = new Set(['PERSON'])
 const GROUP_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MEDIA', 'GPE', 'NORP'])
 
+const LOOK_BACK = 3000
+
 interface Range { readonly start: number; readonly end: number }
 
 function wordAt(text: string, p: Prepared, i: number): string {
@@ -48,7 +50,9 @@ function trimTitles(text: string, p: Prepared, r: Range): string {
 function propnRuns(text: string, p: Prepared, before: number): Range[] {
   const runs: Range[] = []
   let i = before - 1
-  while (i >= 0) {
+  // A news article's names lie within a few thousand tokens; the bound keeps a huge text linear.
+  const stop = Math.max(0, before - LOOK_BACK)
+  while (i >= stop) {
     if (p.tokens.pos[i] !== PROPN || p.isCap[i] === 0 || NOT_SPEAKERS.has(wordAt(text, p, i))) { i--; continue }
     let s = i
     while (s - 1 >= 0 && p.tokens.pos[s - 1] === PROPN && p.isCap[s - 1] === 1 && p.sent[s - 1] === p.sent[i]
@@ -75,7 +79,7 @@ function entityName(text: string, e: Entity): string {
  * their antecedent is rarely a name.
  */
 export function resolveSource(
-  text: string, p: Prepared, src: Range, entities: readonly Entity[], earlier: readonly Attribution[],
+  text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
 ): string | null {
   const s0 = p.tokens.start[src.start]
   const e0 = p.tokens.end[src.end - 1]
@@ -127,7 +131,6 @@ export function resolveSource(
     for (const e of entities) if (e.end <= s0 && types.has(e.type) && (best === null || e.start > best.start)) best = e
     return best === null ? null : entityName(text, best)
   }
-  const named = new Set(earlier.map((a) => a.sourceEntity).filter((x): x is string => x !== null))
   const all = runs()
   if (all.length === 0) return null
   const window = all.filter((r) => p.sent[src.start] - p.sent[r.start] <= 3)
