@@ -18,3 +18,12 @@ for (const r of rates) log(`| ${r.label} | ${r.docsPerSecond.toFixed(0)} | ${Mat
 log(`\nratios: 1-core extract / tokenization = ${(single.docsPerSecond / floor.docsPerSecond).toFixed(2)}; ` +
   `all cores / 1 core = ${(multi.docsPerSecond / single.docsPerSecond).toFixed(2)}`)
 log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+
+// Ingest, queue workers and API (bench/ingest.ts, bench/api.ts): same corpus, 300 distinct documents.
+const { benchIngest, benchWorkers } = await import('./ingest.ts')
+const { benchApi } = await import('./api.ts')
+log(`\ningest (load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')})`)
+await benchIngest(corpus, 300, log)
+for (const n of [1, 2]) await benchWorkers(corpus, 300, n, log)
+log('\nAPI under load from a second process (loopback)')
+await benchApi(corpus, 300, log)
