@@ -70,8 +70,8 @@ export function loadAttributionModel(path?: string): AttributionModel {
   return modelFromBuffer(buf)
 }
 
-/** Scratch arrays reused across the paragraphs and cues of one document. */
-class Scratch {
+/** Scratch arrays reused across the paragraphs and cues of documents. */
+export class Scratch {
   feats = new Int32Array(0)
   em = new Float64Array(0)
   score = new Float64Array(0)
@@ -184,14 +184,13 @@ function kindOf(p: Prepared, content: CueTokens[]): AttributionKind {
 
 /**
  * Find the attributions of a tokenized text. `entities` may be empty; source names then
- * come from proper-noun runs.
+ * come from proper-noun runs. Pass a {@link Scratch} to reuse decoding buffers across calls.
  */
 export function extractAttributions(
   model: AttributionModel, text: string, tokens: TokenColumns, sentences: readonly Sentence[],
-  entities: readonly Entity[],
+  entities: readonly Entity[], sc: Scratch = new Scratch(),
 ): Attribution[] {
   const p = prepare(text, tokens, sentences)
-  const sc = new Scratch()
   const cues = findCues(model, p, sc)
   const isCue = new Uint8Array(p.n)
   for (const c of cues) isCue.fill(1, c.start, c.end)
@@ -278,10 +277,13 @@ function gap(a: CueTokens, b: CueTokens): number {
  * const doc = stage.run(tokensStage(nlp).run(Doc.create(text, { id: 'a' })).withLayer('entities', []))
  */
 export function attributionsStage(model: AttributionModel): Stage {
+  // Decoding buffers live as long as the stage: reusing them spares the garbage collector
+  // a few arrays per document. Runs are synchronous, so no two documents share them at once.
+  const scratch = new Scratch()
   return defineStage({
     name: 'attributions', requires: ['tokens', 'sentences', 'entities'], assigns: ['attributions'],
     run: (doc) => doc.withLayer('attributions', extractAttributions(
-      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'),
+      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), scratch,
     )),
   })
 }

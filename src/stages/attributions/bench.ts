@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util'
 import { loadPolnearSplit } from '../../eval/polnear.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { extractAttributions, loadAttributionModel } from './attributions.ts'
+import { extractAttributions, loadAttributionModel, Scratch } from './attributions.ts'
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: '../shared/data/polnear/dev' }, rounds: { type: 'string', default: '5' } },
@@ -21,10 +21,11 @@ const nlp = loadWink()
 const docs = loadPolnearSplit(values.dir!).map((d) => ({ text: d.text, ...tokenize(nlp, d.text) }))
 const tokens = docs.reduce((n, d) => n + d.tokens.count, 0)
 const rounds = Number(values.rounds)
+const scratch = new Scratch()
 // One warm-up round so the JIT has compiled the hot loops before timing.
-for (const d of docs) extractAttributions(model, d.text, d.tokens, d.sentences, [])
+for (const d of docs) extractAttributions(model, d.text, d.tokens, d.sentences, [], scratch)
 t = cpuSeconds()
-for (let r = 0; r < rounds; r++) for (const d of docs) extractAttributions(model, d.text, d.tokens, d.sentences, [])
+for (let r = 0; r < rounds; r++) for (const d of docs) extractAttributions(model, d.text, d.tokens, d.sentences, [], scratch)
 const stage = cpuSeconds() - t
 t = cpuSeconds()
 for (let r = 0; r < rounds; r++) for (const d of docs) tokenize(nlp, d.text)
