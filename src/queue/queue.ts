@@ -95,8 +95,10 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
     schedule: false,
     pollingIntervalSeconds: options.pollSeconds ?? 2,
     maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
-    // Completed jobs stay visible for a day, then go to pg-boss's archive.
+    // Completed jobs stay visible for a day, then two more in pg-boss's archive: jobs
+    // carry whole documents, and at a million a day a week of them is ~35 GB.
     archiveCompletedAfterSeconds: 24 * 3600,
+    deleteAfterDays: 2,
   })
   // pg-boss reports background failures (a dropped connection during polling) as events;
   // without a listener Node would throw them. The worker logs them instead.
