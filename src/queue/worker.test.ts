@@ -113,7 +113,9 @@ test('two workers share the queue; a killed worker\'s job is retried by the othe
       return a.has(/ready/) && b.has(/ready/)
     }, 30_000)
 
-    const enq = await runCli(['enqueue', '--job-timeout', '4', dir], '', env)
+    // The expiry must outlast the time the test takes to see the stall and kill its
+    // holder, or the holder's own timeout would fail the job first.
+    const enq = await runCli(['enqueue', '--job-timeout', '8', dir], '', env)
     assert.equal(enq.status, 0, enq.stderr)
     assert.match(enq.stderr, new RegExp(`^${DOCS + 1} ingest jobs enqueued`))
 

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { patternAnalyzer } from '../ingest/fixtures/pattern-analyzer.ts'
+import { openSqliteStore } from '../store/sqlite/sqlite.ts'
+import { runIngestJob, runReextractJob, type JobContext } from './jobs.ts'
+
+// The job handlers on their own (no queue): what each payload gives, on a throwaway ledger.
+
+const analyzer = patternAnalyzer()
+const TEXT = 'About 12,000 North Korean troops are in Kursk, according to Ukrainian intelligence.'
+
+function context(): JobContext {
+  return { store: openSqliteStore(':memory:'), analyzer: () => analyzer, worker: 'test:1' }
+}
+
+describe('queue jobs', () => {
+  test('a record is ingested once; the same text again is skipped by content, the same URL by URL', async () => {
+    const ctx = context()
+    try {
+      const first = await runIngestJob({ record: { id: 'a', text: TEXT, url: 'https://x.example/a?utm_source=feed' } }, ctx)
+      assert.equal(first.status, 'ingested')
+      assert.deepEqual(await runIngestJob({ record: { id: 'b', text: TEXT } }, ctx), { status: 'skipped', key: (first as { key: string }).key, by: 'content', worker: 'test:1' })
+      const byUrl = await runIngestJob({ record: { id: 'c', text: `${TEXT} Updated.`, url: 'https://x.example/a' } }, ctx)
+      assert.equal(byUrl.status, 'skipped')
+      assert.equal((byUrl as { by: string }).by, 'url')
+      assert.equal((await ctx.store.counts()).articles, 1)
+    } finally {
+      await ctx.store.close()
+    }
+  })
+
+  test('HTML records are reduced to their article text', async () => {
+    const ctx = context()
+    try {
+      const out = await runIngestJob({ record: { id: 'h', html: `<html><body><nav>Menu</nav><article><p>${TEXT}</p></article><script>x()</script></body></html>` } }, ctx)
+      assert.equal(out.status, 'ingested')
+      const stored = await ctx.store.article((out as { key: string }).key)
+      assert.equal(stored?.text, TEXT)
+    } finally {
+      await ctx.store.close()
+    }
+  })
+
+  test('unreadable payloads are rejected with a reason, not retried', async () => {
+    const ctx = context()
+    try {
+      const cases: Array<[unknown, RegExp]> = [
+        [null, /payload/],
+        [{ record: { id: 'e', text: '   ' } }, /empty/],
+        [{ record: { id: 'n', text: 'a\u0000b' } }, /NUL/],
+        [{ record: { id: 'd', text: TEXT, published: '2024-02-30' } }, /published/],
+        [{ record: { id: 'u' } }, /needs "text", "html" or "url"/],
+        [{ input: '' }, /payload/],
+        [{ record: { id: 'x', text: TEXT }, extra: 1 }, /payload/],
+      ]
+      for (const [data, reason] of cases) {
+        const out = await runIngestJob(data, ctx)
+        assert.equal(out.status, 'rejected', JSON.stringify(data))
+        assert.match((out as { reason: string }).reason, reason)
+      }
+      assert.equal((await ctx.store.counts()).articles, 0)
+    } finally {
+      await ctx.store.close()
+    }
+  })
+
+  test('a path the worker cannot read fails the job so that it is retried', async () => {
+    const ctx = context()
+    try {
+      await assert.rejects(runIngestJob({ input: '/nonexistent/claimtrail/file.txt' }, ctx), /no such file/)
+    } finally {
+      await ctx.store.close()
+    }
+  })
+
+  test('re-extraction replaces the analysis and claims of a stored article; an unknown key is rejected', async () => {
+    const ctx = context()
+    try {
+      const first = await runIngestJob({ record: { id: 'a', text: TEXT } }, ctx)
+      const key = (first as { key: string }).key
+      const before = await ctx.store.claims({ articleKey: key })
+      const out = await runReextractJob({ key }, ctx)
+      assert.deepEqual(out, { status: 'reextracted', key, claims: before.length, worker: 'test:1' })
+      assert.deepEqual(await ctx.store.claims({ articleKey: key }), before)
+      const unknown = await runReextractJob({ key: 'ffffffffffffffff' }, ctx)
+      assert.equal(unknown.status, 'rejected')
+      assert.equal((await runReextractJob({ id: 1 }, ctx)).status, 'rejected')
+    } finally {
+      await ctx.store.close()
+    }
+  })
+})
