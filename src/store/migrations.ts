@@ -52,6 +52,9 @@ const CLAIM_COLUMNS = (id: string, real: string) => `
   as_of text,
   quote text not null`
 
+/** Characters of an article that PostgreSQL's full-text index covers. */
+export const FTS_PREFIX_CHARS = 250_000
+
 /** All migrations, oldest first. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -91,6 +94,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index if not exists claims_search on claims using gin(search)`,
       `create table if not exists decisions (id serial primary key, body text not null, created_at text not null)`,
       `create table if not exists feeds (url text primary key, etag text, last_modified text, last_polled_at text)`,
+    ],
+  },
+  {
+    // PostgreSQL refuses a tsvector over 1 MB, which an article of 1 MB with a large
+    // vocabulary reaches (a distinct word costs about twice its length in the vector).
+    // Index a bounded prefix: 250,000 characters keep the vector near 500 KB at worst
+    // and cover all but book-length articles. FTS5 has no such limit.
+    id: '0002-bounded-tsvector',
+    sqlite: [],
+    postgres: [
+      `alter table articles drop column if exists search`,
+      `alter table articles add column search tsvector generated always as
+        (to_tsvector('english', left(coalesce(title, '') || ' ' || text, ${FTS_PREFIX_CHARS}))) stored`,
+      `create index if not exists articles_search on articles using gin(search)`,
+      `alter table claims drop column if exists search`,
+      `alter table claims add column search tsvector generated always as
+        (to_tsvector('english', left(quote || ' ' || counted_text || ' ' || coalesce(source_entity, source, ''), ${FTS_PREFIX_CHARS}))) stored`,
+      `create index if not exists claims_search on claims using gin(search)`,
     ],
   },
 ]

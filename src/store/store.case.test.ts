@@ -160,6 +160,24 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       }
     })
 
+    test('stores a 1 MB article with a very large vocabulary, searchable by its beginning', async () => {
+      const store = await open()
+      try {
+        // Distinct made-up words: the worst case for a full-text vector's size.
+        const words: string[] = ['Kursk']
+        for (let i = 0, length = 5; length < 1_000_000; i++) {
+          const word = `w${i.toString(36)}q${(i * 7919).toString(36)}`
+          words.push(word)
+          length += word.length + 1
+        }
+        const put = await store.putArticle(article('v1', { text: words.join(' ') }))
+        assert.equal(put.status, 'inserted')
+        assert.deepEqual((await store.articles({ text: 'Kursk' })).map((a) => a.key), ['v1'])
+      } finally {
+        await store.close()
+      }
+    })
+
     test('remembers feed state', async () => {
       const store = await open()
       try {
