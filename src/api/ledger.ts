@@ -1,4 +1,4 @@
-import { loadView, type LedgerView } from '../cli/commands/ledger-shared.ts'
+import { loadView, type LedgerView } from '../ledger/view.ts'
 import { canonicalSource } from '../reconcile/canonical.ts'
 import { aliasResolver, type Figure, type TimelinePoint } from '../reconcile/figures.ts'
 import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'

@@ -7,7 +7,7 @@ import { runCli } from '../../../test/cli-helpers.ts'
 import { patternAnalyzer } from '../../ingest/fixtures/pattern-analyzer.ts'
 import { ingest } from '../../ingest/ingest.ts'
 import { openSqliteStore } from '../../store/sqlite/sqlite.ts'
-import { csvField } from './export.ts'
+import { csvField } from '../../ledger/export.ts'
 import { chart } from './timeline.ts'
 
 // The listing commands over a ledger filled by the stand-in analyzer, so that these tests

@@ -33,7 +33,8 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const values = wdoc.tokens().out() as string[]
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[]
   const tags = wdoc.tokens().out(its.pos) as string[]
-  const lemmas = wdoc.tokens().out(its.lemma) as string[]
+  // wink's type for its.lemma is narrower than what out() accepts; the call is documented usage.
+  const lemmas = wdoc.tokens().out(its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[]
   const n = values.length
   const start = new Int32Array(n)
   const end = new Int32Array(n)
@@ -68,7 +69,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   let paragraph = 0
   let b = 0
   const spans = [] as Array<[number, number]>
-  wdoc.sentences().each((s) => { spans.push(s.out(its.span) as unknown as [number, number]) })
+  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => { spans.push(s.out(its.span) as unknown as [number, number]) })
   const push = (ts: number, te: number) => {
     if (te <= ts) return
     while (b < breaks.length && breaks[b] < start[ts]) { b++; paragraph++ }

@@ -1,14 +1,18 @@
-import { csvField, EXPORT_COLUMNS } from '../cli/commands/export.ts'
 import type { Figure } from '../reconcile/figures.ts'
 
-/**
- * The export behind the web app's CSV/JSON buttons: the same rows and columns as
- * `claimtrail export` (every point of every figure with its citation: outlet, URL,
- * date, quote), built from the ledger's figures. The CLI builds its rows inside its
- * command, so the mapping is repeated here, column for column.
+/*
+ * The export of the ledger: every point of every figure with its citation (outlet, URL,
+ * date, exact quote). `claimtrail export` and the web app's CSV/JSON buttons both write
+ * these rows.
  */
 
-/** One exported point, keyed by the CLI's export columns. */
+/** Columns of the CSV export, in order; the JSON export uses the same names. */
+export const EXPORT_COLUMNS = [
+  'figure', 'label', 'category', 'subject', 'date', 'published', 'value', 'low', 'high', 'approx', 'bound', 'unit',
+  'text', 'source', 'status', 'outlet', 'url', 'title', 'quote', 'claim', 'article', 'storyGroup',
+] as const
+
+/** One exported point, keyed by the export columns. */
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], unknown>
 
 /** Filters of an export; dates bound the publication date, inclusive. */
@@ -30,7 +34,15 @@ export function exportRows(figures: readonly Figure[], filter: ExportFilter = {}
     })))
 }
 
-/** RFC 4180 CSV with a header row and CRLF line ends, as `claimtrail export` writes it. */
+/** One CSV field per RFC 4180: quoted when it holds a comma, quote or line break. */
+export function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v)
+  // A leading =, +, - or @ makes spreadsheets evaluate the cell; a quote mark disarms it.
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** RFC 4180 CSV with a header row and CRLF line ends. */
 export function toCsv(rows: readonly ExportRow[]): string {
   return [EXPORT_COLUMNS.join(','), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n'
 }
