@@ -504,3 +504,17 @@ test('a long document stays fast: no work grows with the square of its figures',
   // About 0.3 s here; the bound is generous for a loaded 2-core machine.
   assert.ok(ms < 8000, `took ${ms.toFixed(0)} ms`)
 })
+
+test('small counts of equipment are figures, small counts of other things are not; measures count themselves', () => {
+  const text = 'The enemy lost three tanks and two sides met.\nUkrainian forces gained roughly 1,300 square kilometres since the start of the year.\nThe candidate won 5% in Ohio.'
+  const doc = buildDoc(text, [
+    quantity(text, 'three', 3), quantity(text, 'two', 2),
+    quantity(text, 'roughly 1,300 square kilometres', 1300, { unit: 'km2', isApprox: true }),
+    quantity(text, '5%', 5, { kind: 'percent', unit: '%' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category, c.counted]), [
+    ['three', 'other', 'tanks'], ['roughly 1,300 square kilometres', 'other', 'roughly 1,300 square kilometres'],
+    // a share of the vote, by the figure test set's convention; the place is not what is counted
+    ['5%', 'other', 'candidate'],
+  ])
+})

@@ -5,6 +5,7 @@ import {
   PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
 import { findCounted } from './counted.ts'
+import { EQUIPMENT } from './lexicon.ts'
 import { findSubject, refersBack } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { findSource, isInSourceOrCue } from './source.ts'
@@ -14,6 +15,11 @@ const MIN_OTHER_COUNT = 10
 
 function amountKey(q: Quantity): string {
   return q.amount.kind === 'point' ? `=${q.amount.value}` : `${q.amount.low}..${q.amount.high}`
+}
+
+function isEquipment(c: Context, counted: Counted): boolean {
+  for (let t = counted.npStart; t < counted.npEnd; t++) if (EQUIPMENT.has(c.tokens.lemma[t])) return true
+  return false
 }
 
 function isSmall(q: Quantity): boolean {
@@ -56,7 +62,7 @@ export function findClaims(doc: Doc): Claim[] {
     const prior = previous !== null && previous.sentence === si ? previous.counted : null
     const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
     if (counted === null) continue
-    if (counted.category === 'other' && q.kind === 'count' && isSmall(q)) continue
+    if (counted.category === 'other' && q.kind === 'count' && isSmall(q) && !isEquipment(c, counted)) continue
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
     // A figure that shares the counted thing of the one before shares its owner too.

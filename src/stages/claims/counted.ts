@@ -157,6 +157,8 @@ export function findCounted(
     }
     // "down from 10,000", "with another 1,500 expected": the same thing as the figure before.
     if (prior !== null && isElliptic(c, a, s)) return { ...prior, npStart: b, npEnd: b, after: b }
+    // "gained roughly 1,300 square kilometres since ...": a measure counts itself
+    if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return findCountedBefore(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
@@ -276,6 +278,10 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const { pos, lemma } = c.tokens
   const asCounted = (np: { start: number; head: number; end: number }, category: Category): Counted =>
     ({ start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: np.end })
+  // A share of "percent", of "years" or of a named place or person is no count: "5% in Ohio"
+  const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
+    !within(c.entities, { start: c.tokens.start[np.head] - 80, end: c.tokens.end[np.head] + 80 })
+      .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
   const categoryOf = (np: { start: number; head: number; end: number }): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
     const signals = new Set<Category>()
@@ -309,7 +315,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
       const inner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
       if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
     }
-    if (np !== null) return asCounted(np, categoryOf(np))
+    if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   let t = a - 1
@@ -319,7 +325,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
     const np = { start, head: t, end: t + 1 }
     // "The number of asylum applications doubled": back to what the number is of
-    return asCounted(np, categoryOf(np))
+    return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }

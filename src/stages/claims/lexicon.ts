@@ -111,3 +111,13 @@ export const INTENT_VERBS = new Set([
   'plan', 'intend', 'expect', 'prepare', 'aim', 'propose', 'pledge', 'promise', 'vow',
   'threaten', 'agree', 'seek', 'want', 'hope', 'request',
 ])
+
+/**
+ * Military equipment: counted in small numbers too ("three tanks", "four fighter jets"),
+ * where a small count of other things is mostly discourse ("two sides", "seven continents").
+ */
+export const EQUIPMENT = new Set([
+  'tank', 'vehicle', 'aircraft', 'jet', 'plane', 'airplane', 'helicopter', 'ship', 'warship',
+  'boat', 'vessel', 'submarine', 'carrier', 'destroyer', 'frigate', 'truck', 'apc', 'satellite',
+  'system', 'radar', 'battery', 'bomber', 'fighter', 'gun', 'cannon',
+])
