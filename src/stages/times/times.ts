@@ -75,6 +75,11 @@ interface Found extends TimeExpression {
  * e.g. a relative expression in a document with no publication date.
  */
 interface Rule {
+  /**
+   * A cheap test a sentence must pass before the pattern runs: most sentences hold no
+   * time word, and the patterns (alternations, a lookbehind) cost far more than a scan.
+   */
+  readonly trigger: RegExp
   readonly pattern: RegExp
   readonly resolve: (m: RegExpExecArray, ref: Day | null) => string | null
 }
@@ -85,14 +90,25 @@ const SEASON = '(spring|summer|fall|autumn|winter)'
 // "the end of", "the first half of", "the first three months of"
 const PART_OF = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half|(?:first|second|third|fourth|last|final)\\s+quarter|first\\s+(?:few|two|three|four|six|nine)\\s+months)\\s+of)'
 
+const HAS_DIGIT = /\d/
+const HAS_SEASON = /spring|summer|fall|autumn|winter/i
+const HAS_SEASON_AND_DIGIT = /(?:spring|summer|fall|autumn|winter)\D{0,8}\d/i
+const HAS_YEAR_WORD = /year/i
+const HAS_MONTH_WORD = /month/i
+const HAS_WEEK_WORD = /week/i
+const HAS_MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i
+const HAS_WEEKDAY = /day/
+
 const RULES: readonly Rule[] = [
   // "the fall of 2024", "autumn 2024", "winter of 2023-24" (the year named first)
   {
+    trigger: HAS_SEASON_AND_DIGIT,
     pattern: new RegExp(`\\b(?:the\\s+)?${SEASON}\\s+(?:of\\s+)?${YEAR}\\b`, 'gi'),
     resolve: (m) => m[2],
   },
   // "this spring", "last summer", "next winter"
   {
+    trigger: HAS_SEASON,
     pattern: new RegExp(`\\b(this|last|next|past)\\s+${SEASON}\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -109,12 +125,14 @@ const RULES: readonly Rule[] = [
   },
   // "late 2024", "early 2025", "mid-2025", "the end of 2024"
   {
+    trigger: HAS_DIGIT,
     pattern: new RegExp(`\\b(?:(?:late|early|mid|the\\s+(?:end|beginning|start|middle|first\\s+half|second\\s+half)\\s+of)[\\s-]+)${YEAR}\\b`, 'gi'),
     resolve: (m) => m[1],
   },
   // "late last year", "earlier this year", "next year", "the end of the year", "the first
   // three months of the year": the year that holds the whole period
   {
+    trigger: HAS_YEAR_WORD,
     pattern: new RegExp(`\\b(?:(?:late|early|earlier|later|mid)[\\s-]+|${PART_OF}\\s+)?(this|last|next|past|the)\\s+year\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -126,6 +144,7 @@ const RULES: readonly Rule[] = [
   },
   // "this month", "last month", "next month"
   {
+    trigger: HAS_MONTH_WORD,
     pattern: new RegExp(`\\b(?:(?:late|early|earlier|later|mid)[\\s-]+|${PART_OF}\\s+)?(this|last|next|past|the)\\s+month\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -141,6 +160,7 @@ const RULES: readonly Rule[] = [
   // "last week", "the past week": the month that holds the whole week, or its year when the
   // week straddles two months (a week has no ISO date of the three forms we give)
   {
+    trigger: HAS_WEEK_WORD,
     pattern: /\b(?:(?:late|early|earlier|later)\s+)?(this|last|next|past)\s+week\b/gi,
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -159,6 +179,7 @@ const RULES: readonly Rule[] = [
   },
   // "in the summer", "during the winter": the last such season that began by publication
   {
+    trigger: HAS_SEASON,
     pattern: new RegExp(`\\b(?:in|during|over|through|since|by)\\s+the\\s+${SEASON}\\b(?!\\s+of)`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -168,11 +189,13 @@ const RULES: readonly Rule[] = [
   },
   // "a 2026 budget", "the 2024 election": a year that modifies a noun
   {
+    trigger: HAS_DIGIT,
     pattern: new RegExp(`(?<=\\b(?:the|a|an|its|their|his|her|this)\\s)${YEAR}(?=\\s+[a-z])`, 'g'),
     resolve: (m) => m[1],
   },
   // "mid-January", "early March", "late December 2024"
   {
+    trigger: HAS_MONTH_NAME,
     pattern: new RegExp(`\\b(?:mid|early|late|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+${MONTH_WORD}(?:\\s*,?\\s+${YEAR})?\\b`, 'gi'),
     resolve: (m, ref) => {
       const month = monthIndex(m[1])
@@ -184,6 +207,7 @@ const RULES: readonly Rule[] = [
   // October", "last April": the most recent one. Months followed by a day or a year are
   // left to chrono-node.
   {
+    trigger: HAS_MONTH_NAME,
     pattern: new RegExp(`\\b(in|since|by|until|till|before|after|from|during|next|last|this|of|early|late|through)\\s+${MONTH_WORD}(?![\\w.]|\\s+\\d{1,2}(?![\\d:]|,\\d)|\\s*,?\\s*(?:19|20)\\d{2}\\b)`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -206,6 +230,7 @@ const RULES: readonly Rule[] = [
   // "on Thursday", "last Monday": the most recent such day not after publication; "by
   // Friday", "next Tuesday": the next one.
   {
+    trigger: HAS_WEEKDAY,
     pattern: /\b(?:(on|by|until|next|last|this|since|from|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
     resolve: (m, ref) => {
       if (ref === null) return null
@@ -219,6 +244,7 @@ const RULES: readonly Rule[] = [
   },
   // "in 2024", "since 2022", "by 2030": a bare year after a preposition
   {
+    trigger: HAS_DIGIT,
     pattern: new RegExp(`\\b(?:in|since|by|until|before|after|from|during|of|through)\\s+${YEAR}\\b(?!\\s*[-–%]|,\\d|\\.\\d)`, 'gi'),
     resolve: (m) => m[1],
   },
@@ -227,6 +253,7 @@ const RULES: readonly Rule[] = [
 function runRules(text: string, offset: number, ref: Day | null): Found[] {
   const out: Found[] = []
   for (const rule of RULES) {
+    if (!rule.trigger.test(text)) continue
     rule.pattern.lastIndex = 0
     for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
       const value = rule.resolve(m, ref)
@@ -244,7 +271,9 @@ const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six
 
 // chrono-node is the slow part of this stage; a sentence with no digit and no calendar word
 // cannot hold a date it would find.
-const MAY_HOLD_DATE = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|now|noon|midnight|week|month|year|decade|day)/i
+// Whole words only: a bare prefix ("mar", "sat", "day") let most sentences through
+// ("market", "Saturday" is listed, "today" too), and the prefilter then saved little.
+const MAY_HOLD_DATE = /\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|ago|now|noon|midnight|weeks?|months?|years?|decades?|days?)\b/i
 
 function runChrono(text: string, offset: number, ref: Day | null): Found[] {
   if (!MAY_HOLD_DATE.test(text)) return []
