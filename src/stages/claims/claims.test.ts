@@ -518,3 +518,32 @@ test('small counts of equipment are figures, small counts of other things are no
     ['5%', 'other', 'candidate'],
   ])
 })
+
+test('a people figure with no subject takes the article\'s only subject, and none when two countries are in play', () => {
+  const one = 'North Korea has sent about 11,000 troops to Russia, officials said.\n\nAbout 3,000 soldiers have been wounded, a lawmaker said.'
+  const doc1 = buildDoc(one, [quantity(one, 'about 11,000', 11000, { isApprox: true }), quantity(one, 'About 3,000', 3000, { isApprox: true })])
+  assert.deepEqual(findClaims(doc1).map((c) => c.subject), ['North Korea', 'North Korea'])
+  const two = 'North Korea has sent about 11,000 troops to Russia, officials said. Russia has lost 600,000 troops.\n\nAbout 3,000 soldiers have been wounded, a lawmaker said.'
+  const doc2 = buildDoc(two, [
+    quantity(two, 'about 11,000', 11000, { isApprox: true }), quantity(two, '600,000', 600000), quantity(two, 'About 3,000', 3000, { isApprox: true }),
+  ])
+  const subjects = findClaims(doc2).map((c) => c.subject)
+  assert.equal(subjects.length, 3)
+  assert.equal(subjects[2], null)
+})
+
+test('"North Korean troops" named anywhere in the article gives its soldiers figures their subject', () => {
+  const text = 'The deployment of North Korean troops has drawn concern.\n\nAbout 3,000 soldiers have been wounded, Ukraine said.'
+  const doc = buildDoc(text, [quantity(text, 'About 3,000', 3000, { isApprox: true })])
+  assert.equal(findClaims(doc)[0].subject, 'North Korea')
+  const both = 'North Korean troops and Russian soldiers fought together.\n\nAbout 3,000 soldiers have been wounded, Ukraine said.'
+  const doc2 = buildDoc(both, [quantity(both, 'About 3,000', 3000, { isApprox: true })])
+  assert.equal(findClaims(doc2)[0].subject, null)
+})
+
+test('an elliptic figure ("and nearly 1,000 wounded") counts the people of the figure before it', () => {
+  const text = 'At least 100 North Korean soldiers have been killed and nearly 1,000 wounded, the agency said.'
+  const doc = buildDoc(text, [quantity(text, 'At least 100', 100, { bound: 'at_least' }), quantity(text, 'nearly 1,000', 1000, { isApprox: true })])
+  const claims = findClaims(doc)
+  assert.deepEqual(claims.map((c) => [c.counted.category, c.subject]), [['killed', 'North Korea'], ['wounded', 'North Korea']])
+})

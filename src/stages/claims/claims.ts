@@ -5,7 +5,7 @@ import {
   PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
 import { findCounted } from './counted.ts'
-import { EQUIPMENT } from './lexicon.ts'
+import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, refersBack } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { findSource, isInSourceOrCue } from './source.ts'
@@ -67,6 +67,12 @@ export function findClaims(doc: Doc): Claim[] {
     let subject = findSubject(c, counted, a, s, si)
     // A figure that shares the counted thing of the one before shares its owner too.
     if (subject === null && prior !== null && counted.start === prior.start && previous !== null) subject = previous.claim.subject
+    // "100 North Korean soldiers have been killed and nearly 1,000 wounded": a figure that
+    // names no people of its own counts the same people as the one before it.
+    if (subject === null && prior !== null && previous !== null && PEOPLE_CATEGORIES.has(counted.category) &&
+      PEOPLE_CATEGORIES.has(previous.claim.counted.category) && !namesPeople(doc.text, counted)) {
+      subject = previous.claim.subject
+    }
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
     // previous sentence's when it names no country of its own (the source's does not count).
     const isInSource = (e: CharSpan) => source.source !== null && contains(source.source, e)
@@ -86,7 +92,70 @@ export function findClaims(doc: Doc): Claim[] {
     previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
-  return dedupe(claims, quantities)
+  return inheritArticleSubject(dedupe(claims, quantities), c)
+}
+
+function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
+  for (const word of text.slice(span.start, span.end).toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (words.has(word) || words.has(word.replace(/e?s$/, ''))) return true
+  }
+  return false
+}
+
+const PEOPLE_WORDS = new Set([...MILITARY_PEOPLE, ...LABOUR_PEOPLE, ...OTHER_PEOPLE])
+
+// Whether the counted words name people of any kind ("soldiers", "workers", "civilians").
+function namesPeople(text: string, counted: CharSpan): boolean {
+  return hasWordIn(text, counted, PEOPLE_WORDS)
+}
+
+// Whether the counted words name soldiers ("soldiers have been killed", "troops"), not
+// civilians or workers.
+function isMilitary(text: string, counted: CharSpan): boolean {
+  return hasWordIn(text, counted, MILITARY_PEOPLE)
+}
+
+// Countries whose forces the article names: "North Korean troops", "Russia's soldiers".
+function forcesNamed(c: Context): Set<string> {
+  const out = new Set<string>()
+  for (const e of c.entities) {
+    const country = countryOf(e)
+    if (country === null) continue
+    // the first word after the mention, past a possessive
+    let t = tokenAt(c, e.end)
+    if (t < c.tokens.count && /^['’]s?$/.test(c.text.slice(c.tokens.start[t], c.tokens.end[t]))) t++
+    if (t < c.tokens.count && MILITARY_PEOPLE.has(c.tokens.lemma[t])) out.add(country)
+  }
+  return out
+}
+
+// Index of the first token that starts at or after `offset`.
+function tokenAt(c: Context, offset: number): number {
+  let lo = 0
+  let hi = c.tokens.count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (c.tokens.start[mid] < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * An article about one country's forces often names them once and then says "3,000
+ * soldiers were wounded". A figure about soldiers with no subject of its own takes the
+ * article's when the article speaks of one country's forces only (in its figures and in
+ * phrases like "North Korean troops"); with two countries in play it stays unknown rather
+ * than guessed, and civilians never inherit a country's forces.
+ */
+function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
+  const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)
+  if (!claims.some((claim) => claim.subject === null && isSoldiers(claim))) return [...claims]
+  const subjects = forcesNamed(c)
+  for (const claim of claims) if (claim.subject !== null && isSoldiers(claim)) subjects.add(claim.subject)
+  if (subjects.size !== 1) return [...claims]
+  const [subject] = subjects
+  return claims.map((claim) => claim.subject === null && isSoldiers(claim) ? { ...claim, subject } : claim)
 }
 
 /**
