@@ -138,8 +138,10 @@ function figureHead(c: Pick<FigureClaim, 'category' | 'countedText'> & { readonl
 
 function naturalLabel(c: FigureClaim): string {
   const head = figureHead(c)
-  const words = [c.subject ?? 'Unknown', head, CATEGORY_WORDS[c.category] ?? c.category].filter((w) => w !== '')
-  return words.join(' ') + (c.planned ? ' (planned)' : '')
+  const words = [c.subject ?? '', head, CATEGORY_WORDS[c.category] ?? c.category].filter((w) => w !== '')
+  const label = words.join(' ')
+  // "Troops wounded (whose not stated)" rather than a made-up owner called "Unknown"
+  return label.charAt(0).toUpperCase() + label.slice(1) + (c.subject === null ? ' (whose not stated)' : '') + (c.planned ? ' (planned)' : '')
 }
 
 /** The origin of a claim for independence counting; see {@link TimelinePoint.origin}. */
