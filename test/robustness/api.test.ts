@@ -38,7 +38,7 @@ const longSentence = 'Officials said about 3,000 troops' + ' moved toward the bo
 const script = '<script>document.write("About 99,999 hidden soldiers were killed.")</script>'
 
 /** Bad bodies for a route that takes `{text}` (and, for articles, `{html}`). */
-function cases(route: 'extract' | 'articles', isFirstBackend: boolean): Case[] {
+function cases(route: 'extract' | 'articles'): Case[] {
   const text = (t: string, id: string) => ({ json: route === 'extract' ? { text: t, id } : { text: t, id } })
   const list: Case[] = [
     { name: 'empty body', body: '', expect: 'error', status: 400 },
@@ -62,10 +62,10 @@ function cases(route: 'extract' | 'articles', isFirstBackend: boolean): Case[] {
       // PostgreSQL cannot store U+0000; refused on both ledgers alike, as ingest does.
       { name: 'NUL characters', body: { json: { id: 'nul', text: 'About 12,000 troops\u0000 were sent, officials said.' } }, expect: 'error', status: 400 },
     )
-    // Parsing 100k levels takes seconds (the HTML parser is quadratic in depth): once is enough.
-    if (isFirstBackend) {
-      list.push({ name: 'deeply nested HTML (100k levels)', body: { json: { id: 'nested', html: `<html><body>${'<i>'.repeat(100_000)}<p>Officials said 700 soldiers were wounded.</p>${'</i>'.repeat(100_000)}</body></html>` } }, expect: 'ok' })
-    }
+    list.push(
+      { name: 'deeply nested HTML (100k levels)', body: { json: { id: 'nested', html: `<html><body>${'<i>'.repeat(100_000)}<p>Officials said 700 soldiers were wounded.</p>${'</i>'.repeat(100_000)}</body></html>` } }, expect: 'error', status: 400 },
+      { name: 'wide HTML (30k paragraphs)', body: { json: { id: 'wide', html: `<html><body>${Array.from({ length: 30_000 }, (_, i) => `<div><p>Item ${i}.</p></div>`).join('')}</body></html>` } }, expect: 'ok' },
+    )
   }
   return list
 }
@@ -76,7 +76,7 @@ function bodyOf(c: Case): { body: string | Uint8Array; type: string } {
   return { body: JSON.stringify(c.body.json), type }
 }
 
-function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<void>, isFirstBackend: boolean): void {
+function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<void>): void {
   describe(`API robustness on ${name}`, () => {
     after(cleanup)
     test('bad requests get a 4xx and one line, or a sane result; the stored article is kept', { timeout: 180_000 }, async () => {
@@ -94,7 +94,7 @@ function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<
 
         const problems: string[] = []
         for (const route of ['extract', 'articles'] as const) {
-          for (const c of cases(route, isFirstBackend)) {
+          for (const c of cases(route)) {
             const what = `POST /api/${route}, ${c.name}`
             const { body, type } = bodyOf(c)
             const res = await send(`/api/${route}`, body, type)
@@ -159,7 +159,7 @@ function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<
   })
 }
 
-suite('SQLite', async () => openSqliteStore(join(dir, 'api.db')), async () => {}, true)
+suite('SQLite', async () => openSqliteStore(join(dir, 'api.db')), async () => {})
 
 if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
   test('API robustness on PostgreSQL', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
@@ -173,5 +173,5 @@ if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
     } finally {
       await client.end()
     }
-  }, false)
+  })
 }

@@ -42,18 +42,8 @@ function writeRepeated(path: string, head: string, unit: string, size: number, t
 /** The size of the "very large" inputs: 50 MB, as BENCHMARKS.md asks. */
 export const HUGE_BYTES = 50 * 1024 * 1024
 
-/** Options for {@link writeBadCorpus}. */
-export interface CorpusOptions {
-  /**
-   * Include the deeply nested HTML (100k levels). Parsing it takes seconds (the HTML
-   * parser is quadratic in depth), so only the extract suite runs it; ingest reads
-   * files with the same reader.
-   */
-  readonly nested?: boolean
-}
-
 /** Write the file-based bad inputs into `dir`; returns what each must give. */
-export function writeBadCorpus(dir: string, options: CorpusOptions = {}): BadInput[] {
+export function writeBadCorpus(dir: string): BadInput[] {
   const cases: BadInput[] = []
   const add = (name: string, content: string | Uint8Array, expect: BadInput['expect'], reason?: RegExp) => {
     writeFileSync(join(dir, name), content)
@@ -80,12 +70,13 @@ export function writeBadCorpus(dir: string, options: CorpusOptions = {}): BadInp
   writeRepeated(join(dir, 'huge.html'), '<html><body><article>', '<p>About 12,000 troops were sent, officials said.</p>', HUGE_BYTES, '</article></body></html>')
   cases.push({ name: 'huge.html', expect: 'refused', reason: /limit/ })
 
-  if (options.nested) {
-    const depth = 100_000
-    add('nested.html', `<html><body>${'<div>'.repeat(depth)}<p>${GOOD_TEXT}</p>${'</div>'.repeat(depth)}</body></html>`, 'result')
-    // Never closed, two tags a level: 20k levels (40k open elements) keeps the test short.
-    add('nested-unclosed.html', `<html><body>${'<span><b>'.repeat(20_000)}${GOOD_TEXT}</body></html>`, 'result')
-  }
+  // Parsing cost grows with depth at every open tag: 100k levels are refused at once
+  // (they took 15-30 s), 10k levels still give the text.
+  add('nested.html', `<html><body>${'<div>'.repeat(100_000)}<p>${GOOD_TEXT}</p>${'</div>'.repeat(100_000)}</body></html>`, 'refused', /nested 100,00\d elements deep/)
+  add('nested-unclosed.html', `<html><body>${'<span><b>'.repeat(100_000)}${GOOD_TEXT}</body></html>`, 'refused', /nested 200,00\d elements deep/)
+  add('nested-10k.html', `<html><body>${'<div>'.repeat(10_000)}<p>From a deep page. ${GOOD_TEXT}</p>${'</div>'.repeat(10_000)}</body></html>`, 'result')
+  // Wide rather than deep: 30k paragraphs side by side (1 MB) once took two minutes.
+  add('wide.html', `<html><body>${Array.from({ length: 30_000 }, (_, i) => `<div><p>Item ${i}.</p></div>`).join('')}<article><p>From a wide page. ${GOOD_TEXT}</p></article></body></html>`, 'result')
   const script = '<script>document.write("About 99,999 hidden soldiers were killed, according to the script.");while(true){}</script>'
   add('scripts.html', `<html><head>${script.repeat(500)}<style>p{color:red}</style></head><body onload="alert(1)">${script.repeat(500)}` +
     `<article><p>${GOOD_TEXT}</p><noscript>About 55,555 noscript troops.</noscript><iframe src="javascript:alert(1)"></iframe></article>${script}</body></html>`, 'result')

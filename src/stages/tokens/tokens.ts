@@ -7,9 +7,15 @@ import { defineStage, type Stage } from '../../pipeline/stage.ts'
 /** The wink-nlp instance, with sentence splitting and POS tagging (lemmas come with POS). */
 export type WinkNlp = ReturnType<typeof winkNLP>
 
-/** Load wink-nlp's English lite model (about 0.3 s); share the result between stages. */
+// wink-eng-lite-web-model re-encodes a module-level JSON string on every load (its
+// `machines = JSON.stringify(machines)`), so each load in a process is larger than the
+// last, and about the 20th throws "Invalid string length": load it once per thread.
+let shared: WinkNlp | null = null
+
+/** Load wink-nlp's English lite model (about 0.3 s, once per thread); share the result between stages. */
 export function loadWink(): WinkNlp {
-  return winkNLP(model, ['sbd', 'pos'])
+  shared ??= winkNLP(model, ['sbd', 'pos'])
+  return shared
 }
 
 /** Tokens, sentences, POS and lemmas of a text, as flat columns. */
