@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ClaimtrailError } from '../../model/errors.ts'
+import { P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { fx, type CueTokens } from './taggers.ts'
+
+/**
+ * A reranker of content ends: for a content fragment after its cue, the role tagger's end
+ * and the other plausible ends (clause and quotation boundaries, sentence ends, before another
+ * cue) are scored with an averaged perceptron over features of
+ * the whole span, and the best one wins. See docs/attribution-content.md.
+ */
+export class EndRanker {
+  readonly mask: number
+  weights: Float32Array
+  private sums: Float32Array | null = null
+  private stamp: Int32Array | null = null
+  private step = 1
+
+  constructor(readonly bits = 16, weights?: Float32Array) {
+    this.mask = (1 << bits) - 1
+    this.weights = weights ?? new Float32Array(1 << bits)
+  }
+
+  score(feats: Int32Array, from: number, to: number): number {
+    let s = 0
+    for (let j = from; j < to; j++) s += this.weights[feats[j] & this.mask]
+    return s
+  }
+
+  beginTraining(): void {
+    this.sums = new Float32Array(this.weights.length)
+    this.stamp = new Int32Array(this.weights.length)
+  }
+
+  /** Move the weights toward `gold` and away from `pred` (feature ranges in `feats`). */
+  update(feats: Int32Array, gold: [number, number], pred: [number, number]): void {
+    for (const [range, d] of [[gold, 1], [pred, -1]] as const) {
+      for (let j = range[0]; j < range[1]; j++) this.add(feats[j] & this.mask, d)
+    }
+  }
+
+  private add(i: number, d: number): void {
+    const sums = this.sums!
+    const stamp = this.stamp!
+    // Lazy averaging: a weight's sum catches up with the steps it stayed unchanged.
+    sums[i] += this.weights[i] * (this.step - stamp[i])
+    stamp[i] = this.step
+    this.weights[i] += d
+  }
+
+  tick(): void { this.step++ }
+
+  average(): void {
+    const sums = this.sums!
+    const stamp = this.stamp!
+    for (let i = 0; i < this.weights.length; i++) {
+      sums[i] += this.weights[i] * (this.step - stamp[i])
+      this.weights[i] = sums[i] / this.step
+    }
+    this.sums = null
+    this.stamp = null
+  }
+
+  toBuffer(): Buffer {
+    const head = Buffer.alloc(12)
+    head.write(RANKER_MAGIC, 0, 'latin1')
+    head.writeUInt32LE(this.bits, 8)
+    return Buffer.concat([head, Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength)])
+  }
+
+  static fromBuffer(buf: Buffer): EndRanker {
+    if (buf.length < 12 || buf.toString('latin1', 0, 8) !== RANKER_MAGIC) {
+      throw new ClaimtrailError('BAD_INPUT', 'not a claimtrail content ranker; retrain with train-content.ts')
+    }
+    const bits = buf.readUInt32LE(8)
+    const w = new Float32Array(1 << bits)
+    new Uint8Array(w.buffer).set(buf.subarray(12, 12 + w.byteLength))
+    return new EndRanker(bits, w)
+  }
+}
+
+const RANKER_MAGIC = 'CTCEND01'
+
+/** Where the committed content ranker lives. */
+export const DEFAULT_RANKER_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/attribution/content-end.bin')
+
+/** Load a content ranker; `null` when the file does not exist at the default path. */
+export function loadEndRanker(path?: string): EndRanker | null {
+  let buf: Buffer
+  try {
+    buf = readFileSync(path ?? DEFAULT_RANKER_PATH)
+  } catch (e) {
+    if (path === undefined) return null
+    throw new ClaimtrailError('NOT_FOUND', `${path}: content ranker missing`, { cause: e })
+  }
+  return EndRanker.fromBuffer(buf)
+}
+
+// POS ids of POS_TAGS (model/doc.ts).
+const VERB = 16
+
+/** Features per candidate. */
+export const K_END = 28
+
+function lenBucket(n: number): number {
+  return n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : n <= 25 ? 6 : n <= 50 ? 7 : 8
+}
+
+function signedBucket(d: number): number {
+  const a = Math.abs(d)
+  const b = a <= 2 ? a : a <= 5 ? 3 : a <= 10 ? 4 : 5
+  return d < 0 ? -b : b
+}
+
+/**
+ * Candidate ends (exclusive token indices) of a content fragment starting at `start`
+ * whose tagger end is `end`, within `[start + 1, limit]`. The tagger's end is always one.
+ */
+export function endCandidates(p: Prepared, start: number, end: number, limit: number, isCue: Uint8Array): number[] {
+  const out: number[] = []
+  const lastSent = Math.min(p.sent[start] + 2, p.sentences.length - 1)
+  for (let e = start + 1; e <= limit; e++) {
+    if (e - 1 > start && p.sent[e - 1] > lastSent) break
+    let ok = e === end || e === limit
+    if (!ok) {
+      const prev = e - 1
+      ok = p.punct[prev] !== 0 || p.quote[prev] === Q_CLOSE
+        || p.punct[e] !== 0 || p.quote[e] >= Q_OPEN || isCue[e] === 1
+        || p.sent[e] !== p.sent[prev]
+    }
+    if (ok) out.push(e)
+  }
+  if (!out.includes(end)) out.push(end)
+  return out
+}
+
+/**
+ * Features of the span `[start, e)` as the content of `cue`, whose tagger end is `end`,
+ * into `out` at `o` (K_END values).
+ */
+export function endFeatures(
+  p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
+  em: TaggerScores,
+): void {
+  const { lemma, pos, punct, quote, sent } = p
+  const last = e - 1
+  const NONE = 0x7fffffff
+  const nl = e < limit ? lemma[e] : NONE
+  const np = e < limit ? pos[e] : 99
+  const npu = e < limit ? punct[e] * 4 + quote[e] : 99
+  const nCue = e < limit ? isCue[e] : 2
+  let bal = 0
+  let commas = 0
+  let verbs = 0
+  for (let i = start; i < e; i++) {
+    if (quote[i] === Q_OPEN) bal++
+    else if (quote[i] === Q_CLOSE) bal--
+    else if (punct[i] === 1) commas++
+    else if (pos[i] === VERB) verbs++
+  }
+  bal = bal < -1 ? -1 : bal > 1 ? 1 : bal
+  const sents = Math.min(sent[last] - sent[start], 2)
+  const sentEnd = e === p.sentences[sent[last]].tokenEnd ? 1 : 0
+  const lastPu = punct[last] * 4 + quote[last]
+  const first = lemma[start]
+  const startQ = quote[start] === Q_OPEN ? 1 : 0
+  const isTag = e === end ? 1 : 0
+  const rel = signedBucket(e - end)
+  let head = lemma[cue.start]
+  for (let t = cue.start; t < cue.end; t++) if (pos[t] === VERB) { head = lemma[t]; break }
+  out[o] = fx(201, isTag)
+  out[o + 1] = fx(202, rel)
+  out[o + 2] = fx(203, lemma[last])
+  out[o + 3] = fx(204, pos[last], lastPu)
+  out[o + 4] = fx(205, nl)
+  out[o + 5] = fx(206, np, npu)
+  out[o + 6] = fx(207, nCue, isTag)
+  out[o + 7] = fx(208, bal, startQ)
+  out[o + 8] = fx(209, sents, sentEnd)
+  out[o + 9] = fx(210, lenBucket(e - start))
+  out[o + 10] = fx(211, Math.min(commas, 4), lastPu, npu)
+  out[o + 11] = fx(212, Math.min(verbs, 4), sentEnd)
+  out[o + 12] = fx(213, first, lastPu)
+  out[o + 13] = fx(214, first, sentEnd, bal)
+  out[o + 14] = fx(215, head, np)
+  out[o + 15] = fx(216, head, sentEnd, isTag)
+  out[o + 16] = fx(217, rel, lastPu, npu)
+  out[o + 17] = fx(218, lastPu, npu, bal)
+  out[o + 18] = fx(219, pos[last], np, sentEnd)
+  out[o + 19] = fx(220, lemma[last], nl)
+  out[o + 20] = fx(221, isTag, sentEnd, bal)
+  out[o + 21] = fx(222, rel, np)
+  out[o + 22] = fx(223, startQ, sents, sentEnd)
+  out[o + 23] = fx(224, quote[cue.start] === 0 ? 0 : 1, bal, lastPu)
+  // The tagger's own doubt: how much it prefers stopping at e, and what moving its end to e
+  // costs in emission scores (its n-best, in effect).
+  const margin = (i: number) => {
+    const b = (i - em.from) * 5
+    return em.scores[b + 4] - Math.max(em.scores[b], em.scores[b + 3])
+  }
+  const inWin = (i: number) => i >= em.from && i < em.to
+  const mNext = e < limit && inWin(e) ? logBucket(margin(e)) : 99
+  let cost = 0
+  if (e > end) for (let i = end; i < e; i++) { if (inWin(i)) cost += margin(i) }
+  else for (let i = e; i < end; i++) { if (inWin(i)) cost -= margin(i) }
+  const cb = logBucket(cost)
+  out[o + 24] = fx(225, mNext)
+  out[o + 25] = fx(226, cb)
+  out[o + 26] = fx(227, cb, rel)
+  out[o + 27] = fx(228, mNext, lastPu, npu)
+}
+
+/** The role tagger's emission scores over its window `[from, to)` (5 labels a token). */
+export interface TaggerScores {
+  readonly scores: Float64Array
+  readonly from: number
+  readonly to: number
+}
+
+function logBucket(x: number): number {
+  const b = Math.min(Math.floor(Math.log2(Math.abs(x) + 1)), 8)
+  return x < 0 ? -b - 1 : b
+}
+
+/** The upper limit of a content fragment's end: the next fragment, the paragraph end, 150 tokens. */
+export function endLimit(p: Prepared, start: number, next: number): number {
+  return Math.min(next, p.paraEnd[p.para[start]], start + 150)
+}
+
+/**
+ * Pick the best end of the fragment `[start, end)` after `cue`; `next` bounds it (the
+ * next fragment's start or the paragraph end). `feats` must hold room for the candidates.
+ */
+export function rerankEnd(
+  ranker: EndRanker, p: Prepared, cue: CueTokens, start: number, end: number, next: number, isCue: Uint8Array,
+  em: TaggerScores,
+): number {
+  const limit = endLimit(p, start, next)
+  const cands = endCandidates(p, start, end, limit, isCue)
+  const feats = new Int32Array(K_END)
+  let best = end
+  let bestScore = -Infinity
+  for (const e of cands) {
+    endFeatures(p, cue, start, end, e, limit, isCue, feats, 0, em)
+    const s = ranker.score(feats, 0, K_END)
+    if (s > bestScore) { bestScore = s; best = e }
+  }
+  return best
+}
