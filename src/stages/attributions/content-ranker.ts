@@ -249,3 +249,109 @@ export function rerankEnd(
   }
   return best
 }
+
+/**
+ * Candidate starts of a content fragment before its cue ("“A,” he said") that ends at
+ * `end` and whose tagger start is `start`, within `[limit, end - 1]`.
+ */
+export function startCandidates(p: Prepared, start: number, end: number, limit: number, isCue: Uint8Array): number[] {
+  const out: number[] = []
+  const firstSent = Math.max(p.sent[end - 1] - 2, 0)
+  for (let s = end - 1; s >= limit; s--) {
+    if (p.sent[s] < firstSent) break
+    let ok = s === start || s === limit
+    if (!ok) {
+      const prev = s - 1
+      ok = p.punct[prev] !== 0 || p.quote[prev] === Q_CLOSE || isCue[prev] === 1
+        || p.quote[s] === Q_OPEN || p.sent[s] !== p.sent[prev]
+    }
+    if (ok) out.push(s)
+  }
+  if (!out.includes(start)) out.push(start)
+  return out
+}
+
+/** Features of the span `[s, end)` before `cue`, whose tagger start is `start` (K_END values). */
+export function startFeatures(
+  p: Prepared, cue: CueTokens, start: number, end: number, s: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
+  em: TaggerScores,
+): void {
+  const { lemma, pos, punct, quote, sent } = p
+  const NONE = 0x7fffffff
+  const pl = s > limit ? lemma[s - 1] : NONE
+  const pp = s > limit ? pos[s - 1] : 99
+  const ppu = s > limit ? punct[s - 1] * 4 + quote[s - 1] : 99
+  const pCue = s > limit ? isCue[s - 1] : 2
+  let bal = 0
+  let commas = 0
+  for (let i = s; i < end; i++) {
+    if (quote[i] === Q_OPEN) bal++
+    else if (quote[i] === Q_CLOSE) bal--
+    else if (punct[i] === 1) commas++
+  }
+  bal = bal < -1 ? -1 : bal > 1 ? 1 : bal
+  const sents = Math.min(sent[end - 1] - sent[s], 2)
+  const sentStart = s === p.sentences[sent[s]].tokenStart ? 1 : 0
+  const firstPu = punct[s] * 4 + quote[s]
+  const lastPu = punct[end - 1] * 4 + quote[end - 1]
+  const isTag = s === start ? 1 : 0
+  const rel = signedBucket(s - start)
+  const margin = (i: number) => {
+    const b = (i - em.from) * 5
+    return Math.max(em.scores[b + 3], em.scores[b + 4]) - em.scores[b]
+  }
+  const inWin = (i: number) => i >= em.from && i < em.to
+  const mPrev = s > limit && inWin(s - 1) ? logBucket(margin(s - 1)) : 99
+  let cost = 0
+  if (s < start) for (let i = s; i < start; i++) { if (inWin(i)) cost += margin(i) }
+  else for (let i = start; i < s; i++) { if (inWin(i)) cost -= margin(i) }
+  const cb = logBucket(cost)
+  out[o] = fx(301, isTag)
+  out[o + 1] = fx(302, rel)
+  out[o + 2] = fx(303, lemma[s])
+  out[o + 3] = fx(304, pos[s], firstPu)
+  out[o + 4] = fx(305, pl)
+  out[o + 5] = fx(306, pp, ppu)
+  out[o + 6] = fx(307, pCue, isTag)
+  out[o + 7] = fx(308, bal, lastPu)
+  out[o + 8] = fx(309, sents, sentStart)
+  out[o + 9] = fx(310, lenBucket(end - s))
+  out[o + 10] = fx(311, Math.min(commas, 4), firstPu, ppu)
+  out[o + 11] = fx(312, sentStart, bal)
+  out[o + 12] = fx(313, lemma[s], ppu)
+  out[o + 13] = fx(314, lastPu, sentStart, bal)
+  out[o + 14] = fx(315, rel, firstPu, ppu)
+  out[o + 15] = fx(316, ppu, firstPu, bal)
+  out[o + 16] = fx(317, pp, pos[s], sentStart)
+  out[o + 17] = fx(318, isTag, sentStart, bal)
+  out[o + 18] = fx(319, rel, pp)
+  out[o + 19] = fx(320, mPrev)
+  out[o + 20] = fx(321, cb)
+  out[o + 21] = fx(322, cb, rel)
+  out[o + 22] = fx(323, mPrev, firstPu, ppu)
+  out[o + 23] = fx(324, quote[cue.start] === 0 ? 0 : 1, bal, firstPu)
+  for (let k = 24; k < K_END; k++) out[o + k] = fx(300 + k + 1, isTag, rel)
+}
+
+/** The lower limit of a content fragment's start before its cue: the previous fragment, the paragraph start, 150 tokens. */
+export function startLimit(p: Prepared, end: number, prev: number): number {
+  return Math.max(prev, p.paraStart[p.para[end - 1]], end - 150)
+}
+
+/** Pick the best start of the fragment `[start, end)` before `cue`; `prev` bounds it. */
+export function rerankStart(
+  ranker: EndRanker, p: Prepared, cue: CueTokens, start: number, end: number, prev: number, isCue: Uint8Array,
+  em: TaggerScores,
+): number {
+  const limit = startLimit(p, end, prev)
+  const cands = startCandidates(p, start, end, limit, isCue)
+  const feats = new Int32Array(K_END)
+  let best = start
+  let bestScore = -Infinity
+  for (const s of cands) {
+    startFeatures(p, cue, start, end, s, limit, isCue, feats, 0, em)
+    const v = ranker.score(feats, 0, K_END)
+    if (v > bestScore) { bestScore = v; best = s }
+  }
+  return best
+}

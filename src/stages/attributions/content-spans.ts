@@ -1,66 +1,43 @@
 import { roleWindow, type RoleSpans, type Scratch } from './attributions.ts'
-import { rerankEnd, loadEndRanker, type EndRanker } from './content-ranker.ts'
-import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { loadEndRanker, rerankEnd, rerankStart, type EndRanker } from './content-ranker.ts'
+import type { Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
-
-const RULES = (process.env.CT_RULES ?? 'abe').split('')
 
 let defaultRanker: EndRanker | null | undefined
 
-/** The committed content-end ranker, loaded on first use; null when there is none. */
+/**
+ * The committed boundary ranker (`models/attribution/content-end.bin`), loaded on first
+ * use; null when the file is absent, and content is then the role tagger's.
+ */
 export function defaultEndRanker(): EndRanker | null {
-  if (defaultRanker === undefined) defaultRanker = process.env.CT_NORANK ? null : loadEndRanker()
+  if (defaultRanker === undefined) defaultRanker = loadEndRanker()
   return defaultRanker
 }
 
-function inside(i: number, r: CueTokens): boolean {
-  return i >= r.start && i < r.end
-}
-
-/** Adjust content boundaries to PolNeAR's conventions. */
+/**
+ * Move the far boundary of each content fragment to the ranker's choice: the end of a
+ * fragment after the cue, the start of one before it ("“A,” he said"). The boundary next
+ * to the cue stays the role tagger's. `sc` must still hold the role tagger's emission
+ * scores for `cue` (call right after `findRoles`). Without a ranker, `roles` is returned.
+ */
 export function refineContent(
-  p: Prepared, cue: CueTokens, roles: RoleSpans, isCue: Uint8Array, ranker: EndRanker | null = null, sc?: Scratch,
+  p: Prepared, cue: CueTokens, roles: RoleSpans, isCue: Uint8Array, ranker: EndRanker | null, sc: Scratch,
 ): RoleSpans {
-  let content = roles.content.map((r) => {
-    let { start, end } = r
-    const paraEnd = p.paraEnd[p.para[start]]
-    let last = -1
-    for (let i = start; i < end; i++) if (p.quote[i] >= Q_OPEN) last = i
-    if (RULES.includes('a') && last >= 0 && p.quote[last] === Q_OPEN) {
-      let j = end
-      while (j < paraEnd && p.quote[j] !== Q_CLOSE && !inside(j, cue)) j++
-      if (j < paraEnd && p.quote[j] === Q_CLOSE && j - end < 120) end = j + 1
-    }
-    if (RULES.includes('b') && p.quote[start] === Q_OPEN) {
-      let j = start + 1
-      while (j < end && p.quote[j] !== Q_CLOSE) j++
-      if (j < end - 1 && p.punct[j - 1] === P_COMMA) end = j + 1
-    }
-    return end === r.end ? r : { start, end }
-  })
-  if (RULES.includes('e') && content.length === 1) {
-    // "A," he said. "B." : the second quotation continues the first.
-    const c = content[0]
-    if (c.end <= cue.start && p.quote[c.start] === Q_OPEN && p.quote[c.end - 1] === Q_CLOSE && p.punct[c.end - 2] === P_COMMA) {
-      const paraEnd = p.paraEnd[p.para[cue.start]]
-      let j = cue.end
-      while (j < paraEnd && p.punct[j] !== P_FINAL && p.quote[j] < Q_OPEN && !(isCue[j] && !inside(j, cue))) j++
-      if (j < paraEnd && p.punct[j] === P_FINAL && j + 1 < paraEnd && p.quote[j + 1] === Q_OPEN) {
-        let k = j + 2
-        while (k < paraEnd && p.quote[k] !== Q_CLOSE && !isCue[k]) k++
-        if (k < paraEnd && p.quote[k] === Q_CLOSE) content = [c, { start: j + 1, end: k + 1 }]
-      }
-    }
-  }
-  if (ranker !== null && sc !== undefined) {
-    const win = roleWindow(p, cue)
-    const em = { scores: sc.em, from: win.start, to: win.end }
-    content = content.map((r, i) => {
-      if (r.start < cue.end) return r
+  if (ranker === null || roles.content.length === 0) return roles
+  const win = roleWindow(p, cue)
+  const em = { scores: sc.em, from: win.start, to: win.end }
+  const content = roles.content.slice()
+  for (let i = 0; i < content.length; i++) {
+    const r = content[i]
+    if (r.end <= cue.start) {
+      const prev = i > 0 ? content[i - 1].end : 0
+      const start = rerankStart(ranker, p, cue, r.start, r.end, prev, isCue, em)
+      if (start !== r.start) content[i] = { start, end: r.end }
+    } else if (r.start >= cue.end) {
       const next = i + 1 < content.length ? content[i + 1].start : p.n
-      const e = rerankEnd(ranker, p, cue, r.start, r.end, next, isCue, em)
-      return e === r.end ? r : { start: r.start, end: e }
-    })
+      const end = rerankEnd(ranker, p, cue, r.start, r.end, next, isCue, em)
+      if (end !== r.end) content[i] = { start: r.start, end }
+    }
   }
   return { source: roles.source, content }
 }

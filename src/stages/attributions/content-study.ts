@@ -22,7 +22,6 @@ const { values } = parseArgs({
     model: { type: 'string' },
     from: { type: 'string', default: '700' },
     examples: { type: 'string', default: '0' },
-    refine: { type: 'boolean', default: false },
     ranker: { type: 'string' },
     to: { type: 'string' },
   },
@@ -67,7 +66,7 @@ for (const d of docs) {
     if (a.cue.length === 0) continue
     const cue = { start: a.cue[0].start, end: a.cue[a.cue.length - 1].end }
     let roles = tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc))
-    if (values.refine) roles = refineContent(p, cue, roles, isCue, ranker, sc)
+    roles = refineContent(p, cue, roles, isCue, ranker, sc)
     const key = (r: CueTokens) => `${r.start}-${r.end}`
     const gk = new Set(a.content.map(key))
     const pk = new Set(roles.content.map(key))

@@ -13,8 +13,9 @@ import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { findRoles, loadAttributionModel, roleWindow, Scratch, tidyRoles, type AttributionModel } from './attributions.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
-import { DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END } from './content-ranker.ts'
-import { refineContent } from './content-spans.ts'
+import {
+  DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END, startCandidates, startFeatures, startLimit,
+} from './content-ranker.ts'
 import { prepare, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
 
@@ -87,10 +88,26 @@ function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<type
   for (const a of all) {
     if (a.cue.length === 0) continue
     const cue = { start: a.cue[0].start, end: a.cue[a.cue.length - 1].end }
-    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc)), isCue)
+    const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc))
     const win = roleWindow(p, cue)
     const em = { scores: sc.em, from: win.start, to: win.end }
     roles.content.forEach((r, i) => {
+      if (r.end <= cue.start) {
+        const g = a.content.find((x) => x.end === r.end)
+        if (g === undefined) return
+        seen++
+        const prev = i > 0 ? roles.content[i - 1].end : 0
+        const limit = startLimit(p, r.end, prev)
+        const cands = startCandidates(p, r.start, r.end, limit, isCue)
+        const gold = cands.indexOf(g.start)
+        if (gold < 0) return
+        reachable++
+        if (g.start === r.start) taggerRight++
+        const feats = new Int32Array(cands.length * K_END)
+        cands.forEach((s, k) => startFeatures(p, cue, r.start, r.end, s, limit, isCue, feats, k * K_END, em))
+        problems.push({ feats, n: cands.length, gold, tagger: cands.indexOf(r.start), doc })
+        return
+      }
       if (r.start < cue.end) return
       const g = a.content.find((x) => x.start === r.start)
       if (g === undefined) return
