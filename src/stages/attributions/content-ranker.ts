@@ -144,6 +144,37 @@ export function endFeatures(
   p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
   em: TaggerScores,
 ): void {
+  const st = { bal: 0, commas: 0, verbs: 0, cost: 0 }
+  for (let i = start; i < e; i++) countToken(p, i, st)
+  // The cost of moving the end from the tagger's to e: minus the margins given up, plus
+  // the margins taken in; the running sum C(x) over [start, x) gives it as C(e) - C(end).
+  for (let i = start; i < end; i++) st.cost -= marginIn(em, i)
+  for (let i = start; i < e; i++) st.cost += marginIn(em, i)
+  endFeaturesOf(p, cue, start, end, e, limit, isCue, out, o, em, st)
+}
+
+/** Running counts over a candidate span: quotation balance, commas, verbs, margin sum. */
+interface SpanStats { bal: number; commas: number; verbs: number; cost: number }
+
+function countToken(p: Prepared, i: number, st: SpanStats): void {
+  const q = p.quote[i]
+  if (q === Q_OPEN) st.bal++
+  else if (q === Q_CLOSE) st.bal--
+  else if (p.punct[i] === 1) st.commas++
+  else if (p.pos[i] === VERB) st.verbs++
+}
+
+/** How much the role tagger prefers content-inside over outside at token i (0 outside its window). */
+function marginIn(em: TaggerScores, i: number): number {
+  if (i < em.from || i >= em.to) return 0
+  const b = (i - em.from) * 5
+  return em.scores[b + 4] - Math.max(em.scores[b], em.scores[b + 3])
+}
+
+function endFeaturesOf(
+  p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
+  em: TaggerScores, st: SpanStats,
+): void {
   const { lemma, pos, punct, quote, sent } = p
   const last = e - 1
   const NONE = 0x7fffffff
@@ -151,16 +182,9 @@ export function endFeatures(
   const np = e < limit ? pos[e] : 99
   const npu = e < limit ? punct[e] * 4 + quote[e] : 99
   const nCue = e < limit ? isCue[e] : 2
-  let bal = 0
-  let commas = 0
-  let verbs = 0
-  for (let i = start; i < e; i++) {
-    if (quote[i] === Q_OPEN) bal++
-    else if (quote[i] === Q_CLOSE) bal--
-    else if (punct[i] === 1) commas++
-    else if (pos[i] === VERB) verbs++
-  }
-  bal = bal < -1 ? -1 : bal > 1 ? 1 : bal
+  const bal = st.bal < -1 ? -1 : st.bal > 1 ? 1 : st.bal
+  const commas = st.commas
+  const verbs = st.verbs
   const sents = Math.min(sent[last] - sent[start], 2)
   const sentEnd = e === p.sentences[sent[last]].tokenEnd ? 1 : 0
   const lastPu = punct[last] * 4 + quote[last]
@@ -196,16 +220,8 @@ export function endFeatures(
   out[o + 23] = fx(224, quote[cue.start] === 0 ? 0 : 1, bal, lastPu)
   // The tagger's own doubt: how much it prefers stopping at e, and what moving its end to e
   // costs in emission scores (its n-best, in effect).
-  const margin = (i: number) => {
-    const b = (i - em.from) * 5
-    return em.scores[b + 4] - Math.max(em.scores[b], em.scores[b + 3])
-  }
-  const inWin = (i: number) => i >= em.from && i < em.to
-  const mNext = e < limit && inWin(e) ? logBucket(margin(e)) : 99
-  let cost = 0
-  if (e > end) for (let i = end; i < e; i++) { if (inWin(i)) cost += margin(i) }
-  else for (let i = e; i < end; i++) { if (inWin(i)) cost -= margin(i) }
-  const cb = logBucket(cost)
+  const mNext = e < limit && e >= em.from && e < em.to ? logBucket(marginIn(em, e)) : 99
+  const cb = logBucket(st.cost)
   out[o + 24] = fx(225, mNext)
   out[o + 25] = fx(226, cb)
   out[o + 26] = fx(227, cb, rel)
@@ -224,6 +240,8 @@ function logBucket(x: number): number {
   return x < 0 ? -b - 1 : b
 }
 
+const FEATS = new Int32Array(K_END)
+
 /** The upper limit of a content fragment's end: the next fragment, the paragraph end, 150 tokens. */
 export function endLimit(p: Prepared, start: number, next: number): number {
   return Math.min(next, p.paraEnd[p.para[start]], start + 150)
@@ -239,13 +257,21 @@ export function rerankEnd(
 ): number {
   const limit = endLimit(p, start, next)
   const cands = endCandidates(p, start, end, limit, isCue)
-  const feats = new Int32Array(K_END)
+  cands.sort((a, b) => a - b)
+  // One pass over the span: the counts of [start, e) grow with e.
+  const st = { bal: 0, commas: 0, verbs: 0, cost: 0 }
+  let cEnd = 0
+  for (let i = start; i < end; i++) cEnd += marginIn(em, i)
+  let i = start
+  let run = 0
   let best = end
   let bestScore = -Infinity
   for (const e of cands) {
-    endFeatures(p, cue, start, end, e, limit, isCue, feats, 0, em)
-    const s = ranker.score(feats, 0, K_END)
-    if (s > bestScore) { bestScore = s; best = e }
+    for (; i < e; i++) { countToken(p, i, st); run += marginIn(em, i) }
+    st.cost = run - cEnd
+    endFeaturesOf(p, cue, start, end, e, limit, isCue, FEATS, 0, em, st)
+    const s = ranker.score(FEATS, 0, K_END)
+    if (s > bestScore || (s === bestScore && e === end)) { bestScore = s; best = e }
   }
   return best
 }
