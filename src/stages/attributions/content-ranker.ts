@@ -23,12 +23,14 @@ export class EndRanker {
     this.weights = weights ?? new Float32Array(1 << bits)
   }
 
+  /** Score of one candidate: the sum of the weights of `feats[from..to)`. */
   score(feats: Int32Array, from: number, to: number): number {
     let s = 0
     for (let j = from; j < to; j++) s += this.weights[feats[j] & this.mask]
     return s
   }
 
+  /** Start keeping the running sums that {@link average} needs. */
   beginTraining(): void {
     this.sums = new Float32Array(this.weights.length)
     this.stamp = new Int32Array(this.weights.length)
@@ -50,8 +52,10 @@ export class EndRanker {
     this.weights[i] += d
   }
 
+  /** Count one training problem (for averaging). */
   tick(): void { this.step++ }
 
+  /** Replace the weights by their averages over all training steps. */
   average(): void {
     const sums = this.sums!
     const stamp = this.stamp!
@@ -63,6 +67,7 @@ export class EndRanker {
     this.stamp = null
   }
 
+  /** Serialise: magic, hash bits, the float32 weights. */
   toBuffer(): Buffer {
     const head = Buffer.alloc(12)
     head.write(RANKER_MAGIC, 0, 'latin1')
@@ -70,6 +75,7 @@ export class EndRanker {
     return Buffer.concat([head, Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength)])
   }
 
+  /** Inverse of {@link toBuffer}. */
   static fromBuffer(buf: Buffer): EndRanker {
     if (buf.length < 12 || buf.toString('latin1', 0, 8) !== RANKER_MAGIC) {
       throw new ClaimtrailError('BAD_INPUT', 'not a claimtrail content ranker; retrain with train-content.ts')
