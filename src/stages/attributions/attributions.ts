@@ -7,6 +7,7 @@ import type { Attribution, AttributionKind, CharSpan, Entity, Sentence } from '.
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { prepare, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import { ChainPerceptron } from './perceptron.ts'
+import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { resolveSource } from './sources.ts'
 import {
   CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
@@ -199,7 +200,7 @@ export function extractAttributions(
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
   for (const cue of cues) {
-    const roles = tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc))
+    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc)), isCue, defaultEndRanker(), sc)
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
     const k = `${key(roles.content)}|${key(roles.source)}`
@@ -239,7 +240,7 @@ export function extractAttributions(
  * from it by nothing but the cue, the source and punctuation survive ("“A,” he said,
  * “B.”"). The tagger otherwise strays into neighbouring clauses.
  */
-function tidyRoles(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+export function tidyRoles(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
   if (roles.content.length < 2) return roles
   const merged: CueTokens[] = []
   for (const r of roles.content) {

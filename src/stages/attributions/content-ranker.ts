@@ -1,0 +1,389 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ClaimtrailError } from '../../model/errors.ts'
+import { P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { fx, type CueTokens } from './taggers.ts'
+
+/**
+ * A reranker of content ends: for a content fragment after its cue, the role tagger's end
+ * and the other plausible ends (clause and quotation boundaries, sentence ends, before another
+ * cue) are scored with an averaged perceptron over features of
+ * the whole span, and the best one wins. See docs/attribution-content.md.
+ */
+export class EndRanker {
+  readonly mask: number
+  weights: Float32Array
+  private sums: Float32Array | null = null
+  private stamp: Int32Array | null = null
+  private step = 1
+
+  constructor(readonly bits = 16, weights?: Float32Array) {
+    this.mask = (1 << bits) - 1
+    this.weights = weights ?? new Float32Array(1 << bits)
+  }
+
+  /** Score of one candidate: the sum of the weights of `feats[from..to)`. */
+  score(feats: Int32Array, from: number, to: number): number {
+    let s = 0
+    for (let j = from; j < to; j++) s += this.weights[feats[j] & this.mask]
+    return s
+  }
+
+  /** Start keeping the running sums that {@link average} needs. */
+  beginTraining(): void {
+    this.sums = new Float32Array(this.weights.length)
+    this.stamp = new Int32Array(this.weights.length)
+  }
+
+  /** Move the weights toward `gold` and away from `pred` (feature ranges in `feats`). */
+  update(feats: Int32Array, gold: [number, number], pred: [number, number]): void {
+    for (const [range, d] of [[gold, 1], [pred, -1]] as const) {
+      for (let j = range[0]; j < range[1]; j++) this.add(feats[j] & this.mask, d)
+    }
+  }
+
+  private add(i: number, d: number): void {
+    const sums = this.sums!
+    const stamp = this.stamp!
+    // Lazy averaging: a weight's sum catches up with the steps it stayed unchanged.
+    sums[i] += this.weights[i] * (this.step - stamp[i])
+    stamp[i] = this.step
+    this.weights[i] += d
+  }
+
+  /** Count one training problem (for averaging). */
+  tick(): void { this.step++ }
+
+  /** Replace the weights by their averages over all training steps. */
+  average(): void {
+    const sums = this.sums!
+    const stamp = this.stamp!
+    for (let i = 0; i < this.weights.length; i++) {
+      sums[i] += this.weights[i] * (this.step - stamp[i])
+      this.weights[i] = sums[i] / this.step
+    }
+    this.sums = null
+    this.stamp = null
+  }
+
+  /** Serialise: magic, hash bits, the float32 weights. */
+  toBuffer(): Buffer {
+    const head = Buffer.alloc(12)
+    head.write(RANKER_MAGIC, 0, 'latin1')
+    head.writeUInt32LE(this.bits, 8)
+    return Buffer.concat([head, Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength)])
+  }
+
+  /** Inverse of {@link toBuffer}. */
+  static fromBuffer(buf: Buffer): EndRanker {
+    if (buf.length < 12 || buf.toString('latin1', 0, 8) !== RANKER_MAGIC) {
+      throw new ClaimtrailError('BAD_INPUT', 'not a claimtrail content ranker; retrain with train-content.ts')
+    }
+    const bits = buf.readUInt32LE(8)
+    const w = new Float32Array(1 << bits)
+    new Uint8Array(w.buffer).set(buf.subarray(12, 12 + w.byteLength))
+    return new EndRanker(bits, w)
+  }
+}
+
+const RANKER_MAGIC = 'CTCEND01'
+
+/** Where the committed content ranker lives. */
+export const DEFAULT_RANKER_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/attribution/content-end.bin')
+
+/** Load a content ranker; `null` when the file does not exist at the default path. */
+export function loadEndRanker(path?: string): EndRanker | null {
+  let buf: Buffer
+  try {
+    buf = readFileSync(path ?? DEFAULT_RANKER_PATH)
+  } catch (e) {
+    if (path === undefined) return null
+    throw new ClaimtrailError('NOT_FOUND', `${path}: content ranker missing`, { cause: e })
+  }
+  return EndRanker.fromBuffer(buf)
+}
+
+// POS ids of POS_TAGS (model/doc.ts).
+const VERB = 16
+
+/** Features per candidate. */
+export const K_END = 28
+
+function lenBucket(n: number): number {
+  return n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : n <= 25 ? 6 : n <= 50 ? 7 : 8
+}
+
+function signedBucket(d: number): number {
+  const a = Math.abs(d)
+  const b = a <= 2 ? a : a <= 5 ? 3 : a <= 10 ? 4 : 5
+  return d < 0 ? -b : b
+}
+
+/**
+ * Candidate ends (exclusive token indices) of a content fragment starting at `start`
+ * whose tagger end is `end`, within `[start + 1, limit]`. The tagger's end is always one.
+ */
+export function endCandidates(p: Prepared, start: number, end: number, limit: number, isCue: Uint8Array): number[] {
+  const out: number[] = []
+  const lastSent = Math.min(p.sent[start] + 2, p.sentences.length - 1)
+  for (let e = start + 1; e <= limit; e++) {
+    if (e - 1 > start && p.sent[e - 1] > lastSent) break
+    let ok = e === end || e === limit
+    if (!ok) {
+      const prev = e - 1
+      ok = p.punct[prev] !== 0 || p.quote[prev] === Q_CLOSE
+        || p.punct[e] !== 0 || p.quote[e] >= Q_OPEN || isCue[e] === 1
+        || p.sent[e] !== p.sent[prev]
+    }
+    if (ok) out.push(e)
+  }
+  if (!out.includes(end)) out.push(end)
+  return out
+}
+
+/**
+ * Features of the span `[start, e)` as the content of `cue`, whose tagger end is `end`,
+ * into `out` at `o` (K_END values).
+ */
+export function endFeatures(
+  p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
+  em: TaggerScores,
+): void {
+  const st = { bal: 0, commas: 0, verbs: 0, cost: 0 }
+  for (let i = start; i < e; i++) countToken(p, i, st)
+  // The cost of moving the end from the tagger's to e: minus the margins given up, plus
+  // the margins taken in; the running sum C(x) over [start, x) gives it as C(e) - C(end).
+  for (let i = start; i < end; i++) st.cost -= marginIn(em, i)
+  for (let i = start; i < e; i++) st.cost += marginIn(em, i)
+  endFeaturesOf(p, cue, start, end, e, limit, isCue, out, o, em, st)
+}
+
+/** Running counts over a candidate span: quotation balance, commas, verbs, margin sum. */
+interface SpanStats { bal: number; commas: number; verbs: number; cost: number }
+
+function countToken(p: Prepared, i: number, st: SpanStats): void {
+  const q = p.quote[i]
+  if (q === Q_OPEN) st.bal++
+  else if (q === Q_CLOSE) st.bal--
+  else if (p.punct[i] === 1) st.commas++
+  else if (p.pos[i] === VERB) st.verbs++
+}
+
+/** How much the role tagger prefers content-inside over outside at token i (0 outside its window). */
+function marginIn(em: TaggerScores, i: number): number {
+  if (i < em.from || i >= em.to) return 0
+  const b = (i - em.from) * 5
+  return em.scores[b + 4] - Math.max(em.scores[b], em.scores[b + 3])
+}
+
+function endFeaturesOf(
+  p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
+  em: TaggerScores, st: SpanStats,
+): void {
+  const { lemma, pos, punct, quote, sent } = p
+  const last = e - 1
+  const NONE = 0x7fffffff
+  const nl = e < limit ? lemma[e] : NONE
+  const np = e < limit ? pos[e] : 99
+  const npu = e < limit ? punct[e] * 4 + quote[e] : 99
+  const nCue = e < limit ? isCue[e] : 2
+  const bal = st.bal < -1 ? -1 : st.bal > 1 ? 1 : st.bal
+  const commas = st.commas
+  const verbs = st.verbs
+  const sents = Math.min(sent[last] - sent[start], 2)
+  const sentEnd = e === p.sentences[sent[last]].tokenEnd ? 1 : 0
+  const lastPu = punct[last] * 4 + quote[last]
+  const first = lemma[start]
+  const startQ = quote[start] === Q_OPEN ? 1 : 0
+  const isTag = e === end ? 1 : 0
+  const rel = signedBucket(e - end)
+  let head = lemma[cue.start]
+  for (let t = cue.start; t < cue.end; t++) if (pos[t] === VERB) { head = lemma[t]; break }
+  out[o] = fx(201, isTag)
+  out[o + 1] = fx(202, rel)
+  out[o + 2] = fx(203, lemma[last])
+  out[o + 3] = fx(204, pos[last], lastPu)
+  out[o + 4] = fx(205, nl)
+  out[o + 5] = fx(206, np, npu)
+  out[o + 6] = fx(207, nCue, isTag)
+  out[o + 7] = fx(208, bal, startQ)
+  out[o + 8] = fx(209, sents, sentEnd)
+  out[o + 9] = fx(210, lenBucket(e - start))
+  out[o + 10] = fx(211, Math.min(commas, 4), lastPu, npu)
+  out[o + 11] = fx(212, Math.min(verbs, 4), sentEnd)
+  out[o + 12] = fx(213, first, lastPu)
+  out[o + 13] = fx(214, first, sentEnd, bal)
+  out[o + 14] = fx(215, head, np)
+  out[o + 15] = fx(216, head, sentEnd, isTag)
+  out[o + 16] = fx(217, rel, lastPu, npu)
+  out[o + 17] = fx(218, lastPu, npu, bal)
+  out[o + 18] = fx(219, pos[last], np, sentEnd)
+  out[o + 19] = fx(220, lemma[last], nl)
+  out[o + 20] = fx(221, isTag, sentEnd, bal)
+  out[o + 21] = fx(222, rel, np)
+  out[o + 22] = fx(223, startQ, sents, sentEnd)
+  out[o + 23] = fx(224, quote[cue.start] === 0 ? 0 : 1, bal, lastPu)
+  // The tagger's own doubt: how much it prefers stopping at e, and what moving its end to e
+  // costs in emission scores (its n-best, in effect).
+  const mNext = e < limit && e >= em.from && e < em.to ? logBucket(marginIn(em, e)) : 99
+  const cb = logBucket(st.cost)
+  out[o + 24] = fx(225, mNext)
+  out[o + 25] = fx(226, cb)
+  out[o + 26] = fx(227, cb, rel)
+  out[o + 27] = fx(228, mNext, lastPu, npu)
+}
+
+/** The role tagger's emission scores over its window `[from, to)` (5 labels a token). */
+export interface TaggerScores {
+  readonly scores: Float64Array
+  readonly from: number
+  readonly to: number
+}
+
+function logBucket(x: number): number {
+  const b = Math.min(Math.floor(Math.log2(Math.abs(x) + 1)), 8)
+  return x < 0 ? -b - 1 : b
+}
+
+const FEATS = new Int32Array(K_END)
+
+/** The upper limit of a content fragment's end: the next fragment, the paragraph end, 150 tokens. */
+export function endLimit(p: Prepared, start: number, next: number): number {
+  return Math.min(next, p.paraEnd[p.para[start]], start + 150)
+}
+
+/**
+ * Pick the best end of the fragment `[start, end)` after `cue`; `next` bounds it (the
+ * next fragment's start or the paragraph end). `feats` must hold room for the candidates.
+ */
+export function rerankEnd(
+  ranker: EndRanker, p: Prepared, cue: CueTokens, start: number, end: number, next: number, isCue: Uint8Array,
+  em: TaggerScores,
+): number {
+  const limit = endLimit(p, start, next)
+  const cands = endCandidates(p, start, end, limit, isCue)
+  cands.sort((a, b) => a - b)
+  // One pass over the span: the counts of [start, e) grow with e.
+  const st = { bal: 0, commas: 0, verbs: 0, cost: 0 }
+  let cEnd = 0
+  for (let i = start; i < end; i++) cEnd += marginIn(em, i)
+  let i = start
+  let run = 0
+  let best = end
+  let bestScore = -Infinity
+  for (const e of cands) {
+    for (; i < e; i++) { countToken(p, i, st); run += marginIn(em, i) }
+    st.cost = run - cEnd
+    endFeaturesOf(p, cue, start, end, e, limit, isCue, FEATS, 0, em, st)
+    const s = ranker.score(FEATS, 0, K_END)
+    if (s > bestScore || (s === bestScore && e === end)) { bestScore = s; best = e }
+  }
+  return best
+}
+
+/**
+ * Candidate starts of a content fragment before its cue ("“A,” he said") that ends at
+ * `end` and whose tagger start is `start`, within `[limit, end - 1]`.
+ */
+export function startCandidates(p: Prepared, start: number, end: number, limit: number, isCue: Uint8Array): number[] {
+  const out: number[] = []
+  const firstSent = Math.max(p.sent[end - 1] - 2, 0)
+  for (let s = end - 1; s >= limit; s--) {
+    if (p.sent[s] < firstSent) break
+    let ok = s === start || s === limit
+    if (!ok) {
+      const prev = s - 1
+      ok = p.punct[prev] !== 0 || p.quote[prev] === Q_CLOSE || isCue[prev] === 1
+        || p.quote[s] === Q_OPEN || p.sent[s] !== p.sent[prev]
+    }
+    if (ok) out.push(s)
+  }
+  if (!out.includes(start)) out.push(start)
+  return out
+}
+
+/** Features of the span `[s, end)` before `cue`, whose tagger start is `start` (K_END values). */
+export function startFeatures(
+  p: Prepared, cue: CueTokens, start: number, end: number, s: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
+  em: TaggerScores,
+): void {
+  const { lemma, pos, punct, quote, sent } = p
+  const NONE = 0x7fffffff
+  const pl = s > limit ? lemma[s - 1] : NONE
+  const pp = s > limit ? pos[s - 1] : 99
+  const ppu = s > limit ? punct[s - 1] * 4 + quote[s - 1] : 99
+  const pCue = s > limit ? isCue[s - 1] : 2
+  let bal = 0
+  let commas = 0
+  for (let i = s; i < end; i++) {
+    if (quote[i] === Q_OPEN) bal++
+    else if (quote[i] === Q_CLOSE) bal--
+    else if (punct[i] === 1) commas++
+  }
+  bal = bal < -1 ? -1 : bal > 1 ? 1 : bal
+  const sents = Math.min(sent[end - 1] - sent[s], 2)
+  const sentStart = s === p.sentences[sent[s]].tokenStart ? 1 : 0
+  const firstPu = punct[s] * 4 + quote[s]
+  const lastPu = punct[end - 1] * 4 + quote[end - 1]
+  const isTag = s === start ? 1 : 0
+  const rel = signedBucket(s - start)
+  const margin = (i: number) => {
+    const b = (i - em.from) * 5
+    return Math.max(em.scores[b + 3], em.scores[b + 4]) - em.scores[b]
+  }
+  const inWin = (i: number) => i >= em.from && i < em.to
+  const mPrev = s > limit && inWin(s - 1) ? logBucket(margin(s - 1)) : 99
+  let cost = 0
+  if (s < start) for (let i = s; i < start; i++) { if (inWin(i)) cost += margin(i) }
+  else for (let i = start; i < s; i++) { if (inWin(i)) cost -= margin(i) }
+  const cb = logBucket(cost)
+  out[o] = fx(301, isTag)
+  out[o + 1] = fx(302, rel)
+  out[o + 2] = fx(303, lemma[s])
+  out[o + 3] = fx(304, pos[s], firstPu)
+  out[o + 4] = fx(305, pl)
+  out[o + 5] = fx(306, pp, ppu)
+  out[o + 6] = fx(307, pCue, isTag)
+  out[o + 7] = fx(308, bal, lastPu)
+  out[o + 8] = fx(309, sents, sentStart)
+  out[o + 9] = fx(310, lenBucket(end - s))
+  out[o + 10] = fx(311, Math.min(commas, 4), firstPu, ppu)
+  out[o + 11] = fx(312, sentStart, bal)
+  out[o + 12] = fx(313, lemma[s], ppu)
+  out[o + 13] = fx(314, lastPu, sentStart, bal)
+  out[o + 14] = fx(315, rel, firstPu, ppu)
+  out[o + 15] = fx(316, ppu, firstPu, bal)
+  out[o + 16] = fx(317, pp, pos[s], sentStart)
+  out[o + 17] = fx(318, isTag, sentStart, bal)
+  out[o + 18] = fx(319, rel, pp)
+  out[o + 19] = fx(320, mPrev)
+  out[o + 20] = fx(321, cb)
+  out[o + 21] = fx(322, cb, rel)
+  out[o + 22] = fx(323, mPrev, firstPu, ppu)
+  out[o + 23] = fx(324, quote[cue.start] === 0 ? 0 : 1, bal, firstPu)
+  for (let k = 24; k < K_END; k++) out[o + k] = fx(300 + k + 1, isTag, rel)
+}
+
+/** The lower limit of a content fragment's start before its cue: the previous fragment, the paragraph start, 150 tokens. */
+export function startLimit(p: Prepared, end: number, prev: number): number {
+  return Math.max(prev, p.paraStart[p.para[end - 1]], end - 150)
+}
+
+/** Pick the best start of the fragment `[start, end)` before `cue`; `prev` bounds it. */
+export function rerankStart(
+  ranker: EndRanker, p: Prepared, cue: CueTokens, start: number, end: number, prev: number, isCue: Uint8Array,
+  em: TaggerScores,
+): number {
+  const limit = startLimit(p, end, prev)
+  const cands = startCandidates(p, start, end, limit, isCue)
+  const feats = new Int32Array(K_END)
+  let best = start
+  let bestScore = -Infinity
+  for (const s of cands) {
+    startFeatures(p, cue, start, end, s, limit, isCue, feats, 0, em)
+    const v = ranker.score(feats, 0, K_END)
+    if (v > bestScore) { bestScore = v; best = s }
+  }
+  return best
+}

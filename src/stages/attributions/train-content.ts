@@ -1,0 +1,179 @@
+/**
+ * Train the content-end ranker (content-ranker.ts) on the role tagger's output for gold
+ * cues of training documents the tagger did not see: a model trained by
+ * `npm run train:attribution -- --limit 700 --out <tagger>` and the documents after the 700th.
+ *
+ *   node --import tsx src/stages/attributions/train-content.ts --tagger /tmp/m700.bin --from 700
+ *     [--data ../shared/data/polnear/train] [--epochs 5] [--out models/attribution/content-end.bin]
+ */
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { loadPolnearSplit, type PolnearDoc } from '../../eval/polnear.ts'
+import { offsetMap } from '../../format/offsets.ts'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { findRoles, loadAttributionModel, roleWindow, Scratch, tidyRoles, type AttributionModel } from './attributions.ts'
+import { trainModel, type TrainingDoc } from './training.ts'
+import {
+  DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END, startCandidates, startFeatures, startLimit,
+} from './content-ranker.ts'
+import { prepare, type Prepared } from './features.ts'
+import type { CueTokens } from './taggers.ts'
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: '../shared/data/polnear/train' },
+    tagger: { type: 'string' },
+    from: { type: 'string', default: '700' },
+    to: { type: 'string' },
+    epochs: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    folds: { type: 'string', default: '1' },
+    'held-out': { type: 'string' },
+    out: { type: 'string', default: DEFAULT_RANKER_PATH },
+  },
+})
+
+function tokenRange(p: Prepared, start: number, end: number): CueTokens | null {
+  const st = p.tokens.start
+  let lo = 0
+  let hi = p.n
+  while (lo < hi) { const m = (lo + hi) >> 1; if (st[m] < start) lo = m + 1; else hi = m }
+  let e = lo
+  while (e < p.n && st[e] < end) e++
+  return e > lo ? { start: lo, end: e } : null
+}
+
+/** One ranking problem: the features of its candidates and the gold candidate's index. */
+interface Problem { feats: Int32Array; n: number; gold: number; tagger: number; doc: number }
+
+const nlp = loadWink()
+const sc = new Scratch()
+const problems: Problem[] = []
+let seen = 0
+let reachable = 0
+let taggerRight = 0
+const folds = Number(values.folds)
+if (folds > 1) {
+  // Cross-fitting: the role tagger of fold f is trained on the other folds' documents.
+  const all = loadPolnearSplit(values.data!).map((d) => ({ d, t: tokenize(nlp, d.text) }))
+  for (let f = 0; f < folds; f++) {
+    const t0 = performance.now()
+    const train = all.filter((_, i) => i % folds !== f).map(({ d, t }) => toTraining(d, t))
+    const tagger = trainModel(train, { cueEpochs: 1, roleEpochs: 6, seed: Number(values.seed) })
+    const held = all.filter((_, i) => i % folds === f)
+    all.forEach(({ d, t }, i) => { if (i % folds === f) addProblems(tagger, d, t, i) })
+    console.log(`fold ${f + 1}: tagger trained on ${train.length} documents, ${held.length} held out, ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  }
+} else {
+  const tagger = loadAttributionModel(values.tagger)
+  const docs = loadPolnearSplit(values.data!).slice(Number(values.from), values.to === undefined ? undefined : Number(values.to))
+  for (const d of docs) addProblems(tagger, d, tokenize(nlp, d.text))
+}
+
+function toTraining(d: PolnearDoc, t: ReturnType<typeof tokenize>): TrainingDoc {
+  const map = offsetMap(d.text)
+  const utf16 = (fs: ReadonlyArray<{ start: number; end: number }>) => fs.map((f) => ({ start: map.toUtf16(f.start), end: map.toUtf16(f.end) }))
+  return { ...t, text: d.text, attributions: d.gold.map((a) => ({ source: utf16(a.source), cue: utf16(a.cue), content: utf16(a.content) })) }
+}
+
+function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<typeof tokenize>, doc = 0): void {
+  const map = offsetMap(d.text)
+  const { tokens, sentences } = t
+  const p = prepare(d.text, tokens, sentences)
+  const ranges = (fs: ReadonlyArray<{ start: number; end: number }>) => fs
+    .map((f) => tokenRange(p, map.toUtf16(f.start), map.toUtf16(f.end))).filter((r): r is CueTokens => r !== null)
+  const all = d.gold.map((a) => ({ cue: ranges(a.cue), content: ranges(a.content) }))
+  const isCue = new Uint8Array(p.n)
+  for (const a of all) for (const c of a.cue) isCue.fill(1, c.start, c.end)
+  for (const a of all) {
+    if (a.cue.length === 0) continue
+    const cue = { start: a.cue[0].start, end: a.cue[a.cue.length - 1].end }
+    const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc))
+    const win = roleWindow(p, cue)
+    const em = { scores: sc.em, from: win.start, to: win.end }
+    roles.content.forEach((r, i) => {
+      if (r.end <= cue.start) {
+        const g = a.content.find((x) => x.end === r.end)
+        if (g === undefined) return
+        seen++
+        const prev = i > 0 ? roles.content[i - 1].end : 0
+        const limit = startLimit(p, r.end, prev)
+        const cands = startCandidates(p, r.start, r.end, limit, isCue)
+        const gold = cands.indexOf(g.start)
+        if (gold < 0) return
+        reachable++
+        if (g.start === r.start) taggerRight++
+        const feats = new Int32Array(cands.length * K_END)
+        cands.forEach((s, k) => startFeatures(p, cue, r.start, r.end, s, limit, isCue, feats, k * K_END, em))
+        problems.push({ feats, n: cands.length, gold, tagger: cands.indexOf(r.start), doc })
+        return
+      }
+      if (r.start < cue.end) return
+      const g = a.content.find((x) => x.start === r.start)
+      if (g === undefined) return
+      seen++
+      const next = i + 1 < roles.content.length ? roles.content[i + 1].start : p.n
+      const limit = endLimit(p, r.start, next)
+      const cands = endCandidates(p, r.start, r.end, limit, isCue)
+      const gold = cands.indexOf(g.end)
+      if (gold < 0) return
+      reachable++
+      if (g.end === r.end) taggerRight++
+      const feats = new Int32Array(cands.length * K_END)
+      cands.forEach((e, k) => endFeatures(p, cue, r.start, r.end, e, limit, isCue, feats, k * K_END, em))
+      problems.push({ feats, n: cands.length, gold, tagger: cands.indexOf(r.end), doc })
+    })
+  }
+}
+console.log(`${seen} content fragments after their cue with the right start, gold end among the candidates for ${reachable}, tagger's end right for ${taggerRight}`)
+
+let state = Number(values.seed) >>> 0
+const next = () => {
+  state = (state + 0x6d2b79f5) >>> 0
+  let t = state
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+const ranker = new EndRanker()
+ranker.beginTraining()
+const heldFrom = values['held-out'] === undefined ? Infinity : Number(values['held-out'])
+const order = problems.map((_, i) => i).filter((i) => problems[i].doc < heldFrom)
+const best = (pr: Problem) => {
+  let b = 0
+  let bs = -Infinity
+  for (let c = 0; c < pr.n; c++) {
+    const s = ranker.score(pr.feats, c * K_END, (c + 1) * K_END)
+    if (s > bs) { bs = s; b = c }
+  }
+  return b
+}
+for (let epoch = 0; epoch < Number(values.epochs); epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    const t = order[i]; order[i] = order[j]; order[j] = t
+  }
+  let right = 0
+  for (const k of order) {
+    const pr = problems[k]
+    let best = 0
+    let bestScore = -Infinity
+    for (let c = 0; c < pr.n; c++) {
+      const s = ranker.score(pr.feats, c * K_END, (c + 1) * K_END)
+      if (s > bestScore) { bestScore = s; best = c }
+    }
+    if (best === pr.gold) right++
+    else ranker.update(pr.feats, [pr.gold * K_END, (pr.gold + 1) * K_END], [best * K_END, (best + 1) * K_END])
+    ranker.tick()
+  }
+  console.log(`epoch ${epoch + 1}: ${(100 * right / problems.length).toFixed(1)}% of ends right`)
+}
+ranker.average()
+const held = problems.filter((pr) => pr.doc >= heldFrom)
+if (held.length > 0) {
+  const rk = held.filter((pr) => best(pr) === pr.gold).length
+  const tg = held.filter((pr) => pr.tagger === pr.gold).length
+  console.log(`held-out documents: ${held.length} ends, tagger right ${(100 * tg / held.length).toFixed(1)}%, ranker right ${(100 * rk / held.length).toFixed(1)}%`)
+}
+writeFileSync(values.out!, ranker.toBuffer())
+console.log(`wrote ${values.out}`)
