@@ -43,7 +43,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const language = languageStage()
   const tokens = tokensStage(nlp)
   const pipeline = createPipeline([
-    tokens, entitiesStage(gazetteer), quantitiesStage(), timesStage(),
+    tokens, entitiesStage(gazetteer), quantitiesStage(), timesStage('with-quantities'),
     attributionsStage(attributionModel), claimsStage(),
   ])
   const unsupported = createPipeline([tokens])

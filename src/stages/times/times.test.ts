@@ -111,3 +111,17 @@ test('property: any text gives ISO values and spans inside it, with or without a
       }
     }), { numRuns: 300 })
 })
+
+test('scope with-quantities: only sentences that hold a quantity are read', () => {
+  const text = 'In July the talks began. About 3,000 troops arrived in October. The war began in 2022.'
+  const base = Doc.create(text, { id: 't', published: PUBLISHED })
+  const { tokens, sentences } = tokenize(loadWink(), text)
+  const at = text.indexOf('About 3,000')
+  const doc = base.withLayer('tokens', tokens).withLayer('sentences', sentences).withLayer('quantities', [
+    { start: at, end: at + 11, amount: { kind: 'point', value: 3000 }, kind: 'count', isApprox: true, bound: null, isVague: false, unit: null },
+  ])
+  const scoped = timesStage('with-quantities').run(doc).get('times').map((t) => text.slice(t.start, t.end))
+  assert.deepEqual(scoped, ['October'])
+  const all = timesStage('all').run(doc).get('times').map((t) => text.slice(t.start, t.end))
+  assert.ok(all.length === 3, `all sentences: ${all.join(' | ')}`)
+})

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node'
 import type { Doc } from '../../model/doc.ts'
-import type { TimeExpression } from '../../model/types.ts'
+import type { Sentence, TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 
 /** A calendar date without time of day; months are 1-based. */
@@ -334,17 +334,44 @@ export function findTimes(text: string, published: string | null, offset = 0): T
   return kept.map(({ start, end, value }) => ({ start, end, value }))
 }
 
-/** Time expressions of every sentence of a Doc, resolved against its publication date. */
-export function findDocTimes(doc: Doc): TimeExpression[] {
+/**
+ * Time expressions of a Doc's sentences, resolved against its publication date: every
+ * sentence, or only those for which `isWanted` holds.
+ */
+export function findDocTimes(doc: Doc, isWanted: (s: Sentence) => boolean = () => true): TimeExpression[] {
   const out: TimeExpression[] = []
-  for (const s of doc.get('sentences')) out.push(...findTimes(doc.text.slice(s.start, s.end), doc.meta.published, s.start))
+  for (const s of doc.get('sentences')) {
+    if (isWanted(s)) out.push(...findTimes(doc.text.slice(s.start, s.end), doc.meta.published, s.start))
+  }
   return out
 }
 
-/** The stage that assigns `times`, resolved against `doc.meta.published`. */
-export function timesStage(): Stage {
+/** Which sentences the times stage reads. */
+export type TimesScope = 'all' | 'with-quantities'
+
+/**
+ * The stage that assigns `times`, resolved against `doc.meta.published`. With scope
+ * `with-quantities` (what the extraction pipeline uses) it reads only the sentences that
+ * hold a quantity: times serve to date figures (a claim's `asOf`), and resolving dates in
+ * every sentence cost as much as the attribution stage.
+ */
+export function timesStage(scope: TimesScope = 'all'): Stage {
+  if (scope === 'all') {
+    return defineStage({
+      name: 'times', requires: ['tokens', 'sentences'], assigns: ['times'],
+      run: (doc) => doc.withLayer('times', findDocTimes(doc)),
+    })
+  }
   return defineStage({
-    name: 'times', requires: ['tokens', 'sentences'], assigns: ['times'],
-    run: (doc) => doc.withLayer('times', findDocTimes(doc)),
+    name: 'times', requires: ['tokens', 'sentences', 'quantities'], assigns: ['times'],
+    run: (doc) => {
+      const quantities = doc.get('quantities')
+      // quantities and sentences are both in text order: one merge walk
+      let q = 0
+      return doc.withLayer('times', findDocTimes(doc, (s) => {
+        while (q < quantities.length && quantities[q].end <= s.start) q++
+        return q < quantities.length && quantities[q].start < s.end
+      }))
+    },
   })
 }
