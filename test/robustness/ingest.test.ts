@@ -125,7 +125,6 @@ if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
   const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
   const vocabFile = join(root, 'large-vocabulary.txt')
   writeFileSync(vocabFile, largeVocabularyText())
-  let vocabRun: { status: number; stderr: string } | null = null
   describe('ingest into PostgreSQL: a 1 MB document with a large vocabulary', () => {
     const vschema = `${schema}_v`
     const vurl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${vschema}`)}`
@@ -138,20 +137,12 @@ if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
         await client.end()
       }
     })
-    test('is stored, or refused in one line that names it', { timeout: 60_000 }, async () => {
+    test('is stored like SQLite stores it (full text over a bounded prefix)', { timeout: 60_000 }, async () => {
       await (await openPostgresStore(PG_URL, { schema: vschema, poolSize: 1 })).close()
-      vocabRun = await runCli(['ingest', vocabFile], '', { DATABASE_URL: vurl })
-      assertNoStack(vocabRun.stderr, 'large-vocabulary.txt')
-      if (vocabRun.status !== 0) {
-        const lines = vocabRun.stderr.trimEnd().split('\n')
-        assert.equal(lines.length, 2, vocabRun.stderr)
-        assert.match(lines[0], /large-vocabulary\.txt: /)
-      }
-    })
-    test('is stored like SQLite stores it', {
-      todo: 'PostgreSQL limits a tsvector to 1 MB and articles.search indexes the whole text; a new migration should index a bounded prefix',
-    }, () => {
-      assert.equal(vocabRun?.status, 0, vocabRun?.stderr)
+      const r = await runCli(['ingest', vocabFile], '', { DATABASE_URL: vurl })
+      assertNoStack(r.stderr, 'large-vocabulary.txt')
+      assert.equal(r.status, 0, r.stderr)
+      assert.match(r.stderr, /^1 ingested, 0 skipped, 0 failed/)
     })
   })
 
