@@ -104,9 +104,22 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   // without a listener Node would throw them. The worker logs them instead.
   boss.on('error', () => {})
   try {
-    await boss.start()
-    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...JOB_POLICY })
-    await boss.createQueue(REEXTRACT_QUEUE, { name: REEXTRACT_QUEUE, ...JOB_POLICY })
+    // Workers started together race to create pg-boss's schema; PostgreSQL resolves the
+    // race by failing one with a deadlock or a duplicate key. Trying again finds the
+    // schema made.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.start()
+        await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...JOB_POLICY })
+        await boss.createQueue(REEXTRACT_QUEUE, { name: REEXTRACT_QUEUE, ...JOB_POLICY })
+        break
+      } catch (e) {
+        const code = (e as { code?: string }).code
+        if (attempt >= 5 || !(code === '40P01' || code === '23505' || code === '42P07' || code === '40001')) throw e
+        await boss.stop({ graceful: false, wait: true }).catch(() => {})
+        await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 300))
+      }
+    }
   } catch (e) {
     await boss.stop({ graceful: false, wait: false }).catch(() => {})
     throw new ClaimtrailError('STORE', `cannot open the job queue in PostgreSQL: ${(e as Error).message}; check DATABASE_URL and that the server runs`, { cause: e })
