@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { Analyzer } from '../analyze.ts'
 import { ClaimtrailError, isClaimtrailError } from '../model/errors.ts'
-import { buildArticle, contentHash, EXTRACTOR_VERSION, normalizeUrl, reanalyze } from '../ingest/article.ts'
+import { EXTRACTOR_VERSION, reanalyze } from '../ingest/article.ts'
+import { ingestRecord as storeRecord } from '../ingest/record.ts'
 import { isIsoDate, type InputRecord } from '../ingest/files.ts'
 import { extractHtml } from '../ingest/html.ts'
 import { ingest, type IngestOutcome } from '../ingest/ingest.ts'
@@ -93,16 +94,10 @@ function toInputRecord(r: z.output<typeof RecordSchema>): InputRecord {
 }
 
 async function ingestRecord(record: InputRecord, ctx: JobContext): Promise<JobOutput> {
-  const hash = contentHash(record.text)
-  const existing = await ctx.store.findArticle({ url: normalizeUrl(record.url), contentHash: hash })
-  if (existing) return { status: 'skipped', key: existing.key, by: existing.contentHash === hash ? 'content' : 'url', worker: ctx.worker }
-  const article = buildArticle(record, ctx.analyzer())
-  // Two workers may analyse the same document at once; the store's unique keys let
-  // exactly one insert win and report the other as a duplicate.
-  const put = await ctx.store.putArticle(article)
-  return put.status === 'inserted'
-    ? { status: 'ingested', key: put.key, claims: article.claims.length, worker: ctx.worker }
-    : { status: 'skipped', key: put.key, by: put.by, worker: ctx.worker }
+  const r = await storeRecord(ctx.store, record, ctx.analyzer)
+  return r.status === 'inserted'
+    ? { status: 'ingested', key: r.key, claims: r.claims, worker: ctx.worker }
+    : { status: 'skipped', key: r.key, by: r.by, worker: ctx.worker }
 }
 
 async function ingestInput(input: string, isFeed: boolean, ctx: JobContext): Promise<JobOutput> {

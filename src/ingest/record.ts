@@ -1,14 +1,15 @@
 import type { Analyzer } from '../analyze.ts'
 import { ClaimtrailError } from '../model/errors.ts'
-import { buildArticle, contentHash, normalizeUrl } from '../ingest/article.ts'
-import type { InputRecord } from '../ingest/files.ts'
+import { buildArticle, contentHash, normalizeUrl } from './article.ts'
+import type { InputRecord } from './files.ts'
 import type { Store } from '../store/store.ts'
 
 /**
- * Ingest one article given as a record (an API request body, the seed with its known
- * date): the ledger's `ingest` reads paths and URLs, this takes a record in memory and
- * follows the same steps (idempotence by URL and content hash, `buildArticle`, one
- * `putArticle` transaction).
+ * Ingest one article given as a record in memory (an API request body, a queue job, the
+ * seed with its known date), with the steps of the ledger's `ingest`: idempotence by URL
+ * and content hash, `buildArticle`, one `putArticle` transaction. Of two processes that
+ * analyse the same document at once, the store's unique keys let exactly one insert win
+ * and report the other as a duplicate.
  */
 
 /** What happened to the article. */
