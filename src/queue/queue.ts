@@ -87,42 +87,44 @@ export function workerName(): string {
  */
 export async function openQueue(url: string, options: QueueOptions = {}): Promise<PgBoss> {
   const schema = checkSchemaName(options.schema ?? DEFAULT_QUEUE_SCHEMA)
-  const boss = new PgBoss({
-    connectionString: url,
-    schema,
-    max: options.poolSize ?? 4,
-    supervise: options.supervise ?? false,
-    schedule: false,
-    pollingIntervalSeconds: options.pollSeconds ?? 2,
-    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
-    // Completed jobs stay visible for a day, then two more in pg-boss's archive: jobs
-    // carry whole documents, and at a million a day a week of them is ~35 GB.
-    archiveCompletedAfterSeconds: 24 * 3600,
-    deleteAfterDays: 2,
-  })
-  // pg-boss reports background failures (a dropped connection during polling) as events;
-  // without a listener Node would throw them. The worker logs them instead.
-  boss.on('error', () => {})
-  try {
-    // Workers started together race to create pg-boss's schema; PostgreSQL resolves the
-    // race by failing one with a deadlock or a duplicate key. Trying again finds the
-    // schema made.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await boss.start()
-        await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...JOB_POLICY })
-        await boss.createQueue(REEXTRACT_QUEUE, { name: REEXTRACT_QUEUE, ...JOB_POLICY })
-        break
-      } catch (e) {
-        const code = (e as { code?: string }).code
-        if (attempt >= 5 || !(code === '40P01' || code === '23505' || code === '42P07' || code === '40001')) throw e
-        await boss.stop({ graceful: false, wait: true }).catch(() => {})
-        await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 300))
-      }
-    }
-  } catch (e) {
-    await boss.stop({ graceful: false, wait: false }).catch(() => {})
-    throw new ClaimtrailError('STORE', `cannot open the job queue in PostgreSQL: ${(e as Error).message}; check DATABASE_URL and that the server runs`, { cause: e })
+  const create = () => {
+    const boss = new PgBoss({
+      connectionString: url,
+      schema,
+      max: options.poolSize ?? 4,
+      supervise: options.supervise ?? false,
+      schedule: false,
+      pollingIntervalSeconds: options.pollSeconds ?? 2,
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+      // Completed jobs stay visible for a day, then two more in pg-boss's archive: jobs
+      // carry whole documents, and at a million a day a week of them is ~35 GB.
+      archiveCompletedAfterSeconds: 24 * 3600,
+      deleteAfterDays: 2,
+    })
+    // pg-boss reports background failures (a dropped connection during polling) as
+    // events; without a listener Node would throw them. The worker logs them instead.
+    boss.on('error', () => {})
+    return boss
   }
-  return boss
+  // Workers started together race to create pg-boss's schema; PostgreSQL resolves the
+  // race by failing one with a deadlock or a duplicate key, and trying again finds the
+  // schema made. Each attempt takes a new instance: a stopped one never runs its
+  // maintenance again, so the jobs of a dead worker would never be expired and retried.
+  for (let attempt = 1; ; attempt++) {
+    const boss = create()
+    try {
+      await boss.start()
+      await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...JOB_POLICY })
+      await boss.createQueue(REEXTRACT_QUEUE, { name: REEXTRACT_QUEUE, ...JOB_POLICY })
+      return boss
+    } catch (e) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => {})
+      const code = (e as { code?: string }).code
+      const isRace = code === '40P01' || code === '23505' || code === '42P07' || code === '40001'
+      if (!isRace || attempt >= 5) {
+        throw new ClaimtrailError('STORE', `cannot open the job queue in PostgreSQL: ${(e as Error).message}; check DATABASE_URL and that the server runs`, { cause: e })
+      }
+      await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 300))
+    }
+  }
 }

@@ -93,13 +93,7 @@ function writeCorpus(): void {
     'according to Ukrainian military intelligence. Officials said 20 soldiers were killed in week 0.\n')
 }
 
-// About one run in five, the job of the killed worker stays 'active' with no retry for
-// over 100 s although the survivor runs pg-boss maintenance every second (seen
-// 2026-11-26 with pg-boss 10.4.2): not yet understood, so the test runs and reports
-// but does not fail the suite until it is. See the closing note of issue 7.
-test('two workers share the queue; a killed worker\'s job is retried by the other; nothing is duplicated', {
-  timeout: 200_000, todo: 'intermittent: pg-boss sometimes never expires the killed worker\'s job',
-}, async (t) => {
+test('two workers share the queue; a killed worker\'s job is retried by the other; nothing is duplicated', { timeout: 200_000 }, async (t) => {
   if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
     t.skip('CLAIMTRAIL_SKIP_PG=1')
     return
