@@ -547,3 +547,10 @@ test('an elliptic figure ("and nearly 1,000 wounded") counts the people of the f
   const claims = findClaims(doc)
   assert.deepEqual(claims.map((c) => [c.counted.category, c.subject]), [['killed', 'North Korea'], ['wounded', 'North Korea']])
 })
+
+test('a time in a "when" clause about something else does not date the figure', () => {
+  const text = 'North Korea has an estimated 1.2 million armed personnel, but its forces have barely fought since the Korean War, when an armistice was signed in 1953.'
+  const c = findClaims(buildDoc(text, [quantity(text, 'an estimated 1.2 million', 1.2e6, { isApprox: true })]))
+  assert.equal(c.length, 1)
+  assert.equal(c[0].asOf, null)
+})

@@ -38,7 +38,7 @@ const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
 
 // Words that open a clause about something else than the figure: "the first of which was
 // sent in the fall of 2024" dates the first batch, not the 12,000 troops.
-const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where'])
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where', 'when'])
 
 /**
  * The date a figure refers to or the date it was stated, from the time expressions of its
