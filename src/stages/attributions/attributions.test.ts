@@ -131,3 +131,11 @@ test('training is deterministic', () => {
   const c = modelToBuffer(trainModel(docs, { ...options, seed: 8 }))
   assert.ok(c.length > 100)
 })
+
+test('a date is never a source: the attribution keeps its cue and content and has no source', () => {
+  const { doc, atts } = analyse('New information from Ukrainian authorities in July suggested that North Korea would triple the number of Russian troops.')
+  const a = byCue(doc, atts, 'suggested')
+  assert.notEqual(join(doc, a.source), 'July')
+  assert.ok(!/^(in )?July$/.test(join(doc, a.source)))
+  assert.match(join(doc, a.content), /North Korea would triple/)
+})

@@ -220,6 +220,9 @@ export function extractAttributions(
       const c = d.cues[0]
       src = [src.reduce((a, b) => (gap(a, c) <= gap(b, c) ? a : b))]
     }
+    // "New information from Ukrainian authorities in July suggested ...": a date is never
+    // the one who speaks. A source bound to the wrong speaker is worse than none.
+    if (src.length === 1 && isDateOnly(tokens, src[0])) src = []
     const source = src.map((r) => toChars(tokens, r))
     const sourceEntity = src.length === 0 ? null : resolveSource(text, p, src[0], entities, named)
     out.push({
@@ -232,6 +235,26 @@ export function extractAttributions(
     if (sourceEntity !== null) named.add(sourceEntity)
   }
   return out
+}
+
+const DATE_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week',
+  'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'morning', 'evening', 'night',
+  'last', 'this', 'next', 'early', 'late', 'mid', 'in', 'on', 'the', 'of',
+])
+
+// Whether every token of a span is a date word or a number ("July", "last week", "in 2024").
+function isDateOnly(tokens: TokenColumns, r: CueTokens): boolean {
+  let hasDate = false
+  for (let t = r.start; t < r.end; t++) {
+    const l = tokens.lemma[t]
+    if (/^\d+$/.test(l)) continue
+    if (!DATE_WORDS.has(l)) return false
+    hasDate = true
+  }
+  return hasDate
 }
 
 /**
