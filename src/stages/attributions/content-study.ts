@@ -13,8 +13,8 @@ import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { findRoles, loadAttributionModel, Scratch, tidyRoles } from './attributions.ts'
 import { loadEndRanker } from './content-ranker.ts'
 import { refineContent } from './content-spans.ts'
-import { prepare, type Prepared } from './features.ts'
-import type { CueTokens } from './taggers.ts'
+import { prepare } from './features.ts'
+import { tokenRange, type CueTokens } from './taggers.ts'
 
 const { values } = parseArgs({
   options: {
@@ -26,16 +26,6 @@ const { values } = parseArgs({
     to: { type: 'string' },
   },
 })
-
-function tokenRange(p: Prepared, start: number, end: number): CueTokens | null {
-  const st = p.tokens.start
-  let lo = 0
-  let hi = p.n
-  while (lo < hi) { const m = (lo + hi) >> 1; if (st[m] < start) lo = m + 1; else hi = m }
-  let e = lo
-  while (e < p.n && st[e] < end) e++
-  return e > lo ? { start: lo, end: e } : null
-}
 
 const nlp = loadWink()
 const model = loadAttributionModel(values.model)

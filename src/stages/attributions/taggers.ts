@@ -149,6 +149,17 @@ export interface CueTokens {
   readonly end: number
 }
 
+/** The tokens of a character span `[start, end)` (UTF-16), or null when it holds none. */
+export function tokenRange(p: Prepared, start: number, end: number): CueTokens | null {
+  const st = p.tokens.start
+  let lo = 0
+  let hi = p.n
+  while (lo < hi) { const m = (lo + hi) >> 1; if (st[m] < start) lo = m + 1; else hi = m }
+  let e = lo
+  while (e < p.n && st[e] < end) e++
+  return e > lo ? { start: lo, end: e } : null
+}
+
 /**
  * Role-tagger features of tokens `[from, to)` relative to the cue `cue`, into `out`
  * (K_ROLE per token). `isCue[i]` is 1 for tokens of any cue in the document, which

@@ -16,8 +16,8 @@ import { trainModel, type TrainingDoc } from './training.ts'
 import {
   DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END, startCandidates, startFeatures, startLimit,
 } from './content-ranker.ts'
-import { prepare, type Prepared } from './features.ts'
-import type { CueTokens } from './taggers.ts'
+import { prepare } from './features.ts'
+import { tokenRange, type CueTokens } from './taggers.ts'
 
 const { values } = parseArgs({
   options: {
@@ -32,16 +32,6 @@ const { values } = parseArgs({
     out: { type: 'string', default: DEFAULT_RANKER_PATH },
   },
 })
-
-function tokenRange(p: Prepared, start: number, end: number): CueTokens | null {
-  const st = p.tokens.start
-  let lo = 0
-  let hi = p.n
-  while (lo < hi) { const m = (lo + hi) >> 1; if (st[m] < start) lo = m + 1; else hi = m }
-  let e = lo
-  while (e < p.n && st[e] < end) e++
-  return e > lo ? { start: lo, end: e } : null
-}
 
 /** One ranking problem: the features of its candidates and the gold candidate's index. */
 interface Problem { feats: Int32Array; n: number; gold: number; tagger: number; doc: number }
