@@ -1,5 +1,5 @@
 import type { Doc } from '../model/doc.ts'
-import type { CharSpan, Category, Fragments } from '../model/types.ts'
+import type { CharSpan, Category, FlatAmount, Fragments } from '../model/types.ts'
 import { offsetMap, type OffsetMap } from './offsets.ts'
 
 /** A span in the output contract: code-point offsets and the covered text. */
@@ -20,15 +20,8 @@ export interface JsonEntity extends JsonSpan {
   readonly canonical: string | null
 }
 
-export interface JsonQuantity extends JsonSpan {
+export interface JsonQuantity extends JsonSpan, FlatAmount {
   readonly id: string
-  readonly value: number | null
-  readonly low: number | null
-  readonly high: number | null
-  readonly approx: boolean
-  readonly bound: 'at_least' | 'at_most' | null
-  readonly vague: boolean
-  readonly unit: string | null
   readonly kind: string
 }
 

@@ -43,6 +43,21 @@ export type QuantityKind = 'count' | 'percent' | 'money' | 'multiplier'
 /** `at_least` for "more than", "over", "at least"; `at_most` for "up to", "fewer than". */
 export type Bound = 'at_least' | 'at_most' | null
 
+/**
+ * An amount flattened as the output contract writes it: a point has `value`, a range
+ * `low` and `high` (and `value` null). Stored claims, timeline points and the JSON
+ * document all carry these fields.
+ */
+export interface FlatAmount {
+  readonly value: number | null
+  readonly low: number | null
+  readonly high: number | null
+  readonly approx: boolean
+  readonly bound: Bound
+  readonly vague: boolean
+  readonly unit: string | null
+}
+
 /** A numeric expression found in the text. */
 export interface Quantity extends CharSpan {
   readonly amount: Amount

@@ -1,3 +1,4 @@
+import type { FlatAmount } from '../model/types.ts'
 import { canonicalSource, countedHead, isNamedSource, slug } from './canonical.ts'
 
 /**
@@ -9,7 +10,7 @@ import { canonicalSource, countedHead, isNamedSource, slug } from './canonical.t
  */
 
 /** What reconcile reads of a stored claim (the store's rows satisfy it structurally). */
-export interface FigureClaim {
+export interface FigureClaim extends FlatAmount {
   /** Stable key: article key + quantity offsets + value; survives re-ingest and re-extraction. */
   readonly key: string
   readonly articleKey: string
@@ -17,13 +18,6 @@ export interface FigureClaim {
   readonly countedText: string
   readonly subject: string | null
   readonly planned: boolean
-  readonly value: number | null
-  readonly low: number | null
-  readonly high: number | null
-  readonly approx: boolean
-  readonly bound: 'at_least' | 'at_most' | null
-  readonly vague: boolean
-  readonly unit: string | null
   readonly quantityText: string
   readonly source: string | null
   readonly sourceEntity: string | null
@@ -48,19 +42,12 @@ export type PointStatus = 'revised' | 'conflicting' | 'corroborated' | 'single-s
 export type FigureStatus = PointStatus
 
 /** One estimate on a figure's timeline. */
-export interface TimelinePoint {
+export interface TimelinePoint extends FlatAmount {
   readonly claimKey: string
   /** The date the figure is for: `asOf` when the text says so, else the publication date. */
   readonly date: string | null
   readonly dateIsAsOf: boolean
   readonly published: string | null
-  readonly value: number | null
-  readonly low: number | null
-  readonly high: number | null
-  readonly approx: boolean
-  readonly bound: 'at_least' | 'at_most' | null
-  readonly vague: boolean
-  readonly unit: string | null
   readonly text: string
   /** Who gives the figure, as written ("Western officials"), or null for the outlet's own voice. */
   readonly source: string | null

@@ -5,8 +5,10 @@
  * against both.
  */
 
+import type { FlatAmount } from '../model/types.ts'
+
 /** A claim as stored: the JSON contract's claim, flattened with its quantity and quote. */
-export interface ClaimRow {
+export interface ClaimRow extends FlatAmount {
   /** Stable key: `<article key>:<start>-<end>:<amount>` (code points); see docs/ledger.md. */
   readonly key: string
   /** Position of the claim in its article's analysis. */
@@ -15,13 +17,6 @@ export interface ClaimRow {
   /** Code-point offsets of the quantity in the article text. */
   readonly start: number
   readonly end: number
-  readonly value: number | null
-  readonly low: number | null
-  readonly high: number | null
-  readonly approx: boolean
-  readonly bound: 'at_least' | 'at_most' | null
-  readonly vague: boolean
-  readonly unit: string | null
   readonly kind: string
   readonly category: string
   readonly countedText: string
