@@ -2,6 +2,7 @@ import { ClaimtrailError } from '../model/errors.ts'
 import { aliasResolver, buildFigures, type Decision, type Figure, type ReconcileOptions } from '../reconcile/figures.ts'
 import { groupNearDuplicates } from '../reconcile/independence.ts'
 import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'
+import { formatEstimate } from '../format/estimate.ts'
 
 /*
  * The ledger as the shells see it: stored claims, articles and decisions reconciled
@@ -60,17 +61,6 @@ export function findFigure(view: Pick<LedgerView, 'figures' | 'decisions'>, ref:
   throw new ClaimtrailError('NOT_FOUND', `no figure "${ref}"; run 'claimtrail figures' for the list`)
 }
 
-const FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
-
-/** An estimate as people write it: "~12,000", "10,000-12,000", "≥3,000". */
-export function formatEstimate(p: { value: number | null; low: number | null; high: number | null; approx: boolean; bound: string | null; unit?: string | null }): string {
-  const body = p.value !== null ? FORMAT.format(p.value)
-    : p.low !== null && p.high !== null ? `${FORMAT.format(p.low)}-${FORMAT.format(p.high)}` : '?'
-  const prefix = (p.bound === 'at_least' ? '≥' : p.bound === 'at_most' ? '≤' : '') + (p.approx ? '~' : '')
-  const unit = p.unit && p.unit !== 'times' ? (p.unit === '%' ? '%' : ` ${p.unit}`) : ''
-  return prefix + body + unit
-}
-
 /** The figure as the JSON contract of `figures --json` gives it. */
 export function figureJson(f: Figure): Record<string, unknown> {
   const dated = f.points.filter((p) => p.date !== null)
@@ -79,7 +69,7 @@ export function figureJson(f: Figure): Record<string, unknown> {
     id: f.id, label: f.label, category: f.category, subject: f.subject, counted: f.counted, planned: f.planned,
     points: f.points.length, independentSources: f.independentSources, independentReports: f.independentReports,
     status: f.status, first: dated[0]?.date ?? null, last: dated[dated.length - 1]?.date ?? null,
-    latest: last ? formatEstimate(last) : null, aliases: f.aliases,
+    latest: last ? formatEstimate(last, '-') : null, aliases: f.aliases,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PointStatus, TimelinePoint } from '../reconcile/figures.ts'
 import { pointDay } from '../reconcile/figures.ts'
 import { html, trusted, type Html } from './html.ts'
+import { formatEstimate } from '../format/estimate.ts'
 
 /**
  * The timeline chart of a figure, as an SVG string: one marker per claim, x = the date
@@ -47,17 +48,7 @@ export function originColors(points: readonly ChartPoint[]): Map<string, string>
   return colors
 }
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
-
-/** An estimate as people write it: "~12,000", "10,000–12,000", "≥3,000". */
-export function formatEstimate(p: Pick<ChartPoint, 'value' | 'low' | 'high' | 'approx' | 'bound' | 'unit'>): string {
-  const body = p.value !== null ? NUMBER.format(p.value)
-    : p.low !== null && p.high !== null ? `${NUMBER.format(p.low)}–${NUMBER.format(p.high)}` : '?'
-  const prefix = (p.bound === 'at_least' ? '≥' : p.bound === 'at_most' ? '≤' : '') + (p.approx ? '~' : '')
-  const unit = p.unit && p.unit !== 'times' ? (p.unit === '%' ? '%' : ` ${p.unit}`) : ''
-  return prefix + body + unit
-}
 
 /** The y position of an estimate and its bar, in data units; null when it has no number. */
 function extent(p: ChartPoint): { mid: number; low: number; high: number } | null {

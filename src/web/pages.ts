@@ -1,7 +1,8 @@
 import type { Figure, PointStatus, TimelinePoint } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
 import type { SourceSummary } from '../api/ledger.ts'
-import { formatEstimate, renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
+import { formatEstimate } from '../format/estimate.ts'
+import { renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
 import { renderHighlightedText, type AnalysisLayers } from './highlight.ts'
 import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html } from './html.ts'
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Figure, PointStatus } from '../reconcile/figures.ts'
-import { formatEstimate, renderChartLegend, renderTimelineSvg } from './chart.ts'
+import { formatEstimate } from '../format/estimate.ts'
+import { renderChartLegend, renderTimelineSvg } from './chart.ts'
 import { html, safeHref, trusted } from './html.ts'
 
 /**

@@ -1,10 +1,14 @@
+import { formatEstimate as formatAmount } from '../../format/estimate.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { ReconcileOptions } from '../../reconcile/figures.ts'
 import { openStore } from '../../store/open.ts'
 import type { Store } from '../../store/store.ts'
 import type { CliIo } from '../command.ts'
 
-export { figureJson, findFigure, formatEstimate, loadDecisions, loadView, storyGroups, type LedgerView } from '../../ledger/view.ts'
+export { figureJson, findFigure, loadDecisions, loadView, storyGroups, type LedgerView } from '../../ledger/view.ts'
+
+/** An estimate in a terminal table: ranges with a plain hyphen ("10,000-12,000"). */
+export const formatEstimate = (p: Parameters<typeof formatAmount>[0]): string => formatAmount(p, '-')
 
 /** Flags every ledger command takes. */
 export const LEDGER_OPTIONS = {
