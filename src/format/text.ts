@@ -11,9 +11,9 @@ function amount(q: JsonQuantity): string {
   return `${core}${unit}${marks.length ? ` (${marks.join(', ')})` : ''}`
 }
 
-// The sentence around a span: from the previous sentence end to the next one.
-function quoteAround(text: string, start: number, end: number): string {
-  const chars = [...text]
+// The sentence around a span (code points into `chars`, the text split into code points
+// once per report): from the previous sentence end to the next one.
+function quoteAround(chars: readonly string[], start: number, end: number): string {
   let s = start
   while (s > 0 && !/[.!?\n]/.test(chars[s - 1])) s--
   let e = end
@@ -32,6 +32,7 @@ export function formatTextReport(doc: JsonDocument): string {
   out.push(`# ${head}`)
   for (const w of doc.warnings ?? []) out.push(`warning: ${w}`)
   const quantities = new Map(doc.quantities.map((q) => [q.id, q]))
+  const chars = [...doc.text]
   out.push('', `## Claims (${doc.claims.length})`)
   for (const c of doc.claims) {
     const q = quantities.get(c.quantity)
@@ -42,7 +43,7 @@ export function formatTextReport(doc: JsonDocument): string {
       `- ${amount(q)} · ${c.counted.category}: "${c.counted.text}"` +
       `${c.subject ? ` · subject ${c.subject}` : ''}${c.planned ? ' · planned' : ''}${c.asOf ? ` · as of ${c.asOf}` : ''}`,
       `    source: ${who}`,
-      `    quote:  "${quoteAround(doc.text, q.start, q.end)}"`,
+      `    quote:  "${quoteAround(chars, q.start, q.end)}"`,
     )
   }
   out.push('', `## Attributions (${doc.attributions.length})`)
