@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Analyzer } from '../analyze.ts'
 import { isClaimtrailError } from '../model/errors.ts'
 import type { Store } from '../store/store.ts'
-import { buildArticle, contentHash, normalizeUrl } from './article.ts'
+import { normalizeUrl } from './article.ts'
+import { ingestRecord } from './record.ts'
 import { parseFeed, type FeedItem } from './feed.ts'
 import { FEED_TYPES, PAGE_TYPES, fetchDocument } from './fetch.ts'
 import { readInputs, type InputRecord } from './files.ts'
@@ -95,22 +96,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   }
   const store = options.store
 
-  const storeRecord = async (given: InputRecord): Promise<void> => {
-    const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
-    let t = performance.now()
-    try {
-      const hash = contentHash(record.text)
-      const existing = await store.findArticle({ url: normalizeUrl(record.url), contentHash: hash })
-      time.storeMs += performance.now() - t
-      if (existing) {
-        report({ status: 'skipped', origin: record.origin, key: existing.key, by: existing.contentHash === hash ? 'content' : 'url' })
-        return
-      }
-    } catch (e) {
-      report({ status: 'failed', origin: record.origin, reason: reasonOf(e) })
-      return
-    }
-    // Models that fail to load are no document's fault: that error ends the run.
+  // Models load with the first document that needs them; their failure is no document's
+  // fault, so it ends the run.
+  const getAnalyzer = (): Analyzer => {
     if (analyzer === null) {
       try {
         analyzer = options.analyzer()
@@ -118,16 +106,17 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         throw new FatalIngestError(e)
       }
     }
+    return analyzer
+  }
+
+  const storeRecord = async (given: InputRecord): Promise<void> => {
+    const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
     try {
-      t = performance.now()
-      const article = buildArticle(record, analyzer)
-      time.analysisMs += performance.now() - t
-      t = performance.now()
-      const put = await store.putArticle(article)
-      time.storeMs += performance.now() - t
-      if (put.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: put.key, claims: article.claims.length })
-      else report({ status: 'skipped', origin: record.origin, key: put.key, by: put.by })
+      const r = await ingestRecord(store, record, getAnalyzer, time)
+      if (r.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: r.key, claims: r.claims })
+      else report({ status: 'skipped', origin: record.origin, key: r.key, by: r.by })
     } catch (e) {
+      if (e instanceof FatalIngestError) throw e
       // Analysis and store errors do not know the document: name it, as reading errors do.
       const reason = reasonOf(e)
       report({ status: 'failed', origin: record.origin, reason: reason.startsWith(`${record.origin}:`) ? reason : `${record.origin}: ${reason}` })
