@@ -129,7 +129,17 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
     for (let i = paraStart[p]; i < paraEnd[p]; i++) {
       const s = tokens.start[i]
       const c = text.charCodeAt(s)
-      const isMark = tokens.end[i] - s === 1 && (c === 0x201c || c === 0x201d || c === 34)
+      const oneUnit = tokens.end[i] - s === 1
+      if (oneUnit && c === 39 && i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
+        && tokens.end[i + 1] === s + 2 && text.charCodeAt(s + 1) === 39) {
+        // Two apostrophes are a double quotation mark in some archives (''like this''):
+        // the pair is one mark; the apostrophe on the inside side counts as quoted text.
+        if (inside) { quote[i] = Q_IN; quote[i + 1] = Q_CLOSE } else { quote[i] = Q_OPEN; quote[i + 1] = Q_IN }
+        inside = !inside
+        i++
+        continue
+      }
+      const isMark = oneUnit && (c === 0x201c || c === 0x201d || c === 34)
       if (!isMark) { quote[i] = inside ? Q_IN : Q_OUT; continue }
       const opens: boolean = c === 0x201c ? true : c === 0x201d ? false : !inside
       quote[i] = opens ? Q_OPEN : Q_CLOSE

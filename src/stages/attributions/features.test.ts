@@ -1,0 +1,34 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { prepare, Q_CLOSE, Q_IN, Q_OPEN, Q_OUT } from './features.ts'
+
+const nlp = loadWink()
+
+/** Each token's text with its quotation state. */
+function quoteStates(text: string): Array<[string, number]> {
+  const { tokens, sentences } = tokenize(nlp, text)
+  const p = prepare(text, tokens, sentences)
+  const out: Array<[string, number]> = []
+  for (let i = 0; i < p.n; i++) out.push([text.slice(tokens.start[i], tokens.end[i]), p.quote[i]])
+  return out
+}
+
+test('two apostrophes quote like a double quotation mark, the pair read as one mark', () => {
+  const states = quoteStates("He called it ''total political crap'' and left.")
+  const words = states.filter(([w]) => w !== "'")
+  assert.deepEqual(words.map(([w, q]) => [w, q]), [
+    ['He', Q_OUT], ['called', Q_OUT], ['it', Q_OUT], ['total', Q_IN], ['political', Q_IN], ['crap', Q_IN],
+    ['and', Q_OUT], ['left', Q_OUT], ['.', Q_OUT],
+  ])
+  const marks = states.filter(([w]) => w === "'").map(([, q]) => q)
+  // Opening pair: the mark, then the apostrophe inside; closing pair: inside, then the mark.
+  assert.deepEqual(marks, [Q_OPEN, Q_IN, Q_IN, Q_CLOSE])
+})
+
+test('a lone apostrophe is not a quotation mark; curly and straight double marks still are', () => {
+  const states = quoteStates("The voters' choice was clear. \u201cYes,\u201d she said. \"No,\" he said.")
+  assert.ok(states.filter(([w]) => w === "'").every(([, q]) => q === Q_OUT))
+  assert.deepEqual(states.filter(([w]) => w === 'Yes' || w === 'No').map(([, q]) => q), [Q_IN, Q_IN])
+  assert.deepEqual(states.filter(([w]) => w === 'she' || w === 'he').map(([, q]) => q), [Q_OUT, Q_OUT])
+})
