@@ -3,7 +3,9 @@ import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
+import { attributionsStage, loadAttributionModel, modelToBuffer, tidySource } from './attributions.ts'
+import { prepare } from './features.ts'
+import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
 
 const nlp = loadWink()
@@ -138,4 +140,47 @@ test('a date is never a source: the attribution keeps its cue and content and ha
   assert.notEqual(join(doc, a.source), 'July')
   assert.ok(!/^(in )?July$/.test(join(doc, a.source)))
   assert.match(join(doc, a.content), /North Korea would triple/)
+})
+
+/** `tidySource` on the source `source` of the cue `cue`, both given as text. */
+function tidied(text: string, cue: string, source: string): string {
+  const { tokens: t, sentences } = tokenize(nlp, text)
+  const p = prepare(text, t, sentences)
+  const at = (part: string) => {
+    const start = text.indexOf(part)
+    const r = tokenRange(p, start, start + part.length)
+    assert.ok(r, part)
+    return r
+  }
+  const c = at(cue)
+  const r = tidySource(p, c, at(source), [], new Uint8Array(p.n))
+  return text.slice(t.start[r.start], t.end[r.end - 1])
+}
+
+test('a source cut at a relative pronoun runs on to the cue before it, or to the next mark after it', () => {
+  assert.equal(tidied('Douglas Brinkley, a historian who attended the session, recalled that he spoke.', 'recalled', 'Douglas Brinkley, a historian who'),
+    'Douglas Brinkley, a historian who attended the session,')
+  assert.equal(tidied('"It is done," said John Podesta, an aide whom Mr. Obama recruited in 2013. He left.', 'said', 'John Podesta, an aide whom'),
+    'John Podesta, an aide whom Mr. Obama recruited in 2013')
+  // A lone "who" is a whole source.
+  assert.equal(tidied('The senator, who said the bill was dead, left.', 'said', 'who'), 'who')
+})
+
+test('an appositive source keeps its closing comma before the cue; a plain name does not take one', () => {
+  assert.equal(tidied('Brian Fallon, the campaign’s press secretary, noted that it was late.', 'noted', 'Brian Fallon, the campaign’s press secretary'),
+    'Brian Fallon, the campaign’s press secretary,')
+  assert.equal(tidied('Brian Fallon, noted that it was late.', 'noted', 'Brian Fallon'), 'Brian Fallon')
+})
+
+test('a source runs over an abbreviation ("D-N.Y.")', () => {
+  const { doc, atts } = analyse('"We need the sanctions," said Rep. Joseph Crowley (D-N.Y.), a leading advocate for human rights in Burma.')
+  assert.equal(join(doc, byCue(doc, atts, 'said').source), 'Rep. Joseph Crowley (D-N.Y.), a leading advocate for human rights in Burma')
+})
+
+test('a participle after a comma (", saying") shares the source of the cue before it', () => {
+  const { doc, atts } = analyse('The state attorney general, Roy Cooper, called on Friday for the release of the videos, saying that transparency breaks down barriers.')
+  const first = byCue(doc, atts, 'called on')
+  const saying = byCue(doc, atts, 'saying')
+  assert.equal(join(doc, saying.source), 'The state attorney general, Roy Cooper,')
+  assert.deepEqual(saying.source, first.source)
 })

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { prepare, Q_CLOSE, Q_IN, Q_OPEN, Q_OUT } from './features.ts'
+import { P_FINAL, prepare, Q_CLOSE, Q_IN, Q_OPEN, Q_OUT } from './features.ts'
 
 const nlp = loadWink()
 
@@ -31,4 +31,19 @@ test('a lone apostrophe is not a quotation mark; curly and straight double marks
   assert.ok(states.filter(([w]) => w === "'").every(([, q]) => q === Q_OUT))
   assert.deepEqual(states.filter(([w]) => w === 'Yes' || w === 'No').map(([, q]) => q), [Q_IN, Q_IN])
   assert.deepEqual(states.filter(([w]) => w === 'she' || w === 'he').map(([, q]) => q), [Q_OUT, Q_OUT])
+})
+
+test('an abbreviation period ("D-N.Y.", "R-Wis.,", "I-Vt.)") neither ends a sentence nor counts as a full stop', () => {
+  const text = '"We need it," said Rep. Joseph Crowley (D-N.Y.), an advocate. Sen. Bernie Sanders (I-Vt.) said he will go. '
+    + 'House Speaker Paul Ryan, R-Wis., said so.'
+  const { tokens, sentences } = tokenize(nlp, text)
+  const p = prepare(text, tokens, sentences)
+  assert.deepEqual(p.sentences.map((s) => text.slice(s.start, s.end)), [
+    '"We need it," said Rep. Joseph Crowley (D-N.Y.), an advocate.',
+    'Sen. Bernie Sanders (I-Vt.) said he will go.',
+    'House Speaker Paul Ryan, R-Wis., said so.',
+  ])
+  const finals: string[] = []
+  for (let i = 0; i < p.n; i++) if (p.punct[i] === P_FINAL) finals.push(text.slice(0, tokens.end[i]).slice(-8))
+  assert.deepEqual(finals, ['advocate.', 'will go.', 'said so.'].map((s) => s.slice(-8)))
 })
