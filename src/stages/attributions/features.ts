@@ -129,10 +129,16 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
     for (let i = paraStart[p]; i < paraEnd[p]; i++) {
       const s = tokens.start[i]
       const c = text.charCodeAt(s)
-      const isMark = tokens.end[i] - s === 1 && (c === 0x201c || c === 0x201d || c === 34)
+      const one = tokens.end[i] - s === 1
+      // Some outlets (the New York Times in PolNeAR) quote with two apostrophes, ''A,'' which
+      // the tokenizer splits in two; both halves get the mark's state.
+      const twin = one && c === 39 && i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
+        && tokens.end[i + 1] === s + 2 && text.charCodeAt(s + 1) === 39
+      const isMark = one && (c === 0x201c || c === 0x201d || c === 34 || twin)
       if (!isMark) { quote[i] = inside ? Q_IN : Q_OUT; continue }
       const opens: boolean = c === 0x201c ? true : c === 0x201d ? false : !inside
       quote[i] = opens ? Q_OPEN : Q_CLOSE
+      if (twin) { i++; quote[i] = quote[i - 1] }
       inside = opens
     }
   }
