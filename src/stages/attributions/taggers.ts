@@ -9,6 +9,7 @@ const P_COMMA = 1
 // POS ids of POS_TAGS (model/doc.ts).
 const ADV_POS = 3
 const CCONJ_POS = 5
+const VERB_POS = 16
 
 /** Mix a template id and up to three values into a feature hash (murmur3 finaliser). */
 export function fx(template: number, a: number, b = 0, c = 0): number {
@@ -148,7 +149,10 @@ export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Arr
 
 /** Whether a conjunction at i joins a cue to what precedes it ("and warned", "but also said"). */
 function coordinatedCue(p: Prepared, i: number, to: number, isCue: Uint8Array): boolean {
-  if (p.pos[i] !== CCONJ_POS || i + 1 >= to) return false
+  if (i + 1 >= to) return false
+  // ", adding that ...", ", said Mr. X": a cue after a comma opens its own attribution too.
+  if (p.punct[i] === P_COMMA) return isCue[i + 1] === 1 && p.pos[i + 1] === VERB_POS
+  if (p.pos[i] !== CCONJ_POS) return false
   return isCue[i + 1] === 1 || (p.pos[i + 1] === ADV_POS && i + 2 < to && isCue[i + 2] === 1)
 }
 
