@@ -105,10 +105,14 @@ export function loadEndRanker(path?: string): EndRanker | null {
 }
 
 // POS ids of POS_TAGS (model/doc.ts).
+const ADV = 3
+const AUX = 4
+const CCONJ = 5
+const SCONJ = 14
 const VERB = 16
 
 /** Features per candidate. */
-export const K_END = 28
+export const K_END = 34
 
 function lenBucket(n: number): number {
   return n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : n <= 25 ? 6 : n <= 50 ? 7 : 8
@@ -134,12 +138,27 @@ export function endCandidates(p: Prepared, start: number, end: number, limit: nu
       const prev = e - 1
       ok = p.punct[prev] !== 0 || p.quote[prev] === Q_CLOSE
         || p.punct[e] !== 0 || p.quote[e] >= Q_OPEN || isCue[e] === 1
-        || p.sent[e] !== p.sent[prev]
+        || p.sent[e] !== p.sent[prev] || clauseJoint(p, e, limit, isCue)
     }
     if (ok) out.push(e)
   }
   if (!out.includes(end)) out.push(end)
   return out
+}
+
+/**
+ * Whether a clause may begin at token e without a mark before it: a coordinated verb
+ * ("opposed the test | and warned ...") or a subordinate clause ("| as Pyongyang fired ...").
+ * Every conjunction as a candidate cost accuracy (docs/attribution-content.md); these
+ * are the ones PolNeAR ends content at.
+ */
+function clauseJoint(p: Prepared, e: number, limit: number, isCue: Uint8Array): boolean {
+  const ps = p.pos[e]
+  if (ps === SCONJ) return true
+  if (ps !== CCONJ || e + 1 >= limit) return false
+  const n1 = p.pos[e + 1]
+  if (n1 === VERB || n1 === AUX || isCue[e + 1] === 1) return true
+  return n1 === ADV && e + 2 < limit && (p.pos[e + 2] === VERB || isCue[e + 2] === 1)
 }
 
 /**
@@ -150,8 +169,8 @@ export function endFeatures(
   p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
   em: TaggerScores,
 ): void {
-  const st = { bal: 0, commas: 0, verbs: 0, cost: 0 }
-  for (let i = start; i < e; i++) countToken(p, i, st)
+  const st = { bal: 0, commas: 0, verbs: 0, cost: 0, cues: 0, coord: 0 }
+  for (let i = start; i < e; i++) countToken(p, i, st, isCue)
   // The cost of moving the end from the tagger's to e: minus the margins given up, plus
   // the margins taken in; the running sum C(x) over [start, x) gives it as C(e) - C(end).
   for (let i = start; i < end; i++) st.cost -= marginIn(em, i)
@@ -159,15 +178,28 @@ export function endFeatures(
   endFeaturesOf(p, cue, start, end, e, limit, isCue, out, o, em, st)
 }
 
-/** Running counts over a candidate span: quotation balance, commas, verbs, margin sum. */
-interface SpanStats { bal: number; commas: number; verbs: number; cost: number }
+/**
+ * Running counts over a candidate span: quotation balance, commas, verbs, margin sum,
+ * other cues' first tokens, and those of them coordinated with what precedes them
+ * ("said it opposed the test and warned ...": PolNeAR gives "warned" its own content).
+ */
+interface SpanStats { bal: number; commas: number; verbs: number; cost: number; cues: number; coord: number }
 
-function countToken(p: Prepared, i: number, st: SpanStats): void {
+function countToken(p: Prepared, i: number, st: SpanStats, isCue: Uint8Array): void {
+  if (isCue[i] === 1 && (i === 0 || isCue[i - 1] === 0)) {
+    st.cues++
+    if (coordinatedAt(p, i)) st.coord++
+  }
   const q = p.quote[i]
   if (q === Q_OPEN) st.bal++
   else if (q === Q_CLOSE) st.bal--
   else if (p.punct[i] === 1) st.commas++
   else if (p.pos[i] === VERB) st.verbs++
+}
+
+/** Whether token i follows a coordinating conjunction ("and warned", "but also said", ", and"). */
+function coordinatedAt(p: Prepared, i: number): boolean {
+  return (i > 0 && p.pos[i - 1] === CCONJ) || (i > 1 && p.pos[i - 2] === CCONJ && p.punct[i - 1] === 0)
 }
 
 /** How much the role tagger prefers content-inside over outside at token i (0 outside its window). */
@@ -232,6 +264,20 @@ function endFeaturesOf(
   out[o + 25] = fx(226, cb)
   out[o + 26] = fx(227, cb, rel)
   out[o + 27] = fx(228, mNext, lastPu, npu)
+  // What lies beyond the boundary mark: ", which", ", the former ...", "and warned", ", as".
+  const nl2 = e + 1 < limit ? lemma[e + 1] : NONE
+  const np2 = e + 1 < limit ? pos[e + 1] : 99
+  const np3 = e + 2 < limit ? pos[e + 2] : 99
+  let ahead = 4
+  for (let k = 0; k < 4 && e + k < limit; k++) if (isCue[e + k] === 1) { ahead = k; break }
+  const coordAhead = ahead < 4 && coordinatedAt(p, e + ahead) ? 1 : 0
+  const inner = (st.cues > 0 ? 1 : 0) + (st.coord > 0 ? 1 : 0)
+  out[o + 28] = fx(229, nl, nl2)
+  out[o + 29] = fx(230, np, np2, np3)
+  out[o + 30] = fx(231, inner, isTag, sentEnd)
+  out[o + 31] = fx(232, ahead, coordAhead, np)
+  out[o + 32] = fx(233, head, inner, coordAhead)
+  out[o + 33] = fx(234, npu, nl2, bal)
 }
 
 /** The role tagger's emission scores over its window `[from, to)` (5 labels a token). */
@@ -265,7 +311,7 @@ export function rerankEnd(
   const cands = endCandidates(p, start, end, limit, isCue)
   cands.sort((a, b) => a - b)
   // One pass over the span: the counts of [start, e) grow with e.
-  const st = { bal: 0, commas: 0, verbs: 0, cost: 0 }
+  const st = { bal: 0, commas: 0, verbs: 0, cost: 0, cues: 0, coord: 0 }
   let cEnd = 0
   for (let i = start; i < end; i++) cEnd += marginIn(em, i)
   let i = start
@@ -273,7 +319,7 @@ export function rerankEnd(
   let best = end
   let bestScore = -Infinity
   for (const e of cands) {
-    for (; i < e; i++) { countToken(p, i, st); run += marginIn(em, i) }
+    for (; i < e; i++) { countToken(p, i, st, isCue); run += marginIn(em, i) }
     st.cost = run - cEnd
     endFeaturesOf(p, cue, start, end, e, limit, isCue, FEATS, 0, em, st)
     const s = ranker.score(FEATS, 0, K_END)

@@ -6,6 +6,10 @@ import { ChainPerceptron } from './perceptron.ts'
 const Q_OPEN = 2
 const Q_CLOSE = 3
 const P_COMMA = 1
+// POS ids of POS_TAGS (model/doc.ts).
+const ADV_POS = 3
+const CCONJ_POS = 5
+const VERB_POS = 16
 
 /** Mix a template id and up to three values into a feature hash (murmur3 finaliser). */
 export function fx(template: number, a: number, b = 0, c = 0): number {
@@ -143,6 +147,15 @@ export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Arr
   }
 }
 
+/** Whether a conjunction at i joins a cue to what precedes it ("and warned", "but also said"). */
+function coordinatedCue(p: Prepared, i: number, to: number, isCue: Uint8Array): boolean {
+  if (i + 1 >= to) return false
+  // ", adding that ...", ", said Mr. X": a cue after a comma opens its own attribution too.
+  if (p.punct[i] === P_COMMA) return isCue[i + 1] === 1 && p.pos[i + 1] === VERB_POS
+  if (p.pos[i] !== CCONJ_POS) return false
+  return isCue[i + 1] === 1 || (p.pos[i + 1] === ADV_POS && i + 2 < to && isCue[i + 2] === 1)
+}
+
 /** A cue as a token range, with the range's extent for discontinuous cues. */
 export interface CueTokens {
   readonly start: number
@@ -263,6 +276,10 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
       if (quote[t] >= Q_OPEN) qb++
       if (punct[t] === P_COMMA) cb++
     }
+    // Only a cue coordinated with this one counts on the content side ("said it opposed the
+    // test | and warned ..."): it shares the subject and PolNeAR gives it its own content,
+    // whereas a nested cue ("notes that the commission announced ...") stays inside.
+    if (ob === 0 && i > ce && coordinatedCue(p, i, to, isCue)) ob = 2
     write(i, 1, i - ce + 1, qb > 3 ? 3 : qb, cb > 2 ? 2 : cb, ob)
   }
   for (let i = Math.max(cs, from); i < Math.min(ce, to); i++) {
