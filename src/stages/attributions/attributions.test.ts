@@ -184,3 +184,12 @@ test('a participle after a comma (", saying") shares the source of the cue befor
   assert.equal(join(doc, saying.source), 'The state attorney general, Roy Cooper,')
   assert.deepEqual(saying.source, first.source)
 })
+
+test('a cue that ends its paragraph with a colon takes its content from the next paragraph', () => {
+  const text = 'The senator took questions for an hour. Rush Limbaugh said:\n\n"And from a supposed front-runner, this reeks of fear."'
+  const { doc, atts } = analyse(text)
+  const a = byCue(doc, atts, 'said:')
+  assert.equal(join(doc, a.source), 'Rush Limbaugh')
+  assert.equal(join(doc, a.content), '"And from a supposed front-runner, this reeks of fear."')
+  assert.equal(a.kind, 'direct')
+})
