@@ -14,6 +14,11 @@ export function defaultEndRanker(): EndRanker | null {
   return defaultRanker
 }
 
+/** Use `ranker` wherever the committed one would be (training scripts scoring a new one). */
+export function setEndRanker(ranker: EndRanker | null): void {
+  defaultRanker = ranker
+}
+
 /**
  * Move the far boundary of each content fragment to the ranker's choice: the end of a
  * fragment after the cue, the start of one before it ("“A,” he said"). The boundary next

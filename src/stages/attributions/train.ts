@@ -1,19 +1,26 @@
 /**
  * Train the attribution model on a PolNeAR split and write it to
- * `models/attribution/model.bin`; with `--dev`, score the new model on a second split
- * with the project's PolNeAR scorer.
+ * `models/attribution/model.bin`, then the content boundary ranker
+ * (`models/attribution/content-end.bin`, train-content.ts, cross-fitted on the same split)
+ * unless `--skip-ranker` or `--limit`; with `--dev`, score the new models on a second
+ * split with the project's PolNeAR scorer. One command rebuilds every committed model.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
  *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 18]
- *     [--out models/attribution/model.bin]
+ *     [--out models/attribution/model.bin] [--skip-ranker] [--ranker-out models/attribution/content-end.bin]
  */
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { formatScoresTable, loadPolnearSplit, scorePolnear, type PolnearDoc } from '../../eval/polnear.ts'
 import { writeBrat, type CodePointSpan } from '../../format/brat.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { DEFAULT_MODEL_PATH, extractAttributions, modelToBuffer } from './attributions.ts'
+import { DEFAULT_RANKER_PATH, loadEndRanker } from './content-ranker.ts'
+import { setEndRanker } from './content-spans.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
 
 const { values } = parseArgs({
@@ -27,6 +34,8 @@ const { values } = parseArgs({
     'cue-bits': { type: 'string', default: '18' },
     'role-bits': { type: 'string', default: '18' },
     out: { type: 'string', default: DEFAULT_MODEL_PATH },
+    'skip-ranker': { type: 'boolean', default: false },
+    'ranker-out': { type: 'string', default: DEFAULT_RANKER_PATH },
   },
 })
 
@@ -57,6 +66,19 @@ const model = trainModel(train, { ...options, log: (l) => console.log(l) }, vers
 const buf = modelToBuffer(model)
 writeFileSync(values.out!, buf)
 console.log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ${values.out} (${(buf.length / 1e6).toFixed(1)} MB), version ${version}`)
+
+if (!values['skip-ranker'] && Number.isFinite(limit)) {
+  console.log('--limit given: the content ranker is not retrained (the dev figures use the committed one)')
+} else if (!values['skip-ranker']) {
+  // The ranker learns from role taggers trained on half of the split each (cross-fitting),
+  // so it does not read the model just written; it runs in its own process to keep this
+  // one's memory small.
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'train-content.ts')
+  execFileSync(process.execPath, [
+    '--import', 'tsx', script, '--data', values.data!, '--folds', '2', '--seed', String(seed), '--out', values['ranker-out']!,
+  ], { stdio: 'inherit' })
+  setEndRanker(loadEndRanker(values['ranker-out']))
+}
 
 if (values.dev !== undefined) {
   const scores = scorePolnear(values.dev, (_name, text) => {
