@@ -163,9 +163,23 @@ const FILTER_FEATS = new Int32Array(K_FILTER)
  * Features of candidate `cands[k]` for the cue filter, from its roles; `sc` must still hold
  * the role tagger's emission scores for it (call right after role tagging).
  */
-export function filterFeatures(p: Prepared, cands: readonly CueCandidate[], k: number, roles: RoleSpans, sc: Scratch, out = FILTER_FEATS, o = 0): Int32Array {
+export function filterFeatures(
+  model: AttributionModel, p: Prepared, cands: readonly CueCandidate[], k: number, roles: RoleSpans, sc: Scratch, out = FILTER_FEATS, o = 0,
+): Int32Array {
   const win = roleWindow(p, cands[k])
-  cueFilterFeatures(p, cands, k, roles.source, roles.content, { scores: sc.em, from: win.start, to: win.end }, out, o)
+  // How much the role tagger's best labelling beats labelling nothing: its own belief that
+  // this cue has roles, from the labels and scores findRoles left in sc.
+  const tr = model.role.trans
+  const L = 5
+  const n = win.end - win.start
+  let gain = 0
+  let prev = L
+  for (let i = 0; i < n; i++) {
+    const y = sc.labels[i]
+    gain += sc.em[i * L + y] - sc.em[i * L] + tr[prev * L + y] - tr[(i === 0 ? L : 0) * L]
+    prev = y
+  }
+  cueFilterFeatures(p, cands, k, roles.source, roles.content, { scores: sc.em, from: win.start, to: win.end }, gain, out, o)
   return out
 }
 
@@ -185,7 +199,7 @@ export function cuesWithRoles(
     const cue = cues[k]
     const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc)), isCue, ranker, sc)
     // Without content a cue is dropped anyway; the filter need not see it.
-    if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(p, cues as CueCandidate[], k, roles, sc))) continue
+    if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(model, p, cues as CueCandidate[], k, roles, sc))) continue
     out.push({ cue, roles })
   }
   return out
@@ -262,17 +276,19 @@ function kindOf(p: Prepared, content: CueTokens[]): AttributionKind {
 /**
  * Find the attributions of a tokenized text. `entities` may be empty; source names then
  * come from proper-noun runs. Pass a {@link Scratch} to reuse decoding buffers across calls.
+ * `filter` is the cue filter (default: the committed one, if any; null for the cue tagger's
+ * cues alone).
  */
 export function extractAttributions(
   model: AttributionModel, text: string, tokens: TokenColumns, sentences: readonly Sentence[],
-  entities: readonly Entity[], sc: Scratch = new Scratch(),
+  entities: readonly Entity[], sc: Scratch = new Scratch(), filter: CueFilter | null = defaultCueFilter(),
 ): Attribution[] {
   const p = prepare(text, tokens, sentences)
   interface Draft { cues: CueTokens[]; roles: RoleSpans }
   const drafts: Draft[] = []
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
-  for (const { cue, roles } of cuesWithRoles(model, p, defaultCueFilter(), sc)) {
+  for (const { cue, roles } of cuesWithRoles(model, p, filter, sc)) {
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
     const k = `${key(roles.content)}|${key(roles.source)}`

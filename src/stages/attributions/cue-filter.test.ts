@@ -59,15 +59,15 @@ test('filter features: one value per slot, and they see whether a source was fou
   assert.ok(k >= 0)
   const roles = tidyRoles(p, cands[k], findRoles(model, p, cands[k], isCue, sc))
   assert.ok(roles.source.length > 0 && roles.content.length > 0)
-  const a = filterFeatures(p, cands, k, roles, sc, new Int32Array(K_FILTER + 2), 1)
+  const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_FILTER + 2), 1)
   assert.equal(a[0], 0)
   assert.equal(a[K_FILTER + 1], 0)
   assert.equal(new Set(a.subarray(1, K_FILTER + 1)).size, K_FILTER)
   const em = { scores: new Float64Array(0), from: 0, to: 0 }
   const withSrc = new Int32Array(K_FILTER)
   const without = new Int32Array(K_FILTER)
-  cueFilterFeatures(p, cands, k, roles.source, roles.content, em, withSrc, 0)
-  cueFilterFeatures(p, cands, k, [], roles.content, em, without, 0)
+  cueFilterFeatures(p, cands, k, roles.source, roles.content, em, 0, withSrc, 0)
+  cueFilterFeatures(p, cands, k, [], roles.content, em, 0, without, 0)
   assert.notDeepEqual(withSrc, without)
 })
 

@@ -152,7 +152,7 @@ export interface RoleScores {
 }
 
 /** Features per candidate. */
-export const K_FILTER = 30
+export const K_FILTER = 34
 
 // POS ids of POS_TAGS (model/doc.ts).
 const PRON = 11
@@ -189,11 +189,12 @@ function meanMargin(em: RoleScores, r: CueTokens, b: number, i: number): number 
 /**
  * Features of the candidate `cands[k]` into `out` at `o` (K_FILTER values), given the
  * source and content the role tagger (after tidying and the content ranker) found for it,
- * and the role tagger's emission scores for it.
+ * the role tagger's emission scores for it, and how much its best labelling outscored
+ * labelling nothing (`gain`).
  */
 export function cueFilterFeatures(
   p: Prepared, cands: readonly CueCandidate[], k: number, source: readonly CueTokens[], content: readonly CueTokens[],
-  em: RoleScores, out: Int32Array, o: number,
+  em: RoleScores, gain: number, out: Int32Array, o: number,
 ): void {
   const { lemma, pos, punct, quote, sent, isCap } = p
   const NONE = 0x7fffffff
@@ -279,4 +280,9 @@ export function cueFilterFeatures(
   out[o + 27] = fx(428, head, cntFound * 4 + srcFound)
   out[o + 28] = fx(429, cntM, srcM, mg)
   out[o + 29] = fx(430, head, quoted, cntSide)
+  const g = logBucket(gain)
+  out[o + 30] = fx(431, g)
+  out[o + 31] = fx(432, g, base)
+  out[o + 32] = fx(433, g, mg)
+  out[o + 33] = fx(434, g, cntFound * 4 + srcFound)
 }

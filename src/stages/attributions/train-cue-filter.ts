@@ -41,7 +41,7 @@ const { values } = parseArgs({
 })
 
 /** Candidates of one bonus: features (K_FILTER each), labels, documents. */
-interface Pool { feats: Int32Array[]; gold: number[]; doc: number[]; overlap: number[]; base: number[] }
+interface Pool { feats: Int32Array[]; gold: number[]; doc: number[]; overlap: number[]; base: number[]; margin: number[] }
 
 // Feature indices to blank out (for ablations): CUE_FILTER_DROP=4,5,7
 const DROP = (process.env.CUE_FILTER_DROP ?? '').split(',').filter((x) => x !== '').map(Number)
@@ -49,7 +49,7 @@ const nlp = loadWink()
 const sc = new Scratch()
 const ranker = defaultEndRanker()
 const bonuses = values.bonuses!.split(',').map(Number)
-const pools = new Map<number, Pool>(bonuses.map((b) => [b, { feats: [], gold: [], doc: [], overlap: [], base: [] }]))
+const pools = new Map<number, Pool>(bonuses.map((b) => [b, { feats: [], gold: [], doc: [], overlap: [], base: [], margin: [] }]))
 const all = loadPolnearSplit(values.data!).map((d) => ({ d, t: tokenize(nlp, d.text) }))
 // Gold cues per document (all folds together), for recall.
 let goldCues = 0
@@ -109,7 +109,7 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
       const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc)), isCue, ranker, sc)
       // The stage drops a cue without content before the filter sees it.
       if (roles.content.length === 0) continue
-      const fs = filterFeatures(p, cands, k, roles, sc, new Int32Array(K_FILTER), 0)
+      const fs = filterFeatures(tagger, p, cands, k, roles, sc, new Int32Array(K_FILTER), 0)
       for (const d of DROP) fs[d] = 0
       pool.feats.push(fs)
       pool.gold.push(gold.has(`${cue.start}-${cue.end}`) ? 1 : 0)
@@ -118,6 +118,7 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
       for (let i = cue.start; i < cue.end; i++) ov |= goldTok[i]
       pool.overlap.push(ov)
       pool.base.push(cue.base)
+      pool.margin.push(cue.margin)
     }
   }
 }
@@ -192,6 +193,18 @@ for (const b of bonuses) {
     return `base=${bs}: right ${keptPos}/${pos} kept, wrong-extent ${keptNegOv}/${negOv}, no-cue ${keptNegNo}/${negNo}`
   })
   console.log(`  ${strata.join('; ')}`)
+  if (process.env.CUE_FILTER_MARGINS !== undefined) {
+    const cuts = [-20, -15, -12, -10, -8, -6, -4, -2, 0, 100]
+    const row = cuts.map((cut, ci) => {
+      let pos = 0, neg = 0, kpos = 0
+      for (let i = 0; i < n; i++) {
+        if (pool.base[i] !== 0 || pool.margin[i] >= cut || (ci > 0 && pool.margin[i] < cuts[ci - 1])) continue
+        if (pool.gold[i] === 1) { pos++; kpos += scores[i] >= best.t ? 1 : 0 } else neg++
+      }
+      return `<${cut}: ${pos}+ (${kpos} kept) ${neg}-`
+    })
+    console.log(`  non-base by margin: ${row.join(' | ')}`)
+  }
   const f = f1(best.tp, best.pred)
   if (values.bonus === undefined ? f > chosen.f : b === Number(values.bonus)) chosen = { bonus: b, t: best.t, f }
 }
