@@ -8,9 +8,12 @@
  * all candidates of the chosen bonus.
  *
  *   node --import tsx src/stages/attributions/train-cue-filter.ts [--data ../shared/data/polnear/train]
- *     [--bonuses 10,20,30,40] [--epochs 10] [--seed 1] [--cache /tmp/dir] [--out models/attribution/cue-filter.bin]
+ *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--seed 1] [--cache /tmp/dir] [--out models/attribution/cue-filter.bin]
  *
- * `--cache` keeps the two fold taggers there and reuses them in later runs. Deterministic.
+ * `--cache` keeps the two fold taggers there and reuses them in later runs; `--bonus` forces
+ * the bonus instead of the cross-validated best; CUE_FILTER_DROP=4,5 blanks those feature
+ * slots (ablations). Prints, per bonus, what the filter keeps of right candidates, of
+ * candidates overlapping a gold cue with another extent, and of the rest. Deterministic.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -41,7 +44,7 @@ const { values } = parseArgs({
 })
 
 /** Candidates of one bonus: features (K_FILTER each), labels, documents. */
-interface Pool { feats: Int32Array[]; gold: number[]; doc: number[]; overlap: number[]; base: number[]; margin: number[] }
+interface Pool { feats: Int32Array[]; gold: number[]; doc: number[]; overlap: number[]; base: number[] }
 
 // Feature indices to blank out (for ablations): CUE_FILTER_DROP=4,5,7
 const DROP = (process.env.CUE_FILTER_DROP ?? '').split(',').filter((x) => x !== '').map(Number)
@@ -49,7 +52,7 @@ const nlp = loadWink()
 const sc = new Scratch()
 const ranker = defaultEndRanker()
 const bonuses = values.bonuses!.split(',').map(Number)
-const pools = new Map<number, Pool>(bonuses.map((b) => [b, { feats: [], gold: [], doc: [], overlap: [], base: [], margin: [] }]))
+const pools = new Map<number, Pool>(bonuses.map((b) => [b, { feats: [], gold: [], doc: [], overlap: [], base: [] }]))
 const all = loadPolnearSplit(values.data!).map((d) => ({ d, t: tokenize(nlp, d.text) }))
 // Gold cues per document (all folds together), for recall.
 let goldCues = 0
@@ -118,7 +121,6 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
       for (let i = cue.start; i < cue.end; i++) ov |= goldTok[i]
       pool.overlap.push(ov)
       pool.base.push(cue.base)
-      pool.margin.push(cue.margin)
     }
   }
 }
@@ -193,18 +195,6 @@ for (const b of bonuses) {
     return `base=${bs}: right ${keptPos}/${pos} kept, wrong-extent ${keptNegOv}/${negOv}, no-cue ${keptNegNo}/${negNo}`
   })
   console.log(`  ${strata.join('; ')}`)
-  if (process.env.CUE_FILTER_MARGINS !== undefined) {
-    const cuts = [-20, -15, -12, -10, -8, -6, -4, -2, 0, 100]
-    const row = cuts.map((cut, ci) => {
-      let pos = 0, neg = 0, kpos = 0
-      for (let i = 0; i < n; i++) {
-        if (pool.base[i] !== 0 || pool.margin[i] >= cut || (ci > 0 && pool.margin[i] < cuts[ci - 1])) continue
-        if (pool.gold[i] === 1) { pos++; kpos += scores[i] >= best.t ? 1 : 0 } else neg++
-      }
-      return `<${cut}: ${pos}+ (${kpos} kept) ${neg}-`
-    })
-    console.log(`  non-base by margin: ${row.join(' | ')}`)
-  }
   const f = f1(best.tp, best.pred)
   if (values.bonus === undefined ? f > chosen.f : b === Number(values.bonus)) chosen = { bonus: b, t: best.t, f }
 }
