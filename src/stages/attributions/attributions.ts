@@ -9,6 +9,7 @@ import { P_COLON, P_COMMA, prepare, Q_CLOSE, Q_OPEN, type Prepared } from './fea
 import { POS_TAGS } from '../../model/doc.ts'
 import { ChainPerceptron } from './perceptron.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
+import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type CueFilter } from './cue-filter.ts'
 import { resolveSource } from './sources.ts'
 import {
   CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
@@ -116,6 +117,95 @@ export function findCues(model: AttributionModel, p: Prepared, sc = new Scratch(
   return cues
 }
 
+/**
+ * Cue candidates of a prepared document, in text order: the cue tagger's labels decoded
+ * again with `bonus` added to the B emission, so that cues it almost chose come out too.
+ * `isCue` gets the tokens of the cues it finds without the bonus (what the role tagger was
+ * trained to see as other cues).
+ */
+export function findCueCandidates(model: AttributionModel, p: Prepared, bonus: number, isCue: Uint8Array, sc = new Scratch()): CueCandidate[] {
+  const cands: CueCandidate[] = []
+  for (let para = 0; para < p.paraStart.length; para++) {
+    const from = p.paraStart[para]
+    const to = p.paraEnd[para]
+    const n = to - from
+    if (n === 0) continue
+    sc.ensure(n, K_CUE, 3)
+    cueFeatures(p, from, to, sc.feats)
+    model.cue.emissions(sc.feats, n, K_CUE, sc.em)
+    // Base decode first: which candidates the tagger finds alone. Viterbi over three
+    // labels is cheap beside the emissions, which both decodes share.
+    model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
+    const baseLab = sc.forced
+    baseLab.set(sc.labels.subarray(0, n))
+    for (let i = 0; i < n; i++) if (baseLab[i] !== 0) isCue[from + i] = 1
+    for (let i = 0; i < n; i++) sc.em[i * 3 + CUE_B] += bonus
+    model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
+    for (let i = 0; i < n; i++) {
+      if (sc.labels[i] !== CUE_B) continue
+      let j = i + 1
+      while (j < n && sc.labels[j] === CUE_I) j++
+      const base = baseLab[i] === CUE_B && (j === n || baseLab[j] !== CUE_I) && sameRun(baseLab, sc.labels, i, j) ? 1 : 0
+      cands.push({ start: from + i, end: from + j, base, margin: sc.em[i * 3 + CUE_B] - bonus - sc.em[i * 3] })
+      i = j - 1
+    }
+  }
+  return cands
+}
+
+function sameRun(a: Int8Array, b: Int8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+const FILTER_FEATS = new Int32Array(K_FILTER)
+
+/**
+ * Features of candidate `cands[k]` for the cue filter, from its roles; `sc` must still hold
+ * the role tagger's emission scores for it (call right after role tagging).
+ */
+export function filterFeatures(
+  model: AttributionModel, p: Prepared, cands: readonly CueCandidate[], k: number, roles: RoleSpans, sc: Scratch, out = FILTER_FEATS, o = 0,
+): Int32Array {
+  const win = roleWindow(p, cands[k])
+  // How much the role tagger's best labelling beats labelling nothing: its own belief that
+  // this cue has roles, from the labels and scores findRoles left in sc.
+  const tr = model.role.trans
+  const L = 5
+  const n = win.end - win.start
+  let gain = 0
+  let prev = L
+  for (let i = 0; i < n; i++) {
+    const y = sc.labels[i]
+    gain += sc.em[i * L + y] - sc.em[i * L] + tr[prev * L + y] - tr[(i === 0 ? L : 0) * L]
+    prev = y
+  }
+  cueFilterFeatures(p, cands, k, roles.source, roles.content, { scores: sc.em, from: win.start, to: win.end }, gain, out, o)
+  return out
+}
+
+/**
+ * The roles of every cue the stage considers, in text order, with the cue filter applied
+ * when there is one (`filter`); dropped candidates are left out.
+ */
+export function cuesWithRoles(
+  model: AttributionModel, p: Prepared, filter: CueFilter | null, sc: Scratch,
+): Array<{ cue: CueTokens; roles: RoleSpans }> {
+  const isCue = new Uint8Array(p.n)
+  const cues: CueTokens[] = filter === null ? findCues(model, p, sc) : findCueCandidates(model, p, filter.bonus, isCue, sc)
+  if (filter === null) for (const c of cues) isCue.fill(1, c.start, c.end)
+  const ranker = defaultEndRanker()
+  const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]
+    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc)), isCue, ranker, sc)
+    // Without content a cue is dropped anyway; the filter need not see it.
+    if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(model, p, cues as CueCandidate[], k, roles, sc))) continue
+    out.push({ cue, roles })
+  }
+  return out
+}
+
 /** Token ranges labelled as source and as content around one cue. */
 export interface RoleSpans {
   readonly source: CueTokens[]
@@ -195,21 +285,19 @@ function kindOf(p: Prepared, content: CueTokens[]): AttributionKind {
 /**
  * Find the attributions of a tokenized text. `entities` may be empty; source names then
  * come from proper-noun runs. Pass a {@link Scratch} to reuse decoding buffers across calls.
+ * `filter` is the cue filter (default: the committed one, if any; null for the cue tagger's
+ * cues alone).
  */
 export function extractAttributions(
   model: AttributionModel, text: string, tokens: TokenColumns, sentences: readonly Sentence[],
-  entities: readonly Entity[], sc: Scratch = new Scratch(),
+  entities: readonly Entity[], sc: Scratch = new Scratch(), filter: CueFilter | null = defaultCueFilter(),
 ): Attribution[] {
   const p = prepare(text, tokens, sentences)
-  const cues = findCues(model, p, sc)
-  const isCue = new Uint8Array(p.n)
-  for (const c of cues) isCue.fill(1, c.start, c.end)
   interface Draft { cues: CueTokens[]; roles: RoleSpans }
   const drafts: Draft[] = []
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
-  for (const cue of cues) {
-    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc)), isCue, defaultEndRanker(), sc)
+  for (const { cue, roles } of cuesWithRoles(model, p, filter, sc)) {
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
     const k = `${key(roles.content)}|${key(roles.source)}`
@@ -221,6 +309,9 @@ export function extractAttributions(
   }
   const out: Attribution[] = []
   const named = new Set<string>()
+  // The tokens of the cues kept: a source never runs into another cue (tidySource).
+  const isCue = new Uint8Array(p.n)
+  for (const d of drafts) for (const c of d.cues) isCue.fill(1, c.start, c.end)
   let prev: { cue: CueTokens; source: CueTokens[] } | null = null
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue

@@ -46,21 +46,54 @@ function trimTitles(text: string, p: Prepared, r: Range): string {
   return text.slice(p.tokens.start[s], p.tokens.end[e - 1])
 }
 
-/** Proper-noun runs of the document before token `before`, nearest first. */
+/** Maximal proper-noun runs of a document in text order, computed once per document. */
+const docRuns = new WeakMap<Prepared, Range[]>()
+
+function allPropnRuns(text: string, p: Prepared): Range[] {
+  let runs = docRuns.get(p)
+  if (runs !== undefined) return runs
+  runs = []
+  const speaker = (i: number) => p.tokens.pos[i] === PROPN && p.isCap[i] === 1 && !NOT_SPEAKERS.has(wordAt(text, p, i))
+  for (let i = 0; i < p.n; i++) {
+    if (!speaker(i)) continue
+    let e = i + 1
+    while (e < p.n && p.sent[e] === p.sent[i] && speaker(e)) e++
+    runs.push({ start: i, end: e })
+    i = e - 1
+  }
+  docRuns.set(p, runs)
+  return runs
+}
+
+/**
+ * Proper-noun runs of the document before token `before`, nearest first; a run that
+ * crosses `before` is cut there. Source resolution asks for them once per attribution, so
+ * the document's runs are found once and sliced (scanning back from each source made the
+ * stage quadratic in the attributions of a long article).
+ */
 function propnRuns(text: string, p: Prepared, before: number): Range[] {
-  const runs: Range[] = []
-  let i = before - 1
+  const all = allPropnRuns(text, p)
   // A news article's names lie within a few thousand tokens; the bound keeps a huge text linear.
   const stop = Math.max(0, before - LOOK_BACK)
-  while (i >= stop) {
-    if (p.tokens.pos[i] !== PROPN || p.isCap[i] === 0 || NOT_SPEAKERS.has(wordAt(text, p, i))) { i--; continue }
-    let s = i
-    while (s - 1 >= 0 && p.tokens.pos[s - 1] === PROPN && p.isCap[s - 1] === 1 && p.sent[s - 1] === p.sent[i]
-      && !NOT_SPEAKERS.has(wordAt(text, p, s - 1))) s--
-    runs.push({ start: s, end: i + 1 })
-    i = s - 1
+  let hi = 0
+  let lo = all.length
+  while (hi < lo) { const m = (hi + lo) >> 1; if (all[m].start < before) hi = m + 1; else lo = m }
+  const runs: Range[] = []
+  for (let k = hi - 1; k >= 0 && all[k].end > stop; k--) {
+    const r = all[k]
+    runs.push(r.end > before ? { start: r.start, end: before } : r)
   }
   return runs
+}
+
+// Names of the document's proper-noun runs, titles trimmed: each is asked for by every
+// later source that resolves a pronoun or a surname.
+const trimmedNames = new WeakMap<Range, string>()
+
+function runName(text: string, p: Prepared, r: Range): string {
+  let name = trimmedNames.get(r)
+  if (name === undefined) { name = trimTitles(text, p, r); trimmedNames.set(r, name) }
+  return name
 }
 
 function entityName(text: string, e: Entity): string {
@@ -135,7 +168,7 @@ export function resolveSource(
   if (all.length === 0) return null
   const window = all.filter((r) => p.sent[src.start] - p.sent[r.start] <= 3)
   const pool = window.length > 0 ? window : all.slice(0, 1)
-  const names = pool.map((r) => trimTitles(text, p, r))
+  const names = pool.map((r) => runName(text, p, r))
   // He and she want a person's name: two words or more, or the surname of one.
   const fits = names.map((n, k) => !wantsPerson || pool[k].end - pool[k].start >= 2 || hasLonger(n, all, text, p))
   let pick = names.findIndex((n, k) => fits[k] && named.has(n))
@@ -146,12 +179,12 @@ export function resolveSource(
 /** A bare surname's fuller form: the earliest longer run that contains it. */
 function fullerName(name: string, runs: Range[], text: string, p: Prepared): string {
   for (let k = runs.length - 1; k >= 0; k--) {
-    const full = trimTitles(text, p, runs[k])
+    const full = runName(text, p, runs[k])
     if (full !== name && full.split(' ').includes(name)) return full
   }
   return name
 }
 
 function hasLonger(name: string, runs: Range[], text: string, p: Prepared): boolean {
-  return runs.some((r) => r.end - r.start >= 2 && trimTitles(text, p, r).split(' ').includes(name))
+  return runs.some((r) => r.end - r.start >= 2 && runName(text, p, r).split(' ').includes(name))
 }

@@ -1,0 +1,114 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import {
+  cuesWithRoles, filterFeatures, findCueCandidates, findCues, findRoles, loadAttributionModel, Scratch, tidyRoles,
+} from './attributions.ts'
+import { CueFilter, cueFilterFeatures, K_FILTER, loadCueFilter } from './cue-filter.ts'
+import { prepare } from './features.ts'
+
+const nlp = loadWink()
+const model = loadAttributionModel()
+
+function prep(text: string) {
+  const t = tokenize(nlp, text)
+  return prepare(text, t.tokens, t.sentences)
+}
+
+const TEXT = 'The minister said on Monday that the plan would fail. Critics warned it was too late.\n\n'
+  + 'Smith, who has long opposed the bill, believes the vote will be close, aides noted.'
+
+test('without a bonus the candidates are the tagger\'s cues, all marked base', () => {
+  const p = prep(TEXT)
+  const isCue = new Uint8Array(p.n)
+  const cands = findCueCandidates(model, p, 0, isCue, new Scratch())
+  const cues = findCues(model, p, new Scratch())
+  assert.deepEqual(cands.map((c) => [c.start, c.end]), cues.map((c) => [c.start, c.end]))
+  assert.ok(cands.length > 0)
+  assert.ok(cands.every((c) => c.base === 1))
+  for (const c of cues) for (let i = c.start; i < c.end; i++) assert.equal(isCue[i], 1)
+})
+
+test('a bonus proposes more candidates; only the tagger\'s own are base, and isCue keeps the tagger\'s', () => {
+  const p = prep(TEXT)
+  const isCue = new Uint8Array(p.n)
+  const huge = findCueCandidates(model, p, 1e6, isCue, new Scratch())
+  const cues = findCues(model, p, new Scratch())
+  // With an overwhelming bonus every token starts a cue: one-token candidates everywhere.
+  assert.equal(huge.length, p.n)
+  const own = new Set(cues.filter((c) => c.end - c.start === 1).map((c) => c.start))
+  for (const c of huge) assert.equal(c.base, own.has(c.start) ? 1 : 0)
+  const expected = new Uint8Array(p.n)
+  for (const c of cues) expected.fill(1, c.start, c.end)
+  assert.deepEqual(isCue, expected)
+  // The margin is the emission before the bonus: finite and the same for a token at any bonus.
+  const some = findCueCandidates(model, p, 5, new Uint8Array(p.n), new Scratch())
+  for (const c of some) {
+    const h = huge[c.start]
+    assert.ok(Number.isFinite(c.margin))
+    assert.ok(Math.abs(h.margin - c.margin) < 1e-6)
+  }
+})
+
+test('filter features: one value per slot, and they see whether a source was found', () => {
+  const p = prep(TEXT)
+  const sc = new Scratch()
+  const isCue = new Uint8Array(p.n)
+  const cands = findCueCandidates(model, p, 20, isCue, sc)
+  const k = cands.findIndex((c) => p.tokens.lemma[c.start] === 'say')
+  assert.ok(k >= 0)
+  const roles = tidyRoles(p, cands[k], findRoles(model, p, cands[k], isCue, sc))
+  assert.ok(roles.source.length > 0 && roles.content.length > 0)
+  const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_FILTER + 2), 1)
+  assert.equal(a[0], 0)
+  assert.equal(a[K_FILTER + 1], 0)
+  assert.equal(new Set(a.subarray(1, K_FILTER + 1)).size, K_FILTER)
+  const em = { scores: new Float64Array(0), from: 0, to: 0 }
+  const withSrc = new Int32Array(K_FILTER)
+  const without = new Int32Array(K_FILTER)
+  cueFilterFeatures(p, cands, k, roles.source, roles.content, em, 0, withSrc, 0)
+  cueFilterFeatures(p, cands, k, [], roles.content, em, 0, without, 0)
+  assert.notDeepEqual(withSrc, without)
+})
+
+test('the filter learns a separable keep/drop problem and survives serialisation', () => {
+  const feats = (tag: number) => {
+    const f = new Int32Array(K_FILTER)
+    for (let j = 0; j < K_FILTER; j++) f[j] = j === 0 ? 7 : tag * 1000 + j
+    return f
+  }
+  const f = new CueFilter(20, 0, 12)
+  f.beginTraining()
+  for (let e = 0; e < 5; e++) { f.train(feats(1), 0, 1); f.train(feats(2), 0, 0) }
+  f.average()
+  assert.ok(f.keep(feats(1)))
+  assert.ok(!f.keep(feats(2)))
+  const g = CueFilter.fromBuffer(f.toBuffer())
+  assert.equal(g.bonus, 20)
+  assert.equal(g.threshold, 0)
+  assert.equal(g.bits, 12)
+  assert.deepEqual(g.weights, f.weights)
+  assert.throws(() => CueFilter.fromBuffer(Buffer.from('not a filter at all, no')), /cue filter/)
+  assert.throws(() => loadCueFilter('/nonexistent/cue-filter.bin'), /missing/)
+})
+
+test('cuesWithRoles: a filter that drops everything leaves only content-less cues; one that keeps all keeps the candidates', () => {
+  const p = prep(TEXT)
+  const none = cuesWithRoles(model, p, null, new Scratch())
+  assert.deepEqual(none.map((x) => x.cue), findCues(model, p, new Scratch()).map((c) => ({ start: c.start, end: c.end })))
+  const dropAll = new CueFilter(0, Infinity)
+  assert.ok(cuesWithRoles(model, p, dropAll, new Scratch()).every((x) => x.roles.content.length === 0))
+  const keepAll = new CueFilter(0, -Infinity)
+  const kept = cuesWithRoles(model, p, keepAll, new Scratch())
+  assert.deepEqual(kept.map((x) => [x.cue.start, x.cue.end]), none.map((x) => [x.cue.start, x.cue.end]))
+  assert.deepEqual(kept.map((x) => x.roles), none.map((x) => x.roles))
+})
+
+test('the committed filter keeps a plain reported speech cue', () => {
+  const filter = loadCueFilter()
+  if (filter === null) return
+  const p = prep(TEXT)
+  const cues = cuesWithRoles(model, p, filter, new Scratch()).filter((x) => x.roles.content.length > 0)
+  const lemmas = cues.map((x) => p.tokens.lemma[x.cue.start])
+  assert.ok(lemmas.includes('say'), JSON.stringify(lemmas))
+})
