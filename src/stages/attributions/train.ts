@@ -1,13 +1,16 @@
 /**
  * Train the attribution model on a PolNeAR split and write it to
  * `models/attribution/model.bin`, then the content boundary ranker
- * (`models/attribution/content-end.bin`, train-content.ts, cross-fitted on the same split)
- * unless `--skip-ranker` or `--limit`; with `--dev`, score the new models on a second
- * split with the project's PolNeAR scorer. One command rebuilds every committed model.
+ * (`content-end.bin`, train-content.ts) and the cue filter (`cue-filter.bin`,
+ * train-cue-filter.ts, which reads the ranker at the default path), both cross-fitted on
+ * the same split with the same seed, unless `--skip-ranker` or `--limit`; with `--dev`,
+ * score the new models on a second split with the project's PolNeAR scorer. One command
+ * rebuilds every committed model.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
  *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 18]
  *     [--out models/attribution/model.bin] [--skip-ranker] [--ranker-out models/attribution/content-end.bin]
+ *     [--filter-out models/attribution/cue-filter.bin]
  */
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -21,6 +24,7 @@ import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { DEFAULT_MODEL_PATH, extractAttributions, modelToBuffer } from './attributions.ts'
 import { DEFAULT_RANKER_PATH, loadEndRanker } from './content-ranker.ts'
 import { setEndRanker } from './content-spans.ts'
+import { DEFAULT_FILTER_PATH, defaultCueFilter, loadCueFilter, type CueFilter } from './cue-filter.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
 
 const { values } = parseArgs({
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: DEFAULT_MODEL_PATH },
     'skip-ranker': { type: 'boolean', default: false },
     'ranker-out': { type: 'string', default: DEFAULT_RANKER_PATH },
+    'filter-out': { type: 'string', default: DEFAULT_FILTER_PATH },
   },
 })
 
@@ -67,23 +72,28 @@ const buf = modelToBuffer(model)
 writeFileSync(values.out!, buf)
 console.log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ${values.out} (${(buf.length / 1e6).toFixed(1)} MB), version ${version}`)
 
+let filter: CueFilter | null = defaultCueFilter()
 if (!values['skip-ranker'] && Number.isFinite(limit)) {
-  console.log('--limit given: the content ranker is not retrained (the dev figures use the committed one)')
+  console.log('--limit given: the content ranker and cue filter are not retrained (the dev figures use the committed ones)')
 } else if (!values['skip-ranker']) {
-  // The ranker learns from role taggers trained on half of the split each (cross-fitting),
-  // so it does not read the model just written; it runs in its own process to keep this
-  // one's memory small.
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'train-content.ts')
-  execFileSync(process.execPath, [
-    '--import', 'tsx', script, '--data', values.data!, '--folds', '2', '--seed', String(seed), '--out', values['ranker-out']!,
+  // Both learn from taggers trained on half of the split each (cross-fitting), so neither
+  // reads the model just written; each runs in its own process to keep memory small.
+  const here = dirname(fileURLToPath(import.meta.url))
+  const run = (script: string, out: string) => execFileSync(process.execPath, [
+    '--import', 'tsx', join(here, script), '--data', values.data!, '--seed', String(seed), '--out', out,
+    ...(script === 'train-content.ts' ? ['--folds', '2'] : []),
   ], { stdio: 'inherit' })
+  run('train-content.ts', values['ranker-out']!)
   setEndRanker(loadEndRanker(values['ranker-out']))
+  if (values['ranker-out'] !== DEFAULT_RANKER_PATH) console.log('note: the cue filter is trained with the ranker at the default path')
+  run('train-cue-filter.ts', values['filter-out']!)
+  filter = loadCueFilter(values['filter-out'])
 }
 
 if (values.dev !== undefined) {
   const scores = scorePolnear(values.dev, (_name, text) => {
     const { tokens, sentences } = tokenize(nlp, text)
-    return writeBrat(text, extractAttributions(model, text, tokens, sentences, []))
+    return writeBrat(text, extractAttributions(model, text, tokens, sentences, [], undefined, filter))
   })
   console.log(formatScoresTable(scores))
 }
