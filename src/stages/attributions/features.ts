@@ -68,43 +68,6 @@ function shapeClass(c: number): number {
 
 const PUNCT_POS = POS_TAGS.indexOf('PUNCT')
 
-function isUpper(c: number): boolean { return c >= 65 && c <= 90 }
-function isLower(c: number): boolean { return c >= 97 && c <= 122 }
-
-// Token i is "." glued to "N" / "Wis" / "Tenn" and followed by ",", ")" or a glued letter.
-function isAbbrevPeriod(text: string, tokens: TokenColumns, i: number): boolean {
-  const ps = tokens.start[i - 1]
-  const pe = tokens.end[i - 1]
-  if (pe !== tokens.start[i] || pe - ps > 4 || !isUpper(text.charCodeAt(ps))) return false
-  for (let k = ps + 1; k < pe; k++) if (!isLower(text.charCodeAt(k))) return false
-  const ns = tokens.start[i + 1]
-  const c = text.charCodeAt(ns)
-  if (c === 44 || c === 41) return true
-  return ns === tokens.end[i] && (isUpper(c) || isLower(c))
-}
-
-// Sentences of the same paragraph joined where wink broke inside a word or after an abbreviation.
-function mergeFalseBreaks(text: string, tokens: TokenColumns, sentences: readonly Sentence[], punct: Uint8Array): readonly Sentence[] {
-  const out: Sentence[] = []
-  let merged = false
-  for (const st of sentences) {
-    const prev = out[out.length - 1]
-    if (prev === undefined || st.paragraph !== prev.paragraph) { out.push(st); continue }
-    const i = st.tokenStart
-    let join = tokens.start[i] === tokens.end[i - 1]
-    if (!join && isLower(text.charCodeAt(tokens.start[i]))) {
-      // the sentence before ends in an abbreviation period, perhaps closed by a bracket
-      let j = i - 1
-      if (j > prev.tokenStart && text.charCodeAt(tokens.start[j]) === 41) j--
-      join = text.charCodeAt(tokens.start[j]) === 46 && punct[j] === 4
-    }
-    if (!join) { out.push(st); continue }
-    out[out.length - 1] = { ...prev, end: st.end, tokenEnd: st.tokenEnd }
-    merged = true
-  }
-  return merged ? out : sentences
-}
-
 /** Compute the {@link Prepared} columns of a tokenized document. */
 export function prepare(text: string, tokens: TokenColumns, sentences: readonly Sentence[]): Prepared {
   const n = tokens.count
@@ -149,13 +112,6 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
       punct[i] = 4
     }
   }
-  // wink ends a sentence inside "(D-N.Y.)" and after "(I-Vt.)": a period glued to a short
-  // capitalised word ("N", "Wis", "Tenn") and followed by a comma, a bracket or a glued
-  // letter abbreviates, and a sentence that starts with no space before it or with a
-  // lower-case word after such a period continues the one before. Sources ran up to the
-  // false boundary ("Rep. Joseph Crowley (D-N").
-  for (let i = 1; i + 1 < n; i++) if (punct[i] === P_FINAL && isAbbrevPeriod(text, tokens, i)) punct[i] = 4
-  sentences = mergeFalseBreaks(text, tokens, sentences, punct)
   const nPara = sentences.length === 0 ? 0 : sentences[sentences.length - 1].paragraph + 1
   const paraStart = new Int32Array(nPara).fill(-1)
   const paraEnd = new Int32Array(nPara)

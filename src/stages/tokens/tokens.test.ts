@@ -43,3 +43,55 @@ test('astral characters keep UTF-16 offsets consistent', () => {
   const words = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.start[i], tokens.end[i]))
   assert.ok(words.includes('Troops') && words.includes('arrived'))
 })
+
+const words = (text: string) => {
+  const { tokens } = tokenize(nlp, text)
+  return Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.start[i], tokens.end[i]))
+}
+const sentenceTexts = (text: string) => tokenize(nlp, text).sentences.map((s) => text.slice(s.start, s.end))
+
+test('abbreviations wink cuts apart are one token, with their period', () => {
+  const text = 'Rep. Joseph Crowley (D-N.Y.) and Sen. Bernie Sanders (I-Vt.), R-Wis., a Ph.D. student and Sens. Ted Cruz'
+  const w = words(text)
+  for (const a of ['N.Y.', 'Vt.', 'Wis.', 'Ph.D.', 'Sens.', 'Rep.', 'Sen.']) assert.ok(w.includes(a), a)
+  assert.ok(!w.includes('.'))
+  const { tokens } = tokenize(nlp, text)
+  const ny = w.indexOf('N.Y.')
+  assert.equal(tokens.lemma[ny], 'n.y.')
+  assert.equal(POS_TAGS[tokens.pos[ny]], 'PROPN')
+  // a word that is no abbreviation keeps its own period, also inside brackets
+  assert.deepEqual(words('(He won in Iowa.) Then he left.').slice(4, 6), ['Iowa', '.'])
+})
+
+test('false sentence splits at abbreviations are merged', () => {
+  for (const text of [
+    'Rep. Joseph Crowley (D-N.Y.) said it would pass.',
+    'Sen. Bernie Sanders (I-Vt.) repeated his call.',
+    'Sen. Bernie Sanders (I-Vt.), who won, spoke.',
+    'Speaker Paul Ryan, R-Wis., said so.',
+    'He attacked his rivals, particularly Sens. Ted Cruz and Marco Rubio.',
+    'The march was led by the Rev. Al Sharpton on Sunday.',
+    'John F. Kennedy and George W. Bush spoke.',
+    'Gov. Brown, Gen. Smith, Lt. Dan, Dr. Who, Mr. X and Mrs. Y met at St. Paul on Jan. 5.',
+    'Apple Inc. and Acme Corp. and Smith Co. said he is No. 2 at 9 a.m. in the U.S. Senate.',
+    'It grew 3.5 percent to $1.5 billion.',
+  ]) assert.deepEqual(sentenceTexts(text), [text], text)
+})
+
+test('a quotation wink cuts from its speech verb or closing mark is one sentence', () => {
+  assert.deepEqual(sentenceTexts('“Is it fun?” he asked. “Yes!” she said.'), ['“Is it fun?” he asked.', '“Yes!” she said.'])
+  assert.deepEqual(sentenceTexts("They said it was ''wrong.'' Then it was ''right.''"),
+    ["They said it was ''wrong.''", "Then it was ''right.''"])
+  assert.deepEqual(sentenceTexts('He said, ‘Pray for him.’” Then he left.'), ['He said, ‘Pray for him.’”', 'Then he left.'])
+})
+
+test('true sentence ends after an abbreviation stay', () => {
+  assert.deepEqual(sentenceTexts('He moved to the U.S. He loved it.'), ['He moved to the U.S.', 'He loved it.'])
+  assert.deepEqual(sentenceTexts('The polls close at 7 p.m. He says it is late.'), ['The polls close at 7 p.m.', 'He says it is late.'])
+  assert.deepEqual(sentenceTexts('The polls close at 7 p.m. Tuesday.'), ['The polls close at 7 p.m. Tuesday.'])
+  assert.deepEqual(sentenceTexts('The ranch is in Hereford, Ariz. It is a farm.'), ['The ranch is in Hereford, Ariz.', 'It is a farm.'])
+  assert.deepEqual(sentenceTexts('Apple sold more. iPhone sales rose.'), ['Apple sold more.', 'iPhone sales rose.'])
+  assert.deepEqual(sentenceTexts('It was visionary and courageous...For example, it grew.'), ['It was visionary and courageous...', 'For example, it grew.'])
+  // a line break still ends a sentence, whatever follows
+  assert.deepEqual(sentenceTexts('Sen. Bernie Sanders (I-Vt.)\nrepeated it.'), ['Sen. Bernie Sanders (I-Vt.)', 'repeated it.'])
+})

@@ -28,10 +28,107 @@ export interface Tokenized {
 // without blank lines between them.
 const PARAGRAPH_BREAK = /\n+/g
 
+// Abbreviations wink does not always know. Titles stand before a name, so their period
+// never ends a sentence ("Sens. Ted Cruz", "the Rev. Al Sharpton"); "Jr.", "Sr." and "St."
+// can end one ("Main St. He said") and are left to wink.
+const TITLES = new Set([
+  'Mr', 'Mrs', 'Ms', 'Messrs', 'Dr', 'Drs', 'Prof', 'Profs', 'Rev', 'Revs', 'Fr', 'Msgr',
+  'Sen', 'Sens', 'Rep', 'Reps', 'Gov', 'Govs', 'Pres', 'Sec', 'Amb', 'Atty', 'Supt', 'Hon',
+  'Gen', 'Gens', 'Lt', 'Col', 'Maj', 'Capt', 'Cpl', 'Sgt', 'Pvt', 'Adm', 'Cmdr', 'Cdr', 'Mt', 'Ft',
+])
+// AP state abbreviations (the two-letter ones with inner periods, "N.Y.", are initials
+// below). wink splits "Vt." from its period before a bracket or a comma ("(I-Vt.)",
+// "R-Wis.,") and may end a sentence there.
+const STATES = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans',
+  'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore',
+  'Pa', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wisc', 'Wyo',
+])
+// "N" "." "Y." and "Ph" "." "D.": wink cuts initials glued by periods apart.
+const INITIAL_HEAD = /^[A-Z][a-z]?$/
+const INITIAL_TAIL = /^(?:[A-Z][a-z]?\.?|(?:[A-Z]\.)+)$/
+
+const isUpperUnit = (c: number) => c >= 65 && c <= 90
+const isLowerUnit = (c: number) => c >= 97 && c <= 122
+const isDigitUnit = (c: number) => c >= 48 && c <= 57
+
+/**
+ * How many following wink tokens the period at `i` joins to the word before it (0: none,
+ * 1: the period, 2: the period and the initial after it). Only a period glued to the
+ * word before is considered.
+ */
+function abbreviationJoin(values: readonly string[], spaces: readonly string[], i: number): number {
+  if (values[i] !== '.' || spaces[i] !== '' || i === 0) return 0
+  const word = values[i - 1]
+  const next = i + 1 < values.length ? values[i + 1] : ''
+  const glued = next !== '' && spaces[i + 1] === '' && next.trim() !== ''
+  if (glued && INITIAL_HEAD.test(word) && INITIAL_TAIL.test(next)) return 2
+  if (TITLES.has(word)) return 1
+  if (!STATES.has(word) || next === '') return 0
+  // A state abbreviation keeps its period unless a sentence may start after it: glued
+  // to what follows ("Vt.)", "Wis.,") or before a lower-case word.
+  return glued || isLowerUnit(next.charCodeAt(0)) || next === ',' ? 1 : 0
+}
+
+/** True when a word token is an abbreviation that stands before a name (ends in its period). */
+function isTitle(text: string, s: number, e: number): boolean {
+  return e - s > 1 && text.charCodeAt(e - 1) === 46 && TITLES.has(text.slice(s, e - 1))
+}
+
+// Closing marks and final punctuation wink may cut from the sentence they end
+// ("policies.'" + "'", "?’" + "”", "courageous." + "..").
+const isClosingMark = (c: number) =>
+  c === 39 || c === 34 || c === 0x2019 || c === 0x201d || c === 41 || c === 93
+  || c === 46 || c === 33 || c === 63 || c === 0x2026
+
+/** True when the token at [s, e) is made of closing marks and final punctuation only. */
+function isClosing(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isClosingMark(text.charCodeAt(k))) return false
+  return true
+}
+
+// What continues a sentence when glued to its end or after a space: a lower-case word
+// (checked apart), a comma, a semicolon, a colon or a dash ("(I-Vt.)" + ", who").
+const continues = (c: number) =>
+  c === 44 || c === 59 || c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2015
+
+/**
+ * Where the sentence wink starts at token `a` really starts, within [a, te]: after the
+ * closing marks glued to the sentence before, and at `te` (no boundary at all) when what
+ * follows continues that sentence: a comma after "(I-Vt.)", a lower-case word after a
+ * quotation ending in "?" or "!" ("?” he asked"), a name after a title ("Sens." + "Ted
+ * Cruz"). A boundary at a line break stays.
+ */
+function trueStart(text: string, start: Int32Array, end: Int32Array, a: number, te: number): number {
+  while (a < te && start[a] === end[a - 1] && isClosing(text, start[a], end[a])) a++
+  if (a === te) return te
+  const gapStart = end[a - 1]
+  const s = start[a]
+  for (let k = gapStart; k < s; k++) if (text.charCodeAt(k) === 10) return a
+  const c = text.charCodeAt(s)
+  if (isLowerUnit(c)) {
+    // "iPhone", "eBay" start a sentence in lower case; other lower-case words do not.
+    for (let k = s + 1; k < end[a]; k++) if (isUpperUnit(text.charCodeAt(k))) return a
+    return te
+  }
+  if (continues(c)) {
+    // A dash after a space may open a new item ("- You can receive ..."): it continues
+    // the sentence when glued to it or when a lower-case word follows it.
+    if (s === gapStart || c === 44 || c === 59 || c === 58) return te
+    return a + 1 < te && isLowerUnit(text.charCodeAt(start[a + 1])) ? te : a
+  }
+  // A capital glued to a period is a missing space ("Republicans.The"); after a space,
+  // a capital starts a sentence unless a title stands before it.
+  return s > gapStart && isUpperUnit(c) && isTitle(text, start[a - 1], end[a - 1]) ? te : a
+}
+
 /**
  * Tokenize, split sentences and tag POS and lemmas with wink-nlp. White-space tokens are
  * dropped; offsets are recovered from wink's lossless token stream (value plus
- * preceding spaces). Sentences never cross a paragraph break.
+ * preceding spaces). Abbreviations wink cuts apart ("N" "." "Y.", "Sens" ".") are joined
+ * into one token, as wink itself tokenizes "U.S." and "Sen.", and sentence boundaries
+ * wink puts inside them or before a continuation are moved or removed (see trueStart).
+ * Sentences never cross a paragraph break.
  */
 export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const its = nlp.its
@@ -46,15 +143,22 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const end = new Int32Array(n)
   const pos = new Uint8Array(n)
   const lemma: string[] = []
-  // wink index -> our index (or -1 for white space tokens)
+  // wink index -> our index (or -1 for white space tokens); joined wink tokens share one
   const keep = new Int32Array(n)
   let offset = 0
   let count = 0
+  let joining = 0
   for (let i = 0; i < n; i++) {
     offset += spaces[i].length
     const v = values[i]
     if (v.trim() === '') {
       keep[i] = -1
+    } else if (joining > 0 || (joining = abbreviationJoin(values, spaces, i)) > 0) {
+      // The abbreviation keeps the POS of its word; its lemma is its lower-cased text.
+      joining--
+      keep[i] = count - 1
+      end[count - 1] = offset + v.length
+      lemma[count - 1] = text.slice(start[count - 1], end[count - 1]).toLowerCase()
     } else {
       keep[i] = count
       start[count] = offset
@@ -69,19 +173,10 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     count, start: start.subarray(0, count), end: end.subarray(0, count),
     pos: pos.subarray(0, count), lemma,
   }
-  const breaks: number[] = []
-  for (const m of text.matchAll(PARAGRAPH_BREAK)) breaks.push(m.index ?? 0)
-  const sentences: Sentence[] = []
-  let paragraph = 0
-  let b = 0
-  const spans = [] as Array<[number, number]>
-  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => { spans.push(s.out(its.span) as unknown as [number, number]) })
-  const push = (ts: number, te: number) => {
-    if (te <= ts) return
-    while (b < breaks.length && breaks[b] < start[ts]) { b++; paragraph++ }
-    sentences.push({ start: start[ts], end: end[te - 1], tokenStart: ts, tokenEnd: te, paragraph })
-  }
-  for (const [ws, we] of spans) {
+  // wink's sentences as token ranges, false boundaries removed: [from, to) pairs
+  const ranges: number[] = []
+  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
+    const [ws, we] = s.out(its.span) as unknown as [number, number]
     let ts = -1
     let te = -1
     for (let i = ws; i <= we; i++) {
@@ -89,7 +184,27 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
       if (ts < 0) ts = keep[i]
       te = keep[i] + 1
     }
-    if (ts < 0) continue
+    if (ts < 0) return
+    const last = ranges.length - 1
+    if (last < 0) { ranges.push(ts, te); return }
+    // A boundary inside a joined token ("N." + "Y.") is none; a false one moves or goes.
+    const from = ts < ranges[last] ? te : trueStart(text, start, end, ts, te)
+    ranges[last] = from
+    if (from < te) ranges.push(from, te)
+  })
+  const breaks: number[] = []
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) breaks.push(m.index ?? 0)
+  const sentences: Sentence[] = []
+  let paragraph = 0
+  let b = 0
+  const push = (ts: number, te: number) => {
+    if (te <= ts) return
+    while (b < breaks.length && breaks[b] < start[ts]) { b++; paragraph++ }
+    sentences.push({ start: start[ts], end: end[te - 1], tokenStart: ts, tokenEnd: te, paragraph })
+  }
+  for (let r = 0; r < ranges.length; r += 2) {
+    const ts = ranges[r]
+    const te = ranges[r + 1]
     // wink does not always end a sentence at a line break; headlines and datelines
     // carry no final punctuation, so every line break ends one.
     let from = ts
