@@ -637,3 +637,17 @@ test('source fallback: "As the statement of X," and a hyphenated name opening th
   assert.equal(c.source, 'The spokesman Lee Jae-sung')
   assert.equal(c.sourceEntity, 'Lee Jae-sung')
 })
+
+test('source fallback: a possessive opens the speaker\'s phrase; a participle read as an adjective is still a cue', () => {
+  const its = 'The European Union unveiled a €1.3 billion package on Monday, its foreign policy chief told a news conference.'
+  assert.equal(claimFor(buildDoc(its, [quantity(its, '€1.3 billion', 1.3e9, { kind: 'money', unit: 'EUR' })]), '€1.3 billion').source, 'its foreign policy chief')
+  const informed = 'The Korean Central News Agency informed, the families were given 240 new apartments.'
+  assert.equal(claimFor(buildDoc(informed, [quantity(informed, '240', 240)]), '240').source, 'The Korean Central News Agency')
+})
+
+test('source fallback: a figure after the speech clause is the text\'s own', () => {
+  const text = 'About 300 homes were destroyed, officials said, and 12 people died in the town.'
+  const doc = buildDoc(text, [quantity(text, 'About 300', 300, { isApprox: true }), quantity(text, '12', 12)])
+  assert.equal(claimFor(doc, 'About 300').source, 'officials')
+  assert.equal(claimFor(doc, '12').source, null)
+})

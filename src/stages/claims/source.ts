@@ -141,12 +141,15 @@ function asStatementOf(c: Context, t: number, end: number): number {
   return k + 1 < end && STATEMENT_NOUNS.has(lemma[k]) && lemma[k + 1] === 'of' ? k + 2 : -1
 }
 
+// Possessive pronouns that open a noun phrase ("its foreign policy chief").
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our'])
+
 /** The end of a source noun phrase from `t` ("the intelligence service of Seoul"), or `t`. */
 function nounPhraseEnd(c: Context, t: number, end: number): number {
   const { pos, lemma } = c.tokens
   let e = t
   for (;;) {
-    if (e < end && (NP_POS.has(pos[e]) || isHyphenJoin(c, e))) { e++; continue }
+    if (e < end && (NP_POS.has(pos[e]) || isHyphenJoin(c, e) || (e === t && POSSESSIVES.has(lemma[e])))) { e++; continue }
     // one "of"/"for" inside the phrase, between nouns ("a spokesman for the command")
     if (e > t && e + 1 < end && (lemma[e] === 'of' || lemma[e] === 'for') && NP_POS.has(pos[e + 1])) { e += 2; continue }
     return e
@@ -187,7 +190,7 @@ function speechSegment(c: Context, from: number, to: number): { source: CharSpan
     const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
     if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(from) }
   }
-  const npEnd = pos[from] === PRON ? from + 1 : nounPhraseEnd(c, from, to)
+  const npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
   if (npEnd === from || !namesSomeone(c, from, npEnd)) return null
   let verb = npEnd
   let isPassive = false
@@ -248,8 +251,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   if (best === null) {
     // "Officials said (that) ..." at the start of the sentence
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
-    const isCue = (t: number) => SPEECH_VERBS.has(lemma[t]) && (pos[t] === VERB ||
-      (pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT')))
+    const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
+      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT'))
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
     for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
