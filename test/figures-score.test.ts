@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { JsonDocument } from '../src/format/json.ts'
 import {
-  amountAgrees, expectedSpans, loadCases, parseCases, predictionFromJson, scoreCase, sourceAgrees, summarize,
+  amountAgrees, expectedSpans, loadCases, parseCases, predictionFromJson, scoreCase, sourceAgrees, sourceEntityAgrees, summarize,
   type ExpectedClaim, type FigureCase, type PredictedClaim, type Prediction,
 } from './figures-score.ts'
 
@@ -132,6 +132,21 @@ test('sources: surface or resolved name, case-insensitive, and null only for nul
   assert.ok(sourceAgrees(own, { source: null, sourceEntity: null }))
   assert.ok(!sourceAgrees(own, { source: 'officials', sourceEntity: null }))
   assert.ok(sourceAgrees(claim('x', 1, { source: 'The ministry' }), { source: 'ministry', sourceEntity: null }))
+})
+
+test('strict sources: the resolved name where annotated (gazetteer aliases agree), else the exact span', () => {
+  const he = claim('x', 1, { source: 'He', sourceEntity: 'Volodymyr Zelensky' })
+  // "He" resolved to no one, or to someone else, is wrong; a gazetteer alias is the same person
+  assert.ok(!sourceEntityAgrees(he, { source: 'He', sourceEntity: null }))
+  assert.ok(!sourceEntityAgrees(he, { source: 'He', sourceEntity: 'Vladimir Putin' }))
+  assert.ok(sourceEntityAgrees(he, { source: 'He', sourceEntity: 'Volodymyr Zelenskyy' }))
+  assert.ok(sourceEntityAgrees(he, { source: 'Zelensky', sourceEntity: null }))
+  // without an annotated name, the span must be the annotated span
+  const officials = claim('x', 1, { source: 'Ukrainian officials' })
+  assert.ok(sourceEntityAgrees(officials, { source: 'Ukrainian officials', sourceEntity: 'Ukraine' }))
+  assert.ok(!sourceEntityAgrees(officials, { source: 'Ukrainian officials, who', sourceEntity: 'Ukraine' }))
+  assert.ok(sourceEntityAgrees(claim('x', 1), { source: null, sourceEntity: null }))
+  assert.ok(!sourceEntityAgrees(claim('x', 1), { source: 'officials', sourceEntity: null }))
 })
 
 test('the fixture parser rejects cases that would score wrongly', () => {

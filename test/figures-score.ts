@@ -199,8 +199,40 @@ export function sourceAgrees(expected: ExpectedClaim, p: Pick<PredictedClaim, 's
   return [p.source, p.sourceEntity].some((s) => s != null && want.has(normalizeSource(s)))
 }
 
-/** The fields scored over matched claims, besides the amount. */
-export const FIELDS = ['approx', 'bound', 'vague', 'category', 'source', 'planned', 'asOf'] as const
+// The bundled gazetteer's names, each mapped to its canonical: an annotated "Volodymyr
+// Zelensky" or "UNHCR" is the entity the extractor calls "Volodymyr Zelenskyy" or "United
+// Nations High Commissioner for Refugees".
+const GAZETTEER = new URL('../src/stages/entities/gazetteer.json', import.meta.url)
+let canonicalNames: Map<string, string> | null = null
+function sameEntity(a: string, b: string): boolean {
+  if (canonicalNames === null) {
+    canonicalNames = new Map()
+    const g = JSON.parse(readFileSync(GAZETTEER, 'utf8')) as { entities: Array<{ canonical: string; aliases?: string[] }> }
+    for (const e of g.entities) {
+      for (const name of [e.canonical, ...(e.aliases ?? [])]) canonicalNames.set(normalizeSource(name), normalizeSource(e.canonical))
+    }
+  }
+  const na = normalizeSource(a)
+  const nb = normalizeSource(b)
+  return na === nb || (canonicalNames.get(na) ?? na) === (canonicalNames.get(nb) ?? nb)
+}
+
+/**
+ * The strict reading of who states a figure: when the passage annotates whom the source
+ * refers to (`sourceEntity`: "He" -> "Kim Jong Un", "the agency" -> "UNHCR"), the
+ * predicted resolved name must be that name or one of its gazetteer aliases (a predicted span that is the name itself,
+ * with nothing resolved, also agrees); otherwise the predicted span must be the annotated
+ * span. `sourceAgrees` is the lenient reading: "He" agrees with "He" whoever it resolves to.
+ */
+export function sourceEntityAgrees(expected: ExpectedClaim, p: Pick<PredictedClaim, 'source' | 'sourceEntity'>): boolean {
+  if (expected.source === null) return p.source === null
+  if (p.source === null) return false
+  if (expected.sourceEntity === undefined) return normalizeSource(p.source) === normalizeSource(expected.source)
+  return sameEntity(p.sourceEntity ?? p.source, expected.sourceEntity)
+}
+
+/** The fields scored over matched claims, besides the amount (`sourceEntity`: the strict source, see above). */
+export const FIELDS = ['approx', 'bound', 'vague', 'category', 'source', 'sourceEntity', 'planned', 'asOf'] as const
 export type Field = (typeof FIELDS)[number]
 
 function fieldAgrees(field: Field, e: ExpectedClaim, p: PredictedClaim): boolean {
@@ -210,6 +242,7 @@ function fieldAgrees(field: Field, e: ExpectedClaim, p: PredictedClaim): boolean
     case 'vague': return e.vague === p.vague
     case 'category': return e.category === p.category
     case 'source': return sourceAgrees(e, p)
+    case 'sourceEntity': return sourceEntityAgrees(e, p)
     case 'planned': return e.planned === p.planned
     case 'asOf': return e.asOf === p.asOf
   }
@@ -391,7 +424,7 @@ export function formatScores(s: FigureScores): string {
     `negatives      ${s.negativeFalseClaims} false claims, ${s.negativeFalseQuantities} false quantities in ${s.negatives} passages`,
     `fields over ${s.matched} matched claims (quantity spans overlap):`,
     `  ${'amount'.padEnd(9)}${pct(s.amount.accuracy)}  (${s.amount.correct}/${s.amount.total})`,
-    ...FIELDS.map((f) => `  ${f.padEnd(9)}${pct(s.fields[f].accuracy)}  (${s.fields[f].correct}/${s.fields[f].total})`),
+    ...FIELDS.map((f) => `  ${(f === 'sourceEntity' ? 'source=' : f).padEnd(9)}${pct(s.fields[f].accuracy)}  (${s.fields[f].correct}/${s.fields[f].total})${f === 'sourceEntity' ? '  (strict: the resolved name where annotated, else the exact span)' : ''}`),
     'by style       cases     P      R     F1',
     ...s.byStyle.map((x) => `  ${x.style.padEnd(13)}${String(x.cases).padStart(5)}  ${pct(x.claims.precision)}  ${pct(x.claims.recall)}  ${pct(x.claims.f1)}`),
     'by category    expected  recall',

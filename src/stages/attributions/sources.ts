@@ -26,8 +26,19 @@ const NOT_SPEAKERS = new Set([
   'november', 'december',
 ])
 const TYPE_RANK: Partial<Record<EntityType, number>> = { PERSON: 3, MEDIA: 3, ORG: 3, GPE: 2, NORP: 1 }
-const PERSON_TYPES: ReadonlySet<EntityType> = new Set(['PERSON'])
 const GROUP_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MEDIA', 'GPE', 'NORP'])
+// Preference among compatible antecedents: who speaks is more often a body or a person
+// than a country, and a country more often than a demonym ("Russian forces").
+const KIND_RANK: Partial<Record<EntityType, number>> = { PERSON: 2, ORG: 2, MEDIA: 2, OTHER: 2, GPE: 1, NORP: 0 }
+// Heads of definite nominals that stand for a person ("the mayor said").
+const PERSON_NOUNS = new Set([
+  'mayor', 'governor', 'president', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official',
+  'commander', 'general', 'chief', 'leader', 'secretary', 'ambassador', 'envoy', 'senator', 'lawmaker',
+  'chairman', 'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor', 'colonel', 'captain', 'head',
+  'king', 'queen', 'diplomat', 'doctor', 'surgeon', 'judge', 'man', 'woman',
+])
+// How many sentences back a pronoun or nominal looks for its antecedent.
+const ANTECEDENT_SENTENCES = 3
 
 const LOOK_BACK = 3000
 
@@ -157,11 +168,11 @@ export function resolveSource(
     if (NOT_SPEAKERS.has(name.toLowerCase())) return null
     return end - start > 1 ? name : fullerName(name, runs(), text, p)
   }
-  const wantsPerson = PERSONAL.has(first)
+  const head = wordAt(text, p, src.end - 1)
+  // "the mayor", "the spokesman" stand for a person; "the ministry", "the company" for a body.
+  const wantsPerson = PERSONAL.has(first) || (isNominal && PERSON_NOUNS.has(head))
   if (entities.length > 0) {
-    const types = wantsPerson ? PERSON_TYPES : GROUP_TYPES
-    let best: Entity | null = null
-    for (const e of entities) if (e.end <= s0 && types.has(e.type) && (best === null || e.start > best.start)) best = e
+    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null)
     return best === null ? null : entityName(text, best)
   }
   const all = runs()
@@ -174,6 +185,61 @@ export function resolveSource(
   let pick = names.findIndex((n, k) => fits[k] && named.has(n))
   if (pick < 0) pick = Math.max(0, fits.indexOf(true))
   return fullerName(names[pick], all, text, p)
+}
+
+/**
+ * The entity a pronoun or definite nominal refers to, among the entities that end before
+ * it. A compatible entity is a person for "he", "she" and person nouns ("the mayor"), a
+ * body, medium or place for "it", "they" and other nominals ("the ministry"); a name the
+ * entities stage could not type (OTHER) is compatible once it has named a source. Among
+ * them, by priority: a name holding the nominal's head word ("the ministry" -> "Ministry
+ * of Emergency Situations"), a name that already named a source (an article's speaker is
+ * referred back to, not the place a figure is about: "Ukraine's General Staff said Russian
+ * forces lost ... It said"), a body or person over a place and a place over a demonym,
+ * then the nearest. Only the last few sentences are searched: an antecedent further back
+ * is seldom what a pronoun means.
+ */
+function antecedent(
+  text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
+  wantsPerson: boolean, head: string | null,
+): Entity | null {
+  const s0 = p.tokens.start[src.start]
+  const firstSent = p.sent[src.start] - ANTECEDENT_SENTENCES
+  // entities are in text order: walk back from the last one that starts before the source,
+  // and stop at the window's edge, so a long article costs no more per pronoun than a short one
+  let lo = 0
+  let hi = entities.length
+  while (lo < hi) { const m = (lo + hi) >> 1; if (entities[m].start < s0) lo = m + 1; else hi = m }
+  let best: Entity | null = null
+  let bestScore = -1
+  for (let k = lo - 1; k >= 0; k--) {
+    const e = entities[k]
+    if (sentenceOf(p, e.start) < firstSent) break
+    if (e.end > s0) continue
+    const name = entityName(text, e)
+    const wasSource = named.has(name)
+    const fits = wantsPerson
+      ? e.type === 'PERSON' || (e.type === 'OTHER' && wasSource && /\s/.test(name))
+      : GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)
+    if (!fits) continue
+    const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(/[^\p{L}]+/u).includes(head)
+    const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0)
+    // walking back, the first of equal score is the nearest
+    if (score > bestScore) { best = e; bestScore = score }
+  }
+  return best
+}
+
+/** The sentence of the token that starts at or covers a character offset. */
+function sentenceOf(p: Prepared, offset: number): number {
+  let lo = 0
+  let hi = p.n - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (p.tokens.start[mid] <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return p.sent[lo]
 }
 
 /** A bare surname's fuller form: the earliest longer run that contains it. */

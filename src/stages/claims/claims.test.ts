@@ -554,3 +554,100 @@ test('a time in a "when" clause about something else does not date the figure', 
   assert.equal(c.length, 1)
   assert.equal(c[0].asOf, null)
 })
+
+// Who states a figure: the source rules of docs/figures.md ("Source").
+
+test('source: an apposition after a name is not part of the source', () => {
+  const text = 'Andriy Bondar, a spokesman for the eastern command, said troops had repelled 46 attacks.'
+  const doc = buildDoc(text, [quantity(text, '46', 46)],
+    [attribution(text, 'Andriy Bondar, a spokesman for the eastern command,', 'said', 'troops had repelled 46 attacks')])
+  assert.equal(claimFor(doc, '46').source, 'Andriy Bondar')
+})
+
+test('source: a name before "of" is whom the source names, not the body after it', () => {
+  const text = '"We have registered 7,400 new arrivals," said Amina Yusuf of the Norwegian Refugee Council.'
+  const doc = buildDoc(text, [quantity(text, '7,400', 7400)],
+    [attribution(text, 'Amina Yusuf of the Norwegian Refugee Council', 'said', '"We have registered 7,400 new arrivals,"')])
+  const c = claimFor(doc, '7,400')
+  assert.equal(c.source, 'Amina Yusuf of the Norwegian Refugee Council')
+  assert.equal(c.sourceEntity, 'Amina Yusuf')
+})
+
+test('source: a body\'s common name keeps the name the attribution stage resolved it to', () => {
+  const text = 'Helios Energy said it would cut jobs. The company said the cuts would save $300 million.'
+  const doc = buildDoc(text, [quantity(text, '$300 million', 300_000_000, { kind: 'money', unit: 'USD' })], [
+    attribution(text, 'Helios Energy', 'said', 'it would cut jobs', 'Helios Energy'),
+    attribution(text, 'The company', 'said', 'the cuts would save $300 million', 'Helios Energy'),
+  ])
+  const c = claimFor(doc, '$300 million')
+  assert.equal(c.source, 'The company')
+  assert.equal(c.sourceEntity, 'Helios Energy')
+})
+
+test('source: "It is said" is impersonal and names no one', () => {
+  const text = 'The typhoon hit the coast. It is said, the 37 bridges were collapsed.'
+  const doc = buildDoc(text, [quantity(text, '37', 37)], [attribution(text, 'It', 'is said', 'the 37 bridges were collapsed', 'Ministry')])
+  assert.equal(claimFor(doc, '37').source, null)
+})
+
+test('source: a sourceless attribution inside another passes the figure to the outer speaker', () => {
+  const text = "Pyongyang is expected to send another 25,000-30,000 troops to Russia, Ukraine's military intelligence said."
+  const doc = buildDoc(text, [quantity(text, '25,000-30,000', { kind: 'range', low: 25000, high: 30000 })], [
+    attribution(text, null, 'is expected', 'to send another 25,000-30,000 troops to Russia'),
+    attribution(text, "Ukraine's military intelligence", 'said', 'Pyongyang is expected to send another 25,000-30,000 troops to Russia'),
+  ])
+  assert.equal(claimFor(doc, '25,000-30,000').source, "Ukraine's military intelligence")
+})
+
+test('source: a cue of intent or deed names who acts; the speaker around it states the figure', () => {
+  const text = 'Russia and Ukraine agreed to exchange 1,000 prisoners each, a Turkish foreign ministry official told reporters.'
+  const doc = buildDoc(text, [quantity(text, '1,000', 1000)], [
+    attribution(text, 'Russia and Ukraine', 'agreed', 'to exchange 1,000 prisoners each'),
+    attribution(text, 'a Turkish foreign ministry official', 'told', 'Russia and Ukraine agreed to exchange 1,000 prisoners each'),
+  ])
+  assert.equal(claimFor(doc, '1,000').source, 'a Turkish foreign ministry official')
+  // alone, such a cue gives the figure no source
+  const own = 'Parliament passed a budget of 1.1 trillion rupees.'
+  const ownDoc = buildDoc(own, [quantity(own, '1.1 trillion rupees', 1.1e12, { kind: 'money', unit: 'INR' })],
+    [attribution(own, 'Parliament', 'passed', 'a budget of 1.1 trillion rupees')])
+  assert.equal(claimFor(ownDoc, '1.1 trillion rupees').source, null)
+})
+
+test('source fallback: a speech clause after the figure, with an addressee or a passive', () => {
+  const told = 'Between 11,000 and 12,000 North Korean troops have been sent to Russia, a senior Pentagon official told reporters in Washington.'
+  const doc = buildDoc(told, [quantity(told, 'Between 11,000 and 12,000', { kind: 'range', low: 11000, high: 12000 })])
+  assert.equal(claimFor(doc, 'Between 11,000 and 12,000').source, 'a senior Pentagon official')
+  const passive = 'The enemy lost more than 150 soldiers in the direction of Kupiansk, the General Staff is informed.'
+  assert.equal(claimFor(buildDoc(passive, [quantity(passive, 'more than 150', 150, { bound: 'at_least' })]), 'more than 150').source, 'the General Staff')
+  const inverted = 'The city budget is planned at 1.2 billion som, informed the deputy mayor.'
+  assert.equal(claimFor(buildDoc(inverted, [quantity(inverted, '1.2 billion som', 1.2e9, { kind: 'money', unit: 'KGS' })]), '1.2 billion som').source, 'the deputy mayor')
+})
+
+test('source fallback: a clause with a figure of its own is no speech clause', () => {
+  const text = 'In the flood, the man loss was 58 persons dead, the property damage is estimated 200 million dollar.'
+  const doc = buildDoc(text, [quantity(text, '58', 58), quantity(text, '200 million dollar', 2e8, { kind: 'money', unit: 'USD' })])
+  assert.equal(claimFor(doc, '58').source, null)
+})
+
+test('source fallback: "As the statement of X," and a hyphenated name opening the sentence', () => {
+  const as = 'As the statement of the Joint Chiefs of Staff, enemy fired approximately 200 shells toward the island.'
+  assert.equal(claimFor(buildDoc(as, [quantity(as, 'approximately 200', 200, { isApprox: true })]), 'approximately 200').source, 'the Joint Chiefs of Staff')
+  const lee = 'The spokesman Lee Jae-sung said to reporters, 25 thousand soldiers are moved to the front line.'
+  const c = claimFor(buildDoc(lee, [quantity(lee, '25 thousand', 25000)]), '25 thousand')
+  assert.equal(c.source, 'The spokesman Lee Jae-sung')
+  assert.equal(c.sourceEntity, 'Lee Jae-sung')
+})
+
+test('source fallback: a possessive opens the speaker\'s phrase; a participle read as an adjective is still a cue', () => {
+  const its = 'The European Union unveiled a €1.3 billion package on Monday, its foreign policy chief told a news conference.'
+  assert.equal(claimFor(buildDoc(its, [quantity(its, '€1.3 billion', 1.3e9, { kind: 'money', unit: 'EUR' })]), '€1.3 billion').source, 'its foreign policy chief')
+  const informed = 'The Korean Central News Agency informed, the families were given 240 new apartments.'
+  assert.equal(claimFor(buildDoc(informed, [quantity(informed, '240', 240)]), '240').source, 'The Korean Central News Agency')
+})
+
+test('source fallback: a figure after the speech clause is the text\'s own', () => {
+  const text = 'About 300 homes were destroyed, officials said, and 12 people died in the town.'
+  const doc = buildDoc(text, [quantity(text, 'About 300', 300, { isApprox: true }), quantity(text, '12', 12)])
+  assert.equal(claimFor(doc, 'About 300').source, 'officials')
+  assert.equal(claimFor(doc, '12').source, null)
+})

@@ -100,7 +100,7 @@ export const NOT_COUNTED = new Set([
 export const SPEECH_VERBS = new Set([
   'say', 'tell', 'report', 'announce', 'claim', 'state', 'estimate', 'confirm', 'suggest', 'add',
   'note', 'write', 'reveal', 'disclose', 'warn', 'believe', 'assess', 'indicate', 'allege',
-  'insist', 'acknowledge', 'admit', 'according',
+  'insist', 'acknowledge', 'admit', 'according', 'inform', 'brief', 'declare', 'explain',
 ])
 
 /** Modals that put a figure in the future. */

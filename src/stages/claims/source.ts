@@ -2,7 +2,7 @@
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   POS, NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
 
@@ -11,10 +11,27 @@ function hull(fragments: readonly CharSpan[]): CharSpan | null {
   return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
 }
 
-/** The named entity a source span stands for: its head, or its only named part. */
+// Prepositions that end the head of a source noun phrase ("Amina Yusuf of the Norwegian
+// Refugee Council", "a spokesman for the command").
+const HEAD_ENDS = new Set(['of', 'for', 'from', 'at', 'with'])
+
+/**
+ * The named entity a source span stands for: a name before the first preposition outside
+ * a name ("Amina Yusuf of the Norwegian Refugee Council" is Amina Yusuf), else its head, or
+ * its only named part.
+ */
 function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   if (span === null) return null
   const inside = entitiesIn(c, span).filter((e) => e.canonical !== null)
+  const first = firstToken(c, span)
+  if (first >= 0 && inside.length > 1) {
+    let t = first
+    while (t < c.tokens.count && c.tokens.start[t] < span.end &&
+      !(HEAD_ENDS.has(c.tokens.lemma[t]) && !inside.some((e) => e.start < c.tokens.start[t] && c.tokens.end[t] < e.end))) t++
+    const cut = t < c.tokens.count ? c.tokens.start[t] : span.end
+    const before = inside.filter((e) => e.end <= cut && (e.type === 'PERSON' || e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'OTHER'))
+    if (cut < span.end && before.length > 0) return before[before.length - 1].canonical
+  }
   const head = inside.find((e) => e.end === span.end)
   if (head !== undefined) return head.canonical
   const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
@@ -29,7 +46,71 @@ const AGENT_NOUNS = new Set([
   'command', 'lawmaker', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'minister',
   'leader', 'chief', 'organisation', 'organization', 'group', 'intelligence', 'broadcaster', 'outlet',
   'newspaper', 'media', 'medium', 'authority', 'administration', 'headquarters', 'staff', 'directorate',
+  'company', 'firm', 'charity', 'commission', 'bank', 'fund', 'programme', 'program', 'institute', 'department',
+  'bureau', 'union', 'alliance', 'court', 'party', 'mayor', 'governor', 'commander', 'general', 'secretary',
+  'ambassador', 'envoy', 'senator', 'chairman', 'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor',
 ])
+
+/** The first token inside a span, or -1. */
+function firstToken(c: Context, span: CharSpan): number {
+  let lo = 0
+  let hi = c.tokens.count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (c.tokens.end[mid] <= span.start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < c.tokens.count && c.tokens.start[lo] < span.end ? lo : -1
+}
+
+/**
+ * The claim's source span from the attribution's: an apposition after a name is not the
+ * source ("Andriy Bondar, a spokesman for the eastern command," is Andriy Bondar), nor is
+ * punctuation at its edges. A name coordinated with names ("Lee, Kim and Park") is kept
+ * whole: the apposition is a common noun phrase after the comma.
+ */
+function tidySource(c: Context, span: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  const first = firstToken(c, span)
+  if (first < 0) return span
+  let end = first
+  while (end < c.tokens.count && c.tokens.start[end] < span.end) end++
+  let named = false
+  for (let t = first; t < end - 1; t++) {
+    if (c.tokens.pos[t] === PROPN) named = true
+    if (tokenText(c, t) === ',' && named && t > first && c.tokens.pos[t - 1] === PROPN &&
+      (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN)) { end = t; break }
+  }
+  return spanOf(c, first, end) ?? span
+}
+
+// Lemmas of cues that say what someone does or means to do, not what they state.
+const DEED_CUES = new Set([
+  'agree', 'plan', 'seek', 'pass', 'approve', 'want', 'intend', 'aim', 'decide', 'vote', 'pledge',
+  'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
+])
+
+/** Whether every verb of a cue is a verb of intent or deed. */
+function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
+  let deeds = 0
+  for (const f of cue) {
+    for (let t = firstToken(c, f); t >= 0 && t < c.tokens.count && c.tokens.start[t] < f.end; t++) {
+      const pos = c.tokens.pos[t]
+      if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
+      if (!DEED_CUES.has(c.tokens.lemma[t])) return false
+      deeds++
+    }
+  }
+  return deeds > 0
+}
+
+/** "It is said", "it was reported": an impersonal source names no one. */
+function isImpersonal(c: Context, span: CharSpan | null): boolean {
+  if (span === null) return false
+  const t = firstToken(c, span)
+  return t >= 0 && c.tokens.end[t] >= span.end && c.tokens.lemma[t] === 'it' &&
+    t + 1 < c.tokens.count && c.tokens.lemma[t + 1] === 'be'
+}
 
 /** The last token inside a span. */
 function lastToken(c: Context, span: CharSpan): number {
@@ -47,6 +128,87 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whose', 'whom'])
 const DASHES = new Set(['-', '—', '–'])
 const NP_POS = new Set([DET, ADJ, NOUN, PROPN, CCONJ, NUM, PART])
 
+// Nouns of a statement in "As the statement of X, ..." (translated text for "according to X").
+const STATEMENT_NOUNS = new Set(['statement', 'report', 'announcement', 'information', 'data', 'word', 'assessment'])
+
+/** After "As (the) statement of" opening a sentence, the token where its source starts, or -1. */
+function asStatementOf(c: Context, t: number, end: number): number {
+  const { lemma } = c.tokens
+  if (lemma[t] !== 'as') return -1
+  let k = t + 1
+  if (k < end && (lemma[k] === 'the' || lemma[k] === 'a' || lemma[k] === 'an')) k++
+  if (k < end && (lemma[k] === 'per')) k++
+  return k + 1 < end && STATEMENT_NOUNS.has(lemma[k]) && lemma[k + 1] === 'of' ? k + 2 : -1
+}
+
+// Possessive pronouns that open a noun phrase ("its foreign policy chief").
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our'])
+
+/** The end of a source noun phrase from `t` ("the intelligence service of Seoul"), or `t`. */
+function nounPhraseEnd(c: Context, t: number, end: number): number {
+  const { pos, lemma } = c.tokens
+  let e = t
+  for (;;) {
+    if (e < end && (NP_POS.has(pos[e]) || isHyphenJoin(c, e) || (e === t && POSSESSIVES.has(lemma[e])))) { e++; continue }
+    // one "of"/"for" inside the phrase, between nouns ("a spokesman for the command")
+    if (e > t && e + 1 < end && (lemma[e] === 'of' || lemma[e] === 'for') && NP_POS.has(pos[e + 1])) { e += 2; continue }
+    return e
+  }
+}
+
+/**
+ * Whether token `t` is a speech verb. The tagger reads a participle that ends a clause as an
+ * adjective at times ("the General Staff is informed", "informed the deputy mayor"), so an
+ * "-ed" word is taken by its stem.
+ */
+function isSpeechVerb(c: Context, t: number): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[t] === VERB || pos[t] === AUX) return SPEECH_VERBS.has(lemma[t])
+  if (pos[t] !== ADJ) return false
+  const w = tokenText(c, t).toLowerCase()
+  return w.endsWith('ed') && (SPEECH_VERBS.has(w.slice(0, -2)) || SPEECH_VERBS.has(w.slice(0, -1)))
+}
+
+const namesSomeone = (c: Context, from: number, to: number): boolean => {
+  for (let t = from; t < to; t++) if (c.tokens.pos[t] === NOUN || c.tokens.pos[t] === PROPN) return true
+  return to - from === 1 && c.tokens.pos[from] === PRON
+}
+
+/**
+ * A comma-separated segment `[from, to)` that only says who spoke: "X said", "X told
+ * reporters in Geneva", "X is informed" (the tail after the verb holds no other verb and
+ * no "that": ", officials said that ..." opens new content), or the inverted "informed the
+ * deputy mayor". Returns the source and cue spans.
+ */
+function speechSegment(c: Context, from: number, to: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (from >= to) return null
+  const cueSpan = (v: number) => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
+  // inverted: "informed the deputy mayor", "said the ministry"
+  if (isSpeechVerb(c, from)) {
+    const npEnd = nounPhraseEnd(c, from + 1, to)
+    const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
+    if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(from) }
+  }
+  const npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
+  if (npEnd === from || !namesSomeone(c, from, npEnd)) return null
+  let verb = npEnd
+  let isPassive = false
+  while (verb < to && (pos[verb] === AUX && !SPEECH_VERBS.has(lemma[verb]) || pos[verb] === ADV)) {
+    if (lemma[verb] === 'be') isPassive = true
+    verb++
+  }
+  if (verb >= to || !isSpeechVerb(c, verb)) return null
+  // "the property damage is estimated 200 million dollar" states a figure of its own
+  if (isPassive && verb + 1 < to) return null
+  for (let t = verb + 1; t < to; t++) {
+    if (overlapsTime(c, t)) continue
+    if (pos[t] === VERB || pos[t] === AUX || pos[t] === NUM || lemma[t] === 'that' || pos[t] === POS('SCONJ')) return null
+  }
+  const source = spanOf(c, from, npEnd)
+  return source === null ? null : { source, cue: cueSpan(verb) }
+}
+
 /**
  * The simple fallback when no attribution holds the figure: "according to X" in the
  * sentence, ", X said." at its end, or "X said (that)" at its start.
@@ -57,7 +219,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   for (let t = s.tokenStart; t + 1 < s.tokenEnd; t++) {
     // "according to X", and "Per X," opening a sentence
     const cueEnd = lemma[t] === 'accord' && lemma[t + 1] === 'to' ? t + 2
-      : lemma[t] === 'per' && t === s.tokenStart ? t + 1 : -1
+      : lemma[t] === 'per' && t === s.tokenStart ? t + 1
+      : t === s.tokenStart ? asStatementOf(c, t, s.tokenEnd) : -1
     if (cueEnd < 0) continue
     let e = cueEnd
     // up to the clause's end or a relative clause ("a European officer who follows ...")
@@ -72,31 +235,29 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
   }
   if (best === null) {
-    // ", US officials said." at the end of the sentence
+    // ", US officials said." after the figure: the first comma-separated segment after it
+    // that is a speech clause ("a senior Pentagon official told reporters", "the General
+    // Staff is informed", "informed the deputy mayor")
     let end = s.tokenEnd
     while (end > s.tokenStart && /^\p{P}+$/u.test(tokenText(c, end - 1))) end--
-    let verb = end - 1
-    while (verb > a && (overlapsTime(c, verb) || pos[verb] === ADP)) verb--
-    if (verb > a && pos[verb] === VERB && SPEECH_VERBS.has(lemma[verb])) {
-      let from = verb
-      while (from - 1 > a && NP_POS.has(pos[from - 1])) from--
-      const isAfterComma = tokenText(c, from - 1) === ','
-      const source = spanOf(c, from, verb)
-      if (isAfterComma && source !== null) {
-        best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
-      }
+    for (let k = a + 1; k < end && best === null; k++) {
+      if (tokenText(c, k) !== ',') continue
+      let segEnd = k + 1
+      while (segEnd < end && tokenText(c, segEnd) !== ',') segEnd++
+      const found = speechSegment(c, k + 1, segEnd)
+      if (found !== null) best = { ...found, distance: 0 }
     }
   }
   if (best === null) {
     // "Officials said (that) ..." at the start of the sentence
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
-    const isCue = (t: number) => SPEECH_VERBS.has(lemma[t]) && (pos[t] === VERB ||
-      (pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT')))
+    const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
+      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT'))
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
-    for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t))) opening = t + 1
+    for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
     let verb = opening
-    while (verb < a && NP_POS.has(pos[verb]) && !(verb > opening && isCue(verb))) verb++
+    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1))) && !(verb > opening && isCue(verb))) verb++
     const npEnd = verb
     while (verb < a && pos[verb] === AUX) verb++
     if (verb > opening && verb < a && isCue(verb)) {
@@ -115,16 +276,25 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
+  // The innermost attribution that names who speaks: a sourceless one inside another ("X is
+  // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
+  // ...") passes the figure to the one around it, or to the fallback.
+  // A cue of intent or deed ("Russia and Ukraine agreed to exchange 1,000 prisoners",
+  // "The appeal seeks $4.2 billion") names who acts, not who states the figure: a speaker
+  // around it ("..., a Turkish official told reporters") is the source, and with none the
+  // figure is the text's own unless the fallback finds one.
   let best = -1
   let bestSize = Infinity
+  let sourceless = -1
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q))) return
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue)) { sourceless = i; return }
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (size < bestSize) { best = i; bestSize = size }
   })
   if (best >= 0) {
     const att = c.attributions[best]
-    const source = hull(att.source)
+    const source = tidySource(c, hull(att.source))
     // Our reading of the source span wins; the attribution stage's resolved name is kept when
     // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
     // repeats the source's words ("Western officials").
@@ -138,7 +308,8 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
       sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),
     }
   }
-  return fallbackSource(c, s, a) ?? { attribution: null, source: null, cue: null, sourceEntity: null }
+  return fallbackSource(c, s, a) ??
+    { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
 
 /** Whether a quantity is part of who speaks ("two officials said"), not what is said. */

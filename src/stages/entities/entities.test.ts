@@ -167,3 +167,15 @@ test('a title inside a name run starts the person; quantifiers are not names', (
   const staff = byText('The figures came from the General Staff on Monday.', 'General Staff')
   assert.equal(staff.type, 'ORG')
 })
+
+test('an unknown "Ministry of ..." is a body by the word before "of", not by its last word', () => {
+  assert.equal(byText('Floods killed 37 people, the Ministry of Emergency Situations said.', 'Ministry of Emergency Situations').type, 'ORG')
+  assert.equal(byText('The Bank of Freedonia raised rates.', 'Bank of Freedonia').type, 'ORG')
+})
+
+test('a given name in two hyphenated syllables stays in the name; a compound adjective does not', () => {
+  const found = entities('The spokesman Lee Jae-sung said 25 thousand soldiers are moved.')
+  assert.ok(found.some((e) => e.text === 'Lee Jae-sung' && e.type === 'PERSON'), JSON.stringify(found))
+  const led = entities('Mr. John Smith-led groups marched.')
+  assert.ok(led.some((e) => e.text === 'John Smith'), JSON.stringify(led))
+})

@@ -158,6 +158,7 @@ const ORG_HEADS = new Set([
   'corporation', 'inc', 'group', 'directorate', 'bureau', 'commission', 'assembly', 'parliament',
   'government', 'navy', 'guard', 'staff', 'foundation', 'center', 'centre', 'organization',
   'organisation', 'union', 'court', 'police', 'cabinet', 'administration', 'embassy', 'mission',
+  'programme', 'program', 'fund', 'authority', 'alliance', 'coalition', 'federation', 'association',
 ])
 const MEDIA_HEADS = new Set(['news', 'times', 'post', 'journal', 'herald', 'telegraph', 'guardian', 'tribune', 'tv', 'radio', 'daily'])
 
@@ -263,6 +264,18 @@ function isAccepted(
   return seen.has(entry.canonical) || isAfterTitle
 }
 
+// Words after a hyphen that make a compound adjective of a name ("Smith-led"), not a name.
+const COMPOUND_TAILS = new Set(['led', 'run', 'based', 'born', 'made', 'like', 'style', 'era', 'held', 'owned', 'backed', 'linked', 'free', 'type'])
+
+/** Whether token `h` is a hyphen glued between a name and a short lower-case syllable. */
+function isSyllableAfterHyphen(text: string, tokens: TokenColumns, h: number): boolean {
+  const hyphen = text.slice(tokens.start[h], tokens.end[h])
+  if (hyphen !== '-' || tokens.end[h - 1] !== tokens.start[h] || tokens.end[h] !== tokens.start[h + 1]) return false
+  const word = text.slice(tokens.start[h + 1], tokens.end[h + 1])
+  const follows = tokens.end[h + 1] < text.length ? text[tokens.end[h + 1]] : ' '
+  return /^[a-z]{1,5}$/.test(word) && !COMPOUND_TAILS.has(word) && !/[\p{L}\p{N}-]/u.test(follows)
+}
+
 function properNounRuns(
   text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array,
   endingAt: ReadonlyMap<number, Entity & { tokenStart: number; tokenEnd: number }>, absorbed: Set<Entity>,
@@ -277,11 +290,18 @@ function properNounRuns(
     for (;;) {
       if (end < s.tokenEnd && isNameToken(end)) { end++; continue }
       if (end + 1 < s.tokenEnd && tokens.lemma[end] === 'of' && isNameToken(end + 1)) { end += 2; continue }
+      // "Lee Jae-sung", "Park Min-ho": a given name in two syllables joined by a hyphen, the
+      // second in lower case, which the tagger does not read as a proper noun
+      if (end - t >= 2 && end + 1 < s.tokenEnd && isSyllableAfterHyphen(text, tokens, end)) { end += 2; continue }
       break
     }
     let from = t
+    // The head of "Ministry of Emergency Situations" or "Bank of Korea" is the word before
+    // "of", not the last word: it says whether the name is a body.
+    let headAt = end - 1
+    for (let k = t + 1; k < end - 1; k++) if (tokens.lemma[k] === 'of') { headAt = k - 1; break }
     // "General Staff", "Chief Directorate": a body's name may start with a title word
-    const isBody = ORG_HEADS.has(tokens.lemma[end - 1]) || MEDIA_HEADS.has(tokens.lemma[end - 1])
+    const isBody = ORG_HEADS.has(tokens.lemma[headAt]) || MEDIA_HEADS.has(tokens.lemma[headAt])
     // "Security Council Secretary Sergei Shoigu": the name is what follows the last title
     for (let k = end - 2; k >= t && !isBody; k--) if (TITLE_WORDS.has(tokens.lemma[k])) { from = k + 1; break }
     while (from < end && !isBody && TITLE_WORDS.has(tokens.lemma[from])) from++
@@ -296,7 +316,7 @@ function properNounRuns(
     const atStart = run.from === s.tokenStart || /^["“'‘(]$/.test(text.slice(tokens.start[run.from - 1], tokens.end[run.from - 1]))
     if (single && atStart && !hasTitle && /s$/.test(text.slice(tokens.start[run.from], tokens.end[run.from])) &&
       run.end < s.tokenEnd && CONTINUE_POS.has(POS_TAGS[tokens.pos[run.end]])) continue
-    const head = tokens.lemma[run.end - 1]
+    const head = tokens.lemma[headAt >= run.from ? headAt : run.end - 1]
     let type: EntityType = 'OTHER'
     if (hasTitle) type = 'PERSON'
     else if (ORG_HEADS.has(head)) type = 'ORG'

@@ -1,0 +1,58 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Doc } from '../../model/doc.ts'
+import { findEntities, loadGazetteer } from '../entities/entities.ts'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { prepare } from './features.ts'
+import { resolveSource } from './sources.ts'
+
+const nlp = loadWink()
+const gazetteer = loadGazetteer()
+
+/**
+ * The name that the `nth` occurrence of `source` resolves to, with the real entities layer
+ * and `named` the names of sources before it (what the attribution stage passes).
+ */
+function resolve(text: string, source: string, named: readonly string[] = [], nth = 0): string | null {
+  const { tokens, sentences } = tokenize(nlp, text)
+  const doc = Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences)
+  const entities = findEntities(doc, gazetteer)
+  const p = prepare(text, tokens, sentences)
+  let at = -1
+  for (let i = 0; i <= nth; i++) at = text.indexOf(source, at + 1)
+  assert.ok(at >= 0, `"${source}" not in the text`)
+  let start = 0
+  while (tokens.start[start] < at) start++
+  let end = start
+  while (end < tokens.count && tokens.end[end] <= at + source.length) end++
+  return resolveSource(text, p, { start, end }, entities, new Set(named))
+}
+
+test('a person noun ("the mayor") resolves to a person, not to the nearest body or place', () => {
+  const text = 'Mayor Olena Hrytsenko toured the district of Kupiansk. "We counted 83 destroyed buildings," the mayor said.'
+  assert.equal(resolve(text, 'the mayor'), 'Olena Hrytsenko')
+})
+
+test('a nominal prefers the name that holds its head word over a nearer place', () => {
+  const text = "Britain's Ministry of Defence estimated that Russia has suffered about 950 casualties a day. The ministry added that 70 systems were lost."
+  assert.equal(resolve(text, 'The ministry', ['UK Ministry of Defence']), 'UK Ministry of Defence')
+  const unknown = 'Flooding has killed 37 people, the Ministry of Emergency Situations said. The ministry said 1,200 homes were damaged.'
+  assert.equal(resolve(unknown, 'The ministry', ['Ministry of Emergency Situations']), 'Ministry of Emergency Situations')
+})
+
+test('"It" prefers the body that spoke before over a place the figure is about', () => {
+  const text = "Ukraine's General Staff said Russian forces had lost 1,340 personnel. It said 12 tanks were destroyed."
+  assert.equal(resolve(text, 'It', ['General Staff of the Armed Forces of Ukraine']), 'General Staff of the Armed Forces of Ukraine')
+})
+
+test('"He" takes a name the entities stage could not type once that name has spoken', () => {
+  const text = 'Andriy Bondar, a spokesman for the eastern command, said troops had repelled 46 attacks. He said 19 soldiers were wounded.'
+  assert.equal(resolve(text, 'He', ['Andriy Bondar']), 'Andriy Bondar')
+  // an untyped name that never spoke is not taken for a person
+  assert.equal(resolve(text, 'He'), null)
+})
+
+test('an antecedent more than three sentences back is not taken', () => {
+  const text = 'Mayor Olena Hrytsenko spoke. The river rose. The town flooded. Roads closed. Schools shut. The mayor said 40 homes were lost.'
+  assert.equal(resolve(text, 'The mayor'), null)
+})
