@@ -15,15 +15,55 @@ const SCRIPT_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\p{Script=Greek}/u, 'el'], [/\p{Script=Devanagari}/u, 'hi'], [/\p{Script=Thai}/u, 'th'],
 ]
 
+// Letter and Latin-script flags of the BMP code points seen so far (bit 0: known, 1: a
+// letter, 2: Latin script). The regular expressions run once per code point, not per
+// character of every text: matching the whole text with /\p{L}/gu built an array of one
+// string per letter, the stage's main cost and garbage.
+const BMP_FLAGS = new Uint8Array(65536)
+const LETTER = /\p{L}/u
+const LATIN = /\p{Script=Latin}/u
+const F_KNOWN = 1
+const F_LETTER = 2
+const F_LATIN = 4
+
+function flagsOf(cp: number): number {
+  if (cp < 128) {
+    const lower = cp | 32
+    return lower >= 97 && lower <= 122 ? F_KNOWN | F_LETTER | F_LATIN : F_KNOWN
+  }
+  if (cp < 65536 && BMP_FLAGS[cp] !== 0) return BMP_FLAGS[cp]
+  const s = String.fromCodePoint(cp)
+  const f = F_KNOWN | (LETTER.test(s) ? F_LETTER : 0) | (LATIN.test(s) ? F_LATIN : 0)
+  if (cp < 65536) BMP_FLAGS[cp] = f
+  return f
+}
+
+// Longest English function word: longer Latin words need no look-up.
+const MAX_FUNCTION_WORD = 5
+
 /**
  * Guess whether a text is English. Counts letters by script, then the share of English
  * function words among Latin-script words. Short texts with too little evidence count as
  * English, since a headline or a one-line quote is the common case.
  */
 export function detectLanguage(text: string): LanguageInfo {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  // Code points, as the /u regular expressions count them.
+  let letters = 0
+  let latin = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 128) {
+      const lc = c | 32
+      if (lc >= 97 && lc <= 122) { letters++; latin++ }
+      continue
+    }
+    const cp = c >= 0xd800 && c < 0xdc00 ? text.codePointAt(i)! : c
+    if (cp > 0xffff) i++
+    const f = flagsOf(cp)
+    if ((f & F_LETTER) !== 0) letters++
+    if ((f & F_LATIN) !== 0) latin++
+  }
   if (letters === 0) return { code: 'und', isSupported: false }
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0
   if (latin / letters < 0.5) {
     const counts = SCRIPT_NAMES.map(([re, code]) => {
       const g = new RegExp(re.source, 'gu')
@@ -34,11 +74,35 @@ export function detectLanguage(text: string): LanguageInfo {
     const code = kana && kana[1] > 0 ? 'ja' : counts[0][1] > 0 ? counts[0][0] : 'und'
     return { code, isSupported: false }
   }
-  const words = text.toLowerCase().match(/\p{Script=Latin}+/gu) ?? []
-  if (words.length < 8) return { code: 'en', isSupported: true }
+  // Words are maximal runs of Latin-script code points of the lower-cased text.
+  const lower = text.toLowerCase()
+  let words = 0
   let hits = 0
-  for (const w of words) if (ENGLISH_FUNCTION_WORDS.has(w)) hits++
-  return hits / words.length >= 0.08 ? { code: 'en', isSupported: true } : { code: 'und', isSupported: false }
+  let start = -1
+  for (let i = 0; i <= lower.length; i++) {
+    let isLatin = false
+    let wide = false
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i)
+      if (c < 128) {
+        isLatin = c >= 97 && c <= 122
+      } else {
+        const cp = c >= 0xd800 && c < 0xdc00 ? lower.codePointAt(i)! : c
+        wide = cp > 0xffff
+        isLatin = (flagsOf(cp) & F_LATIN) !== 0
+      }
+    }
+    if (isLatin) {
+      if (start < 0) start = i
+    } else if (start >= 0) {
+      words++
+      if (i - start <= MAX_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(lower.slice(start, i))) hits++
+      start = -1
+    }
+    if (wide) i++
+  }
+  if (words < 8) return { code: 'en', isSupported: true }
+  return hits / words >= 0.08 ? { code: 'en', isSupported: true } : { code: 'und', isSupported: false }
 }
 
 /** The stage that assigns `language`. */

@@ -122,6 +122,13 @@ function trueStart(text: string, start: Int32Array, end: Int32Array, a: number, 
   return s > gapStart && isUpperUnit(c) && isTitle(text, start[a - 1], end[a - 1]) ? te : a
 }
 
+// Whether text[from, to) holds a line break; the gap between two tokens, read without
+// slicing a string per token.
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
+  return false
+}
+
 /**
  * Tokenize, split sentences and tag POS and lemmas with wink-nlp. White-space tokens are
  * dropped; offsets are recovered from wink's lossless token stream (value plus
@@ -209,7 +216,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     // carry no final punctuation, so every line break ends one.
     let from = ts
     for (let t = ts + 1; t < te; t++) {
-      if (text.slice(end[t - 1], start[t]).includes('\n')) { push(from, t); from = t }
+      if (hasLineBreak(text, end[t - 1], start[t])) { push(from, t); from = t }
     }
     push(from, te)
   }
