@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ClaimtrailError } from '../../model/errors.ts'
 import { P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { AveragedWeights, readModelFile, readWeights } from './averaged.ts'
 import { fx, type CueTokens } from './taggers.ts'
 
 /**
@@ -11,29 +10,14 @@ import { fx, type CueTokens } from './taggers.ts'
  * cue) are scored with an averaged perceptron over features of
  * the whole span, and the best one wins. See docs/attribution-content.md.
  */
-export class EndRanker {
-  readonly mask: number
-  weights: Float32Array
-  private sums: Float32Array | null = null
-  private stamp: Int32Array | null = null
-  private step = 1
-
-  constructor(readonly bits = 16, weights?: Float32Array) {
-    this.mask = (1 << bits) - 1
-    this.weights = weights ?? new Float32Array(1 << bits)
+export class EndRanker extends AveragedWeights {
+  constructor(bits = 16, weights?: Float32Array) {
+    super(bits, weights, false)
   }
 
   /** Score of one candidate: the sum of the weights of `feats[from..to)`. */
   score(feats: Int32Array, from: number, to: number): number {
-    let s = 0
-    for (let j = from; j < to; j++) s += this.weights[feats[j] & this.mask]
-    return s
-  }
-
-  /** Start keeping the running sums that {@link average} needs. */
-  beginTraining(): void {
-    this.sums = new Float32Array(this.weights.length)
-    this.stamp = new Int32Array(this.weights.length)
+    return this.sum(feats, from, to)
   }
 
   /** Move the weights toward `gold` and away from `pred` (feature ranges in `feats`). */
@@ -43,47 +27,15 @@ export class EndRanker {
     }
   }
 
-  private add(i: number, d: number): void {
-    const sums = this.sums!
-    const stamp = this.stamp!
-    // Lazy averaging: a weight's sum catches up with the steps it stayed unchanged.
-    sums[i] += this.weights[i] * (this.step - stamp[i])
-    stamp[i] = this.step
-    this.weights[i] += d
-  }
-
-  /** Count one training problem (for averaging). */
-  tick(): void { this.step++ }
-
-  /** Replace the weights by their averages over all training steps. */
-  average(): void {
-    const sums = this.sums!
-    const stamp = this.stamp!
-    for (let i = 0; i < this.weights.length; i++) {
-      sums[i] += this.weights[i] * (this.step - stamp[i])
-      this.weights[i] = sums[i] / this.step
-    }
-    this.sums = null
-    this.stamp = null
-  }
-
   /** Serialise: magic, hash bits, the float32 weights. */
   toBuffer(): Buffer {
-    const head = Buffer.alloc(12)
-    head.write(RANKER_MAGIC, 0, 'latin1')
-    head.writeUInt32LE(this.bits, 8)
-    return Buffer.concat([head, Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength)])
+    return this.serialize(RANKER_MAGIC)
   }
 
   /** Inverse of {@link toBuffer}. */
   static fromBuffer(buf: Buffer): EndRanker {
-    if (buf.length < 12 || buf.toString('latin1', 0, 8) !== RANKER_MAGIC) {
-      throw new ClaimtrailError('BAD_INPUT', 'not a claimtrail content ranker; retrain with train-content.ts')
-    }
-    const bits = buf.readUInt32LE(8)
-    const w = new Float32Array(1 << bits)
-    new Uint8Array(w.buffer).set(buf.subarray(12, 12 + w.byteLength))
-    return new EndRanker(bits, w)
+    const { bits, weights } = readWeights(buf, RANKER_MAGIC, 0, 'content ranker')
+    return new EndRanker(bits, weights)
   }
 }
 
@@ -94,14 +46,8 @@ export const DEFAULT_RANKER_PATH = join(dirname(fileURLToPath(import.meta.url)),
 
 /** Load a content ranker; `null` when the file does not exist at the default path. */
 export function loadEndRanker(path?: string): EndRanker | null {
-  let buf: Buffer
-  try {
-    buf = readFileSync(path ?? DEFAULT_RANKER_PATH)
-  } catch (e) {
-    if (path === undefined) return null
-    throw new ClaimtrailError('NOT_FOUND', `${path}: content ranker missing`, { cause: e })
-  }
-  return EndRanker.fromBuffer(buf)
+  const buf = readModelFile(path, DEFAULT_RANKER_PATH, 'content ranker')
+  return buf === null ? null : EndRanker.fromBuffer(buf)
 }
 
 // POS ids of POS_TAGS (model/doc.ts).

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ClaimtrailError } from '../../model/errors.ts'
 import { Q_OPEN, type Prepared } from './features.ts'
+import { AveragedWeights, readModelFile, readWeights } from './averaged.ts'
 import { fx, type CueTokens } from './taggers.ts'
 
 /**
@@ -12,30 +11,21 @@ import { fx, type CueTokens } from './taggers.ts'
  * a source and a content were found, what they look like, how sure the role tagger was.
  * See docs/attribution.md ("Cue filter").
  */
-export class CueFilter {
-  readonly mask: number
-  weights: Float32Array
-  private sums: Float64Array | null = null
-  private stamp: Int32Array | null = null
-  private step = 1
-
+export class CueFilter extends AveragedWeights {
   constructor(
     /** Bonus added to the cue tagger's B emission when proposing candidates. */
     readonly bonus: number,
     /** A candidate is kept when its score is at least this. */
     public threshold: number,
-    readonly bits = 16,
+    bits = 16,
     weights?: Float32Array,
   ) {
-    this.mask = (1 << bits) - 1
-    this.weights = weights ?? new Float32Array(1 << bits)
+    super(bits, weights, true)
   }
 
   /** Score of one candidate: the sum of the weights of `feats[from..from + K_FILTER)`. */
   score(feats: Int32Array, from = 0): number {
-    let s = 0
-    for (let j = from, e = from + K_FILTER; j < e; j++) s += this.weights[feats[j] & this.mask]
-    return s
+    return this.sum(feats, from, from + K_FILTER)
   }
 
   /** Whether a candidate with features `feats[from..]` is kept. */
@@ -43,62 +33,24 @@ export class CueFilter {
     return this.score(feats, from) >= this.threshold
   }
 
-  /** Start keeping the running sums that {@link average} needs. */
-  beginTraining(): void {
-    this.sums = new Float64Array(this.weights.length)
-    this.stamp = new Int32Array(this.weights.length)
-    this.step = 1
-  }
-
   /** One perceptron step on a candidate labelled `gold` (1 keep, 0 drop). */
   train(feats: Int32Array, from: number, gold: number): void {
-    const s = this.score(feats, from)
     const y = gold === 1 ? 1 : -1
-    if (y * s <= 0) {
-      const sums = this.sums!
-      const stamp = this.stamp!
-      for (let j = from, e = from + K_FILTER; j < e; j++) {
-        const i = feats[j] & this.mask
-        // Lazy averaging: a weight's sum catches up with the steps it stayed unchanged.
-        sums[i] += this.weights[i] * (this.step - stamp[i])
-        stamp[i] = this.step
-        this.weights[i] += y
-      }
+    if (y * this.score(feats, from) <= 0) {
+      for (let j = from, e = from + K_FILTER; j < e; j++) this.add(feats[j] & this.mask, y)
     }
-    this.step++
-  }
-
-  /** Replace the weights by their averages over all training steps. */
-  average(): void {
-    const sums = this.sums!
-    const stamp = this.stamp!
-    for (let i = 0; i < this.weights.length; i++) {
-      sums[i] += this.weights[i] * (this.step - stamp[i])
-      this.weights[i] = sums[i] / this.step
-    }
-    this.sums = null
-    this.stamp = null
+    this.tick()
   }
 
   /** Serialise: magic, hash bits, bonus, threshold, the float32 weights. */
   toBuffer(): Buffer {
-    const head = Buffer.alloc(20)
-    head.write(FILTER_MAGIC, 0, 'latin1')
-    head.writeUInt32LE(this.bits, 8)
-    head.writeFloatLE(this.bonus, 12)
-    head.writeFloatLE(this.threshold, 16)
-    return Buffer.concat([head, Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength)])
+    return this.serialize(FILTER_MAGIC, [this.bonus, this.threshold])
   }
 
   /** Inverse of {@link toBuffer}. */
   static fromBuffer(buf: Buffer): CueFilter {
-    if (buf.length < 20 || buf.toString('latin1', 0, 8) !== FILTER_MAGIC) {
-      throw new ClaimtrailError('BAD_INPUT', 'not a claimtrail cue filter; retrain with train-cue-filter.ts')
-    }
-    const bits = buf.readUInt32LE(8)
-    const w = new Float32Array(1 << bits)
-    new Uint8Array(w.buffer).set(buf.subarray(20, 20 + w.byteLength))
-    return new CueFilter(buf.readFloatLE(12), buf.readFloatLE(16), bits, w)
+    const { bits, extra, weights } = readWeights(buf, FILTER_MAGIC, 2, 'cue filter')
+    return new CueFilter(extra[0], extra[1], bits, weights)
   }
 }
 
@@ -109,14 +61,8 @@ export const DEFAULT_FILTER_PATH = join(dirname(fileURLToPath(import.meta.url)),
 
 /** Load a cue filter; `null` when the file does not exist at the default path. */
 export function loadCueFilter(path?: string): CueFilter | null {
-  let buf: Buffer
-  try {
-    buf = readFileSync(path ?? DEFAULT_FILTER_PATH)
-  } catch (e) {
-    if (path === undefined) return null
-    throw new ClaimtrailError('NOT_FOUND', `${path}: cue filter missing`, { cause: e })
-  }
-  return CueFilter.fromBuffer(buf)
+  const buf = readModelFile(path, DEFAULT_FILTER_PATH, 'cue filter')
+  return buf === null ? null : CueFilter.fromBuffer(buf)
 }
 
 let defaultFilter: CueFilter | null | undefined
