@@ -95,6 +95,20 @@ export class Scratch {
   }
 }
 
+/** The cue tagger's emission scores for paragraph tokens `[from, to)`, into `sc.em`. */
+function cueEmissions(model: AttributionModel, p: Prepared, from: number, to: number, sc: Scratch): void {
+  sc.ensure(to - from, K_CUE, 3)
+  cueFeatures(p, from, to, sc.feats)
+  model.cue.emissions(sc.feats, to - from, K_CUE, sc.em)
+}
+
+/** Where the cue that starts with the B label at `i` ends: after its run of I labels. */
+function runEnd(labels: Int8Array, i: number, n: number): number {
+  let j = i + 1
+  while (j < n && labels[j] === CUE_I) j++
+  return j
+}
+
 /** Cue token ranges of a prepared document, in text order. */
 export function findCues(model: AttributionModel, p: Prepared, sc = new Scratch()): CueTokens[] {
   const cues: CueTokens[] = []
@@ -103,15 +117,10 @@ export function findCues(model: AttributionModel, p: Prepared, sc = new Scratch(
     const to = p.paraEnd[para]
     const n = to - from
     if (n === 0) continue
-    sc.ensure(n, K_CUE, 3)
-    cueFeatures(p, from, to, sc.feats)
-    model.cue.emissions(sc.feats, n, K_CUE, sc.em)
+    cueEmissions(model, p, from, to, sc)
     model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
     for (let i = 0; i < n; i++) {
-      if (sc.labels[i] !== CUE_B) continue
-      let j = i + 1
-      while (j < n && sc.labels[j] === CUE_I) j++
-      cues.push({ start: from + i, end: from + j })
+      if (sc.labels[i] === CUE_B) cues.push({ start: from + i, end: from + runEnd(sc.labels, i, n) })
     }
   }
   return cues
@@ -130,9 +139,7 @@ export function findCueCandidates(model: AttributionModel, p: Prepared, bonus: n
     const to = p.paraEnd[para]
     const n = to - from
     if (n === 0) continue
-    sc.ensure(n, K_CUE, 3)
-    cueFeatures(p, from, to, sc.feats)
-    model.cue.emissions(sc.feats, n, K_CUE, sc.em)
+    cueEmissions(model, p, from, to, sc)
     // Base decode first: which candidates the tagger finds alone. Viterbi over three
     // labels is cheap beside the emissions, which both decodes share.
     model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
@@ -143,8 +150,7 @@ export function findCueCandidates(model: AttributionModel, p: Prepared, bonus: n
     model.cue.viterbi(sc.em, n, sc.labels, null, sc.back, sc.score)
     for (let i = 0; i < n; i++) {
       if (sc.labels[i] !== CUE_B) continue
-      let j = i + 1
-      while (j < n && sc.labels[j] === CUE_I) j++
+      const j = runEnd(sc.labels, i, n)
       const base = baseLab[i] === CUE_B && (j === n || baseLab[j] !== CUE_I) && sameRun(baseLab, sc.labels, i, j) ? 1 : 0
       cands.push({ start: from + i, end: from + j, base, margin: sc.em[i * 3 + CUE_B] - bonus - sc.em[i * 3] })
       i = j - 1

@@ -14,7 +14,7 @@ import { loadPolnearSplit, type PolnearDoc } from '../../eval/polnear.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { findCues, findRoles, loadAttributionModel, roleWindow, Scratch, tidyRoles, type AttributionModel } from './attributions.ts'
-import { trainModel, type TrainingDoc } from './training.ts'
+import { rng, trainModel, type TrainingDoc } from './training.ts'
 import {
   DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END, startCandidates, startFeatures, startLimit,
 } from './content-ranker.ts'
@@ -131,14 +131,7 @@ function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<type
 }
 console.log(`${seen} content fragments after their cue with the right start, gold end among the candidates for ${reachable}, tagger's end right for ${taggerRight}`)
 
-let state = Number(values.seed) >>> 0
-const next = () => {
-  state = (state + 0x6d2b79f5) >>> 0
-  let t = state
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+const next = rng(Number(values.seed))
 const ranker = new EndRanker()
 ranker.beginTraining()
 const heldFrom = values['held-out'] === undefined ? Infinity : Number(values['held-out'])

@@ -29,7 +29,7 @@ import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { CueFilter, DEFAULT_FILTER_PATH, K_FILTER } from './cue-filter.ts'
 import { prepare } from './features.ts'
 import { tokenRange, type CueTokens } from './taggers.ts'
-import { trainModel, type TrainingDoc } from './training.ts'
+import { rng, trainModel, type TrainingDoc } from './training.ts'
 
 const { values } = parseArgs({
   options: {
@@ -129,14 +129,7 @@ const f1 = (tp: number, pred: number) => (2 * tp) / (pred + goldCues)
 console.log(`held-out folds: ${goldCues} gold cues; tagger alone ${basePred} cues with content, ${baseTp} right: P ${(100 * baseTp / basePred).toFixed(1)} R ${(100 * baseTp / goldCues).toFixed(1)} F1 ${(100 * f1(baseTp, basePred)).toFixed(1)}`)
 
 function train(pool: Pool, idx: number[], seed: number, bonus: number): CueFilter {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = rng(seed)
   const filter = new CueFilter(bonus, 0)
   filter.beginTraining()
   const order = idx.slice()

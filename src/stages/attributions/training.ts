@@ -28,7 +28,7 @@ export interface TrainingOptions {
 }
 
 /** mulberry32: a small seeded PRNG, so the epoch order is reproducible. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
