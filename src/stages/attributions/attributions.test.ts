@@ -193,3 +193,12 @@ test('a cue that ends its paragraph with a colon takes its content from the next
   assert.equal(join(doc, a.content), '"And from a supposed front-runner, this reeks of fear."')
   assert.equal(a.kind, 'direct')
 })
+
+test('the colon rule skips blank lines of white space and Windows line ends', () => {
+  for (const gap of ['\r\n\r\n', '\n \n', '\n\u00a0\n\n']) {
+    const text = `The senator took questions for an hour. Rush Limbaugh said:${gap}"And from a supposed front-runner, this reeks of fear."`
+    const { doc, atts } = analyse(text)
+    const a = byCue(doc, atts, 'said:')
+    assert.equal(join(doc, a.content), '"And from a supposed front-runner, this reeks of fear."', JSON.stringify(gap))
+  }
+})

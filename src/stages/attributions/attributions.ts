@@ -236,8 +236,11 @@ export function roleWindow(p: Prepared, cue: CueTokens): CueTokens {
   // paragraph, a block quotation: 36 of the 40 train contents that start in a later
   // paragraph than their cue follow such a colon.
   const colon = last - 1
-  if (colon >= cue.start && colon <= cue.end && p.punct[colon] === P_COLON && para + 1 < p.paraEnd.length) {
-    last = p.paraEnd[para + 1]
+  if (colon >= cue.start && colon <= cue.end && p.punct[colon] === P_COLON) {
+    // Lines of nothing but white space ("\r\n\r\n", "\n \n") are empty paragraphs.
+    let next = para + 1
+    while (next < p.paraEnd.length && p.paraEnd[next] === p.paraStart[next]) next++
+    if (next < p.paraEnd.length) last = p.paraEnd[next]
   }
   return {
     start: Math.max(p.paraStart[para], cue.start - MAX_BEFORE),

@@ -87,6 +87,9 @@ export function readWeights(buf: Buffer, magic: string, extras: number, what: st
     throw new ClaimtrailError('BAD_INPUT', `not a claimtrail ${what}; retrain with npm run train:attribution`)
   }
   const bits = buf.readUInt32LE(8)
+  if (bits < 1 || bits > 24 || buf.length !== head + 4 * (1 << bits)) {
+    throw new ClaimtrailError('BAD_INPUT', `damaged claimtrail ${what} (${buf.length} bytes); retrain with npm run train:attribution`)
+  }
   const weights = new Float32Array(1 << bits)
   new Uint8Array(weights.buffer).set(buf.subarray(head, head + weights.byteLength))
   const extra = Array.from({ length: extras }, (_, k) => buf.readFloatLE(12 + 4 * k))

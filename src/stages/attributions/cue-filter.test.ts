@@ -112,3 +112,10 @@ test('the committed filter keeps a plain reported speech cue', () => {
   const lemmas = cues.map((x) => p.tokens.lemma[x.cue.start])
   assert.ok(lemmas.includes('say'), JSON.stringify(lemmas))
 })
+
+test('a truncated or foreign model file is a clear error, not weights of zero', () => {
+  const good = new CueFilter(20, -1, 8).toBuffer()
+  assert.throws(() => CueFilter.fromBuffer(good.subarray(0, good.length - 100)), /damaged claimtrail cue filter/)
+  assert.throws(() => CueFilter.fromBuffer(Buffer.from('not a model at all, just text')), /not a claimtrail cue filter/)
+  assert.equal(CueFilter.fromBuffer(good).bonus, 20)
+})

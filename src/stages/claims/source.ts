@@ -30,7 +30,11 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
       !(HEAD_ENDS.has(c.tokens.lemma[t]) && !inside.some((e) => e.start < c.tokens.start[t] && c.tokens.end[t] < e.end))) t++
     const cut = t < c.tokens.count ? c.tokens.start[t] : span.end
     const before = inside.filter((e) => e.end <= cut && (e.type === 'PERSON' || e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'OTHER'))
-    if (cut < span.end && before.length > 0) return before[before.length - 1].canonical
+    // "The Bank of Japan", "the University of Chicago": an organisation word before "of"
+    // and a place is one name, not the organisation word alone.
+    const after = inside.find((e) => e.start >= cut)
+    const onePlaceName = after !== undefined && after.type === 'GPE' && before.length > 0 && before[before.length - 1].type !== 'PERSON'
+    if (cut < span.end && before.length > 0 && !onePlaceName) return before[before.length - 1].canonical
   }
   const head = inside.find((e) => e.end === span.end)
   if (head !== undefined) return head.canonical

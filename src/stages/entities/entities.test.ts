@@ -179,3 +179,11 @@ test('a given name in two hyphenated syllables stays in the name; a compound adj
   const led = entities('Mr. John Smith-led groups marched.')
   assert.ok(led.some((e) => e.text === 'John Smith'), JSON.stringify(led))
 })
+
+test('a title the tokens stage keeps whole ("Rev.", "Sens.", "Gov.") is not part of the name', () => {
+  const found = entities('The Rev. Al Sharpton and Gov. Andrew Cuomo met Sens. Ted Cruz and Mike Lee.')
+  const names = found.map((e) => e.text)
+  assert.ok(names.includes('Al Sharpton'), JSON.stringify(names))
+  assert.ok(names.includes('Andrew Cuomo'), JSON.stringify(names))
+  assert.ok(!names.some((n) => /^(Rev|Gov|Sens)\./.test(n)), JSON.stringify(names))
+})

@@ -4,6 +4,7 @@ import { POS_TAGS, type Doc, type TokenColumns } from '../../model/doc.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import { TITLES } from '../tokens/tokens.ts'
 
 /** One known entity of the gazetteer file (see docs/figures.md for the format). */
 export interface GazetteerEntry {
@@ -150,6 +151,8 @@ const TITLE_WORDS = new Set([
   'captain', 'sergeant', 'major', 'admiral', 'marshal', 'head', 'deputy', 'aide', 'correspondent',
   'reporter', 'professor', 'researcher', 'expert', 'pope', 'sister', 'daughter', 'son', 'wife',
 ])
+// The tokens stage keeps a title's period on it ("Rev.", "Sens.", "Gov."): those are titles too.
+for (const t of TITLES) TITLE_WORDS.add(`${t.toLowerCase()}.`)
 
 // Last words that make a capitalised name an organisation or a medium.
 const ORG_HEADS = new Set([

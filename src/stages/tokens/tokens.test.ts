@@ -92,6 +92,10 @@ test('true sentence ends after an abbreviation stay', () => {
   assert.deepEqual(sentenceTexts('The ranch is in Hereford, Ariz. It is a farm.'), ['The ranch is in Hereford, Ariz.', 'It is a farm.'])
   assert.deepEqual(sentenceTexts('Apple sold more. iPhone sales rose.'), ['Apple sold more.', 'iPhone sales rose.'])
   assert.deepEqual(sentenceTexts('It was visionary and courageous...For example, it grew.'), ['It was visionary and courageous...', 'For example, it grew.'])
+  // after an abbreviation the tokens stage joined itself, and after a glued name
+  assert.deepEqual(sentenceTexts('He got his Ph.D. Then he left.'), ['He got his Ph.D.', 'Then he left.'])
+  assert.deepEqual(sentenceTexts('He is a Democrat from D-N.Y. He spoke.'), ['He is a Democrat from D-N.Y.', 'He spoke.'])
+  assert.deepEqual(sentenceTexts('I spoke with Li.He was calm.'), ['I spoke with Li.', 'He was calm.'])
   // a line break still ends a sentence, whatever follows
   assert.deepEqual(sentenceTexts('Sen. Bernie Sanders (I-Vt.)\nrepeated it.'), ['Sen. Bernie Sanders (I-Vt.)', 'repeated it.'])
 })

@@ -31,7 +31,7 @@ const PARAGRAPH_BREAK = /\n+/g
 // Abbreviations wink does not always know. Titles stand before a name, so their period
 // never ends a sentence ("Sens. Ted Cruz", "the Rev. Al Sharpton"); "Jr.", "Sr." and "St."
 // can end one ("Main St. He said") and are left to wink.
-const TITLES = new Set([
+export const TITLES: ReadonlySet<string> = new Set([
   'Mr', 'Mrs', 'Ms', 'Messrs', 'Dr', 'Drs', 'Prof', 'Profs', 'Rev', 'Revs', 'Fr', 'Msgr',
   'Sen', 'Sens', 'Rep', 'Reps', 'Gov', 'Govs', 'Pres', 'Sec', 'Amb', 'Atty', 'Supt', 'Hon',
   'Gen', 'Gens', 'Lt', 'Col', 'Maj', 'Capt', 'Cpl', 'Sgt', 'Pvt', 'Adm', 'Cmdr', 'Cdr', 'Mt', 'Ft',
@@ -46,7 +46,7 @@ const STATES = new Set([
 ])
 // "N" "." "Y." and "Ph" "." "D.": wink cuts initials glued by periods apart.
 const INITIAL_HEAD = /^[A-Z][a-z]?$/
-const INITIAL_TAIL = /^(?:[A-Z][a-z]?\.?|(?:[A-Z]\.)+)$/
+const INITIAL_TAIL = /^(?:[A-Z][a-z]?\.|(?:[A-Z]\.)+)$/
 
 const isUpperUnit = (c: number) => c >= 65 && c <= 90
 const isLowerUnit = (c: number) => c >= 97 && c <= 122
@@ -194,8 +194,10 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     if (ts < 0) return
     const last = ranges.length - 1
     if (last < 0) { ranges.push(ts, te); return }
-    // A boundary inside a joined token ("N." + "Y.") is none; a false one moves or goes.
-    const from = ts < ranges[last] ? te : trueStart(text, start, end, ts, te)
+    // A boundary inside a joined token ("N." + "Y.") is none, but one may follow the
+    // joined token ("from D-N.Y. He spoke"); a false one moves or goes.
+    const at = ts < ranges[last] ? ranges[last] : ts
+    const from = at >= te ? te : trueStart(text, start, end, at, te)
     ranges[last] = from
     if (from < te) ranges.push(from, te)
   })
