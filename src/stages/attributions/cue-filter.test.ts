@@ -106,7 +106,7 @@ test('cuesWithRoles: a filter that drops everything leaves only content-less cue
 
 test('the committed filter keeps a plain reported speech cue', () => {
   const filter = loadCueFilter()
-  if (filter === null) return
+  assert.ok(filter !== null, 'models/attribution/cue-filter.bin is committed and must load')
   const p = prep(TEXT)
   const cues = cuesWithRoles(model, p, filter, new Scratch()).filter((x) => x.roles.content.length > 0)
   const lemmas = cues.map((x) => p.tokens.lemma[x.cue.start])
