@@ -453,20 +453,23 @@ function gap(a: CueTokens, b: CueTokens): number {
 
 /**
  * The stage that assigns `attributions`. It reads `entities` for source names when that
- * layer has mentions, and works from POS alone when it is empty.
+ * layer has mentions, and works from POS alone when it is empty. `cueFilter` defaults to
+ * the committed one (`CLAIMTRAIL_CUE_FILTER` names another file, or "none", for experiments).
  *
  * @example
  * const stage = attributionsStage(loadAttributionModel())
  * const doc = stage.run(tokensStage(nlp).run(Doc.create(text, { id: 'a' })).withLayer('entities', []))
  */
-export function attributionsStage(model: AttributionModel): Stage {
+export function attributionsStage(model: AttributionModel, cueFilter: CueFilter | null = defaultCueFilter()): Stage {
   // Decoding buffers live as long as the stage: reusing them spares the garbage collector
   // a few arrays per document. Runs are synchronous, so no two documents share them at once.
+  // The cue filter is read here, when the stage is built, so a missing or damaged file is
+  // an error at start-up rather than in every document.
   const scratch = new Scratch()
   return defineStage({
     name: 'attributions', requires: ['tokens', 'sentences', 'entities'], assigns: ['attributions'],
     run: (doc) => doc.withLayer('attributions', extractAttributions(
-      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), scratch,
+      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), scratch, cueFilter,
     )),
   })
 }

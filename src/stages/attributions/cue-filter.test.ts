@@ -1,8 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { Doc } from '../../model/doc.ts'
 import {
-  cuesWithRoles, filterFeatures, findCueCandidates, findCues, findRoles, loadAttributionModel, Scratch, tidyRoles,
+  attributionsStage, cuesWithRoles, extractAttributions, filterFeatures, findCueCandidates, findCues, findRoles,
+  loadAttributionModel, Scratch, tidyRoles,
 } from './attributions.ts'
 import { CueFilter, cueFilterFeatures, K_FILTER, loadCueFilter } from './cue-filter.ts'
 import { prepare } from './features.ts'
@@ -118,4 +120,13 @@ test('a truncated or foreign model file is a clear error, not weights of zero', 
   assert.throws(() => CueFilter.fromBuffer(good.subarray(0, good.length - 100)), /damaged claimtrail cue filter/)
   assert.throws(() => CueFilter.fromBuffer(Buffer.from('not a model at all, just text')), /not a claimtrail cue filter/)
   assert.equal(CueFilter.fromBuffer(good).bonus, 20)
+})
+
+test('the stage takes its cue filter when it is built: null gives the tagger\'s cues alone, a missing file fails at once', () => {
+  const text = 'The minister said on Monday that the plan would fail. Critics warned it was too late.'
+  const { tokens, sentences } = tokenize(nlp, text)
+  const doc = Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences).withLayer('entities', [])
+  const plain = attributionsStage(model, null).run(doc).get('attributions')
+  assert.deepEqual(plain, extractAttributions(model, text, tokens, sentences, [], new Scratch(), null))
+  assert.throws(() => attributionsStage(model, loadCueFilter('/nonexistent/cue-filter.bin')), /cue filter missing/)
 })
