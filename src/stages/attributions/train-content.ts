@@ -90,6 +90,8 @@ function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<type
     const cue = { start: a.cue[0].start, end: a.cue[a.cue.length - 1].end }
     // The cue being decoded is always one of the marked cues at run time.
     const unmarked = predicted === null ? [] : a.cue.filter((c) => isCue[c.start] === 0)
+    // Put back afterwards exactly what was there: a predicted cue may overlap the gold one.
+    const saved = unmarked.map((c) => isCue.slice(c.start, c.end))
     for (const c of unmarked) isCue.fill(1, c.start, c.end)
     const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc))
     const win = roleWindow(p, cue)
@@ -126,7 +128,7 @@ function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<type
       cands.forEach((e, k) => endFeatures(p, cue, r.start, r.end, e, limit, isCue, feats, k * K_END, em))
       problems.push({ feats, n: cands.length, gold, tagger: cands.indexOf(r.end), doc })
     })
-    for (const c of unmarked) isCue.fill(0, c.start, c.end)
+    unmarked.forEach((c, k) => isCue.set(saved[k], c.start))
   }
 }
 console.log(`${seen} content fragments after their cue with the right start, gold end among the candidates for ${reachable}, tagger's end right for ${taggerRight}`)
