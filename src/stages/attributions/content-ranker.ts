@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { POS_TAGS } from '../../model/doc.ts'
 import { P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import { AveragedWeights, readModelFile, readWeights } from './averaged.ts'
 import { fx, type CueTokens } from './taggers.ts'
@@ -50,17 +51,17 @@ export function loadEndRanker(path?: string): EndRanker | null {
   return buf === null ? null : EndRanker.fromBuffer(buf)
 }
 
-// POS ids of POS_TAGS (model/doc.ts).
-const ADV = 3
-const AUX = 4
-const CCONJ = 5
-const SCONJ = 14
-const VERB = 16
+const ADV = POS_TAGS.indexOf('ADV')
+const AUX = POS_TAGS.indexOf('AUX')
+const CCONJ = POS_TAGS.indexOf('CCONJ')
+const SCONJ = POS_TAGS.indexOf('SCONJ')
+const VERB = POS_TAGS.indexOf('VERB')
 
 /** Features per candidate. */
 export const K_END = 34
 
-function lenBucket(n: number): number {
+/** A length in tokens, bucketed (0-3 exact, then doubling). */
+export function lenBucket(n: number): number {
   return n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : n <= 25 ? 6 : n <= 50 ? 7 : 8
 }
 
@@ -233,7 +234,8 @@ export interface TaggerScores {
   readonly to: number
 }
 
-function logBucket(x: number): number {
+/** A signed score, bucketed by its log2 magnitude. */
+export function logBucket(x: number): number {
   const b = Math.min(Math.floor(Math.log2(Math.abs(x) + 1)), 8)
   return x < 0 ? -b - 1 : b
 }

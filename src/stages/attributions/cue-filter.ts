@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { POS_TAGS } from '../../model/doc.ts'
+import { lenBucket, logBucket, type TaggerScores } from './content-ranker.ts'
 import { Q_OPEN, type Prepared } from './features.ts'
 import { AveragedWeights, readModelFile, readWeights } from './averaged.ts'
 import { fx, type CueTokens } from './taggers.ts'
@@ -90,36 +92,20 @@ export interface CueCandidate extends CueTokens {
   readonly margin: number
 }
 
-/** The role tagger's emission scores over its window `[from, to)` (5 labels a token). */
-export interface RoleScores {
-  readonly scores: Float64Array
-  readonly from: number
-  readonly to: number
-}
-
 /** Features per candidate. */
 export const K_FILTER = 34
 
-// POS ids of POS_TAGS (model/doc.ts).
-const PRON = 11
-const PROPN = 12
-const VERB = 16
-
-function lenBucket(n: number): number {
-  return n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : n <= 25 ? 6 : n <= 50 ? 7 : 8
-}
-
-function logBucket(x: number): number {
-  const b = Math.min(Math.floor(Math.log2(Math.abs(x) + 1)), 8)
-  return x < 0 ? -b - 1 : b
-}
+const NOUN = POS_TAGS.indexOf('NOUN')
+const PRON = POS_TAGS.indexOf('PRON')
+const PROPN = POS_TAGS.indexOf('PROPN')
+const VERB = POS_TAGS.indexOf('VERB')
 
 function distBucket(d: number): number {
   return d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : d <= 20 ? 5 : d <= 40 ? 6 : 7
 }
 
 /** Mean role margin over `[r.start, r.end)` for labels `b`/`i` against O (0 outside the window). */
-function meanMargin(em: RoleScores, r: CueTokens, b: number, i: number): number {
+function meanMargin(em: TaggerScores, r: CueTokens, b: number, i: number): number {
   let s = 0
   let n = 0
   const from = Math.max(r.start, em.from)
@@ -140,7 +126,7 @@ function meanMargin(em: RoleScores, r: CueTokens, b: number, i: number): number 
  */
 export function cueFilterFeatures(
   p: Prepared, cands: readonly CueCandidate[], k: number, source: readonly CueTokens[], content: readonly CueTokens[],
-  em: RoleScores, gain: number, out: Int32Array, o: number,
+  em: TaggerScores, gain: number, out: Int32Array, o: number,
 ): void {
   const { lemma, pos, punct, quote, sent, isCap } = p
   const NONE = 0x7fffffff
@@ -166,7 +152,7 @@ export function cueFilterFeatures(
   let srcKind = 0
   if (src !== null) {
     const h = src.end - 1
-    srcKind = pos[h] === PRON ? 1 : pos[h] === PROPN ? 2 : isCap[h] === 1 ? 3 : pos[h] === 8 ? 4 : 5
+    srcKind = pos[h] === PRON ? 1 : pos[h] === PROPN ? 2 : isCap[h] === 1 ? 3 : pos[h] === NOUN ? 4 : 5
   }
   const srcM = src === null ? 99 : logBucket(meanMargin(em, src, 1, 2))
   // Content: found, side, length, first word, quoted, sentences crossed, fragments.

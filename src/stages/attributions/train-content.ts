@@ -14,7 +14,7 @@ import { loadPolnearSplit, type PolnearDoc } from '../../eval/polnear.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { findCues, findRoles, loadAttributionModel, roleWindow, Scratch, tidyRoles, type AttributionModel } from './attributions.ts'
-import { rng, trainModel, type TrainingDoc } from './training.ts'
+import { rng, toTrainingDoc, trainModel } from './training.ts'
 import {
   DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END, startCandidates, startFeatures, startLimit,
 } from './content-ranker.ts'
@@ -56,7 +56,7 @@ if (folds > 1) {
   const all = loadPolnearSplit(values.data!).map((d) => ({ d, t: tokenize(nlp, d.text) }))
   for (let f = 0; f < folds; f++) {
     const t0 = performance.now()
-    const train = all.filter((_, i) => i % folds !== f).map(({ d, t }) => toTraining(d, t))
+    const train = all.filter((_, i) => i % folds !== f).map(({ d, t }) => toTrainingDoc(d, t))
     const tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: 6, seed: Number(values.seed) })
     const held = all.filter((_, i) => i % folds === f)
     all.forEach(({ d, t }, i) => { if (i % folds === f) addProblems(tagger, d, t, i) })
@@ -66,12 +66,6 @@ if (folds > 1) {
   const tagger = loadAttributionModel(values.tagger)
   const docs = loadPolnearSplit(values.data!).slice(Number(values.from), values.to === undefined ? undefined : Number(values.to))
   for (const d of docs) addProblems(tagger, d, tokenize(nlp, d.text))
-}
-
-function toTraining(d: PolnearDoc, t: ReturnType<typeof tokenize>): TrainingDoc {
-  const map = offsetMap(d.text)
-  const utf16 = (fs: ReadonlyArray<{ start: number; end: number }>) => fs.map((f) => ({ start: map.toUtf16(f.start), end: map.toUtf16(f.end) }))
-  return { ...t, text: d.text, attributions: d.gold.map((a) => ({ source: utf16(a.source), cue: utf16(a.cue), content: utf16(a.content) })) }
 }
 
 function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<typeof tokenize>, doc = 0): void {

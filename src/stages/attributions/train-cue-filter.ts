@@ -29,7 +29,7 @@ import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { CueFilter, DEFAULT_FILTER_PATH, K_FILTER } from './cue-filter.ts'
 import { prepare } from './features.ts'
 import { tokenRange, type CueTokens } from './taggers.ts'
-import { rng, trainModel, type TrainingDoc } from './training.ts'
+import { rng, toTrainingDoc, trainModel } from './training.ts'
 
 const { values } = parseArgs({
   options: {
@@ -66,19 +66,13 @@ for (let f = 0; f < 2; f++) {
   let tagger: AttributionModel
   if (path !== null && existsSync(path)) tagger = modelFromBuffer(readFileSync(path))
   else {
-    const train = all.filter((_, i) => i % 2 !== f).map(({ d, t }) => toTraining(d, t))
+    const train = all.filter((_, i) => i % 2 !== f).map(({ d, t }) => toTrainingDoc(d, t))
     tagger = trainModel(train, { cueEpochs: 6, roleEpochs: 6, seed: Number(values.seed) })
     if (path !== null) writeFileSync(path, modelToBuffer(tagger))
     tagger = modelFromBuffer(modelToBuffer(tagger)) // decode with 16-bit weights, as the stage does
   }
   all.forEach(({ d, t }, i) => { if (i % 2 === f) addCandidates(tagger, d, t, i) })
   console.log(`fold ${f + 1}: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
-}
-
-function toTraining(d: PolnearDoc, t: ReturnType<typeof tokenize>): TrainingDoc {
-  const map = offsetMap(d.text)
-  const utf16 = (fs: ReadonlyArray<{ start: number; end: number }>) => fs.map((f) => ({ start: map.toUtf16(f.start), end: map.toUtf16(f.end) }))
-  return { ...t, text: d.text, attributions: d.gold.map((a) => ({ source: utf16(a.source), cue: utf16(a.cue), content: utf16(a.content) })) }
 }
 
 function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<typeof tokenize>, doc: number): void {

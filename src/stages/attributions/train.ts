@@ -17,15 +17,14 @@ import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { formatScoresTable, loadPolnearSplit, scorePolnear, type PolnearDoc } from '../../eval/polnear.ts'
-import { writeBrat, type CodePointSpan } from '../../format/brat.ts'
-import { offsetMap } from '../../format/offsets.ts'
+import { formatScoresTable, loadPolnearSplit, scorePolnear } from '../../eval/polnear.ts'
+import { writeBrat } from '../../format/brat.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { DEFAULT_MODEL_PATH, extractAttributions, modelToBuffer } from './attributions.ts'
 import { DEFAULT_RANKER_PATH, loadEndRanker } from './content-ranker.ts'
 import { setEndRanker } from './content-spans.ts'
 import { DEFAULT_FILTER_PATH, defaultCueFilter, loadCueFilter, type CueFilter } from './cue-filter.ts'
-import { trainModel, type TrainingDoc } from './training.ts'
+import { toTrainingDoc, trainModel } from './training.ts'
 
 const { values } = parseArgs({
   options: {
@@ -46,20 +45,9 @@ const { values } = parseArgs({
 
 const nlp = loadWink()
 
-/** A PolNeAR document as training input: tokens, and the gold in UTF-16 offsets. */
-function toTraining(doc: PolnearDoc): TrainingDoc {
-  const map = offsetMap(doc.text)
-  const utf16 = (fs: readonly CodePointSpan[]) => fs.map((f) => ({ start: map.toUtf16(f.start), end: map.toUtf16(f.end) }))
-  return {
-    ...tokenize(nlp, doc.text),
-    text: doc.text,
-    attributions: doc.gold.map((a) => ({ source: utf16(a.source), cue: utf16(a.cue), content: utf16(a.content) })),
-  }
-}
-
 const t0 = performance.now()
 const limit = values.limit === undefined ? Infinity : Number(values.limit)
-const train = loadPolnearSplit(values.data!).slice(0, limit).map(toTraining)
+const train = loadPolnearSplit(values.data!).slice(0, limit).map((d) => toTrainingDoc(d, tokenize(nlp, d.text)))
 console.log(`read and tokenized ${train.length} training documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 const seed = Number(values.seed)
 const options = {

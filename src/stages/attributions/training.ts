@@ -1,3 +1,5 @@
+import type { PolnearDoc } from '../../eval/polnear.ts'
+import { offsetMap } from '../../format/offsets.ts'
 import type { TokenColumns } from '../../model/doc.ts'
 import type { CharSpan, Sentence } from '../../model/types.ts'
 import type { AttributionModel } from './attributions.ts'
@@ -14,6 +16,19 @@ export interface TrainingDoc {
   readonly tokens: TokenColumns
   readonly sentences: readonly Sentence[]
   readonly attributions: ReadonlyArray<{ source: readonly CharSpan[]; cue: readonly CharSpan[]; content: readonly CharSpan[] }>
+}
+
+/**
+ * A PolNeAR document as training input: its tokens and sentences (`tokenized`), and the
+ * gold in UTF-16 offsets, as the stage works in them (PolNeAR counts code points).
+ */
+export function toTrainingDoc(doc: PolnearDoc, tokenized: { tokens: TokenColumns; sentences: readonly Sentence[] }): TrainingDoc {
+  const map = offsetMap(doc.text)
+  const utf16 = (fs: ReadonlyArray<{ start: number; end: number }>) => fs.map((f) => ({ start: map.toUtf16(f.start), end: map.toUtf16(f.end) }))
+  return {
+    tokens: tokenized.tokens, sentences: tokenized.sentences, text: doc.text,
+    attributions: doc.gold.map((a) => ({ source: utf16(a.source), cue: utf16(a.cue), content: utf16(a.content) })),
+  }
 }
 
 /** Settings of a training run. */

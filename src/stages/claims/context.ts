@@ -21,6 +21,8 @@ export const DET = POS('DET')
 export const CCONJ = POS('CCONJ')
 export const NUM = POS('NUM')
 export const ADP = POS('ADP')
+export const SCONJ = POS('SCONJ')
+export const PUNCT = POS('PUNCT')
 
 /** Categories of figures about people. */
 export const PEOPLE_CATEGORIES = new Set<Category>(['deployed', 'killed', 'wounded', 'casualties', 'captured', 'missing'])

@@ -1,7 +1,7 @@
 /** Who states a figure: the attribution that holds it, or a simple fallback (docs/figures.md, "Source"). */
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
-  POS, NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, CLAUSE_BREAKS, type Context,
+  NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
@@ -207,7 +207,7 @@ function speechSegment(c: Context, from: number, to: number): { source: CharSpan
   if (isPassive && verb + 1 < to) return null
   for (let t = verb + 1; t < to; t++) {
     if (overlapsTime(c, t)) continue
-    if (pos[t] === VERB || pos[t] === AUX || pos[t] === NUM || lemma[t] === 'that' || pos[t] === POS('SCONJ')) return null
+    if (pos[t] === VERB || pos[t] === AUX || pos[t] === NUM || lemma[t] === 'that' || pos[t] === SCONJ) return null
   }
   const source = spanOf(c, from, npEnd)
   return source === null ? null : { source, cue: cueSpan(verb) }
@@ -256,7 +256,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // "Officials said (that) ..." at the start of the sentence
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
     const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== POS('PUNCT'))
+      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT)
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
     for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
