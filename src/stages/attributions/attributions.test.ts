@@ -202,3 +202,15 @@ test('the colon rule skips blank lines of white space and Windows line ends', ()
     assert.equal(join(doc, a.content), '"And from a supposed front-runner, this reeks of fear."', JSON.stringify(gap))
   }
 })
+
+test('the stage credits a signed quotation to the name after the dash', () => {
+  const text = 'Survivors told us what they saw.\n\n“The water rose two metres in an hour. We lost everything.” ― Maria Ortega\n'
+  const { doc, atts } = analyse(text)
+  const a = byCue(doc, atts, '―')
+  assert.equal(join(doc, a.source), 'Maria Ortega')
+  assert.equal(join(doc, a.content), '“The water rose two metres in an hour. We lost everything.”')
+  assert.equal(a.kind, 'direct')
+  // Attributions stay in text order.
+  const starts = atts.map((x) => x.cue[0].start)
+  assert.deepEqual(starts, [...starts].sort((x, y) => x - y))
+})

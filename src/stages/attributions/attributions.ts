@@ -10,6 +10,7 @@ import { POS_TAGS } from '../../model/doc.ts'
 import { ChainPerceptron } from './perceptron.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type CueFilter } from './cue-filter.ts'
+import { findSignatures } from './signatures.ts'
 import { resolveSource } from './sources.ts'
 import {
   CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
@@ -351,7 +352,9 @@ export function extractAttributions(
     })
     if (sourceEntity !== null) named.add(sourceEntity)
   }
-  return out
+  const signed = findSignatures(text, out)
+  if (signed.length === 0) return out
+  return [...out, ...signed].sort((a, b) => a.cue[0].start - b.cue[0].start)
 }
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
