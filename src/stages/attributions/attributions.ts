@@ -8,6 +8,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { P_COLON, P_COMMA, prepare, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import { POS_TAGS } from '../../model/doc.ts'
 import { ChainPerceptron } from './perceptron.ts'
+import type { EndRanker } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type CueFilter } from './cue-filter.ts'
 import { findSignatures } from './signatures.ts'
@@ -192,16 +193,16 @@ export function filterFeatures(
 }
 
 /**
- * The roles of every cue the stage considers, in text order, with the cue filter applied
- * when there is one (`filter`); dropped candidates are left out.
+ * The roles of every cue the stage considers, in text order, with content boundaries moved
+ * by `ranker` and the cue filter applied when there is one (`filter`); dropped candidates
+ * are left out.
  */
 export function cuesWithRoles(
-  model: AttributionModel, p: Prepared, filter: CueFilter | null, sc: Scratch,
+  model: AttributionModel, p: Prepared, filter: CueFilter | null, ranker: EndRanker | null, sc: Scratch,
 ): Array<{ cue: CueTokens; roles: RoleSpans }> {
   const isCue = new Uint8Array(p.n)
   const cues: CueTokens[] = filter === null ? findCues(model, p, sc) : findCueCandidates(model, p, filter.bonus, isCue, sc)
   if (filter === null) for (const c of cues) isCue.fill(1, c.start, c.end)
-  const ranker = defaultEndRanker()
   const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
   for (let k = 0; k < cues.length; k++) {
     const cue = cues[k]
@@ -296,18 +297,20 @@ function kindOf(p: Prepared, content: CueTokens[]): AttributionKind {
  * Find the attributions of a tokenized text. `entities` may be empty; source names then
  * come from proper-noun runs. Pass a {@link Scratch} to reuse decoding buffers across calls.
  * `filter` is the cue filter (default: the committed one, if any; null for the cue tagger's
- * cues alone).
+ * cues alone); `ranker` the content boundary ranker (default: the committed one, if any;
+ * null for the role tagger's boundaries).
  */
 export function extractAttributions(
   model: AttributionModel, text: string, tokens: TokenColumns, sentences: readonly Sentence[],
   entities: readonly Entity[], sc: Scratch = new Scratch(), filter: CueFilter | null = defaultCueFilter(),
+  ranker: EndRanker | null = defaultEndRanker(),
 ): Attribution[] {
   const p = prepare(text, tokens, sentences)
   interface Draft { cues: CueTokens[]; roles: RoleSpans }
   const drafts: Draft[] = []
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
-  for (const { cue, roles } of cuesWithRoles(model, p, filter, sc)) {
+  for (const { cue, roles } of cuesWithRoles(model, p, filter, ranker, sc)) {
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
     const k = `${key(roles.content)}|${key(roles.source)}`
@@ -457,22 +460,25 @@ function gap(a: CueTokens, b: CueTokens): number {
 /**
  * The stage that assigns `attributions`. It reads `entities` for source names when that
  * layer has mentions, and works from POS alone when it is empty. `cueFilter` defaults to
- * the committed one (`CLAIMTRAIL_CUE_FILTER` names another file, or "none", for experiments).
+ * the committed one (`CLAIMTRAIL_CUE_FILTER` names another file, or "none", for experiments),
+ * and so does `ranker`, the content boundary ranker (null: the role tagger's boundaries).
  *
  * @example
  * const stage = attributionsStage(loadAttributionModel())
  * const doc = stage.run(tokensStage(nlp).run(Doc.create(text, { id: 'a' })).withLayer('entities', []))
  */
-export function attributionsStage(model: AttributionModel, cueFilter: CueFilter | null = defaultCueFilter()): Stage {
+export function attributionsStage(
+  model: AttributionModel, cueFilter: CueFilter | null = defaultCueFilter(), ranker: EndRanker | null = defaultEndRanker(),
+): Stage {
   // Decoding buffers live as long as the stage: reusing them spares the garbage collector
   // a few arrays per document. Runs are synchronous, so no two documents share them at once.
-  // The cue filter is read here, when the stage is built, so a missing or damaged file is
-  // an error at start-up rather than in every document.
+  // The cue filter and the ranker are read here, when the stage is built, so a missing or
+  // damaged file is an error at start-up rather than in every document.
   const scratch = new Scratch()
   return defineStage({
     name: 'attributions', requires: ['tokens', 'sentences', 'entities'], assigns: ['attributions'],
     run: (doc) => doc.withLayer('attributions', extractAttributions(
-      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), scratch, cueFilter,
+      model, doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), scratch, cueFilter, ranker,
     )),
   })
 }

@@ -1,11 +1,15 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Doc } from '../../model/doc.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { Scratch } from './attributions.ts'
+import { attributionsStage, extractAttributions, loadAttributionModel, Scratch } from './attributions.ts'
 import {
   endCandidates, endFeatures, EndRanker, K_END, loadEndRanker, rerankEnd, rerankStart, startCandidates, startFeatures,
 } from './content-ranker.ts'
-import { refineContent } from './content-spans.ts'
+import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { prepare, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
 
@@ -126,4 +130,24 @@ test('averaged training moves the ranker toward the gold candidate', () => {
   }
   r.average()
   assert.ok(r.score(feats, 2, 4) > r.score(feats, 0, 2))
+})
+
+test('the stage takes its content ranker when it is built: null keeps the role tagger\'s boundaries, a bad file fails at once', () => {
+  const model = loadAttributionModel()
+  const text = 'The minister said on Monday that the plan would fail in a ruling released Thursday. Critics warned it was too late.'
+  const { tokens, sentences } = tokenize(nlp, text)
+  const doc = Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences).withLayer('entities', [])
+  const plain = attributionsStage(model, null, null).run(doc).get('attributions')
+  assert.deepEqual(plain, extractAttributions(model, text, tokens, sentences, [], new Scratch(), null, null))
+  const ranked = attributionsStage(model, null, defaultEndRanker()).run(doc).get('attributions')
+  assert.deepEqual(ranked, extractAttributions(model, text, tokens, sentences, [], new Scratch(), null))
+  assert.throws(() => attributionsStage(model, null, loadEndRanker('/nonexistent/content-end.bin')), /content ranker missing/)
+  const dir = mkdtempSync(join(tmpdir(), 'ranker-'))
+  const bad = join(dir, 'content-end.bin')
+  writeFileSync(bad, 'not a ranker, just text')
+  try {
+    assert.throws(() => attributionsStage(model, null, loadEndRanker(bad)), /not a claimtrail content ranker/)
+  } finally {
+    rmSync(dir, { recursive: true })
+  }
 })

@@ -3,20 +3,16 @@ import { loadEndRanker, rerankEnd, rerankStart, type EndRanker } from './content
 import type { Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
 
-let defaultRanker: EndRanker | null | undefined
+let committedRanker: EndRanker | null | undefined
 
 /**
- * The committed boundary ranker (`models/attribution/content-end.bin`), loaded on first
- * use; null when the file is absent, and content is then the role tagger's.
+ * The committed boundary ranker (`models/attribution/content-end.bin`), read once on first
+ * use; null when the file is absent, and content is then the role tagger's. Callers that
+ * score another ranker pass it in instead (attributionsStage, extractAttributions).
  */
 export function defaultEndRanker(): EndRanker | null {
-  if (defaultRanker === undefined) defaultRanker = loadEndRanker()
-  return defaultRanker
-}
-
-/** Use `ranker` wherever the committed one would be (training scripts scoring a new one). */
-export function setEndRanker(ranker: EndRanker | null): void {
-  defaultRanker = ranker
+  if (committedRanker === undefined) committedRanker = loadEndRanker()
+  return committedRanker
 }
 
 /**

@@ -7,10 +7,12 @@ import {
   loadAttributionModel, Scratch, tidyRoles,
 } from './attributions.ts'
 import { CueFilter, cueFilterFeatures, K_FILTER, loadCueFilter } from './cue-filter.ts'
+import { defaultEndRanker } from './content-spans.ts'
 import { prepare } from './features.ts'
 
 const nlp = loadWink()
 const model = loadAttributionModel()
+const ranker = defaultEndRanker()
 
 function prep(text: string) {
   const t = tokenize(nlp, text)
@@ -96,12 +98,12 @@ test('the filter learns a separable keep/drop problem and survives serialisation
 
 test('cuesWithRoles: a filter that drops everything leaves only content-less cues; one that keeps all keeps the candidates', () => {
   const p = prep(TEXT)
-  const none = cuesWithRoles(model, p, null, new Scratch())
+  const none = cuesWithRoles(model, p, null, ranker, new Scratch())
   assert.deepEqual(none.map((x) => x.cue), findCues(model, p, new Scratch()).map((c) => ({ start: c.start, end: c.end })))
   const dropAll = new CueFilter(0, Infinity)
-  assert.ok(cuesWithRoles(model, p, dropAll, new Scratch()).every((x) => x.roles.content.length === 0))
+  assert.ok(cuesWithRoles(model, p, dropAll, ranker, new Scratch()).every((x) => x.roles.content.length === 0))
   const keepAll = new CueFilter(0, -Infinity)
-  const kept = cuesWithRoles(model, p, keepAll, new Scratch())
+  const kept = cuesWithRoles(model, p, keepAll, ranker, new Scratch())
   assert.deepEqual(kept.map((x) => [x.cue.start, x.cue.end]), none.map((x) => [x.cue.start, x.cue.end]))
   assert.deepEqual(kept.map((x) => x.roles), none.map((x) => x.roles))
 })
@@ -110,7 +112,7 @@ test('the committed filter keeps a plain reported speech cue', () => {
   const filter = loadCueFilter()
   assert.ok(filter !== null, 'models/attribution/cue-filter.bin is committed and must load')
   const p = prep(TEXT)
-  const cues = cuesWithRoles(model, p, filter, new Scratch()).filter((x) => x.roles.content.length > 0)
+  const cues = cuesWithRoles(model, p, filter, ranker, new Scratch()).filter((x) => x.roles.content.length > 0)
   const lemmas = cues.map((x) => p.tokens.lemma[x.cue.start])
   assert.ok(lemmas.includes('say'), JSON.stringify(lemmas))
 })

@@ -8,8 +8,11 @@
  * all candidates of the chosen bonus.
  *
  *   node --import tsx src/stages/attributions/train-cue-filter.ts [--data ../shared/data/polnear/train]
- *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--seed 1] [--cache /tmp/dir] [--out models/attribution/cue-filter.bin]
+ *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--seed 1] [--cache /tmp/dir]
+ *     [--ranker models/attribution/content-end.bin] [--out models/attribution/cue-filter.bin]
  *
+ * `--ranker` names the content ranker the candidates' content is refined with, as the stage
+ * will refine it (default: the committed one; "none" for the role tagger's boundaries).
  * `--cache` keeps the two fold taggers there and reuses them in later runs; `--bonus` forces
  * the bonus instead of the cross-validated best; CUE_FILTER_DROP=4,5 blanks those feature
  * slots (ablations). Prints, per bonus, what the filter keeps of right candidates, of
@@ -25,6 +28,7 @@ import {
   filterFeatures, findCueCandidates, findCues, findRoles, modelFromBuffer, modelToBuffer, Scratch, tidyRoles,
   type AttributionModel,
 } from './attributions.ts'
+import { loadEndRanker } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { CueFilter, DEFAULT_FILTER_PATH, K_FILTER } from './cue-filter.ts'
 import { prepare } from './features.ts'
@@ -39,6 +43,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     cache: { type: 'string' },
     bonus: { type: 'string' },
+    ranker: { type: 'string' },
     out: { type: 'string', default: DEFAULT_FILTER_PATH },
   },
 })
@@ -50,7 +55,7 @@ interface Pool { feats: Int32Array[]; gold: number[]; doc: number[]; overlap: nu
 const DROP = (process.env.CUE_FILTER_DROP ?? '').split(',').filter((x) => x !== '').map(Number)
 const nlp = loadWink()
 const sc = new Scratch()
-const ranker = defaultEndRanker()
+const ranker = values.ranker === undefined ? defaultEndRanker() : values.ranker === 'none' ? null : loadEndRanker(values.ranker)
 const bonuses = values.bonuses!.split(',').map(Number)
 const pools = new Map<number, Pool>(bonuses.map((b) => [b, { feats: [], gold: [], doc: [], overlap: [], base: [] }]))
 const all = loadPolnearSplit(values.data!).map((d) => ({ d, t: tokenize(nlp, d.text) }))

@@ -2,7 +2,7 @@
  * Train the attribution model on a PolNeAR split and write it to
  * `models/attribution/model.bin`, then the content boundary ranker
  * (`content-end.bin`, train-content.ts) and the cue filter (`cue-filter.bin`,
- * train-cue-filter.ts, which reads the ranker at the default path), both cross-fitted on
+ * train-cue-filter.ts, which refines content with the ranker just trained), both cross-fitted on
  * the same split with the same seed, unless `--skip-ranker` or `--limit`; with `--dev`,
  * score the new models on a second split with the project's PolNeAR scorer. One command
  * rebuilds every committed model.
@@ -21,8 +21,8 @@ import { formatScoresTable, loadPolnearSplit, scorePolnear } from '../../eval/po
 import { writeBrat } from '../../format/brat.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { DEFAULT_MODEL_PATH, extractAttributions, modelToBuffer } from './attributions.ts'
-import { DEFAULT_RANKER_PATH, loadEndRanker } from './content-ranker.ts'
-import { setEndRanker } from './content-spans.ts'
+import { DEFAULT_RANKER_PATH, loadEndRanker, type EndRanker } from './content-ranker.ts'
+import { defaultEndRanker } from './content-spans.ts'
 import { DEFAULT_FILTER_PATH, defaultCueFilter, loadCueFilter, type CueFilter } from './cue-filter.ts'
 import { toTrainingDoc, trainModel } from './training.ts'
 
@@ -60,28 +60,31 @@ const buf = modelToBuffer(model)
 writeFileSync(values.out!, buf)
 console.log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s; wrote ${values.out} (${(buf.length / 1e6).toFixed(1)} MB), version ${version}`)
 
-let filter: CueFilter | null = defaultCueFilter()
-if (!values['skip-ranker'] && Number.isFinite(limit)) {
-  console.log('--limit given: the content ranker and cue filter are not retrained (the dev figures use the committed ones)')
-} else if (!values['skip-ranker']) {
+// The dev figures use the ranker and filter just trained, else the committed ones.
+let ranker: EndRanker | null
+let filter: CueFilter | null
+if (values['skip-ranker'] || Number.isFinite(limit)) {
+  if (!values['skip-ranker']) console.log('--limit given: the content ranker and cue filter are not retrained (the dev figures use the committed ones)')
+  ranker = defaultEndRanker()
+  filter = defaultCueFilter()
+} else {
   // Both learn from taggers trained on half of the split each (cross-fitting), so neither
   // reads the model just written; each runs in its own process to keep memory small.
   const here = dirname(fileURLToPath(import.meta.url))
-  const run = (script: string, out: string) => execFileSync(process.execPath, [
-    '--import', 'tsx', join(here, script), '--data', values.data!, '--seed', String(seed), '--out', out,
-    ...(script === 'train-content.ts' ? ['--folds', '2'] : []),
+  const run = (script: string, out: string, extra: string[]) => execFileSync(process.execPath, [
+    '--import', 'tsx', join(here, script), '--data', values.data!, '--seed', String(seed), '--out', out, ...extra,
   ], { stdio: 'inherit' })
-  run('train-content.ts', values['ranker-out']!)
-  setEndRanker(loadEndRanker(values['ranker-out']))
-  if (values['ranker-out'] !== DEFAULT_RANKER_PATH) console.log('note: the cue filter is trained with the ranker at the default path')
-  run('train-cue-filter.ts', values['filter-out']!)
+  run('train-content.ts', values['ranker-out']!, ['--folds', '2'])
+  ranker = loadEndRanker(values['ranker-out'])
+  // The filter learns from candidates whose content this new ranker refined, as at run time.
+  run('train-cue-filter.ts', values['filter-out']!, ['--ranker', values['ranker-out']!])
   filter = loadCueFilter(values['filter-out'])
 }
 
 if (values.dev !== undefined) {
   const scores = scorePolnear(values.dev, (_name, text) => {
     const { tokens, sentences } = tokenize(nlp, text)
-    return writeBrat(text, extractAttributions(model, text, tokens, sentences, [], undefined, filter))
+    return writeBrat(text, extractAttributions(model, text, tokens, sentences, [], undefined, filter, ranker))
   })
   console.log(formatScoresTable(scores))
 }
