@@ -12,6 +12,7 @@ import type { EndRanker } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type CueFilter } from './cue-filter.ts'
 import { findSignatures } from './signatures.ts'
+import { findSpeakerTurns } from './transcripts.ts'
 import { resolveSource } from './sources.ts'
 import {
   CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
@@ -355,9 +356,9 @@ export function extractAttributions(
     })
     if (sourceEntity !== null) named.add(sourceEntity)
   }
-  const signed = findSignatures(text, out)
-  if (signed.length === 0) return out
-  return [...out, ...signed].sort((a, b) => a.cue[0].start - b.cue[0].start)
+  const ruled = [...findSignatures(text, out), ...findSpeakerTurns(text, entities, out)]
+  if (ruled.length === 0) return out
+  return [...out, ...ruled].sort((a, b) => a.cue[0].start - b.cue[0].start)
 }
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
