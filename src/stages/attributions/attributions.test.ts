@@ -142,8 +142,8 @@ test('a date is never a source: the attribution keeps its cue and content and ha
   assert.match(join(doc, a.content), /North Korea would triple/)
 })
 
-/** `tidySource` on the source `source` of the cue `cue`, both given as text. */
-function tidied(text: string, cue: string, source: string): string {
+/** `tidySource` on the source `source` of the cue `cue`, both given as text; `others` are more cues. */
+function tidied(text: string, cue: string, source: string, others: string[] = []): string {
   const { tokens: t, sentences } = tokenize(nlp, text)
   const p = prepare(text, t, sentences)
   const at = (part: string) => {
@@ -153,7 +153,9 @@ function tidied(text: string, cue: string, source: string): string {
     return r
   }
   const c = at(cue)
-  const r = tidySource(p, c, at(source), [], new Uint8Array(p.n))
+  const isCue = new Uint8Array(p.n)
+  for (const o of [cue, ...others]) { const r = at(o); isCue.fill(1, r.start, r.end) }
+  const r = tidySource(p, c, at(source), [], isCue)
   return text.slice(t.start[r.start], t.end[r.end - 1])
 }
 
@@ -170,6 +172,30 @@ test('an appositive source keeps its closing comma before the cue; a plain name 
   assert.equal(tidied('Brian Fallon, the campaign’s press secretary, noted that it was late.', 'noted', 'Brian Fallon, the campaign’s press secretary'),
     'Brian Fallon, the campaign’s press secretary,')
   assert.equal(tidied('Brian Fallon, noted that it was late.', 'noted', 'Brian Fallon'), 'Brian Fallon')
+})
+
+test('a name takes in an appositive that runs to the cue, or to the first of a row of cues', () => {
+  assert.equal(tidied('Donald Trump, her Republican opponent, said the plan would fail.', 'said', 'Donald Trump'),
+    'Donald Trump, her Republican opponent,')
+  assert.equal(tidied('Ed Rendell, a Clinton surrogate, said he was ill and called it common.', 'called', 'Ed Rendell', ['said']),
+    'Ed Rendell, a Clinton surrogate,')
+  // not an adverbial or a participle phrase
+  assert.equal(tidied('Donald Trump, for example, said the plan would fail.', 'said', 'Donald Trump'), 'Donald Trump')
+  assert.equal(tidied('Donald Trump, speaking in Ohio, said the plan would fail.', 'said', 'Donald Trump'), 'Donald Trump')
+})
+
+test('a time between a name or pronoun and the cue is not part of the source', () => {
+  assert.equal(tidied('The Times on Saturday reported that the talks had failed.', 'reported', 'The Times on Saturday'), 'The Times')
+  assert.equal(tidied('Senator Jane Holm (D-Vt.) last week said the bill was dead.', 'said', 'Senator Jane Holm (D-Vt.) last week'), 'Senator Jane Holm (D-Vt.)')
+  assert.equal(tidied('The senator, who in 2010 said the bill was dead, left.', 'said', 'who in 2010'), 'who')
+  // a time that tells which poll stays
+  assert.equal(tidied('A Gallup poll last month found that support fell.', 'found', 'A Gallup poll last month'), 'A Gallup poll last month')
+})
+
+test('a source opening with "not" or "no" keeps it', () => {
+  assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
+  assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
+  assert.equal(tidied('It is not everyone who said so.', 'said', 'everyone who'), 'everyone who')
 })
 
 test('a source runs over an abbreviation ("D-N.Y.")', () => {
