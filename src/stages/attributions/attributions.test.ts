@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, loadAttributionModel, modelToBuffer, tidySource } from './attributions.ts'
+import { attributionsStage, contentBeforeSource, loadAttributionModel, modelToBuffer, tidySource } from './attributions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -196,6 +196,28 @@ test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
   assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
   assert.equal(tidied('It is not everyone who said so.', 'said', 'everyone who'), 'everyone who')
+})
+
+test('content that is only a time becomes the clause before the source', () => {
+  const run = (text: string, source: string, content: string) => {
+    const { tokens: t, sentences } = tokenize(nlp, text)
+    const p = prepare(text, t, sentences)
+    const at = (part: string) => {
+      const start = text.indexOf(part)
+      const r = tokenRange(p, start, start + part.length)
+      assert.ok(r, part)
+      return r
+    }
+    const roles = contentBeforeSource(p, at('said'), { source: [at(source)], content: [at(content)] })
+    return roles.content.map((r) => text.slice(t.start[r.start], t.end[r.end - 1]))
+  }
+  assert.deepEqual(run('WASHINGTON ― The plan is an insult to voters, top lawmakers said Friday afternoon, as they left.', 'top lawmakers', 'Friday afternoon'),
+    ['The plan is an insult to voters'])
+  assert.deepEqual(run('In addition, the city will close 40 bridges, a spokesman said Monday morning.', 'a spokesman', 'Monday morning'),
+    ['the city will close 40 bridges'])
+  // content that says something stays
+  assert.deepEqual(run('The plan failed, officials said Monday that the talks ended.', 'officials', 'Monday that the talks ended'),
+    ['Monday that the talks ended'])
 })
 
 test('a source runs over an abbreviation ("D-N.Y.")', () => {

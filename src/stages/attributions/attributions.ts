@@ -311,7 +311,8 @@ export function extractAttributions(
   const drafts: Draft[] = []
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
-  for (const { cue, roles } of cuesWithRoles(model, p, filter, ranker, sc)) {
+  for (const { cue, roles: tagged } of cuesWithRoles(model, p, filter, ranker, sc)) {
+    const roles = contentBeforeSource(p, cue, tagged)
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
     const k = `${key(roles.content)}|${key(roles.source)}`
@@ -477,7 +478,7 @@ const DATE_WORDS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week',
-  'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'morning', 'evening', 'night',
+  'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'morning', 'afternoon', 'evening', 'night',
   'last', 'this', 'next', 'early', 'late', 'mid', 'in', 'on', 'the', 'of',
 ])
 
@@ -522,6 +523,36 @@ export function tidyRoles(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSp
     return true
   })
   return { source: roles.source, content }
+}
+
+const DASHES = new Set(['―', '—', '–', '-', '--'])
+
+/**
+ * "X is an insult, top black lawmakers said Friday afternoon, as they ...": when all the
+ * content the tagger found after the cue is a time, the saying is the clause before the
+ * source, from the sentence start to the comma that sets it off. A time is never what
+ * someone says.
+ */
+export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+  if (roles.content.length === 0 || roles.source.length !== 1) return roles
+  if (!roles.content.every((r) => r.start >= cue.end && isDateOnly(p.tokens, r))) return roles
+  const src = roles.source[0]
+  const comma = src.start - 1
+  if (src.end !== cue.start || comma <= 0 || p.punct[comma] !== P_COMMA || p.sent[comma] !== p.sent[cue.start]) return roles
+  let start = comma
+  while (start > 0 && p.sent[start - 1] === p.sent[comma]) start--
+  // A dateline ("WASHINGTON ―") and a short opener set off by a comma ("In addition,",
+  // "However,") are the writer's.
+  for (let i = start; i < start + 4 && i < comma; i++) {
+    if (i > start && DASHES.has(p.tokens.lemma[i])) { start = i + 1; break }
+    if (p.isCap[i] === 0) break
+  }
+  for (let i = start; i < start + 4 && i < comma; i++) {
+    if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) break
+    if (p.punct[i] === P_COMMA) { start = i + 1; break }
+  }
+  if (comma - start < 2) return roles
+  return { source: roles.source, content: [{ start, end: comma }] }
 }
 
 function gap(a: CueTokens, b: CueTokens): number {
