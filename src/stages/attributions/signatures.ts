@@ -1,4 +1,5 @@
 import type { Attribution, CharSpan } from '../../model/types.ts'
+import { coveredBy } from './transcripts.ts'
 
 /**
  * Signed quotations: a quotation followed by a dash and a name, the way letters pages,
@@ -71,7 +72,11 @@ function quoteOpening(text: string, lineStart: number, close: number): number {
  */
 export function findSignatures(text: string, known: readonly Attribution[]): Attribution[] {
   const out: Attribution[] = []
-  const taken = (s: CharSpan) => known.some((a) => [...a.cue, ...a.source].some((f) => f.start < s.end && s.start < f.end))
+  const covered = coveredBy(known, (a) => [...a.cue, ...a.source])
+  const taken = (s: CharSpan) => {
+    for (let i = s.start; i < s.end; i++) if (covered.has(i)) return true
+    return false
+  }
   let lineStart = 0
   let prevLine: CharSpan | null = null
   while (lineStart <= text.length) {

@@ -59,6 +59,26 @@ function fragmentEnd(text: string, p: Paragraph, from: number): number {
   return e
 }
 
+/** The offsets that the `role` fragments of `known` cover (short spans: cues, sources). */
+export function coveredBy(known: readonly Attribution[], role: (a: Attribution) => readonly CharSpan[]): Set<number> {
+  const out = new Set<number>()
+  for (const a of known) for (const f of role(a)) for (let i = f.start; i < f.end && i < f.start + 200; i++) out.add(i)
+  return out
+}
+
+/** For each last word of a person mention, the longest name that ends in it ("Wallace" -> "Chris Wallace"). */
+function fullestNames(text: string, entities: readonly Entity[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const e of entities) {
+    if (e.type !== 'PERSON') continue
+    const name = e.canonical ?? text.slice(e.start, e.end)
+    const last = name.slice(name.lastIndexOf(' ') + 1)
+    const had = out.get(last)
+    if (had === undefined || name.length > had.length) out.set(last, name)
+  }
+  return out
+}
+
 /**
  * The speaker turns of `text` whose colon `known` does not already take as a cue. The
  * resolved source is the fullest entity mention ending in the label's surname ("WALLACE"
@@ -79,15 +99,23 @@ export function findSpeakerTurns(text: string, entities: readonly Entity[], know
   const labels = turns.map((t) => text.slice(t.label.start, t.label.end))
   const surnames = labels.map(lastWord)
   if (new Set(surnames).size < 2) return []
-  const recurs = (k: number) => surnames.filter((x) => x === surnames[k]).length > 1
-  const inProse = (k: number) => new RegExp(`\\b${titleCase(surnames[k]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)
+  const turnsBy = new Map<string, number>()
+  for (const x of surnames) turnsBy.set(x, (turnsBy.get(x) ?? 0) + 1)
+  const recurs = (k: number) => turnsBy.get(surnames[k])! > 1
+  // The capitalised words of the prose, read once (a label check per turn must not rescan a long text).
+  let prose: Set<string> | null = null
+  const inProse = (k: number) => {
+    prose ??= new Set(text.match(/\b\p{Lu}\p{Ll}+\b/gu) ?? [])
+    return prose.has(titleCase(surnames[k]))
+  }
   // A transcript: some speaker speaks twice, or every label is a name the article uses.
   if (!surnames.some((_, k) => recurs(k)) && !surnames.every((_, k) => inProse(k))) return []
   const isName = (k: number) => !SECTION_LABELS.has(labels[k])
-  const taken = (at: number) => known.some((a) => a.cue.some((f) => f.start <= at && at < f.end))
+  const taken = coveredBy(known, (a) => a.cue)
+  const fullest = fullestNames(text, entities)
   const out: Attribution[] = []
   turns.forEach((t, k) => {
-    if (!isName(k) || taken(t.colon)) return
+    if (!isName(k) || taken.has(t.colon)) return
     const p = paras[t.para]
     const content: CharSpan[] = []
     const end = fragmentEnd(text, p, t.contentStart)
@@ -109,13 +137,7 @@ export function findSpeakerTurns(text: string, entities: readonly Entity[], know
       if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) content.push({ start: s, end: e })
     }
     if (content.length === 0) return
-    const surname = titleCase(surnames[k])
-    let named: string | null = null
-    for (const e of entities) {
-      if (e.type !== 'PERSON') continue
-      const name = e.canonical ?? text.slice(e.start, e.end)
-      if ((name === surname || name.endsWith(` ${surname}`)) && (named === null || name.length > named.length)) named = name
-    }
+    const named = fullest.get(titleCase(surnames[k])) ?? null
     out.push({
       source: [t.label], cue: [{ start: t.colon, end: t.colon + 1 }], content,
       kind: 'direct', sourceEntity: named ?? labels[k].split(' ').map(titleCase).join(' '),
