@@ -9,6 +9,9 @@ export class ChainPerceptron {
   readonly weights: Float32Array
   /** `trans[prev * labels + next]`; row `labels` holds the start scores. */
   readonly trans: Float64Array
+  /** Allowed predecessors of each label, ascending: `predList[predFrom[y]..predFrom[y + 1])`. */
+  private readonly predFrom: Int32Array
+  private readonly predList: Int8Array
   private sums: Float64Array | null = null
   private transSums: Float64Array | null = null
   private step = 1
@@ -24,6 +27,15 @@ export class ChainPerceptron {
     this.mask = (1 << bits) - 1
     this.weights = weights ?? new Float32Array((1 << bits) * labels)
     this.trans = trans ?? new Float64Array((labels + 1) * labels)
+    // Decoding walks only the allowed transitions, in the order the full scan met them.
+    this.predFrom = new Int32Array(labels + 1)
+    const list: number[] = []
+    for (let y = 0; y < labels; y++) {
+      this.predFrom[y] = list.length
+      for (let p = 0; p < labels; p++) if (allowed[p * labels + y] !== 0) list.push(p)
+    }
+    this.predFrom[labels] = list.length
+    this.predList = Int8Array.from(list)
   }
 
   /**
@@ -95,6 +107,8 @@ export class ChainPerceptron {
     const L = this.labels
     const tr = this.trans
     const al = this.allowed
+    const pf = this.predFrom
+    const pl = this.predList
     const NEG = -1e300
     if (n === 0) return
     for (let y = 0; y < L; y++) {
@@ -103,18 +117,20 @@ export class ChainPerceptron {
     }
     for (let i = 1; i < n; i++) {
       const f = forced === null ? -1 : forced[i]
+      const prevRow = (i - 1) * L
+      const row = i * L
       for (let y = 0; y < L; y++) {
         let best = NEG
         let arg = 0
         if (f < 0 || f === y) {
-          for (let p = 0; p < L; p++) {
-            if (al[p * L + y] === 0) continue
-            const s = score[(i - 1) * L + p] + tr[p * L + y]
+          for (let k = pf[y], ke = pf[y + 1]; k < ke; k++) {
+            const p = pl[k]
+            const s = score[prevRow + p] + tr[p * L + y]
             if (s > best) { best = s; arg = p }
           }
         }
-        score[i * L + y] = best <= NEG ? NEG : best + em[i * L + y]
-        back[i * L + y] = arg
+        score[row + y] = best <= NEG ? NEG : best + em[row + y]
+        back[row + y] = arg
       }
     }
     let best = NEG
@@ -134,6 +150,8 @@ export class ChainPerceptron {
     const S = 2 * L
     const tr = this.trans
     const al = this.allowed
+    const pf = this.predFrom
+    const pl = this.predList
     const NEG = -1e300
     if (n === 0) return
     for (let s = 0; s < S; s++) {
@@ -145,6 +163,8 @@ export class ChainPerceptron {
     for (let i = 1; i < n; i++) {
       const f = forced === null ? -1 : forced[i]
       const prevRow = (i - 1) * S
+      const row = i * S
+      const emRow = i * L
       for (let s = 0; s < S; s++) {
         const seen = s >= L
         const y = seen ? s - L : s
@@ -154,16 +174,16 @@ export class ChainPerceptron {
         const ok = (f < 0 || f === y) && (y !== once || seen)
         if (ok) {
           const base = y === once ? 0 : seen ? L : 0
-          for (let p = 0; p < L; p++) {
-            if (al[p * L + y] === 0) continue
+          for (let k = pf[y], ke = pf[y + 1]; k < ke; k++) {
+            const p = pl[k]
             const v = score[prevRow + base + p]
             if (v <= NEG) continue
             const sc = v + tr[p * L + y]
             if (sc > best) { best = sc; arg = base + p }
           }
         }
-        score[i * S + s] = best <= NEG ? NEG : best + em[i * L + y]
-        back[i * S + s] = arg
+        score[row + s] = best <= NEG ? NEG : best + em[emRow + y]
+        back[row + s] = arg
       }
     }
     let best = NEG

@@ -10,6 +10,12 @@ import { findSubject, refersBack } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { findSource, isInSourceOrCue } from './source.ts'
 
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
+// a function is built anew on every call.
+const STARTS_WITH_LETTER = /^\p{L}/u
+const HYPHEN_LETTER = /^[-‐–]\p{L}/u
+const LETTER_RUNS = /\p{L}+/gu
+
 // Below this, a count of "other" things is mostly discourse ("the two sides", "three days").
 const MIN_OTHER_COUNT = 10
 
@@ -46,9 +52,9 @@ export function findClaims(doc: Doc): Claim[] {
     if (c.sentences.length === 0 || c.tokens.count === 0) break
     if (/\d(st|nd|rd|th)\b/i.test(doc.slice(q))) continue
     // "240mm", "T-90M": digits glued to letters are calibres and model numbers.
-    if (/\d$/.test(doc.slice(q)) && /^\p{L}/u.test(doc.text.slice(q.end, q.end + 1))) continue
+    if (/\d$/.test(doc.slice(q)) && STARTS_WITH_LETTER.test(doc.text.slice(q.end, q.end + 1))) continue
     // "a 40-year career", "a 30-minute interview": a number inside a compound adjective
-    if (/^[-‐–]\p{L}/u.test(doc.text.slice(q.end, q.end + 2))) continue
+    if (HYPHEN_LETTER.test(doc.text.slice(q.end, q.end + 2))) continue
     // "the 9·19 military agreement", "14.02.2025": digits glued to digits by a dot or a colon
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
@@ -96,7 +102,7 @@ export function findClaims(doc: Doc): Claim[] {
 }
 
 function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
-  for (const word of text.slice(span.start, span.end).toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const word of text.slice(span.start, span.end).toLowerCase().match(LETTER_RUNS) ?? []) {
     if (words.has(word) || words.has(word.replace(/e?s$/, ''))) return true
   }
   return false

@@ -116,12 +116,17 @@ export function segments(c: Context, s: Sentence): Int32Array {
   return out
 }
 
+// Regular expressions with \p{...} live at module level: tsx (esbuild) rewrites such a
+// literal as \`new RegExp(...)\`, which inside a function is built again on every call.
+/** Punctuation marks only. */
+export const PUNCT_ONLY = /^\p{P}+$/u
+
 /** Trim a token range to a span, dropping edge punctuation. */
 export function spanOf(c: Context, from: number, to: number): CharSpan | null {
   let a = from
   let b = to
-  while (a < b && /^\p{P}+$/u.test(tokenText(c, a))) a++
-  while (b > a && /^\p{P}+$/u.test(tokenText(c, b - 1))) b--
+  while (a < b && PUNCT_ONLY.test(tokenText(c, a))) a++
+  while (b > a && PUNCT_ONLY.test(tokenText(c, b - 1))) b--
   return a < b ? { start: c.tokens.start[a], end: c.tokens.end[b - 1] } : null
 }
 

@@ -2,9 +2,12 @@
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
+
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+const HAS_LETTER = /\p{L}/u
 
 function hull(fragments: readonly CharSpan[]): CharSpan | null {
   if (fragments.length === 0) return null
@@ -243,7 +246,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // that is a speech clause ("a senior Pentagon official told reporters", "the General
     // Staff is informed", "informed the deputy mayor")
     let end = s.tokenEnd
-    while (end > s.tokenStart && /^\p{P}+$/u.test(tokenText(c, end - 1))) end--
+    while (end > s.tokenStart && PUNCT_ONLY.test(tokenText(c, end - 1))) end--
     for (let k = a + 1; k < end && best === null; k++) {
       if (tokenText(c, k) !== ',') continue
       let segEnd = k + 1
@@ -267,9 +270,9 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     if (verb > opening && verb < a && isCue(verb)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
       let first = opening
-      while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || /^\p{P}+$/u.test(tokenText(c, first)))) first++
+      while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || PUNCT_ONLY.test(tokenText(c, first)))) first++
       const source = spanOf(c, first, npEnd)
-      if (source !== null && /\p{L}/u.test(c.text.slice(source.start, source.end))) {
+      if (source !== null && HAS_LETTER.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
       }
     }

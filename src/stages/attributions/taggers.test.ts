@@ -1,0 +1,47 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { prepare } from './features.ts'
+import { cueFeatures, fx, K_CUE, K_ROLE, roleFeatures } from './taggers.ts'
+
+const nlp = loadWink()
+const text = 'The ministry said on Monday that 4,000 troops had arrived.'
+const { tokens, sentences } = tokenize(nlp, text)
+const p = prepare(text, tokens, sentences)
+
+// The features are hashed in one loop (hashRow) rather than by fx per feature: both must
+// give fx's hashes, or the committed models would read other weights.
+test('cue features are the fx hashes of their templates', () => {
+  const out = new Int32Array(p.n * K_CUE)
+  cueFeatures(p, 0, p.n, out)
+  for (let i = 0; i < p.n; i++) {
+    const o = i * K_CUE
+    assert.equal(out[o], fx(1, 0))
+    assert.equal(out[o + 1], fx(2, p.lemma[i]))
+    assert.equal(out[o + 3], fx(4, p.pos[i]))
+    if (i > 0 && i + 1 < p.n) {
+      assert.equal(out[o + 16], fx(17, p.pos[i - 1], p.pos[i], p.pos[i + 1]))
+      assert.equal(out[o + 27], fx(28, p.lemma[i - 1], p.lemma[i], p.lemma[i + 1]))
+    }
+    assert.equal(out[o + 21], fx(22, p.lemma[i], p.quote[i]))
+  }
+})
+
+test('role features are the fx hashes of their templates, and cue tokens the constant ones', () => {
+  const cue = { start: 2, end: 3 }
+  const out = new Int32Array(p.n * K_ROLE)
+  roleFeatures(p, cue, 0, p.n, new Uint8Array(p.n), out)
+  for (let i = 0; i < p.n; i++) {
+    const o = i * K_ROLE
+    if (i >= cue.start && i < cue.end) {
+      for (let k = 0; k < K_ROLE; k++) assert.equal(out[o + k], fx(199, k))
+      continue
+    }
+    const dir = i < cue.start ? 0 : 1
+    assert.equal(out[o + 2], fx(103, dir, p.pos[i]))
+    assert.equal(out[o + 3], fx(104, dir, p.lemma[i]))
+    assert.equal(out[o + 13], fx(114, dir, p.form[i]))
+    assert.equal(out[o + 22], fx(123, dir, p.shape[i]))
+    assert.equal(out[o + 40], fx(141, dir, p.lemma[i], p.sent[i] - p.sent[cue.start]))
+  }
+})
