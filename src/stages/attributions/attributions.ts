@@ -347,7 +347,7 @@ export function extractAttributions(
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]) src = prev.source
     prev = { cue: d.cues[0], source: src }
     const source = src.map((r) => toChars(tokens, r))
-    const sourceEntity = src.length === 0 ? null : resolveSource(text, p, src[0], entities, named)
+    const sourceEntity = src.length === 0 ? null : resolveSource(text, p, src[0], entities, named, d.roles.content)
     out.push({
       source,
       cue: d.cues.map((r) => toChars(tokens, r)),

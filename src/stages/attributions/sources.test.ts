@@ -13,7 +13,7 @@ const gazetteer = loadGazetteer()
  * The name that the `nth` occurrence of `source` resolves to, with the real entities layer
  * and `named` the names of sources before it (what the attribution stage passes).
  */
-function resolve(text: string, source: string, named: readonly string[] = [], nth = 0): string | null {
+function resolve(text: string, source: string, named: readonly string[] = [], nth = 0, content?: string): string | null {
   const { tokens, sentences } = tokenize(nlp, text)
   const doc = Doc.create(text, { id: 't' }).withLayer('tokens', tokens).withLayer('sentences', sentences)
   const entities = findEntities(doc, gazetteer)
@@ -25,7 +25,16 @@ function resolve(text: string, source: string, named: readonly string[] = [], nt
   while (tokens.start[start] < at) start++
   let end = start
   while (end < tokens.count && tokens.end[end] <= at + source.length) end++
-  return resolveSource(text, p, { start, end }, entities, new Set(named))
+  const spoken = []
+  if (content !== undefined) {
+    const c = text.indexOf(content)
+    let cs = 0
+    while (tokens.start[cs] < c) cs++
+    let ce = cs
+    while (ce < tokens.count && tokens.end[ce] <= c + content.length) ce++
+    spoken.push({ start: cs, end: ce })
+  }
+  return resolveSource(text, p, { start, end }, entities, new Set(named), spoken)
 }
 
 test('a person noun ("the mayor") resolves to a person, not to the nearest body or place', () => {
@@ -45,11 +54,31 @@ test('"It" prefers the body that spoke before over a place the figure is about',
   assert.equal(resolve(text, 'It', ['General Staff of the Armed Forces of Ukraine']), 'General Staff of the Armed Forces of Ukraine')
 })
 
-test('"He" takes a name the entities stage could not type once that name has spoken', () => {
+test('"He" takes a name the entities stage could not type when it reads as a person\'s', () => {
   const text = 'Andriy Bondar, a spokesman for the eastern command, said troops had repelled 46 attacks. He said 19 soldiers were wounded.'
   assert.equal(resolve(text, 'He', ['Andriy Bondar']), 'Andriy Bondar')
-  // an untyped name that never spoke is not taken for a person
-  assert.equal(resolve(text, 'He'), null)
+  // two or more capitalised words with no word of a body or place: a person, spoken or not
+  assert.equal(resolve(text, 'He'), 'Andriy Bondar')
+  // a body, a place and a heading are not
+  const body = 'The Regional Council met on Monday. He said 19 soldiers were wounded.'
+  assert.equal(resolve(body, 'He'), null)
+  const place = 'Floods hit South Florida on Monday. He said 19 homes were lost.'
+  assert.equal(resolve(place, 'He'), null)
+  const heading = 'Gender Equality.\n\nHe said the gap goes on.'
+  assert.equal(resolve(heading, 'He'), null)
+})
+
+test('"she" does not take the man the article calls "he", nor a name inside her own quote', () => {
+  const text = 'Mr. Tom Avery spoke first, and he was brief. Then Dana Ruiz rose. Tom Avery sat down. She said the plan was late.'
+  assert.equal(resolve(text, 'She'), 'Dana Ruiz')
+  const quoted = 'Dana Ruiz took the stage after lunch. "Tom Avery is wrong," she said.'
+  assert.equal(resolve(quoted, 'she', [], 0, '"Tom Avery is wrong,"'), 'Dana Ruiz')
+})
+
+test('"who" is the name right before it, or none', () => {
+  const text = 'The rally drew Jane Holt, who said 40 buses came. Listeners who said they were angry called in.'
+  assert.equal(resolve(text, 'who'), 'Jane Holt')
+  assert.equal(resolve(text, 'who', [], 1), null)
 })
 
 test('an antecedent more than three sentences back is not taken', () => {

@@ -7,6 +7,7 @@ const CCONJ = posId('CCONJ')
 const DET = posId('DET')
 const PUNCT = posId('PUNCT')
 const PART = posId('PART')
+const VERB = posId('VERB')
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'who'])
 const RELATIVE_THINGS = new Set(['which', 'that'])
 const COLLECTIVE = new Set(['they', 'them', 'it', 'we', 'us'])
@@ -124,6 +125,7 @@ function entityName(text: string, e: Entity): string {
  */
 export function resolveSource(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
+  content: readonly Range[] = [],
 ): string | null {
   const s0 = p.tokens.start[src.start]
   const e0 = p.tokens.end[src.end - 1]
@@ -169,10 +171,14 @@ export function resolveSource(
     return end - start > 1 ? name : fullerName(name, runs(), text, p)
   }
   const head = wordAt(text, p, src.end - 1)
+  // "the source", "the insiders": nobody the article names.
+  if (isNominal && ANONYMOUS_HEADS.has(head)) return null
+  // "who" is the noun phrase right before it ("listeners who said", "Brinkley, a historian, who").
+  if (single && first === 'who' && entities.length > 0) return relativeAntecedent(text, p, src.start, entities)
   // "the mayor", "the spokesman" stand for a person; "the ministry", "the company" for a body.
   const wantsPerson = PERSONAL.has(first) || (isNominal && PERSON_NOUNS.has(head))
   if (entities.length > 0) {
-    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null)
+    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null, content)
     return best === null ? null : entityName(text, best)
   }
   const all = runs()
@@ -201,10 +207,19 @@ export function resolveSource(
  */
 function antecedent(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
-  wantsPerson: boolean, head: string | null,
+  wantsPerson: boolean, head: string | null, content: readonly Range[],
 ): Entity | null {
+  // Names inside the source's own quoted words are not who says it ("“... Obama had
+  // will.i.am ...,” he said"); in reported speech they may be ("The IMF approved ..., the
+  // fund said").
+  const spoken = content.filter((r) => p.quote[r.start] !== 0)
+    .map((r) => ({ start: p.tokens.start[r.start], end: p.tokens.end[r.end - 1] }))
   const s0 = p.tokens.start[src.start]
   const firstSent = p.sent[src.start] - ANTECEDENT_SENTENCES
+  const word = wordAt(text, p, src.start)
+  const gender = src.end - src.start === 1 ? PRONOUN_GENDER.get(word) ?? null : null
+  const people = peopleOf(text, p, entities)
+  const namedLast = new Set([...named].map(lastWord))
   // entities are in text order: walk back from the last one that starts before the source,
   // and stop at the window's edge, so a long article costs no more per pronoun than a short one
   let lo = 0
@@ -215,19 +230,158 @@ function antecedent(
   for (let k = lo - 1; k >= 0; k--) {
     const e = entities[k]
     if (sentenceOf(p, e.start) < firstSent) break
-    if (e.end > s0) continue
+    if (e.end > s0 || spoken.some((r) => e.start >= r.start && e.end <= r.end)) continue
     const name = entityName(text, e)
-    const wasSource = named.has(name)
+    // "Putney" named a source as "Kerr Putney": the same person.
+    const wasSource = named.has(name) || (people.isPerson(e) && namedLast.has(lastWord(name)))
     const fits = wantsPerson
-      ? e.type === 'PERSON' || (e.type === 'OTHER' && wasSource && /\s/.test(name))
+      ? e.type === 'PERSON' || (e.type === 'OTHER' && (wasSource && /\s/.test(name) || people.isPerson(e)))
       : GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)
     if (!fits) continue
+    // "she" is not the man the article calls "he" (and the other way round).
+    if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
     const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(/[^\p{L}]+/u).includes(head)
-    const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0)
+    // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
+    const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
+    const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
     // walking back, the first of equal score is the nearest
     if (score > bestScore) { best = e; bestScore = score }
   }
   return best
+}
+
+const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1)
+
+// Heads of definite nominals for speakers an article does not name.
+const ANONYMOUS_HEADS = new Set(['source', 'sources', 'insider', 'insiders', 'person', 'people', 'witness', 'witnesses'])
+
+/**
+ * The name "who" stands for: an entity that ends right before it, or before the comma of
+ * an appositive that runs to it ("Douglas Brinkley, a historian who"); null when the noun
+ * phrase before it names no one ("black listeners who said").
+ */
+function relativeAntecedent(text: string, p: Prepared, who: number, entities: readonly Entity[]): string | null {
+  const endsAt = (t: number) => entities.find((e) => e.end === p.tokens.end[t] && e.type !== 'GPE' && e.type !== 'NORP')
+  let t = who - 1
+  if (t >= 0 && p.punct[t] === 1) t--
+  if (t < 0 || p.sent[t] !== p.sent[who]) return null
+  const direct = endsAt(t)
+  if (direct !== undefined) return entityName(text, direct)
+  // back over an appositive (no verb, no other mark) to the comma after a name
+  for (let k = t; k > 0 && who - k < 16 && p.sent[k] === p.sent[who]; k--) {
+    if (p.tokens.pos[k] === VERB) return null
+    if (p.punct[k] === 1) {
+      const e = endsAt(k - 1)
+      return e === undefined ? null : entityName(text, e)
+    }
+    if (p.punct[k] !== 0) return null
+  }
+  return null
+}
+
+type Gender = 'm' | 'f'
+const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f']])
+const HONORIFIC_GENDER = new Map<string, Gender>([['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f']])
+// Words that make a capitalised run a body or a place rather than a person's name.
+const NOT_PERSON_WORDS = new Set([
+  'department', 'ministry', 'committee', 'council', 'caucus', 'league', 'party', 'university', 'college',
+  'school', 'institute', 'center', 'centre', 'foundation', 'association', 'union', 'bank', 'news', 'times',
+  'post', 'journal', 'press', 'agency', 'office', 'house', 'senate', 'congress', 'court', 'police', 'army',
+  'forces', 'group', 'company', 'corp.', 'inc.', 'network', 'show', 'campaign', 'administration', 'county',
+  'city', 'state', 'states', 'street', 'avenue', 'park', 'hall', 'museum', 'hospital', 'church', 'coalition',
+  'commission', 'board', 'service', 'fund', 'organization', 'alliance', 'federation', 'program', 'project',
+])
+
+// First words of place names ("South Florida", "New Hampshire", "Los Angeles").
+const PLACE_OPENERS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'san',
+  'santa', 'los', 'las', 'saint', 'st.', 'fort', 'lake', 'mount', 'port', 'upper', 'lower', 'greater', 'rhode',
+])
+
+/**
+ * Who the people of a document are, for pronoun resolution, read once per document:
+ * - a name the entities stage could not type (OTHER) is a person when it is two to four
+ *   capitalised words with no word of a body or place ("Henry Crespo", not "Black
+ *   Caucus"), or the last word of such a name met earlier ("Tompkins" after "Jimmy
+ *   Tompkins"): the gazetteer knows few people, and a pronoun that may only take
+ *   gazetteer persons skips most of an article's speakers;
+ * - a person's gender, from the article itself: "Mr." or "Mrs."/"Ms." before a mention,
+ *   and the gendered pronouns between a mention and the end of the next sentence, before
+ *   any other name (at least twice as many of one kind, and at least one).
+ */
+class People {
+  // Each person mention, with the last word of its name (what its gender is kept under).
+  private readonly persons = new Map<Entity, string>()
+  private readonly genders = new Map<string, Gender | null>()
+
+  constructor(text: string, p: Prepared, entities: readonly Entity[]) {
+    const surnames = new Set<string>()
+    const counts = new Map<string, [number, number]>()
+    for (let k = 0; k < entities.length; k++) {
+      const e = entities[k]
+      const name = entityName(text, e)
+      const words = name.split(/\s+/)
+      const last = words[words.length - 1]
+      let isPerson = e.type === 'PERSON'
+      if (e.type === 'OTHER') {
+        const looksNamed = words.length >= 2 && words.length <= 4 && !PLACE_OPENERS.has(words[0].toLowerCase()) &&
+          words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
+        isPerson = (looksNamed && !isWholeSentence(p, e)) || (words.length === 1 && surnames.has(name))
+      }
+      if (!isPerson) continue
+      this.persons.set(e, last)
+      surnames.add(last)
+      const c = counts.get(last) ?? [0, 0]
+      counts.set(last, c)
+      const before = text.slice(Math.max(0, e.start - 5), e.start).trim().toLowerCase().split(/\s+/).pop() ?? ''
+      const h = HONORIFIC_GENDER.get(before)
+      if (h !== undefined) c[h === 'm' ? 0 : 1] += 2
+      // Pronouns up to the end of the next sentence or the next name, whichever comes first.
+      const nextName = k + 1 < entities.length ? entities[k + 1].start : text.length
+      const t0 = tokenAfter(p, e.end)
+      for (let t = t0; t < p.n && p.tokens.start[t] < nextName && p.sent[t] <= p.sent[t0] + 1; t++) {
+        const g = PRONOUN_GENDER.get(p.tokens.lemma[t]) ?? PRONOUN_GENDER.get(wordAt(text, p, t))
+        if (g !== undefined) c[g === 'm' ? 0 : 1]++
+      }
+    }
+    for (const [last, [m, f]] of counts) {
+      this.genders.set(last, m >= 1 && m >= 2 * f ? 'm' : f >= 1 && f >= 2 * m ? 'f' : null)
+    }
+  }
+
+  isPerson(e: Entity): boolean {
+    return this.persons.has(e)
+  }
+
+  genderOf(e: Entity): Gender | null {
+    const last = this.persons.get(e)
+    return last === undefined ? null : this.genders.get(last) ?? null
+  }
+}
+
+const peopleCache = new WeakMap<Prepared, People>()
+
+function peopleOf(text: string, p: Prepared, entities: readonly Entity[]): People {
+  let people = peopleCache.get(p)
+  if (people === undefined) { people = new People(text, p, entities); peopleCache.set(p, people) }
+  return people
+}
+
+/** Whether a mention is all its sentence holds but a closing mark: a heading ("Gender Equality."). */
+function isWholeSentence(p: Prepared, e: Entity): boolean {
+  const first = tokenAfter(p, e.start)
+  let last = tokenAfter(p, e.end)
+  while (last < p.n && p.sent[last] === p.sent[first] && p.punct[last] !== 0) last++
+  const opensSentence = first === 0 || p.sent[first - 1] !== p.sent[first]
+  return opensSentence && (last >= p.n || p.sent[last] !== p.sent[first])
+}
+
+/** The first token that starts at or after a character offset. */
+function tokenAfter(p: Prepared, offset: number): number {
+  let lo = 0
+  let hi = p.n
+  while (lo < hi) { const m = (lo + hi) >> 1; if (p.tokens.start[m] < offset) lo = m + 1; else hi = m }
+  return lo
 }
 
 /** The sentence of the token that starts at or covers a character offset. */

@@ -1,0 +1,45 @@
+// Who a pronoun or definite nominal source resolves to (the attribution's `sourceEntity`),
+// on hand-annotated cases from PolNeAR dev texts: a fixed spread sample of the
+// attributions whose predicted source is "he", "she", "they", "it", "we", "who" or "the
+// <noun>", each with the name it refers to, or null when the text names no one.
+//   node --import tsx bench/pronouns.ts
+// The "development" set was looked at while the resolver was changed; the "held-out" set
+// was annotated before its first scoring (docs/attribution.md, "Source resolution").
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createAnalyzer } from '../src/analyze.ts'
+import { POLNEAR_DEV } from './corpus.ts'
+
+interface Case { set: string; file: string; sourceStart: number; source: string; expected: string[] | null }
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const cases: Case[] = readFileSync(join(here, 'fixtures', 'pronoun-sources.jsonl'), 'utf8')
+  .split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Case)
+const textDir = join(POLNEAR_DEV, 'text')
+if (!existsSync(textDir)) {
+  console.log(`PolNeAR dev not found at ${textDir}: the pronoun cases need its texts; nothing measured.`)
+  process.exit(0)
+}
+const analyzer = createAnalyzer()
+const byFile = new Map<string, ReturnType<typeof analyzer.analyze>>()
+const tally = new Map<string, { right: number; all: number }>()
+for (const c of cases) {
+  let doc = byFile.get(c.file)
+  if (doc === undefined) {
+    doc = analyzer.analyze(readFileSync(join(textDir, c.file), 'utf8'), { id: c.file })
+    byFile.set(c.file, doc)
+  }
+  // Offsets in the fixture are UTF-16, as the Doc's.
+  const att = doc.get('attributions').find((a) => a.source.length > 0 && a.source[0].start === c.sourceStart)
+  const got = att?.sourceEntity ?? null
+  const right = c.expected === null
+    ? got === null || got.toLowerCase() === c.source.toLowerCase()
+    : got !== null && c.expected.some((x) => got.toLowerCase().includes(x.toLowerCase()))
+  const t = tally.get(c.set) ?? { right: 0, all: 0 }
+  t.right += right ? 1 : 0
+  t.all++
+  tally.set(c.set, t)
+  if (!right) console.log(`  ${c.set}: "${c.source}" in ${c.file} -> ${got ?? 'null'} (expected ${c.expected?.join(' or ') ?? 'null'})`)
+}
+for (const [set, t] of tally) console.log(`${set}: ${t.right} of ${t.all} right (${((100 * t.right) / t.all).toFixed(1)}%)`)
