@@ -51,19 +51,14 @@ export function loadEndRanker(path?: string): EndRanker | null {
   return buf === null ? null : EndRanker.fromBuffer(buf)
 }
 
-const ADP = POS_TAGS.indexOf('ADP')
 const ADV = POS_TAGS.indexOf('ADV')
 const AUX = POS_TAGS.indexOf('AUX')
 const CCONJ = POS_TAGS.indexOf('CCONJ')
-const NOUN = POS_TAGS.indexOf('NOUN')
-const PART = POS_TAGS.indexOf('PART')
-const PRON = POS_TAGS.indexOf('PRON')
-const PROPN = POS_TAGS.indexOf('PROPN')
 const SCONJ = POS_TAGS.indexOf('SCONJ')
 const VERB = POS_TAGS.indexOf('VERB')
 
 /** Features per candidate. */
-export const K_END = 46
+export const K_END = 34
 
 /** A length in tokens, bucketed (0-3 exact, then doubling). */
 export function lenBucket(n: number): number {
@@ -90,29 +85,12 @@ export function endCandidates(p: Prepared, start: number, end: number, limit: nu
       const prev = e - 1
       ok = p.punct[prev] !== 0 || p.quote[prev] === Q_CLOSE
         || p.punct[e] !== 0 || p.quote[e] >= Q_OPEN || isCue[e] === 1
-        || p.sent[e] !== p.sent[prev] || clauseJoint(p, e, limit, isCue) || adjunctJoint(p, start, e, limit)
+        || p.sent[e] !== p.sent[prev] || clauseJoint(p, e, limit, isCue)
     }
     if (ok) out.push(e)
   }
   if (!out.includes(end)) out.push(end)
   return out
-}
-
-const NOMINAL = new Set([NOUN, PROPN, PRON, POS_TAGS.indexOf('NUM')])
-
-/**
- * Whether an adjunct may begin at token e after a noun: a time word ("rejected that
- * argument | Thursday") or, in content without a verb so far (a cue's object), a
- * preposition other than "of" ("attacked Machado | in early-morning tweets"). Before a
- * preposition in content with a verb the gold end is rare and the candidate cost
- * accuracy (docs/attribution-content.md).
- */
-function adjunctJoint(p: Prepared, start: number, e: number, limit: number): boolean {
-  if (!NOMINAL.has(p.pos[e - 1])) return false
-  if (isTimeAt(p, e, limit)) return true
-  if (p.pos[e] !== ADP || p.tokens.lemma[e] === 'of') return false
-  for (let i = start; i < e; i++) if (p.pos[i] === VERB || p.pos[i] === AUX) return false
-  return true
 }
 
 /**
@@ -128,68 +106,6 @@ function clauseJoint(p: Prepared, e: number, limit: number, isCue: Uint8Array): 
   const n1 = p.pos[e + 1]
   if (n1 === VERB || n1 === AUX || isCue[e + 1] === 1) return true
   return n1 === ADV && e + 2 < limit && (p.pos[e + 2] === VERB || isCue[e + 2] === 1)
-}
-
-const REL_WORDS = new Set(['which', 'who', 'whom', 'whose', 'where'])
-const WH_WORDS = new Set(['how', 'what', 'whether', 'if', 'why', 'when', 'where', 'who', 'which'])
-const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow',
-  'tonight', 'earlier', 'later', 'recently',
-])
-const TIME_HEADS = new Set(['week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend'])
-
-/** Whether a time adjunct starts at token i ("Thursday", "last week", "earlier this month"). */
-function isTimeAt(p: Prepared, i: number, limit: number): boolean {
-  if (i >= limit) return false
-  const l = p.tokens.lemma[i]
-  if (TIME_WORDS.has(l)) return true
-  return (l === 'last' || l === 'this' || l === 'next') && i + 1 < limit && TIME_HEADS.has(p.tokens.lemma[i + 1])
-}
-
-/**
- * What kind of phrase follows a candidate end at e (after any punctuation): 0 nothing, 1 a
- * quotation, 2 a cue, 3 a relative clause, 4 a time adjunct, 5 a prepositional phrase,
- * 6 a subordinate clause, 7 a conjunction and a clause with its own subject ("and human
- * rights groups warned"), 8 a conjunction and a verb phrase, 9 a conjunction and a noun
- * phrase, 10 a verb (", saying"), 11 a clause with a subject (", the footage showed"),
- * 12 a noun phrase (an appositive), 13 anything else.
- */
-function followingPhrase(p: Prepared, e: number, limit: number, isCue: Uint8Array): number {
-  let t = e
-  while (t < limit && p.punct[t] !== 0 && p.quote[t] < Q_OPEN) t++
-  if (t >= limit) return 0
-  if (p.quote[t] === Q_OPEN) return 1
-  if (isCue[t] === 1) return 2
-  const l = p.tokens.lemma[t]
-  const ps = p.pos[t]
-  if (REL_WORDS.has(l)) return 3
-  if (isTimeAt(p, t, limit)) return 4
-  if (ps === ADP) return 5
-  if (ps === SCONJ) return 6
-  const verbAfter = (from: number) => {
-    let nominal = false
-    for (let k = from; k < limit && k < from + 6 && p.punct[k] === 0; k++) {
-      if (p.pos[k] === VERB || p.pos[k] === AUX || isCue[k] === 1) return nominal ? 2 : 1
-      if (p.pos[k] === NOUN || p.pos[k] === PRON || p.pos[k] === PROPN) nominal = true
-    }
-    return 0
-  }
-  if (ps === CCONJ) {
-    const v = verbAfter(t + 1)
-    return v === 2 ? 7 : v === 1 ? 8 : 9
-  }
-  if (ps === VERB || ps === AUX) return 10
-  const v = verbAfter(t)
-  return v === 2 ? 11 : v === 0 ? 12 : 13
-}
-
-/** What a content fragment opens with: 1 a quotation, 2 "that", 3 "to", 4 a wh-word or "if", 0 anything else (a noun phrase, mostly). */
-function contentOpening(p: Prepared, start: number): number {
-  if (p.quote[start] === Q_OPEN) return 1
-  const l = p.tokens.lemma[start]
-  if (l === 'that') return 2
-  if (p.pos[start] === PART && l === 'to') return 3
-  return WH_WORDS.has(l) ? 4 : 0
 }
 
 /**
@@ -309,37 +225,6 @@ function endFeaturesOf(
   out[o + 31] = fx(232, ahead, coordAhead, np)
   out[o + 32] = fx(233, head, inner, coordAhead)
   out[o + 33] = fx(234, npu, nl2, bal)
-  // The syntax at the boundary, with the kind of content and the cue: "rejected that
-  // argument | in a ruling", "attacked Machado | in tweets", ", who was born ... | of
-  // associating" (object and complement), "were not complete | , and groups warned".
-  const follow = followingPhrase(p, e, limit, isCue)
-  const opening = contentOpening(p, start)
-  const hasVerb = verbs > 0 ? 1 : 0
-  out[o + 34] = fx(235, follow, npu)
-  out[o + 35] = fx(236, follow, opening, hasVerb)
-  out[o + 36] = fx(237, follow, head)
-  out[o + 37] = fx(238, opening, hasVerb, np)
-  out[o + 38] = fx(239, head, nl)
-  out[o + 39] = fx(240, opening, follow, sentEnd)
-  out[o + 40] = fx(241, isTimeAt(p, e, limit) ? 1 : 0, hasVerb, opening)
-  out[o + 41] = fx(242, head, hasVerb, np)
-  // The noun a prepositional phrase beyond the boundary is about: "in a statement", "on
-  // Twitter", "during a rally" are how the cue was said, not what.
-  let ppHead = NONE
-  if (np === ADP) {
-    for (let k = e + 1; k < limit && k < e + 6 && punct[k] === 0; k++) if (pos[k] === NOUN || pos[k] === PROPN) { ppHead = lemma[k]; break }
-  }
-  out[o + 42] = fx(243, nl, ppHead)
-  out[o + 43] = fx(244, ppHead, hasVerb)
-  out[o + 44] = fx(245, ppHead, isTag)
-  // Another cue in the clause beyond the boundary ("| , and human rights groups warned"):
-  // PolNeAR gives that clause its own attribution.
-  let cueAhead = 0
-  for (let k = e; k < limit && k < e + 12; k++) {
-    if (isCue[k] === 1) { cueAhead = 1; break }
-    if (k > e && (punct[k] !== 0 || quote[k] >= Q_OPEN)) break
-  }
-  out[o + 45] = fx(246, follow, cueAhead, np)
 }
 
 /** The role tagger's emission scores over its window `[from, to)` (5 labels a token). */
@@ -471,9 +356,7 @@ export function startFeatures(
   out[o + 21] = fx(322, cb, rel)
   out[o + 22] = fx(323, mPrev, firstPu, ppu)
   out[o + 23] = fx(324, quote[cue.start] === 0 ? 0 : 1, bal, firstPu)
-  for (let k = 24; k < 34; k++) out[o + k] = fx(300 + k + 1, isTag, rel)
-  // The same for every candidate: slots the end features use, no effect on the ranking.
-  for (let k = 34; k < K_END; k++) out[o + k] = fx(399, 0)
+  for (let k = 24; k < K_END; k++) out[o + k] = fx(300 + k + 1, isTag, rel)
 }
 
 /** The lower limit of a content fragment's start before its cue: the previous fragment, the paragraph start, 150 tokens. */
