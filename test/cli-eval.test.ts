@@ -31,6 +31,18 @@ test('eval polnear: gold scored against itself is 1.0 on every figure', async ()
   assert.equal(s.relation.lenient.f1, 1)
 })
 
+test('eval polnear --errors: the error budget of gold against itself has no errors', async () => {
+  const r = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', goldAsPredictions(), '--errors', '--json'])
+  assert.equal(r.status, 0, r.stderr)
+  const { errors } = JSON.parse(r.stdout)
+  assert.ok(errors.cue.gold > 0)
+  assert.equal(errors.cue.right, errors.cue.gold)
+  assert.equal(errors.cue.missed + errors.cue.spurious + errors.cue.extent, 0)
+  assert.equal(errors.rightCue.whole, errors.rightCue.attributions)
+  const text = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', join(tmp, 'gold'), '--errors'])
+  assert.match(text.stdout, /Error budget/)
+})
+
 test('eval polnear: an empty prediction scores 0', async () => {
   const empty = join(tmp, 'empty')
   mkdirSync(empty)

@@ -144,13 +144,18 @@ export function annDirPredictor(dir: string): AnnPredictor {
  * console.log(formatScoresTable(scores))
  */
 export function scorePolnear(split: string | readonly PolnearDoc[], predict: AnnPredictor): PolnearScores {
+  return scoreDocuments(predictSplit(split, predict))
+}
+
+/** The documents of a split with `predict`'s attributions beside the gold ones. */
+export function predictSplit(split: string | readonly PolnearDoc[], predict: AnnPredictor): ScoredDoc[] {
   const docs = typeof split === 'string' ? loadPolnearSplit(split) : split
-  return scoreDocuments(docs.map((doc) => ({
+  return docs.map((doc) => ({
     name: doc.name,
     text: doc.text,
     gold: doc.gold,
     predicted: readAnn(predict(doc.name, doc.text), doc.text, `prediction for ${doc.name}`),
-  })))
+  }))
 }
 
 function readRequired(file: string): string {

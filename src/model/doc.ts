@@ -21,6 +21,17 @@ export interface TokenColumns {
   readonly lemma: readonly string[]
 }
 
+/**
+ * Whether token `t` is a hyphen glued to the tokens on both sides ("munitions-related",
+ * "Smith-led"): a joint inside a word, not a dash between words.
+ */
+export function isGluedHyphen(text: string, tokens: TokenColumns, t: number): boolean {
+  if (t <= 0 || t + 1 >= tokens.count) return false
+  const s = tokens.start[t]
+  if (tokens.end[t] !== s + 1 || (text[s] !== '-' && text[s] !== '‐')) return false
+  return tokens.end[t - 1] === s && tokens.end[t] === tokens.start[t + 1]
+}
+
 /** Universal POS tags; `TokenColumns.pos` holds indices into this list. */
 export const POS_TAGS = [
   'X', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON',

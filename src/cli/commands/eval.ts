@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
-import { annDirPredictor, formatScoresTable, loadPolnearSplit, scorePolnear } from '../../eval/polnear.ts'
+import { errorBudget, formatErrorBudget } from '../../eval/errors.ts'
+import { annDirPredictor, formatScoresTable, loadPolnearSplit, predictSplit, scoreDocuments } from '../../eval/polnear.ts'
 import { writeBrat } from '../../format/brat.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Command } from '../command.ts'
@@ -8,7 +9,7 @@ import type { Command } from '../command.ts'
 export const command: Command = {
   name: 'eval',
   summary: 'Score attribution extraction on a PolNeAR split (BENCHMARKS.md protocol): the built-in extractor, or a folder of .ann predictions.',
-  usage: 'claimtrail eval polnear --dir SPLIT_DIR [--predictions DIR] [--json]',
+  usage: 'claimtrail eval polnear --dir SPLIT_DIR [--predictions DIR] [--errors] [--json]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
@@ -16,6 +17,7 @@ export const command: Command = {
         dir: { type: 'string' },
         predictions: { type: 'string' },
         json: { type: 'boolean', default: false },
+        errors: { type: 'boolean', default: false },
       },
     })
     if (positionals[0] !== 'polnear' || positionals.length > 1) {
@@ -32,12 +34,15 @@ export const command: Command = {
       predict = (name: string, text: string) =>
         writeBrat(text, analyzer.analyze(text, { id: name }).get('attributions'))
     }
-    const scores = scorePolnear(docs, predict)
+    const scored = predictSplit(docs, predict)
+    const scores = scoreDocuments(scored)
     const seconds = (performance.now() - started) / 1000
+    const budget = values.errors ? errorBudget(scored) : undefined
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ split: values.dir, system: values.predictions ?? 'claimtrail', seconds, ...scores })}\n`)
+      io.stdout.write(`${JSON.stringify({ split: values.dir, system: values.predictions ?? 'claimtrail', seconds, ...scores, ...(budget && { errors: budget }) })}\n`)
     } else {
       io.stdout.write(`${formatScoresTable(scores)}\n${docs.length} documents, ${seconds.toFixed(1)} s\n`)
+      if (budget) io.stdout.write(`\n${formatErrorBudget(budget)}\n`)
     }
     return 0
   },

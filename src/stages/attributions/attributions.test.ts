@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, loadAttributionModel, modelToBuffer, tidySource } from './attributions.ts'
+import { attributionsStage, contentBeforeSource, loadAttributionModel, modelToBuffer, tidySource } from './attributions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -142,8 +142,8 @@ test('a date is never a source: the attribution keeps its cue and content and ha
   assert.match(join(doc, a.content), /North Korea would triple/)
 })
 
-/** `tidySource` on the source `source` of the cue `cue`, both given as text. */
-function tidied(text: string, cue: string, source: string): string {
+/** `tidySource` on the source `source` of the cue `cue`, both given as text; `others` are more cues. */
+function tidied(text: string, cue: string, source: string, others: string[] = []): string {
   const { tokens: t, sentences } = tokenize(nlp, text)
   const p = prepare(text, t, sentences)
   const at = (part: string) => {
@@ -153,7 +153,9 @@ function tidied(text: string, cue: string, source: string): string {
     return r
   }
   const c = at(cue)
-  const r = tidySource(p, c, at(source), [], new Uint8Array(p.n))
+  const isCue = new Uint8Array(p.n)
+  for (const o of [cue, ...others]) { const r = at(o); isCue.fill(1, r.start, r.end) }
+  const r = tidySource(p, c, at(source), [], isCue)
   return text.slice(t.start[r.start], t.end[r.end - 1])
 }
 
@@ -170,6 +172,52 @@ test('an appositive source keeps its closing comma before the cue; a plain name 
   assert.equal(tidied('Brian Fallon, the campaign’s press secretary, noted that it was late.', 'noted', 'Brian Fallon, the campaign’s press secretary'),
     'Brian Fallon, the campaign’s press secretary,')
   assert.equal(tidied('Brian Fallon, noted that it was late.', 'noted', 'Brian Fallon'), 'Brian Fallon')
+})
+
+test('a name takes in an appositive that runs to the cue, or to the first of a row of cues', () => {
+  assert.equal(tidied('Donald Trump, her Republican opponent, said the plan would fail.', 'said', 'Donald Trump'),
+    'Donald Trump, her Republican opponent,')
+  assert.equal(tidied('Ed Rendell, a Clinton surrogate, said he was ill and called it common.', 'called', 'Ed Rendell', ['said']),
+    'Ed Rendell, a Clinton surrogate,')
+  // not an adverbial or a participle phrase
+  assert.equal(tidied('Donald Trump, for example, said the plan would fail.', 'said', 'Donald Trump'), 'Donald Trump')
+  assert.equal(tidied('Donald Trump, speaking in Ohio, said the plan would fail.', 'said', 'Donald Trump'), 'Donald Trump')
+})
+
+test('a time between a name or pronoun and the cue is not part of the source', () => {
+  assert.equal(tidied('The Times on Saturday reported that the talks had failed.', 'reported', 'The Times on Saturday'), 'The Times')
+  assert.equal(tidied('Senator Jane Holm (D-Vt.) last week said the bill was dead.', 'said', 'Senator Jane Holm (D-Vt.) last week'), 'Senator Jane Holm (D-Vt.)')
+  assert.equal(tidied('The senator, who in 2010 said the bill was dead, left.', 'said', 'who in 2010'), 'who')
+  // a time that tells which poll stays
+  assert.equal(tidied('A Gallup poll last month found that support fell.', 'found', 'A Gallup poll last month'), 'A Gallup poll last month')
+})
+
+test('a source opening with "not" or "no" keeps it', () => {
+  assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
+  assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
+  assert.equal(tidied('It is not everyone who said so.', 'said', 'everyone who'), 'everyone who')
+})
+
+test('content that is only a time becomes the clause before the source', () => {
+  const run = (text: string, source: string, content: string) => {
+    const { tokens: t, sentences } = tokenize(nlp, text)
+    const p = prepare(text, t, sentences)
+    const at = (part: string) => {
+      const start = text.indexOf(part)
+      const r = tokenRange(p, start, start + part.length)
+      assert.ok(r, part)
+      return r
+    }
+    const roles = contentBeforeSource(p, at('said'), { source: [at(source)], content: [at(content)] })
+    return roles.content.map((r) => text.slice(t.start[r.start], t.end[r.end - 1]))
+  }
+  assert.deepEqual(run('WASHINGTON ― The plan is an insult to voters, top lawmakers said Friday afternoon, as they left.', 'top lawmakers', 'Friday afternoon'),
+    ['The plan is an insult to voters'])
+  assert.deepEqual(run('In addition, the city will close 40 bridges, a spokesman said Monday morning.', 'a spokesman', 'Monday morning'),
+    ['the city will close 40 bridges'])
+  // content that says something stays
+  assert.deepEqual(run('The plan failed, officials said Monday that the talks ended.', 'officials', 'Monday that the talks ended'),
+    ['Monday that the talks ended'])
 })
 
 test('a source runs over an abbreviation ("D-N.Y.")', () => {
@@ -201,4 +249,16 @@ test('the colon rule skips blank lines of white space and Windows line ends', ()
     const a = byCue(doc, atts, 'said:')
     assert.equal(join(doc, a.content), '"And from a supposed front-runner, this reeks of fear."', JSON.stringify(gap))
   }
+})
+
+test('the stage credits a signed quotation to the name after the dash', () => {
+  const text = 'Survivors told us what they saw.\n\n“The water rose two metres in an hour. We lost everything.” ― Maria Ortega\n'
+  const { doc, atts } = analyse(text)
+  const a = byCue(doc, atts, '―')
+  assert.equal(join(doc, a.source), 'Maria Ortega')
+  assert.equal(join(doc, a.content), '“The water rose two metres in an hour. We lost everything.”')
+  assert.equal(a.kind, 'direct')
+  // Attributions stay in text order.
+  const starts = atts.map((x) => x.cue[0].start)
+  assert.deepEqual(starts, [...starts].sort((x, y) => x - y))
 })

@@ -599,6 +599,17 @@ test('source: a sourceless attribution inside another passes the figure to the o
   assert.equal(claimFor(doc, '25,000-30,000').source, "Ukraine's military intelligence")
 })
 
+test('source: of two sourceless attributions around a figure, the innermost gives its cue', () => {
+  const text = 'Engineers are expected to close 40 bridges this week, reportedly.'
+  const doc = buildDoc(text, [quantity(text, '40', 40)], [
+    attribution(text, null, 'are expected', 'to close 40 bridges this week'),
+    attribution(text, null, 'reportedly', 'Engineers are expected to close 40 bridges this week'),
+  ])
+  const c = claimFor(doc, '40')
+  assert.equal(c.source, null)
+  assert.equal(c.cue, 'are expected')
+})
+
 test('source: a cue of intent or deed names who acts; the speaker around it states the figure', () => {
   const text = 'Russia and Ukraine agreed to exchange 1,000 prisoners each, a Turkish foreign ministry official told reporters.'
   const doc = buildDoc(text, [quantity(text, '1,000', 1000)], [

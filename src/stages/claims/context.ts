@@ -2,7 +2,7 @@
  * What the claim rules share: the per-document context, POS ids, span and token helpers.
  * Offsets are UTF-16 code units into the document text, token indices into its columns.
  */
-import { POS_TAGS, type TokenColumns } from '../../model/doc.ts'
+import { isGluedHyphen, POS_TAGS, type TokenColumns } from '../../model/doc.ts'
 import type {
   Attribution, Category, CharSpan, Entity, Quantity, Sentence, TimeExpression,
 } from '../../model/types.ts'
@@ -71,9 +71,7 @@ export function tokenText(c: Context, t: number): string {
 
 /** Whether token `t` is a hyphen glued to the tokens on both sides ("munitions-related"). */
 export function isHyphenJoin(c: Context, t: number): boolean {
-  const s = tokenText(c, t)
-  return (s === '-' || s === '‐') && t > 0 && c.tokens.end[t - 1] === c.tokens.start[t] &&
-    t + 1 < c.tokens.count && c.tokens.end[t] === c.tokens.start[t + 1]
+  return isGluedHyphen(c.text, c.tokens, t)
 }
 
 /** Whether token `t` lies in a time expression. */

@@ -73,7 +73,7 @@ function firstToken(c: Context, span: CharSpan): number {
  * punctuation at its edges. A name coordinated with names ("Lee, Kim and Park") is kept
  * whole: the apposition is a common noun phrase after the comma.
  */
-function tidySource(c: Context, span: CharSpan | null): CharSpan | null {
+function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   if (span === null) return null
   const first = firstToken(c, span)
   if (first < 0) return span
@@ -290,15 +290,19 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   let best = -1
   let bestSize = Infinity
   let sourceless = -1
+  let sourcelessSize = Infinity
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q))) return
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue)) { sourceless = i; return }
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue)) {
+      if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
+      return
+    }
     if (size < bestSize) { best = i; bestSize = size }
   })
   if (best >= 0) {
     const att = c.attributions[best]
-    const source = tidySource(c, hull(att.source))
+    const source = withoutApposition(c, hull(att.source))
     // Our reading of the source span wins; the attribution stage's resolved name is kept when
     // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
     // repeats the source's words ("Western officials").

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { POS_TAGS, type Doc, type TokenColumns } from '../../model/doc.ts'
+import { isGluedHyphen, POS_TAGS, type Doc, type TokenColumns } from '../../model/doc.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
@@ -272,8 +272,7 @@ const COMPOUND_TAILS = new Set(['led', 'run', 'based', 'born', 'made', 'like', '
 
 /** Whether token `h` is a hyphen glued between a name and a short lower-case syllable. */
 function isSyllableAfterHyphen(text: string, tokens: TokenColumns, h: number): boolean {
-  const hyphen = text.slice(tokens.start[h], tokens.end[h])
-  if (hyphen !== '-' || tokens.end[h - 1] !== tokens.start[h] || tokens.end[h] !== tokens.start[h + 1]) return false
+  if (!isGluedHyphen(text, tokens, h)) return false
   const word = text.slice(tokens.start[h + 1], tokens.end[h + 1])
   const follows = tokens.end[h + 1] < text.length ? text[tokens.end[h + 1]] : ' '
   return /^[a-z]{1,5}$/.test(word) && !COMPOUND_TAILS.has(word) && !/[\p{L}\p{N}-]/u.test(follows)

@@ -1,0 +1,64 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Attribution } from '../../model/types.ts'
+import { findSignatures } from './signatures.ts'
+
+const show = (text: string, a: Attribution) => ({
+  cue: text.slice(a.cue[0].start, a.cue[0].end),
+  source: text.slice(a.source[0].start, a.source[0].end),
+  content: text.slice(a.content[0].start, a.content[0].end),
+  entity: a.sourceEntity,
+})
+
+test('a quotation signed with a dash and a name is attributed to the name', () => {
+  const text = 'Readers wrote in.\n\n“The shelter ran out of beds by noon. Nobody came.” ― Maria Ortega\n'
+  const got = findSignatures(text, []).map((a) => show(text, a))
+  assert.deepEqual(got, [{
+    cue: '―', source: 'Maria Ortega', entity: 'Maria Ortega',
+    content: '“The shelter ran out of beds by noon. Nobody came.”',
+  }])
+})
+
+test('initials, particles, a trailing full stop and a place after a comma', () => {
+  const text = [
+    '"We waited three days for water."\u00a0—\u00a0Oscar P. de la Vega.',
+    '“It was the worst flood in memory.”– Ana Lund, Malmö',
+    '‘They left nothing behind.’ -- Tom Reyes',
+  ].join('\n')
+  const got = findSignatures(text, []).map((a) => show(text, a))
+  assert.deepEqual(got.map((g) => g.source), ['Oscar P. de la Vega', 'Ana Lund', 'Tom Reyes'])
+  assert.deepEqual(got.map((g) => g.content), ['"We waited three days for water."', '“It was the worst flood in memory.”', '‘They left nothing behind.’'])
+})
+
+test('the signature may open the line after the quotation', () => {
+  const text = '“Twelve villages are still cut off.”\n― Dr. Amina Yusuf\n'
+  const got = findSignatures(text, []).map((a) => show(text, a))
+  assert.equal(got.length, 1)
+  assert.equal(got[0].content, '“Twelve villages are still cut off.”')
+  assert.equal(got[0].source, 'Dr. Amina Yusuf')
+})
+
+test('dashes that are not signatures', () => {
+  const cases = [
+    // An embedded tweet: no quotation mark before the dash.
+    'Trump’s secretary gave money to the foundation. — The Associated Press (@AP) August 23, 2016',
+    // A parenthetical dash inside a sentence.
+    'The campaign is — are you ready for this? — about promises.',
+    // A quotation followed by a dash and lower-case prose.
+    '“We will rebuild,” he said — and then he left for the capital.',
+    // A quotation followed by a dash and a long clause, not a name.
+    '“Enough.” — Then The Governor Said Nothing More About The Matter At All Today',
+    // A section heading between dashes.
+    'has gone up,” he said.\n\n– Country less safe –.',
+  ]
+  for (const text of cases) assert.deepEqual(findSignatures(text, []), [], text)
+})
+
+test('a dash the cue tagger already took is left alone', () => {
+  const text = '“No comment.” ― Lee Chan'
+  const known: Attribution[] = [{
+    source: [{ start: 16, end: 24 }], cue: [{ start: 14, end: 15 }], content: [{ start: 0, end: 13 }],
+    kind: 'direct', sourceEntity: 'Lee Chan',
+  }]
+  assert.deepEqual(findSignatures(text, known), [])
+})
