@@ -72,45 +72,44 @@ function quoteOpening(text: string, lineStart: number, close: number): number {
  */
 export function findSignatures(text: string, known: readonly Attribution[]): Attribution[] {
   const out: Attribution[] = []
-  const covered = coveredBy(known, (a) => [...a.cue, ...a.source])
+  // Read only when a signature is found: most texts have none.
+  let covered: Set<number> | null = null
   const taken = (s: CharSpan) => {
+    covered ??= coveredBy(known, (a) => [...a.cue, ...a.source])
     for (let i = s.start; i < s.end; i++) if (covered.has(i)) return true
     return false
   }
-  let lineStart = 0
-  let prevLine: CharSpan | null = null
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
+  const dash = /[―—–]|--/g
+  let doneLine = -1
+  for (let m = dash.exec(text); m !== null; m = dash.exec(text)) {
+    const d = m.index
+    const lineStart = text.lastIndexOf('\n', d - 1) + 1
+    if (lineStart === doneLine) continue
+    let lineEnd = text.indexOf('\n', d)
     if (lineEnd < 0) lineEnd = text.length
-    const line = { start: lineStart, end: lineEnd }
-    for (let d = lineStart; d < lineEnd; d++) {
-      if (!DASHES.includes(text[d]) && !(text[d] === '-' && text[d + 1] === '-')) continue
-      const dashEnd = text[d] === '-' ? d + 2 : d + 1
-      // The closing mark right before the dash, on this line or ending the line before.
-      let c = d - 1
-      while (c >= lineStart && isSpace(text[c])) c--
-      let quoteLine = line
-      if (c < lineStart) {
-        if (prevLine === null) continue
-        quoteLine = prevLine
-        c = prevLine.end - 1
-        while (c >= prevLine.start && isSpace(text[c])) c--
-      }
-      if (c < quoteLine.start || !CLOSING.includes(text[c])) continue
-      const open = quoteOpening(text, quoteLine.start, c)
-      if (open < 0 || c - open > MAX_QUOTE_CHARS || c - open < 2) continue
-      const name = nameAfter(text, dashEnd, lineEnd)
-      if (name === null) continue
-      const cue = { start: d, end: dashEnd }
-      if (taken(cue) || taken(name)) continue
-      out.push({
-        source: [name], cue: [cue], content: [{ start: open, end: c + 1 }],
-        kind: 'direct', sourceEntity: text.slice(name.start, name.end),
-      })
-      break
+    const dashEnd = d + m[0].length
+    // The closing mark right before the dash, on this line or ending the last line before it with text.
+    let c = d - 1
+    while (c >= lineStart && isSpace(text[c])) c--
+    let quoteStart = lineStart
+    if (c < lineStart) {
+      c = lineStart - 2
+      while (c >= 0 && (isSpace(text[c]) || text[c] === '\n' || text[c] === '\r')) c--
+      if (c < 0) continue
+      quoteStart = text.lastIndexOf('\n', c) + 1
     }
-    if (text.slice(lineStart, lineEnd).trim() !== '') prevLine = line
-    lineStart = lineEnd + 1
+    if (!CLOSING.includes(text[c])) continue
+    const open = quoteOpening(text, quoteStart, c)
+    if (open < 0 || c - open > MAX_QUOTE_CHARS || c - open < 2) continue
+    const name = nameAfter(text, dashEnd, lineEnd)
+    if (name === null) continue
+    const cue = { start: d, end: dashEnd }
+    if (taken(cue) || taken(name)) continue
+    out.push({
+      source: [name], cue: [cue], content: [{ start: open, end: c + 1 }],
+      kind: 'direct', sourceEntity: text.slice(name.start, name.end),
+    })
+    doneLine = lineStart
   }
   return out
 }

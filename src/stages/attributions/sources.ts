@@ -396,15 +396,28 @@ function sentenceOf(p: Prepared, offset: number): number {
   return p.sent[lo]
 }
 
+// The words of each run's name, split once (asked for by every later surname).
+const runWordLists = new WeakMap<Range, readonly string[]>()
+
+function runWords(text: string, p: Prepared, r: Range): readonly string[] {
+  let words = runWordLists.get(r)
+  if (words === undefined) { words = runName(text, p, r).split(' '); runWordLists.set(r, words) }
+  return words
+}
+
 /** A bare surname's fuller form: the earliest longer run that contains it. */
 function fullerName(name: string, runs: Range[], text: string, p: Prepared): string {
   for (let k = runs.length - 1; k >= 0; k--) {
-    const full = runName(text, p, runs[k])
-    if (full !== name && full.split(' ').includes(name)) return full
+    const r = runs[k]
+    if (r.end - r.start < 2) continue
+    if (runWords(text, p, r).includes(name)) {
+      const full = runName(text, p, r)
+      if (full !== name) return full
+    }
   }
   return name
 }
 
 function hasLonger(name: string, runs: Range[], text: string, p: Prepared): boolean {
-  return runs.some((r) => r.end - r.start >= 2 && runName(text, p, r).split(' ').includes(name))
+  return runs.some((r) => r.end - r.start >= 2 && runWords(text, p, r).includes(name))
 }
