@@ -184,6 +184,12 @@ test('a name takes in an appositive that runs to the cue, or to the first of a r
   assert.equal(tidied('Donald Trump, speaking in Ohio, said the plan would fail.', 'said', 'Donald Trump'), 'Donald Trump')
 })
 
+test('a participle phrase after a comma is not part of the source; ", including" is', () => {
+  assert.equal(tidied('Trump, speaking to a veterans group in Virginia, said the plan would fail.', 'said', 'Trump, speaking to a veterans group in Virginia,'), 'Trump')
+  assert.equal(tidied('"It is over," said Donald Tusk, summing up the talks.', 'said', 'Donald Tusk, summing up the talks'), 'Donald Tusk')
+  assert.equal(tidied('Other unions, including the teachers, said they would strike.', 'said', 'Other unions, including the teachers,'), 'Other unions, including the teachers,')
+})
+
 test('a time between a name or pronoun and the cue is not part of the source', () => {
   assert.equal(tidied('The Times on Saturday reported that the talks had failed.', 'reported', 'The Times on Saturday'), 'The Times')
   assert.equal(tidied('Senator Jane Holm (D-Vt.) last week said the bill was dead.', 'said', 'Senator Jane Holm (D-Vt.) last week'), 'Senator Jane Holm (D-Vt.)')

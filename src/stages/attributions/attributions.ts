@@ -5,7 +5,7 @@ import type { TokenColumns } from '../../model/doc.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Attribution, AttributionKind, CharSpan, Entity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
-import { P_COLON, P_COMMA, prepare, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { P_COLON, P_COMMA, prepare, Q_CLOSE, Q_OPEN, suffixId, type Prepared } from './features.ts'
 import { POS_TAGS } from '../../model/doc.ts'
 import { ChainPerceptron } from './perceptron.ts'
 import type { EndRanker } from './content-ranker.ts'
@@ -386,7 +386,7 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
   const blocked = (i: number) => p.quote[i] >= Q_OPEN || isCue[i] === 1 || p.sent[i] !== p.sent[src.start]
     || content.some((r) => i >= r.start && i < r.end)
   const start = src.start
-  let end = src.end
+  let end = withoutParticiple(p, src)
   if (end - start > 1 && REL_WORDS.has(p.tokens.lemma[end - 1])) {
     if (end <= cue.start) {
       let i = end
@@ -404,6 +404,26 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
   else if (end < cue.start) end = withAppositive(p, end, cue, isCue, blocked)
   if (end === cue.start) end = withoutTime(p, start, end)
   return { start: withNegation(p, start, blocked), end }
+}
+
+/**
+ * "Trump, speaking to a veterans group in Virginia, said": a participle phrase after a
+ * comma describes the source, it is not part of it. On PolNeAR train gold such phrases
+ * sit outside the source 99 times and inside 16 (before the cue 65 to 12, after it 34 to
+ * 4; ", including", ", according" and ", during" not counted).
+ */
+const SUFFIX_ING = suffixId('ing')
+
+function withoutParticiple(p: Prepared, src: CueTokens): number {
+  for (let i = src.start + 1; i + 1 < src.end; i++) {
+    if (p.punct[i] !== P_COMMA) continue
+    const next = i + 1
+    // ", including ..." names members of the source and stays (34 of 38 on train gold).
+    const isIng = p.pos[next] === VERB_POS && p.suffix[next] === SUFFIX_ING && p.tokens.end[next] - p.tokens.start[next] > 4
+      && p.tokens.lemma[next] !== 'include' && p.tokens.lemma[next] !== 'accord'
+    if (isIng) return i
+  }
+  return src.end
 }
 
 const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'one', 'both', 'two', 'three', 'another'])

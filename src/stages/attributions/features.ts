@@ -7,6 +7,13 @@ import type { Sentence } from '../../model/types.ts'
  * typed arrays: hashes of lemma, lower-cased form, suffix and shape (no strings are built
  * per token), sentence and paragraph indices, and the quotation state.
  */
+/** The `suffix` id of a word's last three letters (lower case), as `prepare` computes it. */
+export function suffixId(word: string): number {
+  let sf = FNV
+  for (let k = Math.max(0, word.length - 3); k < word.length; k++) sf = Math.imul(sf ^ lowerUnit(word.charCodeAt(k)), 0x01000193)
+  return sf
+}
+
 export interface Prepared {
   readonly n: number
   readonly tokens: TokenColumns
