@@ -216,6 +216,13 @@ test('the subject of an agentless passive cue is content, not source', () => {
   assert.equal(join(progressive.doc, byCue(progressive.doc, progressive.atts, 'is saying').source), 'The White House')
 })
 
+test('a section label before a colon is no source', () => {
+  const { doc, atts } = analyse('The Latest: Trump urges supporters to monitor polling places.\n\nEditor’s note: This story was updated.')
+  assert.deepEqual(atts.filter((a) => join(doc, a.cue) === ':').map((a) => join(doc, a.source)), [])
+  // what the headline reports is still found
+  assert.equal(join(doc, byCue(doc, atts, 'urges').source), 'Trump')
+})
+
 test('content that is only a time becomes the clause before the source', () => {
   const run = (text: string, source: string, content: string) => {
     const { tokens: t, sentences } = tokenize(nlp, text)

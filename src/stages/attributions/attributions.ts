@@ -12,7 +12,7 @@ import type { EndRanker } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type CueFilter } from './cue-filter.ts'
 import { findSignatures } from './signatures.ts'
-import { findSpeakerTurns } from './transcripts.ts'
+import { findSpeakerTurns, SECTION_LABELS } from './transcripts.ts'
 import { resolveSource } from './sources.ts'
 import {
   CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
@@ -330,6 +330,9 @@ export function extractAttributions(
   let prev: { cue: CueTokens; source: CueTokens[] } | null = null
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue
+    // "The Latest: Trump urges ...", "Editor's note: ...": a section label before a colon speaks for no one
+    // (none of the 40 such labels in PolNeAR train is a source).
+    if (isSectionLabel(text, p, d.cues, d.roles.source)) continue
     // A source is one span; when the tagger proposes several, the one nearest the cue wins.
     let src = d.roles.source
     if (src.length > 1) {
@@ -369,6 +372,12 @@ export function extractAttributions(
 }
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
+
+function isSectionLabel(text: string, p: Prepared, cues: readonly CueTokens[], source: readonly CueTokens[]): boolean {
+  if (cues.length !== 1 || source.length !== 1 || p.punct[cues[0].start] !== P_COLON) return false
+  const label = text.slice(p.tokens.start[source[0].start], p.tokens.end[source[0].end - 1]).toUpperCase().replace(/’/g, "'")
+  return SECTION_LABELS.has(label)
+}
 
 // Verbs whose passive ("was accused of", "is expected to", "were declared") leaves the one
 // who speaks unsaid: the participles of PolNeAR train's passive cues that have no source

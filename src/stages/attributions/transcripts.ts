@@ -21,10 +21,10 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 
 const LABEL = /^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}):[ \t\u00a0]+/
 // Labels of sections and notes, not of speakers.
-const SECTION_LABELS = new Set([
+export const SECTION_LABELS = new Set([
   'CORRECTION', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'NOTE', 'BYLINE', 'VIDEO',
   'WATCH', 'PHOTO', 'PHOTOS', 'EMAIL', 'EXCLUSIVE', 'PREVIOUSLY', 'BREAKING', 'SOURCE', 'SOURCES', 'READ MORE',
-  'RELATED', 'LISTEN', 'TRANSCRIPT', 'DISCLOSURE',
+  'RELATED', 'LISTEN', 'TRANSCRIPT', 'DISCLOSURE', 'THE LATEST', 'BREAKING NEWS', 'ANALYSIS', 'OPINION', 'LIVE',
 ])
 // Continuation paragraphs of a turn are kept only up to this many.
 const MAX_CONTINUATION = 8
