@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, contentBeforeSource, loadAttributionModel, modelToBuffer, tidySource } from './attributions.ts'
+import { attributionsStage, contentBeforeSource, loadAttributionModel, modelToBuffer, tidySource, withoutLeadingTime } from './attributions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -214,6 +214,20 @@ test('the subject of an agentless passive cue is content, not source', () => {
   assert.equal(join(active.doc, byCue(active.doc, active.atts, 'denied').source), 'Mr. Quiros')
   const progressive = analyse('The White House is saying that the report is wrong.')
   assert.equal(join(progressive.doc, byCue(progressive.doc, progressive.atts, 'is saying').source), 'The White House')
+})
+
+test('a time right after the cue is not part of the content; a possessive one is', () => {
+  const trimmed = (text: string, content: string) => {
+    const { tokens: t, sentences } = tokenize(nlp, text)
+    const p = prepare(text, t, sentences)
+    const start = text.indexOf(content)
+    const r = withoutLeadingTime(p, tokenRange(p, start, start + content.length)!)
+    return text.slice(t.start[r.start], t.end[r.end - 1])
+  }
+  assert.equal(trimmed('The senator said Monday that the bill would fail.', 'Monday that the bill would fail'), 'that the bill would fail')
+  assert.equal(trimmed('The House voted on Thursday morning to hold him in contempt.', 'on Thursday morning to hold him in contempt'), 'to hold him in contempt')
+  assert.equal(trimmed('She said last week, without evidence, that it was rigged.', 'last week, without evidence, that it was rigged'), 'without evidence, that it was rigged')
+  assert.equal(trimmed("He said Saturday's caucuses would decide it.", "Saturday's caucuses would decide it"), "Saturday's caucuses would decide it")
 })
 
 test('a section label before a colon is no source', () => {
