@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, contentBeforeSource, loadAttributionModel, modelToBuffer, tidySource, withoutLeadingTime } from './attributions.ts'
+import { attributionsStage, contentBeforeSource, isSourcelessCue, loadAttributionModel, modelToBuffer, tidySource, withoutLeadingTime } from './attributions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -228,6 +228,20 @@ test('a time right after the cue is not part of the content; a possessive one is
   assert.equal(trimmed('The House voted on Thursday morning to hold him in contempt.', 'on Thursday morning to hold him in contempt'), 'to hold him in contempt')
   assert.equal(trimmed('She said last week, without evidence, that it was rigged.', 'last week, without evidence, that it was rigged'), 'without evidence, that it was rigged')
   assert.equal(trimmed("He said Saturday's caucuses would decide it.", "Saturday's caucuses would decide it"), "Saturday's caucuses would decide it")
+})
+
+test('"reportedly" and "known as" leave the speaker unsaid', () => {
+  const sourceless = (text: string, cue: string) => {
+    const { tokens: t, sentences } = tokenize(nlp, text)
+    const p = prepare(text, t, sentences)
+    const start = text.indexOf(cue)
+    return isSourcelessCue(text, p, [tokenRange(p, start, start + cue.length)!])
+  }
+  assert.equal(sourceless('Reportedly, the campaign weighed a new running mate.', 'Reportedly'), true)
+  assert.equal(sourceless('The law, known as the Victims Act, passed in May.', 'known as'), true)
+  assert.equal(sourceless('The campaign reported that it weighed a new running mate.', 'reported'), false)
+  const { doc, atts } = analyse('The law, known as the Victims Act, passed in May.')
+  assert.deepEqual(byCue(doc, atts, 'known as').source, [])
 })
 
 test('a section label before a colon is no source', () => {
