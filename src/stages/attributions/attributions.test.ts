@@ -142,8 +142,8 @@ test('a date is never a source: the attribution keeps its cue and content and ha
   assert.match(join(doc, a.content), /North Korea would triple/)
 })
 
-/** `tidySource` on the source `source` of the cue `cue`, both given as text; `others` are more cues. */
-function tidied(text: string, cue: string, source: string, others: string[] = []): string {
+/** A text prepared for the attribution rules, with its token spans found by their text. */
+function prepared(text: string) {
   const { tokens: t, sentences } = tokenize(nlp, text)
   const p = prepare(text, t, sentences)
   const at = (part: string) => {
@@ -152,11 +152,16 @@ function tidied(text: string, cue: string, source: string, others: string[] = []
     assert.ok(r, part)
     return r
   }
-  const c = at(cue)
+  const read = (r: { start: number; end: number }) => text.slice(t.start[r.start], t.end[r.end - 1])
+  return { p, at, read }
+}
+
+/** `tidySource` on the source `source` of the cue `cue`, both given as text; `others` are more cues. */
+function tidied(text: string, cue: string, source: string, others: string[] = []): string {
+  const { p, at, read } = prepared(text)
   const isCue = new Uint8Array(p.n)
   for (const o of [cue, ...others]) { const r = at(o); isCue.fill(1, r.start, r.end) }
-  const r = tidySource(p, c, at(source), [], isCue)
-  return text.slice(t.start[r.start], t.end[r.end - 1])
+  return read(tidySource(p, at(cue), at(source), [], isCue))
 }
 
 test('a source cut at a relative pronoun runs on to the cue before it, or to the next mark after it', () => {
@@ -218,11 +223,8 @@ test('the subject of an agentless passive cue is content, not source', () => {
 
 test('a time right after the cue is not part of the content; a possessive one is', () => {
   const trimmed = (text: string, content: string) => {
-    const { tokens: t, sentences } = tokenize(nlp, text)
-    const p = prepare(text, t, sentences)
-    const start = text.indexOf(content)
-    const r = withoutLeadingTime(p, tokenRange(p, start, start + content.length)!)
-    return text.slice(t.start[r.start], t.end[r.end - 1])
+    const { p, at, read } = prepared(text)
+    return read(withoutLeadingTime(p, at(content)))
   }
   assert.equal(trimmed('The senator said Monday that the bill would fail.', 'Monday that the bill would fail'), 'that the bill would fail')
   assert.equal(trimmed('The House voted on Thursday morning to hold him in contempt.', 'on Thursday morning to hold him in contempt'), 'to hold him in contempt')
@@ -232,10 +234,8 @@ test('a time right after the cue is not part of the content; a possessive one is
 
 test('"reportedly" and "known as" leave the speaker unsaid', () => {
   const sourceless = (text: string, cue: string) => {
-    const { tokens: t, sentences } = tokenize(nlp, text)
-    const p = prepare(text, t, sentences)
-    const start = text.indexOf(cue)
-    return isSourcelessCue(text, p, [tokenRange(p, start, start + cue.length)!])
+    const { p, at } = prepared(text)
+    return isSourcelessCue(text, p, [at(cue)])
   }
   assert.equal(sourceless('Reportedly, the campaign weighed a new running mate.', 'Reportedly'), true)
   assert.equal(sourceless('The law, known as the Victims Act, passed in May.', 'known as'), true)
@@ -253,16 +253,8 @@ test('a section label before a colon is no source', () => {
 
 test('content that is only a time becomes the clause before the source', () => {
   const run = (text: string, source: string, content: string) => {
-    const { tokens: t, sentences } = tokenize(nlp, text)
-    const p = prepare(text, t, sentences)
-    const at = (part: string) => {
-      const start = text.indexOf(part)
-      const r = tokenRange(p, start, start + part.length)
-      assert.ok(r, part)
-      return r
-    }
-    const roles = contentBeforeSource(p, at('said'), { source: [at(source)], content: [at(content)] })
-    return roles.content.map((r) => text.slice(t.start[r.start], t.end[r.end - 1]))
+    const { p, at, read } = prepared(text)
+    return contentBeforeSource(p, at('said'), { source: [at(source)], content: [at(content)] }).content.map(read)
   }
   assert.deepEqual(run('WASHINGTON ― The plan is an insult to voters, top lawmakers said Friday afternoon, as they left.', 'top lawmakers', 'Friday afternoon'),
     ['The plan is an insult to voters'])
