@@ -55,6 +55,17 @@ test('a truncated name that runs on is someone else', () => {
   assert.notEqual(found[0].canonical, 'Kim Jong Un')
 })
 
+test('a known surname after another given name is someone else', () => {
+  for (const name of ['Ivanka Trump', 'Melania Trump']) {
+    const e = byText(`${name} said the plan would help mothers.`, name)
+    assert.notEqual(e.canonical, 'Donald Trump')
+  }
+  // titles, other names and words the article writes in lower case are no given names
+  assert.equal(byText('President Trump said it.', 'Trump').canonical, 'Donald Trump')
+  assert.equal(byText('The board of the Washington Post Trump met said so.', 'Trump').canonical, 'Donald Trump')
+  assert.equal(byText('Candidate Trump spoke. The candidate left.', 'Trump').canonical, 'Donald Trump')
+})
+
 test('table of aliases', () => {
   const cases: Array<[string, string, string, string | null]> = [
     // text, mention, canonical, country

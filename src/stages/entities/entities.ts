@@ -264,12 +264,18 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
   const sentences = doc.get('sentences')
   const tp = tokenPieces(text, tokens)
   const covered = new Uint8Array(tokens.count)
+  // Words the document writes in lower case somewhere ("candidate", "notice"): read once, when first asked.
+  let lowerWords: Set<string> | null = null
+  const isCommonWord = (w: string) => {
+    lowerWords ??= new Set(tp.pieces.filter((x) => LOWER_START.test(x)))
+    return lowerWords.has(w.toLowerCase())
+  }
   const found: Array<Entity & { tokenStart: number; tokenEnd: number }> = []
   const seen = new Set<string>()
   for (const s of sentences) {
     for (let t = s.tokenStart; t < s.tokenEnd;) {
       const hit = matchAt(tp, t, s.tokenEnd, gazetteer)
-      if (hit !== null && isAccepted(hit, t, s, tokens, tp, seen)) {
+      if (hit !== null && isAccepted(hit, t, s, tokens, tp, seen, (w) => covered[t - 1] === 0 && !isCommonWord(w))) {
         const { entry } = hit.match
         if (hit.match.kind !== 'short') seen.add(entry.canonical)
         found.push({
@@ -296,16 +302,34 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
 
 function isAccepted(
   hit: { end: number; match: AliasMatch }, t: number, s: Sentence, tokens: TokenColumns,
-  tp: TokenPieces, seen: ReadonlySet<string>,
+  tp: TokenPieces, seen: ReadonlySet<string>, mayBeGivenName: (w: string) => boolean,
 ): boolean {
   const { kind, entry } = hit.match
-  if (kind === 'full') return true
   const next = hit.end < s.tokenEnd ? hit.end : -1
+  // "Ivanka Trump", "Melania Trump": a known person's surname after another given name is
+  // someone else. A capitalised word the article also writes in lower case is no given
+  // name ("Candidate Trump"), nor is the end of another name ("the Washington Post Trump").
+  const prev = t - 1
+  if (entry.type === 'PERSON' && hit.end - t === 1 && prev >= s.tokenStart && tokens.pos[prev] === PROPN &&
+    !TITLE_WORDS.has(tokens.lemma[prev]) && tokens.end[prev] < tokens.start[t] && isGivenName(tp, prev) &&
+    mayBeGivenName(tp.pieces[tp.start[prev]])) return false
+  if (kind === 'full') return true
   // "Kim Jong Nam" is someone else: a truncated or short name must not run on.
   if (next >= 0 && tokens.pos[next] === PROPN && isCapitalised(tp.start[next] < tp.start[next + 1] ? tp.pieces[tp.start[next]] : '')) return false
   if (kind === 'partial') return true
   const isAfterTitle = t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])
   return seen.has(entry.canonical) || isAfterTitle
+}
+
+const LOWER_START = /^\p{Ll}/u
+
+const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u
+
+/** Whether token `t` reads as a given name: one capitalised word of letters, not all capitals. */
+function isGivenName(tp: TokenPieces, t: number): boolean {
+  if (tp.start[t + 1] - tp.start[t] !== 1) return false
+  const w = tp.pieces[tp.start[t]]
+  return w.length >= 2 && GIVEN_NAME.test(w)
 }
 
 // Words after a hyphen that make a compound adjective of a name ("Smith-led"), not a name.
