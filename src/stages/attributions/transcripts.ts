@@ -20,7 +20,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
  */
 
 const LABEL = /^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}):[ \t\u00a0]+/
-// Labels of sections and notes, not of speakers.
+/** Labels of sections and notes ("CORRECTION", "THE LATEST"), never speakers: upper case, straight or curly apostrophe. */
 export const SECTION_LABELS = new Set([
   'CORRECTION', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'NOTE', 'BYLINE', 'VIDEO',
   'WATCH', 'PHOTO', 'PHOTOS', 'EMAIL', 'EXCLUSIVE', 'PREVIOUSLY', 'BREAKING', 'SOURCE', 'SOURCES', 'READ MORE',
