@@ -17,6 +17,10 @@
 import type { BratAttribution, CodePointSpan } from '../format/brat.ts'
 import type { ScoredDoc } from './polnear.ts'
 
+/**
+ * Counts of attribution errors by kind (see the module comment): `cue` over de-duplicated
+ * cue fragments, `rightCue` over predicted attributions whose cue equals a gold one's.
+ */
 export interface ErrorBudget {
   readonly cue: { right: number; extent: number; spurious: number; missed: number; gold: number }
   readonly rightCue: {

@@ -7,13 +7,6 @@ import type { Sentence } from '../../model/types.ts'
  * typed arrays: hashes of lemma, lower-cased form, suffix and shape (no strings are built
  * per token), sentence and paragraph indices, and the quotation state.
  */
-/** The `suffix` id of a word's last three letters (lower case), as `prepare` computes it. */
-export function suffixId(word: string): number {
-  let sf = FNV
-  for (let k = Math.max(0, word.length - 3); k < word.length; k++) sf = Math.imul(sf ^ lowerUnit(word.charCodeAt(k)), 0x01000193)
-  return sf
-}
-
 export interface Prepared {
   readonly n: number
   readonly tokens: TokenColumns
@@ -74,6 +67,13 @@ function shapeClass(c: number): number {
 }
 
 const PUNCT_POS = POS_TAGS.indexOf('PUNCT')
+
+/** The `suffix` id of a word's last three letters (lower case), as `prepare` computes it. */
+export function suffixId(word: string): number {
+  let sf = FNV
+  for (let k = Math.max(0, word.length - 3); k < word.length; k++) sf = Math.imul(sf ^ lowerUnit(word.charCodeAt(k)), 0x01000193)
+  return sf
+}
 
 /** Compute the {@link Prepared} columns of a tokenized document. */
 export function prepare(text: string, tokens: TokenColumns, sentences: readonly Sentence[]): Prepared {

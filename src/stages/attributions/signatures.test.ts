@@ -62,3 +62,29 @@ test('a dash the cue tagger already took is left alone', () => {
   }]
   assert.deepEqual(findSignatures(text, known), [])
 })
+
+test('lines that end in CRLF are read as those that end in LF', () => {
+  const lf = 'Readers wrote in.\n“The shelter ran out of beds.” ― Maria Ortega\n“Nobody came.”\n― Dr. Amina Yusuf\nMore.'
+  const crlf = lf.replace(/\n/g, '\r\n')
+  const want = findSignatures(lf, []).map((a) => show(lf, a))
+  assert.equal(want.length, 2)
+  assert.deepEqual(findSignatures(crlf, []).map((a) => show(crlf, a)), want)
+})
+
+test('a long text without newlines and with many dashes stays linear', () => {
+  // Each dash used to rescan its line from the start (line bounds, the opening mark, the
+  // rest of the line after a name's full stop), so one long line took quadratic time.
+  const unit = '“Fine.” — Mr. Lee said — well — no. '
+  const time = (n: number) => {
+    const text = unit.repeat(n)
+    const t0 = performance.now()
+    findSignatures(text, [])
+    return performance.now() - t0
+  }
+  time(500) // warm up
+  // A floor of 10 ms keeps timer noise on a fast run from failing it; quadratic took seconds.
+  const small = Math.max(time(4000), 10)
+  const large = time(16000)
+  // Linear: about 4x; quadratic: about 16x.
+  assert.ok(large < 8 * small, `4000 units ${small.toFixed(1)} ms, 16000 units ${large.toFixed(1)} ms`)
+})

@@ -22,7 +22,10 @@ const NAME_PARTICLES = new Set(['de', 'del', 'la', 'le', 'van', 'von', 'der', 'd
 const MAX_NAME_WORDS = 6
 const MAX_QUOTE_CHARS = 3000
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u00a0' || c === '\u2009' || c === '\u202f'
+// '\r' too: a line of a CRLF text ends in it.
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\u00a0' || c === '\u2009' || c === '\u202f'
+// More of a name after a full stop: white space, then a letter.
+const MORE_NAME = /[\s\u00a0]+\p{L}/uy
 
 /** The name after a signature dash: capitalised words up to the end of the line, a comma or a full stop. */
 function nameAfter(text: string, from: number, lineEnd: number): CharSpan | null {
@@ -38,7 +41,7 @@ function nameAfter(text: string, from: number, lineEnd: number): CharSpan | null
     if (m === null || i >= lineEnd) break
     let w = m[0]
     // A full stop ends the name unless more of the name follows ("Oscar P. Quintero", "Dr. Amina Yusuf").
-    if (w.endsWith('.') && !/^[\s\u00a0]+\p{L}/u.test(text.slice(i + w.length, lineEnd))) w = w.slice(0, -1)
+    if (w.endsWith('.') && !moreNameAt(text, i + w.length, lineEnd)) w = w.slice(0, -1)
     const capital = /^\p{Lu}/u.test(w)
     if (!capital && !NAME_PARTICLES.has(w.toLowerCase())) return null
     if (++words > MAX_NAME_WORDS) return null
@@ -57,12 +60,22 @@ function nameAfter(text: string, from: number, lineEnd: number): CharSpan | null
   return { start, end }
 }
 
-/** Where the quotation that closes at `close` opens, within its line; -1 if it does not. */
+/** Whether a name goes on at `from`, on the line that ends at `lineEnd` (read without slicing the rest of the line). */
+function moreNameAt(text: string, from: number, lineEnd: number): boolean {
+  MORE_NAME.lastIndex = from
+  return MORE_NAME.exec(text) !== null && MORE_NAME.lastIndex <= lineEnd
+}
+
+/**
+ * Where the quotation that closes at `close` opens, within its line; -1 if it does not.
+ * An opening mark more than MAX_QUOTE_CHARS back is not looked for: the caller rejects it.
+ */
 function quoteOpening(text: string, lineStart: number, close: number): number {
   let i = lineStart
   while (i < close && isSpace(text[i])) i++
   if (OPENING.includes(text[i]) && i < close) return i
-  for (let k = close - 1; k >= lineStart; k--) if (text[k] === '“' || text[k] === '«') return k
+  const stop = Math.max(lineStart, close - MAX_QUOTE_CHARS - 1)
+  for (let k = close - 1; k >= stop; k--) if (text[k] === '“' || text[k] === '«') return k
   return -1
 }
 
@@ -81,12 +94,18 @@ export function findSignatures(text: string, known: readonly Attribution[]): Att
   }
   const dash = /[―—–]|--/g
   let doneLine = -1
+  // The line of the last dash: dashes come in text order, so each line is found once
+  // (a search per dash made a long line without newlines quadratic).
+  let lineStart = 0
+  let lineEnd = -1
   for (let m = dash.exec(text); m !== null; m = dash.exec(text)) {
     const d = m.index
-    const lineStart = text.lastIndexOf('\n', d - 1) + 1
+    if (d >= lineEnd) {
+      lineStart = text.lastIndexOf('\n', d - 1) + 1
+      lineEnd = text.indexOf('\n', d)
+      if (lineEnd < 0) lineEnd = text.length
+    }
     if (lineStart === doneLine) continue
-    let lineEnd = text.indexOf('\n', d)
-    if (lineEnd < 0) lineEnd = text.length
     const dashEnd = d + m[0].length
     // The closing mark right before the dash, on this line or ending the last line before it with text.
     let c = d - 1

@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
-import type { Prepared } from './features.ts'
+import { P_COMMA, type Prepared } from './features.ts'
 
 const PROPN = posId('PROPN')
 const CCONJ = posId('CCONJ')
@@ -156,7 +156,7 @@ export function resolveSource(
     // An appositive after a name describes it ("Mitch McConnell, the majority leader").
     let end = src.end
     for (let i = src.start + 1; i < src.end; i++) {
-      if (p.punct[i] !== 1) continue
+      if (p.punct[i] !== P_COMMA) continue
       let named = false
       for (let k = src.start; k < i; k++) if (p.tokens.pos[k] === PROPN) named = true
       if (named) end = i
@@ -263,14 +263,14 @@ const ANONYMOUS_HEADS = new Set(['source', 'sources', 'insider', 'insiders', 'pe
 function relativeAntecedent(text: string, p: Prepared, who: number, entities: readonly Entity[]): string | null {
   const endsAt = (t: number) => entities.find((e) => e.end === p.tokens.end[t] && e.type !== 'GPE' && e.type !== 'NORP')
   let t = who - 1
-  if (t >= 0 && p.punct[t] === 1) t--
+  if (t >= 0 && p.punct[t] === P_COMMA) t--
   if (t < 0 || p.sent[t] !== p.sent[who]) return null
   const direct = endsAt(t)
   if (direct !== undefined) return entityName(text, direct)
   // back over an appositive (no verb, no other mark) to the comma after a name
   for (let k = t; k > 0 && who - k < 16 && p.sent[k] === p.sent[who]; k--) {
     if (p.tokens.pos[k] === VERB) return null
-    if (p.punct[k] === 1) {
+    if (p.punct[k] === P_COMMA) {
       const e = endsAt(k - 1)
       return e === undefined ? null : entityName(text, e)
     }

@@ -73,3 +73,9 @@ test('a colon the cue tagger already took is left alone', () => {
   const known: Attribution[] = [{ source: [{ start: 0, end: 3 }], cue: [{ start: 3, end: 4 }], content: [{ start: 5, end: 26 }], kind: 'direct', sourceEntity: 'Lee' }]
   assert.deepEqual(findSpeakerTurns(text, [], known).map((a) => show(text, a).content.join()), ['We have none.', 'Then find some.'])
 })
+
+test('a turn whose own paragraph is marks alone keeps only the words that follow', () => {
+  const text = 'ORTIZ: How many?\nREYES: "\nAt least 1,200.\nORTIZ: …\nREYES: Thank you.\n'
+  const got = findSpeakerTurns(text, [], []).map((a) => show(text, a))
+  assert.deepEqual(got.map((g) => g.content), [['How many?'], ['At least 1,200.'], ['Thank you.']])
+})

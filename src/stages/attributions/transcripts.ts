@@ -20,7 +20,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
  */
 
 const LABEL = /^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}):[ \t\u00a0]+/
-// Labels of sections and notes, not of speakers.
+/** Labels of sections and notes ("CORRECTION", "THE LATEST"), never speakers: upper case, straight or curly apostrophe. */
 export const SECTION_LABELS = new Set([
   'CORRECTION', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'NOTE', 'BYLINE', 'VIDEO',
   'WATCH', 'PHOTO', 'PHOTOS', 'EMAIL', 'EXCLUSIVE', 'PREVIOUSLY', 'BREAKING', 'SOURCE', 'SOURCES', 'READ MORE',
@@ -57,6 +57,13 @@ function fragmentEnd(text: string, p: Paragraph, from: number): number {
   if (e - 1 > from && (text[e - 1] === '"' || text[e - 1] === '”')) e--
   while (e > from && /\s/.test(text[e - 1])) e--
   return e
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u
+
+/** Whether `text[start, end)` holds a word: marks alone ("…", a lone quotation mark) say nothing. */
+function saysSomething(text: string, start: number, end: number): boolean {
+  return end > start && WORD_CHAR.test(text.slice(start, end))
 }
 
 /** The offsets that the `role` fragments of `known` cover (short spans: cues, sources). */
@@ -119,7 +126,7 @@ export function findSpeakerTurns(text: string, entities: readonly Entity[], know
     const p = paras[t.para]
     const content: CharSpan[] = []
     const end = fragmentEnd(text, p, t.contentStart)
-    if (end > t.contentStart) content.push({ start: t.contentStart, end })
+    if (saysSomething(text, t.contentStart, end)) content.push({ start: t.contentStart, end })
     // The paragraphs up to the next turn, when there is one: after the last turn the
     // article's own prose resumes, so a last turn keeps only its own paragraph.
     const next = k + 1 < turns.length ? turns[k + 1].para : t.para + 1
@@ -133,8 +140,7 @@ export function findSpeakerTurns(text: string, entities: readonly Entity[], know
       while (s < q.end && /\s/.test(text[s])) s++
       if (text[s] === '(') continue // "(CROSSTALK.)"
       const e = fragmentEnd(text, q, s)
-      // A paragraph of marks alone ("…") says nothing.
-      if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) content.push({ start: s, end: e })
+      if (saysSomething(text, s, e)) content.push({ start: s, end: e })
     }
     if (content.length === 0) return
     const named = fullest.get(titleCase(surnames[k])) ?? null

@@ -117,7 +117,7 @@ export function segments(c: Context, s: Sentence): Int32Array {
 }
 
 // Regular expressions with \p{...} live at module level: tsx (esbuild) rewrites such a
-// literal as \`new RegExp(...)\`, which inside a function is built again on every call.
+// literal as `new RegExp(...)`, which inside a function is built again on every call.
 /** Punctuation marks only. */
 export const PUNCT_ONLY = /^\p{P}+$/u
 
