@@ -63,3 +63,15 @@ test('a missed cue and a missed content fragment are counted on the gold side', 
   assert.equal(b.rightCue.content.right, 1)
   assert.equal(b.rightCue.whole, 0)
 })
+
+test('two gold attributions sharing a cue are each scored against their own prediction', () => {
+  const text = 'Lee and Park said 40 and 50, respectively.'
+  const span = (needle: string) => { const start = text.indexOf(needle); return { start, end: start + needle.length } }
+  const gold: BratAttribution[] = [
+    { id: 'E1', source: [span('Lee')], cue: [span('said')], content: [span('40')] },
+    { id: 'E2', source: [span('Park')], cue: [span('said')], content: [span('50')] },
+  ]
+  const b = errorBudget([{ name: 'd', text, gold, predicted: [gold[1], gold[0]] }])
+  assert.equal(b.rightCue.attributions, 2)
+  assert.equal(b.rightCue.whole, 2)
+})

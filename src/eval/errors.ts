@@ -60,10 +60,21 @@ export function errorBudget(docs: readonly ScoredDoc[]): ErrorBudget {
     }
     for (const g of gold) if (!predicted.some((p) => overlaps(g, p))) cue.missed++
 
-    const goldByCue = new Map(doc.gold.filter((a) => a.cue.length > 0).map((a) => [keyOf(a.cue), a]))
+    // Gold attributions by cue; two may share one ("X and Y said"): each is used once,
+    // the one with the prediction's source first.
+    const goldByCue = new Map<string, BratAttribution[]>()
+    for (const a of doc.gold) {
+      if (a.cue.length === 0) continue
+      const k = keyOf(a.cue)
+      const list = goldByCue.get(k)
+      if (list === undefined) goldByCue.set(k, [a])
+      else list.push(a)
+    }
     for (const p of doc.predicted) {
-      const g = goldByCue.get(keyOf(p.cue))
-      if (g === undefined || p.cue.length === 0) continue
+      const candidates = p.cue.length === 0 ? undefined : goldByCue.get(keyOf(p.cue))
+      if (candidates === undefined || candidates.length === 0) continue
+      const at = Math.max(0, candidates.findIndex((c) => sameAll(c.source, p.source)))
+      const g = candidates.splice(at, 1)[0]
       attributions++
       let ok = true
       if (g.source.length === 0 && p.source.length === 0) source.right++

@@ -50,7 +50,7 @@ const { values } = parseArgs({
     cv: { type: 'string' },
     'cv-seeds': { type: 'string' },
     cache: { type: 'string' },
-    out: { type: 'string', default: DEFAULT_RANKER_PATH },
+    out: { type: 'string' },
   },
 })
 
@@ -212,5 +212,13 @@ if (held.length > 0) {
   const tg = held.filter((pr) => pr.tagger === pr.gold).length
   console.log(`held-out documents: ${held.length} ends, tagger right ${(100 * tg / held.length).toFixed(1)}%, ranker right ${(100 * rk / held.length).toFixed(1)}%`)
 }
-writeFileSync(values.out!, ranker.toBuffer())
-console.log(`wrote ${values.out}`)
+// An analysis run (--cv, --cache: fold taggers that may differ from a fresh run's) must
+// not overwrite the committed ranker by default; it writes only where --out says.
+const isAnalysis = values.cv !== undefined || values.cache !== undefined
+const out = values.out ?? (isAnalysis ? undefined : DEFAULT_RANKER_PATH)
+if (out === undefined) {
+  console.log('not written: an analysis run (--cv or --cache) writes the ranker only with --out')
+} else {
+  writeFileSync(out, ranker.toBuffer())
+  console.log(`wrote ${out}`)
+}

@@ -79,3 +79,15 @@ test('a turn whose own paragraph is marks alone keeps only the words that follow
   const got = findSpeakerTurns(text, [], []).map((a) => show(text, a))
   assert.deepEqual(got.map((g) => g.content), [['How many?'], ['At least 1,200.'], ['Thank you.']])
 })
+
+test('a place before a colon is a dateline, not a speaker', () => {
+  const text = 'Protests spread across Europe, from London to Paris.\n\nLONDON: Thousands marched.\n\nPARIS: Police held 40 people.\n\nLONDON: The march ended.'
+  const places: Entity[] = []
+  for (const name of ['LONDON', 'PARIS']) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      places.push({ start: at, end: at + name.length, type: 'GPE', canonical: null, country: null })
+    }
+  }
+  assert.ok(findSpeakerTurns(text, [], []).length > 0, 'without entities the labels pass for names')
+  assert.deepEqual(findSpeakerTurns(text, places, []), [])
+})

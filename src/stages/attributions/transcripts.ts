@@ -117,7 +117,10 @@ export function findSpeakerTurns(text: string, entities: readonly Entity[], know
   }
   // A transcript: some speaker speaks twice, or every label is a name the article uses.
   if (!surnames.some((_, k) => recurs(k)) && !surnames.every((_, k) => inProse(k))) return []
-  const isName = (k: number) => !SECTION_LABELS.has(labels[k])
+  // A place before a colon is a dateline ("LONDON: Thousands marched"), not a speaker.
+  const isPlace = (k: number) => entities.some((e) => (e.type === 'GPE' || e.type === 'NORP') &&
+    e.start < turns[k].label.end && turns[k].label.start < e.end)
+  const isName = (k: number) => !SECTION_LABELS.has(labels[k]) && !isPlace(k)
   const taken = coveredBy(known, (a) => a.cue)
   const fullest = fullestNames(text, entities)
   const out: Attribution[] = []
