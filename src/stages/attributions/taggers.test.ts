@@ -1,5 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, fx, K_CUE, K_ROLE, roleFeatures } from './taggers.ts'
@@ -44,4 +46,31 @@ test('role features are the fx hashes of their templates, and cue tokens the con
     assert.equal(out[o + 22], fx(123, dir, p.shape[i]))
     assert.equal(out[o + 40], fx(141, dir, p.lemma[i], p.sent[i] - p.sent[cue.start]))
   }
+})
+
+// Every feature of both taggers over the seed article, hashed: cue features of all tokens,
+// and role features around a pseudo-cue at every 7th token with every 5th token marked as
+// a cue. The digest was computed with the implementation the committed models were
+// trained with (one fx call per feature, commit 81e0467^) and equals this one's; a
+// misplaced value slot in taggers.ts changes it, and the models would silently read other
+// weights.
+const FEATURE_DIGEST = 'ac961642eeac770ce6beb4d7085a80225f99a98e8527a2dcc8c1afad09cc91a2'
+
+test('all cue and role features over the seed article hash as the models were trained', () => {
+  const seed = readFileSync(new URL('../../../examples/seed/kcna-memorial.txt', import.meta.url), 'utf8')
+  const { tokens: t, sentences: s } = tokenize(nlp, seed)
+  const q = prepare(seed, t, s)
+  const h = createHash('sha256')
+  const cue = new Int32Array(q.n * K_CUE)
+  cueFeatures(q, 0, q.n, cue)
+  h.update(Buffer.from(cue.buffer))
+  const isCue = new Uint8Array(q.n)
+  for (let i = 0; i < q.n; i += 5) isCue[i] = 1
+  const role = new Int32Array(q.n * K_ROLE)
+  for (let c = 3; c + 1 < q.n; c += 7) {
+    role.fill(0)
+    roleFeatures(q, { start: c, end: c + 1 }, 0, q.n, isCue, role)
+    h.update(Buffer.from(role.buffer))
+  }
+  assert.equal(h.digest('hex'), FEATURE_DIGEST)
 })
