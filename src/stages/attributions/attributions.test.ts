@@ -203,6 +203,13 @@ test('a time between a name or pronoun and the cue is not part of the source', (
   assert.equal(tidied('A Gallup poll last month found that support fell.', 'found', 'A Gallup poll last month'), 'A Gallup poll last month')
 })
 
+test('a source has balanced brackets, and a lone determiner runs on to the cue', () => {
+  assert.equal(tidied('Mr. Burman (a view shared by many) said the plan was late.', 'said', 'Mr. Burman (a view'), 'Mr. Burman')
+  assert.equal(tidied('Everyone I interviewed) said the plan was late.', 'said', 'Everyone I interviewed)'), 'Everyone I interviewed')
+  assert.equal(tidied('Rep. Jim Clyburn (D-S.C.) said the plan was late.', 'said', 'Rep. Jim Clyburn (D-S.C.)'), 'Rep. Jim Clyburn (D-S.C.)')
+  assert.equal(tidied('A memorable ad in 2008 questioned her judgment.', 'questioned', 'A'), 'A memorable ad in 2008')
+})
+
 test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
   assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')

@@ -461,7 +461,34 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
   if (innerComma && end + 1 === cue.start && p.punct[end] === P_COMMA && p.punct[end - 1] !== P_COMMA) end++
   else if (end < cue.start) end = withAppositive(p, end, cue, isCue, blocked)
   if (end === cue.start) end = withoutTime(p, start, end)
-  return { start: withNegation(p, start, blocked), end }
+  if (end - start === 1 && p.pos[start] === DET_POS && end < cue.start) end = determinerPhrase(p, end, cue, blocked)
+  return { start: withNegation(p, start, blocked), end: balancedEnd(p, start, end) }
+}
+
+const DET_POS = POS_TAGS.indexOf('DET')
+
+/** "A memorable ad in 2008 questioned": a lone determiner the tagger took for the source runs on to the cue. */
+function determinerPhrase(p: Prepared, end: number, cue: CueTokens, blocked: (i: number) => boolean): number {
+  for (let i = end; i < cue.start; i++) if (blocked(i) || p.punct[i] !== 0) return end
+  return cue.start
+}
+
+/**
+ * A source never ends inside a bracket it opened, nor on a bracket it did not open
+ * ("Mr. Burman (a view" -> "Mr. Burman", "everyone I interviewed)" -> "everyone I
+ * interviewed").
+ */
+function balancedEnd(p: Prepared, start: number, end: number): number {
+  let open = -1
+  for (let i = start; i < end; i++) {
+    const l = p.tokens.lemma[i]
+    if (l === '(') open = i
+    else if (l === ')') {
+      if (open < 0) return i > start ? i : end
+      open = -1
+    }
+  }
+  return open > start ? open : end
 }
 
 const SUFFIX_ING = suffixId('ing')
