@@ -210,6 +210,12 @@ test('a source has balanced brackets, and a lone determiner runs on to the cue',
   assert.equal(tidied('A memorable ad in 2008 questioned her judgment.', 'questioned', 'A'), 'A memorable ad in 2008')
 })
 
+test('a wh-word opening a source belongs to the clause, not to the source', () => {
+  assert.equal(tidied('He asked how experts said it would work.', 'said', 'how experts'), 'experts')
+  assert.equal(tidied('The report, which state news media said was false, vanished.', 'said', 'which state news media'), 'state news media')
+  assert.equal(tidied('The senator, whose aides said it was false, left.', 'said', 'whose aides'), 'whose aides')
+})
+
 test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
   assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
