@@ -70,8 +70,13 @@ const PUNCT_POS = POS_TAGS.indexOf('PUNCT')
 
 /** The `suffix` id of a word's last three letters (lower case), as `prepare` computes it. */
 export function suffixId(word: string): number {
+  return suffixHash(word, 0, word.length)
+}
+
+/** FNV hash of the last three UTF-16 units of `text[start, end)`, lower-cased. */
+function suffixHash(text: string, start: number, end: number): number {
   let sf = FNV
-  for (let k = Math.max(0, word.length - 3); k < word.length; k++) sf = Math.imul(sf ^ lowerUnit(word.charCodeAt(k)), 0x01000193)
+  for (let k = Math.max(start, end - 3); k < end; k++) sf = Math.imul(sf ^ lowerUnit(text.charCodeAt(k)), 0x01000193)
   return sf
 }
 
@@ -105,9 +110,7 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
     }
     form[i] = h
     shape[i] = sh
-    let sf = FNV
-    for (let k = Math.max(s, e - 3); k < e; k++) sf = Math.imul(sf ^ lowerUnit(text.charCodeAt(k)), 0x01000193)
-    suffix[i] = sf
+    suffix[i] = suffixHash(text, s, e)
     const c0 = text.charCodeAt(s)
     isCap[i] = shapeClass(c0) === 88 ? 1 : 0
     if (e - s === 1 && tokens.pos[i] === PUNCT_POS) {

@@ -219,7 +219,8 @@ function antecedent(
   const word = wordAt(text, p, src.start)
   const gender = src.end - src.start === 1 ? PRONOUN_GENDER.get(word) ?? null : null
   const people = peopleOf(text, p, entities)
-  const namedLast = new Set([...named].map(lastWord))
+  // Last words of the names that spoke, read only when a person's name is not among them as written.
+  let namedLast: Set<string> | null = null
   // entities are in text order: walk back from the last one that starts before the source,
   // and stop at the window's edge, so a long article costs no more per pronoun than a short one
   let lo = 0
@@ -233,7 +234,7 @@ function antecedent(
     if (e.end > s0 || spoken.some((r) => e.start >= r.start && e.end <= r.end)) continue
     const name = entityName(text, e)
     // "Putney" named a source as "Kerr Putney": the same person.
-    const wasSource = named.has(name) || (people.isPerson(e) && namedLast.has(lastWord(name)))
+    const wasSource = named.has(name) || (people.isPerson(e) && (namedLast ??= new Set([...named].map(lastWord))).has(lastWord(name)))
     const fits = wantsPerson
       ? e.type === 'PERSON' || (e.type === 'OTHER' && (wasSource && /\s/.test(name) || people.isPerson(e)))
       : GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)
