@@ -1,5 +1,6 @@
 import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
+import { looksLikePersonName } from '../entities/entities.ts'
 import { P_COMMA, type Prepared } from './features.ts'
 
 const PROPN = posId('PROPN')
@@ -283,21 +284,6 @@ function relativeAntecedent(text: string, p: Prepared, who: number, entities: re
 type Gender = 'm' | 'f'
 const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f']])
 const HONORIFIC_GENDER = new Map<string, Gender>([['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f']])
-// Words that make a capitalised run a body or a place rather than a person's name.
-const NOT_PERSON_WORDS = new Set([
-  'department', 'ministry', 'committee', 'council', 'caucus', 'league', 'party', 'university', 'college',
-  'school', 'institute', 'center', 'centre', 'foundation', 'association', 'union', 'bank', 'news', 'times',
-  'post', 'journal', 'press', 'agency', 'office', 'house', 'senate', 'congress', 'court', 'police', 'army',
-  'forces', 'group', 'company', 'corp.', 'inc.', 'network', 'show', 'campaign', 'administration', 'county',
-  'city', 'state', 'states', 'street', 'avenue', 'park', 'hall', 'museum', 'hospital', 'church', 'coalition',
-  'commission', 'board', 'service', 'fund', 'organization', 'alliance', 'federation', 'program', 'project',
-])
-
-// First words of place names ("South Florida", "New Hampshire", "Los Angeles").
-const PLACE_OPENERS = new Set([
-  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'san',
-  'santa', 'los', 'las', 'saint', 'st.', 'fort', 'lake', 'mount', 'port', 'upper', 'lower', 'greater', 'rhode',
-])
 
 /**
  * Who the people of a document are, for pronoun resolution, read once per document:
@@ -325,9 +311,7 @@ class People {
       const last = words[words.length - 1]
       let isPerson = e.type === 'PERSON'
       if (e.type === 'OTHER') {
-        const looksNamed = words.length >= 2 && words.length <= 4 && !PLACE_OPENERS.has(words[0].toLowerCase()) &&
-          words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
-        isPerson = (looksNamed && !isWholeSentence(p, e)) || (words.length === 1 && surnames.has(name))
+        isPerson = (looksLikePersonName(words) && !isWholeSentence(p, e)) || (words.length === 1 && surnames.has(name))
       }
       if (!isPerson) continue
       this.persons.set(e, last)

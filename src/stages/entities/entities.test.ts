@@ -7,7 +7,7 @@ import { Doc } from '../../model/doc.ts'
 import { isClaimtrailError } from '../../model/errors.ts'
 import type { Entity } from '../../model/types.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { entitiesStage, findEntities, loadGazetteer, type Gazetteer } from './entities.ts'
+import { buildGazetteer, entitiesStage, findEntities, loadGazetteer, type Gazetteer } from './entities.ts'
 
 const nlp = loadWink()
 const bundled = loadGazetteer()
@@ -197,4 +197,50 @@ test('a title the tokens stage keeps whole ("Rev.", "Sens.", "Gov.") is not part
   assert.ok(names.includes('Al Sharpton'), JSON.stringify(names))
   assert.ok(names.includes('Andrew Cuomo'), JSON.stringify(names))
   assert.ok(!names.some((n) => /^(Rev|Gov|Sens)\./.test(n)), JSON.stringify(names))
+})
+
+test('a bare surname is the person the article named in full before', () => {
+  const text = 'Pat Caddell, a pollster, spoke on Tuesday. Caddell said voters were angry.'
+  const later = entities(text).filter((e) => e.text === 'Caddell')
+  assert.equal(later.length, 1)
+  assert.equal(later[0].canonical, 'Pat Caddell')
+  // not before the full name is written
+  assert.equal(byText('Caddell said voters were angry. Pat Caddell is a pollster.', 'Caddell').canonical, 'Caddell')
+})
+
+test('a surname the tagger reads as a verb is still found, in the full name and alone', () => {
+  const text = 'Attorney General Loretta Lynch spoke on Tuesday. Lynch said the department would review the case.'
+  const full = byText(text, 'Loretta Lynch')
+  assert.equal(full.type, 'PERSON')
+  const bare = byText(text, 'Lynch')
+  assert.equal(bare.canonical, 'Loretta Lynch')
+  assert.equal(bare.type, 'PERSON')
+  // a word the article also writes in lower case is no surname
+  assert.equal(entities('Loretta Lynch spoke. Critics said a lynch mob formed. Lynch denied it.')
+    .filter((e) => /Lynch/.test(e.text)).length, 0)
+})
+
+test('a title on the surname makes the whole person a PERSON', () => {
+  const text = 'Jessica Ditto spoke to reporters. Ms. Ditto said the campaign had no comment.'
+  assert.equal(byText(text, 'Jessica Ditto').type, 'PERSON')
+  assert.equal(byText(text, 'Ditto').canonical, 'Jessica Ditto')
+})
+
+test('of two full names with one surname, the one written more often is meant', () => {
+  const text = 'Hillary Clinton spoke. Hillary Clinton smiled. Bill Clinton waved. Clinton said she would win.'
+  const bare = entities(text).filter((e) => e.text === 'Clinton')
+  assert.equal(bare.length, 1)
+  assert.equal(bare[0].canonical, 'Hillary Clinton')
+})
+
+test('places, bodies and headline names introduce nobody', () => {
+  assert.notEqual(byText('Voters in Port Harcourt lined up. Harcourt officials said turnout was high.', 'Harcourt').canonical, 'Port Harcourt')
+  assert.equal(byText('Derelict Obama and Clinton\nPresident Obama spoke on Monday. Obama said it was time.', 'Obama', buildGazetteer([])).canonical, 'Obama')
+})
+
+test('titles, what they are of, and party labels are not part of a name', () => {
+  assert.equal(byText('Secretary of State Jon Husted said turnout was high.', 'Jon Husted').type, 'PERSON')
+  assert.equal(byText('Democrat Hillary Clinton said she would win.', 'Hillary Clinton').canonical, 'Hillary Clinton')
+  // a party label alone is still a name of its own
+  assert.ok(entities('The Republicans said the bill would fail.').some((e) => e.text === 'Republicans'))
 })

@@ -46,6 +46,9 @@ export interface Gazetteer {
   readonly root: TrieNode
 }
 
+/** An entity while the stage builds it, with its tokens; linking may still rename or retype it. */
+type Mention = { -readonly [K in keyof Entity]: Entity[K] } & { tokenStart: number; tokenEnd: number }
+
 const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'MEDIA', 'NORP', 'TITLE', 'OTHER'] as const
 
 const FileSchema = z.object({
@@ -211,6 +214,9 @@ const NOT_NAMES = new Set([
   'various', 'several', 'many', 'most', 'some', 'other', 'others', 'both', 'each', 'every', 'all', 'few',
 ])
 
+// Party labels written before a name.
+const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'libertarian', 'independent', 'labour', 'tory', 'conservative', 'liberal'])
+
 const CONTINUE_POS = new Set(['VERB', 'AUX', 'ADP', 'PRON', 'ADV', 'SCONJ', 'DET'])
 
 /** Look up the longest gazetteer match that starts at token `i` and ends on a token boundary. */
@@ -270,7 +276,7 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
     lowerWords ??= new Set(tp.pieces.filter((x) => LOWER_START.test(x)))
     return lowerWords.has(w.toLowerCase())
   }
-  const found: Array<Entity & { tokenStart: number; tokenEnd: number }> = []
+  const found: Array<Mention> = []
   const seen = new Set<string>()
   for (const s of sentences) {
     for (let t = s.tokenStart; t < s.tokenEnd;) {
@@ -290,14 +296,135 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
     }
   }
   // Gazetteer matches by the token they end before, for the demonym-plus-name merge.
-  const endingAt = new Map<number, Entity & { tokenStart: number; tokenEnd: number }>()
+  const endingAt = new Map<number, Mention>()
   for (const k of found) endingAt.set(k.tokenEnd, k)
   const absorbed = new Set<Entity>()
-  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, endingAt, absorbed))
+  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, isCommonWord, endingAt, absorbed))
   // A demonym merged into an organisation's name ("Russian Defence Ministry") is not kept apart.
   const all = [...found.filter((k) => !absorbed.has(k)), ...runs]
   all.sort((a, b) => a.start - b.start)
-  return all.map(({ start, end, type, canonical, country }) => ({ start, end, type, canonical, country }))
+  const linked = linkSurnames(text, tokens, sentences, all, isCommonWord)
+  return linked.map(({ start, end, type, canonical, country }) => ({ start, end, type, canonical, country }))
+}
+
+
+// Words that make a capitalised run a body or a place rather than a person's name.
+const NOT_PERSON_WORDS = new Set([
+  'department', 'ministry', 'committee', 'council', 'caucus', 'league', 'party', 'university', 'college',
+  'school', 'institute', 'center', 'centre', 'foundation', 'association', 'union', 'bank', 'news', 'times',
+  'post', 'journal', 'press', 'agency', 'office', 'house', 'senate', 'congress', 'court', 'police', 'army',
+  'forces', 'group', 'company', 'corp.', 'inc.', 'network', 'show', 'campaign', 'administration', 'county',
+  'city', 'state', 'states', 'street', 'avenue', 'park', 'hall', 'museum', 'hospital', 'church', 'coalition',
+  'commission', 'board', 'service', 'fund', 'organization', 'alliance', 'federation', 'program', 'project',
+])
+
+// First words of place names ("South Florida", "New Hampshire", "San Diego").
+const PLACE_OPENERS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'san',
+  'santa', 'los', 'las', 'saint', 'st.', 'fort', 'lake', 'mount', 'port', 'upper', 'lower', 'greater', 'rhode',
+])
+
+const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u
+const ALL_CAPS = /^\p{Lu}+$/u
+
+/**
+ * Whether the words of an untyped name read as a person's: two to four capitalised words,
+ * none all capitals, none of a body or place, not opening like a place name ("Henry
+ * Crespo", not "Black Caucus", "South Florida" or "CNN Politics").
+ */
+export function looksLikePersonName(words: readonly string[]): boolean {
+  return words.length >= 2 && words.length <= 4 && !PLACE_OPENERS.has(words[0].toLowerCase()) &&
+    words.every((w) => NAME_WORD.test(w) && !ALL_CAPS.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
+}
+
+/** Whether a mention is all its sentence holds but closing marks: a heading ("Gender Equality."). */
+function isHeading(text: string, tokens: TokenColumns, sentences: readonly Sentence[], e: Mention): boolean {
+  const s = sentences.find((x) => x.tokenStart <= e.tokenStart && e.tokenStart < x.tokenEnd)
+  if (s === undefined || s.tokenStart !== e.tokenStart) return false
+  for (let t = e.tokenEnd; t < s.tokenEnd; t++) if (/[\p{L}\p{N}]/u.test(text.slice(tokens.start[t], tokens.end[t]))) return false
+  return true
+}
+
+/**
+ * Within-document coreference of people's surnames. Once an article has written a
+ * person's full name ("Pat Caddell", "Spokeswoman Jessica Ditto"), a later bare surname
+ * ("Caddell said") is that person: its canonical becomes the full name, and a title on
+ * either mention ("Mr. Caddell") makes all of them PERSON. A surname the tagger did not
+ * read as a proper noun ("Lynch said", tagged a verb) is found too, when the article never
+ * writes the word in lower case. Of two full names with one surname ("Bill Clinton",
+ * "Hillary Clinton"), the one written more often so far is meant, the later on a tie.
+ * Gazetteer names keep their own canonical; only names found as proper-noun runs link.
+ * Names in a headline line (a first line with no closing mark) introduce nobody.
+ */
+function linkSurnames(
+  text: string, tokens: TokenColumns, sentences: readonly Sentence[], all: Mention[],
+  isCommonWord: (w: string) => boolean,
+): Mention[] {
+  interface Person { readonly members: Mention[]; mentions: number; last: number }
+  const bySurname = new Map<string, Person[]>()
+  const pick = (surname: string, before: number): Person | null => {
+    let best: Person | null = null
+    for (const person of bySurname.get(surname) ?? []) {
+      if (person.members[0].start >= before) continue
+      if (best === null || person.mentions > best.mentions || (person.mentions === best.mentions && person.last > best.last)) best = person
+    }
+    return best
+  }
+  // A headline in title case ("Derelict Obama and Clinton;") writes no full names.
+  const firstBreak = text.indexOf('\n')
+  const headlineEnd = firstBreak > 0 && !/[.!?"”’]\s*$/.test(text.slice(0, firstBreak)) ? firstBreak : 0
+  const covered = new Uint8Array(tokens.count)
+  for (const e of all) covered.fill(1, e.tokenStart, e.tokenEnd)
+  // Surnames the tagger missed, read only once a full name has been registered.
+  const extra: Mention[] = []
+  const scanUntil = (limit: number, from: number) => {
+    for (let t = from; t < tokens.count && tokens.start[t] < limit; t++) {
+      if (covered[t] !== 0 || !isUntaggedName(text, tokens, t, isCommonWord)) continue
+      const w = text.slice(tokens.start[t], tokens.end[t])
+      const person = pick(w, tokens.start[t])
+      if (person === null) continue
+      const e: Mention = { start: tokens.start[t], end: tokens.end[t], type: person.members[0].type, canonical: person.members[0].canonical, country: null, tokenStart: t, tokenEnd: t + 1 }
+      extra.push(e)
+      person.members.push(e)
+      person.mentions++
+      person.last = e.start
+    }
+  }
+  let scanned = 0
+  for (const e of all) {
+    scanUntil(e.start, scanned)
+    scanned = e.tokenEnd
+    const isRun = e.type === 'OTHER' || (e.type === 'PERSON' && e.canonical === text.slice(e.start, e.end))
+    if (!isRun) continue
+    const words = (e.canonical ?? '').split(' ')
+    if (words.length === 1) {
+      const person = pick(words[0], e.start)
+      if (person === null) continue
+      const head = person.members[0]
+      if (e.type === 'PERSON' && head.type !== 'PERSON') for (const m of person.members) m.type = 'PERSON'
+      e.canonical = head.canonical
+      e.type = head.type
+      person.members.push(e)
+      person.mentions++
+      person.last = e.start
+    } else if ((e.type === 'PERSON' || looksLikePersonName(words)) && e.start >= headlineEnd && !isHeading(text, tokens, sentences, e)) {
+      const surname = words[words.length - 1]
+      const same = (bySurname.get(surname) ?? []).find((x) => x.members[0].canonical === e.canonical)
+      if (same !== undefined) {
+        if (e.type === 'PERSON' && same.members[0].type !== 'PERSON') for (const m of same.members) m.type = 'PERSON'
+        e.type = same.members[0].type
+        same.members.push(e)
+        same.mentions++
+        same.last = e.start
+        continue
+      }
+      const person: Person = { members: [e], mentions: 1, last: e.start }
+      bySurname.set(surname, [...(bySurname.get(surname) ?? []), person])
+    }
+  }
+  scanUntil(text.length, scanned)
+  if (extra.length === 0) return all
+  return [...all, ...extra].sort((a, b) => a.start - b.start)
 }
 
 function isAccepted(
@@ -356,17 +483,29 @@ function isNameToken(text: string, tokens: TokenColumns, covered: Uint8Array, t:
   return isCapitalised(text[tokens.start[t]]) && LETTER.test(text[tokens.start[t]])
 }
 
+/** Whether token t is a capitalised word, not tagged a proper noun, that the article never writes in lower case. */
+function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonWord: (w: string) => boolean): boolean {
+  if (tokens.pos[t] === PROPN) return false
+  const w = text.slice(tokens.start[t], tokens.end[t])
+  const lower = w.toLowerCase()
+  // An inflected word ("Goes", "Leaders") is a headline's verb or noun, not a name.
+  return GIVEN_NAME.test(w) && tokens.lemma[t] === lower && !NOT_NAMES.has(lower) && !isCommonWord(w)
+}
+
 function properNounRuns(
-  text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array,
-  endingAt: ReadonlyMap<number, Entity & { tokenStart: number; tokenEnd: number }>, absorbed: Set<Entity>,
-): Array<Entity & { tokenStart: number; tokenEnd: number }> {
-  const out: Array<Entity & { tokenStart: number; tokenEnd: number }> = []
+  text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array, isCommonWord: (w: string) => boolean,
+  endingAt: ReadonlyMap<number, Mention>, absorbed: Set<Entity>,
+): Array<Mention> {
+  const out: Array<Mention> = []
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     if (!isNameToken(text, tokens, covered, t)) continue
     let end = t + 1
     // "Ministry of Defence": one "of" between capitalised words stays inside the name.
     for (;;) {
       if (end < s.tokenEnd && isNameToken(text, tokens, covered, end)) { end++; continue }
+      // "Loretta Lynch": the tagger reads some surnames as verbs or nouns. Inside a name, a
+      // capitalised word the article never writes in lower case goes on with it.
+      if (end < s.tokenEnd && covered[end] === 0 && isUntaggedName(text, tokens, end, isCommonWord)) { end++; continue }
       if (end + 1 < s.tokenEnd && tokens.lemma[end] === 'of' && isNameToken(text, tokens, covered, end + 1)) { end += 2; continue }
       // "Lee Jae-sung", "Park Min-ho": a given name in two syllables joined by a hyphen, the
       // second in lower case, which the tagger does not read as a proper noun
@@ -383,7 +522,14 @@ function properNounRuns(
     // "Security Council Secretary Sergei Shoigu": the name is what follows the last title
     for (let k = end - 2; k >= t && !isBody; k--) if (TITLE_WORDS.has(tokens.lemma[k])) { from = k + 1; break }
     while (from < end && !isBody && TITLE_WORDS.has(tokens.lemma[from])) from++
-    const hasTitle = !isBody && (from > t || (t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])))
+    const afterTitle = from > t
+    if (!isBody) {
+      // "Secretary of State Jon Husted": what a title is of is not the name either.
+      if (from > t && from + 2 < end && tokens.lemma[from] === 'of') from += 2
+      // "Democrat Hillary Clinton", "Republican Donald Trump": a party label before a name.
+      while (from + 1 < end && PARTY_WORDS.has(text.slice(tokens.start[from], tokens.end[from]).toLowerCase())) from++
+    }
+    const hasTitle = !isBody && (afterTitle || (t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])))
     const run = { from, end }
     t = end - 1
     if (run.from >= run.end) continue
