@@ -21,6 +21,18 @@ if (!existsSync(textDir)) {
   console.log(`PolNeAR dev not found at ${textDir}: the pronoun cases need its texts; nothing measured.`)
   process.exit(0)
 }
+/**
+ * Whether a resolved name names the annotated one: its words appear in it, in order and
+ * whole ("Clinton" in "Hillary Clinton"; "Ban" not in "Bannon").
+ */
+function namesIt(got: string, expected: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}.'’-]+/u).filter((w) => w !== '')
+  const g = words(got)
+  const x = words(expected)
+  for (let i = 0; i + x.length <= g.length; i++) if (x.every((w, k) => g[i + k] === w)) return true
+  return false
+}
+
 const analyzer = createAnalyzer()
 const byFile = new Map<string, ReturnType<typeof analyzer.analyze>>()
 const tally = new Map<string, { right: number; all: number }>()
@@ -40,7 +52,7 @@ for (const c of cases) {
   const got = att.sourceEntity
   const right = c.expected === null
     ? got === null || got.toLowerCase() === c.source.toLowerCase()
-    : got !== null && c.expected.some((x) => got.toLowerCase().includes(x.toLowerCase()))
+    : got !== null && c.expected.some((x) => namesIt(got, x))
   const t = tally.get(c.set) ?? { right: 0, all: 0 }
   t.right += right ? 1 : 0
   t.all++

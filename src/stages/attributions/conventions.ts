@@ -9,6 +9,7 @@ import { POS_TAGS } from '../../model/doc.ts'
 import type { RoleSpans } from './attributions.ts'
 import { P_COLON, P_COMMA, Q_OPEN, suffixId, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
+import { WEEKDAYS } from '../times/times.ts'
 import { SECTION_LABELS } from './transcripts.ts'
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
@@ -144,8 +145,8 @@ const TIME_OPENERS = new Set(['on', 'late', 'early', 'earlier'])
 export function withoutLeadingTime(p: Prepared, r: CueTokens): CueTokens {
   const lemma = p.tokens.lemma
   let i = r.start
-  if (TIME_OPENERS.has(lemma[i]) && WEEKDAYS.has(lemma[i + 1])) i++
-  if (WEEKDAYS.has(lemma[i])) {
+  if (TIME_OPENERS.has(lemma[i]) && WEEKDAY_SET.has(lemma[i + 1])) i++
+  if (WEEKDAY_SET.has(lemma[i])) {
     i++
     if (PARTS_OF_DAY.has(lemma[i])) i++
   } else if ((lemma[i] === 'last' || lemma[i] === 'this') && SPANS_OF_TIME.has(lemma[i + 1])) {
@@ -208,7 +209,7 @@ function withAppositive(p: Prepared, end: number, cue: CueTokens, isCue: Uint8Ar
   return close + 1
 }
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const WEEKDAY_SET = new Set(WEEKDAYS)
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night'])
 const SPANS_OF_TIME = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening'])
 
@@ -221,9 +222,9 @@ const SPANS_OF_TIME = new Set(['week', 'month', 'year', 'morning', 'afternoon', 
 function withoutTime(p: Prepared, start: number, end: number): number {
   const lemma = p.tokens.lemma
   let i = end - 1
-  if (i > start && PARTS_OF_DAY.has(lemma[i]) && WEEKDAYS.has(lemma[i - 1])) i--
+  if (i > start && PARTS_OF_DAY.has(lemma[i]) && WEEKDAY_SET.has(lemma[i - 1])) i--
   let from = -1
-  if (WEEKDAYS.has(lemma[i])) {
+  if (WEEKDAY_SET.has(lemma[i])) {
     from = i
     if (i - 1 > start && (lemma[i - 1] === 'on' || lemma[i - 1] === 'earlier' || lemma[i - 1] === 'late' || lemma[i - 1] === 'early')) from = i - 1
   } else if (SPANS_OF_TIME.has(lemma[i]) && i - 1 > start && (lemma[i - 1] === 'last' || lemma[i - 1] === 'this')) {

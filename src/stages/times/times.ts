@@ -15,7 +15,8 @@ const MONTHS = [
   'october', 'november', 'december',
 ]
 const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+/** Weekday names in lower case, Sunday first (the index is the day of the week). */
+export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 
 function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '')
