@@ -337,9 +337,8 @@ export function looksLikePersonName(words: readonly string[]): boolean {
     words.every((w) => NAME_WORD.test(w) && !ALL_CAPS.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
 }
 
-/** Whether a mention is all its sentence holds but closing marks: a heading ("Gender Equality."). */
-function isHeading(text: string, tokens: TokenColumns, sentences: readonly Sentence[], e: Mention): boolean {
-  const s = sentences.find((x) => x.tokenStart <= e.tokenStart && e.tokenStart < x.tokenEnd)
+/** Whether a mention is all its sentence `s` holds but closing marks: a heading ("Gender Equality."). */
+function isHeading(text: string, tokens: TokenColumns, s: Sentence | undefined, e: Mention): boolean {
   if (s === undefined || s.tokenStart !== e.tokenStart) return false
   for (let t = e.tokenEnd; t < s.tokenEnd; t++) if (/[\p{L}\p{N}]/u.test(text.slice(tokens.start[t], tokens.end[t]))) return false
   return true
@@ -391,9 +390,12 @@ function linkSurnames(
     }
   }
   let scanned = 0
+  // The sentence of the current mention: mentions come in text order, so it only moves on.
+  let si = 0
   for (const e of all) {
     scanUntil(e.start, scanned)
     scanned = e.tokenEnd
+    while (si < sentences.length && sentences[si].tokenEnd <= e.tokenStart) si++
     const isRun = e.type === 'OTHER' || (e.type === 'PERSON' && e.canonical === text.slice(e.start, e.end))
     if (!isRun) continue
     const words = (e.canonical ?? '').split(' ')
@@ -407,7 +409,7 @@ function linkSurnames(
       person.members.push(e)
       person.mentions++
       person.last = e.start
-    } else if ((e.type === 'PERSON' || looksLikePersonName(words)) && e.start >= headlineEnd && !isHeading(text, tokens, sentences, e)) {
+    } else if ((e.type === 'PERSON' || looksLikePersonName(words)) && e.start >= headlineEnd && !isHeading(text, tokens, sentences[si], e)) {
       const surname = words[words.length - 1]
       const same = (bySurname.get(surname) ?? []).find((x) => x.members[0].canonical === e.canonical)
       if (same !== undefined) {
