@@ -236,6 +236,11 @@ test('of two full names with one surname, the one written more often is meant', 
 test('places, bodies and headline names introduce nobody', () => {
   assert.notEqual(byText('Voters in Port Harcourt lined up. Harcourt officials said turnout was high.', 'Harcourt').canonical, 'Port Harcourt')
   assert.equal(byText('Derelict Obama and Clinton\nPresident Obama spoke on Monday. Obama said it was time.', 'Obama', buildGazetteer([])).canonical, 'Obama')
+  // a word the article writes in lower case, a word before a number, capitals, a possessive
+  assert.equal(byText('Patriot Coal went bankrupt. Prices of coal fell. Coal said it would appeal.', 'Coal').canonical, 'Coal')
+  assert.notEqual(entities('He won the Labor Day race. It was his from Day 1 on.').find((e) => e.text === 'Day')?.canonical, 'Labor Day')
+  assert.notEqual(entities('Viewers of Trump\'s RT appearance objected. RT said the interview was fair.')
+    .find((e) => e.text === 'RT')?.canonical, "Trump's RT")
 })
 
 test('titles, what they are of, and party labels are not part of a name', () => {

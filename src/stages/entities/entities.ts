@@ -316,6 +316,7 @@ const NOT_PERSON_WORDS = new Set([
   'forces', 'group', 'company', 'corp.', 'inc.', 'network', 'show', 'campaign', 'administration', 'county',
   'city', 'state', 'states', 'street', 'avenue', 'park', 'hall', 'museum', 'hospital', 'church', 'coalition',
   'commission', 'board', 'service', 'fund', 'organization', 'alliance', 'federation', 'program', 'project',
+  'healthcare', 'islamic', 'christian', 'muslim', 'jewish', 'catholic', 'democrats', 'republicans',
 ])
 
 // First words of place names ("South Florida", "New Hampshire", "San Diego").
@@ -323,6 +324,11 @@ const PLACE_OPENERS = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'san',
   'santa', 'los', 'las', 'saint', 'st.', 'fort', 'lake', 'mount', 'port', 'upper', 'lower', 'greater', 'rhode',
 ])
+
+// A surname: a capital and lower-case letters, with the capitals of "McConnell",
+// "DuVernay", "O'Rourke" or a double name ("Ocasio-Cortez"); not "RT" or "PACs".
+const SURNAME = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u
+const POSSESSIVE = /['’]s$/u
 
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u
 const ALL_CAPS = /^\p{Lu}+$/u
@@ -376,9 +382,18 @@ function linkSurnames(
   for (const e of all) covered.fill(1, e.tokenStart, e.tokenEnd)
   // Surnames the tagger missed, read only once a full name has been registered.
   const extra: Mention[] = []
+  // Whether the one-word mention at token t may be a surname. "Day" after "Labor Day",
+  // "Coal" after "Patriot Coal": a word the article also writes in lower case is a noun;
+  // "Day 1", "Don't": a number or a negation after the word makes it no name.
+  const maySurname = (t: number) => {
+    const w = text.slice(tokens.start[t], tokens.end[t])
+    if (!SURNAME.test(w) || isCommonWord(w)) return false
+    const next = t + 1 < tokens.count ? text.slice(tokens.start[t + 1], tokens.end[t + 1]) : ''
+    return !/^\d/.test(next) && !/^n['’]t$/i.test(next)
+  }
   const scanUntil = (limit: number, from: number) => {
     for (let t = from; t < tokens.count && tokens.start[t] < limit; t++) {
-      if (covered[t] !== 0 || !isUntaggedName(text, tokens, t, isCommonWord)) continue
+      if (covered[t] !== 0 || !isUntaggedName(text, tokens, t, isCommonWord) || !maySurname(t)) continue
       const w = text.slice(tokens.start[t], tokens.end[t])
       const person = pick(w, tokens.start[t])
       if (person === null) continue
@@ -400,6 +415,7 @@ function linkSurnames(
     if (!isRun) continue
     const words = (e.canonical ?? '').split(' ')
     if (words.length === 1) {
+      if (!maySurname(e.tokenStart)) continue
       const person = pick(words[0], e.start)
       if (person === null) continue
       const head = person.members[0]
@@ -411,6 +427,7 @@ function linkSurnames(
       person.last = e.start
     } else if ((e.type === 'PERSON' || looksLikePersonName(words)) && e.start >= headlineEnd && !isHeading(text, tokens, sentences[si], e)) {
       const surname = words[words.length - 1]
+      if (!SURNAME.test(surname) || words.some((w) => POSSESSIVE.test(w))) continue
       const same = (bySurname.get(surname) ?? []).find((x) => x.members[0].canonical === e.canonical)
       if (same !== undefined) {
         if (e.type === 'PERSON' && same.members[0].type !== 'PERSON') for (const m of same.members) m.type = 'PERSON'
