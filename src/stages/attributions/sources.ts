@@ -38,6 +38,11 @@ const PERSON_NOUNS = new Set([
   'chairman', 'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor', 'colonel', 'captain', 'head',
   'king', 'queen', 'diplomat', 'doctor', 'surgeon', 'judge', 'man', 'woman',
 ])
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
+// a function is built anew on every call.
+const NON_LETTERS = /[^\p{L}]+/u
+const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u
+const ALL_CAPITALS = /^\p{Lu}+$/u
 // How many sentences back a pronoun or nominal looks for its antecedent.
 const ANTECEDENT_SENTENCES = 3
 
@@ -241,7 +246,7 @@ function antecedent(
     if (!fits) continue
     // "she" is not the man the article calls "he" (and the other way round).
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
-    const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(/[^\p{L}]+/u).includes(head)
+    const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(NON_LETTERS).includes(head)
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
     const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
@@ -326,7 +331,7 @@ class People {
       let isPerson = e.type === 'PERSON'
       if (e.type === 'OTHER') {
         const looksNamed = words.length >= 2 && words.length <= 4 && !PLACE_OPENERS.has(words[0].toLowerCase()) &&
-          words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
+          words.every((w) => CAPITALISED.test(w) && !ALL_CAPITALS.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
         isPerson = (looksNamed && !isWholeSentence(p, e)) || (words.length === 1 && surnames.has(name))
       }
       if (!isPerson) continue
