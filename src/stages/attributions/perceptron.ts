@@ -62,8 +62,8 @@ export class ChainPerceptron {
     const mask = this.mask
     const q = this.quantized
     if (q !== null) {
-      // The two taggers' label counts have loops of their own: one loop for both, with
-      // the count tested inside, ran 20-30% slower.
+      // The two taggers' label counts have loops of their own: with one loop for both that
+      // tested the count inside, the role tagger's sums took 1.2-1.6 times as long alone.
       if (L === 5) sumRows5(q, this.quantScale, mask, feats, n, k, out)
       else if (L === 3) sumRows3(q, this.quantScale, mask, feats, n, k, out)
       else sumRows(q, this.quantScale, L, mask, feats, n, k, out)
