@@ -60,36 +60,17 @@ export class ChainPerceptron {
   emissions(feats: Int32Array, n: number, k: number, out: Float64Array): void {
     const L = this.labels
     const mask = this.mask
-    out.fill(0, 0, n * L)
     const q = this.quantized
     if (q !== null) {
-      const scale = this.quantScale
-      if (L === 3 || L === 5) {
-        // The two taggers' label counts, unrolled into locals: V8 keeps them in registers.
-        for (let i = 0; i < n; i++) {
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0
-          for (let j = i * k, je = j + k; j < je; j++) {
-            const b = (feats[j] & mask) * L
-            s0 += q[b]; s1 += q[b + 1]; s2 += q[b + 2]
-            if (L === 5) { s3 += q[b + 3]; s4 += q[b + 4] }
-          }
-          const o = i * L
-          out[o] = s0 * scale; out[o + 1] = s1 * scale; out[o + 2] = s2 * scale
-          if (L === 5) { out[o + 3] = s3 * scale; out[o + 4] = s4 * scale }
-        }
-        return
-      }
-      for (let i = 0; i < n; i++) {
-        const o = i * L
-        for (let j = i * k, je = j + k; j < je; j++) {
-          const base = (feats[j] & mask) * L
-          for (let y = 0; y < L; y++) out[o + y] += q[base + y]
-        }
-      }
-      for (let i = 0, e = n * L; i < e; i++) out[i] *= scale
+      // The two taggers' label counts have loops of their own: with one loop for both that
+      // tested the count inside, the role tagger's sums took 1.2-1.6 times as long alone.
+      if (L === 5) sumRows5(q, this.quantScale, mask, feats, n, k, out)
+      else if (L === 3) sumRows3(q, this.quantScale, mask, feats, n, k, out)
+      else sumRows(q, this.quantScale, L, mask, feats, n, k, out)
       return
     }
     const w = this.weights
+    out.fill(0, 0, n * L)
     for (let i = 0; i < n; i++) {
       const o = i * L
       for (let j = i * k, je = j + k; j < je; j++) {
@@ -279,5 +260,45 @@ export class ChainPerceptron {
     const model = new ChainPerceptron(labels, bits, allowed, weights, trans)
     model.quantize()
     return { model, next: offset }
+  }
+}
+
+/**
+ * Emission scores from 16-bit weights: for each of `n` positions, the sums of the weight
+ * rows of its `k` features, scaled. The sums are of integers, so they are exact in any order.
+ */
+function sumRows(q: Int16Array, scale: number, L: number, mask: number, feats: Int32Array, n: number, k: number, out: Float64Array): void {
+  out.fill(0, 0, n * L)
+  for (let i = 0; i < n; i++) {
+    const o = i * L
+    for (let j = i * k, je = j + k; j < je; j++) {
+      const base = (feats[j] & mask) * L
+      for (let y = 0; y < L; y++) out[o + y] += q[base + y]
+    }
+  }
+  for (let i = 0, e = n * L; i < e; i++) out[i] *= scale
+}
+
+/** {@link sumRows} for five labels (the role tagger), the sums in locals V8 keeps in registers. */
+function sumRows5(q: Int16Array, scale: number, mask: number, feats: Int32Array, n: number, k: number, out: Float64Array): void {
+  for (let i = 0, j = 0, o = 0; i < n; i++, o += 5) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0
+    for (const je = j + k; j < je; j++) {
+      const b = (feats[j] & mask) * 5
+      s0 += q[b]; s1 += q[b + 1]; s2 += q[b + 2]; s3 += q[b + 3]; s4 += q[b + 4]
+    }
+    out[o] = s0 * scale; out[o + 1] = s1 * scale; out[o + 2] = s2 * scale; out[o + 3] = s3 * scale; out[o + 4] = s4 * scale
+  }
+}
+
+/** {@link sumRows} for three labels (the cue tagger). */
+function sumRows3(q: Int16Array, scale: number, mask: number, feats: Int32Array, n: number, k: number, out: Float64Array): void {
+  for (let i = 0, j = 0, o = 0; i < n; i++, o += 3) {
+    let s0 = 0, s1 = 0, s2 = 0
+    for (const je = j + k; j < je; j++) {
+      const b = (feats[j] & mask) * 3
+      s0 += q[b]; s1 += q[b + 1]; s2 += q[b + 2]
+    }
+    out[o] = s0 * scale; out[o + 1] = s1 * scale; out[o + 2] = s2 * scale
   }
 }

@@ -39,6 +39,9 @@ const PERSON_NOUNS = new Set([
   'chairman', 'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor', 'colonel', 'captain', 'head',
   'king', 'queen', 'diplomat', 'doctor', 'surgeon', 'judge', 'man', 'woman',
 ])
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
+// a function is built anew on every call.
+const NON_LETTERS = /[^\p{L}]+/u
 // How many sentences back a pronoun or nominal looks for its antecedent.
 const ANTECEDENT_SENTENCES = 3
 
@@ -242,7 +245,7 @@ function antecedent(
     if (!fits) continue
     // "she" is not the man the article calls "he" (and the other way round).
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
-    const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(/[^\p{L}]+/u).includes(head)
+    const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(NON_LETTERS).includes(head)
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
     const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)

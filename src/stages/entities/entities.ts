@@ -329,6 +329,7 @@ const PLACE_OPENERS = new Set([
 // "DuVernay", "O'Rourke" or a double name ("Ocasio-Cortez"); not "RT" or "PACs".
 const SURNAME = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u
 const POSSESSIVE = /['’]s$/u
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u
 const ALL_CAPS = /^\p{Lu}+$/u
@@ -346,7 +347,7 @@ export function looksLikePersonName(words: readonly string[]): boolean {
 /** Whether a mention is all its sentence `s` holds but closing marks: a heading ("Gender Equality."). */
 function isHeading(text: string, tokens: TokenColumns, s: Sentence | undefined, e: Mention): boolean {
   if (s === undefined || s.tokenStart !== e.tokenStart) return false
-  for (let t = e.tokenEnd; t < s.tokenEnd; t++) if (/[\p{L}\p{N}]/u.test(text.slice(tokens.start[t], tokens.end[t]))) return false
+  for (let t = e.tokenEnd; t < s.tokenEnd; t++) if (LETTER_OR_DIGIT.test(text.slice(tokens.start[t], tokens.end[t]))) return false
   return true
 }
 
