@@ -85,3 +85,10 @@ test('an antecedent more than three sentences back is not taken', () => {
   const text = 'Mayor Olena Hrytsenko spoke. The river rose. The town flooded. Roads closed. Schools shut. The mayor said 40 homes were lost.'
   assert.equal(resolve(text, 'The mayor'), null)
 })
+
+test('"the ministry", "the court" stand only for a body whose name says so', () => {
+  const other = 'The UN refugee agency said 3,000 people had fled. The ministry put the death toll at 87.'
+  assert.equal(resolve(other, 'The ministry', ['UN refugee agency']), null)
+  const same = 'The Russian Defence Ministry said 40 drones were downed. The ministry said the attack had failed.'
+  assert.equal(resolve(same, 'The ministry'), 'Russian Ministry of Defence')
+})

@@ -183,7 +183,11 @@ export function resolveSource(
   const wantsPerson = PERSONAL.has(first) || (isNominal && PERSON_NOUNS.has(head))
   if (entities.length > 0) {
     const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null, content)
-    return best === null ? null : entityName(text, best)
+    if (best === null) return null
+    // "the ministry", "the police": a body of that kind, not another body met before
+    // ("the UN refugee agency ... The ministry put the toll at 87").
+    if (isNominal && NAMED_KINDS.has(head) && !namesHead(text, best, head)) return null
+    return entityName(text, best)
   }
   const all = runs()
   if (all.length === 0) return null
@@ -245,7 +249,7 @@ function antecedent(
     if (!fits) continue
     // "she" is not the man the article calls "he" (and the other way round).
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
-    const hasHead = head !== null && `${name} ${text.slice(e.start, e.end)}`.toLowerCase().split(NON_LETTERS).includes(head)
+    const hasHead = head !== null && namesHead(text, e, head)
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
     const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
@@ -253,6 +257,14 @@ function antecedent(
     if (score > bestScore) { best = e; bestScore = score }
   }
   return best
+}
+
+// Heads of definite nominals that stand only for a body whose name says what it is.
+const NAMED_KINDS = new Set(['ministry', 'police', 'army', 'navy', 'court', 'parliament', 'embassy', 'senate', 'congress'])
+
+/** Whether an entity's name or mention holds the word `head`. */
+function namesHead(text: string, e: Entity, head: string): boolean {
+  return `${entityName(text, e)} ${text.slice(e.start, e.end)}`.toLowerCase().split(NON_LETTERS).includes(head)
 }
 
 const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1)

@@ -662,3 +662,32 @@ test('source fallback: a figure after the speech clause is the text\'s own', () 
   assert.equal(claimFor(doc, 'About 300').source, 'officials')
   assert.equal(claimFor(doc, '12').source, null)
 })
+
+test('source fallback: a body that records or counts a figure states it', () => {
+  const cases: Array<[string, string, number, string, string | null]> = [
+    // text, quantity, value, source, sourceEntity
+    ['The International Organization for Migration recorded 2,300 deaths on the route last year.', '2,300', 2300, 'The International Organization for Migration', null],
+    ['In March, the UN refugee agency registered 1.2 million refugees in Poland.', '1.2 million', 1.2e6, 'the UN refugee agency', null],
+    ['Human Rights Watch has documented 52 strikes on hospitals.', '52', 52, 'Human Rights Watch', null],
+    ['Figures released by the health ministry show 1,200 cases of cholera.', '1,200', 1200, 'Figures released by the health ministry', null],
+    ['A survey by the World Food Programme found 4.5 million people short of food.', '4.5 million', 4.5e6, 'A survey by the World Food Programme', null],
+    ['The Red Crescent has given a figure of 45 dead.', '45', 45, 'The Red Crescent', null],
+    ['The ministry put the death toll at 87 on Sunday.', '87', 87, 'The ministry', null],
+  ]
+  for (const [text, q, value, source] of cases) {
+    const c = claimFor(buildDoc(text, [quantity(text, q, value)]), q)
+    assert.equal(c.source, source, text)
+  }
+})
+
+test('source fallback: counting on, finding by a non-body, and a figure before the verb state nothing', () => {
+  const cases: Array<[string, string, number]> = [
+    ['The army counted on 3,000 reservists to hold the line.', '3,000', 3000],
+    ['Rescuers found 120 bodies under the rubble.', '120', 120],
+    ['About 1,200 hospitals recorded a rise in cases.', 'About 1,200', 1200],
+    ['The band recorded 300 songs in ten years.', '300', 300],
+  ]
+  for (const [text, q, value] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).source, null, text)
+  }
+})

@@ -277,9 +277,98 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       }
     }
   }
+  best ??= recordingSource(c, s, a)
   if (best === null) return null
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity: sourceEntityOf(c, best.source) }
 }
+
+// Verbs by which a body keeps a count of its own: "The IOM recorded 2,300 deaths".
+const RECORD_VERBS = new Set(['record', 'register', 'count', 'document', 'tally', 'log', 'verify', 'list'])
+// Verbs by which a count, survey or report states a figure: "A Reuters tally shows ...".
+const FINDING_VERBS = new Set(['show', 'find', 'indicate', 'reveal', 'put', 'suggest'])
+// Heads of a subject that is itself a count: "a tally", "figures", "a survey".
+const DATA_NOUNS = new Set([
+  'tally', 'count', 'data', 'figure', 'statistic', 'survey', 'study', 'report', 'census', 'estimate',
+  'analysis', 'record', 'poll', 'assessment', 'toll', 'number',
+])
+// Nouns after "give" that make it a statement of a figure: "has given a figure of 45".
+const FIGURE_NOUNS = new Set(['figure', 'toll', 'number', 'estimate', 'count', 'tally'])
+// Participles that attach who made a count to it: "figures released by the ministry".
+const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'gather'])
+
+/**
+ * "The IOM recorded 2,300 deaths", "A Reuters tally shows at least 340 killed", "Figures
+ * released by the health ministry show ...", "The Red Crescent has given a figure of 45",
+ * "The ministry put the death toll at 87": the subject of a verb of counting, or a count
+ * that shows a figure, states the figure after the verb. The subject must name a body (a
+ * proper noun, or the head of an agent: "the ministry", "police"); a count as subject may
+ * carry who made it ("by X", "from X", "released by X"). A leading adverbial ("In March,")
+ * is skipped. "counted on", "recorded a song" by a band, "Rescuers found 12 bodies" state
+ * no one's figure.
+ */
+function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan; distance: number } | null {
+  const { pos, lemma } = c.tokens
+  let first = s.tokenStart
+  // "In March, ...", "Last year, ...": an opening adverbial with no verb, up to its comma
+  if (pos[first] === ADP || pos[first] === ADV) {
+    let k = first
+    while (k < a && k < first + 8 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
+    if (k < a && tokenText(c, k) === ',') first = k + 1
+  }
+  while (first < a && (pos[first] === CCONJ || PUNCT_ONLY.test(tokenText(c, first)))) first++
+  let npEnd = nounPhraseEnd(c, first, a)
+  // A name the tagger cut ("Human Rights Watch", "Watch" read as a verb) runs to its end.
+  for (const e of c.entities) {
+    if (e.start < c.tokens.end[Math.max(first, npEnd - 1)] && e.end > c.tokens.start[npEnd]) {
+      while (npEnd < a && c.tokens.start[npEnd] < e.end) npEnd++
+    }
+  }
+  if (npEnd === first || !namesSomeone(c, first, npEnd)) return null
+  const isData = (from: number, to: number) => {
+    // a sentence-initial plural is read as a proper noun and keeps its "s" ("Figures")
+    for (let t = to - 1; t >= from; t--) if (pos[t] === NOUN || pos[t] === PROPN) return DATA_NOUNS.has(lemma[t]) || DATA_NOUNS.has(lemma[t].replace(/s$/, ''))
+    return false
+  }
+  // "... the health ministry show 1,200 cases": a verb of the list read as a noun ends the subject
+  const isVerbReadAsNoun = (t: number) => t > first && pos[t] === NOUN && (RECORD_VERBS.has(lemma[t]) || FINDING_VERBS.has(lemma[t])) &&
+    t + 1 < c.tokens.count && (pos[t + 1] === NUM || pos[t + 1] === DET || pos[t + 1] === ADJ)
+  const subjectIsData = isData(first, npEnd)
+  // "figures released by the ministry", "a survey by the World Food Programme"
+  if (subjectIsData) {
+    let k = npEnd
+    if (k < a && MADE_BY.has(lemma[k])) k++
+    if (k + 1 < a && (lemma[k] === 'by' || lemma[k] === 'from')) {
+      const byEnd = nounPhraseEnd(c, k + 1, a)
+      if (byEnd > k + 1) npEnd = byEnd
+    }
+  }
+  for (let t = first + 1; t < npEnd; t++) if (isVerbReadAsNoun(t)) { npEnd = t; break }
+  let verb = npEnd
+  while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
+  if (verb >= a || a - verb > 12) return null
+  let named = false
+  for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
+  const v = lemma[verb]
+  const next = verb + 1 < a ? lemma[verb + 1] : ''
+  let ok = false
+  if (RECORD_VERBS.has(v)) ok = named && next !== 'on' && next !== 'down'
+  else if (FINDING_VERBS.has(v)) {
+    ok = subjectIsData || (named && v === 'put')
+    // "put the death toll at 87": only with the figure after "at"
+    if (v === 'put') ok &&= a > 0 && lemma[a - 1] === 'at'
+  } else if (v === 'give') {
+    let k = verb + 1
+    if (k < a && pos[k] === DET) k++
+    while (k < a && pos[k] === ADJ) k++
+    ok = named && k < a && FIGURE_NOUNS.has(lemma[k])
+  }
+  if (!ok) return null
+  const source = spanOf(c, first, npEnd)
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
+}
+
+// Common names of bodies that keep counts, besides AGENT_NOUNS.
+const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'authority', 'monitor', 'observatory', 'agency', 'watchdog', 'coalition', 'mission', 'hospital'])
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
