@@ -673,6 +673,8 @@ test('source fallback: a body that records or counts a figure states it', () => 
     ['A survey by the World Food Programme found 4.5 million people short of food.', '4.5 million', 4.5e6, 'A survey by the World Food Programme', null],
     ['The Red Crescent has given a figure of 45 dead.', '45', 45, 'The Red Crescent', null],
     ['The ministry put the death toll at 87 on Sunday.', '87', 87, 'The ministry', null],
+    ['Officials in Kherson put the number of evacuees at 12,000.', '12,000', 12000, 'Officials in Kherson', null],
+    ['The army\'s casualty figures, which have not been independently verified, put the number of dead at 120.', '120', 120, 'The army\'s casualty figures', null],
   ]
   for (const [text, q, value, source] of cases) {
     const c = claimFor(buildDoc(text, [quantity(text, q, value)]), q)

@@ -343,7 +343,18 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     }
   }
   for (let t = first + 1; t < npEnd; t++) if (isVerbReadAsNoun(t)) { npEnd = t; break }
+  // "Officials in Kherson put ...": where the body sits is part of it
+  if (npEnd + 1 < a && (lemma[npEnd] === 'in' || lemma[npEnd] === 'at') && pos[npEnd + 1] === PROPN) {
+    npEnd = nounPhraseEnd(c, npEnd + 1, a)
+  }
   let verb = npEnd
+  // "The army's casualty figures, which have not been independently verified, put ...":
+  // a relative clause between commas is passed over, not taken into the source
+  if (verb + 1 < a && tokenText(c, verb) === ',' && (lemma[verb + 1] === 'which' || lemma[verb + 1] === 'who')) {
+    let k = verb + 2
+    while (k < a && tokenText(c, k) !== ',') k++
+    if (k < a) verb = k + 1
+  }
   while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
   if (verb >= a || a - verb > 12) return null
   let named = false
