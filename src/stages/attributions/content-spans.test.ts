@@ -151,3 +151,22 @@ test('the stage takes its content ranker when it is built: null keeps the role t
     rmSync(dir, { recursive: true })
   }
 })
+
+test('refineContent never moves a far boundary over the source (train gold: 0 of 18,361 contents overlap their source)', () => {
+  const x = prepared('Russian officials, who asked not to be named, said about 600 soldiers had died.')
+  const cue = { start: x.at('said'), end: x.at('said') + 1 }
+  const source = { start: 0, end: x.at(',') }
+  const before = { start: x.at('asked'), end: x.at('named') + 1 }
+  const sc = new Scratch()
+  sc.ensure(x.p.n, 43, 5)
+  sc.em.fill(0)
+  // A ranker that rewards every feature of the start at the sentence's first token.
+  const ranker = new EndRanker(16)
+  const feats = new Int32Array(K_END)
+  startFeatures(x.p, cue, before.start, before.end, 0, 0, new Uint8Array(x.p.n), feats, 0, flat(x.p))
+  for (const f of feats) ranker.weights[f & ranker.mask] += 5
+  const alone = refineContent(x.p, cue, { source: [], content: [before] }, new Uint8Array(x.p.n), ranker, sc)
+  assert.equal(alone.content[0].start, 0, 'without a source the ranker takes the sentence start')
+  const out = refineContent(x.p, cue, { source: [source], content: [before] }, new Uint8Array(x.p.n), ranker, sc)
+  assert.ok(out.content[0].start >= source.end, `content ${span(x, out.content[0])} runs over the source`)
+})

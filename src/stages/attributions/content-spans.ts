@@ -31,11 +31,14 @@ export function refineContent(
   for (let i = 0; i < content.length; i++) {
     const r = content[i]
     if (r.end <= cue.start) {
-      const prev = i > 0 ? content[i - 1].end : 0
+      // The far boundary moves no further than the fragment before it or the source.
+      let prev = i > 0 ? content[i - 1].end : 0
+      for (const s of roles.source) if (s.end <= r.start && s.end > prev) prev = s.end
       const start = rerankStart(ranker, p, cue, r.start, r.end, prev, isCue, em)
       if (start !== r.start) content[i] = { start, end: r.end }
     } else if (r.start >= cue.end) {
-      const next = i + 1 < content.length ? content[i + 1].start : p.n
+      let next = i + 1 < content.length ? content[i + 1].start : p.n
+      for (const s of roles.source) if (s.start >= r.end && s.start < next) next = s.start
       const end = rerankEnd(ranker, p, cue, r.start, r.end, next, isCue, em)
       if (end !== r.end) content[i] = { start: r.start, end }
     }
