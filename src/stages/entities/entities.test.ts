@@ -249,3 +249,11 @@ test('titles, what they are of, and party labels are not part of a name', () => 
   // a party label alone is still a name of its own
   assert.ok(entities('The Republicans said the bill would fail.').some((e) => e.text === 'Republicans'))
 })
+
+test('a paper named after its city is one name, with the city\'s country', () => {
+  const kyiv = byText('The Kyiv Independent reported that 40 drones were shot down.', 'Kyiv Independent')
+  assert.equal(kyiv.type, 'MEDIA')
+  assert.equal(kyiv.country, 'Ukraine')
+  // a country's body after a possessive stays apart from the country
+  assert.ok(entities('Ukraine\'s Security Service said it detained two men.').some((e) => e.text === 'Security Service'))
+})

@@ -203,7 +203,10 @@ const ORG_HEADS = new Set([
   'organisation', 'union', 'court', 'police', 'cabinet', 'administration', 'embassy', 'mission',
   'programme', 'program', 'fund', 'authority', 'alliance', 'coalition', 'federation', 'association',
 ])
-const MEDIA_HEADS = new Set(['news', 'times', 'post', 'journal', 'herald', 'telegraph', 'guardian', 'tribune', 'tv', 'radio', 'daily'])
+const MEDIA_HEADS = new Set([
+  'news', 'times', 'post', 'journal', 'herald', 'telegraph', 'guardian', 'tribune', 'tv', 'radio', 'daily',
+  'independent', 'gazette', 'chronicle', 'observer',
+])
 
 // Capitalised words that are not names on their own.
 const NOT_NAMES = new Set([
@@ -573,7 +576,10 @@ function properNounRuns(
       const prev = endingAt.get(run.from) ?? (isPossessive ? endingAt.get(run.from - 1) : undefined)
       if (prev !== undefined && (prev.type === 'NORP' || prev.type === 'GPE')) {
         country = prev.country
-        if (prev.type === 'NORP' && prev.tokenEnd === run.from) { start = prev.tokenStart; absorbed.add(prev) }
+        // "Russian Defence Ministry" is one name; so is a paper named after its city ("Moscow
+        // Times", "Kyiv Independent"), but not "Ukraine's Security Service"
+        const joins = prev.type === 'NORP' || (prev.type === 'GPE' && type === 'MEDIA')
+        if (joins && prev.tokenEnd === run.from) { start = prev.tokenStart; absorbed.add(prev) }
       }
     }
     const start16 = tokens.start[start]
