@@ -686,6 +686,7 @@ test('source fallback: counting on, finding by a non-body, and a figure before t
     ['Rescuers found 120 bodies under the rubble.', '120', 120],
     ['About 1,200 hospitals recorded a rise in cases.', 'About 1,200', 1200],
     ['The band recorded 300 songs in ten years.', '300', 300],
+    ['The IOM recorded the deaths at sea, and 300 more people went missing.', '300', 300],
   ]
   for (const [text, q, value] of cases) {
     assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).source, null, text)

@@ -351,6 +351,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   let verb = npEnd
   while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
   if (verb >= a || a - verb > 12) return null
+  // "The IOM recorded the deaths at sea, and 300 more went missing": a figure past a clause
+  // break is in another clause, not what the verb counted.
+  for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
   let named = false
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
   const v = lemma[verb]
