@@ -688,8 +688,35 @@ test('source fallback: counting on, finding by a non-body, and a figure before t
     ['Rescuers found 120 bodies under the rubble.', '120', 120],
     ['About 1,200 hospitals recorded a rise in cases.', 'About 1,200', 1200],
     ['The band recorded 300 songs in ten years.', '300', 300],
+    ['The IOM recorded the deaths at sea, and 300 more people went missing.', '300', 300],
   ]
   for (const [text, q, value] of cases) {
     assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).source, null, text)
   }
+})
+
+test('source fallback: looking for a name the tagger cut reads the entities near the figure, not all of them', () => {
+  // recordingSource scanned every entity of the document for every figure it was asked
+  // about, so a long text with many names and figures took quadratic time. Counting the
+  // entities read makes the test exact where a timing would be noisy.
+  const unit = 'Delegate John Smith met Mary Jones in Paris and 300 people came. '
+  const reads = (n: number) => {
+    const text = unit.repeat(n)
+    const quantities: Quantity[] = []
+    for (let nth = 0; nth < n; nth++) quantities.push(quantity(text, '300', 300, { nth }))
+    const doc = buildDoc(text, quantities)
+    let count = 0
+    const entities = new Proxy(doc.get('entities'), {
+      get: (list, key, receiver) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) count++
+        return Reflect.get(list, key, receiver)
+      },
+    })
+    findClaims(doc.withLayer('entities', entities))
+    return count
+  }
+  const small = reads(100)
+  const large = reads(400)
+  // Linear (with binary searches): about 4.6x; quadratic: about 15x.
+  assert.ok(large < 8 * small, `100 units: ${small} reads, 400 units: ${large} reads`)
 })

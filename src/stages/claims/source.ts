@@ -318,8 +318,13 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   while (first < a && (pos[first] === CCONJ || PUNCT_ONLY.test(tokenText(c, first)))) first++
   let npEnd = nounPhraseEnd(c, first, a)
   // A name the tagger cut ("Human Rights Watch", "Watch" read as a verb) runs to its end.
-  for (const e of c.entities) {
-    if (e.start < c.tokens.end[Math.max(first, npEnd - 1)] && e.end > c.tokens.start[npEnd]) {
+  // Entities are sorted and do not overlap, so only those from the first that ends after the
+  // phrase's start can reach past its end; a scan of all of them for every figure made a
+  // long text quadratic.
+  for (let i = firstEndingAfter(c.entities, c.tokens.start[first]); i < c.entities.length; i++) {
+    const e = c.entities[i]
+    if (e.start >= c.tokens.end[Math.max(first, npEnd - 1)]) break
+    if (e.end > c.tokens.start[npEnd]) {
       while (npEnd < a && c.tokens.start[npEnd] < e.end) npEnd++
     }
   }
@@ -357,6 +362,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   }
   while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
   if (verb >= a || a - verb > 12) return null
+  // "The IOM recorded the deaths at sea, and 300 more went missing": a figure past a clause
+  // break is in another clause, not what the verb counted.
+  for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
   let named = false
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
   const v = lemma[verb]
@@ -376,6 +384,18 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   if (!ok) return null
   const source = spanOf(c, first, npEnd)
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
+}
+
+/** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
+function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (spans[mid].end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 // Common names of bodies that keep counts, besides AGENT_NOUNS.

@@ -257,3 +257,16 @@ test('a paper named after its city is one name, with the city\'s country', () =>
   // a country's body after a possessive stays apart from the country
   assert.ok(entities('Ukraine\'s Security Service said it detained two men.').some((e) => e.text === 'Security Service'))
 })
+
+test('a party label that opens the name of a body or an event stays in it', () => {
+  const text = 'Delegates met at the Republican National Convention. The Conservative Political Action Conference opened. ' +
+    'Liberal Democrats voted. Independent Journal Review reported it. Democrat Bernie Sanders spoke.'
+  for (const name of ['Republican National Convention', 'Conservative Political Action Conference', 'Liberal Democrats', 'Independent Journal Review']) {
+    assert.equal(byText(text, name).canonical, name)
+  }
+  assert.equal(byText(text, 'Bernie Sanders').canonical, 'Bernie Sanders')
+  // one word after the label: a name, unless the article also writes it in lower case
+  const one = 'The GOP Debate ran late. Republican Trump said the debate was rigged.'
+  assert.ok(entities(one).some((e) => e.text === 'GOP Debate'), JSON.stringify(entities(one)))
+  assert.ok(!entities(one).some((e) => e.text.startsWith('Republican')), JSON.stringify(entities(one)))
+})

@@ -220,6 +220,23 @@ const NOT_NAMES = new Set([
 // Party labels written before a name.
 const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'libertarian', 'independent', 'labour', 'tory', 'conservative', 'liberal'])
 
+// Words that follow a party label in the names of its bodies and events ("Republican
+// National Convention", "Democratic Presidential Debate"), never a given name.
+const PARTY_NAME_WORDS = new Set(['national', 'presidential', 'senatorial', 'congressional', 'political', 'federal', 'central'])
+
+/**
+ * Whether the words after a party label may be a person's name ("Democrat Hillary
+ * Clinton", "Republican Trump"), not what names a body or an event ("Republican National
+ * Convention", "Liberal Democrats", "GOP Debate": one word the article also writes in
+ * lower case).
+ */
+function isNameAfterLabel(words: readonly string[], isCommonWord: (w: string) => boolean): boolean {
+  // "Senator Dianne Feinstein, Democrat of California": left as the stage has read it
+  if (words[0] === 'of') return true
+  if (words.length === 1) return !NOT_PERSON_WORDS.has(words[0].toLowerCase()) && !isCommonWord(words[0])
+  return looksLikePersonName(words) && !PARTY_NAME_WORDS.has(words[0].toLowerCase())
+}
+
 const CONTINUE_POS = new Set(['VERB', 'AUX', 'ADP', 'PRON', 'ADV', 'SCONJ', 'DET'])
 
 /** Look up the longest gazetteer match that starts at token `i` and ends on a token boundary. */
@@ -549,8 +566,10 @@ function properNounRuns(
     if (!isBody) {
       // "Secretary of State Jon Husted": what a title is of is not the name either.
       if (from > t && from + 2 < end && tokens.lemma[from] === 'of') from += 2
-      // "Democrat Hillary Clinton", "Republican Donald Trump": a party label before a name.
-      while (from + 1 < end && PARTY_WORDS.has(text.slice(tokens.start[from], tokens.end[from]).toLowerCase())) from++
+      // "Democrat Hillary Clinton", "Republican Donald Trump": a party label before a name;
+      // but "Republican National Convention", "Liberal Democrats" are names with the label.
+      while (from + 1 < end && PARTY_WORDS.has(text.slice(tokens.start[from], tokens.end[from]).toLowerCase()) &&
+        isNameAfterLabel(text.slice(tokens.start[from + 1], tokens.end[end - 1]).split(' '), isCommonWord)) from++
     }
     const hasTitle = !isBody && (afterTitle || (t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])))
     const run = { from, end }
