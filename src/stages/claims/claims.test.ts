@@ -688,6 +688,8 @@ test('source fallback: counting on, finding by a non-body, and a figure before t
     ['Rescuers found 120 bodies under the rubble.', '120', 120],
     ['About 1,200 hospitals recorded a rise in cases.', 'About 1,200', 1200],
     ['The band recorded 300 songs in ten years.', '300', 300],
+    ['Figures show 4,000 people lost their jobs.', '4,000', 4000],
+    ['The report found 40 cases of fraud.', '40', 40],
     ['The IOM recorded the deaths at sea, and 300 more people went missing.', '300', 300],
   ]
   for (const [text, q, value] of cases) {
@@ -719,4 +721,10 @@ test('source fallback: looking for a name the tagger cut reads the entities near
   const large = reads(400)
   // Linear (with binary searches): about 4.6x; quadratic: about 15x.
   assert.ok(large < 8 * small, `100 units: ${small} reads, 400 units: ${large} reads`)
+})
+
+test('source fallback: "X of Y told" at the start keeps the "of" phrase; "The report found" has no speech noun', () => {
+  const text = 'Chairman of the junta told, approximately 1 thousand 700 people was dead by the earthquake.'
+  const doc = buildDoc(text, [quantity(text, 'approximately 1 thousand 700', 1700, { isApprox: true })])
+  assert.equal(claimFor(doc, 'approximately 1 thousand 700').source, 'Chairman of the junta')
 })

@@ -258,13 +258,20 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   if (best === null) {
     // "Officials said (that) ..." at the start of the sentence
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
+    // ("The report found ...": a noun after a bare determiner is the subject, not its verb)
     const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT)
+      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET)
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
     for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
     let verb = opening
-    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1))) && !(verb > opening && isCue(verb))) verb++
+    // one inner "of"/"for" between nouns stays in the phrase ("Chairman of the junta told")
+    let inner = 0
+    const isOf = (t: number) => inner === 0 && t > opening && t + 1 < a && (lemma[t] === 'of' || lemma[t] === 'for') && NP_POS.has(pos[t + 1])
+    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) && !(verb > opening && isCue(verb))) {
+      if (pos[verb] === ADP) inner++
+      verb++
+    }
     const npEnd = verb
     while (verb < a && pos[verb] === AUX) verb++
     if (verb > opening && verb < a && isCue(verb)) {
@@ -301,8 +308,9 @@ const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'g
  * released by the health ministry show ...", "The Red Crescent has given a figure of 45",
  * "The ministry put the death toll at 87": the subject of a verb of counting, or a count
  * that shows a figure, states the figure after the verb. The subject must name a body (a
- * proper noun, or the head of an agent: "the ministry", "police"); a count as subject may
- * carry who made it ("by X", "from X", "released by X"). A leading adverbial ("In March,")
+ * proper noun, or the head of an agent: "the ministry", "police"); a count as subject
+ * names it by who made it ("by X", "from X", "released by X", "A Reuters tally"):
+ * "Figures show" and "The report found" alone state no one's figure. A leading adverbial ("In March,")
  * is skipped. "counted on", "recorded a song" by a band, "Rescuers found 12 bodies" state
  * no one's figure.
  */
@@ -372,7 +380,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   let ok = false
   if (RECORD_VERBS.has(v)) ok = named && next !== 'on' && next !== 'down'
   else if (FINDING_VERBS.has(v)) {
-    ok = subjectIsData || (named && v === 'put')
+    // a count states a figure for whoever made it: "Figures show ..." alone names no one
+    ok = named && (subjectIsData || v === 'put')
     // "put the death toll at 87": only with the figure after "at"
     if (v === 'put') ok &&= a > 0 && lemma[a - 1] === 'at'
   } else if (v === 'give') {
