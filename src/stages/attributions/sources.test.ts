@@ -91,4 +91,7 @@ test('"the ministry", "the court" stand only for a body whose name says so', () 
   assert.equal(resolve(other, 'The ministry', ['UN refugee agency']), null)
   const same = 'The Russian Defence Ministry said 40 drones were downed. The ministry said the attack had failed.'
   assert.equal(resolve(same, 'The ministry'), 'Russian Ministry of Defence')
+  // a kind's other names: an army's "Defense Forces"
+  const idf = 'The Israel Defense Forces said 20 rockets were fired. The army said most were intercepted.'
+  assert.equal(resolve(idf, 'The army'), 'Israel Defense Forces')
 })

@@ -186,7 +186,8 @@ export function resolveSource(
     if (best === null) return null
     // "the ministry", "the police": a body of that kind, not another body met before
     // ("the UN refugee agency ... The ministry put the toll at 87").
-    if (isNominal && NAMED_KINDS.has(head) && !namesHead(text, best, head)) return null
+    const kind = NAMED_KINDS.get(head)
+    if (isNominal && kind !== undefined && !kind.some((w) => namesHead(text, best, w))) return null
     return entityName(text, best)
   }
   const all = runs()
@@ -260,7 +261,18 @@ function antecedent(
 }
 
 // Heads of definite nominals that stand only for a body whose name says what it is.
-const NAMED_KINDS = new Set(['ministry', 'police', 'army', 'navy', 'court', 'parliament', 'embassy', 'senate', 'congress'])
+// The words a name holds for each ("The Israel Defense Forces said ... The army said").
+const NAMED_KINDS = new Map<string, readonly string[]>([
+  ['ministry', ['ministry', 'department']],
+  ['police', ['police', 'constabulary', 'gendarmerie', 'nypd', 'lapd']],
+  ['army', ['army', 'forces', 'military', 'idf']],
+  ['navy', ['navy', 'naval', 'fleet']],
+  ['court', ['court', 'tribunal']],
+  ['parliament', ['parliament', 'knesset', 'duma', 'rada', 'assembly', 'congress', 'bundestag']],
+  ['embassy', ['embassy']],
+  ['senate', ['senate']],
+  ['congress', ['congress']],
+])
 
 /** Whether an entity's name or mention holds the word `head`. */
 function namesHead(text: string, e: Entity, head: string): boolean {

@@ -270,3 +270,9 @@ test('a party label that opens the name of a body or an event stays in it', () =
   assert.ok(entities(one).some((e) => e.text === 'GOP Debate'), JSON.stringify(entities(one)))
   assert.ok(!entities(one).some((e) => e.text.startsWith('Republican')), JSON.stringify(entities(one)))
 })
+
+test('a gazetteer name keeps its canonical even after a run that ends in the same word', () => {
+  const g = buildGazetteer([{ canonical: 'Madonna', type: 'PERSON', country: null, aliases: ['Madonna'], partialAliases: [], shortAliases: [] }])
+  const text = 'Ana Madonna spoke first. Later Madonna sang two songs.'
+  assert.equal(entities(text, g).find((e) => e.text === 'Madonna')?.canonical, 'Madonna')
+})

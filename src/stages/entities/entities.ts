@@ -47,7 +47,12 @@ export interface Gazetteer {
 }
 
 /** An entity while the stage builds it, with its tokens; linking may still rename or retype it. */
-type Mention = { -readonly [K in keyof Entity]: Entity[K] } & { tokenStart: number; tokenEnd: number }
+type Mention = { -readonly [K in keyof Entity]: Entity[K] } & {
+  tokenStart: number
+  tokenEnd: number
+  /** Found as a run of capitalised words, not in the gazetteer: its canonical is its own text. */
+  isRun: boolean
+}
 
 const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'MEDIA', 'NORP', 'TITLE', 'OTHER'] as const
 
@@ -306,7 +311,7 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
         if (hit.match.kind !== 'short') seen.add(entry.canonical)
         found.push({
           start: tokens.start[t], end: tokens.end[hit.end - 1], type: entry.type,
-          canonical: entry.canonical, country: entry.country, tokenStart: t, tokenEnd: hit.end,
+          canonical: entry.canonical, country: entry.country, tokenStart: t, tokenEnd: hit.end, isRun: false,
         })
         covered.fill(1, t, hit.end)
         t = hit.end
@@ -379,7 +384,8 @@ function isHeading(text: string, tokens: TokenColumns, s: Sentence | undefined, 
  * read as a proper noun ("Lynch said", tagged a verb) is found too, when the article never
  * writes the word in lower case. Of two full names with one surname ("Bill Clinton",
  * "Hillary Clinton"), the one written more often so far is meant, the later on a tie.
- * Gazetteer names keep their own canonical; only names found as proper-noun runs link.
+ * Gazetteer names keep their own canonical: only names found as proper-noun runs are
+ * renamed, though a gazetteer person's full name introduces its surname like any other.
  * Names in a headline line (a first line with no closing mark) introduce nobody.
  */
 function linkSurnames(
@@ -395,6 +401,17 @@ function linkSurnames(
       if (best === null || person.mentions > best.mentions || (person.mentions === best.mentions && person.last > best.last)) best = person
     }
     return best
+  }
+  // A new mention of a known person: it takes the person's canonical name, and a PERSON
+  // on either side ("Ms. Ditto") makes every mention a PERSON.
+  const join = (person: Person, e: Mention) => {
+    const head = person.members[0]
+    if (e.type === 'PERSON' && head.type !== 'PERSON') for (const m of person.members) m.type = 'PERSON'
+    e.canonical = head.canonical
+    e.type = head.type
+    person.members.push(e)
+    person.mentions++
+    person.last = e.start
   }
   // A headline in title case ("Derelict Obama and Clinton;") writes no full names.
   const firstBreak = text.indexOf('\n')
@@ -418,11 +435,9 @@ function linkSurnames(
       const w = text.slice(tokens.start[t], tokens.end[t])
       const person = pick(w, tokens.start[t])
       if (person === null) continue
-      const e: Mention = { start: tokens.start[t], end: tokens.end[t], type: person.members[0].type, canonical: person.members[0].canonical, country: null, tokenStart: t, tokenEnd: t + 1 }
+      const e: Mention = { start: tokens.start[t], end: tokens.end[t], type: 'OTHER', canonical: w, country: null, tokenStart: t, tokenEnd: t + 1, isRun: true }
       extra.push(e)
-      person.members.push(e)
-      person.mentions++
-      person.last = e.start
+      join(person, e)
     }
   }
   let scanned = 0
@@ -432,34 +447,21 @@ function linkSurnames(
     scanUntil(e.start, scanned)
     scanned = e.tokenEnd
     while (si < sentences.length && sentences[si].tokenEnd <= e.tokenStart) si++
-    const isRun = e.type === 'OTHER' || (e.type === 'PERSON' && e.canonical === text.slice(e.start, e.end))
-    if (!isRun) continue
+    // A gazetteer name keeps its canonical; a gazetteer person's full name may still
+    // introduce a surname the gazetteer does not list.
+    if (!e.isRun && e.type !== 'PERSON') continue
     const words = (e.canonical ?? '').split(' ')
     if (words.length === 1) {
+      if (!e.isRun) continue
       if (!maySurname(e.tokenStart)) continue
       const person = pick(words[0], e.start)
-      if (person === null) continue
-      const head = person.members[0]
-      if (e.type === 'PERSON' && head.type !== 'PERSON') for (const m of person.members) m.type = 'PERSON'
-      e.canonical = head.canonical
-      e.type = head.type
-      person.members.push(e)
-      person.mentions++
-      person.last = e.start
+      if (person !== null) join(person, e)
     } else if ((e.type === 'PERSON' || looksLikePersonName(words)) && e.start >= headlineEnd && !isHeading(text, tokens, sentences[si], e)) {
       const surname = words[words.length - 1]
       if (!SURNAME.test(surname) || words.some((w) => POSSESSIVE.test(w))) continue
       const same = (bySurname.get(surname) ?? []).find((x) => x.members[0].canonical === e.canonical)
-      if (same !== undefined) {
-        if (e.type === 'PERSON' && same.members[0].type !== 'PERSON') for (const m of same.members) m.type = 'PERSON'
-        e.type = same.members[0].type
-        same.members.push(e)
-        same.mentions++
-        same.last = e.start
-        continue
-      }
-      const person: Person = { members: [e], mentions: 1, last: e.start }
-      bySurname.set(surname, [...(bySurname.get(surname) ?? []), person])
+      if (same !== undefined) join(same, e)
+      else bySurname.set(surname, [...(bySurname.get(surname) ?? []), { members: [e], mentions: 1, last: e.start }])
     }
   }
   scanUntil(text.length, scanned)
@@ -595,17 +597,17 @@ function properNounRuns(
       const prev = endingAt.get(run.from) ?? (isPossessive ? endingAt.get(run.from - 1) : undefined)
       if (prev !== undefined && (prev.type === 'NORP' || prev.type === 'GPE')) {
         country = prev.country
-        // "Russian Defence Ministry" is one name; so is a paper named after its city ("Moscow
-        // Times", "Kyiv Independent"), but not "Ukraine's Security Service"
-        const joins = prev.type === 'NORP' || (prev.type === 'GPE' && type === 'MEDIA')
-        if (joins && prev.tokenEnd === run.from) { start = prev.tokenStart; absorbed.add(prev) }
+        // "Russian Defence Ministry" is one name; so are a body and a paper named after their
+        // country or city ("Israel Defense Forces", "Kyiv Independent"), but not "Ukraine's
+        // Security Service"
+        if (prev.tokenEnd === run.from) { start = prev.tokenStart; absorbed.add(prev) }
       }
     }
     const start16 = tokens.start[start]
     const end16 = tokens.end[run.end - 1]
     // Written out rather than spread from a span: V8 builds a spread object literal slowly,
     // and this one is made for every name (over half of the stage's time on Node 20).
-    out.push({ start: start16, end: end16, type, canonical: text.slice(start16, end16), country, tokenStart: start, tokenEnd: run.end })
+    out.push({ start: start16, end: end16, type, canonical: text.slice(start16, end16), country, tokenStart: start, tokenEnd: run.end, isRun: true })
   }
   return out
 }
