@@ -245,6 +245,8 @@ test('places, bodies and headline names introduce nobody', () => {
 
 test('titles, what they are of, and party labels are not part of a name', () => {
   assert.equal(byText('Secretary of State Jon Husted said turnout was high.', 'Jon Husted').type, 'PERSON')
+  assert.equal(byText('Director of National Intelligence James Clapper said the threat was real.', 'James Clapper').type, 'PERSON')
+  assert.equal(byText('Minister of Foreign Affairs Sergei Lavrov said talks would go on.', 'Sergei Lavrov').type, 'PERSON')
   assert.equal(byText('Democrat Hillary Clinton said she would win.', 'Hillary Clinton').canonical, 'Hillary Clinton')
   // a party label alone is still a name of its own
   assert.ok(entities('The Republicans said the bill would fail.').some((e) => e.text === 'Republicans'))

@@ -222,6 +222,15 @@ const NOT_NAMES = new Set([
   'various', 'several', 'many', 'most', 'some', 'other', 'others', 'both', 'each', 'every', 'all', 'few',
 ])
 
+// Words of what a minister or director is of ("Foreign Affairs", "National Intelligence").
+const PORTFOLIO_WORDS = new Set([
+  'state', 'defense', 'defence', 'foreign', 'affairs', 'national', 'intelligence', 'homeland', 'security',
+  'health', 'human', 'services', 'justice', 'interior', 'internal', 'home', 'education', 'energy',
+  'treasury', 'commerce', 'labor', 'labour', 'agriculture', 'transportation', 'transport', 'veterans',
+  'housing', 'urban', 'development', 'finance', 'economy', 'economic', 'trade', 'industry', 'public',
+  'emergency', 'emergencies', 'situations', 'information', 'culture', 'environment', 'staff', 'war',
+])
+
 // Party labels written before a name.
 const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'libertarian', 'independent', 'labour', 'tory', 'conservative', 'liberal'])
 
@@ -566,8 +575,13 @@ function properNounRuns(
     while (from < end && !isBody && TITLE_WORDS.has(tokens.lemma[from])) from++
     const afterTitle = from > t
     if (!isBody) {
-      // "Secretary of State Jon Husted": what a title is of is not the name either.
-      if (from > t && from + 2 < end && tokens.lemma[from] === 'of') from += 2
+      // "Secretary of State Jon Husted", "Director of National Intelligence James Clapper":
+      // what a title is of is not the name either; it is a portfolio's words, or one word.
+      if (from > t && from + 2 < end && tokens.lemma[from] === 'of') {
+        let k = from + 1
+        while (k + 1 < end && (PORTFOLIO_WORDS.has(tokens.lemma[k]) || tokens.lemma[k] === 'and')) k++
+        from = k > from + 1 ? k : from + 2
+      }
       // "Democrat Hillary Clinton", "Republican Donald Trump": a party label before a name;
       // but "Republican National Convention", "Liberal Democrats" are names with the label.
       while (from + 1 < end && PARTY_WORDS.has(text.slice(tokens.start[from], tokens.end[from]).toLowerCase()) &&
