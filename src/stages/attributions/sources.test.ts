@@ -95,3 +95,10 @@ test('"the ministry", "the court" stand only for a body whose name says so', () 
   const idf = 'The Israel Defense Forces said 20 rockets were fired. The army said most were intercepted.'
   assert.equal(resolve(idf, 'The army'), 'Israel Defense Forces')
 })
+
+test('with no word of the article on their gender, a given name tells "she" from "he" (given-names.json)', () => {
+  const text = 'Mary Cole and Jeff Stone met voters in Ohio. The crowd cheered. She said the plan would work.'
+  assert.equal(resolve(text, 'She'), 'Mary Cole')
+  const him = 'Jeff Stone and Mary Cole met voters in Ohio. The crowd cheered. He said the plan would work.'
+  assert.equal(resolve(him, 'He'), 'Jeff Stone')
+})

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
@@ -308,7 +309,8 @@ function relativeAntecedent(text: string, p: Prepared, who: number, entities: re
   return null
 }
 
-type Gender = 'm' | 'f'
+/** A person's grammatical gender, as pronouns and honorifics show it. */
+export type Gender = 'm' | 'f'
 const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f']])
 const HONORIFIC_GENDER = new Map<string, Gender>([['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f']])
 
@@ -328,7 +330,12 @@ class People {
   private readonly persons = new Map<Entity, string>()
   private readonly genders = new Map<string, Gender | null>()
 
-  constructor(text: string, p: Prepared, entities: readonly Entity[]) {
+  /** The given names each surname was written with ("Carpenter" -> "Amanda"). */
+  private readonly given = new Map<string, string>()
+  /** Each person mention's given name, when its name has one ("Amanda Carpenter"). */
+  private readonly firstNames = new Map<Entity, string>()
+
+  constructor(text: string, p: Prepared, entities: readonly Entity[], private readonly lexicon: GivenNames | null) {
     const surnames = new Set<string>()
     const counts = new Map<string, [number, number]>()
     for (let k = 0; k < entities.length; k++) {
@@ -343,6 +350,10 @@ class People {
       if (!isPerson) continue
       this.persons.set(e, last)
       surnames.add(last)
+      if (words.length >= 2) {
+        this.firstNames.set(e, words[0])
+        if (!this.given.has(last)) this.given.set(last, words[0])
+      }
       const c = counts.get(last) ?? [0, 0]
       counts.set(last, c)
       const before = text.slice(Math.max(0, e.start - 5), e.start).trim().toLowerCase().split(/\s+/).pop() ?? ''
@@ -365,17 +376,66 @@ class People {
     return this.persons.has(e)
   }
 
+  /**
+   * A person's gender: what the article says ("Mr.", "Mrs.", the pronouns after their
+   * mentions), else what their given name says across PolNeAR train (`given-names.json`).
+   */
   genderOf(e: Entity): Gender | null {
     const last = this.persons.get(e)
-    return last === undefined ? null : this.genders.get(last) ?? null
+    if (last === undefined) return null
+    const said = this.genders.get(last) ?? null
+    if (said !== null || this.lexicon === null) return said
+    // the mention's own given name: "Ivanka Trump" is not "Donald Trump"
+    const first = this.firstNames.get(e)
+    return first === undefined ? null : this.lexicon.get(first) ?? null
   }
+
+  /** Each person's given name with the gender the article gives them, for the lexicon. */
+  votes(): Array<[string, Gender]> {
+    const out: Array<[string, Gender]> = []
+    for (const [last, first] of this.given) {
+      const g = this.genders.get(last) ?? null
+      if (g !== null) out.push([first, g])
+    }
+    return out
+  }
+}
+
+/** Given names and the gender PolNeAR train's articles give the people who bear them. */
+export type GivenNames = ReadonlyMap<string, Gender>
+
+const GIVEN_NAMES_PATH = new URL('../../../models/attribution/given-names.json', import.meta.url)
+let givenNames: GivenNames | null | undefined
+
+/**
+ * The committed given-name lexicon (`models/attribution/given-names.json`, built by
+ * `train-given-names.ts`), read once; null when the file is absent.
+ */
+export function defaultGivenNames(): GivenNames | null {
+  if (givenNames === undefined) {
+    try {
+      const json = JSON.parse(readFileSync(GIVEN_NAMES_PATH, 'utf8')) as { m: string[]; f: string[] }
+      givenNames = new Map<string, Gender>([...json.m.map((n): [string, Gender] => [n, 'm']), ...json.f.map((n): [string, Gender] => [n, 'f'])])
+    } catch {
+      givenNames = null
+    }
+  }
+  return givenNames
+}
+
+/**
+ * The given names of a document's people with the gender the document itself gives them
+ * (honorifics and pronouns after their mentions): the votes `train-given-names.ts` counts.
+ */
+export function givenNameVotes(text: string, p: Prepared, entities: readonly Entity[]): Array<[string, Gender]> {
+  return new People(text, p, entities, null).votes()
 }
 
 const peopleCache = new WeakMap<Prepared, People>()
 
 function peopleOf(text: string, p: Prepared, entities: readonly Entity[]): People {
   let people = peopleCache.get(p)
-  if (people === undefined) { people = new People(text, p, entities); peopleCache.set(p, people) }
+  if (people === undefined) { people = new People(text, p, entities, defaultGivenNames()); peopleCache.set(p, people) }
   return people
 }
 

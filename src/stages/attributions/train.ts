@@ -3,14 +3,15 @@
  * `models/attribution/model.bin`, then the content boundary ranker
  * (`content-end.bin`, train-content.ts) and the cue filter (`cue-filter.bin`,
  * train-cue-filter.ts, which refines content with the ranker just trained), both cross-fitted on
- * the same split with the same seed, unless `--skip-ranker` or `--limit`; with `--dev`,
+ * the same split with the same seed, and the given-name lexicon of the pronoun resolver
+ * (`given-names.json`, train-given-names.ts), unless `--skip-ranker` or `--limit`; with `--dev`,
  * score the new models on a second split with the project's PolNeAR scorer. One command
  * rebuilds every committed model.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
  *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 18]
  *     [--out models/attribution/model.bin] [--skip-ranker] [--ranker-out models/attribution/content-end.bin]
- *     [--filter-out models/attribution/cue-filter.bin]
+ *     [--filter-out models/attribution/cue-filter.bin] [--names-out models/attribution/given-names.json]
  */
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'skip-ranker': { type: 'boolean', default: false },
     'ranker-out': { type: 'string', default: DEFAULT_RANKER_PATH },
     'filter-out': { type: 'string', default: DEFAULT_FILTER_PATH },
+    'names-out': { type: 'string', default: join(dirname(fileURLToPath(import.meta.url)), '../../../models/attribution/given-names.json') },
   },
 })
 
@@ -79,6 +81,8 @@ if (values['skip-ranker'] || Number.isFinite(limit)) {
   // The filter learns from candidates whose content this new ranker refined, as at run time.
   run('train-cue-filter.ts', values['filter-out']!, ['--ranker', values['ranker-out']!])
   filter = loadCueFilter(values['filter-out'])
+  // The given-name lexicon of the pronoun resolver (no tagger involved).
+  run('train-given-names.ts', values['names-out']!, [])
 }
 
 if (values.dev !== undefined) {
