@@ -102,3 +102,8 @@ test('with no word of the article on their gender, a given name tells "she" from
   const him = 'Jeff Stone and Mary Cole met voters in Ohio. The crowd cheered. He said the plan would work.'
   assert.equal(resolve(him, 'He'), 'Jeff Stone')
 })
+
+test('a person\'s gender is their own, not their surname\'s ("Ivanka Trump" beside "Mr. Trump")', () => {
+  const text = 'Ivanka Trump and Donald Trump toured the plant. Mr. Trump waved to the crowd. Later, she said the plan would help mothers.'
+  assert.equal(resolve(text, 'she'), 'Ivanka Trump')
+})

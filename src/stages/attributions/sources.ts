@@ -326,11 +326,11 @@ const HONORIFIC_GENDER = new Map<string, Gender>([['mr.', 'm'], ['mr', 'm'], ['m
  *   any other name (at least twice as many of one kind, and at least one).
  */
 class People {
-  // Each person mention, with the last word of its name (what its gender is kept under).
+  // Each person mention, with its name (what its gender is kept under).
   private readonly persons = new Map<Entity, string>()
   private readonly genders = new Map<string, Gender | null>()
 
-  /** The given names each surname was written with ("Carpenter" -> "Amanda"). */
+  /** The given name each person's name opens with ("Amanda Carpenter" -> "Amanda"). */
   private readonly given = new Map<string, string>()
   /** Each person mention's given name, when its name has one ("Amanda Carpenter"). */
   private readonly firstNames = new Map<Entity, string>()
@@ -348,14 +348,16 @@ class People {
         isPerson = (looksLikePersonName(words) && !isWholeSentence(p, e)) || (words.length === 1 && surnames.has(name))
       }
       if (!isPerson) continue
-      this.persons.set(e, last)
+      // Gender is kept per name: the entities stage gives a bare surname the full name it
+      // stands for ("Trump" -> "Donald Trump"), so "Ivanka Trump" keeps her own count.
+      this.persons.set(e, name)
       surnames.add(last)
       if (words.length >= 2) {
         this.firstNames.set(e, words[0])
-        if (!this.given.has(last)) this.given.set(last, words[0])
+        if (!this.given.has(name)) this.given.set(name, words[0])
       }
-      const c = counts.get(last) ?? [0, 0]
-      counts.set(last, c)
+      const c = counts.get(name) ?? [0, 0]
+      counts.set(name, c)
       const before = text.slice(Math.max(0, e.start - 5), e.start).trim().toLowerCase().split(/\s+/).pop() ?? ''
       const h = HONORIFIC_GENDER.get(before)
       if (h !== undefined) c[h === 'm' ? 0 : 1] += 2
@@ -367,8 +369,8 @@ class People {
         if (g !== undefined) c[g === 'm' ? 0 : 1]++
       }
     }
-    for (const [last, [m, f]] of counts) {
-      this.genders.set(last, m >= 1 && m >= 2 * f ? 'm' : f >= 1 && f >= 2 * m ? 'f' : null)
+    for (const [name, [m, f]] of counts) {
+      this.genders.set(name, m >= 1 && m >= 2 * f ? 'm' : f >= 1 && f >= 2 * m ? 'f' : null)
     }
   }
 
@@ -381,9 +383,9 @@ class People {
    * mentions), else what their given name says across PolNeAR train (`given-names.json`).
    */
   genderOf(e: Entity): Gender | null {
-    const last = this.persons.get(e)
-    if (last === undefined) return null
-    const said = this.genders.get(last) ?? null
+    const name = this.persons.get(e)
+    if (name === undefined) return null
+    const said = this.genders.get(name) ?? null
     if (said !== null || this.lexicon === null) return said
     // the mention's own given name: "Ivanka Trump" is not "Donald Trump"
     const first = this.firstNames.get(e)
@@ -393,8 +395,8 @@ class People {
   /** Each person's given name with the gender the article gives them, for the lexicon. */
   votes(): Array<[string, Gender]> {
     const out: Array<[string, Gender]> = []
-    for (const [last, first] of this.given) {
-      const g = this.genders.get(last) ?? null
+    for (const [name, first] of this.given) {
+      const g = this.genders.get(name) ?? null
       if (g !== null) out.push([first, g])
     }
     return out
