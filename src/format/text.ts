@@ -1,4 +1,23 @@
+import { softLineBreaks } from '../stages/tokens/line-breaks.ts'
 import type { JsonDocument, JsonQuantity } from './json.ts'
+
+// One line per item: the report shows text with its white space runs made one space.
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** Code-point indexes of the soft line breaks of hard-wrapped text (see softLineBreaks). */
+function softBreakPoints(text: string): ReadonlySet<number> {
+  const soft = softLineBreaks(text)
+  const points = new Set<number>()
+  if (soft === null) return points
+  let cp = 0
+  for (let i = 0; i < text.length; i++) {
+    if (soft.has(i)) points.add(cp)
+    const c = text.charCodeAt(i)
+    // the high half of a surrogate pair starts a code point its low half finishes
+    if (c < 0xd800 || c > 0xdbff) cp++
+  }
+  return points
+}
 
 function amount(q: JsonQuantity): string {
   const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 3 })
@@ -13,13 +32,14 @@ function amount(q: JsonQuantity): string {
 
 // The sentence around a span (code points into `chars`, the text split into code points
 // once per report): from the previous sentence end to the next one.
-function quoteAround(chars: readonly string[], start: number, end: number): string {
+function quoteAround(chars: readonly string[], start: number, end: number, soft: ReadonlySet<number>): string {
+  const ends = (k: number) => /[.!?]/.test(chars[k]) || (chars[k] === '\n' && !soft.has(k))
   let s = start
-  while (s > 0 && !/[.!?\n]/.test(chars[s - 1])) s--
+  while (s > 0 && !ends(s - 1)) s--
   let e = end
-  while (e < chars.length && !/[.!?\n]/.test(chars[e])) e++
+  while (e < chars.length && !ends(e)) e++
   if (e < chars.length && chars[e] !== '\n') e++
-  return chars.slice(s, e).join('').trim()
+  return oneLine(chars.slice(s, e).join(''))
 }
 
 /**
@@ -33,6 +53,7 @@ export function formatTextReport(doc: JsonDocument): string {
   for (const w of doc.warnings ?? []) out.push(`warning: ${w}`)
   const quantities = new Map(doc.quantities.map((q) => [q.id, q]))
   const chars = [...doc.text]
+  const soft = softBreakPoints(doc.text)
   out.push('', `## Claims (${doc.claims.length})`)
   for (const c of doc.claims) {
     const q = quantities.get(c.quantity)
@@ -40,15 +61,15 @@ export function formatTextReport(doc: JsonDocument): string {
     const who = c.source === null ? 'no source (the text\'s own voice)'
       : `${c.source}${c.sourceEntity && c.sourceEntity !== c.source ? ` [${c.sourceEntity}]` : ''}${c.cue ? ` — cue "${c.cue}"` : ''}`
     out.push(
-      `- ${amount(q)} · ${c.counted.category}: "${c.counted.text}"` +
+      `- ${amount(q)} · ${c.counted.category}: "${oneLine(c.counted.text)}"` +
       `${c.subject ? ` · subject ${c.subject}` : ''}${c.planned ? ' · planned' : ''}${c.asOf ? ` · as of ${c.asOf}` : ''}`,
       `    source: ${who}`,
-      `    quote:  "${quoteAround(chars, q.start, q.end)}"`,
+      `    quote:  "${quoteAround(chars, q.start, q.end, soft)}"`,
     )
   }
   out.push('', `## Attributions (${doc.attributions.length})`)
   for (const a of doc.attributions) {
-    const content = a.content.map((c) => c.text).join(' … ')
+    const content = a.content.map((c) => oneLine(c.text)).join(' … ')
     out.push(`- ${a.source ? a.source.text : '(no source)'}${a.source?.entity && a.source.entity !== a.source.text ? ` [${a.source.entity}]` : ''} —${a.cue.text}→ "${content.length > 160 ? `${content.slice(0, 157)}...` : content}"`)
   }
   out.push('', `## Quantities (${doc.quantities.length})`)

@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { POS_TAGS } from '../../model/doc.ts'
+import { softLineBreaks } from './line-breaks.ts'
 import { loadWink, tokenize } from './tokens.ts'
 
 const nlp = loadWink()
@@ -98,4 +99,25 @@ test('true sentence ends after an abbreviation stay', () => {
   assert.deepEqual(sentenceTexts('I spoke with Li.He was calm.'), ['I spoke with Li.', 'He was calm.'])
   // a line break still ends a sentence, whatever follows
   assert.deepEqual(sentenceTexts('Sen. Bernie Sanders (I-Vt.)\nrepeated it.'), ['Sen. Bernie Sanders (I-Vt.)', 'repeated it.'])
+})
+
+test('hard-wrapped text: a line break inside a paragraph is a space, a blank line ends the paragraph', () => {
+  const text = 'RUSSIA LOSSES\nRussian forces have lost about 600 soldiers in the past\nday, the General Staff said on Monday, adding that 40\ndrones were shot down overnight.\n\nThe ministry said 12 people\nwere killed.\n'
+  const { sentences } = tokenize(nlp, text)
+  const texts = sentences.map((s) => text.slice(s.start, s.end))
+  assert.deepEqual(texts, [
+    'RUSSIA LOSSES',
+    'Russian forces have lost about 600 soldiers in the past\nday, the General Staff said on Monday, adding that 40\ndrones were shot down overnight.',
+    'The ministry said 12 people\nwere killed.',
+  ])
+  // the headline, the first wrapped paragraph and the second are three paragraphs
+  assert.deepEqual(sentences.map((s) => s.paragraph), [0, 1, 2])
+})
+
+test('news with one paragraph to a line is not hard-wrapped: every line break still ends a paragraph', () => {
+  const text = 'Russia says 600 soldiers killed\nRussian forces lost 600 soldiers, the General Staff said.\nThe ministry said 12 people were killed.\nOfficials gave no details.\n'
+  assert.equal(softLineBreaks(text), null)
+  assert.deepEqual(tokenize(nlp, text).sentences.map((s) => s.paragraph), [0, 1, 2, 3])
+  // nor is a text with a line over 120 characters
+  assert.equal(softLineBreaks(`${'word '.repeat(30)}\nmore words here\nand more\nand more`), null)
 })

@@ -3,6 +3,7 @@ import model from 'wink-eng-lite-web-model'
 import { posId, type TokenColumns } from '../../model/doc.ts'
 import type { Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import { softLineBreaks } from './line-breaks.ts'
 
 /** The wink-nlp instance, with sentence splitting and POS tagging (lemmas come with POS). */
 export type WinkNlp = ReturnType<typeof winkNLP>
@@ -25,8 +26,9 @@ export interface Tokenized {
 }
 
 // A line break separates paragraphs: news text puts one paragraph on a line, with or
-// without blank lines between them.
+// without blank lines between them; in hard-wrapped text only a blank line does.
 const PARAGRAPH_BREAK = /\n+/g
+
 
 // Abbreviations wink does not always know. Titles stand before a name, so their period
 // never ends a sentence ("Sens. Ted Cruz", "the Rev. Al Sharpton"); "Jr.", "Sr." and "St."
@@ -99,12 +101,12 @@ const continues = (c: number) =>
  * quotation ending in "?" or "!" ("?” he asked"), a name after a title ("Sens." + "Ted
  * Cruz"). A boundary at a line break stays.
  */
-function trueStart(text: string, start: Int32Array, end: Int32Array, a: number, te: number): number {
+function trueStart(text: string, start: Int32Array, end: Int32Array, a: number, te: number, soft: ReadonlySet<number> | null): number {
   while (a < te && start[a] === end[a - 1] && isClosing(text, start[a], end[a])) a++
   if (a === te) return te
   const gapStart = end[a - 1]
   const s = start[a]
-  for (let k = gapStart; k < s; k++) if (text.charCodeAt(k) === 10) return a
+  if (hasLineBreak(text, gapStart, s, soft)) return a
   const c = text.charCodeAt(s)
   if (isLowerUnit(c)) {
     // "iPhone", "eBay" start a sentence in lower case; other lower-case words do not.
@@ -122,10 +124,10 @@ function trueStart(text: string, start: Int32Array, end: Int32Array, a: number, 
   return s > gapStart && isUpperUnit(c) && isTitle(text, start[a - 1], end[a - 1]) ? te : a
 }
 
-// Whether text[from, to) holds a line break; the gap between two tokens, read without
-// slicing a string per token.
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
+// Whether text[from, to) holds a line break that is not a soft one; the gap between two
+// tokens, read without slicing a string per token.
+function hasLineBreak(text: string, from: number, to: number, soft: ReadonlySet<number> | null): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10 && (soft === null || !soft.has(k))) return true
   return false
 }
 
@@ -139,6 +141,7 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
  */
 export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const its = nlp.its
+  const soft = softLineBreaks(text)
   const wdoc = nlp.readDoc(text)
   const values = wdoc.tokens().out() as string[]
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[]
@@ -197,12 +200,15 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     // A boundary inside a joined token ("N." + "Y.") is none, but one may follow the
     // joined token ("from D-N.Y. He spoke"); a false one moves or goes.
     const at = ts < ranges[last] ? ranges[last] : ts
-    const from = at >= te ? te : trueStart(text, start, end, at, te)
+    const from = at >= te ? te : trueStart(text, start, end, at, te, soft)
     ranges[last] = from
     if (from < te) ranges.push(from, te)
   })
   const breaks: number[] = []
-  for (const m of text.matchAll(PARAGRAPH_BREAK)) breaks.push(m.index ?? 0)
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    const k = m.index ?? 0
+    if (soft === null || m[0].length > 1 || !soft.has(k)) breaks.push(k)
+  }
   const sentences: Sentence[] = []
   let paragraph = 0
   let b = 0
@@ -218,7 +224,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     // carry no final punctuation, so every line break ends one.
     let from = ts
     for (let t = ts + 1; t < te; t++) {
-      if (hasLineBreak(text, end[t - 1], start[t])) { push(from, t); from = t }
+      if (hasLineBreak(text, end[t - 1], start[t], soft)) { push(from, t); from = t }
     }
     push(from, te)
   }
