@@ -278,3 +278,10 @@ test('a gazetteer name keeps its canonical even after a run that ends in the sam
   const text = 'Ana Madonna spoke first. Later Madonna sang two songs.'
   assert.equal(entities(text, g).find((e) => e.text === 'Madonna')?.canonical, 'Madonna')
 })
+
+test('in hard-wrapped text the first line is no headline: a full name there introduces the surname', () => {
+  const text = 'Pat Caddell, a Democratic pollster who advised President Jimmy\nCarter, spoke on Monday about the race and the\nvoters it would turn on in the fall, and then\nhe left.\n\nCaddell said voters were angry.\n'
+  const bare = entities(text).filter((e) => e.text === 'Caddell')
+  assert.equal(bare.length, 1)
+  assert.equal(bare[0].canonical, 'Pat Caddell')
+})

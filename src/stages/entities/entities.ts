@@ -4,6 +4,7 @@ import { isGluedHyphen, POS_TAGS, type Doc, type TokenColumns } from '../../mode
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import { softLineBreaks } from '../tokens/line-breaks.ts'
 import { TITLES } from '../tokens/tokens.ts'
 
 /** One known entity of the gazetteer file (see docs/figures.md for the format). */
@@ -423,8 +424,10 @@ function linkSurnames(
     person.last = e.start
   }
   // A headline in title case ("Derelict Obama and Clinton;") writes no full names.
+  // In hard-wrapped text a first line may just wrap (docs/tokens.md).
   const firstBreak = text.indexOf('\n')
-  const headlineEnd = firstBreak > 0 && !/[.!?"”’]\s*$/.test(text.slice(0, firstBreak)) ? firstBreak : 0
+  const isHeadline = firstBreak > 0 && !/[.!?"”’]\s*$/.test(text.slice(0, firstBreak)) && !(softLineBreaks(text)?.has(firstBreak) ?? false)
+  const headlineEnd = isHeadline ? firstBreak : 0
   const covered = new Uint8Array(tokens.count)
   for (const e of all) covered.fill(1, e.tokenStart, e.tokenEnd)
   // Surnames the tagger missed, read only once a full name has been registered.
