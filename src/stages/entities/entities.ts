@@ -4,7 +4,6 @@ import { isGluedHyphen, POS_TAGS, type Doc, type TokenColumns } from '../../mode
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
-import { softLineBreaks } from '../tokens/line-breaks.ts'
 import { TITLES } from '../tokens/tokens.ts'
 
 /** One known entity of the gazetteer file (see docs/figures.md for the format). */
@@ -424,9 +423,11 @@ function linkSurnames(
     person.last = e.start
   }
   // A headline in title case ("Derelict Obama and Clinton;") writes no full names.
-  // In hard-wrapped text a first line may just wrap (docs/tokens.md).
+  // In hard-wrapped text a first line may just wrap: then the tokens stage ran the first
+  // sentence on past it (docs/tokens.md).
   const firstBreak = text.indexOf('\n')
-  const isHeadline = firstBreak > 0 && !/[.!?"”’]\s*$/.test(text.slice(0, firstBreak)) && !(softLineBreaks(text)?.has(firstBreak) ?? false)
+  const isHeadline = firstBreak > 0 && !/[.!?"”’]\s*$/.test(text.slice(0, firstBreak)) &&
+    sentences.length > 0 && sentences[0].end <= firstBreak
   const headlineEnd = isHeadline ? firstBreak : 0
   const covered = new Uint8Array(tokens.count)
   for (const e of all) covered.fill(1, e.tokenStart, e.tokenEnd)
