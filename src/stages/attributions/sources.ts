@@ -330,11 +330,6 @@ class People {
   private readonly persons = new Map<Entity, string>()
   private readonly genders = new Map<string, Gender | null>()
 
-  /** The given name each person's name opens with ("Amanda Carpenter" -> "Amanda"). */
-  private readonly given = new Map<string, string>()
-  /** Each person mention's given name, when its name has one ("Amanda Carpenter"). */
-  private readonly firstNames = new Map<Entity, string>()
-
   constructor(text: string, p: Prepared, entities: readonly Entity[], private readonly lexicon: GivenNames | null) {
     const surnames = new Set<string>()
     const counts = new Map<string, [number, number]>()
@@ -352,10 +347,6 @@ class People {
       // stands for ("Trump" -> "Donald Trump"), so "Ivanka Trump" keeps her own count.
       this.persons.set(e, name)
       surnames.add(last)
-      if (words.length >= 2) {
-        this.firstNames.set(e, words[0])
-        if (!this.given.has(name)) this.given.set(name, words[0])
-      }
       const c = counts.get(name) ?? [0, 0]
       counts.set(name, c)
       const before = text.slice(Math.max(0, e.start - 5), e.start).trim().toLowerCase().split(/\s+/).pop() ?? ''
@@ -387,17 +378,17 @@ class People {
     if (name === undefined) return null
     const said = this.genders.get(name) ?? null
     if (said !== null || this.lexicon === null) return said
-    // the mention's own given name: "Ivanka Trump" is not "Donald Trump"
-    const first = this.firstNames.get(e)
-    return first === undefined ? null : this.lexicon.get(first) ?? null
+    // the person's own given name: "Ivanka Trump" is not "Donald Trump"
+    const space = name.search(/\s/)
+    return space < 0 ? null : this.lexicon.get(name.slice(0, space)) ?? null
   }
 
-  /** Each person's given name with the gender the article gives them, for the lexicon. */
+  /** Each person named in full with the gender the article gives them: their given name's vote. */
   votes(): Array<[string, Gender]> {
     const out: Array<[string, Gender]> = []
-    for (const [name, first] of this.given) {
-      const g = this.genders.get(name) ?? null
-      if (g !== null) out.push([first, g])
+    for (const [name, g] of this.genders) {
+      const space = name.search(/\s/)
+      if (g !== null && space > 0) out.push([name.slice(0, space), g])
     }
     return out
   }

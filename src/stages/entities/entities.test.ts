@@ -285,3 +285,8 @@ test('in hard-wrapped text the first line is no headline: a full name there intr
   assert.equal(bare.length, 1)
   assert.equal(bare[0].canonical, 'Pat Caddell')
 })
+
+test('a name wrapped over two lines is one name', () => {
+  const text = 'The pollster, who advised President Jimmy\nCarter for years, spoke on Monday about the race\nand the voters it would turn on in the\nfall, and then left the hall.\n'
+  assert.equal(byText(text, 'Jimmy\nCarter').canonical, 'Jimmy Carter')
+})

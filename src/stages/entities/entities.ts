@@ -625,7 +625,10 @@ function properNounRuns(
     const end16 = tokens.end[run.end - 1]
     // Written out rather than spread from a span: V8 builds a spread object literal slowly,
     // and this one is made for every name (over half of the stage's time on Node 20).
-    out.push({ start: start16, end: end16, type, canonical: text.slice(start16, end16), country, tokenStart: start, tokenEnd: run.end, isRun: true })
+    // a name wrapped over two lines of hard-wrapped text is one name with one space
+    const own = text.slice(start16, end16)
+    const canonical = own.includes('\n') ? own.replace(/\s+/g, ' ') : own
+    out.push({ start: start16, end: end16, type, canonical, country, tokenStart: start, tokenEnd: run.end, isRun: true })
   }
   return out
 }
