@@ -1,5 +1,6 @@
 import { softLineBreaks } from '../stages/tokens/line-breaks.ts'
 import type { JsonDocument, JsonQuantity } from './json.ts'
+import { offsetMap } from './offsets.ts'
 
 // One line per item: the report shows text with its white space runs made one space.
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -7,16 +8,9 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 /** Code-point indexes of the soft line breaks of hard-wrapped text (see softLineBreaks). */
 function softBreakPoints(text: string): ReadonlySet<number> {
   const soft = softLineBreaks(text)
-  const points = new Set<number>()
-  if (soft === null) return points
-  let cp = 0
-  for (let i = 0; i < text.length; i++) {
-    if (soft.has(i)) points.add(cp)
-    const c = text.charCodeAt(i)
-    // the high half of a surrogate pair starts a code point its low half finishes
-    if (c < 0xd800 || c > 0xdbff) cp++
-  }
-  return points
+  if (soft === null) return new Set()
+  const map = offsetMap(text)
+  return new Set([...soft].map((k) => map.toCodePoint(k)))
 }
 
 function amount(q: JsonQuantity): string {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
+import { readModelFile } from './averaged.ts'
 import { P_COMMA, type Prepared } from './features.ts'
 
 const PROPN = posId('PROPN')
@@ -379,25 +380,31 @@ class People {
     const said = this.genders.get(name) ?? null
     if (said !== null || this.lexicon === null) return said
     // the person's own given name: "Ivanka Trump" is not "Donald Trump"
-    const space = name.search(/\s/)
-    return space < 0 ? null : this.lexicon.get(name.slice(0, space)) ?? null
+    const first = givenNameOf(name)
+    return first === null ? null : this.lexicon.get(first) ?? null
   }
 
   /** Each person named in full with the gender the article gives them: their given name's vote. */
   votes(): Array<[string, Gender]> {
     const out: Array<[string, Gender]> = []
     for (const [name, g] of this.genders) {
-      const space = name.search(/\s/)
-      if (g !== null && space > 0) out.push([name.slice(0, space), g])
+      const first = givenNameOf(name)
+      if (g !== null && first !== null) out.push([first, g])
     }
     return out
   }
 }
 
+/** The first word of a name of two words or more ("Amanda Carpenter" -> "Amanda"), else null. */
+function givenNameOf(name: string): string | null {
+  const space = name.search(/\s/)
+  return space > 0 ? name.slice(0, space) : null
+}
+
 /** Given names and the gender PolNeAR train's articles give the people who bear them. */
 export type GivenNames = ReadonlyMap<string, Gender>
 
-const GIVEN_NAMES_PATH = new URL('../../../models/attribution/given-names.json', import.meta.url)
+const GIVEN_NAMES_PATH = fileURLToPath(new URL('../../../models/attribution/given-names.json', import.meta.url))
 let givenNames: GivenNames | null | undefined
 
 /**
@@ -406,11 +413,11 @@ let givenNames: GivenNames | null | undefined
  */
 export function defaultGivenNames(): GivenNames | null {
   if (givenNames === undefined) {
-    try {
-      const json = JSON.parse(readFileSync(GIVEN_NAMES_PATH, 'utf8')) as { m: string[]; f: string[] }
+    const buf = readModelFile(undefined, GIVEN_NAMES_PATH, 'given-name lexicon')
+    if (buf === null) givenNames = null
+    else {
+      const json = JSON.parse(buf.toString('utf8')) as { m: string[]; f: string[] }
       givenNames = new Map<string, Gender>([...json.m.map((n): [string, Gender] => [n, 'm']), ...json.f.map((n): [string, Gender] => [n, 'f'])])
-    } catch {
-      givenNames = null
     }
   }
   return givenNames

@@ -309,10 +309,9 @@ const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'g
  * "The ministry put the death toll at 87": the subject of a verb of counting, or a count
  * that shows a figure, states the figure after the verb. The subject must name a body (a
  * proper noun, or the head of an agent: "the ministry", "police"); a count as subject
- * names it by who made it ("by X", "from X", "released by X", "A Reuters tally"):
- * "Figures show" and "The report found" alone state no one's figure. A leading adverbial ("In March,")
- * is skipped. "counted on", "recorded a song" by a band, "Rescuers found 12 bodies" state
- * no one's figure.
+ * names it by who made it ("by X", "from X", "released by X", "A Reuters tally"). A
+ * leading adverbial ("In March,") is skipped. "Figures show", "The report found", "counted
+ * on", "recorded a song" by a band and "Rescuers found 12 bodies" state no one's figure.
  */
 function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan; distance: number } | null {
   const { pos, lemma } = c.tokens
@@ -407,8 +406,8 @@ function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   return lo
 }
 
-// Common names of bodies that keep counts, besides AGENT_NOUNS.
-const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'authority', 'monitor', 'observatory', 'agency', 'watchdog', 'coalition', 'mission', 'hospital'])
+// Common names of bodies that keep counts, besides AGENT_NOUNS (which has "agency", "authority").
+const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observatory', 'watchdog', 'coalition', 'mission', 'hospital'])
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {

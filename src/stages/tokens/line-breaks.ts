@@ -3,6 +3,8 @@
 
 // What ends a line that ends its sentence or its paragraph.
 const LINE_END = /[.!?:;"”’')\]]\s*$/
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+const CAPITAL_FIRST = /^\p{Lu}/u
 
 /**
  * The line breaks that only wrap a line, in text wrapped at a fixed width (plain-text wire
@@ -35,7 +37,7 @@ export function softLineBreaks(text: string): Set<number> | null {
   for (const k of inner) {
     const line = lines[k].trimEnd()
     const next = lines[k + 1].trimStart()
-    const isHeading = !LINE_END.test(line) && line.length < 0.6 * width && /^\p{Lu}/u.test(next)
+    const isHeading = !LINE_END.test(line) && line.length < 0.6 * width && CAPITAL_FIRST.test(next)
     if (!isHeading) soft.add(starts[k + 1] - 1)
   }
   return soft

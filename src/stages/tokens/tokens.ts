@@ -29,7 +29,6 @@ export interface Tokenized {
 // without blank lines between them; in hard-wrapped text only a blank line does.
 const PARAGRAPH_BREAK = /\n+/g
 
-
 // Abbreviations wink does not always know. Titles stand before a name, so their period
 // never ends a sentence ("Sens. Ted Cruz", "the Rev. Al Sharpton"); "Jr.", "Sr." and "St."
 // can end one ("Main St. He said") and are left to wink.
@@ -99,7 +98,8 @@ const continues = (c: number) =>
  * closing marks glued to the sentence before, and at `te` (no boundary at all) when what
  * follows continues that sentence: a comma after "(I-Vt.)", a lower-case word after a
  * quotation ending in "?" or "!" ("?” he asked"), a name after a title ("Sens." + "Ted
- * Cruz"). A boundary at a line break stays.
+ * Cruz"). A boundary at a line break stays, unless the break only wraps a line of
+ * hard-wrapped text (`soft`, see softLineBreaks).
  */
 function trueStart(text: string, start: Int32Array, end: Int32Array, a: number, te: number, soft: ReadonlySet<number> | null): number {
   while (a < te && start[a] === end[a - 1] && isClosing(text, start[a], end[a])) a++
