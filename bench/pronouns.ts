@@ -7,7 +7,11 @@
 // was annotated before its first scoring (docs/attribution.md, "Source resolution"); the
 // "held-out-train" set (session 4) comes from PolNeAR train texts, on which the resolver
 // was never examined: every 7th article, a spread of 24 of its predicted pronoun and
-// nominal sources, annotated from the text alone before the first scoring.
+// nominal sources, annotated from the text alone before the first scoring. The
+// "held-out-train-2" set (session 5) is 26 of 30 sources spread over the plural pronouns
+// and nominals ("they", "it", "the <noun>") predicted in train articles 400-839, which the
+// resolver's changes of that session were not read on; annotated from the text before
+// the first scoring (4 left out where the text does not settle the referent).
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'

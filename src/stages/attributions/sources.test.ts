@@ -107,3 +107,45 @@ test('a person\'s gender is their own, not their surname\'s ("Ivanka Trump" besi
   const text = 'Ivanka Trump and Donald Trump toured the plant. Mr. Trump waved to the crowd. Later, she said the plan would help mothers.'
   assert.equal(resolve(text, 'she'), 'Ivanka Trump')
 })
+
+test('a nominal takes the name it was introduced with ("the Sanders campaign" ... "the campaign")', () => {
+  const text = 'Bernie Sanders lost Missouri by 1,531 votes. The Sanders campaign said it would review the count. If only a few delegates are at stake, the campaign said, it may not ask for a recount.'
+  assert.equal(resolve(text, 'the campaign'), 'Bernie Sanders')
+  const board = 'A headline from the Wall Street Journal editorial board called for a change. "It is a sign of distress," the editorial board writes.'
+  assert.equal(resolve(board, 'the editorial board'), 'Wall Street Journal')
+  const group = 'Ilyse Hogue, president of the abortion rights group NARAL, joined the call. The group has taken an interest in Zika.'
+  assert.equal(resolve(group, 'The group', ['Ilyse Hogue']), 'NARAL')
+})
+
+test('a demonym or a platform does not own a phrase ("Republican voters", "a Facebook post")', () => {
+  const text = 'Many Republican voters in Ohio backed the plan in March. The voters said they wanted lower taxes.'
+  assert.equal(resolve(text, 'The voters'), null)
+  const post = 'A Facebook post by the mayor drew 4,000 replies. The post said the bridge would reopen in May.'
+  assert.notEqual(resolve(post, 'The post'), 'Facebook')
+})
+
+test('a document or a group of unnamed people is nobody named, unless named with it', () => {
+  const report = "The inspector general's report was released on Tuesday by the State Department. The report said 12 officials had used private email."
+  assert.equal(resolve(report, 'The report', ['State Department']), null)
+  const owned = 'A Pentagon report on the war was published on Friday. The report estimated that 4,000 soldiers had been wounded.'
+  assert.equal(resolve(owned, 'The report'), 'Pentagon')
+  const officials = 'The Central Intelligence Agency reviewed the emails in March. The officials said 22 of them were top secret.'
+  assert.equal(resolve(officials, 'The officials'), null)
+})
+
+test('"they" is a body or a people, never one person nor a country', () => {
+  const text = 'President Barack Obama met the Burmese leader in Washington on Wednesday. They said 3,000 prisoners would be freed.'
+  assert.notEqual(resolve(text, 'They', ['Barack Obama']), 'Barack Obama')
+  assert.notEqual(resolve(text, 'They', ['Barack Obama']), 'Washington')
+})
+
+test('a title noun finds the person the article gave that title, even by surname alone', () => {
+  const text = 'Bruce Ash criticized RNC Chairman Reince Priebus in an email. Donald Trump said the process was rigged. ' +
+    'Priebus has pushed back on those charges. The chairman said on Sunday that he opposed any change.'
+  assert.equal(resolve(text, 'The chairman', ['Bruce Ash', 'Donald Trump']), 'Reince Priebus')
+})
+
+test('"the former secretary of state": the head is the word before "of"', () => {
+  const text = 'Hillary Clinton told ABC News the server was a mistake. The former secretary of state said she had complied with the rules.'
+  assert.equal(resolve(text, 'The former secretary of state', ['Hillary Clinton']), 'Hillary Clinton')
+})

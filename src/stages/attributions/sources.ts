@@ -39,7 +39,15 @@ const PERSON_NOUNS = new Set([
   'mayor', 'governor', 'president', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official',
   'commander', 'general', 'chief', 'leader', 'secretary', 'ambassador', 'envoy', 'senator', 'lawmaker',
   'chairman', 'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor', 'colonel', 'captain', 'head',
-  'king', 'queen', 'diplomat', 'doctor', 'surgeon', 'judge', 'man', 'woman',
+  'king', 'queen', 'diplomat', 'doctor', 'surgeon', 'judge', 'man', 'woman', 'candidate', 'nominee',
+  'admiral', 'prince', 'princess', 'manager', 'executive', 'lawyer', 'attorney', 'adviser', 'advisor', 'aide',
+  'analyst', 'expert', 'professor', 'economist', 'researcher', 'author', 'writer', 'reporter', 'correspondent',
+  'host', 'pollster', 'strategist', 'activist', 'founder', 'owner', 'officer', 'soldier', 'sheriff',
+  'inspector', 'investigator', 'resident', 'voter', 'supporter', 'critic', 'staffer', 'protester', 'student',
+  'investor', 'billionaire', 'businessman', 'businesswoman', 'entrepreneur', 'mogul', 'comedian', 'actor',
+  'actress', 'singer', 'celebrity', 'player', 'coach', 'pastor', 'priest', 'bishop', 'rabbi', 'imam', 'pope',
+  'father', 'mother', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'widow', 'teacher', 'nurse',
+  'veteran', 'farmer', 'worker', 'pilot', 'detective', 'congressman', 'congresswoman', 'senator-elect',
 ])
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
 // a function is built anew on every call.
@@ -146,7 +154,10 @@ export function resolveSource(
   const single = src.end - src.start === 1
   if (single && (RELATIVE_THINGS.has(first) || p.tokens.pos[src.start] === DET)) return null
   const isPronoun = single && (PERSONAL.has(first) || COLLECTIVE.has(first))
-  const isNominal = !isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && src.end - src.start <= 4
+  // A nominal's head is its last word, or the word before "of" ("the former secretary of state").
+  let headAt = src.end - 1
+  for (let i = src.start + 2; i < src.end - 1; i++) if (wordAt(text, p, i) === 'of') { headAt = i - 1; break }
+  const isNominal = !isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && headAt - src.start < 4 && src.end - src.start <= 7
   const runs = () => propnRuns(text, p, src.start)
   if (!isPronoun && !isNominal) {
     if (inside.length > 0) {
@@ -176,15 +187,26 @@ export function resolveSource(
     if (NOT_SPEAKERS.has(name.toLowerCase())) return null
     return end - start > 1 ? name : fullerName(name, runs(), text, p)
   }
-  const head = wordAt(text, p, src.end - 1)
+  const head = wordAt(text, p, headAt)
   // "the source", "the insiders": nobody the article names.
   if (isNominal && ANONYMOUS_HEADS.has(head)) return null
+  // A group of unnamed people is nobody the article names ("The officials", "the voters").
+  if (isNominal && isUnnamedGroup(head)) return null
+  if (isNominal && !PERSON_NOUNS.has(head) && !NAMED_KINDS.has(head)) {
+    // "the campaign" after "the Sanders campaign", "the editorial board" after "the Wall
+    // Street Journal editorial board": the name the phrase was introduced with.
+    const owner = ownerBefore(text, p, src, entities)
+    if (owner !== null) return owner
+    // A document speaks for its maker, whom only a name written with it says ("the
+    // report" after "an inspector general's report" is nobody named).
+    if (DOCUMENT_HEADS.has(head)) return null
+  }
   // "who" is the noun phrase right before it ("listeners who said", "Brinkley, a historian, who").
   if (single && first === 'who' && entities.length > 0) return relativeAntecedent(text, p, src.start, entities)
   // "the mayor", "the spokesman" stand for a person; "the ministry", "the company" for a body.
   const wantsPerson = PERSONAL.has(first) || (isNominal && PERSON_NOUNS.has(head))
   if (entities.length > 0) {
-    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null, content)
+    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null, content, isNominal ? headAt : -1)
     if (best === null) return null
     // "the ministry", "the police": a body of that kind, not another body met before
     // ("the UN refugee agency ... The ministry put the toll at 87").
@@ -218,7 +240,7 @@ export function resolveSource(
  */
 function antecedent(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
-  wantsPerson: boolean, head: string | null, content: readonly Range[],
+  wantsPerson: boolean, head: string | null, content: readonly Range[], headAt = -1,
 ): Entity | null {
   // Names inside the source's own quoted words are not who says it ("“... Obama had
   // will.i.am ...,” he said"); in reported speech they may be ("The IMF approved ..., the
@@ -228,7 +250,13 @@ function antecedent(
   const s0 = p.tokens.start[src.start]
   const firstSent = p.sent[src.start] - ANTECEDENT_SENTENCES
   const word = wordAt(text, p, src.start)
-  const gender = src.end - src.start === 1 ? PRONOUN_GENDER.get(word) ?? null : null
+  const gender = src.end - src.start === 1 ? PRONOUN_GENDER.get(word) ?? null : head !== null ? NOUN_GENDER.get(head) ?? null : null
+  // the nominal's words before its head ("Democratic presidential" candidate), which a
+  // title may share
+  const modifiers: string[] = []
+  for (let i = src.start + 1; i < headAt; i++) modifiers.push(wordAt(text, p, i))
+  const plural = src.end - src.start === 1 && (word === 'they' || word === 'them')
+  const isIt = src.end - src.start === 1 && word === 'it'
   const people = peopleOf(text, p, entities)
   // Last words of the names that spoke, read only when a person's name is not among them as written.
   let namedLast: Set<string> | null = null
@@ -248,14 +276,20 @@ function antecedent(
     const wasSource = named.has(name) || (people.isPerson(e) && (namedLast ??= new Set([...named].map(lastWord))).has(lastWord(name)))
     const fits = wantsPerson
       ? e.type === 'PERSON' || (e.type === 'OTHER' && (wasSource && /\s/.test(name) || people.isPerson(e)))
-      : GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)
+      // "they" is a body or a people, not one person nor a country (that is "it")
+      : plural
+        ? (e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'NORP' || (e.type === 'OTHER' && wasSource)) && !people.isPerson(e)
+        // "it" is no person; a nominal of a kind not listed may be ("the investor")
+        : (GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)) && !(isIt && people.isPerson(e))
     if (!fits) continue
     // "she" is not the man the article calls "he" (and the other way round).
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
-    const hasHead = head !== null && namesHead(text, e, head)
+    const titles = wantsPerson && head !== null ? titlesOf(text, p, entities).get(name) : undefined
+    const hasHead = head !== null && (namesHead(text, e, head) || titles?.has(head) === true)
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
-    const score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
+    let score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
+    if (hasHead && titles !== undefined) for (const m of modifiers) if (titles.has(m)) score += 8
     // walking back, the first of equal score is the nearest
     if (score > bestScore) { best = e; bestScore = score }
   }
@@ -282,6 +316,116 @@ function namesHead(text: string, e: Entity, head: string): boolean {
 }
 
 const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1)
+
+const docTitles = new WeakMap<Prepared, Map<string, Set<string>>>()
+// Lower-case words inside titles before a name.
+const TITLE_LINKS = new Set(['of', 'former', 'presidential', 'vice', 'deputy', 'state', 'front-runner', 'acting', 'then'])
+// Person nouns that say a gender ("the actress", "the spokesman").
+const NOUN_GENDER = new Map<string, Gender>([
+  ...['actress', 'spokeswoman', 'chairwoman', 'woman', 'mother', 'daughter', 'wife', 'sister', 'widow', 'queen',
+    'princess', 'congresswoman', 'businesswoman'].map((w): [string, Gender] => [w, 'f']),
+  ...['spokesman', 'man', 'father', 'son', 'husband', 'brother', 'king', 'prince', 'congressman',
+    'businessman'].map((w): [string, Gender] => [w, 'm']),
+])
+
+/**
+ * The words of the titles each name is written after in a document ("RNC Chairman Reince
+ * Priebus", "FBI Director James Comey"), so that "the chairman" finds Priebus where the
+ * article later calls him by his surname alone.
+ */
+function titlesOf(text: string, p: Prepared, entities: readonly Entity[]): Map<string, Set<string>> {
+  let titles = docTitles.get(p)
+  if (titles !== undefined) return titles
+  titles = new Map()
+  for (const e of entities) {
+    // the words right before the name that may make a title: capitalised ones, "of" and
+    // the lower-case words titles are written with ("presidential candidate", "former
+    // secretary of state"); "the governor endorsed Donald Trump" gives him no title
+    const before = text.slice(Math.max(0, e.start - 60), e.start).split(/\s+/)
+    const title: string[] = []
+    for (let k = before.length - 1; k >= 0; k--) {
+      const w = before[k]
+      if (w === '') continue
+      const lower = w.toLowerCase()
+      if (!/^\p{Lu}/u.test(w) && !TITLE_LINKS.has(lower) && !PERSON_NOUNS.has(lower)) break
+      title.push(lower.replace(/[^\p{L}-]+/gu, ''))
+      if (/[,.;:]$/.test(w) && k < before.length - 1) break
+    }
+    if (title.length === 0) continue
+    const name = entityName(text, e)
+    const words = titles.get(name) ?? new Set<string>()
+    for (const w of title) words.add(w)
+    titles.set(name, words)
+  }
+  docTitles.set(p, titles)
+  return titles
+}
+
+// Heads of definite nominals that stand for a text, a poll or a recording: they speak for
+// whoever made them, which only a name written with them says ("the Pentagon report").
+const DOCUMENT_HEADS = new Set([
+  'report', 'letter', 'memo', 'memorandum', 'study', 'survey', 'poll', 'statement', 'document', 'documents',
+  'filing', 'analysis', 'lawsuit', 'complaint', 'indictment', 'ruling', 'book', 'article', 'story', 'email',
+  'video', 'ad', 'advertisement', 'release', 'tweet', 'post', 'footage', 'data', 'records', 'transcript',
+  'assessment', 'review', 'audit', 'investigation', 'estimate', 'estimates', 'figures', 'tally', 'census',
+])
+// Plural heads for people an article does not name one by one ("The officials said").
+const UNNAMED_GROUPS = new Set([
+  'scientists', 'observers', 'troops', 'locals', 'survivors', 'relatives', 'parents', 'sides', 'men', 'women',
+])
+// Platforms carry what others post: "a Facebook post" is not Facebook's.
+const PLATFORMS = new Set(['facebook', 'twitter', 'instagram', 'youtube', 'tiktok', 'telegram', 'reddit', 'snapchat', 'whatsapp'])
+
+/** Whether a nominal's head is a plural of unnamed people: a person noun's plural ("officials") or such a group. */
+function isUnnamedGroup(head: string): boolean {
+  if (UNNAMED_GROUPS.has(head)) return true
+  return head.endsWith('s') && PERSON_NOUNS.has(head.slice(0, -1))
+}
+
+/**
+ * The name a definite nominal was introduced with: the nearest earlier mention of its
+ * words ("campaign", "editorial board", compared by lemma) right after a proper name or a possessive one
+ * ("the Sanders campaign", "Clinton's campaign"). An entity ending there gives its
+ * canonical name, else the proper-noun run does.
+ */
+function ownerBefore(text: string, p: Prepared, src: Range, entities: readonly Entity[]): string | null {
+  // by lemma, which the tokens stage gives in lower case: no string is made per token
+  const lemma = p.tokens.lemma
+  const words: string[] = []
+  for (let i = src.start + 1; i < src.end; i++) words.push(lemma[i])
+  if (words.length === 0) return null
+  const stop = Math.max(1, src.start - LOOK_BACK)
+  for (let j = src.start - words.length; j >= stop; j--) {
+    let same = true
+    // in lower case: "Fund" in "International Monetary Fund" is a name of its own
+    for (let w = 0; w < words.length && same; w++) same = p.isCap[j + w] === 0 && lemma[j + w] === words[w]
+    if (!same) continue
+    // the name set after the phrase ("the abortion rights group NARAL")
+    const after = j + words.length
+    if (after < src.start && p.tokens.pos[after] === PROPN && p.isCap[after] === 1 && p.sent[after] === p.sent[j]) {
+      const entity = entities.find((e) => e.start === p.tokens.start[after])
+      if (entity !== undefined && entity.type !== 'NORP' && entity.type !== 'PERSON') return entityName(text, entity)
+    }
+    let k = j - 1
+    if (k > 0 && p.tokens.pos[k] === PART) k--
+    if (p.tokens.pos[k] !== PROPN || p.isCap[k] !== 1) continue
+    const owner = wordAt(text, p, k)
+    if (NOT_SPEAKERS.has(owner) || PLATFORMS.has(owner)) continue
+    // A demonym or party word describes the phrase, it does not own it ("Republican
+    // voters", "the Saudi prince"): the owner is a named body, person or place.
+    const end = p.tokens.end[k]
+    const entity = entities.find((e) => e.end === end)
+    if (entity !== undefined) {
+      if (entity.type === 'NORP') continue
+      return entityName(text, entity)
+    }
+    // Untyped, a name of two words or more that does not open its sentence ("Exit polls").
+    let s = k
+    while (s > 0 && p.sent[s - 1] === p.sent[k] && p.tokens.pos[s - 1] === PROPN && p.isCap[s - 1] === 1) s--
+    if (k > s && (s === 0 || p.sent[s - 1] === p.sent[s])) return runName(text, p, { start: s, end: k + 1 })
+  }
+  return null
+}
 
 // Heads of definite nominals for speakers an article does not name.
 const ANONYMOUS_HEADS = new Set(['source', 'sources', 'insider', 'insiders', 'person', 'people', 'witness', 'witnesses'])

@@ -220,6 +220,15 @@ test('a surname the tagger reads as a verb is still found, in the full name and 
     .filter((e) => /Lynch/.test(e.text)).length, 0)
 })
 
+test('a known surname that opens a sentence or looks plural is still the person ("Priebus has")', () => {
+  const text = 'Bruce Ash criticized RNC Chairman Reince Priebus in an email. Priebus has pushed back on the charges.'
+  const bare = entities(text).filter((e) => e.text === 'Priebus')
+  assert.equal(bare.length, 1)
+  assert.equal(bare[0].canonical, 'Reince Priebus')
+  // a sentence-initial plural is still no name when no full name ends in it
+  assert.equal(entities('Reince Priebus spoke. Officials said the vote would wait.').some((e) => e.text === 'Officials'), false)
+})
+
 test('a title on the surname makes the whole person a PERSON', () => {
   const text = 'Jessica Ditto spoke to reporters. Ms. Ditto said the campaign had no comment.'
   assert.equal(byText(text, 'Jessica Ditto').type, 'PERSON')

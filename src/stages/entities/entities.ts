@@ -443,7 +443,11 @@ function linkSurnames(
   }
   const scanUntil = (limit: number, from: number) => {
     for (let t = from; t < tokens.count && tokens.start[t] < limit; t++) {
-      if (covered[t] !== 0 || !isUntaggedName(text, tokens, t, isCommonWord) || !maySurname(t)) continue
+      // A known surname may look inflected ("Priebus" -> lemma "priebu") or open a sentence
+      // like a plural ("Priebus has", which properNounRuns leaves out): that a full name ends
+      // in it is evidence enough.
+      if (covered[t] !== 0 || !maySurname(t)) continue
+      if (tokens.pos[t] === PROPN ? NOT_NAMES.has(tokens.lemma[t]) : !isUntaggedName(text, tokens, t, isCommonWord, false)) continue
       const w = text.slice(tokens.start[t], tokens.end[t])
       const person = pick(w, tokens.start[t])
       if (person === null) continue
@@ -542,12 +546,12 @@ function isNameToken(text: string, tokens: TokenColumns, covered: Uint8Array, t:
 }
 
 /** Whether token t is a capitalised word, not tagged a proper noun, that the article never writes in lower case. */
-function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonWord: (w: string) => boolean): boolean {
+function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonWord: (w: string) => boolean, askLemma = true): boolean {
   if (tokens.pos[t] === PROPN) return false
   const w = text.slice(tokens.start[t], tokens.end[t])
   const lower = w.toLowerCase()
   // An inflected word ("Goes", "Leaders") is a headline's verb or noun, not a name.
-  return GIVEN_NAME.test(w) && tokens.lemma[t] === lower && !NOT_NAMES.has(lower) && !isCommonWord(w)
+  return GIVEN_NAME.test(w) && (!askLemma || tokens.lemma[t] === lower) && !NOT_NAMES.has(lower) && !isCommonWord(w)
 }
 
 function properNounRuns(
