@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { loadPolnearSplit } from '../../eval/polnear.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { prepare, type Prepared } from './features.ts'
-import { CUE_B, CUE_I, cueFeatures, K_CUE } from './taggers.ts'
+import { CUE_LABELS, cueEnd, cueFeatures, K_CUE, opensCue } from './taggers.ts'
 import { toTrainingDoc, trainModel, type TrainingDoc } from './training.ts'
 import type { ChainPerceptron } from './perceptron.ts'
 
@@ -50,17 +50,12 @@ function predictedCues(cue: ChainPerceptron, p: Prepared): Set<string> {
     const n = p.paraEnd[q] - from
     if (n === 0) continue
     const feats = new Int32Array(n * K_CUE)
-    const em = new Float64Array(n * 3)
+    const em = new Float64Array(n * CUE_LABELS)
     const labels = new Int8Array(n)
     cueFeatures(p, from, from + n, feats)
     cue.emissions(feats, n, K_CUE, em)
-    cue.viterbi(em, n, labels, null, new Int8Array(n * 5), new Float64Array(n * 10))
-    for (let i = 0; i < n; i++) {
-      if (labels[i] !== CUE_B) continue
-      let e = i + 1
-      while (e < n && labels[e] === CUE_I) e++
-      out.add(`${from + i}:${from + e}`)
-    }
+    cue.viterbi(em, n, labels, null, new Int8Array(n * CUE_LABELS), new Float64Array(n * 2 * CUE_LABELS))
+    for (let i = 0; i < n; i++) if (opensCue(labels[i])) out.add(`${from + i}:${from + cueEnd(labels, i, n)}`)
   }
   return out
 }

@@ -62,10 +62,10 @@ export class ChainPerceptron {
     const mask = this.mask
     const q = this.quantized
     if (q !== null) {
-      // The two taggers' label counts have loops of their own: with one loop for both that
-      // tested the count inside, the role tagger's sums took 1.2-1.6 times as long alone.
+      // Both taggers have five labels (cue BILOU, role O + source and content B/I), which
+      // get a loop of their own: with one loop that tested the count inside, the role
+      // tagger's sums took 1.2-1.6 times as long alone.
       if (L === 5) sumRows5(q, this.quantScale, mask, feats, n, k, out)
-      else if (L === 3) sumRows3(q, this.quantScale, mask, feats, n, k, out)
       else sumRows(q, this.quantScale, L, mask, feats, n, k, out)
       return
     }
@@ -279,7 +279,7 @@ function sumRows(q: Int16Array, scale: number, L: number, mask: number, feats: I
   for (let i = 0, e = n * L; i < e; i++) out[i] *= scale
 }
 
-/** {@link sumRows} for five labels (the role tagger), the sums in locals V8 keeps in registers. */
+/** {@link sumRows} for five labels (both taggers), the sums in locals V8 keeps in registers. */
 function sumRows5(q: Int16Array, scale: number, mask: number, feats: Int32Array, n: number, k: number, out: Float64Array): void {
   for (let i = 0, j = 0, o = 0; i < n; i++, o += 5) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0
@@ -291,14 +291,3 @@ function sumRows5(q: Int16Array, scale: number, mask: number, feats: Int32Array,
   }
 }
 
-/** {@link sumRows} for three labels (the cue tagger). */
-function sumRows3(q: Int16Array, scale: number, mask: number, feats: Int32Array, n: number, k: number, out: Float64Array): void {
-  for (let i = 0, j = 0, o = 0; i < n; i++, o += 3) {
-    let s0 = 0, s1 = 0, s2 = 0
-    for (const je = j + k; j < je; j++) {
-      const b = (feats[j] & mask) * 3
-      s0 += q[b]; s1 += q[b + 1]; s2 += q[b + 2]
-    }
-    out[o] = s0 * scale; out[o + 1] = s1 * scale; out[o + 2] = s2 * scale
-  }
-}

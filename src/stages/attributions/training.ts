@@ -6,7 +6,7 @@ import type { AttributionModel } from './attributions.ts'
 import { roleWindow } from './attributions.ts'
 import { prepare, type Prepared } from './features.ts'
 import {
-  CUE_B, CUE_I, cueFeatures, K_CUE, K_ROLE, newCueTagger, newRoleTagger, R_CB, R_CI, R_SB, R_SI,
+  cueFeatures, cueLabels, K_CUE, K_ROLE, newCueTagger, newRoleTagger, R_CB, R_CI, R_SB, R_SI,
   roleFeatures, type CueTokens,
 } from './taggers.ts'
 
@@ -88,13 +88,12 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainingOption
   const isCue: Uint8Array[] = []
   const examples: RoleExample[] = []
   prepared.forEach((p, di) => {
-    const labels = new Int8Array(p.n)
     const cueMask = new Uint8Array(p.n)
+    const all: CueTokens[] = []
     for (const a of docs[di].attributions) {
       const cueRanges = a.cue.map((f) => tokenRange(p, f)).filter((r): r is CueTokens => r !== null)
       for (const r of cueRanges) {
-        labels[r.start] = CUE_B
-        for (let i = r.start + 1; i < r.end; i++) if (labels[i] !== CUE_B) labels[i] = CUE_I
+        all.push(r)
         cueMask.fill(1, r.start, r.end)
       }
       if (cueRanges.length === 0) continue
@@ -102,7 +101,7 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainingOption
       const ranges = (fs: readonly CharSpan[]) => fs.map((f) => tokenRange(p, f)).filter((r): r is CueTokens => r !== null)
       examples.push({ doc: di, cue, source: ranges(a.source), content: ranges(a.content) })
     }
-    cueGold.push(labels)
+    cueGold.push(cueLabels(p.n, all))
     isCue.push(cueMask)
   })
   const next = rng(options.seed)
