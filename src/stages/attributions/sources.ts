@@ -3,7 +3,7 @@ import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 import { readModelFile } from './averaged.ts'
-import { P_COMMA, type Prepared } from './features.ts'
+import { hashString, P_COMMA, type Prepared } from './features.ts'
 
 const PROPN = posId('PROPN')
 const CCONJ = posId('CCONJ')
@@ -457,6 +457,9 @@ function relativeAntecedent(text: string, p: Prepared, who: number, entities: re
 /** A person's grammatical gender, as pronouns and honorifics show it. */
 export type Gender = 'm' | 'f'
 const PRONOUN_GENDER = new Map<string, Gender>([['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f']])
+// The pronouns' form hashes (Prepared.form): a token is read as a word only when its form
+// hash is one of these, instead of slicing every token after a person's mention.
+const PRONOUN_FORMS = new Set([...PRONOUN_GENDER.keys()].map(hashString))
 const HONORIFIC_GENDER = new Map<string, Gender>([['mr.', 'm'], ['mr', 'm'], ['mrs.', 'f'], ['mrs', 'f'], ['ms.', 'f'], ['ms', 'f']])
 
 /**
@@ -501,7 +504,7 @@ class People {
       const nextName = k + 1 < entities.length ? entities[k + 1].start : text.length
       const t0 = tokenAfter(p, e.end)
       for (let t = t0; t < p.n && p.tokens.start[t] < nextName && p.sent[t] <= p.sent[t0] + 1; t++) {
-        const g = PRONOUN_GENDER.get(p.tokens.lemma[t]) ?? PRONOUN_GENDER.get(wordAt(text, p, t))
+        const g = PRONOUN_GENDER.get(p.tokens.lemma[t]) ?? (PRONOUN_FORMS.has(p.form[t]) ? PRONOUN_GENDER.get(wordAt(text, p, t)) : undefined)
         if (g !== undefined) c[g === 'm' ? 0 : 1]++
       }
     }

@@ -453,5 +453,10 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
 
 /** Whether a quantity is part of who speaks ("two officials said"), not what is said. */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
-  return c.attributions.some((att) => [...att.source, ...att.cue].some((f) => f.start < q.end && q.start < f.end))
+  return c.attributions.some((att) => overlapsAny(att.source, q) || overlapsAny(att.cue, q))
+}
+
+function overlapsAny(spans: readonly CharSpan[], q: CharSpan): boolean {
+  for (const f of spans) if (f.start < q.end && q.start < f.end) return true
+  return false
 }

@@ -307,7 +307,7 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
   // Words the document writes in lower case somewhere ("candidate", "notice"): read once, when first asked.
   let lowerWords: Set<string> | null = null
   const isCommonWord = (w: string) => {
-    lowerWords ??= new Set(tp.pieces.filter((x) => LOWER_START.test(x)))
+    lowerWords ??= lowerCaseWords(tp.pieces)
     return lowerWords.has(w.toLowerCase())
   }
   const found: Array<Mention> = []
@@ -512,6 +512,17 @@ function isAccepted(
 
 const LOWER_START = /^\p{Ll}/u
 
+/** The pieces that start with a lower-case letter. */
+function lowerCaseWords(pieces: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (const p of pieces) {
+    // ASCII answers without the regular expression: only a-z is lower case there.
+    const c = p.charCodeAt(0)
+    if (c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(p)) out.add(p)
+  }
+  return out
+}
+
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u
 
 /** Whether token `t` reads as a given name: one capitalised word of letters, not all capitals. */
@@ -548,6 +559,9 @@ function isNameToken(text: string, tokens: TokenColumns, covered: Uint8Array, t:
 /** Whether token t is a capitalised word, not tagged a proper noun, that the article never writes in lower case. */
 function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonWord: (w: string) => boolean, askLemma = true): boolean {
   if (tokens.pos[t] === PROPN) return false
+  // Most tokens fail GIVEN_NAME on their first unit: an ASCII one that is not A-Z.
+  const c = text.charCodeAt(tokens.start[t])
+  if (c < 128 && (c < 65 || c > 90)) return false
   const w = text.slice(tokens.start[t], tokens.end[t])
   const lower = w.toLowerCase()
   // An inflected word ("Goes", "Leaders") is a headline's verb or noun, not a name.
