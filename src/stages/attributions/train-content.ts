@@ -6,7 +6,7 @@
  *
  *   node --import tsx src/stages/attributions/train-content.ts --folds 2
  *   node --import tsx src/stages/attributions/train-content.ts --tagger /tmp/m700.bin --from 700
- *     [--data ../shared/data/polnear/train] [--epochs 5] [--cue-epochs 6] [--gold-cues] [--out models/attribution/content-end.bin]
+ *     [--data ../shared/data/polnear/train] [--epochs 5] [--cue-epochs 6] [--role-epochs 6] [--gold-cues] [--out models/attribution/content-end.bin]
  *     [--cv K] [--cv-seeds 1,2,3] [--cache /tmp/dir]
  *
  * `--cv K` also prints a K-fold cross-validation over documents of the ranker (boundaries
@@ -47,6 +47,7 @@ const { values } = parseArgs({
     // ones). --gold-cues restores the old way.
     'gold-cues': { type: 'boolean', default: false },
     'cue-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '6' },
     cv: { type: 'string' },
     'cv-seeds': { type: 'string' },
     cache: { type: 'string' },
@@ -71,11 +72,11 @@ if (folds > 1) {
   for (let f = 0; f < folds; f++) {
     const t0 = performance.now()
     const train = all.filter((_, i) => i % folds !== f).map(({ d, t }) => toTrainingDoc(d, t))
-    const path = values.cache === undefined ? null : join(values.cache, `content-fold${f}of${folds}-seed${values.seed}-cue${values['cue-epochs']}.bin`)
+    const path = values.cache === undefined ? null : join(values.cache, `content-fold${f}of${folds}-seed${values.seed}-cue${values['cue-epochs']}-role${values['role-epochs']}.bin`)
     let tagger: AttributionModel
     if (path !== null && existsSync(path)) tagger = modelFromBuffer(readFileSync(path))
     else {
-      tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: 6, seed: Number(values.seed) })
+      tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
       if (path !== null) {
         writeFileSync(path, modelToBuffer(tagger))
         tagger = modelFromBuffer(modelToBuffer(tagger))

@@ -8,7 +8,7 @@
  * all candidates of the chosen bonus.
  *
  *   node --import tsx src/stages/attributions/train-cue-filter.ts [--data ../shared/data/polnear/train]
- *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--seed 1] [--cache /tmp/dir]
+ *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--cue-epochs 6] [--role-epochs 6] [--seed 1] [--cache /tmp/dir]
  *     [--ranker models/attribution/content-end.bin] [--out models/attribution/cue-filter.bin]
  *
  * `--ranker` names the content ranker the candidates' content is refined with, as the stage
@@ -40,6 +40,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/data/polnear/train' },
     bonuses: { type: 'string', default: '10,20,30,40' },
     epochs: { type: 'string', default: '10' },
+    'cue-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '6' },
     seed: { type: 'string', default: '1' },
     cache: { type: 'string' },
     bonus: { type: 'string' },
@@ -67,12 +69,12 @@ let basePred = 0
 
 for (let f = 0; f < 2; f++) {
   const t0 = performance.now()
-  const path = values.cache === undefined ? null : join(values.cache, `fold${f}-seed${values.seed}.bin`)
+  const path = values.cache === undefined ? null : join(values.cache, `fold${f}-seed${values.seed}-cue${values['cue-epochs']}-role${values['role-epochs']}.bin`)
   let tagger: AttributionModel
   if (path !== null && existsSync(path)) tagger = modelFromBuffer(readFileSync(path))
   else {
     const train = all.filter((_, i) => i % 2 !== f).map(({ d, t }) => toTrainingDoc(d, t))
-    tagger = trainModel(train, { cueEpochs: 6, roleEpochs: 6, seed: Number(values.seed) })
+    tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
     if (path !== null) writeFileSync(path, modelToBuffer(tagger))
     tagger = modelFromBuffer(modelToBuffer(tagger)) // decode with 16-bit weights, as the stage does
   }

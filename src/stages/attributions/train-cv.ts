@@ -13,6 +13,7 @@
  *
  *   node --import tsx src/stages/attributions/train-cv.ts [--data ../shared/data/polnear/train]
  *     [--folds 2] [--seed 1] [--filter none|committed] [--ranker none|committed]
+ *     [--cue-epochs 6] [--role-epochs 6]
  */
 import { parseArgs } from 'node:util'
 import { formatScoresTable, loadPolnearSplit, predictSplit, scoreDocuments, type ScoredDoc } from '../../eval/polnear.ts'
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     filter: { type: 'string', default: 'none' },
     ranker: { type: 'string', default: 'none' },
+    'cue-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '6' },
   },
 })
 const folds = Number(values.folds)
@@ -43,7 +46,7 @@ const sc = new Scratch()
 for (let f = 0; f < folds; f++) {
   const t0 = performance.now()
   const train = docs.filter((_, i) => i % folds !== f).map((d) => toTrainingDoc(d, tokenized.get(d.name)!))
-  const model = trainModel(train, { cueEpochs: 6, roleEpochs: 6, seed: Number(values.seed) })
+  const model = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
   // decode with 16-bit weights, as the stage does with a model read from its file
   model.cue.quantize()
   model.role.quantize()

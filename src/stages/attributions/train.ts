@@ -76,10 +76,12 @@ if (values['skip-ranker'] || Number.isFinite(limit)) {
   const run = (script: string, out: string, extra: string[]) => execFileSync(process.execPath, [
     '--import', 'tsx', join(here, script), '--data', values.data!, '--seed', String(seed), '--out', out, ...extra,
   ], { stdio: 'inherit' })
-  run('train-content.ts', values['ranker-out']!, ['--folds', '2'])
+  // their fold taggers are trained as the model is
+  const epochs = ['--cue-epochs', String(options.cueEpochs), '--role-epochs', String(options.roleEpochs)]
+  run('train-content.ts', values['ranker-out']!, ['--folds', '2', ...epochs])
   ranker = loadEndRanker(values['ranker-out'])
   // The filter learns from candidates whose content this new ranker refined, as at run time.
-  run('train-cue-filter.ts', values['filter-out']!, ['--ranker', values['ranker-out']!])
+  run('train-cue-filter.ts', values['filter-out']!, ['--ranker', values['ranker-out']!, ...epochs])
   filter = loadCueFilter(values['filter-out'])
   // The given-name lexicon of the pronoun resolver (no tagger involved).
   run('train-given-names.ts', values['names-out']!, [])
