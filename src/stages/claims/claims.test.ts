@@ -727,4 +727,11 @@ test('source fallback: "X of Y told" at the start keeps the "of" phrase; "The re
   const text = 'Chairman of the junta told, approximately 1 thousand 700 people was dead by the earthquake.'
   const doc = buildDoc(text, [quantity(text, 'approximately 1 thousand 700', 1700, { isApprox: true })])
   assert.equal(claimFor(doc, 'approximately 1 thousand 700').source, 'Chairman of the junta')
+  // two "of" phrases, and an adverb before the subject
+  const two = 'Ministry of Defense of Russia informed, the army lost 430 servicemen during the day.'
+  const twoDoc = buildDoc(two, [quantity(two, '430', 430)])
+  assert.equal(claimFor(twoDoc, '430').source, 'Ministry of Defense of Russia')
+  const also = 'Also ministry informed 5 tanks are destroyed.'
+  const alsoDoc = buildDoc(also, [quantity(also, '5', 5)])
+  assert.equal(claimFor(alsoDoc, '5').source, 'ministry')
 })

@@ -264,10 +264,13 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
     for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
+    // "Also ministry informed", "But officials said": a leading adverb or conjunction
+    while (opening < a && (pos[opening] === ADV || pos[opening] === CCONJ)) opening++
     let verb = opening
-    // one inner "of"/"for" between nouns stays in the phrase ("Chairman of the junta told")
+    // up to two inner "of"/"for" between nouns stay in the phrase ("Chairman of the junta
+    // told", "Ministry of Defense of Russia informed")
     let inner = 0
-    const isOf = (t: number) => inner === 0 && t > opening && t + 1 < a && (lemma[t] === 'of' || lemma[t] === 'for') && NP_POS.has(pos[t + 1])
+    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && (lemma[t] === 'of' || lemma[t] === 'for') && NP_POS.has(pos[t + 1])
     while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) && !(verb > opening && isCue(verb))) {
       if (pos[verb] === ADP) inner++
       verb++

@@ -182,6 +182,11 @@ test('a title inside a name run starts the person; quantifiers are not names', (
 test('an unknown "Ministry of ..." is a body by the word before "of", not by its last word', () => {
   assert.equal(byText('Floods killed 37 people, the Ministry of Emergency Situations said.', 'Ministry of Emergency Situations').type, 'ORG')
   assert.equal(byText('The Bank of Freedonia raised rates.', 'Bank of Freedonia').type, 'ORG')
+  // a body "of" a country the gazetteer knows is one name, owned by that country
+  const mod = byText('Ministry of Defense of Russia informed, the army lost 430 servicemen.', 'Ministry of Defense of Russia')
+  assert.equal(mod.type, 'ORG')
+  assert.equal(mod.country, 'Russia')
+  assert.ok(!entities('Ministry of Defense of Russia informed.').some((e) => e.text === 'Russia'))
 })
 
 test('a given name in two hyphenated syllables stays in the name; a compound adjective does not', () => {
@@ -189,6 +194,12 @@ test('a given name in two hyphenated syllables stays in the name; a compound adj
   assert.ok(found.some((e) => e.text === 'Lee Jae-sung' && e.type === 'PERSON'), JSON.stringify(found))
   const led = entities('Mr. John Smith-led groups marched.')
   assert.ok(led.some((e) => e.text === 'John Smith'), JSON.stringify(led))
+  // the tagger reads "Park" as a noun here; before "Min-ho" it is the family name
+  const park = entities('The spokesperson Park Min-ho told, about 500 of soldiers are sent to the area.')
+  assert.ok(park.some((e) => e.text === 'Park Min-ho' && e.type === 'PERSON'), JSON.stringify(park))
+  // a word the article writes in lower case is no family name
+  const common = entities('Visitors to the park came early. Park Min-ho opened it.')
+  assert.ok(!common.some((e) => e.text.startsWith('Park')), JSON.stringify(common))
 })
 
 test('a title the tokens stage keeps whole ("Rev.", "Sens.", "Gov.") is not part of the name', () => {

@@ -331,9 +331,10 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
   }
   // Gazetteer matches by the token they end before, for the demonym-plus-name merge.
   const endingAt = new Map<number, Mention>()
-  for (const k of found) endingAt.set(k.tokenEnd, k)
+  const startingAt = new Map<number, Mention>()
+  for (const k of found) { endingAt.set(k.tokenEnd, k); startingAt.set(k.tokenStart, k) }
   const absorbed = new Set<Entity>()
-  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, isCommonWord, endingAt, absorbed))
+  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, isCommonWord, { endingAt, startingAt }, absorbed))
   // A demonym merged into an organisation's name ("Russian Defence Ministry") is not kept apart.
   const all = [...found.filter((k) => !absorbed.has(k)), ...runs]
   all.sort((a, b) => a.start - b.start)
@@ -570,7 +571,7 @@ function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonW
 
 function properNounRuns(
   text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array, isCommonWord: (w: string) => boolean,
-  endingAt: ReadonlyMap<number, Mention>, absorbed: Set<Entity>,
+  known: { readonly endingAt: ReadonlyMap<number, Mention>; readonly startingAt: ReadonlyMap<number, Mention> }, absorbed: Set<Entity>,
 ): Array<Mention> {
   const out: Array<Mention> = []
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
@@ -586,6 +587,14 @@ function properNounRuns(
       // "Lee Jae-sung", "Park Min-ho": a given name in two syllables joined by a hyphen, the
       // second in lower case, which the tagger does not read as a proper noun
       if (end - t >= 2 && end + 1 < s.tokenEnd && isSyllableAfterHyphen(text, tokens, end)) { end += 2; continue }
+      // "Park Min-ho" where the tagger read the family name as a noun: a short capitalised
+      // word the article never writes in lower case, right before such a given name
+      if (end - t === 1 && t > s.tokenStart && end + 1 < s.tokenEnd && isSyllableAfterHyphen(text, tokens, end) &&
+        covered[t - 1] === 0 && tokens.end[t - 1] - tokens.start[t - 1] <= 5 && isUntaggedName(text, tokens, t - 1, isCommonWord)) {
+        t--
+        end += 2
+        continue
+      }
       break
     }
     let from = t
@@ -633,7 +642,7 @@ function properNounRuns(
     // "Russian Defence Ministry", "Ukraine's Security Service": the country names the owner.
     if (type === 'ORG' || type === 'MEDIA') {
       const isPossessive = run.from - 1 > s.tokenStart && /^['’]s$/.test(text.slice(tokens.start[run.from - 1], tokens.end[run.from - 1]))
-      const prev = endingAt.get(run.from) ?? (isPossessive ? endingAt.get(run.from - 1) : undefined)
+      const prev = known.endingAt.get(run.from) ?? (isPossessive ? known.endingAt.get(run.from - 1) : undefined)
       if (prev !== undefined && (prev.type === 'NORP' || prev.type === 'GPE')) {
         country = prev.country
         // "Russian Defence Ministry" is one name; so are a body and a paper named after their
@@ -642,14 +651,22 @@ function properNounRuns(
         if (prev.tokenEnd === run.from) { start = prev.tokenStart; absorbed.add(prev) }
       }
     }
+    let last = run.end
+    // "Ministry of Defense of Russia", "Bank of Japan": a body of a country is one name
+    const owner = (type === 'ORG' || type === 'MEDIA') && last + 1 < s.tokenEnd && tokens.lemma[last] === 'of' ? known.startingAt.get(last + 1) : undefined
+    if (owner !== undefined && owner.type === 'GPE' && owner.tokenEnd <= s.tokenEnd) {
+      country ??= owner.country
+      last = owner.tokenEnd
+      absorbed.add(owner)
+    }
     const start16 = tokens.start[start]
-    const end16 = tokens.end[run.end - 1]
+    const end16 = tokens.end[last - 1]
     // A name wrapped over two lines of hard-wrapped text is one name with one space.
     const own = text.slice(start16, end16)
     const canonical = own.includes('\n') ? own.replace(/\s+/g, ' ') : own
     // Written out rather than spread from a span: V8 builds a spread object literal slowly,
     // and this one is made for every name (over half of the stage's time on Node 20).
-    out.push({ start: start16, end: end16, type, canonical, country, tokenStart: start, tokenEnd: run.end, isRun: true })
+    out.push({ start: start16, end: end16, type, canonical, country, tokenStart: start, tokenEnd: last, isRun: true })
   }
   return out
 }
