@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { contentBeforeSource, isSourcelessCue, tidySource, withoutLeadingTime } from './conventions.ts'
+import { clauseAfterAccordingTo, contentBeforeSource, isSourcelessCue, tidySource, withoutLeadingTime } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -320,4 +320,20 @@ test('the stage credits a signed quotation to the name after the dash', () => {
   // Attributions stay in text order.
   const starts = atts.map((x) => x.cue[0].start)
   assert.deepEqual(starts, [...starts].sort((x, y) => x - y))
+})
+
+test('"According to X, <clause>": a source run over the comma with no content is cut there, and the clause is the content', () => {
+  const run = (text: string, source: string, content: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const roles = clauseAfterAccordingTo(p, at('According to'), { source: [at(source)], content: content.map(at) })
+    return { source: roles.source.map(read), content: roles.content.map(read) }
+  }
+  const text = 'According to North Korean state media KCNA, Kim made comments at a ceremony in Pyongyang on Thursday.'
+  assert.deepEqual(run(text, 'North Korean state media KCNA, Kim'),
+    { source: ['North Korean state media KCNA'], content: ['Kim made comments at a ceremony in Pyongyang on Thursday'] })
+  // with content found, or an appositive source that is all there is, nothing changes
+  assert.deepEqual(run(text, 'North Korean state media KCNA', ['Kim made comments']),
+    { source: ['North Korean state media KCNA'], content: ['Kim made comments'] })
+  const appositive = 'According to Jane Holt, a spokeswoman.'
+  assert.deepEqual(run(appositive, 'Jane Holt, a spokeswoman'), { source: ['Jane Holt, a spokeswoman'], content: [] })
 })

@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  contentBeforeSource, isAgentivePassive, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
+  clauseAfterAccordingTo, contentBeforeSource, isAgentivePassive, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
   withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
@@ -388,7 +388,8 @@ export function extractAttributions(
  * from it by nothing but the cue, the source and punctuation survive ("“A,” he said,
  * “B.”"). The tagger otherwise strays into neighbouring clauses.
  */
-export function tidyRoles(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+export function tidyRoles(p: Prepared, cue: CueTokens, tagged: RoleSpans): RoleSpans {
+  const roles = clauseAfterAccordingTo(p, cue, tagged)
   if (roles.content.length < 2) return roles
   const merged: CueTokens[] = []
   for (const r of roles.content) {

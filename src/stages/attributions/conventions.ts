@@ -301,3 +301,31 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
   if (comma - start < 2) return roles
   return { source: roles.source, content: [{ start, end: comma }] }
 }
+
+/**
+ * "According to X, <clause>.": when the role tagger ran the source on over the comma
+ * into the clause ("North Korean state media KCNA, Kim") and found no content, the source
+ * ends at the comma and the clause to the end of the sentence is the content. In PolNeAR
+ * train gold 22 of the 386 sources after "according to" hold a comma (appositives), and
+ * none of those attributions is without content.
+ */
+export function clauseAfterAccordingTo(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+  if (roles.content.length > 0 || roles.source.length !== 1 || cue.end - cue.start !== 2) return roles
+  const lemma = p.tokens.lemma
+  if (lemma[cue.start] !== 'accord' || lemma[cue.start + 1] !== 'to') return roles
+  const src = roles.source[0]
+  if (src.start !== cue.end) return roles
+  let comma = src.start + 1
+  while (comma < src.end && p.punct[comma] !== P_COMMA) comma++
+  if (comma >= src.end - 1) return roles
+  let end = src.end
+  const sent = p.sent[comma]
+  while (end < p.n && p.sent[end] === sent) end++
+  // the closing full stop stays out, as in gold
+  while (end > comma + 1 && p.punct[end - 1] !== 0 && p.punct[end - 1] !== P_COMMA && p.quote[end - 1] === 0) end--
+  // a clause, with a verb of its own; "Jane Holt, a spokeswoman" is an appositive
+  let hasVerb = false
+  for (let i = comma + 1; i < end; i++) if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) hasVerb = true
+  if (!hasVerb) return roles
+  return { source: [{ start: src.start, end: comma }], content: [{ start: comma + 1, end }] }
+}
