@@ -6,7 +6,7 @@
  *
  *   node --import tsx src/stages/attributions/train-content.ts --folds 2
  *   node --import tsx src/stages/attributions/train-content.ts --tagger /tmp/m700.bin --from 700
- *     [--data ../shared/data/polnear/train] [--epochs 5] [--cue-epochs 6] [--role-epochs 6] [--gold-cues] [--out models/attribution/content-end.bin]
+ *     [--data ../shared/data/polnear/train] [--epochs 5] [--cue-epochs 6] [--role-epochs 20] [--gold-cues] [--out models/attribution/content-end.bin]
  *     [--cv K] [--cv-seeds 1,2,3] [--cache /tmp/dir]
  *
  * `--cv K` also prints a K-fold cross-validation over documents of the ranker (boundaries
@@ -47,7 +47,7 @@ const { values } = parseArgs({
     // ones). --gold-cues restores the old way.
     'gold-cues': { type: 'boolean', default: false },
     'cue-epochs': { type: 'string', default: '6' },
-    'role-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '20' },
     cv: { type: 'string' },
     'cv-seeds': { type: 'string' },
     cache: { type: 'string' },

@@ -8,7 +8,7 @@
  * all candidates of the chosen bonus.
  *
  *   node --import tsx src/stages/attributions/train-cue-filter.ts [--data ../shared/data/polnear/train]
- *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--cue-epochs 6] [--role-epochs 6] [--seed 1] [--cache /tmp/dir]
+ *     [--bonuses 10,20,30,40] [--bonus B] [--epochs 10] [--cue-epochs 6] [--role-epochs 20] [--seed 1] [--cache /tmp/dir]
  *     [--ranker models/attribution/content-end.bin] [--out models/attribution/cue-filter.bin]
  *
  * `--ranker` names the content ranker the candidates' content is refined with, as the stage
@@ -41,7 +41,7 @@ const { values } = parseArgs({
     bonuses: { type: 'string', default: '10,20,30,40' },
     epochs: { type: 'string', default: '10' },
     'cue-epochs': { type: 'string', default: '6' },
-    'role-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     cache: { type: 'string' },
     bonus: { type: 'string' },

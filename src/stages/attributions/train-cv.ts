@@ -15,7 +15,7 @@
  *
  *   node --import tsx src/stages/attributions/train-cv.ts [--data ../shared/data/polnear/train]
  *     [--folds 2] [--seed 1] [--filter none|committed|nested] [--ranker none|committed|nested]
- *     [--cue-epochs 6] [--role-epochs 6]
+ *     [--cue-epochs 6] [--role-epochs 20]
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -40,7 +40,7 @@ const { values } = parseArgs({
     filter: { type: 'string', default: 'none' },
     ranker: { type: 'string', default: 'none' },
     'cue-epochs': { type: 'string', default: '6' },
-    'role-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '20' },
   },
 })
 const folds = Number(values.folds)

@@ -9,7 +9,7 @@
  * rebuilds every committed model.
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
- *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 6] [--cue-bits 18] [--role-bits 18]
+ *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 20] [--cue-bits 18] [--role-bits 18]
  *     [--out models/attribution/model.bin] [--skip-ranker] [--ranker-out models/attribution/content-end.bin]
  *     [--filter-out models/attribution/cue-filter.bin] [--names-out models/attribution/given-names.json]
  */
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'cue-epochs': { type: 'string', default: '6' },
-    'role-epochs': { type: 'string', default: '6' },
+    'role-epochs': { type: 'string', default: '20' },
     'cue-bits': { type: 'string', default: '18' },
     'role-bits': { type: 'string', default: '18' },
     out: { type: 'string', default: DEFAULT_MODEL_PATH },
