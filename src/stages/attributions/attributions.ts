@@ -386,7 +386,8 @@ export function extractAttributions(
  * Keep content that PolNeAR would mark as one attribution's: adjacent chunks are one
  * fragment; besides the chunk nearest the cue, only quoted chunks or chunks separated
  * from it by nothing but the cue, the source and punctuation survive ("“A,” he said,
- * “B.”"). The tagger otherwise strays into neighbouring clauses.
+ * “B.”"). The tagger otherwise strays into neighbouring clauses. An "according to" source
+ * run over its comma, with no content, is cut there first (`clauseAfterAccordingTo`).
  */
 export function tidyRoles(p: Prepared, cue: CueTokens, tagged: RoleSpans): RoleSpans {
   const roles = clauseAfterAccordingTo(p, cue, tagged)

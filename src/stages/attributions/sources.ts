@@ -188,9 +188,7 @@ export function resolveSource(
     return end - start > 1 ? name : fullerName(name, runs(), text, p)
   }
   const head = wordAt(text, p, headAt)
-  // "the source", "the insiders": nobody the article names.
-  if (isNominal && ANONYMOUS_HEADS.has(head)) return null
-  // A group of unnamed people is nobody the article names ("The officials", "the voters").
+  // "the source", "the insiders", "The officials", "the voters": nobody the article names.
   if (isNominal && isUnnamedGroup(head)) return null
   if (isNominal && !PERSON_NOUNS.has(head) && !NAMED_KINDS.has(head)) {
     // "the campaign" after "the Sanders campaign", "the editorial board" after "the Wall
@@ -206,7 +204,7 @@ export function resolveSource(
   // "the mayor", "the spokesman" stand for a person; "the ministry", "the company" for a body.
   const wantsPerson = PERSONAL.has(first) || (isNominal && PERSON_NOUNS.has(head))
   if (entities.length > 0) {
-    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? head : null, content, isNominal ? headAt : -1)
+    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? headAt : -1, content)
     if (best === null) return null
     // "the ministry", "the police": a body of that kind, not another body met before
     // ("the UN refugee agency ... The ministry put the toll at 87").
@@ -240,8 +238,10 @@ export function resolveSource(
  */
 function antecedent(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
-  wantsPerson: boolean, head: string | null, content: readonly Range[], headAt = -1,
+  wantsPerson: boolean, headAt: number, content: readonly Range[],
 ): Entity | null {
+  // a nominal's head word ("ministry"), or null for a pronoun (headAt -1)
+  const head = headAt < 0 ? null : wordAt(text, p, headAt)
   // Names inside the source's own quoted words are not who says it ("“... Obama had
   // will.i.am ...,” he said"); in reported speech they may be ("The IMF approved ..., the
   // fund said").
@@ -369,17 +369,12 @@ const DOCUMENT_HEADS = new Set([
   'video', 'ad', 'advertisement', 'release', 'tweet', 'post', 'footage', 'data', 'records', 'transcript',
   'assessment', 'review', 'audit', 'investigation', 'estimate', 'estimates', 'figures', 'tally', 'census',
 ])
-// Plural heads for people an article does not name one by one ("The officials said").
-const UNNAMED_GROUPS = new Set([
-  'scientists', 'observers', 'troops', 'locals', 'survivors', 'relatives', 'parents', 'sides', 'men', 'women',
-])
 // Platforms carry what others post: "a Facebook post" is not Facebook's.
 const PLATFORMS = new Set(['facebook', 'twitter', 'instagram', 'youtube', 'tiktok', 'telegram', 'reddit', 'snapchat', 'whatsapp'])
 
-/** Whether a nominal's head is a plural of unnamed people: a person noun's plural ("officials") or such a group. */
+/** Whether a nominal's head is people the article does not name: such a head, or a person noun's plural ("officials"). */
 function isUnnamedGroup(head: string): boolean {
-  if (UNNAMED_GROUPS.has(head)) return true
-  return head.endsWith('s') && PERSON_NOUNS.has(head.slice(0, -1))
+  return ANONYMOUS_HEADS.has(head) || (head.endsWith('s') && PERSON_NOUNS.has(head.slice(0, -1)))
 }
 
 /**
@@ -428,7 +423,10 @@ function ownerBefore(text: string, p: Prepared, src: Range, entities: readonly E
 }
 
 // Heads of definite nominals for speakers an article does not name.
-const ANONYMOUS_HEADS = new Set(['source', 'sources', 'insider', 'insiders', 'person', 'people', 'witness', 'witnesses'])
+const ANONYMOUS_HEADS = new Set([
+  'source', 'sources', 'insider', 'insiders', 'person', 'people', 'witness', 'witnesses', 'scientists', 'observers',
+  'troops', 'locals', 'survivors', 'relatives', 'parents', 'sides', 'men', 'women',
+])
 
 /**
  * The name "who" stands for: an entity that ends right before it, or before the comma of
