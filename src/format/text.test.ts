@@ -14,3 +14,9 @@ test('the text report quotes whole sentences of hard-wrapped text on one line', 
   // every line of the report is one item: no quoted span breaks a line
   for (const line of report.split('\n')) assert.ok((line.match(/"/g) ?? []).length % 2 === 0, line)
 })
+
+test('the text report quotes a sentence whole across decimal points and abbreviations', () => {
+  const text = 'Officials counted the damage. Around 1.9 million people have fled, a senior U.S. official said on Monday. Aid followed.'
+  const report = formatTextReport(toJsonDocument(analyzer.analyze(text, { id: 'stops' })))
+  assert.ok(report.includes('quote:  "Around 1.9 million people have fled, a senior U.S. official said on Monday."'), report)
+})

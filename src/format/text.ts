@@ -24,10 +24,21 @@ function amount(q: JsonQuantity): string {
   return `${core}${unit}${marks.length ? ` (${marks.join(', ')})` : ''}`
 }
 
+const LOWER_OR_DIGIT = /[\p{Ll}\d]/u
+
 // The sentence around a span (code points into `chars`, the text split into code points
-// once per report): from the previous sentence end to the next one.
+// once per report): from the previous sentence end to the next one. A full stop ends a
+// sentence when white space follows it and the next word does not go on in lower case
+// or digits ("1.9 million", "a senior U.S. official" are one sentence).
 function quoteAround(chars: readonly string[], start: number, end: number, soft: ReadonlySet<number>): string {
-  const ends = (k: number) => /[.!?]/.test(chars[k]) || (chars[k] === '\n' && !soft.has(k))
+  const goesOn = (k: number) => {
+    if (k + 1 >= chars.length) return false
+    if (!/\s/.test(chars[k + 1])) return !/["'”’)\]]/.test(chars[k + 1])
+    let n = k + 1
+    while (n < chars.length && chars[n] === ' ') n++
+    return n < chars.length && LOWER_OR_DIGIT.test(chars[n])
+  }
+  const ends = (k: number) => (/[.!?]/.test(chars[k]) && !goesOn(k)) || (chars[k] === '\n' && !soft.has(k))
   let s = start
   while (s > 0 && !ends(s - 1)) s--
   let e = end

@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { clauseAfterAccordingTo, contentBeforeSource, isSourcelessCue, tidySource, withoutLeadingTime } from './conventions.ts'
+import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isSourcelessCue, tidySource, withoutLeadingTime } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -277,6 +277,38 @@ test('content that is only a time becomes the clause before the source', () => {
   // content that says something stays
   assert.deepEqual(run('The plan failed, officials said Monday that the talks ended.', 'officials', 'Monday that the talks ended'),
     ['Monday that the talks ended'])
+})
+
+test('a source after a comma with no content found says the clause before it, if that clause has a verb', () => {
+  const run = (text: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return contentBeforeSource(p, at('said'), { source: [at(source)], content: [] }).content.map(read)
+  }
+  assert.deepEqual(run('The number of people killed by the storm has risen to 212, the regional governor said on Sunday.', 'the regional governor'),
+    ['The number of people killed by the storm has risen to 212'])
+  // no verb before the comma: a list or a heading, not a saying
+  assert.deepEqual(run('Bread, milk and eggs, the shopkeeper said.', 'the shopkeeper'), [])
+})
+
+test('content before its source runs on to the comma that sets the source off', () => {
+  const run = (text: string, source: string, content: string) => {
+    const { p, at, read } = prepared(text)
+    return contentToSourceComma(p, { source: [at(source)], content: [at(content)] }, new Uint8Array(p.n)).content.map(read)
+  }
+  assert.deepEqual(run('The number of people killed by last week\'s earthquake has risen to 3,085, the government said.', 'the government', 'The number of people killed by last'),
+    ['The number of people killed by last week\'s earthquake has risen to 3,085'])
+  // a mark between the fragment and the comma: another piece, left as it is
+  assert.deepEqual(run('The toll rose (officials were cautious) to 40, the agency said.', 'the agency', 'The toll rose'), ['The toll rose'])
+})
+
+test('a relative clause on an appositive after the cue is no content', () => {
+  const { doc, atts } = analyse('The death toll has passed 12,000, the health ministry said on Thursday, a figure that does not separate fighters from civilians.')
+  const a = byCue(doc, atts, 'said')
+  assert.equal(join(doc, a.source), 'the health ministry')
+  assert.equal(join(doc, a.content), 'The death toll has passed 12,000')
+  // a complement clause after a noun is content ("told reporters that ...")
+  const told = analyse('The mayor told reporters on Friday that the water would be back by Monday.')
+  assert.equal(join(told.doc, byCue(told.doc, told.atts, 'told').content), 'that the water would be back by Monday')
 })
 
 test('a source runs over an abbreviation ("D-N.Y.")', () => {

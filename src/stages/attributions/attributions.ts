@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, contentBeforeSource, isAgentivePassive, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
+  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
   withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
@@ -215,7 +215,7 @@ export function cuesWithRoles(
   const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
   for (let k = 0; k < cues.length; k++) {
     const cue = cues[k]
-    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc)), isCue, ranker, sc)
+    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc)
     // Without content a cue is dropped anyway; the filter need not see it.
     if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(model, p, cues as CueCandidate[], k, roles, sc))) continue
     out.push({ cue, roles })
@@ -387,10 +387,12 @@ export function extractAttributions(
  * fragment; besides the chunk nearest the cue, only quoted chunks or chunks separated
  * from it by nothing but the cue, the source and punctuation survive ("“A,” he said,
  * “B.”"). The tagger otherwise strays into neighbouring clauses. An "according to" source
- * run over its comma, with no content, is cut there first (`clauseAfterAccordingTo`).
+ * run over its comma, with no content, is cut there first (`clauseAfterAccordingTo`), and
+ * content that stops short of the comma before its source runs on to it (`contentToSourceComma`);
+ * a relative clause on an appositive after the cue is no content (`withoutAppositiveRelative`).
  */
-export function tidyRoles(p: Prepared, cue: CueTokens, tagged: RoleSpans): RoleSpans {
-  const roles = clauseAfterAccordingTo(p, cue, tagged)
+export function tidyRoles(p: Prepared, cue: CueTokens, tagged: RoleSpans, isCue: Uint8Array): RoleSpans {
+  const roles = contentToSourceComma(p, withoutAppositiveRelative(p, cue, clauseAfterAccordingTo(p, cue, tagged)), isCue)
   if (roles.content.length < 2) return roles
   const merged: CueTokens[] = []
   for (const r of roles.content) {

@@ -55,7 +55,7 @@ for (const d of docs) {
   for (const a of all) {
     if (a.cue.length === 0) continue
     const cue = { start: a.cue[0].start, end: a.cue[a.cue.length - 1].end }
-    let roles = tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc))
+    let roles = tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue)
     roles = refineContent(p, cue, roles, isCue, ranker, sc)
     const key = (r: CueTokens) => `${r.start}-${r.end}`
     const gk = new Set(a.content.map(key))

@@ -278,10 +278,15 @@ const DASHES = new Set(['―', '—', '–', '-', '--'])
  * "X is an insult, top black lawmakers said Friday afternoon, as they ...": when all the
  * content the tagger found after the cue is a time, the saying is the clause before the
  * source, from the sentence start to the comma that sets it off. A time is never what
- * someone says.
+ * someone says. So is it when the tagger found a source right before the cue and no
+ * content at all, and the clause before the comma has a verb ("The number of people
+ * killed ... has risen to 3,085, the ruling military government said"): in 2-fold
+ * cross-validation on PolNeAR train (`train-cv.ts`, no filter) this added 33 attributions
+ * and raised source, cue and content exact F1 by 0.1 each.
  */
 export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
-  if (roles.content.length === 0 || roles.source.length !== 1) return roles
+  if (roles.source.length !== 1) return roles
+  const none = roles.content.length === 0
   if (!roles.content.every((r) => r.start >= cue.end && isDateOnly(p.tokens, r))) return roles
   const src = roles.source[0]
   const comma = src.start - 1
@@ -299,6 +304,11 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
     if (p.punct[i] === P_COMMA) { start = i + 1; break }
   }
   if (comma - start < 2) return roles
+  if (none) {
+    let verb = false
+    for (let i = start; i < comma; i++) if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) verb = true
+    if (!verb) return roles
+  }
   return { source: roles.source, content: [{ start, end: comma }] }
 }
 
@@ -328,4 +338,54 @@ export function clauseAfterAccordingTo(p: Prepared, cue: CueTokens, roles: RoleS
   for (let i = comma + 1; i < end; i++) if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) hasVerb = true
   if (!hasVerb) return roles
   return { source: [{ start: src.start, end: comma }], content: [{ start: comma + 1, end }] }
+}
+
+/**
+ * "The number of people killed by last week's earthquake has risen to 3,085, the
+ * government said": content before its source runs on to the comma that sets the source
+ * off. When the tagger stopped short of it, with nothing but words between (no mark, no
+ * quotation, no other cue), the fragment is carried on to the comma. In PolNeAR train gold,
+ * of 3,525 content fragments before their source in the same line, 23 stop short of it
+ * with only words between.
+ */
+export function contentToSourceComma(p: Prepared, roles: RoleSpans, isCue: Uint8Array): RoleSpans {
+  if (roles.content.length === 0 || roles.source.length !== 1) return roles
+  const comma = roles.source[0].start - 1
+  if (comma <= 0 || p.punct[comma] !== P_COMMA) return roles
+  let k = -1
+  for (let i = 0; i < roles.content.length; i++) if (roles.content[i].end <= comma) k = i
+  if (k < 0) return roles
+  const r = roles.content[k]
+  if (r.end === comma || p.sent[r.end - 1] !== p.sent[comma]) return roles
+  for (let i = r.end; i < comma; i++) if (p.punct[i] !== 0 || p.quote[i] !== 0 || isCue[i] !== 0) return roles
+  const content = roles.content.slice()
+  content[k] = { start: r.start, end: comma }
+  return { source: roles.source, content }
+}
+
+const RELATIVES = new Set(['that', 'which', 'who'])
+const NOUN_POS = POS_TAGS.indexOf('NOUN')
+const ADJ_POS = POS_TAGS.indexOf('ADJ')
+
+/**
+ * "The toll has passed 40,000, the health ministry said on Thursday, a figure that does
+ * not distinguish civilians from combatants": a relative clause on a noun set off by a
+ * comma after the cue describes the figure; it is no content of the cue. Such fragments
+ * are dropped (the content before the source then comes from `contentBeforeSource`). In
+ * PolNeAR train gold one content fragment of this shape ("an acknowledgment that advisers
+ * ... trumpeted") has a subject after the relative word, not a verb.
+ */
+export function withoutAppositiveRelative(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+  const content = roles.content.filter((r) => {
+    const t = r.start
+    if (t < cue.end + 3 || !RELATIVES.has(p.tokens.lemma[t]) || p.pos[t - 1] !== NOUN_POS) return true
+    const next = t + 1 < p.n ? p.pos[t + 1] : -1
+    if (next !== VERB_POS && next !== AUX_POS && next !== ADV_POS) return true
+    // ", a figure that": a comma, a determiner and the noun (and its adjectives) after the cue
+    let k = t - 1
+    while (k > cue.end && (p.pos[k] === NOUN_POS || p.pos[k] === ADJ_POS)) k--
+    if (p.pos[k] !== DET_POS || p.punct[k - 1] !== P_COMMA || p.sent[k] !== p.sent[cue.start]) return true
+    return false
+  })
+  return content.length === roles.content.length ? roles : { source: roles.source, content }
 }

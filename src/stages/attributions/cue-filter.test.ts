@@ -64,7 +64,7 @@ test('filter features: one value per slot, and they see whether a source was fou
   const cands = findCueCandidates(model, p, 20, isCue, sc)
   const k = cands.findIndex((c) => p.tokens.lemma[c.start] === 'say')
   assert.ok(k >= 0)
-  const roles = tidyRoles(p, cands[k], findRoles(model, p, cands[k], isCue, sc))
+  const roles = tidyRoles(p, cands[k], findRoles(model, p, cands[k], isCue, sc), isCue)
   assert.ok(roles.source.length > 0 && roles.content.length > 0)
   const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_FILTER + 2), 1)
   assert.equal(a[0], 0)

@@ -149,3 +149,17 @@ test('"the former secretary of state": the head is the word before "of"', () => 
   const text = 'Hillary Clinton told ABC News the server was a mistake. The former secretary of state said she had complied with the rules.'
   assert.equal(resolve(text, 'The former secretary of state', ['Hillary Clinton']), 'Hillary Clinton')
 })
+
+test('a name before an appositive is the speaker, whatever bodies the appositive names', () => {
+  const text = '"Nothing is left," said Jonas Brenner, the head of UNICEF, the UN agency for children.'
+  assert.equal(resolve(text, 'Jonas Brenner, the head of UNICEF, the UN agency for children'), 'Jonas Brenner')
+  // a body before its own appositive stays the body
+  assert.equal(resolve('The World Health Organization, the UN health agency, said 40 died.', 'The World Health Organization, the UN health agency'), 'World Health Organization')
+})
+
+test('"which" after a comma is the body the noun phrase before it names, or none', () => {
+  const text = 'Refugees kept arriving, according to a report by the United Nations refugee agency, which said 300 people had crossed.'
+  assert.equal(resolve(text, 'which'), 'United Nations')
+  assert.equal(resolve('The fire spread to the old mill, which locals said was empty.', 'which'), null)
+  assert.equal(resolve('The talks in Geneva, which diplomats said had stalled, resumed.', 'which'), null)
+})

@@ -8,6 +8,8 @@ import { hashString, P_COMMA, type Prepared } from './features.ts'
 const PROPN = posId('PROPN')
 const CCONJ = posId('CCONJ')
 const DET = posId('DET')
+const ADJ = posId('ADJ')
+const NOUN = posId('NOUN')
 const PUNCT = posId('PUNCT')
 const PART = posId('PART')
 const VERB = posId('VERB')
@@ -152,6 +154,7 @@ export function resolveSource(
   }
   const first = wordAt(text, p, src.start)
   const single = src.end - src.start === 1
+  if (single && first === 'which') return bodyBeforeWhich(text, p, src.start, entities)
   if (single && (RELATIVE_THINGS.has(first) || p.tokens.pos[src.start] === DET)) return null
   const isPronoun = single && (PERSONAL.has(first) || COLLECTIVE.has(first))
   // A nominal's head is its last word, or the word before "of" ("the former secretary of state").
@@ -160,6 +163,10 @@ export function resolveSource(
   const isNominal = !isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && headAt - src.start < 4 && src.end - src.start <= 7
   const runs = () => propnRuns(text, p, src.start)
   if (!isPronoun && !isNominal) {
+    // "Philippe Lazzarini, the head of UNRWA, the UN agency": a name before an appositive
+    // is the speaker, whatever bodies the appositive names.
+    const lead = inside.filter((e) => e.type !== 'GPE' && e.type !== 'NORP' && e.end <= appositiveAt(p, src))
+    if (lead.length > 0 && !hasConj) return entityName(text, lead[lead.length - 1])
     if (inside.length > 0) {
       // The speaker is the person or organisation, not the nationality describing it
       // ("North Korean leader Kim Jong Un"); among equals, the head comes last.
@@ -637,4 +644,40 @@ function fullerName(name: string, runs: Range[], text: string, p: Prepared): str
 
 function hasLonger(name: string, runs: Range[], text: string, p: Prepared): boolean {
   return runs.some((r) => r.end - r.start >= 2 && runWords(text, p, r).includes(name))
+}
+
+/**
+ * The offset of the comma that sets off an appositive after a name at the start of a
+ * source ("Philippe Lazzarini, the head of UNRWA"): a comma with a proper noun right before
+ * it and a determiner or common noun after it. -1 when the source has none.
+ */
+function appositiveAt(p: Prepared, src: Range): number {
+  for (let i = src.start + 1; i + 1 < src.end; i++) {
+    if (p.punct[i] !== P_COMMA) continue
+    const after = p.tokens.pos[i + 1]
+    return p.tokens.pos[i - 1] === PROPN && (after === DET || after === ADJ || after === NOUN) ? p.tokens.start[i] : -1
+  }
+  return -1
+}
+
+/**
+ * ", which also said": "which" stands for the noun phrase right before its comma, and
+ * names a speaker when that phrase holds an organisation or a medium ("a report by the
+ * United Nations human rights office, which said" is the United Nations). Null otherwise:
+ * "which" after a place, a person or a thing names no one.
+ */
+function bodyBeforeWhich(text: string, p: Prepared, which: number, entities: readonly Entity[]): string | null {
+  const comma = which - 1
+  if (comma < 1 || p.punct[comma] !== P_COMMA || p.sent[comma] !== p.sent[which]) return null
+  let start = comma
+  while (start > 0 && p.sent[start - 1] === p.sent[which] && comma - start < 8) {
+    const pos = p.tokens.pos[start - 1]
+    if (pos !== NOUN && pos !== PROPN && pos !== ADJ && pos !== DET && pos !== PART) break
+    start--
+  }
+  if (start === comma || (p.tokens.pos[comma - 1] !== NOUN && p.tokens.pos[comma - 1] !== PROPN)) return null
+  const from = p.tokens.start[start]
+  const to = p.tokens.end[comma - 1]
+  const bodies = entities.filter((e) => e.start >= from && e.end <= to && (e.type === 'ORG' || e.type === 'MEDIA'))
+  return bodies.length > 0 ? entityName(text, bodies[bodies.length - 1]) : null
 }

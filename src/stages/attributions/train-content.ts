@@ -111,7 +111,7 @@ function addProblems(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<type
     // Put back afterwards exactly what was there: a predicted cue may overlap the gold one.
     const saved = unmarked.map((c) => isCue.slice(c.start, c.end))
     for (const c of unmarked) isCue.fill(1, c.start, c.end)
-    const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc))
+    const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc), isCue)
     const win = roleWindow(p, cue)
     const em = { scores: sc.em, from: win.start, to: win.end }
     roles.content.forEach((r, i) => {

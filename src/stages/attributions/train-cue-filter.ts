@@ -98,7 +98,7 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
     const cues = findCues(tagger, p, sc)
     for (const c of cues) isCue.fill(1, c.start, c.end)
     for (const cue of cues) {
-      const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc))
+      const roles = tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc), isCue)
       if (roles.content.length === 0) continue
       basePred++
       if (gold.has(`${cue.start}-${cue.end}`)) baseTp++
@@ -110,7 +110,7 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
     const cands = findCueCandidates(tagger, p, b, isCue, sc)
     for (let k = 0; k < cands.length; k++) {
       const cue = cands[k]
-      const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc)), isCue, ranker, sc)
+      const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc), isCue), isCue, ranker, sc)
       // The stage drops a cue without content before the filter sees it.
       if (roles.content.length === 0) continue
       const fs = filterFeatures(tagger, p, cands, k, roles, sc, new Int32Array(K_FILTER), 0)

@@ -735,3 +735,45 @@ test('source fallback: "X of Y told" at the start keeps the "of" phrase; "The re
   const alsoDoc = buildDoc(also, [quantity(also, '5', 5)])
   assert.equal(claimFor(alsoDoc, '5').source, 'ministry')
 })
+
+test('"the number of" people killed is what a figure after a verb of level counts, however long the subject', () => {
+  const text = 'The number of people killed by last month\'s floods in the northern provinces has risen to 1,240, the civil defence agency said.'
+  const doc = buildDoc(text, [quantity(text, '1,240', 1240)], [
+    attribution(text, 'the civil defence agency', 'said', 'The number of people killed by last month\'s floods in the northern provinces has risen to 1,240'),
+  ])
+  const c = claimFor(doc, '1,240')
+  assert.equal(c.category, 'killed')
+  assert.equal(c.counted, 'people killed')
+  assert.equal(c.source, 'the civil defence agency')
+  // without a verb of level the number is not the count of the subject
+  const other = 'The number of people killed by the floods was unclear after 1,240 homes collapsed.'
+  const found = readable(buildDoc(other, [quantity(other, '1,240', 1240)])).find((r) => r.quantity === '1,240')
+  assert.notEqual(found?.counted, 'people killed')
+})
+
+test('figures in a "with" phrase after the speech clause that closes a sentence are that speaker\'s', () => {
+  const text = 'The toll has risen to 310, the interior ministry said on Friday, with 1,020 injured and 45 still missing.'
+  const doc = buildDoc(text, [quantity(text, '310', 310), quantity(text, '1,020', 1020), quantity(text, '45', 45)], [
+    attribution(text, 'the interior ministry', 'said', 'The toll has risen to 310'),
+  ])
+  for (const q of ['310', '1,020', '45']) assert.equal(claimFor(doc, q).source, 'the interior ministry', q)
+  assert.equal(claimFor(doc, '1,020').category, 'wounded')
+  // a new clause after the speech clause is the writer's again
+  const later = 'The toll has risen to 310, the interior ministry said on Friday, while rescuers found 45 more bodies.'
+  const doc2 = buildDoc(later, [quantity(later, '310', 310), quantity(later, '45', 45)], [
+    attribution(later, 'the interior ministry', 'said', 'The toll has risen to 310'),
+  ])
+  assert.equal(readable(doc2).find((r) => r.quantity === '45')?.source ?? null, null)
+})
+
+test('"including 3 million who ..." counts what the figure before counts; a body named with its acronym in brackets records a count', () => {
+  const text = 'According to the migration agency, more than 11 million people have fled their homes, including 3 million who crossed the border.'
+  const doc = buildDoc(text, [quantity(text, 'more than 11 million', 11_000_000, { bound: 'at_least' }), quantity(text, '3 million', 3_000_000)], [
+    attribution(text, 'the migration agency', 'According to', 'more than 11 million people have fled their homes, including 3 million who crossed the border'),
+  ])
+  assert.equal(claimFor(doc, '3 million').category, 'displaced')
+  const acled = 'The Conflict Monitoring Project (CMP), which tracks violence, has recorded more than 24,000 deaths since April.'
+  const c = claimFor(buildDoc(acled, [quantity(acled, 'more than 24,000', 24000, { bound: 'at_least' })]), 'more than 24,000')
+  assert.equal(c.source, 'The Conflict Monitoring Project')
+  assert.equal(c.cue, 'recorded')
+})

@@ -248,7 +248,7 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
 // What may join a number to an earlier figure it shares its counted thing with.
 const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', 'number'])
 
-const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with'])
+const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with', 'include', 'including'])
 
 /** "down from 10,000", "with another 1,500 expected", "but 1.2 million remained": a number whose noun is left out. */
 function isElliptic(c: Context, a: number, s: Sentence): boolean {
@@ -395,6 +395,47 @@ function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
     // "death toll" is killed; "casualty toll" stays casualties
     const category = lemma[t] === 'toll' ? NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed' : cat
     return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
+  }
+  return numberOfSubject(c, a, s)
+}
+
+// Verbs by which a clause's subject grows to or stands at the number after them.
+const LEVEL_VERBS = new Set([...TOTAL_VERBS, 'increase', 'jump', 'grow', 'pass', 'surge', 'soar', 'swell', 'mount', 'surpass'])
+// Nouns by which a subject is the count of what follows its "of".
+const COUNT_NOUNS = new Set(['number', 'total', 'tally', 'count'])
+
+/**
+ * "The number of people killed by last week's earthquake has risen to 3,085": the subject
+ * of a verb of level right before the number is "the number of" what it counts, however
+ * long the subject runs. The counted thing is the noun phrase after "of", and its
+ * category that of the phrase and the predicate after it ("people killed").
+ */
+function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
+  if (v < s.tokenStart || !LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
+  for (let t = v - 1; t > s.tokenStart && t >= v - 30; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    if (!COUNT_NOUNS.has(lemma[t]) || pos[t] !== NOUN || lemma[t + 1] !== 'of') continue
+    let from = t + 2
+    while (from < v && pos[from] === DET) from++
+    const np = nounPhrase(c, from, v)
+    if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
+    const signals = new Set<Category>()
+    const heads: Category[] = []
+    let isMilitary = false
+    let isPeople = false
+    for (let k = np.start; k < np.end; k++) {
+      const cat = NOUN_CATEGORY.get(lemma[k])
+      if (cat !== undefined && pos[k] === NOUN) heads.push(cat)
+      if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
+      if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
+    }
+    const predicateEnd = predicate(c, np.end, s, signals)
+    const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
+    const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
+    return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }
   }
   return null
 }

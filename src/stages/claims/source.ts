@@ -363,6 +363,12 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     npEnd = nounPhraseEnd(c, npEnd + 1, a)
   }
   let verb = npEnd
+  // "The Armed Conflict Location and Event Data Project (ACLED) has recorded": an acronym in brackets is passed over
+  if (verb + 2 < a && tokenText(c, verb) === '(') {
+    let close = verb + 1
+    while (close < a && close < verb + 5 && tokenText(c, close) !== ')') close++
+    if (close < a && tokenText(c, close) === ')') verb = close + 1
+  }
   // "The army's casualty figures, which have not been independently verified, put ...":
   // a relative clause between commas is passed over, not taken into the source
   if (verb + 1 < a && tokenText(c, verb) === ',' && (lemma[verb + 1] === 'which' || lemma[verb + 1] === 'who')) {
@@ -434,24 +440,61 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
     }
     if (size < bestSize) { best = i; bestSize = size }
   })
-  if (best >= 0) {
-    const att = c.attributions[best]
-    const source = withoutApposition(c, hull(att.source))
-    // Our reading of the source span wins; the attribution stage's resolved name is kept when
-    // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
-    // repeats the source's words ("Western officials").
-    // Only for a pronoun or a body's common name ("He", "the agency"): "The report" resolved
-    // to a place is no source.
-    const head = source === null ? -1 : lastToken(c, source)
-    const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
-    const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
-    return {
-      attribution: best, source, cue: hull(att.cue),
-      sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),
-    }
-  }
+  if (best >= 0) return sourceFrom(c, best)
+  const trailing = trailingWith(c, s, a)
+  if (trailing >= 0) return sourceFrom(c, trailing)
   return fallbackSource(c, s, a) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
+}
+
+/** The source of a figure that attribution `i` states. */
+function sourceFrom(c: Context, i: number): Source {
+  const att = c.attributions[i]
+  const source = withoutApposition(c, hull(att.source))
+  // Our reading of the source span wins; the attribution stage's resolved name is kept when
+  // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
+  // repeats the source's words ("Western officials").
+  // Only for a pronoun or a body's common name ("He", "the agency"): "The report" resolved
+  // to a place is no source.
+  const head = source === null ? -1 : lastToken(c, source)
+  const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
+  return {
+    attribution: i, source, cue: hull(att.cue),
+    sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),
+  }
+}
+
+// Words that open a phrase adding figures to a statement: ", with 4,715 injured".
+const ADDING = new Set(['with', 'including', 'include'])
+
+/**
+ * "The toll has risen to 3,085, the government said on Thursday, with 4,715 injured and
+ * 341 still missing": a figure in a "with" or "including" phrase that follows a speech
+ * clause closing its sentence (content before the cue, then the source and cue, perhaps a
+ * time) is part of what that source said. Returns the attribution's index, or -1.
+ */
+function trailingWith(c: Context, s: Sentence, a: number): number {
+  const { pos, lemma } = c.tokens
+  const sentenceStart = c.tokens.start[s.tokenStart]
+  for (let i = 0; i < c.attributions.length; i++) {
+    const att = c.attributions[i]
+    const cue = hull(att.cue)
+    const content = hull(att.content)
+    const source = hull(att.source)
+    if (cue === null || content === null || source === null) continue
+    if (cue.start < sentenceStart || cue.end > c.tokens.start[a] || content.end > Math.min(cue.start, source.start)) continue
+    // from the end of the speech clause: at most a time or a short phrase ("in a statement"), a comma, the opening word
+    let t = Math.max(lastToken(c, cue), lastToken(c, source)) + 1
+    const limit = t + 6
+    while (t < a && t < limit && tokenText(c, t) !== ',' && pos[t] !== VERB && pos[t] !== AUX) t++
+    if (t + 1 >= a || tokenText(c, t) !== ',' || !ADDING.has(lemma[t + 1])) continue
+    // the figure is in that phrase: no clause of its own opens before it
+    let inPhrase = true
+    for (let k = t + 2; k < a; k++) if (pos[k] === AUX || pos[k] === SCONJ || RELATIVE_PRONOUNS.has(lemma[k]) || tokenText(c, k) === ';') inPhrase = false
+    if (inPhrase) return i
+  }
+  return -1
 }
 
 /** Whether a quantity is part of who speaks ("two officials said"), not what is said. */

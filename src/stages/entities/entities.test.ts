@@ -310,3 +310,23 @@ test('a name wrapped over two lines is one name', () => {
   const text = 'The pollster, who advised President Jimmy\nCarter for years, spoke on Monday about the race\nand the voters it would turn on in the\nfall, and then left the hall.\n'
   assert.equal(byText(text, 'Jimmy\nCarter').canonical, 'Jimmy Carter')
 })
+
+test('particles in lower case stay inside a person\'s name, and the surname after one names the person alone', () => {
+  const found = entities('The governor, Hamad al-Rashidi, met Jan van der Berg and Maria da Costa. Later Rashidi spoke.')
+  const names = found.map((e) => e.text)
+  assert.ok(names.includes('Hamad al-Rashidi'), JSON.stringify(names))
+  assert.ok(names.includes('Jan van der Berg'), JSON.stringify(names))
+  assert.ok(names.includes('Maria da Costa'), JSON.stringify(names))
+  const alone = found.find((e) => e.text === 'Rashidi')
+  assert.equal(alone?.canonical, 'Hamad al-Rashidi', JSON.stringify(found))
+  // a particle with no name after it is a word of the sentence ("de" of a French phrase, "van" as a noun)
+  const van = entities('Officials gave Peter Olsen van keys on Monday.')
+  assert.ok(van.some((e) => e.text === 'Peter Olsen'), JSON.stringify(van))
+})
+
+test('"and" after a body\'s "of" joins the two halves of its remit; between two names it does not', () => {
+  const names = entities('The Department of Health and Human Services met the Ministry of Labour and Social Policy. Russia and Ukraine did not.').map((e) => e.text)
+  assert.ok(names.includes('Department of Health and Human Services'), JSON.stringify(names))
+  assert.ok(names.includes('Ministry of Labour and Social Policy'), JSON.stringify(names))
+  assert.ok(names.includes('Russia') && names.includes('Ukraine'), JSON.stringify(names))
+})

@@ -206,7 +206,7 @@ const ORG_HEADS = new Set([
   'corporation', 'inc', 'group', 'directorate', 'bureau', 'commission', 'assembly', 'parliament',
   'government', 'navy', 'guard', 'staff', 'foundation', 'center', 'centre', 'organization',
   'organisation', 'union', 'court', 'police', 'cabinet', 'administration', 'embassy', 'mission',
-  'programme', 'program', 'fund', 'authority', 'alliance', 'coalition', 'federation', 'association',
+  'programme', 'program', 'fund', 'authority', 'alliance', 'coalition', 'federation', 'association', 'school', 'college',
 ])
 const MEDIA_HEADS = new Set([
   'news', 'times', 'post', 'journal', 'herald', 'telegraph', 'guardian', 'tribune', 'tv', 'radio', 'daily',
@@ -373,7 +373,9 @@ const ALL_CAPS = /^\p{Lu}+$/u
  * none all capitals, none of a body or place, not opening like a place name ("Henry
  * Crespo", not "Black Caucus", "South Florida" or "CNN Politics").
  */
-export function looksLikePersonName(words: readonly string[]): boolean {
+export function looksLikePersonName(name: readonly string[]): boolean {
+  // the particles of "Osama bin Laden", "Abdulmenam al-Ghaithi" are no words of their own
+  const words = name.filter((w) => !NAME_PARTICLES.has(w)).map((w) => w.replace(PARTICLE_PREFIX, ''))
   return words.length >= 2 && words.length <= 4 && !PLACE_OPENERS.has(words[0].toLowerCase()) &&
     words.every((w) => NAME_WORD.test(w) && !ALL_CAPS.test(w) && !NOT_PERSON_WORDS.has(w.toLowerCase()))
 }
@@ -474,7 +476,8 @@ function linkSurnames(
       const person = pick(words[0], e.start)
       if (person !== null) join(person, e)
     } else if ((e.type === 'PERSON' || looksLikePersonName(words)) && e.start >= headlineEnd && !isHeading(text, tokens, sentences[si], e)) {
-      const surname = words[words.length - 1]
+      // "al-Ghaithi" is "Ghaithi" when the article writes the surname alone
+      const surname = words[words.length - 1].replace(PARTICLE_PREFIX, '')
       if (!SURNAME.test(surname) || words.some((w) => POSSESSIVE.test(w))) continue
       const same = (bySurname.get(surname) ?? []).find((x) => x.members[0].canonical === e.canonical)
       if (same !== undefined) join(same, e)
@@ -569,6 +572,27 @@ function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonW
   return GIVEN_NAME.test(w) && (!askLemma || tokens.lemma[t] === lower) && !NOT_NAMES.has(lower) && !isCommonWord(w)
 }
 
+// Particles written in lower case inside personal names (Arabic, Dutch, German, Iberian, Italian).
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'ter'])
+
+const PARTICLE_PREFIX = /^(?:al|el)-/
+
+/** The token after a run of name particles from `t` ("al-", "von der"), or `t` when none starts there. */
+function particlesEnd(text: string, tokens: TokenColumns, t: number, to: number): number {
+  let k = t
+  while (k < to && NAME_PARTICLES.has(text.slice(tokens.start[k], tokens.end[k]))) {
+    k++
+    if (k + 1 < to && isGluedHyphen(text, tokens, k)) k++
+  }
+  return k
+}
+
+/** Whether the run [t, end) is a body's name with "of" in it ("Ministry of Labour"). */
+function bodyOf(tokens: TokenColumns, t: number, end: number): boolean {
+  for (let k = t + 1; k < end - 1; k++) if (tokens.lemma[k] === 'of') return ORG_HEADS.has(tokens.lemma[k - 1])
+  return false
+}
+
 function properNounRuns(
   text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array, isCommonWord: (w: string) => boolean,
   known: { readonly endingAt: ReadonlyMap<number, Mention>; readonly startingAt: ReadonlyMap<number, Mention> }, absorbed: Set<Entity>,
@@ -584,6 +608,14 @@ function properNounRuns(
       // capitalised word the article never writes in lower case goes on with it.
       if (end < s.tokenEnd && covered[end] === 0 && isUntaggedName(text, tokens, end, isCommonWord)) { end++; continue }
       if (end + 1 < s.tokenEnd && tokens.lemma[end] === 'of' && isNameToken(text, tokens, covered, end + 1)) { end += 2; continue }
+      // "Department of Health and Human Services", "School of Hygiene and Tropical Medicine":
+      // after a body's "of", "and" joins the two halves of its remit
+      if (end + 1 < s.tokenEnd && (tokens.lemma[end] === 'and' || text.slice(tokens.start[end], tokens.end[end]) === '&') &&
+        isNameToken(text, tokens, covered, end + 1) && bodyOf(tokens, t, end)) { end += 2; continue }
+      // "Abdulmenam al-Ghaithi", "Osama bin Laden", "Ursula von der Leyen": particles in lower
+      // case between the parts of a person's name
+      const past = particlesEnd(text, tokens, end, s.tokenEnd)
+      if (past > end && past < s.tokenEnd && isNameToken(text, tokens, covered, past)) { end = past + 1; continue }
       // "Lee Jae-sung", "Park Min-ho": a given name in two syllables joined by a hyphen, the
       // second in lower case, which the tagger does not read as a proper noun
       if (end - t >= 2 && end + 1 < s.tokenEnd && isSyllableAfterHyphen(text, tokens, end)) { end += 2; continue }

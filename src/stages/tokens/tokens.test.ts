@@ -101,6 +101,14 @@ test('true sentence ends after an abbreviation stay', () => {
   assert.deepEqual(sentenceTexts('Sen. Bernie Sanders (I-Vt.)\nrepeated it.'), ['Sen. Bernie Sanders (I-Vt.)', 'repeated it.'])
 })
 
+test('a lone capital and its period end a sentence before a word that opens one, not inside a name', () => {
+  assert.deepEqual(sentenceTexts('The update was posted on X. The agency confirmed 80 deaths.'),
+    ['The update was posted on X.', 'The agency confirmed 80 deaths.'])
+  assert.deepEqual(sentenceTexts('They chose Plan B. He said it would work.'), ['They chose Plan B.', 'He said it would work.'])
+  assert.deepEqual(sentenceTexts('It was signed by John F. Kennedy in 1963.'), ['It was signed by John F. Kennedy in 1963.'])
+  assert.deepEqual(sentenceTexts('Harry S. Truman and George W. Bush were presidents.'), ['Harry S. Truman and George W. Bush were presidents.'])
+})
+
 test('hard-wrapped text: a line break inside a paragraph is a space, a blank line ends the paragraph', () => {
   const text = 'RUSSIA LOSSES\nRussian forces have lost about 600 soldiers in the past\nday, the General Staff said on Monday, adding that 40\ndrones were shot down overnight.\n\nThe ministry said 12 people\nwere killed.\n'
   const { sentences } = tokenize(nlp, text)

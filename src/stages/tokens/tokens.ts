@@ -224,11 +224,29 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     // carry no final punctuation, so every line break ends one.
     let from = ts
     for (let t = ts + 1; t < te; t++) {
-      if (hasLineBreak(text, end[t - 1], start[t], soft)) { push(from, t); from = t }
+      if (hasLineBreak(text, end[t - 1], start[t], soft) || letterThenOpener(text, start, end, t)) { push(from, t); from = t }
     }
     push(from, te)
   }
   return { tokens, sentences }
+}
+
+// Words that open a sentence and never follow an initial inside a name.
+const OPENERS = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'This', 'That', 'These', 'Those',
+  'His', 'Her', 'Its', 'Their', 'Our', 'There', 'In', 'On', 'At', 'But', 'And', 'However', 'After',
+  'Before', 'When', 'While', 'If', 'As', 'What', 'Why', 'How', 'Where', 'Who', 'Some', 'Many', 'Most',
+])
+
+/**
+ * Whether a sentence starts at token `t` after a lone capital and its period that wink
+ * took for an initial: "an update posted on X. The BBC said", "Plan B. He said". An
+ * initial inside a name is followed by a name ("John F. Kennedy"), not by "The" or "He".
+ */
+function letterThenOpener(text: string, start: Int32Array, end: Int32Array, t: number): boolean {
+  const s = start[t - 1]
+  if (end[t - 1] - s !== 2 || !isUpperUnit(text.charCodeAt(s)) || text.charCodeAt(s + 1) !== 46 || start[t] === end[t - 1]) return false
+  return OPENERS.has(text.slice(start[t], end[t]))
 }
 
 /** The stage that assigns `tokens` and `sentences`. */
