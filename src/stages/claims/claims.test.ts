@@ -777,3 +777,18 @@ test('"including 3 million who ..." counts what the figure before counts; a body
   assert.equal(c.source, 'The Conflict Monitoring Project')
   assert.equal(c.cue, 'recorded')
 })
+
+test('a headline\'s figure gives way to the body\'s attributed mention; a clause of its own does not date the figure', () => {
+  const text = 'Storm Alba: at least 41 dead\n\nThe death toll has climbed to at least 41, making it the deadliest storm since the floods of 2019, the Civil Protection Agency (CPA) said.'
+  const doc = buildDoc(text, [
+    quantity(text, 'at least 41', 41, { bound: 'at_least' }), quantity(text, 'at least 41', 41, { bound: 'at_least', nth: 1 }),
+    quantity(text, '2019', 2019),
+  ], [
+    attribution(text, 'Storm Alba', ':', 'at least 41 dead'),
+    attribution(text, 'the Civil Protection Agency (CPA)', 'said', 'The death toll has climbed to at least 41, making it the deadliest storm since the floods of 2019'),
+  ], '2026-02-10')
+  const claims = readable(doc).filter((c) => c.quantity === 'at least 41')
+  assert.equal(claims.length, 1)
+  assert.equal(claims[0].source, 'the Civil Protection Agency (CPA)')
+  assert.equal(claims[0].asOf, null)
+})

@@ -98,7 +98,7 @@ export function findClaims(doc: Doc): Claim[] {
     previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
-  return inheritArticleSubject(dedupe(claims, quantities), c)
+  return inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c)
 }
 
 function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
@@ -164,12 +164,19 @@ function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
   return claims.map((claim) => claim.subject === null && isSoldiers(claim) ? { ...claim, subject } : claim)
 }
 
+/** Where a headline ends: after a first line with no closing punctuation, followed by more text; else 0. */
+function headlineEnd(text: string): number {
+  const nl = text.indexOf('\n')
+  if (nl <= 0 || text.slice(nl).trim() === '') return 0
+  return /[.!?"”’]\s*$/.test(text.slice(0, nl)) ? 0 : nl
+}
+
 /**
  * One claim per figure: the same amount, category and subject (a missing subject matches
  * any) repeated in an article is one claim; the attributed mention wins over an unattributed
- * one, otherwise the first.
+ * one, and an attributed mention in the body over one in the headline; otherwise the first.
  */
-function dedupe(claims: readonly Claim[], quantities: readonly Quantity[]): Claim[] {
+function dedupe(claims: readonly Claim[], quantities: readonly Quantity[], headline: number): Claim[] {
   const kept: Claim[] = []
   // "At least 1,500 soldiers arrived, with another 1,500 expected": a planned figure or one
   // with another bound is another figure
@@ -190,7 +197,9 @@ function dedupe(claims: readonly Claim[], quantities: readonly Quantity[]): Clai
     }
     const k = kept[i]
     const subject = k.subject ?? claim.subject
-    kept[i] = k.source === null && claim.source !== null ? { ...claim, subject } : { ...k, subject }
+    // a headline's figure is told again, whole and with its source, in the body
+    const fromHeadline = quantities[k.quantity].start < headline && quantities[claim.quantity].start >= headline
+    kept[i] = (k.source === null || fromHeadline) && claim.source !== null ? { ...claim, subject } : { ...k, subject }
   }
   return kept.sort((x, y) => x.quantity - y.quantity)
 }

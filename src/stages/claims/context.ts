@@ -121,12 +121,27 @@ export function segments(c: Context, s: Sentence): Int32Array {
 /** Punctuation marks only. */
 export const PUNCT_ONLY = /^\p{P}+$/u
 
-/** Trim a token range to a span, dropping edge punctuation. */
+/** Whether tokens [from, to) leave a round bracket open. */
+function opensBracket(c: Context, from: number, to: number): boolean {
+  let depth = 0
+  for (let t = from; t < to; t++) {
+    const w = tokenText(c, t)
+    if (w === '(') depth++
+    else if (w === ')' && depth > 0) depth--
+  }
+  return depth > 0
+}
+
+/** Trim a token range to a span, dropping edge punctuation (but not a bracket it closes). */
 export function spanOf(c: Context, from: number, to: number): CharSpan | null {
   let a = from
   let b = to
   while (a < b && PUNCT_ONLY.test(tokenText(c, a))) a++
-  while (b > a && PUNCT_ONLY.test(tokenText(c, b - 1))) b--
+  while (b > a && PUNCT_ONLY.test(tokenText(c, b - 1))) {
+    // "The Federal Emergency Management Agency (FEMA)": a bracket the span opened stays
+    if (tokenText(c, b - 1) === ')' && opensBracket(c, a, b - 1)) break
+    b--
+  }
   return a < b ? { start: c.tokens.start[a], end: c.tokens.end[b - 1] } : null
 }
 

@@ -4,7 +4,7 @@ import {
   POS, VERB, AUX, ADV, ADP, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within,
 } from './context.ts'
-import { INTENT_VERBS, MODALS } from './lexicon.ts'
+import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 
@@ -39,6 +39,16 @@ const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
 // Words that open a clause about something else than the figure: "the first of which was
 // sent in the fall of 2024" dates the first batch, not the 12,000 troops.
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where', 'when'])
+
+/** Whether segment `k` of sentence `s` says who speaks: a speech verb or an attribution's cue in it. */
+function saysIn(c: Context, seg: Int32Array, s: Sentence, k: number): boolean {
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    if (seg[t - s.tokenStart] !== k) continue
+    if (SPEECH_VERBS.has(c.tokens.lemma[t])) return true
+    for (const att of c.attributions) for (const cue of att.cue) if (c.tokens.start[t] < cue.end && cue.start < c.tokens.end[t]) return true
+  }
+  return false
+}
 
 /**
  * The date a figure refers to or the date it was stated, from the time expressions of its
@@ -82,6 +92,9 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
     if (isRelative.has(k) || (k !== own && hasFigure.has(k))) continue
     let isInitial = k === 0
     for (let t = s.tokenStart; t < xa && isInitial; t++) isInitial = LEADING_POS.has(c.tokens.pos[t])
+    // elsewhere, a time dates the statement (", officials said on Tuesday") or a list; a
+    // clause of its own ("making it the deadliest storm since Katrina in 2005") dates itself
+    if (k !== own && !isInitial && hasVerb.has(k) && !saysIn(c, seg, s, k)) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
     const distance = Math.abs(x.start - c.tokens.start[a])
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
