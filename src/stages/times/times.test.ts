@@ -43,6 +43,8 @@ test('table of time expressions resolved against 2025-08-22', () => {
     ['late last year', ['late last year=2024']],
     ['earlier this year', ['earlier this year=2025']],
     ['since October', ['since October=2024-10']],
+    // a month that ends its sentence is read by the same rule: the most recent one
+    ['they were killed since October.', ['since October=2024-10']],
     ['in July', ['in July=2025-07']],
     ['in August', ['in August=2025-08']],
     ['by December', ['by December=2025-12']],
@@ -121,7 +123,7 @@ test('scope with-quantities: only sentences that hold a quantity are read', () =
     { start: at, end: at + 11, amount: { kind: 'point', value: 3000 }, kind: 'count', isApprox: true, bound: null, isVague: false, unit: null },
   ])
   const scoped = timesStage('with-quantities').run(doc).get('times').map((t) => text.slice(t.start, t.end))
-  assert.deepEqual(scoped, ['October'])
+  assert.deepEqual(scoped, ['in October'])
   const all = timesStage('all').run(doc).get('times').map((t) => text.slice(t.start, t.end))
   assert.ok(all.length === 3, `all sentences: ${all.join(' | ')}`)
 })

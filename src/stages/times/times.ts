@@ -209,7 +209,7 @@ const RULES: readonly Rule[] = [
   // left to chrono-node.
   {
     trigger: HAS_MONTH_NAME,
-    pattern: new RegExp(`\\b(in|since|by|until|till|before|after|from|during|next|last|this|of|early|late|through)\\s+${MONTH_WORD}(?![\\w.]|\\s+\\d{1,2}(?![\\d:]|,\\d)|\\s*,?\\s*(?:19|20)\\d{2}\\b)`, 'gi'),
+    pattern: new RegExp(`\\b(in|since|by|until|till|before|after|from|during|next|last|this|of|early|late|through)\\s+${MONTH_WORD}(?!\\w|\\.\\s*\\d|\\.\\w|\\s+\\d{1,2}(?![\\d:]|,\\d)|\\s*,?\\s*(?:19|20)\\d{2}\\b)`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
       const lead = m[1].toLowerCase()
