@@ -369,3 +369,13 @@ test('"According to X, <clause>": a source run over the comma with no content is
   const appositive = 'According to Jane Holt, a spokeswoman.'
   assert.deepEqual(run(appositive, 'Jane Holt, a spokeswoman'), { source: ['Jane Holt, a spokeswoman'], content: [] })
 })
+
+test('a wire dateline is no part of the content that opens its story', () => {
+  const { doc, atts } = analyse('OSLO (Newswire) - More than 300 people were rescued at sea this week, the coast guard said on Friday.')
+  assert.equal(join(doc, byCue(doc, atts, 'said').content), 'More than 300 people were rescued at sea this week')
+  const dated = analyse('LIMA, March 3 - Floods have destroyed 2,000 homes, the housing minister said.')
+  assert.equal(join(dated.doc, byCue(dated.doc, dated.atts, 'said').content), 'Floods have destroyed 2,000 homes')
+  // a dash inside the content is not a dateline's
+  const dash = analyse('NATO forces - backed by drones - killed 40 fighters, officials said.')
+  assert.equal(join(dash.doc, byCue(dash.doc, dash.atts, 'said').content), 'NATO forces - backed by drones - killed 40 fighters')
+})

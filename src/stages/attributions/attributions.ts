@@ -14,7 +14,7 @@ import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
   clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
-  withoutLeadingTime,
+  withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
 import {
@@ -357,7 +357,7 @@ export function extractAttributions(
     if (prev !== null && prev.source.length === 1 && isParticipleAfterComma(text, p, d.cues[0])
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]) src = prev.source
     prev = { cue: d.cues[0], source: src }
-    let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, r) : r))
+    let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, r) : withoutDateline(text, p, r)))
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []

@@ -792,3 +792,11 @@ test('a headline\'s figure gives way to the body\'s attributed mention; a clause
   assert.equal(claims[0].source, 'the Civil Protection Agency (CPA)')
   assert.equal(claims[0].asOf, null)
 })
+
+test('a name the entities stage cannot type, before a place in its appositive, is who speaks', () => {
+  const text = 'Mare-Help, a Maltese charity that runs rescue boats, estimated that at least 900 deaths were never reported.'
+  const doc = buildDoc(text, [quantity(text, 'at least 900', 900, { bound: 'at_least' })], [
+    attribution(text, 'Mare-Help, a Maltese charity that runs rescue boats', 'estimated', 'that at least 900 deaths were never reported'),
+  ])
+  assert.equal(claimFor(doc, 'at least 900').sourceEntity, 'Mare-Help')
+})

@@ -43,7 +43,12 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   if (head !== undefined) return head.canonical
   const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
   if (bodies.length === 1) return bodies[0].canonical
-  const places = new Set(inside.filter((e) => e.type === 'GPE' || e.type === 'NORP').map((e) => e.canonical))
+  const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
+  const places = new Set(placed.map((e) => e.canonical))
+  // "Sea-Watch, a German charity": a name the entities stage could not type, written
+  // before the place, is who speaks
+  const named = inside.find((e) => e.type === 'OTHER' && placed.every((p) => e.end <= p.start))
+  if (named !== undefined && bodies.length === 0) return named.canonical
   return places.size === 1 && bodies.length === 0 ? [...places][0] : null
 }
 

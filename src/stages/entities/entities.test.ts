@@ -330,3 +330,10 @@ test('"and" after a body\'s "of" joins the two halves of its remit; between two 
   assert.ok(names.includes('Ministry of Labour and Social Policy'), JSON.stringify(names))
   assert.ok(names.includes('Russia') && names.includes('Ukraine'), JSON.stringify(names))
 })
+
+test('two capitalised words joined by a hyphen are one name; a hyphen before a lower-case word is not', () => {
+  const names = entities('Sea-Watch and Hewlett-Packard gave money to Smith-led groups.').map((e) => e.text)
+  assert.ok(names.includes('Sea-Watch'), JSON.stringify(names))
+  assert.ok(names.includes('Hewlett-Packard'), JSON.stringify(names))
+  assert.ok(!names.some((n) => n.includes('led')), JSON.stringify(names))
+})

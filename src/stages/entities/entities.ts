@@ -587,6 +587,8 @@ function particlesEnd(text: string, tokens: TokenColumns, t: number, to: number)
   return k
 }
 
+const isUpperCase = (c: number) => c >= 65 && c <= 90
+
 /** Whether the run [t, end) is a body's name with "of" in it ("Ministry of Labour"). */
 function bodyOf(tokens: TokenColumns, t: number, end: number): boolean {
   for (let k = t + 1; k < end - 1; k++) if (tokens.lemma[k] === 'of') return ORG_HEADS.has(tokens.lemma[k - 1])
@@ -612,6 +614,9 @@ function properNounRuns(
       // after a body's "of", "and" joins the two halves of its remit
       if (end + 1 < s.tokenEnd && (tokens.lemma[end] === 'and' || text.slice(tokens.start[end], tokens.end[end]) === '&') &&
         isNameToken(text, tokens, covered, end + 1) && bodyOf(tokens, t, end)) { end += 2; continue }
+      // "Sea-Watch", "Hewlett-Packard": two capitalised words joined by a hyphen are one name
+      if (end + 1 < s.tokenEnd && isGluedHyphen(text, tokens, end) && covered[end + 1] === 0 &&
+        isUpperCase(text.charCodeAt(tokens.start[end + 1]))) { end += 2; continue }
       // "Abdulmenam al-Ghaithi", "Osama bin Laden", "Ursula von der Leyen": particles in lower
       // case between the parts of a person's name
       const past = particlesEnd(text, tokens, end, s.tokenEnd)
