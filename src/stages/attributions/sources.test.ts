@@ -163,3 +163,10 @@ test('"which" after a comma is the body the noun phrase before it names, or none
   assert.equal(resolve('The fire spread to the old mill, which locals said was empty.', 'which'), null)
   assert.equal(resolve('The talks in Geneva, which diplomats said had stalled, resumed.', 'which'), null)
 })
+
+test('a body\'s noun ("the administration") does not stand for a person who spoke before', () => {
+  const text = '"Prices worry voters," said John Carter, an analyst. The White House disagreed. A spokeswoman said the administration expected growth.'
+  assert.equal(resolve(text, 'the administration', ['John Carter']), 'United States')
+  // a name with no given name the lexicon knows may still be a body's
+  assert.equal(resolve('Homeland Security said it would act. The agency said 40 were held.', 'The agency', ['Homeland Security']), 'Homeland Security')
+})

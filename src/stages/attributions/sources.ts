@@ -264,6 +264,7 @@ function antecedent(
   for (let i = src.start + 1; i < headAt; i++) modifiers.push(wordAt(text, p, i))
   const plural = src.end - src.start === 1 && (word === 'they' || word === 'them')
   const isIt = src.end - src.start === 1 && word === 'it'
+  const isBody = head !== null && BODY_HEADS.has(head)
   const people = peopleOf(text, p, entities)
   // Last words of the names that spoke, read only when a person's name is not among them as written.
   let namedLast: Set<string> | null = null
@@ -287,7 +288,8 @@ function antecedent(
       : plural
         ? (e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'NORP' || (e.type === 'OTHER' && wasSource)) && !people.isPerson(e)
         // "it" is no person; a nominal of a kind not listed may be ("the investor")
-        : (GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)) && !(isIt && people.isPerson(e))
+        // and a body's noun ("the administration") is no person either
+        : (GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)) && !(isIt && people.isPerson(e)) && !(isBody && isNamedPerson(e, name))
     if (!fits) continue
     // "she" is not the man the article calls "he" (and the other way round).
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
@@ -302,6 +304,15 @@ function antecedent(
   }
   return best
 }
+
+// Heads of nominals that stand for a body, never for one person ("the administration").
+const BODY_HEADS = new Set([
+  'administration', 'government', 'agency', 'ministry', 'department', 'company', 'firm', 'organisation',
+  'organization', 'group', 'committee', 'council', 'commission', 'office', 'service', 'bureau', 'campaign',
+  'party', 'union', 'board', 'court', 'police', 'army', 'military', 'network', 'newspaper', 'paper',
+  'station', 'channel', 'university', 'institute', 'bank', 'fund', 'authority', 'coalition', 'alliance',
+  'charity', 'team', 'club', 'school', 'hospital', 'embassy', 'parliament', 'senate', 'congress', 'navy',
+])
 
 // Heads of definite nominals that stand only for a body whose name says what it is.
 // The words a name holds for each ("The Israel Defense Forces said ... The army said").
@@ -548,6 +559,13 @@ class People {
 }
 
 /** The first word of a name of two words or more ("Amanda Carpenter" -> "Amanda"), else null. */
+/** Whether an entity is a person by its type or by a given name the lexicon knows ("Tim Malloy", not "Homeland Security"). */
+function isNamedPerson(e: Entity, name: string): boolean {
+  if (e.type === 'PERSON') return true
+  const given = givenNameOf(name)
+  return given !== null && defaultGivenNames()?.has(given) === true
+}
+
 function givenNameOf(name: string): string | null {
   const space = name.search(/\s/)
   return space > 0 ? name.slice(0, space) : null

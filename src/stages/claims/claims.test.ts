@@ -800,3 +800,10 @@ test('a name the entities stage cannot type, before a place in its appositive, i
   ])
   assert.equal(claimFor(doc, 'at least 900').sourceEntity, 'Mare-Help')
 })
+
+test('a subject joined by "at" or "in" before a speech verb is the fallback source ("Economists at Northbank estimate")', () => {
+  const text = 'Economists at Northbank Capital estimate the measures will cost the average household $1,200 a year.'
+  const c = claimFor(buildDoc(text, [quantity(text, '$1,200', 1200, { kind: 'money', unit: 'USD' })]), '$1,200')
+  assert.equal(c.source, 'Economists at Northbank Capital')
+  assert.equal(c.cue, 'estimate')
+})

@@ -153,6 +153,9 @@ function asStatementOf(c: Context, t: number, end: number): number {
   return k + 1 < end && STATEMENT_NOUNS.has(lemma[k]) && lemma[k + 1] === 'of' ? k + 2 : -1
 }
 
+// Prepositions that may join the parts of a subject before its speech verb.
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in'])
+
 // Possessive pronouns that open a noun phrase ("its foreign policy chief").
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our'])
 
@@ -275,7 +278,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // up to two inner "of"/"for" between nouns stay in the phrase ("Chairman of the junta
     // told", "Ministry of Defense of Russia informed")
     let inner = 0
-    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && (lemma[t] === 'of' || lemma[t] === 'for') && NP_POS.has(pos[t + 1])
+    // ("Economists at Goldman Sachs estimate", "Officials in Kyiv say")
+    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1])
     while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) && !(verb > opening && isCue(verb))) {
       if (pos[verb] === ADP) inner++
       verb++
