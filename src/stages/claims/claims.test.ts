@@ -807,3 +807,10 @@ test('a subject joined by "at" or "in" before a speech verb is the fallback sour
   assert.equal(c.source, 'Economists at Northbank Capital')
   assert.equal(c.cue, 'estimate')
 })
+
+test('", the ministry informed." after a figure is its source though the tagger reads "informed" as an adjective', () => {
+  const text = 'In total, 628 aircraft have been destroyed, the ministry informed.'
+  const c = claimFor(buildDoc(text, [quantity(text, '628', 628)]), '628')
+  assert.equal(c.source, 'the ministry')
+  assert.equal(c.cue, 'informed')
+})

@@ -205,7 +205,9 @@ function speechSegment(c: Context, from: number, to: number): { source: CharSpan
     const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
     if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(from) }
   }
-  const npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
+  let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
+  // "the ministry informed": a participle the tagger read as an adjective closes the segment
+  if (npEnd === to && to - 1 > from && pos[to - 1] === ADJ && isSpeechVerb(c, to - 1)) npEnd = to - 1
   if (npEnd === from || !namesSomeone(c, from, npEnd)) return null
   let verb = npEnd
   let isPassive = false
