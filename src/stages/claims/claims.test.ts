@@ -814,3 +814,13 @@ test('", the ministry informed." after a figure is its source though the tagger 
   assert.equal(c.source, 'the ministry')
   assert.equal(c.cue, 'informed')
 })
+
+test('"11 of the country\'s 18 states" counts states; a body and its acronym in brackets are one source entity', () => {
+  const text = 'Floods have damaged water systems in at least 11 of the country\'s 18 states, according to the World Health Organization (WHO).'
+  const doc = buildDoc(text, [quantity(text, 'at least 11', 11, { bound: 'at_least' }), quantity(text, '18', 18)], [
+    attribution(text, 'the World Health Organization (WHO)', 'according to', 'Floods have damaged water systems in at least 11 of the country\'s 18 states'),
+  ])
+  const c = claimFor(doc, 'at least 11')
+  assert.equal(c.counted, 'states')
+  assert.equal(c.sourceEntity, 'World Health Organization')
+})

@@ -108,6 +108,11 @@ export function findCounted(
   if (from < s.tokenEnd && lemma[from] === 'of') {
     from++
     while (from < s.tokenEnd && (pos[from] === DET || (pos[from] === PRON && lemma[from] !== 'them'))) from++
+    // "11 of the country's 18 states": past the owner
+    for (let k = from; k < s.tokenEnd && k < from + 4; k++) {
+      if (/^['’]s$/.test(tokenText(c, k))) { from = k + 1; break }
+      if (pos[k] !== NOUN && pos[k] !== PROPN && pos[k] !== ADJ) break
+    }
     // "fewer than 5,000 of the roughly 20,000 people": the part counts what the whole counts
     let n = from
     while (n < s.tokenEnd && pos[n] === ADV) n++

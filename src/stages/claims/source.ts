@@ -42,7 +42,8 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const head = inside.find((e) => e.end === span.end)
   if (head !== undefined) return head.canonical
   const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
-  if (bodies.length === 1) return bodies[0].canonical
+  // "the World Health Organization (WHO)": a name and its acronym are one body
+  if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
   const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
   const places = new Set(placed.map((e) => e.canonical))
   // "Sea-Watch, a German charity": a name the entities stage could not type, written
