@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isSourcelessCue, tidySource, withoutLeadingTime } from './conventions.ts'
+import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -378,4 +378,21 @@ test('a wire dateline is no part of the content that opens its story', () => {
   // a dash inside the content is not a dateline's
   const dash = analyse('NATO forces - backed by drones - killed 40 fighters, officials said.')
   assert.equal(join(dash.doc, byCue(dash.doc, dash.atts, 'said').content), 'NATO forces - backed by drones - killed 40 fighters')
+})
+
+test('a speech clause that closes a sentence is an attribution even where the cue tagger is silent', () => {
+  const text = 'Units of the northern group inflicted damage on the enemy\'s positions, the Defence Ministry of Ruritania informed on Friday.'
+  const { p } = prepared(text)
+  const tails = speechTails(text, p, new Uint8Array(p.n))
+  assert.equal(tails.length, 1)
+  const read = (r: { start: number; end: number }) => text.slice(p.tokens.start[r.start], p.tokens.end[r.end - 1])
+  assert.equal(read(tails[0].cue), 'informed')
+  assert.equal(read(tails[0].roles.source[0]), 'the Defence Ministry of Ruritania')
+  assert.equal(read(tails[0].roles.content[0]), 'Units of the northern group inflicted damage on the enemy\'s positions')
+  // an infinitive or a negated verb after the comma is no speech clause, nor is a cue already found
+  for (const other of ['Candidates have until March, the eve of the vote, to disclose their funds.', 'They said the city should stand firm, not declare defeat.']) {
+    const q = prepared(other).p
+    assert.deepEqual(speechTails(other, q, new Uint8Array(q.n)), [], other)
+  }
+  assert.deepEqual(speechTails(text, p, new Uint8Array(p.n).fill(1)), [])
 })

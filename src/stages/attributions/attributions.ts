@@ -14,7 +14,7 @@ import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
   clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
-  withoutDateline, withoutLeadingTime,
+  speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
 import {
@@ -335,6 +335,11 @@ export function extractAttributions(
   // The tokens of the cues kept: a source never runs into another cue (tidySource).
   const isCue = new Uint8Array(p.n)
   for (const d of drafts) for (const c of d.cues) isCue.fill(1, c.start, c.end)
+  const tails = speechTails(text, p, isCue)
+  if (tails.length > 0) {
+    for (const t of tails) { drafts.push({ cues: [t.cue], roles: t.roles }); isCue.fill(1, t.cue.start, t.cue.end) }
+    drafts.sort((a, b) => a.cues[0].start - b.cues[0].start)
+  }
   let prev: { cue: CueTokens; source: CueTokens[] } | null = null
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue

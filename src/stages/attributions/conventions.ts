@@ -420,3 +420,56 @@ export function withoutDateline(text: string, p: Prepared, r: CueTokens): CueTok
   if (i + 1 >= r.end || !DASHES.has(p.tokens.lemma[i])) return r
   return { start: i + 1, end: r.end }
 }
+
+// Verbs that close a sentence as its speech clause (", the ministry reported on Friday.").
+const TAIL_VERBS = new Set(['say', 'report', 'tell', 'announce', 'indicate', 'write', 'warn', 'state', 'inform', 'confirm', 'add', 'claim', 'note'])
+const TAIL_NP = new Set([DET_POS, ADJ_POS, NOUN_POS, PROPN_POS, POS_TAGS.indexOf('NUM')])
+const CLOSERS = new Set(['.', '!', '?', ')'])
+
+/**
+ * Speech clauses that close a sentence and that the cue tagger left out: "Units ...
+ * inflicted fire damage on the Ukrainian army, the Russian Ministry of Defense reported
+ * on Friday." After the sentence's last comma, a noun phrase, a speech verb (perhaps after
+ * auxiliaries) and at most a short time or place: the noun phrase is the source, the
+ * verb the cue, and the clause before the comma the content (`contentBeforeSource`).
+ * Sentences with quotation marks are left to the taggers. In PolNeAR train, 116 of 118
+ * sentences of this shape have a gold cue at the verb, and the taggers already find all of
+ * them there and in dev; the rule is for the wording of other outlets ("informed",
+ * "reported") the tagger has seen less of. `covered` marks the tokens of cues found.
+ */
+export function speechTails(text: string, p: Prepared, covered: Uint8Array): Array<{ cue: CueTokens; roles: RoleSpans }> {
+  const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
+  const word = (i: number) => text.slice(p.tokens.start[i], p.tokens.end[i])
+  for (const s of p.sentences) {
+    let e = s.tokenEnd
+    while (e > s.tokenStart && (CLOSERS.has(word(e - 1)) || p.quote[e - 1] !== 0)) e--
+    let comma = e - 1
+    while (comma > s.tokenStart && p.punct[comma] !== P_COMMA) comma--
+    if (comma <= s.tokenStart + 2) continue
+    // the tagger reads a closing participle as an adjective at times ("the ministry informed")
+    const isVerb = (k: number) => {
+      if (p.pos[k] === VERB_POS) return TAIL_VERBS.has(p.tokens.lemma[k])
+      const w = word(k).toLowerCase()
+      return p.pos[k] === ADJ_POS && w.endsWith('ed') && (TAIL_VERBS.has(w.slice(0, -2)) || TAIL_VERBS.has(w.slice(0, -1)))
+    }
+    let i = comma + 1
+    // a noun phrase, with one "of" inside ("the Russian Ministry of Defense")
+    while (i < e && !isVerb(i) && (TAIL_NP.has(p.pos[i]) || (p.tokens.lemma[i] === 'of' && i > comma + 1 && i + 1 < e && TAIL_NP.has(p.pos[i + 1])))) i++
+    if (i === comma + 1 || i - comma - 1 > 8) continue
+    const srcEnd = i
+    while (i < e && p.pos[i] === AUX_POS) i++
+    if (i >= e || !isVerb(i) || e - i - 1 > 4) continue
+    const verb = i
+    if (covered[verb] !== 0) continue
+    let tail = true
+    for (let t = verb + 1; t < e; t++) if (p.pos[t] === VERB_POS || p.pos[t] === AUX_POS || p.tokens.lemma[t] === 'that') tail = false
+    let quoted = false
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) if (p.quote[t] !== 0) quoted = true
+    if (!tail || quoted) continue
+    const cue = { start: srcEnd, end: verb + 1 }
+    const source = [{ start: comma + 1, end: srcEnd }]
+    const roles = contentBeforeSource(p, cue, { source, content: [] })
+    if (roles.content.length > 0) out.push({ cue, roles })
+  }
+  return out
+}
