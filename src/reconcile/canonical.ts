@@ -12,7 +12,7 @@ const PERSONNEL_CATEGORIES = new Set(['deployed', 'killed', 'wounded', 'casualti
 const SYNONYMS: Record<string, string> = {
   troop: 'troops', troops: 'troops', soldier: 'troops', personnel: 'troops', serviceman: 'troops',
   servicemen: 'troops', servicemember: 'troops', fighter: 'troops', force: 'troops', forces: 'troops',
-  combatant: 'troops', army: 'troops', military: 'troops', infantry: 'troops', infantryman: 'troops',
+  combatant: 'troops', militant: 'troops', army: 'troops', military: 'troops', infantry: 'troops', infantryman: 'troops',
   infantrymen: 'troops', men: 'troops', commando: 'troops', conscript: 'troops', recruit: 'troops',
   officer: 'officers', general: 'generals',
   worker: 'workers', laborer: 'workers', labourer: 'workers', labor: 'workers', labour: 'workers',
@@ -31,6 +31,9 @@ const EVENT_WORDS = new Set([
   'live', 'lives', 'body', 'bodies', 'prisoner', 'prisoners', 'pow', 'pows', 'captive', 'captives',
   'missing', 'injury', 'injuries', 'fatality', 'fatalities',
 ])
+
+// Words of a toll: what they count is people, whoever they were.
+const TOLL_WORDS = new Set(['toll', 'death', 'deaths', 'dead', 'fatalities', 'fatality', 'body', 'bodies', 'lives'])
 
 // Function words and verbs after which a counted phrase stops naming the thing counted.
 const STOP = new Set([
@@ -58,7 +61,9 @@ export function lemma(word: string): string {
 /**
  * The canonical head of a counted phrase: "North Korean soldiers have been killed" ->
  * "troops", "artillery shells" -> "shells". Personnel categories without a head noun
- * ("4,000 casualties") count troops, as the reports this tool reads mostly mean.
+ * ("4,000 casualties") count troops, as the reports this tool reads mostly mean, unless
+ * the phrase is a toll ("the death toll", "deaths": people) or opens with a plural noun
+ * of its own ("migrants died": migrant).
  */
 export function countedHead(countedText: string, category: string): string {
   const tokens = countedText.toLowerCase().match(/[\p{L}]+(?:['’-][\p{L}]+)*/gu) ?? []
@@ -73,7 +78,14 @@ export function countedHead(countedText: string, category: string): string {
     const canon = SYNONYMS[t] ?? SYNONYMS[lemma(t)]
     if (canon) return canon
   }
-  if (PERSONNEL_CATEGORIES.has(category)) return 'troops'
+  if (PERSONNEL_CATEGORIES.has(category)) {
+    // "the death toll", "deaths", "bodies": a toll counts people, not troops
+    if (tokens.some((t) => TOLL_WORDS.has(t))) return 'people'
+    // "migrants died or went missing": a plural noun that opens the phrase is what it counts
+    const first = tokens.find((t) => !DETERMINERS.has(t))
+    if (first !== undefined && !EVENT_WORDS.has(first) && !STOP.has(first) && first.endsWith('s') && lemma(first) !== first) return lemma(first)
+    return 'troops'
+  }
   if (category === 'displaced') return 'people'
   let last: string | null = null
   for (const t of tokens) {

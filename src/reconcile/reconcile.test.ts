@@ -28,6 +28,12 @@ describe('counted heads and sources', () => {
     ['construction workers', 'deployed', 'workers'],
     ['tonnes of rice', 'other', 'tonne'],
     ['of them', 'other', 'other'],
+    // a toll counts people; a plural noun of its own is what is counted; losses stay troops
+    ['death toll', 'killed', 'people'],
+    ['deaths', 'killed', 'people'],
+    ['migrants died or went missing', 'killed', 'migrant'],
+    ['losses', 'casualties', 'troops'],
+    ['militants', 'killed', 'troops'],
   ]
   for (const [text, category, head] of cases) {
     test(`"${text}" (${category}) counts ${head}`, () => assert.equal(countedHead(text, category), head))

@@ -170,3 +170,10 @@ test('a body\'s noun ("the administration") does not stand for a person who spok
   // a name with no given name the lexicon knows may still be a body's
   assert.equal(resolve('Homeland Security said it would act. The agency said 40 were held.', 'The agency', ['Homeland Security']), 'Homeland Security')
 })
+
+test('a relative clause after a name describes it; a word capitalised as its sentence\'s first owns no phrase', () => {
+  const text = 'Marta Oyelaran, who heads the UNICEF office in Lagos, said the schools were full.'
+  assert.equal(resolve(text, 'Marta Oyelaran, who heads the UNICEF office in Lagos,'), 'Marta Oyelaran')
+  const opener = 'Relief groups warn of hunger\n\nThe Danish Refugee Council said 40 people fled. The group said more would come.'
+  assert.equal(resolve(opener, 'The group'), 'Danish Refugee Council')
+})

@@ -430,6 +430,9 @@ function ownerBefore(text: string, p: Prepared, src: Range, entities: readonly E
     const entity = entities.find((e) => e.end === end)
     if (entity !== undefined) {
       if (entity.type === 'NORP') continue
+      // "Aid groups warn ...": a word capitalised because it opens its sentence names no one
+      const opens = k === 0 || p.sent[k - 1] !== p.sent[k]
+      if (opens && entity.type === 'OTHER' && entity.start === p.tokens.start[k]) continue
       return entityName(text, entity)
     }
     // Untyped, a name of two words or more that does not open its sentence ("Exit polls").
@@ -673,7 +676,9 @@ function appositiveAt(p: Prepared, src: Range): number {
   for (let i = src.start + 1; i + 1 < src.end; i++) {
     if (p.punct[i] !== P_COMMA) continue
     const after = p.tokens.pos[i + 1]
-    return p.tokens.pos[i - 1] === PROPN && (after === DET || after === ADJ || after === NOUN) ? p.tokens.start[i] : -1
+    // "Grégoire Goodstein, who heads the IOM mission in Haiti,": a relative clause describes the name too
+    const describes = after === DET || after === ADJ || after === NOUN || p.tokens.lemma[i + 1] === 'who'
+    return p.tokens.pos[i - 1] === PROPN && describes ? p.tokens.start[i] : -1
   }
   return -1
 }

@@ -824,3 +824,18 @@ test('"11 of the country\'s 18 states" counts states; a body and its acronym in 
   assert.equal(c.counted, 'states')
   assert.equal(c.sourceEntity, 'World Health Organization')
 })
+
+test('people killed, hurt, missing or displaced in a country are that country\'s; soldiers and a speaker\'s whereabouts are not', () => {
+  const text = 'The death toll in Syria has passed 4,000, the health ministry said.\n\nAnother 900 people are missing. Israel says it has killed 300 fighters.'
+  const doc = buildDoc(text, [quantity(text, '4,000', 4000), quantity(text, '900', 900), quantity(text, '300', 300)], [
+    attribution(text, 'the health ministry', 'said', 'The death toll in Syria has passed 4,000'),
+    attribution(text, 'Israel', 'says', 'it has killed 300 fighters'),
+  ])
+  assert.equal(claimFor(doc, '4,000').subject, 'Syria')
+  // the article's one place reaches its other victims
+  assert.equal(claimFor(doc, '900').subject, 'Syria')
+  assert.equal(claimFor(doc, '300').subject, null)
+  const told = '"Up to 150,000 people have died," the envoy told reporters in Egypt.'
+  const d2 = buildDoc(told, [quantity(told, '150,000', 150000)], [attribution(told, 'the envoy', 'told', '"Up to 150,000 people have died,"')])
+  assert.equal(claimFor(d2, '150,000').subject, null)
+})

@@ -6,7 +6,7 @@ import {
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
-import { findSubject, refersBack } from './subject.ts'
+import { findSubject, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { findSource, isInSourceOrCue } from './source.ts'
 
@@ -98,7 +98,7 @@ export function findClaims(doc: Doc): Claim[] {
     previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
-  return inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c)
+  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c), c)
 }
 
 function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
@@ -154,6 +154,19 @@ function tokenAt(c: Context, offset: number): number {
  * phrases like "North Korean troops"); with two countries in play it stays unknown rather
  * than guessed, and civilians never inherit a country's forces.
  */
+/**
+ * People killed, hurt, missing or displaced with no owner named take the one country the
+ * article's other such figures are placed in ("Flooding in eastern Libya kills thousands"
+ * ... "At least 5,300 people have died"); with two or more countries, none.
+ */
+function inheritVictimPlace(claims: readonly Claim[], c: Context): Claim[] {
+  const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !isMilitary(c.text, claim.counted)
+  const places = new Set(claims.filter((claim) => claim.subject !== null && isVictims(claim)).map((claim) => claim.subject))
+  if (places.size !== 1) return [...claims]
+  const [place] = places
+  return claims.map((claim) => claim.subject === null && isVictims(claim) ? { ...claim, subject: place } : claim)
+}
+
 function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
   const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)
   if (!claims.some((claim) => claim.subject === null && isSoldiers(claim))) return [...claims]

@@ -4,7 +4,7 @@ import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
   tokenText, tokenRange, countryOf, entitiesIn, within,
 } from './context.ts'
-import { SENDING_VERBS } from './lexicon.ts'
+import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
 
 /** The clause subject before token `verb`: the nearest named country or body followed by a verb. */
 function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {
@@ -67,7 +67,52 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
       if (owner !== null) return owner
     }
   }
+  if (VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) return placeIn(c, s, a)
   return null
+}
+
+// Categories that count people something happened to, where the place it happened names them.
+export const VICTIM_CATEGORIES = new Set(['killed', 'wounded', 'casualties', 'missing', 'displaced'])
+
+/** Whether the counted phrase names soldiers ("troops killed in Ukraine" may be anyone's). */
+export function isMilitaryCount(c: Context, counted: Counted): boolean {
+  for (let t = counted.npStart; t < counted.npEnd; t++) if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
+  return false
+}
+
+/**
+ * "The death toll in Gaza has passed 40,000", "The war in Sudan may have killed 150,000
+ * people": people killed, hurt, missing or displaced in a country are that country's. The
+ * country of the place after "in" nearest the figure in its sentence, outside who speaks
+ * ("a US envoy in Geneva said").
+ */
+function placeIn(c: Context, s: Sentence, a: number): string | null {
+  let best: string | null = null
+  let bestDistance = Infinity
+  const at = c.tokens.start[a]
+  const end = c.tokens.end[a]
+  // inside what someone says, only the places they name ("..., Perriello told reporters in Washington")
+  let said: readonly { start: number; end: number }[] | null = null
+  for (const att of c.attributions) {
+    if (!att.content.some((f) => f.start <= at && end <= f.end)) continue
+    const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
+    if (said === null || size < said.reduce((n, f) => n + f.end - f.start, 0)) said = att.content
+  }
+  for (const e of within(c.entities, s)) {
+    if (e.start < s.start || e.end > s.end || (e.type !== 'GPE' && e.country === null) || e.type === 'NORP') continue
+    const country = countryOf(e)
+    if (country === null) continue
+    if (said !== null && !said.some((f) => f.start <= e.start && e.end <= f.end)) continue
+    const [first] = tokenRange(c, e, s)
+    let t = first
+    // "in eastern Libya", "in the Gaza Strip"
+    while (t - 1 > s.tokenStart && first - t < 2 && (c.tokens.pos[t - 1] === DET || c.tokens.pos[t - 1] === ADJ)) t--
+    if (t - 1 < s.tokenStart || c.tokens.lemma[t - 1] !== 'in') continue
+    if (c.attributions.some((att) => att.source.some((f) => f.start <= e.start && e.end <= f.end))) continue
+    const distance = Math.abs(e.start - at)
+    if (distance < bestDistance) { best = country; bestDistance = distance }
+  }
+  return best
 }
 
 // "Of that initial deployment, ...", "Among those troops, ...", "4,000 of them".
