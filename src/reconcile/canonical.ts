@@ -17,7 +17,7 @@ const SYNONYMS: Record<string, string> = {
   officer: 'officers', general: 'generals',
   worker: 'workers', laborer: 'workers', labourer: 'workers', labor: 'workers', labour: 'workers',
   engineer: 'engineers', builder: 'workers', deminer: 'engineers', sapper: 'engineers',
-  civilian: 'civilians', resident: 'civilians',
+  civilian: 'civilians', resident: 'civilians', staff: 'staff',
   person: 'people', people: 'people', individual: 'people', refugee: 'people',
   shell: 'shells', round: 'shells', ammunition: 'shells', munition: 'shells', shot: 'shells',
   missile: 'missiles', rocket: 'rockets', launcher: 'rocket launchers', howitzer: 'artillery systems',
@@ -33,7 +33,8 @@ const EVENT_WORDS = new Set([
 ])
 
 // Words of a toll: what they count is people, whoever they were.
-const TOLL_WORDS = new Set(['toll', 'death', 'deaths', 'dead', 'fatalities', 'fatality', 'body', 'bodies', 'lives'])
+// A phrase that is only the verb ("Flooding kills thousands", "150,000 may have died") names no soldiers either.
+const TOLL_WORDS = new Set(['toll', 'death', 'deaths', 'dead', 'fatalities', 'fatality', 'body', 'bodies', 'lives', 'kills', 'die', 'died', 'dies'])
 
 // Function words and verbs after which a counted phrase stops naming the thing counted.
 const STOP = new Set([
@@ -79,11 +80,11 @@ export function countedHead(countedText: string, category: string): string {
     if (canon) return canon
   }
   if (PERSONNEL_CATEGORIES.has(category)) {
-    // "the death toll", "deaths", "bodies": a toll counts people, not troops
-    if (tokens.some((t) => TOLL_WORDS.has(t))) return 'people'
     // "migrants died or went missing": a plural noun that opens the phrase is what it counts
     const first = tokens.find((t) => !DETERMINERS.has(t))
-    if (first !== undefined && !EVENT_WORDS.has(first) && !STOP.has(first) && first.endsWith('s') && lemma(first) !== first) return lemma(first)
+    if (first !== undefined && !EVENT_WORDS.has(first) && !TOLL_WORDS.has(first) && !STOP.has(first) && first.endsWith('s') && lemma(first) !== first) return lemma(first)
+    // "the death toll", "deaths", "bodies": a toll counts people, not troops
+    if (tokens.some((t) => TOLL_WORDS.has(t))) return 'people'
     return 'troops'
   }
   if (category === 'displaced') return 'people'

@@ -34,6 +34,9 @@ describe('counted heads and sources', () => {
     ['migrants died or went missing', 'killed', 'migrant'],
     ['losses', 'casualties', 'troops'],
     ['militants', 'killed', 'troops'],
+    ['kills', 'killed', 'people'],
+    ['may have died', 'killed', 'people'],
+    ['staff members had been killed', 'killed', 'staff'],
   ]
   for (const [text, category, head] of cases) {
     test(`"${text}" (${category}) counts ${head}`, () => assert.equal(countedHead(text, category), head))
