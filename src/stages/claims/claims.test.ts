@@ -839,3 +839,14 @@ test('people killed, hurt, missing or displaced in a country are that country\'s
   const d2 = buildDoc(told, [quantity(told, '150,000', 150000)], [attribution(told, 'the envoy', 'told', '"Up to 150,000 people have died,"')])
   assert.equal(claimFor(d2, '150,000').subject, null)
 })
+
+test('the main clause dates a figure in a participle clause after it; refugees around the globe are nobody\'s country\'s', () => {
+  const text = 'The survey was conducted from Aug. 1 to 4, polling a random sample of 1,001 adults.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '1,001', 1001)]), '1,001').asOf, '2025-08-01')
+  const world = 'About 3,000 people were displaced in Syria this week. There are millions of refugees around the globe, the agency said.'
+  const doc = buildDoc(world, [quantity(world, 'About 3,000', 3000, { isApprox: true }), quantity(world, 'millions', { kind: 'range', low: 2_000_000, high: 9_999_999 }, { isVague: true })], [
+    attribution(world, 'the agency', 'said', 'There are millions of refugees around the globe'),
+  ])
+  assert.equal(claimFor(doc, 'About 3,000').subject, 'Syria')
+  assert.equal(claimFor(doc, 'millions').subject, null)
+})

@@ -161,11 +161,19 @@ function tokenAt(c: Context, offset: number): number {
  */
 function inheritVictimPlace(claims: readonly Claim[], c: Context): Claim[] {
   const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !isMilitary(c.text, claim.counted)
+  // "millions of refugees around the globe": a figure its sentence puts in the world at large
+  const isWorldwide = (claim: Claim) => {
+    const s = c.sentences[sentenceIndex(c, c.quantities[claim.quantity].start)]
+    return WORLDWIDE.test(c.text.slice(s.start, s.end))
+  }
   const places = new Set(claims.filter((claim) => claim.subject !== null && isVictims(claim)).map((claim) => claim.subject))
   if (places.size !== 1) return [...claims]
   const [place] = places
-  return claims.map((claim) => claim.subject === null && isVictims(claim) ? { ...claim, subject: place } : claim)
+  return claims.map((claim) => claim.subject === null && isVictims(claim) && !isWorldwide(claim) ? { ...claim, subject: place } : claim)
 }
+
+// Words by which a sentence puts its figure in the world at large, not in one country.
+const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b/i
 
 function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
   const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)

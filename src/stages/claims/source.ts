@@ -2,9 +2,12 @@
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
+
+// A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
+const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
 const HAS_LETTER = /\p{L}/u
@@ -39,16 +42,21 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
     const onePlaceName = after !== undefined && after.type === 'GPE' && before.length > 0 && before[before.length - 1].type !== 'PERSON'
     if (cut < span.end && before.length > 0 && !onePlaceName) return before[before.length - 1].canonical
   }
-  const head = inside.find((e) => e.end === span.end)
+  // "the Alliance to Reclaim Our Schools (AROS)": the acronym in the closing bracket ends it
+  const end = c.text[span.end - 1] === ')' ? span.end - 1 : span.end
+  const head = inside.find((e) => e.end === end)
   if (head !== undefined) return head.canonical
   const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
   const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
   const places = new Set(placed.map((e) => e.canonical))
-  // "Sea-Watch, a German charity": a name the entities stage could not type, written
-  // before the place, is who speaks
-  const named = inside.find((e) => e.type === 'OTHER' && placed.every((p) => e.end <= p.start))
+  // "Sea-Watch, a German charity", "Cameron Easley for Morning Consult": a name the
+  // entities stage could not type, written before any place, is who speaks
+  // ("Federal and state officials": a word capitalised as its sentence's first is no name)
+  const opensSentence = (e: { start: number; end: number }) => PLAIN_WORD.test(c.text.slice(e.start, e.end)) &&
+    c.sentences[sentenceIndex(c, e.start)].start === e.start
+  const named = inside.find((e) => e.type === 'OTHER' && placed.every((p) => e.end <= p.start) && !opensSentence(e))
   if (named !== undefined && bodies.length === 0) return named.canonical
   return places.size === 1 && bodies.length === 0 ? [...places][0] : null
 }

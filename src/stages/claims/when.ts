@@ -40,6 +40,17 @@ const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
 // sent in the fall of 2024" dates the first batch, not the 12,000 troops.
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where', 'when'])
 
+/** Whether segment `k` of sentence `s` opens with an "-ing" participle ("making it ..."). */
+function participleOpens(c: Context, seg: Int32Array, s: Sentence, k: number): boolean {
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    if (seg[t - s.tokenStart] !== k) continue
+    let u = t
+    while (u < s.tokenEnd && (tokenText(c, u) === ',' || c.tokens.pos[u] === ADV)) u++
+    return u < s.tokenEnd && seg[u - s.tokenStart] === k && c.tokens.pos[u] === VERB && /ing$/i.test(tokenText(c, u))
+  }
+  return false
+}
+
 /** Whether segment `k` of sentence `s` says who speaks: a speech verb or an attribution's cue in it. */
 function saysIn(c: Context, seg: Int32Array, s: Sentence, k: number): boolean {
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
@@ -92,9 +103,10 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
     if (isRelative.has(k) || (k !== own && hasFigure.has(k))) continue
     let isInitial = k === 0
     for (let t = s.tokenStart; t < xa && isInitial; t++) isInitial = LEADING_POS.has(c.tokens.pos[t])
-    // elsewhere, a time dates the statement (", officials said on Tuesday") or a list; a
-    // clause of its own ("making it the deadliest storm since Katrina in 2005") dates itself
-    if (k !== own && !isInitial && hasVerb.has(k) && !saysIn(c, seg, s, k)) continue
+    // elsewhere, a time dates the statement (", officials said on Tuesday") or the main
+    // clause; a participle clause of its own ("making it the deadliest storm since Katrina
+    // in 2005") dates itself
+    if (k !== own && !isInitial && participleOpens(c, seg, s, k) && !saysIn(c, seg, s, k)) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
     const distance = Math.abs(x.start - c.tokens.start[a])
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
