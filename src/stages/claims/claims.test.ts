@@ -850,3 +850,15 @@ test('the main clause dates a figure in a participle clause after it; refugees a
   assert.equal(claimFor(doc, 'About 3,000').subject, 'Syria')
   assert.equal(claimFor(doc, 'millions').subject, null)
 })
+
+test('a toll far before its verb of level is what the number counts; a possessive time does not date the figure', () => {
+  const text = 'The death toll from Monday\'s earthquake in Turkey has risen to 3,400, the disaster agency said on Tuesday.'
+  const doc = buildDoc(text, [quantity(text, '3,400', 3400)], [
+    attribution(text, 'the disaster agency', 'said', 'The death toll from Monday\'s earthquake in Turkey has risen to 3,400'),
+  ], '2025-08-22')
+  const c = claimFor(doc, '3,400')
+  assert.equal(c.category, 'killed')
+  assert.equal(c.counted, 'death toll')
+  assert.equal(c.subject, 'Turkey')
+  assert.equal(c.asOf, '2025-08-19')
+})

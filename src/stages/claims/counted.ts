@@ -412,7 +412,8 @@ const COUNT_NOUNS = new Set(['number', 'total', 'tally', 'count'])
 /**
  * "The number of people killed by last week's earthquake has risen to 3,085": the subject
  * of a verb of level right before the number is "the number of" what it counts, however
- * long the subject runs. The counted thing is the noun phrase after "of", and its
+ * long the subject runs; "The death toll from Monday's earthquake in Turkey has risen to
+ * 3,400": so is a toll. The counted thing is the noun phrase after "of", and its
  * category that of the phrase and the predicate after it ("people killed").
  */
 function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
@@ -420,8 +421,16 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
   if (v < s.tokenStart || !LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
-  for (let t = v - 1; t > s.tokenStart && t >= v - 30; t--) {
+  for (let t = v - 1; t >= s.tokenStart && t >= v - 30; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    // "The death toll from Monday's earthquake in Turkey has risen to 3,400": a toll far before its verb
+    if (lemma[t] === 'toll' && pos[t] === NOUN) {
+      let start = t
+      while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+      const category = NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed'
+      return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
+    }
+    if (t === s.tokenStart) return null
     if (!COUNT_NOUNS.has(lemma[t]) || pos[t] !== NOUN || lemma[t + 1] !== 'of') continue
     let from = t + 2
     while (from < v && pos[from] === DET) from++

@@ -98,7 +98,9 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   let best: { value: string; rank: number; distance: number } | null = null
   for (const x of within(c.times, s)) {
     if (x.start < s.start || x.end > s.end) continue
-    const [xa] = tokenRange(c, x, s)
+    const [xa, xb] = tokenRange(c, x, s)
+    // "Monday's earthquake": a possessive time dates the thing it owns, not the figure
+    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
     const k = seg[xa - s.tokenStart]
     if (isRelative.has(k) || (k !== own && hasFigure.has(k))) continue
     let isInitial = k === 0
