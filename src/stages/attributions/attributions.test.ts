@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
+import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isSectionLabel, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -256,6 +256,20 @@ test('"reportedly" and "known as" leave the speaker unsaid', () => {
   assert.equal(sourceless('The campaign reported that it weighed a new running mate.', 'reported'), false)
   const { doc, atts } = analyse('The law, known as the Victims Act, passed in May.')
   assert.deepEqual(byCue(doc, atts, 'known as').source, [])
+})
+
+test('a headline\'s topic before its colon is no speaker; a person\'s name or a poll is', () => {
+  const labels = (text: string) => {
+    const { p } = prepared(text)
+    const colon = text.indexOf(':')
+    const cue = tokenRange(p, colon, colon + 1)!
+    const src = tokenRange(p, 0, colon)!
+    return isSectionLabel(text, p, [cue], [src])
+  }
+  assert.equal(labels('Hurricane Mira: at least 40 dead across three states'), true)
+  assert.equal(labels('Valley quake: toll rises to 300'), true)
+  assert.equal(labels('Senator Dana Whitfield: the budget is a disgrace'), false)
+  assert.equal(labels('Poll: Most voters back the plan'), false)
 })
 
 test('a section label before a colon is no source', () => {
