@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Doc } from '../../model/doc.ts'
 import { isClaimtrailError } from '../../model/errors.ts'
-import type { Entity } from '../../model/types.ts'
+import type { Entity, EntityType } from '../../model/types.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { buildGazetteer, entitiesStage, findEntities, loadGazetteer, type Gazetteer } from './entities.ts'
 
@@ -336,4 +336,97 @@ test('two capitalised words joined by a hyphen are one name; a hyphen before a l
   assert.ok(names.includes('Sea-Watch'), JSON.stringify(names))
   assert.ok(names.includes('Hewlett-Packard'), JSON.stringify(names))
   assert.ok(!names.some((n) => n.includes('led')), JSON.stringify(names))
+})
+
+// Session gaz6: the gazetteer knows every UN member and observer state, Kosovo and Western
+// Sahara, their demonyms, most capitals, and places frequent in war and disaster news.
+
+test('countries beyond the seed: names, other names, demonyms and capitals', () => {
+  const text = 'Flooding in eastern Libya killed thousands, Libyan officials said. Bangladeshi troops ' +
+    'reached Ivory Coast and Côte d\'Ivoire; Czechia, or the Czech Republic, sent aid to Kinshasa. ' +
+    'Sudanese and South Sudanese refugees fled to South Sudan.'
+  const expect: Array<[string, EntityType, string]> = [
+    ['Libya', 'GPE', 'Libya'], ['Libyan', 'NORP', 'Libya'], ['Bangladeshi', 'NORP', 'Bangladesh'],
+    ['Ivory Coast', 'GPE', 'Ivory Coast'], ['Côte d\'Ivoire', 'GPE', 'Ivory Coast'],
+    ['Czechia', 'GPE', 'Czech Republic'], ['Czech Republic', 'GPE', 'Czech Republic'],
+    ['Kinshasa', 'GPE', 'DR Congo'], ['Sudanese', 'NORP', 'Sudan'],
+    ['South Sudanese', 'NORP', 'South Sudan'], ['South Sudan', 'GPE', 'South Sudan'],
+  ]
+  for (const [mention, type, country] of expect) {
+    const e = byText(text, mention)
+    assert.equal(e.type, type, mention)
+    assert.equal(e.country, country, mention)
+  }
+})
+
+test('the two Congos, the Guineas and the Sudans: the longest name wins', () => {
+  const text = 'The Democratic Republic of the Congo, the DRC, and the Republic of the Congo met ' +
+    'Guinea-Bissau, Papua New Guinea, Equatorial Guinea and Guinea. Congolese troops left eastern Congo.'
+  assert.equal(byText(text, 'Democratic Republic of the Congo').canonical, 'DR Congo')
+  assert.equal(byText(text, 'DRC').canonical, 'DR Congo')
+  assert.equal(byText(text, 'Republic of the Congo').canonical, 'Republic of the Congo')
+  assert.equal(byText(text, 'Congolese').country, 'DR Congo')
+  assert.equal(byText(text, 'Congo').canonical, 'DR Congo')
+  for (const name of ['Guinea-Bissau', 'Papua New Guinea', 'Equatorial Guinea', 'Guinea']) {
+    assert.equal(byText(text, name).canonical, name)
+  }
+  // "drc" in lower case is no acronym of the country
+  assert.ok(!entities('the drc code failed').some((e) => e.canonical === 'DR Congo'))
+})
+
+test('places in the news carry their country; a sea or an island named after one does not', () => {
+  const text = 'Shelling hit Zaporizhzhia region and Kharkiv; aid reached the Gaza Strip, Khan Younis, ' +
+    'El Fasher in Darfur, Tigray, Idlib and Mosul, and Rakhine State.'
+  const expect: Array<[string, string]> = [
+    ['Zaporizhzhia region', 'Ukraine'], ['Kharkiv', 'Ukraine'], ['Gaza Strip', 'Palestine'],
+    ['Khan Younis', 'Palestine'], ['El Fasher', 'Sudan'], ['Darfur', 'Sudan'], ['Tigray', 'Ethiopia'],
+    ['Idlib', 'Syria'], ['Mosul', 'Iraq'], ['Rakhine State', 'Myanmar'],
+  ]
+  for (const [mention, country] of expect) {
+    const e = byText(text, mention)
+    assert.equal(e.type, 'GPE', mention)
+    assert.equal(e.country, country, mention)
+  }
+  const sea = byText('Pirates struck in the Gulf of Guinea and the Gulf of Aden.', 'Gulf of Guinea')
+  assert.equal(sea.country, null)
+  assert.equal(byText('He flew over New Guinea.', 'New Guinea').country, null)
+})
+
+test('capitals that are common words or other places stand for no country', () => {
+  const found = entities('She moved to Victoria, then Kingston and Georgetown; a male nurse in Male said so.')
+  for (const word of ['Victoria', 'Kingston', 'Georgetown', 'Male', 'male']) {
+    const e = found.find((x) => x.text === word)
+    assert.ok(e === undefined || e.country === null, `${word}: ${JSON.stringify(e)}`)
+  }
+  // "Feel the Bern" is no Swiss capital; the Maldives' capital written with its accent is
+  assert.equal(entities('Feel the Bern, they chanted.').find((e) => e.text === 'Bern')?.country ?? null, null)
+  assert.equal(byText('Protests spread in Malé on Friday.', 'Malé').country, 'Maldives')
+})
+
+test('a country named like a person is not one after a given name, before a name, or where it is a surname', () => {
+  assert.equal(byText('Jordan closed its border, Jordanian officials said.', 'Jordan').country, 'Jordan')
+  assert.equal(byText('Some 45,000 people have fled to Chad since late May.', 'Chad').country, 'Chad')
+  for (const [text, name] of [
+    ['Rep. Jim Jordan asked the questions.', 'Jim Jordan'],
+    ['Follow Chad Day on Twitter.', 'Chad Day'],
+    ['Jordan Peterson spoke in Toronto.', 'Jordan Peterson'],
+    ['Billionaire Mark Cuban was in the front row.', 'Mark Cuban'],
+  ]) {
+    const found = entities(text)
+    assert.ok(!found.some((e) => e.country !== null && name.includes(e.text)), `${text}: ${JSON.stringify(found)}`)
+  }
+  // the article wrote "Jim Jordan": its bare "Jordan" is him, not the kingdom
+  const later = byText('Rep. Jim Jordan spoke on Monday. Later, Jordan said the hearing was over.', 'Jordan')
+  assert.equal(later.canonical, 'Jim Jordan')
+  assert.equal(later.country, null)
+})
+
+test('Georgia is the country only once the article has named it unambiguously', () => {
+  const us = entities('Voters in Georgia backed him. Georgian voters were split.')
+  assert.ok(!us.some((e) => e.country === 'Georgia'), JSON.stringify(us))
+  const text = 'Protesters in Tbilisi clashed with police. Georgia\'s government said 20 were hurt and Georgians marched.'
+  assert.equal(byText(text, 'Tbilisi').country, 'Georgia')
+  assert.equal(byText(text, 'Georgia').type, 'GPE')
+  assert.equal(byText(text, 'Georgians').type, 'NORP')
+  assert.equal(byText(text, 'Georgians').country, 'Georgia')
 })

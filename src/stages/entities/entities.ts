@@ -312,22 +312,40 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
   }
   const found: Array<Mention> = []
   const seen = new Set<string>()
+  // A place's partial or short alias ("Jordan") that the article also writes after a given
+  // name ("Jim Jordan") is that person's surname everywhere in it: by lower-cased word.
+  const surnames = new Set<string>()
+  const placeAliases: Array<{ mention: Mention; key: string }> = []
   for (const s of sentences) {
     for (let t = s.tokenStart; t < s.tokenEnd;) {
       const hit = matchAt(tp, t, s.tokenEnd, gazetteer)
-      if (hit !== null && isAccepted(hit, t, s, tokens, tp, seen, (w) => covered[t - 1] === 0 && !isCommonWord(w))) {
+      if (hit === null) { t++; continue }
+      const before = t - 1
+      const mayBeGivenName = (w: string) => covered[before] === 0 && !isCommonWord(w)
+      const isPlaceAlias = hit.match.kind !== 'full' && hit.match.entry.type !== 'PERSON'
+      if (isPlaceAlias && followsGivenName(hit.end, t, s, tokens, tp, mayBeGivenName)) {
+        surnames.add(tp.keys.slice(tp.start[t], tp.start[t + 1]).join(' '))
+      }
+      if (isAccepted(hit, t, s, tokens, tp, seen, mayBeGivenName)) {
         const { entry } = hit.match
         if (hit.match.kind !== 'short') seen.add(entry.canonical)
-        found.push({
+        const mention: Mention = {
           start: tokens.start[t], end: tokens.end[hit.end - 1], type: entry.type,
           canonical: entry.canonical, country: entry.country, tokenStart: t, tokenEnd: hit.end, isRun: false,
-        })
+        }
+        found.push(mention)
+        if (isPlaceAlias) placeAliases.push({ mention, key: tp.keys.slice(tp.start[t], tp.start[hit.end]).join(' ') })
         covered.fill(1, t, hit.end)
         t = hit.end
       } else {
         t++
       }
     }
+  }
+  for (const { mention, key } of placeAliases) {
+    if (!surnames.has(key)) continue
+    found.splice(found.indexOf(mention), 1)
+    covered.fill(0, mention.tokenStart, mention.tokenEnd)
   }
   // Gazetteer matches by the token they end before, for the demonym-plus-name merge.
   const endingAt = new Map<number, Mention>()
@@ -500,18 +518,29 @@ function isAccepted(
   const { kind, entry } = hit.match
   const next = hit.end < s.tokenEnd ? hit.end : -1
   // "Ivanka Trump", "Melania Trump": a known person's surname after another given name is
-  // someone else. A capitalised word the article also writes in lower case is no given
-  // name ("Candidate Trump"), nor is the end of another name ("the Washington Post Trump").
-  const prev = t - 1
-  if (entry.type === 'PERSON' && hit.end - t === 1 && prev >= s.tokenStart && tokens.pos[prev] === PROPN &&
-    !TITLE_WORDS.has(tokens.lemma[prev]) && tokens.end[prev] < tokens.start[t] && isGivenName(tp, prev) &&
-    mayBeGivenName(tp.pieces[tp.start[prev]])) return false
+  // someone else; so is a place's partial or short alias, a name people bear too ("Jim Jordan").
+  if ((entry.type === 'PERSON' || kind !== 'full') && followsGivenName(hit.end, t, s, tokens, tp, mayBeGivenName)) return false
   if (kind === 'full') return true
-  // "Kim Jong Nam" is someone else: a truncated or short name must not run on.
-  if (next >= 0 && tokens.pos[next] === PROPN && isCapitalised(tp.start[next] < tp.start[next + 1] ? tp.pieces[tp.start[next]] : '')) return false
+  // "Kim Jong Nam" is someone else: a truncated or short name must not run on; a place's
+  // not into any capitalised word ("Chad Day", where the tagger reads "Day" as a noun).
+  if (next >= 0 && (tokens.pos[next] === PROPN || entry.type !== 'PERSON') && isCapitalised(tp.start[next] < tp.start[next + 1] ? tp.pieces[tp.start[next]] : '')) return false
   if (kind === 'partial') return true
   const isAfterTitle = t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])
   return seen.has(entry.canonical) || isAfterTitle
+}
+
+/**
+ * Whether the one token `t` (a match ending before `end`) comes right after a given name.
+ * A capitalised word the article also writes in lower case is no given name ("Candidate
+ * Trump"), nor is the end of another name ("the Washington Post Trump").
+ */
+function followsGivenName(
+  end: number, t: number, s: Sentence, tokens: TokenColumns, tp: TokenPieces, mayBeGivenName: (w: string) => boolean,
+): boolean {
+  const prev = t - 1
+  return end - t === 1 && prev >= s.tokenStart && tokens.pos[prev] === PROPN &&
+    !TITLE_WORDS.has(tokens.lemma[prev]) && tokens.end[prev] < tokens.start[t] && isGivenName(tp, prev) &&
+    mayBeGivenName(tp.pieces[tp.start[prev]])
 }
 
 const LOWER_START = /^\p{Ll}/u
