@@ -862,3 +862,13 @@ test('a toll far before its verb of level is what the number counts; a possessiv
   assert.equal(c.subject, 'Turkey')
   assert.equal(c.asOf, '2025-08-19')
 })
+
+test('a place that opens the sentence before its speaker places the figure; "forced from their homes" is displacement', () => {
+  const text = 'In neighbouring Thailand, authorities said 22 people had been confirmed dead.'
+  const doc = buildDoc(text, [quantity(text, '22', 22)], [attribution(text, 'authorities', 'said', '22 people had been confirmed dead')])
+  assert.equal(claimFor(doc, '22').subject, 'Thailand')
+  const forced = 'Gang violence has forced more than 700,000 Haitians from their homes.'
+  const c = claimFor(buildDoc(forced, [quantity(forced, 'more than 700,000', 700000, { bound: 'at_least' })]), 'more than 700,000')
+  assert.equal(c.category, 'displaced')
+  assert.equal(c.subject, 'Haiti')
+})

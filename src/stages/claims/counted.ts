@@ -211,6 +211,8 @@ export function findCounted(
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
+  // "forced more than 700,000 Haitians from their homes"
+  if (np.end + 2 < s.tokenEnd && lemma[np.end] === 'from' && (pos[np.end + 1] === PRON || pos[np.end + 1] === DET) && lemma[np.end + 2] === 'home') signals.add('displaced')
   const predicateEnd = predicate(c, np.end, s, signals)
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
@@ -446,7 +448,9 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
       if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
       if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
     }
-    const predicateEnd = predicate(c, np.end, s, signals)
+    // "forced more than 700,000 Haitians from their homes"
+  if (np.end + 2 < s.tokenEnd && lemma[np.end] === 'from' && (pos[np.end + 1] === PRON || pos[np.end + 1] === DET) && lemma[np.end + 2] === 'home') signals.add('displaced')
+  const predicateEnd = predicate(c, np.end, s, signals)
     const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
     const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
     return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }

@@ -91,18 +91,24 @@ function placeIn(c: Context, s: Sentence, a: number): string | null {
   let bestDistance = Infinity
   const at = c.tokens.start[a]
   const end = c.tokens.end[a]
-  // inside what someone says, only the places they name ("..., Perriello told reporters in Washington")
+  // inside what someone says, the places they name or that open the sentence before them
+  // ("In neighbouring Thailand, authorities said 22 people ..."), not where they said it
+  // ("..., Perriello told reporters in Washington")
   let said: readonly { start: number; end: number }[] | null = null
+  let speaks = Infinity
   for (const att of c.attributions) {
     if (!att.content.some((f) => f.start <= at && end <= f.end)) continue
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (said === null || size < said.reduce((n, f) => n + f.end - f.start, 0)) said = att.content
+    if (said === null || size < said.reduce((n, f) => n + f.end - f.start, 0)) {
+      said = att.content
+      speaks = Math.min(...att.cue.map((f) => f.start), ...att.source.map((f) => f.start))
+    }
   }
   for (const e of within(c.entities, s)) {
     if (e.start < s.start || e.end > s.end || (e.type !== 'GPE' && e.country === null) || e.type === 'NORP') continue
     const country = countryOf(e)
     if (country === null) continue
-    if (said !== null && !said.some((f) => f.start <= e.start && e.end <= f.end)) continue
+    if (said !== null && e.end > speaks && !said.some((f) => f.start <= e.start && e.end <= f.end)) continue
     const [first] = tokenRange(c, e, s)
     let t = first
     // "in eastern Libya", "in the Gaza Strip"
