@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isSectionLabel, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
+import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isSectionLabel, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -409,4 +409,20 @@ test('a speech clause that closes a sentence is an attribution even where the cu
     assert.deepEqual(speechTails(other, q, new Uint8Array(q.n)), [], other)
   }
   assert.deepEqual(speechTails(text, p, new Uint8Array(p.n).fill(1)), [])
+})
+
+test('a headline that opens with a person\'s name and a colon is that person\'s words', () => {
+  const run = (text: string, surnames: string[] = []) => {
+    const { p, read } = prepared(text)
+    const h = headlineSpeaker(text, p, new Uint8Array(p.n), new Set(surnames))
+    return h === null ? null : [read(h.roles.source[0]), read(h.cue), read(h.roles.content[0])]
+  }
+  const body = '\n\nThe president spoke on Thursday. President Tayyip Erdogan said more.'
+  assert.deepEqual(run('Erdogan: quake toll tops 8,500' + body, ['Erdogan']), ['Erdogan', ':', 'quake toll tops 8,500'])
+  assert.deepEqual(run('Dana Whitfield: the budget is a disgrace' + body), ['Dana Whitfield', ':', 'the budget is a disgrace'])
+  // a lone word the article gives nobody, a place, a topic, a sentence with its full stop: none
+  assert.equal(run('Sudan: cholera spreads' + body), null)
+  assert.equal(run('North Korea: 40 soldiers killed' + body), null)
+  assert.equal(run('Hurricane Mira: 40 dead' + body), null)
+  assert.equal(run('Dana Whitfield: the budget is a disgrace.' + body), null)
 })

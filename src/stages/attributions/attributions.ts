@@ -14,9 +14,10 @@ import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
   clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
-  speechTails, withoutDateline, withoutLeadingTime,
+  headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
+import { looksLikePersonName } from '../entities/entities.ts'
 import {
   CUE_B, CUE_LABELS, CUE_O, CUE_U, cueEnd, cueFeatures, K_CUE, K_ROLE, opensCue, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
 } from './taggers.ts'
@@ -336,6 +337,8 @@ export function extractAttributions(
   const isCue = new Uint8Array(p.n)
   for (const d of drafts) for (const c of d.cues) isCue.fill(1, c.start, c.end)
   const tails = speechTails(text, p, isCue)
+  const headline = headlineSpeaker(text, p, isCue, surnamesOf(text, entities))
+  if (headline !== null) tails.push(headline)
   if (tails.length > 0) {
     for (const t of tails) { drafts.push({ cues: [t.cue], roles: t.roles }); isCue.fill(1, t.cue.start, t.cue.end) }
     drafts.sort((a, b) => a.cues[0].start - b.cues[0].start)
@@ -385,6 +388,17 @@ export function extractAttributions(
   const ruled = [...findSignatures(text, out), ...findSpeakerTurns(text, entities, out)]
   if (ruled.length === 0) return out
   return [...out, ...ruled].sort((a, b) => a.cue[0].start - b.cue[0].start)
+}
+
+/** The last words of the people the entities layer names with two words or more ("Erdogan" of "Tayyip Erdogan"). */
+function surnamesOf(text: string, entities: readonly Entity[]): Set<string> {
+  const out = new Set<string>()
+  for (const e of entities) {
+    if (e.type !== 'PERSON' && e.type !== 'OTHER') continue
+    const words = text.slice(e.start, e.end).split(/\s+/)
+    if (words.length >= 2 && (e.type === 'PERSON' || looksLikePersonName(words))) out.add(words[words.length - 1])
+  }
+  return out
 }
 
 /**
