@@ -4,14 +4,14 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { prepare } from './features.ts'
-import { cueFeatures, fx, K_CUE, K_ROLE, roleFeatures } from './taggers.ts'
+import { compileRow, cueFeatures, fx, K_CUE, K_ROLE, roleFeatures } from './taggers.ts'
 
 const nlp = loadWink()
 const text = 'The ministry said on Monday that 4,000 troops had arrived.'
 const { tokens, sentences } = tokenize(nlp, text)
 const p = prepare(text, tokens, sentences)
 
-// The features are hashed in one loop (hashRow) rather than by fx per feature: both must
+// The features are hashed by compiled rows (compileRow) rather than by fx per feature: both must
 // give fx's hashes, or the committed models would read other weights.
 test('cue features are the fx hashes of their templates', () => {
   const out = new Int32Array(p.n * K_CUE)
@@ -73,4 +73,15 @@ test('all cue and role features over the seed article hash as the models were tr
     h.update(Buffer.from(role.buffer))
   }
   assert.equal(h.digest('hex'), FEATURE_DIGEST)
+})
+
+test('a compiled row hashes names and literals as fx does, and refuses unknown names', () => {
+  const row = compileRow(40, ['a', 'b'], ['', 'a', 'b a', '7 a -3', 'a b b'])
+  const out = new Int32Array(6).fill(123)
+  for (const [a, b] of [[0, 0], [5, -9], [0x7fffffff, -0x80000000], [123456789, 99]]) {
+    row(out, 1, a, b)
+    assert.deepEqual([...out], [123, fx(40, 0), fx(41, a), fx(42, b, a), fx(43, 7, a, -3), fx(44, a, b, b)])
+  }
+  assert.throws(() => compileRow(1, ['a'], ['a c']), /unknown value "c"/)
+  assert.throws(() => compileRow(1, ['a'], ['a a a a']), /more than three/)
 })
