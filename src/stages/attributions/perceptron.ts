@@ -56,6 +56,14 @@ export class ChainPerceptron {
     this.quantized = q
   }
 
+  /**
+   * The 16-bit weights and their scale, for code that sums weight rows itself (the taggers'
+   * compiled feature rows); null until {@link quantize}.
+   */
+  get quantizedWeights(): { readonly q: Int16Array; readonly scale: number } | null {
+    return this.quantized === null ? null : { q: this.quantized, scale: this.quantScale }
+  }
+
   /** Emission scores of `n` positions with `k` features each into `out[n * labels]`. */
   emissions(feats: Int32Array, n: number, k: number, out: Float64Array): void {
     const L = this.labels

@@ -122,35 +122,71 @@ function bucket(d: number): number {
   return 9
 }
 
-/** A row of features hashed straight from the values it is called with; see {@link compileRow}. */
-type RowHasher = (out: Int32Array, o: number, ...values: number[]) => void
+/** A compiled row: called with a target, a position `at` and the row's values; see {@link compileRow}. */
+export type Row<T> = (target: T, at: number, ...values: number[]) => void
 
 /**
- * Compile a row of features into a function `(out, o, ...values)` that writes feature k,
- * {@link fx} of template `first + k` and the values `spec[k]` names, to `out[o + k]`.
- * `spec[k]` is up to three space-separated names from `args` or integer literals (fx's
- * missing values are 0). The function is straight-line code over its arguments, which V8
- * keeps in registers: a loop over a typed array of values (the previous way) read and
- * wrote typed arrays four times a feature, each time with V8's map, detach and bounds
- * checks, 90 instructions a feature against about 15 here.
+ * Where {@link compileRow}'s scoring function puts a position's emission scores: the sums of
+ * the 16-bit weight rows (`q`, five labels a row) of its features, times `scale`, into
+ * `em[5 at .. 5 at + 5)`, as ChainPerceptron.emissions computes them.
  */
-export function compileRow(first: number, args: readonly string[], spec: readonly string[]): RowHasher {
+export interface RowScores {
+  readonly q: Int16Array
+  readonly mask: number
+  readonly scale: number
+  readonly em: Float64Array
+}
+
+/**
+ * Compile a row of features into two functions of `(target, at, ...values)`, the values
+ * in the order of `args`. Feature k is {@link fx} of template `first + k` and the values
+ * `spec[k]` names: up to three space-separated names from `args` or integer literals (fx's
+ * missing values are 0). `hash` writes the features to `target[at * spec.length + k]`;
+ * `score` adds up the weights of all of them for a tagger with five labels
+ * ({@link RowScores}) without writing the features anywhere.
+ *
+ * Both are straight-line code over their arguments, which V8 keeps in registers. A loop
+ * over a typed array of values (the previous way) read and wrote typed arrays four times
+ * a feature, each time with V8's map, detach and bounds checks (about 90 instructions a
+ * feature against 15), and the loop that summed weight rows rechecked the table on every
+ * read, which straight-line code checks once.
+ */
+export function compileRow(first: number, args: readonly string[], spec: readonly string[]): { hash: Row<Int32Array>; score: Row<RowScores> } {
+  // The generated code's own variables start with $, which no argument name may.
+  for (const a of args) if (!/^[A-Za-z]\w*$/.test(a)) throw new Error(`feature row: bad argument name "${a}"`)
   const names = new Set(args)
   const value = (v: string): string => {
     if (/^-?\d+$/.test(v) || names.has(v)) return v
     throw new Error(`feature row: unknown value "${v}"`)
   }
-  const lines = spec.map((f, k) => {
+  const hashes = spec.map((f, k) => {
     const vs = f.split(' ').filter((v) => v !== '').map(value)
     if (vs.length > 3) throw new Error(`feature row: template ${first + k} has more than three values`)
     const [a = '0', b = '0', c = '0'] = vs
     const t = Math.imul((first + k) ^ 0x9e3779b9, 0x85ebca6b)
     const seed = t ^ (t >>> 15)
-    return `h = Math.imul(${seed} ^ ${a}, 0xcc9e2d51); h = Math.imul(h ^ ${b} ^ (h >>> 13), 0x1b873593); ` +
-      `h = Math.imul(h ^ ${c} ^ (h >>> 16), 0xc2b2ae35); out[o + ${k}] = h ^ (h >>> 16)`
+    return `$h = Math.imul(${seed} ^ ${a}, 0xcc9e2d51); $h = Math.imul($h ^ ${b} ^ ($h >>> 13), 0x1b873593); ` +
+      `$h = Math.imul($h ^ ${c} ^ ($h >>> 16), 0xc2b2ae35); $h ^= $h >>> 16`
   })
-  // The code is built from the fixed tables below and checked names, never from input.
-  return new Function('out', 'o', ...args, `'use strict'\nlet h = 0\n${lines.join('\n')}`) as RowHasher
+  const hash = hashes.map((h, k) => `${h}; $out[$o + ${k}] = $h`).join('\n')
+  const score = hashes.map((h) => `${h}; $b = ($h & $mask) * 5\n` +
+    '$s0 += $q[$b]; $s1 += $q[$b + 1]; $s2 += $q[$b + 2]; $s3 += $q[$b + 3]; $s4 += $q[$b + 4]').join('\n')
+  // The code is built from the fixed tables of this module and checked names, never from input.
+  return {
+    hash: new Function('$out', '$at', ...args, `'use strict'
+const $o = $at * ${spec.length}
+let $h = 0
+${hash}`) as Row<Int32Array>,
+    score: new Function('$t', '$at', ...args, `'use strict'
+const $q = $t.q
+const $mask = $t.mask
+let $h = 0, $b = 0, $s0 = 0, $s1 = 0, $s2 = 0, $s3 = 0, $s4 = 0
+${score}
+const $em = $t.em
+const $o = $at * 5
+const $scale = $t.scale
+$em[$o] = $s0 * $scale; $em[$o + 1] = $s1 * $scale; $em[$o + 2] = $s2 * $scale; $em[$o + 3] = $s3 * $scale; $em[$o + 4] = $s4 * $scale`) as Row<RowScores>,
+  }
 }
 
 // Cue feature k is template k + 1: its values, by the names cueFeatures passes them.
@@ -169,6 +205,15 @@ const CUE_ROW = compileRow(1, [
  * runs over a paragraph; neighbours outside it read as a boundary value.
  */
 export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Array): void {
+  cueRows(p, from, to, CUE_ROW.hash, out)
+}
+
+/** The cue tagger's emission scores of tokens `[from, to)`, from its features, into `scores.em`. */
+export function cueScores(p: Prepared, from: number, to: number, scores: RowScores): void {
+  cueRows(p, from, to, CUE_ROW.score, scores)
+}
+
+function cueRows<T>(p: Prepared, from: number, to: number, row: Row<T>, out: T): void {
   const { lemma, form, pos, quote, punct, sent, sentences, isCap, shape, suffix } = p
   const BOUND = 0x7fffffff
   let lastClose = -100
@@ -204,7 +249,7 @@ export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Arr
     const sinceClose = lastClose < 0 ? 10 : bucket(i - lastClose)
     const l = lemma[i]
     const ps = pos[i]
-    CUE_ROW(out, (i - from) * K_CUE, l, form[i], ps, shape[i], suffix[i], lm1, lp1, lm2, lp2, pm1, pp1, pm2, pp2, quote[i],
+    row(out, i - from, l, form[i], ps, shape[i], suffix[i], lm1, lp1, lm2, lp2, pm1, pp1, pm2, pp2, quote[i],
       posInSent < 4 ? posInSent : posInSent < 8 ? 4 : 5, fromEnd < 3 ? fromEnd : 3, sentHasQuote, sentHasColon,
       nextMark, prevMark, sinceClose, isCap[i], posInSent < 2 ? posInSent : 2, fromEnd < 2 ? fromEnd : 2)
   }
@@ -251,12 +296,45 @@ const ROLE_ROW = compileRow(101, [
 // The cue's own tokens get fixed features: fx of template 199 and the feature's index.
 const CUE_TOKEN_ROW = Int32Array.from({ length: K_ROLE }, (_, k) => fx(199, k))
 
+/** What roleRows does with a token's features: the compiled row, and the cue's own tokens. */
+interface RoleRows<T> {
+  readonly row: Row<T>
+  readonly cueToken: (out: T, at: number) => void
+}
+
+const ROLE_HASH: RoleRows<Int32Array> = {
+  row: ROLE_ROW.hash,
+  cueToken: (out, at) => out.set(CUE_TOKEN_ROW, at * K_ROLE),
+}
+
+const ROLE_SCORE: RoleRows<RowScores> = {
+  row: ROLE_ROW.score,
+  cueToken: (t, at) => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0
+    for (let k = 0; k < K_ROLE; k++) {
+      const b = (CUE_TOKEN_ROW[k] & t.mask) * 5
+      s0 += t.q[b]; s1 += t.q[b + 1]; s2 += t.q[b + 2]; s3 += t.q[b + 3]; s4 += t.q[b + 4]
+    }
+    const o = at * 5
+    t.em[o] = s0 * t.scale; t.em[o + 1] = s1 * t.scale; t.em[o + 2] = s2 * t.scale; t.em[o + 3] = s3 * t.scale; t.em[o + 4] = s4 * t.scale
+  },
+}
+
 /**
  * Role-tagger features of tokens `[from, to)` relative to the cue `cue`, into `out`
  * (K_ROLE per token). `isCue[i]` is 1 for tokens of any cue in the document, which
  * lets the tagger learn that content rarely runs past another cue.
  */
 export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, out: Int32Array): void {
+  roleRows(p, cue, from, to, isCue, ROLE_HASH, out)
+}
+
+/** The role tagger's emission scores of tokens `[from, to)` around `cue`, from its features, into `scores.em`. */
+export function roleScores(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, scores: RowScores): void {
+  roleRows(p, cue, from, to, isCue, ROLE_SCORE, scores)
+}
+
+function roleRows<T>(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, rows: RoleRows<T>, out: T): void {
   const { lemma, form, pos, quote, punct, sent, isCap, shape, sentences } = p
   const BOUND = 0x7fffffff
   const cs = cue.start
@@ -290,7 +368,7 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     const toEnd = sentEnd - 1 - i
     const nextMark = i + 1 < to ? punct[i + 1] * 4 + quote[i + 1] : 99
     const near = dist <= 2
-    ROLE_ROW(out, (i - from) * K_ROLE, dir, db, sd, ps, l, q, qb, head, pm1, pp1, lm1, lp1, form[i], isCap[i], cb, ob,
+    rows.row(out, i - from, dir, db, sd, ps, l, q, qb, head, pm1, pp1, lm1, lp1, form[i], isCap[i], cb, ob,
       near ? dir * 4 + dist : 9, near ? l : 0, cueCtx, cueQ, shape[i], punct[i], ps * 8 + q, cueHere, atSentStart, headAfter,
       toEnd < 3 ? toEnd : 3 + bucket(toEnd), nextMark, toEnd < 2 ? toEnd : 2, cueHere * 128 + ps, pm1 * 128 + ps)
   }
@@ -320,5 +398,5 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     if (ob === 0 && i > ce && coordinatedCue(p, i, to, isCue)) ob = 2
     write(i, 1, i - ce + 1, qb > 3 ? 3 : qb, cb > 2 ? 2 : cb, ob)
   }
-  for (let i = Math.max(cs, from); i < Math.min(ce, to); i++) out.set(CUE_TOKEN_ROW, (i - from) * K_ROLE)
+  for (let i = Math.max(cs, from); i < Math.min(ce, to); i++) rows.cueToken(out, i - from)
 }
