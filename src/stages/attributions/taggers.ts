@@ -173,12 +173,10 @@ export function compileRow(first: number, args: readonly string[], spec: readonl
     '$s0 += $q[$b]; $s1 += $q[$b + 1]; $s2 += $q[$b + 2]; $s3 += $q[$b + 3]; $s4 += $q[$b + 4]').join('\n')
   // The code is built from the fixed tables of this module and checked names, never from input.
   return {
-    hash: new Function('$out', '$at', ...args, `'use strict'
-const $o = $at * ${spec.length}
+    hash: compile(`hashRow${first}`, ['$out', '$at', ...args], `const $o = $at * ${spec.length}
 let $h = 0
 ${hash}`) as Row<Int32Array>,
-    score: new Function('$t', '$at', ...args, `'use strict'
-const $q = $t.q
+    score: compile(`scoreRow${first}`, ['$t', '$at', ...args], `const $q = $t.q
 const $mask = $t.mask
 let $h = 0, $b = 0, $s0 = 0, $s1 = 0, $s2 = 0, $s3 = 0, $s4 = 0
 ${score}
@@ -187,6 +185,11 @@ const $o = $at * 5
 const $scale = $t.scale
 $em[$o] = $s0 * $scale; $em[$o + 1] = $s1 * $scale; $em[$o + 2] = $s2 * $scale; $em[$o + 3] = $s3 * $scale; $em[$o + 4] = $s4 * $scale`) as Row<RowScores>,
   }
+}
+
+/** A named function of `params` with `body` (named, so that profiles can tell them apart). */
+function compile(name: string, params: readonly string[], body: string): unknown {
+  return new Function(`'use strict'\nreturn function ${name}(${params.join(', ')}) {\n${body}\n}`)()
 }
 
 // Cue feature k is template k + 1: its values, by the names cueFeatures passes them.
