@@ -310,16 +310,24 @@ const ROLE_HASH: RoleRows<Int32Array> = {
   cueToken: (out, at) => out.set(CUE_TOKEN_ROW, at * K_ROLE),
 }
 
+// The cue tokens' scores are the same for every cue of a tagger: summed once per weight table.
+let cueTokenTable: Int16Array | null = null
+const cueTokenSums = new Int32Array(5)
+
 const ROLE_SCORE: RoleRows<RowScores> = {
   row: ROLE_ROW.score,
   cueToken: (t, at) => {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0
-    for (let k = 0; k < K_ROLE; k++) {
-      const b = (CUE_TOKEN_ROW[k] & t.mask) * 5
-      s0 += t.q[b]; s1 += t.q[b + 1]; s2 += t.q[b + 2]; s3 += t.q[b + 3]; s4 += t.q[b + 4]
+    const c = cueTokenSums
+    if (cueTokenTable !== t.q) {
+      c.fill(0)
+      for (let k = 0; k < K_ROLE; k++) {
+        const b = (CUE_TOKEN_ROW[k] & t.mask) * 5
+        for (let y = 0; y < 5; y++) c[y] += t.q[b + y]
+      }
+      cueTokenTable = t.q
     }
     const o = at * 5
-    t.em[o] = s0 * t.scale; t.em[o + 1] = s1 * t.scale; t.em[o + 2] = s2 * t.scale; t.em[o + 3] = s3 * t.scale; t.em[o + 4] = s4 * t.scale
+    t.em[o] = c[0] * t.scale; t.em[o + 1] = c[1] * t.scale; t.em[o + 2] = c[2] * t.scale; t.em[o + 3] = c[3] * t.scale; t.em[o + 4] = c[4] * t.scale
   },
 }
 
