@@ -137,12 +137,20 @@ export interface RowScores {
   readonly em: Float64Array
 }
 
+/** The functions {@link compileRow} builds. */
+export interface CompiledRow {
+  /** Write the row's features to `target[at * features .. (at + 1) * features)`. */
+  readonly hash: Row<Int32Array>
+  /** Add up the weights of the row's features, for weight tables of hash mask `mask`. */
+  scoreFor(mask: number): Row<RowScores>
+}
+
 /**
  * Compile a row of features into two functions of `(target, at, ...values)`, the values
  * in the order of `args`. Feature k is {@link fx} of template `first + k` and the values
  * `spec[k]` names: up to three space-separated names from `args` or integer literals (fx's
  * missing values are 0). `hash` writes the features to `target[at * spec.length + k]`;
- * `score` adds up the weights of all of them for a tagger with five labels
+ * `scoreFor(mask)` adds up the weights of all of them for a tagger with five labels
  * ({@link RowScores}) without writing the features anywhere.
  *
  * Both are straight-line code over their arguments, which V8 keeps in registers. A loop
@@ -151,7 +159,7 @@ export interface RowScores {
  * feature against 15), and the loop that summed weight rows rechecked the table on every
  * read, which straight-line code checks once.
  */
-export function compileRow(first: number, args: readonly string[], spec: readonly string[]): { hash: Row<Int32Array>; score: Row<RowScores> } {
+export function compileRow(first: number, args: readonly string[], spec: readonly string[]): CompiledRow {
   // The generated code's own variables start with $, which no argument name may.
   for (const a of args) if (!/^[A-Za-z]\w*$/.test(a)) throw new Error(`feature row: bad argument name "${a}"`)
   const names = new Set(args)
@@ -169,21 +177,29 @@ export function compileRow(first: number, args: readonly string[], spec: readonl
       `$h = Math.imul($h ^ ${c} ^ ($h >>> 16), 0xc2b2ae35); $h ^= $h >>> 16`
   })
   const hash = hashes.map((h, k) => `${h}; $out[$o + ${k}] = $h`).join('\n')
-  const score = hashes.map((h) => `${h}; $b = ($h & $mask) * 5\n` +
+  // The mask is a literal, so V8 knows the row index's range and checks no overflow on it.
+  const score = (mask: number) => hashes.map((h) => `${h}; $b = ($h & ${mask}) * 5\n` +
     '$s0 += $q[$b]; $s1 += $q[$b + 1]; $s2 += $q[$b + 2]; $s3 += $q[$b + 3]; $s4 += $q[$b + 4]').join('\n')
+  const scorers = new Map<number, Row<RowScores>>()
   // The code is built from the fixed tables of this module and checked names, never from input.
   return {
     hash: compile(`hashRow${first}`, ['$out', '$at', ...args], `const $o = $at * ${spec.length}
 let $h = 0
 ${hash}`) as Row<Int32Array>,
-    score: compile(`scoreRow${first}`, ['$t', '$at', ...args], `const $q = $t.q
-const $mask = $t.mask
+    scoreFor(mask) {
+      let row = scorers.get(mask)
+      if (row === undefined) {
+        row = compile(`scoreRow${first}`, ['$t', '$at', ...args], `const $q = $t.q
 let $h = 0, $b = 0, $s0 = 0, $s1 = 0, $s2 = 0, $s3 = 0, $s4 = 0
-${score}
+${score(mask)}
 const $em = $t.em
 const $o = $at * 5
 const $scale = $t.scale
-$em[$o] = $s0 * $scale; $em[$o + 1] = $s1 * $scale; $em[$o + 2] = $s2 * $scale; $em[$o + 3] = $s3 * $scale; $em[$o + 4] = $s4 * $scale`) as Row<RowScores>,
+$em[$o] = $s0 * $scale; $em[$o + 1] = $s1 * $scale; $em[$o + 2] = $s2 * $scale; $em[$o + 3] = $s3 * $scale; $em[$o + 4] = $s4 * $scale`) as Row<RowScores>
+        scorers.set(mask, row)
+      }
+      return row
+    },
   }
 }
 
@@ -213,7 +229,7 @@ export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Arr
 
 /** The cue tagger's emission scores of tokens `[from, to)`, from its features, into `scores.em`. */
 export function cueScores(p: Prepared, from: number, to: number, scores: RowScores): void {
-  cueRows(p, from, to, CUE_ROW.score, scores)
+  cueRows(p, from, to, CUE_ROW.scoreFor(scores.mask), scores)
 }
 
 function cueRows<T>(p: Prepared, from: number, to: number, row: Row<T>, out: T): void {
@@ -314,21 +330,25 @@ const ROLE_HASH: RoleRows<Int32Array> = {
 let cueTokenTable: Int16Array | null = null
 const cueTokenSums = new Int32Array(5)
 
-const ROLE_SCORE: RoleRows<RowScores> = {
-  row: ROLE_ROW.score,
-  cueToken: (t, at) => {
-    const c = cueTokenSums
-    if (cueTokenTable !== t.q) {
-      c.fill(0)
-      for (let k = 0; k < K_ROLE; k++) {
-        const b = (CUE_TOKEN_ROW[k] & t.mask) * 5
-        for (let y = 0; y < 5; y++) c[y] += t.q[b + y]
-      }
-      cueTokenTable = t.q
+const roleScorings = new Map<number, RoleRows<RowScores>>()
+function roleScoring(mask: number): RoleRows<RowScores> {
+  let r = roleScorings.get(mask)
+  if (r === undefined) roleScorings.set(mask, r = { row: ROLE_ROW.scoreFor(mask), cueToken: cueTokenScores })
+  return r
+}
+
+function cueTokenScores(t: RowScores, at: number): void {
+  const c = cueTokenSums
+  if (cueTokenTable !== t.q) {
+    c.fill(0)
+    for (let k = 0; k < K_ROLE; k++) {
+      const b = (CUE_TOKEN_ROW[k] & t.mask) * 5
+      for (let y = 0; y < 5; y++) c[y] += t.q[b + y]
     }
-    const o = at * 5
-    t.em[o] = c[0] * t.scale; t.em[o + 1] = c[1] * t.scale; t.em[o + 2] = c[2] * t.scale; t.em[o + 3] = c[3] * t.scale; t.em[o + 4] = c[4] * t.scale
-  },
+    cueTokenTable = t.q
+  }
+  const o = at * 5
+  t.em[o] = c[0] * t.scale; t.em[o + 1] = c[1] * t.scale; t.em[o + 2] = c[2] * t.scale; t.em[o + 3] = c[3] * t.scale; t.em[o + 4] = c[4] * t.scale
 }
 
 /**
@@ -342,7 +362,7 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
 
 /** The role tagger's emission scores of tokens `[from, to)` around `cue`, from its features, into `scores.em`. */
 export function roleScores(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, scores: RowScores): void {
-  roleRows(p, cue, from, to, isCue, ROLE_SCORE, scores)
+  roleRows(p, cue, from, to, isCue, roleScoring(scores.mask), scores)
 }
 
 function roleRows<T>(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, rows: RoleRows<T>, out: T): void {
