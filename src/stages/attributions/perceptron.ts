@@ -43,7 +43,7 @@ export class ChainPerceptron {
     }
     this.predFrom[labels] = list.length
     this.predList = Int8Array.from(list)
-    this.decode = compileViterbi(labels, allowed, this.predFrom, this.predList)
+    this.decode = compiled(`${labels}:${allowed.join('')}`, () => compileViterbi(labels, allowed, this.predFrom, this.predList))
   }
 
   /**
@@ -115,7 +115,10 @@ export class ChainPerceptron {
   viterbiOnce(em: Float64Array, n: number, out: Int8Array, forced: Int8Array | null, once: number, back: Int16Array, score: Float64Array): void {
     void score
     let decode = this.decodeOnce[once]
-    if (decode === undefined) decode = this.decodeOnce[once] = compileViterbiOnce(this.labels, this.allowed, this.predFrom, this.predList, once)
+    if (decode === undefined) {
+      const key = `${this.labels}:${this.allowed.join('')}:${once}`
+      decode = this.decodeOnce[once] = compiled(key, () => compileViterbiOnce(this.labels, this.allowed, this.predFrom, this.predList, once))
+    }
     decode(em, n, out, forced, back, this.trans)
   }
 
@@ -399,6 +402,15 @@ function compileViterbiOnce(L: number, allowed: Uint8Array, predFrom: Int32Array
   for (const s of states) code.push(`if (s${s} > best) { best = s${s}; arg = ${s} }`)
   code.push('for (let i = n - 1; i >= 0; i--) {', `  out[i] = arg % ${L}`, `  if (i > 0) arg = back[i * ${S} + arg]`, '}')
   return compileDecoder('viterbiOnce', code) as Decoder<Int16Array>
+}
+
+// Decoders by constraints (and once-only label): taggers with the same constraints, such as
+// the fold models of training, share one function, which V8 then optimizes once.
+const decoders = new Map<string, unknown>()
+function compiled<D>(key: string, build: () => D): D {
+  let d = decoders.get(key) as D | undefined
+  if (d === undefined) decoders.set(key, d = build())
+  return d
 }
 
 function compileDecoder(name: string, code: readonly string[]): unknown {
