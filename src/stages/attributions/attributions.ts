@@ -19,7 +19,8 @@ import {
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 import {
-  CUE_B, CUE_LABELS, CUE_O, CUE_U, cueEnd, cueFeatures, K_CUE, K_ROLE, opensCue, R_CB, R_CI, R_SB, R_SI, roleFeatures, type CueTokens,
+  CUE_B, CUE_LABELS, CUE_O, CUE_U, cueEnd, cueFeatures, cueScores, K_CUE, K_ROLE, opensCue, R_CB, R_CI, R_SB, R_SI, roleFeatures, roleScores,
+  type CueTokens, type RowScores,
 } from './taggers.ts'
 
 /**
@@ -103,9 +104,21 @@ export class Scratch {
   }
 }
 
+/**
+ * Where a tagger with five labels and 16-bit weights can add up its emission scores straight
+ * from the features (cueScores, roleScores); null for other taggers, which score through
+ * `feats` and ChainPerceptron.emissions. Both give the same scores.
+ */
+function rowScores(tagger: ChainPerceptron, em: Float64Array): RowScores | null {
+  const w = tagger.labels === 5 ? tagger.quantizedWeights : null
+  return w === null ? null : { q: w.q, mask: tagger.mask, scale: w.scale, em }
+}
+
 /** The cue tagger's emission scores for paragraph tokens `[from, to)`, into `sc.em`. */
 function cueEmissions(model: AttributionModel, p: Prepared, from: number, to: number, sc: Scratch): void {
   sc.ensure(to - from, K_CUE, CUE_LABELS)
+  const scores = rowScores(model.cue, sc.em)
+  if (scores !== null) { cueScores(p, from, to, scores); return }
   cueFeatures(p, from, to, sc.feats)
   model.cue.emissions(sc.feats, to - from, K_CUE, sc.em)
 }
@@ -265,8 +278,12 @@ export function findRoles(model: AttributionModel, p: Prepared, cue: CueTokens, 
   const win = roleWindow(p, cue)
   const n = win.end - win.start
   sc.ensure(n, K_ROLE, 5)
-  roleFeatures(p, cue, win.start, win.end, isCue, sc.feats)
-  model.role.emissions(sc.feats, n, K_ROLE, sc.em)
+  const scores = rowScores(model.role, sc.em)
+  if (scores !== null) roleScores(p, cue, win.start, win.end, isCue, scores)
+  else {
+    roleFeatures(p, cue, win.start, win.end, isCue, sc.feats)
+    model.role.emissions(sc.feats, n, K_ROLE, sc.em)
+  }
   sc.forced.fill(-1, 0, n)
   for (let i = cue.start; i < cue.end; i++) sc.forced[i - win.start] = 0
   model.role.viterbiOnce(sc.em, n, sc.labels, sc.forced, R_SB, sc.backOnce, sc.score)

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { POS_TAGS } from '../../model/doc.ts'
 import { P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import { AveragedWeights, readModelFile, readWeights } from './averaged.ts'
-import { fx, type CueTokens } from './taggers.ts'
+import { compileRow, type CueTokens } from './taggers.ts'
 
 /**
  * A reranker of content ends: for a content fragment after its cue, the role tagger's end
@@ -156,6 +156,28 @@ function marginIn(em: TaggerScores, i: number): number {
   return em.scores[b + 4] - Math.max(em.scores[b], em.scores[b + 3])
 }
 
+// End feature k is template 201 + k, start feature k template 301 + k: their values, by
+// the names endFeaturesOf and startFeatures pass them (features hashed as fx does; see compileRow).
+const END_ROW = compileRow(201, [
+  'isTag', 'rel', 'lastLemma', 'lastPos', 'lastPu', 'nl', 'np', 'npu', 'nCue', 'bal', 'startQ', 'sents', 'sentEnd',
+  'len', 'commas', 'verbs', 'first', 'head', 'cueQuoted', 'mNext', 'cb', 'nl2', 'np2', 'np3', 'inner', 'ahead', 'coordAhead',
+], [
+  'isTag', 'rel', 'lastLemma', 'lastPos lastPu', 'nl', 'np npu', 'nCue isTag', 'bal startQ', 'sents sentEnd', 'len',
+  'commas lastPu npu', 'verbs sentEnd', 'first lastPu', 'first sentEnd bal', 'head np', 'head sentEnd isTag', 'rel lastPu npu',
+  'lastPu npu bal', 'lastPos np sentEnd', 'lastLemma nl', 'isTag sentEnd bal', 'rel np', 'startQ sents sentEnd', 'cueQuoted bal lastPu',
+  'mNext', 'cb', 'cb rel', 'mNext lastPu npu',
+  'nl nl2', 'np np2 np3', 'inner isTag sentEnd', 'ahead coordAhead np', 'head inner coordAhead', 'npu nl2 bal',
+])
+const START_ROW = compileRow(301, [
+  'isTag', 'rel', 'firstLemma', 'firstPos', 'firstPu', 'pl', 'pp', 'ppu', 'pCue', 'bal', 'lastPu', 'sents', 'sentStart',
+  'len', 'commas', 'mPrev', 'cb', 'cueQuoted',
+], [
+  'isTag', 'rel', 'firstLemma', 'firstPos firstPu', 'pl', 'pp ppu', 'pCue isTag', 'bal lastPu', 'sents sentStart', 'len',
+  'commas firstPu ppu', 'sentStart bal', 'firstLemma ppu', 'lastPu sentStart bal', 'rel firstPu ppu', 'ppu firstPu bal',
+  'pp firstPos sentStart', 'isTag sentStart bal', 'rel pp', 'mPrev', 'cb', 'cb rel', 'mPrev firstPu ppu', 'cueQuoted bal firstPu',
+  ...Array<string>(K_END - 24).fill('isTag rel'),
+])
+
 function endFeaturesOf(
   p: Prepared, cue: CueTokens, start: number, end: number, e: number, limit: number, isCue: Uint8Array, out: Int32Array, o: number,
   em: TaggerScores, st: SpanStats,
@@ -179,38 +201,10 @@ function endFeaturesOf(
   const rel = signedBucket(e - end)
   let head = lemma[cue.start]
   for (let t = cue.start; t < cue.end; t++) if (pos[t] === VERB) { head = lemma[t]; break }
-  out[o] = fx(201, isTag)
-  out[o + 1] = fx(202, rel)
-  out[o + 2] = fx(203, lemma[last])
-  out[o + 3] = fx(204, pos[last], lastPu)
-  out[o + 4] = fx(205, nl)
-  out[o + 5] = fx(206, np, npu)
-  out[o + 6] = fx(207, nCue, isTag)
-  out[o + 7] = fx(208, bal, startQ)
-  out[o + 8] = fx(209, sents, sentEnd)
-  out[o + 9] = fx(210, lenBucket(e - start))
-  out[o + 10] = fx(211, Math.min(commas, 4), lastPu, npu)
-  out[o + 11] = fx(212, Math.min(verbs, 4), sentEnd)
-  out[o + 12] = fx(213, first, lastPu)
-  out[o + 13] = fx(214, first, sentEnd, bal)
-  out[o + 14] = fx(215, head, np)
-  out[o + 15] = fx(216, head, sentEnd, isTag)
-  out[o + 16] = fx(217, rel, lastPu, npu)
-  out[o + 17] = fx(218, lastPu, npu, bal)
-  out[o + 18] = fx(219, pos[last], np, sentEnd)
-  out[o + 19] = fx(220, lemma[last], nl)
-  out[o + 20] = fx(221, isTag, sentEnd, bal)
-  out[o + 21] = fx(222, rel, np)
-  out[o + 22] = fx(223, startQ, sents, sentEnd)
-  out[o + 23] = fx(224, quote[cue.start] === 0 ? 0 : 1, bal, lastPu)
   // The tagger's own doubt: how much it prefers stopping at e, and what moving its end to e
   // costs in emission scores (its n-best, in effect).
   const mNext = e < limit && e >= em.from && e < em.to ? logBucket(marginIn(em, e)) : 99
   const cb = logBucket(st.cost)
-  out[o + 24] = fx(225, mNext)
-  out[o + 25] = fx(226, cb)
-  out[o + 26] = fx(227, cb, rel)
-  out[o + 27] = fx(228, mNext, lastPu, npu)
   // What lies beyond the boundary mark: ", which", ", the former ...", "and warned", ", as".
   const nl2 = e + 1 < limit ? lemma[e + 1] : NONE
   const np2 = e + 1 < limit ? pos[e + 1] : 99
@@ -219,12 +213,9 @@ function endFeaturesOf(
   for (let k = 0; k < 4 && e + k < limit; k++) if (isCue[e + k] === 1) { ahead = k; break }
   const coordAhead = ahead < 4 && coordinatedAt(p, e + ahead) ? 1 : 0
   const inner = (st.cues > 0 ? 1 : 0) + (st.coord > 0 ? 1 : 0)
-  out[o + 28] = fx(229, nl, nl2)
-  out[o + 29] = fx(230, np, np2, np3)
-  out[o + 30] = fx(231, inner, isTag, sentEnd)
-  out[o + 31] = fx(232, ahead, coordAhead, np)
-  out[o + 32] = fx(233, head, inner, coordAhead)
-  out[o + 33] = fx(234, npu, nl2, bal)
+  END_ROW.hash(out, o / K_END, isTag, rel, lemma[last], pos[last], lastPu, nl, np, npu, nCue, bal, startQ, sents, sentEnd,
+    lenBucket(e - start), Math.min(commas, 4), Math.min(verbs, 4), first, head, quote[cue.start] === 0 ? 0 : 1,
+    mNext, cb, nl2, np2, np3, inner, ahead, coordAhead)
 }
 
 /** The role tagger's emission scores over its window `[from, to)` (5 labels a token). */
@@ -332,31 +323,8 @@ export function startFeatures(
   if (s < start) for (let i = s; i < start; i++) { if (inWin(i)) cost += margin(i) }
   else for (let i = start; i < s; i++) { if (inWin(i)) cost -= margin(i) }
   const cb = logBucket(cost)
-  out[o] = fx(301, isTag)
-  out[o + 1] = fx(302, rel)
-  out[o + 2] = fx(303, lemma[s])
-  out[o + 3] = fx(304, pos[s], firstPu)
-  out[o + 4] = fx(305, pl)
-  out[o + 5] = fx(306, pp, ppu)
-  out[o + 6] = fx(307, pCue, isTag)
-  out[o + 7] = fx(308, bal, lastPu)
-  out[o + 8] = fx(309, sents, sentStart)
-  out[o + 9] = fx(310, lenBucket(end - s))
-  out[o + 10] = fx(311, Math.min(commas, 4), firstPu, ppu)
-  out[o + 11] = fx(312, sentStart, bal)
-  out[o + 12] = fx(313, lemma[s], ppu)
-  out[o + 13] = fx(314, lastPu, sentStart, bal)
-  out[o + 14] = fx(315, rel, firstPu, ppu)
-  out[o + 15] = fx(316, ppu, firstPu, bal)
-  out[o + 16] = fx(317, pp, pos[s], sentStart)
-  out[o + 17] = fx(318, isTag, sentStart, bal)
-  out[o + 18] = fx(319, rel, pp)
-  out[o + 19] = fx(320, mPrev)
-  out[o + 20] = fx(321, cb)
-  out[o + 21] = fx(322, cb, rel)
-  out[o + 22] = fx(323, mPrev, firstPu, ppu)
-  out[o + 23] = fx(324, quote[cue.start] === 0 ? 0 : 1, bal, firstPu)
-  for (let k = 24; k < K_END; k++) out[o + k] = fx(300 + k + 1, isTag, rel)
+  START_ROW.hash(out, o / K_END, isTag, rel, lemma[s], pos[s], firstPu, pl, pp, ppu, pCue, bal, lastPu, sents, sentStart,
+    lenBucket(end - s), Math.min(commas, 4), mPrev, cb, quote[cue.start] === 0 ? 0 : 1)
 }
 
 /** The lower limit of a content fragment's start before its cue: the previous fragment, the paragraph start, 150 tokens. */

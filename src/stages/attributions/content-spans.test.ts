@@ -11,7 +11,7 @@ import {
 } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { prepare, type Prepared } from './features.ts'
-import type { CueTokens } from './taggers.ts'
+import { fx, type CueTokens } from './taggers.ts'
 
 const nlp = loadWink()
 
@@ -169,4 +169,27 @@ test('refineContent never moves a far boundary over the source (train gold: 0 of
   assert.equal(alone.content[0].start, 0, 'without a source the ranker takes the sentence start')
   const out = refineContent(x.p, cue, { source: [source], content: [before] }, new Uint8Array(x.p.n), ranker, sc)
   assert.ok(out.content[0].start >= source.end, `content ${span(x, out.content[0])} runs over the source`)
+})
+
+test('end and start features are the fx hashes of their templates (the committed ranker reads them)', () => {
+  const x = prepared('Smith said that taxes will rise, calling it a shame. Jones disagreed.')
+  const cue = { start: x.at('said'), end: x.at('said') + 1 }
+  const start = x.at('that')
+  const short = x.at(',')
+  const feats = new Int32Array(2 * K_END)
+  endFeatures(x.p, cue, start, short, short, x.p.n, new Uint8Array(x.p.n), feats, K_END, flat(x.p))
+  const last = short - 1
+  const o = K_END
+  assert.equal(feats[o], fx(201, 1))
+  assert.equal(feats[o + 2], fx(203, x.p.lemma[last]))
+  assert.equal(feats[o + 3], fx(204, x.p.pos[last], x.p.punct[last] * 4 + x.p.quote[last]))
+  assert.equal(feats[o + 28], fx(229, x.p.lemma[short], x.p.lemma[short + 1]))
+  assert.equal(feats[0], 0, 'only the candidate\'s own slots are written')
+  const y = prepared('"We cannot wait, not for a year," Smith said.')
+  const end = y.at('Smith')
+  const s = y.at('not')
+  startFeatures(y.p, { start: end + 1, end: end + 2 }, s, end, s, 0, new Uint8Array(y.p.n), feats, 0, flat(y.p))
+  assert.equal(feats[0], fx(301, 1))
+  assert.equal(feats[2], fx(303, y.p.lemma[s]))
+  for (let k = 24; k < K_END; k++) assert.equal(feats[k], fx(301 + k, 1, 0))
 })

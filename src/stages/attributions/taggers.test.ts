@@ -4,14 +4,15 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { prepare } from './features.ts'
-import { cueFeatures, fx, K_CUE, K_ROLE, roleFeatures } from './taggers.ts'
+import { loadAttributionModel } from './attributions.ts'
+import { compileRow, cueFeatures, cueScores, fx, K_CUE, K_ROLE, roleFeatures, roleScores } from './taggers.ts'
 
 const nlp = loadWink()
 const text = 'The ministry said on Monday that 4,000 troops had arrived.'
 const { tokens, sentences } = tokenize(nlp, text)
 const p = prepare(text, tokens, sentences)
 
-// The features are hashed in one loop (hashRow) rather than by fx per feature: both must
+// The features are hashed by compiled rows (compileRow) rather than by fx per feature: both must
 // give fx's hashes, or the committed models would read other weights.
 test('cue features are the fx hashes of their templates', () => {
   const out = new Int32Array(p.n * K_CUE)
@@ -73,4 +74,46 @@ test('all cue and role features over the seed article hash as the models were tr
     h.update(Buffer.from(role.buffer))
   }
   assert.equal(h.digest('hex'), FEATURE_DIGEST)
+})
+
+test('a compiled row hashes names and literals as fx does, and refuses unknown names', () => {
+  const row = compileRow(40, ['a', 'b'], ['', 'a', 'b a', '7 a -3', 'a b b'])
+  const out = new Int32Array(11).fill(123)
+  for (const [a, b] of [[0, 0], [5, -9], [0x7fffffff, -0x80000000], [123456789, 99]]) {
+    row.hash(out, 1, a, b)
+    const want = [fx(40, 0), fx(41, a), fx(42, b, a), fx(43, 7, a, -3), fx(44, a, b, b)]
+    assert.deepEqual([...out], [...new Array(5).fill(123), ...want, 123])
+  }
+  assert.throws(() => compileRow(1, ['a'], ['a c']), /unknown value "c"/)
+  assert.throws(() => compileRow(1, ['a'], ['a a a a']), /more than three/)
+})
+
+test('scores summed by the compiled rows equal the emissions of the hashed features', () => {
+  const model = loadAttributionModel()
+  const seed = readFileSync(new URL('../../../examples/seed/kcna-memorial.txt', import.meta.url), 'utf8')
+  const { tokens: t, sentences: s } = tokenize(nlp, seed)
+  const q = prepare(seed, t, s)
+  const scoresOf = (tagger: typeof model.cue, em: Float64Array) => {
+    const w = tagger.quantizedWeights
+    assert.ok(w !== null)
+    return { q: w.q, mask: tagger.mask, scale: w.scale, em }
+  }
+  const feats = new Int32Array(q.n * K_ROLE)
+  const want = new Float64Array(q.n * 5)
+  const got = new Float64Array(q.n * 5)
+  cueFeatures(q, 0, q.n, feats)
+  model.cue.emissions(feats, q.n, K_CUE, want)
+  cueScores(q, 0, q.n, scoresOf(model.cue, got))
+  assert.deepEqual(got, want)
+  const isCue = new Uint8Array(q.n)
+  for (let i = 0; i < q.n; i += 5) isCue[i] = 1
+  for (let c = 3; c + 2 < q.n; c += 11) {
+    const cue = { start: c, end: c + 2 }
+    const from = Math.max(0, c - 20)
+    const to = Math.min(q.n, c + 40)
+    roleFeatures(q, cue, from, to, isCue, feats)
+    model.role.emissions(feats, to - from, K_ROLE, want)
+    roleScores(q, cue, from, to, isCue, scoresOf(model.role, got))
+    assert.deepEqual(got.subarray(0, (to - from) * 5), want.subarray(0, (to - from) * 5))
+  }
 })

@@ -122,47 +122,117 @@ function bucket(d: number): number {
   return 9
 }
 
+/** A compiled row: called with a target, a position `at` and the row's values; see {@link compileRow}. */
+export type Row<T> = (target: T, at: number, ...values: number[]) => void
+
 /**
- * `seeds[k]`: the first step of {@link fx} for template `first + k`, which depends on the
- * template alone.
+ * Where {@link compileRow}'s scoring function puts a position's emission scores: the sums of
+ * the 16-bit weight rows (`q`, five labels a row) of its features, times `scale`, into
+ * `em[5 at .. 5 at + 5)`, as ChainPerceptron.emissions computes them.
  */
-function templateSeeds(first: number, count: number): Int32Array {
-  const seeds = new Int32Array(count)
-  for (let k = 0; k < count; k++) {
-    const h = Math.imul((first + k) ^ 0x9e3779b9, 0x85ebca6b)
-    seeds[k] = h ^ (h >>> 15)
-  }
-  return seeds
+export interface RowScores {
+  readonly q: Int16Array
+  readonly mask: number
+  readonly scale: number
+  readonly em: Float64Array
+}
+
+/** The functions {@link compileRow} builds. */
+export interface CompiledRow {
+  /** Write the row's features to `target[at * features .. (at + 1) * features)`. */
+  readonly hash: Row<Int32Array>
+  /** Add up the weights of the row's features, for weight tables of hash mask `mask`. */
+  scoreFor(mask: number): Row<RowScores>
 }
 
 /**
- * Hash `count` features into `out` at `o`: feature k is {@link fx} of the template whose
- * seed is `seeds[k]` and the values `values[3k]`, `values[3k + 1]`, `values[3k + 2]` (0 for
- * those fx leaves out). One loop instead of a call of fx per feature: V8 inlines a dozen
- * calls at most into one function, and for the rest the call costs more than the hash
- * (cue and role features 20-25% faster, the same hashes).
+ * Compile a row of features into two functions of `(target, at, ...values)`, the values
+ * in the order of `args`. Feature k is {@link fx} of template `first + k` and the values
+ * `spec[k]` names: up to three space-separated names from `args` or integer literals (fx's
+ * missing values are 0). `hash` writes the features to `target[at * spec.length + k]`;
+ * `scoreFor(mask)` adds up the weights of all of them for a tagger with five labels
+ * ({@link RowScores}) without writing the features anywhere.
+ *
+ * Both are straight-line code over their arguments, which V8 keeps in registers. A loop
+ * over a typed array of values (the previous way) read and wrote typed arrays four times
+ * a feature, each time with V8's map, detach and bounds checks (about 90 instructions a
+ * feature against 15), and the loop that summed weight rows rechecked the table on every
+ * read, which straight-line code checks once.
  */
-function hashRow(seeds: Int32Array, values: Int32Array, count: number, out: Int32Array, o: number): void {
-  for (let k = 0, j = 0; k < count; k++, j += 3) {
-    let h = Math.imul(seeds[k] ^ values[j], 0xcc9e2d51)
-    h = Math.imul(h ^ values[j + 1] ^ (h >>> 13), 0x1b873593)
-    h = Math.imul(h ^ values[j + 2] ^ (h >>> 16), 0xc2b2ae35)
-    out[o + k] = (h ^ (h >>> 16)) | 0
+export function compileRow(first: number, args: readonly string[], spec: readonly string[]): CompiledRow {
+  // The generated code's own variables start with $, which no argument name may.
+  for (const a of args) if (!/^[A-Za-z]\w*$/.test(a)) throw new Error(`feature row: bad argument name "${a}"`)
+  const names = new Set(args)
+  const value = (v: string): string => {
+    if (/^-?\d+$/.test(v) || names.has(v)) return v
+    throw new Error(`feature row: unknown value "${v}"`)
+  }
+  const hashes = spec.map((f, k) => {
+    const vs = f.split(' ').filter((v) => v !== '').map(value)
+    if (vs.length > 3) throw new Error(`feature row: template ${first + k} has more than three values`)
+    const [a = '0', b = '0', c = '0'] = vs
+    const t = Math.imul((first + k) ^ 0x9e3779b9, 0x85ebca6b)
+    const seed = t ^ (t >>> 15)
+    return `$h = Math.imul(${seed} ^ ${a}, 0xcc9e2d51); $h = Math.imul($h ^ ${b} ^ ($h >>> 13), 0x1b873593); ` +
+      `$h = Math.imul($h ^ ${c} ^ ($h >>> 16), 0xc2b2ae35); $h ^= $h >>> 16`
+  })
+  const hash = hashes.map((h, k) => `${h}; $out[$o + ${k}] = $h`).join('\n')
+  // The mask is a literal, so V8 knows the row index's range and checks no overflow on it.
+  const score = (mask: number) => hashes.map((h) => `${h}; $b = ($h & ${mask}) * 5\n` +
+    '$s0 += $q[$b]; $s1 += $q[$b + 1]; $s2 += $q[$b + 2]; $s3 += $q[$b + 3]; $s4 += $q[$b + 4]').join('\n')
+  const scorers = new Map<number, Row<RowScores>>()
+  // The code is built from the fixed tables of this module and checked names, never from input.
+  return {
+    hash: compile(`hashRow${first}`, ['$out', '$at', ...args], `const $o = $at * ${spec.length}
+let $h = 0
+${hash}`) as Row<Int32Array>,
+    scoreFor(mask) {
+      let row = scorers.get(mask)
+      if (row === undefined) {
+        row = compile(`scoreRow${first}`, ['$t', '$at', ...args], `const $q = $t.q
+let $h = 0, $b = 0, $s0 = 0, $s1 = 0, $s2 = 0, $s3 = 0, $s4 = 0
+${score(mask)}
+const $em = $t.em
+const $o = $at * 5
+const $scale = $t.scale
+$em[$o] = $s0 * $scale; $em[$o + 1] = $s1 * $scale; $em[$o + 2] = $s2 * $scale; $em[$o + 3] = $s3 * $scale; $em[$o + 4] = $s4 * $scale`) as Row<RowScores>
+        scorers.set(mask, row)
+      }
+      return row
+    },
   }
 }
 
-// Cue feature k is template k + 1, role feature k template 101 + k; their values go to
-// CUE_VALUES and ROLE_VALUES, reused for every token (the stages are synchronous).
-const CUE_SEEDS = templateSeeds(1, K_CUE)
-const CUE_VALUES = new Int32Array(3 * K_CUE)
-const ROLE_SEEDS = templateSeeds(101, K_ROLE)
-const ROLE_VALUES = new Int32Array(3 * K_ROLE)
+/** A named function of `params` with `body` (named, so that profiles can tell them apart). */
+function compile(name: string, params: readonly string[], body: string): unknown {
+  return new Function(`'use strict'\nreturn function ${name}(${params.join(', ')}) {\n${body}\n}`)()
+}
+
+// Cue feature k is template k + 1: its values, by the names cueFeatures passes them.
+const CUE_ROW = compileRow(1, [
+  'l', 'form', 'ps', 'shape', 'suffix', 'lm1', 'lp1', 'lm2', 'lp2', 'pm1', 'pp1', 'pm2', 'pp2', 'q', 'posB', 'endB',
+  'sentQuote', 'sentColon', 'nextMark', 'prevMark', 'sinceClose', 'cap', 'posB2', 'endB2',
+], [
+  '', 'l', 'form', 'ps', 'shape', 'suffix', 'lm1', 'lp1', 'lm2', 'lp2',
+  'pm1', 'pp1', 'pm2 pm1', 'pp1 pp2', 'lm1 l', 'l lp1', 'pm1 ps pp1', 'l pp1', 'pm1 l', 'q',
+  'q ps', 'l q', 'posB endB', 'sentQuote sentColon ps', 'l nextMark', 'l prevMark', 'sinceClose ps', 'lm1 l lp1', 'cap ps', 'lm2 lm1',
+  'lp1 lp2', 'l sinceClose sentQuote', 'l ps pm1', 'ps posB2 endB2',
+])
 
 /**
  * Cue-tagger features of tokens `[from, to)` into `out` (K_CUE per token). The tagger
  * runs over a paragraph; neighbours outside it read as a boundary value.
  */
 export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Array): void {
+  cueRows(p, from, to, CUE_ROW.hash, out)
+}
+
+/** The cue tagger's emission scores of tokens `[from, to)`, from its features, into `scores.em`. */
+export function cueScores(p: Prepared, from: number, to: number, scores: RowScores): void {
+  cueRows(p, from, to, CUE_ROW.scoreFor(scores.mask), scores)
+}
+
+function cueRows<T>(p: Prepared, from: number, to: number, row: Row<T>, out: T): void {
   const { lemma, form, pos, quote, punct, sent, sentences, isCap, shape, suffix } = p
   const BOUND = 0x7fffffff
   let lastClose = -100
@@ -196,46 +266,11 @@ export function cueFeatures(p: Prepared, from: number, to: number, out: Int32Arr
     const nextMark = i + 1 < to ? punct[i + 1] * 4 + quote[i + 1] : 99
     const prevMark = i - 1 >= from ? punct[i - 1] * 4 + quote[i - 1] : 99
     const sinceClose = lastClose < 0 ? 10 : bucket(i - lastClose)
-    const o = (i - from) * K_CUE
-    const v = CUE_VALUES
     const l = lemma[i]
     const ps = pos[i]
-    // Feature k, template k + 1, reads v[3k], v[3k + 1], v[3k + 2].
-    v[0] = 0; v[1] = 0; v[2] = 0
-    v[3] = l; v[4] = 0; v[5] = 0
-    v[6] = form[i]; v[7] = 0; v[8] = 0
-    v[9] = ps; v[10] = 0; v[11] = 0
-    v[12] = shape[i]; v[13] = 0; v[14] = 0
-    v[15] = suffix[i]; v[16] = 0; v[17] = 0
-    v[18] = lm1; v[19] = 0; v[20] = 0
-    v[21] = lp1; v[22] = 0; v[23] = 0
-    v[24] = lm2; v[25] = 0; v[26] = 0
-    v[27] = lp2; v[28] = 0; v[29] = 0
-    v[30] = pm1; v[31] = 0; v[32] = 0
-    v[33] = pp1; v[34] = 0; v[35] = 0
-    v[36] = pm2; v[37] = pm1; v[38] = 0
-    v[39] = pp1; v[40] = pp2; v[41] = 0
-    v[42] = lm1; v[43] = l; v[44] = 0
-    v[45] = l; v[46] = lp1; v[47] = 0
-    v[48] = pm1; v[49] = ps; v[50] = pp1
-    v[51] = l; v[52] = pp1; v[53] = 0
-    v[54] = pm1; v[55] = l; v[56] = 0
-    v[57] = quote[i]; v[58] = 0; v[59] = 0
-    v[60] = quote[i]; v[61] = ps; v[62] = 0
-    v[63] = l; v[64] = quote[i]; v[65] = 0
-    v[66] = posInSent < 4 ? posInSent : posInSent < 8 ? 4 : 5; v[67] = fromEnd < 3 ? fromEnd : 3; v[68] = 0
-    v[69] = sentHasQuote; v[70] = sentHasColon; v[71] = ps
-    v[72] = l; v[73] = nextMark; v[74] = 0
-    v[75] = l; v[76] = prevMark; v[77] = 0
-    v[78] = sinceClose; v[79] = ps; v[80] = 0
-    v[81] = lm1; v[82] = l; v[83] = lp1
-    v[84] = isCap[i]; v[85] = ps; v[86] = 0
-    v[87] = lm2; v[88] = lm1; v[89] = 0
-    v[90] = lp1; v[91] = lp2; v[92] = 0
-    v[93] = l; v[94] = sinceClose; v[95] = sentHasQuote
-    v[96] = l; v[97] = ps; v[98] = pm1
-    v[99] = ps; v[100] = posInSent < 2 ? posInSent : 2; v[101] = fromEnd < 2 ? fromEnd : 2
-    hashRow(CUE_SEEDS, v, K_CUE, out, o)
+    row(out, i - from, l, form[i], ps, shape[i], suffix[i], lm1, lp1, lm2, lp2, pm1, pp1, pm2, pp2, quote[i],
+      posInSent < 4 ? posInSent : posInSent < 8 ? 4 : 5, fromEnd < 3 ? fromEnd : 3, sentHasQuote, sentHasColon,
+      nextMark, prevMark, sinceClose, isCap[i], posInSent < 2 ? posInSent : 2, fromEnd < 2 ? fromEnd : 2)
   }
 }
 
@@ -265,12 +300,72 @@ export function tokenRange(p: Prepared, start: number, end: number): CueTokens |
   return e > lo ? { start: lo, end: e } : null
 }
 
+// Role feature k is template 101 + k: its values, by the names roleFeatures passes them.
+const ROLE_ROW = compileRow(101, [
+  'dir', 'db', 'sd', 'ps', 'l', 'q', 'qb', 'head', 'pm1', 'pp1', 'lm1', 'lp1', 'form', 'cap', 'cb', 'ob',
+  'near', 'nearL', 'cueCtx', 'cueQ', 'shape', 'punct', 'psq', 'cueHere', 'atSentStart', 'headAfter',
+  'toEndB', 'nextMark', 'toEnd2', 'cuePs', 'pmPs',
+], [
+  'dir db', 'dir sd', 'dir ps', 'dir l', 'dir ps db', 'dir q qb', 'dir q sd', 'head dir ps', 'head dir db', 'dir pm1 ps',
+  'dir ps pp1', 'dir lm1', 'dir lp1', 'dir form', 'dir cap ps', 'dir cb ps', 'dir ob sd', 'dir ob qb', 'near nearL', 'cueCtx dir q',
+  'cueCtx dir sd', 'cueQ dir q', 'dir shape', 'head dir sd', 'dir punct sd', 'dir psq qb', 'dir ob cb', 'head dir q', 'dir ps sd', 'dir l db',
+  'cueHere dir sd', 'dir atSentStart ps', 'headAfter dir sd', 'head dir cb', 'dir toEndB sd', 'dir nextMark sd', 'dir nextMark ps', 'dir ob toEnd2',
+  'dir lm1 l', 'head dir nextMark', 'dir l sd', 'dir cuePs sd', 'dir pmPs sd',
+])
+// The cue's own tokens get fixed features: fx of template 199 and the feature's index.
+const CUE_TOKEN_ROW = Int32Array.from({ length: K_ROLE }, (_, k) => fx(199, k))
+
+/** What roleRows does with a token's features: the compiled row, and the cue's own tokens. */
+interface RoleRows<T> {
+  readonly row: Row<T>
+  readonly cueToken: (out: T, at: number) => void
+}
+
+const ROLE_HASH: RoleRows<Int32Array> = {
+  row: ROLE_ROW.hash,
+  cueToken: (out, at) => out.set(CUE_TOKEN_ROW, at * K_ROLE),
+}
+
+// The cue tokens' scores are the same for every cue of a tagger: summed once per weight table.
+let cueTokenTable: Int16Array | null = null
+const cueTokenSums = new Int32Array(5)
+
+const roleScorings = new Map<number, RoleRows<RowScores>>()
+function roleScoring(mask: number): RoleRows<RowScores> {
+  let r = roleScorings.get(mask)
+  if (r === undefined) roleScorings.set(mask, r = { row: ROLE_ROW.scoreFor(mask), cueToken: cueTokenScores })
+  return r
+}
+
+function cueTokenScores(t: RowScores, at: number): void {
+  const c = cueTokenSums
+  if (cueTokenTable !== t.q) {
+    c.fill(0)
+    for (let k = 0; k < K_ROLE; k++) {
+      const b = (CUE_TOKEN_ROW[k] & t.mask) * 5
+      for (let y = 0; y < 5; y++) c[y] += t.q[b + y]
+    }
+    cueTokenTable = t.q
+  }
+  const o = at * 5
+  t.em[o] = c[0] * t.scale; t.em[o + 1] = c[1] * t.scale; t.em[o + 2] = c[2] * t.scale; t.em[o + 3] = c[3] * t.scale; t.em[o + 4] = c[4] * t.scale
+}
+
 /**
  * Role-tagger features of tokens `[from, to)` relative to the cue `cue`, into `out`
  * (K_ROLE per token). `isCue[i]` is 1 for tokens of any cue in the document, which
  * lets the tagger learn that content rarely runs past another cue.
  */
 export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, out: Int32Array): void {
+  roleRows(p, cue, from, to, isCue, ROLE_HASH, out)
+}
+
+/** The role tagger's emission scores of tokens `[from, to)` around `cue`, from its features, into `scores.em`. */
+export function roleScores(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, scores: RowScores): void {
+  roleRows(p, cue, from, to, isCue, roleScoring(scores.mask), scores)
+}
+
+function roleRows<T>(p: Prepared, cue: CueTokens, from: number, to: number, isCue: Uint8Array, rows: RoleRows<T>, out: T): void {
   const { lemma, form, pos, quote, punct, sent, isCap, shape, sentences } = p
   const BOUND = 0x7fffffff
   const cs = cue.start
@@ -285,8 +380,6 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
   const cueSent = sent[cs]
   const headAfter = ce < to ? lemma[ce] : BOUND
   const write = (i: number, dir: number, dist: number, qb: number, cb: number, ob: number) => {
-    const o = (i - from) * K_ROLE
-    const v = ROLE_VALUES
     const db = bucket(dist)
     let sd = sent[i] - cueSent
     sd = sd < -2 ? -2 : sd > 2 ? 2 : sd
@@ -302,55 +395,13 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     // attribution ("notes that the commission announced that ..."), and marking its cue
     // taught the tagger to stop the content there (dev content F1 -1.0).
     const cueHere = dir === 0 ? isCue[i] : 0
-    // Feature k, template 101 + k, reads v[3k], v[3k + 1], v[3k + 2].
-    v[0] = dir; v[1] = db; v[2] = 0
-    v[3] = dir; v[4] = sd; v[5] = 0
-    v[6] = dir; v[7] = ps; v[8] = 0
-    v[9] = dir; v[10] = l; v[11] = 0
-    v[12] = dir; v[13] = ps; v[14] = db
-    v[15] = dir; v[16] = q; v[17] = qb
-    v[18] = dir; v[19] = q; v[20] = sd
-    v[21] = head; v[22] = dir; v[23] = ps
-    v[24] = head; v[25] = dir; v[26] = db
-    v[27] = dir; v[28] = pm1; v[29] = ps
-    v[30] = dir; v[31] = ps; v[32] = pp1
-    v[33] = dir; v[34] = lm1; v[35] = 0
-    v[36] = dir; v[37] = lp1; v[38] = 0
-    v[39] = dir; v[40] = form[i]; v[41] = 0
-    v[42] = dir; v[43] = isCap[i]; v[44] = ps
-    v[45] = dir; v[46] = cb; v[47] = ps
-    v[48] = dir; v[49] = ob; v[50] = sd
-    v[51] = dir; v[52] = ob; v[53] = qb
-    if (dist <= 2) { v[54] = dir * 4 + dist; v[55] = l } else { v[54] = 9; v[55] = 0 }
-    v[56] = 0
-    v[57] = cueCtx; v[58] = dir; v[59] = q
-    v[60] = cueCtx; v[61] = dir; v[62] = sd
-    v[63] = cueQ; v[64] = dir; v[65] = q
-    v[66] = dir; v[67] = shape[i]; v[68] = 0
-    v[69] = head; v[70] = dir; v[71] = sd
-    v[72] = dir; v[73] = punct[i]; v[74] = sd
-    v[75] = dir; v[76] = ps * 8 + q; v[77] = qb
-    v[78] = dir; v[79] = ob; v[80] = cb
-    v[81] = head; v[82] = dir; v[83] = q
-    v[84] = dir; v[85] = ps; v[86] = sd
-    v[87] = dir; v[88] = l; v[89] = db
-    v[90] = cueHere; v[91] = dir; v[92] = sd
-    v[93] = dir; v[94] = atSentStart; v[95] = ps
-    v[96] = headAfter; v[97] = dir; v[98] = sd
-    v[99] = head; v[100] = dir; v[101] = cb
     const sentEnd = sentences[sent[i]].tokenEnd
     const toEnd = sentEnd - 1 - i
     const nextMark = i + 1 < to ? punct[i + 1] * 4 + quote[i + 1] : 99
-    v[102] = dir; v[103] = toEnd < 3 ? toEnd : 3 + bucket(toEnd); v[104] = sd
-    v[105] = dir; v[106] = nextMark; v[107] = sd
-    v[108] = dir; v[109] = nextMark; v[110] = ps
-    v[111] = dir; v[112] = ob; v[113] = toEnd < 2 ? toEnd : 2
-    v[114] = dir; v[115] = lm1; v[116] = l
-    v[117] = head; v[118] = dir; v[119] = nextMark
-    v[120] = dir; v[121] = l; v[122] = sd
-    v[123] = dir; v[124] = cueHere * 128 + ps; v[125] = sd
-    v[126] = dir; v[127] = pm1 * 128 + ps; v[128] = sd
-    hashRow(ROLE_SEEDS, v, K_ROLE, out, o)
+    const near = dist <= 2
+    rows.row(out, i - from, dir, db, sd, ps, l, q, qb, head, pm1, pp1, lm1, lp1, form[i], isCap[i], cb, ob,
+      near ? dir * 4 + dist : 9, near ? l : 0, cueCtx, cueQ, shape[i], punct[i], ps * 8 + q, cueHere, atSentStart, headAfter,
+      toEnd < 3 ? toEnd : 3 + bucket(toEnd), nextMark, toEnd < 2 ? toEnd : 2, cueHere * 128 + ps, pm1 * 128 + ps)
   }
   // Walk outwards from the cue so the "between" counts are running sums.
   let qb = 0
@@ -378,8 +429,5 @@ export function roleFeatures(p: Prepared, cue: CueTokens, from: number, to: numb
     if (ob === 0 && i > ce && coordinatedCue(p, i, to, isCue)) ob = 2
     write(i, 1, i - ce + 1, qb > 3 ? 3 : qb, cb > 2 ? 2 : cb, ob)
   }
-  for (let i = Math.max(cs, from); i < Math.min(ce, to); i++) {
-    const o = (i - from) * K_ROLE
-    for (let k = 0; k < K_ROLE; k++) out[o + k] = fx(199, k)
-  }
+  for (let i = Math.max(cs, from); i < Math.min(ce, to); i++) rows.cueToken(out, i - from)
 }
