@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isSectionLabel, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
+import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isSectionLabel, withoutDateline, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -387,6 +387,9 @@ test('"According to X, <clause>": a source run over the comma with no content is
 test('a wire dateline is no part of the content that opens its story', () => {
   const { doc, atts } = analyse('OSLO (Newswire) - More than 300 people were rescued at sea this week, the coast guard said on Friday.')
   assert.equal(join(doc, byCue(doc, atts, 'said').content), 'More than 300 people were rescued at sea this week')
+  const { p: q, read } = prepared('QUITO, March 3 - Floods have destroyed 2,000 homes, the housing minister said.')
+  // a fragment the tagger started inside the dateline starts after its dash
+  assert.equal(read(withoutDateline('QUITO, March 3 - Floods have destroyed 2,000 homes, the housing minister said.', q, { start: 2, end: 10 })), 'Floods have destroyed 2,000 homes')
   const dated = analyse('LIMA, March 3 - Floods have destroyed 2,000 homes, the housing minister said.')
   assert.equal(join(dated.doc, byCue(dated.doc, dated.atts, 'said').content), 'Floods have destroyed 2,000 homes')
   // a dash inside the content is not a dateline's

@@ -407,30 +407,33 @@ export function withoutAppositiveRelative(p: Prepared, cue: CueTokens, roles: Ro
  * "GENEVA (Reuters) - More than 2,500 migrants died ..., the IOM said": the dateline that
  * opens a wire story is the writer's, not what the source said. In PolNeAR train gold no
  * content fragment starts with one (119 lines of train texts do), and 9 start right after
- * one. A fragment that starts at its sentence's start with words in capitals, perhaps an
- * agency in brackets, and a dash starts after the dash.
+ * one. A fragment that starts at or inside a dateline that opens its sentence (words in
+ * capitals, perhaps a date after a comma or an agency in brackets, and a dash) starts
+ * after the dash.
  */
 export function withoutDateline(text: string, p: Prepared, r: CueTokens): CueTokens {
   const sentenceStart = p.sentences[p.sent[r.start]].tokenStart
-  if (r.start !== sentenceStart) return r
+  // the fragment starts at the sentence's start, or inside its dateline ("Nov 10 - Israel ...")
+  if (r.start - sentenceStart > 4) return r
   const isCapsWord = (i: number) => {
     const w = text.slice(p.tokens.start[i], p.tokens.end[i])
     return /[A-Z]/.test(w) && !/[a-z]/.test(w)
   }
-  let i = r.start
+  let i = sentenceStart
   if (!isCapsWord(i)) return r
-  while (i < r.end && i < r.start + 6 && (isCapsWord(i) || p.punct[i] === P_COMMA)) i++
+  const limit = Math.max(r.end, sentenceStart + 12)
+  while (i < limit && i < sentenceStart + 6 && (isCapsWord(i) || p.punct[i] === P_COMMA)) i++
   const word = (k: number) => text.slice(p.tokens.start[k], p.tokens.end[k])
   // a date after the comma ("KYIV, Dec 2 -"): capitalised words and numbers
-  if (p.punct[i - 1] === P_COMMA) while (i < r.end && i < r.start + 9 && /^(?:[A-Z][a-z]*\.?|\d{1,4})$/.test(word(i))) i++
+  if (p.punct[i - 1] === P_COMMA) while (i < limit && i < sentenceStart + 9 && /^(?:[A-Z][a-z]*\.?|\d{1,4})$/.test(word(i))) i++
   // the agency in brackets ("(Reuters)")
   if (word(i) === '(') {
     let close = i + 1
-    while (close < r.end && close < i + 6 && word(close) !== ')') close++
-    if (close >= r.end || word(close) !== ')') return r
+    while (close < limit && close < i + 6 && word(close) !== ')') close++
+    if (word(close) !== ')') return r
     i = close + 1
   }
-  if (i + 1 >= r.end || !DASHES.has(p.tokens.lemma[i])) return r
+  if (i + 1 >= r.end || i < r.start || !DASHES.has(p.tokens.lemma[i])) return r
   return { start: i + 1, end: r.end }
 }
 

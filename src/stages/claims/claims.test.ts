@@ -872,3 +872,21 @@ test('a place that opens the sentence before its speaker places the figure; "for
   assert.equal(c.category, 'displaced')
   assert.equal(c.subject, 'Haiti')
 })
+
+test('a revised toll counts what the toll counts; a time that modifies a noun does not date the figure; a demonym\'s country reaches no other dead', () => {
+  const text = 'Valdoria has revised the death toll from the rebels\' Oct. 7 attack down to about 1,200 from 1,400, a spokesperson said on Friday.'
+  const doc = buildDoc(text, [quantity(text, 'about 1,200', 1200, { isApprox: true }), quantity(text, '1,400', 1400)], [
+    attribution(text, 'a spokesperson', 'said', 'Valdoria has revised the death toll from the rebels\' Oct. 7 attack down to about 1,200 from 1,400'),
+  ])
+  for (const q of ['about 1,200', '1,400']) {
+    assert.equal(claimFor(doc, q).category, 'killed', q)
+    assert.equal(claimFor(doc, q).asOf, '2025-08-22', q)
+  }
+  const two = 'Officials say 1,200 were killed in the raid.\n\nThe health ministry said 9,000 Syrians had been killed, including 3,000 children.'
+  const d2 = buildDoc(two, [quantity(two, '1,200', 1200), quantity(two, '9,000', 9000), quantity(two, '3,000', 3000)], [
+    attribution(two, 'The health ministry', 'said', '9,000 Syrians had been killed, including 3,000 children'),
+  ])
+  assert.equal(claimFor(d2, '9,000').subject, 'Syria')
+  assert.equal(claimFor(d2, '3,000').subject, 'Syria')
+  assert.equal(claimFor(d2, '1,200').subject, null)
+})

@@ -6,7 +6,7 @@ import {
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
-import { findSubject, refersBack, VICTIM_CATEGORIES } from './subject.ts'
+import { findSubject, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { findSource, isInSourceOrCue } from './source.ts'
 
@@ -46,6 +46,8 @@ export function findClaims(doc: Doc): Claim[] {
   }
   const quantities = doc.get('quantities')
   const claims: Claim[] = []
+  // quantities whose subject is the place where it happened (`placeIn`), which the article's other such figures may take
+  const placed = new Set<number>()
   let previous: { claim: Claim; sentence: number; counted: Counted } | null = null
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi]
@@ -71,8 +73,14 @@ export function findClaims(doc: Doc): Claim[] {
     if (counted.category === 'other' && q.kind === 'count' && isSmall(q) && !isEquipment(c, counted)) continue
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
-    // A figure that shares the counted thing of the one before shares its owner too.
-    if (subject === null && prior !== null && counted.start === prior.start && previous !== null) subject = previous.claim.subject
+    if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) {
+      subject = placeIn(c, s, a)
+      if (subject !== null) placed.add(qi)
+    }
+    // A figure that shares the counted thing of the one before shares its owner too, and so
+    // does a part of it ("11,078 Palestinians had been killed ..., including 4,506 children").
+    const isPart = a - 1 >= s.tokenStart && (c.tokens.lemma[a - 1] === 'including' || c.tokens.lemma[a - 1] === 'include')
+    if (subject === null && prior !== null && (counted.start === prior.start || isPart) && previous !== null) subject = previous.claim.subject
     // "100 North Korean soldiers have been killed and nearly 1,000 wounded": a figure that
     // names no people of its own counts the same people as the one before it.
     if (subject === null && prior !== null && previous !== null && PEOPLE_CATEGORIES.has(counted.category) &&
@@ -98,7 +106,7 @@ export function findClaims(doc: Doc): Claim[] {
     previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
-  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c), c)
+  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c), c, placed)
 }
 
 function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
@@ -159,14 +167,16 @@ function tokenAt(c: Context, offset: number): number {
  * article's other such figures are placed in ("Flooding in eastern Libya kills thousands"
  * ... "At least 5,300 people have died"); with two or more countries, none.
  */
-function inheritVictimPlace(claims: readonly Claim[], c: Context): Claim[] {
+function inheritVictimPlace(claims: readonly Claim[], c: Context, placed: ReadonlySet<number>): Claim[] {
   const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !isMilitary(c.text, claim.counted)
   // "millions of refugees around the globe": a figure its sentence puts in the world at large
   const isWorldwide = (claim: Claim) => {
     const s = c.sentences[sentenceIndex(c, c.quantities[claim.quantity].start)]
     return WORLDWIDE.test(c.text.slice(s.start, s.end))
   }
-  const places = new Set(claims.filter((claim) => claim.subject !== null && isVictims(claim)).map((claim) => claim.subject))
+  // only a place the text gives ("in Gaza"): "11,078 Palestinians had been killed" says
+  // nothing of whose the other dead of the article are ("Israel says 1,200 killed")
+  const places = new Set(claims.filter((claim) => placed.has(claim.quantity) && isVictims(claim)).map((claim) => claim.subject))
   if (places.size !== 1) return [...claims]
   const [place] = places
   return claims.map((claim) => claim.subject === null && isVictims(claim) && !isWorldwide(claim) ? { ...claim, subject: place } : claim)

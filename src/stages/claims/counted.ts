@@ -217,7 +217,7 @@ export function findCounted(
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
   if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
-    (isMilitary || isPeople) && a - 1 >= s.tokenStart && (lemma[a - 1] === 'and' || lemma[a - 1] === 'or')) {
+    (isMilitary || isPeople) && a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1])) {
     signals.add(prior.category)
   }
   const category = decideCategory(signals, heads, isMilitary, isPeople)
@@ -232,6 +232,10 @@ export function findCounted(
     npStart: np.start, npEnd: np.end, after: end,
   }
 }
+
+// Words that join a figure of people to the one before as more of it or a part of it
+// ("and 5,000 military builders", "including 4,506 children").
+const PART_OF_PRIOR = new Set(['and', 'or', 'include', 'including'])
 
 // Verbs by which a figure is the size of a noun before it: "losses totalled 1,650".
 const TOTAL_VERBS = new Set(['total', 'reach', 'number', 'stand', 'exceed', 'top', 'hit', 'amount', 'rise', 'climb', 'be'])
@@ -406,6 +410,15 @@ function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
   return numberOfSubject(c, a, s)
 }
 
+/** The toll ending at token `t` as what the figure at `a` counts: "death toll" is killed, "casualty toll" casualties. */
+function tollAt(c: Context, s: Sentence, t: number, a: number): Counted {
+  const { pos, lemma } = c.tokens
+  let start = t
+  while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+  const category = NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed'
+  return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
+}
+
 // Verbs by which a clause's subject grows to or stands at the number after them.
 const LEVEL_VERBS = new Set([...TOTAL_VERBS, 'increase', 'jump', 'grow', 'pass', 'surge', 'soar', 'swell', 'mount', 'surpass'])
 // Nouns by which a subject is the count of what follows its "of".
@@ -420,18 +433,19 @@ const COUNT_NOUNS = new Set(['number', 'total', 'tally', 'count'])
  */
 function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
+  // "has revised the death toll from Hamas's Oct. 7 attack down to about 1,200": a toll in
+  // the figure's clause, however far before it
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 16; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    if (lemma[t] === 'toll' && pos[t] === NOUN) return tollAt(c, s, t, a)
+  }
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
   if (v < s.tokenStart || !LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   for (let t = v - 1; t >= s.tokenStart && t >= v - 30; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
     // "The death toll from Monday's earthquake in Turkey has risen to 3,400": a toll far before its verb
-    if (lemma[t] === 'toll' && pos[t] === NOUN) {
-      let start = t
-      while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
-      const category = NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed'
-      return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
-    }
+    if (lemma[t] === 'toll' && pos[t] === NOUN) return tollAt(c, s, t, a)
     if (t === s.tokenStart) return null
     if (!COUNT_NOUNS.has(lemma[t]) || pos[t] !== NOUN || lemma[t + 1] !== 'of') continue
     let from = t + 2

@@ -67,7 +67,6 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
       if (owner !== null) return owner
     }
   }
-  if (VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) return placeIn(c, s, a)
   return null
 }
 
@@ -82,11 +81,12 @@ export function isMilitaryCount(c: Context, counted: Counted): boolean {
 
 /**
  * "The death toll in Gaza has passed 40,000", "The war in Sudan may have killed 150,000
- * people": people killed, hurt, missing or displaced in a country are that country's. The
+ * people": people killed, hurt, missing or displaced in a country are that country's (for
+ * figures of such people that name no soldiers and no owner; `findClaims`). The
  * country of the place after "in" nearest the figure in its sentence, outside who speaks
  * ("a US envoy in Geneva said").
  */
-function placeIn(c: Context, s: Sentence, a: number): string | null {
+export function placeIn(c: Context, s: Sentence, a: number): string | null {
   let best: string | null = null
   let bestDistance = Infinity
   const at = c.tokens.start[a]

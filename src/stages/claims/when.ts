@@ -1,7 +1,7 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, NOUN, DET, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
@@ -32,6 +32,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
 }
+
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'midnight', 'noon'])
 
 // What may stand before a sentence-initial time: "As of", "By", "In".
 const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
@@ -99,8 +101,11 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   for (const x of within(c.times, s)) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
-    // "Monday's earthquake": a possessive time dates the thing it owns, not the figure
+    // "Monday's earthquake", "Hamas's Oct. 7 attack": a time that owns or modifies a noun
+    // dates that thing, not the figure
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
+    if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
+      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
     const k = seg[xa - s.tokenStart]
     if (isRelative.has(k) || (k !== own && hasFigure.has(k))) continue
     let isInitial = k === 0
