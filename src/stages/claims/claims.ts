@@ -74,7 +74,7 @@ export function findClaims(doc: Doc): Claim[] {
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
     if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) {
-      subject = placeIn(c, s, a)
+      subject = placeIn(c, s, a, source.attribution)
       if (subject !== null) placed.add(qi)
     }
     // A figure that shares the counted thing of the one before shares its owner too, and so

@@ -162,6 +162,9 @@ function asStatementOf(c: Context, t: number, end: number): number {
   return k + 1 < end && STATEMENT_NOUNS.has(lemma[k]) && lemma[k + 1] === 'of' ? k + 2 : -1
 }
 
+// Tokens around a figure within which its fallback source is looked for.
+const REACH = 80
+
 // Prepositions that may join the parts of a subject before its speech verb.
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in'])
 
@@ -242,7 +245,10 @@ function speechSegment(c: Context, from: number, to: number): { source: CharSpan
 function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   const { pos, lemma } = c.tokens
   let best: { source: CharSpan; cue: CharSpan; distance: number } | null = null
-  for (let t = s.tokenStart; t + 1 < s.tokenEnd; t++) {
+  // within reach of the figure: a sentence without full stops would otherwise make every
+  // figure read all of it
+  const last = Math.min(s.tokenEnd, a + REACH)
+  for (let t = Math.max(s.tokenStart, a - REACH); t + 1 < last; t++) {
     // "according to X", and "Per X," opening a sentence
     const cueEnd = lemma[t] === 'accord' && lemma[t + 1] === 'to' ? t + 2
       : lemma[t] === 'per' && t === s.tokenStart ? t + 1
@@ -264,12 +270,14 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // ", US officials said." after the figure: the first comma-separated segment after it
     // that is a speech clause ("a senior Pentagon official told reporters", "the General
     // Staff is informed", "informed the deputy mayor")
-    let end = s.tokenEnd
+    let end = last
     while (end > s.tokenStart && PUNCT_ONLY.test(tokenText(c, end - 1))) end--
     for (let k = a + 1; k < end && best === null; k++) {
       if (tokenText(c, k) !== ',') continue
       let segEnd = k + 1
       while (segEnd < end && tokenText(c, segEnd) !== ',') segEnd++
+      // a segment cut by the reach, not by its sentence, may go on with more
+      if (segEnd === end && last < s.tokenEnd) break
       const found = speechSegment(c, k + 1, segEnd)
       if (found !== null) best = { ...found, distance: 0 }
     }

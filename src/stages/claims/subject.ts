@@ -6,11 +6,15 @@ import {
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
 
+// Tokens around a figure within which its owner or place is looked for.
+const REACH = 80
+
 /** The clause subject before token `verb`: the nearest named country or body followed by a verb. */
 function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {
   const limitChar = c.tokens.start[beforeToken]
   let best: string | null = null
-  for (const e of within(c.entities, s)) {
+  const reach = { start: c.tokens.start[Math.max(s.tokenStart, beforeToken - REACH)], end: limitChar }
+  for (const e of within(c.entities, reach)) {
     if (e.start < s.start || e.end > limitChar) continue
     const country = countryOf(e)
     if (country === null) continue
@@ -86,25 +90,26 @@ export function isMilitaryCount(c: Context, counted: Counted): boolean {
  * country of the place after "in" nearest the figure in its sentence, outside who speaks
  * ("a US envoy in Geneva said").
  */
-export function placeIn(c: Context, s: Sentence, a: number): string | null {
+export function placeIn(c: Context, s: Sentence, a: number, holder: number | null): string | null {
   let best: string | null = null
   let bestDistance = Infinity
   const at = c.tokens.start[a]
   const end = c.tokens.end[a]
-  // inside what someone says, the places they name or that open the sentence before them
-  // ("In neighbouring Thailand, authorities said 22 people ..."), not where they said it
-  // ("..., Perriello told reporters in Washington")
+  // inside what someone says (`holder`, the attribution that holds the figure), the places
+  // they name or that open the sentence before them ("In neighbouring Thailand, authorities
+  // said 22 people ..."), not where they said it ("..., Perriello told reporters in Washington")
   let said: readonly { start: number; end: number }[] | null = null
   let speaks = Infinity
-  for (const att of c.attributions) {
-    if (!att.content.some((f) => f.start <= at && end <= f.end)) continue
-    const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (said === null || size < said.reduce((n, f) => n + f.end - f.start, 0)) {
-      said = att.content
-      speaks = Math.min(...att.cue.map((f) => f.start), ...att.source.map((f) => f.start))
-    }
+  const att = holder === null ? undefined : c.attributions[holder]
+  if (att !== undefined && att.content.some((f) => f.start <= at && end <= f.end)) {
+    said = att.content
+    for (const f of att.cue) speaks = Math.min(speaks, f.start)
+    for (const f of att.source) speaks = Math.min(speaks, f.start)
   }
-  for (const e of within(c.entities, s)) {
+  // places within reach of the figure: a sentence without full stops would otherwise make
+  // every figure read all of it
+  const reach = { start: c.tokens.start[Math.max(s.tokenStart, a - REACH)], end: c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)] }
+  for (const e of within(c.entities, reach)) {
     if (e.start < s.start || e.end > s.end || (e.type !== 'GPE' && e.country === null) || e.type === 'NORP') continue
     const country = countryOf(e)
     if (country === null) continue

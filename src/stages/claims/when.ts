@@ -42,78 +42,126 @@ const LEADING_POS = new Set([ADP, ADV, POS('SCONJ')])
 // sent in the fall of 2024" dates the first batch, not the 12,000 troops.
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where', 'when'])
 
-/** Whether segment `k` of sentence `s` opens with an "-ing" participle ("making it ..."). */
-function participleOpens(c: Context, seg: Int32Array, s: Sentence, k: number): boolean {
-  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-    if (seg[t - s.tokenStart] !== k) continue
-    let u = t
-    while (u < s.tokenEnd && (tokenText(c, u) === ',' || c.tokens.pos[u] === ADV)) u++
-    return u < s.tokenEnd && seg[u - s.tokenStart] === k && c.tokens.pos[u] === VERB && /ing$/i.test(tokenText(c, u))
-  }
-  return false
+/** What `findAsOf` reads of a sentence's comma-separated segments, computed once per sentence. */
+interface SentenceSegments {
+  readonly seg: Int32Array
+  /** Per segment: a relative word within its first five tokens ("the first of which ..."). */
+  readonly relative: Uint8Array
+  readonly hasVerb: Uint8Array
+  readonly hasFigure: Uint8Array
+  /** Per segment: it opens with an "-ing" participle ("making it ..."). */
+  readonly participle: Uint8Array
+  /** Per segment: a speech verb or an attribution's cue in it. */
+  readonly says: Uint8Array
+  /** The first token of the sentence that may not stand before a sentence-initial time. */
+  readonly leadEnd: number
 }
 
-/** Whether segment `k` of sentence `s` says who speaks: a speech verb or an attribution's cue in it. */
-function saysIn(c: Context, seg: Int32Array, s: Sentence, k: number): boolean {
+const segmentCache = new WeakMap<Context, Map<number, SentenceSegments>>()
+
+function sentenceSegments(c: Context, s: Sentence): SentenceSegments {
+  let perDoc = segmentCache.get(c)
+  if (perDoc === undefined) { perDoc = new Map(); segmentCache.set(c, perDoc) }
+  const cached = perDoc.get(s.tokenStart)
+  if (cached !== undefined) return cached
+  const seg = segments(c, s)
+  const n = (seg.length > 0 ? seg[seg.length - 1] : 0) + 1
+  const relative = new Uint8Array(n)
+  const hasVerb = new Uint8Array(n)
+  const hasFigure = new Uint8Array(n)
+  const participle = new Uint8Array(n)
+  const says = new Uint8Array(n)
+  const cues = cueTokens(c)
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-    if (seg[t - s.tokenStart] !== k) continue
-    if (SPEECH_VERBS.has(c.tokens.lemma[t])) return true
-    for (const att of c.attributions) for (const cue of att.cue) if (c.tokens.start[t] < cue.end && cue.start < c.tokens.end[t]) return true
+    const k = seg[t - s.tokenStart]
+    const pos = c.tokens.pos[t]
+    if (pos === VERB || pos === AUX) hasVerb[k] = 1
+    if (SPEECH_VERBS.has(c.tokens.lemma[t]) || cues[t] === 1) says[k] = 1
+    if (t !== s.tokenStart && seg[t - 1 - s.tokenStart] === k) continue
+    // the segment's first tokens
+    for (let u = t; u < s.tokenEnd && u < t + 5 && seg[u - s.tokenStart] === k; u++) {
+      if (RELATIVES.has(c.tokens.lemma[u])) relative[k] = 1
+    }
+    let u = t
+    while (u < s.tokenEnd && (tokenText(c, u) === ',' || c.tokens.pos[u] === ADV)) u++
+    if (u < s.tokenEnd && seg[u - s.tokenStart] === k && c.tokens.pos[u] === VERB && /ing$/i.test(tokenText(c, u))) participle[k] = 1
   }
-  return false
+  for (const q of within(c.quantities, s)) {
+    if (q.start < s.start || q.end > s.end) continue
+    hasFigure[seg[tokenRange(c, q, s)[0] - s.tokenStart]] = 1
+  }
+  let leadEnd = s.tokenStart
+  while (leadEnd < s.tokenEnd && LEADING_POS.has(c.tokens.pos[leadEnd])) leadEnd++
+  const out = { seg, relative, hasVerb, hasFigure, participle, says, leadEnd }
+  perDoc.set(s.tokenStart, out)
+  return out
 }
+
+const cueCache = new WeakMap<Context, Uint8Array>()
+
+/** 1 for the tokens of the document's attribution cues, computed once per document. */
+function cueTokens(c: Context): Uint8Array {
+  let mask = cueCache.get(c)
+  if (mask !== undefined) return mask
+  mask = new Uint8Array(c.tokens.count)
+  for (const att of c.attributions) {
+    for (const cue of att.cue) {
+      for (let t = firstTokenAt(c, cue.start); t < c.tokens.count && c.tokens.start[t] < cue.end; t++) mask[t] = 1
+    }
+  }
+  cueCache.set(c, mask)
+  return mask
+}
+
+/** The first token that ends after `offset`. */
+function firstTokenAt(c: Context, offset: number): number {
+  let lo = 0
+  let hi = c.tokens.count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (c.tokens.end[mid] <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+// Tokens around a figure within which its date is looked for: a long sentence ("a text
+// without full stops") would otherwise make every figure read all of it.
+const DATE_REACH = 80
 
 /**
  * The date a figure refers to or the date it was stated, from the time expressions of its
  * sentence: one in the figure's own comma-separated segment first ("killed last month",
  * "since October 2023"), then one that opens the sentence ("In July, ..."), then the
  * nearest elsewhere in the sentence, which dates the statement ("..., officials said on
- * Tuesday"). A time inside a relative clause ("the first of which was sent in the fall of
- * 2024") never attaches.
+ * Tuesday") or the main clause, but not a participle clause of its own ("making it the
+ * deadliest storm since Katrina in 2005"). A time inside a relative clause ("the first of
+ * which was sent in the fall of 2024") never attaches, nor a time that owns or modifies a
+ * noun ("Monday's earthquake", "Hamas's Oct. 7 attack"). Times are looked for within
+ * DATE_REACH tokens of the figure and at the sentence's opening.
  */
 export function findAsOf(c: Context, a: number, s: Sentence): string | null {
-  const seg = segments(c, s)
+  const info = sentenceSegments(c, s)
+  const { seg } = info
   const own = seg[a - s.tokenStart]
-  const isRelative = new Set<number>()
-  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-    const k = seg[t - s.tokenStart]
-    const segStart = t === s.tokenStart || seg[t - 1 - s.tokenStart] !== k
-    if (!segStart || k === own) continue
-    for (let u = t; u < s.tokenEnd && u < t + 5 && seg[u - s.tokenStart] === k; u++) {
-      if (RELATIVES.has(c.tokens.lemma[u])) isRelative.add(k)
-    }
-  }
   // A segment with a figure of its own dates that figure ("..., and Pyongyang could send
-  // 25,000 more next year"), not this one.
-  // A list item with no verb ("..., three tanks and 17 artillery pieces on Sunday") shares
-  // the date of its list.
-  const hasVerb = new Set<number>()
-  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-    if (c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX) hasVerb.add(seg[t - s.tokenStart])
-  }
-  const hasFigure = new Set<number>()
-  for (const q of within(c.quantities, s)) {
-    if (q.start < s.start || q.end > s.end || !hasVerb.has(own)) continue
-    const k = seg[tokenRange(c, q, s)[0] - s.tokenStart]
-    if (k !== own && hasVerb.has(k)) hasFigure.add(k)
-  }
+  // 25,000 more next year"), not this one; a list item with no verb ("..., three tanks and
+  // 17 artillery pieces on Sunday") shares the date of its list.
+  const ownHasVerb = info.hasVerb[own] === 1
+  const from = c.tokens.start[Math.max(s.tokenStart, a - DATE_REACH)]
+  const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + DATE_REACH)]
+  const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
   let best: { value: string; rank: number; distance: number } | null = null
-  for (const x of within(c.times, s)) {
+  for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
-    // "Monday's earthquake", "Hamas's Oct. 7 attack": a time that owns or modifies a noun
-    // dates that thing, not the figure
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
     const k = seg[xa - s.tokenStart]
-    if (isRelative.has(k) || (k !== own && hasFigure.has(k))) continue
-    let isInitial = k === 0
-    for (let t = s.tokenStart; t < xa && isInitial; t++) isInitial = LEADING_POS.has(c.tokens.pos[t])
-    // elsewhere, a time dates the statement (", officials said on Tuesday") or the main
-    // clause; a participle clause of its own ("making it the deadliest storm since Katrina
-    // in 2005") dates itself
-    if (k !== own && !isInitial && participleOpens(c, seg, s, k) && !saysIn(c, seg, s, k)) continue
+    if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1))) continue
+    const isInitial = k === 0 && xa <= info.leadEnd
+    if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
     const distance = Math.abs(x.start - c.tokens.start[a])
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
