@@ -220,6 +220,16 @@ test('a wh-word opening a source belongs to the clause, not to the source', () =
   assert.equal(tidied('The senator, whose aides said it was false, left.', 'said', 'whose aides'), 'whose aides')
 })
 
+test('a source begun after a quantifier and its "of", or after the limit of a number, takes them in', () => {
+  assert.equal(tidied('One of the ferry operators said the fares would rise.', 'said', 'the ferry operators'), 'One of the ferry operators')
+  assert.equal(tidied('Yet a majority of the council members voted against the plan.', 'voted against', 'the council members'), 'a majority of the council members')
+  assert.equal(tidied('More than 200 economists signed a letter opposing the tariff.', 'signed', '200 economists'), 'More than 200 economists')
+  assert.equal(tidied('Nearly 40 percent of voters said they were undecided.', 'said', '40 percent of voters'), 'Nearly 40 percent of voters')
+  // "of" after a verb or a plain noun is not a quantifier's
+  assert.equal(tidied('The mayor, speaking of the strike, said it would end soon.', 'said', 'the strike'), 'the strike')
+  assert.equal(tidied('Members of the board said the vote was fair.', 'said', 'the board'), 'the board')
+})
+
 test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
   assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
