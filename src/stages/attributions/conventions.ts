@@ -136,16 +136,18 @@ export function objectForSubject(p: Prepared, cue: CueTokens, src: CueTokens): {
   if (src.end !== cue.start && src.end !== cue.start - 1) return no
   if (p.punct[cue.start - 1] !== P_COMMA) return no
   const sent = p.sent[cue.start]
+  // Walks are capped so a sentence that never ends (a text without marks) stays linear.
+  const floor = Math.max(0, src.start - 40)
   let v = src.start - 1
-  while (v >= 0 && p.sent[v] === sent && !isVerbal(p, v)) v--
-  if (v < 0 || p.sent[v] !== sent) return no
+  while (v >= floor && p.sent[v] === sent && !isVerbal(p, v)) v--
+  if (v < floor || p.sent[v] !== sent) return no
   // the verb group: "has been", "officially endorsed"
   let g = v
-  while (g > 0 && p.sent[g - 1] === sent && (isVerbal(p, g - 1) || p.pos[g - 1] === ADV_POS || p.pos[g - 1] === PART_POS)) g--
+  while (g > 0 && g > v - 8 && p.sent[g - 1] === sent && (isVerbal(p, g - 1) || p.pos[g - 1] === ADV_POS || p.pos[g - 1] === PART_POS)) g--
   const stop = (i: number) => p.sent[i] !== sent || p.punct[i] === P_COMMA || p.punct[i] === P_COLON || p.punct[i] === P_FINAL
     || p.quote[i] >= Q_OPEN || DASHES.has(p.tokens.lemma[i]) || isVerbal(p, i)
   let s = g
-  while (s > 0 && !stop(s - 1)) s--
+  while (s > 0 && s > g - 20 && !stop(s - 1)) s--
   // '"…," said Devine, suggesting': an inverted cue the tagger missed; its source is right
   if (s === g && g > 0 && p.sent[g - 1] === sent && (p.punct[g - 1] === P_COMMA || p.quote[g - 1] >= Q_OPEN)) return no
   if (s > 0 && p.sent[s - 1] === sent && isVerbal(p, s - 1)) {
