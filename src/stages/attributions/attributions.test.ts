@@ -4,7 +4,10 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
-import { clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isSectionLabel, withoutDateline, isSourcelessCue, speechTails, tidySource, withoutLeadingTime } from './conventions.ts'
+import {
+  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime,
+} from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
@@ -217,6 +220,16 @@ test('a wh-word opening a source belongs to the clause, not to the source', () =
   assert.equal(tidied('The senator, whose aides said it was false, left.', 'said', 'whose aides'), 'whose aides')
 })
 
+test('a source begun after a quantifier and its "of", or after the limit of a number, takes them in', () => {
+  assert.equal(tidied('One of the ferry operators said the fares would rise.', 'said', 'the ferry operators'), 'One of the ferry operators')
+  assert.equal(tidied('Yet a majority of the council members voted against the plan.', 'voted against', 'the council members'), 'a majority of the council members')
+  assert.equal(tidied('More than 200 economists signed a letter opposing the tariff.', 'signed', '200 economists'), 'More than 200 economists')
+  assert.equal(tidied('Nearly 40 percent of voters said they were undecided.', 'said', '40 percent of voters'), 'Nearly 40 percent of voters')
+  // "of" after a verb or a plain noun is not a quantifier's
+  assert.equal(tidied('The mayor, speaking of the strike, said it would end soon.', 'said', 'the strike'), 'the strike')
+  assert.equal(tidied('Members of the board said the vote was fair.', 'said', 'the board'), 'the board')
+})
+
 test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
   assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
@@ -233,6 +246,18 @@ test('the subject of an agentless passive cue is content, not source', () => {
   assert.equal(join(active.doc, byCue(active.doc, active.atts, 'denied').source), 'Mr. Quiros')
   const progressive = analyse('The White House is saying that the report is wrong.')
   assert.equal(join(progressive.doc, byCue(progressive.doc, progressive.atts, 'is saying').source), 'The White House')
+})
+
+test('the subject of "seem" or "appear" is content, not source; a speech verb after them keeps its source', () => {
+  // The committed tagger alone gives "She" as the source here.
+  const { doc, atts } = analyse('She appears confident that the vote will pass.')
+  const a = byCue(doc, atts, 'appears')
+  assert.deepEqual(a.source, [])
+  assert.equal(join(doc, a.content), 'She … confident that the vote will pass')
+  const { p, at } = prepared('The mayor seemed to suggest that the fares would rise, and the buses appear to be late.')
+  assert.ok(!isRaisingCue(p, [at('seemed to suggest')]))
+  assert.ok(isRaisingCue(p, [at('appear')]))
+  assert.ok(isRaisingCue(p, [at('appear to be')]))
 })
 
 test('a time right after the cue is not part of the content; a possessive one is', () => {
@@ -336,6 +361,40 @@ test('a participle after a comma (", saying") shares the source of the cue befor
   const saying = byCue(doc, atts, 'saying')
   assert.equal(join(doc, saying.source), 'The state attorney general, Roy Cooper,')
   assert.deepEqual(saying.source, first.source)
+})
+
+test('a cue coordinated with the one before it ("and said", "but says") shares its source', () => {
+  // Without the rule the committed tagger leaves both second cues without a source.
+  const board = analyse('The regional water board has confirmed that the reservoir is low, but says rationing will not be needed this summer.')
+  assert.equal(join(board.doc, byCue(board.doc, board.atts, 'says').source), 'The regional water board')
+  const ministry = analyse('The ministry of fisheries acknowledged the decline in cod stocks and added that quotas would be cut.')
+  assert.equal(join(ministry.doc, byCue(ministry.doc, ministry.atts, 'added').source), 'The ministry of fisheries')
+})
+
+test('a coordinated cue is "and" or "but" right before the cue, with at most two adverbs between', () => {
+  const { p, at } = prepared('The board praised the plan but later warned that costs would rise, and then said it would wait. It said so, and Ms. Ortiz agreed.')
+  assert.ok(isCoordinatedCue(p, at('warned')))
+  assert.ok(isCoordinatedCue(p, at('said it')))
+  assert.ok(!isCoordinatedCue(p, at('praised')))
+  // "and" opens a clause with a subject of its own
+  assert.ok(!isCoordinatedCue(p, at('agreed')))
+})
+
+test('a participle whose source is the object of the clause before it takes that clause\'s subject', () => {
+  const subjectOf = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    const { applies, subject } = objectForSubject(p, at(cue), at(source))
+    return applies ? (subject === null ? null : read(subject)) : 'not applied'
+  }
+  assert.equal(subjectOf('The harbour master took a hard line on the ferry fares, saying that costs had doubled.', 'saying', 'the ferry fares,'), 'The harbour master')
+  assert.equal(subjectOf('For weeks, the union has been at odds with the board, arguing that pay must rise.', 'arguing', 'the board,'), 'the union')
+  // after another clause, the subject starts after "and"
+  assert.equal(subjectOf('The court fined the firm and the regulator suspended its licence, citing safety.', 'citing', 'its licence,'), 'the regulator')
+  // an opener without a comma is not cut: no subject, so no source
+  assert.equal(subjectOf('By Sunday the governor had cancelled the rally, citing the storm.', 'citing', 'the rally,'), null)
+  // a source that does not end at the comma, or an inverted cue the tagger missed, is left alone
+  assert.equal(subjectOf('The harbour master took a hard line on the ferry fares, saying that costs had doubled.', 'saying', 'The harbour master'), 'not applied')
+  assert.equal(subjectOf('"We will wait," said Ms. Ortiz, adding that the fares would stay.', 'adding', 'Ms. Ortiz,'), 'not applied')
 })
 
 test('a cue that ends its paragraph with a colon takes its content from the next paragraph', () => {

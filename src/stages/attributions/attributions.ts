@@ -13,8 +13,8 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isSectionLabel, isSourcelessCue, tidySource,
-  headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
+  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
+  isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
@@ -381,13 +381,27 @@ export function extractAttributions(
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).
     if (prev !== null && prev.source.length === 1 && isParticipleAfterComma(text, p, d.cues[0])
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]) src = prev.source
+    // "He denied X and said Y", "The BBC has confirmed X, but says Y": a verb coordinated
+    // with the cue before it shares its subject (train gold: 404 of 464 such cues after a
+    // cue with a source in the sentence carry the same source span, 28 none, 14 a subject
+    // of their own between the two cues, which is kept).
+    else if (prev !== null && prev.source.length === 1 && isCoordinatedCue(p, d.cues[0])
+      && p.sent[prev.cue.start] === p.sent[d.cues[0].start]
+      && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start)) src = prev.source
+    // "Trump went after Bush, calling him ...": with no cue before it, the participle's
+    // source is the subject of the clause it hangs on, never that clause's object.
+    else if (src.length === 1 && isParticipleAfterComma(text, p, d.cues[0])) {
+      const { applies, subject } = objectForSubject(p, d.cues[0], src[0])
+      if (applies) src = subject === null ? [] : [subject]
+    }
     prev = { cue: d.cues[0], source: src }
     let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, r) : withoutDateline(text, p, r)))
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
-    // "Mr. Quiros was accused of ...": the subject of a passive is what is said, not who says it.
-    if (src.length === 1 && src[0].end <= d.cues[0].start && isAgentivePassive(p, d.cues[0])) {
+    // "Mr. Quiros was accused of ...": the subject of a passive is what is said, not who says
+    // it; so is the subject of "seem" and "appear" ("They appear to be unanimous").
+    if (src.length === 1 && src[0].end <= d.cues[0].start && (isAgentivePassive(p, d.cues[0]) || isRaisingCue(p, d.cues))) {
       content = [src[0], ...content.filter((r) => r.end <= src[0].start || r.start >= src[0].end)].sort((a, b) => a.start - b.start)
       src = []
     }

@@ -15,10 +15,15 @@
  *
  *   node --import tsx src/stages/attributions/train-cv.ts [--data ../shared/data/polnear/train]
  *     [--folds 2] [--seed 1] [--filter none|committed|nested] [--ranker none|committed|nested]
- *     [--cue-epochs 6] [--role-epochs 20]
+ *     [--cue-epochs 6] [--role-epochs 20] [--keep DIR | --reuse DIR] [--dump DIR]
+ *
+ * `--keep DIR` writes each fold's taggers (and nested ranker and filter) to DIR/fold-N;
+ * `--reuse DIR` decodes with them instead of training, which measures a rule that acts
+ * after decoding in seconds, with the same figures as a full run. `--dump DIR` writes each
+ * held-out document's predictions as DIR/<name>.ann, for reading errors.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +31,7 @@ import { parseArgs } from 'node:util'
 import { formatScoresTable, loadPolnearSplit, predictSplit, scoreDocuments, type ScoredDoc } from '../../eval/polnear.ts'
 import { writeBrat } from '../../format/brat.ts'
 import { loadWink, tokenize, type Tokenized } from '../tokens/tokens.ts'
-import { extractAttributions, Scratch } from './attributions.ts'
+import { extractAttributions, loadAttributionModel, modelToBuffer, Scratch, type AttributionModel } from './attributions.ts'
 import { loadEndRanker, type EndRanker } from './content-ranker.ts'
 import { defaultEndRanker } from './content-spans.ts'
 import { defaultCueFilter, loadCueFilter, type CueFilter } from './cue-filter.ts'
@@ -41,6 +46,9 @@ const { values } = parseArgs({
     ranker: { type: 'string', default: 'none' },
     'cue-epochs': { type: 'string', default: '6' },
     'role-epochs': { type: 'string', default: '20' },
+    keep: { type: 'string' },
+    reuse: { type: 'string' },
+    dump: { type: 'string' },
   },
 })
 const folds = Number(values.folds)
@@ -54,7 +62,7 @@ const epochs = ['--seed', values.seed!, '--cue-epochs', values['cue-epochs']!, '
  * `keep` of the split alone: their training scripts read a split folder, so they get one
  * whose metadata lists only those documents, beside links to the split's texts and gold.
  */
-function trainNested(keep: (i: number) => boolean): { ranker: EndRanker | null; filter: CueFilter | null } {
+function trainNested(keep: (i: number) => boolean, save?: string): { ranker: EndRanker | null; filter: CueFilter | null } {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-cv-'))
   try {
     const split = join(dir, 'split')
@@ -70,6 +78,10 @@ function trainNested(keep: (i: number) => boolean): { ranker: EndRanker | null; 
     const filterFile = join(dir, 'cue-filter.bin')
     run('train-content.ts', rankerFile, ['--folds', '2'])
     if (values.filter === 'nested') run('train-cue-filter.ts', filterFile, ['--ranker', rankerFile])
+    if (save !== undefined) {
+      copyFileSync(rankerFile, join(save, 'content-end.bin'))
+      if (values.filter === 'nested') copyFileSync(filterFile, join(save, 'cue-filter.bin'))
+    }
     return {
       ranker: values.ranker === 'nested' ? loadEndRanker(rankerFile) : null,
       filter: values.filter === 'nested' ? loadCueFilter(filterFile) : null,
@@ -82,19 +94,39 @@ function trainNested(keep: (i: number) => boolean): { ranker: EndRanker | null; 
 const tokenized = new Map<string, Tokenized>(docs.map((d) => [d.name, tokenize(nlp, d.text)]))
 const scored: ScoredDoc[] = []
 const sc = new Scratch()
+if (values.dump !== undefined) mkdirSync(values.dump, { recursive: true })
 for (let f = 0; f < folds; f++) {
   const t0 = performance.now()
-  const train = docs.filter((_, i) => i % folds !== f).map((d) => toTrainingDoc(d, tokenized.get(d.name)!))
-  const model = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
-  const inFold = nested ? trainNested((i) => i % folds !== f) : null
-  const filter = values.filter === 'committed' ? defaultCueFilter() : inFold?.filter ?? null
-  const ranker = values.ranker === 'committed' ? defaultEndRanker() : inFold?.ranker ?? null
+  let model: AttributionModel
+  let filter: CueFilter | null
+  let ranker: EndRanker | null
+  if (values.reuse !== undefined) {
+    // The fold's models as a --keep run wrote them; a file that run did not write is none.
+    const dir = join(values.reuse, `fold-${f + 1}`)
+    const opt = (file: string) => (existsSync(join(dir, file)) ? join(dir, file) : null)
+    model = loadAttributionModel(join(dir, 'model.bin'))
+    const rf = opt('content-end.bin')
+    const ff = opt('cue-filter.bin')
+    ranker = values.ranker === 'committed' ? defaultEndRanker() : values.ranker === 'nested' && rf !== null ? loadEndRanker(rf) : null
+    filter = values.filter === 'committed' ? defaultCueFilter() : values.filter === 'nested' && ff !== null ? loadCueFilter(ff) : null
+  } else {
+    const save = values.keep === undefined ? undefined : join(values.keep, `fold-${f + 1}`)
+    if (save !== undefined) mkdirSync(save, { recursive: true })
+    const train = docs.filter((_, i) => i % folds !== f).map((d) => toTrainingDoc(d, tokenized.get(d.name)!))
+    model = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
+    if (save !== undefined) writeFileSync(join(save, 'model.bin'), modelToBuffer(model))
+    const inFold = nested ? trainNested((i) => i % folds !== f, save) : null
+    filter = values.filter === 'committed' ? defaultCueFilter() : inFold?.filter ?? null
+    ranker = values.ranker === 'committed' ? defaultEndRanker() : inFold?.ranker ?? null
+  }
   // decode with 16-bit weights, as the stage does with a model read from its file
   model.cue.quantize()
   model.role.quantize()
   scored.push(...predictSplit(docs.filter((_, i) => i % folds === f), (name, text) => {
     const { tokens, sentences } = tokenized.get(name)!
-    return writeBrat(text, extractAttributions(model, text, tokens, sentences, [], sc, filter, ranker))
+    const ann = writeBrat(text, extractAttributions(model, text, tokens, sentences, [], sc, filter, ranker))
+    if (values.dump !== undefined) writeFileSync(join(values.dump, `${name}.ann`), ann)
+    return ann
   }))
   console.log(`fold ${f + 1} of ${folds}: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
 }
