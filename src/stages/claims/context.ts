@@ -132,6 +132,18 @@ function opensBracket(c: Context, from: number, to: number): boolean {
   return depth > 0
 }
 
+/** The index of the first token that ends after `offset` (`tokens.count` when none does). */
+export function tokenEndingAfter(c: Context, offset: number): number {
+  let lo = 0
+  let hi = c.tokens.count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (c.tokens.end[mid] <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Trim a token range to a span, dropping edge punctuation (but not a bracket it closes). */
 export function spanOf(c: Context, from: number, to: number): CharSpan | null {
   let a = from

@@ -2,7 +2,7 @@
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
 
@@ -74,14 +74,8 @@ const AGENT_NOUNS = new Set([
 
 /** The first token inside a span, or -1. */
 function firstToken(c: Context, span: CharSpan): number {
-  let lo = 0
-  let hi = c.tokens.count
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (c.tokens.end[mid] <= span.start) lo = mid + 1
-    else hi = mid
-  }
-  return lo < c.tokens.count && c.tokens.start[lo] < span.end ? lo : -1
+  const t = tokenEndingAfter(c, span.start)
+  return t < c.tokens.count && c.tokens.start[t] < span.end ? t : -1
 }
 
 /**

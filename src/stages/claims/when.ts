@@ -2,7 +2,7 @@
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
   POS, VERB, AUX, ADV, ADP, NOUN, DET, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments, within,
+  segments, within, tokenEndingAfter,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 
@@ -106,24 +106,13 @@ function cueTokens(c: Context): Uint8Array {
   mask = new Uint8Array(c.tokens.count)
   for (const att of c.attributions) {
     for (const cue of att.cue) {
-      for (let t = firstTokenAt(c, cue.start); t < c.tokens.count && c.tokens.start[t] < cue.end; t++) mask[t] = 1
+      for (let t = tokenEndingAfter(c, cue.start); t < c.tokens.count && c.tokens.start[t] < cue.end; t++) mask[t] = 1
     }
   }
   cueCache.set(c, mask)
   return mask
 }
 
-/** The first token that ends after `offset`. */
-function firstTokenAt(c: Context, offset: number): number {
-  let lo = 0
-  let hi = c.tokens.count
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (c.tokens.end[mid] <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 // Tokens around a figure within which its date is looked for: a long sentence ("a text
 // without full stops") would otherwise make every figure read all of it.
