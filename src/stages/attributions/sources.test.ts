@@ -177,3 +177,10 @@ test('a relative clause after a name describes it; a word capitalised as its sen
   const opener = 'Relief groups warn of hunger\n\nThe Danish Refugee Council said 40 people fled. The group said more would come.'
   assert.equal(resolve(opener, 'The group'), 'Danish Refugee Council')
 })
+
+test('"the official" after "an official" the article does not name is nobody named, not the last person named', () => {
+  const text = 'Defence Minister Ivan Kolar said 300 soldiers died. A NATO official, who spoke on condition of anonymity, said the toll was higher. "It is enormous," the official said.'
+  assert.equal(resolve(text, 'the official'), null)
+  const named = 'Defence Minister Ivan Kolar said 300 soldiers died. A spokesman for the ministry, Petr Hanak, said more had died. The spokesman said so.'
+  assert.equal(resolve(named, 'The spokesman'), 'Petr Hanak')
+})

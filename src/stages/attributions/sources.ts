@@ -210,6 +210,9 @@ export function resolveSource(
   if (single && first === 'who' && entities.length > 0) return relativeAntecedent(text, p, src.start, entities)
   // "the mayor", "the spokesman" stand for a person; "the ministry", "the company" for a body.
   const wantsPerson = PERSONAL.has(first) || (isNominal && PERSON_NOUNS.has(head))
+  // "A NATO official, who spoke on condition of anonymity, said ... the official said": the
+  // person the article did not name, not the last name it wrote
+  if (isNominal && PERSON_NOUNS.has(head) && unnamedBefore(text, p, src.start, head)) return null
   if (entities.length > 0) {
     const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? headAt : -1, content)
     if (best === null) return null
@@ -703,4 +706,25 @@ function bodyBeforeWhich(text: string, p: Prepared, which: number, entities: rea
   const to = p.tokens.end[comma - 1]
   const bodies = entities.filter((e) => e.start >= from && e.end <= to && (e.type === 'ORG' || e.type === 'MEDIA'))
   return bodies.length > 0 ? entityName(text, bodies[bodies.length - 1]) : null
+}
+
+/**
+ * Whether the last two sentences before token `at` introduce an unnamed person by the
+ * head noun `head`: "a"/"an" within three words before it, and no name within eight words
+ * after it ("A spokesman for the ministry, Ivan Petrov, said" names him).
+ */
+function unnamedBefore(text: string, p: Prepared, at: number, head: string): boolean {
+  const firstSent = p.sent[at] - 2
+  for (let i = at - 1; i >= 0 && p.sent[i] >= firstSent; i--) {
+    if (wordAt(text, p, i) !== head) continue
+    let indefinite = false
+    for (let k = i - 1; k >= 0 && k >= i - 3 && p.sent[k] === p.sent[i]; k--) {
+      const w = wordAt(text, p, k)
+      if (w === 'a' || w === 'an') indefinite = true
+    }
+    if (!indefinite) continue
+    for (let k = i + 1; k < at && k <= i + 8 && p.sent[k] === p.sent[i]; k++) if (p.tokens.pos[k] === PROPN) return false
+    return true
+  }
+  return false
 }

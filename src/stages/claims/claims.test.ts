@@ -890,3 +890,16 @@ test('a revised toll counts what the toll counts; a time that modifies a noun do
   assert.equal(claimFor(d2, '3,000').subject, 'Syria')
   assert.equal(claimFor(d2, '1,200').subject, null)
 })
+
+test('a relative clause after the speaker is not the claim\'s source; a body of a country that owns a name is the whole body', () => {
+  const text = 'A NATO official, who spoke on condition of anonymity, said about 600,000 soldiers had been killed or wounded.'
+  const doc = buildDoc(text, [quantity(text, 'about 600,000', 600000, { isApprox: true })], [
+    attribution(text, 'A NATO official, who spoke on condition of anonymity,', 'said', 'about 600,000 soldiers had been killed or wounded'),
+  ])
+  assert.equal(claimFor(doc, 'about 600,000').source, 'A NATO official')
+  const staff = 'The General Staff of Ukraine\'s Armed Forces said 1,380 soldiers were killed or wounded.'
+  const d2 = buildDoc(staff, [quantity(staff, '1,380', 1380)], [
+    attribution(staff, 'The General Staff of Ukraine\'s Armed Forces', 'said', '1,380 soldiers were killed or wounded'),
+  ])
+  assert.equal(claimFor(d2, '1,380').sourceEntity, 'General Staff of the Armed Forces of Ukraine')
+})

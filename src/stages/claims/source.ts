@@ -39,7 +39,9 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
     // "The Bank of Japan", "the University of Chicago": an organisation word before "of"
     // and a place is one name, not the organisation word alone.
     const after = inside.find((e) => e.start >= cut)
-    const onePlaceName = after !== undefined && after.type === 'GPE' && before.length > 0 && before[before.length - 1].type !== 'PERSON'
+    // ("The General Staff of Ukraine's Armed Forces" is the General Staff: the place does not end it)
+    const onePlaceName = after !== undefined && after.type === 'GPE' && before.length > 0 && before[before.length - 1].type !== 'PERSON' &&
+      c.text.slice(after.end, span.end).trim() === ''
     if (cut < span.end && before.length > 0 && !onePlaceName) return before[before.length - 1].canonical
   }
   // "the Alliance to Reclaim Our Schools (AROS)": the acronym in the closing bracket ends it
@@ -80,8 +82,9 @@ function firstToken(c: Context, span: CharSpan): number {
 
 /**
  * The claim's source span from the attribution's: an apposition after a name is not the
- * source ("Andriy Bondar, a spokesman for the eastern command," is Andriy Bondar), nor is
- * punctuation at its edges. A name coordinated with names ("Lee, Kim and Park") is kept
+ * source ("Andriy Bondar, a spokesman for the eastern command," is Andriy Bondar), nor a
+ * relative clause after a noun ("A NATO official, who spoke on condition of anonymity,"),
+ * nor punctuation at its edges. A name coordinated with names ("Lee, Kim and Park") is kept
  * whole: the apposition is a common noun phrase after the comma.
  */
 function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
@@ -95,6 +98,9 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (c.tokens.pos[t] === PROPN) named = true
     if (tokenText(c, t) === ',' && named && t > first && c.tokens.pos[t - 1] === PROPN &&
       (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN)) { end = t; break }
+    // "A NATO official, who spoke on condition of anonymity,": a relative clause describes the speaker
+    if (tokenText(c, t) === ',' && t > first && (c.tokens.lemma[t + 1] === 'who' || c.tokens.lemma[t + 1] === 'which') &&
+      (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN)) { end = t; break }
   }
   return spanOf(c, first, end) ?? span
 }

@@ -430,3 +430,10 @@ test('Georgia is the country only once the article has named it unambiguously', 
   assert.equal(byText(text, 'Georgians').type, 'NORP')
   assert.equal(byText(text, 'Georgians').country, 'Georgia')
 })
+
+test('a body "of" a country is one name, unless the country owns the name after it', () => {
+  const names = entities('The Bank of Japan raised rates. The Council of Kenya\'s National Assembly met.').map((e) => e.text)
+  assert.ok(names.includes('Bank of Japan'), JSON.stringify(names))
+  assert.ok(!names.includes('Council of Kenya'), JSON.stringify(names))
+  assert.ok(names.includes('Kenya'), JSON.stringify(names))
+})

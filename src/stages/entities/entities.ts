@@ -720,7 +720,11 @@ function properNounRuns(
     let last = run.end
     // "Ministry of Defense of Russia", "Bank of Japan": a body of a country is one name
     const owner = (type === 'ORG' || type === 'MEDIA') && last + 1 < s.tokenEnd && tokens.lemma[last] === 'of' ? known.startingAt.get(last + 1) : undefined
-    if (owner !== undefined && owner.type === 'GPE' && owner.tokenEnd <= s.tokenEnd) {
+    // ("General Staff of Ukraine's Armed Forces": a country that owns the name after it is
+    // not the body's; "the Bank of Japan's governor" still is)
+    const owns = owner !== undefined && owner.tokenEnd + 1 < s.tokenEnd &&
+      /^['’]s?$/.test(text.slice(tokens.start[owner.tokenEnd], tokens.end[owner.tokenEnd])) && tokens.pos[owner.tokenEnd + 1] === PROPN
+    if (owner !== undefined && owner.type === 'GPE' && owner.tokenEnd <= s.tokenEnd && !owns) {
       country ??= owner.country
       last = owner.tokenEnd
       absorbed.add(owner)
