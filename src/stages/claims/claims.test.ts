@@ -903,3 +903,14 @@ test('a relative clause after the speaker is not the claim\'s source; a body of 
   ])
   assert.equal(claimFor(d2, '1,380').sourceEntity, 'General Staff of the Armed Forces of Ukraine')
 })
+
+test('an amount in brackets after another is the same figure again: it is planned and dated as that one is', () => {
+  const text = 'Donors pledged 7 billion euros ($7.5 billion) on Monday to help the region recover, the commission said.'
+  const doc = buildDoc(text, [
+    quantity(text, '7 billion euros', 7e9, { kind: 'money', unit: 'EUR' }), quantity(text, '$7.5 billion', 7.5e9, { kind: 'money', unit: 'USD' }),
+  ], [attribution(text, 'the commission', 'said', 'Donors pledged 7 billion euros ($7.5 billion) on Monday to help the region recover')])
+  const euros = claimFor(doc, '7 billion euros')
+  const dollars = claimFor(doc, '$7.5 billion')
+  assert.equal(dollars.isPlanned, euros.isPlanned)
+  assert.equal(dollars.asOf, euros.asOf)
+})

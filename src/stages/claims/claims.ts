@@ -96,8 +96,14 @@ export function findClaims(doc: Doc): Claim[] {
       !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !isInSource(e))) {
       subject = previous.claim.subject
     }
-    const asOf = findAsOf(c, a, s)
-    const isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
+    let asOf = findAsOf(c, a, s)
+    let isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
+    // "pledged 7 billion euros ($7.5 billion)": an amount in brackets right after another is
+    // the same figure written again, in another currency or unit: it holds when that one does
+    if (previous !== null && previous.sentence === si && /^\s*\(\s*$/.test(doc.text.slice(quantities[previous.claim.quantity].end, q.start))) {
+      asOf = previous.claim.asOf
+      isPlanned = previous.claim.isPlanned
+    }
     const claim: Claim = {
       quantity: qi, attribution: source.attribution,
       counted: { start: counted.start, end: counted.end, category: counted.category },
