@@ -451,6 +451,9 @@ test('a wire dateline is no part of the content that opens its story', () => {
   assert.equal(read(withoutDateline('QUITO, March 3 - Floods have destroyed 2,000 homes, the housing minister said.', q, { start: 2, end: 10 })), 'Floods have destroyed 2,000 homes')
   const dated = analyse('LIMA, March 3 - Floods have destroyed 2,000 homes, the housing minister said.')
   assert.equal(join(dated.doc, byCue(dated.doc, dated.atts, 'said').content), 'Floods have destroyed 2,000 homes')
+  // nor of who speaks
+  const source = analyse('KYIV, June 18 - Ukraine\'s military said 40 drones were shot down.')
+  assert.equal(join(source.doc, byCue(source.doc, source.atts, 'said').source), 'Ukraine\'s military')
   // a dash inside the content is not a dateline's
   const dash = analyse('NATO forces - backed by drones - killed 40 fighters, officials said.')
   assert.equal(join(dash.doc, byCue(dash.doc, dash.atts, 'said').content), 'NATO forces - backed by drones - killed 40 fighters')

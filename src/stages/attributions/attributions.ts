@@ -375,7 +375,8 @@ export function extractAttributions(
     // "New information from Ukrainian authorities in July suggested ...": a date is never
     // the one who speaks. A source bound to the wrong speaker is worse than none.
     if (src.length === 1 && isDateOnly(tokens, src[0])) src = []
-    if (src.length === 1) src = [tidySource(p, d.cues[0], src[0], d.roles.content, isCue)]
+    // ("KYIV, June 18 - Ukraine's military said": the dateline is no part of who speaks)
+    if (src.length === 1) src = [withoutDateline(text, p, tidySource(p, d.cues[0], src[0], d.roles.content, isCue))]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).

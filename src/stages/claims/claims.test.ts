@@ -914,3 +914,29 @@ test('an amount in brackets after another is the same figure again: it is planne
   assert.equal(dollars.isPlanned, euros.isPlanned)
   assert.equal(dollars.asOf, euros.asOf)
 })
+
+test('categories from hospital words, evacuations, both of two verbs, and emergency workers sent', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Some 412 people were treated for injuries after the blast.', 'Some 412', 'wounded'],
+    ['Eleven miners were taken to hospital.', 'Eleven', 'wounded'],
+    ['The fire forced the evacuation of 40 residents.', '40', 'displaced'],
+    ['The rebels had killed or wounded about 1,150 soldiers.', 'about 1,150', 'casualties'],
+    ['About 60 firefighters had been deployed to the site.', 'About 60', 'deployed'],
+    // treated for an illness is no wound
+    ['About 300 people were treated for cholera.', 'About 300', 'other'],
+  ]
+  for (const [text, q, category] of cases) {
+    const value = Number(q.replace(/\D/g, '')) || 11
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).category, category, text)
+  }
+})
+
+test('a speech clause between commas before the figure is its source; a verb coordinated with a planned one is planned', () => {
+  const text = 'Our own losses, he said, amounted to two tanks and four armoured vehicles.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'two', 2), quantity(text, 'four', 4)]), 'two').source, 'he')
+  const writer = 'Rescuers pulled 14 survivors from the rubble, the civil defence agency said, while 60 others remain trapped.'
+  assert.equal(claimFor(buildDoc(writer, [quantity(writer, '14', 14), quantity(writer, '60', 60)]), '60').source, null)
+  const plan = 'The government would raise the minimum wage by 15 percent and spend 2.4 billion euros on housing.'
+  const doc = buildDoc(plan, [quantity(plan, '15 percent', 15, { kind: 'percent', unit: '%' }), quantity(plan, '2.4 billion euros', 2.4e9, { kind: 'money', unit: 'EUR' })])
+  assert.equal(claimFor(doc, '2.4 billion euros').isPlanned, true)
+})

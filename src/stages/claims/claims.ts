@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.ts'
 import type { CharSpan, Claim, Quantity } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import {
-  PEOPLE_CATEGORIES, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
@@ -98,6 +98,10 @@ export function findClaims(doc: Doc): Claim[] {
     }
     let asOf = findAsOf(c, a, s)
     let isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
+    // "would raise the minimum wage by 15 percent and spend 2.4 billion euros": a verb
+    // coordinated with the planned one before it, with no subject of its own, is planned too
+    if (!isPlanned && previous !== null && previous.sentence === si && previous.claim.isPlanned &&
+      coordinatedVerb(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a)) isPlanned = true
     // "pledged 7 billion euros ($7.5 billion)": an amount in brackets right after another is
     // the same figure written again, in another currency or unit: it holds when that one does
     if (previous !== null && previous.sentence === si && /^\s*\(\s*$/.test(doc.text.slice(quantities[previous.claim.quantity].end, q.start))) {
@@ -199,6 +203,23 @@ function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
   if (subjects.size !== 1) return [...claims]
   const [subject] = subjects
   return claims.map((claim) => claim.subject === null && isSoldiers(claim) ? { ...claim, subject } : claim)
+}
+
+/**
+ * Whether the figure at token `a` is the object of a bare verb coordinated with the clause
+ * of the figure that ends at token `from`: "and spend 2.4 billion", with no subject or
+ * finite verb of its own between.
+ */
+function coordinatedVerb(c: Context, from: number, a: number): boolean {
+  for (let t = from; t + 1 < a; t++) {
+    if (c.tokens.lemma[t] !== 'and') continue
+    const v = t + 1
+    const word = c.text.slice(c.tokens.start[v], c.tokens.end[v])
+    if (c.tokens.pos[v] !== VERB || word.toLowerCase() !== c.tokens.lemma[v]) return false
+    for (let k = v + 1; k < a; k++) if (c.tokens.pos[k] === VERB || c.tokens.pos[k] === AUX) return false
+    return true
+  }
+  return false
 }
 
 /** Where a headline ends: after a first line with no closing punctuation, followed by more text; else 0. */

@@ -127,6 +127,12 @@ export function findCounted(
   while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least')) v--
   const verbBefore = v >= s.tokenStart && pos[v] === VERB ? v : -1
   if (verbBefore >= 0) addSignal(signals, lemma[verbBefore])
+  // "had killed or wounded about 1,150": both verbs before the number say what it counts
+  // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
+  const sharesObject = (v: number) => v - 1 < s.tokenStart || pos[v - 1] === AUX || pos[v - 1] === PRON || pos[v - 1] === PROPN
+  if (verbBefore - 2 >= s.tokenStart && pos[verbBefore - 1] === CCONJ && pos[verbBefore - 2] === VERB && sharesObject(verbBefore - 2)) {
+    addSignal(signals, lemma[verbBefore - 2])
+  }
   // "We have buried around 200 of our soldiers"
   if (verbBefore >= 0 && lemma[verbBefore] === 'bury') signals.add('killed')
 
@@ -376,6 +382,10 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++
     if (p >= s.tokenEnd) break
     const word = lemma[p]
+    // "were treated for injuries", "were taken to hospital": hurt
+    const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
+      (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
+    if (isTreated) { signals.add('wounded'); end = p + 3; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
     // "had become casualties": a category noun after a copula
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined

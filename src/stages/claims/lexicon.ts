@@ -9,7 +9,7 @@ import type { Category } from '../../model/types.ts'
 export const MILITARY_PEOPLE = new Set([
   'troop', 'soldier', 'personnel', 'force', 'serviceman', 'servicemen', 'servicemember',
   'fighter', 'mercenary', 'sailor', 'marine', 'commando', 'conscript', 'reservist', 'paratrooper',
-  'infantryman', 'militant', 'combatant', 'sniper', 'gunman', 'gunmen', 'sapper', 'deminer',
+  'infantryman', 'militant', 'combatant', 'sniper', 'gunman', 'gunmen', 'sapper', 'deminer', 'peacekeeper',
   // "personals": translation noise for personnel
   'personal',
 ])
@@ -23,6 +23,7 @@ export const LABOUR_PEOPLE = new Set([
   'officer', 'pilot', 'crew', 'staff', 'man', 'men', 'member', 'volunteer', 'guard', 'recruit',
   'unit', 'brigade', 'battalion', 'division', 'army', 'officer', 'operative', 'agent', 'diplomat',
   'builder', 'medic', 'doctor', 'nurse', 'technician', 'mechanic', 'driver', 'instructor',
+  'firefighter', 'rescuer', 'paramedic', 'responder', 'policeman', 'police',
 ])
 
 /** Other people: counted without a predicate they are `other`. */
@@ -40,7 +41,7 @@ export const NOUN_CATEGORY = new Map<string, Category>([
   ['injury', 'wounded'], ['wounded', 'wounded'], ['injured', 'wounded'],
   ['prisoner', 'captured'], ['pow', 'captured'], ['pows', 'captured'], ['captive', 'captured'],
   ['hostage', 'captured'], ['detainee', 'captured'],
-  ['refugee', 'displaced'], ['evacuee', 'displaced'], ['displaced', 'displaced'],
+  ['refugee', 'displaced'], ['evacuee', 'displaced'], ['displaced', 'displaced'], ['evacuation', 'displaced'],
   ['shell', 'munitions'], ['round', 'munitions'], ['missile', 'munitions'], ['ammunition', 'munitions'],
   ['munition', 'munitions'], ['munitions', 'munitions'], ['rocket', 'munitions'], ['bomb', 'munitions'],
   ['grenade', 'munitions'], ['drone', 'munitions'], ['projectile', 'munitions'], ['cartridge', 'munitions'],
@@ -55,7 +56,8 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['slain', 'killed'], ['execute', 'killed'], ['perish', 'killed'], ['drown', 'killed'],
   ['fall', 'killed'], ['fallen', 'killed'],
   ['wound', 'wounded'], ['wounded', 'wounded'], ['injure', 'wounded'], ['injured', 'wounded'],
-  ['hurt', 'wounded'],
+  ['hurt', 'wounded'], ['hospitalize', 'wounded'], ['hospitalise', 'wounded'], ['hospitalized', 'wounded'],
+  ['hospitalised', 'wounded'],
   ['capture', 'captured'], ['captured', 'captured'], ['detain', 'captured'], ['surrender', 'captured'],
   ['imprison', 'captured'],
   ['missing', 'missing'], ['unaccounted', 'missing'],

@@ -162,6 +162,9 @@ function asStatementOf(c: Context, t: number, end: number): number {
   return k + 1 < end && STATEMENT_NOUNS.has(lemma[k]) && lemma[k + 1] === 'of' ? k + 2 : -1
 }
 
+// Words that open a clause of the writer's after a speech clause.
+const CLAUSE_OPENERS = new Set(['while', 'and', 'but', 'as', 'after', 'although', 'though', 'whereas', 'because', 'when', 'since'])
+
 // Tokens around a figure within which its fallback source is looked for.
 const REACH = 80
 
@@ -279,6 +282,19 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       // a segment cut by the reach, not by its sentence, may go on with more
       if (segEnd === end && last < s.tokenEnd) break
       const found = speechSegment(c, k + 1, segEnd)
+      if (found !== null) best = { ...found, distance: 0 }
+    }
+  }
+  if (best === null) {
+    // "Our own losses, he said, amounted to two tanks": a speech clause between commas before the figure
+    for (let k = a - 1; k > s.tokenStart && k >= a - REACH && best === null; k--) {
+      if (tokenText(c, k) !== ',') continue
+      let open = k - 1
+      while (open > s.tokenStart && k - open < 10 && tokenText(c, open) !== ',') open--
+      if (open <= s.tokenStart || tokenText(c, open) !== ',') continue
+      // "..., the agency said, while 60 others remain trapped": a new clause after it is the writer's
+      if (pos[k + 1] === SCONJ || pos[k + 1] === CCONJ || CLAUSE_OPENERS.has(lemma[k + 1])) break
+      const found = speechSegment(c, open + 1, k)
       if (found !== null) best = { ...found, distance: 0 }
     }
   }
