@@ -474,6 +474,17 @@ test('a speech clause that closes a sentence is an attribution even where the cu
     assert.deepEqual(speechTails(other, q, new Uint8Array(q.n)), [], other)
   }
   assert.deepEqual(speechTails(text, p, new Uint8Array(p.n).fill(1)), [])
+  // the speaker in noun phrases set off by commas, with the closing comma, as PolNeAR marks an appositive
+  const chain = 'Air defences intercepted 312 drones, the air force\'s deputy commander, Colonel Vera Holub, said.'
+  const c = prepared(chain)
+  const found = speechTails(chain, c.p, new Uint8Array(c.p.n))
+  assert.equal(found.length, 1)
+  assert.equal(c.read(found[0].roles.source[0]), 'the air force\'s deputy commander, Colonel Vera Holub,')
+  assert.equal(c.read(found[0].roles.content[0]), 'Air defences intercepted 312 drones')
+  // a list before the verb is no speaker
+  const list = 'He bought apples, pears and plums, said the grocer.'
+  const l = prepared(list)
+  assert.deepEqual(speechTails(list, l.p, new Uint8Array(l.p.n)), [])
 })
 
 test('a headline that opens with a person\'s name and a colon is that person\'s words', () => {

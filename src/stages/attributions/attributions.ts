@@ -353,8 +353,11 @@ export function extractAttributions(
   // The tokens of the cues kept: a source never runs into another cue (tidySource).
   const isCue = new Uint8Array(p.n)
   for (const d of drafts) for (const c of d.cues) isCue.fill(1, c.start, c.end)
-  const tails = speechTails(text, p, isCue)
-  const headline = headlineSpeaker(text, p, isCue, surnamesOf(text, entities))
+  // speech clauses the taggers found no content for are open to the rules below
+  const said = new Uint8Array(p.n)
+  for (const d of drafts) if (d.roles.content.length > 0) for (const c of d.cues) said.fill(1, c.start, c.end)
+  const tails = speechTails(text, p, said)
+  const headline = headlineSpeaker(text, p, said, surnamesOf(text, entities))
   if (headline !== null) tails.push(headline)
   if (tails.length > 0) {
     for (const t of tails) { drafts.push({ cues: [t.cue], roles: t.roles }); isCue.fill(1, t.cue.start, t.cue.end) }

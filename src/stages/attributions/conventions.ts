@@ -582,7 +582,14 @@ export function speechTails(text: string, p: Prepared, covered: Uint8Array): Arr
     let i = comma + 1
     // a noun phrase, with one "of" inside ("the Russian Ministry of Defense")
     while (i < e && !isVerb(i) && (TAIL_NP.has(p.pos[i]) || (p.tokens.lemma[i] === 'of' && i > comma + 1 && i + 1 < e && TAIL_NP.has(p.pos[i + 1])))) i++
-    if (i === comma + 1 || i - comma - 1 > 8) continue
+    let srcStart = comma + 1
+    if (i === comma + 1 && i < e && isVerb(i)) {
+      // ", the air force's deputy commander, Colonel Iryna Bohdan, said.": the speaker in
+      // up to two noun phrases between commas, and the closing comma with them
+      srcStart = appositiveChain(text, p, s.tokenStart, comma)
+      if (srcStart < 0) continue
+      i = comma + 1
+    } else if (i === comma + 1 || i - comma - 1 > 8) continue
     const srcEnd = i
     while (i < e && p.pos[i] === AUX_POS) i++
     if (i >= e || !isVerb(i) || e - i - 1 > 4) continue
@@ -594,11 +601,30 @@ export function speechTails(text: string, p: Prepared, covered: Uint8Array): Arr
     for (let t = s.tokenStart; t < s.tokenEnd; t++) if (p.quote[t] !== 0) quoted = true
     if (!tail || quoted) continue
     const cue = { start: srcEnd, end: verb + 1 }
-    const source = [{ start: comma + 1, end: srcEnd }]
+    const source = [{ start: srcStart, end: srcEnd }]
     const roles = contentBeforeSource(p, cue, { source, content: [] })
     if (roles.content.length > 0) out.push({ cue, roles })
   }
   return out
+}
+
+/**
+ * The first token of up to two noun phrases set off by commas that end at the comma at
+ * `comma` ("the air force's deputy commander, Colonel Iryna Bohdan,"), or -1 when the
+ * words before that comma are not a noun phrase after a comma.
+ */
+function appositiveChain(text: string, p: Prepared, from: number, comma: number): number {
+  const isNoun = (k: number) => TAIL_NP.has(p.pos[k]) || p.tokens.lemma[k] === 'of' || /^['’]s$/.test(text.slice(p.tokens.start[k], p.tokens.end[k]))
+  let end = comma
+  let start = -1
+  for (let segs = 0; segs < 2; segs++) {
+    let k = end - 1
+    while (k > from && end - k <= 12 && isNoun(k)) k--
+    if (k <= from || k === end - 1 || p.punct[k] !== P_COMMA) break
+    start = k + 1
+    end = k
+  }
+  return start
 }
 
 /**
