@@ -564,7 +564,6 @@ class People {
   }
 }
 
-/** The first word of a name of two words or more ("Amanda Carpenter" -> "Amanda"), else null. */
 /** Whether an entity is a person by its type or by a given name the lexicon knows ("Tim Malloy", not "Homeland Security"). */
 function isNamedPerson(e: Entity, name: string): boolean {
   if (e.type === 'PERSON') return true
@@ -572,6 +571,7 @@ function isNamedPerson(e: Entity, name: string): boolean {
   return given !== null && defaultGivenNames()?.has(given) === true
 }
 
+/** The first word of a name of two words or more ("Amanda Carpenter" -> "Amanda"), else null. */
 function givenNameOf(name: string): string | null {
   const space = name.search(/\s/)
   return space > 0 ? name.slice(0, space) : null

@@ -166,13 +166,6 @@ function tokenAt(c: Context, offset: number): number {
 }
 
 /**
- * An article about one country's forces often names them once and then says "3,000
- * soldiers were wounded". A figure about soldiers with no subject of its own takes the
- * article's when the article speaks of one country's forces only (in its figures and in
- * phrases like "North Korean troops"); with two countries in play it stays unknown rather
- * than guessed, and civilians never inherit a country's forces.
- */
-/**
  * People killed, hurt, missing or displaced with no owner named take the one country the
  * article's other such figures are placed in ("Flooding in eastern Libya kills thousands"
  * ... "At least 5,300 people have died"); with two or more countries, none.
@@ -195,6 +188,13 @@ function inheritVictimPlace(claims: readonly Claim[], c: Context, placed: Readon
 // Words by which a sentence puts its figure in the world at large, not in one country.
 const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b/i
 
+/**
+ * An article about one country's forces often names them once and then says "3,000
+ * soldiers were wounded". A figure about soldiers with no subject of its own takes the
+ * article's when the article speaks of one country's forces only (in its figures and in
+ * phrases like "North Korean troops"); with two countries in play it stays unknown rather
+ * than guessed, and civilians never inherit a country's forces.
+ */
 function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
   const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)
   if (!claims.some((claim) => claim.subject === null && isSoldiers(claim))) return [...claims]
