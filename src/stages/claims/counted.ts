@@ -217,8 +217,7 @@ export function findCounted(
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
-  // "forced more than 700,000 Haitians from their homes"
-  if (np.end + 2 < s.tokenEnd && lemma[np.end] === 'from' && (pos[np.end + 1] === PRON || pos[np.end + 1] === DET) && lemma[np.end + 2] === 'home') signals.add('displaced')
+  if (isFromHome(c, s, np.end)) signals.add('displaced')
   const predicateEnd = predicate(c, np.end, s, signals)
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
@@ -237,6 +236,12 @@ export function findCounted(
     start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
     npStart: np.start, npEnd: np.end, after: end,
   }
+}
+
+/** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
+function isFromHome(c: Context, s: Sentence, t: number): boolean {
+  const { pos, lemma } = c.tokens
+  return t + 2 < s.tokenEnd && lemma[t] === 'from' && (pos[t + 1] === PRON || pos[t + 1] === DET) && lemma[t + 2] === 'home'
 }
 
 // Words that join a figure of people to the one before as more of it or a part of it
@@ -411,11 +416,10 @@ function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
     if (pos[t] !== NOUN && !isNominal) continue
     const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
     if (cat === undefined || cat === 'munitions') continue
+    if (lemma[t] === 'toll') return tollAt(c, s, t, a)
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
-    // "death toll" is killed; "casualty toll" stays casualties
-    const category = lemma[t] === 'toll' ? NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed' : cat
-    return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
+    return { start: c.tokens.start[start], end: c.tokens.end[t], category: cat, npStart: start, npEnd: t + 1, after: a }
   }
   return numberOfSubject(c, a, s)
 }
@@ -472,9 +476,8 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
       if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
       if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
     }
-    // "forced more than 700,000 Haitians from their homes"
-  if (np.end + 2 < s.tokenEnd && lemma[np.end] === 'from' && (pos[np.end + 1] === PRON || pos[np.end + 1] === DET) && lemma[np.end + 2] === 'home') signals.add('displaced')
-  const predicateEnd = predicate(c, np.end, s, signals)
+    if (isFromHome(c, s, np.end)) signals.add('displaced')
+    const predicateEnd = predicate(c, np.end, s, signals)
     const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
     const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
     return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }
