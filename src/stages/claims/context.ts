@@ -27,6 +27,13 @@ export const PUNCT = POS('PUNCT')
 /** Categories of figures about people. */
 export const PEOPLE_CATEGORIES = new Set<Category>(['deployed', 'killed', 'wounded', 'casualties', 'captured', 'missing'])
 
+/**
+ * Tokens on each side of a figure within which its source, owner, place and date are looked
+ * for: a long sentence (a text without full stops) would otherwise make every figure read
+ * all of it.
+ */
+export const REACH = 80
+
 /** Tokens that end a comma-separated segment of a sentence. */
 export const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
 

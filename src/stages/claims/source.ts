@@ -2,7 +2,7 @@
 import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
 
@@ -164,9 +164,6 @@ function asStatementOf(c: Context, t: number, end: number): number {
 
 // Words that open a clause of the writer's after a speech clause.
 const CLAUSE_OPENERS = new Set(['while', 'and', 'but', 'as', 'after', 'although', 'though', 'whereas', 'because', 'when', 'since'])
-
-// Tokens around a figure within which its fallback source is looked for.
-const REACH = 80
 
 // Prepositions that may join the parts of a subject before its speech verb.
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in'])

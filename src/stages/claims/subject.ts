@@ -2,12 +2,9 @@
 import type { Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
-  tokenText, tokenRange, countryOf, entitiesIn, within,
+  tokenText, tokenRange, countryOf, entitiesIn, within, REACH,
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
-
-// Tokens around a figure within which its owner or place is looked for.
-const REACH = 80
 
 /** The clause subject before token `verb`: the nearest named country or body followed by a verb. */
 function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | null {

@@ -2,7 +2,7 @@
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
   POS, VERB, AUX, ADV, ADP, NOUN, DET, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments, within, tokenEndingAfter,
+  segments, within, tokenEndingAfter, REACH,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 
@@ -113,11 +113,6 @@ function cueTokens(c: Context): Uint8Array {
   return mask
 }
 
-
-// Tokens around a figure within which its date is looked for: a long sentence ("a text
-// without full stops") would otherwise make every figure read all of it.
-const DATE_REACH = 80
-
 /**
  * The date a figure refers to or the date it was stated, from the time expressions of its
  * sentence: one in the figure's own comma-separated segment first ("killed last month",
@@ -127,7 +122,7 @@ const DATE_REACH = 80
  * deadliest storm since Katrina in 2005"). A time inside a relative clause ("the first of
  * which was sent in the fall of 2024") never attaches, nor a time that owns or modifies a
  * noun ("Monday's earthquake", "Hamas's Oct. 7 attack"). Times are looked for within
- * DATE_REACH tokens of the figure and at the sentence's opening.
+ * REACH tokens of the figure and at the sentence's opening.
  */
 export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   const info = sentenceSegments(c, s)
@@ -137,8 +132,8 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   // 25,000 more next year"), not this one; a list item with no verb ("..., three tanks and
   // 17 artillery pieces on Sunday") shares the date of its list.
   const ownHasVerb = info.hasVerb[own] === 1
-  const from = c.tokens.start[Math.max(s.tokenStart, a - DATE_REACH)]
-  const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + DATE_REACH)]
+  const from = c.tokens.start[Math.max(s.tokenStart, a - REACH)]
+  const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)]
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
   let best: { value: string; rank: number; distance: number } | null = null
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
