@@ -518,22 +518,23 @@ const ADDING = new Set(['with', 'including', 'include'])
 function trailingWith(c: Context, s: Sentence, a: number): number {
   const { pos, lemma } = c.tokens
   const sentenceStart = c.tokens.start[s.tokenStart]
+  const figureStart = c.tokens.start[a]
   for (let i = 0; i < c.attributions.length; i++) {
     const att = c.attributions[i]
     const cue = hull(att.cue)
+    if (cue === null || cue.start < sentenceStart || cue.end > figureStart) continue
     const content = hull(att.content)
     const source = hull(att.source)
-    if (cue === null || content === null || source === null) continue
-    if (cue.start < sentenceStart || cue.end > c.tokens.start[a] || content.end > Math.min(cue.start, source.start)) continue
+    if (content === null || source === null || content.end > Math.min(cue.start, source.start)) continue
     // from the end of the speech clause: at most a time or a short phrase ("in a statement"), a comma, the opening word
     let t = Math.max(lastToken(c, cue), lastToken(c, source)) + 1
     const limit = t + 6
     while (t < a && t < limit && tokenText(c, t) !== ',' && pos[t] !== VERB && pos[t] !== AUX) t++
     if (t + 1 >= a || tokenText(c, t) !== ',' || !ADDING.has(lemma[t + 1])) continue
     // the figure is in that phrase: no clause of its own opens before it
-    let inPhrase = true
-    for (let k = t + 2; k < a; k++) if (pos[k] === AUX || pos[k] === SCONJ || RELATIVE_PRONOUNS.has(lemma[k]) || tokenText(c, k) === ';') inPhrase = false
-    if (inPhrase) return i
+    let k = t + 2
+    while (k < a && pos[k] !== AUX && pos[k] !== SCONJ && !RELATIVE_PRONOUNS.has(lemma[k]) && tokenText(c, k) !== ';') k++
+    if (k === a) return i
   }
   return -1
 }

@@ -116,9 +116,11 @@ export function placeIn(c: Context, s: Sentence, a: number, holder: number | nul
     // "in eastern Libya", "in the Gaza Strip"
     while (t - 1 > s.tokenStart && first - t < 2 && (c.tokens.pos[t - 1] === DET || c.tokens.pos[t - 1] === ADJ)) t--
     if (t - 1 < s.tokenStart || c.tokens.lemma[t - 1] !== 'in') continue
-    if (c.attributions.some((att) => att.source.some((f) => f.start <= e.start && e.end <= f.end))) continue
     const distance = Math.abs(e.start - at)
-    if (distance < bestDistance) { best = country; bestDistance = distance }
+    // (the scan of every attribution's source last, for a place that would be nearer)
+    if (distance >= bestDistance || c.attributions.some((att) => att.source.some((f) => f.start <= e.start && e.end <= f.end))) continue
+    best = country
+    bestDistance = distance
   }
   return best
 }
