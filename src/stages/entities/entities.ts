@@ -310,7 +310,7 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
     lowerWords ??= lowerCaseWords(tp.pieces)
     return lowerWords.has(w.toLowerCase())
   }
-  const found: Array<Mention> = []
+  let found: Array<Mention> = []
   const seen = new Set<string>()
   // A place's partial or short alias ("Jordan") that the article also writes after a given
   // name ("Jim Jordan") is that person's surname everywhere in it: by lower-cased word.
@@ -342,11 +342,14 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
       }
     }
   }
+  const asSurnames = new Set<Mention>()
   for (const { mention, key } of placeAliases) {
     if (!surnames.has(key)) continue
-    found.splice(found.indexOf(mention), 1)
+    asSurnames.add(mention)
     covered.fill(0, mention.tokenStart, mention.tokenEnd)
   }
+  // in one pass: a splice per mention grows with the square of a long text's mentions
+  if (asSurnames.size > 0) found = found.filter((k) => !asSurnames.has(k))
   // Gazetteer matches by the token they end before, for the demonym-plus-name merge.
   const endingAt = new Map<number, Mention>()
   const startingAt = new Map<number, Mention>()
