@@ -72,6 +72,7 @@ export function isAgentivePassive(p: Prepared, cue: CueTokens): boolean {
   }
   return false
 }
+
 /**
  * "They appear to be unanimous", "Mr. Putin seemed most concerned": a cue whose only verbs
  * are "seem" or "appear" (and "be") reports how something looks, not what someone says; its
@@ -84,7 +85,7 @@ export function isRaisingCue(p: Prepared, cues: readonly CueTokens[]): boolean {
     for (let i = c.start; i < c.end; i++) {
       const l = p.tokens.lemma[i]
       if (l === 'seem' || l === 'appear') raising = true
-      else if ((p.pos[i] === VERB_POS && l !== 'be')) return false
+      else if (p.pos[i] === VERB_POS && l !== 'be') return false
     }
   }
   return raising
@@ -350,7 +351,7 @@ const NUM_POS = POS_TAGS.indexOf('NUM')
  * after a quantifier and its "of", or after the limit of a number, takes them in. Train gold:
  * 180 sources begin with such a quantifier or limit, 17 begin right after one.
  */
-export function withQuantifier(p: Prepared, start: number, blocked: (i: number) => boolean): number {
+function withQuantifier(p: Prepared, start: number, blocked: (i: number) => boolean): number {
   const lemma = p.tokens.lemma
   const ok = (i: number) => i >= 0 && !blocked(i) && p.sent[i] === p.sent[start] && p.punct[i] === 0
   if (ok(start - 2) && ok(start - 1) && lemma[start - 1] === 'of' && (QUANTIFIERS.has(lemma[start - 2]) || p.pos[start - 2] === NUM_POS)) {
