@@ -173,9 +173,17 @@ function tokenAt(c: Context, offset: number): number {
 function inheritVictimPlace(claims: readonly Claim[], c: Context, placed: ReadonlySet<number>): Claim[] {
   const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !isMilitary(c.text, claim.counted)
   // "millions of refugees around the globe": a figure its sentence puts in the world at large
+  // (by sentence, read once: a long sentence may hold many figures)
+  const worldwide = new Map<number, boolean>()
   const isWorldwide = (claim: Claim) => {
-    const s = c.sentences[sentenceIndex(c, c.quantities[claim.quantity].start)]
-    return WORLDWIDE.test(c.text.slice(s.start, s.end))
+    const si = sentenceIndex(c, c.quantities[claim.quantity].start)
+    let is = worldwide.get(si)
+    if (is === undefined) {
+      const s = c.sentences[si]
+      is = WORLDWIDE.test(c.text.slice(s.start, s.end))
+      worldwide.set(si, is)
+    }
+    return is
   }
   // only a place the text gives ("in Gaza"): "11,078 Palestinians had been killed" says
   // nothing of whose the other dead of the article are ("Israel says 1,200 killed")
