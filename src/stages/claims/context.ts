@@ -93,8 +93,9 @@ export function contains(outer: CharSpan, inner: CharSpan): boolean {
 
 /** Tokens overlapping a character span: `[first, end)`. */
 export function tokenRange(c: Context, span: CharSpan, s: Sentence): [number, number] {
-  let a = s.tokenStart
-  while (a < s.tokenEnd && c.tokens.end[a] <= span.start) a++
+  // by binary search, not a walk from the sentence start: figures, places and times of a
+  // long sentence call this each
+  const a = Math.min(Math.max(tokenEndingAfter(c, span.start), s.tokenStart), s.tokenEnd)
   let b = a
   while (b < s.tokenEnd && c.tokens.start[b] < span.end) b++
   return [a, Math.max(b, a + 1)]
