@@ -568,18 +568,18 @@ const CLOSERS = new Set(['.', '!', '?', ')'])
 export function speechTails(text: string, p: Prepared, covered: Uint8Array): Array<{ cue: CueTokens; roles: RoleSpans }> {
   const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
   const word = (i: number) => text.slice(p.tokens.start[i], p.tokens.end[i])
+  // the tagger reads a closing participle as an adjective at times ("the ministry informed")
+  const isVerb = (k: number) => {
+    if (p.pos[k] === VERB_POS) return TAIL_VERBS.has(p.tokens.lemma[k])
+    const w = word(k).toLowerCase()
+    return p.pos[k] === ADJ_POS && w.endsWith('ed') && (TAIL_VERBS.has(w.slice(0, -2)) || TAIL_VERBS.has(w.slice(0, -1)))
+  }
   for (const s of p.sentences) {
     let e = s.tokenEnd
     while (e > s.tokenStart && (CLOSERS.has(word(e - 1)) || p.quote[e - 1] !== 0)) e--
     let comma = e - 1
     while (comma > s.tokenStart && p.punct[comma] !== P_COMMA) comma--
     if (comma <= s.tokenStart + 2) continue
-    // the tagger reads a closing participle as an adjective at times ("the ministry informed")
-    const isVerb = (k: number) => {
-      if (p.pos[k] === VERB_POS) return TAIL_VERBS.has(p.tokens.lemma[k])
-      const w = word(k).toLowerCase()
-      return p.pos[k] === ADJ_POS && w.endsWith('ed') && (TAIL_VERBS.has(w.slice(0, -2)) || TAIL_VERBS.has(w.slice(0, -1)))
-    }
     let i = comma + 1
     // a noun phrase, with one "of" inside ("the Russian Ministry of Defense")
     while (i < e && !isVerb(i) && (TAIL_NP.has(p.pos[i]) || (p.tokens.lemma[i] === 'of' && i > comma + 1 && i + 1 < e && TAIL_NP.has(p.pos[i + 1])))) i++
