@@ -27,9 +27,10 @@ function amount(q: JsonQuantity): string {
 const LOWER_OR_DIGIT = /[\p{Ll}\d]/u
 
 // The sentence around a span (code points into `chars`, the text split into code points
-// once per report): from the previous sentence end to the next one. A full stop ends a
-// sentence when white space follows it and the next word does not go on in lower case
-// or digits ("1.9 million", "a senior U.S. official" are one sentence).
+// once per report): from the previous sentence end to the next one. A full stop, question
+// or exclamation mark ends a sentence unless something other than white space, a closing
+// quotation mark or bracket follows it directly ("1.9", "U.S."), or the next word after
+// spaces starts in lower case or with a digit ("a senior U.S. official" is one sentence).
 function quoteAround(chars: readonly string[], start: number, end: number, soft: ReadonlySet<number>): string {
   const goesOn = (k: number) => {
     if (k + 1 >= chars.length) return false
