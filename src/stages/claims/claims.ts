@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.ts'
 import type { CharSpan, Claim, Quantity } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import {
-  PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
@@ -222,7 +222,7 @@ function coordinatedVerb(c: Context, from: number, a: number): boolean {
   for (let t = from; t + 1 < a; t++) {
     if (c.tokens.lemma[t] !== 'and') continue
     const v = t + 1
-    const word = c.text.slice(c.tokens.start[v], c.tokens.end[v])
+    const word = tokenText(c, v)
     if (c.tokens.pos[v] !== VERB || word.toLowerCase() !== c.tokens.lemma[v]) return false
     for (let k = v + 1; k < a; k++) if (c.tokens.pos[k] === VERB || c.tokens.pos[k] === AUX) return false
     return true
