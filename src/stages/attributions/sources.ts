@@ -165,7 +165,8 @@ export function resolveSource(
   if (!isPronoun && !isNominal) {
     // "Philippe Lazzarini, the head of UNRWA, the UN agency": a name before an appositive
     // is the speaker, whatever bodies the appositive names.
-    const lead = inside.filter((e) => e.type !== 'GPE' && e.type !== 'NORP' && e.end <= appositiveAt(p, src))
+    const comma = appositiveAt(p, src)
+    const lead = inside.filter((e) => e.type !== 'GPE' && e.type !== 'NORP' && e.end <= comma)
     if (lead.length > 0 && !hasConj) return entityName(text, lead[lead.length - 1])
     if (inside.length > 0) {
       // The speaker is the person or organisation, not the nationality describing it
