@@ -80,6 +80,34 @@ export function isMilitaryCount(c: Context, counted: Counted): boolean {
   return false
 }
 
+/** The source fragments of all attributions by start, and the furthest end among each one and those before it. */
+interface SourceIndex { readonly starts: Int32Array; readonly maxEnd: Int32Array }
+
+const sourceIndexes = new WeakMap<Context, SourceIndex>()
+
+/** Whether some attribution's source fragment holds span `e`: by binary search, once per document sorted. */
+function inSomeSource(c: Context, e: { start: number; end: number }): boolean {
+  let index = sourceIndexes.get(c)
+  if (index === undefined) {
+    const fragments = c.attributions.flatMap((att) => att.source).sort((x, y) => x.start - y.start)
+    const starts = Int32Array.from(fragments, (f) => f.start)
+    const maxEnd = new Int32Array(fragments.length)
+    let furthest = -1
+    fragments.forEach((f, i) => { furthest = Math.max(furthest, f.end); maxEnd[i] = furthest })
+    index = { starts, maxEnd }
+    sourceIndexes.set(c, index)
+  }
+  // the last fragment that starts at or before the span: one of it or those before it ends at or after the span's end
+  let lo = 0
+  let hi = index.starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (index.starts[mid] <= e.start) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 && index.maxEnd[lo - 1] >= e.end
+}
+
 /**
  * "The death toll in Gaza has passed 40,000", "The war in Sudan may have killed 150,000
  * people": people killed, hurt, missing or displaced in a country are that country's (for
@@ -117,8 +145,7 @@ export function placeIn(c: Context, s: Sentence, a: number, holder: number | nul
     while (t - 1 > s.tokenStart && first - t < 2 && (c.tokens.pos[t - 1] === DET || c.tokens.pos[t - 1] === ADJ)) t--
     if (t - 1 < s.tokenStart || c.tokens.lemma[t - 1] !== 'in') continue
     const distance = Math.abs(e.start - at)
-    // (the scan of every attribution's source last, for a place that would be nearer)
-    if (distance >= bestDistance || c.attributions.some((att) => att.source.some((f) => f.start <= e.start && e.end <= f.end))) continue
+    if (distance >= bestDistance || inSomeSource(c, e)) continue
     best = country
     bestDistance = distance
   }
