@@ -717,7 +717,8 @@ function bodyBeforeWhich(text: string, p: Prepared, which: number, entities: rea
 function unnamedBefore(text: string, p: Prepared, at: number, head: string): boolean {
   const firstSent = p.sent[at] - 2
   for (let i = at - 1; i >= 0 && p.sent[i] >= firstSent; i--) {
-    if (wordAt(text, p, i) !== head) continue
+    // (the length first: no slice for most tokens; `head` is a lexicon word in ASCII)
+    if (p.tokens.end[i] - p.tokens.start[i] !== head.length || wordAt(text, p, i) !== head) continue
     let indefinite = false
     for (let k = i - 1; k >= 0 && k >= i - 3 && p.sent[k] === p.sent[i]; k--) {
       const w = wordAt(text, p, k)
