@@ -940,3 +940,15 @@ test('a speech clause between commas before the figure is its source; a verb coo
   const doc = buildDoc(plan, [quantity(plan, '15 percent', 15, { kind: 'percent', unit: '%' }), quantity(plan, '2.4 billion euros', 2.4e9, { kind: 'money', unit: 'EUR' })])
   assert.equal(claimFor(doc, '2.4 billion euros').isPlanned, true)
 })
+
+test('a headline "Number of ..." subject, the word before "toll", and "World" in a name', () => {
+  const head = 'Number of people killed has risen to 3,085.'
+  assert.equal(claimFor(buildDoc(head, [quantity(head, '3,085', 3085)]), '3,085').counted, 'people killed')
+  const toll = 'The high casualty toll rose to 400.'
+  assert.equal(claimFor(buildDoc(toll, [quantity(toll, '400', 400)]), '400').category, 'casualties')
+  const who = 'Floods in Libya killed 300 people. About 900 people are missing, the World Health Organization said.'
+  const doc = buildDoc(who, [quantity(who, '300', 300), quantity(who, 'About 900', 900, { isApprox: true })], [
+    attribution(who, 'the World Health Organization', 'said', 'About 900 people are missing'),
+  ])
+  assert.equal(claimFor(doc, 'About 900').subject, 'Libya')
+})

@@ -194,7 +194,8 @@ function inheritVictimPlace(claims: readonly Claim[], c: Context, placed: Readon
 }
 
 // Words by which a sentence puts its figure in the world at large, not in one country.
-const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b/i
+// (in lower case, or opening the sentence: "the World Health Organization" is a name)
+const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b|\b(?:Globally|Worldwide|Around the world)\b/
 
 /**
  * An article about one country's forces often names them once and then says "3,000

@@ -429,7 +429,8 @@ function tollAt(c: Context, s: Sentence, t: number, a: number): Counted {
   const { pos, lemma } = c.tokens
   let start = t
   while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
-  const category = NOUN_CATEGORY.get(lemma[start]) === 'casualties' ? 'casualties' : 'killed'
+  // the word before "toll" says what it counts ("the high casualty toll")
+  const category = t - 1 >= start && NOUN_CATEGORY.get(lemma[t - 1]) === 'casualties' ? 'casualties' : 'killed'
   return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
 }
 
@@ -460,8 +461,8 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
     // "The death toll from Monday's earthquake in Turkey has risen to 3,400": a toll far before its verb
     if (lemma[t] === 'toll' && pos[t] === NOUN) return tollAt(c, s, t, a)
-    if (t === s.tokenStart) return null
-    if (!COUNT_NOUNS.has(lemma[t]) || pos[t] !== NOUN || lemma[t + 1] !== 'of') continue
+    // ("Number of people killed has risen to 3,085": a headline's first word may read as a name)
+    if (!COUNT_NOUNS.has(lemma[t]) || (pos[t] !== NOUN && !(t === s.tokenStart && pos[t] === PROPN)) || lemma[t + 1] !== 'of') continue
     let from = t + 2
     while (from < v && pos[from] === DET) from++
     const np = nounPhrase(c, from, v)
