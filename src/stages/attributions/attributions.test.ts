@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { createAnalyzer } from '../../analyze.ts'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
@@ -501,4 +502,10 @@ test('a headline that opens with a person\'s name and a colon is that person\'s 
   assert.equal(run('North Korea: 40 soldiers killed' + body), null)
   assert.equal(run('Hurricane Mira: 40 dead' + body), null)
   assert.equal(run('Dana Whitfield: the budget is a disgrace.' + body), null)
+  // a line alone is no headline
+  assert.equal(run('Dana Whitfield: the budget is a disgrace\n'), null)
+  // the surname after a particle, as the article writes it alone
+  const doc = createAnalyzer().analyze('Ghaithi: the toll could reach 20,000\n\nThe mayor of Derna, Abdulmenam al-Ghaithi, spoke on Monday.', { id: 't' })
+  const colon = doc.get('attributions').find((a) => join(doc, a.cue) === ':')
+  assert.equal(colon === undefined ? null : join(doc, colon.source), 'Ghaithi')
 })

@@ -431,7 +431,8 @@ function surnamesOf(text: string, entities: readonly Entity[]): Set<string> {
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'OTHER') continue
     const words = text.slice(e.start, e.end).split(/\s+/)
-    if (words.length >= 2 && (e.type === 'PERSON' || looksLikePersonName(words))) out.add(words[words.length - 1])
+    // "Ghaithi" of "Abdulmenam al-Ghaithi"
+    if (words.length >= 2 && (e.type === 'PERSON' || looksLikePersonName(words))) out.add(words[words.length - 1].replace(/^(?:al|el)-/, ''))
   }
   return out
 }

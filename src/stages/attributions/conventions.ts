@@ -638,7 +638,7 @@ function appositiveChain(text: string, p: Prepared, from: number, comma: number)
  */
 export function headlineSpeaker(text: string, p: Prepared, covered: Uint8Array, surnames: ReadonlySet<string>): { cue: CueTokens; roles: RoleSpans } | null {
   const nl = text.indexOf('\n')
-  if (nl <= 0 || /[.!?"”’]\s*$/.test(text.slice(0, nl)) || p.n === 0) return null
+  if (nl <= 0 || /[.!?"”’]\s*$/.test(text.slice(0, nl)) || text.slice(nl).trim() === '' || p.n === 0) return null
   let colon = 0
   while (colon < p.n && colon < 6 && p.tokens.end[colon] <= nl && p.punct[colon] !== P_COLON) {
     if (p.pos[colon] !== PROPN_POS) return null
