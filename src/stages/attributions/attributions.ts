@@ -17,7 +17,7 @@ import {
   isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
-import { looksLikePersonName } from '../entities/entities.ts'
+import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
 import {
   CUE_B, CUE_LABELS, CUE_O, CUE_U, cueEnd, cueFeatures, cueScores, K_CUE, K_ROLE, opensCue, R_CB, R_CI, R_SB, R_SI, roleFeatures, roleScores,
   type CueTokens, type RowScores,
@@ -432,7 +432,7 @@ function surnamesOf(text: string, entities: readonly Entity[]): Set<string> {
     if (e.type !== 'PERSON' && e.type !== 'OTHER') continue
     const words = text.slice(e.start, e.end).split(/\s+/)
     // "Ghaithi" of "Abdulmenam al-Ghaithi"
-    if (words.length >= 2 && (e.type === 'PERSON' || looksLikePersonName(words))) out.add(words[words.length - 1].replace(/^(?:al|el)-/, ''))
+    if (words.length >= 2 && (e.type === 'PERSON' || looksLikePersonName(words))) out.add(words[words.length - 1].replace(PARTICLE_PREFIX, ''))
   }
   return out
 }

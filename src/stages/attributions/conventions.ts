@@ -11,6 +11,7 @@ import { P_COLON, P_COMMA, P_FINAL, Q_OPEN, suffixId, type Prepared } from './fe
 import type { CueTokens } from './taggers.ts'
 import { WEEKDAYS } from '../times/times.ts'
 import { SECTION_LABELS } from './transcripts.ts'
+import { headlineEnd } from '../tokens/line-breaks.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
@@ -637,8 +638,8 @@ function appositiveChain(text: string, p: Prepared, from: number, comma: number)
  * in the article (`surnames`). The headline is the first line, with no closing punctuation and more text after.
  */
 export function headlineSpeaker(text: string, p: Prepared, covered: Uint8Array, surnames: ReadonlySet<string>): { cue: CueTokens; roles: RoleSpans } | null {
-  const nl = text.indexOf('\n')
-  if (nl <= 0 || /[.!?"”’]\s*$/.test(text.slice(0, nl)) || text.slice(nl).trim() === '' || p.n === 0) return null
+  const nl = headlineEnd(text)
+  if (nl === 0 || p.n === 0) return null
   let colon = 0
   while (colon < p.n && colon < 6 && p.tokens.end[colon] <= nl && p.punct[colon] !== P_COLON) {
     if (p.pos[colon] !== PROPN_POS) return null

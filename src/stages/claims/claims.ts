@@ -1,6 +1,7 @@
 import type { Doc } from '../../model/doc.ts'
 import type { CharSpan, Claim, Quantity } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
   PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
@@ -229,13 +230,6 @@ function coordinatedVerb(c: Context, from: number, a: number): boolean {
     return true
   }
   return false
-}
-
-/** Where a headline ends: after a first line with no closing punctuation, followed by more text; else 0. */
-function headlineEnd(text: string): number {
-  const nl = text.indexOf('\n')
-  if (nl <= 0 || text.slice(nl).trim() === '') return 0
-  return /[.!?"”’]\s*$/.test(text.slice(0, nl)) ? 0 : nl
 }
 
 /**

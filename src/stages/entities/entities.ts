@@ -607,7 +607,8 @@ function isUntaggedName(text: string, tokens: TokenColumns, t: number, isCommonW
 // Particles written in lower case inside personal names (Arabic, Dutch, German, Iberian, Italian).
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'ter'])
 
-const PARTICLE_PREFIX = /^(?:al|el)-/
+/** The Arabic article glued to a surname ("al-Ghaithi"), which the surname alone leaves out. */
+export const PARTICLE_PREFIX = /^(?:al|el)-/
 
 /** The token after a run of name particles from `t` ("al-", "von der"), or `t` when none starts there. */
 function particlesEnd(text: string, tokens: TokenColumns, t: number, to: number): number {

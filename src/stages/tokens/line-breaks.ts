@@ -42,3 +42,13 @@ export function softLineBreaks(text: string): Set<number> | null {
   }
   return soft
 }
+
+/**
+ * Where a headline ends: the first line break, when the first line has no closing
+ * punctuation and more text follows it; else 0 (no headline).
+ */
+export function headlineEnd(text: string): number {
+  const nl = text.indexOf('\n')
+  if (nl <= 0 || text.slice(nl).trim() === '') return 0
+  return /[.!?"”’]\s*$/.test(text.slice(0, nl)) ? 0 : nl
+}
