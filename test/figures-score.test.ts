@@ -102,6 +102,32 @@ test('a figure repeated in a passage is one claim: a second prediction of it is 
   assert.deepEqual([both.correct, both.unmatchedPredicted.length], [1, 1])
 })
 
+test('the same figure annotated at two places in an article is one claim, matched at either place', () => {
+  const article: FigureCase = {
+    id: 'unit-004', style: 'wire', published: '2025-01-01',
+    text: 'Quake kills 230 in Turkey\n\nAt least 230 people died, the disaster agency said. Another 230 homes will be rebuilt.',
+    claims: [
+      claim('230', 230, { occurrence: 0 }),
+      claim('230', 230, { occurrence: 1, bound: 'at_least', source: 'the disaster agency' }),
+      claim('230', 230, { occurrence: 2, category: 'other', planned: true }),
+    ],
+  }
+  // The first two differ in bound only; a repeat must agree on it too, so three claims.
+  assert.equal(summarize([scoreCase(article, { claims: [], quantities: [] })]).claims.fn, 3)
+  const repeated = { ...article, claims: [article.claims[0], { ...article.claims[1], bound: null }, article.claims[2]] }
+  const body = asPredicted(repeated, repeated.claims[1])
+  const planned = asPredicted(repeated, repeated.claims[2])
+  const missed = summarize([scoreCase(repeated, { claims: [], quantities: [] })])
+  assert.deepEqual([missed.claims.fn, missed.claims.fp], [2, 0])
+  const once = summarize([scoreCase(repeated, { claims: [body, planned], quantities: [body, planned] })])
+  assert.deepEqual([once.claims.tp, once.claims.fp, once.claims.fn], [2, 0, 0])
+  assert.equal(once.fields.source.correct, 2)
+  assert.equal(once.quantityRecall, 1)
+  const headline = asPredicted(repeated, repeated.claims[0])
+  const twice = summarize([scoreCase(repeated, { claims: [headline, body, planned], quantities: [headline, body, planned] })])
+  assert.deepEqual([twice.claims.tp, twice.claims.fp, twice.claims.fn], [2, 1, 0])
+})
+
 test('claims predicted on a negative passage are counted as its false positives', () => {
   const neg: FigureCase = { id: 'unit-003', style: 'briefing', published: '2025-01-01', text: 'The 155mm guns arrived in 2024.', claims: [] }
   const gun = { ...asPredicted(twoClaims, twoClaims.claims[1]), start: 4, end: 9, text: '155mm', value: 155 }

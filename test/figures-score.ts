@@ -305,32 +305,78 @@ function pairUp<P extends { start: number; end: number; value: number | null; lo
 }
 
 /**
+ * The repeat group of each expected claim: DESIGN.md's contract makes the same claim
+ * repeated in one article (headline and body, a later restatement) one claim, so expected
+ * claims with the same amount, bound, category and planned flag share a group, and a group
+ * counts once. The sets annotate each place a figure is written (with `occurrence`), which
+ * lets the extractor keep whichever place its own rule picks.
+ */
+export function repeatGroups(c: FigureCase): number[] {
+  const keys: string[] = []
+  return c.claims.map((x) => {
+    const key = JSON.stringify([x.value, x.low, x.high, x.bound, x.category, x.planned])
+    const at = keys.indexOf(key)
+    if (at >= 0) return at
+    keys.push(key)
+    return keys.length - 1
+  })
+}
+
+/**
+ * Keep one pair per repeat group, one whose amount agrees if any; the others' predicted
+ * claims are surplus (a repeat the extractor should have merged).
+ */
+function onePerGroup<T extends { e: number; p: number; isAmountCorrect: boolean }>(pairs: readonly T[], group: readonly number[]): { kept: T[]; surplus: T[] } {
+  const ordered = [...pairs].sort((a, b) => Number(b.isAmountCorrect) - Number(a.isAmountCorrect))
+  const taken = new Set<number>()
+  const kept: T[] = []
+  const surplus: T[] = []
+  for (const x of ordered) {
+    if (taken.has(group[x.e])) {
+      surplus.push(x)
+    } else {
+      taken.add(group[x.e])
+      kept.push(x)
+    }
+  }
+  kept.sort((a, b) => a.e - b.e)
+  return { kept, surplus }
+}
+
+/**
  * Score one case. A predicted claim is correct when it is paired with an expected claim
  * and their amounts agree; a paired claim with a wrong amount counts once as a false
- * positive and once as a false negative.
+ * positive and once as a false negative. Repeats of one figure count once (`repeatGroups`).
  */
 export function scoreCase(c: FigureCase, prediction: Prediction): CaseScore {
-  const pairs = pairUp(c, prediction.claims)
+  const group = repeatGroups(c)
+  const { kept: pairs } = onePerGroup(pairUp(c, prediction.claims), group)
   const matches: MatchedClaim[] = pairs.map(({ e, p, isAmountCorrect }) => {
     const expected = c.claims[e]
     const predicted = prediction.claims[p]
     const fields = Object.fromEntries(FIELDS.map((f) => [f, fieldAgrees(f, expected, predicted)])) as Record<Field, boolean>
     return { expected, predicted, isAmountCorrect, fields }
   })
-  const pairedE = new Set(pairs.map((x) => x.e))
+  const matchedGroups = new Set(pairs.map((x) => group[x.e]))
   const pairedP = new Set(pairs.map((x) => x.p))
-  const quantityPairs = pairUp(c, prediction.quantities)
+  const missed = new Set<number>()
+  const unmatchedExpected = c.claims.filter((_, i) => {
+    if (matchedGroups.has(group[i]) || missed.has(group[i])) return false
+    missed.add(group[i])
+    return true
+  })
+  const quantityPairs = onePerGroup(pairUp(c, prediction.quantities).filter((x) => x.isAmountCorrect), group).kept
   return {
     id: c.id,
     style: c.style,
     isNegative: c.claims.length === 0,
-    expected: c.claims.length,
+    expected: new Set(group).size,
     predicted: prediction.claims.length,
     correct: matches.filter((m) => m.isAmountCorrect).length,
     matches,
-    unmatchedExpected: c.claims.filter((_, i) => !pairedE.has(i)),
+    unmatchedExpected,
     unmatchedPredicted: prediction.claims.filter((_, i) => !pairedP.has(i)),
-    quantitiesFound: quantityPairs.filter((x) => x.isAmountCorrect).length,
+    quantitiesFound: quantityPairs.length,
     predictedQuantities: prediction.quantities.length,
   }
 }

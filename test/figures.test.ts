@@ -37,12 +37,13 @@ test('the extractor reaches the claim F1 floor on the figure test set', () => {
 })
 
 // Whole articles (headline, dateline, paragraphs, quotes across sentences), scored like the
-// passages above. The floors sit below the first scores of 2026-11-27 (dev 94.1, holdout
-// 89.6 claims F1; source 90.6 and 80.8) by enough for the noise of stage changes, so that
-// a real regression on article-length text fails `npm test`.
+// passages above (a figure repeated in one article is one claim, as the contract says).
+// The floors sit below the scores of 2026-11-27 (dev 97.5, holdout 94.2 claims F1; source
+// 90.6 and 84.9) by enough for the noise of stage changes, so that a real regression on
+// article-length text fails `npm test`.
 test('the extractor keeps its claim and source scores on whole articles', () => {
   const analyzer = createAnalyzer()
-  const floors: Array<[string, number, number]> = [['articles-dev.jsonl', 0.88, 0.85], ['articles-holdout.jsonl', 0.84, 0.75]]
+  const floors: Array<[string, number, number]> = [['articles-dev.jsonl', 0.92, 0.85], ['articles-holdout.jsonl', 0.88, 0.78]]
   for (const [file, claimF1, source] of floors) {
     const set = loadCases(new URL(file, dir).pathname)
     const scores = summarize(set.map((c) => scoreCase(c, predictCase(analyzer, c))))
