@@ -1,5 +1,5 @@
 import { ClaimtrailError } from '../model/errors.ts'
-import { aliasResolver, buildFigures, type Decision, type Figure, type ReconcileOptions } from '../reconcile/figures.ts'
+import { aliasResolver, buildFigures, latestPoint, type Decision, type Figure, type ReconcileOptions } from '../reconcile/figures.ts'
 import { groupNearDuplicates } from '../reconcile/independence.ts'
 import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'
 import { formatEstimate } from '../format/estimate.ts'
@@ -64,7 +64,7 @@ export function findFigure(view: Pick<LedgerView, 'figures' | 'decisions'>, ref:
 /** The figure as the JSON contract of `figures --json` gives it. */
 export function figureJson(f: Figure): Record<string, unknown> {
   const dated = f.points.filter((p) => p.date !== null)
-  const last = f.points[f.points.length - 1]
+  const last = latestPoint(f.points)
   return {
     id: f.id, label: f.label, category: f.category, subject: f.subject, counted: f.counted, planned: f.planned,
     points: f.points.length, independentSources: f.independentSources, independentReports: f.independentReports,

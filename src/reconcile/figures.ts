@@ -334,3 +334,12 @@ function timeline(
     }
   })
 }
+
+/**
+ * The figure's latest estimate: its last dated point; the last point only when none is
+ * dated (points without a date sort last, and an undated article is no news of the figure).
+ */
+export function latestPoint<P extends Pick<TimelinePoint, 'date'>>(points: readonly P[]): P | undefined {
+  for (let i = points.length - 1; i >= 0; i--) if (points[i].date !== null) return points[i]
+  return points[points.length - 1]
+}

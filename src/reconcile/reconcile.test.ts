@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { canonicalSource, countedHead, isNamedSource } from './canonical.ts'
-import { buildFigures, estimatesAgree, naturalFigureId, pointDay, type Decision, type FigureClaim } from './figures.ts'
+import { buildFigures, estimatesAgree, latestPoint, naturalFigureId, pointDay, type Decision, type FigureClaim } from './figures.ts'
 import { estimateJaccard, groupNearDuplicates, minhash } from './independence.ts'
 
 let seq = 0
@@ -107,6 +107,19 @@ describe('figures and statuses', () => {
     assert.deepEqual(figures.map((f) => [f.id, f.points.length]).sort(), [
       ['deployed/north-korea/troops', 2], ['deployed/russia/troops', 1], ['killed/north-korea/troops', 1],
     ])
+  })
+
+  test('the latest estimate is the last dated one; an undated article does not replace it', () => {
+    const [figure] = buildFigures([
+      claim({ articleKey: 'a', value: 10000, published: '2024-11-01' }),
+      claim({ articleKey: 'b', value: 1200000, published: null }),
+      claim({ articleKey: 'c', value: 12000, published: '2024-12-01' }),
+    ], new Map())
+    assert.equal(figure.points[figure.points.length - 1].value, 1200000)
+    assert.equal(latestPoint(figure.points)?.value, 12000)
+    const [undated] = buildFigures([claim({ articleKey: 'd', value: 5, published: null })], new Map())
+    assert.equal(latestPoint(undated.points)?.value, 5)
+    assert.equal(latestPoint([]), undefined)
   })
 
   test('independent sources that agree corroborate; a syndicated copy counts once', () => {

@@ -1,4 +1,4 @@
-import type { Figure, PointStatus, TimelinePoint } from '../reconcile/figures.ts'
+import { latestPoint, type Figure, type PointStatus, type TimelinePoint } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
 import type { SourceSummary } from '../api/ledger.ts'
 import { formatEstimate } from '../format/estimate.ts'
@@ -71,7 +71,7 @@ function range(first: string | null, last: string | null): string {
 export function figuresIndexPage(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
     const dated = f.points.filter((p) => p.date !== null).map((p) => p.date as string).sort()
-    const last = f.points[f.points.length - 1]
+    const last = latestPoint(f.points)
     return html`<tr data-figure="${f.id}">
 <th scope="row"><a href="${figurePath(f.id)}">${f.label}</a><br><small class="muted">${f.id}</small></th>
 <td>${statusBadge(f.status)}</td>
