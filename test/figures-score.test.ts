@@ -198,7 +198,7 @@ test('predictions are read from the JSON document of the output contract', () =>
     attributions: [],
     claims: [{
       id: 'c1', quantity: 'q2', attribution: null, counted: { category: 'wounded', text: 'were hurt', start: 32, end: 41 },
-      subject: null, planned: false, source: 'officials', sourceEntity: null, cue: 'said', asOf: null,
+      subject: null, planned: false, additional: false, source: 'officials', sourceEntity: null, cue: 'said', asOf: null,
     }],
   }
   const p = predictionFromJson(doc)

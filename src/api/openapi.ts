@@ -138,7 +138,7 @@ export const openApiDocument = {
         type: 'object',
         properties: {
           id: { type: 'string' }, label: { type: 'string' }, category: CATEGORY, subject: { type: 'string', nullable: true }, counted: { type: 'string' },
-          planned: { type: 'boolean' }, points: { type: 'integer', description: 'How many claims' }, independentSources: { type: 'integer' },
+          planned: { type: 'boolean' }, additional: { type: 'boolean', description: 'Its claims add to an earlier count ("another 3,000")' }, points: { type: 'integer', description: 'How many claims' }, independentSources: { type: 'integer' },
           independentReports: { type: 'integer' }, status: ref('Status'), first: { type: 'string', nullable: true }, last: { type: 'string', nullable: true },
           latest: { type: 'string', nullable: true }, aliases: { type: 'array', items: { type: 'string' } },
         },
@@ -163,6 +163,7 @@ export const openApiDocument = {
           key: { type: 'string' }, figure: { type: 'string', nullable: true }, quantityText: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' },
           value: { type: 'number', nullable: true }, low: { type: 'number', nullable: true }, high: { type: 'number', nullable: true }, approx: { type: 'boolean' },
           bound: { type: 'string', nullable: true }, category: CATEGORY, countedText: { type: 'string' }, subject: { type: 'string', nullable: true },
+          planned: { type: 'boolean' }, additional: { type: 'boolean' },
           source: { type: 'string', nullable: true }, sourceEntity: { type: 'string', nullable: true }, cue: { type: 'string', nullable: true },
           asOf: { type: 'string', nullable: true }, quote: { type: 'string' }, articleKey: { type: 'string' }, outlet: { type: 'string', nullable: true },
           url: { type: 'string', nullable: true }, title: { type: 'string', nullable: true }, published: { type: 'string', nullable: true },

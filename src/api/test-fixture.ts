@@ -128,13 +128,13 @@ export function fixtureInput(a: FixtureArticle): ArticleInput {
     }
     claims.push({
       id: `c${i + 1}`, quantity: `q${i + 1}`, attribution: cue ? `a${attributions.length}` : null,
-      counted: { category: c.category, text: c.counted, start: counted.start, end: counted.end }, subject: c.subject, planned: false,
+      counted: { category: c.category, text: c.counted, start: counted.start, end: counted.end }, subject: c.subject, planned: false, additional: false,
       source: c.source, sourceEntity: c.sourceEntity ?? null, cue: c.cue, asOf: c.asOf ?? null,
     })
     rows.push({
       key: `${key}:${q.start}-${q.end}:${value !== null ? value : `${low}-${high}`}`, ordinal: i, quantityText: c.quantity,
       start: q.start, end: q.end, value, low, high, approx: c.approx ?? false, bound: c.bound ?? null, vague: false, unit: null,
-      kind: 'cardinal', category: c.category, countedText: c.counted, subject: c.subject, planned: false, source: c.source,
+      kind: 'cardinal', category: c.category, countedText: c.counted, subject: c.subject, planned: false, additional: false, source: c.source,
       sourceEntity: c.sourceEntity ?? null, cue: c.cue, asOf: c.asOf ?? null, quote: sentenceAround(a.text, q.at),
     })
   }

@@ -40,6 +40,8 @@ export interface JsonClaim {
   readonly counted: { readonly category: Category; readonly text: string; readonly start: number; readonly end: number }
   readonly subject: string | null
   readonly planned: boolean
+  /** The figure adds to an earlier count ("another 3,000"), not a total (an extension of DESIGN.md's contract). */
+  readonly additional: boolean
   readonly source: string | null
   readonly sourceEntity: string | null
   readonly cue: string | null
@@ -139,6 +141,7 @@ export function toJsonDocument(doc: Doc): JsonDocument {
       },
       subject: c.subject,
       planned: c.isPlanned,
+      additional: c.isAdditional,
       source: c.source === null ? null : text.slice(c.source.start, c.source.end),
       sourceEntity: c.sourceEntity,
       cue: c.cue === null ? null : text.slice(c.cue.start, c.cue.end),

@@ -68,7 +68,7 @@ export function formatTextReport(doc: JsonDocument): string {
       : `${c.source}${c.sourceEntity && c.sourceEntity !== c.source ? ` [${c.sourceEntity}]` : ''}${c.cue ? ` — cue "${c.cue}"` : ''}`
     out.push(
       `- ${amount(q)} · ${c.counted.category}: "${oneLine(c.counted.text)}"` +
-      `${c.subject ? ` · subject ${c.subject}` : ''}${c.planned ? ' · planned' : ''}${c.asOf ? ` · as of ${c.asOf}` : ''}`,
+      `${c.subject ? ` · subject ${c.subject}` : ''}${c.planned ? ' · planned' : ''}${c.additional ? ' · additional' : ''}${c.asOf ? ` · as of ${c.asOf}` : ''}`,
       `    source: ${who}`,
       `    quote:  "${quoteAround(chars, q.start, q.end, soft)}"`,
     )

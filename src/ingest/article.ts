@@ -86,7 +86,7 @@ export function claimRows(doc: Doc, json: JsonDocument, key: string): ClaimRow[]
       key: claimKey, ordinal: i, quantityText: q.text, start: q.start, end: q.end,
       value: q.value, low: q.low, high: q.high, approx: q.approx, bound: q.bound, vague: q.vague,
       unit: q.unit, kind: q.kind, category: c.counted.category, countedText: c.counted.text,
-      subject: c.subject, planned: c.planned, source: c.source, sourceEntity: c.sourceEntity, cue: c.cue,
+      subject: c.subject, planned: c.planned, additional: c.additional, source: c.source, sourceEntity: c.sourceEntity, cue: c.cue,
       asOf: c.asOf, quote: quoteAt(doc, utf16?.start ?? 0),
     }
   })

@@ -66,7 +66,7 @@ export function figureJson(f: Figure): Record<string, unknown> {
   const dated = f.points.filter((p) => p.date !== null)
   const last = latestPoint(f.points)
   return {
-    id: f.id, label: f.label, category: f.category, subject: f.subject, counted: f.counted, planned: f.planned,
+    id: f.id, label: f.label, category: f.category, subject: f.subject, counted: f.counted, planned: f.planned, additional: f.additional,
     points: f.points.length, independentSources: f.independentSources, independentReports: f.independentReports,
     status: f.status, first: dated[0]?.date ?? null, last: dated[dated.length - 1]?.date ?? null,
     latest: last ? formatEstimate(last, '-') : null, aliases: f.aliases,

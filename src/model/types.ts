@@ -104,6 +104,8 @@ export interface Claim {
   /** Whose the counted things are, canonical ("North Korean troops" -> "North Korea"). */
   readonly subject: string | null
   readonly isPlanned: boolean
+  /** The figure adds to an earlier count ("another 3,000", "1,000 more"), not a total. */
+  readonly isAdditional: boolean
   /** Source span and resolved name when the claim is not in the text's own voice. */
   readonly source: CharSpan | null
   readonly sourceEntity: string | null

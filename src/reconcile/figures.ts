@@ -18,6 +18,8 @@ export interface FigureClaim extends FlatAmount {
   readonly countedText: string
   readonly subject: string | null
   readonly planned: boolean
+  /** Adds to an earlier count ("another 3,000"): such claims make a figure of their own. */
+  readonly additional: boolean
   readonly quantityText: string
   readonly source: string | null
   readonly sourceEntity: string | null
@@ -76,6 +78,8 @@ export interface Figure {
   readonly subject: string | null
   readonly counted: string
   readonly planned: boolean
+  /** Its claims add to an earlier count ("another 3,000") rather than state a total. */
+  readonly additional: boolean
   /** Ids of figures merged into this one (their ids resolve here). */
   readonly aliases: readonly string[]
   readonly points: readonly TimelinePoint[]
@@ -112,10 +116,14 @@ const CATEGORY_WORDS: Record<string, string> = {
   captured: 'captured', missing: 'missing', displaced: 'displaced', munitions: 'supplied', money: 'sum', other: '',
 }
 
-/** The figure a claim belongs to before any user decision: category, subject, counted head, plan. */
-export function naturalFigureId(c: Pick<FigureClaim, 'category' | 'subject' | 'countedText' | 'planned'> & { readonly unit?: string | null }): string {
+/**
+ * The figure a claim belongs to before any user decision: category, subject, counted head,
+ * plan, and whether it is an addition ("another 3,000 troops" is not a new total of troops;
+ * a planned figure is one already, so plans are not split further).
+ */
+export function naturalFigureId(c: Pick<FigureClaim, 'category' | 'subject' | 'countedText' | 'planned'> & { readonly unit?: string | null; readonly additional?: boolean }): string {
   const head = figureHead(c)
-  return [c.category, slug(c.subject ?? 'unknown'), slug(head)].join('/') + (c.planned ? '/planned' : '')
+  return [c.category, slug(c.subject ?? 'unknown'), slug(head)].join('/') + (c.planned ? '/planned' : c.additional === true ? '/additional' : '')
 }
 
 // Sums of money are counted in their currency: dollars and won are different figures.
@@ -128,7 +136,8 @@ function naturalLabel(c: FigureClaim): string {
   const words = [c.subject ?? '', head, CATEGORY_WORDS[c.category] ?? c.category].filter((w) => w !== '')
   const label = words.join(' ')
   // "Troops wounded (whose not stated)" rather than a made-up owner called "Unknown"
-  return label.charAt(0).toUpperCase() + label.slice(1) + (c.subject === null ? ' (whose not stated)' : '') + (c.planned ? ' (planned)' : '')
+  return label.charAt(0).toUpperCase() + label.slice(1) + (c.subject === null ? ' (whose not stated)' : '') +
+    (c.planned ? ' (planned)' : c.additional ? ' (additions)' : '')
 }
 
 /** The origin of a claim for independence counting; see {@link TimelinePoint.origin}. */
@@ -261,7 +270,7 @@ export function buildFigures(
     figures.push({
       id, label: labels.get(id) ?? naturalLabel(first),
       category: first.category, subject: first.subject, counted: figureHead(first),
-      planned: first.planned, aliases: aliases.get(id) ?? [], points,
+      planned: first.planned, additional: !first.planned && first.additional, aliases: aliases.get(id) ?? [], points,
       independentSources: new Set(points.map((p) => p.origin)).size,
       independentReports: new Set(points.map((p) => p.storyGroup)).size,
       status: figureStatus(points),

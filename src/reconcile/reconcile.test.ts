@@ -10,7 +10,7 @@ function claim(over: Partial<FigureClaim> & { articleKey: string }): FigureClaim
   seq++
   return {
     key: `${over.articleKey}:${seq}`, category: 'deployed', countedText: 'troops', subject: 'North Korea',
-    planned: false, value: 12000, low: null, high: null, approx: false, bound: null, vague: false, unit: null,
+    planned: false, additional: false, value: 12000, low: null, high: null, approx: false, bound: null, vague: false, unit: null,
     quantityText: '12,000', source: null, sourceEntity: null, cue: null, asOf: null, quote: 'q',
     outlet: `Outlet ${over.articleKey}`, url: null, title: null, published: '2024-12-01', ...over,
   }
@@ -107,6 +107,21 @@ describe('figures and statuses', () => {
     assert.deepEqual(figures.map((f) => [f.id, f.points.length]).sort(), [
       ['deployed/north-korea/troops', 2], ['deployed/russia/troops', 1], ['killed/north-korea/troops', 1],
     ])
+  })
+
+  test('additions to a count make a figure of their own, so they are not read as revisions of the total', () => {
+    const figures = buildFigures([
+      claim({ articleKey: 'a', value: 11000, sourceEntity: 'NIS', published: '2024-12-01' }),
+      claim({ articleKey: 'b', value: 3000, additional: true, sourceEntity: 'JCS', published: '2025-01-20' }),
+      claim({ articleKey: 'c', value: 25000, additional: true, planned: true, published: '2025-02-01' }),
+    ], new Map())
+    assert.deepEqual(figures.map((f) => [f.id, f.points.length, f.additional]).sort(), [
+      ['deployed/north-korea/troops', 1, false], ['deployed/north-korea/troops/additional', 1, true],
+      ['deployed/north-korea/troops/planned', 1, false],
+    ])
+    const total = figures.find((f) => f.id === 'deployed/north-korea/troops')!
+    assert.equal(total.status, 'single-source')
+    assert.match(figures.find((f) => f.additional)!.label, /\(additions\)$/)
   })
 
   test('the latest estimate is the last dated one; an undated article does not replace it', () => {

@@ -33,7 +33,7 @@ function claimValues(articleId: number, c: ClaimRow) {
     article_id: articleId, key: c.key, ordinal: c.ordinal, quantity_text: c.quantityText,
     start_cp: c.start, end_cp: c.end, value: c.value, low: c.low, high: c.high,
     approx: bool(c.approx), bound: c.bound, vague: bool(c.vague), unit: c.unit, kind: c.kind,
-    category: c.category, counted_text: c.countedText, subject: c.subject, planned: bool(c.planned),
+    category: c.category, counted_text: c.countedText, subject: c.subject, planned: bool(c.planned), additional: bool(c.additional),
     source: c.source, source_entity: c.sourceEntity, cue: c.cue, as_of: c.asOf, quote: c.quote,
   }
 }
@@ -149,7 +149,7 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
         value: r.value, low: r.low, high: r.high, approx: r.approx === 1,
         bound: r.bound === 'at_least' || r.bound === 'at_most' ? r.bound : null, vague: r.vague === 1,
         unit: r.unit, kind: r.kind, category: r.category, countedText: r.counted_text, subject: r.subject,
-        planned: r.planned === 1, source: r.source, sourceEntity: r.source_entity, cue: r.cue, asOf: r.as_of,
+        planned: r.planned === 1, additional: r.additional === 1, source: r.source, sourceEntity: r.source_entity, cue: r.cue, asOf: r.as_of,
         quote: r.quote, articleKey: r.article_key, outlet: r.outlet, url: r.url, title: r.title, published: r.published,
       }))
     },

@@ -53,6 +53,7 @@ export interface ClaimsTable {
   counted_text: string
   subject: string | null
   planned: number
+  additional: number
   source: string | null
   source_entity: string | null
   cue: string | null

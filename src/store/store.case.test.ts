@@ -14,7 +14,7 @@ function claim(key: string, over: Partial<ClaimRow> = {}): ClaimRow {
   return {
     key, ordinal: 0, quantityText: '12,000', start: 10, end: 16, value: 12000, low: null, high: null,
     approx: false, bound: null, vague: false, unit: null, kind: 'count', category: 'deployed',
-    countedText: 'troops', subject: 'North Korea', planned: false, source: 'Ukrainian intelligence',
+    countedText: 'troops', subject: 'North Korea', planned: false, additional: false, source: 'Ukrainian intelligence',
     sourceEntity: null, cue: 'said', asOf: null, quote: 'About 12,000 North Korean troops are in Kursk, Ukrainian intelligence said.',
     ...over,
   }

@@ -22,6 +22,8 @@ export interface ClaimRow extends FlatAmount {
   readonly countedText: string
   readonly subject: string | null
   readonly planned: boolean
+  /** The figure adds to an earlier count ("another 3,000"), not a total. */
+  readonly additional: boolean
   readonly source: string | null
   readonly sourceEntity: string | null
   readonly cue: string | null

@@ -143,7 +143,7 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {
   const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
   return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
-<span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
+<span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.additional ? ', additional' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
 — ${c.source === null ? html`<em>own voice</em>` : c.sourceEntity && c.sourceEntity !== c.source ? `${c.source} (${c.sourceEntity})` : c.source}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
 ${figure ? html`· <a href="${figurePath(figure)}">figure</a>` : ''}</li>`
 }

@@ -40,14 +40,14 @@ export const command: Command = {
         writeJsonLines(io, claims.map((c) => ({
           key: c.key, figure: figureOf.get(c.key) ?? null, article: c.articleKey, published: c.published, asOf: c.asOf,
           outlet: c.outlet, url: c.url, source: c.source, sourceEntity: c.sourceEntity, cue: c.cue,
-          category: c.category, counted: c.countedText, subject: c.subject, planned: c.planned,
+          category: c.category, counted: c.countedText, subject: c.subject, planned: c.planned, additional: c.additional,
           text: c.quantityText, value: c.value, low: c.low, high: c.high, approx: c.approx, bound: c.bound,
           vague: c.vague, unit: c.unit, quote: c.quote,
         })))
         return 0
       }
       writeTable(io, ['date', 'estimate', 'category', 'counted', 'source', 'outlet', 'quote'], claims.map((c) => [
-        c.asOf ?? c.published ?? '', formatEstimate(c), c.category + (c.planned ? ' (planned)' : ''), clip(c.countedText, 24),
+        c.asOf ?? c.published ?? '', formatEstimate(c), c.category + (c.planned ? ' (planned)' : c.additional ? ' (additional)' : ''), clip(c.countedText, 24),
         clip(c.sourceEntity ?? c.source ?? '(own voice)', 28), clip(c.outlet, 18), clip(c.quote, 70),
       ]), [1])
       return 0

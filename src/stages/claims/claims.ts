@@ -9,6 +9,7 @@ import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
+import { isAdditional } from './additional.ts'
 import { findSource, isInSourceOrCue } from './source.ts'
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
@@ -112,7 +113,7 @@ export function findClaims(doc: Doc): Claim[] {
     const claim: Claim = {
       quantity: qi, attribution: source.attribution,
       counted: { start: counted.start, end: counted.end, category: counted.category },
-      subject, isPlanned, source: source.source, sourceEntity: source.sourceEntity, cue: source.cue, asOf,
+      subject, isPlanned, isAdditional: isAdditional(c, q, a, b, s), source: source.source, sourceEntity: source.sourceEntity, cue: source.cue, asOf,
     }
     previous = { claim, sentence: si, counted }
     claims.push(claim)
@@ -243,7 +244,7 @@ function dedupe(claims: readonly Claim[], quantities: readonly Quantity[], headl
   // with another bound is another figure
   const keyOf = (claim: Claim) => {
     const q = quantities[claim.quantity]
-    return `${amountKey(q)}|${q.bound}|${claim.counted.category}|${claim.isPlanned}`
+    return `${amountKey(q)}|${q.bound}|${claim.counted.category}|${claim.isPlanned}|${claim.isAdditional}`
   }
   // indices into `kept` by key, so a long document does not compare every pair
   const byKey = new Map<string, number[]>()
