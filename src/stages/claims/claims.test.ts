@@ -165,6 +165,14 @@ test('the same number about different things or different countries stays apart'
     [['Russia', 'killed'], ['Ukraine', 'killed'], [null, 'munitions']])
 })
 
+test('a loss verb before a vague amount says what it counts ("lost many hundreds of soldiers")', () => {
+  for (const text of ['The brigade lost many hundreds of soldiers near the river.', 'The brigade lost hundreds of soldiers near the river.']) {
+    const q = text.includes('many') ? 'many hundreds' : 'hundreds'
+    const doc = buildDoc(text, [quantity(text, 'hundreds', { kind: 'range', low: 200, high: 999 }, { isVague: true })])
+    assert.equal(claimFor(doc, 'hundreds').category, 'casualties', `${text} (${q})`)
+  }
+})
+
 test('future figures are planned', () => {
   const cases: Array<[string, string, boolean]> = [
     ['Pyongyang will send 6,000 workers to Russia.', '6,000', true],

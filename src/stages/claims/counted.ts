@@ -122,9 +122,9 @@ export function findCounted(
     }
   }
   const signals = new Set<Category>()
-  // "killed at least 50 people", "has sent thousands of shells"
+  // "killed at least 50 people", "has sent thousands of shells", "lost many hundreds of soldiers"
   let v = a - 1
-  while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least')) v--
+  while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least' || lemma[v] === 'many')) v--
   const verbBefore = v >= s.tokenStart && pos[v] === VERB ? v : -1
   if (verbBefore >= 0) addSignal(signals, lemma[verbBefore])
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
