@@ -296,6 +296,19 @@ test('the sender of munitions is their subject, past an adverb', () => {
   assert.equal(c.counted, 'long-range artillery pieces')
 })
 
+test('a country that moves, withdraws or contributes troops owns them', () => {
+  const cases: Array<[string, string, number, string]> = [
+    ['Seoul says North Korea has moved about 1,500 special forces to the front.', '1,500', 1500, 'North Korea'],
+    ['Russia withdrew 10,000 troops from the border in March.', '10,000', 10000, 'Russia'],
+    ['Kenya contributed 800 soldiers to the mission.', '800', 800, 'Kenya'],
+  ]
+  for (const [text, q, value, subject] of cases) {
+    const c = claimFor(buildDoc(text, [quantity(text, q, value)]), q)
+    assert.equal(c.category, 'deployed', text)
+    assert.equal(c.subject, subject, text)
+  }
+})
+
 test('sourceEntity: our reading of the source span, else the attribution\'s name when it is a known entity', () => {
   const text = 'Kim Jong Un spoke on Thursday.\nHe said 500 soldiers were decorated.'
   const he = { ...attribution(text, 'He', 'said', '500 soldiers were decorated'), sourceEntity: 'Kim Jong Un' }

@@ -76,6 +76,8 @@ export const LOSS_VERBS = new Set(['lose', 'suffer'])
 export const SENDING_VERBS = new Set([
   'send', 'deploy', 'dispatch', 'supply', 'provide', 'ship', 'transfer', 'deliver', 'give',
   'station', 'mobilize', 'mobilise', 'export', 'sell', 'fire', 'launch', 'lose',
+  // "has moved 1,500 special forces", "withdrew 10,000 troops", "contributed 500 soldiers"
+  'move', 'withdraw', 'commit', 'contribute', 'pledge',
 ])
 
 /** Currencies named in words: "millions of dollars" is money. */
