@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
+import Sqlite from 'better-sqlite3'
 import pg from 'pg'
 import { openPostgresStore } from './postgres/postgres.ts'
 import { openSqliteStore } from './sqlite/sqlite.ts'
@@ -39,7 +40,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       const store = await open()
       try {
         const put = await store.putArticle(article('a1', {
-          claims: [claim('a1:10-16:12000', { approx: true, bound: 'at_least', planned: true, asOf: '2024-10' }),
+          claims: [claim('a1:10-16:12000', { approx: true, bound: 'at_least', planned: true, additional: true, asOf: '2024-10' }),
             claim('a1:30-36:3000', { ordinal: 1, value: null, low: 3000, high: 4000, category: 'casualties', sourceEntity: 'NIS' })],
         }))
         assert.deepEqual(put, { status: 'inserted', key: 'a1' })
@@ -48,6 +49,8 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
         assert.equal(claims[0].approx, true)
         assert.equal(claims[0].bound, 'at_least')
         assert.equal(claims[0].planned, true)
+        assert.equal(claims[0].additional, true)
+        assert.equal(claims[1].additional, false)
         assert.equal(claims[0].asOf, '2024-10')
         assert.equal(claims[0].articleKey, 'a1')
         assert.equal(claims[0].outlet, 'Example Wire')
@@ -198,6 +201,28 @@ const dir = mkdtempSync(join(tmpdir(), 'claimtrail-store-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 let n = 0
 storeCases('sqlite', async () => openSqliteStore(join(dir, `ledger-${n++}.db`)))
+
+test('store: a SQLite ledger made before the additional column is upgraded in place, its claims kept', async () => {
+  const path = join(dir, 'before-0003.db')
+  const store = openSqliteStore(path)
+  await store.putArticle(article('old1'))
+  await store.close()
+  // What a database written by the version before migration 0003 looks like.
+  const raw = new Sqlite(path)
+  raw.exec('alter table claims drop column additional')
+  raw.prepare('delete from claimtrail_migrations where id = ?').run('0003-additional')
+  raw.close()
+  const upgraded = openSqliteStore(path)
+  try {
+    const claims = await upgraded.claims()
+    assert.deepEqual(claims.map((c) => [c.key, c.value, c.additional]), [['old1:10-16:12000', 12000, false]])
+    await upgraded.putArticle(article('new1', { claims: [claim('new1:10-16:12000', { additional: true })] }))
+    const byKey = new Map((await upgraded.claims()).map((c) => [c.key, c.additional]))
+    assert.deepEqual([byKey.get('old1:10-16:12000'), byKey.get('new1:10-16:12000')], [false, true])
+  } finally {
+    await upgraded.close()
+  }
+})
 
 const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
