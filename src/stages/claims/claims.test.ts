@@ -296,6 +296,16 @@ test('the sender of munitions is their subject, past an adverb', () => {
   assert.equal(c.counted, 'long-range artillery pieces')
 })
 
+test('a figure after a speech clause the attribution stage read takes its resolved source too', () => {
+  const text = 'The Tax Foundation analysed the plan on Monday. The top 1 percent would see an average cut of $275,000, the group said, compared with $2,700 for those in the middle.'
+  const money = (q: string, value: number) => quantity(text, q, value, { kind: 'money', unit: 'USD' })
+  const said = attribution(text, 'the group', 'said', 'The top 1 percent would see an average cut of $275,000', 'Tax Foundation')
+  const doc = buildDoc(text, [money('$275,000', 275000), money('$2,700', 2700)], [said])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.source, c.sourceEntity]), [
+    ['$275,000', 'the group', 'Tax Foundation'], ['$2,700', 'the group', 'Tax Foundation'],
+  ])
+})
+
 test('a country that moves, withdraws or contributes troops owns them', () => {
   const cases: Array<[string, string, number, string]> = [
     ['Seoul says North Korea has moved about 1,500 special forces to the front.', '1,500', 1500, 'North Korea'],

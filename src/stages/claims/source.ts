@@ -1,5 +1,5 @@
 /** Who states a figure: the attribution that holds it, or a simple fallback (docs/figures.md, "Source"). */
-import type { CharSpan, Quantity, Sentence } from '../../model/types.ts'
+import type { Attribution, CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH,
@@ -330,7 +330,12 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   }
   best ??= recordingSource(c, s, a)
   if (best === null) return null
-  return { attribution: null, source: best.source, cue: best.cue, sourceEntity: sourceEntityOf(c, best.source) }
+  // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
+  // read too names whom "the group" stands for
+  const cue = best.cue
+  const same = c.attributions.findIndex((x) => x.cue.some((f) => f.start === cue.start && f.end === cue.end))
+  const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source)
+  return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
 }
 
 // Verbs by which a body keeps a count of its own: "The IOM recorded 2,300 deaths".
@@ -492,18 +497,20 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
   const source = withoutApposition(c, hull(att.source))
-  // Our reading of the source span wins; the attribution stage's resolved name is kept when
-  // it names a known entity (a pronoun resolved to "Kim Jong Un"), not when it only
-  // repeats the source's words ("Western officials").
-  // Only for a pronoun or a body's common name ("He", "the agency"): "The report" resolved
-  // to a place is no source.
+  return { attribution: i, source, cue: hull(att.cue), sourceEntity: resolvedName(c, att, source) }
+}
+
+/**
+ * Whom a source span names: our reading of the span wins; the attribution stage's resolved
+ * name is kept when it names a known entity (a pronoun resolved to "Kim Jong Un"), not when
+ * it only repeats the source's words ("Western officials"). Only for a pronoun or a body's
+ * common name ("He", "the agency"): "The report" resolved to a place is no source.
+ */
+function resolvedName(c: Context, att: Attribution, source: CharSpan | null): string | null {
   const head = source === null ? -1 : lastToken(c, source)
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
-  return {
-    attribution: i, source, cue: hull(att.cue),
-    sourceEntity: sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null),
-  }
+  return sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null)
 }
 
 // Words that open a phrase adding figures to a statement: ", with 4,715 injured".

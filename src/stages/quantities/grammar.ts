@@ -286,7 +286,10 @@ class Scanner {
       if (!a.hasScale && b.hasScale && !unitA.hasUnit && a.value * b.scale <= b.value) {
         low = a.value * b.scale
       }
-      if (low < b.value && (unitA.kind === unitB.kind || !unitA.hasUnit || !unitB.hasUnit)) {
+      // "by 0.1 percentage points to 1.8 percent": a change and the level it reached, in two
+      // units, are two figures, not a range
+      const sameUnit = !unitA.hasUnit || !unitB.hasUnit || (unitA.kind === unitB.kind && unitA.unit === unitB.unit)
+      if (low < b.value && sameUnit) {
         amount = { kind: 'range', low, high: b.value }
         j = unitB.next
         coreNext = unitB.coreNext

@@ -157,6 +157,9 @@ table('percentages', [
   ['Nearly 10% of them', ['Nearly 10% = 10 ~ %']],
   ['a 5 percentage point lead', ['5 percentage point = 5 pp']],
   ['plus or minus 4 percentage points', ['minus 4 percentage points = 4 pp']],
+  // a change and the level it reached are two figures, not a range
+  ['raised its forecast by 0.1 percentage points to 1.8 percent', ['0.1 percentage points = 0.1 pp', '1.8 percent = 1.8 %']],
+  ['between 10 percent and 12 per cent', ['between 10 percent and 12 per cent = 10..12 %']],
   ['rose +5%', ['5% = 5 %']],
   ['fell to -3%', ['-3% = -3 %']],
 ])

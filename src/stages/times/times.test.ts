@@ -75,6 +75,15 @@ test('numbers, ages, durations and modal "may" are not dates', () => {
   }
 })
 
+test('a decade of a rate ("the low-50s after") or a few minutes later is no date, with or without publication', () => {
+  for (const published of [PUBLISHED, null]) {
+    for (const text of ['unemployment is in the low-50s after hovering around 60%', 'the crowd left 20 minutes later', 'he spoke for 90 seconds after the vote']) {
+      assert.deepEqual(times(text, published), [], `${text} (${published})`)
+    }
+  }
+  assert.deepEqual(times('the blast came 3 hours ago'), ['3 hours ago=2025-08-22'])
+})
+
 test('without a publication date only expressions that name their year resolve', () => {
   assert.deepEqual(times('in the fall of 2024, in July, on Thursday, last year, in October 2024', null),
     ['the fall of 2024=2024', 'October 2024=2024-10'])

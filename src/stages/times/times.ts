@@ -269,6 +269,9 @@ function runRules(text: string, offset: number, ref: Day | null): Found[] {
 const RELATIVE = /\b(last|next|this|ago|yesterday|today|tomorrow|tonight|coming|past|previous|earlier|later|recent|recently|now|current|currently|morning|afternoon|evening|night|weekend)\b/i
 // Durations and times of day are not dates a figure refers to.
 const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|the\s+(next|past|last))\b/i
+// "in the low-50s after": chrono-node reads "50s after" as fifty seconds after the reference
+// instant; an offset of seconds, minutes or hours is no date (except "3 hours ago": today).
+const SHORT_OFFSET = /^\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i
 
 // chrono-node is the slow part of this stage; a sentence with no digit and no calendar word
 // cannot hold a date it would find.
@@ -283,6 +286,7 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
   for (const r of chrono.parse(text, { instant: refDate, timezone: 0 })) {
     const c = r.start
     if (NOT_A_DATE.test(r.text)) continue
+    if (SHORT_OFFSET.test(r.text) && !/\bago\b/i.test(r.text)) continue
     // "July, 1,500 soldiers": the digits belong to a larger number, not to a day.
     if (/^[,.]?\d/.test(text.slice(r.index + r.text.length, r.index + r.text.length + 2))) continue
     const hasDay = c.isCertain('day')
