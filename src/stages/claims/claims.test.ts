@@ -306,6 +306,33 @@ test('a figure after a speech clause the attribution stage read takes its resolv
   ])
 })
 
+test('a source that is only a figure (a share of those polled) states nothing', () => {
+  const text = 'In the poll, 5 percent prefer the third candidate and 1 percent support the fourth.'
+  const pct = (q: string, value: number) => quantity(text, q, value, { kind: 'percent', unit: '%' })
+  const prefer = attribution(text, '5 percent', 'prefer', 'the third candidate and 1 percent support the fourth')
+  const doc = buildDoc(text, [pct('5 percent', 5), pct('1 percent', 1)], [prefer])
+  const claims = readable(doc)
+  assert.ok(claims.every((c) => c.source !== '5 percent'), JSON.stringify(claims))
+})
+
+test('"the loss of" counts casualties only among people ("the loss of 4.8 million jobs" counts jobs)', () => {
+  const cases: Array<[string, string, number, string]> = [
+    ['The tariffs would result in the loss of nearly 4.8 million private sector jobs.', 'nearly 4.8 million', 4800000, 'other'],
+    ['The army reported the loss of 300 soldiers in the battle.', '300', 300, 'casualties'],
+  ]
+  for (const [text, q, value, category] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).category, category, text)
+  }
+})
+
+test('a poll\'s margin of error is no claim; its sample is', () => {
+  const text = 'The poll of 834 registered voters has a margin of error of plus or minus 4 percentage points.'
+  const doc = buildDoc(text, [quantity(text, '834', 834), quantity(text, '4 percentage points', 4, { kind: 'percent', unit: 'pp' })])
+  assert.deepEqual(readable(doc).map((c) => c.quantity), ['834'])
+  const other = 'The survey has a margin of error of +/- 3 percent.'
+  assert.deepEqual(readable(buildDoc(other, [quantity(other, '3 percent', 3, { kind: 'percent', unit: '%' })])), [])
+})
+
 test('a country that moves, withdraws or contributes troops owns them', () => {
   const cases: Array<[string, string, number, string]> = [
     ['Seoul says North Korea has moved about 1,500 special forces to the front.', '1,500', 1500, 'North Korea'],

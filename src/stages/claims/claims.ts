@@ -64,6 +64,9 @@ export function findClaims(doc: Doc): Claim[] {
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
     if (within(c.times, { start: q.start - 200, end: q.end + 200 }).some((x) => x.start < q.end && q.start < x.end)) continue
     if (isInSourceOrCue(c, q)) continue
+    // "a margin of error of plus or minus 4 percentage points", "+/- 4 percent": a poll's
+    // precision, not a figure about anything counted
+    if (MARGIN_OF_ERROR.test(doc.text.slice(Math.max(0, q.start - 48), q.start))) continue
     const si = sentenceIndex(c, q.start)
     const s = c.sentences[si]
     const [a, b] = tokenRange(c, q, s)
@@ -120,6 +123,8 @@ export function findClaims(doc: Doc): Claim[] {
   }
   return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c), c, placed)
 }
+
+const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
 
 function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
   for (const word of text.slice(span.start, span.end).toLowerCase().match(LETTER_RUNS) ?? []) {

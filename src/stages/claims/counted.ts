@@ -230,7 +230,9 @@ export function findCounted(
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons",
   // unless the number itself says more ("the man loss was 58 persons dead")
   const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null
-  if (named !== null && named.category !== 'munitions') return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
+  // ("the loss of 4.8 million jobs" counts jobs: a loss is a casualty only of people)
+  const isLossOfThings = named !== null && lemma[named.npStart] === 'loss' && !isMilitary && !isPeople && lemma[np.head] !== 'life'
+  if (named !== null && named.category !== 'munitions' && !isLossOfThings) return { ...named, npStart: np.start, npEnd: np.end, after: np.end }
   const end = predicateEnd > 0 && signals.size > 0 ? predicateEnd : np.end
   return {
     start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,

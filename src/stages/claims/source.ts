@@ -2,7 +2,7 @@
 import type { Attribution, CharSpan, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
 
@@ -480,7 +480,7 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q))) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue)) {
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -491,6 +491,18 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   if (trailing >= 0) return sourceFrom(c, trailing)
   return fallbackSource(c, s, a) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
+}
+
+/**
+ * "while 5 percent prefer Johnson and 1 percent support Stein": a source that is only a
+ * figure is a share of people polled, not someone who states the figures after it.
+ */
+function isBareFigure(c: Context, source: CharSpan | null): boolean {
+  if (source === null) return false
+  const text = c.text.slice(source.start, source.end)
+  const start = source.start + (text.length - text.trimStart().length)
+  const end = source.end - (text.length - text.trimEnd().length)
+  return within(c.quantities, { start, end }).some((x) => x.start <= start && end <= x.end)
 }
 
 /** The source of a figure that attribution `i` states. */
