@@ -338,6 +338,9 @@ test('a country that moves, withdraws or contributes troops owns them', () => {
     ['Seoul says North Korea has moved about 1,500 special forces to the front.', '1,500', 1500, 'North Korea'],
     ['Russia withdrew 10,000 troops from the border in March.', '10,000', 10000, 'Russia'],
     ['Kenya contributed 800 soldiers to the mission.', '800', 800, 'Kenya'],
+    // a time phrase between the country and its verb
+    ['Officials said Russia last week deployed 5,000 troops to the border.', '5,000', 5000, 'Russia'],
+    ['Officials said Russia in March deployed 5,000 troops to the border.', '5,000', 5000, 'Russia'],
   ]
   for (const [text, q, value, subject] of cases) {
     const c = claimFor(buildDoc(text, [quantity(text, q, value)]), q)

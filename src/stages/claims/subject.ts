@@ -1,7 +1,7 @@
 /** Whose the counted things are (docs/figures.md, "subject"). */
 import type { Sentence } from '../../model/types.ts'
 import {
-  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, PEOPLE_CATEGORIES, type Context, type Counted,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, ADP, PART, PRON, PUNCT, DET, PEOPLE_CATEGORIES, type Context, type Counted,
   tokenText, tokenRange, countryOf, entitiesIn, within, REACH,
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
@@ -20,9 +20,28 @@ function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | n
     const nounLimit = after + 4
     while (after < s.tokenEnd && after < nounLimit && (c.tokens.pos[after] === NOUN || c.tokens.pos[after] === ADJ)) after++
     while (after < s.tokenEnd && c.tokens.pos[after] === ADV) after++
+    after = pastTime(c, s, after)
     if (after < s.tokenEnd && (c.tokens.pos[after] === VERB || c.tokens.pos[after] === AUX)) best = country
   }
   return best
+}
+
+/**
+ * The token after a time phrase that starts at token `t` ("North Korea in 2024 sent",
+ * "Russia last week deployed"), or `t` when none starts there.
+ */
+function pastTime(c: Context, s: Sentence, t: number): number {
+  for (const from of [t, t + 1]) {
+    if (from >= s.tokenEnd || (from === t + 1 && c.tokens.pos[t] !== ADP)) continue
+    const at = c.tokens.start[from]
+    const time = within(c.times, { start: at, end: s.end }).find((x) => x.start === at || x.start === c.tokens.start[t])
+    if (time === undefined) continue
+    let u = from
+    while (u < s.tokenEnd && c.tokens.start[u] < time.end) u++
+    if (u < s.tokenEnd && c.tokens.pos[u] === PUNCT) return t
+    return u
+  }
+  return t
 }
 
 /** Whose the counted things are. */

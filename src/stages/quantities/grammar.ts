@@ -69,6 +69,11 @@ const VAGUE_SINGULARS: ReadonlyMap<string, number> = new Map([
 const HALF_PERIOD_WORDS: ReadonlySet<string> = new Set([
   'first', 'second', 'last', 'latter', 'other', 'final', 'back', 'front', 'top', 'bottom', 'better',
 ])
+/** Words after which a bare "estimated" is a hedge ("with estimated 300"), not a verb. */
+const ESTIMATED_AFTER: ReadonlySet<string> = new Set([
+  'an', 'the', 'some', 'with', 'of', 'by', 'to', 'for', 'and', 'or', 'from', 'at', 'in', 'on', 'among', 'including', 'killing',
+  'killed', 'leaving', 'left', 'displacing', 'displaced', 'affecting', 'affected', 'involving', 'another', 'are', 'were', 'is', 'was',
+])
 /** Words before "from X to Y" that make it one range rather than a change. */
 const RANGE_VERBS: ReadonlySet<string> = new Set([
   'ranging', 'range', 'ranges', 'ranged', 'vary', 'varies', 'varying', 'varied', 'anywhere',
@@ -174,6 +179,9 @@ class Scanner {
         let matched = 0
         if (mods !== undefined) {
           for (const m of mods) {
+            // "The agency estimated 300 soldiers died": after a subject "estimated" is the verb
+            // (a cue), not a hedge; "an estimated 300", "with estimated 300" are hedges
+            if (m.words.length === 1 && t.lower === 'estimated' && toks[k - 1]?.kind === 'word' && !ESTIMATED_AFTER.has(toks[k - 1].lower)) continue
             let ok = true
             for (let w = 0; w < m.words.length; w++) {
               if (!isWord(toks[k + w], m.words[w])) { ok = false; break }

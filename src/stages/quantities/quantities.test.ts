@@ -115,6 +115,10 @@ table('hedges', [
   ['approximately 40', ['approximately 40 = 40 ~']],
   ['an estimated 40', ['an estimated 40 = 40 ~']],
   ['estimated 40', ['estimated 40 = 40 ~']],
+  // after a subject, "estimated" is the speech verb, not a hedge
+  ['the agency estimated at least 300 soldiers', ['at least 300 = 300 >=']],
+  ['officials estimated 300 soldiers died', ['300 = 300']],
+  ['with estimated 300 dead', ['estimated 300 = 300 ~']],
   ['close to 40', ['close to 40 = 40 ~']],
   ['100 or so', ['100 or so = 100 ~']],
   ['In some countries', []],
