@@ -333,6 +333,12 @@ test('a poll\'s margin of error is no claim; its sample is', () => {
   assert.deepEqual(readable(buildDoc(other, [quantity(other, '3 percent', 3, { kind: 'percent', unit: '%' })])), [])
 })
 
+test('one soldier present is no deployment figure; one soldier killed is a toll', () => {
+  const text = 'In the video, one soldier is lying on a hospital bed. One soldier was killed on Monday.'
+  const doc = buildDoc(text, [quantity(text, 'one', 1), quantity(text, 'One', 1)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['One', 'killed']])
+})
+
 test('a country that moves, withdraws or contributes troops owns them', () => {
   const cases: Array<[string, string, number, string]> = [
     ['Seoul says North Korea has moved about 1,500 special forces to the front.', '1,500', 1500, 'North Korea'],

@@ -76,6 +76,9 @@ export function findClaims(doc: Doc): Claim[] {
     const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
     if (counted === null) continue
     if (counted.category === 'other' && q.kind === 'count' && isSmall(q) && !isEquipment(c, counted)) continue
+    // "one soldier is lying on the hospital bed": one person present is someone in the story,
+    // not a deployment (one killed or captured is still a toll)
+    if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
     if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) {
