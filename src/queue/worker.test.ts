@@ -108,10 +108,11 @@ test('two workers share the queue; a killed worker\'s job is retried by the othe
     const a = startWorker(stall)
     const b = startWorker(stall)
     const workersLog = () => `worker A:\n${a.stderr()}\nworker B:\n${b.stderr()}`
+    // start-up only (tsx, the models): slow when the machine is shared, not a fault of the queue
     await waitUntil('both workers to be ready', async () => {
       if (a.child.exitCode !== null || b.child.exitCode !== null) throw new Error(`a worker exited\n${workersLog()}`)
       return a.has(/ready/) && b.has(/ready/)
-    }, 30_000)
+    }, 90_000)
 
     // The expiry must outlast the time the test takes to see the stall and kill its
     // holder, or the holder's own timeout would fail the job first.
