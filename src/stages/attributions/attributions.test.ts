@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -508,4 +508,47 @@ test('a headline that opens with a person\'s name and a colon is that person\'s 
   const doc = createAnalyzer().analyze('Ghaithi: the toll could reach 20,000\n\nThe mayor of Derna, Abdulmenam al-Ghaithi, spoke on Monday.', { id: 't' })
   const colon = doc.get('attributions').find((a) => join(doc, a.cue) === ':')
   assert.equal(colon === undefined ? null : join(doc, colon.source), 'Ghaithi')
+})
+
+test('a speech clause set off by commas inside a sentence: the clause before it is content too', () => {
+  const run = (text: string, source: string, after: string) => {
+    const { p, at, read } = prepared(text)
+    return clauseBeforeParenthetical(p, at('say'), { source: [at(source)], content: [at(after)] }).content.map(read)
+  }
+  assert.deepEqual(run('Pivoting to deficit reduction too soon, a wide array of economists say, limited the recovery.', 'a wide array of economists', 'limited the recovery'),
+    ['Pivoting to deficit reduction too soon', 'limited the recovery'])
+  // a leading conjunction stays out
+  assert.deepEqual(run('But the thing Rubio needs most, aides say, is for Kasich to quit.', 'aides', 'is for Kasich to quit'),
+    ['the thing Rubio needs most', 'is for Kasich to quit'])
+  // an opener with no verb is the writer's: "In the end", "Still"
+  assert.deepEqual(run('In the end, union leaders say, members vote for Democrats.', 'union leaders', 'members vote for Democrats'),
+    ['members vote for Democrats'])
+  assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['the bridge must close'])
+})
+
+test('content ending before a speech clause set off by commas runs on after it when the part before has no verb', () => {
+  const run = (text: string, source: string, before: string) => {
+    const { p, at, read } = prepared(text)
+    return clauseAfterParenthetical(p, at('say'), { source: [at(source)], content: [at(before)] }).content.map(read)
+  }
+  assert.deepEqual(run('The golf industry, club owners say, is doing much better than in 2009.', 'club owners', 'The golf industry'),
+    ['The golf industry', 'is doing much better than in 2009'])
+  // a whole clause before the speech clause: what follows is the writer's
+  assert.deepEqual(run('The aircraft was insured at $35 million, records say, and experts value it lower.', 'records', 'The aircraft was insured at $35 million'),
+    ['The aircraft was insured at $35 million'])
+})
+
+test('a quotation right after the speech clause that follows a quotation is the same attribution\'s content', () => {
+  const run = (text: string, cue: string, source: string, first: string, taken: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const mask = new Uint8Array(p.n)
+    for (const t of taken) { const r = at(t); mask.fill(1, r.start, r.end) }
+    return nextQuotation(p, [at(cue)], { source: [at(source)], content: [at(first)] }, new Uint8Array(p.n), mask).content.map(read)
+  }
+  assert.deepEqual(run('“Jeb wants to be a tough guy tonight,” Trump shot back. “Let me talk.” Bush went on.', 'shot back', 'Trump', '“Jeb wants to be a tough guy tonight,”'),
+    ['“Jeb wants to be a tough guy tonight,”', '“Let me talk.”'])
+  // the second quotation has a speech clause of its own
+  assert.deepEqual(run('“We will win,” she said. “They will lose,” he replied.', 'said', 'she', '“We will win,”'), ['“We will win,”'])
+  // another attribution holds it
+  assert.deepEqual(run('“We will win,” she said. “They will lose.”', 'said', 'she', '“We will win,”', ['They will lose.']), ['“We will win,”'])
 })
