@@ -231,6 +231,13 @@ test('a source begun after a quantifier and its "of", or after the limit of a nu
   assert.equal(tidied('Members of the board said the vote was fair.', 'said', 'the board'), 'the board')
 })
 
+test('a source begun after a noun and its preposition takes in the noun phrase it hangs on', () => {
+  assert.equal(tidied('When someone in the audience shouted, the senator stopped.', 'shouted', 'the audience'), 'someone in the audience')
+  assert.equal(tidied('But advocates within the scientific community cite his record.', 'cite', 'the scientific community'), 'advocates within the scientific community')
+  // after a verb the preposition opens no noun phrase ("gathered in")
+  assert.equal(tidied('Those who gathered in the square said they would stay.', 'said', 'the square'), 'the square')
+})
+
 test('a source opening with "not" or "no" keeps it', () => {
   assert.equal(tidied('Not everyone agreed that the plan works.', 'agreed', 'everyone'), 'Not everyone')
   assert.equal(tidied('Yet no one believed that the plan works.', 'believed', 'one'), 'no one')
