@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -558,4 +558,19 @@ test('a quotation right after the speech clause that follows a quotation is the 
   assert.deepEqual(run('“We will win,” she said. “They will lose,” he replied.', 'said', 'she', '“We will win,”'), ['“We will win,”'])
   // another attribution holds it
   assert.deepEqual(run('“We will win,” she said. “They will lose.”', 'said', 'she', '“We will win,”', ['They will lose.']), ['“We will win,”'])
+})
+
+test('after a quotation and its speech clause, unquoted words in the same sentence are not content', () => {
+  const run = (text: string, cue: string, source: string, fragments: string[]) => {
+    const { p, at, read } = prepared(text)
+    return withoutTailAfterQuote(p, [at(cue)], { source: [at(source)], content: fragments.map(at) }).content.map(read)
+  }
+  assert.deepEqual(run('“We have had better conventions,” he said as confetti fluttered down.', 'said', 'he', ['“We have had better conventions,”', 'as confetti fluttered down']),
+    ['“We have had better conventions,”'])
+  // "said of X": X is what the quotation is about, and content
+  assert.deepEqual(run('“It is fine,” Trump said of waterboarding.', 'said of', 'Trump', ['“It is fine,”', 'waterboarding']),
+    ['“It is fine,”', 'waterboarding'])
+  // a quotation after the clause stays
+  assert.deepEqual(run('“For me,” he concluded “he was the big cheese.”', 'concluded', 'he', ['“For me,”', '“he was the big cheese.”']),
+    ['“For me,”', '“he was the big cheese.”'])
 })
