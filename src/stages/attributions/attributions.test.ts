@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -573,4 +573,17 @@ test('after a quotation and its speech clause, unquoted words in the same senten
   // a quotation after the clause stays
   assert.deepEqual(run('“For me,” he concluded “he was the big cheese.”', 'concluded', 'he', ['“For me,”', '“he was the big cheese.”']),
     ['“For me,”', '“he was the big cheese.”'])
+})
+
+test('a noun phrase right before the cue, taken for content, is its source when the tagger\'s source lies further back', () => {
+  const run = (text: string, cue: string, source: string, fragments: string[]) => {
+    const { p, at, read } = prepared(text)
+    const r = subjectForSource(p, at(cue), { source: [at(source)], content: fragments.map(at) })
+    return { source: r.source.map(read), content: r.content.map(read) }
+  }
+  assert.deepEqual(run('Clinton accuses him of a smear while Sanders suggests the secretary is a captive of the establishment.', 'suggests', 'Clinton',
+    ['Sanders', 'the secretary is a captive of the establishment']), { source: ['Sanders'], content: ['the secretary is a captive of the establishment'] })
+  // a quotation before the cue is content, not a subject
+  assert.deepEqual(run('Officials said it, and “Never” replied the mayor.', 'replied', 'Officials', ['“Never”', 'the mayor']),
+    { source: ['Officials'], content: ['“Never”', 'the mayor'] })
 })

@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
   isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
@@ -372,6 +372,7 @@ export function extractAttributions(
     // a speech clause set off by commas inside the sentence, or a second quotation after it
     d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles)), isCue, taken)
     d.roles = withoutTailAfterQuote(p, d.cues, d.roles)
+    d.roles = subjectForSource(p, d.cues[0], d.roles)
     // "The Latest: Trump urges ...", "Editor's note: ...": a section label before a colon speaks for no one
     // (none of the 40 such labels in PolNeAR train is a source).
     if (isSectionLabel(text, p, d.cues, d.roles.source)) continue

@@ -824,3 +824,24 @@ export function withoutTailAfterQuote(p: Prepared, cues: readonly CueTokens[], r
 
 // "said of the industry", "asked about the plan": what the cue's preposition takes is content.
 const TAIL_OBJECT_PREPS = new Set(['of', 'about', 'on'])
+
+const SUBJECT_POS = new Set((['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM'] as const).map((t) => POS_TAGS.indexOf(t)))
+
+/**
+ * "Hillary Clinton accuses Sanders of ... while Sanders suggests the former secretary of
+ * state is ...": a short noun phrase right before the cue, taken for content while the cue
+ * has content after it too and a source further back (which belongs to another clause), is
+ * the cue's subject and so its source. Subjects of "seem" and of agentless passives go back
+ * to the content afterwards (`isRaisingCue`, `isAgentivePassive`). In two-fold
+ * cross-validation on PolNeAR train (seed 1) it turned 14 sources right and 3 wrong, and
+ * dropped 46 wrong content fragments and 1 right one; with no source found, the phrase was
+ * as often gold content ("A developer known to be bullish") as gold source, so it stays.
+ */
+export function subjectForSource(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+  if (roles.content.length < 2 || roles.source.length !== 1 || roles.source[0].start >= cue.end) return roles
+  const f = roles.content.find((r) => r.end === cue.start)
+  if (f === undefined || f.end - f.start > 4 || !roles.content.some((r) => r.start >= cue.end)) return roles
+  for (let i = f.start; i < f.end; i++) if (!SUBJECT_POS.has(p.pos[i]) || p.quote[i] !== 0) return roles
+  if (roles.source[0].end > f.start) return roles
+  return { source: [f], content: roles.content.filter((r) => r !== f) }
+}
