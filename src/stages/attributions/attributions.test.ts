@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -229,6 +229,13 @@ test('a source begun after a quantifier and its "of", or after the limit of a nu
   // "of" after a verb or a plain noun is not a quantifier's
   assert.equal(tidied('The mayor, speaking of the strike, said it would end soon.', 'said', 'the strike'), 'the strike')
   assert.equal(tidied('Members of the board said the vote was fair.', 'said', 'the board'), 'the board')
+})
+
+test('a source begun after a noun and its preposition takes in the noun phrase it hangs on', () => {
+  assert.equal(tidied('When someone in the audience shouted, the senator stopped.', 'shouted', 'the audience'), 'someone in the audience')
+  assert.equal(tidied('But advocates within the scientific community cite his record.', 'cite', 'the scientific community'), 'advocates within the scientific community')
+  // after a verb the preposition opens no noun phrase ("gathered in")
+  assert.equal(tidied('Those who gathered in the square said they would stay.', 'said', 'the square'), 'the square')
 })
 
 test('a source opening with "not" or "no" keeps it', () => {
@@ -508,4 +515,75 @@ test('a headline that opens with a person\'s name and a colon is that person\'s 
   const doc = createAnalyzer().analyze('Ghaithi: the toll could reach 20,000\n\nThe mayor of Derna, Abdulmenam al-Ghaithi, spoke on Monday.', { id: 't' })
   const colon = doc.get('attributions').find((a) => join(doc, a.cue) === ':')
   assert.equal(colon === undefined ? null : join(doc, colon.source), 'Ghaithi')
+})
+
+test('a speech clause set off by commas inside a sentence: the clause before it is content too', () => {
+  const run = (text: string, source: string, after: string) => {
+    const { p, at, read } = prepared(text)
+    return clauseBeforeParenthetical(p, at('say'), { source: [at(source)], content: [at(after)] }).content.map(read)
+  }
+  assert.deepEqual(run('Pivoting to deficit reduction too soon, a wide array of economists say, limited the recovery.', 'a wide array of economists', 'limited the recovery'),
+    ['Pivoting to deficit reduction too soon', 'limited the recovery'])
+  // a leading conjunction stays out
+  assert.deepEqual(run('But the thing Rubio needs most, aides say, is for Kasich to quit.', 'aides', 'is for Kasich to quit'),
+    ['the thing Rubio needs most', 'is for Kasich to quit'])
+  // an opener with no verb is the writer's: "In the end", "Still"
+  assert.deepEqual(run('In the end, union leaders say, members vote for Democrats.', 'union leaders', 'members vote for Democrats'),
+    ['members vote for Democrats'])
+  assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['the bridge must close'])
+})
+
+test('content ending before a speech clause set off by commas runs on after it when the part before has no verb', () => {
+  const run = (text: string, source: string, before: string) => {
+    const { p, at, read } = prepared(text)
+    return clauseAfterParenthetical(p, at('say'), { source: [at(source)], content: [at(before)] }).content.map(read)
+  }
+  assert.deepEqual(run('The golf industry, club owners say, is doing much better than in 2009.', 'club owners', 'The golf industry'),
+    ['The golf industry', 'is doing much better than in 2009'])
+  // a whole clause before the speech clause: what follows is the writer's
+  assert.deepEqual(run('The aircraft was insured at $35 million, records say, and experts value it lower.', 'records', 'The aircraft was insured at $35 million'),
+    ['The aircraft was insured at $35 million'])
+})
+
+test('a quotation right after the speech clause that follows a quotation is the same attribution\'s content', () => {
+  const run = (text: string, cue: string, source: string, first: string, taken: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const mask = new Uint8Array(p.n)
+    for (const t of taken) { const r = at(t); mask.fill(1, r.start, r.end) }
+    return nextQuotation(p, [at(cue)], { source: [at(source)], content: [at(first)] }, new Uint8Array(p.n), mask).content.map(read)
+  }
+  assert.deepEqual(run('“Jeb wants to be a tough guy tonight,” Trump shot back. “Let me talk.” Bush went on.', 'shot back', 'Trump', '“Jeb wants to be a tough guy tonight,”'),
+    ['“Jeb wants to be a tough guy tonight,”', '“Let me talk.”'])
+  // the second quotation has a speech clause of its own
+  assert.deepEqual(run('“We will win,” she said. “They will lose,” he replied.', 'said', 'she', '“We will win,”'), ['“We will win,”'])
+  // another attribution holds it
+  assert.deepEqual(run('“We will win,” she said. “They will lose.”', 'said', 'she', '“We will win,”', ['They will lose.']), ['“We will win,”'])
+})
+
+test('after a quotation and its speech clause, unquoted words in the same sentence are not content', () => {
+  const run = (text: string, cue: string, source: string, fragments: string[]) => {
+    const { p, at, read } = prepared(text)
+    return withoutTailAfterQuote(p, [at(cue)], { source: [at(source)], content: fragments.map(at) }).content.map(read)
+  }
+  assert.deepEqual(run('“We have had better conventions,” he said as confetti fluttered down.', 'said', 'he', ['“We have had better conventions,”', 'as confetti fluttered down']),
+    ['“We have had better conventions,”'])
+  // "said of X": X is what the quotation is about, and content
+  assert.deepEqual(run('“It is fine,” Trump said of waterboarding.', 'said of', 'Trump', ['“It is fine,”', 'waterboarding']),
+    ['“It is fine,”', 'waterboarding'])
+  // a quotation after the clause stays
+  assert.deepEqual(run('“For me,” he concluded “he was the big cheese.”', 'concluded', 'he', ['“For me,”', '“he was the big cheese.”']),
+    ['“For me,”', '“he was the big cheese.”'])
+})
+
+test('a noun phrase right before the cue, taken for content, is its source when the tagger\'s source lies further back', () => {
+  const run = (text: string, cue: string, source: string, fragments: string[]) => {
+    const { p, at, read } = prepared(text)
+    const r = subjectForSource(p, at(cue), { source: [at(source)], content: fragments.map(at) })
+    return { source: r.source.map(read), content: r.content.map(read) }
+  }
+  assert.deepEqual(run('Clinton accuses him of a smear while Sanders suggests the secretary is a captive of the establishment.', 'suggests', 'Clinton',
+    ['Sanders', 'the secretary is a captive of the establishment']), { source: ['Sanders'], content: ['the secretary is a captive of the establishment'] })
+  // a quotation before the cue is content, not a subject
+  assert.deepEqual(run('Officials said it, and “Never” replied the mayor.', 'replied', 'Officials', ['“Never”', 'the mayor']),
+    { source: ['Officials'], content: ['“Never”', 'the mayor'] })
 })

@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
   isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
@@ -363,9 +363,16 @@ export function extractAttributions(
     for (const t of tails) { drafts.push({ cues: [t.cue], roles: t.roles }); isCue.fill(1, t.cue.start, t.cue.end) }
     drafts.sort((a, b) => a.cues[0].start - b.cues[0].start)
   }
+  // the tokens some attribution already holds as content: a second quotation is no one else's
+  const taken = new Uint8Array(p.n)
+  for (const d of drafts) for (const r of d.roles.content) taken.fill(1, r.start, r.end)
   let prev: { cue: CueTokens; source: CueTokens[] } | null = null
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue
+    // a speech clause set off by commas inside the sentence, or a second quotation after it
+    d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles)), isCue, taken)
+    d.roles = withoutTailAfterQuote(p, d.cues, d.roles)
+    d.roles = subjectForSource(p, d.cues[0], d.roles)
     // "The Latest: Trump urges ...", "Editor's note: ...": a section label before a colon speaks for no one
     // (none of the 40 such labels in PolNeAR train is a source).
     if (isSectionLabel(text, p, d.cues, d.roles.source)) continue
