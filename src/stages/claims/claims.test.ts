@@ -1019,3 +1019,16 @@ test('a headline "Number of ..." subject, the word before "toll", and "World" in
   ])
   assert.equal(claimFor(doc, 'About 900').subject, 'Libya')
 })
+
+test('asOf: the date of a dateline is the day of writing, not of the figure', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['Floods in the north\n\nDHAKA, Sept 3 (AFP) - Floods have displaced 40,000 people in the north, officials said.', '40,000', null],
+    ['Pyongyang, August 20 (KCNA) -- The builders completed 3,000 flats, the ministry informed.', '3,000', null],
+    ['BEIRUT, Aug. 21 - Shelling killed 140 people on Sunday, officials said.', '140', '2025-08-17'],
+    ['LONDON, Aug 20 - Russia lost 1,200 tanks last year, the institute said on Thursday.', '1,200', '2024'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const value = Number(q.replace(/\D/g, ''))
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).asOf, asOf, text)
+  }
+})

@@ -2,7 +2,7 @@
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
   POS, VERB, AUX, ADV, ADP, NOUN, DET, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments, within, tokenEndingAfter, REACH,
+  segments, within, tokenEndingAfter, datelineDash, REACH,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 
@@ -136,9 +136,12 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)]
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
   let best: { value: string; rank: number; distance: number } | null = null
+  // "LONDON, Jan 15 - Russia lost ... last year": the dateline dates the writing, not the figure
+  const dash = datelineDash(c, s)
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
+    if (xa < dash) continue
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
