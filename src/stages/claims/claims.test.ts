@@ -1032,3 +1032,17 @@ test('asOf: the date of a dateline is the day of writing, not of the figure', ()
     assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).asOf, asOf, text)
   }
 })
+
+test('asOf: in one clause, the figure\'s own time wins over the time of the speech verb', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['Germany said on Monday it would deliver 40 more howitzers by the end of March.', '40', '2026-03'],
+    ['The ministry said on Wednesday that 5,000 soldiers had been killed since the war began on February 24, 2022.', '5,000', '2022-02-24'],
+    ['The agency reported on Friday that 900 people had fled in the past two weeks.', '900', '2026-02'],
+    // the time of the speech stays when the figure has none of its own
+    ['The ministry said on Wednesday that 5,000 soldiers had been killed.', '5,000', '2026-02-25'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const value = Number(q.replace(/\D/g, ''))
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)], [], '2026-02-27'), q).asOf, asOf, text)
+  }
+})

@@ -138,6 +138,7 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   let best: { value: string; rank: number; distance: number } | null = null
   // "LONDON, Jan 15 - Russia lost ... last year": the dateline dates the writing, not the figure
   const dash = datelineDash(c, s)
+  const cues = cueTokens(c)
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
@@ -150,7 +151,10 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
-    const distance = Math.abs(x.start - c.tokens.start[a])
+    // "said on Wednesday that 5,000 had been killed since ... February 24, 2022": in one
+    // clause the time of the speech verb dates the statement, the other one the figure
+    const isSpeechTime = xa > s.tokenStart && (SPEECH_VERBS.has(c.tokens.lemma[xa - 1]) || cues[xa - 1] === 1)
+    const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime ? c.text.length : 0)
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
   }
   return best?.value ?? null
