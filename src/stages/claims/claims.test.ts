@@ -1046,3 +1046,11 @@ test('asOf: in one clause, the figure\'s own time wins over the time of the spee
     assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)], [], '2026-02-27'), q).asOf, asOf, text)
   }
 })
+
+test('a small amount with a unit of power or weight is a figure; a small distance is not', () => {
+  const text = 'Strikes knocked out 9 gigawatts of capacity and destroyed 3 tonnes of grain, 5 km from the border.'
+  const doc = buildDoc(text, [
+    quantity(text, '9 gigawatts', 9, { unit: 'GW' }), quantity(text, '3 tonnes', 3, { unit: 't' }), quantity(text, '5 km', 5, { unit: 'km' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['9 gigawatts', 'other'], ['3 tonnes', 'other']])
+})

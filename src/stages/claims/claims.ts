@@ -30,7 +30,12 @@ function isEquipment(c: Context, counted: Counted): boolean {
   return false
 }
 
+// Units whose small amounts are still figures ("9 gigawatts of capacity", "3 tonnes of
+// explosives"), unlike small distances ("5 km from the border").
+const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
+
 function isSmall(q: Quantity): boolean {
+  if (q.unit !== null && AMOUNT_UNITS.has(q.unit)) return false
   return !q.isVague && (q.amount.kind === 'point' ? q.amount.value : q.amount.high) < MIN_OTHER_COUNT
 }
 
