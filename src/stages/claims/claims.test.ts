@@ -1054,3 +1054,38 @@ test('a small amount with a unit of power or weight is a figure; a small distanc
   ])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['9 gigawatts', 'other'], ['3 tonnes', 'other']])
 })
+
+test('a line of a list counts its label: "Tanks: 10,912"', () => {
+  const text = 'The ministry gave these totals:\nArmoured vehicles: 2,310\nRocket launchers: 412\nAircraft: 35\nPage: 19'
+  const doc = buildDoc(text, [
+    quantity(text, '2,310', 2310), quantity(text, '412', 412), quantity(text, '35', 35), quantity(text, '19', 19),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['2,310', 'Armoured vehicles', 'other'], ['412', 'Rocket launchers', 'munitions'], ['35', 'Aircraft', 'other'],
+  ])
+})
+
+test('"N of them" after a figure about things counts those things', () => {
+  const text = 'Russia fired 140 missiles overnight and 120 of them were shot down.'
+  const doc = buildDoc(text, [quantity(text, '140', 140), quantity(text, '120', 120)])
+  assert.equal(claimFor(doc, '120').category, 'munitions')
+})
+
+test('a predicate after two coordinated kinds of people says what happened to both', () => {
+  const text = 'More than 3,000 soldier-builders and brigade members were dispatched to the site.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'More than 3,000', 3000, { bound: 'at_least' })]), 'More than 3,000').category, 'deployed')
+})
+
+test('soldiers recruited or enlisted are people joining up, not a deployment', () => {
+  for (const text of ['The army recruited 20,000 new soldiers last month.', 'The army has enlisted 15,000 conscripts.']) {
+    const q = text.includes('20,000') ? '20,000' : '15,000'
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).category, 'other', text)
+  }
+})
+
+test('"a crowd of 62,000": a collective noun before "of" is what the figure counts', () => {
+  const text = 'He scored in front of a crowd of 62,000 at the stadium.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '62,000', 62000)]), '62,000').counted, 'crowd')
+  const force = 'The rebels sent a force of 3,000 toward the city.'
+  assert.equal(claimFor(buildDoc(force, [quantity(force, '3,000', 3000)]), '3,000').category, 'deployed')
+})

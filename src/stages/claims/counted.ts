@@ -5,11 +5,11 @@
  */
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
-  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within,
 } from './context.ts'
 import {
-  CONTAINERS, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
+  CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
   OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS,
 } from './lexicon.ts'
 
@@ -149,6 +149,9 @@ export function findCounted(
   if (prior !== null && a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) {
     return { ...prior, npStart: b, npEnd: b, after: b }
   }
+  // (before the noun phrase after the number, which may run on into the list's next line)
+  const label = listLabel(c, q, a, s)
+  if (label !== null) return label
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
@@ -170,7 +173,7 @@ export function findCounted(
     if (prior !== null && isElliptic(c, a, s)) return { ...prior, npStart: b, npEnd: b, after: b }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return findCountedBefore(c, a, s)
+    return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -213,12 +216,18 @@ export function findCounted(
       addSignal(signals, lemma[t], tokenText(c, t))
     }
   }
+  // "recruited 30,000 new soldiers": people joining up are no deployment
+  if (verbBefore >= 0 && JOINING_VERBS.has(lemma[verbBefore])) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
-  const predicateEnd = predicate(c, np.end, s, signals)
+  const predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
+  // "fired 140 missiles and 120 of them were shot down": them are the things of the figure before
+  if (lemma[np.head] === 'them' && signals.size === 0 && prior !== null && !PEOPLE_CATEGORIES.has(prior.category) && prior.category !== 'displaced') {
+    return { ...prior, npStart: np.start, npEnd: np.end, after: np.end }
+  }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
   if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
@@ -238,6 +247,76 @@ export function findCounted(
     start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
     npStart: np.start, npEnd: np.end, after: end,
   }
+}
+
+// Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
+const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
+
+/**
+ * "3,000 soldier-builders and shock brigade members were dispatched": the noun phrase
+ * stopped at a second conjunct of another kind; the predicate after that conjunct is said of
+ * both. Returns the token after the conjunct, or `t` when none follows (or it has a number
+ * of its own: "300 soldiers and 20 tanks were sent").
+ */
+function pastConjunct(c: Context, t: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  if (t + 1 >= s.tokenEnd || (lemma[t] !== 'and' && lemma[t] !== 'or')) return t
+  const np = nounPhrase(c, t + 1, s.tokenEnd)
+  if (np === null || np.start !== t + 1 || pos[t + 1] === NUM) return t
+  return np.end
+}
+
+// Line labels that count nothing ("Page: 12", "Phone: 0800 ...") are kept out by asking for a
+// plural, a category noun, equipment or people.
+const LIST_SEPARATORS = new Set([':', '-', '–', '—'])
+
+/**
+ * "Tanks: 10,912", "Artillery systems - 29,874": a line of a list or table whose only
+ * words are a label and the number counts what the label names. The label opens its line
+ * and is a short noun phrase; nothing but punctuation follows the number on the line (the
+ * sentence splitter does not always end a sentence at a line break).
+ */
+function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const sep = a - 1
+  if (sep <= s.tokenStart || !LIST_SEPARATORS.has(tokenText(c, sep))) return null
+  const lineEnd = c.text.indexOf('\n', q.end)
+  if (!/^[\s.,;]*$/.test(c.text.slice(q.end, lineEnd < 0 ? c.text.length : lineEnd))) return null
+  const lineStart = c.text.lastIndexOf('\n', q.start - 1) + 1
+  let first = sep
+  while (first - 1 >= s.tokenStart && c.tokens.start[first - 1] >= lineStart) first--
+  if (first === sep || sep - first > 5 || c.tokens.start[first] < lineStart) return null
+  for (let t = first; t < sep; t++) if (pos[t] !== NOUN && pos[t] !== PROPN && pos[t] !== ADJ && !isHyphenJoin(c, t)) return null
+  const head = sep - 1
+  if (pos[head] !== NOUN && pos[head] !== PROPN) return null
+  const word = tokenText(c, head).toLowerCase()
+  const isPlural = word !== lemma[head]
+  const heads: Category[] = []
+  for (let t = first; t < sep; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
+    if (cat !== undefined) heads.push(cat)
+  }
+  const isMilitary = MILITARY_PEOPLE.has(lemma[head])
+  const isPeople = OTHER_PEOPLE.has(lemma[head]) || LABOUR_PEOPLE.has(lemma[head])
+  if (!isPlural && heads.length === 0 && !EQUIPMENT.has(lemma[head]) && !isMilitary && !isPeople) return null
+  const category = decideCategory(new Set(), heads, isMilitary, isPeople) ?? 'other'
+  return { start: c.tokens.start[first], end: c.tokens.end[head], category, npStart: first, npEnd: sep, after: a + 1 }
+}
+
+// Nouns for a body of people whose size follows "of": "a crowd of 62,000", "a force of 3,000".
+const COLLECTIVES = new Map([
+  ['crowd', false], ['audience', false], ['population', false], ['gathering', false], ['congregation', false],
+  ['workforce', false], ['force', true], ['contingent', true], ['garrison', true], ['army', true],
+])
+
+/** "in front of a crowd of 62,000", "a force of 3,000": the collective noun before "of" is what the figure counts. */
+function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const t = a - 2
+  if (t < s.tokenStart || lemma[a - 1] !== 'of' || pos[t] !== NOUN) return null
+  const isMilitary = COLLECTIVES.get(lemma[t])
+  if (isMilitary === undefined) return null
+  return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
 }
 
 /** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
