@@ -1089,3 +1089,10 @@ test('"a crowd of 62,000": a collective noun before "of" is what the figure coun
   const force = 'The rebels sent a force of 3,000 toward the city.'
   assert.equal(claimFor(buildDoc(force, [quantity(force, '3,000', 3000)]), '3,000').category, 'deployed')
 })
+
+test('asOf: "the first title since 1996" frames a record, it does not date the figure', () => {
+  const text = 'Ferrer scored on Sunday to give the club its first title since 1996 in front of 62,000 fans.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '62,000', 62000)]), '62,000').asOf, '2025-08-17')
+  const high = 'About 4,000 people were killed, the highest toll since 2005.'
+  assert.equal(claimFor(buildDoc(high, [quantity(high, 'About 4,000', 4000, { isApprox: true })]), 'About 4,000').asOf, null)
+})

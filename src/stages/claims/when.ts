@@ -113,6 +113,22 @@ function cueTokens(c: Context): Uint8Array {
   return mask
 }
 
+// "its first title since 1996", "the highest since 1998", "the deadliest storm since 2005"
+const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|heaviest|fewest)$/iu
+
+/**
+ * Whether the time at token `xa` is "since X" after a superlative or "first" within the five
+ * tokens before it: it frames a record ("the highest since 1998"), it does not date the figure.
+ */
+function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
+  if (c.tokens.lemma[xa] !== 'since') return false
+  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 5; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (RECORD_WORD.test(tokenText(c, t))) return true
+  }
+  return false
+}
+
 /**
  * The date a figure refers to or the date it was stated, from the time expressions of its
  * sentence: one in the figure's own comma-separated segment first ("killed last month",
@@ -142,7 +158,7 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
-    if (xa < dash) continue
+    if (xa < dash || isRecordFrame(c, s, xa)) continue
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
