@@ -1056,12 +1056,14 @@ test('a small amount with a unit of power or weight is a figure; a small distanc
 })
 
 test('a line of a list counts its label: "Tanks: 10,912"', () => {
-  const text = 'The ministry gave these totals:\nArmoured vehicles: 2,310\nRocket launchers: 412\nAircraft: 35\nPage: 19'
+  const text = 'The ministry gave these totals:\nArmoured vehicles: 2,310\nRocket launchers: 412\nAircraft: 35\nPage: 19\nTanks: 870\nHelicopters: 57'
   const doc = buildDoc(text, [
     quantity(text, '2,310', 2310), quantity(text, '412', 412), quantity(text, '35', 35), quantity(text, '19', 19),
+    quantity(text, '870', 870), quantity(text, '57', 57),
   ])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
     ['2,310', 'Armoured vehicles', 'other'], ['412', 'Rocket launchers', 'munitions'], ['35', 'Aircraft', 'other'],
+    ['870', 'Tanks', 'other'], ['57', 'Helicopters', 'other'],
   ])
 })
 

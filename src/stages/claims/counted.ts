@@ -289,16 +289,21 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
   for (let t = first; t < sep; t++) if (pos[t] !== NOUN && pos[t] !== PROPN && pos[t] !== ADJ && !isHyphenJoin(c, t)) return null
   const head = sep - 1
   if (pos[head] !== NOUN && pos[head] !== PROPN) return null
-  const word = tokenText(c, head).toLowerCase()
-  const isPlural = word !== lemma[head]
+  // a capitalised label is read as a name, whose lemma is the word itself ("Tanks")
+  const singular = (t: number) => {
+    const word = tokenText(c, t).toLowerCase()
+    return lemma[t] === word && /[^s]s$/.test(word) ? word.slice(0, -1) : lemma[t]
+  }
+  const lem = singular(head)
+  const isPlural = tokenText(c, head).toLowerCase() !== lem
   const heads: Category[] = []
   for (let t = first; t < sep; t++) {
-    const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
+    const cat = NOUN_CATEGORY.get(singular(t)) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
     if (cat !== undefined) heads.push(cat)
   }
-  const isMilitary = MILITARY_PEOPLE.has(lemma[head])
-  const isPeople = OTHER_PEOPLE.has(lemma[head]) || LABOUR_PEOPLE.has(lemma[head])
-  if (!isPlural && heads.length === 0 && !EQUIPMENT.has(lemma[head]) && !isMilitary && !isPeople) return null
+  const isMilitary = MILITARY_PEOPLE.has(lem)
+  const isPeople = OTHER_PEOPLE.has(lem) || LABOUR_PEOPLE.has(lem)
+  if (!isPlural && heads.length === 0 && !EQUIPMENT.has(lem) && !isMilitary && !isPeople) return null
   const category = decideCategory(new Set(), heads, isMilitary, isPeople) ?? 'other'
   return { start: c.tokens.start[first], end: c.tokens.end[head], category, npStart: first, npEnd: sep, after: a + 1 }
 }
