@@ -1098,3 +1098,14 @@ test('asOf: "the first title since 1996" frames a record, it does not date the f
   const high = 'About 4,000 people were killed, the highest toll since 2005.'
   assert.equal(claimFor(buildDoc(high, [quantity(high, 'About 4,000', 4000, { isApprox: true })]), 'About 4,000').asOf, null)
 })
+
+test('source: an apposition that opens with an owner\'s name or a participle is not part of the source', () => {
+  const text = '"We count 900 arrivals a day," said Marta Quist, IOM\'s head of mission in Niger.'
+  const doc = buildDoc(text, [quantity(text, '900', 900)],
+    [attribution(text, 'Marta Quist, IOM\'s head of mission in Niger', 'said', '"We count 900 arrivals a day,"')])
+  assert.equal(claimFor(doc, '900').source, 'Marta Quist')
+  const report = 'The report, compiled for the defence ministers, said 4,000 soldiers had deserted.'
+  const doc2 = buildDoc(report, [quantity(report, '4,000', 4000)],
+    [attribution(report, 'The report, compiled for the defence ministers', 'said', '4,000 soldiers had deserted')])
+  assert.equal(claimFor(doc2, '4,000').source, 'The report')
+})
