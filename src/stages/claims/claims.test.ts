@@ -1109,3 +1109,17 @@ test('source: an apposition that opens with an owner\'s name or a participle is 
     [attribution(report, 'The report, compiled for the defence ministers', 'said', '4,000 soldiers had deserted')])
   assert.equal(claimFor(doc2, '4,000').source, 'The report')
 })
+
+test('source: a short phrase between commas after a body that counts is passed over', () => {
+  const text = 'The border police, in their weekly update, counted 3,400 crossings.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '3,400', 3400)]), '3,400').source, 'The border police')
+})
+
+test('source: the lines of a list take the speaker of the sentence that opens it', () => {
+  const text = 'The General Staff listed the losses as follows:\nTanks: 870\nArtillery systems: 1,210\nThe figures cannot be verified.'
+  const doc = buildDoc(text, [quantity(text, '870', 870), quantity(text, '1,210', 1210)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.source]), [['870', 'The General Staff'], ['1,210', 'The General Staff']])
+  // a list introduced by the text itself has no source
+  const own = 'Losses as of Monday:\nTanks: 870'
+  assert.equal(claimFor(buildDoc(own, [quantity(own, '870', 870)]), '870').source, null)
+})
