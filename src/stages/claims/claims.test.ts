@@ -1123,3 +1123,17 @@ test('source: the lines of a list take the speaker of the sentence that opens it
   const own = 'Losses as of Monday:\nTanks: 870'
   assert.equal(claimFor(buildDoc(own, [quantity(own, '870', 870)]), '870').source, null)
 })
+
+test('a total that only frames a part ("87 of the 150 seats") is no claim; one that says more is', () => {
+  const cases: Array<[string, string, string, boolean]> = [
+    ['The alliance won 87 of the 150 seats.', '87', '150', false],
+    ['Gunmen attacked 11 of the country\'s 18 states.', '11', '18', false],
+    ['Roughly 40,000 of its 110,000 residents have fled.', 'Roughly 40,000', '110,000', false],
+    ['The air force shot down 42 of the 48 drones Russia launched.', '42', '48', true],
+    ['Shelters can hold fewer than 5,000 of the roughly 20,000 people displaced by the quake.', 'fewer than 5,000', 'roughly 20,000', true],
+  ]
+  for (const [text, part, whole, isClaim] of cases) {
+    const doc = buildDoc(text, [quantity(text, part, Number(part.replace(/\D/g, ''))), quantity(text, whole, Number(whole.replace(/\D/g, '')))])
+    assert.deepEqual(readable(doc).map((c) => c.quantity), isClaim ? [part, whole] : [part], text)
+  }
+})

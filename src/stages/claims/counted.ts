@@ -249,6 +249,35 @@ export function findCounted(
   }
 }
 
+const OWNERS = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
+
+/**
+ * Whether the quantity at tokens `[a, b)` is a total that only frames a part named before it:
+ * "87 of the 150 seats", "11 of the country's 18 states", "40,000 of its 110,000 residents
+ * have fled". A total that says more of its own ("42 of the 48 drones Russia launched", "of
+ * the roughly 20,000 people displaced by the quake": a participle or a clause after its noun)
+ * is a figure.
+ */
+export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = a - 1
+  if (t >= s.tokenStart && /^['’]s$/.test(tokenText(c, t))) {
+    t--
+    while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
+  }
+  if (t < s.tokenStart || !OWNERS.has(lemma[t])) return false
+  t--
+  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || pos[t - 1] !== NUM) return false
+  const np = nounPhrase(c, b, s.tokenEnd)
+  if (np === null) return false
+  const next = np.end
+  if (next >= s.tokenEnd) return true
+  if ((pos[next] === VERB || pos[next] === ADJ) && /(?:ed|en|wn)$/i.test(tokenText(c, next))) return false
+  if ((pos[next] === PROPN || pos[next] === PRON || lemma[next] === 'that' || lemma[next] === 'which' || lemma[next] === 'who') &&
+    next + 1 < s.tokenEnd && (pos[next + 1] === VERB || pos[next + 1] === AUX || pos[next + 1] === PROPN)) return false
+  return true
+}
+
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
 const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
 
