@@ -1137,3 +1137,21 @@ test('a total that only frames a part ("87 of the 150 seats") is no claim; one t
     assert.deepEqual(readable(doc).map((c) => c.quantity), isClaim ? [part, whole] : [part], text)
   }
 })
+
+test('the predicate after a place or origin phrase says what happened to the counted people', () => {
+  const cases: Array<[string, string, string]> = [
+    ['About 300 people in the border town were killed.', 'About 300', 'killed'],
+    ['Some 1,300 people from nearby villages had been moved to schools.', 'Some 1,300', 'displaced'],
+    // the phrase ends the clause: nothing to read
+    ['The army sent 3,000 troops to the front, officials said.', '3,000', 'deployed'],
+  ]
+  for (const [text, q, category] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).category, category, text)
+  }
+})
+
+test('a number with a clause of its own after "and" counts the people before it, not what befell them', () => {
+  const text = 'Officials said 21 people were still missing and 47 had been pulled out alive.'
+  const doc = buildDoc(text, [quantity(text, '21', 21), quantity(text, '47', 47)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['21', 'missing'], ['47', 'other']])
+})

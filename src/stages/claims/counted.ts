@@ -170,7 +170,11 @@ export function findCounted(
       return { start: c.tokens.start[verbBefore], end: c.tokens.end[verbBefore], category, npStart: b, npEnd: b, after: b }
     }
     // "down from 10,000", "with another 1,500 expected": the same thing as the figure before.
-    if (prior !== null && isElliptic(c, a, s)) return { ...prior, npStart: b, npEnd: b, after: b }
+    // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
+    // own the number counts the same people, not what befell the others)
+    if (prior !== null && isElliptic(c, a, s)) {
+      return b < s.tokenEnd && pos[b] === AUX ? { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
+    }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
@@ -223,7 +227,12 @@ export function findCounted(
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
-  const predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
+  let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
+  // "About 300 people in the border town were killed": past a place or origin phrase
+  if (predicateEnd < 0 && signals.size === 0) {
+    const past = pastModifier(c, np.end, s)
+    if (past > np.end) predicateEnd = predicate(c, past, s, signals)
+  }
   // "fired 140 missiles and 120 of them were shot down": them are the things of the figure before
   if (lemma[np.head] === 'them' && signals.size === 0 && prior !== null && !PEOPLE_CATEGORIES.has(prior.category) && prior.category !== 'displaced') {
     return { ...prior, npStart: np.start, npEnd: np.end, after: np.end }
@@ -276,6 +285,43 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   if ((pos[next] === PROPN || pos[next] === PRON || lemma[next] === 'that' || lemma[next] === 'which' || lemma[next] === 'who') &&
     next + 1 < s.tokenEnd && (pos[next + 1] === VERB || pos[next + 1] === AUX || pos[next + 1] === PROPN)) return false
   return true
+}
+
+// Prepositions of a phrase that places or sources the counted people: "300 people in Gaza".
+const MODIFIER_PREPOSITIONS = new Set(['in', 'from', 'at', 'near', 'across', 'inside', 'around', 'along', 'on'])
+
+/**
+ * "About 300 people in the border town were killed": the token after a short place or
+ * origin phrase that follows the counted noun, when a verb comes next; else `t`.
+ */
+function pastModifier(c: Context, t: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  if (t + 1 >= s.tokenEnd || !MODIFIER_PREPOSITIONS.has(lemma[t])) return t
+  let k = t + 1
+  while (k < s.tokenEnd && k <= t + 6 && (pos[k] === DET || pos[k] === ADJ || pos[k] === NOUN || pos[k] === PROPN || isHyphenJoin(c, k))) k++
+  if (k === t + 1 || k >= s.tokenEnd || (pos[k] !== AUX && pos[k] !== VERB)) return t
+  return k
+}
+
+/** What the figure before counts, its noun phrase only: its category from its nouns, not its predicate. */
+function nounOnly(c: Context, prior: Counted): Counted {
+  const { lemma } = c.tokens
+  // a figure before with no noun of its own ("and 300 were wounded") has nothing else to give
+  if (prior.npEnd <= prior.npStart) return prior
+  const heads: Category[] = []
+  let isMilitary = false
+  let isPeople = false
+  for (let t = prior.npStart; t < prior.npEnd; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) heads.push(cat)
+    if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+    if (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])) isPeople = true
+  }
+  const end = Math.max(prior.npStart, prior.npEnd - 1)
+  return {
+    start: c.tokens.start[prior.npStart], end: c.tokens.end[end],
+    category: decideCategory(new Set(), heads, isMilitary, isPeople) ?? 'other', npStart: prior.npStart, npEnd: prior.npEnd, after: prior.npEnd,
+  }
 }
 
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
