@@ -1155,3 +1155,13 @@ test('a number with a clause of its own after "and" counts the people before it,
   const doc = buildDoc(text, [quantity(text, '21', 21), quantity(text, '47', 47)])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['21', 'missing'], ['47', 'other']])
 })
+
+test('planned: a modal after "of that" or "of it" is the figure\'s own', () => {
+  const text = 'The plan costs $4 billion. About $1.5 billion of that will go to households, she said.'
+  const doc = buildDoc(text, [
+    quantity(text, '$4 billion', 4e9, { kind: 'money', unit: 'USD' }), quantity(text, 'About $1.5 billion', 1.5e9, { kind: 'money', unit: 'USD', isApprox: true }),
+  ])
+  assert.equal(claimFor(doc, 'About $1.5 billion').isPlanned, true)
+  const past = 'About $1.5 billion of that went to households.'
+  assert.equal(claimFor(buildDoc(past, [quantity(past, 'About $1.5 billion', 1.5e9, { kind: 'money', unit: 'USD', isApprox: true })]), 'About $1.5 billion').isPlanned, false)
+})

@@ -1,7 +1,7 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, NOUN, DET, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, NOUN, DET, PRON, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within, tokenEndingAfter, datelineDash, REACH,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
@@ -20,6 +20,9 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   }
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
+  // "About C$1.5 billion of that will go to ...": past a part's "of that"
+  const b = tokenRange(c, q, s)[1]
+  if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
   // "3,000 troops are expected to arrive"
