@@ -1165,3 +1165,38 @@ test('planned: a modal after "of that" or "of it" is the figure\'s own', () => {
   const past = 'About $1.5 billion of that went to households.'
   assert.equal(claimFor(buildDoc(past, [quantity(past, 'About $1.5 billion', 1.5e9, { kind: 'money', unit: 'USD', isApprox: true })]), 'About $1.5 billion').isPlanned, false)
 })
+
+test('displacement: new arrivals, and people who cross into a country; not troops or lorries', () => {
+  const cases: Array<[string, string, string]> = [
+    ['The camp registered 2,400 new arrivals last week.', '2,400', 'displaced'],
+    ['About 9,000 people have crossed into Chad since Monday.', 'About 9,000', 'displaced'],
+    ['About 9,000 troops have crossed into the region.', 'About 9,000', 'deployed'],
+    ['About 90 aid lorries crossed into the enclave.', 'About 90', 'other'],
+  ]
+  for (const [text, q, category] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).category, category, text)
+  }
+})
+
+test('a bare number that opens a clause with an auxiliary counts what the figure before counts', () => {
+  const text = 'More than 8,000 refugees arrived this month, and officials warned that up to 25,000 could follow.'
+  const doc = buildDoc(text, [quantity(text, 'More than 8,000', 8000, { bound: 'at_least' }), quantity(text, 'up to 25,000', 25000, { bound: 'at_most' })])
+  assert.equal(claimFor(doc, 'up to 25,000').category, 'displaced')
+})
+
+test('munitions: small arms, and air defence and missile systems', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Police seized 60 containers of rifles and ammunition.', '60', 'munitions'],
+    ['Germany will deliver two more Patriot systems.', 'two', 'munitions'],
+    ['The allies sent 12 air defence systems.', '12', 'munitions'],
+  ]
+  for (const [text, q, category] of cases) {
+    const value = Number(q.replace(/\D/g, '')) || 2
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).category, category, text)
+  }
+})
+
+test('a quotation mark between a category noun and the number does not hide the noun', () => {
+  const text = 'The group said its own losses were "fewer than 300".'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'fewer than 300', 300, { bound: 'at_most' })]), 'fewer than 300').category, 'casualties')
+})

@@ -10,7 +10,7 @@ import {
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
-  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS,
+  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
@@ -175,6 +175,9 @@ export function findCounted(
     if (prior !== null && isElliptic(c, a, s)) {
       return b < s.tokenEnd && pos[b] === AUX ? { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
     }
+    // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
+    // own counts what the figure before it in the sentence counts
+    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
@@ -220,6 +223,7 @@ export function findCounted(
       addSignal(signals, lemma[t], tokenText(c, t))
     }
   }
+  if (isWeaponSystem(c, np.start, np.end)) heads.push('munitions')
   // "recruited 30,000 new soldiers": people joining up are no deployment
   if (verbBefore >= 0 && JOINING_VERBS.has(lemma[verbBefore])) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
@@ -228,6 +232,11 @@ export function findCounted(
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
+  // "9,000 people have crossed into Chad": people, not troops or lorries, who cross are displaced
+  if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
+    const crossed = crossing(c, pastConjunct(c, np.end, s), s)
+    if (crossed > 0) { signals.add('displaced'); predicateEnd = crossed }
+  }
   // "About 300 people in the border town were killed": past a place or origin phrase
   if (predicateEnd < 0 && signals.size === 0) {
     const past = pastModifier(c, np.end, s)
@@ -324,6 +333,26 @@ function nounOnly(c: Context, prior: Counted): Counted {
   }
 }
 
+/** "air defence systems", "two more Patriot systems", "missile batteries": a system that is a weapon. */
+function isWeaponSystem(c: Context, from: number, to: number): boolean {
+  let isWeapon = false
+  for (let t = from; t < to; t++) {
+    const word = tokenText(c, t).toLowerCase()
+    if (WEAPON_SYSTEM_WORDS.has(c.tokens.lemma[t]) || WEAPON_SYSTEM_WORDS.has(word)) isWeapon = true
+    else if (isWeapon && /^(system|systems|battery|batteries)$/.test(word)) return true
+  }
+  return false
+}
+
+/** "have crossed into Chad", "crossed the border": the token after "cross", or -1. */
+function crossing(c: Context, from: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  let t = from
+  if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
+  while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
+  return t < s.tokenEnd && lemma[t] === 'cross' ? t + 1 : -1
+}
+
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
 const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
 
@@ -376,6 +405,7 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
     const cat = NOUN_CATEGORY.get(singular(t)) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
     if (cat !== undefined) heads.push(cat)
   }
+  if (isWeaponSystem(c, first, sep)) heads.push('munitions')
   const isMilitary = MILITARY_PEOPLE.has(lem)
   const isPeople = OTHER_PEOPLE.has(lem) || LABOUR_PEOPLE.has(lem)
   if (!isPlural && heads.length === 0 && !EQUIPMENT.has(lem) && !isMilitary && !isPeople) return null
@@ -567,10 +597,14 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   return end
 }
 
+const QUOTE_MARKS = new Set(['"', '“', '‘', "'"])
+
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    // ('its own losses were "fewer than 300"': a quotation mark that opens the figure)
+    if (t === a - 1 && QUOTE_MARKS.has(tokenText(c, t))) continue
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
     // "the number of displaced to reach 150,000": an adjective used as a noun after "of"
     const isNominal = (pos[t] === ADJ || pos[t] === VERB) && t > s.tokenStart && (lemma[t - 1] === 'of' || pos[t - 1] === DET)
