@@ -1200,3 +1200,11 @@ test('a quotation mark between a category noun and the number does not hide the 
   const text = 'The group said its own losses were "fewer than 300".'
   assert.equal(claimFor(buildDoc(text, [quantity(text, 'fewer than 300', 300, { bound: 'at_most' })]), 'fewer than 300').category, 'casualties')
 })
+
+test('a share of "the amount" or "the sum" is a share of money; of an amount of something else it is not', () => {
+  const text = 'The appeal seeks $40 million, and donors have paid only 22 per cent of the amount.'
+  const doc = buildDoc(text, [quantity(text, '$40 million', 4e7, { kind: 'money', unit: 'USD' }), quantity(text, '22 per cent', 22, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '22 per cent').category, 'money')
+  const rain = 'The north received 40 per cent of the amount of rain it needs.'
+  assert.equal(claimFor(buildDoc(rain, [quantity(rain, '40 per cent', 40, { kind: 'percent', unit: '%' })]), '40 per cent').category, 'other')
+})

@@ -480,6 +480,9 @@ const MONEY_CONTEXT = new Set([
   'budget', 'spending', 'expenditure', 'revenue', 'funding', 'fund', 'aid', 'money', 'cost',
   'debt', 'deficit', 'tax', 'salary', 'wage', 'income', 'gdp', 'price',
 ])
+// "22 per cent of the amount (has been received)": an amount of nothing named is money
+// ("of the amount of rain" is rain)
+const MONEY_HEADS = new Set(['amount', 'sum'])
 
 /**
  * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
@@ -497,6 +500,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
       .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
   const categoryOf = (np: { start: number; head: number; end: number }): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    if (MONEY_HEADS.has(lemma[np.head])) return 'money'
     const signals = new Set<Category>()
     const heads: Category[] = []
     let isMilitary = false
