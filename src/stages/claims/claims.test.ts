@@ -1131,6 +1131,7 @@ test('a total that only frames a part ("87 of the 150 seats") is no claim; one t
     ['Roughly 40,000 of its 110,000 residents have fled.', 'Roughly 40,000', '110,000', false],
     ['The air force shot down 42 of the 48 drones Russia launched.', '42', '48', true],
     ['Shelters can hold fewer than 5,000 of the roughly 20,000 people displaced by the quake.', 'fewer than 5,000', 'roughly 20,000', true],
+    ['They were removed from 60 of the roughly 100 stations on which they broadcast.', '60', 'roughly 100', true],
   ]
   for (const [text, part, whole, isClaim] of cases) {
     const doc = buildDoc(text, [quantity(text, part, Number(part.replace(/\D/g, ''))), quantity(text, whole, Number(whole.replace(/\D/g, '')))])

@@ -293,6 +293,8 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   if ((pos[next] === VERB || pos[next] === ADJ) && /(?:ed|en|wn)$/i.test(tokenText(c, next))) return false
   if ((pos[next] === PROPN || pos[next] === PRON || lemma[next] === 'that' || lemma[next] === 'which' || lemma[next] === 'who') &&
     next + 1 < s.tokenEnd && (pos[next + 1] === VERB || pos[next + 1] === AUX || pos[next + 1] === PROPN)) return false
+  // "the roughly 100 stations on which they were operating"
+  if (next + 1 < s.tokenEnd && (lemma[next + 1] === 'which' || lemma[next + 1] === 'whom')) return false
   return true
 }
 
