@@ -179,6 +179,9 @@ test('the fixture parser rejects cases that would score wrongly', () => {
   const line = (c: unknown): string => JSON.stringify(c)
   const ok = { id: 'wire-900', style: 'wire', published: '2025-01-01', text: 'Some 40 died.', claims: [claim('Some 40', 40)] }
   assert.equal(parseCases(line(ok)).length, 1)
+  // A second set of a kind takes a digit after its prefix ("arthold2-001"); the id still has one hyphen.
+  assert.equal(parseCases(line({ ...ok, id: 'arthold2-001' })).length, 1)
+  assert.throws(() => parseCases(line({ ...ok, id: 'art-hold-001' })), /id/)
   assert.throws(() => parseCases(line({ ...ok, claims: [claim('400', 400)] })), /does not occur/)
   // "4" occurs only inside "40": not a place a quantity could start.
   assert.throws(() => parseCases(line({ ...ok, claims: [claim('4', 4)] })), /does not occur/)

@@ -1019,3 +1019,193 @@ test('a headline "Number of ..." subject, the word before "toll", and "World" in
   ])
   assert.equal(claimFor(doc, 'About 900').subject, 'Libya')
 })
+
+test('asOf: the date of a dateline is the day of writing, not of the figure', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['Floods in the north\n\nDHAKA, Sept 3 (AFP) - Floods have displaced 40,000 people in the north, officials said.', '40,000', null],
+    ['Pyongyang, August 20 (KCNA) -- The builders completed 3,000 flats, the ministry informed.', '3,000', null],
+    ['BEIRUT, Aug. 21 - Shelling killed 140 people on Sunday, officials said.', '140', '2025-08-17'],
+    ['LONDON, Aug 20 - Russia lost 1,200 tanks last year, the institute said on Thursday.', '1,200', '2024'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const value = Number(q.replace(/\D/g, ''))
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).asOf, asOf, text)
+  }
+})
+
+test('asOf: in one clause, the figure\'s own time wins over the time of the speech verb', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['Germany said on Monday it would deliver 40 more howitzers by the end of March.', '40', '2026-03'],
+    ['The ministry said on Wednesday that 5,000 soldiers had been killed since the war began on February 24, 2022.', '5,000', '2022-02-24'],
+    ['The agency reported on Friday that 900 people had fled in the past two weeks.', '900', '2026-02'],
+    // the time of the speech stays when the figure has none of its own
+    ['The ministry said on Wednesday that 5,000 soldiers had been killed.', '5,000', '2026-02-25'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const value = Number(q.replace(/\D/g, ''))
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)], [], '2026-02-27'), q).asOf, asOf, text)
+  }
+})
+
+test('a small amount with a unit of power or weight is a figure; a small distance is not', () => {
+  const text = 'Strikes knocked out 9 gigawatts of capacity and destroyed 3 tonnes of grain, 5 km from the border.'
+  const doc = buildDoc(text, [
+    quantity(text, '9 gigawatts', 9, { unit: 'GW' }), quantity(text, '3 tonnes', 3, { unit: 't' }), quantity(text, '5 km', 5, { unit: 'km' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['9 gigawatts', 'other'], ['3 tonnes', 'other']])
+})
+
+test('a line of a list counts its label: "Tanks: 10,912"', () => {
+  const text = 'The ministry gave these totals:\nArmoured vehicles: 2,310\nRocket launchers: 412\nAircraft: 35\nPage: 19\nTanks: 870\nHelicopters: 57'
+  const doc = buildDoc(text, [
+    quantity(text, '2,310', 2310), quantity(text, '412', 412), quantity(text, '35', 35), quantity(text, '19', 19),
+    quantity(text, '870', 870), quantity(text, '57', 57),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['2,310', 'Armoured vehicles', 'other'], ['412', 'Rocket launchers', 'munitions'], ['35', 'Aircraft', 'other'],
+    ['870', 'Tanks', 'other'], ['57', 'Helicopters', 'other'],
+  ])
+})
+
+test('"N of them" after a figure about things counts those things', () => {
+  const text = 'Russia fired 140 missiles overnight and 120 of them were shot down.'
+  const doc = buildDoc(text, [quantity(text, '140', 140), quantity(text, '120', 120)])
+  assert.equal(claimFor(doc, '120').category, 'munitions')
+})
+
+test('a predicate after two coordinated kinds of people says what happened to both', () => {
+  const text = 'More than 3,000 soldier-builders and brigade members were dispatched to the site.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'More than 3,000', 3000, { bound: 'at_least' })]), 'More than 3,000').category, 'deployed')
+})
+
+test('soldiers recruited or enlisted are people joining up, not a deployment', () => {
+  for (const text of ['The army recruited 20,000 new soldiers last month.', 'The army has enlisted 15,000 conscripts.']) {
+    const q = text.includes('20,000') ? '20,000' : '15,000'
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).category, 'other', text)
+  }
+})
+
+test('"a crowd of 62,000": a collective noun before "of" is what the figure counts', () => {
+  const text = 'He scored in front of a crowd of 62,000 at the stadium.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '62,000', 62000)]), '62,000').counted, 'crowd')
+  const force = 'The rebels sent a force of 3,000 toward the city.'
+  assert.equal(claimFor(buildDoc(force, [quantity(force, '3,000', 3000)]), '3,000').category, 'deployed')
+})
+
+test('asOf: "the first title since 1996" frames a record, it does not date the figure', () => {
+  const text = 'Ferrer scored on Sunday to give the club its first title since 1996 in front of 62,000 fans.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '62,000', 62000)]), '62,000').asOf, '2025-08-17')
+  const high = 'About 4,000 people were killed, the highest toll since 2005.'
+  assert.equal(claimFor(buildDoc(high, [quantity(high, 'About 4,000', 4000, { isApprox: true })]), 'About 4,000').asOf, null)
+})
+
+test('source: an apposition that opens with an owner\'s name or a participle is not part of the source', () => {
+  const text = '"We count 900 arrivals a day," said Marta Quist, IOM\'s head of mission in Niger.'
+  const doc = buildDoc(text, [quantity(text, '900', 900)],
+    [attribution(text, 'Marta Quist, IOM\'s head of mission in Niger', 'said', '"We count 900 arrivals a day,"')])
+  assert.equal(claimFor(doc, '900').source, 'Marta Quist')
+  const report = 'The report, compiled for the defence ministers, said 4,000 soldiers had deserted.'
+  const doc2 = buildDoc(report, [quantity(report, '4,000', 4000)],
+    [attribution(report, 'The report, compiled for the defence ministers', 'said', '4,000 soldiers had deserted')])
+  assert.equal(claimFor(doc2, '4,000').source, 'The report')
+})
+
+test('source: a short phrase between commas after a body that counts is passed over', () => {
+  const text = 'The border police, in their weekly update, counted 3,400 crossings.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '3,400', 3400)]), '3,400').source, 'The border police')
+})
+
+test('source: the lines of a list take the speaker of the sentence that opens it', () => {
+  const text = 'The General Staff listed the losses as follows:\nTanks: 870\nArtillery systems: 1,210\nThe figures cannot be verified.'
+  const doc = buildDoc(text, [quantity(text, '870', 870), quantity(text, '1,210', 1210)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.source]), [['870', 'The General Staff'], ['1,210', 'The General Staff']])
+  // a list introduced by the text itself has no source
+  const own = 'Losses as of Monday:\nTanks: 870'
+  assert.equal(claimFor(buildDoc(own, [quantity(own, '870', 870)]), '870').source, null)
+})
+
+test('a total that only frames a part ("87 of the 150 seats") is no claim; one that says more is', () => {
+  const cases: Array<[string, string, string, boolean]> = [
+    ['The alliance won 87 of the 150 seats.', '87', '150', false],
+    ['Gunmen attacked 11 of the country\'s 18 states.', '11', '18', false],
+    ['Roughly 40,000 of its 110,000 residents have fled.', 'Roughly 40,000', '110,000', false],
+    ['The air force shot down 42 of the 48 drones Russia launched.', '42', '48', true],
+    ['Shelters can hold fewer than 5,000 of the roughly 20,000 people displaced by the quake.', 'fewer than 5,000', 'roughly 20,000', true],
+    ['They were removed from 60 of the roughly 100 stations on which they broadcast.', '60', 'roughly 100', true],
+  ]
+  for (const [text, part, whole, isClaim] of cases) {
+    const doc = buildDoc(text, [quantity(text, part, Number(part.replace(/\D/g, ''))), quantity(text, whole, Number(whole.replace(/\D/g, '')))])
+    assert.deepEqual(readable(doc).map((c) => c.quantity), isClaim ? [part, whole] : [part], text)
+  }
+})
+
+test('the predicate after a place or origin phrase says what happened to the counted people', () => {
+  const cases: Array<[string, string, string]> = [
+    ['About 300 people in the border town were killed.', 'About 300', 'killed'],
+    ['Some 1,300 people from nearby villages had been moved to schools.', 'Some 1,300', 'displaced'],
+    // the phrase ends the clause: nothing to read
+    ['The army sent 3,000 troops to the front, officials said.', '3,000', 'deployed'],
+  ]
+  for (const [text, q, category] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).category, category, text)
+  }
+})
+
+test('a number with a clause of its own after "and" counts the people before it, not what befell them', () => {
+  const text = 'Officials said 21 people were still missing and 47 had been pulled out alive.'
+  const doc = buildDoc(text, [quantity(text, '21', 21), quantity(text, '47', 47)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['21', 'missing'], ['47', 'other']])
+})
+
+test('planned: a modal after "of that" or "of it" is the figure\'s own', () => {
+  const text = 'The plan costs $4 billion. About $1.5 billion of that will go to households, she said.'
+  const doc = buildDoc(text, [
+    quantity(text, '$4 billion', 4e9, { kind: 'money', unit: 'USD' }), quantity(text, 'About $1.5 billion', 1.5e9, { kind: 'money', unit: 'USD', isApprox: true }),
+  ])
+  assert.equal(claimFor(doc, 'About $1.5 billion').isPlanned, true)
+  const past = 'About $1.5 billion of that went to households.'
+  assert.equal(claimFor(buildDoc(past, [quantity(past, 'About $1.5 billion', 1.5e9, { kind: 'money', unit: 'USD', isApprox: true })]), 'About $1.5 billion').isPlanned, false)
+})
+
+test('displacement: new arrivals, and people who cross into a country; not troops or lorries', () => {
+  const cases: Array<[string, string, string]> = [
+    ['The camp registered 2,400 new arrivals last week.', '2,400', 'displaced'],
+    ['About 9,000 people have crossed into Chad since Monday.', 'About 9,000', 'displaced'],
+    ['About 9,000 troops have crossed into the region.', 'About 9,000', 'deployed'],
+    ['About 90 aid lorries crossed into the enclave.', 'About 90', 'other'],
+  ]
+  for (const [text, q, category] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).category, category, text)
+  }
+})
+
+test('a bare number that opens a clause with an auxiliary counts what the figure before counts', () => {
+  const text = 'More than 8,000 refugees arrived this month, and officials warned that up to 25,000 could follow.'
+  const doc = buildDoc(text, [quantity(text, 'More than 8,000', 8000, { bound: 'at_least' }), quantity(text, 'up to 25,000', 25000, { bound: 'at_most' })])
+  assert.equal(claimFor(doc, 'up to 25,000').category, 'displaced')
+})
+
+test('munitions: small arms, and air defence and missile systems', () => {
+  const cases: Array<[string, string, string]> = [
+    ['Police seized 60 containers of rifles and ammunition.', '60', 'munitions'],
+    ['Germany will deliver two more Patriot systems.', 'two', 'munitions'],
+    ['The allies sent 12 air defence systems.', '12', 'munitions'],
+  ]
+  for (const [text, q, category] of cases) {
+    const value = Number(q.replace(/\D/g, '')) || 2
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, value)]), q).category, category, text)
+  }
+})
+
+test('a quotation mark between a category noun and the number does not hide the noun', () => {
+  const text = 'The group said its own losses were "fewer than 300".'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'fewer than 300', 300, { bound: 'at_most' })]), 'fewer than 300').category, 'casualties')
+})
+
+test('a share of "the amount" or "the sum" is a share of money; of an amount of something else it is not', () => {
+  const text = 'The appeal seeks $40 million, and donors have paid only 22 per cent of the amount.'
+  const doc = buildDoc(text, [quantity(text, '$40 million', 4e7, { kind: 'money', unit: 'USD' }), quantity(text, '22 per cent', 22, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '22 per cent').category, 'money')
+  const rain = 'The north received 40 per cent of the amount of rain it needs.'
+  assert.equal(claimFor(buildDoc(rain, [quantity(rain, '40 per cent', 40, { kind: 'percent', unit: '%' })]), '40 per cent').category, 'other')
+})

@@ -5,7 +5,7 @@ import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
   PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
 } from './context.ts'
-import { findCounted } from './counted.ts'
+import { findCounted, isFramingTotal } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
@@ -30,7 +30,12 @@ function isEquipment(c: Context, counted: Counted): boolean {
   return false
 }
 
+// Units whose small amounts are still figures ("9 gigawatts of capacity", "3 tonnes of
+// explosives"), unlike small distances ("5 km from the border").
+const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
+
 function isSmall(q: Quantity): boolean {
+  if (q.unit !== null && AMOUNT_UNITS.has(q.unit)) return false
   return !q.isVague && (q.amount.kind === 'point' ? q.amount.value : q.amount.high) < MIN_OTHER_COUNT
 }
 
@@ -72,6 +77,7 @@ export function findClaims(doc: Doc): Claim[] {
     const [a, b] = tokenRange(c, q, s)
     // "one of the most militarized societies"
     if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of') continue
+    if (isFramingTotal(c, a, b, s)) continue
     const prior = previous !== null && previous.sentence === si ? previous.counted : null
     const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
     if (counted === null) continue

@@ -5,12 +5,12 @@
  */
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
-  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within,
 } from './context.ts'
 import {
-  CONTAINERS, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
-  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS,
+  CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
+  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
@@ -149,6 +149,9 @@ export function findCounted(
   if (prior !== null && a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) {
     return { ...prior, npStart: b, npEnd: b, after: b }
   }
+  // (before the noun phrase after the number, which may run on into the list's next line)
+  const label = listLabel(c, q, a, s)
+  if (label !== null) return label
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
@@ -167,10 +170,17 @@ export function findCounted(
       return { start: c.tokens.start[verbBefore], end: c.tokens.end[verbBefore], category, npStart: b, npEnd: b, after: b }
     }
     // "down from 10,000", "with another 1,500 expected": the same thing as the figure before.
-    if (prior !== null && isElliptic(c, a, s)) return { ...prior, npStart: b, npEnd: b, after: b }
+    // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
+    // own the number counts the same people, not what befell the others)
+    if (prior !== null && isElliptic(c, a, s)) {
+      return b < s.tokenEnd && pos[b] === AUX ? { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
+    }
+    // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
+    // own counts what the figure before it in the sentence counts
+    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return findCountedBefore(c, a, s)
+    return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -213,12 +223,29 @@ export function findCounted(
       addSignal(signals, lemma[t], tokenText(c, t))
     }
   }
+  if (isWeaponSystem(c, np.start, np.end)) heads.push('munitions')
+  // "recruited 30,000 new soldiers": people joining up are no deployment
+  if (verbBefore >= 0 && JOINING_VERBS.has(lemma[verbBefore])) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
-  const predicateEnd = predicate(c, np.end, s, signals)
+  let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
+  // "9,000 people have crossed into Chad": people, not troops or lorries, who cross are displaced
+  if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
+    const crossed = crossing(c, pastConjunct(c, np.end, s), s)
+    if (crossed > 0) { signals.add('displaced'); predicateEnd = crossed }
+  }
+  // "About 300 people in the border town were killed": past a place or origin phrase
+  if (predicateEnd < 0 && signals.size === 0) {
+    const past = pastModifier(c, np.end, s)
+    if (past > np.end) predicateEnd = predicate(c, past, s, signals)
+  }
+  // "fired 140 missiles and 120 of them were shot down": them are the things of the figure before
+  if (lemma[np.head] === 'them' && signals.size === 0 && prior !== null && !PEOPLE_CATEGORIES.has(prior.category) && prior.category !== 'displaced') {
+    return { ...prior, npStart: np.start, npEnd: np.end, after: np.end }
+  }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
   if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
@@ -238,6 +265,170 @@ export function findCounted(
     start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category,
     npStart: np.start, npEnd: np.end, after: end,
   }
+}
+
+const OWNERS = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
+
+/**
+ * Whether the quantity at tokens `[a, b)` is a total that only frames a part named before it:
+ * "87 of the 150 seats", "11 of the country's 18 states", "40,000 of its 110,000 residents
+ * have fled". A total that says more of its own ("42 of the 48 drones Russia launched", "of
+ * the roughly 20,000 people displaced by the quake": a participle or a clause after its noun)
+ * is a figure.
+ */
+export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = a - 1
+  if (t >= s.tokenStart && /^['’]s$/.test(tokenText(c, t))) {
+    t--
+    while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
+  }
+  if (t < s.tokenStart || !OWNERS.has(lemma[t])) return false
+  t--
+  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || pos[t - 1] !== NUM) return false
+  const np = nounPhrase(c, b, s.tokenEnd)
+  if (np === null) return false
+  const next = np.end
+  if (next >= s.tokenEnd) return true
+  if ((pos[next] === VERB || pos[next] === ADJ) && /(?:ed|en|wn)$/i.test(tokenText(c, next))) return false
+  if ((pos[next] === PROPN || pos[next] === PRON || lemma[next] === 'that' || lemma[next] === 'which' || lemma[next] === 'who') &&
+    next + 1 < s.tokenEnd && (pos[next + 1] === VERB || pos[next + 1] === AUX || pos[next + 1] === PROPN)) return false
+  // "the roughly 100 stations on which they were operating"
+  if (next + 1 < s.tokenEnd && (lemma[next + 1] === 'which' || lemma[next + 1] === 'whom')) return false
+  return true
+}
+
+// Prepositions of a phrase that places or sources the counted people: "300 people in Gaza".
+const MODIFIER_PREPOSITIONS = new Set(['in', 'from', 'at', 'near', 'across', 'inside', 'around', 'along', 'on'])
+
+/**
+ * "About 300 people in the border town were killed": the token after a short place or
+ * origin phrase that follows the counted noun, when a verb comes next; else `t`.
+ */
+function pastModifier(c: Context, t: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  if (t + 1 >= s.tokenEnd || !MODIFIER_PREPOSITIONS.has(lemma[t])) return t
+  let k = t + 1
+  while (k < s.tokenEnd && k <= t + 6 && (pos[k] === DET || pos[k] === ADJ || pos[k] === NOUN || pos[k] === PROPN || isHyphenJoin(c, k))) k++
+  if (k === t + 1 || k >= s.tokenEnd || (pos[k] !== AUX && pos[k] !== VERB)) return t
+  return k
+}
+
+/** What the figure before counts, its noun phrase only: its category from its nouns, not its predicate. */
+function nounOnly(c: Context, prior: Counted): Counted {
+  const { lemma } = c.tokens
+  // a figure before with no noun of its own ("and 300 were wounded") has nothing else to give
+  if (prior.npEnd <= prior.npStart) return prior
+  const heads: Category[] = []
+  let isMilitary = false
+  let isPeople = false
+  for (let t = prior.npStart; t < prior.npEnd; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) heads.push(cat)
+    if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+    if (OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])) isPeople = true
+  }
+  const end = Math.max(prior.npStart, prior.npEnd - 1)
+  return {
+    start: c.tokens.start[prior.npStart], end: c.tokens.end[end],
+    category: decideCategory(new Set(), heads, isMilitary, isPeople) ?? 'other', npStart: prior.npStart, npEnd: prior.npEnd, after: prior.npEnd,
+  }
+}
+
+/** "air defence systems", "two more Patriot systems", "missile batteries": a system that is a weapon. */
+function isWeaponSystem(c: Context, from: number, to: number): boolean {
+  let isWeapon = false
+  for (let t = from; t < to; t++) {
+    const word = tokenText(c, t).toLowerCase()
+    if (WEAPON_SYSTEM_WORDS.has(c.tokens.lemma[t]) || WEAPON_SYSTEM_WORDS.has(word)) isWeapon = true
+    else if (isWeapon && /^(system|systems|battery|batteries)$/.test(word)) return true
+  }
+  return false
+}
+
+/** "have crossed into Chad", "crossed the border": the token after "cross", or -1. */
+function crossing(c: Context, from: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  let t = from
+  if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
+  while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
+  return t < s.tokenEnd && lemma[t] === 'cross' ? t + 1 : -1
+}
+
+// Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
+const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
+
+/**
+ * "3,000 soldier-builders and shock brigade members were dispatched": the noun phrase
+ * stopped at a second conjunct of another kind; the predicate after that conjunct is said of
+ * both. Returns the token after the conjunct, or `t` when none follows (or it has a number
+ * of its own: "300 soldiers and 20 tanks were sent").
+ */
+function pastConjunct(c: Context, t: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  if (t + 1 >= s.tokenEnd || (lemma[t] !== 'and' && lemma[t] !== 'or')) return t
+  const np = nounPhrase(c, t + 1, s.tokenEnd)
+  if (np === null || np.start !== t + 1 || pos[t + 1] === NUM) return t
+  return np.end
+}
+
+// Line labels that count nothing ("Page: 12", "Phone: 0800 ...") are kept out by asking for a
+// plural, a category noun, equipment or people.
+const LIST_SEPARATORS = new Set([':', '-', '–', '—'])
+
+/**
+ * "Tanks: 10,912", "Artillery systems - 29,874": a line of a list or table whose only
+ * words are a label and the number counts what the label names. The label opens its line
+ * and is a short noun phrase; nothing but punctuation follows the number on the line (the
+ * sentence splitter does not always end a sentence at a line break).
+ */
+function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const sep = a - 1
+  if (sep <= s.tokenStart || !LIST_SEPARATORS.has(tokenText(c, sep))) return null
+  const lineEnd = c.text.indexOf('\n', q.end)
+  if (!/^[\s.,;]*$/.test(c.text.slice(q.end, lineEnd < 0 ? c.text.length : lineEnd))) return null
+  const lineStart = c.text.lastIndexOf('\n', q.start - 1) + 1
+  let first = sep
+  while (first - 1 >= s.tokenStart && c.tokens.start[first - 1] >= lineStart) first--
+  if (first === sep || sep - first > 5 || c.tokens.start[first] < lineStart) return null
+  for (let t = first; t < sep; t++) if (pos[t] !== NOUN && pos[t] !== PROPN && pos[t] !== ADJ && !isHyphenJoin(c, t)) return null
+  const head = sep - 1
+  if (pos[head] !== NOUN && pos[head] !== PROPN) return null
+  // a capitalised label is read as a name, whose lemma is the word itself ("Tanks")
+  const singular = (t: number) => {
+    const word = tokenText(c, t).toLowerCase()
+    return lemma[t] === word && /[^s]s$/.test(word) ? word.slice(0, -1) : lemma[t]
+  }
+  const lem = singular(head)
+  const isPlural = tokenText(c, head).toLowerCase() !== lem
+  const heads: Category[] = []
+  for (let t = first; t < sep; t++) {
+    const cat = NOUN_CATEGORY.get(singular(t)) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
+    if (cat !== undefined) heads.push(cat)
+  }
+  if (isWeaponSystem(c, first, sep)) heads.push('munitions')
+  const isMilitary = MILITARY_PEOPLE.has(lem)
+  const isPeople = OTHER_PEOPLE.has(lem) || LABOUR_PEOPLE.has(lem)
+  if (!isPlural && heads.length === 0 && !EQUIPMENT.has(lem) && !isMilitary && !isPeople) return null
+  const category = decideCategory(new Set(), heads, isMilitary, isPeople) ?? 'other'
+  return { start: c.tokens.start[first], end: c.tokens.end[head], category, npStart: first, npEnd: sep, after: a + 1 }
+}
+
+// Nouns for a body of people whose size follows "of": "a crowd of 62,000", "a force of 3,000".
+const COLLECTIVES = new Map([
+  ['crowd', false], ['audience', false], ['population', false], ['gathering', false], ['congregation', false],
+  ['workforce', false], ['force', true], ['contingent', true], ['garrison', true], ['army', true],
+])
+
+/** "in front of a crowd of 62,000", "a force of 3,000": the collective noun before "of" is what the figure counts. */
+function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const t = a - 2
+  if (t < s.tokenStart || lemma[a - 1] !== 'of' || pos[t] !== NOUN) return null
+  const isMilitary = COLLECTIVES.get(lemma[t])
+  if (isMilitary === undefined) return null
+  return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
 }
 
 /** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
@@ -291,6 +482,9 @@ const MONEY_CONTEXT = new Set([
   'budget', 'spending', 'expenditure', 'revenue', 'funding', 'fund', 'aid', 'money', 'cost',
   'debt', 'deficit', 'tax', 'salary', 'wage', 'income', 'gdp', 'price',
 ])
+// "22 per cent of the amount (has been received)": an amount of nothing named is money
+// ("of the amount of rain" is rain)
+const MONEY_HEADS = new Set(['amount', 'sum'])
 
 /**
  * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
@@ -308,6 +502,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
       .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
   const categoryOf = (np: { start: number; head: number; end: number }): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    if (MONEY_HEADS.has(lemma[np.head])) return 'money'
     const signals = new Set<Category>()
     const heads: Category[] = []
     let isMilitary = false
@@ -408,10 +603,14 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   return end
 }
 
+const QUOTE_MARKS = new Set(['"', '“', '‘', "'"])
+
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    // ('its own losses were "fewer than 300"': a quotation mark that opens the figure)
+    if (t === a - 1 && QUOTE_MARKS.has(tokenText(c, t))) continue
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
     // "the number of displaced to reach 150,000": an adjective used as a noun after "of"
     const isNominal = (pos[t] === ADJ || pos[t] === VERB) && t > s.tokenStart && (lemma[t - 1] === 'of' || pos[t - 1] === DET)

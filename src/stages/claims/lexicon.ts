@@ -42,11 +42,14 @@ export const NOUN_CATEGORY = new Map<string, Category>([
   ['prisoner', 'captured'], ['pow', 'captured'], ['pows', 'captured'], ['captive', 'captured'],
   ['hostage', 'captured'], ['detainee', 'captured'],
   ['refugee', 'displaced'], ['evacuee', 'displaced'], ['displaced', 'displaced'], ['evacuation', 'displaced'],
+  ['arrival', 'displaced'],
   ['shell', 'munitions'], ['round', 'munitions'], ['missile', 'munitions'], ['ammunition', 'munitions'],
   ['munition', 'munitions'], ['munitions', 'munitions'], ['rocket', 'munitions'], ['bomb', 'munitions'],
   ['grenade', 'munitions'], ['drone', 'munitions'], ['projectile', 'munitions'], ['cartridge', 'munitions'],
   ['mortar', 'munitions'], ['warhead', 'munitions'], ['bullet', 'munitions'], ['artillery', 'munitions'],
   ['weapon', 'munitions'], ['launcher', 'munitions'], ['howitzer', 'munitions'],
+  ['rifle', 'munitions'], ['pistol', 'munitions'], ['firearm', 'munitions'], ['explosive', 'munitions'],
+  ['landmine', 'munitions'], ['torpedo', 'munitions'], ['interceptor', 'munitions'],
   ['missing', 'missing'],
 ])
 
@@ -124,4 +127,12 @@ export const EQUIPMENT = new Set([
   'tank', 'vehicle', 'aircraft', 'jet', 'plane', 'airplane', 'helicopter', 'ship', 'warship',
   'boat', 'vessel', 'submarine', 'carrier', 'destroyer', 'frigate', 'truck', 'apc', 'satellite',
   'system', 'radar', 'battery', 'bomber', 'fighter', 'gun', 'cannon',
+])
+
+/**
+ * Words that make a "system" or "battery" a weapon: "air defence systems", "Patriot
+ * systems", "missile batteries" are munitions, where a bare "system" is equipment.
+ */
+export const WEAPON_SYSTEM_WORDS = new Set([
+  'defence', 'defense', 'missile', 'rocket', 'patriot', 'himars', 'iris-t', 'nasams', 'launch', 'artillery', 'anti-aircraft',
 ])

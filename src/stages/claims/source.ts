@@ -96,8 +96,13 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   let named = false
   for (let t = first; t < end - 1; t++) {
     if (c.tokens.pos[t] === PROPN) named = true
+    // ("Jean-Marc Diallo, UNHCR's representative in Chad": an owner's name opens it too)
+    const isOwner = (k: number) => c.tokens.pos[k] === PROPN && k + 1 < end && /^['’]s$/.test(tokenText(c, k + 1))
     if (tokenText(c, t) === ',' && named && t > first && c.tokens.pos[t - 1] === PROPN &&
-      (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN)) { end = t; break }
+      (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN || isOwner(t + 1))) { end = t; break }
+    // "The assessment, prepared for NATO defence ministers,": a participle phrase describes it
+    if (tokenText(c, t) === ',' && t > first && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) &&
+      c.tokens.pos[t + 1] === VERB && /(?:ed|en|wn)$/i.test(tokenText(c, t + 1))) { end = t; break }
     // "A NATO official, who spoke on condition of anonymity,": a relative clause describes the speaker
     if (tokenText(c, t) === ',' && t > first && (c.tokens.lemma[t + 1] === 'who' || c.tokens.lemma[t + 1] === 'which') &&
       (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN)) { end = t; break }
@@ -421,6 +426,11 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     let k = verb + 2
     while (k < a && tokenText(c, k) !== ',') k++
     if (k < a) verb = k + 1
+  } else if (verb + 1 < a && tokenText(c, verb) === ',' && pos[verb + 1] === ADP) {
+    // "The Ukrainian Navy, in a separate list, counts ...": a short phrase with no verb, too
+    let k = verb + 1
+    while (k < a && k < verb + 8 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
+    if (k < a && tokenText(c, k) === ',') verb = k + 1
   }
   while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
   if (verb >= a || a - verb > 12) return null
@@ -489,7 +499,7 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   if (best >= 0) return sourceFrom(c, best)
   const trailing = trailingWith(c, s, a)
   if (trailing >= 0) return sourceFrom(c, trailing)
-  return fallbackSource(c, s, a) ??
+  return fallbackSource(c, s, a) ?? listSource(c, q, a) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
 
@@ -503,6 +513,50 @@ function isBareFigure(c: Context, source: CharSpan | null): boolean {
   const start = source.start + (text.length - text.trimStart().length)
   const end = source.end - (text.length - text.trimEnd().length)
   return within(c.quantities, { start, end }).some((x) => x.start <= start && end <= x.end)
+}
+
+// A line of a list: a short label, a colon or dash, a number and nothing else.
+const LIST_LINE = /^[^\n:–—]{1,60}\s*[:–—-]\s*[^\n]{0,40}\d[\d,.]*\s*[.;,]?\s*$/
+// Verbs by which a body gives a list of figures: "The General Staff listed the losses as:".
+const LISTING_VERBS = new Set([...RECORD_VERBS, 'give', 'publish', 'release', 'provide', 'put', 'report', 'say', 'announce', 'state'])
+
+/**
+ * "The General Staff listed the losses as follows:\nTanks: 870\nArtillery systems: 1,210": a
+ * figure on a line of a list takes the speaker of the line that opens the list (a line that
+ * ends with a colon, past the list's other lines): a noun phrase that names someone, then a
+ * verb of listing, counting or speech. A list the text opens itself ("Losses as of
+ * Monday:") has none.
+ */
+function listSource(c: Context, q: Quantity, a: number): Source | null {
+  if (a === 0 || !/^[:–—-]$/.test(tokenText(c, a - 1))) return null
+  const lineOf = (at: number) => {
+    const start = c.text.lastIndexOf('\n', at - 1) + 1
+    const nl = c.text.indexOf('\n', at)
+    return { start, end: nl < 0 ? c.text.length : nl }
+  }
+  let line = lineOf(q.start)
+  if (!LIST_LINE.test(c.text.slice(line.start, line.end))) return null
+  for (let guard = 0; guard < 40 && line.start > 0; guard++) {
+    line = lineOf(line.start - 1)
+    const words = c.text.slice(line.start, line.end)
+    if (LIST_LINE.test(words)) continue
+    if (!/:\s*$/.test(words)) return null
+    // the opening line's speaker
+    const from = tokenEndingAfter(c, line.start)
+    let to = from
+    while (to < c.tokens.count && c.tokens.start[to] < line.end) to++
+    let first = from
+    while (first < to && (c.tokens.pos[first] === CCONJ || c.tokens.pos[first] === ADV)) first++
+    const npEnd = nounPhraseEnd(c, first, to)
+    if (npEnd === first || !namesSomeone(c, first, npEnd)) return null
+    let verb = npEnd
+    while (verb < to && (c.tokens.pos[verb] === AUX || c.tokens.pos[verb] === ADV)) verb++
+    if (verb >= to || c.tokens.pos[verb] !== VERB || !LISTING_VERBS.has(c.tokens.lemma[verb])) return null
+    const source = spanOf(c, first, npEnd)
+    if (source === null) return null
+    return { attribution: null, source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, sourceEntity: sourceEntityOf(c, source) }
+  }
+  return null
 }
 
 /** The source of a figure that attribution `i` states. */

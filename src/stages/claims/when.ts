@@ -1,8 +1,8 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, NOUN, DET, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments, within, tokenEndingAfter, REACH,
+  POS, VERB, AUX, ADV, ADP, NOUN, DET, PRON, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  segments, within, tokenEndingAfter, datelineDash, REACH,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 
@@ -20,6 +20,9 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   }
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
+  // "About C$1.5 billion of that will go to ...": past a part's "of that"
+  const b = tokenRange(c, q, s)[1]
+  if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
   // "3,000 troops are expected to arrive"
@@ -113,6 +116,22 @@ function cueTokens(c: Context): Uint8Array {
   return mask
 }
 
+// "its first title since 1996", "the highest since 1998", "the deadliest storm since 2005"
+const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|heaviest|fewest)$/iu
+
+/**
+ * Whether the time at token `xa` is "since X" after a superlative or "first" within the five
+ * tokens before it: it frames a record ("the highest since 1998"), it does not date the figure.
+ */
+function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
+  if (c.tokens.lemma[xa] !== 'since') return false
+  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 5; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (RECORD_WORD.test(tokenText(c, t))) return true
+  }
+  return false
+}
+
 /**
  * The date a figure refers to or the date it was stated, from the time expressions of its
  * sentence: one in the figure's own comma-separated segment first ("killed last month",
@@ -136,9 +155,13 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)]
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
   let best: { value: string; rank: number; distance: number } | null = null
+  // "LONDON, Jan 15 - Russia lost ... last year": the dateline dates the writing, not the figure
+  const dash = datelineDash(c, s)
+  const cues = cueTokens(c)
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
+    if (xa < dash || isRecordFrame(c, s, xa)) continue
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
@@ -147,7 +170,10 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
-    const distance = Math.abs(x.start - c.tokens.start[a])
+    // "said on Wednesday that 5,000 had been killed since ... February 24, 2022": in one
+    // clause the time of the speech verb dates the statement, the other one the figure
+    const isSpeechTime = xa > s.tokenStart && (SPEECH_VERBS.has(c.tokens.lemma[xa - 1]) || cues[xa - 1] === 1)
+    const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime ? c.text.length : 0)
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
   }
   return best?.value ?? null

@@ -437,3 +437,10 @@ test('a body "of" a country is one name, unless the country owns the name after 
   assert.ok(!names.includes('Council of Kenya'), JSON.stringify(names))
   assert.ok(names.includes('Kenya'), JSON.stringify(names))
 })
+
+test('the gazetteer knows the UN migration agency, the RSF and the IISS by their common names', () => {
+  const text = 'The U.N. migration agency, the RSF and the IISS gave their figures.'
+  assert.equal(byText(text, 'U.N. migration agency').canonical, 'International Organization for Migration')
+  assert.equal(byText(text, 'RSF').canonical, 'Rapid Support Forces')
+  assert.equal(byText(text, 'IISS').canonical, 'International Institute for Strategic Studies')
+})

@@ -166,6 +166,13 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['pounds', 'GBP'], ['yen', 'JPY'], ['yuan', 'CNY'], ['renminbi', 'CNY'], ['won', 'KRW'],
   ['rubles', 'RUB'], ['roubles', 'RUB'], ['ruble', 'RUB'], ['rouble', 'RUB'],
   ['rupees', 'INR'], ['hryvnias', 'UAH'], ['hryvnia', 'UAH'],
+  // one country's currency each (not "pesos", "dinars", "francs" or "shillings", which are
+  // several countries')
+  ['naira', 'NGN'], ['cedis', 'GHS'], ['cedi', 'GHS'], ['birr', 'ETB'], ['rupiah', 'IDR'],
+  ['ringgit', 'MYR'], ['baht', 'THB'], ['taka', 'BDT'], ['lira', 'TRY'], ['liras', 'TRY'],
+  ['dirhams', 'AED'], ['zlotys', 'PLN'], ['zloty', 'PLN'], ['forints', 'HUF'], ['forint', 'HUF'],
+  ['shekels', 'ILS'], ['shekel', 'ILS'], ['tenge', 'KZT'], ['lari', 'GEL'], ['afghanis', 'AFN'],
+  ['rials', 'IRR'], ['riyals', 'SAR'], ['kyat', 'MMK'], ['hryvnya', 'UAH'], ['rand', 'ZAR'],
 ])
 
 /** Words after which a number is a label, not a count ("Article 4", "Resolution 2397"). */
@@ -213,6 +220,8 @@ export const MEASURE_UNITS: ReadonlyMap<string, string> = new Map([
   ['kilometers', 'km'], ['km', 'km'], ['miles', 'mi'], ['hectares', 'ha'], ['acres', 'acre'],
   ['kilograms', 'kg'], ['kg', 'kg'], ['litres', 'l'], ['liters', 'l'], ['barrels', 'bbl'],
   ['metres', 'm'], ['meters', 'm'],
+  ['gigawatts', 'GW'], ['gigawatt', 'GW'], ['megawatts', 'MW'], ['megawatt', 'MW'], ['kilowatts', 'kW'],
+  ['kilowatt', 'kW'], ['gw', 'GW'], ['mw', 'MW'], ['twh', 'TWh'], ['gwh', 'GWh'], ['mwh', 'MWh'],
 ])
 
 /** "square kilometres", "metric tons": the second word and the unit. */

@@ -176,6 +176,10 @@ table('money', [
   ['300 pounds', ['300 pounds = 300 $GBP']],
   ['100 billion rubles', ['100 billion rubles = 100000000000 $RUB']],
   ['nearly $250 billion', ['nearly $250 billion = 250000000000 ~ $USD']],
+  // currencies of the countries in the news beyond the big ones, named after the number
+  ['recovered 4.1 billion naira', ['4.1 billion naira = 4100000000 $NGN']],
+  ['a fine of 2 million shekels', ['2 million shekels = 2000000 $ILS']],
+  ['300 billion rupiah', ['300 billion rupiah = 300000000000 $IDR']],
 ])
 
 table('multipliers', [
@@ -248,6 +252,10 @@ table('units of measure and forms of translated text', [
   ['10 thousands of new houses', ['10 thousands = 10000']],
   ['4 thousand 3 hundred and 21', ['4 thousand 3 hundred and 21 = 4321']],
   ['the number could double within weeks', ['double = 2 x']],
+  // power and energy: "knocked out 9 gigawatts of capacity"
+  ['knocked out about 9 gigawatts of capacity', ['about 9 gigawatts = 9 ~']],
+  ['a 1,200 megawatt plant', ['1,200 megawatt = 1200']],
+  ['produced 14 TWh last year', ['14 TWh = 14']],
 ])
 
 table('hyphenated counts', [

@@ -51,6 +51,14 @@ function weekday(d: Day): number {
   return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()
 }
 
+/** The `month` nearest the reference month, ahead or back. */
+function nearestMonth(month: number, ref: Day): string {
+  const back = resolveMonth(month, ref, false)
+  const ahead = resolveMonth(month, ref, true)
+  const gap = (v: string) => Math.abs((+v.slice(0, 4) - ref.year) * 12 + (+v.slice(5) - ref.month))
+  return gap(ahead) < gap(back) ? ahead : back
+}
+
 /** The most recent `month` not after the reference month, or the next one not before it. */
 function resolveMonth(month: number, ref: Day, isFuture: boolean): string {
   let year = ref.year
@@ -99,6 +107,10 @@ const HAS_MONTH_WORD = /month/i
 const HAS_WEEK_WORD = /week/i
 const HAS_MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i
 const HAS_WEEKDAY = /day/
+const HAS_PAST_WORD = /\b(?:past|last|previous)\s/i
+// "by the end of", "until the start of": a word before "the end of" a month that points ahead
+const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
+const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
 
 const RULES: readonly Rule[] = [
   // "the fall of 2024", "autumn 2024", "winter of 2023-24" (the year named first)
@@ -201,7 +213,26 @@ const RULES: readonly Rule[] = [
     resolve: (m, ref) => {
       const month = monthIndex(m[1])
       if (m[2] !== undefined) return `${m[2]}-${pad(month)}`
-      return ref === null ? null : resolveMonth(month, ref, false)
+      if (ref === null) return null
+      // "by the end of March" may look ahead ("will deliver ... by the end of March") or back
+      // ("had fled ... by the end of June", published in July): the nearest such month
+      if (AHEAD_BEFORE.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return nearestMonth(month, ref)
+      return resolveMonth(month, ref, false)
+    },
+  },
+  // "the past two weeks", "the last 10 days", "the previous six months": the period that ends
+  // at publication, as the month that holds it whole, else its year (none when it reaches
+  // into the year before)
+  {
+    trigger: HAS_PAST_WORD,
+    pattern: /\b(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months)\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const n = /\d/.test(m[1]) ? Number(m[1]) : SMALL_NUMBERS.indexOf(m[1].toLowerCase()) + 2
+      const unit = m[2].toLowerCase()
+      const first = addDays(ref, -n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
+      if (first.year !== ref.year) return null
+      return first.month === ref.month ? iso(ref, 'month') : String(ref.year)
     },
   },
   // "by December", "until March", "next June": the next such month; "in July", "since
@@ -219,12 +250,7 @@ const RULES: readonly Rule[] = [
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
       // "through July" looks either way: the nearest July
-      if (lead === 'through') {
-        const back = resolveMonth(month, ref, false)
-        const ahead = resolveMonth(month, ref, true)
-        const gap = (v: string) => Math.abs((+v.slice(0, 4) - ref.year) * 12 + (+v.slice(5) - ref.month))
-        return gap(ahead) < gap(back) ? ahead : back
-      }
+      if (lead === 'through') return nearestMonth(month, ref)
       return resolveMonth(month, ref, isFuture)
     },
   },
