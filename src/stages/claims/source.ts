@@ -1,5 +1,5 @@
 /** Who states a figure: the attribution that holds it, or a simple fallback (docs/figures.md, "Source"). */
-import type { Attribution, CharSpan, Quantity, Sentence } from '../../model/types.ts'
+import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
@@ -52,6 +52,8 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
   const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
+  const body = placeBody(c, span, placed)
+  if (body !== null && bodies.length === 0) return body
   const places = new Set(placed.map((e) => e.canonical))
   // "Sea-Watch, a German charity", "Cameron Easley for Morning Consult": a name the
   // entities stage could not type, written before any place, is who speaks
@@ -61,6 +63,41 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const named = inside.find((e) => e.type === 'OTHER' && placed.every((p) => e.end <= p.start) && !opensSentence(e))
   if (named !== undefined && bodies.length === 0) return named.canonical
   return places.size === 1 && bodies.length === 0 ? [...places][0] : null
+}
+
+// Common names of bodies that a place or demonym before them makes a name ("the Gaza health
+// ministry", "the Sudanese army"); "government", "officials" and "forces" stand for the
+// country itself and are left to it.
+const BODY_HEADS = new Set([
+  'ministry', 'military', 'army', 'navy', 'force', 'police', 'department', 'agency', 'office', 'command',
+  'directorate', 'service', 'committee', 'commission', 'council', 'guard',
+])
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+const LOWER_WORD = /^\p{Ll}+$/u
+
+/**
+ * "The Gaza health ministry", "the Ukrainian defence ministry", "Israel's military": a
+ * place or demonym (`placed`, the span's GPE and NORP entities), perhaps a possessive, up
+ * to three words in lower case and a body's common name (`BODY_HEADS`) is that body, named
+ * as a name is written ("Gaza Health Ministry", "Israel's Military"); null for any other span.
+ */
+function placeBody(c: Context, span: CharSpan, placed: readonly Entity[]): string | null {
+  let t = firstToken(c, span)
+  const last = lastToken(c, span)
+  if (t < 0 || last < 0 || !BODY_HEADS.has(c.tokens.lemma[last]) || !LOWER_WORD.test(tokenText(c, last))) return null
+  if (c.tokens.pos[t] === DET) t++
+  const place = placed.find((e) => e.start === c.tokens.start[t])
+  if (place === undefined) return null
+  const words = [c.text.slice(place.start, place.end)]
+  t = tokenEndingAfter(c, place.end)
+  if (t <= last && /^['’]s?$/.test(tokenText(c, t))) { words[0] += tokenText(c, t); t++ }
+  if (t > last || last - t > 3) return null
+  for (let k = t; k <= last; k++) {
+    const word = tokenText(c, k)
+    if (!LOWER_WORD.test(word) || (k < last && c.tokens.pos[k] !== NOUN && c.tokens.pos[k] !== ADJ)) return null
+    words.push(word[0].toUpperCase() + word.slice(1))
+  }
+  return words.join(' ')
 }
 
 // Heads of a source span that name who speaks, so that a resolved name may stand for them.

@@ -1,0 +1,39 @@
+// Session 7 shapes of who states a figure and whose it is (docs/figures.md, "Session 7"):
+// bodies named by a place, headline tails, poll shares, the side that kills.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Doc } from '../../model/doc.ts'
+import { findClaims } from './claims.ts'
+import { attribution, buildDoc, quantity } from './test-helpers.ts'
+
+/** The claim of a quantity, its spans read back as text. */
+function claimFor(doc: Doc, quantityText: string) {
+  const qs = doc.get('quantities')
+  const found = findClaims(doc).find((c) => doc.slice(qs[c.quantity]) === quantityText)
+  assert.ok(found, `no claim for "${quantityText}"`)
+  return {
+    counted: doc.slice(found.counted), category: found.counted.category, subject: found.subject,
+    source: found.source && doc.slice(found.source), sourceEntity: found.sourceEntity,
+  }
+}
+
+test('a body named by a place or demonym and a common name is that body, not the place', () => {
+  const cases: Array<[string, string, string]> = [
+    ['The Gaza health ministry said 40 people were killed overnight.', 'The Gaza health ministry', 'Gaza Health Ministry'],
+    ['The Ukrainian defence ministry said 300 soldiers were killed.', 'The Ukrainian defence ministry', 'Ukrainian Defence Ministry'],
+    ["Israel's military said 12 rockets were fired from Lebanon.", "Israel's military", "Israel's Military"],
+    ['The Sudanese army said 50 fighters were captured.', 'The Sudanese army', 'Sudanese Army'],
+  ]
+  for (const [text, source, name] of cases) {
+    const q = text.match(/\d+/)![0]
+    const doc = buildDoc(text, [quantity(text, q, Number(q))], [attribution(text, source, 'said', text.slice(text.indexOf(q), -1))])
+    assert.equal(claimFor(doc, q).sourceEntity, name, text)
+  }
+  // the country stands for its government and its officials
+  const officials = 'US officials said 300 soldiers were killed.'
+  const doc = buildDoc(officials, [quantity(officials, '300', 300)], [attribution(officials, 'US officials', 'said', '300 soldiers were killed')])
+  assert.equal(claimFor(doc, '300').sourceEntity, 'United States')
+  const government = 'The Ukrainian government said 300 soldiers were killed.'
+  const gov = buildDoc(government, [quantity(government, '300', 300)], [attribution(government, 'The Ukrainian government', 'said', '300 soldiers were killed')])
+  assert.equal(claimFor(gov, '300').sourceEntity, 'Ukraine')
+})
