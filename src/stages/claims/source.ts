@@ -5,6 +5,7 @@ import {
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
+import { headlineEnd } from '../tokens/line-breaks.ts'
 
 // A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
 const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
@@ -244,15 +245,23 @@ const namesSomeone = (c: Context, from: number, to: number): boolean => {
  * no "that": ", officials said that ..." opens new content), or the inverted "informed the
  * deputy mayor". Returns the source and cue spans.
  */
-function speechSegment(c: Context, from: number, to: number): { source: CharSpan; cue: CharSpan } | null {
+const cueSpan = (c: Context, v: number): CharSpan => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
+
+function speechSegment(c: Context, from: number, to: number, isHeadline = false): { source: CharSpan; cue: CharSpan } | null {
   const { pos, lemma } = c.tokens
   if (from >= to) return null
-  const cueSpan = (v: number) => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
+  // "..., Ukraine claims", "..., state media reports": a headline's present-tense speech verb,
+  // which the tagger reads as a plural noun after a noun
+  if (isHeadline && to - 1 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) && /s$/.test(tokenText(c, to - 1))) {
+    const npEnd = nounPhraseEnd(c, from, to - 1)
+    const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
+    if (source !== null) return { source, cue: cueSpan(c, to - 1) }
+  }
   // inverted: "informed the deputy mayor", "said the ministry"
   if (isSpeechVerb(c, from)) {
     const npEnd = nounPhraseEnd(c, from + 1, to)
     const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
-    if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(from) }
+    if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(c, from) }
   }
   let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
   // "the ministry informed": a participle the tagger read as an adjective closes the segment
@@ -272,7 +281,7 @@ function speechSegment(c: Context, from: number, to: number): { source: CharSpan
     if (pos[t] === VERB || pos[t] === AUX || pos[t] === NUM || lemma[t] === 'that' || pos[t] === SCONJ) return null
   }
   const source = spanOf(c, from, npEnd)
-  return source === null ? null : { source, cue: cueSpan(verb) }
+  return source === null ? null : { source, cue: cueSpan(c, verb) }
 }
 
 /**
@@ -309,13 +318,14 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // Staff is informed", "informed the deputy mayor")
     let end = last
     while (end > s.tokenStart && PUNCT_ONLY.test(tokenText(c, end - 1))) end--
+    const isHeadline = c.tokens.start[a] < headlineEnd(c.text)
     for (let k = a + 1; k < end && best === null; k++) {
       if (tokenText(c, k) !== ',') continue
       let segEnd = k + 1
       while (segEnd < end && tokenText(c, segEnd) !== ',') segEnd++
       // a segment cut by the reach, not by its sentence, may go on with more
       if (segEnd === end && last < s.tokenEnd) break
-      const found = speechSegment(c, k + 1, segEnd)
+      const found = speechSegment(c, k + 1, segEnd, isHeadline)
       if (found !== null) best = { ...found, distance: 0 }
     }
   }

@@ -37,3 +37,14 @@ test('a body named by a place or demonym and a common name is that body, not the
   const gov = buildDoc(government, [quantity(government, '300', 300)], [attribution(government, 'The Ukrainian government', 'said', '300 soldiers were killed')])
   assert.equal(claimFor(gov, '300').sourceEntity, 'Ukraine')
 })
+
+test("a headline's ', X says' tail is the source of its figures, where the tagger reads the verb as a noun", () => {
+  const storm = 'Storm leaves 12 dead and 40 missing in Vietnam, state media reports\nThe storm made landfall on Sunday.'
+  const doc = buildDoc(storm, [quantity(storm, '12', 12), quantity(storm, '40', 40)])
+  assert.equal(claimFor(doc, '12').source, 'state media')
+  assert.equal(claimFor(doc, '40').source, 'state media')
+  const claims = 'Russia has lost more than 600,000 troops, Ukraine claims, as Moscow disputes the figure\nThe figure could not be verified.'
+  const lost = buildDoc(claims, [quantity(claims, 'more than 600,000', 600000, { bound: 'at_least' })])
+  assert.equal(claimFor(lost, 'more than 600,000').source, 'Ukraine')
+  assert.equal(claimFor(lost, 'more than 600,000').sourceEntity, 'Ukraine')
+})
