@@ -10,7 +10,7 @@ import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexic
 import { findSubject, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
-import { findSource, isInSourceOrCue } from './source.ts'
+import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
 // a function is built anew on every call.
@@ -63,7 +63,7 @@ export function findClaims(doc: Doc): Claim[] {
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
     if (within(c.times, { start: q.start - 200, end: q.end + 200 }).some((x) => x.start < q.end && q.start < x.end)) continue
-    if (isInSourceOrCue(c, q)) continue
+    if (isInSourceOrCue(c, q) && !isPollShare(c, q)) continue
     // "a margin of error of plus or minus 4 percentage points", "+/- 4 percent": a poll's
     // precision, not a figure about anything counted
     if (MARGIN_OF_ERROR.test(doc.text.slice(Math.max(0, q.start - 48), q.start))) continue

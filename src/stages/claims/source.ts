@@ -605,6 +605,22 @@ function trailingWith(c: Context, s: Sentence, a: number): number {
   return -1
 }
 
+/**
+ * "58 percent of registered voters said they ...", "Some 61% of Americans believe ...": a
+ * share that opens the source of an attribution is the poll's figure about the people it
+ * asked, not one of them speaking (docs/figures.md, "Session 7").
+ */
+export function isPollShare(c: Context, q: Quantity): boolean {
+  if (q.kind !== 'percent') return false
+  const after = tokenEndingAfter(c, q.end)
+  if (after >= c.tokens.count || c.tokens.lemma[after] !== 'of') return false
+  // (the source opens with the share, or with a hedge the quantity left out: "Fully 58 percent")
+  return c.attributions.some((att) => att.source.some((f) => f.start <= q.start && q.end < f.end &&
+    !HAS_LETTER.test(c.text.slice(f.start, q.start).replace(SHARE_HEDGE, ''))))
+}
+
+const SHARE_HEDGE = /^\W*(?:some|about|around|nearly|almost|roughly|only|just|fully|the)\b/i
+
 /** Whether a quantity is part of who speaks ("two officials said"), not what is said. */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
   return c.attributions.some((att) => overlapsAny(att.source, q) || overlapsAny(att.cue, q))

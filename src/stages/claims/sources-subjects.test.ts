@@ -48,3 +48,26 @@ test("a headline's ', X says' tail is the source of its figures, where the tagge
   assert.equal(claimFor(lost, 'more than 600,000').source, 'Ukraine')
   assert.equal(claimFor(lost, 'more than 600,000').sourceEntity, 'Ukraine')
 })
+
+test("a poll share that opens a speaker's phrase is a claim, with the poll named in its sentence as source", () => {
+  const text = '58 percent of registered voters said they would vote, according to a Reuters/Ipsos poll.'
+  const share = quantity(text, '58 percent', 58, { kind: 'percent', unit: '%' })
+  const doc = buildDoc(text, [share], [
+    attribution(text, '58 percent of registered voters', 'said', 'they would vote'),
+    attribution(text, 'a Reuters/Ipsos poll', 'according to', '58 percent of registered voters said they would vote'),
+  ])
+  const c = claimFor(doc, '58 percent')
+  assert.equal(c.category, 'other')
+  assert.equal(c.counted, 'registered voters')
+  assert.equal(c.source, 'a Reuters/Ipsos poll')
+  // no poll named: the share is the text's own, never the respondents'
+  const bare = 'Fully 61 percent of Americans said the economy was getting worse.'
+  const own = buildDoc(bare, [quantity(bare, '61 percent', 61, { kind: 'percent', unit: '%' })], [
+    attribution(bare, 'Fully 61 percent of Americans', 'said', 'the economy was getting worse'),
+  ])
+  assert.equal(claimFor(own, '61 percent').source, null)
+  // a count of people that speaks is still who speaks, not a claim
+  const two = 'Two officials said 300 soldiers were killed.'
+  const officials = buildDoc(two, [quantity(two, 'Two', 2), quantity(two, '300', 300)], [attribution(two, 'Two officials', 'said', '300 soldiers were killed')])
+  assert.equal(findClaims(officials).length, 1)
+})
