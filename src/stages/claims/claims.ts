@@ -7,7 +7,7 @@ import {
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
-import { findSubject, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
+import { findSubject, inflictedBy, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
 import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
@@ -50,6 +50,8 @@ export function findClaims(doc: Doc): Claim[] {
   const claims: Claim[] = []
   // quantities whose subject is the place where it happened (`placeIn`), which the article's other such figures may take
   const placed = new Set<number>()
+  // countries whose forces harm the people a quantity counts ("Russian forces had killed 300 soldiers")
+  const inflicters = new Map<number, string>()
   let previous: { claim: Claim; sentence: number; counted: Counted } | null = null
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi]
@@ -81,6 +83,8 @@ export function findClaims(doc: Doc): Claim[] {
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
+    const inflicter = PEOPLE_CATEGORIES.has(counted.category) ? inflictedBy(c, s, a) : null
+    if (inflicter !== null) inflicters.set(qi, inflicter)
     if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) {
       subject = placeIn(c, s, a, source.attribution)
       if (subject !== null) placed.add(qi)
@@ -124,7 +128,7 @@ export function findClaims(doc: Doc): Claim[] {
     previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
-  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c), c, placed)
+  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c, inflicters), c, placed)
 }
 
 const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
@@ -212,15 +216,19 @@ const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b|\b(?:
  * soldiers were wounded". A figure about soldiers with no subject of its own takes the
  * article's when the article speaks of one country's forces only (in its figures and in
  * phrases like "North Korean troops"); with two countries in play it stays unknown rather
- * than guessed, and civilians never inherit a country's forces.
+ * than guessed, and civilians never inherit a country's forces. Nor do soldiers when the
+ * article's one force is the one that harms soldiers ("Russian forces had killed or wounded
+ * about 1,150 soldiers", `inflicters` by quantity): those are the other side's, which the
+ * text would have to name.
  */
-function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
+function inheritArticleSubject(claims: readonly Claim[], c: Context, inflicters: ReadonlyMap<number, string>): Claim[] {
   const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)
   if (!claims.some((claim) => claim.subject === null && isSoldiers(claim))) return [...claims]
   const subjects = forcesNamed(c)
   for (const claim of claims) if (claim.subject !== null && isSoldiers(claim)) subjects.add(claim.subject)
   if (subjects.size !== 1) return [...claims]
   const [subject] = subjects
+  if ([...inflicters.values()].includes(subject)) return [...claims]
   return claims.map((claim) => claim.subject === null && isSoldiers(claim) ? { ...claim, subject } : claim)
 }
 

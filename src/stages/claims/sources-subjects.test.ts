@@ -71,3 +71,17 @@ test("a poll share that opens a speaker's phrase is a claim, with the poll named
   const officials = buildDoc(two, [quantity(two, 'Two', 2), quantity(two, '300', 300)], [attribution(two, 'Two officials', 'said', '300 soldiers were killed')])
   assert.equal(findClaims(officials).length, 1)
 })
+
+test("soldiers do not inherit the article's one force when that force is the one harming soldiers", () => {
+  const text = 'Russian forces advanced near Pokrovsk on Monday. Russian forces had killed or wounded about 1,150 soldiers in the past day. Another 300 soldiers were wounded.'
+  const doc = buildDoc(text, [quantity(text, 'about 1,150', 1150, { isApprox: true }), quantity(text, '300', 300)])
+  assert.equal(claimFor(doc, 'about 1,150').category, 'casualties')
+  assert.equal(claimFor(doc, 'about 1,150').subject, null)
+  assert.equal(claimFor(doc, '300').subject, null)
+  // the side harmed, when the text names it
+  const named = 'Russian forces advanced near Pokrovsk. Russian forces had killed 300 Ukrainian soldiers.'
+  assert.equal(claimFor(buildDoc(named, [quantity(named, '300', 300)]), '300').subject, 'Ukraine')
+  // the one force the article names, when nothing says it harms anyone, is still inherited
+  const own = 'North Korean troops arrived in Kursk. About 3,000 soldiers were wounded in the fighting.'
+  assert.equal(claimFor(buildDoc(own, [quantity(own, 'About 3,000', 3000, { isApprox: true })]), 'About 3,000').subject, 'North Korea')
+})
