@@ -7,7 +7,7 @@ import {
 } from './context.ts'
 import { findCounted } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
-import { findSubject, inflictedBy, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
+import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
 import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
@@ -85,7 +85,7 @@ export function findClaims(doc: Doc): Claim[] {
     let subject = findSubject(c, counted, a, s, si)
     const inflicter = PEOPLE_CATEGORIES.has(counted.category) ? inflictedBy(c, s, a) : null
     if (inflicter !== null) inflicters.set(qi, inflicter)
-    if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) {
+    if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !namesSoldiers(c, counted)) {
       subject = placeIn(c, s, a, source.attribution)
       if (subject !== null) placed.add(qi)
     }
@@ -147,12 +147,6 @@ function namesPeople(text: string, counted: CharSpan): boolean {
   return hasWordIn(text, counted, PEOPLE_WORDS)
 }
 
-// Whether the counted words name soldiers ("soldiers have been killed", "troops"), not
-// civilians or workers.
-function isMilitary(text: string, counted: CharSpan): boolean {
-  return hasWordIn(text, counted, MILITARY_PEOPLE)
-}
-
 // Countries whose forces the article names: "North Korean troops", "Russia's soldiers".
 function forcesNamed(c: Context): Set<string> {
   const out = new Set<string>()
@@ -185,7 +179,7 @@ function tokenAt(c: Context, offset: number): number {
  * ... "At least 5,300 people have died"); with two or more countries, none.
  */
 function inheritVictimPlace(claims: readonly Claim[], c: Context, placed: ReadonlySet<number>): Claim[] {
-  const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !isMilitary(c.text, claim.counted)
+  const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !namesSoldiers(c, claim.counted)
   // "millions of refugees around the globe": a figure its sentence puts in the world at large
   // (by sentence, read once: a long sentence may hold many figures)
   const worldwide = new Map<number, boolean>()
@@ -222,7 +216,7 @@ const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b|\b(?:
  * text would have to name.
  */
 function inheritArticleSubject(claims: readonly Claim[], c: Context, inflicters: ReadonlyMap<number, string>): Claim[] {
-  const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)
+  const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && namesSoldiers(c, claim.counted)
   if (!claims.some((claim) => claim.subject === null && isSoldiers(claim))) return [...claims]
   const subjects = forcesNamed(c)
   for (const claim of claims) if (claim.subject !== null && isSoldiers(claim)) subjects.add(claim.subject)

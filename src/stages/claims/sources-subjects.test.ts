@@ -85,3 +85,13 @@ test("soldiers do not inherit the article's one force when that force is the one
   const own = 'North Korean troops arrived in Kursk. About 3,000 soldiers were wounded in the fighting.'
   assert.equal(claimFor(buildDoc(own, [quantity(own, 'About 3,000', 3000, { isApprox: true })]), 'About 3,000').subject, 'North Korea')
 })
+
+test('one test of soldiers for the place a toll lies in and for the force an article names', () => {
+  // "marines" are soldiers to both: no place of the dead for them, and the article's one force
+  const text = 'Floods in eastern Libya killed 300 people. Another 40 marines were killed at the port.'
+  const doc = buildDoc(text, [quantity(text, '300', 300), quantity(text, '40', 40)])
+  assert.equal(claimFor(doc, '300').subject, 'Libya')
+  assert.equal(claimFor(doc, '40').subject, null)
+  const forces = 'North Korean troops arrived in Kursk. About 200 marines were wounded in the fighting.'
+  assert.equal(claimFor(buildDoc(forces, [quantity(forces, 'About 200', 200, { isApprox: true })]), 'About 200').subject, 'North Korea')
+})

@@ -1,8 +1,8 @@
 /** Whose the counted things are (docs/figures.md, "subject"). */
-import type { Sentence } from '../../model/types.ts'
+import type { CharSpan, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, ADP, PART, PRON, PUNCT, DET, PEOPLE_CATEGORIES, type Context, type Counted,
-  tokenText, tokenRange, countryOf, entitiesIn, within, REACH,
+  tokenText, tokenRange, countryOf, entitiesIn, within, REACH, tokenEndingAfter,
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
 
@@ -117,9 +117,19 @@ export function inflictedBy(c: Context, s: Sentence, a: number): string | null {
 // Categories that count people something happened to, where the place it happened names them.
 export const VICTIM_CATEGORIES = new Set(['killed', 'wounded', 'casualties', 'missing', 'displaced'])
 
-/** Whether the counted phrase names soldiers ("troops killed in Ukraine" may be anyone's). */
-export function isMilitaryCount(c: Context, counted: Counted): boolean {
-  for (let t = counted.npStart; t < counted.npEnd; t++) if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
+/**
+ * Whether a counted phrase (a claim's `counted` span) names soldiers by one of its words,
+ * its lemma or its plural ("soldiers have been killed", "troops", "marines"), not civilians
+ * or workers: soldiers "killed in Ukraine" may be anyone's (`placeIn`, `inheritVictimPlace`),
+ * and only soldiers take the article's one named force (`inheritArticleSubject`).
+ */
+export function namesSoldiers(c: Context, counted: CharSpan): boolean {
+  for (let t = tokenEndingAfter(c, counted.start); t < c.tokens.count && c.tokens.start[t] < counted.end; t++) {
+    if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
+    // wink leaves some plurals as their lemma ("marines")
+    const word = tokenText(c, t).toLowerCase()
+    if (word.endsWith('s') && MILITARY_PEOPLE.has(word.slice(0, -1))) return true
+  }
   return false
 }
 
