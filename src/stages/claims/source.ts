@@ -376,7 +376,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
   }
   best ??= recordingSource(c, s, a)
-  if (best === null) return null
+  if (best === null || isRespondents(c, best.source)) return null
   // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
   // read too names whom "the group" stands for
   const cue = best.cue
@@ -527,7 +527,8 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q))) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source))) {
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
+      isRespondents(c, hull(att.source))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -606,20 +607,42 @@ function trailingWith(c: Context, s: Sentence, a: number): number {
 }
 
 /**
- * "58 percent of registered voters said they ...", "Some 61% of Americans believe ...": a
- * share that opens the source of an attribution is the poll's figure about the people it
- * asked, not one of them speaking (docs/figures.md, "Session 7").
+ * "58 percent of registered voters said they ...", "A full 79 percent of Democrats say
+ * ...": a share that opens the source of an attribution is the poll's figure about the
+ * people it asked, not one of them speaking (docs/figures.md, "Session 7").
  */
 export function isPollShare(c: Context, q: Quantity): boolean {
-  if (q.kind !== 'percent') return false
-  const after = tokenEndingAfter(c, q.end)
-  if (after >= c.tokens.count || c.tokens.lemma[after] !== 'of') return false
-  // (the source opens with the share, or with a hedge the quantity left out: "Fully 58 percent")
-  return c.attributions.some((att) => att.source.some((f) => f.start <= q.start && q.end < f.end &&
-    !HAS_LETTER.test(c.text.slice(f.start, q.start).replace(SHARE_HEDGE, ''))))
+  return q.kind === 'percent' && c.attributions.some((att) => att.source.some((f) => opensWithShare(c, f, q)))
 }
 
-const SHARE_HEDGE = /^\W*(?:some|about|around|nearly|almost|roughly|only|just|fully|the)\b/i
+/**
+ * Whether span `f` opens with the percentage `q` and "of" after it, with only determiners,
+ * adjectives and adverbs before it ("Just 28 percent of voters", "a full 79 percent of").
+ */
+function opensWithShare(c: Context, f: CharSpan, q: Quantity): boolean {
+  if (q.kind !== 'percent' || q.start < f.start || q.end >= f.end) return false
+  const after = tokenEndingAfter(c, q.end)
+  if (after >= c.tokens.count || c.tokens.lemma[after] !== 'of') return false
+  for (let t = tokenEndingAfter(c, f.start); t < c.tokens.count && c.tokens.end[t] <= q.start; t++) {
+    const pos = c.tokens.pos[t]
+    if (pos !== DET && pos !== ADJ && pos !== ADV) return false
+  }
+  return true
+}
+
+// "A strong majority of voters", "half of Republicans": a part of those a poll asked.
+const POLLED_PART = /^(?:(?:a|an|the)\s+)?(?:\p{L}+\s+)?(?:majority|minority|plurality|half|third|quarter|fifth)\s+of\b/iu
+
+/**
+ * Whether a source span is a part of those a poll asked ("46 percent of voters said yes",
+ * "A strong majority of Democratic primary voters say ..."): what they say is the poll's
+ * finding, so a figure in it is the poll's or the text's, never theirs.
+ */
+function isRespondents(c: Context, source: CharSpan | null): boolean {
+  if (source === null) return false
+  if (POLLED_PART.test(c.text.slice(source.start, source.end))) return true
+  return within(c.quantities, source).some((q) => opensWithShare(c, source, q))
+}
 
 /** Whether a quantity is part of who speaks ("two officials said"), not what is said. */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {

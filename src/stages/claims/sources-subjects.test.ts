@@ -66,6 +66,20 @@ test("a poll share that opens a speaker's phrase is a claim, with the poll named
     attribution(bare, 'Fully 61 percent of Americans', 'said', 'the economy was getting worse'),
   ])
   assert.equal(claimFor(own, '61 percent').source, null)
+  // those a poll asked are never the source of a figure in what they say
+  const asked = '46 percent of voters said yes, compared with 23 percent who said no.'
+  const both = buildDoc(asked, [quantity(asked, '46 percent', 46, { kind: 'percent', unit: '%' }), quantity(asked, '23 percent', 23, { kind: 'percent', unit: '%' })], [
+    attribution(asked, '46 percent of voters', 'said', 'yes, compared with 23 percent who said no'),
+  ])
+  assert.equal(claimFor(both, '23 percent').source, null)
+  const start = 'Just 28 percent of voters said they liked her, compared with 33 percent last month.'
+  const fallback = buildDoc(start, [quantity(start, '28 percent', 28, { kind: 'percent', unit: '%' }), quantity(start, '33 percent', 33, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(fallback, '33 percent').source, null)
+  const majority = 'A strong majority of voters say they follow the race; 26 percent of Democrats say they do not.'
+  const part = buildDoc(majority, [quantity(majority, '26 percent', 26, { kind: 'percent', unit: '%' })], [
+    attribution(majority, 'A strong majority of voters', 'say', 'they follow the race; 26 percent of Democrats say they do not'),
+  ])
+  assert.equal(claimFor(part, '26 percent').source, null)
   // a count of people that speaks is still who speaks, not a claim
   const two = 'Two officials said 300 soldiers were killed.'
   const officials = buildDoc(two, [quantity(two, 'Two', 2), quantity(two, '300', 300)], [attribution(two, 'Two officials', 'said', '300 soldiers were killed')])
