@@ -381,7 +381,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   // read too names whom "the group" stands for
   const cue = best.cue
   const same = c.attributions.findIndex((x) => x.cue.some((f) => f.start === cue.start && f.end === cue.end))
-  const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source)
+  const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source) ?? bodyBefore(c, best.source)
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
 }
 
@@ -570,7 +570,33 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const head = source === null ? -1 : lastToken(c, source)
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
-  return sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null)
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null)
+}
+
+// How many sentences back "the ministry" looks for the body it was introduced as.
+const BODY_SENTENCES = 3
+
+/**
+ * "The Gaza health ministry said ... The ministry said": "the" and a body's common name
+ * is the nearest body named by a place with that head (`placeBody`) in an earlier source of
+ * the last few sentences; null when there is none.
+ */
+function bodyBefore(c: Context, source: CharSpan | null): string | null {
+  if (source === null) return null
+  const first = firstToken(c, source)
+  const last = lastToken(c, source)
+  if (first < 0 || last !== first + 1 || c.tokens.lemma[first] !== 'the' || !BODY_HEADS.has(c.tokens.lemma[last])) return null
+  const head = tokenText(c, last).toLowerCase()
+  const earliest = sentenceIndex(c, source.start) - BODY_SENTENCES
+  let best: { end: number; name: string } | null = null
+  for (const att of c.attributions) {
+    const span = hull(att.source)
+    if (span === null || span.end > source.start || (best !== null && span.end <= best.end) || sentenceIndex(c, span.start) < earliest) continue
+    const placed = entitiesIn(c, span).filter((e) => e.type === 'GPE' || e.type === 'NORP')
+    const name = placeBody(c, span, placed)
+    if (name !== null && name.toLowerCase().endsWith(` ${head}`)) best = { end: span.end, name }
+  }
+  return best?.name ?? null
 }
 
 // Words that open a phrase adding figures to a statement: ", with 4,715 injured".

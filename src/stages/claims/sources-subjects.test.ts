@@ -33,6 +33,13 @@ test('a body named by a place or demonym and a common name is that body, not the
   const officials = 'US officials said 300 soldiers were killed.'
   const doc = buildDoc(officials, [quantity(officials, '300', 300)], [attribution(officials, 'US officials', 'said', '300 soldiers were killed')])
   assert.equal(claimFor(doc, '300').sourceEntity, 'United States')
+  // "the ministry", "the military" later: the body they were introduced as, not the place
+  const later = "Israel's military said 12 rockets were fired on Sunday. The military said it struck 30 targets."
+  const back = buildDoc(later, [quantity(later, '12', 12), quantity(later, '30', 30)], [
+    attribution(later, "Israel's military", 'said', '12 rockets were fired on Sunday'),
+    attribution(later, 'The military', 'said', 'it struck 30 targets', 'Israel'),
+  ])
+  assert.equal(claimFor(back, '30').sourceEntity, "Israel's Military")
   const government = 'The Ukrainian government said 300 soldiers were killed.'
   const gov = buildDoc(government, [quantity(government, '300', 300)], [attribution(government, 'The Ukrainian government', 'said', '300 soldiers were killed')])
   assert.equal(claimFor(gov, '300').sourceEntity, 'Ukraine')
