@@ -12,6 +12,7 @@ const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
 const HAS_LETTER = /\p{L}/u
+const CAPITALISED = /^\p{Lu}/u
 
 function hull(fragments: readonly CharSpan[]): CharSpan | null {
   if (fragments.length === 0) return null
@@ -375,7 +376,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       }
     }
   }
-  best ??= recordingSource(c, s, a)
+  best ??= headlineTag(c, s, a) ?? recordingSource(c, s, a)
   if (best === null || isRespondents(c, best.source)) return null
   // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
   // read too names whom "the group" stands for
@@ -383,6 +384,33 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   const same = c.attributions.findIndex((x) => x.cue.some((f) => f.start === cue.start && f.end === cue.end))
   const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source) ?? bodyBefore(c, best.source)
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
+}
+
+/**
+ * "Floods kill 40 in Kenya - Red Cross", "Russia lost 1,200 troops in a day - Ukrainian
+ * military": a headline that ends in a dash and a short name is that name's, for the
+ * figures before the dash (the dash is the cue). The name holds a proper noun or a
+ * demonym, with no verb; null for anything else.
+ */
+function headlineTag(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan; distance: number } | null {
+  const headline = headlineEnd(c.text)
+  if (c.tokens.start[a] >= headline) return null
+  let end = s.tokenEnd
+  while (end > a && c.tokens.start[end - 1] >= headline) end--
+  let dash = end - 1
+  while (dash > a && end - dash <= 6 && !(DASHES.has(tokenText(c, dash)) && !isHyphenJoin(c, dash))) dash--
+  if (dash <= a || end - dash > 6 || dash + 1 >= end) return null
+  let named = false
+  for (let t = dash + 1; t < end; t++) {
+    // (a capitalised word goes in whatever its tag: "Red Cross", where "Cross" is read as a verb)
+    const isCapital = CAPITALISED.test(tokenText(c, t))
+    if (!NP_POS.has(c.tokens.pos[t]) && !isCapital) return null
+    if (c.tokens.pos[t] === PROPN || isCapital) named = true
+  }
+  const source = spanOf(c, dash + 1, end)
+  if (source === null) return null
+  named ||= entitiesIn(c, source).length > 0
+  return named ? { source, cue: { start: c.tokens.start[dash], end: c.tokens.end[dash] }, distance: 0 } : null
 }
 
 // Verbs by which a body keeps a count of its own: "The IOM recorded 2,300 deaths".

@@ -54,6 +54,16 @@ test("a headline's ', X says' tail is the source of its figures, where the tagge
   const lost = buildDoc(claims, [quantity(claims, 'more than 600,000', 600000, { bound: 'at_least' })])
   assert.equal(claimFor(lost, 'more than 600,000').source, 'Ukraine')
   assert.equal(claimFor(lost, 'more than 600,000').sourceEntity, 'Ukraine')
+  // a headline that ends in a dash and a name
+  const tag = 'Floods kill 40 in Kenya - Red Cross\nHeavy rain fell for days.'
+  assert.equal(claimFor(buildDoc(tag, [quantity(tag, '40', 40)]), '40').source, 'Red Cross')
+  const military = 'Russia lost 1,200 troops in a day - Ukrainian military\nFighting went on.'
+  assert.equal(claimFor(buildDoc(military, [quantity(military, '1,200', 1200)]), '1,200').source, 'Ukrainian military')
+  // not a dash inside the headline's own words, and not in the body
+  const inner = 'Floods kill 40 - more rain expected\nHeavy rain fell for days.'
+  assert.equal(claimFor(buildDoc(inner, [quantity(inner, '40', 40)]), '40').source, null)
+  const body = 'Heavy rain fell for days.\nFloods killed 40 people in Kenya - Red Cross'
+  assert.equal(claimFor(buildDoc(body, [quantity(body, '40', 40)]), '40').source, null)
 })
 
 test("a poll share that opens a speaker's phrase is a claim, with the poll named in its sentence as source", () => {
