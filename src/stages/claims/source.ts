@@ -48,14 +48,15 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   }
   // "the Alliance to Reclaim Our Schools (AROS)": the acronym in the closing bracket ends it
   const end = c.text[span.end - 1] === ')' ? span.end - 1 : span.end
+  const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
+  const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
+  // ("the health ministry in Gaza": the place that ends it is not who speaks)
+  const body = bodies.length === 0 ? placeBody(c, span, placed) : null
+  if (body !== null) return body
   const head = inside.find((e) => e.end === end)
   if (head !== undefined) return head.canonical
-  const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
-  const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
-  const body = placeBody(c, span, placed)
-  if (body !== null && bodies.length === 0) return body
   const places = new Set(placed.map((e) => e.canonical))
   // "Sea-Watch, a German charity", "Cameron Easley for Morning Consult": a name the
   // entities stage could not type, written before any place, is who speaks
@@ -78,22 +79,36 @@ const BODY_HEADS = new Set([
 const LOWER_WORD = /^\p{Ll}+$/u
 
 /**
- * "The Gaza health ministry", "the Ukrainian defence ministry", "Israel's military": a
- * place or demonym (`placed`, the span's GPE and NORP entities), perhaps a possessive, up
- * to three words in lower case and a body's common name (`BODY_HEADS`) is that body, named
- * as a name is written ("Gaza Health Ministry", "Israel's Military"); null for any other span.
+ * "The Gaza health ministry", "the Ukrainian defence ministry", "Israel's military", "the
+ * health ministry in Gaza": a place or demonym (`placed`, the span's GPE and NORP
+ * entities), perhaps a possessive, up to three words in lower case and a body's common name
+ * (`BODY_HEADS`), or those words and "in" or "of" a place that ends the span, is that body,
+ * named as a name is written, place first ("Gaza Health Ministry", "Israel's Military");
+ * null for any other span.
  */
 function placeBody(c: Context, span: CharSpan, placed: readonly Entity[]): string | null {
   let t = firstToken(c, span)
-  const last = lastToken(c, span)
-  if (t < 0 || last < 0 || !BODY_HEADS.has(c.tokens.lemma[last]) || !LOWER_WORD.test(tokenText(c, last))) return null
+  let last = lastToken(c, span)
+  if (t < 0 || last < 0) return null
   if (c.tokens.pos[t] === DET) t++
-  const place = placed.find((e) => e.start === c.tokens.start[t])
-  if (place === undefined) return null
-  const words = [c.text.slice(place.start, place.end)]
-  t = tokenEndingAfter(c, place.end)
-  if (t <= last && /^['’]s?$/.test(tokenText(c, t))) { words[0] += tokenText(c, t); t++ }
-  if (t > last || last - t > 3) return null
+  let place = placed.find((e) => e.start === c.tokens.start[t])
+  let owner: string
+  if (place !== undefined) {
+    owner = c.text.slice(place.start, place.end)
+    t = tokenEndingAfter(c, place.end)
+    if (t <= last && /^['’]s?$/.test(tokenText(c, t))) { owner += tokenText(c, t); t++ }
+  } else {
+    // "the health ministry in Gaza"
+    place = placed.find((e) => e.end === span.end && e.type === 'GPE')
+    if (place === undefined) return null
+    let k = tokenEndingAfter(c, place.start) - 1
+    if (k > t && c.tokens.lemma[k] === 'the') k--
+    if (k <= t || (c.tokens.lemma[k] !== 'in' && c.tokens.lemma[k] !== 'of')) return null
+    owner = c.text.slice(place.start, place.end)
+    last = k - 1
+  }
+  if (!BODY_HEADS.has(c.tokens.lemma[last]) || !LOWER_WORD.test(tokenText(c, last)) || t > last || last - t > 3) return null
+  const words = [owner]
   for (let k = t; k <= last; k++) {
     const word = tokenText(c, k)
     if (!LOWER_WORD.test(word) || (k < last && c.tokens.pos[k] !== NOUN && c.tokens.pos[k] !== ADJ)) return null

@@ -23,6 +23,7 @@ test('a body named by a place or demonym and a common name is that body, not the
     ['The Ukrainian defence ministry said 300 soldiers were killed.', 'The Ukrainian defence ministry', 'Ukrainian Defence Ministry'],
     ["Israel's military said 12 rockets were fired from Lebanon.", "Israel's military", "Israel's Military"],
     ['The Sudanese army said 50 fighters were captured.', 'The Sudanese army', 'Sudanese Army'],
+    ['The health ministry in Gaza said 40 people were killed overnight.', 'The health ministry in Gaza', 'Gaza Health Ministry'],
   ]
   for (const [text, source, name] of cases) {
     const q = text.match(/\d+/)![0]
