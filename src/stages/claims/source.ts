@@ -255,14 +255,16 @@ const namesSomeone = (c: Context, from: number, to: number): boolean => {
   return to - from === 1 && c.tokens.pos[from] === PRON
 }
 
+/** The span of token `v`, as a cue. */
+const cueSpan = (c: Context, v: number): CharSpan => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
+
 /**
  * A comma-separated segment `[from, to)` that only says who spoke: "X said", "X told
  * reporters in Geneva", "X is informed" (the tail after the verb holds no other verb and
  * no "that": ", officials said that ..." opens new content), or the inverted "informed the
- * deputy mayor". Returns the source and cue spans.
+ * deputy mayor". In a headline (`isHeadline`), "X says" / "X claims" / "X reports" whose
+ * verb the tagger read as a plural noun counts too. Returns the source and cue spans.
  */
-const cueSpan = (c: Context, v: number): CharSpan => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
-
 function speechSegment(c: Context, from: number, to: number, isHeadline = false): { source: CharSpan; cue: CharSpan } | null {
   const { pos, lemma } = c.tokens
   if (from >= to) return null
