@@ -699,7 +699,7 @@ const COMPANY_WORDS = new Set([
 ])
 
 /**
- * Whether "'s" at token `mark`, after the one-word name at `t`, is part of a company's name
+ * Whether the "'s" after the one-word name at token `t` is part of a company's name
  * ("Moody's Analytics", "McDonald's said", "Macy's."): the article writes the name only with
  * it (`isPossessiveOnly`), the name is shaped like a surname (a founder's: not "MSNBC's"),
  * and what follows is a company word or possesses nothing ("Moody's analysts", "Bornsten's
