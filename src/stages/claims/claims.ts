@@ -7,10 +7,10 @@ import {
 } from './context.ts'
 import { findCounted, isFramingTotal } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
-import { findSubject, isMilitaryCount, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
+import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
-import { findSource, isInSourceOrCue } from './source.ts'
+import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
 // a function is built anew on every call.
@@ -55,6 +55,8 @@ export function findClaims(doc: Doc): Claim[] {
   const claims: Claim[] = []
   // quantities whose subject is the place where it happened (`placeIn`), which the article's other such figures may take
   const placed = new Set<number>()
+  // countries whose forces harm the people a quantity counts ("Russian forces had killed 300 soldiers")
+  const inflicters = new Map<number, string>()
   let previous: { claim: Claim; sentence: number; counted: Counted } | null = null
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi]
@@ -68,7 +70,7 @@ export function findClaims(doc: Doc): Claim[] {
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
     if (within(c.times, { start: q.start - 200, end: q.end + 200 }).some((x) => x.start < q.end && q.start < x.end)) continue
-    if (isInSourceOrCue(c, q)) continue
+    if (isInSourceOrCue(c, q) && !isPollShare(c, q)) continue
     // "a margin of error of plus or minus 4 percentage points", "+/- 4 percent": a poll's
     // precision, not a figure about anything counted
     if (MARGIN_OF_ERROR.test(doc.text.slice(Math.max(0, q.start - 48), q.start))) continue
@@ -87,7 +89,9 @@ export function findClaims(doc: Doc): Claim[] {
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
-    if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !isMilitaryCount(c, counted)) {
+    const inflicter = PEOPLE_CATEGORIES.has(counted.category) ? inflictedBy(c, s, a) : null
+    if (inflicter !== null) inflicters.set(qi, inflicter)
+    if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !namesSoldiers(c, counted)) {
       subject = placeIn(c, s, a, source.attribution)
       if (subject !== null) placed.add(qi)
     }
@@ -130,7 +134,7 @@ export function findClaims(doc: Doc): Claim[] {
     previous = { claim, sentence: si, counted }
     claims.push(claim)
   }
-  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c), c, placed)
+  return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c, inflicters), c, placed)
 }
 
 const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
@@ -147,12 +151,6 @@ const PEOPLE_WORDS = new Set([...MILITARY_PEOPLE, ...LABOUR_PEOPLE, ...OTHER_PEO
 // Whether the counted words name people of any kind ("soldiers", "workers", "civilians").
 function namesPeople(text: string, counted: CharSpan): boolean {
   return hasWordIn(text, counted, PEOPLE_WORDS)
-}
-
-// Whether the counted words name soldiers ("soldiers have been killed", "troops"), not
-// civilians or workers.
-function isMilitary(text: string, counted: CharSpan): boolean {
-  return hasWordIn(text, counted, MILITARY_PEOPLE)
 }
 
 // Countries whose forces the article names: "North Korean troops", "Russia's soldiers".
@@ -187,7 +185,7 @@ function tokenAt(c: Context, offset: number): number {
  * ... "At least 5,300 people have died"); with two or more countries, none.
  */
 function inheritVictimPlace(claims: readonly Claim[], c: Context, placed: ReadonlySet<number>): Claim[] {
-  const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !isMilitary(c.text, claim.counted)
+  const isVictims = (claim: Claim) => VICTIM_CATEGORIES.has(claim.counted.category) && !namesSoldiers(c, claim.counted)
   // "millions of refugees around the globe": a figure its sentence puts in the world at large
   // (by sentence, read once: a long sentence may hold many figures)
   const worldwide = new Map<number, boolean>()
@@ -218,15 +216,19 @@ const WORLDWIDE = /\b(?:globe|global|globally|worldwide|world|countries)\b|\b(?:
  * soldiers were wounded". A figure about soldiers with no subject of its own takes the
  * article's when the article speaks of one country's forces only (in its figures and in
  * phrases like "North Korean troops"); with two countries in play it stays unknown rather
- * than guessed, and civilians never inherit a country's forces.
+ * than guessed, and civilians never inherit a country's forces. Nor do soldiers when the
+ * article's one force is the one that harms soldiers ("Russian forces had killed or wounded
+ * about 1,150 soldiers", `inflicters` by quantity): those are the other side's, which the
+ * text would have to name.
  */
-function inheritArticleSubject(claims: readonly Claim[], c: Context): Claim[] {
-  const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && isMilitary(c.text, claim.counted)
+function inheritArticleSubject(claims: readonly Claim[], c: Context, inflicters: ReadonlyMap<number, string>): Claim[] {
+  const isSoldiers = (claim: Claim) => PEOPLE_CATEGORIES.has(claim.counted.category) && namesSoldiers(c, claim.counted)
   if (!claims.some((claim) => claim.subject === null && isSoldiers(claim))) return [...claims]
   const subjects = forcesNamed(c)
   for (const claim of claims) if (claim.subject !== null && isSoldiers(claim)) subjects.add(claim.subject)
   if (subjects.size !== 1) return [...claims]
   const [subject] = subjects
+  if ([...inflicters.values()].includes(subject)) return [...claims]
   return claims.map((claim) => claim.subject === null && isSoldiers(claim) ? { ...claim, subject } : claim)
 }
 

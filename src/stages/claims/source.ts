@@ -1,16 +1,18 @@
 /** Who states a figure: the attribution that holds it, or a simple fallback (docs/figures.md, "Source"). */
-import type { Attribution, CharSpan, Quantity, Sentence } from '../../model/types.ts'
+import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
+import { headlineEnd } from '../tokens/line-breaks.ts'
 
 // A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
 const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
 const HAS_LETTER = /\p{L}/u
+const CAPITALISED = /^\p{Lu}/u
 
 function hull(fragments: readonly CharSpan[]): CharSpan | null {
   if (fragments.length === 0) return null
@@ -46,12 +48,15 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   }
   // "the Alliance to Reclaim Our Schools (AROS)": the acronym in the closing bracket ends it
   const end = c.text[span.end - 1] === ')' ? span.end - 1 : span.end
+  const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
+  const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
+  // ("the health ministry in Gaza": the place that ends it is not who speaks)
+  const body = bodies.length === 0 ? placeBody(c, span, placed) : null
+  if (body !== null) return body
   const head = inside.find((e) => e.end === end)
   if (head !== undefined) return head.canonical
-  const bodies = inside.filter((e) => e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'PERSON')
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
-  const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
   const places = new Set(placed.map((e) => e.canonical))
   // "Sea-Watch, a German charity", "Cameron Easley for Morning Consult": a name the
   // entities stage could not type, written before any place, is who speaks
@@ -61,6 +66,55 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const named = inside.find((e) => e.type === 'OTHER' && placed.every((p) => e.end <= p.start) && !opensSentence(e))
   if (named !== undefined && bodies.length === 0) return named.canonical
   return places.size === 1 && bodies.length === 0 ? [...places][0] : null
+}
+
+// Common names of bodies that a place or demonym before them makes a name ("the Gaza health
+// ministry", "the Sudanese army"); "government", "officials" and "forces" stand for the
+// country itself and are left to it.
+const BODY_HEADS = new Set([
+  'ministry', 'military', 'army', 'navy', 'force', 'police', 'department', 'agency', 'office', 'command',
+  'directorate', 'service', 'committee', 'commission', 'council', 'guard',
+])
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+const LOWER_WORD = /^\p{Ll}+$/u
+
+/**
+ * "The Gaza health ministry", "the Ukrainian defence ministry", "Israel's military", "the
+ * health ministry in Gaza": a place or demonym (`placed`, the span's GPE and NORP
+ * entities), perhaps a possessive, up to three words in lower case and a body's common name
+ * (`BODY_HEADS`), or those words and "in" or "of" a place that ends the span, is that body,
+ * named as a name is written, place first ("Gaza Health Ministry", "Israel's Military");
+ * null for any other span.
+ */
+function placeBody(c: Context, span: CharSpan, placed: readonly Entity[]): string | null {
+  let t = firstToken(c, span)
+  let last = lastToken(c, span)
+  if (t < 0 || last < 0) return null
+  if (c.tokens.pos[t] === DET) t++
+  let place = placed.find((e) => e.start === c.tokens.start[t])
+  let owner: string
+  if (place !== undefined) {
+    owner = c.text.slice(place.start, place.end)
+    t = tokenEndingAfter(c, place.end)
+    if (t <= last && /^['’]s?$/.test(tokenText(c, t))) { owner += tokenText(c, t); t++ }
+  } else {
+    // "the health ministry in Gaza"
+    place = placed.find((e) => e.end === span.end && e.type === 'GPE')
+    if (place === undefined) return null
+    let k = tokenEndingAfter(c, place.start) - 1
+    if (k > t && c.tokens.lemma[k] === 'the') k--
+    if (k <= t || (c.tokens.lemma[k] !== 'in' && c.tokens.lemma[k] !== 'of')) return null
+    owner = c.text.slice(place.start, place.end)
+    last = k - 1
+  }
+  if (!BODY_HEADS.has(c.tokens.lemma[last]) || !LOWER_WORD.test(tokenText(c, last)) || t > last || last - t > 3) return null
+  const words = [owner]
+  for (let k = t; k <= last; k++) {
+    const word = tokenText(c, k)
+    if (!LOWER_WORD.test(word) || (k < last && c.tokens.pos[k] !== NOUN && c.tokens.pos[k] !== ADJ)) return null
+    words.push(word[0].toUpperCase() + word.slice(1))
+  }
+  return words.join(' ')
 }
 
 // Heads of a source span that name who speaks, so that a resolved name may stand for them.
@@ -206,21 +260,31 @@ const namesSomeone = (c: Context, from: number, to: number): boolean => {
   return to - from === 1 && c.tokens.pos[from] === PRON
 }
 
+/** The span of token `v`, as a cue. */
+const cueSpan = (c: Context, v: number): CharSpan => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
+
 /**
  * A comma-separated segment `[from, to)` that only says who spoke: "X said", "X told
  * reporters in Geneva", "X is informed" (the tail after the verb holds no other verb and
  * no "that": ", officials said that ..." opens new content), or the inverted "informed the
- * deputy mayor". Returns the source and cue spans.
+ * deputy mayor". In a headline (`isHeadline`), "X says" / "X claims" / "X reports" whose
+ * verb the tagger read as a plural noun counts too. Returns the source and cue spans.
  */
-function speechSegment(c: Context, from: number, to: number): { source: CharSpan; cue: CharSpan } | null {
+function speechSegment(c: Context, from: number, to: number, isHeadline = false): { source: CharSpan; cue: CharSpan } | null {
   const { pos, lemma } = c.tokens
   if (from >= to) return null
-  const cueSpan = (v: number) => ({ start: c.tokens.start[v], end: c.tokens.end[v] })
+  // "..., Ukraine claims", "..., state media reports": a headline's present-tense speech verb,
+  // which the tagger reads as a plural noun after a noun
+  if (isHeadline && to - 1 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) && /s$/.test(tokenText(c, to - 1))) {
+    const npEnd = nounPhraseEnd(c, from, to - 1)
+    const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
+    if (source !== null) return { source, cue: cueSpan(c, to - 1) }
+  }
   // inverted: "informed the deputy mayor", "said the ministry"
   if (isSpeechVerb(c, from)) {
     const npEnd = nounPhraseEnd(c, from + 1, to)
     const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
-    if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(from) }
+    if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(c, from) }
   }
   let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
   // "the ministry informed": a participle the tagger read as an adjective closes the segment
@@ -240,7 +304,7 @@ function speechSegment(c: Context, from: number, to: number): { source: CharSpan
     if (pos[t] === VERB || pos[t] === AUX || pos[t] === NUM || lemma[t] === 'that' || pos[t] === SCONJ) return null
   }
   const source = spanOf(c, from, npEnd)
-  return source === null ? null : { source, cue: cueSpan(verb) }
+  return source === null ? null : { source, cue: cueSpan(c, verb) }
 }
 
 /**
@@ -277,13 +341,14 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // Staff is informed", "informed the deputy mayor")
     let end = last
     while (end > s.tokenStart && PUNCT_ONLY.test(tokenText(c, end - 1))) end--
+    const isHeadline = c.tokens.start[a] < headlineEnd(c.text)
     for (let k = a + 1; k < end && best === null; k++) {
       if (tokenText(c, k) !== ',') continue
       let segEnd = k + 1
       while (segEnd < end && tokenText(c, segEnd) !== ',') segEnd++
       // a segment cut by the reach, not by its sentence, may go on with more
       if (segEnd === end && last < s.tokenEnd) break
-      const found = speechSegment(c, k + 1, segEnd)
+      const found = speechSegment(c, k + 1, segEnd, isHeadline)
       if (found !== null) best = { ...found, distance: 0 }
     }
   }
@@ -333,14 +398,41 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       }
     }
   }
-  best ??= recordingSource(c, s, a)
-  if (best === null) return null
+  best ??= headlineTag(c, s, a) ?? recordingSource(c, s, a)
+  if (best === null || isRespondents(c, best.source)) return null
   // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
   // read too names whom "the group" stands for
   const cue = best.cue
   const same = c.attributions.findIndex((x) => x.cue.some((f) => f.start === cue.start && f.end === cue.end))
-  const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source)
+  const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source) ?? bodyBefore(c, best.source)
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
+}
+
+/**
+ * "Floods kill 40 in Kenya - Red Cross", "Russia lost 1,200 troops in a day - Ukrainian
+ * military": a headline that ends in a dash and a short name is that name's, for the
+ * figures before the dash (the dash is the cue). The name holds a proper noun or a
+ * demonym, with no verb; null for anything else.
+ */
+function headlineTag(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan; distance: number } | null {
+  const headline = headlineEnd(c.text)
+  if (c.tokens.start[a] >= headline) return null
+  let end = s.tokenEnd
+  while (end > a && c.tokens.start[end - 1] >= headline) end--
+  let dash = end - 1
+  while (dash > a && end - dash <= 6 && !(DASHES.has(tokenText(c, dash)) && !isHyphenJoin(c, dash))) dash--
+  if (dash <= a || end - dash > 6 || dash + 1 >= end) return null
+  let named = false
+  for (let t = dash + 1; t < end; t++) {
+    // (a capitalised word goes in whatever its tag: "Red Cross", where "Cross" is read as a verb)
+    const isCapital = CAPITALISED.test(tokenText(c, t))
+    if (!NP_POS.has(c.tokens.pos[t]) && !isCapital) return null
+    if (c.tokens.pos[t] === PROPN || isCapital) named = true
+  }
+  const source = spanOf(c, dash + 1, end)
+  if (source === null) return null
+  named ||= entitiesIn(c, source).length > 0
+  return named ? { source, cue: { start: c.tokens.start[dash], end: c.tokens.end[dash] }, distance: 0 } : null
 }
 
 // Verbs by which a body keeps a count of its own: "The IOM recorded 2,300 deaths".
@@ -490,7 +582,8 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q))) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source))) {
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
+      isRespondents(c, hull(att.source))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -576,7 +669,33 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const head = source === null ? -1 : lastToken(c, source)
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
-  return sourceEntityOf(c, source) ?? (known ? att.sourceEntity : null)
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null)
+}
+
+// How many sentences back "the ministry" looks for the body it was introduced as.
+const BODY_SENTENCES = 3
+
+/**
+ * "The Gaza health ministry said ... The ministry said": "the" and a body's common name
+ * is the nearest body named by a place with that head (`placeBody`) in an earlier source of
+ * the last few sentences; null when there is none.
+ */
+function bodyBefore(c: Context, source: CharSpan | null): string | null {
+  if (source === null) return null
+  const first = firstToken(c, source)
+  const last = lastToken(c, source)
+  if (first < 0 || last !== first + 1 || c.tokens.lemma[first] !== 'the' || !BODY_HEADS.has(c.tokens.lemma[last])) return null
+  const head = tokenText(c, last).toLowerCase()
+  const earliest = sentenceIndex(c, source.start) - BODY_SENTENCES
+  let best: { end: number; name: string } | null = null
+  for (const att of c.attributions) {
+    const span = hull(att.source)
+    if (span === null || span.end > source.start || (best !== null && span.end <= best.end) || sentenceIndex(c, span.start) < earliest) continue
+    const placed = entitiesIn(c, span).filter((e) => e.type === 'GPE' || e.type === 'NORP')
+    const name = placeBody(c, span, placed)
+    if (name !== null && name.toLowerCase().endsWith(` ${head}`)) best = { end: span.end, name }
+  }
+  return best?.name ?? null
 }
 
 // Words that open a phrase adding figures to a statement: ", with 4,715 injured".
@@ -610,6 +729,44 @@ function trailingWith(c: Context, s: Sentence, a: number): number {
     if (k === a) return i
   }
   return -1
+}
+
+/**
+ * "58 percent of registered voters said they ...", "A full 79 percent of Democrats say
+ * ...": a share that opens the source of an attribution is the poll's figure about the
+ * people it asked, not one of them speaking (docs/figures.md, "Session 7").
+ */
+export function isPollShare(c: Context, q: Quantity): boolean {
+  return q.kind === 'percent' && c.attributions.some((att) => att.source.some((f) => opensWithShare(c, f, q)))
+}
+
+/**
+ * Whether span `f` opens with the percentage `q` and "of" after it, with only determiners,
+ * adjectives and adverbs before it ("Just 28 percent of voters", "a full 79 percent of").
+ */
+function opensWithShare(c: Context, f: CharSpan, q: Quantity): boolean {
+  if (q.kind !== 'percent' || q.start < f.start || q.end >= f.end) return false
+  const after = tokenEndingAfter(c, q.end)
+  if (after >= c.tokens.count || c.tokens.lemma[after] !== 'of') return false
+  for (let t = tokenEndingAfter(c, f.start); t < c.tokens.count && c.tokens.end[t] <= q.start; t++) {
+    const pos = c.tokens.pos[t]
+    if (pos !== DET && pos !== ADJ && pos !== ADV) return false
+  }
+  return true
+}
+
+// "A strong majority of voters", "half of Republicans": a part of those a poll asked.
+const POLLED_PART = /^(?:(?:a|an|the)\s+)?(?:\p{L}+\s+)?(?:majority|minority|plurality|half|third|quarter|fifth)\s+of\b/iu
+
+/**
+ * Whether a source span is a part of those a poll asked ("46 percent of voters said yes",
+ * "A strong majority of Democratic primary voters say ..."): what they say is the poll's
+ * finding, so a figure in it is the poll's or the text's, never theirs.
+ */
+function isRespondents(c: Context, source: CharSpan | null): boolean {
+  if (source === null) return false
+  if (POLLED_PART.test(c.text.slice(source.start, source.end))) return true
+  return within(c.quantities, source).some((q) => opensWithShare(c, source, q))
 }
 
 /** Whether a quantity is part of who speaks ("two officials said"), not what is said. */

@@ -1,8 +1,8 @@
 /** Whose the counted things are (docs/figures.md, "subject"). */
-import type { Sentence } from '../../model/types.ts'
+import type { CharSpan, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, ADP, PART, PRON, PUNCT, DET, PEOPLE_CATEGORIES, type Context, type Counted,
-  tokenText, tokenRange, countryOf, entitiesIn, within, REACH,
+  tokenText, tokenRange, countryOf, entitiesIn, within, REACH, tokenEndingAfter,
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
 
@@ -90,12 +90,46 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
   return null
 }
 
+// Verbs by which one side harms or takes the other's people: "Russian forces killed 300 soldiers".
+const INFLICTING_VERBS = new Set(['kill', 'wound', 'injure', 'capture', 'eliminate', 'neutralise', 'neutralize', 'destroy', 'inflict', 'shoot'])
+
+/**
+ * "Russian forces had killed or wounded about 1,150 soldiers": the country whose forces are
+ * the subject of an active verb of harm (also two coordinated ones) right before the figure
+ * at token `a`, who are not the people counted; null when there is none ("300 soldiers were
+ * killed", "Russia has lost 1,000 soldiers").
+ */
+export function inflictedBy(c: Context, s: Sentence, a: number): string | null {
+  const { pos, lemma } = c.tokens
+  let v = a - 1
+  while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
+  if (v - 2 >= s.tokenStart && (lemma[v - 1] === 'or' || lemma[v - 1] === 'and') && pos[v - 2] === VERB && INFLICTING_VERBS.has(lemma[v - 2])) v -= 2
+  if (v < s.tokenStart || pos[v] !== VERB || !INFLICTING_VERBS.has(lemma[v])) return null
+  let aux = v
+  while (aux - 1 >= s.tokenStart && (pos[aux - 1] === AUX || pos[aux - 1] === ADV || pos[aux - 1] === PART)) {
+    // "were killed": passive, the people counted are its subject
+    if (lemma[aux - 1] === 'be') return null
+    aux--
+  }
+  return clauseSubject(c, s, aux)
+}
+
 // Categories that count people something happened to, where the place it happened names them.
 export const VICTIM_CATEGORIES = new Set(['killed', 'wounded', 'casualties', 'missing', 'displaced'])
 
-/** Whether the counted phrase names soldiers ("troops killed in Ukraine" may be anyone's). */
-export function isMilitaryCount(c: Context, counted: Counted): boolean {
-  for (let t = counted.npStart; t < counted.npEnd; t++) if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
+/**
+ * Whether a counted phrase (a claim's `counted` span) names soldiers by one of its words,
+ * its lemma or its plural ("soldiers have been killed", "troops", "marines"), not civilians
+ * or workers: soldiers "killed in Ukraine" may be anyone's (`placeIn`, `inheritVictimPlace`),
+ * and only soldiers take the article's one named force (`inheritArticleSubject`).
+ */
+export function namesSoldiers(c: Context, counted: CharSpan): boolean {
+  for (let t = tokenEndingAfter(c, counted.start); t < c.tokens.count && c.tokens.start[t] < counted.end; t++) {
+    if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
+    // wink leaves some plurals as their lemma ("marines")
+    const word = tokenText(c, t).toLowerCase()
+    if (word.endsWith('s') && MILITARY_PEOPLE.has(word.slice(0, -1))) return true
+  }
   return false
 }
 

@@ -444,3 +444,30 @@ test('the gazetteer knows the UN migration agency, the RSF and the IISS by their
   assert.equal(byText(text, 'RSF').canonical, 'Rapid Support Forces')
   assert.equal(byText(text, 'IISS').canonical, 'International Institute for Strategic Studies')
 })
+
+test('a body\'s name runs on over "of", "for", "the" and "and" in its remit, from a head the tagger reads as a common noun', () => {
+  const lshtm = byText('Researchers at the London School of Hygiene and Tropical Medicine estimated the toll.', 'London School of Hygiene and Tropical Medicine')
+  assert.equal(lshtm.type, 'ORG')
+  assert.equal(lshtm.country, 'United Kingdom')
+  for (const [text, name] of [
+    ['The Centre for Strategic and International Studies published a report.', 'Centre for Strategic and International Studies'],
+    ['Analysts at the Institute for the Study of Conflict said so.', 'Institute for the Study of Conflict'],
+    ['A professor at the School of Oriental and African Studies wrote it.', 'School of Oriental and African Studies'],
+    ['The Committee of the Red Ribbon met on Monday.', 'Committee of the Red Ribbon'],
+  ]) assert.equal(byText(text, name).type, 'ORG', text)
+  // a headline in title case joins no names; a body "of the" another body stays two names
+  const headline = entities('Wealthy Voters Abandon Republican Party for Hillary Clinton.').map((e) => e.text)
+  assert.ok(headline.includes('Hillary Clinton'), JSON.stringify(headline))
+  const two = entities('The Technology Directorate of the Department of Homeland Security said so.').map((e) => e.text)
+  assert.ok(two.includes('Department of Homeland Security'), JSON.stringify(two))
+})
+
+test('a company named after its founder with "\'s" is one name; a possessive stays a possessive', () => {
+  assert.equal(byText("Moody's Analytics said the storm caused damage.", "Moody's Analytics").canonical, "Moody's Analytics")
+  assert.equal(byText("McDonald's said it would hire workers.", "McDonald's").canonical, "McDonald's")
+  assert.equal(byText('Shoppers crowded Macy’s on Friday.', 'Macy’s').canonical, 'Macy’s')
+  // a name also written without "'s", a thing possessed, an acronym: possessives
+  assert.ok(entities("Moody's analysts said so.").some((e) => e.text === 'Moody'))
+  assert.ok(entities("Tapper's show aired. Tapper said so.").every((e) => e.text !== "Tapper's"))
+  assert.ok(entities("MSNBC's anchor said so.").every((e) => e.text !== "MSNBC's"))
+})

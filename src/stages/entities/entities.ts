@@ -355,7 +355,14 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
   const startingAt = new Map<number, Mention>()
   for (const k of found) { endingAt.set(k.tokenEnd, k); startingAt.set(k.tokenStart, k) }
   const absorbed = new Set<Entity>()
-  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, isCommonWord, { endingAt, startingAt }, absorbed))
+  // Capitalised words the document writes only before "'s" ("Moody's", "McDonald's"): read once, when first asked.
+  let possessiveWords: Set<string> | null = null
+  const isPossessiveOnly = (w: string) => {
+    possessiveWords ??= possessiveOnlyWords(text, tokens)
+    return possessiveWords.has(w)
+  }
+  const article = { isPossessiveOnly }
+  const runs = sentences.flatMap((s) => properNounRuns(text, tokens, s, covered, isCommonWord, { endingAt, startingAt }, absorbed, article))
   // A demonym merged into an organisation's name ("Russian Defence Ministry") is not kept apart.
   const all = [...found.filter((k) => !absorbed.has(k)), ...runs]
   all.sort((a, b) => a.start - b.start)
@@ -622,23 +629,119 @@ function particlesEnd(text: string, tokens: TokenColumns, t: number, to: number)
 
 const isUpperCase = (c: number) => c >= 65 && c <= 90
 
-/** Whether the run [t, end) is a body's name with "of" in it ("Ministry of Labour"). */
+// Words that join a body's head to its remit ("Ministry of Labour", "Institute for Strategic Studies").
+const REMIT_WORDS = new Set(['of', 'for'])
+
+/** Whether the run [t, end) is a body's name with "of" or "for" in it ("Ministry of Labour", "Centre for Strategic"). */
 function bodyOf(tokens: TokenColumns, t: number, end: number): boolean {
-  for (let k = t + 1; k < end - 1; k++) if (tokens.lemma[k] === 'of') return ORG_HEADS.has(tokens.lemma[k - 1])
+  for (let k = t + 1; k < end - 1; k++) if (REMIT_WORDS.has(tokens.lemma[k])) return ORG_HEADS.has(tokens.lemma[k - 1])
   return false
+}
+
+/**
+ * The token after a body's "of" or "for" and an optional "the" at `at`, when a name goes on
+ * there ("School of Hygiene", "Institute for the Study of War"); -1 otherwise.
+ */
+function remitAt(text: string, tokens: TokenColumns, covered: Uint8Array, at: number, to: number): number {
+  if (at + 1 >= to || !REMIT_WORDS.has(tokens.lemma[at])) return -1
+  const k = tokens.lemma[at + 1] === 'the' ? at + 2 : at + 1
+  return k < to && isNameToken(text, tokens, covered, k) ? k : -1
+}
+
+/**
+ * Whether token t is a capitalised body's head the tagger read as a common noun, with a
+ * remit after it ("the London School of Hygiene", "School of Oriental and African Studies").
+ */
+function isBodyHead(text: string, tokens: TokenColumns, covered: Uint8Array, t: number, to: number): boolean {
+  return tokens.pos[t] !== PROPN && covered[t] === 0 && ORG_HEADS.has(tokens.lemma[t]) &&
+    isUpperCase(text.charCodeAt(tokens.start[t])) && remitAt(text, tokens, covered, t + 1, to) >= 0
+}
+
+const POSSESSIVE_MARK = /^['’]s$/u
+
+// Short words a title in title case leaves in lower case.
+const TITLE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'vs.'])
+
+/** Whether every word of sentence `s` but the short ones of `TITLE_LOWER` is capitalised ("Wealthy Voters Abandon Republican Party for Hillary Clinton"). */
+function isTitleCase(text: string, tokens: TokenColumns, s: Sentence): boolean {
+  let words = 0
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const c = text.charCodeAt(tokens.start[t])
+    const isLower = c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(text[tokens.start[t]])
+    if (isLower && !TITLE_LOWER.has(text.slice(tokens.start[t], tokens.end[t]))) return false
+    if (!isLower && LETTER.test(text[tokens.start[t]])) words++
+  }
+  return words >= 3
+}
+
+/** The capitalised words of a text that every time come right before a possessive "'s" token. */
+function possessiveOnlyWords(text: string, tokens: TokenColumns): Set<string> {
+  const possessive = new Set<string>()
+  const bare = new Set<string>()
+  for (let t = 0; t < tokens.count; t++) {
+    if (!isUpperCase(text.charCodeAt(tokens.start[t]))) continue
+    const w = text.slice(tokens.start[t], tokens.end[t])
+    if (t + 1 < tokens.count && tokens.start[t + 1] === tokens.end[t] && POSSESSIVE_MARK.test(text.slice(tokens.start[t + 1], tokens.end[t + 1]))) possessive.add(w)
+    else bare.add(w)
+  }
+  for (const w of bare) possessive.delete(w)
+  return possessive
+}
+
+// Tags of a word after "McDonald's" that possesses nothing: a verb, a preposition, a conjunction ("McDonald's said").
+const UNPOSSESSING_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ'].map((tag) => POS_TAGS.indexOf(tag as (typeof POS_TAGS)[number])))
+const UNPOSSESSING_MARKS = new Set(['.', ',', ';', ':', ')'])
+// Words that go on a company's name after its founder's possessive ("Moody's Analytics", "Macy's Inc").
+const COMPANY_WORDS = new Set([
+  'analytics', 'investors', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'group', 'holdings', 'ratings',
+  'restaurants', 'stores', 'capital', 'partners', 'securities', 'insurance', 'bank', 'register', 'foods', 'entertainment',
+  'industries', 'associates', 'brothers', 'international', 'ltd', 'ltd.', 'plc', 'llc',
+])
+
+/**
+ * Whether the "'s" after the one-word name at token `t` is part of a company's name
+ * ("Moody's Analytics", "McDonald's said", "Macy's."): the article writes the name only with
+ * it (`isPossessiveOnly`), the name is shaped like a surname (a founder's: not "MSNBC's"),
+ * and what follows is a company word or possesses nothing ("Moody's analysts", "Bornsten's
+ * earlier missive", "Philadelphia's Union League" stay possessives). Returns the token after
+ * the name, or -1.
+ */
+function possessiveNameEnd(
+  text: string, tokens: TokenColumns, s: Sentence, t: number, isPossessiveOnly: (w: string) => boolean,
+): number {
+  const mark = t + 1
+  if (mark >= s.tokenEnd || tokens.start[mark] !== tokens.end[t] || !POSSESSIVE_MARK.test(text.slice(tokens.start[mark], tokens.end[mark]))) return -1
+  const word = text.slice(tokens.start[t], tokens.end[t])
+  if (!SURNAME.test(word) || !isPossessiveOnly(word)) return -1
+  const next = mark + 1
+  if (next >= s.tokenEnd || UNPOSSESSING_POS.has(tokens.pos[next]) || UNPOSSESSING_MARKS.has(text.slice(tokens.start[next], tokens.end[next]))) return next
+  return isUpperCase(text.charCodeAt(tokens.start[next])) && COMPANY_WORDS.has(tokens.lemma[next]) ? next + 1 : -1
 }
 
 function properNounRuns(
   text: string, tokens: TokenColumns, s: Sentence, covered: Uint8Array, isCommonWord: (w: string) => boolean,
   known: { readonly endingAt: ReadonlyMap<number, Mention>; readonly startingAt: ReadonlyMap<number, Mention> }, absorbed: Set<Entity>,
+  article: { readonly isPossessiveOnly: (w: string) => boolean },
 ): Array<Mention> {
+  // A headline in title case capitalises words that join no name ("Voters Abandon Republican
+  // Party for Hillary Clinton"): a body's remit is not read there.
+  const readsRemit = !isTitleCase(text, tokens, s)
   const out: Array<Mention> = []
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-    if (!isNameToken(text, tokens, covered, t)) continue
+    if (!isNameToken(text, tokens, covered, t) && !(readsRemit && isBodyHead(text, tokens, covered, t, s.tokenEnd))) continue
     let end = t + 1
     // "Ministry of Defence": one "of" between capitalised words stays inside the name.
     for (;;) {
-      if (end < s.tokenEnd && isNameToken(text, tokens, covered, end)) { end++; continue }
+      if (end < s.tokenEnd && (isNameToken(text, tokens, covered, end) || (readsRemit && isBodyHead(text, tokens, covered, end, s.tokenEnd)))) { end++; continue }
+      // "Institute for Strategic Studies", "Institute for the Study of War", "International
+      // Committee of the Red Cross": a body's head, "of" or "for", perhaps "the", and a name
+      if (readsRemit && ORG_HEADS.has(tokens.lemma[end - 1]) && tokens.lemma[end] !== 'of') {
+        const remit = remitAt(text, tokens, covered, end, s.tokenEnd)
+        if (remit >= 0) { end = remit + 1; continue }
+      }
+      // (not into another body: "Technology Directorate of the Department of Homeland Security")
+      if (readsRemit && end + 2 < s.tokenEnd && tokens.lemma[end] === 'of' && tokens.lemma[end + 1] === 'the' && ORG_HEADS.has(tokens.lemma[end - 1]) &&
+        isNameToken(text, tokens, covered, end + 2) && !ORG_HEADS.has(tokens.lemma[end + 2])) { end += 3; continue }
       // "Loretta Lynch": the tagger reads some surnames as verbs or nouns. Inside a name, a
       // capitalised word the article never writes in lower case goes on with it.
       if (end < s.tokenEnd && covered[end] === 0 && isUntaggedName(text, tokens, end, isCommonWord)) { end++; continue }
@@ -647,6 +750,9 @@ function properNounRuns(
       // after a body's "of", "and" joins the two halves of its remit
       if (end + 1 < s.tokenEnd && (tokens.lemma[end] === 'and' || text.slice(tokens.start[end], tokens.end[end]) === '&') &&
         isNameToken(text, tokens, covered, end + 1) && bodyOf(tokens, t, end)) { end += 2; continue }
+      // ("School of Oriental and African Studies": a capitalised adjective before the name goes with it)
+      if (end + 2 < s.tokenEnd && tokens.lemma[end] === 'and' && covered[end + 1] === 0 && isUpperCase(text.charCodeAt(tokens.start[end + 1])) &&
+        isNameToken(text, tokens, covered, end + 2) && bodyOf(tokens, t, end)) { end += 3; continue }
       // "Sea-Watch", "Hewlett-Packard": two capitalised words joined by a hyphen are one name
       if (end + 1 < s.tokenEnd && isGluedHyphen(text, tokens, end) && covered[end + 1] === 0 &&
         isUpperCase(text.charCodeAt(tokens.start[end + 1]))) { end += 2; continue }
@@ -665,13 +771,19 @@ function properNounRuns(
         end += 2
         continue
       }
+      // "Moody's Analytics", "McDonald's said": a company named after its founder
+      if (end - t === 1) {
+        const named = possessiveNameEnd(text, tokens, s, t, article.isPossessiveOnly)
+        if (named === end + 2) { end = named; continue }
+        if (named === end + 1) end = named
+      }
       break
     }
     let from = t
     // The head of "Ministry of Emergency Situations" or "Bank of Korea" is the word before
     // "of", not the last word: it says whether the name is a body.
     let headAt = end - 1
-    for (let k = t + 1; k < end - 1; k++) if (tokens.lemma[k] === 'of') { headAt = k - 1; break }
+    for (let k = t + 1; k < end - 1; k++) if (REMIT_WORDS.has(tokens.lemma[k])) { headAt = k - 1; break }
     // "General Staff", "Chief Directorate": a body's name may start with a title word
     const isBody = ORG_HEADS.has(tokens.lemma[headAt]) || MEDIA_HEADS.has(tokens.lemma[headAt])
     // "Security Council Secretary Sergei Shoigu": the name is what follows the last title
