@@ -6,7 +6,7 @@
  * 11,000 down to 3,000.
  */
 import type { Quantity, Sentence } from '../../model/types.ts'
-import type { Context } from './context.ts'
+import { VERB, type Context } from './context.ts'
 
 // Before the number: "another 1,500", "an additional 3,000", "a further 2,000", "some extra 500".
 const ADDING_BEFORE = new Set(['another', 'additional', 'further', 'extra', 'fresh'])
@@ -25,7 +25,10 @@ export function isAdditional(c: Context, q: Quantity, a: number, b: number, s: S
   if (ADDING_BEFORE.has(before)) return true
   // "1,000 more troops", but not "1,000 or more", "20 more than last year"
   if (b < s.tokenEnd && ADDING_AFTER.has(lemma[b]) && !(b + 1 < s.tokenEnd && lemma[b + 1] === 'than')) return true
-  // "rose by 400", "an increase of 400 since June"
-  if ((before === 'by' || before === 'of') && a - 2 >= s.tokenStart && RISES.has(lemma[a - 2])) return true
+  // "rose by 400", "an increase of 400 since June"; "up by 400" only with no verb before "up"
+  // ("were backed up by 300 supporters" is a passive's agent)
+  if ((before === 'by' || before === 'of') && a - 2 >= s.tokenStart && RISES.has(lemma[a - 2])) {
+    return !(lemma[a - 2] === 'up' && a - 3 >= s.tokenStart && c.tokens.pos[a - 3] === VERB)
+  }
   return false
 }
