@@ -108,6 +108,9 @@ function placeBody(c: Context, span: CharSpan, placed: readonly Entity[]): strin
     last = k - 1
   }
   if (!BODY_HEADS.has(c.tokens.lemma[last]) || !LOWER_WORD.test(tokenText(c, last)) || t > last || last - t > 3) return null
+  // "the Ukrainian air force" is a body; "Russian forces", "Israeli security forces" are the
+  // country's, as the note on BODY_HEADS says (the lemma of "forces" is "force")
+  if (tokenText(c, last) === 'forces') return null
   const words = [owner]
   for (let k = t; k <= last; k++) {
     const word = tokenText(c, k)

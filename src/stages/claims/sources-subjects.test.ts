@@ -44,6 +44,15 @@ test('a body named by a place or demonym and a common name is that body, not the
   const government = 'The Ukrainian government said 300 soldiers were killed.'
   const gov = buildDoc(government, [quantity(government, '300', 300)], [attribution(government, 'The Ukrainian government', 'said', '300 soldiers were killed')])
   assert.equal(claimFor(gov, '300').sourceEntity, 'Ukraine')
+  // "forces" in the plural are the country's too; "the Ukrainian air force" is a body
+  for (const [text, source, name] of [
+    ['Russian forces said 300 Ukrainian soldiers were killed.', 'Russian forces', 'Russia'],
+    ['The Ukrainian air force said 40 drones were shot down.', 'The Ukrainian air force', 'Ukrainian Air Force'],
+  ]) {
+    const q = text.match(/\d+/)![0]
+    const doc = buildDoc(text, [quantity(text, q, Number(q))], [attribution(text, source, 'said', text.slice(text.indexOf(q), -1))])
+    assert.equal(claimFor(doc, q).sourceEntity, name, text)
+  }
 })
 
 test("a headline's ', X says' tail is the source of its figures, where the tagger reads the verb as a noun", () => {
