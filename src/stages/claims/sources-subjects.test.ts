@@ -67,6 +67,11 @@ test("a headline's ', X says' tail is the source of its figures, where the tagge
   // a headline that ends in a dash and a name
   const tag = 'Floods kill 40 in Kenya - Red Cross\nHeavy rain fell for days.'
   assert.equal(claimFor(buildDoc(tag, [quantity(tag, '40', 40)]), '40').source, 'Red Cross')
+  // a news site's label for a live page names no one
+  for (const label of ['Live Updates', 'As It Happened', 'Latest News']) {
+    const live = `Israel strikes kill 40 in Gaza - ${label}\nThe strikes hit homes on Monday.`
+    assert.equal(claimFor(buildDoc(live, [quantity(live, '40', 40)]), '40').source, null, label)
+  }
   const military = 'Russia lost 1,200 troops in a day - Ukrainian military\nFighting went on.'
   assert.equal(claimFor(buildDoc(military, [quantity(military, '1,200', 1200)]), '1,200').source, 'Ukrainian military')
   // not a dash inside the headline's own words, and not in the body
