@@ -130,6 +130,10 @@ test("soldiers do not inherit the article's one force when that force is the one
   // the one force the article names, when nothing says it harms anyone, is still inherited
   const own = 'North Korean troops arrived in Kursk. About 3,000 soldiers were wounded in the fighting.'
   assert.equal(claimFor(buildDoc(own, [quantity(own, 'About 3,000', 3000, { isApprox: true })]), 'About 3,000').subject, 'North Korea')
+  // a force that harms civilians, not soldiers, is still the one whose soldiers the article counts
+  const civilians = 'Russian troops advanced in the east. Russian forces killed 50 civilians in Kharkiv. Officials said 300 soldiers were wounded.'
+  const both = buildDoc(civilians, [quantity(civilians, '50', 50), quantity(civilians, '300', 300)])
+  assert.equal(claimFor(both, '300').subject, 'Russia')
 })
 
 test('one test of soldiers for the place a toll lies in and for the force an article names', () => {
