@@ -16,6 +16,10 @@ const ADDING_AFTER = new Set(['more', 'additional', 'further', 'extra'])
 const RISES = new Set(['rise', 'increase', 'grow', 'climb', 'jump', 'swell', 'up', 'add'])
 const FIRST_WORD = /^\s*(\p{L}+)/u
 
+/**
+ * Whether the quantity `q` at tokens `[a, b)` of sentence `s` adds to an earlier count
+ * ("another 1,500", "6,000 more personnel", "rose by 400") rather than stating a total.
+ */
 export function isAdditional(c: Context, q: Quantity, a: number, b: number, s: Sentence): boolean {
   const { lemma } = c.tokens
   // the quantity grammar may take the word into its span ("another 1,500")
