@@ -22,6 +22,9 @@ test('a figure added to an earlier count is additional; a total is not', () => {
     ['About 11,000 North Korean soldiers are in Russia, the agency said.', '11,000', false],
     ['More than 3,000 troops have been deployed, officials said.', '3,000', false],
     ['Officials said 1,500 soldiers or more had arrived.', '1,500', false],
+    // "up by" after a verb is a phrasal verb's passive agent, not a rise
+    ['Police said the 20 suspects were backed up by 300 supporters.', '300', false],
+    ['Officials said arrivals were up by 4,000 on the week before.', '4,000', true],
   ]
   for (const [text, quantity, expected] of cases) {
     const found = flags(text).find(([q]) => q.includes(quantity))

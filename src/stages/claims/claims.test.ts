@@ -312,6 +312,8 @@ test('a source that is only a figure (a share of those polled) states nothing', 
   const prefer = attribution(text, '5 percent', 'prefer', 'the third candidate and 1 percent support the fourth')
   const doc = buildDoc(text, [pct('5 percent', 5), pct('1 percent', 1)], [prefer])
   const claims = readable(doc)
+  // (the share inside the content is still a claim, so the check below is not vacuous)
+  assert.ok(claims.some((c) => c.quantity === '1 percent'), JSON.stringify(claims))
   assert.ok(claims.every((c) => c.source !== '5 percent'), JSON.stringify(claims))
 })
 
@@ -1065,6 +1067,10 @@ test('a line of a list counts its label: "Tanks: 10,912"', () => {
     ['2,310', 'Armoured vehicles', 'other'], ['412', 'Rocket launchers', 'munitions'], ['35', 'Aircraft', 'other'],
     ['870', 'Tanks', 'other'], ['57', 'Helicopters', 'other'],
   ])
+  // a label in "-ies" or "-sses" is singularised as a word, not by its last letter
+  const toll = 'The ministry gave the toll as follows:\nInjuries: 3,400\nFatalities: 500'
+  const tollDoc = buildDoc(toll, [quantity(toll, '3,400', 3400), quantity(toll, '500', 500)])
+  assert.deepEqual(readable(tollDoc).map((c) => [c.quantity, c.category]), [['3,400', 'wounded'], ['500', 'killed']])
 })
 
 test('"N of them" after a figure about things counts those things', () => {

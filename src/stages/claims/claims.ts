@@ -89,7 +89,8 @@ export function findClaims(doc: Doc): Claim[] {
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
     const source = findSource(c, q, s, a)
     let subject = findSubject(c, counted, a, s, si)
-    const inflicter = PEOPLE_CATEGORIES.has(counted.category) ? inflictedBy(c, s, a) : null
+    // (soldiers only: a force that kills civilians says nothing of whose soldiers are hurt)
+    const inflicter = PEOPLE_CATEGORIES.has(counted.category) && namesSoldiers(c, counted) ? inflictedBy(c, s, a) : null
     if (inflicter !== null) inflicters.set(qi, inflicter)
     if (subject === null && VICTIM_CATEGORIES.has(counted.category) && !namesSoldiers(c, counted)) {
       subject = placeIn(c, s, a, source.attribution)

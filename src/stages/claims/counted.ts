@@ -398,7 +398,11 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
   // a capitalised label is read as a name, whose lemma is the word itself ("Tanks")
   const singular = (t: number) => {
     const word = tokenText(c, t).toLowerCase()
-    return lemma[t] === word && /[^s]s$/.test(word) ? word.slice(0, -1) : lemma[t]
+    if (lemma[t] !== word) return lemma[t]
+    // "Injuries", "Fatalities", "Losses", "Tanks"
+    if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
+    if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
+    return /[^s]s$/.test(word) ? word.slice(0, -1) : word
   }
   const lem = singular(head)
   const isPlural = tokenText(c, head).toLowerCase() !== lem

@@ -108,6 +108,9 @@ function placeBody(c: Context, span: CharSpan, placed: readonly Entity[]): strin
     last = k - 1
   }
   if (!BODY_HEADS.has(c.tokens.lemma[last]) || !LOWER_WORD.test(tokenText(c, last)) || t > last || last - t > 3) return null
+  // "the Ukrainian air force" is a body; "Russian forces", "Israeli security forces" are the
+  // country's, as the note on BODY_HEADS says (the lemma of "forces" is "force")
+  if (tokenText(c, last) === 'forces') return null
   const words = [owner]
   for (let k = t; k <= last; k++) {
     const word = tokenText(c, k)
@@ -408,6 +411,9 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
 }
 
+// Words of the label a news site puts after a headline's dash: "Live Updates", "As It Happened".
+const PAGE_LABEL_WORDS = new Set(['live', 'latest', 'update', 'updates', 'blog', 'as', 'it', 'happened', 'news'])
+
 /**
  * "Floods kill 40 in Kenya - Red Cross", "Russia lost 1,200 troops in a day - Ukrainian
  * military": a headline that ends in a dash and a short name is that name's, for the
@@ -429,6 +435,10 @@ function headlineTag(c: Context, s: Sentence, a: number): { source: CharSpan; cu
     if (!NP_POS.has(c.tokens.pos[t]) && !isCapital) return null
     if (c.tokens.pos[t] === PROPN || isCapital) named = true
   }
+  // "- Live Updates", "- As It Happened", "- Latest": a news site's label for a live page, no one
+  let isLabel = true
+  for (let t = dash + 1; t < end && isLabel; t++) isLabel = PAGE_LABEL_WORDS.has(tokenText(c, t).toLowerCase())
+  if (isLabel) return null
   const source = spanOf(c, dash + 1, end)
   if (source === null) return null
   named ||= entitiesIn(c, source).length > 0

@@ -44,6 +44,15 @@ test('a body named by a place or demonym and a common name is that body, not the
   const government = 'The Ukrainian government said 300 soldiers were killed.'
   const gov = buildDoc(government, [quantity(government, '300', 300)], [attribution(government, 'The Ukrainian government', 'said', '300 soldiers were killed')])
   assert.equal(claimFor(gov, '300').sourceEntity, 'Ukraine')
+  // "forces" in the plural are the country's too; "the Ukrainian air force" is a body
+  for (const [text, source, name] of [
+    ['Russian forces said 300 Ukrainian soldiers were killed.', 'Russian forces', 'Russia'],
+    ['The Ukrainian air force said 40 drones were shot down.', 'The Ukrainian air force', 'Ukrainian Air Force'],
+  ]) {
+    const q = text.match(/\d+/)![0]
+    const doc = buildDoc(text, [quantity(text, q, Number(q))], [attribution(text, source, 'said', text.slice(text.indexOf(q), -1))])
+    assert.equal(claimFor(doc, q).sourceEntity, name, text)
+  }
 })
 
 test("a headline's ', X says' tail is the source of its figures, where the tagger reads the verb as a noun", () => {
@@ -58,6 +67,11 @@ test("a headline's ', X says' tail is the source of its figures, where the tagge
   // a headline that ends in a dash and a name
   const tag = 'Floods kill 40 in Kenya - Red Cross\nHeavy rain fell for days.'
   assert.equal(claimFor(buildDoc(tag, [quantity(tag, '40', 40)]), '40').source, 'Red Cross')
+  // a news site's label for a live page names no one
+  for (const label of ['Live Updates', 'As It Happened', 'Latest News']) {
+    const live = `Israel strikes kill 40 in Gaza - ${label}\nThe strikes hit homes on Monday.`
+    assert.equal(claimFor(buildDoc(live, [quantity(live, '40', 40)]), '40').source, null, label)
+  }
   const military = 'Russia lost 1,200 troops in a day - Ukrainian military\nFighting went on.'
   assert.equal(claimFor(buildDoc(military, [quantity(military, '1,200', 1200)]), '1,200').source, 'Ukrainian military')
   // not a dash inside the headline's own words, and not in the body
@@ -116,6 +130,10 @@ test("soldiers do not inherit the article's one force when that force is the one
   // the one force the article names, when nothing says it harms anyone, is still inherited
   const own = 'North Korean troops arrived in Kursk. About 3,000 soldiers were wounded in the fighting.'
   assert.equal(claimFor(buildDoc(own, [quantity(own, 'About 3,000', 3000, { isApprox: true })]), 'About 3,000').subject, 'North Korea')
+  // a force that harms civilians, not soldiers, is still the one whose soldiers the article counts
+  const civilians = 'Russian troops advanced in the east. Russian forces killed 50 civilians in Kharkiv. Officials said 300 soldiers were wounded.'
+  const both = buildDoc(civilians, [quantity(civilians, '50', 50), quantity(civilians, '300', 300)])
+  assert.equal(claimFor(both, '300').subject, 'Russia')
 })
 
 test('one test of soldiers for the place a toll lies in and for the force an article names', () => {

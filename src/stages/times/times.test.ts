@@ -35,6 +35,9 @@ test('table of time expressions resolved against 2025-08-22', () => {
     ['had fled by the end of July', ['the end of July=2025-07']],
     ['in the past two weeks', ['the past two weeks=2025-08']],
     ['over the last 10 days', ['the last 10 days=2025-08']],
+    // a period of a named month or year does not end at publication
+    ['in the last two days of March', ['the last two days of March=2025-03']],
+    ['in the last three months of 2024', ['the last three months of 2024=2024']],
     ['in the past four weeks', ['the past four weeks=2025']],
     ['in the previous six months', ['the previous six months=2025']],
     ['in the first three months of the year', ['the first three months of the year=2025']],

@@ -225,9 +225,12 @@ const RULES: readonly Rule[] = [
   // into the year before)
   {
     trigger: HAS_PAST_WORD,
-    pattern: /\b(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months)\b/gi,
+    // ("the last two days of March", "the last three months of 2024": the month or year named)
+    pattern: new RegExp(`\\b(?:the\\s+)?(?:past|last|previous)\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(days|weeks|months)\\b(?:\\s+of\\s+(?:${MONTH_WORD}|${YEAR})\\b)?`, 'gi'),
     resolve: (m, ref) => {
+      if (m[4] !== undefined) return m[4]
       if (ref === null) return null
+      if (m[3] !== undefined) return resolveMonth(monthIndex(m[3]), ref, false)
       const n = /\d/.test(m[1]) ? Number(m[1]) : SMALL_NUMBERS.indexOf(m[1].toLowerCase()) + 2
       const unit = m[2].toLowerCase()
       const first = addDays(ref, -n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
