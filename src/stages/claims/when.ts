@@ -117,7 +117,7 @@ function cueTokens(c: Context): Uint8Array {
 }
 
 // "its first title since 1996", "the highest since 1998", "the deadliest storm since 2005"
-const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|heaviest|fewest)$/iu
+const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|fewest)$/iu
 
 /**
  * Whether the time at token `xa` is "since X" after a superlative or "first" within the five
