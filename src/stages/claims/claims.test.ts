@@ -335,6 +335,12 @@ test('a poll\'s margin of error is no claim; its sample is', () => {
   assert.deepEqual(readable(buildDoc(other, [quantity(other, '3 percent', 3, { kind: 'percent', unit: '%' })])), [])
 })
 
+test('"N of them" after a toll, with nothing of its own, is part of the toll, not troops', () => {
+  const text = 'At least 40 people were killed in the strike. Twelve of them were children.'
+  const doc = buildDoc(text, [quantity(text, 'At least 40', 40, { bound: 'at_least' }), quantity(text, 'Twelve', 12)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['At least 40', 'killed'], ['Twelve', 'killed']])
+})
+
 test('one soldier present is no deployment figure; one soldier killed is a toll', () => {
   const text = 'In the video, one soldier is lying on a hospital bed. One soldier was killed on Monday.'
   const doc = buildDoc(text, [quantity(text, 'one', 1), quantity(text, 'One', 1)])

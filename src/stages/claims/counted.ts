@@ -246,6 +246,11 @@ export function findCounted(
   if (lemma[np.head] === 'them' && signals.size === 0 && prior !== null && !PEOPLE_CATEGORIES.has(prior.category) && prior.category !== 'displaced') {
     return { ...prior, npStart: np.start, npEnd: np.end, after: np.end }
   }
+  // "At least 40 people were killed. Twelve of them were children.": a part of a toll that
+  // says nothing of its own is more of that toll, not a count of troops
+  if (lemma[np.head] === 'them' && signals.size === 0 && earlier !== null && earlier !== 'deployed' && PEOPLE_CATEGORIES.has(earlier)) {
+    signals.add(earlier)
+  }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
   if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
