@@ -34,7 +34,7 @@ function pastTime(c: Context, s: Sentence, t: number): number {
   for (const from of [t, t + 1]) {
     if (from >= s.tokenEnd || (from === t + 1 && c.tokens.pos[t] !== ADP)) continue
     const at = c.tokens.start[from]
-    const time = within(c.times, { start: at, end: s.end }).find((x) => x.start === at || x.start === c.tokens.start[t])
+    const time = within(c.times, { start: at, end: s.end }).find((x) => x.start === at)
     if (time === undefined) continue
     let u = from
     while (u < s.tokenEnd && c.tokens.start[u] < time.end) u++
