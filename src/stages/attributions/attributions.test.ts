@@ -7,7 +7,7 @@ import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
@@ -586,4 +586,56 @@ test('a noun phrase right before the cue, taken for content, is its source when 
   // a quotation before the cue is content, not a subject
   assert.deepEqual(run('Officials said it, and “Never” replied the mayor.', 'replied', 'Officials', ['“Never”', 'the mayor']),
     { source: ['Officials'], content: ['“Never”', 'the mayor'] })
+})
+
+test('a quotation another cue between holds as its content is that cue\'s alone', () => {
+  // The committed tagger gives "said" the quotation after "adding" too.
+  const { doc, atts } = analyse('“He stands for the middle class,” Anderson said, adding that Sanders is “the most trustworthy of the candidates.”')
+  assert.equal(join(doc, byCue(doc, atts, 'said').content), '“He stands for the middle class,”')
+  assert.equal(join(doc, byCue(doc, atts, 'adding').content), 'that Sanders is “the most trustworthy of the candidates.”')
+  const run = (text: string, cue: string, fragments: string[], other: string, otherContent: string) => {
+    const { p, at, read } = prepared(text)
+    const self = { cues: [at(cue)], roles: { source: [], content: fragments.map(at) } }
+    const others = [self, { cues: [at(other)], roles: { source: [], content: [at(otherContent)] } }]
+    return withoutOthersContent(self.cues, self.roles, others).content.map(read)
+  }
+  // a nested attribution: the content holds the other cue and keeps what it says
+  assert.deepEqual(run('Jones said that Smith claimed the vote was rigged, “and it was.”', 'said', ['that Smith claimed the vote was rigged', '“and it was.”'], 'claimed', '“and it was.”'),
+    ['that Smith claimed the vote was rigged', '“and it was.”'])
+  // a fragment beyond the other cue that the other attribution does not hold stays
+  assert.deepEqual(run('“We won,” Lee said, referring to the vote. “They lost.”', 'said', ['“We won,”', '“They lost.”'], 'referring to', 'the vote'),
+    ['“We won,”', '“They lost.”'])
+})
+
+test('a participle that opens its sentence speaks for the subject of the main clause', () => {
+  // The committed tagger leaves "describing" without a source.
+  const { doc, atts } = analyse('In describing fellow billionaire Donald Trump, Cuban said he sees someone without curiosity.')
+  assert.equal(join(doc, byCue(doc, atts, 'describing').source), 'Cuban')
+  const subject = (text: string, cue: string, content: string) => {
+    const { p, at, read } = prepared(text)
+    const r = openingParticipleSubject(p, at(cue), { source: [], content: [at(content)] })
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('Addressing the topic on Monday, the White House urged Silicon Valley to find a compromise.', 'Addressing', 'the topic'), 'the White House')
+  assert.equal(subject('Citing “obligations in Tennessee,” the former vice president’s spokeswoman told reporters that Gore would skip it.', 'Citing', '“obligations in Tennessee,”'),
+    'the former vice president’s spokeswoman')
+  assert.equal(subject('After suggesting that he regretted the insults, Mr. Rubio only occasionally disagreed with him.', 'suggesting', 'that he regretted the insults'), 'Mr. Rubio')
+  // no main clause, a gerund subject, an expletive, a participle inside the sentence
+  assert.equal(subject('Passing the North American Free Trade Agreement.', 'Passing', 'the North American Free Trade Agreement'), null)
+  assert.equal(subject('Naming a third justice would be an achievement, another incentive to reach a deal.', 'Naming', 'a third justice'), null)
+  assert.equal(subject('Looking back at the history of the Court, there was a direct correlation.', 'Looking back at', 'the history of the Court'), null)
+  assert.equal(subject('He left the rally, citing the attack, and the crowd cheered.', 'citing', 'the attack'), null)
+})
+
+test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {
+  // The committed tagger takes the subject into the content.
+  const { doc, atts } = analyse('During an interview in August, the actress was asked if she had ever been discriminated against.')
+  const a = byCue(doc, atts, 'was asked')
+  assert.deepEqual(a.source, [])
+  assert.equal(join(doc, a.content), 'if she had ever been discriminated against')
+  const { p, at } = prepared('Sanders was asked to name a decision. Trump was told that he lost. Quiros was accused of fraud.')
+  assert.ok(isAddresseePassive(p, at('was told')))
+  // "to" gives the subject something to do, which PolNeAR keeps in the content
+  assert.ok(!isAddresseePassive(p, at('was asked')))
+  assert.ok(!isAddresseePassive(p, at('was accused of')))
 })

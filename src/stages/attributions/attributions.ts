@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
+  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject, isAddresseePassive, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
   isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
@@ -373,6 +373,8 @@ export function extractAttributions(
     d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles)), isCue, taken)
     d.roles = withoutTailAfterQuote(p, d.cues, d.roles)
     d.roles = subjectForSource(p, d.cues[0], d.roles)
+    // '“...,” Anderson said, adding that Sanders is “...”': the quotation after "adding" is that cue's alone
+    d.roles = withoutOthersContent(d.cues, d.roles, drafts)
     // "The Latest: Trump urges ...", "Editor's note: ...": a section label before a colon speaks for no one
     // (none of the 40 such labels in PolNeAR train is a source).
     if (isSectionLabel(text, p, d.cues, d.roles.source)) continue
@@ -405,6 +407,9 @@ export function extractAttributions(
       const { applies, subject } = objectForSubject(p, d.cues[0], src[0])
       if (applies) src = subject === null ? [] : [subject]
     }
+    // "Promising that ..., Bolton said": a participle opening the sentence speaks for the main clause's subject
+    const opener = openingParticipleSubject(p, d.cues[0], d.roles)
+    if (opener !== null) src = [opener]
     prev = { cue: d.cues[0], source: src }
     let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, r) : withoutDateline(text, p, r)))
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
@@ -412,7 +417,12 @@ export function extractAttributions(
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
     // "Mr. Quiros was accused of ...": the subject of a passive is what is said, not who says
     // it; so is the subject of "seem" and "appear" ("They appear to be unanimous").
-    if (src.length === 1 && src[0].end <= d.cues[0].start && (isAgentivePassive(p, d.cues[0]) || isRaisingCue(p, d.cues))) {
+    // "Blumenthal was asked, “...”": the one spoken to is neither
+    if (isAddresseePassive(p, d.cues[0])) {
+      if (src.length === 1 && src[0].end <= d.cues[0].start) src = []
+      const said = content.filter((r) => r.end !== d.cues[0].start)
+      if (said.length > 0) content = said
+    } else if (src.length === 1 && src[0].end <= d.cues[0].start && (isAgentivePassive(p, d.cues[0]) || isRaisingCue(p, d.cues))) {
       content = [src[0], ...content.filter((r) => r.end <= src[0].start || r.start >= src[0].end)].sort((a, b) => a.start - b.start)
       src = []
     }
