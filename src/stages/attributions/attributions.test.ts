@@ -7,7 +7,7 @@ import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
@@ -638,4 +638,22 @@ test('the subject of a passive "ask" or "tell" is the one spoken to: neither sou
   // "to" gives the subject something to do, which PolNeAR keeps in the content
   assert.ok(!isAddresseePassive(p, at('was asked')))
   assert.ok(!isAddresseePassive(p, at('was accused of')))
+})
+
+test('a participle after a comma with no cue before it speaks for the subject of the clause it hangs on', () => {
+  const run = (text: string, cue: string, source: string[], afterCue = false) => {
+    const { p, at, read } = prepared(text)
+    return participleSource(p, at(cue), source.map(at), afterCue).map(read)
+  }
+  const text = 'The fracas began in June, and the real estate tycoon launched his bid, calling them rapists.'
+  // the subject of the sentence, of the clause's object, or nothing found
+  assert.deepEqual(run(text, 'calling', ['The fracas']), ['the real estate tycoon'])
+  assert.deepEqual(run(text, 'calling', ['his bid']), ['the real estate tycoon'])
+  assert.deepEqual(run(text, 'calling', []), ['the real estate tycoon'])
+  // after another cue in the sentence, the tagger's source stays (unless it is the object)
+  assert.deepEqual(run(text, 'calling', ['The fracas'], true), ['The fracas'])
+  // a dash inside a word ("right-wing", "R-Va.") does not end the subject, and a time after it is cut
+  assert.deepEqual(run('Netanyahu and other right-wing Israeli leaders shunned Jimmy Carter, claiming that he is hostile.', 'claiming', []),
+    ['Netanyahu and other right-wing Israeli leaders'])
+  assert.deepEqual(run('Donald Trump on Thursday slammed the senator, saying he is weak.', 'saying', []), ['Donald Trump'])
 })

@@ -13,8 +13,8 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject, isAddresseePassive, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
-  isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
+  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
+  isRaisingCue, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -401,11 +401,11 @@ export function extractAttributions(
     else if (prev !== null && prev.source.length === 1 && isCoordinatedCue(p, d.cues[0])
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]
       && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start)) src = prev.source
-    // "Trump went after Bush, calling him ...": with no cue before it, the participle's
-    // source is the subject of the clause it hangs on, never that clause's object.
-    else if (src.length === 1 && isParticipleAfterComma(text, p, d.cues[0])) {
-      const { applies, subject } = objectForSubject(p, d.cues[0], src[0])
-      if (applies) src = subject === null ? [] : [subject]
+    // "Trump went after Bush, calling him ...", "... when the real estate tycoon launched his
+    // campaign, calling them rapists": with no cue before it, the participle's source is the
+    // subject of the clause it hangs on, never that clause's object.
+    else if (isParticipleAfterComma(text, p, d.cues[0])) {
+      src = [...participleSource(p, d.cues[0], src, prev !== null && p.sent[prev.cue.start] === p.sent[d.cues[0].start])]
     }
     // "Promising that ..., Bolton said": a participle opening the sentence speaks for the main clause's subject
     const opener = openingParticipleSubject(p, d.cues[0], d.roles)
