@@ -7,7 +7,7 @@ import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
@@ -656,4 +656,23 @@ test('a participle after a comma with no cue before it speaks for the subject of
   assert.deepEqual(run('Netanyahu and other right-wing Israeli leaders shunned Jimmy Carter, claiming that he is hostile.', 'claiming', []),
     ['Netanyahu and other right-wing Israeli leaders'])
   assert.deepEqual(run('Donald Trump on Thursday slammed the senator, saying he is weak.', 'saying', []), ['Donald Trump'])
+})
+
+test('the one spoken to between "told", "asked", "reassured" and the complement is no content', () => {
+  // The committed tagger takes "the students" and "him" into the content.
+  for (const [text, cue, content] of [
+    ['Mr. Rubin asked the students if they were always so serious.', 'asked', 'if they were always so serious'],
+    ['The senator reassured him that national security would hold a prominent place.', 'reassured', 'that national security would hold a prominent place'],
+  ]) {
+    const { doc, atts } = analyse(text)
+    assert.equal(join(doc, byCue(doc, atts, cue).content), content)
+  }
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withoutAddressee(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('He told the crowd, “We will win.”', 'told', 'the crowd, “We will win.”'), '“We will win.”')
+  // "accuse X of", "call X Y", "urge X to": X is content, as PolNeAR marks it
+  assert.equal(run('She accused Obama of exploiting the attack.', 'accused', 'Obama of exploiting the attack'), 'Obama of exploiting the attack')
+  assert.equal(run('She urged women to vote for Clinton.', 'urged', 'women to vote for Clinton'), 'women to vote for Clinton')
 })

@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
+  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
   isRaisingCue, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
@@ -411,7 +411,7 @@ export function extractAttributions(
     const opener = openingParticipleSubject(p, d.cues[0], d.roles)
     if (opener !== null) src = [opener]
     prev = { cue: d.cues[0], source: src }
-    let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, r) : withoutDateline(text, p, r)))
+    let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, withoutAddressee(p, d.cues[0], r)) : withoutDateline(text, p, r)))
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
