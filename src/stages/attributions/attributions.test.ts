@@ -676,3 +676,19 @@ test('the one spoken to between "told", "asked", "reassured" and the complement 
   assert.equal(run('She accused Obama of exploiting the attack.', 'accused', 'Obama of exploiting the attack'), 'Obama of exploiting the attack')
   assert.equal(run('She urged women to vote for Clinton.', 'urged', 'women to vote for Clinton'), 'women to vote for Clinton')
 })
+
+test('a paragraph that is wholly a quotation, after one that ends with a quotation\'s speech clause, is the same attribution\'s content', () => {
+  const text = '“There is a real demographic revolution in the United States,” Ramos said.\n\n'
+    + '“So I think that there is resistance among many Americans against seeing their country change.”\n\nSeveral experts disagree.'
+  const { doc, atts } = analyse(text)
+  assert.equal(join(doc, byCue(doc, atts, 'said').content),
+    '“There is a real demographic revolution in the United States,” … “So I think that there is resistance among many Americans against seeing their country change.”')
+  // a quotation paragraph with more after it, or after a paragraph that goes on past the speech clause, is left alone
+  const run = (t: string) => {
+    const { p, at, read } = prepared(t)
+    const none = new Uint8Array(p.n)
+    return nextQuotation(p, [at('said')], { source: [at('Lee')], content: [at('“We won,”')] }, none, none).content.map(read)
+  }
+  assert.deepEqual(run('“We won,” Lee said.\n\n“They lost.” Then she left.'), ['“We won,”'])
+  assert.deepEqual(run('“We won,” Lee said. Then she left.\n\n“They lost.”'), ['“We won,”'])
+})
