@@ -692,3 +692,15 @@ test('a paragraph that is wholly a quotation, after one that ends with a quotati
   assert.deepEqual(run('“We won,” Lee said.\n\n“They lost.” Then she left.'), ['“We won,”'])
   assert.deepEqual(run('“We won,” Lee said. Then she left.\n\n“They lost.”'), ['“We won,”'])
 })
+
+test('a second quotation after a speech clause with a few more words ("told reporters on Friday.") is the same attribution\'s', () => {
+  const run = (t: string) => {
+    const { p, at, read } = prepared(t)
+    const none = new Uint8Array(p.n)
+    return nextQuotation(p, [at('told')], { source: [at('Lee')], content: [at('“We won,”')] }, none, none).content.map(read)
+  }
+  assert.deepEqual(run('“We won,” Lee told reporters on Friday. “They lost.”'), ['“We won,”', '“They lost.”'])
+  // a clause that goes on past a comma, or for more than six words, is left alone
+  assert.deepEqual(run('“We won,” Lee told reporters, smiling. “They lost.”'), ['“We won,”'])
+  assert.deepEqual(run('“We won,” Lee told reporters at the rally in the old town square. “They lost.”'), ['“We won,”'])
+})

@@ -827,7 +827,8 @@ const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘'])
  * speech clause of its own: "“...,” she said"), a cue lies inside it, or another
  * attribution holds it (`taken`). In PolNeAR train gold the quotation after such a clause is content of the
  * same attribution in 1,044 of 1,061 cases in the same paragraph (12 belong to another
- * attribution, 5 to none). In the next paragraph it is only when that paragraph is wholly
+ * attribution, 5 to none); when up to six words with no mark follow the cue and source in
+ * that clause ('“...,” Collins told MSNBC. “...”'), in 161 of 167. In the next paragraph it is only when that paragraph is wholly
  * the quotation and the speech clause ended its own: train gold gives such a paragraph to
  * the attribution before it 22 times in 27 (2 to another, 3 to none), where a quotation
  * opening the next paragraph in general is its content 15 times in 114.
@@ -843,6 +844,10 @@ export function nextQuotation(p: Prepared, cues: readonly CueTokens[], roles: Ro
   let i = first.end
   while (i < lo && (p.quote[i] === Q_CLOSE || p.punct[i] === P_COMMA)) i++
   if (i !== lo || (p.quote[first.end - 1] !== Q_CLOSE && p.quote[first.end] !== Q_CLOSE)) return roles
+  // "Collins told MSNBC.", "he said in a statement.": up to six more words may close the clause
+  let end = hi
+  while (end < p.n && end - hi < 6 && p.punct[end] === 0 && p.quote[end] === 0 && isCue[end] === 0 && taken[end] === 0 && p.sent[end] === p.sent[hi - 1]) end++
+  hi = end
   const open = hi + 1
   if (open >= p.n || p.punct[hi] !== P_FINAL || p.quote[open] !== Q_OPEN) return roles
   // a paragraph that is wholly a quotation, right after the one that ends with this speech clause
