@@ -401,8 +401,8 @@ export function extractAttributions(
     else if (prev !== null && prev.source.length === 1 && isCoordinatedCue(p, d.cues[0])
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]
       && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start)) src = prev.source
-    // "Trump went after Bush, calling him ...", "... when the real estate tycoon launched his
-    // campaign, calling them rapists": with no cue before it, the participle's source is the
+    // "Trump went after Bush, calling him ...", "..., and the real estate tycoon launched his
+    // bid, calling them rapists": with no cue before it, the participle's source is the
     // subject of the clause it hangs on, never that clause's object.
     else if (isParticipleAfterComma(text, p, d.cues[0])) {
       src = [...participleSource(p, d.cues[0], src, prev !== null && p.sent[prev.cue.start] === p.sent[d.cues[0].start])]

@@ -162,7 +162,7 @@ export function objectForSubject(p: Prepared, cue: CueTokens, src: CueTokens): {
 }
 
 /**
- * "The fracas erupted when the real estate tycoon launched his campaign, calling them
+ * "The fracas began in June, and the real estate tycoon launched his bid, calling them
  * rapists": the source of a participle after a comma, with no cue before it in the sentence,
  * is the subject of the clause it hangs on (`objectForSubject`), whatever the tagger found
  * (or null when that subject is not found). PolNeAR train gold: of 179 such cues, the subject
@@ -828,10 +828,11 @@ const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘'])
  * attribution holds it (`taken`). In PolNeAR train gold the quotation after such a clause is content of the
  * same attribution in 1,044 of 1,061 cases in the same paragraph (12 belong to another
  * attribution, 5 to none); when up to six words with no mark follow the cue and source in
- * that clause ('“...,” Collins told MSNBC. “...”'), in 161 of 167. In the next paragraph it is only when that paragraph is wholly
- * the quotation and the speech clause ended its own: train gold gives such a paragraph to
- * the attribution before it 22 times in 27 (2 to another, 3 to none), where a quotation
- * opening the next paragraph in general is its content 15 times in 114.
+ * that clause ('“...,” Collins told MSNBC. “...”'), in 161 of 167. In the next paragraph
+ * only when that paragraph is wholly the quotation and the speech clause ended its own:
+ * train gold gives such a paragraph to the attribution before it 22 times in 27 (2 to
+ * another, 3 to none), where a quotation opening the next paragraph in general is its
+ * content 15 times in 114.
  */
 export function nextQuotation(p: Prepared, cues: readonly CueTokens[], roles: RoleSpans, isCue: Uint8Array, taken: Uint8Array): RoleSpans {
   if (roles.content.length === 0) return roles
@@ -920,9 +921,10 @@ export function subjectForSource(p: Prepared, cue: CueTokens, roles: RoleSpans):
  * trustworthy of the candidates.”': a fragment that another attribution holds as content,
  * with that attribution's cue between this cue and the fragment, is the other's alone.
  * Such fragments are dropped, unless this content holds the other cue (a nested
- * attribution) or nothing else would be left. In PolNeAR train gold, of the content
- * fragments of one attribution that lie beyond another's cue in the same paragraph,
- * 5 are content of the first attribution too and 11,549 are not.
+ * attribution) or nothing else would be left. In PolNeAR train gold, a content fragment of
+ * one attribution whose cue lies between another's cue and that fragment, in the other's
+ * paragraph (the other's content not holding that cue), is content of the other too 5 times
+ * in 11,554.
  */
 export function withoutOthersContent(
   cues: readonly CueTokens[], roles: RoleSpans, others: ReadonlyArray<{ readonly cues: readonly CueTokens[]; readonly roles: RoleSpans }>,
