@@ -300,10 +300,13 @@ test('the subject of an agentless passive cue is content, not source', () => {
 
 test('the subject of "seem" or "appear" is content, not source; a speech verb after them keeps its source', () => {
   // The committed tagger alone gives "She" as the source here.
+  // PolNeAR marks both "appears" and "appears confident" as cues; the tagger's extent varies
+  // with its training, the rule under test does not.
   const { doc, atts } = analyse('She appears confident that the vote will pass.')
-  const a = byCue(doc, atts, 'appears')
+  const a = atts.find((x) => doc.text.slice(x.cue[0].start, x.cue[0].end).startsWith('appears'))
+  assert.ok(a, `no cue at "appears"; found ${JSON.stringify(atts.map((x) => join(doc, x.cue)))}`)
   assert.deepEqual(a.source, [])
-  assert.equal(join(doc, a.content), 'She … confident that the vote will pass')
+  assert.match(join(doc, a.content), /^She … (confident )?that the vote will pass$/)
   const { p, at } = prepared('The mayor seemed to suggest that the fares would rise, and the buses appear to be late.')
   assert.ok(!isRaisingCue(p, [at('seemed to suggest')]))
   assert.ok(isRaisingCue(p, [at('appear')]))
