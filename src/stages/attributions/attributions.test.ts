@@ -10,7 +10,7 @@ import {
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee,
 } from './conventions.ts'
 import { prepare } from './features.ts'
-import { tokenRange } from './taggers.ts'
+import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
 
 const nlp = loadWink()
@@ -139,6 +139,48 @@ test('training is deterministic', () => {
   assert.ok(c.length > 100)
 })
 
+test('cost-augmented training separates gold cue labels by a margin, wider at cue tokens when a miss costs more', () => {
+  const texts = [
+    ['The minister said that taxes would rise.', 'said'],
+    ['Officials told reporters the bridge was closed.', 'told reporters'],
+    ['Prices fell sharply, the bank warned on Monday.', 'warned'],
+    ['The river rose two metres and the town flooded.', ''],
+    ['Rescuers said the road was cut.', 'said'],
+  ] as const
+  const docs: TrainingDoc[] = texts.map(([text, cue]) => ({
+    text, ...tokenize(nlp, text),
+    attributions: cue === '' ? [] : [{ cue: [{ start: text.indexOf(cue), end: text.indexOf(cue) + cue.length }], source: [], content: [] }],
+  }))
+  // The smallest lead of the gold label over the best other label, over cue tokens and over the rest.
+  const margins = (costs: { cue: number; cueMiss: number; role: number }) => {
+    const model = trainModel(docs, { cueEpochs: 8, roleEpochs: 0, seed: 3, cueBits: 14, roleBits: 10, costs })
+    let atCue = Infinity
+    let elsewhere = Infinity
+    for (const d of docs) {
+      const p = prepare(d.text, d.tokens, d.sentences)
+      const gold = cueLabels(p.n, d.attributions.flatMap((a) => a.cue.map((f) => tokenRange(p, f.start, f.end)!)))
+      const feats = new Int32Array(p.n * K_CUE)
+      const em = new Float64Array(p.n * CUE_LABELS)
+      cueFeatures(p, 0, p.n, feats)
+      model.cue.emissions(feats, p.n, K_CUE, em)
+      for (let i = 0; i < p.n; i++) {
+        let best = -Infinity
+        for (let y = 0; y < CUE_LABELS; y++) if (y !== gold[i]) best = Math.max(best, em[i * CUE_LABELS + y])
+        const lead = em[i * CUE_LABELS + gold[i]] - best
+        if (gold[i] === 0) elsewhere = Math.min(elsewhere, lead)
+        else atCue = Math.min(atCue, lead)
+      }
+    }
+    return { atCue, elsewhere }
+  }
+  const plain = margins({ cue: 0, cueMiss: 1, role: 0 })
+  const even = margins({ cue: 2, cueMiss: 1, role: 0 })
+  const skewed = margins({ cue: 2, cueMiss: 4, role: 0 })
+  const least = (m: { atCue: number; elsewhere: number }) => Math.min(m.atCue, m.elsewhere)
+  assert.ok(least(even) > least(plain), `smallest margin ${least(even)} with a cost vs ${least(plain)} without`)
+  assert.ok(skewed.atCue > even.atCue, `a missed cue token costs more: ${skewed.atCue} vs ${even.atCue}`)
+})
+
 test('a date is never a source: the attribution keeps its cue and content and has no source', () => {
   const { doc, atts } = analyse('New information from Ukrainian authorities in July suggested that North Korea would triple the number of Russian troops.')
   const a = byCue(doc, atts, 'suggested')
@@ -258,10 +300,13 @@ test('the subject of an agentless passive cue is content, not source', () => {
 
 test('the subject of "seem" or "appear" is content, not source; a speech verb after them keeps its source', () => {
   // The committed tagger alone gives "She" as the source here.
+  // PolNeAR marks both "appears" and "appears confident" as cues; the tagger's extent varies
+  // with its training, the rule under test does not.
   const { doc, atts } = analyse('She appears confident that the vote will pass.')
-  const a = byCue(doc, atts, 'appears')
+  const a = atts.find((x) => doc.text.slice(x.cue[0].start, x.cue[0].end).startsWith('appears'))
+  assert.ok(a, `no cue at "appears"; found ${JSON.stringify(atts.map((x) => join(doc, x.cue)))}`)
   assert.deepEqual(a.source, [])
-  assert.equal(join(doc, a.content), 'She … confident that the vote will pass')
+  assert.match(join(doc, a.content), /^She … (confident )?that the vote will pass$/)
   const { p, at } = prepared('The mayor seemed to suggest that the fares would rise, and the buses appear to be late.')
   assert.ok(!isRaisingCue(p, [at('seemed to suggest')]))
   assert.ok(isRaisingCue(p, [at('appear')]))

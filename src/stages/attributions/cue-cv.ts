@@ -5,14 +5,14 @@
  * yardstick for cue features and settings than the 84 dev articles.
  *
  *   node --import tsx src/stages/attributions/cue-cv.ts [--data ../shared/data/polnear/train]
- *     [--folds 4] [--epochs 6] [--bits 18] [--seed 1]
+ *     [--folds 4] [--epochs 6] [--bits 18] [--seed 1] [--cue-cost 20] [--cue-miss 4]
  */
 import { parseArgs } from 'node:util'
 import { loadPolnearSplit } from '../../eval/polnear.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { prepare, type Prepared } from './features.ts'
 import { CUE_LABELS, cueEnd, cueFeatures, K_CUE, opensCue } from './taggers.ts'
-import { toTrainingDoc, trainModel, type TrainingDoc } from './training.ts'
+import { COST_FLAGS, costsFromFlags, toTrainingDoc, trainModel, type TrainingDoc } from './training.ts'
 import type { ChainPerceptron } from './perceptron.ts'
 
 const { values } = parseArgs({
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '6' },
     bits: { type: 'string', default: '18' },
     seed: { type: 'string', default: '1' },
+    ...COST_FLAGS,
   },
 })
 const folds = Number(values.folds)
@@ -65,7 +66,7 @@ let predicted = 0
 let gold = 0
 for (let f = 0; f < folds; f++) {
   const train = docs.filter((_, i) => i % folds !== f)
-  const model = trainModel(train, { cueEpochs: Number(values.epochs), roleEpochs: 0, seed: Number(values.seed), cueBits: Number(values.bits) })
+  const model = trainModel(train, { cueEpochs: Number(values.epochs), roleEpochs: 0, seed: Number(values.seed), cueBits: Number(values.bits), costs: costsFromFlags(values) })
   for (let i = f; i < docs.length; i += folds) {
     const p = prepare(docs[i].text, docs[i].tokens, docs[i].sentences)
     const g = goldCues(docs[i], p)

@@ -24,7 +24,7 @@ import { loadWink, tokenize } from '../tokens/tokens.ts'
 import {
   findCues, findRoles, loadAttributionModel, modelFromBuffer, modelToBuffer, roleWindow, Scratch, tidyRoles, type AttributionModel,
 } from './attributions.ts'
-import { rng, toTrainingDoc, trainModel } from './training.ts'
+import { COST_FLAGS, costsFromFlags, costTag, rng, toTrainingDoc, trainModel } from './training.ts'
 import {
   DEFAULT_RANKER_PATH, endCandidates, endFeatures, endLimit, EndRanker, K_END, startCandidates, startFeatures, startLimit,
 } from './content-ranker.ts'
@@ -48,6 +48,7 @@ const { values } = parseArgs({
     'gold-cues': { type: 'boolean', default: false },
     'cue-epochs': { type: 'string', default: '6' },
     'role-epochs': { type: 'string', default: '20' },
+    ...COST_FLAGS,
     cv: { type: 'string' },
     'cv-seeds': { type: 'string' },
     cache: { type: 'string' },
@@ -72,11 +73,11 @@ if (folds > 1) {
   for (let f = 0; f < folds; f++) {
     const t0 = performance.now()
     const train = all.filter((_, i) => i % folds !== f).map(({ d, t }) => toTrainingDoc(d, t))
-    const path = values.cache === undefined ? null : join(values.cache, `content-fold${f}of${folds}-seed${values.seed}-cue${values['cue-epochs']}-role${values['role-epochs']}.bin`)
+    const path = values.cache === undefined ? null : join(values.cache, `content-fold${f}of${folds}-seed${values.seed}-cue${values['cue-epochs']}-role${values['role-epochs']}-${costTag(costsFromFlags(values))}.bin`)
     let tagger: AttributionModel
     if (path !== null && existsSync(path)) tagger = modelFromBuffer(readFileSync(path))
     else {
-      tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
+      tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed), costs: costsFromFlags(values) })
       if (path !== null) {
         writeFileSync(path, modelToBuffer(tagger))
         tagger = modelFromBuffer(modelToBuffer(tagger))

@@ -33,7 +33,7 @@ import { defaultEndRanker, refineContent } from './content-spans.ts'
 import { CueFilter, DEFAULT_FILTER_PATH, K_FILTER } from './cue-filter.ts'
 import { prepare } from './features.ts'
 import { tokenRange, type CueTokens } from './taggers.ts'
-import { rng, toTrainingDoc, trainModel } from './training.ts'
+import { COST_FLAGS, costsFromFlags, costTag, rng, toTrainingDoc, trainModel } from './training.ts'
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '10' },
     'cue-epochs': { type: 'string', default: '6' },
     'role-epochs': { type: 'string', default: '20' },
+    ...COST_FLAGS,
     seed: { type: 'string', default: '1' },
     cache: { type: 'string' },
     bonus: { type: 'string' },
@@ -69,12 +70,12 @@ let basePred = 0
 
 for (let f = 0; f < 2; f++) {
   const t0 = performance.now()
-  const path = values.cache === undefined ? null : join(values.cache, `fold${f}-seed${values.seed}-cue${values['cue-epochs']}-role${values['role-epochs']}.bin`)
+  const path = values.cache === undefined ? null : join(values.cache, `fold${f}-seed${values.seed}-cue${values['cue-epochs']}-role${values['role-epochs']}-${costTag(costsFromFlags(values))}.bin`)
   let tagger: AttributionModel
   if (path !== null && existsSync(path)) tagger = modelFromBuffer(readFileSync(path))
   else {
     const train = all.filter((_, i) => i % 2 !== f).map(({ d, t }) => toTrainingDoc(d, t))
-    tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
+    tagger = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed), costs: costsFromFlags(values) })
     if (path !== null) writeFileSync(path, modelToBuffer(tagger))
     tagger = modelFromBuffer(modelToBuffer(tagger)) // decode with 16-bit weights, as the stage does
   }

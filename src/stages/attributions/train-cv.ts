@@ -15,7 +15,7 @@
  *
  *   node --import tsx src/stages/attributions/train-cv.ts [--data ../shared/data/polnear/train]
  *     [--folds 2] [--seed 1] [--filter none|committed|nested] [--ranker none|committed|nested]
- *     [--cue-epochs 6] [--role-epochs 20] [--keep DIR | --reuse DIR] [--dump DIR]
+ *     [--cue-epochs 6] [--role-epochs 20] [--cue-cost 20] [--cue-miss 4] [--role-cost 0] [--keep DIR | --reuse DIR] [--dump DIR]
  *
  * `--keep DIR` writes each fold's taggers (and nested ranker and filter) to DIR/fold-N;
  * `--reuse DIR` decodes with them instead of training, which measures a rule that acts
@@ -35,7 +35,7 @@ import { extractAttributions, loadAttributionModel, modelToBuffer, Scratch, type
 import { loadEndRanker, type EndRanker } from './content-ranker.ts'
 import { defaultEndRanker } from './content-spans.ts'
 import { defaultCueFilter, loadCueFilter, type CueFilter } from './cue-filter.ts'
-import { toTrainingDoc, trainModel } from './training.ts'
+import { COST_FLAGS, costArgs, costsFromFlags, toTrainingDoc, trainModel } from './training.ts'
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +46,7 @@ const { values } = parseArgs({
     ranker: { type: 'string', default: 'none' },
     'cue-epochs': { type: 'string', default: '6' },
     'role-epochs': { type: 'string', default: '20' },
+    ...COST_FLAGS,
     keep: { type: 'string' },
     reuse: { type: 'string' },
     dump: { type: 'string' },
@@ -55,7 +56,8 @@ const folds = Number(values.folds)
 const nested = values.filter === 'nested' || values.ranker === 'nested'
 const nlp = loadWink()
 const docs = loadPolnearSplit(values.data!)
-const epochs = ['--seed', values.seed!, '--cue-epochs', values['cue-epochs']!, '--role-epochs', values['role-epochs']!]
+const costs = costsFromFlags(values)
+const epochs = ['--seed', values.seed!, '--cue-epochs', values['cue-epochs']!, '--role-epochs', values['role-epochs']!, ...costArgs(costs)]
 
 /**
  * The content ranker and the cue filter trained, as `train.ts` trains them, on documents
@@ -113,7 +115,7 @@ for (let f = 0; f < folds; f++) {
     const save = values.keep === undefined ? undefined : join(values.keep, `fold-${f + 1}`)
     if (save !== undefined) mkdirSync(save, { recursive: true })
     const train = docs.filter((_, i) => i % folds !== f).map((d) => toTrainingDoc(d, tokenized.get(d.name)!))
-    model = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed) })
+    model = trainModel(train, { cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed: Number(values.seed), costs })
     if (save !== undefined) writeFileSync(join(save, 'model.bin'), modelToBuffer(model))
     const inFold = nested ? trainNested((i) => i % folds !== f, save) : null
     filter = values.filter === 'committed' ? defaultCueFilter() : inFold?.filter ?? null

@@ -10,6 +10,7 @@
  *
  *   npm run train:attribution -- --data ../shared/data/polnear/train [--dev ../shared/data/polnear/dev]
  *     [--limit N] [--seed 1] [--cue-epochs 6] [--role-epochs 20] [--cue-bits 18] [--role-bits 18]
+ *     [--cue-cost 20] [--cue-miss 4] [--role-cost 0]
  *     [--out models/attribution/model.bin] [--skip-ranker] [--ranker-out models/attribution/content-end.bin]
  *     [--filter-out models/attribution/cue-filter.bin] [--names-out models/attribution/given-names.json]
  */
@@ -25,7 +26,7 @@ import { DEFAULT_MODEL_PATH, extractAttributions, modelToBuffer } from './attrib
 import { DEFAULT_RANKER_PATH, loadEndRanker, type EndRanker } from './content-ranker.ts'
 import { defaultEndRanker } from './content-spans.ts'
 import { DEFAULT_FILTER_PATH, defaultCueFilter, loadCueFilter, type CueFilter } from './cue-filter.ts'
-import { toTrainingDoc, trainModel } from './training.ts'
+import { COST_FLAGS, costArgs, costsFromFlags, costTag, toTrainingDoc, trainModel } from './training.ts'
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     'role-epochs': { type: 'string', default: '20' },
     'cue-bits': { type: 'string', default: '18' },
     'role-bits': { type: 'string', default: '18' },
+    ...COST_FLAGS,
     out: { type: 'string', default: DEFAULT_MODEL_PATH },
     'skip-ranker': { type: 'boolean', default: false },
     'ranker-out': { type: 'string', default: DEFAULT_RANKER_PATH },
@@ -55,8 +57,9 @@ const seed = Number(values.seed)
 const options = {
   cueEpochs: Number(values['cue-epochs']), roleEpochs: Number(values['role-epochs']), seed,
   cueBits: Number(values['cue-bits']), roleBits: Number(values['role-bits']),
+  costs: costsFromFlags(values),
 }
-const version = `polnear-train${Number.isFinite(limit) ? `-${limit}` : ''}-seed${seed}-cue${options.cueEpochs}x${options.cueBits}-role${options.roleEpochs}x${options.roleBits}`
+const version = `polnear-train${Number.isFinite(limit) ? `-${limit}` : ''}-seed${seed}-cue${options.cueEpochs}x${options.cueBits}-role${options.roleEpochs}x${options.roleBits}-${costTag(options.costs)}`
 const model = trainModel(train, { ...options, log: (l) => console.log(l) }, version)
 const buf = modelToBuffer(model)
 writeFileSync(values.out!, buf)
@@ -77,7 +80,7 @@ if (values['skip-ranker'] || Number.isFinite(limit)) {
     '--import', 'tsx', join(here, script), '--data', values.data!, '--seed', String(seed), '--out', out, ...extra,
   ], { stdio: 'inherit' })
   // their fold taggers are trained as the model is
-  const epochs = ['--cue-epochs', String(options.cueEpochs), '--role-epochs', String(options.roleEpochs)]
+  const epochs = ['--cue-epochs', String(options.cueEpochs), '--role-epochs', String(options.roleEpochs), ...costArgs(options.costs)]
   run('train-content.ts', values['ranker-out']!, ['--folds', '2', ...epochs])
   ranker = loadEndRanker(values['ranker-out'])
   // The filter learns from candidates whose content this new ranker refined, as at run time.

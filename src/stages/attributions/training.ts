@@ -6,7 +6,7 @@ import type { AttributionModel } from './attributions.ts'
 import { roleWindow } from './attributions.ts'
 import { prepare, type Prepared } from './features.ts'
 import {
-  cueFeatures, cueLabels, K_CUE, K_ROLE, newCueTagger, newRoleTagger, R_CB, R_CI, R_SB, R_SI,
+  CUE_LABELS, cueFeatures, cueLabels, K_CUE, K_ROLE, newCueTagger, newRoleTagger, R_CB, R_CI, R_SB, R_SI,
   roleFeatures, type CueTokens,
 } from './taggers.ts'
 
@@ -38,8 +38,63 @@ export interface TrainingOptions {
   readonly seed: number
   readonly cueBits?: number
   readonly roleBits?: number
+  /** Margins of cost-augmented training; `DEFAULT_COSTS` when not given. */
+  readonly costs?: TrainingCosts
   /** Called after each epoch with a line to log. */
   readonly log?: (line: string) => void
+}
+
+/**
+ * Cost-augmented ("margin-rescaled") perceptron training: while learning, the decoder adds
+ * `cue` to the score of every cue label that differs from the gold one, `cue * cueMiss`
+ * where the gold label is part of a cue, and `role` to every wrong role label, so an update
+ * happens until gold wins by that margin, not merely wins. A missed cue token costs more
+ * than a false one, which moves what the cue tagger learns toward recall; decoding at run
+ * time is unchanged. Weights move by 1 a feature an update, so a cost of 20 is twenty
+ * features' worth. Chosen by cross-validation on train (docs/attribution.md, "Session 8").
+ */
+export interface TrainingCosts {
+  readonly cue: number
+  readonly cueMiss: number
+  readonly role: number
+}
+
+export const DEFAULT_COSTS: TrainingCosts = { cue: 20, cueMiss: 4, role: 0 }
+
+/** Command-line options for the costs, shared by the training scripts. */
+export const COST_FLAGS = {
+  'cue-cost': { type: 'string', default: String(DEFAULT_COSTS.cue) },
+  'cue-miss': { type: 'string', default: String(DEFAULT_COSTS.cueMiss) },
+  'role-cost': { type: 'string', default: String(DEFAULT_COSTS.role) },
+} as const
+
+/** The costs given on a command line parsed with `COST_FLAGS`. */
+export function costsFromFlags(values: { 'cue-cost'?: string; 'cue-miss'?: string; 'role-cost'?: string }): TrainingCosts {
+  return {
+    cue: Number(values['cue-cost'] ?? DEFAULT_COSTS.cue),
+    cueMiss: Number(values['cue-miss'] ?? DEFAULT_COSTS.cueMiss),
+    role: Number(values['role-cost'] ?? DEFAULT_COSTS.role),
+  }
+}
+
+/** The same costs as arguments for a training script run in a child process. */
+export function costArgs(costs: TrainingCosts): string[] {
+  return ['--cue-cost', String(costs.cue), '--cue-miss', String(costs.cueMiss), '--role-cost', String(costs.role)]
+}
+
+/** The costs as a short tag for file names and model versions: cost20x4r0. */
+export function costTag(costs: TrainingCosts): string {
+  return `cost${costs.cue}x${costs.cueMiss}r${costs.role}`
+}
+
+/** Add `cost` to every label but the gold one (`miss` times it where gold is not label 0). */
+function addCost(em: Float64Array, gold: ArrayLike<number>, n: number, labels: number, cost: number, miss: number): void {
+  if (cost === 0) return
+  for (let i = 0; i < n; i++) {
+    const g = gold[i]
+    const c = g === 0 ? cost : cost * miss
+    for (let y = 0, j = i * labels; y < labels; y++, j++) if (y !== g) em[j] += c
+  }
 }
 
 /** mulberry32: a small seeded PRNG, so the epoch order is reproducible. */
@@ -83,6 +138,7 @@ interface RoleExample { doc: number; cue: CueTokens; source: CueTokens[]; conten
  */
 export function trainModel(docs: readonly TrainingDoc[], options: TrainingOptions, version = 'trained'): AttributionModel {
   const log = options.log ?? (() => {})
+  const costs = options.costs ?? DEFAULT_COSTS
   const prepared = docs.map((d) => prepare(d.text, d.tokens, d.sentences))
   const cueGold: Int8Array[] = []
   const isCue: Uint8Array[] = []
@@ -127,8 +183,9 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainingOption
         if (n === 0) continue
         cueFeatures(p, from, from + n, feats)
         cue.emissions(feats, n, K_CUE, em)
-        cue.viterbi(em, n, pred, null, back, score)
         const gold = cueGold[di].subarray(from, from + n)
+        addCost(em, gold, n, CUE_LABELS, costs.cue, costs.cueMiss)
+        cue.viterbi(em, n, pred, null, back, score)
         let differs = false
         for (let i = 0; i < n; i++) if (gold[i] !== pred[i]) { differs = true; wrong++ }
         total += n
@@ -169,6 +226,7 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainingOption
       }
       roleFeatures(p, ex.cue, win.start, win.end, isCue[ex.doc], feats)
       role.emissions(feats, n, K_ROLE, em)
+      addCost(em, gold, n, R_CI + 1, costs.role, 1)
       role.viterbiOnce(em, n, pred, forced, R_SB, backOnce, score)
       let differs = false
       for (let i = 0; i < n; i++) if (gold[i] !== pred[i]) { differs = true; wrong++ }

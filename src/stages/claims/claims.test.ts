@@ -264,6 +264,15 @@ test('a quantity inside a source ("two officials said") is not a claim', () => {
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.source]), [['500', 'Two officials']])
 })
 
+test('a quantity in the source of an attribution nested in what another source says is that source\'s claim', () => {
+  const text = 'According to the IOM, nearly 90,000 people have sought refuge in Chad since December.'
+  const doc = buildDoc(text, [quantity(text, 'nearly 90,000', 90000, { isApprox: true })], [
+    attribution(text, 'the IOM', 'According to', 'nearly 90,000 people have sought refuge in Chad since December'),
+    attribution(text, 'nearly 90,000 people', 'have sought', 'refuge in Chad'),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.source]), [['nearly 90,000', 'the IOM']])
+})
+
 test('the stage assigns claims, and a document without quantities has none', () => {
   const text = 'Nothing was counted here.'
   assert.deepEqual(claimsStage().run(buildDoc(text, [])).get('claims'), [])

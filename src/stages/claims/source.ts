@@ -779,9 +779,15 @@ function isRespondents(c: Context, source: CharSpan | null): boolean {
   return within(c.quantities, source).some((q) => opensWithShare(c, source, q))
 }
 
-/** Whether a quantity is part of who speaks ("two officials said"), not what is said. */
+/**
+ * Whether a quantity is part of who speaks ("two officials said"), not what is said. Inside
+ * what another source says it is said again: "according to the IOM, nearly 90,000 people
+ * have sought refuge" (the cue tagger may read "have sought" as a cue of its own), "police
+ * said 20 witnesses told them" are figures the outer source gives.
+ */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
-  return c.attributions.some((att) => overlapsAny(att.source, q) || overlapsAny(att.cue, q))
+  return c.attributions.some((att) => overlapsAny(att.source, q) || overlapsAny(att.cue, q)) &&
+    !c.attributions.some((att) => att.content.some((f) => f.start <= q.start && q.end <= f.end))
 }
 
 function overlapsAny(spans: readonly CharSpan[], q: CharSpan): boolean {
