@@ -1063,6 +1063,14 @@ test('a small amount with a unit of power or weight is a figure; a small distanc
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['9 gigawatts', 'other'], ['3 tonnes', 'other']])
 })
 
+test('a speed is no figure: "winds of 120 mph (195 km/h)", "40 knots"', () => {
+  const text = 'The storm, packing winds of 120 mph (195 km/h), drove 40 knots of wind and 300 boats ashore.'
+  const doc = buildDoc(text, [
+    quantity(text, '120', 120), quantity(text, '195 km', 195, { unit: 'km' }), quantity(text, '40', 40), quantity(text, '300', 300),
+  ])
+  assert.deepEqual(readable(doc).map((c) => c.quantity), ['300'])
+})
+
 test('a line of a list counts its label: "Tanks: 10,912"', () => {
   const text = 'The ministry gave these totals:\nArmoured vehicles: 2,310\nRocket launchers: 412\nAircraft: 35\nPage: 19\nTanks: 870\nHelicopters: 57'
   const doc = buildDoc(text, [
