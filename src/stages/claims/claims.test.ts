@@ -1229,3 +1229,23 @@ test('a share of "the amount" or "the sum" is a share of money; of an amount of 
   const rain = 'The north received 40 per cent of the amount of rain it needs.'
   assert.equal(claimFor(buildDoc(rain, [quantity(rain, '40 per cent', 40, { kind: 'percent', unit: '%' })]), '40 per cent').category, 'other')
 })
+
+test('a share after a common noun that opens the sentence ("Turnout was 63.8 percent") counts that noun', () => {
+  const text = 'Turnout was 63.8 percent, down from 68.1 percent four years earlier. Inflation reached 9 percent.'
+  const doc = buildDoc(text, [
+    quantity(text, '63.8 percent', 63.8, { kind: 'percent' }), quantity(text, '68.1 percent', 68.1, { kind: 'percent' }),
+    quantity(text, '9 percent', 9, { kind: 'percent' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['63.8 percent', 'Turnout', 'other'], ['68.1 percent', 'Turnout', 'other'], ['9 percent', 'Inflation', 'other'],
+  ])
+})
+
+test('a share after a name that opens the sentence counts nothing; "fallen to" is a level, not the fallen', () => {
+  const text = 'Voters backed Clinton in Ohio. Clinton received 38 percent. Hillary Clinton won 31 percent. Unemployment has fallen to 5 percent.'
+  const doc = buildDoc(text, [
+    quantity(text, '38 percent', 38, { kind: 'percent' }), quantity(text, '31 percent', 31, { kind: 'percent' }),
+    quantity(text, '5 percent', 5, { kind: 'percent' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [['5 percent', 'Unemployment', 'other']])
+})

@@ -546,9 +546,11 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
+  // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
+  const isNoun = (k: number) => pos[k] === NOUN || (k === s.tokenStart && isCapitalisedNoun(c, k))
   let t = a - 1
-  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && pos[t] !== NOUN) t--
-  if (t >= s.tokenStart && pos[t] === NOUN) {
+  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+  if (t >= s.tokenStart && isNoun(t)) {
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
     const np = { start, head: t, end: t + 1 }
@@ -557,6 +559,31 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }
+}
+
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
+// What stands before a word inside a sentence: a lower-case letter or a comma, and a space.
+const MID_SENTENCE = /[\p{Ll},;]\s+$/u
+
+/**
+ * Whether token `t`, tagged as a name, is a common noun capitalised as its sentence's first
+ * word ("Turnout", "Inflation"): a plain word whose lemma is itself in lower case, which no
+ * entity covers but the untyped run the entities stage makes of any capitalised word, and
+ * which the text never writes capitalised inside a sentence, as it writes a name ("Clinton
+ * received 38 percent"), and which no other name follows.
+ */
+function isCapitalisedNoun(c: Context, t: number): boolean {
+  const word = tokenText(c, t)
+  const span = { start: c.tokens.start[t], end: c.tokens.end[t] }
+  if (c.tokens.pos[t] !== PROPN || !PLAIN_WORD.test(word) || c.tokens.lemma[t] !== word.toLowerCase()) return false
+  // ("Hillary Clinton won 31 percent": the first word of a longer name)
+  if (t + 1 < c.tokens.count && c.tokens.pos[t + 1] === PROPN) return false
+  if (within(c.entities, span).some((e) => e.start < span.end && span.start < e.end && !(e.type === 'OTHER' && e.start === span.start && e.end === span.end))) return false
+  for (let at = c.text.indexOf(word); at >= 0; at = c.text.indexOf(word, at + 1)) {
+    if (at !== span.start && MID_SENTENCE.test(c.text.slice(Math.max(0, at - 3), at))) return false
+  }
+  return true
 }
 
 // Verbs that pass on to the predicate after them: "remain missing", "are thought to have drowned", "were left homeless".
@@ -602,7 +629,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined
     const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase()) ??
       (nounCat === 'munitions' ? undefined : nounCat)
-    if (cat === undefined || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
+    // "Unemployment has fallen to 5 percent": a verb of level, not soldiers who fell
+    const isLevel = word === 'fall' && p + 1 < s.tokenEnd && /^(to|by|from|below|under)$/.test(lemma[p + 1])
+    if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
     signals.add(cat)
     p += isTaken ? 2 : 1
     end = p
