@@ -1249,3 +1249,18 @@ test('a share after a name that opens the sentence counts nothing; "fallen to" i
   ])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [['5 percent', 'Unemployment', 'other']])
 })
+
+test('source: a span that opens with a figure of things names no one; "Two officials" still does', () => {
+  const text = 'More than 1,100 firefighters, backed by 14 aircraft, were fighting the blaze, it said.'
+  const doc = buildDoc(text, [quantity(text, 'More than 1,100', 1100, { bound: 'at_least' }), quantity(text, '14', 14)], [
+    attribution(text, '14 aircraft', 'backed', 'More than 1,100 firefighters'),
+    attribution(text, 'it', 'said', 'More than 1,100 firefighters, backed by 14 aircraft, were fighting the blaze'),
+  ])
+  assert.equal(claimFor(doc, 'More than 1,100').source, 'it')
+  const ballots = 'Some 94,000 ballots were declared invalid, up from 51,000.'
+  const doc2 = buildDoc(ballots, [quantity(ballots, 'Some 94,000', 94000, { isApprox: true }), quantity(ballots, '51,000', 51000)])
+  assert.deepEqual(readable(doc2).map((c) => c.source), [null, null])
+  const officials = 'Two officials said 300 people were killed.'
+  const doc3 = buildDoc(officials, [quantity(officials, 'Two', 2), quantity(officials, '300', 300)])
+  assert.equal(claimFor(doc3, '300').source, 'Two officials')
+})

@@ -4,7 +4,7 @@ import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
 } from './context.ts'
-import { SPEECH_VERBS } from './lexicon.ts'
+import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 
 // A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
@@ -402,7 +402,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
   }
   best ??= headlineTag(c, s, a) ?? recordingSource(c, s, a)
-  if (best === null || isRespondents(c, best.source)) return null
+  if (best === null || isRespondents(c, best.source) || isFigureOfThings(c, best.source)) return null
   // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
   // read too names whom "the group" stands for
   const cue = best.cue
@@ -593,7 +593,7 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
     if (!att.content.some((f) => contains(f, q))) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
-      isRespondents(c, hull(att.source))) {
+      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -616,6 +616,37 @@ function isBareFigure(c: Context, source: CharSpan | null): boolean {
   const start = source.start + (text.length - text.trimStart().length)
   const end = source.end - (text.length - text.trimEnd().length)
   return within(c.quantities, { start, end }).some((x) => x.start <= start && end <= x.end)
+}
+
+// Nouns of who may speak besides people and bodies: "Two sources said", "Three polls show".
+const SPEAKER_NOUNS = new Set([
+  'source', 'analyst', 'expert', 'witness', 'researcher', 'economist', 'observer', 'poll', 'survey', 'study', 'report',
+  'document', 'memo', 'letter', 'statement',
+])
+
+/**
+ * "More than 1,100 firefighters, backed by 14 water-bombing aircraft, were ...", "Some 94,000
+ * ballots were declared invalid": a span that opens with a figure (not "one", not a name that
+ * opens with a number word) and names no one (no name, pronoun, people, body or speaker noun)
+ * is a figure of things, not someone who speaks.
+ */
+function isFigureOfThings(c: Context, source: CharSpan | null): boolean {
+  if (source === null) return false
+  const first = firstToken(c, source)
+  if (first < 0) return false
+  const at = c.tokens.start[first]
+  // ("one slide said": "one" is a determiner; "Zero Hedge said": a name that opens with a number word)
+  const opening = within(c.quantities, source).find((q) => q.start <= at && q.end > at)
+  if (opening === undefined || (opening.amount.kind === 'point' && opening.amount.value === 1)) return false
+  if (entitiesIn(c, source).some((e) => e.start <= at && e.end > opening.end)) return false
+  for (let t = first; t < c.tokens.count && c.tokens.start[t] < source.end; t++) {
+    const lemma = c.tokens.lemma[t]
+    // ("Zero Hedge": a capitalised word after the figure is a name the entities stage missed)
+    if (c.tokens.start[t] >= opening.end && CAPITALISED.test(tokenText(c, t))) return false
+    if (c.tokens.pos[t] === PROPN || c.tokens.pos[t] === PRON || MILITARY_PEOPLE.has(lemma) || LABOUR_PEOPLE.has(lemma) ||
+      OTHER_PEOPLE.has(lemma) || AGENT_NOUNS.has(lemma) || AUTHORITY_NOUNS.has(lemma) || SPEAKER_NOUNS.has(lemma)) return false
+  }
+  return true
 }
 
 // A line of a list: a short label, a colon or dash, a number and nothing else.
