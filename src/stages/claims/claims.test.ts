@@ -1264,3 +1264,12 @@ test('source: a span that opens with a figure of things names no one; "Two offic
   const doc3 = buildDoc(officials, [quantity(officials, 'Two', 2), quantity(officials, '300', 300)])
   assert.equal(claimFor(doc3, '300').source, 'Two officials')
 })
+
+test('source: a relative pronoun that is the whole source stands for the noun phrase before its comma', () => {
+  const text = 'The deal was worth $400 million, according to the prosecution, which said the firm made a profit of $95 million.'
+  const doc = buildDoc(text, [quantity(text, '$400 million', 400e6, { kind: 'money' }), quantity(text, '$95 million', 95e6, { kind: 'money' })], [
+    attribution(text, 'the prosecution', 'according to', 'The deal was worth $400 million'),
+    attribution(text, 'which', 'said', 'the firm made a profit of $95 million'),
+  ])
+  assert.deepEqual(readable(doc).map((c) => c.source), ['the prosecution', 'the prosecution'])
+})

@@ -693,10 +693,28 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
   return null
 }
 
+/**
+ * "according to the prosecution, which said ...", "said Mary Okoro, who added that ...": a
+ * relative pronoun that is the whole source stands for the noun phrase before its comma;
+ * any other span is returned as it is.
+ */
+function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  const t = firstToken(c, span)
+  if (t < 2 || lastToken(c, span) !== t || (c.tokens.lemma[t] !== 'which' && c.tokens.lemma[t] !== 'who') || tokenText(c, t - 1) !== ',') return span
+  const end = t - 1
+  let start = end
+  while (start - 1 >= 0 && start > end - 8 && (NP_POS.has(c.tokens.pos[start - 1]) || isHyphenJoin(c, start - 1) || /^['’]s$/.test(tokenText(c, start - 1))) &&
+    c.tokens.pos[start - 1] !== CCONJ && c.tokens.pos[start - 1] !== NUM) start--
+  const last = end - 1
+  if (start === end || (c.tokens.pos[last] !== NOUN && c.tokens.pos[last] !== PROPN)) return span
+  return spanOf(c, start, end) ?? span
+}
+
 /** The source of a figure that attribution `i` states. */
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
-  const source = withoutApposition(c, hull(att.source))
+  const source = withoutApposition(c, antecedent(c, hull(att.source)))
   return { attribution: i, source, cue: hull(att.cue), sourceEntity: resolvedName(c, att, source) }
 }
 
