@@ -1273,3 +1273,14 @@ test('source: a relative pronoun that is the whole source stands for the noun ph
   ])
   assert.deepEqual(readable(doc).map((c) => c.source), ['the prosecution', 'the prosecution'])
 })
+
+test('asOf: the time of a comparison ("up from 51,000 four years ago", "fewer than in 2024") dates only what is compared', () => {
+  const text = 'Some 94,000 ballots were declared invalid, up from 51,000 four years ago.'
+  const doc = buildDoc(text, [quantity(text, 'Some 94,000', 94000, { isApprox: true }), quantity(text, '51,000', 51000)], [], '2026-10-27')
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.asOf]), [['Some 94,000', null], ['51,000', '2022']])
+  const than = 'The agency recorded more than 1.2 million cases in the first nine weeks of the year, about 40 per cent fewer than in the record year of 2024.'
+  const doc2 = buildDoc(than, [
+    quantity(than, 'more than 1.2 million', 1.2e6, { bound: 'at_least' }), quantity(than, 'about 40 per cent', 40, { kind: 'percent', isApprox: true }),
+  ], [], '2026-03-06')
+  assert.deepEqual(readable(doc2).map((c) => [c.quantity, c.asOf]), [['more than 1.2 million', '2026'], ['about 40 per cent', '2026']])
+})
