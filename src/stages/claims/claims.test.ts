@@ -1284,3 +1284,9 @@ test('asOf: the time of a comparison ("up from 51,000 four years ago", "fewer th
   ], [], '2026-03-06')
   assert.deepEqual(readable(doc2).map((c) => [c.quantity, c.asOf]), [['more than 1.2 million', '2026'], ['about 40 per cent', '2026']])
 })
+
+test('"lost contact" is missing, also after a coordinated toll', () => {
+  const text = 'Officials said 17 persons were confirmed dead and 8 persons are lost contact. Another 12 miners lost contact with the surface.'
+  const doc = buildDoc(text, [quantity(text, '17', 17), quantity(text, '8', 8), quantity(text, '12', 12)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['17', 'killed'], ['8', 'missing'], ['12', 'missing']])
+})

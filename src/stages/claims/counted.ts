@@ -624,6 +624,8 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
     if (isTreated) { signals.add('wounded'); end = p + 3; break }
+    // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
+    if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
     // "had become casualties": a category noun after a copula
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined
