@@ -1290,3 +1290,12 @@ test('"lost contact" is missing, also after a coordinated toll', () => {
   const doc = buildDoc(text, [quantity(text, '17', 17), quantity(text, '8', 8), quantity(text, '12', 12)])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['17', 'killed'], ['8', 'missing'], ['12', 'missing']])
 })
+
+test('source: an order is a deed ("Authorities had ordered the evacuation of 350,000"): the speaker around it states the figure', () => {
+  const text = 'Authorities had ordered the evacuation of 350,000 residents, the state agency said.'
+  const doc = buildDoc(text, [quantity(text, '350,000', 350000)], [
+    attribution(text, 'Authorities', 'had ordered', 'the evacuation of 350,000 residents'),
+    attribution(text, 'the state agency', 'said', 'Authorities had ordered the evacuation of 350,000 residents'),
+  ])
+  assert.equal(claimFor(doc, '350,000').source, 'the state agency')
+})

@@ -171,6 +171,8 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
 const DEED_CUES = new Set([
   'agree', 'plan', 'seek', 'pass', 'approve', 'want', 'intend', 'aim', 'decide', 'vote', 'pledge',
   'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
+  // "Authorities had ordered the evacuation of 350,000 residents": an order is a deed
+  'order',
 ])
 
 /** Whether every verb of a cue is a verb of intent or deed. */
