@@ -1299,3 +1299,11 @@ test('source: an order is a deed ("Authorities had ordered the evacuation of 350
   ])
   assert.equal(claimFor(doc, '350,000').source, 'the state agency')
 })
+
+test('"bring the number of people who have died ... to more than 640": the count a verb of bringing takes to the figure', () => {
+  const text = 'The deaths bring the number of people who have died on the route this year to more than 640. Strikes pushed the number of refugees to 2,000.'
+  const doc = buildDoc(text, [quantity(text, 'more than 640', 640, { bound: 'at_least' }), quantity(text, '2,000', 2000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['more than 640', 'people who have died', 'killed'], ['2,000', 'refugees', 'displaced'],
+  ])
+})

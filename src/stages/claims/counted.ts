@@ -697,6 +697,10 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
   }
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
+  if (v >= s.tokenStart && lemma[v + 1] === 'to') {
+    const brought = broughtCount(c, a, s, v + 1)
+    if (brought !== null) return brought
+  }
   if (v < s.tokenStart || !LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   for (let t = v - 1; t >= s.tokenStart && t >= v - 30; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
@@ -704,27 +708,54 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     if (lemma[t] === 'toll' && pos[t] === NOUN) return tollAt(c, s, t, a)
     // ("Number of people killed has risen to 3,085": a headline's first word may read as a name)
     if (!COUNT_NOUNS.has(lemma[t]) || (pos[t] !== NOUN && !(t === s.tokenStart && pos[t] === PROPN)) || lemma[t + 1] !== 'of') continue
-    let from = t + 2
-    while (from < v && pos[from] === DET) from++
-    const np = nounPhrase(c, from, v)
-    if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
-    const signals = new Set<Category>()
-    const heads: Category[] = []
-    let isMilitary = false
-    let isPeople = false
-    for (let k = np.start; k < np.end; k++) {
-      const cat = NOUN_CATEGORY.get(lemma[k])
-      if (cat !== undefined && pos[k] === NOUN) heads.push(cat)
-      if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
-      if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
-    }
-    if (isFromHome(c, s, np.end)) signals.add('displaced')
-    const predicateEnd = predicate(c, np.end, s, signals)
-    const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
-    const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
-    return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }
+    return countOf(c, s, t, v, a)
   }
   return null
+}
+
+// Verbs that take a count to a level: "bring the number of dead to 640", "pushing the total to 675".
+const BRINGING_VERBS = new Set(['bring', 'push', 'take', 'raise', 'lift'])
+
+/**
+ * "The deaths bring the number of people who have died this year to more than 640": a count
+ * ("the number of", "the total of") that is the object of a verb of bringing, with "to" and
+ * the figure after it (`to` is the token of "to").
+ */
+function broughtCount(c: Context, a: number, s: Sentence, to: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  for (let t = to - 1; t >= s.tokenStart && t >= to - 30; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    if (!COUNT_NOUNS.has(lemma[t]) || pos[t] !== NOUN) continue
+    let verb = t - 1
+    while (verb >= s.tokenStart && verb >= t - 3 && (pos[verb] === DET || pos[verb] === ADJ || pos[verb] === PRON)) verb--
+    if (verb < s.tokenStart || !BRINGING_VERBS.has(lemma[verb]) || pos[verb] !== VERB) return null
+    return lemma[t + 1] === 'of' ? countOf(c, s, t, to, a) : null
+  }
+  return null
+}
+
+/** What "the number of ..." at token `t` counts, its noun phrase ending before token `v`, for the figure at `a`. */
+function countOf(c: Context, s: Sentence, t: number, v: number, a: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  let from = t + 2
+  while (from < v && pos[from] === DET) from++
+  const np = nounPhrase(c, from, v)
+  if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
+  const signals = new Set<Category>()
+  const heads: Category[] = []
+  let isMilitary = false
+  let isPeople = false
+  for (let k = np.start; k < np.end; k++) {
+    const cat = NOUN_CATEGORY.get(lemma[k])
+    if (cat !== undefined && pos[k] === NOUN) heads.push(cat)
+    if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
+    if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
+  }
+  if (isFromHome(c, s, np.end)) signals.add('displaced')
+  const predicateEnd = predicate(c, np.end, s, signals)
+  const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
+  const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
+  return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }
 }
 
 function decideCategory(signals: Set<Category>, heads: readonly Category[], isMilitary: boolean, isPeople: boolean): Category | null {
