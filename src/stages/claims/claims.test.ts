@@ -1307,3 +1307,9 @@ test('"bring the number of people who have died ... to more than 640": the count
     ['more than 640', 'people who have died', 'killed'], ['2,000', 'refugees', 'displaced'],
   ])
 })
+
+test('"received 2,184,300 votes and Malek 1,876,950": a number after a name whose verb and noun are left out counts what the figure before counts', () => {
+  const text = 'Voss received 2,184,300 votes and Irina Malek 1,876,950.'
+  const doc = buildDoc(text, [quantity(text, '2,184,300', 2184300), quantity(text, '1,876,950', 1876950)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted]), [['2,184,300', 'votes'], ['1,876,950', 'votes']])
+})

@@ -474,14 +474,18 @@ const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', '
 
 const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with', 'include', 'including'])
 
-/** "down from 10,000", "with another 1,500 expected", "but 1.2 million remained": a number whose noun is left out. */
+/**
+ * "down from 10,000", "with another 1,500 expected", "but 1.2 million remained", "and Malek
+ * 1,876,950": a number whose noun is left out.
+ */
 function isElliptic(c: Context, a: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
   // "has given a figure of 11,300"
   if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
     if (ELLIPSIS_WORDS.has(lemma[t])) return true
-    if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ) break
+    // "Voss received 2,184,300 votes and Malek 1,876,950": a name whose verb and noun are left out
+    if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ && !(pos[t] === PROPN && t - 1 >= s.tokenStart && (lemma[t - 1] === 'and' || pos[t - 1] === PROPN))) break
   }
   return false
 }
