@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Doc } from '../../model/doc.ts'
 import type { Claim, Quantity } from '../../model/types.ts'
 import { claimsStage, findClaims } from './claims.ts'
-import { attribution, buildDoc, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
 
 const SEED = readFileSync(new URL('./fixtures/kcna-memorial.txt', import.meta.url), 'utf8')
 
@@ -1312,4 +1312,17 @@ test('"received 2,184,300 votes and Malek 1,876,950": a number after a name whos
   const text = 'Voss received 2,184,300 votes and Irina Malek 1,876,950.'
   const doc = buildDoc(text, [quantity(text, '2,184,300', 2184300), quantity(text, '1,876,950', 1876950)])
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted]), [['2,184,300', 'votes'], ['1,876,950', 'votes']])
+})
+
+test('source: a clause after ", according to X, and" with a subject of its own is the writer\'s, though the content runs on into it', () => {
+  const text = 'Fighting has forced 120,000 people from their homes, according to OCHA, and some 85,000 have crossed into Ethiopia.'
+  const doc = buildDoc(text, [quantity(text, '120,000', 120000), quantity(text, 'some 85,000', 85000, { isApprox: true })], [{
+    source: [find(text, 'OCHA')], cue: [find(text, 'according to')], kind: 'indirect', sourceEntity: null,
+    content: [find(text, 'Fighting has forced 120,000 people from their homes'), find(text, 'and some 85,000 have crossed into Ethiopia')],
+  }])
+  assert.deepEqual(readable(doc).map((c) => c.source), ['OCHA', null])
+  const opening = 'Officials said 300 people were killed, and 200 were wounded.'
+  const doc2 = buildDoc(opening, [quantity(opening, '300', 300), quantity(opening, '200', 200)],
+    [attribution(opening, 'Officials', 'said', '300 people were killed, and 200 were wounded')])
+  assert.deepEqual(readable(doc2).map((c) => c.source), ['Officials', 'Officials'])
 })

@@ -334,7 +334,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       !RELATIVE_PRONOUNS.has(lemma[e])) e++
     while (e > cueEnd && (pos[e - 1] === CCONJ || pos[e - 1] === ADP || pos[e - 1] === DET)) e--
     const source = spanOf(c, cueEnd, e)
-    if (source === null) continue
+    if (source === null || isWritersClauseAfter(c, source, a)) continue
     const distance = Math.abs(t - a)
     if (best === null || distance < best.distance) {
       best = { source, cue: { start: c.tokens.start[t], end: c.tokens.end[cueEnd - 1] }, distance }
@@ -592,7 +592,7 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   let sourceless = -1
   let sourcelessSize = Infinity
   c.attributions.forEach((att, i) => {
-    if (!att.content.some((f) => contains(f, q))) return
+    if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source))) {
@@ -606,6 +606,30 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   if (trailing >= 0) return sourceFrom(c, trailing)
   return fallbackSource(c, s, a) ?? listSource(c, q, a) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
+}
+
+// Words that open a clause of the writer's after a source and its cue (not "but", which
+// completes the speaker's contrast: "..., she said, but 1.2 million remained in camps").
+const WRITERS_OPENERS = new Set(['and', 'while', 'whereas'])
+
+/**
+ * "Fighting has forced 120,000 people from their homes, according to OCHA, and some 85,000
+ * have crossed into Ethiopia": a clause that opens after a source and cue that close a clause
+ * of the writer's (`speech`, before the figure at token `a`) with ", and" and a subject of its
+ * own is the writer's too, even when the attribution's content runs on into it.
+ */
+function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): boolean {
+  if (speech === null || speech.end > c.tokens.start[a]) return false
+  const s = c.sentences[sentenceIndex(c, c.tokens.start[a])]
+  // (a speech clause that opens the sentence, "Officials said 300 were killed, and 200
+  // wounded", may hold the whole of it: only one after the writer's first clause closes it)
+  if (speech.start < s.start || firstToken(c, speech) <= s.tokenStart + 1) return false
+  for (let t = lastToken(c, speech) + 1; t + 2 <= a; t++) {
+    if (tokenText(c, t) !== ',' || !WRITERS_OPENERS.has(c.tokens.lemma[t + 1])) continue
+    const next = c.tokens.pos[t + 2]
+    if (next !== VERB && next !== AUX && next !== ADV) return true
+  }
+  return false
 }
 
 /**
