@@ -1115,6 +1115,8 @@ test('"a crowd of 62,000": a collective noun before "of" is what the figure coun
 test('asOf: "the first title since 1996" frames a record, it does not date the figure', () => {
   const text = 'Ferrer scored on Sunday to give the club its first title since 1996 in front of 62,000 fans.'
   assert.equal(claimFor(buildDoc(text, [quantity(text, '62,000', 62000)]), '62,000').asOf, '2025-08-17')
+  const far = 'A crowd of about 14,000 watched, the largest for a Test in the city since 2010.'
+  assert.equal(claimFor(buildDoc(far, [quantity(far, 'about 14,000', 14000, { isApprox: true })]), 'about 14,000').asOf, null)
   const high = 'About 4,000 people were killed, the highest toll since 2005.'
   assert.equal(claimFor(buildDoc(high, [quantity(high, 'About 4,000', 4000, { isApprox: true })]), 'About 4,000').asOf, null)
 })

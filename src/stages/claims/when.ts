@@ -143,12 +143,13 @@ function cueTokens(c: Context): Uint8Array {
 const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|fewest)$/iu
 
 /**
- * Whether the time at token `xa` is "since X" after a superlative or "first" within the five
- * tokens before it: it frames a record ("the highest since 1998"), it does not date the figure.
+ * Whether the time at token `xa` is "since X" after a superlative or "first" within the eight
+ * tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
+ * for a Test in the city since 2010"), it does not date the figure.
  */
 function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
   if (c.tokens.lemma[xa] !== 'since') return false
-  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 5; t--) {
+  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
     if (RECORD_WORD.test(tokenText(c, t))) return true
   }
