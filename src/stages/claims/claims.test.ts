@@ -1328,3 +1328,12 @@ test('source: a clause after ", according to X, and" with a subject of its own i
     [attribution(opening, 'Officials', 'said', '300 people were killed, and 200 were wounded')])
   assert.deepEqual(readable(doc2).map((c) => c.source), ['Officials', 'Officials'])
 })
+
+test('displacement: a bare number whose people cross into a country, after a figure of people', () => {
+  const text = 'Fighting has forced 120,000 people from their homes, and some 85,000 have crossed into Ethiopia.'
+  const doc = buildDoc(text, [quantity(text, '120,000', 120000), quantity(text, 'some 85,000', 85000, { isApprox: true })])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['120,000', 'displaced'], ['some 85,000', 'displaced']])
+  const trucks = 'The army sent 300 lorries, and 200 have crossed into Chad.'
+  const doc2 = buildDoc(trucks, [quantity(trucks, '300', 300), quantity(trucks, '200', 200)])
+  assert.deepEqual(readable(doc2).map((c) => [c.quantity, c.category]), [['300', 'other'], ['200', 'other']])
+})

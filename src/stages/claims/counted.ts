@@ -173,11 +173,11 @@ export function findCounted(
     // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
     // own the number counts the same people, not what befell the others)
     if (prior !== null && isElliptic(c, a, s)) {
-      return b < s.tokenEnd && pos[b] === AUX ? { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
+      return b < s.tokenEnd && pos[b] === AUX ? { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
     }
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
-    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b }
+    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
@@ -317,6 +317,18 @@ function pastModifier(c: Context, t: number, s: Sentence): number {
   while (k < s.tokenEnd && k <= t + 6 && (pos[k] === DET || pos[k] === ADJ || pos[k] === NOUN || pos[k] === PROPN || isHyphenJoin(c, k))) k++
   if (k === t + 1 || k >= s.tokenEnd || (pos[k] !== AUX && pos[k] !== VERB)) return t
   return k
+}
+
+/**
+ * What a bare number with a clause of its own counts (`nounOnly`), displaced when the people
+ * of the figure before cross into a country ("forced 120,000 people from their homes, and some
+ * 85,000 have crossed into Ethiopia").
+ */
+function crossedOrNoun(c: Context, prior: Counted, b: number, s: Sentence): Counted {
+  const own = nounOnly(c, prior)
+  if (own.category !== 'other' || crossing(c, b, s) < 0) return own
+  for (let t = prior.npStart; t < prior.npEnd; t++) if (OTHER_PEOPLE.has(c.tokens.lemma[t])) return { ...own, category: 'displaced' }
+  return own
 }
 
 /** What the figure before counts, its noun phrase only: its category from its nouns, not its predicate. */
