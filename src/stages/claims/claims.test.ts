@@ -1337,3 +1337,11 @@ test('displacement: a bare number whose people cross into a country, after a fig
   const doc2 = buildDoc(trucks, [quantity(trucks, '300', 300), quantity(trucks, '200', 200)])
   assert.deepEqual(readable(doc2).map((c) => [c.quantity, c.category]), [['300', 'other'], ['200', 'other']])
 })
+
+test('"put the turnout at 480,000", "estimated the crowd at 20,000": the object of a verb of estimating before "at" is what the figure counts', () => {
+  const text = 'The ministry put the turnout at 480,000. Police estimated the crowd at 20,000. The UN put the number of refugees at 2,000.'
+  const doc = buildDoc(text, [quantity(text, '480,000', 480000), quantity(text, '20,000', 20000), quantity(text, '2,000', 2000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['480,000', 'turnout', 'other'], ['20,000', 'crowd', 'other'], ['2,000', 'refugees', 'displaced'],
+  ])
+})

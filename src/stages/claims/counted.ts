@@ -180,7 +180,7 @@ export function findCounted(
     if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
+    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -450,6 +450,34 @@ function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
   const isMilitary = COLLECTIVES.get(lemma[t])
   if (isMilitary === undefined) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
+}
+
+// Verbs by which a source gives the size of a noun with "at": "put the turnout at 480,000".
+const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set'])
+
+/**
+ * "The interior ministry put the turnout at 480,000", "estimated the crowd at 20,000": the
+ * object of a verb of estimating before "at" is what the figure counts ("put the number of
+ * refugees at 2,000": what the number is of).
+ */
+function putAt(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  let t = a - 2
+  while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
+  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB || t + 1 >= a - 1) return null
+  let from = t + 1
+  while (from < a - 1 && (pos[from] === DET || pos[from] === PRON)) from++
+  if (COUNT_NOUNS.has(lemma[from]) && lemma[from + 1] === 'of') return countOf(c, s, from, a - 1, a)
+  const np = nounPhrase(c, from, a - 1)
+  if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
+  const heads: Category[] = []
+  for (let k = np.start; k < np.end; k++) {
+    const cat = NOUN_CATEGORY.get(lemma[k])
+    if (cat !== undefined) heads.push(cat)
+  }
+  const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[np.head]), OTHER_PEOPLE.has(lemma[np.head])) ?? 'other'
+  return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: a }
 }
 
 /** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
