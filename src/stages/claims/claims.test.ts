@@ -1345,3 +1345,13 @@ test('"put the turnout at 480,000", "estimated the crowd at 20,000": the object 
     ['480,000', 'turnout', 'other'], ['20,000', 'crowd', 'other'], ['2,000', 'refugees', 'displaced'],
   ])
 })
+
+test('a figure read as the source of a verb of belief ("Dozens feared dead") is the people feared dead', () => {
+  const text = 'Dozens feared dead after boat capsizes'
+  const doc = buildDoc(text, [quantity(text, 'Dozens', { kind: 'range', low: 24, high: 99 }, { isVague: true })],
+    [attribution(text, 'Dozens', 'feared', 'dead after boat capsizes')])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category, c.source]), [['Dozens', 'killed', null]])
+  const said = 'Two officials said the talks had failed.'
+  const doc2 = buildDoc(said, [quantity(said, 'Two', 2)], [attribution(said, 'Two officials', 'said', 'the talks had failed')])
+  assert.deepEqual(readable(doc2), [])
+})

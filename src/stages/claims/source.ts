@@ -854,9 +854,23 @@ function isRespondents(c: Context, source: CharSpan | null): boolean {
   return within(c.quantities, source).some((q) => opensWithShare(c, source, q))
 }
 
-/** Whether a quantity is part of who speaks ("two officials said"), not what is said. */
+/**
+ * Whether a quantity is part of who speaks ("two officials said"), not what is said. Not a
+ * figure read as the source of a verb of belief ("Dozens feared dead", "300 believed killed"):
+ * those are the people feared dead.
+ */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
-  return c.attributions.some((att) => overlapsAny(att.source, q) || overlapsAny(att.cue, q))
+  return c.attributions.some((att) => (overlapsAny(att.source, q) && !isFearedFigure(c, att)) || overlapsAny(att.cue, q))
+}
+
+// Verbs of belief in a passive that reads like a cue: "Dozens feared dead", "300 believed killed".
+const BELIEF_CUES = new Set(['fear', 'believe', 'presume', 'think'])
+
+function isFearedFigure(c: Context, att: Attribution): boolean {
+  if (!isBareFigure(c, hull(att.source))) return false
+  const cue = hull(att.cue)
+  const t = cue === null ? -1 : firstToken(c, cue)
+  return t >= 0 && lastToken(c, cue!) === t && BELIEF_CUES.has(c.tokens.lemma[t]) && /ed$/i.test(tokenText(c, t))
 }
 
 function overlapsAny(spans: readonly CharSpan[], q: CharSpan): boolean {
