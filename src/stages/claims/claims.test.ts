@@ -1355,3 +1355,11 @@ test('a figure read as the source of a verb of belief ("Dozens feared dead") is 
   const doc2 = buildDoc(said, [quantity(said, 'Two', 2)], [attribution(said, 'Two officials', 'said', 'the talks had failed')])
   assert.deepEqual(readable(doc2), [])
 })
+
+test('a bare number that is who took part, marched or voted counts those people', () => {
+  const text = 'The union said 1.2 million had taken part. Police said 3,000 marched through the city.'
+  const doc = buildDoc(text, [quantity(text, '1.2 million', 1.2e6), quantity(text, '3,000', 3000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['1.2 million', 'had taken part', 'other'], ['3,000', 'marched', 'other'],
+  ])
+})

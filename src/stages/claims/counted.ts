@@ -178,6 +178,9 @@ export function findCounted(
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
     if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b }
+    // "the union said 1.2 million had taken part": a bare number that is who marched or took part counts people
+    const joined = participants(c, b, s)
+    if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
@@ -450,6 +453,19 @@ function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
   const isMilitary = COLLECTIVES.get(lemma[t])
   if (isMilitary === undefined) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
+}
+
+// Verbs whose subject is people who join in: "1.2 million had taken part", "300 marched".
+const PARTICIPATION_VERBS = new Set(['march', 'protest', 'rally', 'demonstrate', 'attend', 'gather', 'vote'])
+
+/** After a bare number at token `b`: the token after "(had) taken part", "marched", "voted", or -1. */
+function participants(c: Context, b: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  let t = b
+  while (t < s.tokenEnd && t < b + 3 && (pos[t] === AUX || pos[t] === ADV)) t++
+  if (t >= s.tokenEnd || pos[t] !== VERB) return -1
+  if (lemma[t] === 'take' && t + 1 < s.tokenEnd && lemma[t + 1] === 'part') return t + 2
+  return PARTICIPATION_VERBS.has(lemma[t]) ? t + 1 : -1
 }
 
 // Verbs by which a source gives the size of a noun with "at": "put the turnout at 480,000".
