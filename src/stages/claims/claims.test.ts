@@ -1363,3 +1363,8 @@ test('a bare number that is who took part, marched or voted counts those people'
     ['1.2 million', 'had taken part', 'other'], ['3,000', 'marched', 'other'],
   ])
 })
+
+test('teams sent somewhere are a deployment ("dispatched 43 rescue teams")', () => {
+  const text = 'The headquarters has dispatched 43 rescue teams to the site.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '43', 43)]), '43').category, 'deployed')
+})
