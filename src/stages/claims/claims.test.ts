@@ -1368,3 +1368,14 @@ test('teams sent somewhere are a deployment ("dispatched 43 rescue teams")', () 
   const text = 'The headquarters has dispatched 43 rescue teams to the site.'
   assert.equal(claimFor(buildDoc(text, [quantity(text, '43', 43)]), '43').category, 'deployed')
 })
+
+test('source: a body\'s common name is not resolved to a person the text names with a title ("According to the commission" after a quote)', () => {
+  const text = '"We will go to court," said campaign manager Tomas Berg. According to the commission, Voss received 2,184,300 votes.'
+  const doc = buildDoc(text, [quantity(text, '2,184,300', 2184300)], [
+    attribution(text, 'campaign manager Tomas Berg', 'said', '"We will go to court,"', 'Tomas Berg'),
+    attribution(text, 'the commission', 'According to', 'Voss received 2,184,300 votes', 'Tomas Berg'),
+  ])
+  const c = claimFor(doc, '2,184,300')
+  assert.equal(c.source, 'the commission')
+  assert.equal(c.sourceEntity, null)
+})

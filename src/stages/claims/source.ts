@@ -753,8 +753,34 @@ function sourceFrom(c: Context, i: number): Source {
 function resolvedName(c: Context, att: Attribution, source: CharSpan | null): string | null {
   const head = source === null ? -1 : lastToken(c, source)
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
-  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
+  // ("According to the commission" resolved to the campaign manager quoted before it: a body is no person)
+  const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) &&
+    !(isBody && isPersonName(c, att.sourceEntity))
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null)
+}
+
+// Heads of AGENT_NOUNS that name a person, who may resolve to a person's name; the others name bodies.
+const PERSON_ROLES = new Set([
+  'lawmaker', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'minister', 'leader', 'chief',
+  'mayor', 'governor', 'commander', 'general', 'secretary', 'ambassador', 'envoy', 'senator', 'chairman',
+  'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor',
+])
+// Titles written before a person's name in a source: "campaign manager Tomas Berg".
+const PERSON_TITLES = new Set([...PERSON_ROLES, 'manager', 'economist', 'analyst', 'adviser', 'advisor', 'researcher', 'candidate', 'judge', 'captain', 'coach'])
+
+/**
+ * Whether the text presents `name` as a person: an entity typed as one, or a source span
+ * that ends with the name after a title in lower case ("campaign manager Tomas Berg").
+ */
+function isPersonName(c: Context, name: string): boolean {
+  if (c.entities.some((e) => e.type === 'PERSON' && e.canonical === name)) return true
+  return c.attributions.some((other) => {
+    const span = hull(other.source)
+    if (span === null || !c.text.slice(span.start, span.end).endsWith(name)) return false
+    const t = tokenEndingAfter(c, span.end - name.length) - 1
+    return t >= 0 && c.tokens.start[t] >= span.start && PERSON_TITLES.has(tokenText(c, t))
+  })
 }
 
 // How many sentences back "the ministry" looks for the body it was introduced as.
