@@ -1378,4 +1378,12 @@ test('source: a body\'s common name is not resolved to a person the text names w
   const c = claimFor(doc, '2,184,300')
   assert.equal(c.source, 'the commission')
   assert.equal(c.sourceEntity, null)
+  // the same words resolved earlier in the article to a body name it
+  const earlier = 'The Central Electoral Commission met. The commission said the count was over. ' + text
+  const doc2 = buildDoc(earlier, [quantity(earlier, '2,184,300', 2184300)], [
+    attribution(earlier, 'The commission', 'said', 'the count was over', 'Central Electoral Commission'),
+    attribution(earlier, 'campaign manager Tomas Berg', 'said', '"We will go to court,"', 'Tomas Berg'),
+    attribution(earlier, 'the commission', 'According to', 'Voss received 2,184,300 votes', 'Tomas Berg'),
+  ])
+  assert.equal(claimFor(doc2, '2,184,300').sourceEntity, 'Central Electoral Commission')
 })

@@ -755,9 +755,25 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
   // ("According to the commission" resolved to the campaign manager quoted before it: a body is no person)
   const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])
-  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) &&
-    !(isBody && isPersonName(c, att.sourceEntity))
-  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null)
+  const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
+    (isPersonForBody ? sameWordsBefore(c, source!) : null)
+}
+
+/**
+ * The name an earlier source written with the same words ("the commission") was resolved to,
+ * when that name is no person's: the same words name the same body in one article.
+ */
+function sameWordsBefore(c: Context, source: CharSpan): string | null {
+  const words = c.text.slice(source.start, source.end).toLowerCase()
+  let found: string | null = null
+  for (const other of c.attributions) {
+    const span = hull(other.source)
+    if (span === null || span.end > source.start || other.sourceEntity === null || !c.canonicals.has(other.sourceEntity)) continue
+    if (c.text.slice(span.start, span.end).toLowerCase() === words && !isPersonName(c, other.sourceEntity)) found = other.sourceEntity
+  }
+  return found
 }
 
 // Heads of AGENT_NOUNS that name a person, who may resolve to a person's name; the others name bodies.
