@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Doc } from '../../model/doc.ts'
 import type { Claim, Quantity } from '../../model/types.ts'
 import { claimsStage, findClaims } from './claims.ts'
-import { attribution, buildDoc, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
 
 const SEED = readFileSync(new URL('./fixtures/kcna-memorial.txt', import.meta.url), 'utf8')
 
@@ -1072,6 +1072,14 @@ test('a small amount with a unit of power or weight is a figure; a small distanc
   assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['9 gigawatts', 'other'], ['3 tonnes', 'other']])
 })
 
+test('a speed is no figure: "winds of 120 mph (195 km/h)", "40 knots"', () => {
+  const text = 'The storm, packing winds of 120 mph (195 km/h), drove 40 knots of wind and 300 boats ashore.'
+  const doc = buildDoc(text, [
+    quantity(text, '120', 120), quantity(text, '195 km', 195, { unit: 'km' }), quantity(text, '40', 40), quantity(text, '300', 300),
+  ])
+  assert.deepEqual(readable(doc).map((c) => c.quantity), ['300'])
+})
+
 test('a line of a list counts its label: "Tanks: 10,912"', () => {
   const text = 'The ministry gave these totals:\nArmoured vehicles: 2,310\nRocket launchers: 412\nAircraft: 35\nPage: 19\nTanks: 870\nHelicopters: 57'
   const doc = buildDoc(text, [
@@ -1116,6 +1124,8 @@ test('"a crowd of 62,000": a collective noun before "of" is what the figure coun
 test('asOf: "the first title since 1996" frames a record, it does not date the figure', () => {
   const text = 'Ferrer scored on Sunday to give the club its first title since 1996 in front of 62,000 fans.'
   assert.equal(claimFor(buildDoc(text, [quantity(text, '62,000', 62000)]), '62,000').asOf, '2025-08-17')
+  const far = 'A crowd of about 14,000 watched, the largest for a Test in the city since 2010.'
+  assert.equal(claimFor(buildDoc(far, [quantity(far, 'about 14,000', 14000, { isApprox: true })]), 'about 14,000').asOf, null)
   const high = 'About 4,000 people were killed, the highest toll since 2005.'
   assert.equal(claimFor(buildDoc(high, [quantity(high, 'About 4,000', 4000, { isApprox: true })]), 'About 4,000').asOf, null)
 })
@@ -1229,4 +1239,160 @@ test('a share of "the amount" or "the sum" is a share of money; of an amount of 
   assert.equal(claimFor(doc, '22 per cent').category, 'money')
   const rain = 'The north received 40 per cent of the amount of rain it needs.'
   assert.equal(claimFor(buildDoc(rain, [quantity(rain, '40 per cent', 40, { kind: 'percent', unit: '%' })]), '40 per cent').category, 'other')
+})
+
+test('a share after a common noun that opens the sentence ("Turnout was 63.8 percent") counts that noun', () => {
+  const text = 'Turnout was 63.8 percent, down from 68.1 percent four years earlier. Inflation reached 9 percent.'
+  const doc = buildDoc(text, [
+    quantity(text, '63.8 percent', 63.8, { kind: 'percent' }), quantity(text, '68.1 percent', 68.1, { kind: 'percent' }),
+    quantity(text, '9 percent', 9, { kind: 'percent' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['63.8 percent', 'Turnout', 'other'], ['68.1 percent', 'Turnout', 'other'], ['9 percent', 'Inflation', 'other'],
+  ])
+})
+
+test('a share after a name that opens the sentence counts nothing; "fallen to" is a level, not the fallen', () => {
+  const text = 'Voters backed Clinton in Ohio. Clinton received 38 percent. Hillary Clinton won 31 percent. Unemployment has fallen to 5 percent.'
+  const doc = buildDoc(text, [
+    quantity(text, '38 percent', 38, { kind: 'percent' }), quantity(text, '31 percent', 31, { kind: 'percent' }),
+    quantity(text, '5 percent', 5, { kind: 'percent' }),
+  ])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [['5 percent', 'Unemployment', 'other']])
+})
+
+test('source: a span that opens with a figure of things names no one; "Two officials" still does', () => {
+  const text = 'More than 1,100 firefighters, backed by 14 aircraft, were fighting the blaze, it said.'
+  const doc = buildDoc(text, [quantity(text, 'More than 1,100', 1100, { bound: 'at_least' }), quantity(text, '14', 14)], [
+    attribution(text, '14 aircraft', 'backed', 'More than 1,100 firefighters'),
+    attribution(text, 'it', 'said', 'More than 1,100 firefighters, backed by 14 aircraft, were fighting the blaze'),
+  ])
+  assert.equal(claimFor(doc, 'More than 1,100').source, 'it')
+  const ballots = 'Some 94,000 ballots were declared invalid, up from 51,000.'
+  const doc2 = buildDoc(ballots, [quantity(ballots, 'Some 94,000', 94000, { isApprox: true }), quantity(ballots, '51,000', 51000)])
+  assert.deepEqual(readable(doc2).map((c) => c.source), [null, null])
+  const officials = 'Two officials said 300 people were killed.'
+  const doc3 = buildDoc(officials, [quantity(officials, 'Two', 2), quantity(officials, '300', 300)])
+  assert.equal(claimFor(doc3, '300').source, 'Two officials')
+})
+
+test('source: a relative pronoun that is the whole source stands for the noun phrase before its comma', () => {
+  const text = 'The deal was worth $400 million, according to the prosecution, which said the firm made a profit of $95 million.'
+  const doc = buildDoc(text, [quantity(text, '$400 million', 400e6, { kind: 'money' }), quantity(text, '$95 million', 95e6, { kind: 'money' })], [
+    attribution(text, 'the prosecution', 'according to', 'The deal was worth $400 million'),
+    attribution(text, 'which', 'said', 'the firm made a profit of $95 million'),
+  ])
+  assert.deepEqual(readable(doc).map((c) => c.source), ['the prosecution', 'the prosecution'])
+})
+
+test('asOf: the time of a comparison ("up from 51,000 four years ago", "fewer than in 2024") dates only what is compared', () => {
+  const text = 'Some 94,000 ballots were declared invalid, up from 51,000 four years ago.'
+  const doc = buildDoc(text, [quantity(text, 'Some 94,000', 94000, { isApprox: true }), quantity(text, '51,000', 51000)], [], '2026-10-27')
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.asOf]), [['Some 94,000', null], ['51,000', '2022']])
+  const than = 'The agency recorded more than 1.2 million cases in the first nine weeks of the year, about 40 per cent fewer than in the record year of 2024.'
+  const doc2 = buildDoc(than, [
+    quantity(than, 'more than 1.2 million', 1.2e6, { bound: 'at_least' }), quantity(than, 'about 40 per cent', 40, { kind: 'percent', isApprox: true }),
+  ], [], '2026-03-06')
+  assert.deepEqual(readable(doc2).map((c) => [c.quantity, c.asOf]), [['more than 1.2 million', '2026'], ['about 40 per cent', '2026']])
+})
+
+test('"lost contact" is missing, also after a coordinated toll', () => {
+  const text = 'Officials said 17 persons were confirmed dead and 8 persons are lost contact. Another 12 miners lost contact with the surface.'
+  const doc = buildDoc(text, [quantity(text, '17', 17), quantity(text, '8', 8), quantity(text, '12', 12)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['17', 'killed'], ['8', 'missing'], ['12', 'missing']])
+})
+
+test('source: an order is a deed ("Authorities had ordered the evacuation of 350,000"): the speaker around it states the figure', () => {
+  const text = 'Authorities had ordered the evacuation of 350,000 residents, the state agency said.'
+  const doc = buildDoc(text, [quantity(text, '350,000', 350000)], [
+    attribution(text, 'Authorities', 'had ordered', 'the evacuation of 350,000 residents'),
+    attribution(text, 'the state agency', 'said', 'Authorities had ordered the evacuation of 350,000 residents'),
+  ])
+  assert.equal(claimFor(doc, '350,000').source, 'the state agency')
+})
+
+test('"bring the number of people who have died ... to more than 640": the count a verb of bringing takes to the figure', () => {
+  const text = 'The deaths bring the number of people who have died on the route this year to more than 640. Strikes pushed the number of refugees to 2,000.'
+  const doc = buildDoc(text, [quantity(text, 'more than 640', 640, { bound: 'at_least' }), quantity(text, '2,000', 2000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['more than 640', 'people who have died', 'killed'], ['2,000', 'refugees', 'displaced'],
+  ])
+})
+
+test('"received 2,184,300 votes and Malek 1,876,950": a number after a name whose verb and noun are left out counts what the figure before counts', () => {
+  const text = 'Voss received 2,184,300 votes and Irina Malek 1,876,950.'
+  const doc = buildDoc(text, [quantity(text, '2,184,300', 2184300), quantity(text, '1,876,950', 1876950)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted]), [['2,184,300', 'votes'], ['1,876,950', 'votes']])
+})
+
+test('source: a clause after ", according to X, and" with a subject of its own is the writer\'s, though the content runs on into it', () => {
+  const text = 'Fighting has forced 120,000 people from their homes, according to OCHA, and some 85,000 have crossed into Ethiopia.'
+  const doc = buildDoc(text, [quantity(text, '120,000', 120000), quantity(text, 'some 85,000', 85000, { isApprox: true })], [{
+    source: [find(text, 'OCHA')], cue: [find(text, 'according to')], kind: 'indirect', sourceEntity: null,
+    content: [find(text, 'Fighting has forced 120,000 people from their homes'), find(text, 'and some 85,000 have crossed into Ethiopia')],
+  }])
+  assert.deepEqual(readable(doc).map((c) => c.source), ['OCHA', null])
+  const opening = 'Officials said 300 people were killed, and 200 were wounded.'
+  const doc2 = buildDoc(opening, [quantity(opening, '300', 300), quantity(opening, '200', 200)],
+    [attribution(opening, 'Officials', 'said', '300 people were killed, and 200 were wounded')])
+  assert.deepEqual(readable(doc2).map((c) => c.source), ['Officials', 'Officials'])
+})
+
+test('displacement: a bare number whose people cross into a country, after a figure of people', () => {
+  const text = 'Fighting has forced 120,000 people from their homes, and some 85,000 have crossed into Ethiopia.'
+  const doc = buildDoc(text, [quantity(text, '120,000', 120000), quantity(text, 'some 85,000', 85000, { isApprox: true })])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category]), [['120,000', 'displaced'], ['some 85,000', 'displaced']])
+  const trucks = 'The army sent 300 lorries, and 200 have crossed into Chad.'
+  const doc2 = buildDoc(trucks, [quantity(trucks, '300', 300), quantity(trucks, '200', 200)])
+  assert.deepEqual(readable(doc2).map((c) => [c.quantity, c.category]), [['300', 'other'], ['200', 'other']])
+})
+
+test('"put the turnout at 480,000", "estimated the crowd at 20,000": the object of a verb of estimating before "at" is what the figure counts', () => {
+  const text = 'The ministry put the turnout at 480,000. Police estimated the crowd at 20,000. The UN put the number of refugees at 2,000.'
+  const doc = buildDoc(text, [quantity(text, '480,000', 480000), quantity(text, '20,000', 20000), quantity(text, '2,000', 2000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['480,000', 'turnout', 'other'], ['20,000', 'crowd', 'other'], ['2,000', 'refugees', 'displaced'],
+  ])
+})
+
+test('a figure read as the source of a verb of belief ("Dozens feared dead") is the people feared dead', () => {
+  const text = 'Dozens feared dead after boat capsizes'
+  const doc = buildDoc(text, [quantity(text, 'Dozens', { kind: 'range', low: 24, high: 99 }, { isVague: true })],
+    [attribution(text, 'Dozens', 'feared', 'dead after boat capsizes')])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.category, c.source]), [['Dozens', 'killed', null]])
+  const said = 'Two officials said the talks had failed.'
+  const doc2 = buildDoc(said, [quantity(said, 'Two', 2)], [attribution(said, 'Two officials', 'said', 'the talks had failed')])
+  assert.deepEqual(readable(doc2), [])
+})
+
+test('a bare number that is who took part, marched or voted counts those people', () => {
+  const text = 'The union said 1.2 million had taken part. Police said 3,000 marched through the city.'
+  const doc = buildDoc(text, [quantity(text, '1.2 million', 1.2e6), quantity(text, '3,000', 3000)])
+  assert.deepEqual(readable(doc).map((c) => [c.quantity, c.counted, c.category]), [
+    ['1.2 million', 'had taken part', 'other'], ['3,000', 'marched', 'other'],
+  ])
+})
+
+test('teams sent somewhere are a deployment ("dispatched 43 rescue teams")', () => {
+  const text = 'The headquarters has dispatched 43 rescue teams to the site.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '43', 43)]), '43').category, 'deployed')
+})
+
+test('source: a body\'s common name is not resolved to a person the text names with a title ("According to the commission" after a quote)', () => {
+  const text = '"We will go to court," said campaign manager Tomas Berg. According to the commission, Voss received 2,184,300 votes.'
+  const doc = buildDoc(text, [quantity(text, '2,184,300', 2184300)], [
+    attribution(text, 'campaign manager Tomas Berg', 'said', '"We will go to court,"', 'Tomas Berg'),
+    attribution(text, 'the commission', 'According to', 'Voss received 2,184,300 votes', 'Tomas Berg'),
+  ])
+  const c = claimFor(doc, '2,184,300')
+  assert.equal(c.source, 'the commission')
+  assert.equal(c.sourceEntity, null)
+  // the same words resolved earlier in the article to a body name it
+  const earlier = 'The Central Electoral Commission met. The commission said the count was over. ' + text
+  const doc2 = buildDoc(earlier, [quantity(earlier, '2,184,300', 2184300)], [
+    attribution(earlier, 'The commission', 'said', 'the count was over', 'Central Electoral Commission'),
+    attribution(earlier, 'campaign manager Tomas Berg', 'said', '"We will go to court,"', 'Tomas Berg'),
+    attribution(earlier, 'the commission', 'According to', 'Voss received 2,184,300 votes', 'Tomas Berg'),
+  ])
+  assert.equal(claimFor(doc2, '2,184,300').sourceEntity, 'Central Electoral Commission')
 })

@@ -70,6 +70,8 @@ export function findClaims(doc: Doc): Claim[] {
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
     if (within(c.times, { start: q.start - 200, end: q.end + 200 }).some((x) => x.start < q.end && q.start < x.end)) continue
+    // "winds of 120 mph (195 km/h)": a speed measures how fast, it counts nothing
+    if (SPEED.test(doc.text.slice(q.end, q.end + 24))) continue
     if (isInSourceOrCue(c, q) && !isPollShare(c, q)) continue
     // "a margin of error of plus or minus 4 percentage points", "+/- 4 percent": a poll's
     // precision, not a figure about anything counted
@@ -137,6 +139,8 @@ export function findClaims(doc: Doc): Claim[] {
   }
   return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c, inflicters), c, placed)
 }
+
+const SPEED = /^(?:\s*(?:mph|kph|km\/h|kmh|knots|(?:miles|kilometres|kilometers|km) (?:per|an) hour)\b|\/h\b)/i
 
 const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
 

@@ -173,14 +173,17 @@ export function findCounted(
     // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
     // own the number counts the same people, not what befell the others)
     if (prior !== null && isElliptic(c, a, s)) {
-      return b < s.tokenEnd && pos[b] === AUX ? { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
+      return b < s.tokenEnd && pos[b] === AUX ? { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
     }
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
-    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...nounOnly(c, prior), npStart: b, npEnd: b, after: b }
+    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b }
+    // "the union said 1.2 million had taken part": a bare number that is who marched or took part counts people
+    const joined = participants(c, b, s)
+    if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? findCountedBefore(c, a, s)
+    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -319,6 +322,18 @@ function pastModifier(c: Context, t: number, s: Sentence): number {
   return k
 }
 
+/**
+ * What a bare number with a clause of its own counts (`nounOnly`), displaced when the people
+ * of the figure before cross into a country ("forced 120,000 people from their homes, and some
+ * 85,000 have crossed into Ethiopia").
+ */
+function crossedOrNoun(c: Context, prior: Counted, b: number, s: Sentence): Counted {
+  const own = nounOnly(c, prior)
+  if (own.category !== 'other' || crossing(c, b, s) < 0) return own
+  for (let t = prior.npStart; t < prior.npEnd; t++) if (OTHER_PEOPLE.has(c.tokens.lemma[t])) return { ...own, category: 'displaced' }
+  return own
+}
+
 /** What the figure before counts, its noun phrase only: its category from its nouns, not its predicate. */
 function nounOnly(c: Context, prior: Counted): Counted {
   const { lemma } = c.tokens
@@ -440,6 +455,47 @@ function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
 }
 
+// Verbs whose subject is people who join in: "1.2 million had taken part", "300 marched".
+const PARTICIPATION_VERBS = new Set(['march', 'protest', 'rally', 'demonstrate', 'attend', 'gather', 'vote'])
+
+/** After a bare number at token `b`: the token after "(had) taken part", "marched", "voted", or -1. */
+function participants(c: Context, b: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  let t = b
+  while (t < s.tokenEnd && t < b + 3 && (pos[t] === AUX || pos[t] === ADV)) t++
+  if (t >= s.tokenEnd || pos[t] !== VERB) return -1
+  if (lemma[t] === 'take' && t + 1 < s.tokenEnd && lemma[t + 1] === 'part') return t + 2
+  return PARTICIPATION_VERBS.has(lemma[t]) ? t + 1 : -1
+}
+
+// Verbs by which a source gives the size of a noun with "at": "put the turnout at 480,000".
+const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set'])
+
+/**
+ * "The interior ministry put the turnout at 480,000", "estimated the crowd at 20,000": the
+ * object of a verb of estimating before "at" is what the figure counts ("put the number of
+ * refugees at 2,000": what the number is of).
+ */
+function putAt(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  let t = a - 2
+  while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
+  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB || t + 1 >= a - 1) return null
+  let from = t + 1
+  while (from < a - 1 && (pos[from] === DET || pos[from] === PRON)) from++
+  if (COUNT_NOUNS.has(lemma[from]) && lemma[from + 1] === 'of') return countOf(c, s, from, a - 1, a)
+  const np = nounPhrase(c, from, a - 1)
+  if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
+  const heads: Category[] = []
+  for (let k = np.start; k < np.end; k++) {
+    const cat = NOUN_CATEGORY.get(lemma[k])
+    if (cat !== undefined) heads.push(cat)
+  }
+  const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[np.head]), OTHER_PEOPLE.has(lemma[np.head])) ?? 'other'
+  return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: a }
+}
+
 /** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
 function isFromHome(c: Context, s: Sentence, t: number): boolean {
   const { pos, lemma } = c.tokens
@@ -474,14 +530,18 @@ const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', '
 
 const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with', 'include', 'including'])
 
-/** "down from 10,000", "with another 1,500 expected", "but 1.2 million remained": a number whose noun is left out. */
+/**
+ * "down from 10,000", "with another 1,500 expected", "but 1.2 million remained", "and Malek
+ * 1,876,950": a number whose noun is left out.
+ */
 function isElliptic(c: Context, a: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
   // "has given a figure of 11,300"
   if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
     if (ELLIPSIS_WORDS.has(lemma[t])) return true
-    if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ) break
+    // "Voss received 2,184,300 votes and Malek 1,876,950": a name whose verb and noun are left out
+    if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== ADJ && !(pos[t] === PROPN && t - 1 >= s.tokenStart && (lemma[t - 1] === 'and' || pos[t - 1] === PROPN))) break
   }
   return false
 }
@@ -546,9 +606,11 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
+  // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
+  const isNoun = (k: number) => pos[k] === NOUN || (k === s.tokenStart && isCapitalisedNoun(c, k))
   let t = a - 1
-  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && pos[t] !== NOUN) t--
-  if (t >= s.tokenStart && pos[t] === NOUN) {
+  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+  if (t >= s.tokenStart && isNoun(t)) {
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
     const np = { start, head: t, end: t + 1 }
@@ -557,6 +619,31 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }
+}
+
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
+// What stands before a word inside a sentence: a lower-case letter or a comma, and a space.
+const MID_SENTENCE = /[\p{Ll},;]\s+$/u
+
+/**
+ * Whether token `t`, tagged as a name, is a common noun capitalised as its sentence's first
+ * word ("Turnout", "Inflation"): a plain word whose lemma is itself in lower case, which no
+ * entity covers but the untyped run the entities stage makes of any capitalised word, and
+ * which the text never writes capitalised inside a sentence, as it writes a name ("Clinton
+ * received 38 percent"), and which no other name follows.
+ */
+function isCapitalisedNoun(c: Context, t: number): boolean {
+  const word = tokenText(c, t)
+  const span = { start: c.tokens.start[t], end: c.tokens.end[t] }
+  if (c.tokens.pos[t] !== PROPN || !PLAIN_WORD.test(word) || c.tokens.lemma[t] !== word.toLowerCase()) return false
+  // ("Hillary Clinton won 31 percent": the first word of a longer name)
+  if (t + 1 < c.tokens.count && c.tokens.pos[t + 1] === PROPN) return false
+  if (within(c.entities, span).some((e) => e.start < span.end && span.start < e.end && !(e.type === 'OTHER' && e.start === span.start && e.end === span.end))) return false
+  for (let at = c.text.indexOf(word); at >= 0; at = c.text.indexOf(word, at + 1)) {
+    if (at !== span.start && MID_SENTENCE.test(c.text.slice(Math.max(0, at - 3), at))) return false
+  }
+  return true
 }
 
 // Verbs that pass on to the predicate after them: "remain missing", "are thought to have drowned", "were left homeless".
@@ -597,12 +684,16 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
     if (isTreated) { signals.add('wounded'); end = p + 3; break }
+    // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
+    if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
     // "had become casualties": a category noun after a copula
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined
     const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase()) ??
       (nounCat === 'munitions' ? undefined : nounCat)
-    if (cat === undefined || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
+    // "Unemployment has fallen to 5 percent": a verb of level, not soldiers who fell
+    const isLevel = word === 'fall' && p + 1 < s.tokenEnd && /^(to|by|from|below|under)$/.test(lemma[p + 1])
+    if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
     signals.add(cat)
     p += isTaken ? 2 : 1
     end = p
@@ -666,6 +757,10 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
   }
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
+  if (v >= s.tokenStart && lemma[v + 1] === 'to') {
+    const brought = broughtCount(c, a, s, v + 1)
+    if (brought !== null) return brought
+  }
   if (v < s.tokenStart || !LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   for (let t = v - 1; t >= s.tokenStart && t >= v - 30; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
@@ -673,27 +768,54 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     if (lemma[t] === 'toll' && pos[t] === NOUN) return tollAt(c, s, t, a)
     // ("Number of people killed has risen to 3,085": a headline's first word may read as a name)
     if (!COUNT_NOUNS.has(lemma[t]) || (pos[t] !== NOUN && !(t === s.tokenStart && pos[t] === PROPN)) || lemma[t + 1] !== 'of') continue
-    let from = t + 2
-    while (from < v && pos[from] === DET) from++
-    const np = nounPhrase(c, from, v)
-    if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
-    const signals = new Set<Category>()
-    const heads: Category[] = []
-    let isMilitary = false
-    let isPeople = false
-    for (let k = np.start; k < np.end; k++) {
-      const cat = NOUN_CATEGORY.get(lemma[k])
-      if (cat !== undefined && pos[k] === NOUN) heads.push(cat)
-      if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
-      if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
-    }
-    if (isFromHome(c, s, np.end)) signals.add('displaced')
-    const predicateEnd = predicate(c, np.end, s, signals)
-    const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
-    const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
-    return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }
+    return countOf(c, s, t, v, a)
   }
   return null
+}
+
+// Verbs that take a count to a level: "bring the number of dead to 640", "pushing the total to 675".
+const BRINGING_VERBS = new Set(['bring', 'push', 'take', 'raise', 'lift'])
+
+/**
+ * "The deaths bring the number of people who have died this year to more than 640": a count
+ * ("the number of", "the total of") that is the object of a verb of bringing, with "to" and
+ * the figure after it (`to` is the token of "to").
+ */
+function broughtCount(c: Context, a: number, s: Sentence, to: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  for (let t = to - 1; t >= s.tokenStart && t >= to - 30; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    if (!COUNT_NOUNS.has(lemma[t]) || pos[t] !== NOUN) continue
+    let verb = t - 1
+    while (verb >= s.tokenStart && verb >= t - 3 && (pos[verb] === DET || pos[verb] === ADJ || pos[verb] === PRON)) verb--
+    if (verb < s.tokenStart || !BRINGING_VERBS.has(lemma[verb]) || pos[verb] !== VERB) return null
+    return lemma[t + 1] === 'of' ? countOf(c, s, t, to, a) : null
+  }
+  return null
+}
+
+/** What "the number of ..." at token `t` counts, its noun phrase ending before token `v`, for the figure at `a`. */
+function countOf(c: Context, s: Sentence, t: number, v: number, a: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  let from = t + 2
+  while (from < v && pos[from] === DET) from++
+  const np = nounPhrase(c, from, v)
+  if (np === null || NOT_COUNTED.has(lemma[np.head])) return null
+  const signals = new Set<Category>()
+  const heads: Category[] = []
+  let isMilitary = false
+  let isPeople = false
+  for (let k = np.start; k < np.end; k++) {
+    const cat = NOUN_CATEGORY.get(lemma[k])
+    if (cat !== undefined && pos[k] === NOUN) heads.push(cat)
+    if (k === np.head && MILITARY_PEOPLE.has(lemma[k])) isMilitary = true
+    if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
+  }
+  if (isFromHome(c, s, np.end)) signals.add('displaced')
+  const predicateEnd = predicate(c, np.end, s, signals)
+  const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
+  const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
+  return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }
 }
 
 function decideCategory(signals: Set<Category>, heads: readonly Category[], isMilitary: boolean, isPeople: boolean): Category | null {

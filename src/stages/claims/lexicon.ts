@@ -23,7 +23,7 @@ export const LABOUR_PEOPLE = new Set([
   'officer', 'pilot', 'crew', 'staff', 'man', 'men', 'member', 'volunteer', 'guard', 'recruit',
   'unit', 'brigade', 'battalion', 'division', 'army', 'officer', 'operative', 'agent', 'diplomat',
   'builder', 'medic', 'doctor', 'nurse', 'technician', 'mechanic', 'driver', 'instructor',
-  'firefighter', 'rescuer', 'paramedic', 'responder', 'policeman', 'police',
+  'firefighter', 'rescuer', 'paramedic', 'responder', 'policeman', 'police', 'miner', 'team',
 ])
 
 /** Other people: counted without a predicate they are `other`. */

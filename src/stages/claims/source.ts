@@ -4,7 +4,7 @@ import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
 } from './context.ts'
-import { SPEECH_VERBS } from './lexicon.ts'
+import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 
 // A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
@@ -171,6 +171,8 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
 const DEED_CUES = new Set([
   'agree', 'plan', 'seek', 'pass', 'approve', 'want', 'intend', 'aim', 'decide', 'vote', 'pledge',
   'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
+  // "Authorities had ordered the evacuation of 350,000 residents": an order is a deed
+  'order',
 ])
 
 /** Whether every verb of a cue is a verb of intent or deed. */
@@ -332,7 +334,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       !RELATIVE_PRONOUNS.has(lemma[e])) e++
     while (e > cueEnd && (pos[e - 1] === CCONJ || pos[e - 1] === ADP || pos[e - 1] === DET)) e--
     const source = spanOf(c, cueEnd, e)
-    if (source === null) continue
+    if (source === null || isWritersClauseAfter(c, source, a)) continue
     const distance = Math.abs(t - a)
     if (best === null || distance < best.distance) {
       best = { source, cue: { start: c.tokens.start[t], end: c.tokens.end[cueEnd - 1] }, distance }
@@ -402,7 +404,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
   }
   best ??= headlineTag(c, s, a) ?? recordingSource(c, s, a)
-  if (best === null || isRespondents(c, best.source)) return null
+  if (best === null || isRespondents(c, best.source) || isFigureOfThings(c, best.source)) return null
   // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
   // read too names whom "the group" stands for
   const cue = best.cue
@@ -590,10 +592,10 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
   let sourceless = -1
   let sourcelessSize = Infinity
   c.attributions.forEach((att, i) => {
-    if (!att.content.some((f) => contains(f, q))) return
+    if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
-      isRespondents(c, hull(att.source))) {
+      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -606,6 +608,30 @@ export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Sou
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
 
+// Words that open a clause of the writer's after a source and its cue (not "but", which
+// completes the speaker's contrast: "..., she said, but 1.2 million remained in camps").
+const WRITERS_OPENERS = new Set(['and', 'while', 'whereas'])
+
+/**
+ * "Fighting has forced 120,000 people from their homes, according to OCHA, and some 85,000
+ * have crossed into Ethiopia": a clause that opens after a source and cue that close a clause
+ * of the writer's (`speech`, before the figure at token `a`) with ", and" and a subject of its
+ * own is the writer's too, even when the attribution's content runs on into it.
+ */
+function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): boolean {
+  if (speech === null || speech.end > c.tokens.start[a]) return false
+  const s = c.sentences[sentenceIndex(c, c.tokens.start[a])]
+  // (a speech clause that opens the sentence, "Officials said 300 were killed, and 200
+  // wounded", may hold the whole of it: only one after the writer's first clause closes it)
+  if (speech.start < s.start || firstToken(c, speech) <= s.tokenStart + 1) return false
+  for (let t = lastToken(c, speech) + 1; t + 2 <= a; t++) {
+    if (tokenText(c, t) !== ',' || !WRITERS_OPENERS.has(c.tokens.lemma[t + 1])) continue
+    const next = c.tokens.pos[t + 2]
+    if (next !== VERB && next !== AUX && next !== ADV) return true
+  }
+  return false
+}
+
 /**
  * "while 5 percent prefer Johnson and 1 percent support Stein": a source that is only a
  * figure is a share of people polled, not someone who states the figures after it.
@@ -616,6 +642,37 @@ function isBareFigure(c: Context, source: CharSpan | null): boolean {
   const start = source.start + (text.length - text.trimStart().length)
   const end = source.end - (text.length - text.trimEnd().length)
   return within(c.quantities, { start, end }).some((x) => x.start <= start && end <= x.end)
+}
+
+// Nouns of who may speak besides people and bodies: "Two sources said", "Three polls show".
+const SPEAKER_NOUNS = new Set([
+  'source', 'analyst', 'expert', 'witness', 'researcher', 'economist', 'observer', 'poll', 'survey', 'study', 'report',
+  'document', 'memo', 'letter', 'statement',
+])
+
+/**
+ * "More than 1,100 firefighters, backed by 14 water-bombing aircraft, were ...", "Some 94,000
+ * ballots were declared invalid": a span that opens with a figure (not "one", not a name that
+ * opens with a number word) and names no one (no name, pronoun, people, body or speaker noun)
+ * is a figure of things, not someone who speaks.
+ */
+function isFigureOfThings(c: Context, source: CharSpan | null): boolean {
+  if (source === null) return false
+  const first = firstToken(c, source)
+  if (first < 0) return false
+  const at = c.tokens.start[first]
+  // ("one slide said": "one" is a determiner; "Zero Hedge said": a name that opens with a number word)
+  const opening = within(c.quantities, source).find((q) => q.start <= at && q.end > at)
+  if (opening === undefined || (opening.amount.kind === 'point' && opening.amount.value === 1)) return false
+  if (entitiesIn(c, source).some((e) => e.start <= at && e.end > opening.end)) return false
+  for (let t = first; t < c.tokens.count && c.tokens.start[t] < source.end; t++) {
+    const lemma = c.tokens.lemma[t]
+    // ("Zero Hedge": a capitalised word after the figure is a name the entities stage missed)
+    if (c.tokens.start[t] >= opening.end && CAPITALISED.test(tokenText(c, t))) return false
+    if (c.tokens.pos[t] === PROPN || c.tokens.pos[t] === PRON || MILITARY_PEOPLE.has(lemma) || LABOUR_PEOPLE.has(lemma) ||
+      OTHER_PEOPLE.has(lemma) || AGENT_NOUNS.has(lemma) || AUTHORITY_NOUNS.has(lemma) || SPEAKER_NOUNS.has(lemma)) return false
+  }
+  return true
 }
 
 // A line of a list: a short label, a colon or dash, a number and nothing else.
@@ -662,10 +719,28 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
   return null
 }
 
+/**
+ * "according to the prosecution, which said ...", "said Mary Okoro, who added that ...": a
+ * relative pronoun that is the whole source stands for the noun phrase before its comma;
+ * any other span is returned as it is.
+ */
+function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  const t = firstToken(c, span)
+  if (t < 2 || lastToken(c, span) !== t || (c.tokens.lemma[t] !== 'which' && c.tokens.lemma[t] !== 'who') || tokenText(c, t - 1) !== ',') return span
+  const end = t - 1
+  let start = end
+  while (start - 1 >= 0 && start > end - 8 && (NP_POS.has(c.tokens.pos[start - 1]) || isHyphenJoin(c, start - 1) || /^['’]s$/.test(tokenText(c, start - 1))) &&
+    c.tokens.pos[start - 1] !== CCONJ && c.tokens.pos[start - 1] !== NUM) start--
+  const last = end - 1
+  if (start === end || (c.tokens.pos[last] !== NOUN && c.tokens.pos[last] !== PROPN)) return span
+  return spanOf(c, start, end) ?? span
+}
+
 /** The source of a figure that attribution `i` states. */
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
-  const source = withoutApposition(c, hull(att.source))
+  const source = withoutApposition(c, antecedent(c, hull(att.source)))
   return { attribution: i, source, cue: hull(att.cue), sourceEntity: resolvedName(c, att, source) }
 }
 
@@ -678,8 +753,50 @@ function sourceFrom(c: Context, i: number): Source {
 function resolvedName(c: Context, att: Attribution, source: CharSpan | null): string | null {
   const head = source === null ? -1 : lastToken(c, source)
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
-  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity)
-  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null)
+  // ("According to the commission" resolved to the campaign manager quoted before it: a body is no person)
+  const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])
+  const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
+    (isPersonForBody ? sameWordsBefore(c, source!) : null)
+}
+
+/**
+ * The name an earlier source written with the same words ("the commission") was resolved to,
+ * when that name is no person's: the same words name the same body in one article.
+ */
+function sameWordsBefore(c: Context, source: CharSpan): string | null {
+  const words = c.text.slice(source.start, source.end).toLowerCase()
+  let found: string | null = null
+  for (const other of c.attributions) {
+    const span = hull(other.source)
+    if (span === null || span.end > source.start || other.sourceEntity === null || !c.canonicals.has(other.sourceEntity)) continue
+    if (c.text.slice(span.start, span.end).toLowerCase() === words && !isPersonName(c, other.sourceEntity)) found = other.sourceEntity
+  }
+  return found
+}
+
+// Heads of AGENT_NOUNS that name a person, who may resolve to a person's name; the others name bodies.
+const PERSON_ROLES = new Set([
+  'lawmaker', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'minister', 'leader', 'chief',
+  'mayor', 'governor', 'commander', 'general', 'secretary', 'ambassador', 'envoy', 'senator', 'chairman',
+  'chairwoman', 'director', 'premier', 'chancellor', 'prosecutor',
+])
+// Titles written before a person's name in a source: "campaign manager Tomas Berg".
+const PERSON_TITLES = new Set([...PERSON_ROLES, 'manager', 'economist', 'analyst', 'adviser', 'advisor', 'researcher', 'candidate', 'judge', 'captain', 'coach'])
+
+/**
+ * Whether the text presents `name` as a person: an entity typed as one, or a source span
+ * that ends with the name after a title in lower case ("campaign manager Tomas Berg").
+ */
+function isPersonName(c: Context, name: string): boolean {
+  if (c.entities.some((e) => e.type === 'PERSON' && e.canonical === name)) return true
+  return c.attributions.some((other) => {
+    const span = hull(other.source)
+    if (span === null || !c.text.slice(span.start, span.end).endsWith(name)) return false
+    const t = tokenEndingAfter(c, span.end - name.length) - 1
+    return t >= 0 && c.tokens.start[t] >= span.start && PERSON_TITLES.has(tokenText(c, t))
+  })
 }
 
 // How many sentences back "the ministry" looks for the body it was introduced as.
@@ -780,14 +897,26 @@ function isRespondents(c: Context, source: CharSpan | null): boolean {
 }
 
 /**
- * Whether a quantity is part of who speaks ("two officials said"), not what is said. Inside
- * what another source says it is said again: "according to the IOM, nearly 90,000 people
- * have sought refuge" (the cue tagger may read "have sought" as a cue of its own), "police
- * said 20 witnesses told them" are figures the outer source gives.
+ * Whether a quantity is part of who speaks ("two officials said"), not what is said. Not a
+ * figure read as the source of a verb of belief ("Dozens feared dead", "300 believed killed"):
+ * those are the people feared dead. Inside what another source says it is said again:
+ * "according to the IOM, nearly 90,000 people have sought refuge" (the cue tagger may read
+ * "have sought" as a cue of its own), "police said 20 witnesses told them" are figures the
+ * outer source gives.
  */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
-  return c.attributions.some((att) => overlapsAny(att.source, q) || overlapsAny(att.cue, q)) &&
+  return c.attributions.some((att) => (overlapsAny(att.source, q) && !isFearedFigure(c, att)) || overlapsAny(att.cue, q)) &&
     !c.attributions.some((att) => att.content.some((f) => f.start <= q.start && q.end <= f.end))
+}
+
+// Verbs of belief in a passive that reads like a cue: "Dozens feared dead", "300 believed killed".
+const BELIEF_CUES = new Set(['fear', 'believe', 'presume', 'think'])
+
+function isFearedFigure(c: Context, att: Attribution): boolean {
+  if (!isBareFigure(c, hull(att.source))) return false
+  const cue = hull(att.cue)
+  const t = cue === null ? -1 : firstToken(c, cue)
+  return t >= 0 && lastToken(c, cue!) === t && BELIEF_CUES.has(c.tokens.lemma[t]) && /ed$/i.test(tokenText(c, t))
 }
 
 function overlapsAny(spans: readonly CharSpan[], q: CharSpan): boolean {

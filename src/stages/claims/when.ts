@@ -56,6 +56,8 @@ interface SentenceSegments {
   readonly participle: Uint8Array
   /** Per segment: a speech verb or an attribution's cue in it. */
   readonly says: Uint8Array
+  /** Per segment: it opens a comparison with an earlier figure ("up from 51,000 four years ago"). */
+  readonly comparison: Uint8Array
   /** The first token of the sentence that may not stand before a sentence-initial time. */
   readonly leadEnd: number
 }
@@ -74,6 +76,7 @@ function sentenceSegments(c: Context, s: Sentence): SentenceSegments {
   const hasFigure = new Uint8Array(n)
   const participle = new Uint8Array(n)
   const says = new Uint8Array(n)
+  const comparison = new Uint8Array(n)
   const cues = cueTokens(c)
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const k = seg[t - s.tokenStart]
@@ -86,6 +89,8 @@ function sentenceSegments(c: Context, s: Sentence): SentenceSegments {
       if (RELATIVES.has(c.tokens.lemma[u])) relative[k] = 1
     }
     let u = t
+    while (u < s.tokenEnd && tokenText(c, u) === ',') u++
+    if (u + 1 < s.tokenEnd && seg[u + 1 - s.tokenStart] === k && COMPARISON_OPENERS.has(`${c.tokens.lemma[u]} ${c.tokens.lemma[u + 1]}`)) comparison[k] = 1
     while (u < s.tokenEnd && (tokenText(c, u) === ',' || c.tokens.pos[u] === ADV)) u++
     if (u < s.tokenEnd && seg[u - s.tokenStart] === k && c.tokens.pos[u] === VERB && /ing$/i.test(tokenText(c, u))) participle[k] = 1
   }
@@ -95,9 +100,27 @@ function sentenceSegments(c: Context, s: Sentence): SentenceSegments {
   }
   let leadEnd = s.tokenStart
   while (leadEnd < s.tokenEnd && LEADING_POS.has(c.tokens.pos[leadEnd])) leadEnd++
-  const out = { seg, relative, hasVerb, hasFigure, participle, says, leadEnd }
+  const out = { seg, relative, hasVerb, hasFigure, participle, says, comparison, leadEnd }
   perDoc.set(s.tokenStart, out)
   return out
+}
+
+// Words that open a comparison with an earlier figure: "up from 51,000 four years ago".
+const COMPARISON_OPENERS = new Set(['up from', 'down from', 'compare with', 'compare to', 'compared with', 'compared to'])
+
+/**
+ * Whether the time at token `xa`, after the figure at `a` in its segment, follows "than"
+ * ("40 per cent fewer than in the record year of 2024"): it dates what the figure is
+ * compared with, not the figure.
+ */
+function isComparedTime(c: Context, s: Sentence, seg: Int32Array, a: number, xa: number): boolean {
+  // right before the time or before a preposition ("than last year", "than in the record
+  // year of 2024"), not before a noun phrase ("fewer votes than Al Gore in 2000": the time dates both)
+  for (let t = xa - 1; t > a && t >= xa - 6; t--) {
+    if (seg[t - s.tokenStart] !== seg[a - s.tokenStart] || c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX) return false
+    if (c.tokens.lemma[t] === 'than') return t + 1 === xa || c.tokens.pos[t + 1] === ADP
+  }
+  return false
 }
 
 const cueCache = new WeakMap<Context, Uint8Array>()
@@ -120,12 +143,13 @@ function cueTokens(c: Context): Uint8Array {
 const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|fewest)$/iu
 
 /**
- * Whether the time at token `xa` is "since X" after a superlative or "first" within the five
- * tokens before it: it frames a record ("the highest since 1998"), it does not date the figure.
+ * Whether the time at token `xa` is "since X" after a superlative or "first" within the eight
+ * tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
+ * for a Test in the city since 2010"), it does not date the figure.
  */
 function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
   if (c.tokens.lemma[xa] !== 'since') return false
-  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 5; t--) {
+  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
     if (RECORD_WORD.test(tokenText(c, t))) return true
   }
@@ -140,7 +164,8 @@ function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
  * Tuesday") or the main clause, but not a participle clause of its own ("making it the
  * deadliest storm since Katrina in 2005"). A time inside a relative clause ("the first of
  * which was sent in the fall of 2024") never attaches, nor a time that owns or modifies a
- * noun ("Monday's earthquake", "Hamas's Oct. 7 attack"). Times are looked for within
+ * noun ("Monday's earthquake", "Hamas's Oct. 7 attack"), nor one of a comparison with an
+ * earlier figure ("up from 51,000 four years ago", "fewer than in 2024"). Times are looked for within
  * REACH tokens of the figure and at the sentence's opening.
  */
 export function findAsOf(c: Context, a: number, s: Sentence): string | null {
@@ -167,6 +192,9 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
     const k = seg[xa - s.tokenStart]
     if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1))) continue
+    // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
+    // comparison's time dates the earlier figure only
+    if ((k !== own && info.comparison[k] === 1 && info.hasFigure[k] === 1) || (k === own && xa > a && isComparedTime(c, s, seg, a, xa))) continue
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2

@@ -173,6 +173,7 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['dirhams', 'AED'], ['zlotys', 'PLN'], ['zloty', 'PLN'], ['forints', 'HUF'], ['forint', 'HUF'],
   ['shekels', 'ILS'], ['shekel', 'ILS'], ['tenge', 'KZT'], ['lari', 'GEL'], ['afghanis', 'AFN'],
   ['rials', 'IRR'], ['riyals', 'SAR'], ['kyat', 'MMK'], ['hryvnya', 'UAH'], ['rand', 'ZAR'],
+  ['soles', 'PEN'], ['bolivianos', 'BOB'], ['quetzales', 'GTQ'], ['guaranies', 'PYG'],
 ])
 
 /** Words after which a number is a label, not a count ("Article 4", "Resolution 2397"). */

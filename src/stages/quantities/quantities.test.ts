@@ -180,6 +180,7 @@ table('money', [
   ['recovered 4.1 billion naira', ['4.1 billion naira = 4100000000 $NGN']],
   ['a fine of 2 million shekels', ['2 million shekels = 2000000 $ILS']],
   ['300 billion rupiah', ['300 billion rupiah = 300000000000 $IDR']],
+  ['released 120 million soles', ['120 million soles = 120000000 $PEN']],
 ])
 
 table('multipliers', [

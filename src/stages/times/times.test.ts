@@ -77,10 +77,30 @@ test('table of time expressions resolved against 2025-08-22', () => {
   for (const [text, expected] of cases) assert.deepEqual(times(text), expected, text)
 })
 
+test('news shapes: the start of the year, a month of next year, years ago, "by" the publication weekday, a day of the month alone', () => {
+  const cases: Array<[string, string[]]> = [
+    ['since the start of the year', ['the start of the year=2025-01']],
+    ['since the beginning of the year', ['the beginning of the year=2025-01']],
+    ['in the first nine weeks of the year', ['the first nine weeks of the year=2025']],
+    ['through June next year', ['June next year=2026-06']],
+    ['in March last year', ['March last year=2024-03']],
+    ['up from 51,000 four years ago', ['four years ago=2021']],
+    ['two months ago', ['two months ago=2025-06']],
+    ['by Friday morning', ['by Friday=2025-08-22']],
+    ['by Sunday', ['by Sunday=2025-08-24']],
+    ['In the evening of 17th, a blast', ['of 17th=2025-08-17']],
+    ['until the 8 o\'clock of 19th morning', ['of 19th=2025-08-19']],
+    ['it began on the 25th.', ['on the 25th=2025-07-25']],
+  ]
+  for (const [text, expected] of cases) assert.deepEqual(times(text), expected, text)
+})
+
 test('numbers, ages, durations and modal "may" are not dates', () => {
   for (const text of [
     'about 4,000 soldiers have been killed', 'from the age of 17', 'for 3 years', 'an estimated 1.2 million',
     'another 25,000-30,000 soldiers', 'it may be true', 'at 5 pm',
+    // a walk, ordinals of a century, a unit or a floor
+    'clashes near the end of the march', 'the 17th century', 'of the 3rd Brigade', 'on the 5th floor',
   ]) {
     assert.deepEqual(times(text), [], text)
   }

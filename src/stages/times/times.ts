@@ -97,7 +97,7 @@ const MONTH_WORD = '(January|February|March|April|May|June|July|August|September
 const YEAR = '((?:19|20)\\d{2})'
 const SEASON = '(spring|summer|fall|autumn|winter)'
 // "the end of", "the first half of", "the first three months of"
-const PART_OF = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half|(?:first|second|third|fourth|last|final)\\s+quarter|first\\s+(?:few|two|three|four|six|nine)\\s+months)\\s+of)'
+const PART_OF = '(?:the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half|(?:first|second|third|fourth|last|final)\\s+quarter|first\\s+(?:few|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+(?:months|weeks))\\s+of)'
 
 const HAS_DIGIT = /\d/
 const HAS_SEASON = /spring|summer|fall|autumn|winter/i
@@ -107,6 +107,7 @@ const HAS_MONTH_WORD = /month/i
 const HAS_WEEK_WORD = /week/i
 const HAS_MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i
 const HAS_WEEKDAY = /day/
+const HAS_ORDINAL = /\d(?:st|nd|rd|th)\b/i
 const HAS_PAST_WORD = /\b(?:past|last|previous)\s/i
 // "by the end of", "until the start of": a word before "the end of" a month that points ahead
 const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
@@ -152,7 +153,9 @@ const RULES: readonly Rule[] = [
       const which = m[1].toLowerCase()
       // "the year" alone is too loose ("the year before"); "the end of the year" is this one
       if (which === 'the' && !/\bof\s+the\s+year$/i.test(m[0])) return null
-      return String(ref.year + (which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0))
+      const year = ref.year + (which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0)
+      // "since the start of the year": its first month, as "the start of the month" is that month
+      return /^the\s+(?:start|beginning)\s+of/i.test(m[0]) ? `${year}-01` : String(year)
     },
   },
   // "this month", "last month", "next month"
@@ -238,6 +241,16 @@ const RULES: readonly Rule[] = [
       return first.month === ref.month ? iso(ref, 'month') : String(ref.year)
     },
   },
+  // "through June next year", "in March last year", "May this year": that month of the year named
+  {
+    trigger: HAS_YEAR_WORD,
+    pattern: new RegExp(`\\b${MONTH_WORD}\\s+(next|last|this)\\s+year\\b`, 'gi'),
+    resolve: (m, ref) => {
+      if (ref === null || (m[1] === 'may')) return null
+      const which = m[2].toLowerCase()
+      return `${ref.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0)}-${pad(monthIndex(m[1]))}`
+    },
+  },
   // "by December", "until March", "next June": the next such month; "in July", "since
   // October", "last April": the most recent one. Months followed by a day or a year are
   // left to chrono-node.
@@ -258,7 +271,7 @@ const RULES: readonly Rule[] = [
     },
   },
   // "on Thursday", "last Monday": the most recent such day not after publication; "by
-  // Friday", "next Tuesday": the next one.
+  // Friday": the next one, or publication day itself; "next Tuesday": the next one.
   {
     trigger: HAS_WEEKDAY,
     pattern: /\b(?:(on|by|until|next|last|this|since|from|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
@@ -267,9 +280,24 @@ const RULES: readonly Rule[] = [
       const lead = (m[1] ?? '').toLowerCase()
       const target = WEEKDAYS.indexOf(m[2].toLowerCase())
       const today = weekday(ref)
-      if (['by', 'until', 'next'].includes(lead)) return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
+      // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
+      if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
+      if (lead === 'by' || lead === 'until') return iso(addDays(ref, (target - today + 7) % 7), 'day')
       const back = (today - target + 7) % 7
       return iso(addDays(ref, lead === 'last' && back === 0 ? -7 : -back), 'day')
+    },
+  },
+  // "In the evening of 17th", "until the 8 o'clock of 19th morning", "on the 3rd,": a day of
+  // the month alone (state media in translation) is the last such day not after publication;
+  // only before punctuation or a part of the day ("the 17th century", "the 3rd Brigade" are not)
+  {
+    trigger: HAS_ORDINAL,
+    pattern: /\b(?:on|of)\s+(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:morning|afternoon|evening|night)\b)/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const day = Number(m[1])
+      const month = day <= ref.day ? { year: ref.year, month: ref.month } : ref.month === 1 ? { year: ref.year - 1, month: 12 } : { year: ref.year, month: ref.month - 1 }
+      return iso({ ...month, day }, 'day')
     },
   },
   // "in 2024", "since 2022", "by 2030": a bare year after a preposition
@@ -315,6 +343,8 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
   for (const r of chrono.parse(text, { instant: refDate, timezone: 0 })) {
     const c = r.start
     if (NOT_A_DATE.test(r.text)) continue
+    // "near the end of the march": a lower-case "march" or "may" with no day or year is a walk or a modal
+    if (/\b(?:march|may)\b/.test(r.text) && !/\d/.test(r.text)) continue
     if (SHORT_OFFSET.test(r.text) && !/\bago\b/i.test(r.text)) continue
     // "July, 1,500 soldiers": the digits belong to a larger number, not to a day.
     if (/^[,.]?\d/.test(text.slice(r.index + r.text.length, r.index + r.text.length + 2))) continue
@@ -337,7 +367,10 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
       day = { ...day, year: isAhead ? (notAfterRef ? ref.year + 1 : ref.year) : (notAfterRef ? ref.year : ref.year - 1) }
       if (isAhead && day.month === ref.month && day.day === ref.day) day = { ...day, year: ref.year }
     }
-    const granularity = hasDay || /\b(ago|yesterday|today|tomorrow|tonight)\b/i.test(r.text) ? 'day'
+    // "four years ago" is that year and "two months ago" that month, not the day they count back to
+    const agoUnit = /\b(years?|months?)\s+ago\b/i.exec(r.text)?.[1].toLowerCase()
+    const granularity = agoUnit !== undefined ? (agoUnit.startsWith('year') ? 'year' : 'month')
+      : hasDay || /\b(ago|yesterday|today|tomorrow|tonight)\b/i.test(r.text) ? 'day'
       : hasMonth ? 'month' : 'year'
     out.push({ start: offset + r.index, end: offset + r.index + r.text.length, value: iso(day, granularity), isRule: false })
   }
