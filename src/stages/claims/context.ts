@@ -113,30 +113,6 @@ export function sentenceIndex(c: Context, pos: number): number {
   return lo
 }
 
-const DATELINE_DASHES = new Set(['-', '--', '—', '–'])
-const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u
-
-/**
- * The token that ends a dateline opening the sentence, the dash of "KYIV, June 18 -",
- * "Pyongyang, November 14 (KCNA) --" or "NAIROBI, 5 December 2025 (OCHA) -", or -1: a
- * capitalised place of one to three words and a comma, then up to eight capitalised words,
- * numbers, dots and brackets (the date and the agency) before a dash that is no hyphen.
- */
-export function datelineDash(c: Context, s: Sentence): number {
-  let t = s.tokenStart
-  while (t < s.tokenEnd && t < s.tokenStart + 3 && tokenText(c, t) !== ',') {
-    if (!DATELINE_WORD.test(tokenText(c, t))) return -1
-    t++
-  }
-  if (t === s.tokenStart || t >= s.tokenEnd || tokenText(c, t) !== ',') return -1
-  for (let u = t + 1; u < s.tokenEnd && u <= t + 9; u++) {
-    const word = tokenText(c, u)
-    if (DATELINE_DASHES.has(word)) return isHyphenJoin(c, u) ? -1 : u
-    if (!DATELINE_WORD.test(word)) return -1
-  }
-  return -1
-}
-
 /** Comma-separated segment index of every token of a sentence. */
 export function segments(c: Context, s: Sentence): Int32Array {
   const out = new Int32Array(s.tokenEnd - s.tokenStart)
