@@ -13,6 +13,7 @@ import { WEEKDAYS } from '../times/times.ts'
 import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
+import { QUOTE_MARKS } from '../tokens/marks.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
@@ -743,7 +744,6 @@ export function clauseAfterParenthetical(p: Prepared, cue: CueTokens, roles: Rol
   return { source: roles.source, content: [...roles.content, { start: hi + 1, end }].sort((a, b) => a.start - b.start) }
 }
 
-const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘'])
 
 /**
  * "“Jeb wants to be a tough guy tonight,” Trump shot back. “Let me talk.”": a quotation

@@ -12,6 +12,7 @@ import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
   OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
+import { QUOTE_MARKS } from '../tokens/marks.ts'
 
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
 const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
@@ -611,8 +612,6 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   }
   return end
 }
-
-const QUOTE_MARKS = new Set(['"', '“', '‘', "'"])
 
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
