@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 import type { Doc } from '../../model/doc.ts'
 import type { Claim, Quantity } from '../../model/types.ts'
 import { claimsStage, findClaims } from './claims.ts'
-import { attribution, buildDoc, quantity } from './test-helpers.ts'
+import { singularOf, type Context } from './context.ts'
+import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
 
 const SEED = readFileSync(new URL('./fixtures/kcna-memorial.txt', import.meta.url), 'utf8')
 
@@ -1220,4 +1221,20 @@ test('a share of "the amount" or "the sum" is a share of money; of an amount of 
   assert.equal(claimFor(doc, '22 per cent').category, 'money')
   const rain = 'The north received 40 per cent of the amount of rain it needs.'
   assert.equal(claimFor(buildDoc(rain, [quantity(rain, '40 per cent', 40, { kind: 'percent', unit: '%' })]), '40 per cent').category, 'other')
+})
+
+test('singularOf: wink\'s lemma, or the word less a plural ending where wink left it as it is', () => {
+  const text = 'Tanks: 40\nInjuries: 12\nLosses: 9\nThe marines and nurses were counted.'
+  const doc = buildDoc(text, [])
+  // (the two columns singularOf reads; the rest of the context plays no part)
+  const c = { text, tokens: doc.get('tokens') } as unknown as Context
+  const singular = (word: string) => {
+    const { start } = find(text, word)
+    const tokens = doc.get('tokens')
+    let t = 0
+    while (tokens.start[t] !== start) t++
+    return singularOf(c, t)
+  }
+  assert.deepEqual(['Tanks', 'Injuries', 'Losses', 'marines', 'nurses', 'counted'].map(singular),
+    ['tank', 'injury', 'loss', 'marine', 'nurse', 'count'])
 })

@@ -4,6 +4,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
   PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  singularOf, tokenEndingAfter,
 } from './context.ts'
 import { findCounted, isFramingTotal } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
@@ -16,7 +17,6 @@ import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 // a function is built anew on every call.
 const STARTS_WITH_LETTER = /^\p{L}/u
 const HYPHEN_LETTER = /^[-‐–]\p{L}/u
-const LETTER_RUNS = /\p{L}+/gu
 
 // Below this, a count of "other" things is mostly discourse ("the two sides", "three days").
 const MIN_OTHER_COUNT = 10
@@ -103,7 +103,7 @@ export function findClaims(doc: Doc): Claim[] {
     // "100 North Korean soldiers have been killed and nearly 1,000 wounded": a figure that
     // names no people of its own counts the same people as the one before it.
     if (subject === null && prior !== null && previous !== null && PEOPLE_CATEGORIES.has(counted.category) &&
-      PEOPLE_CATEGORIES.has(previous.claim.counted.category) && !namesPeople(doc.text, counted)) {
+      PEOPLE_CATEGORIES.has(previous.claim.counted.category) && !namesPeople(c, counted)) {
       subject = previous.claim.subject
     }
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
@@ -140,18 +140,14 @@ export function findClaims(doc: Doc): Claim[] {
 
 const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
 
-function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
-  for (const word of text.slice(span.start, span.end).toLowerCase().match(LETTER_RUNS) ?? []) {
-    if (words.has(word) || words.has(word.replace(/e?s$/, ''))) return true
-  }
-  return false
-}
-
 const PEOPLE_WORDS = new Set([...MILITARY_PEOPLE, ...LABOUR_PEOPLE, ...OTHER_PEOPLE])
 
 // Whether the counted words name people of any kind ("soldiers", "workers", "civilians").
-function namesPeople(text: string, counted: CharSpan): boolean {
-  return hasWordIn(text, counted, PEOPLE_WORDS)
+function namesPeople(c: Context, counted: CharSpan): boolean {
+  for (let t = tokenEndingAfter(c, counted.start); t < c.tokens.count && c.tokens.start[t] < counted.end; t++) {
+    if (PEOPLE_WORDS.has(c.tokens.lemma[t]) || PEOPLE_WORDS.has(singularOf(c, t)) || PEOPLE_WORDS.has(tokenText(c, t).toLowerCase())) return true
+  }
+  return false
 }
 
 // Countries whose forces the article names: "North Korean troops", "Russia's soldiers".

@@ -76,6 +76,20 @@ export function tokenText(c: Context, t: number): string {
   return c.text.slice(c.tokens.start[t], c.tokens.end[t])
 }
 
+/**
+ * The singular of token `t`'s word, in lower case: wink's lemma, or, where wink left the
+ * word as it is (a capitalised label "Tanks", read as a name; "marines"), the word less an
+ * English plural ending ("Injuries" -> injury, "Losses" -> loss, "Tanks" -> tank). Rough:
+ * "news" is "new"; good enough to look a word up in the lexicon.
+ */
+export function singularOf(c: Context, t: number): string {
+  const word = tokenText(c, t).toLowerCase()
+  if (c.tokens.lemma[t] !== word) return c.tokens.lemma[t]
+  if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
+  return /[^s]s$/.test(word) ? word.slice(0, -1) : word
+}
+
 /** Whether token `t` is a hyphen glued to the tokens on both sides ("munitions-related"). */
 export function isHyphenJoin(c: Context, t: number): boolean {
   return isGluedHyphen(c.text, c.tokens, t)

@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within,
+  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -402,14 +402,7 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
   const head = sep - 1
   if (pos[head] !== NOUN && pos[head] !== PROPN) return null
   // a capitalised label is read as a name, whose lemma is the word itself ("Tanks")
-  const singular = (t: number) => {
-    const word = tokenText(c, t).toLowerCase()
-    if (lemma[t] !== word) return lemma[t]
-    // "Injuries", "Fatalities", "Losses", "Tanks"
-    if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
-    if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
-    return /[^s]s$/.test(word) ? word.slice(0, -1) : word
-  }
+  const singular = (t: number) => singularOf(c, t)
   const lem = singular(head)
   const isPlural = tokenText(c, head).toLowerCase() !== lem
   const heads: Category[] = []

@@ -2,7 +2,7 @@
 import type { CharSpan, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, ADP, PART, PRON, PUNCT, DET, PEOPLE_CATEGORIES, type Context, type Counted,
-  tokenText, tokenRange, countryOf, entitiesIn, within, REACH, tokenEndingAfter,
+  tokenText, tokenRange, countryOf, entitiesIn, within, REACH, tokenEndingAfter, singularOf,
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
 
@@ -125,10 +125,8 @@ export const VICTIM_CATEGORIES = new Set(['killed', 'wounded', 'casualties', 'mi
  */
 export function namesSoldiers(c: Context, counted: CharSpan): boolean {
   for (let t = tokenEndingAfter(c, counted.start); t < c.tokens.count && c.tokens.start[t] < counted.end; t++) {
-    if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
-    // wink leaves some plurals as their lemma ("marines")
-    const word = tokenText(c, t).toLowerCase()
-    if (word.endsWith('s') && MILITARY_PEOPLE.has(word.slice(0, -1))) return true
+    // (wink leaves some plurals as their lemma: "marines")
+    if (MILITARY_PEOPLE.has(c.tokens.lemma[t]) || MILITARY_PEOPLE.has(singularOf(c, t))) return true
   }
   return false
 }
