@@ -79,6 +79,20 @@ const RANGE_VERBS: ReadonlySet<string> = new Set([
   'ranging', 'range', 'ranges', 'ranged', 'vary', 'varies', 'varying', 'varied', 'anywhere',
   'estimates', 'estimated', 'somewhere',
 ])
+/**
+ * Words of change before "by X to Y" ("rose by 40 to 500", "an increase of 3,000": the change
+ * and the level it reached are two figures; "killed by 10 to 15 gunmen" is one range).
+ */
+const CHANGE_WORDS: ReadonlySet<string> = new Set([
+  'rise', 'rises', 'rose', 'risen', 'rising', 'increase', 'increases', 'increased', 'increasing',
+  'grow', 'grows', 'grew', 'grown', 'growing', 'climb', 'climbs', 'climbed', 'climbing',
+  'jump', 'jumps', 'jumped', 'jumping', 'swell', 'swells', 'swelled', 'swollen', 'swelling',
+  'surge', 'surges', 'surged', 'soar', 'soars', 'soared', 'fall', 'falls', 'fell', 'fallen', 'falling',
+  'drop', 'drops', 'dropped', 'dropping', 'decline', 'declines', 'declined', 'declining',
+  'decrease', 'decreases', 'decreased', 'shrink', 'shrinks', 'shrank', 'shrunk', 'dip', 'dipped',
+  'raise', 'raised', 'raising', 'lower', 'lowered', 'reduce', 'reduced', 'cut', 'cuts', 'boost', 'boosted',
+  'up', 'down', 'higher',
+])
 const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'to', 'through', 'until', 'when', 'election', 'elections', 'campaign', 'census',
   'season', 'budget', 'levels', 'level', 'figures', 'data', 'report', 'survey', 'war',
@@ -714,6 +728,9 @@ class Scanner {
       // "rose from 10,000 to 12,000" states two figures, not a range; "ranging from
       // 10,000 to 12,000" states one.
       if (isWord(toks[i - 1], 'from') && !(isWord(toks[i - 2]) && RANGE_VERBS.has(toks[i - 2].lower))) return null
+      // "rose by 40 to 500": after a change, "by" gives the change and "to" the level it
+      // reached (docs/figures.md, "Session 8"); "rose 10 to 15 percent" stays a range
+      if (isWord(toks[i - 1], 'by') && isWord(toks[i - 2]) && CHANGE_WORDS.has(toks[i - 2].lower)) return null
       x = j + 1
     } else return null
     let currency: string | null = null

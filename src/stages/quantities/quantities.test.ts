@@ -102,6 +102,11 @@ table('ranges', [
   ['10-15% of them', ['10-15% = 10..15 %']],
   ['10,000 or 12,000 troops', ['10,000 = 10000', '12,000 = 12000']],
   ['rose from 10,000 to 12,000', ['10,000 = 10000', '12,000 = 12000']],
+  // after a change, "by" gives the change and "to" the level; an agent's "by" keeps its range
+  ['the toll climbed by 35 to 610', ['35 = 35', '610 = 610']],
+  ['prices were up by 4 to 9 percent', ['4 = 4', '9 percent = 9 %']],
+  ['stormed by 20 to 30 gunmen', ['20 to 30 = 20..30']],
+  ['rose 10 to 15 percent', ['10 to 15 percent = 10..15 %']],
   ['a 5-4 decision', []],
 ])
 
