@@ -1042,6 +1042,22 @@ test('asOf: the date of a dateline is the day of writing, not of the figure', ()
   }
 })
 
+test('asOf: a month with no year in a clause about the future is the next such month', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['By the end of March, 4,000 soldiers will be sent to the front, the minister said.', '4,000', '2026-03'],
+    ['The army will recruit 1,200 engineers in February.', '1,200', '2026-02'],
+    // past tense, a plan told in the past, a year written, a month the speech verb dates: as resolved
+    ['In April, the ministry announced plans to hire 1,200 engineers.', '1,200', '2025-04'],
+    ['About 4,000 soldiers were sent to the front in March.', '4,000', '2025-03'],
+    ['By March 2025, 4,000 soldiers will have been sent.', '4,000', '2025-03'],
+    ['About 4,000 soldiers will be sent to the front, the minister said in March.', '4,000', '2025-03'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const doc = buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))], [], '2025-07-10')
+    assert.equal(claimFor(doc, q).asOf, asOf, text)
+  }
+})
+
 test('asOf: in one clause, the figure\'s own time wins over the time of the speech verb', () => {
   const cases: Array<[string, string, string | null]> = [
     ['Germany said on Monday it would deliver 40 more howitzers by the end of March.', '40', '2026-03'],
