@@ -1254,3 +1254,15 @@ test('singularOf: wink\'s lemma, or the word less a plural ending where wink lef
   assert.deepEqual(['Tanks', 'Injuries', 'Losses', 'marines', 'nurses', 'counted'].map(singular),
     ['tank', 'injury', 'loss', 'marine', 'nurse', 'count'])
 })
+
+test('"one of the N" is a figure of one that the N frames', () => {
+  const text = 'One of the 14 aid workers was killed in the strike, the agency said.'
+  const doc = buildDoc(text, [quantity(text, 'One', 1), quantity(text, '14', 14)], [
+    attribution(text, 'the agency', 'said', 'One of the 14 aid workers was killed in the strike'),
+  ])
+  const claims = readable(doc)
+  assert.deepEqual(claims.map((c) => [c.quantity, c.category, c.source]), [['One', 'killed', 'the agency']])
+  // "one of the most" stays no figure
+  const most = 'One of the most senior officers was killed.'
+  assert.deepEqual(readable(buildDoc(most, [quantity(most, 'One', 1)])), [])
+})

@@ -6,7 +6,7 @@ import {
   PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
   singularOf, tokenEndingAfter,
 } from './context.ts'
-import { findCounted, isFramingTotal } from './counted.ts'
+import { findCounted, isFramingTotal, isPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, isFutureTense, findAsOf } from './when.ts'
@@ -77,8 +77,8 @@ export function findClaims(doc: Doc): Claim[] {
     const si = sentenceIndex(c, q.start)
     const s = c.sentences[si]
     const [a, b] = tokenRange(c, q, s)
-    // "one of the most militarized societies"
-    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of') continue
+    // "one of the most militarized societies" ("One of the 12 hostages was killed" is a part of a count)
+    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of' && !isPartOfCount(c, b, s)) continue
     if (isFramingTotal(c, a, b, s)) continue
     const prior = previous !== null && previous.sentence === si ? previous.counted : null
     const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)

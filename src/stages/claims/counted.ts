@@ -276,6 +276,15 @@ export function findCounted(
 const OWNERS = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
 
 /**
+ * Whether the "of" at token `of` opens the whole that a figure before it is part of: an owner
+ * and a number ("One of the 12 hostages", "two of its 40 crew"; the number only frames it,
+ * `isFramingTotal`).
+ */
+export function isPartOfCount(c: Context, of: number, s: Sentence): boolean {
+  return of + 2 < s.tokenEnd && c.tokens.lemma[of] === 'of' && OWNERS.has(c.tokens.lemma[of + 1]) && c.tokens.pos[of + 2] === NUM
+}
+
+/**
  * Whether the quantity at tokens `[a, b)` is a total that only frames a part named before it:
  * "87 of the 150 seats", "11 of the country's 18 states", "40,000 of its 110,000 residents
  * have fled". A total that says more of its own ("42 of the 48 drones Russia launched", "of

@@ -93,6 +93,8 @@ const CHANGE_WORDS: ReadonlySet<string> = new Set([
   'raise', 'raised', 'raising', 'lower', 'lowered', 'reduce', 'reduced', 'cut', 'cuts', 'boost', 'boosted',
   'up', 'down', 'higher',
 ])
+/** Owners between "one of" and the number of the whole it is part of ("one of the 12 hostages"). */
+const PART_OWNERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
 const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'to', 'through', 'until', 'when', 'election', 'elections', 'campaign', 'census',
   'season', 'budget', 'levels', 'level', 'figures', 'data', 'report', 'survey', 'war',
@@ -596,7 +598,7 @@ class Scanner {
       if (isWord(before) && !NUMBER_WORDS.has(before.lower) && isWord(b2) &&
         (b2.lower === 'a' || b2.lower === 'an' || b2.lower === 'the' || b2.lower === 'this' ||
           b2.lower === 'that' || b2.lower === 'every' || b2.lower === 'each')) return a.next
-      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower)) return a.next
+      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower) && !this.isPartOfCount(a.next)) return a.next
       if (isDash(after) && !after.isSpaced && isWord(toks[a.next + 1]) &&
         !NUMBER_WORDS.has(toks[a.next + 1].lower)) return a.next + 2
     }
@@ -608,6 +610,22 @@ class Scanner {
         !NUMBER_WORDS.has(toks[k - 2].lower)) return a.next
     }
     return null
+  }
+
+  /**
+   * "One of the 12 hostages", "one of its forty crew": "one" with "of", an owner and a number
+   * after it is a part of a count, a figure of one (the number frames it); "one of the most"
+   * and "one of them" stay pronouns.
+   */
+  private isPartOfCount(of: number): boolean {
+    const toks = this.toks
+    const owner = toks[of + 1]
+    const n = toks[of + 2]
+    if (!isWord(toks[of], 'of') || !isWord(owner) || !PART_OWNERS.has(owner.lower) || n === undefined) return false
+    // (not an ordinal: "one of the 20th century's greatest atrocities")
+    if (n.kind === 'num') return !(isWord(toks[of + 3]) && !toks[of + 3].isSpaced)
+    const cat = isWord(n) ? NUMBER_WORDS.get(n.lower)?.cat : undefined
+    return cat === 'unit' || cat === 'teen' || cat === 'tens'
   }
 
   /**

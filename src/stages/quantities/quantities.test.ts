@@ -247,6 +247,13 @@ table('"one" and "a"', [
   ['at least one soldier', ['at least one = 1 >=']],
   ['a soldier and an officer', []],
   ['Air Force One', []],
+  // a part of a numbered whole is a figure of one; "one of them" is a pronoun
+  ['one of the 40 miners died', ['one = 1', '40 = 40']],
+  ['one of its 7 engines failed', ['one = 1', '7 = 7']],
+  ['one of them died', []],
+  ['one of the twelve hostages', ['one = 1', 'twelve = 12']],
+  ['one of the 20th century\'s worst', []],
+  ['one of the first polls', []],
 ])
 
 table('units of measure and forms of translated text', [
