@@ -19,6 +19,9 @@ function hull(fragments: readonly CharSpan[]): CharSpan | null {
   return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
 }
 
+// A hyphen and a lower-case letter right after a name: the name opens a compound modifier.
+const COMPOUND_MODIFIER = /^[-‐]\p{Ll}/u
+
 // Prepositions that end the head of a source noun phrase ("Amina Yusuf of the Norwegian
 // Refugee Council", "a spokesman for the command").
 const HEAD_ENDS = new Set(['of', 'for', 'from', 'at', 'with'])
@@ -30,7 +33,9 @@ const HEAD_ENDS = new Set(['of', 'for', 'from', 'at', 'with'])
  */
 function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   if (span === null) return null
-  const inside = entitiesIn(c, span).filter((e) => e.canonical !== null)
+  // "the Hamas-run health ministry", "the Saudi-led coalition", "a Moscow-based think tank": a
+  // name glued by a hyphen to the word after it modifies the body; it is not who speaks
+  const inside = entitiesIn(c, span).filter((e) => e.canonical !== null && !COMPOUND_MODIFIER.test(c.text.slice(e.end, e.end + 2)))
   const first = firstToken(c, span)
   if (first >= 0 && inside.length > 1) {
     let t = first

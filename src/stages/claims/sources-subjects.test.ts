@@ -145,3 +145,22 @@ test('one test of soldiers for the place a toll lies in and for the force an art
   const forces = 'North Korean troops arrived in Kursk. About 200 marines were wounded in the fighting.'
   assert.equal(claimFor(buildDoc(forces, [quantity(forces, 'About 200', 200, { isApprox: true })]), 'About 200').subject, 'North Korea')
 })
+
+test('a name glued by a hyphen to the word after it modifies the source; it is not who speaks', () => {
+  const cases: Array<[string, string]> = [
+    ['At least 60 people were killed in the shelling, the rebel-held city\'s Taliban-run health department said.', 'the rebel-held city\'s Taliban-run health department'],
+    ['The Saudi-led coalition said 35 fighters were captured near the port.', 'The Saudi-led coalition'],
+  ]
+  for (const [text, source] of cases) {
+    const q = text.match(/\d+/)![0]
+    const content = text.includes(`${q} fighters`) ? `${q} fighters were captured near the port` : `At least ${q} people were killed in the shelling`
+    const doc = buildDoc(text, [quantity(text, q, Number(q))], [attribution(text, source, 'said', content)])
+    const claim = claimFor(doc, q)
+    assert.equal(claim.source, source, text)
+    assert.equal(claim.sourceEntity, null, text)
+  }
+  // a name that ends the span still names the body ("The US-based Institute for the Study of War")
+  const isw = 'The US-based Institute for the Study of War said 300 tanks were lost.'
+  const doc = buildDoc(isw, [quantity(isw, '300', 300)], [attribution(isw, 'The US-based Institute for the Study of War', 'said', '300 tanks were lost')])
+  assert.equal(claimFor(doc, '300').sourceEntity, 'Institute for the Study of War')
+})
