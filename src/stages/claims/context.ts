@@ -127,6 +127,59 @@ export function sentenceIndex(c: Context, pos: number): number {
   return lo
 }
 
+/**
+ * The token after a time phrase that starts at token `t` ("North Korea in 2024 sent",
+ * "Russia last week deployed"), or `t` when none starts there.
+ */
+export function pastTime(c: Context, s: Sentence, t: number): number {
+  for (const from of [t, t + 1]) {
+    if (from >= s.tokenEnd || (from === t + 1 && c.tokens.pos[t] !== ADP)) continue
+    const at = c.tokens.start[from]
+    const time = within(c.times, { start: at, end: s.end }).find((x) => x.start === at)
+    if (time === undefined) continue
+    let u = from
+    while (u < s.tokenEnd && c.tokens.start[u] < time.end) u++
+    if (u < s.tokenEnd && c.tokens.pos[u] === PUNCT) return t
+    return u
+  }
+  return t
+}
+
+// Past forms that do not end in "-ed", of verbs that send, state, count, find or lose.
+const IRREGULAR_PAST = new Map([
+  ['sent', 'send'], ['said', 'say'], ['told', 'tell'], ['lost', 'lose'], ['gave', 'give'], ['found', 'find'],
+  ['put', 'put'], ['brought', 'bring'], ['took', 'take'], ['held', 'hold'], ['sold', 'sell'], ['made', 'make'],
+  ['shot', 'shoot'], ['fought', 'fight'], ['withdrew', 'withdraw'], ['drew', 'draw'], ['left', 'leave'],
+  ['paid', 'pay'], ['spent', 'spend'], ['built', 'build'], ['began', 'begin'], ['struck', 'strike'],
+])
+// Module-level: see PUNCT_ONLY.
+const PAST_ED = /^(\p{L}+?)(ied|ed)$/u
+
+/**
+ * The lemmas token `t` may have as the verb of its clause: wink's lemma for a verb; for a word
+ * wink tagged as a noun right after a time phrase, with an object after it ("North Korea in
+ * 2024 sent 11,000 troops": after a year wink reads the word as what the year counts), the
+ * bases of its past form ("sent" -> send, "deployed" -> deploy or deploye, "supplied" ->
+ * supply); else none. Rough: the caller looks the bases up in a list of verbs.
+ */
+export function verbLemmas(c: Context, t: number, s: Sentence): readonly string[] {
+  const { pos, lemma } = c.tokens
+  if (pos[t] === VERB) return [lemma[t]]
+  if (pos[t] !== NOUN || t - 1 < s.tokenStart || c.timeAt[t - 1] !== 1 || t + 1 >= s.tokenEnd) return []
+  if (pos[t + 1] !== NUM && pos[t + 1] !== DET && pos[t + 1] !== ADJ && pos[t + 1] !== PROPN && pos[t + 1] !== PRON) return []
+  const word = tokenText(c, t).toLowerCase()
+  const irregular = IRREGULAR_PAST.get(word)
+  if (irregular !== undefined) return [irregular]
+  const m = PAST_ED.exec(word)
+  if (m === null) return []
+  if (m[2] === 'ied') return [`${m[1]}y`]
+  // "deployed", "moved", "dropped"
+  const stem = m[1]
+  const out = [stem, `${stem}e`]
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1))
+  return out
+}
+
 /** Comma-separated segment index of every token of a sentence. */
 export function segments(c: Context, s: Sentence): Int32Array {
   const out = new Int32Array(s.tokenEnd - s.tokenStart)

@@ -2,7 +2,7 @@
 import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
@@ -169,6 +169,17 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (tokenText(c, t) === ',' && t > first && (c.tokens.lemma[t + 1] === 'who' || c.tokens.lemma[t + 1] === 'which') &&
       (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN)) { end = t; break }
   }
+  // "Ukraine's military on Tuesday said", "The ministry last week reported": a time phrase
+  // between the speaker and the cue dates the statement; it is not who speaks
+  // ("a poll released last week", "A study published in July": the time of a participle
+  // phrase stays with it, as the figure sets annotate; "The October" is no speaker)
+  let timeStart = end
+  while (timeStart - 1 > first && overlapsTime(c, timeStart - 1)) timeStart--
+  if (timeStart < end && timeStart - 1 > first && c.tokens.pos[timeStart - 1] === ADP && !overlapsTime(c, timeStart - 1)) timeStart--
+  const head = c.tokens.pos[timeStart - 1]
+  let hasParticiple = false
+  for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB) hasParticiple = true
+  if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
 }
 
@@ -243,6 +254,8 @@ function nounPhraseEnd(c: Context, t: number, end: number): number {
   const { pos, lemma } = c.tokens
   let e = t
   for (;;) {
+    // (a time phrase after it is none of it: "The ministry last week put ...")
+    if (e > t && e < end && overlapsTime(c, e)) return e
     if (e < end && (NP_POS.has(pos[e]) || isHyphenJoin(c, e) || (e === t && POSSESSIVES.has(lemma[e])))) { e++; continue }
     // one "of"/"for" inside the phrase, between nouns ("a spokesman for the command")
     if (e > t && e + 1 < end && (lemma[e] === 'of' || lemma[e] === 'for') && NP_POS.has(pos[e + 1])) { e += 2; continue }
@@ -377,8 +390,10 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // "Officials said (that) ..." at the start of the sentence
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
     // ("The report found ...": a noun after a bare determiner is the subject, not its verb)
+    // ("The ministry in 2024 said": a speech verb after a time phrase, read as a noun)
     const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET)
+      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
+      verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
     for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
@@ -389,14 +404,18 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // told", "Ministry of Defense of Russia informed")
     let inner = 0
     // ("Economists at Goldman Sachs estimate", "Officials in Kyiv say")
-    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1])
-    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) && !(verb > opening && isCue(verb))) {
+    // (a time phrase after the subject is none of it: "The ministry in 2024 said", "Officials last week said")
+    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1]) && !overlapsTime(c, t + 1)
+    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) &&
+      !(verb > opening && (isCue(verb) || overlapsTime(c, verb)))) {
       if (pos[verb] === ADP) inner++
       verb++
     }
     const npEnd = verb
+    if (verb > opening) verb = pastTime(c, s, verb)
     while (verb < a && pos[verb] === AUX) verb++
-    if (verb > opening && verb < a && isCue(verb)) {
+    // ("The October report exceeded": a determiner before a time names no one)
+    if (verb > opening && verb < a && isCue(verb) && namesSomeone(c, opening, npEnd)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
       let first = opening
       while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || PUNCT_ONLY.test(tokenText(c, first)))) first++
@@ -539,6 +558,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     while (k < a && k < verb + 8 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
     if (k < a && tokenText(c, k) === ',') verb = k + 1
   }
+  // "The agency in 2023 recorded 2,300 deaths": a time phrase after the subject
+  verb = pastTime(c, s, verb)
   while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
   if (verb >= a || a - verb > 12) return null
   // "The IOM recorded the deaths at sea, and 300 more went missing": a figure past a clause
@@ -546,7 +567,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
   let named = false
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
-  const v = lemma[verb]
+  // (a verb after a time phrase that wink read as a noun is taken by its base: "in 2024 found")
+  const v = pos[verb] === NOUN ? verbLemmas(c, verb, s).find((l) => RECORD_VERBS.has(l) || FINDING_VERBS.has(l) || l === 'give') ?? lemma[verb] : lemma[verb]
   const next = verb + 1 < a ? lemma[verb + 1] : ''
   let ok = false
   if (RECORD_VERBS.has(v)) ok = named && next !== 'on' && next !== 'down'

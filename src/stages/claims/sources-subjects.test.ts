@@ -164,3 +164,24 @@ test('a name glued by a hyphen to the word after it modifies the source; it is n
   const doc = buildDoc(isw, [quantity(isw, '300', 300)], [attribution(isw, 'The US-based Institute for the Study of War', 'said', '300 tanks were lost')])
   assert.equal(claimFor(doc, '300').sourceEntity, 'Institute for the Study of War')
 })
+
+test('a time phrase between a subject and its verb: the verb, the subject and the source still read', () => {
+  // wink reads "sent" after a year as a noun ("2024 sent" like "2024 troops")
+  const sent = 'Belarus in 2023 sent 4,000 engineers to the border.'
+  const claim = claimFor(buildDoc(sent, [quantity(sent, '4,000', 4000)]), '4,000')
+  assert.deepEqual([claim.category, claim.subject], ['deployed', 'Belarus'])
+  const cases: Array<[string, string, string]> = [
+    ['The monitoring group in 2023 recorded 2,300 deaths at sea.', '2,300', 'The monitoring group'],
+    ['The coast guard in 2022 said 300 migrants had drowned.', '300', 'The coast guard'],
+  ]
+  for (const [text, q, source] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).source, source, text)
+  }
+  // the attribution stage's source with the time in it
+  const navy = 'The navy on Sunday said 12 drones were shot down.'
+  const doc = buildDoc(navy, [quantity(navy, '12', 12)], [attribution(navy, 'The navy on Sunday', 'said', '12 drones were shot down')])
+  assert.equal(claimFor(doc, '12').source, 'The navy')
+  // a determiner and a time name no one ("The October report exceeded ...")
+  const report = 'The October report exceeded forecasts, with 271,000 new jobs.'
+  assert.equal(claimFor(buildDoc(report, [quantity(report, '271,000', 271000)]), '271,000').source, null)
+})

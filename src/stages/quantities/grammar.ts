@@ -197,7 +197,11 @@ class Scanner {
           for (const m of mods) {
             // "The agency estimated 300 soldiers died": after a subject "estimated" is the verb
             // (a cue), not a hedge; "an estimated 300", "with estimated 300" are hedges
-            if (m.words.length === 1 && t.lower === 'estimated' && toks[k - 1]?.kind === 'word' && !ESTIMATED_AFTER.has(toks[k - 1].lower)) continue
+            // ("The agency in 2024 estimated 300": after a year that ends a time phrase, too)
+            const prev = toks[k - 1]
+            const isAfterSubject = prev !== undefined && ((prev.kind === 'word' && !ESTIMATED_AFTER.has(prev.lower)) ||
+              (prev.kind === 'num' && /^\d{4}$/.test(prev.raw) && prev.value >= 1800 && prev.value <= 2100))
+            if (m.words.length === 1 && t.lower === 'estimated' && isAfterSubject) continue
             let ok = true
             for (let w = 0; w < m.words.length; w++) {
               if (!isWord(toks[k + w], m.words[w])) { ok = false; break }
