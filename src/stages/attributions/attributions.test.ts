@@ -587,3 +587,11 @@ test('a noun phrase right before the cue, taken for content, is its source when 
   assert.deepEqual(run('Officials said it, and “Never” replied the mayor.', 'replied', 'Officials', ['“Never”', 'the mayor']),
     { source: ['Officials'], content: ['“Never”', 'the mayor'] })
 })
+
+test('the first word of a compound noun is no cue ("think tank")', () => {
+  for (const headline of ['Iran fired 300 drones in a week, think tank estimates', 'Sudan lost 5,000 fighters last year, think tank estimates']) {
+    const text = `${headline}\nThe river rose overnight.`
+    const { atts } = analyse(text)
+    assert.ok(!atts.some((a) => a.cue.some((f) => f.start === text.indexOf('think'))), headline)
+  }
+})

@@ -14,6 +14,7 @@ import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { isCompoundNoun } from '../tokens/compounds.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
@@ -559,6 +560,16 @@ export function withoutDateline(text: string, p: Prepared, r: CueTokens): CueTok
   const dash = datelineDash(text, p.tokens, sentence.tokenStart, sentence.tokenEnd)
   if (dash < r.start || dash + 1 >= r.end) return r
   return { start: dash + 1, end: r.end }
+}
+
+/**
+ * Whether a one-word cue is the first word of a compound noun ("think tank", "report card"):
+ * the tagger reads "think" as a cue of belief, with the words before it as the source
+ * ("Russia lost 9,000 troops, think tank estimates").
+ */
+export function opensCompoundNoun(p: Prepared, cue: CueTokens): boolean {
+  if (cue.end - cue.start !== 1 || cue.end >= p.n || p.sent[cue.end] !== p.sent[cue.start]) return false
+  return isCompoundNoun(p.tokens.lemma[cue.start], p.tokens.lemma[cue.end])
 }
 
 // Verbs that close a sentence as its speech clause (", the ministry reported on Friday.").

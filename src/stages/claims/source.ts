@@ -6,6 +6,7 @@ import {
 } from './context.ts'
 import { SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
+import { isCompoundNoun } from '../tokens/compounds.ts'
 
 // A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
 const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
@@ -296,8 +297,10 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   if (from >= to) return null
   // "..., Ukraine claims", "..., state media reports": a headline's present-tense speech verb,
   // which the tagger reads as a plural noun after a noun
+  // ("think tank estimates": the tagger reads the first word of a compound noun as a verb)
+  const opening = from + 1 < to && isCompoundNoun(lemma[from], lemma[from + 1]) ? from + 1 : from
   if (isHeadline && to - 1 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) && /s$/.test(tokenText(c, to - 1))) {
-    const npEnd = nounPhraseEnd(c, from, to - 1)
+    const npEnd = nounPhraseEnd(c, opening, to - 1)
     const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
     if (source !== null) return { source, cue: cueSpan(c, to - 1) }
   }
@@ -307,7 +310,7 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
     const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
     if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(c, from) }
   }
-  let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
+  let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, opening, to)
   // "the ministry informed": a participle the tagger read as an adjective closes the segment
   if (npEnd === to && to - 1 > from && pos[to - 1] === ADJ && isSpeechVerb(c, to - 1)) npEnd = to - 1
   if (npEnd === from || !namesSomeone(c, from, npEnd)) return null

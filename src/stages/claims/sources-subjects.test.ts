@@ -185,3 +185,8 @@ test('a time phrase between a subject and its verb: the verb, the subject and th
   const report = 'The October report exceeded forecasts, with 271,000 new jobs.'
   assert.equal(claimFor(buildDoc(report, [quantity(report, '271,000', 271000)]), '271,000').source, null)
 })
+
+test('a headline tail of a compound noun and a verb read as a plural noun is its source', () => {
+  const text = 'Floods cost 2,000 jobs in the region, think tank estimates\nThe river rose overnight after a week of rain.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '2,000', 2000)]), '2,000').source, 'think tank')
+})
