@@ -608,6 +608,36 @@ const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observator
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
+  return withFullerName(c, sourceOf(c, q, s, a))
+}
+
+/**
+ * "The General Staff said" after "Ukraine's General Staff said": a body's short name, a
+ * run of two or more capitalised words the entities stage found with no country of its own,
+ * is the canonical name of the nearest body before it in the article whose canonical name
+ * begins or ends with those words ("Ukraine's General Staff": General Staff of the Armed
+ * Forces of Ukraine; "the Tax Policy Center" after the Urban-Brookings Tax Policy Center). A
+ * name inside the fuller one ("Armed Forces") is another body.
+ */
+function withFullerName(c: Context, found: Source): Source {
+  const name = found.sourceEntity
+  if (found.source === null || name === null || !name.includes(' ')) return found
+  const own = entitiesIn(c, found.source).find((e) => e.canonical === name)
+  if (own === undefined || own.type !== 'ORG' || own.country !== null) return found
+  const short = name.toLowerCase()
+  let fuller: string | null = null
+  for (let i = 0; i < c.entities.length && c.entities[i].end <= found.source.start; i++) {
+    const e = c.entities[i]
+    if (e.type !== 'ORG' || e.canonical === null || e.canonical === name) continue
+    // (by the canonical name, not the words written: "the U.N. Security Council" is the
+    // United Nations to the gazetteer, which "the Security Council" is not)
+    const canonical = e.canonical.toLowerCase()
+    if (canonical.startsWith(`${short} `) || canonical.endsWith(` ${short}`)) fuller = e.canonical
+  }
+  return fuller === null ? found : { ...found, sourceEntity: fuller }
+}
+
+function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // The innermost attribution that names who speaks: a sourceless one inside another ("X is
   // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
   // ...") passes the figure to the one around it, or to the fallback.

@@ -190,3 +190,14 @@ test('a headline tail of a compound noun and a verb read as a plural noun is its
   const text = 'Floods cost 2,000 jobs in the region, think tank estimates\nThe river rose overnight after a week of rain.'
   assert.equal(claimFor(buildDoc(text, [quantity(text, '2,000', 2000)]), '2,000').source, 'think tank')
 })
+
+test('a body\'s short name is the fuller name the article gave it before', () => {
+  const text = 'The Sudanese Armed Forces General Command said 300 fighters were captured. The General Command said 40 more surrendered on Monday.'
+  const doc = buildDoc(text, [quantity(text, '300', 300), quantity(text, '40', 40)], [
+    attribution(text, 'The Sudanese Armed Forces General Command', 'said', '300 fighters were captured'),
+    attribution(text, 'The General Command', 'said', '40 more surrendered on Monday'),
+  ])
+  const first = claimFor(doc, '300').sourceEntity
+  assert.notEqual(first, null)
+  assert.equal(claimFor(doc, '40').sourceEntity, first)
+})
