@@ -749,3 +749,11 @@ test('a second quotation after a speech clause with a few more words ("told repo
   assert.deepEqual(run('“We won,” Lee told reporters, smiling. “They lost.”'), ['“We won,”'])
   assert.deepEqual(run('“We won,” Lee told reporters at the rally in the old town square. “They lost.”'), ['“We won,”'])
 })
+
+test('the first word of a compound noun is no cue ("think tank")', () => {
+  for (const headline of ['Iran fired 300 drones in a week, think tank estimates', 'Sudan lost 5,000 fighters last year, think tank estimates']) {
+    const text = `${headline}\nThe river rose overnight.`
+    const { atts } = analyse(text)
+    assert.ok(!atts.some((a) => a.cue.some((f) => f.start === text.indexOf('think'))), headline)
+  }
+})

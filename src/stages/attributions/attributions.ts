@@ -13,8 +13,12 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation, withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive, isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma,
-  isRaisingCue, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline, withoutLeadingTime,
+  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject,
+  isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
+  withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
+  isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  withoutLeadingTime, objectForSubject, opensCompoundNoun,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -338,6 +342,7 @@ export function extractAttributions(
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
   for (const { cue, roles: tagged } of cuesWithRoles(model, p, filter, ranker, sc)) {
+    if (opensCompoundNoun(p, cue)) continue
     const roles = contentBeforeSource(p, cue, tagged)
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.

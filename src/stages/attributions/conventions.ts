@@ -12,6 +12,9 @@ import type { CueTokens } from './taggers.ts'
 import { WEEKDAYS } from '../times/times.ts'
 import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
+import { datelineDash } from '../tokens/dateline.ts'
+import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { isCompoundNoun } from '../tokens/compounds.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
@@ -608,29 +611,22 @@ export function withoutAppositiveRelative(p: Prepared, cue: CueTokens, roles: Ro
  * after the dash.
  */
 export function withoutDateline(text: string, p: Prepared, r: CueTokens): CueTokens {
-  const sentenceStart = p.sentences[p.sent[r.start]].tokenStart
+  const sentence = p.sentences[p.sent[r.start]]
   // the fragment starts at the sentence's start, or inside its dateline ("Nov 10 - Israel ...")
-  if (r.start - sentenceStart > 4) return r
-  const isCapsWord = (i: number) => {
-    const w = text.slice(p.tokens.start[i], p.tokens.end[i])
-    return /[A-Z]/.test(w) && !/[a-z]/.test(w)
-  }
-  let i = sentenceStart
-  if (!isCapsWord(i)) return r
-  const limit = Math.max(r.end, sentenceStart + 12)
-  while (i < limit && i < sentenceStart + 6 && (isCapsWord(i) || p.punct[i] === P_COMMA)) i++
-  const word = (k: number) => text.slice(p.tokens.start[k], p.tokens.end[k])
-  // a date after the comma ("KYIV, Dec 2 -"): capitalised words and numbers
-  if (p.punct[i - 1] === P_COMMA) while (i < limit && i < sentenceStart + 9 && /^(?:[A-Z][a-z]*\.?|\d{1,4})$/.test(word(i))) i++
-  // the agency in brackets ("(Reuters)")
-  if (word(i) === '(') {
-    let close = i + 1
-    while (close < limit && close < i + 6 && word(close) !== ')') close++
-    if (word(close) !== ')') return r
-    i = close + 1
-  }
-  if (i + 1 >= r.end || i < r.start || !DASHES.has(p.tokens.lemma[i])) return r
-  return { start: i + 1, end: r.end }
+  if (r.start - sentence.tokenStart > 4) return r
+  const dash = datelineDash(text, p.tokens, sentence.tokenStart, sentence.tokenEnd)
+  if (dash < r.start || dash + 1 >= r.end) return r
+  return { start: dash + 1, end: r.end }
+}
+
+/**
+ * Whether a one-word cue is the first word of a compound noun ("think tank", "report card"):
+ * the tagger reads "think" as a cue of belief, with the words before it as the source
+ * ("Russia lost 9,000 troops, think tank estimates").
+ */
+export function opensCompoundNoun(p: Prepared, cue: CueTokens): boolean {
+  if (cue.end - cue.start !== 1 || cue.end >= p.n || p.sent[cue.end] !== p.sent[cue.start]) return false
+  return isCompoundNoun(p.tokens.lemma[cue.start], p.tokens.lemma[cue.end])
 }
 
 // Verbs that close a sentence as its speech clause (", the ministry reported on Friday.").
@@ -816,7 +812,6 @@ export function clauseAfterParenthetical(p: Prepared, cue: CueTokens, roles: Rol
   return { source: roles.source, content: [...roles.content, { start: hi + 1, end }].sort((a, b) => a.start - b.start) }
 }
 
-const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘'])
 
 /**
  * "“Jeb wants to be a tough guy tonight,” Trump shot back. “Let me talk.”": a quotation

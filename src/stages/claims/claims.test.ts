@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Doc } from '../../model/doc.ts'
 import type { Claim, Quantity } from '../../model/types.ts'
 import { claimsStage, findClaims } from './claims.ts'
+import { singularOf, type Context } from './context.ts'
 import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
 
 const SEED = readFileSync(new URL('./fixtures/kcna-memorial.txt', import.meta.url), 'utf8')
@@ -1050,6 +1051,22 @@ test('asOf: the date of a dateline is the day of writing, not of the figure', ()
   }
 })
 
+test('asOf: a month with no year in a clause about the future is the next such month', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['By the end of March, 4,000 soldiers will be sent to the front, the minister said.', '4,000', '2026-03'],
+    ['The army will recruit 1,200 engineers in February.', '1,200', '2026-02'],
+    // past tense, a plan told in the past, a year written, a month the speech verb dates: as resolved
+    ['In April, the ministry announced plans to hire 1,200 engineers.', '1,200', '2025-04'],
+    ['About 4,000 soldiers were sent to the front in March.', '4,000', '2025-03'],
+    ['By March 2025, 4,000 soldiers will have been sent.', '4,000', '2025-03'],
+    ['About 4,000 soldiers will be sent to the front, the minister said in March.', '4,000', '2025-03'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const doc = buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))], [], '2025-07-10')
+    assert.equal(claimFor(doc, q).asOf, asOf, text)
+  }
+})
+
 test('asOf: in one clause, the figure\'s own time wins over the time of the speech verb', () => {
   const cases: Array<[string, string, string | null]> = [
     ['Germany said on Monday it would deliver 40 more howitzers by the end of March.', '40', '2026-03'],
@@ -1395,4 +1412,32 @@ test('source: a body\'s common name is not resolved to a person the text names w
     attribution(earlier, 'the commission', 'According to', 'Voss received 2,184,300 votes', 'Tomas Berg'),
   ])
   assert.equal(claimFor(doc2, '2,184,300').sourceEntity, 'Central Electoral Commission')
+})
+
+test('singularOf: wink\'s lemma, or the word less a plural ending where wink left it as it is', () => {
+  const text = 'Tanks: 40\nInjuries: 12\nLosses: 9\nThe marines and nurses were counted.'
+  const doc = buildDoc(text, [])
+  // (the two columns singularOf reads; the rest of the context plays no part)
+  const c = { text, tokens: doc.get('tokens') } as unknown as Context
+  const singular = (word: string) => {
+    const { start } = find(text, word)
+    const tokens = doc.get('tokens')
+    let t = 0
+    while (tokens.start[t] !== start) t++
+    return singularOf(c, t)
+  }
+  assert.deepEqual(['Tanks', 'Injuries', 'Losses', 'marines', 'nurses', 'counted'].map(singular),
+    ['tank', 'injury', 'loss', 'marine', 'nurse', 'count'])
+})
+
+test('"one of the N" is a figure of one that the N frames', () => {
+  const text = 'One of the 14 aid workers was killed in the strike, the agency said.'
+  const doc = buildDoc(text, [quantity(text, 'One', 1), quantity(text, '14', 14)], [
+    attribution(text, 'the agency', 'said', 'One of the 14 aid workers was killed in the strike'),
+  ])
+  const claims = readable(doc)
+  assert.deepEqual(claims.map((c) => [c.quantity, c.category, c.source]), [['One', 'killed', 'the agency']])
+  // "one of the most" stays no figure
+  const most = 'One of the most senior officers was killed.'
+  assert.deepEqual(readable(buildDoc(most, [quantity(most, 'One', 1)])), [])
 })

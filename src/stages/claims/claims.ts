@@ -4,11 +4,12 @@ import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
   PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  singularOf, tokenEndingAfter,
 } from './context.ts'
-import { findCounted, isFramingTotal } from './counted.ts'
+import { findCounted, isFramingTotal, isPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
-import { isFuture, findAsOf } from './when.ts'
+import { isFuture, isFutureTense, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
 import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 
@@ -16,7 +17,6 @@ import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 // a function is built anew on every call.
 const STARTS_WITH_LETTER = /^\p{L}/u
 const HYPHEN_LETTER = /^[-‐–]\p{L}/u
-const LETTER_RUNS = /\p{L}+/gu
 
 // Below this, a count of "other" things is mostly discourse ("the two sides", "three days").
 const MIN_OTHER_COUNT = 10
@@ -79,8 +79,8 @@ export function findClaims(doc: Doc): Claim[] {
     const si = sentenceIndex(c, q.start)
     const s = c.sentences[si]
     const [a, b] = tokenRange(c, q, s)
-    // "one of the most militarized societies"
-    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of') continue
+    // "one of the most militarized societies" ("One of the 12 hostages was killed" is a part of a count)
+    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of' && !isPartOfCount(c, b, s)) continue
     if (isFramingTotal(c, a, b, s)) continue
     const prior = previous !== null && previous.sentence === si ? previous.counted : null
     const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
@@ -105,7 +105,7 @@ export function findClaims(doc: Doc): Claim[] {
     // "100 North Korean soldiers have been killed and nearly 1,000 wounded": a figure that
     // names no people of its own counts the same people as the one before it.
     if (subject === null && prior !== null && previous !== null && PEOPLE_CATEGORIES.has(counted.category) &&
-      PEOPLE_CATEGORIES.has(previous.claim.counted.category) && !namesPeople(doc.text, counted)) {
+      PEOPLE_CATEGORIES.has(previous.claim.counted.category) && !namesPeople(c, counted)) {
       subject = previous.claim.subject
     }
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
@@ -117,7 +117,7 @@ export function findClaims(doc: Doc): Claim[] {
       !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !isInSource(e))) {
       subject = previous.claim.subject
     }
-    let asOf = findAsOf(c, a, s)
+    let asOf = findAsOf(c, a, s, isFutureTense(c, a, counted, s))
     let isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
     // "would raise the minimum wage by 15 percent and spend 2.4 billion euros": a verb
     // coordinated with the planned one before it, with no subject of its own, is planned too
@@ -144,18 +144,14 @@ const SPEED = /^(?:\s*(?:mph|kph|km\/h|kmh|knots|(?:miles|kilometres|kilometers|
 
 const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
 
-function hasWordIn(text: string, span: CharSpan, words: ReadonlySet<string>): boolean {
-  for (const word of text.slice(span.start, span.end).toLowerCase().match(LETTER_RUNS) ?? []) {
-    if (words.has(word) || words.has(word.replace(/e?s$/, ''))) return true
-  }
-  return false
-}
-
 const PEOPLE_WORDS = new Set([...MILITARY_PEOPLE, ...LABOUR_PEOPLE, ...OTHER_PEOPLE])
 
 // Whether the counted words name people of any kind ("soldiers", "workers", "civilians").
-function namesPeople(text: string, counted: CharSpan): boolean {
-  return hasWordIn(text, counted, PEOPLE_WORDS)
+function namesPeople(c: Context, counted: CharSpan): boolean {
+  for (let t = tokenEndingAfter(c, counted.start); t < c.tokens.count && c.tokens.start[t] < counted.end; t++) {
+    if (PEOPLE_WORDS.has(c.tokens.lemma[t]) || PEOPLE_WORDS.has(singularOf(c, t)) || PEOPLE_WORDS.has(tokenText(c, t).toLowerCase())) return true
+  }
+  return false
 }
 
 // Countries whose forces the article names: "North Korean troops", "Russia's soldiers".

@@ -76,6 +76,20 @@ export function tokenText(c: Context, t: number): string {
   return c.text.slice(c.tokens.start[t], c.tokens.end[t])
 }
 
+/**
+ * The singular of token `t`'s word, in lower case: wink's lemma, or, where wink left the
+ * word as it is (a capitalised label "Tanks", read as a name; "marines"), the word less an
+ * English plural ending ("Injuries" -> injury, "Losses" -> loss, "Tanks" -> tank). Rough:
+ * "news" is "new"; good enough to look a word up in the lexicon.
+ */
+export function singularOf(c: Context, t: number): string {
+  const word = tokenText(c, t).toLowerCase()
+  if (c.tokens.lemma[t] !== word) return c.tokens.lemma[t]
+  if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
+  return /[^s]s$/.test(word) ? word.slice(0, -1) : word
+}
+
 /** Whether token `t` is a hyphen glued to the tokens on both sides ("munitions-related"). */
 export function isHyphenJoin(c: Context, t: number): boolean {
   return isGluedHyphen(c.text, c.tokens, t)
@@ -113,28 +127,57 @@ export function sentenceIndex(c: Context, pos: number): number {
   return lo
 }
 
-const DATELINE_DASHES = new Set(['-', '--', '—', '–'])
-const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u
+/**
+ * The token after a time phrase that starts at token `t` ("North Korea in 2024 sent",
+ * "Russia last week deployed"), or `t` when none starts there.
+ */
+export function pastTime(c: Context, s: Sentence, t: number): number {
+  for (const from of [t, t + 1]) {
+    if (from >= s.tokenEnd || (from === t + 1 && c.tokens.pos[t] !== ADP)) continue
+    const at = c.tokens.start[from]
+    const time = within(c.times, { start: at, end: s.end }).find((x) => x.start === at)
+    if (time === undefined) continue
+    let u = from
+    while (u < s.tokenEnd && c.tokens.start[u] < time.end) u++
+    if (u < s.tokenEnd && c.tokens.pos[u] === PUNCT) return t
+    return u
+  }
+  return t
+}
+
+// Past forms that do not end in "-ed", of verbs that send, state, count, find or lose.
+const IRREGULAR_PAST = new Map([
+  ['sent', 'send'], ['said', 'say'], ['told', 'tell'], ['lost', 'lose'], ['gave', 'give'], ['found', 'find'],
+  ['put', 'put'], ['brought', 'bring'], ['took', 'take'], ['held', 'hold'], ['sold', 'sell'], ['made', 'make'],
+  ['shot', 'shoot'], ['fought', 'fight'], ['withdrew', 'withdraw'], ['drew', 'draw'], ['left', 'leave'],
+  ['paid', 'pay'], ['spent', 'spend'], ['built', 'build'], ['began', 'begin'], ['struck', 'strike'],
+])
+// Module-level: see PUNCT_ONLY.
+const PAST_ED = /^(\p{L}+?)(ied|ed)$/u
 
 /**
- * The token that ends a dateline opening the sentence, the dash of "KYIV, June 18 -",
- * "Pyongyang, November 14 (KCNA) --" or "NAIROBI, 5 December 2025 (OCHA) -", or -1: a
- * capitalised place of one to three words and a comma, then up to eight capitalised words,
- * numbers, dots and brackets (the date and the agency) before a dash that is no hyphen.
+ * The lemmas token `t` may have as the verb of its clause: wink's lemma for a verb; for a word
+ * wink tagged as a noun right after a time phrase, with an object after it ("North Korea in
+ * 2024 sent 11,000 troops": after a year wink reads the word as what the year counts), the
+ * bases of its past form ("sent" -> send, "deployed" -> deploy or deploye, "supplied" ->
+ * supply); else none. Rough: the caller looks the bases up in a list of verbs.
  */
-export function datelineDash(c: Context, s: Sentence): number {
-  let t = s.tokenStart
-  while (t < s.tokenEnd && t < s.tokenStart + 3 && tokenText(c, t) !== ',') {
-    if (!DATELINE_WORD.test(tokenText(c, t))) return -1
-    t++
-  }
-  if (t === s.tokenStart || t >= s.tokenEnd || tokenText(c, t) !== ',') return -1
-  for (let u = t + 1; u < s.tokenEnd && u <= t + 9; u++) {
-    const word = tokenText(c, u)
-    if (DATELINE_DASHES.has(word)) return isHyphenJoin(c, u) ? -1 : u
-    if (!DATELINE_WORD.test(word)) return -1
-  }
-  return -1
+export function verbLemmas(c: Context, t: number, s: Sentence): readonly string[] {
+  const { pos, lemma } = c.tokens
+  if (pos[t] === VERB) return [lemma[t]]
+  if (pos[t] !== NOUN || t - 1 < s.tokenStart || c.timeAt[t - 1] !== 1 || t + 1 >= s.tokenEnd) return []
+  if (pos[t + 1] !== NUM && pos[t + 1] !== DET && pos[t + 1] !== ADJ && pos[t + 1] !== PROPN && pos[t + 1] !== PRON) return []
+  const word = tokenText(c, t).toLowerCase()
+  const irregular = IRREGULAR_PAST.get(word)
+  if (irregular !== undefined) return [irregular]
+  const m = PAST_ED.exec(word)
+  if (m === null) return []
+  if (m[2] === 'ied') return [`${m[1]}y`]
+  // "deployed", "moved", "dropped"
+  const stem = m[1]
+  const out = [stem, `${stem}e`]
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1))
+  return out
 }
 
 /** Comma-separated segment index of every token of a sentence. */

@@ -6,12 +6,13 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within,
+  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
   OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
+import { QUOTE_MARKS } from '../tokens/marks.ts'
 
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
 const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
@@ -125,8 +126,11 @@ export function findCounted(
   // "killed at least 50 people", "has sent thousands of shells", "lost many hundreds of soldiers"
   let v = a - 1
   while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least' || lemma[v] === 'many')) v--
-  const verbBefore = v >= s.tokenStart && pos[v] === VERB ? v : -1
-  if (verbBefore >= 0) addSignal(signals, lemma[verbBefore])
+  // ("Belarus in 2023 sent 4,000 engineers": a verb after a time phrase that wink read as a noun)
+  const verbForms = v >= s.tokenStart ? verbLemmas(c, v, s) : []
+  const verbBefore = verbForms.length > 0 ? v : -1
+  const verbLemma = verbForms.find((l) => PREDICATE_CATEGORY.has(l) || LOSS_VERBS.has(l) || JOINING_VERBS.has(l)) ?? verbForms[0] ?? ''
+  if (verbBefore >= 0) addSignal(signals, verbLemma)
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
   // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
   const sharesObject = (v: number) => v - 1 < s.tokenStart || pos[v - 1] === AUX || pos[v - 1] === PRON || pos[v - 1] === PROPN
@@ -134,7 +138,7 @@ export function findCounted(
     addSignal(signals, lemma[verbBefore - 2])
   }
   // "We have buried around 200 of our soldiers"
-  if (verbBefore >= 0 && lemma[verbBefore] === 'bury') signals.add('killed')
+  if (verbBefore >= 0 && verbLemma === 'bury') signals.add('killed')
 
   if (q.kind === 'money') {
     let m = from
@@ -228,11 +232,11 @@ export function findCounted(
   }
   if (isWeaponSystem(c, np.start, np.end)) heads.push('munitions')
   // "recruited 30,000 new soldiers": people joining up are no deployment
-  if (verbBefore >= 0 && JOINING_VERBS.has(lemma[verbBefore])) { isMilitary = false; isPeople = false }
+  if (verbBefore >= 0 && JOINING_VERBS.has(verbLemma)) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
-  if (verbBefore >= 0 && LOSS_VERBS.has(lemma[verbBefore]) && (isMilitary || isPeople)) signals.add('casualties')
+  if (verbBefore >= 0 && LOSS_VERBS.has(verbLemma) && (isMilitary || isPeople)) signals.add('casualties')
   // "taken 11 servicemen prisoner"
-  if (verbBefore >= 0 && lemma[verbBefore] === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
+  if (verbBefore >= 0 && verbLemma === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
   // "9,000 people have crossed into Chad": people, not troops or lorries, who cross are displaced
@@ -276,6 +280,15 @@ export function findCounted(
 }
 
 const OWNERS = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
+
+/**
+ * Whether the "of" at token `of` opens the whole that a figure before it is part of: an owner
+ * and a number ("One of the 12 hostages", "two of its 40 crew"; the number only frames it,
+ * `isFramingTotal`).
+ */
+export function isPartOfCount(c: Context, of: number, s: Sentence): boolean {
+  return of + 2 < s.tokenEnd && c.tokens.lemma[of] === 'of' && OWNERS.has(c.tokens.lemma[of + 1]) && c.tokens.pos[of + 2] === NUM
+}
 
 /**
  * Whether the quantity at tokens `[a, b)` is a total that only frames a part named before it:
@@ -416,14 +429,7 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
   const head = sep - 1
   if (pos[head] !== NOUN && pos[head] !== PROPN) return null
   // a capitalised label is read as a name, whose lemma is the word itself ("Tanks")
-  const singular = (t: number) => {
-    const word = tokenText(c, t).toLowerCase()
-    if (lemma[t] !== word) return lemma[t]
-    // "Injuries", "Fatalities", "Losses", "Tanks"
-    if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
-    if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
-    return /[^s]s$/.test(word) ? word.slice(0, -1) : word
-  }
+  const singular = (t: number) => singularOf(c, t)
   const lem = singular(head)
   const isPlural = tokenText(c, head).toLowerCase() !== lem
   const heads: Category[] = []
@@ -702,8 +708,6 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   }
   return end
 }
-
-const QUOTE_MARKS = new Set(['"', '“', '‘', "'"])
 
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {

@@ -2,10 +2,11 @@
 import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
 } from './context.ts'
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
+import { isCompoundNoun } from '../tokens/compounds.ts'
 
 // A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
 const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
@@ -19,6 +20,9 @@ function hull(fragments: readonly CharSpan[]): CharSpan | null {
   return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
 }
 
+// A hyphen and a lower-case letter right after a name: the name opens a compound modifier.
+const COMPOUND_MODIFIER = /^[-‐]\p{Ll}/u
+
 // Prepositions that end the head of a source noun phrase ("Amina Yusuf of the Norwegian
 // Refugee Council", "a spokesman for the command").
 const HEAD_ENDS = new Set(['of', 'for', 'from', 'at', 'with'])
@@ -30,7 +34,9 @@ const HEAD_ENDS = new Set(['of', 'for', 'from', 'at', 'with'])
  */
 function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   if (span === null) return null
-  const inside = entitiesIn(c, span).filter((e) => e.canonical !== null)
+  // "the Hamas-run health ministry", "the Saudi-led coalition", "a Moscow-based think tank": a
+  // name glued by a hyphen to the word after it modifies the body; it is not who speaks
+  const inside = entitiesIn(c, span).filter((e) => e.canonical !== null && !COMPOUND_MODIFIER.test(c.text.slice(e.end, e.end + 2)))
   const first = firstToken(c, span)
   if (first >= 0 && inside.length > 1) {
     let t = first
@@ -164,6 +170,17 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (tokenText(c, t) === ',' && t > first && (c.tokens.lemma[t + 1] === 'who' || c.tokens.lemma[t + 1] === 'which') &&
       (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN)) { end = t; break }
   }
+  // "Ukraine's military on Tuesday said", "The ministry last week reported": a time phrase
+  // between the speaker and the cue dates the statement; it is not who speaks
+  // ("a poll released last week", "A study published in July": the time of a participle
+  // phrase stays with it, as the figure sets annotate; "The October" is no speaker)
+  let timeStart = end
+  while (timeStart - 1 > first && overlapsTime(c, timeStart - 1)) timeStart--
+  if (timeStart < end && timeStart - 1 > first && c.tokens.pos[timeStart - 1] === ADP && !overlapsTime(c, timeStart - 1)) timeStart--
+  const head = c.tokens.pos[timeStart - 1]
+  let hasParticiple = false
+  for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB) hasParticiple = true
+  if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
 }
 
@@ -240,6 +257,8 @@ function nounPhraseEnd(c: Context, t: number, end: number): number {
   const { pos, lemma } = c.tokens
   let e = t
   for (;;) {
+    // (a time phrase after it is none of it: "The ministry last week put ...")
+    if (e > t && e < end && overlapsTime(c, e)) return e
     if (e < end && (NP_POS.has(pos[e]) || isHyphenJoin(c, e) || (e === t && POSSESSIVES.has(lemma[e])))) { e++; continue }
     // one "of"/"for" inside the phrase, between nouns ("a spokesman for the command")
     if (e > t && e + 1 < end && (lemma[e] === 'of' || lemma[e] === 'for') && NP_POS.has(pos[e + 1])) { e += 2; continue }
@@ -280,8 +299,10 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   if (from >= to) return null
   // "..., Ukraine claims", "..., state media reports": a headline's present-tense speech verb,
   // which the tagger reads as a plural noun after a noun
+  // ("think tank estimates": the tagger reads the first word of a compound noun as a verb)
+  const opening = from + 1 < to && isCompoundNoun(lemma[from], lemma[from + 1]) ? from + 1 : from
   if (isHeadline && to - 1 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) && /s$/.test(tokenText(c, to - 1))) {
-    const npEnd = nounPhraseEnd(c, from, to - 1)
+    const npEnd = nounPhraseEnd(c, opening, to - 1)
     const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
     if (source !== null) return { source, cue: cueSpan(c, to - 1) }
   }
@@ -291,7 +312,7 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
     const source = npEnd === to ? spanOf(c, from + 1, npEnd) : null
     if (source !== null && namesSomeone(c, from + 1, npEnd)) return { source, cue: cueSpan(c, from) }
   }
-  let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, from, to)
+  let npEnd = pos[from] === PRON && !POSSESSIVES.has(lemma[from]) ? from + 1 : nounPhraseEnd(c, opening, to)
   // "the ministry informed": a participle the tagger read as an adjective closes the segment
   if (npEnd === to && to - 1 > from && pos[to - 1] === ADJ && isSpeechVerb(c, to - 1)) npEnd = to - 1
   if (npEnd === from || !namesSomeone(c, from, npEnd)) return null
@@ -374,8 +395,10 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // "Officials said (that) ..." at the start of the sentence
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
     // ("The report found ...": a noun after a bare determiner is the subject, not its verb)
+    // ("The ministry in 2024 said": a speech verb after a time phrase, read as a noun)
     const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET)
+      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
+      verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     let opening = s.tokenStart
     for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
@@ -386,14 +409,18 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // told", "Ministry of Defense of Russia informed")
     let inner = 0
     // ("Economists at Goldman Sachs estimate", "Officials in Kyiv say")
-    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1])
-    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) && !(verb > opening && isCue(verb))) {
+    // (a time phrase after the subject is none of it: "The ministry in 2024 said", "Officials last week said")
+    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1]) && !overlapsTime(c, t + 1)
+    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) &&
+      !(verb > opening && (isCue(verb) || overlapsTime(c, verb)))) {
       if (pos[verb] === ADP) inner++
       verb++
     }
     const npEnd = verb
+    if (verb > opening) verb = pastTime(c, s, verb)
     while (verb < a && pos[verb] === AUX) verb++
-    if (verb > opening && verb < a && isCue(verb)) {
+    // ("The October report exceeded": a determiner before a time names no one)
+    if (verb > opening && verb < a && isCue(verb) && namesSomeone(c, opening, npEnd)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
       let first = opening
       while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || PUNCT_ONLY.test(tokenText(c, first)))) first++
@@ -536,6 +563,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     while (k < a && k < verb + 8 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
     if (k < a && tokenText(c, k) === ',') verb = k + 1
   }
+  // "The agency in 2023 recorded 2,300 deaths": a time phrase after the subject
+  verb = pastTime(c, s, verb)
   while (verb < a && (pos[verb] === AUX || pos[verb] === ADV)) verb++
   if (verb >= a || a - verb > 12) return null
   // "The IOM recorded the deaths at sea, and 300 more went missing": a figure past a clause
@@ -543,7 +572,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
   let named = false
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
-  const v = lemma[verb]
+  // (a verb after a time phrase that wink read as a noun is taken by its base: "in 2024 found")
+  const v = pos[verb] === NOUN ? verbLemmas(c, verb, s).find((l) => RECORD_VERBS.has(l) || FINDING_VERBS.has(l) || l === 'give') ?? lemma[verb] : lemma[verb]
   const next = verb + 1 < a ? lemma[verb + 1] : ''
   let ok = false
   if (RECORD_VERBS.has(v)) ok = named && next !== 'on' && next !== 'down'
@@ -580,6 +610,36 @@ const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observator
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
+  return withFullerName(c, sourceOf(c, q, s, a))
+}
+
+/**
+ * "The General Staff said" after "Ukraine's General Staff said": a body's short name, a
+ * run of two or more capitalised words the entities stage found with no country of its own,
+ * is the canonical name of the nearest body before it in the article whose canonical name
+ * begins or ends with those words ("Ukraine's General Staff": General Staff of the Armed
+ * Forces of Ukraine; "the Tax Policy Center" after the Urban-Brookings Tax Policy Center). A
+ * name inside the fuller one ("Armed Forces") is another body.
+ */
+function withFullerName(c: Context, found: Source): Source {
+  const name = found.sourceEntity
+  if (found.source === null || name === null || !name.includes(' ')) return found
+  const own = entitiesIn(c, found.source).find((e) => e.canonical === name)
+  if (own === undefined || own.type !== 'ORG' || own.country !== null) return found
+  const short = name.toLowerCase()
+  let fuller: string | null = null
+  for (let i = 0; i < c.entities.length && c.entities[i].end <= found.source.start; i++) {
+    const e = c.entities[i]
+    if (e.type !== 'ORG' || e.canonical === null || e.canonical === name) continue
+    // (by the canonical name, not the words written: "the U.N. Security Council" is the
+    // United Nations to the gazetteer, which "the Security Council" is not)
+    const canonical = e.canonical.toLowerCase()
+    if (canonical.startsWith(`${short} `) || canonical.endsWith(` ${short}`)) fuller = e.canonical
+  }
+  return fuller === null ? found : { ...found, sourceEntity: fuller }
+}
+
+function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // The innermost attribution that names who speaks: a sourceless one inside another ("X is
   // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
   // ...") passes the figure to the one around it, or to the fallback.

@@ -145,3 +145,59 @@ test('one test of soldiers for the place a toll lies in and for the force an art
   const forces = 'North Korean troops arrived in Kursk. About 200 marines were wounded in the fighting.'
   assert.equal(claimFor(buildDoc(forces, [quantity(forces, 'About 200', 200, { isApprox: true })]), 'About 200').subject, 'North Korea')
 })
+
+test('a name glued by a hyphen to the word after it modifies the source; it is not who speaks', () => {
+  const cases: Array<[string, string]> = [
+    ['At least 60 people were killed in the shelling, the rebel-held city\'s Taliban-run health department said.', 'the rebel-held city\'s Taliban-run health department'],
+    ['The Saudi-led coalition said 35 fighters were captured near the port.', 'The Saudi-led coalition'],
+  ]
+  for (const [text, source] of cases) {
+    const q = text.match(/\d+/)![0]
+    const content = text.includes(`${q} fighters`) ? `${q} fighters were captured near the port` : `At least ${q} people were killed in the shelling`
+    const doc = buildDoc(text, [quantity(text, q, Number(q))], [attribution(text, source, 'said', content)])
+    const claim = claimFor(doc, q)
+    assert.equal(claim.source, source, text)
+    assert.equal(claim.sourceEntity, null, text)
+  }
+  // a name that ends the span still names the body ("The US-based Institute for the Study of War")
+  const isw = 'The US-based Institute for the Study of War said 300 tanks were lost.'
+  const doc = buildDoc(isw, [quantity(isw, '300', 300)], [attribution(isw, 'The US-based Institute for the Study of War', 'said', '300 tanks were lost')])
+  assert.equal(claimFor(doc, '300').sourceEntity, 'Institute for the Study of War')
+})
+
+test('a time phrase between a subject and its verb: the verb, the subject and the source still read', () => {
+  // wink reads "sent" after a year as a noun ("2024 sent" like "2024 troops")
+  const sent = 'Belarus in 2023 sent 4,000 engineers to the border.'
+  const claim = claimFor(buildDoc(sent, [quantity(sent, '4,000', 4000)]), '4,000')
+  assert.deepEqual([claim.category, claim.subject], ['deployed', 'Belarus'])
+  const cases: Array<[string, string, string]> = [
+    ['The monitoring group in 2023 recorded 2,300 deaths at sea.', '2,300', 'The monitoring group'],
+    ['The coast guard in 2022 said 300 migrants had drowned.', '300', 'The coast guard'],
+  ]
+  for (const [text, q, source] of cases) {
+    assert.equal(claimFor(buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))]), q).source, source, text)
+  }
+  // the attribution stage's source with the time in it
+  const navy = 'The navy on Sunday said 12 drones were shot down.'
+  const doc = buildDoc(navy, [quantity(navy, '12', 12)], [attribution(navy, 'The navy on Sunday', 'said', '12 drones were shot down')])
+  assert.equal(claimFor(doc, '12').source, 'The navy')
+  // a determiner and a time name no one ("The October report exceeded ...")
+  const report = 'The October report exceeded forecasts, with 271,000 new jobs.'
+  assert.equal(claimFor(buildDoc(report, [quantity(report, '271,000', 271000)]), '271,000').source, null)
+})
+
+test('a headline tail of a compound noun and a verb read as a plural noun is its source', () => {
+  const text = 'Floods cost 2,000 jobs in the region, think tank estimates\nThe river rose overnight after a week of rain.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '2,000', 2000)]), '2,000').source, 'think tank')
+})
+
+test('a body\'s short name is the fuller name the article gave it before', () => {
+  const text = 'The Sudanese Armed Forces General Command said 300 fighters were captured. The General Command said 40 more surrendered on Monday.'
+  const doc = buildDoc(text, [quantity(text, '300', 300), quantity(text, '40', 40)], [
+    attribution(text, 'The Sudanese Armed Forces General Command', 'said', '300 fighters were captured'),
+    attribution(text, 'The General Command', 'said', '40 more surrendered on Monday'),
+  ])
+  const first = claimFor(doc, '300').sourceEntity
+  assert.notEqual(first, null)
+  assert.equal(claimFor(doc, '40').sourceEntity, first)
+})

@@ -2,7 +2,7 @@
 import type { CharSpan, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, ADP, PART, PRON, PUNCT, DET, PEOPLE_CATEGORIES, type Context, type Counted,
-  tokenText, tokenRange, countryOf, entitiesIn, within, REACH, tokenEndingAfter,
+  tokenText, tokenRange, countryOf, entitiesIn, within, REACH, tokenEndingAfter, singularOf, pastTime, verbLemmas,
 } from './context.ts'
 import { MILITARY_PEOPLE, SENDING_VERBS } from './lexicon.ts'
 
@@ -21,27 +21,9 @@ function clauseSubject(c: Context, s: Sentence, beforeToken: number): string | n
     while (after < s.tokenEnd && after < nounLimit && (c.tokens.pos[after] === NOUN || c.tokens.pos[after] === ADJ)) after++
     while (after < s.tokenEnd && c.tokens.pos[after] === ADV) after++
     after = pastTime(c, s, after)
-    if (after < s.tokenEnd && (c.tokens.pos[after] === VERB || c.tokens.pos[after] === AUX)) best = country
+    if (after < s.tokenEnd && (c.tokens.pos[after] === AUX || verbLemmas(c, after, s).length > 0)) best = country
   }
   return best
-}
-
-/**
- * The token after a time phrase that starts at token `t` ("North Korea in 2024 sent",
- * "Russia last week deployed"), or `t` when none starts there.
- */
-function pastTime(c: Context, s: Sentence, t: number): number {
-  for (const from of [t, t + 1]) {
-    if (from >= s.tokenEnd || (from === t + 1 && c.tokens.pos[t] !== ADP)) continue
-    const at = c.tokens.start[from]
-    const time = within(c.times, { start: at, end: s.end }).find((x) => x.start === at)
-    if (time === undefined) continue
-    let u = from
-    while (u < s.tokenEnd && c.tokens.start[u] < time.end) u++
-    if (u < s.tokenEnd && c.tokens.pos[u] === PUNCT) return t
-    return u
-  }
-  return t
 }
 
 /** Whose the counted things are. */
@@ -63,11 +45,13 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
     let v = a - 1
     while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || pos[v] === ADJ)) v--
     // "has supplied Russia with up to 200 guns", "sent Moscow 300 shells": past the recipient
+    // ("North Korea in 2024 sent": a verb after a time phrase that wink read as a noun)
+    const isSending = (k: number) => verbLemmas(c, k, s).some((l) => SENDING_VERBS.has(l))
     for (let k = v; k >= s.tokenStart && k > a - 7; k--) {
-      if (pos[k] === VERB && SENDING_VERBS.has(lemma[k])) { v = k; break }
+      if (isSending(k)) { v = k; break }
       if (!(pos[k] === PROPN || pos[k] === NOUN || pos[k] === DET || lemma[k] === 'with' || lemma[k] === 'to')) break
     }
-    if (v >= s.tokenStart && pos[v] === VERB && SENDING_VERBS.has(lemma[v])) {
+    if (v >= s.tokenStart && isSending(v)) {
       let aux = v
       while (aux - 1 >= s.tokenStart && (pos[aux - 1] === AUX || pos[aux - 1] === ADV || pos[aux - 1] === PART)) aux--
       const own = clauseSubject(c, s, aux)
@@ -125,10 +109,8 @@ export const VICTIM_CATEGORIES = new Set(['killed', 'wounded', 'casualties', 'mi
  */
 export function namesSoldiers(c: Context, counted: CharSpan): boolean {
   for (let t = tokenEndingAfter(c, counted.start); t < c.tokens.count && c.tokens.start[t] < counted.end; t++) {
-    if (MILITARY_PEOPLE.has(c.tokens.lemma[t])) return true
-    // wink leaves some plurals as their lemma ("marines")
-    const word = tokenText(c, t).toLowerCase()
-    if (word.endsWith('s') && MILITARY_PEOPLE.has(word.slice(0, -1))) return true
+    // (wink leaves some plurals as their lemma: "marines")
+    if (MILITARY_PEOPLE.has(c.tokens.lemma[t]) || MILITARY_PEOPLE.has(singularOf(c, t))) return true
   }
   return false
 }

@@ -1,10 +1,11 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
-import type { Quantity, Sentence } from '../../model/types.ts'
+import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
   POS, VERB, AUX, ADV, ADP, NOUN, DET, PRON, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments, within, tokenEndingAfter, datelineDash, REACH,
+  segments, within, tokenEndingAfter, REACH,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
+import { datelineDash } from '../tokens/dateline.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 
@@ -34,6 +35,24 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end))) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+}
+
+// The modals of the future tense; "would" is a past's future ("said in March it would send").
+const FUTURE_MODALS = new Set(['will', 'shall'])
+
+/**
+ * Whether the figure's clause is in the future tense: "will" or "shall" before the number in
+ * its clause or in its predicate ("5,000 troops will be deployed"). Narrower than `isFuture`:
+ * "In April, Trump called Ford's plans to open a $1.6 billion plant" is a plan told in the past.
+ */
+export function isFutureTense(c: Context, a: number, counted: Counted, s: Sentence): boolean {
+  const { lemma } = c.tokens
+  for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    if (FUTURE_MODALS.has(lemma[t])) return true
+  }
+  for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_MODALS.has(lemma[t])) return true
+  return false
 }
 
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'midnight', 'noon'])
@@ -168,7 +187,7 @@ function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
  * earlier figure ("up from 51,000 four years ago", "fewer than in 2024"). Times are looked for within
  * REACH tokens of the figure and at the sentence's opening.
  */
-export function findAsOf(c: Context, a: number, s: Sentence): string | null {
+export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = false): string | null {
   const info = sentenceSegments(c, s)
   const { seg } = info
   const own = seg[a - s.tokenStart]
@@ -179,9 +198,9 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
   const from = c.tokens.start[Math.max(s.tokenStart, a - REACH)]
   const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)]
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
-  let best: { value: string; rank: number; distance: number } | null = null
+  let best: { value: string; rank: number; distance: number; time: TimeExpression } | null = null
   // "LONDON, Jan 15 - Russia lost ... last year": the dateline dates the writing, not the figure
-  const dash = datelineDash(c, s)
+  const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
   const cues = cueTokens(c)
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
@@ -202,7 +221,30 @@ export function findAsOf(c: Context, a: number, s: Sentence): string | null {
     // clause the time of the speech verb dates the statement, the other one the figure
     const isSpeechTime = xa > s.tokenStart && (SPEECH_VERBS.has(c.tokens.lemma[xa - 1]) || cues[xa - 1] === 1)
     const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime ? c.text.length : 0)
-    if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance }
+    if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance, time: x }
   }
-  return best?.value ?? null
+  if (best === null) return null
+  // (a time elsewhere in the sentence dates the statement, which is past: "..., he said in March")
+  return isFutureTense && best.rank < 2 ? aheadOfPublication(c, best.time) : best.value
+}
+
+// Month names as written, and words that put a month in the past whatever the tense.
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i
+const PAST_WORDS = /\b(?:last|since|past|previous|ago|earlier)\b/i
+
+/**
+ * "By the end of March, 5,000 troops will be deployed", published in July: the times stage
+ * reads a month named without a year as the nearest or the last one, but a figure in the
+ * future tense in the same clause holds in the next. A month (or a day of a month) with no year
+ * written, resolved before the publication date, is moved a year ahead; a weekday and a
+ * month after "last" or "since" are left as they are.
+ */
+function aheadOfPublication(c: Context, x: TimeExpression): string {
+  const value = x.value
+  const published = c.published
+  if (published === null || value.length < 7 || value.endsWith('-02-29')) return value
+  const words = c.text.slice(x.start, x.end)
+  if (/\d{4}/.test(words) || !MONTH_NAME.test(words) || PAST_WORDS.test(words)) return value
+  if (value >= published.slice(0, value.length)) return value
+  return `${Number(value.slice(0, 4)) + 1}${value.slice(4)}`
 }

@@ -79,6 +79,22 @@ const RANGE_VERBS: ReadonlySet<string> = new Set([
   'ranging', 'range', 'ranges', 'ranged', 'vary', 'varies', 'varying', 'varied', 'anywhere',
   'estimates', 'estimated', 'somewhere',
 ])
+/**
+ * Words of change before "by X to Y" ("rose by 40 to 500", "an increase of 3,000": the change
+ * and the level it reached are two figures; "killed by 10 to 15 gunmen" is one range).
+ */
+const CHANGE_WORDS: ReadonlySet<string> = new Set([
+  'rise', 'rises', 'rose', 'risen', 'rising', 'increase', 'increases', 'increased', 'increasing',
+  'grow', 'grows', 'grew', 'grown', 'growing', 'climb', 'climbs', 'climbed', 'climbing',
+  'jump', 'jumps', 'jumped', 'jumping', 'swell', 'swells', 'swelled', 'swollen', 'swelling',
+  'surge', 'surges', 'surged', 'soar', 'soars', 'soared', 'fall', 'falls', 'fell', 'fallen', 'falling',
+  'drop', 'drops', 'dropped', 'dropping', 'decline', 'declines', 'declined', 'declining',
+  'decrease', 'decreases', 'decreased', 'shrink', 'shrinks', 'shrank', 'shrunk', 'dip', 'dipped',
+  'raise', 'raised', 'raising', 'lower', 'lowered', 'reduce', 'reduced', 'cut', 'cuts', 'boost', 'boosted',
+  'up', 'down', 'higher',
+])
+/** Owners between "one of" and the number of the whole it is part of ("one of the 12 hostages"). */
+const PART_OWNERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
 const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'to', 'through', 'until', 'when', 'election', 'elections', 'campaign', 'census',
   'season', 'budget', 'levels', 'level', 'figures', 'data', 'report', 'survey', 'war',
@@ -181,7 +197,11 @@ class Scanner {
           for (const m of mods) {
             // "The agency estimated 300 soldiers died": after a subject "estimated" is the verb
             // (a cue), not a hedge; "an estimated 300", "with estimated 300" are hedges
-            if (m.words.length === 1 && t.lower === 'estimated' && toks[k - 1]?.kind === 'word' && !ESTIMATED_AFTER.has(toks[k - 1].lower)) continue
+            // ("The agency in 2024 estimated 300": after a year that ends a time phrase, too)
+            const prev = toks[k - 1]
+            const isAfterSubject = prev !== undefined && ((prev.kind === 'word' && !ESTIMATED_AFTER.has(prev.lower)) ||
+              (prev.kind === 'num' && /^\d{4}$/.test(prev.raw) && prev.value >= 1800 && prev.value <= 2100))
+            if (m.words.length === 1 && t.lower === 'estimated' && isAfterSubject) continue
             let ok = true
             for (let w = 0; w < m.words.length; w++) {
               if (!isWord(toks[k + w], m.words[w])) { ok = false; break }
@@ -582,7 +602,7 @@ class Scanner {
       if (isWord(before) && !NUMBER_WORDS.has(before.lower) && isWord(b2) &&
         (b2.lower === 'a' || b2.lower === 'an' || b2.lower === 'the' || b2.lower === 'this' ||
           b2.lower === 'that' || b2.lower === 'every' || b2.lower === 'each')) return a.next
-      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower)) return a.next
+      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower) && !this.isPartOfCount(a.next)) return a.next
       if (isDash(after) && !after.isSpaced && isWord(toks[a.next + 1]) &&
         !NUMBER_WORDS.has(toks[a.next + 1].lower)) return a.next + 2
     }
@@ -594,6 +614,22 @@ class Scanner {
         !NUMBER_WORDS.has(toks[k - 2].lower)) return a.next
     }
     return null
+  }
+
+  /**
+   * "One of the 12 hostages", "one of its forty crew": "one" with "of", an owner and a number
+   * after it is a part of a count, a figure of one (the number frames it); "one of the most"
+   * and "one of them" stay pronouns.
+   */
+  private isPartOfCount(of: number): boolean {
+    const toks = this.toks
+    const owner = toks[of + 1]
+    const n = toks[of + 2]
+    if (!isWord(toks[of], 'of') || !isWord(owner) || !PART_OWNERS.has(owner.lower) || n === undefined) return false
+    // (not an ordinal: "one of the 20th century's greatest atrocities")
+    if (n.kind === 'num') return !(isWord(toks[of + 3]) && !toks[of + 3].isSpaced)
+    const cat = isWord(n) ? NUMBER_WORDS.get(n.lower)?.cat : undefined
+    return cat === 'unit' || cat === 'teen' || cat === 'tens'
   }
 
   /**
@@ -714,6 +750,9 @@ class Scanner {
       // "rose from 10,000 to 12,000" states two figures, not a range; "ranging from
       // 10,000 to 12,000" states one.
       if (isWord(toks[i - 1], 'from') && !(isWord(toks[i - 2]) && RANGE_VERBS.has(toks[i - 2].lower))) return null
+      // "rose by 40 to 500": after a change, "by" gives the change and "to" the level it
+      // reached (docs/figures.md, "Session 8"); "rose 10 to 15 percent" stays a range
+      if (isWord(toks[i - 1], 'by') && isWord(toks[i - 2]) && CHANGE_WORDS.has(toks[i - 2].lower)) return null
       x = j + 1
     } else return null
     let currency: string | null = null

@@ -102,6 +102,11 @@ table('ranges', [
   ['10-15% of them', ['10-15% = 10..15 %']],
   ['10,000 or 12,000 troops', ['10,000 = 10000', '12,000 = 12000']],
   ['rose from 10,000 to 12,000', ['10,000 = 10000', '12,000 = 12000']],
+  // after a change, "by" gives the change and "to" the level; an agent's "by" keeps its range
+  ['the toll climbed by 35 to 610', ['35 = 35', '610 = 610']],
+  ['prices were up by 4 to 9 percent', ['4 = 4', '9 percent = 9 %']],
+  ['stormed by 20 to 30 gunmen', ['20 to 30 = 20..30']],
+  ['rose 10 to 15 percent', ['10 to 15 percent = 10..15 %']],
   ['a 5-4 decision', []],
 ])
 
@@ -113,6 +118,8 @@ table('hedges', [
   ['some 40 people', ['some 40 = 40 ~']],
   ['roughly 40', ['roughly 40 = 40 ~']],
   ['approximately 40', ['approximately 40 = 40 ~']],
+  // after a year that ends a time phrase after the subject, "estimated" is the verb
+  ['The agency in 2024 estimated 300 soldiers died', ['300 = 300']],
   ['an estimated 40', ['an estimated 40 = 40 ~']],
   ['estimated 40', ['estimated 40 = 40 ~']],
   // after a subject, "estimated" is the speech verb, not a hedge
@@ -243,6 +250,13 @@ table('"one" and "a"', [
   ['at least one soldier', ['at least one = 1 >=']],
   ['a soldier and an officer', []],
   ['Air Force One', []],
+  // a part of a numbered whole is a figure of one; "one of them" is a pronoun
+  ['one of the 40 miners died', ['one = 1', '40 = 40']],
+  ['one of its 7 engines failed', ['one = 1', '7 = 7']],
+  ['one of them died', []],
+  ['one of the twelve hostages', ['one = 1', 'twelve = 12']],
+  ['one of the 20th century\'s worst', []],
+  ['one of the first polls', []],
 ])
 
 table('units of measure and forms of translated text', [

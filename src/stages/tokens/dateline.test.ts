@@ -1,0 +1,28 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { datelineDash } from './dateline.ts'
+import { loadWink, tokenize } from './tokens.ts'
+
+const nlp = loadWink()
+
+/** The text of the first sentence up to and with its dateline's dash, or null. */
+function dateline(text: string): string | null {
+  const { tokens, sentences } = tokenize(nlp, text)
+  const dash = datelineDash(text, tokens, sentences[0].tokenStart, sentences[0].tokenEnd)
+  return dash < 0 ? null : text.slice(0, tokens.end[dash])
+}
+
+test('a dateline: a place, perhaps a date and an agency, and a dash', () => {
+  const cases: Array<[string, string | null]> = [
+    ['KYIV, June 18 - Ukraine\'s military said 40 drones were shot down.', 'KYIV, June 18 -'],
+    ['Pyongyang, November 14 (KCNA) -- The builders finished the houses.', 'Pyongyang, November 14 (KCNA) --'],
+    ['GENEVA (Reuters) - More than 300 people were rescued.', 'GENEVA (Reuters) -'],
+    ['BONN (dpa) - The river rose overnight.', 'BONN (dpa) -'],
+    ['SALEM, Ore., Dec. 11 (UPI) — Voters went to the polls on Tuesday.', 'SALEM, Ore., Dec. 11 (UPI) —'],
+    // a headline, a hyphen inside a word, a dash inside the prose: no dateline
+    ['Floods kill 40 - Red Cross', null],
+    ['US-led forces said 40 fighters were killed.', null],
+    ['NATO forces - backed by drones - killed 40 fighters.', null],
+  ]
+  for (const [text, expected] of cases) assert.equal(dateline(text), expected, text)
+})

@@ -1,0 +1,42 @@
+// The dateline that opens a wire story. Kept beside the tokens so that the attribution and
+// claim stages share one reading of it without importing each other.
+import { isGluedHyphen, type TokenColumns } from '../../model/doc.ts'
+
+const DASHES = new Set(['-', '--', '—', '–', '―'])
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+// A capitalised word, a number of up to four digits (a day, a year), a dot, comma or bracket.
+const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u
+const IN_CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u
+
+/**
+ * The token index of the dash that ends a dateline opening tokens `[from, to)`, or -1:
+ * "KYIV, June 18 -", "Pyongyang, November 14 (KCNA) --", "NAIROBI, 5 December 2025 (OCHA) -",
+ * "GENEVA (Reuters) -", "WASHINGTON ―". A place, then capitalised words, numbers, dots and
+ * commas (a date, a region) and perhaps an agency in brackets, then a dash that is no hyphen
+ * inside a word ("US-led"). The place is one to three words before a comma, or words in
+ * capitals ("GENEVA", "NEW YORK"), so that a headline's "Floods kill 40 - Red Cross" is none.
+ */
+export function datelineDash(text: string, tokens: TokenColumns, from: number, to: number): number {
+  const word = (t: number) => text.slice(tokens.start[t], tokens.end[t])
+  if (from >= to) return -1
+  let comma = from
+  while (comma < to && comma < from + 3 && word(comma) !== ',' && DATELINE_WORD.test(word(comma))) comma++
+  // a place in capitals need not be followed by a comma, but its words up to one are all in capitals
+  let isCapitals = !(comma > from && comma < to && word(comma) === ',')
+  if (isCapitals && !IN_CAPITALS.test(word(from))) return -1
+  for (let t = from + 1; t < to && t < from + 16; t++) {
+    const w = word(t)
+    if (w === ',') isCapitals = false
+    if (DASHES.has(w)) return isGluedHyphen(text, tokens, t) ? -1 : t
+    if (w === '(') {
+      // the agency in brackets, whatever its case ("(dpa)")
+      let close = t + 1
+      while (close < to && close < t + 6 && word(close) !== ')') close++
+      if (close >= to || word(close) !== ')') return -1
+      t = close
+      continue
+    }
+    if (!DATELINE_WORD.test(w) || (isCapitals && !IN_CAPITALS.test(w))) return -1
+  }
+  return -1
+}

@@ -1,0 +1,4 @@
+// Marks that the attribution and claim stages both read, in one place.
+
+/** Quotation marks, straight and curly, single and double, opening and closing. */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "'", '“', '”', '‘', '’'])
