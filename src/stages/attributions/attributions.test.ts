@@ -750,6 +750,18 @@ test('a second quotation after a speech clause with a few more words ("told repo
   assert.deepEqual(run('“We won,” Lee told reporters at the rally in the old town square. “They lost.”'), ['“We won,”'])
 })
 
+test('"think" after a subject is a cue though a word of a compound follows ("commanders think tanks are obsolete")', () => {
+  for (const sentence of ['Many commanders think tanks are obsolete, the general said.', 'I think tanks will decide it, Smith said.', 'Analysts think tanks can still win, Smith said.']) {
+    const { atts } = analyse(sentence)
+    assert.ok(atts.some((a) => a.cue.some((f) => sentence.slice(f.start, f.end) === 'think')), sentence)
+  }
+  // a compound after a determiner, an adjective or a singular noun stays no cue
+  for (const sentence of ['A defence think tank said 300 tanks were lost.', 'Western think tanks said 300 tanks were lost.']) {
+    const { atts } = analyse(sentence)
+    assert.ok(!atts.some((a) => a.cue.some((f) => f.start === sentence.indexOf('think'))), sentence)
+  }
+})
+
 test('the first word of a compound noun is no cue ("think tank")', () => {
   for (const headline of ['Iran fired 300 drones in a week, think tank estimates', 'Sudan lost 5,000 fighters last year, think tank estimates']) {
     const text = `${headline}\nThe river rose overnight.`

@@ -626,7 +626,16 @@ export function withoutDateline(text: string, p: Prepared, r: CueTokens): CueTok
  */
 export function opensCompoundNoun(p: Prepared, cue: CueTokens): boolean {
   if (cue.end - cue.start !== 1 || cue.end >= p.n || p.sent[cue.end] !== p.sent[cue.start]) return false
-  return isCompoundNoun(p.tokens.lemma[cue.start], p.tokens.lemma[cue.end])
+  if (!isCompoundNoun(p.tokens.lemma[cue.start], p.tokens.lemma[cue.end])) return false
+  // "I think tanks ...", "Commanders think tanks are obsolete", "don't think": after a pronoun,
+  // an auxiliary, a particle or a plural noun the word is the verb ("a defence think tank",
+  // "Western think tanks", "two think tanks" stay compounds)
+  const before = cue.start - 1
+  if (before < 0 || p.sent[before] !== p.sent[cue.start]) return true
+  const pos = p.pos[before]
+  if (pos === PRON_POS || pos === AUX_POS || pos === PART_POS) return false
+  // (a plural: the word is longer than its lemma, "commanders" / "commander")
+  return !(pos === NOUN_POS && p.tokens.end[before] - p.tokens.start[before] > p.tokens.lemma[before].length)
 }
 
 // Verbs that close a sentence as its speech clause (", the ministry reported on Friday.").
