@@ -670,6 +670,9 @@ test('a participle that opens its sentence speaks for the subject of the main cl
   assert.equal(subject('Naming a third justice would be an achievement, another incentive to reach a deal.', 'Naming', 'a third justice'), null)
   assert.equal(subject('Looking back at the history of the Court, there was a direct correlation.', 'Looking back at', 'the history of the Court'), null)
   assert.equal(subject('He left the rally, citing the attack, and the crowd cheered.', 'citing', 'the attack'), null)
+  // a relative clause after the subject: not the noun phrase cut at its pronoun ("the soldiers who")
+  assert.equal(subject('In describing the attack, the soldiers who survived said it was brutal.', 'describing', 'the attack'), null)
+  assert.equal(subject('Recalling the vote, officials that were there said it was close.', 'Recalling', 'the vote'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

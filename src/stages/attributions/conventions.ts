@@ -949,6 +949,7 @@ export function withoutOthersContent(
 const PARTICIPLE_OPENERS = new Set(['in', 'after', 'while', 'by', 'before', 'since', 'when', 'without', 'despite', 'upon'])
 const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 const EXPLETIVES = new Set(['there', 'it', 'which', 'that', 'who', 'this'])
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose'])
 const SUBJECT_NP = new Set([DET_POS, ADJ_POS, NOUN_POS, PROPN_POS, PRON_POS, NUM_POS])
 
 /**
@@ -988,7 +989,9 @@ export function openingParticipleSubject(p: Prepared, cue: CueTokens, roles: Rol
   let k = from
   // "Judicial Watch noted": the tagger reads some capitalised name words as verbs
   const isNameWord = (i: number) => p.isCap[i] === 1 && isVerbal(p, i) && i + 1 < p.n && (isVerbal(p, i + 1) || p.isCap[i + 1] === 1)
-  while (k < p.n && k - from < 8 && p.sent[k] === p.sent[from] && p.punct[k] === 0 && p.quote[k] === 0 && (SUBJECT_NP.has(p.pos[k]) || isNameWord(k) || (p.pos[k] === PART_POS && k > from && POSSESSIVE.has(p.tokens.lemma[k])))) k++
+  // (a relative pronoun ends the noun phrase: "the soldiers who survived said" has no subject read here)
+  while (k < p.n && k - from < 8 && p.sent[k] === p.sent[from] && p.punct[k] === 0 && p.quote[k] === 0 && !(k > from && RELATIVE_PRONOUNS.has(p.tokens.lemma[k])) &&
+    (SUBJECT_NP.has(p.pos[k]) || isNameWord(k) || (p.pos[k] === PART_POS && k > from && POSSESSIVE.has(p.tokens.lemma[k])))) k++
   // "Mr. Rubio only occasionally disagreed", "Allen did suggest"
   let verb = k
   while (verb < p.n && verb - k < 2 && p.pos[verb] === ADV_POS) verb++
