@@ -704,6 +704,10 @@ test('a participle after a comma with no cue before it speaks for the subject of
   assert.deepEqual(run('Netanyahu and other right-wing Israeli leaders shunned Jimmy Carter, claiming that he is hostile.', 'claiming', []),
     ['Netanyahu and other right-wing Israeli leaders'])
   assert.deepEqual(run('Donald Trump on Thursday slammed the senator, saying he is weak.', 'saying', []), ['Donald Trump'])
+  // a passive with a "by" agent: the agent acts, not the subject; a long agent leaves the tagger's source
+  assert.deepEqual(run('The mayor was confronted by protesters, accusing him of corruption.', 'accusing', []), ['protesters'])
+  assert.deepEqual(run('The mayor was quickly surrounded by angry farmers, calling him a traitor.', 'calling', []), ['angry farmers'])
+  assert.deepEqual(run('Trump won the state by 300 votes, saying the result was a landslide.', 'saying', []), ['Trump'])
 })
 
 test('the one spoken to between "told", "asked", "reassured" and the complement is no content', () => {

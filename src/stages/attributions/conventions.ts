@@ -173,7 +173,29 @@ export function objectForSubject(p: Prepared, cue: CueTokens, src: CueTokens): {
  */
 export function clauseSubject(p: Prepared, cue: CueTokens): CueTokens | null {
   if (cue.start === 0 || p.punct[cue.start - 1] !== P_COMMA) return null
+  const agent = passiveAgent(p, cue.start - 1)
+  if (agent !== undefined) return agent
   return subjectOfVerbBefore(p, cue.start - 1).subject
+}
+
+/**
+ * "The mayor was confronted by protesters, accusing him of corruption": a clause in the
+ * passive with a "by" agent before the comma at `comma` has the agent ("protesters") for the
+ * one who acts, not its subject; null when the agent is longer than a short noun phrase,
+ * undefined when the clause is not of that shape.
+ */
+function passiveAgent(p: Prepared, comma: number): CueTokens | null | undefined {
+  const sent = p.sent[comma]
+  let by = comma - 1
+  while (by >= 0 && by >= comma - 8 && p.sent[by] === sent && p.tokens.lemma[by] !== 'by' && !isVerbal(p, by)) by--
+  if (by < 1 || p.sent[by] !== sent || p.tokens.lemma[by] !== 'by') return undefined
+  let v = by - 1
+  while (v >= 0 && p.pos[v] === ADV_POS) v--
+  if (v < 1 || p.pos[v] !== VERB_POS) return undefined
+  let be = v - 1
+  while (be >= 0 && be >= v - 3 && p.pos[be] === ADV_POS) be--
+  if (be < 0 || !BE_FORMS.has(p.tokens.lemma[be])) return undefined
+  return by + 1 < comma && comma - by <= 7 ? { start: by + 1, end: comma } : null
 }
 
 /**
