@@ -42,7 +42,8 @@ test('the extractor reaches the claim F1 floor on the figure test set', () => {
 // 90.6 and 84.9) by enough for the noise of stage changes, so that a real regression on
 // article-length text fails `npm test`. The second and third holdout sets' floors (0.88 and
 // 0.85 each) sit below their scores after the fixes they prompted (see docs/figures.md,
-// "Session 7" and "Session 8": 95.0 / 95.8 and 94.3 / 93.0 claims F1 / source).
+// "Session 7" and "Session 8"; at the end of session 8 they score 95.5 / 94.8 and 94.7 / 94.0
+// claims F1 / source).
 test('the extractor keeps its claim and source scores on whole articles', () => {
   const analyzer = createAnalyzer()
   const floors: Array<[string, number, number]> = [

@@ -670,6 +670,9 @@ test('a participle that opens its sentence speaks for the subject of the main cl
   assert.equal(subject('Naming a third justice would be an achievement, another incentive to reach a deal.', 'Naming', 'a third justice'), null)
   assert.equal(subject('Looking back at the history of the Court, there was a direct correlation.', 'Looking back at', 'the history of the Court'), null)
   assert.equal(subject('He left the rally, citing the attack, and the crowd cheered.', 'citing', 'the attack'), null)
+  // a relative clause after the subject: not the noun phrase cut at its pronoun ("the soldiers who")
+  assert.equal(subject('In describing the attack, the soldiers who survived said it was brutal.', 'describing', 'the attack'), null)
+  assert.equal(subject('Recalling the vote, officials that were there said it was close.', 'Recalling', 'the vote'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {
@@ -701,6 +704,10 @@ test('a participle after a comma with no cue before it speaks for the subject of
   assert.deepEqual(run('Netanyahu and other right-wing Israeli leaders shunned Jimmy Carter, claiming that he is hostile.', 'claiming', []),
     ['Netanyahu and other right-wing Israeli leaders'])
   assert.deepEqual(run('Donald Trump on Thursday slammed the senator, saying he is weak.', 'saying', []), ['Donald Trump'])
+  // a passive with a "by" agent: the agent acts, not the subject; a long agent leaves the tagger's source
+  assert.deepEqual(run('The mayor was confronted by protesters, accusing him of corruption.', 'accusing', []), ['protesters'])
+  assert.deepEqual(run('The mayor was quickly surrounded by angry farmers, calling him a traitor.', 'calling', []), ['angry farmers'])
+  assert.deepEqual(run('Trump won the state by 300 votes, saying the result was a landslide.', 'saying', []), ['Trump'])
 })
 
 test('the one spoken to between "told", "asked", "reassured" and the complement is no content', () => {
@@ -748,6 +755,18 @@ test('a second quotation after a speech clause with a few more words ("told repo
   // a clause that goes on past a comma, or for more than six words, is left alone
   assert.deepEqual(run('“We won,” Lee told reporters, smiling. “They lost.”'), ['“We won,”'])
   assert.deepEqual(run('“We won,” Lee told reporters at the rally in the old town square. “They lost.”'), ['“We won,”'])
+})
+
+test('"think" after a subject is a cue though a word of a compound follows ("commanders think tanks are obsolete")', () => {
+  for (const sentence of ['Many commanders think tanks are obsolete, the general said.', 'I think tanks will decide it, Smith said.', 'Analysts think tanks can still win, Smith said.']) {
+    const { atts } = analyse(sentence)
+    assert.ok(atts.some((a) => a.cue.some((f) => sentence.slice(f.start, f.end) === 'think')), sentence)
+  }
+  // a compound after a determiner, an adjective or a singular noun stays no cue
+  for (const sentence of ['A defence think tank said 300 tanks were lost.', 'Western think tanks said 300 tanks were lost.']) {
+    const { atts } = analyse(sentence)
+    assert.ok(!atts.some((a) => a.cue.some((f) => f.start === sentence.indexOf('think'))), sentence)
+  }
 })
 
 test('the first word of a compound noun is no cue ("think tank")', () => {

@@ -173,7 +173,29 @@ export function objectForSubject(p: Prepared, cue: CueTokens, src: CueTokens): {
  */
 export function clauseSubject(p: Prepared, cue: CueTokens): CueTokens | null {
   if (cue.start === 0 || p.punct[cue.start - 1] !== P_COMMA) return null
+  const agent = passiveAgent(p, cue.start - 1)
+  if (agent !== undefined) return agent
   return subjectOfVerbBefore(p, cue.start - 1).subject
+}
+
+/**
+ * "The mayor was confronted by protesters, accusing him of corruption": a clause in the
+ * passive with a "by" agent before the comma at `comma` has the agent ("protesters") for the
+ * one who acts, not its subject; null when the agent is longer than a short noun phrase,
+ * undefined when the clause is not of that shape.
+ */
+function passiveAgent(p: Prepared, comma: number): CueTokens | null | undefined {
+  const sent = p.sent[comma]
+  let by = comma - 1
+  while (by >= 0 && by >= comma - 8 && p.sent[by] === sent && p.tokens.lemma[by] !== 'by' && !isVerbal(p, by)) by--
+  if (by < 1 || p.sent[by] !== sent || p.tokens.lemma[by] !== 'by') return undefined
+  let v = by - 1
+  while (v >= 0 && p.pos[v] === ADV_POS) v--
+  if (v < 1 || p.pos[v] !== VERB_POS) return undefined
+  let be = v - 1
+  while (be >= 0 && be >= v - 3 && p.pos[be] === ADV_POS) be--
+  if (be < 0 || !BE_FORMS.has(p.tokens.lemma[be])) return undefined
+  return by + 1 < comma && comma - by <= 7 ? { start: by + 1, end: comma } : null
 }
 
 /**
@@ -626,7 +648,16 @@ export function withoutDateline(text: string, p: Prepared, r: CueTokens): CueTok
  */
 export function opensCompoundNoun(p: Prepared, cue: CueTokens): boolean {
   if (cue.end - cue.start !== 1 || cue.end >= p.n || p.sent[cue.end] !== p.sent[cue.start]) return false
-  return isCompoundNoun(p.tokens.lemma[cue.start], p.tokens.lemma[cue.end])
+  if (!isCompoundNoun(p.tokens.lemma[cue.start], p.tokens.lemma[cue.end])) return false
+  // "I think tanks ...", "Commanders think tanks are obsolete", "don't think": after a pronoun,
+  // an auxiliary, a particle or a plural noun the word is the verb ("a defence think tank",
+  // "Western think tanks", "two think tanks" stay compounds)
+  const before = cue.start - 1
+  if (before < 0 || p.sent[before] !== p.sent[cue.start]) return true
+  const pos = p.pos[before]
+  if (pos === PRON_POS || pos === AUX_POS || pos === PART_POS) return false
+  // (a plural: the word is longer than its lemma, "commanders" / "commander")
+  return !(pos === NOUN_POS && p.tokens.end[before] - p.tokens.start[before] > p.tokens.lemma[before].length)
 }
 
 // Verbs that close a sentence as its speech clause (", the ministry reported on Friday.").
@@ -940,6 +971,7 @@ export function withoutOthersContent(
 const PARTICIPLE_OPENERS = new Set(['in', 'after', 'while', 'by', 'before', 'since', 'when', 'without', 'despite', 'upon'])
 const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 const EXPLETIVES = new Set(['there', 'it', 'which', 'that', 'who', 'this'])
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose'])
 const SUBJECT_NP = new Set([DET_POS, ADJ_POS, NOUN_POS, PROPN_POS, PRON_POS, NUM_POS])
 
 /**
@@ -979,7 +1011,9 @@ export function openingParticipleSubject(p: Prepared, cue: CueTokens, roles: Rol
   let k = from
   // "Judicial Watch noted": the tagger reads some capitalised name words as verbs
   const isNameWord = (i: number) => p.isCap[i] === 1 && isVerbal(p, i) && i + 1 < p.n && (isVerbal(p, i + 1) || p.isCap[i + 1] === 1)
-  while (k < p.n && k - from < 8 && p.sent[k] === p.sent[from] && p.punct[k] === 0 && p.quote[k] === 0 && (SUBJECT_NP.has(p.pos[k]) || isNameWord(k) || (p.pos[k] === PART_POS && k > from && POSSESSIVE.has(p.tokens.lemma[k])))) k++
+  // (a relative pronoun ends the noun phrase: "the soldiers who survived said" has no subject read here)
+  while (k < p.n && k - from < 8 && p.sent[k] === p.sent[from] && p.punct[k] === 0 && p.quote[k] === 0 && !(k > from && RELATIVE_PRONOUNS.has(p.tokens.lemma[k])) &&
+    (SUBJECT_NP.has(p.pos[k]) || isNameWord(k) || (p.pos[k] === PART_POS && k > from && POSSESSIVE.has(p.tokens.lemma[k])))) k++
   // "Mr. Rubio only occasionally disagreed", "Allen did suggest"
   let verb = k
   while (verb < p.n && verb - k < 2 && p.pos[verb] === ADV_POS) verb++

@@ -1291,6 +1291,12 @@ test('source: a span that opens with a figure of things names no one; "Two offic
   const officials = 'Two officials said 300 people were killed.'
   const doc3 = buildDoc(officials, [quantity(officials, 'Two', 2), quantity(officials, '300', 300)])
   assert.equal(claimFor(doc3, '300').source, 'Two officials')
+  // who says or tells speaks, though no list names the noun
+  for (const who of ['Two neighbours', 'Four judges']) {
+    const said = `${who} said 300 people were killed.`
+    const doc4 = buildDoc(said, [quantity(said, who.split(' ')[0], who.startsWith('Two') ? 2 : 4), quantity(said, '300', 300)])
+    assert.equal(claimFor(doc4, '300').source, who)
+  }
 })
 
 test('source: a relative pronoun that is the whole source stands for the noun phrase before its comma', () => {

@@ -431,7 +431,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
   }
   best ??= headlineTag(c, s, a) ?? recordingSource(c, s, a)
-  if (best === null || isRespondents(c, best.source) || isFigureOfThings(c, best.source)) return null
+  if (best === null || isRespondents(c, best.source) || isFigureOfThings(c, best.source, best.cue)) return null
   // "..., the group said, compared with $2,700 ...": a speech clause the attribution stage
   // read too names whom "the group" stands for
   const cue = best.cue
@@ -655,7 +655,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
-      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source))) {
+      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -704,6 +704,9 @@ function isBareFigure(c: Context, source: CharSpan | null): boolean {
   return within(c.quantities, { start, end }).some((x) => x.start <= start && end <= x.end)
 }
 
+// Verbs whose subject speaks, whatever noun names it.
+const SAYING_VERBS = new Set(['say', 'tell', 'add', 'ask', 'warn', 'insist', 'explain', 'recall', 'write'])
+
 // Nouns of who may speak besides people and bodies: "Two sources said", "Three polls show".
 const SPEAKER_NOUNS = new Set([
   'source', 'analyst', 'expert', 'witness', 'researcher', 'economist', 'observer', 'poll', 'survey', 'study', 'report',
@@ -714,12 +717,17 @@ const SPEAKER_NOUNS = new Set([
  * "More than 1,100 firefighters, backed by 14 water-bombing aircraft, were ...", "Some 94,000
  * ballots were declared invalid": a span that opens with a figure (not "one", not a name that
  * opens with a number word) and names no one (no name, pronoun, people, body or speaker noun)
- * is a figure of things, not someone who speaks.
+ * is a figure of things, not someone who speaks; not before a cue of saying (`SAYING_VERBS`),
+ * whose subject speaks whatever noun names it ("Two neighbours said", "Four judges told").
  */
-function isFigureOfThings(c: Context, source: CharSpan | null): boolean {
+function isFigureOfThings(c: Context, source: CharSpan | null, cue: CharSpan | null): boolean {
   if (source === null) return false
   const first = firstToken(c, source)
   if (first < 0) return false
+  // "Two neighbours said", "Four judges told reporters": who says or tells speaks, whatever the noun
+  if (cue !== null) {
+    for (let t = firstToken(c, cue); t >= 0 && t < c.tokens.count && c.tokens.start[t] < cue.end; t++) if (SAYING_VERBS.has(c.tokens.lemma[t])) return false
+  }
   const at = c.tokens.start[first]
   // ("one slide said": "one" is a determiner; "Zero Hedge said": a name that opens with a number word)
   const opening = within(c.quantities, source).find((q) => q.start <= at && q.end > at)

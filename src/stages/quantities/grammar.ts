@@ -93,6 +93,17 @@ const CHANGE_WORDS: ReadonlySet<string> = new Set([
   'raise', 'raised', 'raising', 'lower', 'lowered', 'reduce', 'reduced', 'cut', 'cuts', 'boost', 'boosted',
   'up', 'down', 'higher',
 ])
+/**
+ * Whether "estimated" after token `prev` is the verb after a subject: after a word that is no
+ * hedge's ("The agency estimated 300"), or after a year that ends a time phrase ("The agency
+ * in 2024 estimated 300"); "an estimated 300", "with estimated 300" are hedges.
+ */
+function isAfterSubject(prev: Token | undefined): boolean {
+  if (prev === undefined) return false
+  if (prev.kind === 'word') return !ESTIMATED_AFTER.has(prev.lower)
+  return prev.kind === 'num' && FOUR_DIGITS.test(prev.raw) && prev.value >= 1800 && prev.value <= 2100
+}
+const FOUR_DIGITS = /^\d{4}$/
 /** Owners between "one of" and the number of the whole it is part of ("one of the 12 hostages"). */
 const PART_OWNERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
 const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
@@ -198,10 +209,7 @@ class Scanner {
             // "The agency estimated 300 soldiers died": after a subject "estimated" is the verb
             // (a cue), not a hedge; "an estimated 300", "with estimated 300" are hedges
             // ("The agency in 2024 estimated 300": after a year that ends a time phrase, too)
-            const prev = toks[k - 1]
-            const isAfterSubject = prev !== undefined && ((prev.kind === 'word' && !ESTIMATED_AFTER.has(prev.lower)) ||
-              (prev.kind === 'num' && /^\d{4}$/.test(prev.raw) && prev.value >= 1800 && prev.value <= 2100))
-            if (m.words.length === 1 && t.lower === 'estimated' && isAfterSubject) continue
+            if (m.words.length === 1 && t.lower === 'estimated' && isAfterSubject(toks[k - 1])) continue
             let ok = true
             for (let w = 0; w < m.words.length; w++) {
               if (!isWord(toks[k + w], m.words[w])) { ok = false; break }

@@ -95,6 +95,20 @@ test('news shapes: the start of the year, a month of next year, years ago, "by" 
   for (const [text, expected] of cases) assert.deepEqual(times(text), expected, text)
 })
 
+test('a day of the month alone is a real date: the latest month not after publication that has it', () => {
+  // published 5 March 2025: "the 30th" is not 30 February
+  assert.deepEqual(times('The shelling began on the 30th.', '2025-03-05'), ['on the 30th=2025-01-30'])
+  assert.deepEqual(times('until the 8 o\'clock of 29th morning', '2025-03-05'), ['of 29th=2025-01-29'])
+  assert.deepEqual(times('it began on the 31st.', '2025-05-10'), ['on the 31st=2025-03-31'])
+  // 2024 is a leap year
+  assert.deepEqual(times('it began on the 29th.', '2024-03-05'), ['on the 29th=2024-02-29'])
+})
+
+test('a list of ordinals and a lower-case "march" before "this year" are no dates of the month', () => {
+  assert.deepEqual(times('Troops of the 3rd, 4th and 5th brigades crossed.'), [])
+  assert.deepEqual(times('The march this year drew 20,000 people.'), ['this year=2025'])
+})
+
 test('numbers, ages, durations and modal "may" are not dates', () => {
   for (const text of [
     'about 4,000 soldiers have been killed', 'from the age of 17', 'for 3 years', 'an estimated 1.2 million',

@@ -47,6 +47,14 @@ function addDays(d: Day, n: number): Day {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }
 }
 
+function previousMonth(d: { year: number; month: number }): { year: number; month: number } {
+  return d.month === 1 ? { year: d.year - 1, month: 12 } : { year: d.year, month: d.month - 1 }
+}
+
+function daysInMonth(d: { year: number; month: number }): number {
+  return new Date(Date.UTC(d.year, d.month, 0)).getUTCDate()
+}
+
 function weekday(d: Day): number {
   return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()
 }
@@ -246,7 +254,8 @@ const RULES: readonly Rule[] = [
     trigger: HAS_YEAR_WORD,
     pattern: new RegExp(`\\b${MONTH_WORD}\\s+(next|last|this)\\s+year\\b`, 'gi'),
     resolve: (m, ref) => {
-      if (ref === null || (m[1] === 'may')) return null
+      // a lower-case "may" or "march" is a modal or a walk ("the march this year drew 20,000")
+      if (ref === null || m[1] === 'may' || m[1] === 'march') return null
       const which = m[2].toLowerCase()
       return `${ref.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0)}-${pad(monthIndex(m[1]))}`
     },
@@ -292,11 +301,14 @@ const RULES: readonly Rule[] = [
   // only before punctuation or a part of the day ("the 17th century", "the 3rd Brigade" are not)
   {
     trigger: HAS_ORDINAL,
-    pattern: /\b(?:on|of)\s+(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$)|\s+(?:morning|afternoon|evening|night)\b)/gi,
+    // (not the first of a list of ordinals: "of the 3rd, 4th and 5th brigades")
+    pattern: /\b(?:on|of)\s+(?:the\s+)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s*,\s*\d{1,3}(?:st|nd|rd|th)\b)(?=\s*(?:[,.;:)]|$)|\s+(?:morning|afternoon|evening|night)\b)/gi,
     resolve: (m, ref) => {
       if (ref === null) return null
       const day = Number(m[1])
-      const month = day <= ref.day ? { year: ref.year, month: ref.month } : ref.month === 1 ? { year: ref.year - 1, month: 12 } : { year: ref.year, month: ref.month - 1 }
+      // the latest month not after publication that has that day ("the 30th" in March is 30 January)
+      let month = day <= ref.day ? { year: ref.year, month: ref.month } : previousMonth(ref)
+      while (day > daysInMonth(month)) month = previousMonth(month)
       return iso({ ...month, day }, 'day')
     },
   },
