@@ -748,6 +748,7 @@ class Scanner {
     const c = toks[j]
     if (c === undefined) return null
     let x: number
+    let changeBy = false
     if (isBetween) {
       if (!isWord(c, 'and')) return null
       x = j + 1
@@ -759,8 +760,10 @@ class Scanner {
       // 10,000 to 12,000" states one.
       if (isWord(toks[i - 1], 'from') && !(isWord(toks[i - 2]) && RANGE_VERBS.has(toks[i - 2].lower))) return null
       // "rose by 40 to 500": after a change, "by" gives the change and "to" the level it
-      // reached (docs/figures.md, "Session 8"); "rose 10 to 15 percent" stays a range
-      if (isWord(toks[i - 1], 'by') && isWord(toks[i - 2]) && CHANGE_WORDS.has(toks[i - 2].lower)) return null
+      // reached (docs/figures.md, "Session 8"), unless the second number reads as the upper
+      // end of the first ("cut by 40 to 50 percent", checked below); "rose 10 to 15 percent"
+      // stays a range
+      changeBy = isWord(toks[i - 1], 'by') && isWord(toks[i - 2]) && CHANGE_WORDS.has(toks[i - 2].lower)
       x = j + 1
     } else return null
     let currency: string | null = null
@@ -774,6 +777,8 @@ class Scanner {
     if (bt.kind === 'num' && isDash(c) && bt.isSpaced !== c.isSpaced && bt.isSpaced) return null
     const b = this.readNumber(x, currency !== null, false)
     if ('skip' in b) return null
+    // a change and a level: the level is not within a few times the change
+    if (changeBy && !(b.value > a.value && b.value <= 3 * a.value)) return null
     if (this.excludedAt(x, x, b, currency !== null, false) !== null) return null
     return { b, currency }
   }

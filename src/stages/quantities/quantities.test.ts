@@ -104,7 +104,10 @@ table('ranges', [
   ['rose from 10,000 to 12,000', ['10,000 = 10000', '12,000 = 12000']],
   // after a change, "by" gives the change and "to" the level; an agent's "by" keeps its range
   ['the toll climbed by 35 to 610', ['35 = 35', '610 = 610']],
-  ['prices were up by 4 to 9 percent', ['4 = 4', '9 percent = 9 %']],
+  ['prices were down by 4 to 2 percent', ['4 = 4', '2 percent = 2 %']],
+  // ... unless the second number reads as the upper end of the first
+  ['emissions must be cut by 40 to 50 percent', ['40 to 50 percent = 40..50 %']],
+  ['prices were up by 4 to 9 percent', ['4 to 9 percent = 4..9 %']],
   ['stormed by 20 to 30 gunmen', ['20 to 30 = 20..30']],
   ['rose 10 to 15 percent', ['10 to 15 percent = 10..15 %']],
   ['a 5-4 decision', []],
