@@ -13,7 +13,7 @@ import { WEEKDAYS } from '../times/times.ts'
 import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
-import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { DASHES, QUOTE_MARKS } from '../tokens/marks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
@@ -505,8 +505,6 @@ export function isDateOnly(tokens: TokenColumns, r: CueTokens): boolean {
   }
   return hasDate
 }
-
-const DASHES = new Set(['―', '—', '–', '-', '--'])
 
 /**
  * "X is an insult, top black lawmakers said Friday afternoon, as they ...": when all the

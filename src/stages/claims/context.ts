@@ -71,6 +71,10 @@ export interface Source {
   readonly sourceEntity: string | null
 }
 
+// A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
+export const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
+
 /** The text of token `t`. */
 export function tokenText(c: Context, t: number): string {
   return c.text.slice(c.tokens.start[t], c.tokens.end[t])

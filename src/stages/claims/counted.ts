@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas,
+  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas, PLAIN_WORD,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -627,8 +627,6 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }
 }
 
-// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
-const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
 // What stands before a word inside a sentence: a lower-case letter or a comma, and a space.
 const MID_SENTENCE = /[\p{Ll},;]\s+$/u
 

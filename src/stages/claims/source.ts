@@ -3,13 +3,12 @@ import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../mo
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
+  PLAIN_WORD,
 } from './context.ts'
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 
-// A capitalised word with nothing else of a name about it ("Federal"; not "Sea-Watch", "McCain").
-const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
 const HAS_LETTER = /\p{L}/u

@@ -1,8 +1,8 @@
 // The dateline that opens a wire story. Kept beside the tokens so that the attribution and
 // claim stages share one reading of it without importing each other.
 import { isGluedHyphen, type TokenColumns } from '../../model/doc.ts'
+import { DASHES } from './marks.ts'
 
-const DASHES = new Set(['-', '--', '—', '–', '―'])
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
 // A capitalised word, a number of up to four digits (a day, a year), a dot, comma or bracket.
 const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u

@@ -2,3 +2,6 @@
 
 /** Quotation marks, straight and curly, single and double, opening and closing. */
 export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "'", '“', '”', '‘', '’'])
+
+/** Dashes as tokens: hyphen, en and em dash, horizontal bar, and the typed double hyphen. */
+export const DASHES: ReadonlySet<string> = new Set(['-', '--', '—', '–', '―'])
