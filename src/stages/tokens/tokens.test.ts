@@ -129,3 +129,27 @@ test('news with one paragraph to a line is not hard-wrapped: every line break st
   // nor is a text with a line over 120 characters
   assert.equal(softLineBreaks(`${'word '.repeat(30)}\nmore words here\nand more\nand more`), null)
 })
+
+test("lemmas kept from earlier documents are wink's own, contractions and possessives included", () => {
+  const nlp = loadWink()
+  const texts = [
+    "He's gone home, and it's cold. Let's go, she'd said; they've won and we'll see.",
+    "John's car is the team's. Trump's been there, he's been there. The officials said the troops were killed.",
+    "Officials say the troop was killed; she'd go. The union's figures were disputed by the company's managers.",
+  ]
+  // Each text read in both orders: a lemma remembered from the first reading must be what
+  // wink gives for the token in the second.
+  for (const order of [texts, [...texts].reverse()]) {
+    for (const text of order) {
+      const { tokens } = tokenize(nlp, text)
+      const wdoc = nlp.readDoc(text)
+      const wink = new Map<number, string>()
+      let offset = 0
+      const values = wdoc.tokens().out() as string[]
+      const spaces = wdoc.tokens().out(nlp.its.precedingSpaces) as string[]
+      const lemmas = wdoc.tokens().out(nlp.its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[]
+      for (let i = 0; i < values.length; i++) { offset += spaces[i].length; wink.set(offset, lemmas[i].toLowerCase()); offset += values[i].length }
+      for (let i = 0; i < tokens.count; i++) assert.equal(tokens.lemma[i], wink.get(tokens.start[i]), `${text} @${tokens.start[i]}`)
+    }
+  }
+})
