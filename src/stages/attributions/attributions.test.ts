@@ -226,6 +226,16 @@ test('an appositive source keeps its closing comma before the cue; a plain name 
   assert.equal(tidied('Brian Fallon, noted that it was late.', 'noted', 'Brian Fallon'), 'Brian Fallon')
 })
 
+test('a source keeps its closing comma only with an inner one, on either side of the cue', () => {
+  // a plain name loses the comma the tagger took
+  assert.equal(tidied('Marco Rubio, speaking at a rally, is criticizing the plan.', 'is criticizing', 'Marco Rubio,'), 'Marco Rubio')
+  // after the cue, an appositive takes the comma that closes it
+  assert.equal(tidied('"We will win," said Jim Hodges, a Clinton backer, in an interview.', 'said', 'Jim Hodges, a Clinton backer'),
+    'Jim Hodges, a Clinton backer,')
+  // and a plain name after the cue does not
+  assert.equal(tidied('"We will win," said Jim Hodges, in an interview.', 'said', 'Jim Hodges'), 'Jim Hodges')
+})
+
 test('a name takes in an appositive that runs to the cue, or to the first of a row of cues', () => {
   assert.equal(tidied('Donald Trump, her Republican opponent, said the plan would fail.', 'said', 'Donald Trump'),
     'Donald Trump, her Republican opponent,')

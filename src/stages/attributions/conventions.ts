@@ -283,7 +283,23 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
   // (train gold leaves it out 430 times and keeps it 8; "whose" stays, 11 of 11).
   const from = end - start > 1 && WH_OPENERS.has(p.tokens.lemma[start]) ? start + 1 : start
   const headed = end <= cue.start ? withHead(p, from, blocked) : from
-  return { start: withNegation(p, withQuantifier(p, headed, blocked), blocked), end: balancedEnd(p, from, end) }
+  return { start: withNegation(p, withQuantifier(p, headed, blocked), blocked), end: closingComma(p, from, balancedEnd(p, from, end), blocked) }
+}
+
+/**
+ * A source's closing comma goes with an inner one: "Jim Hodges, a Clinton backer," keeps
+ * it, "Marco Rubio," loses it. On PolNeAR train gold, sources without an inner comma end
+ * before the comma that follows them 799 times and on it 5; sources with one end on it 920
+ * times and before it 107. An inner comma inside brackets or quotation marks counts too.
+ */
+function closingComma(p: Prepared, start: number, end: number, blocked: (i: number) => boolean): number {
+  if (end - start < 2) return end
+  let inner = false
+  for (let i = start; i < end - 1; i++) if (p.punct[i] === P_COMMA) inner = true
+  const last = end - 1
+  if (p.punct[last] === P_COMMA) return inner ? end : last
+  if (inner && end < p.n && p.punct[end] === P_COMMA && p.sent[end] === p.sent[start] && !blocked(end)) return end + 1
+  return end
 }
 
 // Prepositions that join a postmodifier to the head of a source ("someone in the audience",
