@@ -252,6 +252,13 @@ test('a participle phrase after a comma is not part of the source; ", including"
   assert.equal(tidied('Other unions, including the teachers, said they would strike.', 'said', 'Other unions, including the teachers,'), 'Other unions, including the teachers,')
 })
 
+test('an adjunct set off by commas after the source tells where or when it spoke, and is not part of it', () => {
+  assert.equal(tidied('Corey Lewandowski, in a statement released by the campaign, said the plan would fail.', 'said',
+    'Corey Lewandowski, in a statement released by the campaign,'), 'Corey Lewandowski')
+  assert.equal(tidied('Priebus, for his part, said the plan would fail.', 'said', 'Priebus, for his part,'), 'Priebus')
+  assert.equal(tidied('Clinton, while campaigning in Iowa, said the plan would fail.', 'said', 'Clinton, while campaigning in Iowa,'), 'Clinton')
+})
+
 test('a time between a name or pronoun and the cue is not part of the source', () => {
   assert.equal(tidied('The Times on Saturday reported that the talks had failed.', 'reported', 'The Times on Saturday'), 'The Times')
   assert.equal(tidied('Senator Jane Holm (D-Vt.) last week said the bill was dead.', 'said', 'Senator Jane Holm (D-Vt.) last week'), 'Senator Jane Holm (D-Vt.)')

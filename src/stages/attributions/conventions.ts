@@ -399,10 +399,15 @@ function withoutParticiple(p: Prepared, src: CueTokens): number {
     // ", including ..." names members of the source and stays (34 of 38 on train gold).
     const isIng = p.pos[next] === VERB_POS && p.suffix[next] === SUFFIX_ING && p.tokens.end[next] - p.tokens.start[next] > 4
       && p.tokens.lemma[next] !== 'include' && p.tokens.lemma[next] !== 'accord'
-    if (isIng) return i
+    if (isIng || ADJUNCT_OPENERS.has(p.tokens.lemma[next])) return i
   }
   return src.end
 }
+
+// ", in a statement released by the campaign,", ", for his part,", ", while campaigning in
+// Iowa,": an adjunct set off by commas after the source tells where or when it spoke. On
+// PolNeAR train gold such phrases after a source lie outside it 85 times and inside 2.
+const ADJUNCT_OPENERS = new Set(['in', 'for', 'after', 'during', 'while', 'when'])
 
 const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'one', 'both', 'two', 'three', 'another'])
 const PROPN_POS = POS_TAGS.indexOf('PROPN')
