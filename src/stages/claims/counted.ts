@@ -14,6 +14,10 @@ import {
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
 
+// A number used as a noun in the plural names a score, not things counted: "hit 23 fours and
+// two sixes" (cricket), "rolled three sevens". ("tens of thousands" is read as one quantity.)
+const NUMBER_NOUN = /^(?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|elevens|twelves|twenties|fifties|hundreds)$/i
+
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
 const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
 
@@ -156,6 +160,8 @@ export function findCounted(
   // (before the noun phrase after the number, which may run on into the list's next line)
   const label = listLabel(c, q, a, s)
   if (label !== null) return label
+  // "fell four short of his hundred", "two shy of the record": a shortfall, not a count
+  if (b + 1 < s.tokenEnd && (lemma[b] === 'short' || lemma[b] === 'shy') && lemma[b + 1] === 'of') return null
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
@@ -189,7 +195,7 @@ export function findCounted(
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
   }
-  if (NOT_COUNTED.has(lemma[np.head])) return null
+  if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
   const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }

@@ -1,0 +1,22 @@
+// Session 9 misreadings (docs/figures.md, "Session 9: misreadings"): each shape with a
+// hand-written passage, built over real tokens, entities and times.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Doc } from '../../model/doc.ts'
+import { findClaims } from './claims.ts'
+import { attribution, buildDoc, quantity } from './test-helpers.ts'
+
+/** Each claim as [quantity, category, counted], its spans read back as text. */
+function claims(doc: Doc): Array<[string, string, string]> {
+  const qs = doc.get('quantities')
+  return findClaims(doc).map((c) => [doc.slice(qs[c.quantity]), c.counted.category, doc.slice(c.counted)])
+}
+
+test('a score in sport is no claim: a number used as a noun ("23 fours"), a shortfall ("four short of")', () => {
+  const text = 'Hossain hit 23 fours and two sixes. Sarkar fell four short of his hundred when he was caught at slip.'
+  const doc = buildDoc(text, [quantity(text, '23', 23), quantity(text, 'two', 2), quantity(text, 'four', 4, { nth: 1 })])
+  assert.deepEqual(claims(doc), [])
+  // a count of the same shape stays one
+  const shells = 'Russia fired 23 missiles and fell 40 short of its target.'
+  assert.deepEqual(claims(buildDoc(shells, [quantity(shells, '23', 23), quantity(shells, '40', 40)])), [['23', 'munitions', 'missiles']])
+})
