@@ -10,7 +10,7 @@ import {
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
-  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
+  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, SERVICE_CONTEXT, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
 
@@ -237,6 +237,9 @@ export function findCounted(
     }
   }
   if (isWeaponSystem(c, np.start, np.end)) heads.push('munitions')
+  // "20 teams were sent to the tournament": a team is people sent to serve only where its
+  // sentence speaks of rescue, relief or arms ("dispatched 43 rescue teams")
+  if (TEAM_HEADS.has(lemma[np.head]) && !hasServiceContext(c, s)) { isMilitary = false; isPeople = false }
   // "recruited 30,000 new soldiers": people joining up are no deployment
   if (verbBefore >= 0 && JOINING_VERBS.has(verbLemma)) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
@@ -392,6 +395,18 @@ function crossing(c: Context, from: number, s: Sentence): number {
   if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
   return t < s.tokenEnd && lemma[t] === 'cross' ? t + 1 : -1
+}
+
+// Heads of a group that may be a sports side as well as a crew sent to serve.
+const TEAM_HEADS = new Set(['team', 'squad'])
+
+/** Whether sentence `s` speaks of rescue, relief, policing or arms: a word of `SERVICE_CONTEXT` or a military people noun. */
+function hasServiceContext(c: Context, s: Sentence): boolean {
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const lemma = c.tokens.lemma[t]
+    if (SERVICE_CONTEXT.has(lemma) || MILITARY_PEOPLE.has(lemma)) return true
+  }
+  return false
 }
 
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.

@@ -20,3 +20,16 @@ test('a score in sport is no claim: a number used as a noun ("23 fours"), a shor
   const shells = 'Russia fired 23 missiles and fell 40 short of its target.'
   assert.deepEqual(claims(buildDoc(shells, [quantity(shells, '23', 23), quantity(shells, '40', 40)])), [['23', 'munitions', 'missiles']])
 })
+
+test('teams sent somewhere are a deployment only where the sentence speaks of rescue, relief or arms', () => {
+  const cases: Array<[string, string]> = [
+    ['Officials said 20 teams were sent to the tournament in Qatar.', 'other'],
+    ['The federation sent 12 Brazilian squads to the regional championship.', 'other'],
+    ['Officials said 20 teams were sent to the flooded region to search for survivors.', 'deployed'],
+    ['The ministry deployed 14 medical teams to the camps.', 'deployed'],
+  ]
+  for (const [text, category] of cases) {
+    const n = text.match(/\d+/)![0]
+    assert.equal(claims(buildDoc(text, [quantity(text, n, Number(n))]))[0]?.[1], category, text)
+  }
+})
