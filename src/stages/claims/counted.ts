@@ -5,7 +5,7 @@
  */
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
-  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas, PLAIN_WORD,
 } from './context.ts'
 import {
@@ -193,7 +193,7 @@ export function findCounted(
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
+    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s)
   }
   if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -794,6 +794,44 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     return countOf(c, s, t, v, a)
   }
   return null
+}
+
+// Verbs of `LEVEL_VERBS` whose plural subject is what a bare number after them counts (not
+// "be", nor "hit": "rockets hit 300" hit something the number counts).
+const SUBJECT_LEVEL_VERBS = new Set([...LEVEL_VERBS].filter((v) => v !== 'be' && v !== 'hit'))
+// Verbs of aspect before a verb of level: "cases to keep rising", "deaths continue to climb".
+const ASPECT_VERBS = new Set(['keep', 'continue', 'start', 'begin'])
+
+/**
+ * "as cases pass 48,000", "We expect cases to keep rising until the end of April, to 80,000
+ * or more": a bare number after a verb of level (`SUBJECT_LEVEL_VERBS`; "to", "past" or
+ * "above" between, or a time phrase between commas after the verb) counts the plural common
+ * noun that is the verb's subject, right before the verb group.
+ */
+function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'past' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
+  // "rising until the end of April, to 80,000": past the time phrase and its comma
+  if (v > s.tokenStart && tokenText(c, v) === ',' && v < a - 1) {
+    let k = v - 1
+    while (k > s.tokenStart && k >= v - 8 && (overlapsTime(c, k) || pos[k] === ADP)) k--
+    if (k < v - 1) v = k
+  }
+  if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || pos[v] !== VERB) return null
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--
+  if (t < s.tokenStart || pos[t] !== NOUN || tokenText(c, t).toLowerCase() === singularOf(c, t)) return null
+  let start = t
+  while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+  const heads: Category[] = []
+  for (let k = start; k <= t; k++) {
+    const cat = NOUN_CATEGORY.get(lemma[k])
+    if (cat !== undefined) heads.push(cat)
+  }
+  const isPeople = OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])
+  const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[t]), isPeople) ?? 'other'
+  return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
 }
 
 // Verbs that take a count to a level: "bring the number of dead to 640", "pushing the total to 675".

@@ -33,3 +33,18 @@ test('teams sent somewhere are a deployment only where the sentence speaks of re
     assert.equal(claims(buildDoc(text, [quantity(text, n, Number(n))]))[0]?.[1], category, text)
   }
 })
+
+test('a bare number after a verb of level counts the plural subject of the verb', () => {
+  const headline = 'Peru extends dengue emergency as cases pass 48,000'
+  assert.deepEqual(claims(buildDoc(headline, [quantity(headline, '48,000', 48000)])), [['48,000', 'other', 'cases']])
+  // past "to keep", and a time phrase between commas
+  const quote = '"We expect cases to keep rising until the end of April, to 80,000 or more," she said.'
+  assert.deepEqual(claims(buildDoc(quote, [quantity(quote, '80,000 or more', 80000, { bound: 'at_least' })])), [['80,000 or more', 'other', 'cases']])
+  const deaths = 'Officials fear that refugee arrivals will surpass 9,000.'
+  assert.deepEqual(claims(buildDoc(deaths, [quantity(deaths, '9,000', 9000)])), [['9,000', 'displaced', 'refugee arrivals']])
+  // a singular subject, or a verb that hits something, counts nothing
+  for (const text of ['The index passed 12,000 on Monday.', 'Rockets hit 300 in the north.']) {
+    const n = text.match(/\d[\d,]*/)![0]
+    assert.deepEqual(claims(buildDoc(text, [quantity(text, n, Number(n.replace(',', '')))])), [], text)
+  }
+})
