@@ -48,3 +48,13 @@ test('a bare number after a verb of level counts the plural subject of the verb'
     assert.deepEqual(claims(buildDoc(text, [quantity(text, n, Number(n.replace(',', '')))])), [], text)
   }
 })
+
+test('a part placed in one of the things the figure before counts is a part of what they hold', () => {
+  const text = 'Its air defences destroyed 337 Ukrainian drones over the territory of 12 regions, including 126 over the Moscow region.'
+  const doc = buildDoc(text, [quantity(text, '337', 337), quantity(text, '12', 12), quantity(text, '126', 126)])
+  assert.deepEqual(claims(doc), [['337', 'munitions', 'Ukrainian drones'], ['12', 'other', 'regions'], ['126', 'munitions', 'Ukrainian drones']])
+  // a part of the regions themselves stays one of them
+  const regions = 'Drones were shot down over 12 regions, including 10 in the south.'
+  assert.deepEqual(claims(buildDoc(regions, [quantity(regions, '12', 12), quantity(regions, '10', 10)])),
+    [['12', 'other', 'regions'], ['10', 'other', 'regions']])
+})
