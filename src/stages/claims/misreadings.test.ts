@@ -58,3 +58,16 @@ test('a part placed in one of the things the figure before counts is a part of w
   assert.deepEqual(claims(buildDoc(regions, [quantity(regions, '12', 12), quantity(regions, '10', 10)])),
     [['12', 'other', 'regions'], ['10', 'other', 'regions']])
 })
+
+test('fallback source: the agent of a passive speech verb speaks, not its subject', () => {
+  const source = (text: string) => {
+    const doc = buildDoc(text, [quantity(text, '300', 300)])
+    const [claim] = findClaims(doc)
+    return claim.source === null ? null : doc.slice(claim.source)
+  }
+  assert.equal(source('The minister was told by aides that 300 soldiers had been killed.'), 'aides')
+  assert.equal(source('The minister was informed by the army that 300 soldiers had been killed.'), 'the army')
+  // (with no agent the subject stays, as translated state media write "X is told that" for "X says")
+  assert.equal(source('The Ukraine side is told that 300 soldiers had been killed.'), 'The Ukraine side')
+  assert.equal(source('The minister told reporters that 300 soldiers had been killed.'), 'The minister')
+})

@@ -415,14 +415,20 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       if (pos[verb] === ADP) inner++
       verb++
     }
-    const npEnd = verb
+    let npEnd = verb
     if (verb > opening) verb = pastTime(c, s, verb)
-    while (verb < a && pos[verb] === AUX) verb++
+    let isPassive = false
+    while (verb < a && pos[verb] === AUX) { if (lemma[verb] === 'be') isPassive = true; verb++ }
     // ("The October report exceeded": a determiner before a time names no one)
     if (verb > opening && verb < a && isCue(verb) && namesSomeone(c, opening, npEnd)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
       let first = opening
       while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || PUNCT_ONLY.test(tokenText(c, first)))) first++
+      // "The minister was told by aides that ...": the agent of a passive speaks, not its
+      // subject, who was spoken to. (Without an agent the subject stays: in translated state
+      // media "The Ukraine side is told that ..." is what the Ukraine side says.)
+      const agentEnd = isPassive && verb + 2 < a && lemma[verb + 1] === 'by' ? nounPhraseEnd(c, verb + 2, a) : -1
+      if (agentEnd > verb + 2 && namesSomeone(c, verb + 2, agentEnd)) { first = verb + 2; npEnd = agentEnd }
       const source = spanOf(c, first, npEnd)
       if (source !== null && HAS_LETTER.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
