@@ -71,3 +71,14 @@ test('fallback source: the agent of a passive speech verb speaks, not its subjec
   assert.equal(source('The Ukraine side is told that 300 soldiers had been killed.'), 'The Ukraine side')
   assert.equal(source('The minister told reporters that 300 soldiers had been killed.'), 'The minister')
 })
+
+test('source: a span the attribution stage cut inside a name runs to the name\'s end, and a time after the name is none of it', () => {
+  const sourceOf = (text: string, cut: string) => {
+    const doc = buildDoc(text, [quantity(text, '300', 300)], [attribution(text, cut, 'said', '300 people were killed')])
+    const [claim] = findClaims(doc)
+    return [claim.source === null ? null : doc.slice(claim.source), claim.sourceEntity]
+  }
+  // (the tagger reads "Cross" as a verb)
+  assert.deepEqual(sourceOf('The Red Cross in Geneva on Monday said 300 people were killed.', 'The Red'), ['The Red Cross', 'Red Cross'])
+  assert.deepEqual(sourceOf('The Red Cross on Monday said 300 people were killed.', 'The Red Cross on Monday'), ['The Red Cross', 'Red Cross'])
+})

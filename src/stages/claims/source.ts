@@ -176,11 +176,18 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   let timeStart = end
   while (timeStart - 1 > first && overlapsTime(c, timeStart - 1)) timeStart--
   if (timeStart < end && timeStart - 1 > first && c.tokens.pos[timeStart - 1] === ADP && !overlapsTime(c, timeStart - 1)) timeStart--
-  const head = c.tokens.pos[timeStart - 1]
+  // (a word of a name is a name whatever its tag: "The Red Cross on Monday", "Cross" read as a verb)
+  const head = isInName(c, timeStart - 1) ? PROPN : c.tokens.pos[timeStart - 1]
   let hasParticiple = false
-  for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB) hasParticiple = true
+  for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB && !isInName(c, t)) hasParticiple = true
   if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
+}
+
+/** Whether token `t` is a word of a name of two words or more that the entities stage found. */
+function isInName(c: Context, t: number): boolean {
+  const token = { start: c.tokens.start[t], end: c.tokens.end[t] }
+  return within(c.entities, { start: token.start - 80, end: token.end + 80 }).some((e) => e.start <= token.start && token.end <= e.end && (e.start < token.start || token.end < e.end))
 }
 
 // Lemmas of cues that say what someone does or means to do, not what they state.
@@ -813,8 +820,22 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 /** The source of a figure that attribution `i` states. */
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
-  const source = withoutApposition(c, antecedent(c, hull(att.source)))
-  return { attribution: i, source, cue: hull(att.cue), sourceEntity: resolvedName(c, att, source) }
+  const cue = hull(att.cue)
+  const source = withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue))
+  return { attribution: i, source, cue, sourceEntity: resolvedName(c, att, source) }
+}
+
+/**
+ * "The Red Cross in Geneva on Monday said", whose source the attribution stage cut to "The
+ * Red" (the tagger reads "Cross" as a verb): a source span that ends inside a name the
+ * entities stage found runs to the name's end, when that is before the cue.
+ */
+function withWholeName(c: Context, span: CharSpan | null, cue: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  // (entities that start inside the span and end past it: within a reach of its end)
+  const cut = within(c.entities, { start: span.start, end: span.end + 80 }).find((e) => e.start < span.end && span.end < e.end)
+  if (cut === undefined || (cue !== null && cue.start < cut.end && cut.start < cue.end)) return span
+  return { start: span.start, end: cut.end }
 }
 
 /**
