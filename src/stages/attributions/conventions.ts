@@ -5,7 +5,7 @@
  * counts are in the comments.
  */
 import type { TokenColumns } from '../../model/doc.ts'
-import { POS_TAGS } from '../../model/doc.ts'
+import { isGlued, POS_TAGS } from '../../model/doc.ts'
 import type { RoleSpans } from './attributions.ts'
 import { P_COLON, P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, hashString, suffixId, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
@@ -161,10 +161,10 @@ const ADP_POS = POS_TAGS.indexOf('ADP')
 const SCONJ_POS = POS_TAGS.indexOf('SCONJ')
 const isVerbal = (p: Prepared, i: number) => p.pos[i] === VERB_POS || p.pos[i] === AUX_POS
 
-// A dash set off by a space on either side ("X ― Y"), not one inside a word ("right-hand", "R-Va.").
+// A dash set off by a space on either side ("X ― Y"), not one inside a word ("right-hand",
+// "R-Va."). Any dash, unlike `isGluedHyphen`, which asks for a hyphen: "word—word" glues too.
 function isSpacedDash(p: Prepared, i: number): boolean {
-  if (!DASHES.has(p.tokens.lemma[i])) return false
-  return i === 0 || i + 1 >= p.n || p.tokens.start[i] > p.tokens.end[i - 1] || p.tokens.end[i] < p.tokens.start[i + 1]
+  return DASHES.has(p.tokens.lemma[i]) && !isGlued(p.tokens, i)
 }
 
 /**
