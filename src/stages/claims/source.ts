@@ -8,6 +8,7 @@ import {
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
+import { DASHES } from '../tokens/marks.ts'
 
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
@@ -233,7 +234,6 @@ function lastToken(c: Context, span: CharSpan): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whose', 'whom'])
-const DASHES = new Set(['-', '—', '–'])
 const NP_POS = new Set([DET, ADJ, NOUN, PROPN, CCONJ, NUM, PART])
 
 // Nouns of a statement in "As the statement of X, ..." (translated text for "according to X").
