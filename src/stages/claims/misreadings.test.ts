@@ -82,3 +82,18 @@ test('source: a span the attribution stage cut inside a name runs to the name\'s
   assert.deepEqual(sourceOf('The Red Cross in Geneva on Monday said 300 people were killed.', 'The Red'), ['The Red Cross', 'Red Cross'])
   assert.deepEqual(sourceOf('The Red Cross on Monday said 300 people were killed.', 'The Red Cross on Monday'), ['The Red Cross', 'Red Cross'])
 })
+
+test('fallback source: a dateline is not the source, nor does a speech verb reach into an aside of the writer\'s between dashes', () => {
+  const source = (text: string, figure: string) => {
+    const n = Number(figure.replace(/[^\d]/g, ''))
+    const doc = buildDoc(text, [quantity(text, figure, n, { kind: 'money' })])
+    const [claim] = findClaims(doc)
+    return claim.source === null ? null : doc.slice(claim.source)
+  }
+  // a clause between dashes before the figure is passed over
+  assert.equal(source('Officials said that the bill - which passed last week - would cost $300 million.', '$300 million'), 'Officials')
+  // an aside with a verb of its own around the figure is the writer's; an apposition is what is said
+  assert.equal(source("Mr. Furman acknowledged that overhauling business taxes - the corporate tax rate of $35 billion is the highest of any economy - carried risks.", '$35 billion'), null)
+  assert.equal(source('The center said that the top taxpayers -- those with adjusted gross incomes of more than $750,000 -- would pay more.', '$750,000'), 'The center')
+  assert.equal(source('Oct 24 (CW) - The ministry said the war had cost $300 million.', '$300 million'), 'The ministry')
+})
