@@ -13,6 +13,7 @@ import {
   OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, SERVICE_CONTEXT, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { isPartOfCount, PART_OWNERS } from '../tokens/parts.ts'
 
 // A number used as a noun in the plural names a score, not things counted: "hit 23 fours and
 // two sixes" (cricket), "rolled three sevens". ("tens of thousands" is read as one quantity.)
@@ -288,15 +289,14 @@ export function findCounted(
   }
 }
 
-const OWNERS = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
-
 /**
  * Whether the "of" at token `of` opens the whole that a figure before it is part of: an owner
  * and a number ("One of the 12 hostages", "two of its 40 crew"; the number only frames it,
- * `isFramingTotal`).
+ * `isFramingTotal`). The rule is `isPartOfCount` (tokens/parts.ts), with wink's NUM tag for a
+ * number, within sentence `s`.
  */
-export function isPartOfCount(c: Context, of: number, s: Sentence): boolean {
-  return of + 2 < s.tokenEnd && c.tokens.lemma[of] === 'of' && OWNERS.has(c.tokens.lemma[of + 1]) && c.tokens.pos[of + 2] === NUM
+export function opensPartOfCount(c: Context, of: number, s: Sentence): boolean {
+  return isPartOfCount((k) => k < s.tokenEnd ? c.tokens.lemma[k] : undefined, (k) => k < s.tokenEnd && c.tokens.pos[k] === NUM, of)
 }
 
 /**
@@ -313,7 +313,7 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
     t--
     while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
   }
-  if (t < s.tokenStart || !OWNERS.has(lemma[t])) return false
+  if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return false
   t--
   if (t - 1 < s.tokenStart || lemma[t] !== 'of' || pos[t - 1] !== NUM) return false
   const np = nounPhrase(c, b, s.tokenEnd)
