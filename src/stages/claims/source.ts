@@ -496,7 +496,7 @@ function headlineTag(c: Context, s: Sentence, a: number): { source: CharSpan; cu
   let end = s.tokenEnd
   while (end > a && c.tokens.start[end - 1] >= headline) end--
   let dash = end - 1
-  while (dash > a && end - dash <= 6 && !(DASHES.has(tokenText(c, dash)) && !isHyphenJoin(c, dash))) dash--
+  while (dash > a && end - dash <= 6 && !isDashBetween(c, dash)) dash--
   if (dash <= a || end - dash > 6 || dash + 1 >= end) return null
   let named = false
   for (let t = dash + 1; t < end; t++) {
