@@ -87,7 +87,7 @@ const IMPERSONAL_SUBJECTS = new Set(['it', 'that', 'there', 'what', 'this', 'whi
 
 /**
  * Whether token `i` is a contracted "'s" that stands for "has" before a participle ("He's
- * predicted that ...", "the ministry's confirmed 300"): wink reads it as "be", but with a
+ * predicted that ...", "who's called for ..."): wink reads it as "be", but with a
  * personal subject and no "to" after the participle ("She's expected to win" is "is") it is
  * the perfect, not a passive.
  */

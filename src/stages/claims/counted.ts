@@ -804,8 +804,8 @@ const ASPECT_VERBS = new Set(['keep', 'continue', 'start', 'begin'])
 
 /**
  * "as cases pass 48,000", "We expect cases to keep rising until the end of April, to 80,000
- * or more": a bare number after a verb of level (`SUBJECT_LEVEL_VERBS`; "to", "past" or
- * "above" between, or a time phrase between commas after the verb) counts the plural common
+ * or more": a bare number after a verb of level (`SUBJECT_LEVEL_VERBS`; "to", "past", "above"
+ * or "over" between, or a time phrase between commas after the verb) counts the plural common
  * noun that is the verb's subject, right before the verb group.
  */
 function levelSubject(c: Context, a: number, s: Sentence): Counted | null {

@@ -857,7 +857,7 @@ function sourceFrom(c: Context, i: number): Source {
 /**
  * "The Red Cross in Geneva on Monday said", whose source the attribution stage cut to "The
  * Red" (the tagger reads "Cross" as a verb): a source span that ends inside a name the
- * entities stage found runs to the name's end, when that is before the cue.
+ * entities stage found runs to the name's end, unless the name reaches into the cue.
  */
 function withWholeName(c: Context, span: CharSpan | null, cue: CharSpan | null): CharSpan | null {
   if (span === null) return null
