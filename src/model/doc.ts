@@ -22,14 +22,21 @@ export interface TokenColumns {
 }
 
 /**
+ * Whether token `t` touches the tokens on both sides, with no space between
+ * ("munitions-related", "R-Va.", "word—word"); false for the first and the last token.
+ */
+export function isGlued(tokens: TokenColumns, t: number): boolean {
+  if (t <= 0 || t + 1 >= tokens.count) return false
+  return tokens.end[t - 1] === tokens.start[t] && tokens.end[t] === tokens.start[t + 1]
+}
+
+/**
  * Whether token `t` is a hyphen glued to the tokens on both sides ("munitions-related",
  * "Smith-led"): a joint inside a word, not a dash between words.
  */
 export function isGluedHyphen(text: string, tokens: TokenColumns, t: number): boolean {
-  if (t <= 0 || t + 1 >= tokens.count) return false
   const s = tokens.start[t]
-  if (tokens.end[t] !== s + 1 || (text[s] !== '-' && text[s] !== '‐')) return false
-  return tokens.end[t - 1] === s && tokens.end[t] === tokens.start[t + 1]
+  return tokens.end[t] === s + 1 && (text[s] === '-' || text[s] === '‐') && isGlued(tokens, t)
 }
 
 /** Universal POS tags; `TokenColumns.pos` holds indices into this list. */

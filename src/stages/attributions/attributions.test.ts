@@ -7,7 +7,7 @@ import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -792,4 +792,20 @@ test('the first word of a compound noun is no cue ("think tank")', () => {
     const { atts } = analyse(text)
     assert.ok(!atts.some((a) => a.cue.some((f) => f.start === text.indexOf('think'))), headline)
   }
+})
+
+test('a contracted "\'s" before a participle is "has" with a personal subject: no passive', () => {
+  const { doc, atts } = analyse("He's predicted that 5,000 troops will be sent.")
+  const a = byCue(doc, atts, "'s predicted")
+  assert.equal(join(doc, a.source), 'He')
+  assert.equal(join(doc, a.content), 'that 5,000 troops will be sent')
+  const isPassive = (text: string, cue: string) => {
+    const { p, at } = prepared(text)
+    return isAgentivePassive(p, at(cue))
+  }
+  assert.ok(!isPassive("He's predicted a rise.", "'s predicted"))
+  // "it's" is "it is"; "'s expected to" is "is expected to"
+  assert.ok(isPassive("It's predicted that prices rise.", "'s predicted"))
+  assert.ok(isPassive("She's expected to win.", "'s expected"))
+  assert.ok(isPassive('He was predicted to win.', 'was predicted'))
 })

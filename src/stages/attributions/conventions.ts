@@ -5,9 +5,9 @@
  * counts are in the comments.
  */
 import type { TokenColumns } from '../../model/doc.ts'
-import { POS_TAGS } from '../../model/doc.ts'
+import { isGlued, POS_TAGS } from '../../model/doc.ts'
 import type { RoleSpans } from './attributions.ts'
-import { P_COLON, P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, suffixId, type Prepared } from './features.ts'
+import { P_COLON, P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, hashString, suffixId, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
 import { WEEKDAYS } from '../times/times.ts'
 import { SECTION_LABELS } from './transcripts.ts'
@@ -64,7 +64,11 @@ export function isAgentivePassive(p: Prepared, cue: CueTokens): boolean {
   const lemma = p.tokens.lemma
   let sawBe = false
   for (let i = cue.start; i < cue.end; i++) {
-    if (BE_FORMS.has(lemma[i])) { sawBe = true; continue }
+    if (BE_FORMS.has(lemma[i])) {
+      if (isPerfectS(p, i)) return false
+      sawBe = true
+      continue
+    }
     if (!sawBe) continue
     // a participle, not a progressive ("is saying")
     if (p.pos[i] === VERB_POS && AGENTIVE_PASSIVES.has(lemma[i]) && p.suffix[i] !== SUFFIX_ING) {
@@ -75,6 +79,24 @@ export function isAgentivePassive(p: Prepared, cue: CueTokens): boolean {
     if (p.pos[i] !== ADV_POS && lemma[i] !== 'not') return false
   }
   return false
+}
+
+// The forms of a contracted "'s", and the subjects before which it is "is" ("It's predicted that").
+const CONTRACTED_S = new Set([hashString("'s"), hashString('’s')])
+const IMPERSONAL_SUBJECTS = new Set(['it', 'that', 'there', 'what', 'this', 'which'])
+
+/**
+ * Whether token `i` is a contracted "'s" that stands for "has" before a participle ("He's
+ * predicted that ...", "who's called for ..."): wink reads it as "be", but with a
+ * personal subject and no "to" after the participle ("She's expected to win" is "is") it is
+ * the perfect, not a passive.
+ */
+function isPerfectS(p: Prepared, i: number): boolean {
+  if (!CONTRACTED_S.has(p.form[i]) || i === 0) return false
+  let j = i + 1
+  while (j < p.n && p.pos[j] === ADV_POS) j++
+  if (j >= p.n || p.pos[j] !== VERB_POS || BE_FORMS.has(p.tokens.lemma[j]) || p.suffix[j] === SUFFIX_ING) return false
+  return !IMPERSONAL_SUBJECTS.has(p.tokens.lemma[i - 1]) && !(j + 1 < p.n && p.tokens.lemma[j + 1] === 'to')
 }
 
 /**
@@ -139,10 +161,10 @@ const ADP_POS = POS_TAGS.indexOf('ADP')
 const SCONJ_POS = POS_TAGS.indexOf('SCONJ')
 const isVerbal = (p: Prepared, i: number) => p.pos[i] === VERB_POS || p.pos[i] === AUX_POS
 
-// A dash set off by a space on either side ("X ― Y"), not one inside a word ("right-hand", "R-Va.").
+// A dash set off by a space on either side ("X ― Y"), not one inside a word ("right-hand",
+// "R-Va."). Any dash, unlike `isGluedHyphen`, which asks for a hyphen: "word—word" glues too.
 function isSpacedDash(p: Prepared, i: number): boolean {
-  if (!DASHES.has(p.tokens.lemma[i])) return false
-  return i === 0 || i + 1 >= p.n || p.tokens.start[i] > p.tokens.end[i - 1] || p.tokens.end[i] < p.tokens.start[i + 1]
+  return DASHES.has(p.tokens.lemma[i]) && !isGlued(p.tokens, i)
 }
 
 /**

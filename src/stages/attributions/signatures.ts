@@ -1,5 +1,6 @@
 import type { Attribution, CharSpan } from '../../model/types.ts'
 import { coveredBy } from './transcripts.ts'
+import { DASHES } from '../tokens/marks.ts'
 
 /**
  * Signed quotations: a quotation followed by a dash and a name, the way letters pages,
@@ -14,7 +15,9 @@ import { coveredBy } from './transcripts.ts'
  * "text — Name (@handle) date" are not quotations and PolNeAR mostly leaves them alone.
  */
 
-const DASHES = '―—–'
+// The dashes of a signature: every dash of `DASHES` but the single hyphen, which this rule
+// has never read as a signature's dash (a regular-expression alternation: "--|—|–|―").
+const SIGNATURE_DASH = [...DASHES].filter((d) => d !== '-').join('|')
 const CLOSING = '”"»’\''
 const OPENING = '“"«‘\'”'
 // Words that may sit inside a name without a capital ("Oscar de la Hoya").
@@ -92,7 +95,7 @@ export function findSignatures(text: string, known: readonly Attribution[]): Att
     for (let i = s.start; i < s.end; i++) if (covered.has(i)) return true
     return false
   }
-  const dash = /[―—–]|--/g
+  const dash = new RegExp(SIGNATURE_DASH, 'g')
   let doneLine = -1
   // The line of the last dash: dashes come in text order, so each line is found once
   // (a search per dash made a long line without newlines quadratic).

@@ -1,12 +1,12 @@
 import type { Doc } from '../../model/doc.ts'
-import type { CharSpan, Claim, Quantity } from '../../model/types.ts'
+import type { CharSpan, Claim, Quantity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
-  PEOPLE_CATEGORIES, VERB, AUX, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, CLAUSE_BREAKS, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
   singularOf, tokenEndingAfter,
 } from './context.ts'
-import { findCounted, isFramingTotal, isPartOfCount } from './counted.ts'
+import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, isFutureTense, findAsOf } from './when.ts'
@@ -39,6 +39,13 @@ function isSmall(q: Quantity): boolean {
   return !q.isVague && (q.amount.kind === 'point' ? q.amount.value : q.amount.high) < MIN_OTHER_COUNT
 }
 
+/** A claim found, with its sentence and what it counts. */
+interface Figure {
+  readonly claim: Claim
+  readonly sentence: number
+  readonly counted: Counted
+}
+
 /**
  * Bind each quantity that states a figure about something counted to what it counts, whose
  * it is, when, and who says it. See docs/figures.md for the rules.
@@ -57,7 +64,9 @@ export function findClaims(doc: Doc): Claim[] {
   const placed = new Set<number>()
   // countries whose forces harm the people a quantity counts ("Russian forces had killed 300 soldiers")
   const inflicters = new Map<number, string>()
-  let previous: { claim: Claim; sentence: number; counted: Counted } | null = null
+  let previous: Figure | null = null
+  // the claims of the current sentence so far, in order
+  const figuresBefore: Figure[] = []
   for (let qi = 0; qi < quantities.length; qi++) {
     const q = quantities[qi]
     if (c.sentences.length === 0 || c.tokens.count === 0) break
@@ -80,17 +89,23 @@ export function findClaims(doc: Doc): Claim[] {
     const s = c.sentences[si]
     const [a, b] = tokenRange(c, q, s)
     // "one of the most militarized societies" ("One of the 12 hostages was killed" is a part of a count)
-    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of' && !isPartOfCount(c, b, s)) continue
+    if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of' && !opensPartOfCount(c, b, s)) continue
     if (isFramingTotal(c, a, b, s)) continue
     const prior = previous !== null && previous.sentence === si ? previous.counted : null
-    const counted = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
-    if (counted === null) continue
+    if (prior === null) figuresBefore.length = 0
+    const found = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
+    if (found === null) continue
+    // "337 drones over the territory of 12 regions, including 126 over the Moscow region": a
+    // part placed in one of the things the figure before counts is a part of what those hold,
+    // the figure before that one
+    const holder: Figure | undefined = prior !== null && found.start === prior.start && placedInOneOf(c, prior, b, s) ? figuresBefore.at(-2) : undefined
+    const counted: Counted = holder === undefined ? found : { ...holder.counted, npStart: b, npEnd: b, after: b }
     if (counted.category === 'other' && q.kind === 'count' && isSmall(q) && !isEquipment(c, counted)) continue
     // "one soldier is lying on the hospital bed": one person present is someone in the story,
     // not a deployment (one killed or captured is still a toll)
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
     const source = findSource(c, q, s, a)
-    let subject = findSubject(c, counted, a, s, si)
+    let subject = findSubject(c, counted, a, s, si) ?? holder?.claim.subject ?? null
     // (soldiers only: a force that kills civilians says nothing of whose soldiers are hurt)
     const inflicter = PEOPLE_CATEGORIES.has(counted.category) && namesSoldiers(c, counted) ? inflictedBy(c, s, a) : null
     if (inflicter !== null) inflicters.set(qi, inflicter)
@@ -135,9 +150,28 @@ export function findClaims(doc: Doc): Claim[] {
       subject, isPlanned, isAdditional: isAdditional(c, q, a, b, s), source: source.source, sourceEntity: source.sourceEntity, cue: source.cue, asOf,
     }
     previous = { claim, sentence: si, counted }
+    figuresBefore.push(previous)
     claims.push(claim)
   }
   return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c, inflicters), c, placed)
+}
+
+// Prepositions that place a part in a place: "126 over the Moscow region", "40 in the city".
+const PLACING = new Set(['over', 'in', 'across', 'on', 'at', 'near', 'inside'])
+
+/**
+ * Whether the phrase after a number whose noun is left out (at token `b`) places it in one of
+ * the things the figure before counts (`prior`): "12 regions, including 126 over the Moscow
+ * region" (the phrase's head is the singular of the prior's).
+ */
+function placedInOneOf(c: Context, prior: Counted, b: number, s: Sentence): boolean {
+  if (prior.npEnd <= prior.npStart || b >= s.tokenEnd || !PLACING.has(c.tokens.lemma[b])) return false
+  const thing = singularOf(c, prior.npEnd - 1)
+  for (let t = b + 1; t < s.tokenEnd && t <= b + 5; t++) {
+    if (c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX || CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (singularOf(c, t) === thing && tokenText(c, t).toLowerCase() === thing) return true
+  }
+  return false
 }
 
 const SPEED = /^(?:\s*(?:mph|kph|km\/h|kmh|knots|(?:miles|kilometres|kilometers|km) (?:per|an) hour)\b|\/h\b)/i

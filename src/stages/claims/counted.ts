@@ -5,14 +5,19 @@
  */
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
-  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
+  NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas, PLAIN_WORD,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
-  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
+  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, SERVICE_CONTEXT, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { isPartOfCount, PART_OWNERS } from '../tokens/parts.ts'
+
+// A number used as a noun in the plural names a score, not things counted: "hit 23 fours and
+// two sixes" (cricket), "rolled three sevens". ("tens of thousands" is read as one quantity.)
+const NUMBER_NOUN = /^(?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|tens|elevens|twelves|twenties|fifties|hundreds)$/i
 
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
 const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
@@ -156,6 +161,8 @@ export function findCounted(
   // (before the noun phrase after the number, which may run on into the list's next line)
   const label = listLabel(c, q, a, s)
   if (label !== null) return label
+  // "fell four short of his hundred", "two shy of the record": a shortfall, not a count
+  if (b + 1 < s.tokenEnd && (lemma[b] === 'short' || lemma[b] === 'shy') && lemma[b + 1] === 'of') return null
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
   if (np === null) {
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
@@ -187,9 +194,9 @@ export function findCounted(
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
+    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s)
   }
-  if (NOT_COUNTED.has(lemma[np.head])) return null
+  if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
   const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }
@@ -231,6 +238,9 @@ export function findCounted(
     }
   }
   if (isWeaponSystem(c, np.start, np.end)) heads.push('munitions')
+  // "20 teams were sent to the tournament": a team is people sent to serve only where its
+  // sentence speaks of rescue, relief or arms ("dispatched 43 rescue teams")
+  if (TEAM_HEADS.has(lemma[np.head]) && !hasServiceContext(c, s)) { isMilitary = false; isPeople = false }
   // "recruited 30,000 new soldiers": people joining up are no deployment
   if (verbBefore >= 0 && JOINING_VERBS.has(verbLemma)) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
@@ -279,15 +289,14 @@ export function findCounted(
   }
 }
 
-const OWNERS = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
-
 /**
  * Whether the "of" at token `of` opens the whole that a figure before it is part of: an owner
  * and a number ("One of the 12 hostages", "two of its 40 crew"; the number only frames it,
- * `isFramingTotal`).
+ * `isFramingTotal`). The rule is `isPartOfCount` (tokens/parts.ts), with wink's NUM tag for a
+ * number, within sentence `s`.
  */
-export function isPartOfCount(c: Context, of: number, s: Sentence): boolean {
-  return of + 2 < s.tokenEnd && c.tokens.lemma[of] === 'of' && OWNERS.has(c.tokens.lemma[of + 1]) && c.tokens.pos[of + 2] === NUM
+export function opensPartOfCount(c: Context, of: number, s: Sentence): boolean {
+  return isPartOfCount((k) => k < s.tokenEnd ? c.tokens.lemma[k] : undefined, (k) => k < s.tokenEnd && c.tokens.pos[k] === NUM, of)
 }
 
 /**
@@ -304,7 +313,7 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
     t--
     while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
   }
-  if (t < s.tokenStart || !OWNERS.has(lemma[t])) return false
+  if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return false
   t--
   if (t - 1 < s.tokenStart || lemma[t] !== 'of' || pos[t - 1] !== NUM) return false
   const np = nounPhrase(c, b, s.tokenEnd)
@@ -386,6 +395,18 @@ function crossing(c: Context, from: number, s: Sentence): number {
   if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
   return t < s.tokenEnd && lemma[t] === 'cross' ? t + 1 : -1
+}
+
+// Heads of a group that may be a sports side as well as a crew sent to serve.
+const TEAM_HEADS = new Set(['team', 'squad'])
+
+/** Whether sentence `s` speaks of rescue, relief, policing or arms: a word of `SERVICE_CONTEXT` or a military people noun. */
+function hasServiceContext(c: Context, s: Sentence): boolean {
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const lemma = c.tokens.lemma[t]
+    if (SERVICE_CONTEXT.has(lemma) || MILITARY_PEOPLE.has(lemma)) return true
+  }
+  return false
 }
 
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
@@ -773,6 +794,44 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     return countOf(c, s, t, v, a)
   }
   return null
+}
+
+// Verbs of `LEVEL_VERBS` whose plural subject is what a bare number after them counts (not
+// "be", nor "hit": "rockets hit 300" hit something the number counts).
+const SUBJECT_LEVEL_VERBS = new Set([...LEVEL_VERBS].filter((v) => v !== 'be' && v !== 'hit'))
+// Verbs of aspect before a verb of level: "cases to keep rising", "deaths continue to climb".
+const ASPECT_VERBS = new Set(['keep', 'continue', 'start', 'begin'])
+
+/**
+ * "as cases pass 48,000", "We expect cases to keep rising until the end of April, to 80,000
+ * or more": a bare number after a verb of level (`SUBJECT_LEVEL_VERBS`; "to", "past", "above"
+ * or "over" between, or a time phrase between commas after the verb) counts the plural common
+ * noun that is the verb's subject, right before the verb group.
+ */
+function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'past' || lemma[v] === 'above' || lemma[v] === 'over' || pos[v] === ADV)) v--
+  // "rising until the end of April, to 80,000": past the time phrase and its comma
+  if (v > s.tokenStart && tokenText(c, v) === ',' && v < a - 1) {
+    let k = v - 1
+    while (k > s.tokenStart && k >= v - 8 && (overlapsTime(c, k) || pos[k] === ADP)) k--
+    if (k < v - 1) v = k
+  }
+  if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || pos[v] !== VERB) return null
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--
+  if (t < s.tokenStart || pos[t] !== NOUN || tokenText(c, t).toLowerCase() === singularOf(c, t)) return null
+  let start = t
+  while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+  const heads: Category[] = []
+  for (let k = start; k <= t; k++) {
+    const cat = NOUN_CATEGORY.get(lemma[k])
+    if (cat !== undefined) heads.push(cat)
+  }
+  const isPeople = OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])
+  const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[t]), isPeople) ?? 'other'
+  return { start: c.tokens.start[start], end: c.tokens.end[t], category, npStart: start, npEnd: t + 1, after: a }
 }
 
 // Verbs that take a count to a level: "bring the number of dead to 640", "pushing the total to 675".

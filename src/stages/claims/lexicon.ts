@@ -26,6 +26,17 @@ export const LABOUR_PEOPLE = new Set([
   'firefighter', 'rescuer', 'paramedic', 'responder', 'policeman', 'police', 'miner', 'team',
 ])
 
+/**
+ * Words of rescue, relief, policing and arms: with one of them in its sentence a team sent
+ * somewhere is a deployment ("43 rescue teams", "medical teams were deployed"); without, it may
+ * be a side sent to a tournament.
+ */
+export const SERVICE_CONTEXT = new Set([
+  'rescue', 'rescuer', 'search', 'emergency', 'relief', 'medical', 'medic', 'humanitarian', 'aid', 'disaster',
+  'evacuation', 'military', 'army', 'defence', 'defense', 'war', 'police', 'security', 'fire', 'firefighter',
+  'firefighting', 'health', 'response', 'recovery', 'inspection', 'inspector', 'peacekeeping', 'bomb', 'demining',
+])
+
 /** Other people: counted without a predicate they are `other`. */
 export const OTHER_PEOPLE = new Set([
   'people', 'person', 'civilian', 'child', 'children', 'resident', 'woman', 'women', 'inhabitant',

@@ -8,6 +8,8 @@ import {
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
+import { DASHES } from '../tokens/marks.ts'
+import { datelineDash } from '../tokens/dateline.ts'
 
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
@@ -176,11 +178,18 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   let timeStart = end
   while (timeStart - 1 > first && overlapsTime(c, timeStart - 1)) timeStart--
   if (timeStart < end && timeStart - 1 > first && c.tokens.pos[timeStart - 1] === ADP && !overlapsTime(c, timeStart - 1)) timeStart--
-  const head = c.tokens.pos[timeStart - 1]
+  // (a word of a name is a name whatever its tag: "The Red Cross on Monday", "Cross" read as a verb)
+  const head = isInName(c, timeStart - 1) ? PROPN : c.tokens.pos[timeStart - 1]
   let hasParticiple = false
-  for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB) hasParticiple = true
+  for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB && !isInName(c, t)) hasParticiple = true
   if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
+}
+
+/** Whether token `t` is a word of a name of two words or more that the entities stage found. */
+function isInName(c: Context, t: number): boolean {
+  const token = { start: c.tokens.start[t], end: c.tokens.end[t] }
+  return within(c.entities, { start: token.start - 80, end: token.end + 80 }).some((e) => e.start <= token.start && token.end <= e.end && (e.start < token.start || token.end < e.end))
 }
 
 // Lemmas of cues that say what someone does or means to do, not what they state.
@@ -226,7 +235,6 @@ function lastToken(c: Context, span: CharSpan): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whose', 'whom'])
-const DASHES = new Set(['-', '—', '–'])
 const NP_POS = new Set([DET, ADJ, NOUN, PROPN, CCONJ, NUM, PART])
 
 // Nouns of a statement in "As the statement of X, ..." (translated text for "according to X").
@@ -399,8 +407,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
       verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
-    let opening = s.tokenStart
-    for (let t = s.tokenStart; t < a && t < s.tokenStart + 12; t++) if (DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)) opening = t + 1
+    const dateline = datelineDash(c.text, c.tokens, s.tokenStart, a)
+    let opening = dateline >= 0 ? dateline + 1 : s.tokenStart
     // "Also ministry informed", "But officials said": a leading adverb or conjunction
     while (opening < a && (pos[opening] === ADV || pos[opening] === CCONJ)) opening++
     let verb = opening
@@ -415,14 +423,20 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       if (pos[verb] === ADP) inner++
       verb++
     }
-    const npEnd = verb
+    let npEnd = verb
     if (verb > opening) verb = pastTime(c, s, verb)
-    while (verb < a && pos[verb] === AUX) verb++
+    let isPassive = false
+    while (verb < a && pos[verb] === AUX) { if (lemma[verb] === 'be') isPassive = true; verb++ }
     // ("The October report exceeded": a determiner before a time names no one)
-    if (verb > opening && verb < a && isCue(verb) && namesSomeone(c, opening, npEnd)) {
+    if (verb > opening && verb < a && isCue(verb) && namesSomeone(c, opening, npEnd) && !isDashAside(c, s, verb, a)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
       let first = opening
       while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || PUNCT_ONLY.test(tokenText(c, first)))) first++
+      // "The minister was told by aides that ...": the agent of a passive speaks, not its
+      // subject, who was spoken to. (Without an agent the subject stays: in translated state
+      // media "The Ukraine side is told that ..." is what the Ukraine side says.)
+      const agentEnd = isPassive && verb + 2 < a && lemma[verb + 1] === 'by' ? nounPhraseEnd(c, verb + 2, a) : -1
+      if (agentEnd > verb + 2 && namesSomeone(c, verb + 2, agentEnd)) { first = verb + 2; npEnd = agentEnd }
       const source = spanOf(c, first, npEnd)
       if (source !== null && HAS_LETTER.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
@@ -437,6 +451,34 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   const same = c.attributions.findIndex((x) => x.cue.some((f) => f.start === cue.start && f.end === cue.end))
   const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source) ?? bodyBefore(c, best.source)
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
+}
+
+/** Whether token `t` is a dash between words, not a hyphen inside one. */
+const isDashBetween = (c: Context, t: number) => DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)
+
+/**
+ * Whether the figure at token `a` stands in an aside of the writer's set off by dashes after
+ * the speech verb at `verb`, a clause with a verb of its own: "Mr. Furman acknowledged that
+ * overhauling business taxes - the United States' corporate tax rate of 35 percent is the
+ * highest of any advanced economy - carried ..." (PolNeAR train gold leaves the aside out of
+ * Furman's content). An apposition between dashes, with no verb, is still what is said:
+ * "The Tax Policy Center estimates that the top 1 percent of taxpayers -- those with adjusted
+ * gross incomes of more than $750,000 -- would face ...".
+ */
+function isDashAside(c: Context, s: Sentence, verb: number, a: number): boolean {
+  // (dashes pair up from the verb on: the figure is inside an aside after an odd number of them)
+  let open = -1
+  let before = 0
+  for (let t = verb + 1; t < a; t++) if (isDashBetween(c, t)) { open = t; before++ }
+  let close = a + 1
+  while (close < s.tokenEnd && !isDashBetween(c, close)) close++
+  if (before % 2 === 0 || close >= s.tokenEnd) return false
+  // a finite verb: an auxiliary, or a verb that does not modify a noun after it ("adjusted gross incomes")
+  for (let t = open + 1; t < close; t++) {
+    const pos = c.tokens.pos[t]
+    if (pos === AUX || (pos === VERB && c.tokens.pos[t + 1] !== NOUN && c.tokens.pos[t + 1] !== ADJ)) return true
+  }
+  return false
 }
 
 // Words of the label a news site puts after a headline's dash: "Live Updates", "As It Happened".
@@ -454,7 +496,7 @@ function headlineTag(c: Context, s: Sentence, a: number): { source: CharSpan; cu
   let end = s.tokenEnd
   while (end > a && c.tokens.start[end - 1] >= headline) end--
   let dash = end - 1
-  while (dash > a && end - dash <= 6 && !(DASHES.has(tokenText(c, dash)) && !isHyphenJoin(c, dash))) dash--
+  while (dash > a && end - dash <= 6 && !isDashBetween(c, dash)) dash--
   if (dash <= a || end - dash > 6 || dash + 1 >= end) return null
   let named = false
   for (let t = dash + 1; t < end; t++) {
@@ -807,8 +849,22 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 /** The source of a figure that attribution `i` states. */
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
-  const source = withoutApposition(c, antecedent(c, hull(att.source)))
-  return { attribution: i, source, cue: hull(att.cue), sourceEntity: resolvedName(c, att, source) }
+  const cue = hull(att.cue)
+  const source = withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue))
+  return { attribution: i, source, cue, sourceEntity: resolvedName(c, att, source) }
+}
+
+/**
+ * "The Red Cross in Geneva on Monday said", whose source the attribution stage cut to "The
+ * Red" (the tagger reads "Cross" as a verb): a source span that ends inside a name the
+ * entities stage found runs to the name's end, unless the name reaches into the cue.
+ */
+function withWholeName(c: Context, span: CharSpan | null, cue: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  // (entities that start inside the span and end past it: within a reach of its end)
+  const cut = within(c.entities, { start: span.start, end: span.end + 80 }).find((e) => e.start < span.end && span.end < e.end)
+  if (cut === undefined || (cue !== null && cue.start < cut.end && cut.start < cue.end)) return span
+  return { start: span.start, end: cut.end }
 }
 
 /**

@@ -67,6 +67,11 @@ test("a headline's ', X says' tail is the source of its figures, where the tagge
   // a headline that ends in a dash and a name
   const tag = 'Floods kill 40 in Kenya - Red Cross\nHeavy rain fell for days.'
   assert.equal(claimFor(buildDoc(tag, [quantity(tag, '40', 40)]), '40').source, 'Red Cross')
+  // any dash of the shared set (tokens/marks.ts): a typed double hyphen, a horizontal bar
+  for (const dash of ['--', '―']) {
+    const typed = `Floods kill 40 in Kenya ${dash} Red Cross\nHeavy rain fell for days.`
+    assert.equal(claimFor(buildDoc(typed, [quantity(typed, '40', 40)]), '40').source, 'Red Cross', dash)
+  }
   // a news site's label for a live page names no one
   for (const label of ['Live Updates', 'As It Happened', 'Latest News']) {
     const live = `Israel strikes kill 40 in Gaza - ${label}\nThe strikes hit homes on Monday.`

@@ -236,8 +236,9 @@ const PAST_WORDS = /\b(?:last|since|past|previous|ago|earlier)\b/i
  * "By the end of March, 5,000 troops will be deployed", published in July: the times stage
  * reads a month named without a year as the nearest or the last one, but a figure in the
  * future tense in the same clause holds in the next. A month (or a day of a month) with no year
- * written, resolved before the publication date, is moved a year ahead; a weekday and a
- * month after "last" or "since" are left as they are.
+ * written, resolved before the publication date, is moved a year ahead; a month after "last"
+ * or "since" is left as it is, and so is a weekday, which the times stage itself reads as the
+ * next one after a modal of the future tense ("will meet on Monday").
  */
 function aheadOfPublication(c: Context, x: TimeExpression): string {
   const value = x.value

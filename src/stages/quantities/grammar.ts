@@ -20,6 +20,7 @@ import {
   SPACED_SCALES, STREET_WORDS, TIME_WORDS,
 } from './lexicon.ts'
 import { readSpelled } from './spelled.ts'
+import { isPartOfCount } from '../tokens/parts.ts'
 
 /** A quantity and the span of its number proper, without hedge, bound or currency. */
 export interface ScannedQuantity {
@@ -105,7 +106,6 @@ function isAfterSubject(prev: Token | undefined): boolean {
 }
 const FOUR_DIGITS = /^\d{4}$/
 /** Owners between "one of" and the number of the whole it is part of ("one of the 12 hostages"). */
-const PART_OWNERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our'])
 const YEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'to', 'through', 'until', 'when', 'election', 'elections', 'campaign', 'census',
   'season', 'budget', 'levels', 'level', 'figures', 'data', 'report', 'survey', 'war',
@@ -610,7 +610,7 @@ class Scanner {
       if (isWord(before) && !NUMBER_WORDS.has(before.lower) && isWord(b2) &&
         (b2.lower === 'a' || b2.lower === 'an' || b2.lower === 'the' || b2.lower === 'this' ||
           b2.lower === 'that' || b2.lower === 'every' || b2.lower === 'each')) return a.next
-      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower) && !this.isPartOfCount(a.next)) return a.next
+      if (isWord(after) && ONE_PRONOUN_AFTER.has(after.lower) && !this.opensPartOfCount(a.next)) return a.next
       if (isDash(after) && !after.isSpaced && isWord(toks[a.next + 1]) &&
         !NUMBER_WORDS.has(toks[a.next + 1].lower)) return a.next + 2
     }
@@ -627,15 +627,21 @@ class Scanner {
   /**
    * "One of the 12 hostages", "one of its forty crew": "one" with "of", an owner and a number
    * after it is a part of a count, a figure of one (the number frames it); "one of the most"
-   * and "one of them" stay pronouns.
+   * and "one of them" stay pronouns. The rule is `isPartOfCount` (tokens/parts.ts), with
+   * this lexer's numbers.
    */
-  private isPartOfCount(of: number): boolean {
+  private opensPartOfCount(of: number): boolean {
     const toks = this.toks
-    const owner = toks[of + 1]
-    const n = toks[of + 2]
-    if (!isWord(toks[of], 'of') || !isWord(owner) || !PART_OWNERS.has(owner.lower) || n === undefined) return false
+    return isPartOfCount((k) => isWord(toks[k]) ? toks[k].lower : undefined, (k) => this.isPartNumber(k), of)
+  }
+
+  /** Whether token `k` is the number of a whole a part is taken from: digits, or a unit, teen or tens. */
+  private isPartNumber(k: number): boolean {
+    const toks = this.toks
+    const n = toks[k]
+    if (n === undefined) return false
     // (not an ordinal: "one of the 20th century's greatest atrocities")
-    if (n.kind === 'num') return !(isWord(toks[of + 3]) && !toks[of + 3].isSpaced)
+    if (n.kind === 'num') return !(isWord(toks[k + 1]) && !toks[k + 1].isSpaced)
     const cat = isWord(n) ? NUMBER_WORDS.get(n.lower)?.cat : undefined
     return cat === 'unit' || cat === 'teen' || cat === 'tens'
   }

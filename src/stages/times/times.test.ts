@@ -62,6 +62,14 @@ test('table of time expressions resolved against 2025-08-22', () => {
     ['by March', ['by March=2026-03']],
     ['on Thursday', ['on Thursday=2025-08-21']],
     ['on Friday', ['on Friday=2025-08-22']],
+    // in a clause of the future tense, the next such day (or publication day)
+    ['the two sides will meet on Monday', ['on Monday=2025-08-25']],
+    ['talks will be held in Geneva on Thursday', ['on Thursday=2025-08-28']],
+    ['he will deploy 5,000 troops on Friday', ['on Friday=2025-08-22']],
+    ["they won't meet on Monday", ['on Monday=2025-08-25']],
+    // not a past in a clause after it, nor a future's past
+    ['officials will say, and 300 were killed on Monday', ['on Monday=2025-08-18']],
+    ['he will have arrived on Monday', ['on Monday=2025-08-18']],
     ['on Saturday', ['on Saturday=2025-08-16']],
     ['next Tuesday', ['next Tuesday=2025-08-26']],
     ['in 2024', ['in 2024=2024']],

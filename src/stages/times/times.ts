@@ -119,6 +119,10 @@ const HAS_ORDINAL = /\d(?:st|nd|rd|th)\b/i
 const HAS_PAST_WORD = /\b(?:past|last|previous)\s/i
 // "by the end of", "until the start of": a word before "the end of" a month that points ahead
 const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
+// "will meet on", "shall be held on", "'ll travel to Kyiv on": a modal of the future tense a
+// few words before, in the same clause (not "will have", a future's past; no clause
+// punctuation or quotation mark between)
+const FUTURE_BEFORE = /\b(?:will|shall|wo|'ll|’ll)(?:n['’]t| not)?\s+(?!have\b)(?:\S*[^\s,;:.!?"“”]\s+){1,5}$/u
 const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
 
 const RULES: readonly Rule[] = [
@@ -280,7 +284,8 @@ const RULES: readonly Rule[] = [
     },
   },
   // "on Thursday", "last Monday": the most recent such day not after publication; "by
-  // Friday": the next one, or publication day itself; "next Tuesday": the next one.
+  // Friday", and "on Monday" in a clause of the future tense ("will meet on Monday"): the
+  // next one, or publication day itself; "next Tuesday": the next one.
   {
     trigger: HAS_WEEKDAY,
     pattern: /\b(?:(on|by|until|next|last|this|since|from|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
@@ -291,7 +296,8 @@ const RULES: readonly Rule[] = [
       const today = weekday(ref)
       // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
       if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
-      if (lead === 'by' || lead === 'until') return iso(addDays(ref, (target - today + 7) % 7), 'day')
+      const isFuture = (lead === '' || lead === 'on') && FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
+      if (lead === 'by' || lead === 'until' || isFuture) return iso(addDays(ref, (target - today + 7) % 7), 'day')
       const back = (today - target + 7) % 7
       return iso(addDays(ref, lead === 'last' && back === 0 ? -7 : -back), 'day')
     },

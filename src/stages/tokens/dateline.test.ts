@@ -19,10 +19,14 @@ test('a dateline: a place, perhaps a date and an agency, and a dash', () => {
     ['GENEVA (Reuters) - More than 300 people were rescued.', 'GENEVA (Reuters) -'],
     ['BONN (dpa) - The river rose overnight.', 'BONN (dpa) -'],
     ['SALEM, Ore., Dec. 11 (UPI) — Voters went to the polls on Tuesday.', 'SALEM, Ore., Dec. 11 (UPI) —'],
+    // a date first
+    ['Oct 24 (CW) - The United States said 3,000 troops had moved.', 'Oct 24 (CW) -'],
+    ['Nov. 14 - The builders finished the houses.', 'Nov. 14 -'],
     // a headline, a hyphen inside a word, a dash inside the prose: no dateline
     ['Floods kill 40 - Red Cross', null],
     ['US-led forces said 40 fighters were killed.', null],
     ['NATO forces - backed by drones - killed 40 fighters.', null],
+    ['May officials - and others - said 40 were killed.', null],
   ]
   for (const [text, expected] of cases) assert.equal(dateline(text), expected, text)
 })

@@ -7,22 +7,28 @@ import { DASHES } from './marks.ts'
 // A capitalised word, a number of up to four digits (a day, a year), a dot, comma or bracket.
 const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u
 const IN_CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u
+// A month's name, whole or cut ("Oct", "Oct."), and a day of it: a dateline that opens with its date.
+const MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/
+const DAY = /^\d{1,2}$/
 
 /**
  * The token index of the dash that ends a dateline opening tokens `[from, to)`, or -1:
  * "KYIV, June 18 -", "Pyongyang, November 14 (KCNA) --", "NAIROBI, 5 December 2025 (OCHA) -",
- * "GENEVA (Reuters) -", "WASHINGTON ―". A place, then capitalised words, numbers, dots and
- * commas (a date, a region) and perhaps an agency in brackets, then a dash that is no hyphen
- * inside a word ("US-led"). The place is one to three words before a comma, or words in
- * capitals ("GENEVA", "NEW YORK"), so that a headline's "Floods kill 40 - Red Cross" is none.
+ * "GENEVA (Reuters) -", "WASHINGTON ―", "Oct 24 (CW) -". A place or a date, then capitalised
+ * words, numbers, dots and commas (a date, a region) and perhaps an agency in brackets, then a
+ * dash that is no hyphen inside a word ("US-led"). The place is one to three words before a
+ * comma, or words in capitals ("GENEVA", "NEW YORK"), so that a headline's "Floods kill 40 -
+ * Red Cross" is none; the date is a month's name and a day.
  */
 export function datelineDash(text: string, tokens: TokenColumns, from: number, to: number): number {
   const word = (t: number) => text.slice(tokens.start[t], tokens.end[t])
   if (from >= to) return -1
   let comma = from
   while (comma < to && comma < from + 3 && word(comma) !== ',' && DATELINE_WORD.test(word(comma))) comma++
-  // a place in capitals need not be followed by a comma, but its words up to one are all in capitals
-  let isCapitals = !(comma > from && comma < to && word(comma) === ',')
+  // a place in capitals need not be followed by a comma, but its words up to one are all in
+  // capitals; a date need neither ("Oct 24 (CW) -")
+  const isDate = from + 1 < to && MONTH.test(word(from)) && DAY.test(word(from + 1))
+  let isCapitals = !isDate && !(comma > from && comma < to && word(comma) === ',')
   if (isCapitals && !IN_CAPITALS.test(word(from))) return -1
   for (let t = from + 1; t < to && t < from + 16; t++) {
     const w = word(t)
