@@ -1447,3 +1447,19 @@ test('"one of the N" is a figure of one that the N frames', () => {
   const most = 'One of the most senior officers was killed.'
   assert.deepEqual(readable(buildDoc(most, [quantity(most, 'One', 1)])), [])
 })
+
+test('money: crowns and kroner are money; a share or multiple of an owner\'s profit or budget is of the thing owned', () => {
+  const text = 'The court fined the airline 45 million Swedish crowns and the broker 3 million kroner. The penalty was 12 times the airline\'s yearly profit.'
+  const doc = buildDoc(text, [
+    quantity(text, '45 million', 45e6), quantity(text, '3 million', 3e6),
+    quantity(text, '12 times', 12, { kind: 'multiplier' }),
+  ])
+  assert.equal(claimFor(doc, '45 million').category, 'money')
+  assert.equal(claimFor(doc, '3 million').category, 'money')
+  const times = claimFor(doc, '12 times')
+  assert.equal(times.category, 'money')
+  assert.equal(times.counted, 'airline\'s yearly profit')
+  const share = 'Nearly 40 percent of the region\'s population has fled the fighting.'
+  const fled = claimFor(buildDoc(share, [quantity(share, 'Nearly 40 percent', 40, { kind: 'percent', unit: '%', isApprox: true })]), 'Nearly 40 percent')
+  assert.equal(fled.counted, 'region\'s population')
+})

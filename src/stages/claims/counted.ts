@@ -556,6 +556,7 @@ function isElliptic(c: Context, a: number, s: Sentence): boolean {
 const MONEY_CONTEXT = new Set([
   'budget', 'spending', 'expenditure', 'revenue', 'funding', 'fund', 'aid', 'money', 'cost',
   'debt', 'deficit', 'tax', 'salary', 'wage', 'income', 'gdp', 'price',
+  'profit', 'earnings', 'pay', 'bonus', 'pension', 'turnover',
 ])
 // "22 per cent of the amount (has been received)": an amount of nothing named is money
 // ("of the amount of rain" is rain)
@@ -604,6 +605,12 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   }
   if (from > 0) {
     let np = nounPhrase(c, from, s.tokenEnd)
+    // "30 times the company's annual profit", "10 percent of the state's budget": a share of
+    // what the owner has, not of the owner
+    if (np !== null && np.end + 1 < s.tokenEnd && /^['’]s?$/.test(tokenText(c, np.end)) && pos[np.end] === PART) {
+      const owned = nounPhrase(c, np.end + 1, s.tokenEnd)
+      if (owned !== null) np = { start: np.start, head: owned.head, end: owned.end }
+    }
     // "the number of Russian troops", "its output of shells": the measure counts what it measures
     if (np !== null && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
       const inner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)

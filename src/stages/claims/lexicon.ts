@@ -87,6 +87,9 @@ export const SENDING_VERBS = new Set([
 export const MONEY_NOUNS = new Set([
   'dollar', 'euro', 'pound', 'yen', 'yuan', 'won', 'rouble', 'ruble', 'hryvnia', 'rupee',
   'shilling', 'franc', 'peso', 'dinar', 'riyal', 'lira',
+  // the crowns of Denmark, Sweden, Norway, Iceland and the Czech Republic, in English and
+  // their own words ("90 million Danish crowns", "4 million kroner")
+  'crown', 'krone', 'kroner', 'krona', 'kronor', 'koruna',
 ])
 
 /** Nouns that measure something else: "containers of munitions" counts munitions. */
