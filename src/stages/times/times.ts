@@ -260,6 +260,31 @@ const RULES: readonly Rule[] = [
       return `${ref.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0)}-${pad(monthIndex(m[1]))}`
     },
   },
+  // "from January to August", "between Sept. 8 and Sept. 14", "from March 2024 to May 2025":
+  // a period of months or days is the unit that holds it whole (the month, else the year);
+  // without a year it ends in the last such month not after publication (news reports the
+  // past) and begins in the last such month not after its end
+  {
+    trigger: HAS_MONTH_NAME,
+    pattern: new RegExp(`\\b(?:from|between)\\s+${MONTH_WORD}(?:\\s+(\\d{1,2})(?!\\d))?(?:\\s*,?\\s+${YEAR})?\\s+(?:to|and|through|until|till)\\s+${MONTH_WORD}(?:\\s+(\\d{1,2})(?![\\d:]))?(?:\\s*,?\\s+${YEAR})?\\b`, 'gi'),
+    resolve: (m, ref) => {
+      // a lower-case "may" or "march" is a modal or a walk
+      if ([m[1], m[4]].some((w) => w === 'may' || w === 'march')) return null
+      const m1 = monthIndex(m[1])
+      const m2 = monthIndex(m[4])
+      const d1 = m[2] === undefined ? null : Number(m[2])
+      const d2 = m[5] === undefined ? null : Number(m[5])
+      let y2: number
+      if (m[6] !== undefined) y2 = Number(m[6])
+      else if (m[3] !== undefined) y2 = Number(m[3]) + (m2 < m1 ? 1 : 0)
+      else if (ref === null) return null
+      else y2 = ref.year - (m2 > ref.month || (m2 === ref.month && d2 !== null && d2 > ref.day) ? 1 : 0)
+      const y1 = m[3] !== undefined ? Number(m[3]) : m1 <= m2 ? y2 : y2 - 1
+      if (y1 !== y2) return null
+      if (m1 !== m2) return String(y2)
+      return d1 !== null && d1 === d2 ? iso({ year: y2, month: m2, day: d2 }, 'day') : iso({ year: y2, month: m2, day: 1 }, 'month')
+    },
+  },
   // "by December", "until March", "next June": the next such month; "in July", "since
   // October", "last April": the most recent one. Months followed by a day or a year are
   // left to chrono-node.
