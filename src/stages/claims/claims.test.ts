@@ -1463,3 +1463,22 @@ test('money: crowns and kroner are money; a share or multiple of an owner\'s pro
   const fled = claimFor(buildDoc(share, [quantity(share, 'Nearly 40 percent', 40, { kind: 'percent', unit: '%', isApprox: true })]), 'Nearly 40 percent')
   assert.equal(fled.counted, 'region\'s population')
 })
+
+test('category: people on a shift or on duty are deployed; people who spent the night in tents or slept outdoors are displaced', () => {
+  const text = 'When the roof fell in, about 450 miners were on the morning shift. Some 3,000 villagers spent the night in tents. About 800 residents slept outdoors. Around 200 people were on the bus.'
+  const doc = buildDoc(text, [
+    quantity(text, 'about 450', 450, { isApprox: true }), quantity(text, 'Some 3,000', 3000, { isApprox: true }),
+    quantity(text, 'About 800', 800, { isApprox: true }), quantity(text, 'Around 200', 200, { isApprox: true }),
+  ])
+  assert.equal(claimFor(doc, 'about 450').category, 'deployed')
+  assert.equal(claimFor(doc, 'Some 3,000').category, 'displaced')
+  assert.equal(claimFor(doc, 'About 800').category, 'displaced')
+  assert.equal(claimFor(doc, 'Around 200').category, 'other')
+})
+
+test('category: a bare noun coordinated before a people noun is its modifier ("search and rescue personnel"); a predicate after "and a civilian" is said of both', () => {
+  const text = 'Officials said 900 search and rescue personnel had been sent to the valley. Three police officers and a civilian were killed in the attack.'
+  const doc = buildDoc(text, [quantity(text, '900', 900), quantity(text, 'Three', 3)])
+  assert.equal(claimFor(doc, '900').category, 'deployed')
+  assert.equal(claimFor(doc, 'Three').category, 'killed')
+})

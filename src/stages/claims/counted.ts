@@ -56,7 +56,11 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   // another kind is a second thing, not part of what the number counts.
   // ("Russian and North Korean soldiers" coordinates modifiers, not things: the first
   // conjunct has no noun of its own)
-  if (conjunction >= 0 && head > conjunction && pos[headBefore] === NOUN &&
+  // ("2,150 search and rescue personnel", "300 health and aid workers": a bare singular noun
+  // of no kind before the conjunction is a modifier coordinated with the next one)
+  const isBareModifier = headBefore === from && conjunction === from + 1 &&
+    tokenText(c, from).toLowerCase() === lemma[from] && kindOf(c, from, conjunction) === 'none'
+  if (conjunction >= 0 && head > conjunction && pos[headBefore] === NOUN && !isBareModifier &&
     kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
     head = headBefore
   }
@@ -244,6 +248,11 @@ export function findCounted(
     const crossed = crossing(c, pastConjunct(c, np.end, s), s)
     if (crossed > 0) { signals.add('displaced'); predicateEnd = crossed }
   }
+  // "about 600 workers were on the night shift", "6,000 people spent the night in tents"
+  if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
+    const where = whereabouts(c, np.end, s)
+    if (where !== null) { signals.add(where.category); predicateEnd = where.end }
+  }
   // "About 300 people in the border town were killed": past a place or origin phrase
   if (predicateEnd < 0 && signals.size === 0) {
     const past = pastModifier(c, np.end, s)
@@ -388,6 +397,36 @@ function crossing(c: Context, from: number, s: Sentence): number {
   return t < s.tokenEnd && lemma[t] === 'cross' ? t + 1 : -1
 }
 
+/**
+ * Where the people counted at `from` are, when it decides their category: "were on the night
+ * shift", "were on duty" (at work where something happened: deployed); "spent the night in
+ * tents", "slept outdoors", "are sheltering in schools" (out of their homes: displaced).
+ * Returns the category and the token after the phrase, or null.
+ */
+function whereabouts(c: Context, from: number, s: Sentence): { category: Category; end: number } | null {
+  const { pos, lemma } = c.tokens
+  let t = from
+  if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
+  while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV) && lemma[t] !== 'on') t++
+  if (t >= s.tokenEnd) return null
+  if (lemma[t] === 'on') {
+    let k = t + 1
+    while (k < s.tokenEnd && k < t + 4 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && lemma[k] !== 'shift' && lemma[k] !== 'duty'))) k++
+    return k < s.tokenEnd && (lemma[k] === 'shift' || lemma[k] === 'duty') ? { category: 'deployed', end: k + 1 } : null
+  }
+  // "spent the night(s) in/outdoors", "slept in cars", "sheltered in a mosque"
+  let k = t
+  if (lemma[k] === 'spend' && k + 1 < s.tokenEnd) {
+    k++
+    if (pos[k] === DET || pos[k] === ADJ || pos[k] === NUM) k++
+    if (k >= s.tokenEnd || (lemma[k] !== 'night' && lemma[k] !== 'nights')) return null
+  } else if (lemma[k] !== 'sleep' && lemma[k] !== 'shelter') {
+    return null
+  }
+  k++
+  return k < s.tokenEnd && /^(in|at|outdoors|outside|under)$/.test(lemma[k]) ? { category: 'displaced', end: k + 1 } : null
+}
+
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
 const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
 
@@ -400,8 +439,12 @@ const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol
 function pastConjunct(c: Context, t: number, s: Sentence): number {
   const { pos, lemma } = c.tokens
   if (t + 1 >= s.tokenEnd || (lemma[t] !== 'and' && lemma[t] !== 'or')) return t
-  const np = nounPhrase(c, t + 1, s.tokenEnd)
-  if (np === null || np.start !== t + 1 || pos[t + 1] === NUM) return t
+  // ("Two soldiers and a civilian were killed": an article before the conjunct)
+  const at = t + 2 < s.tokenEnd && pos[t + 1] === DET && (lemma[t + 1] === 'a' || lemma[t + 1] === 'an') ? t + 2 : t + 1
+  const np = nounPhrase(c, at, s.tokenEnd)
+  // ("a civilian", which wink tags as an adjective)
+  if (np === null && at > t + 1 && (OTHER_PEOPLE.has(lemma[at]) || MILITARY_PEOPLE.has(lemma[at]) || LABOUR_PEOPLE.has(lemma[at]))) return at + 1
+  if (np === null || np.start !== at || pos[at] === NUM) return t
   return np.end
 }
 
