@@ -1482,3 +1482,46 @@ test('category: a bare noun coordinated before a people noun is its modifier ("s
   assert.equal(claimFor(doc, '900').category, 'deployed')
   assert.equal(claimFor(doc, 'Three').category, 'killed')
 })
+
+test('a figure the attribution stage took for a source after its cue ("Support for ... 24 percent") is a share, not a speaker; "from 24 percent" counts what the share before counts', () => {
+  const text = 'Support for the party fell to 31 percent from 34 percent a month earlier.'
+  const doc = buildDoc(text, [
+    quantity(text, '31 percent', 31, { kind: 'percent', unit: '%' }), quantity(text, '34 percent', 34, { kind: 'percent', unit: '%' }),
+  ], [attribution(text, '34', 'Support for', 'the party fell to 31 percent from')])
+  const before = claimFor(doc, '31 percent')
+  assert.equal(before.source, null)
+  const after = claimFor(doc, '34 percent')
+  assert.equal(after.counted, before.counted)
+})
+
+test('"violated the truce 57 times": a count of times counts the deed; "rose 12 times" with no object is none', () => {
+  const text = 'Rebels shelled the town at least 35 times overnight. The index rose 12 times.'
+  const doc = buildDoc(text, [quantity(text, 'at least 35', 35, { bound: 'at_least' }), quantity(text, '12', 12)])
+  const shelled = claimFor(doc, 'at least 35')
+  assert.equal(shelled.counted, 'shelled the town at least 35 times')
+  assert.equal(shelled.category, 'other')
+  assert.equal(readable(doc).some((c) => c.quantity === '12'), false)
+})
+
+test('"41 of the injured", "killing four and wounding 13", "remained in critical condition": the people named by what befell them', () => {
+  const text = 'The governor said 23 of the injured had been flown to the capital. The raid killed 40 people, wounding 130 in the market. At least 60 people were taken to hospital, where 18 remained in critical condition.'
+  const doc = buildDoc(text, [quantity(text, '23', 23), quantity(text, '40', 40), quantity(text, '130', 130),
+    quantity(text, 'At least 60', 60, { bound: 'at_least' }), quantity(text, '18', 18)])
+  assert.equal(claimFor(doc, '23').category, 'wounded')
+  assert.equal(claimFor(doc, '130').category, 'wounded')
+  assert.equal(claimFor(doc, '18').category, 'wounded')
+})
+
+test('"put the number higher, at 57,500": a comma before "at" and a name between commas after the body; a figure in a clause read as the source of ", saying" is still a figure', () => {
+  const text = 'The regional council, ORDC, put the number higher, at 12,400, saying many had not registered.'
+  const doc = buildDoc(text, [quantity(text, '12,400', 12400)],
+    [attribution(text, 'The regional council, ORDC, put the number higher, at 12,400,', 'saying', 'many had not registered')])
+  const c = claimFor(doc, '12,400')
+  assert.equal(c.source, 'The regional council')
+})
+
+test('a share after a duration ("for eight months at 108.3 percent") is of the noun before the duration', () => {
+  const text = 'The workers carried out the coal production plan for nine months at 104.6 percent.'
+  const doc = buildDoc(text, [quantity(text, 'nine', 9), quantity(text, '104.6 percent', 104.6, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '104.6 percent').counted, 'coal production plan')
+})

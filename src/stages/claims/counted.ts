@@ -162,6 +162,11 @@ export function findCounted(
   if (label !== null) return label
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
   if (np === null) {
+    // "41 of the injured", "nine of the dead": a part of people named by what befell them
+    const named = from > b && from < s.tokenEnd ? NOUN_CATEGORY.get(tokenText(c, from).toLowerCase()) : undefined
+    if (named !== undefined && pos[from] !== NOUN) {
+      return { start: c.tokens.start[from], end: c.tokens.end[from], category: named, npStart: from, npEnd: from + 1, after: from + 1 }
+    }
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
     const bare = new Set<Category>()
     // "nine of whom died": start after the pronoun
@@ -192,6 +197,16 @@ export function findCounted(
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s)
+  }
+  // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
+  // something was done counts the deed, the verb and its object before the number
+  if (np.head === from && /^times$/i.test(tokenText(c, np.head))) {
+    let t = a - 1
+    while (t >= s.tokenStart && t >= a - 7 && pos[t] !== VERB && (pos[t] === DET || pos[t] === ADJ || pos[t] === NOUN ||
+      pos[t] === PROPN || pos[t] === ADV || lemma[t] === 'at' || lemma[t] === 'least')) t--
+    if (t >= s.tokenStart && t < a - 1 && pos[t] === VERB && !COPULAS.has(lemma[t])) {
+      return { start: c.tokens.start[t], end: c.tokens.end[np.head], category: 'other', npStart: np.start, npEnd: np.end, after: np.end }
+    }
   }
   if (NOT_COUNTED.has(lemma[np.head])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -528,7 +543,8 @@ const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set'])
 function putAt(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
   if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
-  let t = a - 2
+  // ("put the number higher, at 57,500": a comma before "at")
+  let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
   while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
   if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB || t + 1 >= a - 1) return null
   let from = t + 1
@@ -665,7 +681,19 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
   const isNoun = (k: number) => pos[k] === NOUN || (k === s.tokenStart && isCapitalisedNoun(c, k))
   let t = a - 1
-  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+  const inFigure = (k: number) => within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] })
+    .some((x) => x.start <= c.tokens.start[k] && c.tokens.end[k] <= x.end)
+  for (;;) {
+    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+    // "fell to 22 percent from 24 percent": the noun before is the unit of the figure before,
+    // whose share this one is of the same thing
+    if (prior !== null && t >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && inFigure(t)) {
+      return { ...prior, npStart: b, npEnd: b, after: b }
+    }
+    // "carried out the plan for eight months at 108.3 percent": past a duration to the noun before
+    if (t - 1 >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && pos[t - 1] === NUM && !inFigure(t)) { t -= 2; continue }
+    break
+  }
   if (t >= s.tokenStart && isNoun(t)) {
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
@@ -737,7 +765,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     // "were treated for injuries", "were taken to hospital": hurt
     const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
-    if (isTreated) { signals.add('wounded'); end = p + 3; break }
+    // "remained in critical condition", "are in serious condition": hurt
+    const isInCondition = word === 'condition' && p - 1 > start && /^(critical|serious|stable|grave|fair|poor)$/.test(lemma[p - 1])
+    if (isTreated || isInCondition) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
