@@ -1525,3 +1525,9 @@ test('a share after a duration ("for eight months at 108.3 percent") is of the n
   const doc = buildDoc(text, [quantity(text, 'nine', 9), quantity(text, '104.6 percent', 104.6, { kind: 'percent', unit: '%' })])
   assert.equal(claimFor(doc, '104.6 percent').counted, 'coal production plan')
 })
+
+test('asOf: a participle clause right after its main clause ("struck ... on Sunday, killing 31") takes its time, though the main clause has a figure of its own', () => {
+  const text = 'An earthquake of magnitude 6.4 struck the province on Sunday, killing 31 people.'
+  const doc = buildDoc(text, [quantity(text, '6.4', 6.4), quantity(text, '31', 31)])
+  assert.equal(claimFor(doc, '31').asOf, '2025-08-17')
+})

@@ -210,7 +210,10 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
     const k = seg[xa - s.tokenStart]
-    if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1))) continue
+    // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
+    // tells of the same event, even when the main clause has a figure of its own)
+    const isParticipleOf = info.participle[own] === 1 && k === own - 1
+    if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1 && !isParticipleOf))) continue
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
     if ((k !== own && info.comparison[k] === 1 && info.hasFigure[k] === 1) || (k === own && xa > a && isComparedTime(c, s, seg, a, xa))) continue
