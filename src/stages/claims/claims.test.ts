@@ -1531,3 +1531,9 @@ test('asOf: a participle clause right after its main clause ("struck ... on Sund
   const doc = buildDoc(text, [quantity(text, '6.4', 6.4), quantity(text, '31', 31)])
   assert.equal(claimFor(doc, '31').asOf, '2025-08-17')
 })
+
+test('asOf: a time in a relative clause of another segment ("hamlets that had been isolated since Tuesday") dates that clause, not the figure', () => {
+  const text = 'The toll rose to 87, officials said on Friday, as crews reached hamlets that had been isolated since Tuesday.'
+  const doc = buildDoc(text, [quantity(text, '87', 87)])
+  assert.equal(claimFor(doc, '87').asOf, '2025-08-22')
+})

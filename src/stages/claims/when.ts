@@ -217,6 +217,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
     if ((k !== own && info.comparison[k] === 1 && info.hasFigure[k] === 1) || (k === own && xa > a && isComparedTime(c, s, seg, a, xa))) continue
+    // "..., as rescue teams reached villages that had been cut off since the weekend": a time in
+    // a relative clause of another segment dates what that clause tells
+    if (k !== own && isInRelativeClause(c, s, seg, xa)) continue
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
@@ -229,6 +232,18 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   if (best === null) return null
   // (a time elsewhere in the sentence dates the statement, which is past: "..., he said in March")
   return isFutureTense && best.rank < 2 ? aheadOfPublication(c, best.time) : best.value
+}
+
+/** Whether a relative word ("which", "who", "that" after a noun) stands before token `xa` in its segment. */
+function isInRelativeClause(c: Context, s: Sentence, seg: Int32Array, xa: number): boolean {
+  const k = seg[xa - s.tokenStart]
+  for (let t = xa - 1; t > s.tokenStart && seg[t - s.tokenStart] === k; t--) {
+    const lemma = c.tokens.lemma[t]
+    if (lemma === 'which' || lemma === 'who' || lemma === 'whom' || (lemma === 'that' && c.tokens.pos[t - 1] === NOUN &&
+      // ("villages that had been cut off"; not "estimates that Russia has suffered")
+      (c.tokens.pos[t + 1] === AUX || c.tokens.pos[t + 1] === VERB || c.tokens.pos[t + 1] === ADV))) return true
+  }
+  return false
 }
 
 // Month names as written, and words that put a month in the past whatever the tense.

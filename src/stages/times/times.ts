@@ -201,6 +201,32 @@ const RULES: readonly Rule[] = [
       return String(last.year)
     },
   },
+  // "in the week to Sunday", "the week ending Friday": the seven days that end on the last
+  // such day not after publication, as the month that holds them (else their year)
+  {
+    trigger: HAS_WEEK_WORD,
+    pattern: /\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?week\s+(?:to|ending|ended|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const last = addDays(ref, -((weekday(ref) - WEEKDAYS.indexOf(m[1].toLowerCase()) + 7) % 7))
+      const first = addDays(last, -6)
+      return first.year === last.year && first.month === last.month ? iso(last, 'month') : String(last.year)
+    },
+  },
+  // "since the weekend", "over the weekend", "last weekend": the last Saturday and Sunday that
+  // began by publication, as the month that holds them (else their year)
+  {
+    trigger: /weekend/i,
+    pattern: /\b(?:since|over|at|during|on|(?:this|last|the\s+past))\s+(?:the\s+)?weekend\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      // "last weekend" read on a Sunday is the one before
+      const back = (weekday(ref) - 6 + 7) % 7 + (/^last/i.test(m[0]) && weekday(ref) % 6 === 0 ? 7 : 0)
+      const saturday = addDays(ref, -back)
+      const sunday = addDays(saturday, 1)
+      return saturday.month === sunday.month ? iso(saturday, 'month') : String(sunday.year)
+    },
+  },
   // "in the summer", "during the winter": the last such season that began by publication
   {
     trigger: HAS_SEASON,
