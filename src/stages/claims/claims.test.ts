@@ -1537,3 +1537,17 @@ test('asOf: a time in a relative clause of another segment ("hamlets that had be
   const doc = buildDoc(text, [quantity(text, '87', 87)])
   assert.equal(claimFor(doc, '87').asOf, '2025-08-22')
 })
+
+test('planned: an amount offered, demanded or asked for, a modal right after the figure, and "is to" with a verb', () => {
+  const text = 'The employer has offered 3.2 percent. Farmers are demanding 900 million euros. The city has asked the state for 40 million euros. Of that, 12 million euros will go to schools. The mine is to extract 80,000 tonnes this year. Pollsters asked 1,000 voters.'
+  const doc = buildDoc(text, [
+    quantity(text, '3.2 percent', 3.2, { kind: 'percent', unit: '%' }),
+    quantity(text, '900 million euros', 9e8, { kind: 'money', unit: 'EUR' }),
+    quantity(text, '40 million euros', 4e7, { kind: 'money', unit: 'EUR' }),
+    quantity(text, '12 million euros', 1.2e7, { kind: 'money', unit: 'EUR' }),
+    quantity(text, '80,000 tonnes', 80000, { unit: 't' }),
+    quantity(text, '1,000', 1000),
+  ])
+  for (const q of ['3.2 percent', '900 million euros', '40 million euros', '12 million euros', '80,000 tonnes']) assert.equal(claimFor(doc, q).isPlanned, true, q)
+  assert.equal(claimFor(doc, '1,000').isPlanned, false)
+})

@@ -14,7 +14,11 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   const { lemma, pos } = c.tokens
   // "the plan" is no plan to do anything: intention words count as verbs only
   const isFutureWord = (t: number) => MODALS.has(lemma[t]) ||
-    (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to')
+    (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to') ||
+    // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
+    (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
+    // "The complex is to produce 500 thousand tons": "be to" and a verb
+    (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB)
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
     if (isFutureWord(t)) return true
@@ -23,6 +27,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
+  // "2.5 billion euros will come as grants": a modal right after the figure
+  if (b < s.tokenEnd && MODALS.has(lemma[b])) return true
   if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
