@@ -1551,3 +1551,20 @@ test('planned: an amount offered, demanded or asked for, a modal right after the
   for (const q of ['3.2 percent', '900 million euros', '40 million euros', '12 million euros', '80,000 tonnes']) assert.equal(claimFor(doc, q).isPlanned, true, q)
   assert.equal(claimFor(doc, '1,000').isPlanned, false)
 })
+
+test('source: "It admitted 420 patients" is a deed, not a confession; "she" left unresolved is the person named as a source before', () => {
+  const text = 'The clinic said its beds were full. It admitted 420 patients last week, a nurse said.'
+  const doc = buildDoc(text, [quantity(text, '420', 420)], [
+    attribution(text, 'The clinic', 'said', 'its beds were full'),
+    attribution(text, 'It', 'admitted', '420 patients last week'),
+    attribution(text, 'a nurse', 'said', 'It admitted 420 patients last week'),
+  ])
+  assert.equal(claimFor(doc, '420').source, 'a nurse')
+  const two = 'UN spokeswoman Marta Quispe said 300 families had arrived. The agency said it needed tents. It has received 200 tents, she said.'
+  const doc2 = buildDoc(two, [quantity(two, '300', 300), quantity(two, '200', 200)], [
+    attribution(two, 'UN spokeswoman Marta Quispe', 'said', '300 families had arrived', 'Marta Quispe'),
+    attribution(two, 'The agency', 'said', 'it needed tents'),
+    attribution(two, 'she', 'said', 'It has received 200 tents'),
+  ])
+  assert.equal(claimFor(doc2, '200').sourceEntity, 'Marta Quispe')
+})

@@ -198,7 +198,9 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
     for (let t = firstToken(c, f); t >= 0 && t < c.tokens.count && c.tokens.start[t] < f.end; t++) {
       const pos = c.tokens.pos[t]
       if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
-      if (!DEED_CUES.has(c.tokens.lemma[t])) return false
+      // "It admitted 420 patients last week": a hospital takes people in, it confesses nothing
+      const isAdmission = c.tokens.lemma[t] === 'admit' && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
+      if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission) return false
       deeds++
     }
   }
@@ -832,7 +834,24 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
-    (isPersonForBody ? sameWordsBefore(c, source!) : null)
+    (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+/**
+ * "UNHCR spokesperson Eujin Byun told reporters ... The agency said ... It needs $86 million,
+ * she said": "he" or "she" that the attribution stage left unresolved is the person named as
+ * the nearest source before it (within a few sentences), past sources that are bodies.
+ */
+function personBefore(c: Context, source: CharSpan | null, head: number): string | null {
+  if (source === null || head < 0 || !/^(he|she)$/.test(c.tokens.lemma[head])) return null
+  let found: { end: number; name: string } | null = null
+  for (const other of c.attributions) {
+    const span = hull(other.source)
+    if (span === null || span.end > source.start || span.end < source.start - 600 || other.sourceEntity === null) continue
+    if (!c.entities.some((e) => e.type === 'PERSON' && e.canonical === other.sourceEntity)) continue
+    if (found === null || span.end > found.end) found = { end: span.end, name: other.sourceEntity }
+  }
+  return found?.name ?? null
 }
 
 /**
