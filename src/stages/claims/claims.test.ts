@@ -1568,3 +1568,13 @@ test('source: "It admitted 420 patients" is a deed, not a confession; "she" left
   ])
   assert.equal(claimFor(doc2, '200').sourceEntity, 'Marta Quispe')
 })
+
+test('a length ("at a depth of 10 km", "drove 400 miles") is no figure, an area is; a total framing a share ("80 percent of its 35,000 members") is no claim', () => {
+  const text = 'The quake struck at a depth of 12 km. Troops took 500 square kilometres. Turnout reached 64 percent of its 42,000 members.'
+  const doc = buildDoc(text, [
+    quantity(text, '12 km', 12, { unit: 'km' }), quantity(text, '500 square kilometres', 500, { unit: 'km2' }),
+    quantity(text, '64 percent', 64, { kind: 'percent', unit: '%' }), quantity(text, '42,000', 42000),
+  ])
+  const found = readable(doc).map((c) => c.quantity)
+  assert.deepEqual(found, ['500 square kilometres', '64 percent'])
+})

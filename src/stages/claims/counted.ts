@@ -330,7 +330,10 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   }
   if (t < s.tokenStart || !OWNERS.has(lemma[t])) return false
   t--
-  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || pos[t - 1] !== NUM) return false
+  // ("80 percent of its 35,000 members": a share frames as a part does)
+  const endsFigure = (k: number) => pos[k] === NUM ||
+    within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] }).some((x) => x.end === c.tokens.end[k])
+  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return false
   const np = nounPhrase(c, b, s.tokenEnd)
   if (np === null) return false
   const next = np.end
