@@ -1578,3 +1578,9 @@ test('a length ("at a depth of 10 km", "drove 400 miles") is no figure, an area 
   const found = readable(doc).map((c) => c.quantity)
   assert.deepEqual(found, ['500 square kilometres', '64 percent'])
 })
+
+test('source: a court that fines is acting, not stating ("The court fined the firm 4 million crowns" is the text\'s own)', () => {
+  const text = 'A district court fined the importer 9 million crowns on Monday.'
+  const doc = buildDoc(text, [quantity(text, '9 million', 9e6)], [attribution(text, 'A district court', 'fined', 'the importer 9 million crowns')])
+  assert.equal(claimFor(doc, '9 million').source, null)
+})

@@ -189,6 +189,8 @@ const DEED_CUES = new Set([
   'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
   // "Authorities had ordered the evacuation of 350,000 residents": an order is a deed
   'order',
+  // "The court fined the firms 4 million crowns" (`isFine`), "sentenced him to ...": a court's ruling is a deed
+  'sentence',
 ])
 
 /** Whether every verb of a cue is a verb of intent or deed. */
@@ -200,7 +202,9 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
       if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
       // "It admitted 420 patients last week": a hospital takes people in, it confesses nothing
       const isAdmission = c.tokens.lemma[t] === 'admit' && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
-      if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission) return false
+      // (wink's lemma of "fined" is "fin")
+      const isFine = /^fin(?:e|es|ed|ing)$/i.test(tokenText(c, t)) && pos === VERB
+      if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission && !isFine) return false
       deeds++
     }
   }
