@@ -1584,3 +1584,10 @@ test('source: a court that fines is acting, not stating ("The court fined the fi
   const doc = buildDoc(text, [quantity(text, '9 million', 9e6)], [attribution(text, 'A district court', 'fined', 'the importer 9 million crowns')])
   assert.equal(claimFor(doc, '9 million').source, null)
 })
+
+test('asOf: "over the same period of last year" and "than the last year" are what a figure is compared with; they date nothing', () => {
+  const text = 'Coal output went up 12 percent over the same period of last year. The plant will raise output by 9 percent than the last year until the end of this year.'
+  const doc = buildDoc(text, [quantity(text, '12 percent', 12, { kind: 'percent', unit: '%' }), quantity(text, '9 percent', 9, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '12 percent').asOf, null)
+  assert.equal(claimFor(doc, '9 percent').asOf, '2025')
+})

@@ -141,9 +141,15 @@ const COMPARISON_OPENERS = new Set(['up from', 'down from', 'compare with', 'com
 function isComparedTime(c: Context, s: Sentence, seg: Int32Array, a: number, xa: number): boolean {
   // right before the time or before a preposition ("than last year", "than in the record
   // year of 2024"), not before a noun phrase ("fewer votes than Al Gore in 2000": the time dates both)
+  const { lemma } = c.tokens
+  // "1.3 times more than same period of last year", "up 20 percent over the same period of
+  // last year": the same period of another year is what is compared with
+  if (xa - 3 > a && lemma[xa - 1] === 'of' && /^(period|time|month|quarter|week)$/.test(lemma[xa - 2]) && lemma[xa - 3] === 'same' &&
+    seg[xa - 3 - s.tokenStart] === seg[a - s.tokenStart]) return true
   for (let t = xa - 1; t > a && t >= xa - 6; t--) {
     if (seg[t - s.tokenStart] !== seg[a - s.tokenStart] || c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX) return false
-    if (c.tokens.lemma[t] === 'than') return t + 1 === xa || c.tokens.pos[t + 1] === ADP
+    // ("than the last year", in translation)
+    if (lemma[t] === 'than') return t + 1 === xa || c.tokens.pos[t + 1] === ADP || (t + 2 === xa && c.tokens.pos[t + 1] === DET)
   }
   return false
 }
