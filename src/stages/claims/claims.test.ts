@@ -1591,3 +1591,12 @@ test('asOf: "over the same period of last year" and "than the last year" are wha
   assert.equal(claimFor(doc, '12 percent').asOf, null)
   assert.equal(claimFor(doc, '9 percent').asOf, '2025')
 })
+
+test('source: "the ministry" is the one "Ministry of ..." the article named as a source before, however far back', () => {
+  const text = 'Grain output rose, according to the Ministry of Agriculture of the DPRK. The harvest was good. Farms were busy. Rain came early. Work went on. Over 4,000 machines were repaired this year, the ministry said.'
+  const doc = buildDoc(text, [quantity(text, 'Over 4,000', 4000, { bound: 'at_least' })], [
+    attribution(text, 'the Ministry of Agriculture of the DPRK', 'according to', 'Grain output rose'),
+    attribution(text, 'the ministry', 'said', 'Over 4,000 machines were repaired this year'),
+  ])
+  assert.match(claimFor(doc, 'Over 4,000').sourceEntity ?? '', /^Ministry of Agriculture/)
+})

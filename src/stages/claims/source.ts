@@ -919,7 +919,22 @@ function bodyBefore(c: Context, source: CharSpan | null): string | null {
     const name = placeBody(c, span, placed)
     if (name !== null && name.toLowerCase().endsWith(` ${head}`)) best = { end: span.end, name }
   }
-  return best?.name ?? null
+  return best?.name ?? namedBodyBefore(c, source, head)
+}
+
+/**
+ * "according to the Ministry of Metal Industry ... the ministry informed": the one body the
+ * article named before as a source with a name that opens with the head and "of" (none when
+ * it named two).
+ */
+function namedBodyBefore(c: Context, source: CharSpan, head: string): string | null {
+  const names = new Set<string>()
+  for (const att of c.attributions) {
+    const span = hull(att.source)
+    if (span === null || span.end > source.start) continue
+    for (const e of entitiesIn(c, span)) if (e.canonical !== null && e.canonical.toLowerCase().startsWith(`${head} of `)) names.add(e.canonical)
+  }
+  return names.size === 1 ? [...names][0] : null
 }
 
 // Words that open a phrase adding figures to a statement: ", with 4,715 injured".
