@@ -1600,3 +1600,9 @@ test('source: "the ministry" is the one "Ministry of ..." the article named as a
   ])
   assert.match(claimFor(doc, 'Over 4,000').sourceEntity ?? '', /^Ministry of Agriculture/)
 })
+
+test('asOf: a time inside a clause after "since" that follows a superlative frames a record ("the lowest since he took office in May 2025")', () => {
+  const text = 'Her approval rating fell to 28 percent, the lowest since she took office in March 2023.'
+  const doc = buildDoc(text, [quantity(text, '28 percent', 28, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '28 percent').asOf, null)
+})

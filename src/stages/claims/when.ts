@@ -179,8 +179,11 @@ const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest
  * for a Test in the city since 2010"), it does not date the figure.
  */
 function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
-  if (c.tokens.lemma[xa] !== 'since') return false
-  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 8; t--) {
+  // ("the lowest since he took office in May 2025": a time inside a clause after "since")
+  let since = xa
+  while (since > s.tokenStart && since > xa - 6 && c.tokens.lemma[since] !== 'since' && !CLAUSE_BREAKS.has(tokenText(c, since - 1))) since--
+  if (c.tokens.lemma[since] !== 'since') return false
+  for (let t = since - 1; t >= s.tokenStart && t >= since - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
     if (RECORD_WORD.test(tokenText(c, t))) return true
   }
