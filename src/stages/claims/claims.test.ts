@@ -1606,3 +1606,11 @@ test('asOf: a time inside a clause after "since" that follows a superlative fram
   const doc = buildDoc(text, [quantity(text, '28 percent', 28, { kind: 'percent', unit: '%' })])
   assert.equal(claimFor(doc, '28 percent').asOf, null)
 })
+
+test('"from 24 given the night before" counts what the figure before counts; "four times the usual number" is a multiple of it', () => {
+  const text = 'The blast killed at least 52 people, police said, raising the toll from 31 given earlier. The hospital received 300 wounded, three times the usual number.'
+  const doc = buildDoc(text, [quantity(text, 'at least 52', 52, { bound: 'at_least' }), quantity(text, '31', 31),
+    quantity(text, '300', 300), quantity(text, 'three times', 3, { kind: 'multiplier' })])
+  assert.equal(claimFor(doc, '31').category, 'killed')
+  assert.equal(claimFor(doc, 'three times').category, 'wounded')
+})

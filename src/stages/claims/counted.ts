@@ -161,6 +161,9 @@ export function findCounted(
   const label = listLabel(c, q, a, s)
   if (label !== null) return label
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
+  // "raising the toll from 24 given the night before": a participle of reporting that wink
+  // tags as a noun is no counted noun
+  if (np !== null && np.head === from && REPORTED_PARTICIPLES.has(tokenText(c, from).toLowerCase())) np = null
   if (np === null) {
     // "41 of the injured", "nine of the dead": a part of people named by what befell them
     const named = from > b && from < s.tokenEnd ? NOUN_CATEGORY.get(tokenText(c, from).toLowerCase()) : undefined
@@ -445,6 +448,12 @@ function whereabouts(c: Context, from: number, s: Sentence): { category: Categor
   return k < s.tokenEnd && /^(in|at|outdoors|outside|under)$/.test(lemma[k]) ? { category: 'displaced', end: k + 1 } : null
 }
 
+// Nouns of a number that names nothing counted: "the usual number", "last year's level".
+const FIGURE_WORDS = new Set(['number', 'figure', 'total', 'level', 'count', 'average'])
+
+// Participles of reporting after a figure: "24 given the night before", "95 reported a day earlier".
+const REPORTED_PARTICIPLES = new Set(['given', 'reported', 'announced', 'recorded', 'cited', 'counted', 'confirmed', 'registered', 'published'])
+
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
 const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
 
@@ -677,6 +686,10 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (np !== null && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
       const inner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
       if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
+    }
+    // "nearly four times the usual number": a share of a number that names nothing is of the figure before
+    if (np !== null && prior !== null && FIGURE_WORDS.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'of')) {
+      return { ...prior, npStart: b, npEnd: b, after: b }
     }
     if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
