@@ -1614,3 +1614,9 @@ test('"from 24 given the night before" counts what the figure before counts; "fo
   assert.equal(claimFor(doc, '31').category, 'killed')
   assert.equal(claimFor(doc, 'three times').category, 'wounded')
 })
+
+test('a share after a common noun that opens the sentence after its dateline ("MADRID, May 3 (Reuters) - Turnout was 71.2 percent") counts that noun', () => {
+  const text = 'MADRID, May 3 (Reuters) - Turnout was 71.2 percent, the electoral board said.'
+  const doc = buildDoc(text, [quantity(text, '71.2 percent', 71.2, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '71.2 percent').counted, 'Turnout')
+})

@@ -13,6 +13,7 @@ import {
   OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { datelineDash } from '../tokens/dateline.ts'
 
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
 const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
@@ -695,7 +696,9 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
-  const isNoun = (k: number) => pos[k] === NOUN || (k === s.tokenStart && isCapitalisedNoun(c, k))
+  // (or opens the sentence after its dateline: "BERLIN, Sept 15 (Reuters) - Support for ...")
+  const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
+  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
   let t = a - 1
   const inFigure = (k: number) => within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] })
     .some((x) => x.start <= c.tokens.start[k] && c.tokens.end[k] <= x.end)
