@@ -1620,3 +1620,10 @@ test('a share after a common noun that opens the sentence after its dateline ("M
   const doc = buildDoc(text, [quantity(text, '71.2 percent', 71.2, { kind: 'percent', unit: '%' })])
   assert.equal(claimFor(doc, '71.2 percent').counted, 'Turnout')
 })
+
+test('a share of economic output is a share of money; of steel output it is not', () => {
+  const text = 'Losses reached 4 percent of the region\'s economic output. Steel output rose 6 percent.'
+  const doc = buildDoc(text, [quantity(text, '4 percent', 4, { kind: 'percent', unit: '%' }), quantity(text, '6 percent', 6, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '4 percent').category, 'money')
+  assert.equal(claimFor(doc, '6 percent').category, 'other')
+})

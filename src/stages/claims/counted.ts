@@ -650,6 +650,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
       .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
   const categoryOf = (np: { start: number; head: number; end: number }): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    // "about 10 percent of the country's annual economic output": output in money (not "steel output")
+    if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
     if (MONEY_HEADS.has(lemma[np.head])) return 'money'
     const signals = new Set<Category>()
     const heads: Category[] = []
