@@ -1447,3 +1447,183 @@ test('"one of the N" is a figure of one that the N frames', () => {
   const most = 'One of the most senior officers was killed.'
   assert.deepEqual(readable(buildDoc(most, [quantity(most, 'One', 1)])), [])
 })
+
+test('money: crowns and kroner are money; a share or multiple of an owner\'s profit or budget is of the thing owned', () => {
+  const text = 'The court fined the airline 45 million Swedish crowns and the broker 3 million kroner. The penalty was 12 times the airline\'s yearly profit.'
+  const doc = buildDoc(text, [
+    quantity(text, '45 million', 45e6), quantity(text, '3 million', 3e6),
+    quantity(text, '12 times', 12, { kind: 'multiplier' }),
+  ])
+  assert.equal(claimFor(doc, '45 million').category, 'money')
+  assert.equal(claimFor(doc, '3 million').category, 'money')
+  const times = claimFor(doc, '12 times')
+  assert.equal(times.category, 'money')
+  assert.equal(times.counted, 'airline\'s yearly profit')
+  const share = 'Nearly 40 percent of the region\'s population has fled the fighting.'
+  const fled = claimFor(buildDoc(share, [quantity(share, 'Nearly 40 percent', 40, { kind: 'percent', unit: '%', isApprox: true })]), 'Nearly 40 percent')
+  assert.equal(fled.counted, 'region\'s population')
+})
+
+test('category: people on a shift or on duty are deployed; people who spent the night in tents or slept outdoors are displaced', () => {
+  const text = 'When the roof fell in, about 450 miners were on the morning shift. Some 3,000 villagers spent the night in tents. About 800 residents slept outdoors. Around 200 people were on the bus.'
+  const doc = buildDoc(text, [
+    quantity(text, 'about 450', 450, { isApprox: true }), quantity(text, 'Some 3,000', 3000, { isApprox: true }),
+    quantity(text, 'About 800', 800, { isApprox: true }), quantity(text, 'Around 200', 200, { isApprox: true }),
+  ])
+  assert.equal(claimFor(doc, 'about 450').category, 'deployed')
+  assert.equal(claimFor(doc, 'Some 3,000').category, 'displaced')
+  assert.equal(claimFor(doc, 'About 800').category, 'displaced')
+  assert.equal(claimFor(doc, 'Around 200').category, 'other')
+})
+
+test('category: a bare noun coordinated before a people noun is its modifier ("search and rescue personnel"); a predicate after "and a civilian" is said of both', () => {
+  const text = 'Officials said 900 search and rescue personnel had been sent to the valley. Three police officers and a civilian were killed in the attack.'
+  const doc = buildDoc(text, [quantity(text, '900', 900), quantity(text, 'Three', 3)])
+  assert.equal(claimFor(doc, '900').category, 'deployed')
+  assert.equal(claimFor(doc, 'Three').category, 'killed')
+})
+
+test('a figure the attribution stage took for a source after its cue ("Support for ... 24 percent") is a share, not a speaker; "from 24 percent" counts what the share before counts', () => {
+  const text = 'Support for the party fell to 31 percent from 34 percent a month earlier.'
+  const doc = buildDoc(text, [
+    quantity(text, '31 percent', 31, { kind: 'percent', unit: '%' }), quantity(text, '34 percent', 34, { kind: 'percent', unit: '%' }),
+  ], [attribution(text, '34', 'Support for', 'the party fell to 31 percent from')])
+  const before = claimFor(doc, '31 percent')
+  assert.equal(before.source, null)
+  const after = claimFor(doc, '34 percent')
+  assert.equal(after.counted, before.counted)
+})
+
+test('"violated the truce 57 times": a count of times counts the deed; "rose 12 times" with no object is none', () => {
+  const text = 'Rebels shelled the town at least 35 times overnight. The index rose 12 times.'
+  const doc = buildDoc(text, [quantity(text, 'at least 35', 35, { bound: 'at_least' }), quantity(text, '12', 12)])
+  const shelled = claimFor(doc, 'at least 35')
+  assert.equal(shelled.counted, 'shelled the town at least 35 times')
+  assert.equal(shelled.category, 'other')
+  assert.equal(readable(doc).some((c) => c.quantity === '12'), false)
+})
+
+test('"41 of the injured", "killing four and wounding 13", "remained in critical condition": the people named by what befell them', () => {
+  const text = 'The governor said 23 of the injured had been flown to the capital. The raid killed 40 people, wounding 130 in the market. At least 60 people were taken to hospital, where 18 remained in critical condition.'
+  const doc = buildDoc(text, [quantity(text, '23', 23), quantity(text, '40', 40), quantity(text, '130', 130),
+    quantity(text, 'At least 60', 60, { bound: 'at_least' }), quantity(text, '18', 18)])
+  assert.equal(claimFor(doc, '23').category, 'wounded')
+  assert.equal(claimFor(doc, '130').category, 'wounded')
+  assert.equal(claimFor(doc, '18').category, 'wounded')
+})
+
+test('"put the number higher, at 57,500": a comma before "at" and a name between commas after the body; a figure in a clause read as the source of ", saying" is still a figure', () => {
+  const text = 'The regional council, ORDC, put the number higher, at 12,400, saying many had not registered.'
+  const doc = buildDoc(text, [quantity(text, '12,400', 12400)],
+    [attribution(text, 'The regional council, ORDC, put the number higher, at 12,400,', 'saying', 'many had not registered')])
+  const c = claimFor(doc, '12,400')
+  assert.equal(c.source, 'The regional council')
+})
+
+test('a share after a duration ("for eight months at 108.3 percent") is of the noun before the duration', () => {
+  const text = 'The workers carried out the coal production plan for nine months at 104.6 percent.'
+  const doc = buildDoc(text, [quantity(text, 'nine', 9), quantity(text, '104.6 percent', 104.6, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '104.6 percent').counted, 'coal production plan')
+})
+
+test('asOf: a participle clause right after its main clause ("struck ... on Sunday, killing 31") takes its time, though the main clause has a figure of its own', () => {
+  const text = 'An earthquake of magnitude 6.4 struck the province on Sunday, killing 31 people.'
+  const doc = buildDoc(text, [quantity(text, '6.4', 6.4), quantity(text, '31', 31)])
+  assert.equal(claimFor(doc, '31').asOf, '2025-08-17')
+})
+
+test('asOf: a time in a relative clause of another segment ("hamlets that had been isolated since Tuesday") dates that clause, not the figure', () => {
+  const text = 'The toll rose to 87, officials said on Friday, as crews reached hamlets that had been isolated since Tuesday.'
+  const doc = buildDoc(text, [quantity(text, '87', 87)])
+  assert.equal(claimFor(doc, '87').asOf, '2025-08-22')
+})
+
+test('planned: an amount offered, demanded or asked for, a modal right after the figure, and "is to" with a verb', () => {
+  const text = 'The employer has offered 3.2 percent. Farmers are demanding 900 million euros. The city has asked the state for 40 million euros. Of that, 12 million euros will go to schools. The mine is to extract 80,000 tonnes this year. Pollsters asked 1,000 voters.'
+  const doc = buildDoc(text, [
+    quantity(text, '3.2 percent', 3.2, { kind: 'percent', unit: '%' }),
+    quantity(text, '900 million euros', 9e8, { kind: 'money', unit: 'EUR' }),
+    quantity(text, '40 million euros', 4e7, { kind: 'money', unit: 'EUR' }),
+    quantity(text, '12 million euros', 1.2e7, { kind: 'money', unit: 'EUR' }),
+    quantity(text, '80,000 tonnes', 80000, { unit: 't' }),
+    quantity(text, '1,000', 1000),
+  ])
+  for (const q of ['3.2 percent', '900 million euros', '40 million euros', '12 million euros', '80,000 tonnes']) assert.equal(claimFor(doc, q).isPlanned, true, q)
+  assert.equal(claimFor(doc, '1,000').isPlanned, false)
+})
+
+test('source: "It admitted 420 patients" is a deed, not a confession; "she" left unresolved is the person named as a source before', () => {
+  const text = 'The clinic said its beds were full. It admitted 420 patients last week, a nurse said.'
+  const doc = buildDoc(text, [quantity(text, '420', 420)], [
+    attribution(text, 'The clinic', 'said', 'its beds were full'),
+    attribution(text, 'It', 'admitted', '420 patients last week'),
+    attribution(text, 'a nurse', 'said', 'It admitted 420 patients last week'),
+  ])
+  assert.equal(claimFor(doc, '420').source, 'a nurse')
+  const two = 'UN spokeswoman Marta Quispe said 300 families had arrived. The agency said it needed tents. It has received 200 tents, she said.'
+  const doc2 = buildDoc(two, [quantity(two, '300', 300), quantity(two, '200', 200)], [
+    attribution(two, 'UN spokeswoman Marta Quispe', 'said', '300 families had arrived', 'Marta Quispe'),
+    attribution(two, 'The agency', 'said', 'it needed tents'),
+    attribution(two, 'she', 'said', 'It has received 200 tents'),
+  ])
+  assert.equal(claimFor(doc2, '200').sourceEntity, 'Marta Quispe')
+})
+
+test('a length ("at a depth of 10 km", "drove 400 miles") is no figure, an area is; a total framing a share ("80 percent of its 35,000 members") is no claim', () => {
+  const text = 'The quake struck at a depth of 12 km. Troops took 500 square kilometres. Turnout reached 64 percent of its 42,000 members.'
+  const doc = buildDoc(text, [
+    quantity(text, '12 km', 12, { unit: 'km' }), quantity(text, '500 square kilometres', 500, { unit: 'km2' }),
+    quantity(text, '64 percent', 64, { kind: 'percent', unit: '%' }), quantity(text, '42,000', 42000),
+  ])
+  const found = readable(doc).map((c) => c.quantity)
+  assert.deepEqual(found, ['500 square kilometres', '64 percent'])
+})
+
+test('source: a court that fines is acting, not stating ("The court fined the firm 4 million crowns" is the text\'s own)', () => {
+  const text = 'A district court fined the importer 9 million crowns on Monday.'
+  const doc = buildDoc(text, [quantity(text, '9 million', 9e6)], [attribution(text, 'A district court', 'fined', 'the importer 9 million crowns')])
+  assert.equal(claimFor(doc, '9 million').source, null)
+})
+
+test('asOf: "over the same period of last year" and "than the last year" are what a figure is compared with; they date nothing', () => {
+  const text = 'Coal output went up 12 percent over the same period of last year. The plant will raise output by 9 percent than the last year until the end of this year.'
+  const doc = buildDoc(text, [quantity(text, '12 percent', 12, { kind: 'percent', unit: '%' }), quantity(text, '9 percent', 9, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '12 percent').asOf, null)
+  assert.equal(claimFor(doc, '9 percent').asOf, '2025')
+})
+
+test('source: "the ministry" is the one "Ministry of ..." the article named as a source before, however far back', () => {
+  const text = 'Grain output rose, according to the Ministry of Agriculture of the DPRK. The harvest was good. Farms were busy. Rain came early. Work went on. Over 4,000 machines were repaired this year, the ministry said.'
+  const doc = buildDoc(text, [quantity(text, 'Over 4,000', 4000, { bound: 'at_least' })], [
+    attribution(text, 'the Ministry of Agriculture of the DPRK', 'according to', 'Grain output rose'),
+    attribution(text, 'the ministry', 'said', 'Over 4,000 machines were repaired this year'),
+  ])
+  assert.match(claimFor(doc, 'Over 4,000').sourceEntity ?? '', /^Ministry of Agriculture/)
+})
+
+test('asOf: a time inside a clause after "since" that follows a superlative frames a record ("the lowest since he took office in May 2025")', () => {
+  const text = 'Her approval rating fell to 28 percent, the lowest since she took office in March 2023.'
+  const doc = buildDoc(text, [quantity(text, '28 percent', 28, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '28 percent').asOf, null)
+})
+
+test('"from 24 given the night before" counts what the figure before counts; "four times the usual number" is a multiple of it', () => {
+  const text = 'The blast killed at least 52 people, police said, raising the toll from 31 given earlier. The hospital received 300 wounded, three times the usual number.'
+  const doc = buildDoc(text, [quantity(text, 'at least 52', 52, { bound: 'at_least' }), quantity(text, '31', 31),
+    quantity(text, '300', 300), quantity(text, 'three times', 3, { kind: 'multiplier' })])
+  assert.equal(claimFor(doc, '31').category, 'killed')
+  assert.equal(claimFor(doc, 'three times').category, 'wounded')
+})
+
+test('a share after a common noun that opens the sentence after its dateline ("MADRID, May 3 (Reuters) - Turnout was 71.2 percent") counts that noun', () => {
+  const text = 'MADRID, May 3 (Reuters) - Turnout was 71.2 percent, the electoral board said.'
+  const doc = buildDoc(text, [quantity(text, '71.2 percent', 71.2, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '71.2 percent').counted, 'Turnout')
+})
+
+test('a share of economic output is a share of money; of steel output it is not', () => {
+  const text = 'Losses reached 4 percent of the region\'s economic output. Steel output rose 6 percent.'
+  const doc = buildDoc(text, [quantity(text, '4 percent', 4, { kind: 'percent', unit: '%' }), quantity(text, '6 percent', 6, { kind: 'percent', unit: '%' })])
+  assert.equal(claimFor(doc, '4 percent').category, 'money')
+  assert.equal(claimFor(doc, '6 percent').category, 'other')
+})

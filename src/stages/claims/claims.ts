@@ -33,6 +33,8 @@ function isEquipment(c: Context, counted: Counted): boolean {
 // Units whose small amounts are still figures ("9 gigawatts of capacity", "3 tonnes of
 // explosives"), unlike small distances ("5 km from the border").
 const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
+// Units of length (the quantities stage's codes): a distance, depth or height is no figure
+const LENGTH_UNITS = new Set(['km', 'mi', 'm'])
 
 function isSmall(q: Quantity): boolean {
   if (q.unit !== null && AMOUNT_UNITS.has(q.unit)) return false
@@ -79,8 +81,9 @@ export function findClaims(doc: Doc): Claim[] {
     // are dates and codes
     if (/\d[·.:/]$/u.test(doc.text.slice(Math.max(0, q.start - 2), q.start)) || /^[·.:/]\d/u.test(doc.text.slice(q.end, q.end + 2))) continue
     if (within(c.times, { start: q.start - 200, end: q.end + 200 }).some((x) => x.start < q.end && q.start < x.end)) continue
-    // "winds of 120 mph (195 km/h)": a speed measures how fast, it counts nothing
-    if (SPEED.test(doc.text.slice(q.end, q.end + 24))) continue
+    // "winds of 120 mph (195 km/h)": a speed measures how fast, it counts nothing; nor does a
+    // length ("at a depth of 10 km", "the missiles flew about 400 kilometres"; an area counts)
+    if (SPEED.test(doc.text.slice(q.end, q.end + 24)) || (q.unit !== null && LENGTH_UNITS.has(q.unit))) continue
     if (isInSourceOrCue(c, q) && !isPollShare(c, q)) continue
     // "a margin of error of plus or minus 4 percentage points", "+/- 4 percent": a poll's
     // precision, not a figure about anything counted

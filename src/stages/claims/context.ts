@@ -169,6 +169,13 @@ const PAST_ED = /^(\p{L}+?)(ied|ed)$/u
 export function verbLemmas(c: Context, t: number, s: Sentence): readonly string[] {
   const { pos, lemma } = c.tokens
   if (pos[t] === VERB) return [lemma[t]]
+  // "killing four civilians and wounding 13": a word in -ing tagged as a noun, after "and" or
+  // a comma and right before a number, is a participle
+  if (pos[t] === NOUN && t + 1 < s.tokenEnd && pos[t + 1] === NUM && t - 1 >= s.tokenStart &&
+    (lemma[t - 1] === 'and' || tokenText(c, t - 1) === ',')) {
+    const ing = /^([a-z]{3,})ing$/.exec(tokenText(c, t).toLowerCase())
+    if (ing !== null) return [ing[1], `${ing[1]}e`]
+  }
   if (pos[t] !== NOUN || t - 1 < s.tokenStart || c.timeAt[t - 1] !== 1 || t + 1 >= s.tokenEnd) return []
   if (pos[t + 1] !== NUM && pos[t + 1] !== DET && pos[t + 1] !== ADJ && pos[t + 1] !== PROPN && pos[t + 1] !== PRON) return []
   const word = tokenText(c, t).toLowerCase()

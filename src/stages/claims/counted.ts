@@ -14,6 +14,7 @@ import {
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
 import { isPartOfCount, PART_OWNERS } from '../tokens/parts.ts'
+import { datelineDash } from '../tokens/dateline.ts'
 
 // A number used as a noun in the plural names a score, not things counted: "hit 23 fours and
 // two sixes" (cricket), "rolled three sevens". ("tens of thousands" is read as one quantity.)
@@ -61,7 +62,11 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   // another kind is a second thing, not part of what the number counts.
   // ("Russian and North Korean soldiers" coordinates modifiers, not things: the first
   // conjunct has no noun of its own)
-  if (conjunction >= 0 && head > conjunction && pos[headBefore] === NOUN &&
+  // ("2,150 search and rescue personnel", "300 health and aid workers": a bare singular noun
+  // of no kind before the conjunction is a modifier coordinated with the next one)
+  const isBareModifier = headBefore === from && conjunction === from + 1 &&
+    tokenText(c, from).toLowerCase() === lemma[from] && kindOf(c, from, conjunction) === 'none'
+  if (conjunction >= 0 && head > conjunction && pos[headBefore] === NOUN && !isBareModifier &&
     kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
     head = headBefore
   }
@@ -164,7 +169,15 @@ export function findCounted(
   // "fell four short of his hundred", "two shy of the record": a shortfall, not a count
   if (b + 1 < s.tokenEnd && (lemma[b] === 'short' || lemma[b] === 'shy') && lemma[b + 1] === 'of') return null
   let np = from < s.tokenEnd && lemma[from] === 'them' ? { start: from, head: from, end: from + 1 } : nounPhrase(c, from, s.tokenEnd)
+  // "raising the toll from 24 given the night before": a participle of reporting that wink
+  // tags as a noun is no counted noun
+  if (np !== null && np.head === from && REPORTED_PARTICIPLES.has(tokenText(c, from).toLowerCase())) np = null
   if (np === null) {
+    // "41 of the injured", "nine of the dead": a part of people named by what befell them
+    const named = from > b && from < s.tokenEnd ? NOUN_CATEGORY.get(tokenText(c, from).toLowerCase()) : undefined
+    if (named !== undefined && pos[from] !== NOUN) {
+      return { start: c.tokens.start[from], end: c.tokens.end[from], category: named, npStart: from, npEnd: from + 1, after: from + 1 }
+    }
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
     const bare = new Set<Category>()
     // "nine of whom died": start after the pronoun
@@ -195,6 +208,16 @@ export function findCounted(
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s)
+  }
+  // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
+  // something was done counts the deed, the verb and its object before the number
+  if (np.head === from && /^times$/i.test(tokenText(c, np.head))) {
+    let t = a - 1
+    while (t >= s.tokenStart && t >= a - 7 && pos[t] !== VERB && (pos[t] === DET || pos[t] === ADJ || pos[t] === NOUN ||
+      pos[t] === PROPN || pos[t] === ADV || lemma[t] === 'at' || lemma[t] === 'least')) t--
+    if (t >= s.tokenStart && t < a - 1 && pos[t] === VERB && !COPULAS.has(lemma[t])) {
+      return { start: c.tokens.start[t], end: c.tokens.end[np.head], category: 'other', npStart: np.start, npEnd: np.end, after: np.end }
+    }
   }
   if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -253,6 +276,11 @@ export function findCounted(
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
     const crossed = crossing(c, pastConjunct(c, np.end, s), s)
     if (crossed > 0) { signals.add('displaced'); predicateEnd = crossed }
+  }
+  // "about 600 workers were on the night shift", "6,000 people spent the night in tents"
+  if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
+    const where = whereabouts(c, np.end, s)
+    if (where !== null) { signals.add(where.category); predicateEnd = where.end }
   }
   // "About 300 people in the border town were killed": past a place or origin phrase
   if (predicateEnd < 0 && signals.size === 0) {
@@ -315,7 +343,10 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   }
   if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return false
   t--
-  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || pos[t - 1] !== NUM) return false
+  // ("80 percent of its 35,000 members": a share frames as a part does)
+  const endsFigure = (k: number) => pos[k] === NUM ||
+    within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] }).some((x) => x.end === c.tokens.end[k])
+  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return false
   const np = nounPhrase(c, b, s.tokenEnd)
   if (np === null) return false
   const next = np.end
@@ -409,6 +440,42 @@ function hasServiceContext(c: Context, s: Sentence): boolean {
   return false
 }
 
+/**
+ * Where the people counted at `from` are, when it decides their category: "were on the night
+ * shift", "were on duty" (at work where something happened: deployed); "spent the night in
+ * tents", "slept outdoors", "are sheltering in schools" (out of their homes: displaced).
+ * Returns the category and the token after the phrase, or null.
+ */
+function whereabouts(c: Context, from: number, s: Sentence): { category: Category; end: number } | null {
+  const { pos, lemma } = c.tokens
+  let t = from
+  if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
+  while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV) && lemma[t] !== 'on') t++
+  if (t >= s.tokenEnd) return null
+  if (lemma[t] === 'on') {
+    let k = t + 1
+    while (k < s.tokenEnd && k < t + 4 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && lemma[k] !== 'shift' && lemma[k] !== 'duty'))) k++
+    return k < s.tokenEnd && (lemma[k] === 'shift' || lemma[k] === 'duty') ? { category: 'deployed', end: k + 1 } : null
+  }
+  // "spent the night(s) in/outdoors", "slept in cars", "sheltered in a mosque"
+  let k = t
+  if (lemma[k] === 'spend' && k + 1 < s.tokenEnd) {
+    k++
+    if (pos[k] === DET || pos[k] === ADJ || pos[k] === NUM) k++
+    if (k >= s.tokenEnd || (lemma[k] !== 'night' && lemma[k] !== 'nights')) return null
+  } else if (lemma[k] !== 'sleep' && lemma[k] !== 'shelter') {
+    return null
+  }
+  k++
+  return k < s.tokenEnd && /^(in|at|outdoors|outside|under)$/.test(lemma[k]) ? { category: 'displaced', end: k + 1 } : null
+}
+
+// Nouns of a number that names nothing counted: "the usual number", "last year's level".
+const FIGURE_WORDS = new Set(['number', 'figure', 'total', 'level', 'count', 'average'])
+
+// Participles of reporting after a figure: "24 given the night before", "95 reported a day earlier".
+const REPORTED_PARTICIPLES = new Set(['given', 'reported', 'announced', 'recorded', 'cited', 'counted', 'confirmed', 'registered', 'published'])
+
 // Verbs by which people join up: "recruited 30,000 new soldiers" counts no deployment.
 const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol', 'enroll'])
 
@@ -421,8 +488,12 @@ const JOINING_VERBS = new Set(['recruit', 'enlist', 'conscript', 'draft', 'enrol
 function pastConjunct(c: Context, t: number, s: Sentence): number {
   const { pos, lemma } = c.tokens
   if (t + 1 >= s.tokenEnd || (lemma[t] !== 'and' && lemma[t] !== 'or')) return t
-  const np = nounPhrase(c, t + 1, s.tokenEnd)
-  if (np === null || np.start !== t + 1 || pos[t + 1] === NUM) return t
+  // ("Two soldiers and a civilian were killed": an article before the conjunct)
+  const at = t + 2 < s.tokenEnd && pos[t + 1] === DET && (lemma[t + 1] === 'a' || lemma[t + 1] === 'an') ? t + 2 : t + 1
+  const np = nounPhrase(c, at, s.tokenEnd)
+  // ("a civilian", which wink tags as an adjective)
+  if (np === null && at > t + 1 && (OTHER_PEOPLE.has(lemma[at]) || MILITARY_PEOPLE.has(lemma[at]) || LABOUR_PEOPLE.has(lemma[at]))) return at + 1
+  if (np === null || np.start !== at || pos[at] === NUM) return t
   return np.end
 }
 
@@ -506,7 +577,8 @@ const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set'])
 function putAt(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
   if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
-  let t = a - 2
+  // ("put the number higher, at 57,500": a comma before "at")
+  let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
   while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
   if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB || t + 1 >= a - 1) return null
   let from = t + 1
@@ -577,6 +649,7 @@ function isElliptic(c: Context, a: number, s: Sentence): boolean {
 const MONEY_CONTEXT = new Set([
   'budget', 'spending', 'expenditure', 'revenue', 'funding', 'fund', 'aid', 'money', 'cost',
   'debt', 'deficit', 'tax', 'salary', 'wage', 'income', 'gdp', 'price',
+  'profit', 'earnings', 'pay', 'bonus', 'pension', 'turnover',
 ])
 // "22 per cent of the amount (has been received)": an amount of nothing named is money
 // ("of the amount of rain" is rain)
@@ -598,6 +671,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
       .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
   const categoryOf = (np: { start: number; head: number; end: number }): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    // "about 10 percent of the country's annual economic output": output in money (not "steel output")
+    if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
     if (MONEY_HEADS.has(lemma[np.head])) return 'money'
     const signals = new Set<Category>()
     const heads: Category[] = []
@@ -625,18 +700,42 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   }
   if (from > 0) {
     let np = nounPhrase(c, from, s.tokenEnd)
+    // "30 times the company's annual profit", "10 percent of the state's budget": a share of
+    // what the owner has, not of the owner
+    if (np !== null && np.end + 1 < s.tokenEnd && /^['’]s?$/.test(tokenText(c, np.end)) && pos[np.end] === PART) {
+      const owned = nounPhrase(c, np.end + 1, s.tokenEnd)
+      if (owned !== null) np = { start: np.start, head: owned.head, end: owned.end }
+    }
     // "the number of Russian troops", "its output of shells": the measure counts what it measures
     if (np !== null && np.end + 1 < s.tokenEnd && lemma[np.end] === 'of') {
       const inner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
       if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
     }
+    // "nearly four times the usual number": a share of a number that names nothing is of the figure before
+    if (np !== null && prior !== null && FIGURE_WORDS.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'of')) {
+      return { ...prior, npStart: b, npEnd: b, after: b }
+    }
     if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
-  const isNoun = (k: number) => pos[k] === NOUN || (k === s.tokenStart && isCapitalisedNoun(c, k))
+  // (or opens the sentence after its dateline: "BERLIN, Sept 15 (Reuters) - Support for ...")
+  const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
+  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
   let t = a - 1
-  while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+  const inFigure = (k: number) => within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] })
+    .some((x) => x.start <= c.tokens.start[k] && c.tokens.end[k] <= x.end)
+  for (;;) {
+    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+    // "fell to 22 percent from 24 percent": the noun before is the unit of the figure before,
+    // whose share this one is of the same thing
+    if (prior !== null && t >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && inFigure(t)) {
+      return { ...prior, npStart: b, npEnd: b, after: b }
+    }
+    // "carried out the plan for eight months at 108.3 percent": past a duration to the noun before
+    if (t - 1 >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && pos[t - 1] === NUM && !inFigure(t)) { t -= 2; continue }
+    break
+  }
   if (t >= s.tokenStart && isNoun(t)) {
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
@@ -708,7 +807,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     // "were treated for injuries", "were taken to hospital": hurt
     const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
-    if (isTreated) { signals.add('wounded'); end = p + 3; break }
+    // "remained in critical condition", "are in serious condition": hurt
+    const isInCondition = word === 'condition' && p - 1 > start && /^(critical|serious|stable|grave|fair|poor)$/.test(lemma[p - 1])
+    if (isTreated || isInCondition) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])

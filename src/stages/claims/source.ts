@@ -198,6 +198,8 @@ const DEED_CUES = new Set([
   'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
   // "Authorities had ordered the evacuation of 350,000 residents": an order is a deed
   'order',
+  // "The court fined the firms 4 million crowns" (`isFine`), "sentenced him to ...": a court's ruling is a deed
+  'sentence',
 ])
 
 /** Whether every verb of a cue is a verb of intent or deed. */
@@ -207,7 +209,11 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
     for (let t = firstToken(c, f); t >= 0 && t < c.tokens.count && c.tokens.start[t] < f.end; t++) {
       const pos = c.tokens.pos[t]
       if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
-      if (!DEED_CUES.has(c.tokens.lemma[t])) return false
+      // "It admitted 420 patients last week": a hospital takes people in, it confesses nothing
+      const isAdmission = c.tokens.lemma[t] === 'admit' && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
+      // (wink's lemma of "fined" is "fin")
+      const isFine = /^fin(?:e|es|ed|ing)$/i.test(tokenText(c, t)) && pos === VERB
+      if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission && !isFine) return false
       deeds++
     }
   }
@@ -598,6 +604,11 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     let k = verb + 2
     while (k < a && tokenText(c, k) !== ',') k++
     if (k < a) verb = k + 1
+  } else if (verb + 2 < a && tokenText(c, verb) === ',' && pos[verb + 1] === PROPN) {
+    // "Chad's refugee commission, CNARR, put ...": a name between commas is the body's own
+    let k = verb + 1
+    while (k < a && k < verb + 6 && pos[k] === PROPN) k++
+    if (k < a && tokenText(c, k) === ',') verb = k + 1
   } else if (verb + 1 < a && tokenText(c, verb) === ',' && pos[verb + 1] === ADP) {
     // "The Ukrainian Navy, in a separate list, counts ...": a short phrase with no verb, too
     let k = verb + 1
@@ -610,7 +621,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   if (verb >= a || a - verb > 12) return null
   // "The IOM recorded the deaths at sea, and 300 more went missing": a figure past a clause
   // break is in another clause, not what the verb counted.
-  for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+  // ("put the number higher, at 57,500": a comma before "at" breaks no clause)
+  const atComma = a - 2 > verb && lemma[a - 1] === 'at' && tokenText(c, a - 2) === ',' ? a - 2 : -1
+  for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t)) && t !== atComma) return null
   let named = false
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
   // (a verb after a time phrase that wink read as a noun is taken by its base: "in 2024 found")
@@ -695,7 +708,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) ||
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue))) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
@@ -881,7 +894,24 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
-    (isPersonForBody ? sameWordsBefore(c, source!) : null)
+    (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+/**
+ * "UNHCR spokesperson Eujin Byun told reporters ... The agency said ... It needs $86 million,
+ * she said": "he" or "she" that the attribution stage left unresolved is the person named as
+ * the nearest source before it (within a few sentences), past sources that are bodies.
+ */
+function personBefore(c: Context, source: CharSpan | null, head: number): string | null {
+  if (source === null || head < 0 || !/^(he|she)$/.test(c.tokens.lemma[head])) return null
+  let found: { end: number; name: string } | null = null
+  for (const other of c.attributions) {
+    const span = hull(other.source)
+    if (span === null || span.end > source.start || span.end < source.start - 600 || other.sourceEntity === null) continue
+    if (!c.entities.some((e) => e.type === 'PERSON' && e.canonical === other.sourceEntity)) continue
+    if (found === null || span.end > found.end) found = { end: span.end, name: other.sourceEntity }
+  }
+  return found?.name ?? null
 }
 
 /**
@@ -945,7 +975,22 @@ function bodyBefore(c: Context, source: CharSpan | null): string | null {
     const name = placeBody(c, span, placed)
     if (name !== null && name.toLowerCase().endsWith(` ${head}`)) best = { end: span.end, name }
   }
-  return best?.name ?? null
+  return best?.name ?? namedBodyBefore(c, source, head)
+}
+
+/**
+ * "according to the Ministry of Metal Industry ... the ministry informed": the one body the
+ * article named before as a source with a name that opens with the head and "of" (none when
+ * it named two).
+ */
+function namedBodyBefore(c: Context, source: CharSpan, head: string): string | null {
+  const names = new Set<string>()
+  for (const att of c.attributions) {
+    const span = hull(att.source)
+    if (span === null || span.end > source.start) continue
+    for (const e of entitiesIn(c, span)) if (e.canonical !== null && e.canonical.toLowerCase().startsWith(`${head} of `)) names.add(e.canonical)
+  }
+  return names.size === 1 ? [...names][0] : null
 }
 
 // Words that open a phrase adding figures to a statement: ", with 4,715 injured".
@@ -1028,7 +1073,7 @@ function isRespondents(c: Context, source: CharSpan | null): boolean {
  * outer source gives.
  */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
-  return c.attributions.some((att) => (overlapsAny(att.source, q) && !isFearedFigure(c, att)) || overlapsAny(att.cue, q)) &&
+  return c.attributions.some((att) => (overlapsAny(att.source, q) && !isFearedFigure(c, att) && !isClauseBefore(c, att, q)) || overlapsAny(att.cue, q)) &&
     !c.attributions.some((att) => att.content.some((f) => f.start <= q.start && q.end <= f.end))
 }
 
@@ -1036,10 +1081,38 @@ export function isInSourceOrCue(c: Context, q: Quantity): boolean {
 const BELIEF_CUES = new Set(['fear', 'believe', 'presume', 'think'])
 
 function isFearedFigure(c: Context, att: Attribution): boolean {
-  if (!isBareFigure(c, hull(att.source))) return false
+  const source = hull(att.source)
   const cue = hull(att.cue)
+  if (isFigureAfterCue(c, att)) return true
+  if (!isBareFigure(c, source)) return false
   const t = cue === null ? -1 : firstToken(c, cue)
   return t >= 0 && lastToken(c, cue!) === t && BELIEF_CUES.has(c.tokens.lemma[t]) && /ed$/i.test(tokenText(c, t))
+}
+
+/**
+ * "The commission put the number higher, at 57,500, saying ...": a source span read for a
+ * participle cue after it that holds a verb before the figure is a clause, whose figure is
+ * what its subject states, not part of a name.
+ */
+function isClauseBefore(c: Context, att: Attribution, q: Quantity): boolean {
+  const source = hull(att.source)
+  if (source === null) return false
+  for (let t = firstToken(c, source); t >= 0 && t < c.tokens.count && c.tokens.start[t] < q.start; t++) {
+    if (c.tokens.pos[t] === VERB) return true
+  }
+  return false
+}
+
+/**
+ * "Support for the party fell to 22 percent from 24 percent": a source that is a figure (or a
+ * part of one: "24" of "24 percent") after the words read as its cue is what the sentence
+ * counts, not who speaks ("Of 30 people polled, 24 said" has its cue after the figure).
+ */
+function isFigureAfterCue(c: Context, att: Attribution): boolean {
+  const source = hull(att.source)
+  const cue = hull(att.cue)
+  if (source === null || cue === null || cue.end > source.start) return false
+  return within(c.quantities, { start: source.start - 64, end: source.end + 64 }).some((x) => x.start <= source.start && source.end <= x.end)
 }
 
 function overlapsAny(spans: readonly CharSpan[], q: CharSpan): boolean {

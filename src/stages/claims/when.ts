@@ -14,7 +14,11 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   const { lemma, pos } = c.tokens
   // "the plan" is no plan to do anything: intention words count as verbs only
   const isFutureWord = (t: number) => MODALS.has(lemma[t]) ||
-    (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to')
+    (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to') ||
+    // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
+    (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
+    // "The complex is to produce 500 thousand tons": "be to" and a verb
+    (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB)
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
     if (isFutureWord(t)) return true
@@ -23,6 +27,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
+  // "2.5 billion euros will come as grants": a modal right after the figure
+  if (b < s.tokenEnd && MODALS.has(lemma[b])) return true
   if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
@@ -135,9 +141,15 @@ const COMPARISON_OPENERS = new Set(['up from', 'down from', 'compare with', 'com
 function isComparedTime(c: Context, s: Sentence, seg: Int32Array, a: number, xa: number): boolean {
   // right before the time or before a preposition ("than last year", "than in the record
   // year of 2024"), not before a noun phrase ("fewer votes than Al Gore in 2000": the time dates both)
+  const { lemma } = c.tokens
+  // "1.3 times more than same period of last year", "up 20 percent over the same period of
+  // last year": the same period of another year is what is compared with
+  if (xa - 3 > a && lemma[xa - 1] === 'of' && /^(period|time|month|quarter|week)$/.test(lemma[xa - 2]) && lemma[xa - 3] === 'same' &&
+    seg[xa - 3 - s.tokenStart] === seg[a - s.tokenStart]) return true
   for (let t = xa - 1; t > a && t >= xa - 6; t--) {
     if (seg[t - s.tokenStart] !== seg[a - s.tokenStart] || c.tokens.pos[t] === VERB || c.tokens.pos[t] === AUX) return false
-    if (c.tokens.lemma[t] === 'than') return t + 1 === xa || c.tokens.pos[t + 1] === ADP
+    // ("than the last year", in translation)
+    if (lemma[t] === 'than') return t + 1 === xa || c.tokens.pos[t + 1] === ADP || (t + 2 === xa && c.tokens.pos[t + 1] === DET)
   }
   return false
 }
@@ -167,8 +179,11 @@ const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest
  * for a Test in the city since 2010"), it does not date the figure.
  */
 function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
-  if (c.tokens.lemma[xa] !== 'since') return false
-  for (let t = xa - 1; t >= s.tokenStart && t >= xa - 8; t--) {
+  // ("the lowest since he took office in May 2025": a time inside a clause after "since")
+  let since = xa
+  while (since > s.tokenStart && since > xa - 6 && c.tokens.lemma[since] !== 'since' && !CLAUSE_BREAKS.has(tokenText(c, since - 1))) since--
+  if (c.tokens.lemma[since] !== 'since') return false
+  for (let t = since - 1; t >= s.tokenStart && t >= since - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
     if (RECORD_WORD.test(tokenText(c, t))) return true
   }
@@ -210,10 +225,16 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
     const k = seg[xa - s.tokenStart]
-    if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1))) continue
+    // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
+    // tells of the same event, even when the main clause has a figure of its own)
+    const isParticipleOf = info.participle[own] === 1 && k === own - 1
+    if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1 && !isParticipleOf))) continue
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
     if ((k !== own && info.comparison[k] === 1 && info.hasFigure[k] === 1) || (k === own && xa > a && isComparedTime(c, s, seg, a, xa))) continue
+    // "..., as rescue teams reached villages that had been cut off since the weekend": a time in
+    // a relative clause of another segment dates what that clause tells
+    if (k !== own && isInRelativeClause(c, s, seg, xa)) continue
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
@@ -226,6 +247,18 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   if (best === null) return null
   // (a time elsewhere in the sentence dates the statement, which is past: "..., he said in March")
   return isFutureTense && best.rank < 2 ? aheadOfPublication(c, best.time) : best.value
+}
+
+/** Whether a relative word ("which", "who", "that" after a noun) stands before token `xa` in its segment. */
+function isInRelativeClause(c: Context, s: Sentence, seg: Int32Array, xa: number): boolean {
+  const k = seg[xa - s.tokenStart]
+  for (let t = xa - 1; t > s.tokenStart && seg[t - s.tokenStart] === k; t--) {
+    const lemma = c.tokens.lemma[t]
+    if (lemma === 'which' || lemma === 'who' || lemma === 'whom' || (lemma === 'that' && c.tokens.pos[t - 1] === NOUN &&
+      // ("villages that had been cut off"; not "estimates that Russia has suffered")
+      (c.tokens.pos[t + 1] === AUX || c.tokens.pos[t + 1] === VERB || c.tokens.pos[t + 1] === ADV))) return true
+  }
+  return false
 }
 
 // Month names as written, and words that put a month in the past whatever the tense.

@@ -471,3 +471,9 @@ test('a company named after its founder with "\'s" is one name; a possessive sta
   assert.ok(entities("Tapper's show aired. Tapper said so.").every((e) => e.text !== "Tapper's"))
   assert.ok(entities("MSNBC's anchor said so.").every((e) => e.text !== "MSNBC's"))
 })
+
+test('commissioners, brigadiers, inspectors, prosecutors and judges are titles, not part of the name', () => {
+  const found = entities('Trade Commissioner Anna Halvorsen met Brigadier General Karim Haddad and Judge Ruth Okoro.')
+  const names = found.map((e) => e.text)
+  for (const n of ['Anna Halvorsen', 'Karim Haddad', 'Ruth Okoro']) assert.ok(names.includes(n), JSON.stringify(names))
+})

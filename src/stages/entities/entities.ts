@@ -195,6 +195,8 @@ const TITLE_WORDS = new Set([
   'dr', 'dr.', 'counterpart', 'lawmaker', 'official', 'analyst', 'adviser', 'advisor', 'lieutenant',
   'captain', 'sergeant', 'major', 'admiral', 'marshal', 'head', 'deputy', 'aide', 'correspondent',
   'reporter', 'professor', 'researcher', 'expert', 'pope', 'sister', 'daughter', 'son', 'wife',
+  // ("Budget Commissioner Piotr Serafin", "Brigadier General Main Uddin", "Judge Mette Lund")
+  'commissioner', 'brigadier', 'inspector', 'superintendent', 'prosecutor', 'judge',
 ])
 // The tokens stage keeps a title's period on it ("Rev.", "Sens.", "Gov."): those are titles too.
 for (const t of TITLES) TITLE_WORDS.add(`${t.toLowerCase()}.`)

@@ -247,6 +247,9 @@ export const TIME_WORDS: ReadonlySet<string> = new Set([
 export const MULTIPLIER_FOLLOWERS: ReadonlySet<string> = new Set([
   'more', 'less', 'as', 'the', 'that', 'what', 'larger', 'bigger', 'higher', 'greater',
   'fewer', 'smaller', 'lower', 'faster', 'stronger', 'over', 'its', 'their', 'his', 'her',
+  // "increased 1.5 times compared with the previous month", "grew 2 times than last year" (in
+  // translation), "3 times against the same period"
+  'compared', 'than', 'against',
 ])
 
 /** Verbs and adverbs that state a multiplier on their own. */

@@ -196,6 +196,9 @@ table('money', [
 table('multipliers', [
   ['the number tripled', ['tripled = 3 x']],
   ['it doubled', ['doubled = 2 x']],
+  // a multiplier before a comparison ("compared with", "than", "against")
+  ['output increased 1.5 times compared with the previous month', ['1.5 times = 1.5 x']],
+  ['grew 2.3 times than the last year', ['2.3 times = 2.3 x']],
   ['three times more troops', ['three times = 3 x']],
   ['triple the number', ['triple = 3 x']],
   ['twice as many', ['twice = 2 x']],

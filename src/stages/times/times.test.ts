@@ -91,6 +91,14 @@ test('news shapes: the start of the year, a month of next year, years ago, "by" 
     ['since the beginning of the year', ['the beginning of the year=2025-01']],
     ['in the first nine weeks of the year', ['the first nine weeks of the year=2025']],
     ['through June next year', ['June next year=2026-06']],
+    // a period of months or days: the unit that holds it whole, in the past when no year is named
+    ['output from January to August, which', ['from January to August=2025']],
+    ['between Aug. 4 and Aug. 10 it polled', ['between Aug. 4 and Aug. 10=2025-08']],
+    ['between October and December', ['between October and December=2024']],
+    // the week to a weekday, and the weekend: the month that holds them (published Friday 22 August)
+    ['fired 40 times in the week to Sunday', ['in the week to Sunday=2025-08']],
+    ['admitted 900 patients since the weekend', ['since the weekend=2025-08']],
+    ['from November 2023 to February 2024', ['November 2023 to February 2024=2023-11']],
     ['in March last year', ['March last year=2024-03']],
     ['up from 51,000 four years ago', ['four years ago=2021']],
     ['two months ago', ['two months ago=2025-06']],

@@ -205,6 +205,32 @@ const RULES: readonly Rule[] = [
       return String(last.year)
     },
   },
+  // "in the week to Sunday", "the week ending Friday": the seven days that end on the last
+  // such day not after publication, as the month that holds them (else their year)
+  {
+    trigger: HAS_WEEK_WORD,
+    pattern: /\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?week\s+(?:to|ending|ended|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const last = addDays(ref, -((weekday(ref) - WEEKDAYS.indexOf(m[1].toLowerCase()) + 7) % 7))
+      const first = addDays(last, -6)
+      return first.year === last.year && first.month === last.month ? iso(last, 'month') : String(last.year)
+    },
+  },
+  // "since the weekend", "over the weekend", "last weekend": the last Saturday and Sunday that
+  // began by publication, as the month that holds them (else their year)
+  {
+    trigger: /weekend/i,
+    pattern: /\b(?:since|over|at|during|on|(?:this|last|the\s+past))\s+(?:the\s+)?weekend\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      // "last weekend" read on a Sunday is the one before
+      const back = (weekday(ref) - 6 + 7) % 7 + (/^last/i.test(m[0]) && weekday(ref) % 6 === 0 ? 7 : 0)
+      const saturday = addDays(ref, -back)
+      const sunday = addDays(saturday, 1)
+      return saturday.month === sunday.month ? iso(saturday, 'month') : String(sunday.year)
+    },
+  },
   // "in the summer", "during the winter": the last such season that began by publication
   {
     trigger: HAS_SEASON,
@@ -262,6 +288,31 @@ const RULES: readonly Rule[] = [
       if (ref === null || m[1] === 'may' || m[1] === 'march') return null
       const which = m[2].toLowerCase()
       return `${ref.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0)}-${pad(monthIndex(m[1]))}`
+    },
+  },
+  // "from January to August", "between Sept. 8 and Sept. 14", "from March 2024 to May 2025":
+  // a period of months or days is the unit that holds it whole (the month, else the year);
+  // without a year it ends in the last such month not after publication (news reports the
+  // past) and begins in the last such month not after its end
+  {
+    trigger: HAS_MONTH_NAME,
+    pattern: new RegExp(`\\b(?:from|between)\\s+${MONTH_WORD}(?:\\s+(\\d{1,2})(?!\\d))?(?:\\s*,?\\s+${YEAR})?\\s+(?:to|and|through|until|till)\\s+${MONTH_WORD}(?:\\s+(\\d{1,2})(?![\\d:]))?(?:\\s*,?\\s+${YEAR})?\\b`, 'gi'),
+    resolve: (m, ref) => {
+      // a lower-case "may" or "march" is a modal or a walk
+      if ([m[1], m[4]].some((w) => w === 'may' || w === 'march')) return null
+      const m1 = monthIndex(m[1])
+      const m2 = monthIndex(m[4])
+      const d1 = m[2] === undefined ? null : Number(m[2])
+      const d2 = m[5] === undefined ? null : Number(m[5])
+      let y2: number
+      if (m[6] !== undefined) y2 = Number(m[6])
+      else if (m[3] !== undefined) y2 = Number(m[3]) + (m2 < m1 ? 1 : 0)
+      else if (ref === null) return null
+      else y2 = ref.year - (m2 > ref.month || (m2 === ref.month && d2 !== null && d2 > ref.day) ? 1 : 0)
+      const y1 = m[3] !== undefined ? Number(m[3]) : m1 <= m2 ? y2 : y2 - 1
+      if (y1 !== y2) return null
+      if (m1 !== m2) return String(y2)
+      return d1 !== null && d1 === d2 ? iso({ year: y2, month: m2, day: d2 }, 'day') : iso({ year: y2, month: m2, day: 1 }, 'month')
     },
   },
   // "by December", "until March", "next June": the next such month; "in July", "since
