@@ -8,6 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee,
+  withClosingQuote,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -775,4 +776,25 @@ test('the first word of a compound noun is no cue ("think tank")', () => {
     const { atts } = analyse(text)
     assert.ok(!atts.some((a) => a.cue.some((f) => f.start === text.indexOf('think'))), headline)
   }
+})
+
+test('a fragment that opens a quotation runs on to its closing mark, within the sentence', () => {
+  const run = (text: string, fragment: string, cues: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const c of cues) { const r = at(c); isCue.fill(1, r.start, r.end) }
+    return read(withClosingQuote(p, at(fragment), isCue))
+  }
+  assert.equal(run('He said the deal was “a very positive development.” Others disagreed.', 'the deal was “a very positive development'),
+    'the deal was “a very positive development.”')
+  assert.equal(run("He called the bomb ''the finest gift from a wise God.'' Others disagreed.", "the bomb ''the finest gift from a wise God"),
+    "the bomb ''the finest gift from a wise God.''")
+  assert.equal(run('“I think one has to ask, is this a priority for them?” she said.', '“I think one has to ask, is this'),
+    '“I think one has to ask, is this a priority for them?”')
+  // the closing mark is already there, or another sentence of the quotation comes first, or another cue
+  assert.equal(run('She said “we won.” Others disagreed.', '“we won.”'), '“we won.”')
+  assert.equal(run('He said, “We won. We will win again.”', '“We won.'), '“We won.')
+  assert.equal(run('He said that “we won, she said, and lost.”', 'that “we won', ['she said']), 'that “we won')
+  // a fragment that ends with the opening mark quotes nothing yet
+  assert.equal(run('He backed the plan “because it works.”', 'the plan “'), 'the plan “')
 })
