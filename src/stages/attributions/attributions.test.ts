@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee,
-  withClosingQuote,
+  withClosingQuote, beforeMainVerb,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -797,4 +797,20 @@ test('a fragment that opens a quotation runs on to its closing mark, within the 
   assert.equal(run('He said that “we won, she said, and lost.”', 'that “we won', ['she said']), 'that “we won')
   // a fragment that ends with the opening mark quotes nothing yet
   assert.equal(run('He backed the plan “because it works.”', 'the plan “'), 'the plan “')
+})
+
+test('content of a cue inside the subject ends before the sentence\'s verb', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeMainVerb(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('Opposition to the Common Core standards has united Republicans and Democrats.', 'Opposition to', 'the Common Core standards has united Republicans and Democrats'),
+    'the Common Core standards')
+  assert.equal(run('More than half of the respondents who support Sanders are in college.', 'support', 'Sanders are in college'), 'Sanders')
+  assert.equal(run('The first member of Congress to endorse him was Chris Collins.', 'to endorse', 'him was Chris Collins'), 'him')
+  assert.equal(run('Those supporting Mrs. Clinton have pointed to Senator Reid.', 'supporting', 'Mrs. Clinton have pointed to Senator Reid'), 'Mrs. Clinton')
+  // a cue that is the sentence's verb, takes a clause, or is a preposition alone keeps its content
+  assert.equal(run('He said Sanders is honest.', 'said', 'Sanders is honest'), 'Sanders is honest')
+  assert.equal(run('Voters who say Sanders is honest outnumber the rest.', 'say', 'Sanders is honest outnumber the rest'), 'Sanders is honest outnumber the rest')
+  assert.equal(run('In a new poll, most respondents chose Clinton.', 'In', 'a new poll, most respondents chose Clinton'), 'a new poll, most respondents chose Clinton')
 })
