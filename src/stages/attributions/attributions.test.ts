@@ -809,6 +809,8 @@ test('content of a cue inside the subject ends before the sentence\'s verb', () 
   assert.equal(run('More than half of the respondents who support Sanders are in college.', 'support', 'Sanders are in college'), 'Sanders')
   assert.equal(run('The first member of Congress to endorse him was Chris Collins.', 'to endorse', 'him was Chris Collins'), 'him')
   assert.equal(run('Those supporting Mrs. Clinton have pointed to Senator Reid.', 'supporting', 'Mrs. Clinton have pointed to Senator Reid'), 'Mrs. Clinton')
+  assert.equal(run("Clinton's plan to increase federal investment in infrastructure is a particularly good idea.", 'plan',
+    'to increase federal investment in infrastructure is a particularly good idea'), 'to increase federal investment in infrastructure')
   // a cue that is the sentence's verb, takes a clause, or is a preposition alone keeps its content
   assert.equal(run('He said Sanders is honest.', 'said', 'Sanders is honest'), 'Sanders is honest')
   assert.equal(run('Voters who say Sanders is honest outnumber the rest.', 'say', 'Sanders is honest outnumber the rest'), 'Sanders is honest outnumber the rest')
