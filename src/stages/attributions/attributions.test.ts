@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -815,4 +815,19 @@ test('content of a cue inside the subject ends before the sentence\'s verb', () 
   assert.equal(run('He said Sanders is honest.', 'said', 'Sanders is honest'), 'Sanders is honest')
   assert.equal(run('Voters who say Sanders is honest outnumber the rest.', 'say', 'Sanders is honest outnumber the rest'), 'Sanders is honest outnumber the rest')
   assert.equal(run('In a new poll, most respondents chose Clinton.', 'In', 'a new poll, most respondents chose Clinton'), 'a new poll, most respondents chose Clinton')
+})
+
+test('a quotation before its speech clause ends at its closing mark, not in the speaker\'s words', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(quotationBeforeSpeaker(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('“Governor Romney has no plans to attend,” a spokesman said.', 'said', '“Governor Romney has no plans to attend,” a spokesman'),
+    '“Governor Romney has no plans to attend,”')
+  assert.equal(run("''If Trump wins, they could be running the country,'' one declared.", 'declared', "''If Trump wins, they could be running the country,'' one"),
+    "''If Trump wins, they could be running the country,''")
+  // the sentence goes on after the quotation, or "according to" holds a speech clause of its own
+  assert.equal(run('“There is a sense of stability,” and donations began to pick up, Gilbert said.', 'said', '“There is a sense of stability,” and donations began to pick up'),
+    '“There is a sense of stability,” and donations began to pick up')
+  assert.equal(run('“We will win,” Sanders said, according to the pool report.', 'according to', '“We will win,” Sanders said'), '“We will win,” Sanders said')
 })
