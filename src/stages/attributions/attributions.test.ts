@@ -8,6 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -808,4 +809,58 @@ test('a contracted "\'s" before a participle is "has" with a personal subject: n
   assert.ok(isPassive("It's predicted that prices rise.", "'s predicted"))
   assert.ok(isPassive("She's expected to win.", "'s expected"))
   assert.ok(isPassive('He was predicted to win.', 'was predicted'))
+})
+
+test('a fragment that opens a quotation runs on to its closing mark, within the sentence', () => {
+  const run = (text: string, fragment: string, cues: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const c of cues) { const r = at(c); isCue.fill(1, r.start, r.end) }
+    return read(withClosingQuote(p, at(fragment), isCue))
+  }
+  assert.equal(run('He said the deal was “a very positive development.” Others disagreed.', 'the deal was “a very positive development'),
+    'the deal was “a very positive development.”')
+  assert.equal(run("He called the bomb ''the finest gift from a wise God.'' Others disagreed.", "the bomb ''the finest gift from a wise God"),
+    "the bomb ''the finest gift from a wise God.''")
+  assert.equal(run('“I think one has to ask, is this a priority for them?” she said.', '“I think one has to ask, is this'),
+    '“I think one has to ask, is this a priority for them?”')
+  // the closing mark is already there, or another sentence of the quotation comes first, or another cue
+  assert.equal(run('She said “we won.” Others disagreed.', '“we won.”'), '“we won.”')
+  assert.equal(run('He said, “We won. We will win again.”', '“We won.'), '“We won.')
+  assert.equal(run('He said that “we won, she said, and lost.”', 'that “we won', ['she said']), 'that “we won')
+  // a fragment that ends with the opening mark quotes nothing yet
+  assert.equal(run('He backed the plan “because it works.”', 'the plan “'), 'the plan “')
+})
+
+test('content of a cue inside the subject ends before the sentence\'s verb', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeMainVerb(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('Opposition to the Common Core standards has united Republicans and Democrats.', 'Opposition to', 'the Common Core standards has united Republicans and Democrats'),
+    'the Common Core standards')
+  assert.equal(run('More than half of the respondents who support Sanders are in college.', 'support', 'Sanders are in college'), 'Sanders')
+  assert.equal(run('The first member of Congress to endorse him was Chris Collins.', 'to endorse', 'him was Chris Collins'), 'him')
+  assert.equal(run('Those supporting Mrs. Clinton have pointed to Senator Reid.', 'supporting', 'Mrs. Clinton have pointed to Senator Reid'), 'Mrs. Clinton')
+  assert.equal(run("Clinton's plan to increase federal investment in infrastructure is a particularly good idea.", 'plan',
+    'to increase federal investment in infrastructure is a particularly good idea'), 'to increase federal investment in infrastructure')
+  // a cue that is the sentence's verb, takes a clause, or is a preposition alone keeps its content
+  assert.equal(run('He said Sanders is honest.', 'said', 'Sanders is honest'), 'Sanders is honest')
+  assert.equal(run('Voters who say Sanders is honest outnumber the rest.', 'say', 'Sanders is honest outnumber the rest'), 'Sanders is honest outnumber the rest')
+  assert.equal(run('In a new poll, most respondents chose Clinton.', 'In', 'a new poll, most respondents chose Clinton'), 'a new poll, most respondents chose Clinton')
+})
+
+test('a quotation before its speech clause ends at its closing mark, not in the speaker\'s words', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(quotationBeforeSpeaker(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('“Governor Romney has no plans to attend,” a spokesman said.', 'said', '“Governor Romney has no plans to attend,” a spokesman'),
+    '“Governor Romney has no plans to attend,”')
+  assert.equal(run("''If Trump wins, they could be running the country,'' one declared.", 'declared', "''If Trump wins, they could be running the country,'' one"),
+    "''If Trump wins, they could be running the country,''")
+  // the sentence goes on after the quotation, or "according to" holds a speech clause of its own
+  assert.equal(run('“There is a sense of stability,” and donations began to pick up, Gilbert said.', 'said', '“There is a sense of stability,” and donations began to pick up'),
+    '“There is a sense of stability,” and donations began to pick up')
+  assert.equal(run('“We will win,” Sanders said, according to the pool report.', 'according to', '“We will win,” Sanders said'), '“We will win,” Sanders said')
 })

@@ -18,7 +18,7 @@ import {
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
-  withoutLeadingTime, objectForSubject, opensCompoundNoun,
+  withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -416,7 +416,8 @@ export function extractAttributions(
     const opener = openingParticipleSubject(p, d.cues[0], d.roles)
     if (opener !== null) src = [opener]
     prev = { cue: d.cues[0], source: src }
-    let content = d.roles.content.map((r) => (r.start >= d.cues[0].end ? withoutLeadingTime(p, withoutAddressee(p, d.cues[0], r)) : withoutDateline(text, p, r)))
+    // '“... the foremost threat we face.”': a fragment that opens a quotation takes its closing mark
+    let content = d.roles.content.map((r) => withClosingQuote(p, r.start >= d.cues[0].end ? beforeMainVerb(p, d.cues[0], withoutLeadingTime(p, withoutAddressee(p, d.cues[0], r))) : quotationBeforeSpeaker(p, d.cues[0], withoutDateline(text, p, r)), isCue))
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
