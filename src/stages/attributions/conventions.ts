@@ -1155,8 +1155,8 @@ export function beforeMainVerb(p: Prepared, cue: CueTokens, r: CueTokens): CueTo
   const lemma = p.tokens.lemma
   if (p.quote[r.start] >= Q_OPEN || lemma[r.start] === 'that') return r
   for (let i = r.start; i < r.end; i++) {
-    const inWord = i > 0 && i + 1 < p.n && p.tokens.end[i - 1] === p.tokens.start[i] && p.tokens.end[i] === p.tokens.start[i + 1]
-    if ((p.punct[i] !== 0 && !inWord) || p.quote[i] >= Q_OPEN || p.pos[i] === SCONJ_POS || CLAUSE_OPENERS.has(lemma[i])) return r
+    // (a mark inside a word, "right-hand", is no break)
+    if ((p.punct[i] !== 0 && !isGlued(p.tokens, i)) || p.quote[i] >= Q_OPEN || p.pos[i] === SCONJ_POS || CLAUSE_OPENERS.has(lemma[i])) return r
     if (!isVerbal(p, i)) continue
     // "The Des Moines Register": a capitalised word read as a verb is a name
     if (p.isCap[i] !== 0) return r
