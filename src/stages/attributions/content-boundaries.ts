@@ -36,7 +36,7 @@ const PREPS = new Set(['in', 'on', 'at', 'for', 'by', 'with', 'from', 'during', 
 const TIME = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last|this|earlier|later|recently)$/iu
 
 /** What kind of text `diff` is (the stretch between a predicted and a gold boundary). */
-export function kindOf(diff: string, atEnd: boolean): string {
+function kindOf(diff: string, atEnd: boolean): string {
   const t = diff.trim()
   if (t === '') return 'space'
   if (/\n/u.test(diff.trim())) return 'paragraph'
