@@ -3,7 +3,7 @@ import type { CharSpan, Claim, Quantity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
-  PEOPLE_CATEGORIES, VERB, AUX, CLAUSE_BREAKS, type Context, type Counted, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
   singularOf, tokenEndingAfter,
 } from './context.ts'
 import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
@@ -102,7 +102,7 @@ export function findClaims(doc: Doc): Claim[] {
     // part placed in one of the things the figure before counts is a part of what those hold,
     // the figure before that one
     const holder: Figure | undefined = prior !== null && found.start === prior.start && placedInOneOf(c, prior, b, s) ? figuresBefore.at(-2) : undefined
-    const counted: Counted = holder === undefined ? found : { ...holder.counted, npStart: b, npEnd: b, after: b }
+    const counted: Counted = holder === undefined ? found : standingFor(holder.counted, b)
     if (counted.category === 'other' && q.kind === 'count' && isSmall(q) && !isEquipment(c, counted)) continue
     // "one soldier is lying on the hospital bed": one person present is someone in the story,
     // not a deployment (one killed or captured is still a toll)

@@ -63,6 +63,14 @@ export interface Counted extends CharSpan {
   readonly after: number
 }
 
+/**
+ * What a number whose noun is left out counts ("raising the toll from 24", "including 126 over
+ * the Moscow region"): what `counted` counts, with an empty noun phrase at token `b`.
+ */
+export function standingFor(counted: Counted, b: number): Counted {
+  return { ...counted, npStart: b, npEnd: b, after: b }
+}
+
 /** Who states a figure: attribution index, source and cue spans, resolved name. */
 export interface Source {
   readonly attribution: number | null

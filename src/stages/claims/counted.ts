@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas, PLAIN_WORD,
+  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas, PLAIN_WORD,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -161,7 +161,7 @@ export function findCounted(
 
   // "its estimate of at least 3,000 given a week ago": an estimate of the figure before
   if (prior !== null && a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) {
-    return { ...prior, npStart: b, npEnd: b, after: b }
+    return standingFor(prior, b)
   }
   // (before the noun phrase after the number, which may run on into the list's next line)
   const label = listLabel(c, q, a, s)
@@ -197,11 +197,11 @@ export function findCounted(
     // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
     // own the number counts the same people, not what befell the others)
     if (prior !== null && isElliptic(c, a, s)) {
-      return b < s.tokenEnd && pos[b] === AUX ? { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b } : { ...prior, npStart: b, npEnd: b, after: b }
+      return b < s.tokenEnd && pos[b] === AUX ? standingFor(crossedOrNoun(c, prior, b, s), b) : standingFor(prior, b)
     }
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
-    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return { ...crossedOrNoun(c, prior, b, s), npStart: b, npEnd: b, after: b }
+    if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return standingFor(crossedOrNoun(c, prior, b, s), b)
     // "the union said 1.2 million had taken part": a bare number that is who marched or took part counts people
     const joined = participants(c, b, s)
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
@@ -327,6 +327,12 @@ export function opensPartOfCount(c: Context, of: number, s: Sentence): boolean {
   return isPartOfCount((k) => k < s.tokenEnd ? c.tokens.lemma[k] : undefined, (k) => k < s.tokenEnd && c.tokens.pos[k] === NUM, of)
 }
 
+/** The quantities that end where token `k` ends ("35,000", "percent" of "22 percent"), within a reach before it. */
+function quantitiesEndingAt(c: Context, k: number): Quantity[] {
+  const end = c.tokens.end[k]
+  return within(c.quantities, { start: c.tokens.start[k] - 64, end }).filter((x) => x.end === end)
+}
+
 /**
  * Whether the quantity at tokens `[a, b)` is a total that only frames a part named before it:
  * "87 of the 150 seats", "11 of the country's 18 states", "40,000 of its 110,000 residents
@@ -344,8 +350,7 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return false
   t--
   // ("80 percent of its 35,000 members": a share frames as a part does)
-  const endsFigure = (k: number) => pos[k] === NUM ||
-    within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] }).some((x) => x.end === c.tokens.end[k])
+  const endsFigure = (k: number) => pos[k] === NUM || quantitiesEndingAt(c, k).length > 0
   if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return false
   const np = nounPhrase(c, b, s.tokenEnd)
   if (np === null) return false
@@ -694,7 +699,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     // "60% of them", "or about 90 per cent of the population": a share of the figure before
     const isApposed = a - 1 >= s.tokenStart && (lemma[a - 1] === 'or' || lemma[a - 1] === 'of')
     if (prior !== null && ((from > 0 && /^(them|those|whom|these)$/.test(lemma[from] ?? '')) || isApposed)) {
-      return { ...prior, npStart: b, npEnd: b, after: b }
+      return standingFor(prior, b)
     }
     while (from > 0 && from < s.tokenEnd && pos[from] === DET) from++
   }
@@ -713,7 +718,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     }
     // "nearly four times the usual number": a share of a number that names nothing is of the figure before
     if (np !== null && prior !== null && FIGURE_WORDS.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'of')) {
-      return { ...prior, npStart: b, npEnd: b, after: b }
+      return standingFor(prior, b)
     }
     if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
@@ -723,14 +728,13 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
   const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
   let t = a - 1
-  const inFigure = (k: number) => within(c.quantities, { start: c.tokens.start[k] - 64, end: c.tokens.end[k] })
-    .some((x) => x.start <= c.tokens.start[k] && c.tokens.end[k] <= x.end)
+  const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
   for (;;) {
     while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
     // "fell to 22 percent from 24 percent": the noun before is the unit of the figure before,
     // whose share this one is of the same thing
     if (prior !== null && t >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && inFigure(t)) {
-      return { ...prior, npStart: b, npEnd: b, after: b }
+      return standingFor(prior, b)
     }
     // "carried out the plan for eight months at 108.3 percent": past a duration to the noun before
     if (t - 1 >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && pos[t - 1] === NUM && !inFigure(t)) { t -= 2; continue }
@@ -744,7 +748,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     return isCountable(np) ? asCounted(np, categoryOf(np)) : null
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
-  return prior === null ? null : { ...prior, npStart: b, npEnd: b, after: b }
+  return prior === null ? null : standingFor(prior, b)
 }
 
 // What stands before a word inside a sentence: a lower-case letter or a comma, and a space.
