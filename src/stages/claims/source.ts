@@ -908,7 +908,7 @@ function personBefore(c: Context, source: CharSpan | null, head: number): string
   for (const other of c.attributions) {
     const span = hull(other.source)
     if (span === null || span.end > source.start || span.end < source.start - 600 || other.sourceEntity === null) continue
-    if (!c.entities.some((e) => e.type === 'PERSON' && e.canonical === other.sourceEntity)) continue
+    if (!isPersonEntity(c, other.sourceEntity)) continue
     if (found === null || span.end > found.end) found = { end: span.end, name: other.sourceEntity }
   }
   return found?.name ?? null
@@ -943,13 +943,18 @@ const PERSON_TITLES = new Set([...PERSON_ROLES, 'manager', 'economist', 'analyst
  * that ends with the name after a title in lower case ("campaign manager Tomas Berg").
  */
 function isPersonName(c: Context, name: string): boolean {
-  if (c.entities.some((e) => e.type === 'PERSON' && e.canonical === name)) return true
+  if (isPersonEntity(c, name)) return true
   return c.attributions.some((other) => {
     const span = hull(other.source)
     if (span === null || !c.text.slice(span.start, span.end).endsWith(name)) return false
     const t = tokenEndingAfter(c, span.end - name.length) - 1
     return t >= 0 && c.tokens.start[t] >= span.start && PERSON_TITLES.has(tokenText(c, t))
   })
+}
+
+/** Whether an entity typed as a person has the canonical name `name`. */
+function isPersonEntity(c: Context, name: string): boolean {
+  return c.entities.some((e) => e.type === 'PERSON' && e.canonical === name)
 }
 
 // How many sentences back "the ministry" looks for the body it was introduced as.
@@ -1081,10 +1086,9 @@ export function isInSourceOrCue(c: Context, q: Quantity): boolean {
 const BELIEF_CUES = new Set(['fear', 'believe', 'presume', 'think'])
 
 function isFearedFigure(c: Context, att: Attribution): boolean {
-  const source = hull(att.source)
-  const cue = hull(att.cue)
   if (isFigureAfterCue(c, att)) return true
-  if (!isBareFigure(c, source)) return false
+  if (!isBareFigure(c, hull(att.source))) return false
+  const cue = hull(att.cue)
   const t = cue === null ? -1 : firstToken(c, cue)
   return t >= 0 && lastToken(c, cue!) === t && BELIEF_CUES.has(c.tokens.lemma[t]) && /ed$/i.test(tokenText(c, t))
 }
