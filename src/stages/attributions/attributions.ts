@@ -416,8 +416,14 @@ export function extractAttributions(
     const opener = openingParticipleSubject(p, d.cues[0], d.roles)
     if (opener !== null) src = [opener]
     prev = { cue: d.cues[0], source: src }
-    // '“... the foremost threat we face.”': a fragment that opens a quotation takes its closing mark
-    let content = d.roles.content.map((r) => withClosingQuote(p, r.start >= d.cues[0].end ? beforeMainVerb(p, d.cues[0], withoutLeadingTime(p, withoutAddressee(p, d.cues[0], r))) : quotationBeforeSpeaker(p, d.cues[0], withoutDateline(text, p, r)), isCue))
+    let content = d.roles.content.map((r) => {
+      const cue = d.cues[0]
+      const trimmed = r.start >= cue.end
+        ? beforeMainVerb(p, cue, withoutLeadingTime(p, withoutAddressee(p, cue, r)))
+        : quotationBeforeSpeaker(p, cue, withoutDateline(text, p, r))
+      // '“... the foremost threat we face.”': a fragment that opens a quotation takes its closing mark
+      return withClosingQuote(p, trimmed, isCue)
+    })
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
