@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -440,6 +440,46 @@ test('a cue coordinated with the one before it ("and said", "but says") shares i
   assert.equal(join(board.doc, byCue(board.doc, board.atts, 'says').source), 'The regional water board')
   const ministry = analyse('The ministry of fisheries acknowledged the decline in cod stocks and added that quotas would be cut.')
   assert.equal(join(ministry.doc, byCue(ministry.doc, ministry.atts, 'added').source), 'The ministry of fisheries')
+})
+
+test('a coordinated cue with no cue before it speaks for the subject of the sentence\'s first verb', () => {
+  // The committed tagger leaves both cues without a source.
+  const mayor = analyse('The mayor visited the flooded district on Sunday, and criticized the state for its slow response.')
+  assert.equal(join(mayor.doc, byCue(mayor.doc, mayor.atts, 'criticized').source), 'The mayor')
+  const he = analyse('He shook hands with the workers and posed for photos and asked them about their wages.')
+  assert.equal(join(he.doc, byCue(he.doc, he.atts, 'asked').source), 'He')
+  const run = (text: string, cue: string, source: string[]) => {
+    const { p, at, read } = prepared(text)
+    return coordinatedSource(p, at(cue), source.map(at)).map(read)
+  }
+  const text = 'Graham called both Trump and Clinton crazy and said the party would lose.'
+  // the object of the first clause, or none, gives way to the subject; a subject found stays
+  assert.deepEqual(run(text, 'said', ['Trump and Clinton']), ['Graham'])
+  assert.deepEqual(run(text, 'said', []), ['Graham'])
+  assert.deepEqual(run('Mr. Graham, the senator, called both crazy and said the party would lose.', 'said', ['Mr. Graham, the senator,']), ['Mr. Graham, the senator,'])
+  const subject = (t: string, cue: string) => {
+    const { p, at, read } = prepared(t)
+    const r = coordinatedSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('Graham is not running again, but is mulling a run for governor.', 'is mulling'), 'Graham')
+  // not a verb in the active, a relative clause or a clause of its own on the way, no "and"
+  assert.equal(subject('She is moving to Los Angeles but is expected to stay on the show.', 'is expected'), null)
+  assert.equal(subject('They include ships in the sea, and allegations that hackers broke in.', 'allegations'), null)
+  assert.equal(subject('The plan has won over Weaver, who came out and endorsed Clinton.', 'endorsed'), null)
+  assert.equal(subject('The victory ushered in a thaw; he helped broker a truce and decided to go.', 'decided'), null)
+  assert.equal(subject('Graham called both crazy, saying the party would lose.', 'saying'), null)
+})
+
+test('a coordinated cue after another cue takes its source over a word between the two, but not over "who"', () => {
+  // The committed tagger gives "saying" the name inside the first cue's content.
+  const she = analyse('She is noting the “kind of problems” Sanders had answering questions about big banks and saying he could not answer questions on foreign policy.')
+  assert.equal(join(she.doc, byCue(she.doc, she.atts, 'saying').source), 'She')
+  const who = analyse('“She is one of my friends,” Tom told Annette Guessford, who answered her door Sunday afternoon and said she planned to caucus for Clinton.')
+  assert.equal(join(who.doc, byCue(who.doc, who.atts, 'said').source), 'who')
+  const { p, at } = prepared('Tom told Annette, who smiled and said so; Annette said it.')
+  assert.ok(isRelativeSubject(p, at('who')))
+  assert.ok(!isRelativeSubject(p, at('Annette said')))
 })
 
 test('a coordinated cue is "and" or "but" right before the cue, with at most two adverbs between', () => {

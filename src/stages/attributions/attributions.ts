@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject,
   isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -405,12 +405,17 @@ export function extractAttributions(
     // of their own between the two cues, which is kept).
     else if (prev !== null && prev.source.length === 1 && isCoordinatedCue(p, d.cues[0])
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]
-      && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start)) src = prev.source
+      && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start && isRelativeSubject(p, src[0]))) src = prev.source
     // "Trump went after Bush, calling him ...", "..., and the real estate tycoon launched his
     // bid, calling them rapists": with no cue before it, the participle's source is the
     // subject of the clause it hangs on, never that clause's object.
     else if (isParticipleAfterComma(text, p, d.cues[0])) {
       src = [...participleSource(p, d.cues[0], src, prev !== null && p.sent[prev.cue.start] === p.sent[d.cues[0].start])]
+    }
+    // "Graham called both Trump and Clinton “crazy” and said ...": with no cue before it in the
+    // sentence, a coordinated verb speaks for the subject of the sentence's first verb
+    else if (!(prev !== null && prev.source.length === 1 && p.sent[prev.cue.start] === p.sent[d.cues[0].start])) {
+      src = [...coordinatedSource(p, d.cues[0], src)]
     }
     // "Promising that ..., Bolton said": a participle opening the sentence speaks for the main clause's subject
     const opener = openingParticipleSubject(p, d.cues[0], d.roles)

@@ -1233,3 +1233,63 @@ export function quotationBeforeSpeaker(p: Prepared, cue: CueTokens, r: CueTokens
   }
   return { start: r.start, end: close + 1 }
 }
+
+/**
+ * "Graham called both Trump and Clinton “crazy” and said ...", "O'Malley spoke at the forum
+ * on Sunday, and criticized ...": a verb coordinated with the cue (`isCoordinatedCue`) with
+ * no cue before it in the sentence has the subject of the sentence's first verb for its
+ * source. Null when the cue is not of that shape or no subject is read there.
+ */
+export function coordinatedSubject(p: Prepared, cue: CueTokens): CueTokens | null {
+  return coordinated(p, cue)?.subject ?? null
+}
+
+/**
+ * The source of a verb coordinated with the cue with no cue before it in the sentence
+ * (`coordinatedSubject`): that subject when the tagger found none, or found one between the
+ * sentence's first verb and the cue (the object of the first clause: "Graham called [both
+ * Trump and Clinton] “crazy” and said"); else the tagger's `src`.
+ */
+export function coordinatedSource(p: Prepared, cue: CueTokens, src: readonly CueTokens[]): readonly CueTokens[] {
+  const c = coordinated(p, cue)
+  if (c === null) return src
+  if (src.length === 1 && !(src[0].start > c.verb && src[0].end <= cue.start)) return src
+  return [c.subject]
+}
+
+function coordinated(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
+  if (!isCoordinatedCue(p, cue) || !opensWithVerb(p, cue)) return null
+  const sent = p.sent[cue.start]
+  const first = p.sentences[sent].tokenStart
+  let v = first
+  while (v < cue.start && !isVerbal(p, v)) v++
+  if (v >= cue.start - 1) return null
+  // the verb group's last word
+  while (v + 1 < cue.start && isVerbal(p, v + 1)) v++
+  // "...; he helped broker a truce and decided": a clause of its own on the way
+  // "Weaver, who came out and endorsed", "Judge Garland is an expert ... and has lectured"
+  for (let i = v + 1; i < cue.start; i++) if (CLAUSE_INSIDE.has(p.tokens.lemma[i]) || p.punct[i] === P_COLON || p.punct[i] === P_FINAL || (p.punct[i] === 4 && (p.tokens.lemma[i] === ';' || p.tokens.lemma[i] === '('))) return null
+  const r = subjectOfVerbBefore(p, v + 1).subject
+  if (r === null || (r.end - r.start === 1 && RELATIVE_PRONOUNS.has(p.tokens.lemma[r.start]))) return null
+  return { subject: r, verb: v }
+}
+
+const CLAUSE_INSIDE = new Set(['who', 'which', 'where', 'whom', 'whose', 'when', 'while', 'because', 'after', 'before', 'since', 'until', 'if'])
+
+// A cue that opens with a verb in the active: "said", "already is eyeing", "has boasted of",
+// "is mulling"; not "is expected", "was ordered", nor a noun ("allegations").
+function opensWithVerb(p: Prepared, cue: CueTokens): boolean {
+  let t = cue.start
+  while (t + 1 < cue.end && (p.pos[t] === ADV_POS || p.pos[t] === PART_POS)) t++
+  if (p.pos[t] === VERB_POS) return true
+  if (p.pos[t] !== AUX_POS) return false
+  let v = t + 1
+  while (v < cue.end && (p.pos[v] === ADV_POS || p.pos[v] === PART_POS || p.pos[v] === AUX_POS)) v++
+  if (v >= cue.end || p.pos[v] !== VERB_POS) return false
+  return !BE_FORMS.has(p.tokens.lemma[t]) || p.suffix[v] === SUFFIX_ING
+}
+
+/** "who", "which", "that": a relative pronoun alone, the subject of a clause of its own. */
+export function isRelativeSubject(p: Prepared, src: CueTokens): boolean {
+  return src.end - src.start === 1 && RELATIVE_PRONOUNS.has(p.tokens.lemma[src.start])
+}
