@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -731,6 +731,25 @@ test('a participle that opens its sentence speaks for the subject of the main cl
   // a relative clause after the subject: not the noun phrase cut at its pronoun ("the soldiers who")
   assert.equal(subject('In describing the attack, the soldiers who survived said it was brutal.', 'describing', 'the attack'), null)
   assert.equal(subject('Recalling the vote, officials that were there said it was close.', 'Recalling', 'the vote'), null)
+})
+
+test('an opening participle after "But" or "Now," and one whose content runs into the main clause speak for its subject', () => {
+  // The committed tagger runs the content of "blasting" on into the main clause and leaves both without a source.
+  const beck = analyse('After blasting the Drudge Report for linking to a Breitbart article about his latest fast, Glenn Beck doubled down on his religious rhetoric.')
+  const blasting = byCue(beck.doc, beck.atts, 'blasting')
+  assert.equal(join(beck.doc, blasting.source), 'Glenn Beck')
+  assert.equal(join(beck.doc, blasting.content), 'the Drudge Report for linking to a Breitbart article about his latest fast')
+  const she = analyse("But while denouncing the ''perversion'' of corporate tax avoidance to campaign audiences, she hasn't outlined a plan.")
+  assert.equal(join(she.doc, byCue(she.doc, she.atts, 'denouncing').source), 'she')
+  const run = (text: string, cue: string, content: string) => {
+    const { p, at, read } = prepared(text)
+    const r = openingParticiple(p, at(cue), { source: [], content: [at(content)] })
+    return r === null ? null : `${read(r.subject)} @${read({ start: r.comma, end: r.comma + 1 })}`
+  }
+  assert.equal(run('Now, after arguing that the race had narrowed, his team is suggesting a new plan.', 'arguing', 'that the race had narrowed'), 'his team @,')
+  assert.equal(run('Noting that the policy has failed, Trump reminded voters of his plan.', 'Noting', 'that the policy has failed, Trump reminded voters of his plan'), 'Trump @,')
+  // a comma inside the content that no subject and verb follow is not the clause's end
+  assert.equal(run('Naming a third justice, a liberal, would be an achievement.', 'Naming', 'a third justice, a liberal, would be an achievement'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

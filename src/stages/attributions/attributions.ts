@@ -13,7 +13,7 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   isCoordinatedCue, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
@@ -418,8 +418,13 @@ export function extractAttributions(
       src = [...coordinatedSource(p, d.cues[0], src)]
     }
     // "Promising that ..., Bolton said": a participle opening the sentence speaks for the main clause's subject
-    const opener = openingParticipleSubject(p, d.cues[0], d.roles)
-    if (opener !== null) src = [opener]
+    // (and its content ends at the comma before that subject, not in the main clause)
+    const opener = openingParticiple(p, d.cues[0], d.roles)
+    if (opener !== null) {
+      src = [opener.subject]
+      const cut = opener.comma
+      d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start > d.cues[0].start && r.start < cut && r.end > cut + 1 ? { start: r.start, end: cut } : r)) }
+    }
     prev = { cue: d.cues[0], source: src }
     // '“... the foremost threat we face.”': a fragment that opens a quotation takes its closing mark
     let content = d.roles.content.map((r) => withClosingQuote(p, r.start >= d.cues[0].end ? beforeMainVerb(p, d.cues[0], withoutLeadingTime(p, withoutAddressee(p, d.cues[0], r))) : quotationBeforeSpeaker(p, d.cues[0], withoutDateline(text, p, r)), isCue))

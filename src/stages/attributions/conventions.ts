@@ -1028,8 +1028,23 @@ const SUBJECT_NP = new Set([DET_POS, ADJ_POS, NOUN_POS, PROPN_POS, PRON_POS, NUM
  * not read ("Recalling that moment, David Axelrod, who was ..., said").
  */
 export function openingParticipleSubject(p: Prepared, cue: CueTokens, roles: RoleSpans): CueTokens | null {
+  return openingParticiple(p, cue, roles)?.subject ?? null
+}
+
+/**
+ * `openingParticipleSubject`, with the comma that closes the participle's clause: when the
+ * content found runs on over it into the main clause ("After blasting the Drudge Report for
+ * ..., Glenn Beck doubled down"), the first comma inside the content that a subject and a
+ * verb follow.
+ */
+export function openingParticiple(p: Prepared, cue: CueTokens, roles: RoleSpans): { subject: CueTokens; comma: number } | null {
   let s = cue.start
-  const first = p.sentences[p.sent[s]].tokenStart
+  let first = p.sentences[p.sent[s]].tokenStart
+  // "But while denouncing ...", "Now, after arguing ...": a conjunction or an adverb before
+  if (first + 1 < s && (p.pos[first] === CCONJ_POS || p.pos[first] === ADV_POS)) {
+    first++
+    if (p.punct[first] === P_COMMA && first + 1 < s) first++
+  }
   if (s === first + 1 && PARTICIPLE_OPENERS.has(p.tokens.lemma[first])) s = first
   if (s !== first || p.pos[cue.start] !== VERB_POS || p.suffix[cue.start] !== SUFFIX_ING || p.tokens.lemma[cue.start] === 'accord') return null
   let end = cue.end
@@ -1042,10 +1057,25 @@ export function openingParticipleSubject(p: Prepared, cue: CueTokens, roles: Rol
     comma = end
     while (comma < p.n && p.sent[comma] === p.sent[cue.start] && p.punct[comma] !== P_COMMA) {
       // "Naming a third justice would be ...": a verb before the comma makes the participle a subject
-      if (isVerbal(p, comma)) return null
+      if (isVerbal(p, comma)) return inside(p, cue, end)
       comma++
     }
   }
+  return subjectAfter(p, cue, comma) ?? inside(p, cue, end)
+}
+
+// a comma inside the content up to `end` that a subject and a verb follow
+function inside(p: Prepared, cue: CueTokens, end: number): { subject: CueTokens; comma: number } | null {
+  for (let c = cue.end; c < end - 1; c++) {
+    if (p.punct[c] !== P_COMMA || p.quote[c] !== 0) continue
+    const r = subjectAfter(p, cue, c)
+    if (r !== null) return r
+  }
+  return null
+}
+
+// the subject right after the comma at `comma` when a verb follows it
+function subjectAfter(p: Prepared, cue: CueTokens, comma: number): { subject: CueTokens; comma: number } | null {
   let from = comma + 1
   while (from < p.n && p.quote[from] === Q_CLOSE) from++
   if (from >= p.n || p.sent[from] !== p.sent[cue.start] || p.punct[comma] !== P_COMMA) return null
@@ -1064,7 +1094,7 @@ export function openingParticipleSubject(p: Prepared, cue: CueTokens, roles: Rol
   // a noun phrase ends in its head ("the Associated Press", not "the")
   const head = p.pos[k - 1]
   if (head === DET_POS || head === ADJ_POS) return null
-  return { start: from, end: k }
+  return { subject: { start: from, end: k }, comma }
 }
 
 // The complements after the one spoken to that start what is said ("told reporters that ...").
