@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -750,6 +750,24 @@ test('an opening participle after "But" or "Now," and one whose content runs int
   assert.equal(run('Noting that the policy has failed, Trump reminded voters of his plan.', 'Noting', 'that the policy has failed, Trump reminded voters of his plan'), 'Trump @,')
   // a comma inside the content that no subject and verb follow is not the clause's end
   assert.equal(run('Naming a third justice, a liberal, would be an achievement.', 'Naming', 'a third justice, a liberal, would be an achievement'), null)
+})
+
+test('a source found inside a relative clause right before the cue is the noun phrase the clause hangs on', () => {
+  // The committed tagger gives "recalled" and "said" the sources "O'Donnell, who" and "Crawford, who".
+  const od = analyse("O'Donnell, who said in an interview that he did not sign a nondisclosure agreement with Trump, recalled that Trump sent an attorney to his office.")
+  assert.equal(join(od.doc, byCue(od.doc, od.atts, 'recalled').source), "O'Donnell")
+  const cr = analyse('But Crawford, who recalled taking the service elevator up to the suite, said in an interview that the project never came to pass.')
+  assert.equal(join(cr.doc, byCue(cr.doc, cr.atts, 'said').source), 'Crawford')
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeRelativeClause(p, at(cue), at(source)))
+  }
+  const text = 'What is unclear is whether Sanders, who enjoys higher numbers than Clinton, will ever tell voters to back her.'
+  assert.equal(run(text, 'will ever tell', 'who enjoys higher numbers than Clinton'), 'Sanders')
+  assert.equal(run(text, 'will ever tell', 'who'), 'Sanders')
+  // the clause with its noun phrase, or a source elsewhere, stays
+  assert.equal(run(text, 'will ever tell', 'Sanders, who enjoys higher numbers than Clinton,'), 'Sanders, who enjoys higher numbers than Clinton,')
+  assert.equal(run('The mayor said, who knows, that taxes will rise.', 'said', 'The mayor'), 'The mayor')
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

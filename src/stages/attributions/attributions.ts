@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, beforeRelativeClause, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -393,7 +393,7 @@ export function extractAttributions(
     // the one who speaks. A source bound to the wrong speaker is worse than none.
     if (src.length === 1 && isDateOnly(tokens, src[0])) src = []
     // ("KYIV, June 18 - Ukraine's military said": the dateline is no part of who speaks)
-    if (src.length === 1) src = [withoutDateline(text, p, tidySource(p, d.cues[0], src[0], d.roles.content, isCue))]
+    if (src.length === 1) src = [withoutDateline(text, p, beforeRelativeClause(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue)))]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).

@@ -1323,3 +1323,28 @@ function opensWithVerb(p: Prepared, cue: CueTokens): boolean {
 export function isRelativeSubject(p: Prepared, src: CueTokens): boolean {
   return src.end - src.start === 1 && RELATIVE_PRONOUNS.has(p.tokens.lemma[src.start])
 }
+
+/**
+ * "O'Donnell, [who] said in an interview that ..., recalled", "Sanders, [who enjoys higher
+ * favorable numbers], will ever tell": a source found inside a relative clause set off by
+ * commas right before the cue is the noun phrase that clause hangs on. PolNeAR train gold,
+ * cues after such a clause: the source runs from the noun phrase to the cue 115 times, is the
+ * noun phrase alone 87, starts at the relative pronoun 2; but where the tagger took the clause
+ * and left the noun phrase out, the noun phrase alone was gold more often (seed 1 of the nested
+ * cross-validation: 6 right against 3 with the clause). Returns `src` when not of that shape.
+ */
+export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
+  if (cue.start < 3 || p.punct[cue.start - 1] !== P_COMMA || src.end > cue.start) return src
+  const sent = p.sent[cue.start]
+  let w = cue.start - 2
+  while (w >= 0 && p.sent[w] === sent && p.punct[w] !== P_COMMA && !REL_CLAUSE.has(p.tokens.lemma[w])) w--
+  if (w < 2 || p.sent[w] !== sent || !REL_CLAUSE.has(p.tokens.lemma[w]) || p.punct[w - 1] !== P_COMMA) return src
+  // "O'Donnell, who": cut at the pronoun, which `tidySource` could not run on to the cue
+  if (src.start < w - 1 && src.end === w + 1) return { start: src.start, end: w - 1 }
+  if (src.start < w) return src
+  let s = w - 1
+  while (s > 0 && p.sent[s - 1] === sent && w - 1 - s < 8 && p.punct[s - 1] === 0 && p.quote[s - 1] === 0 && SUBJECT_NP.has(p.pos[s - 1])) s--
+  if (s === w - 1 || !(p.pos[w - 2] === PROPN_POS || p.pos[w - 2] === NOUN_POS || p.pos[w - 2] === PRON_POS)) return src
+  return { start: s, end: w - 1 }
+}
+const REL_CLAUSE = new Set(['who', 'which'])
