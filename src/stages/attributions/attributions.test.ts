@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -768,6 +768,25 @@ test('a source found inside a relative clause right before the cue is the noun p
   // the clause with its noun phrase, or a source elsewhere, stays
   assert.equal(run(text, 'will ever tell', 'Sanders, who enjoys higher numbers than Clinton,'), 'Sanders, who enjoys higher numbers than Clinton,')
   assert.equal(run('The mayor said, who knows, that taxes will rise.', 'said', 'The mayor'), 'The mayor')
+})
+
+test('an inverted speech clause after a comma names its speaker after the verb', () => {
+  // The committed tagger takes "The program" for the source and "Ms. Gil, with ..." for content.
+  const gil = analyse('The program is hardly formal, but it has attracted a loyal following, said Ms. Gil, with games of capture the flag and hikes.')
+  const a = byCue(gil.doc, gil.atts, 'said')
+  assert.equal(join(gil.doc, a.source), 'Ms. Gil')
+  assert.ok(!join(gil.doc, a.content).includes('Gil'), join(gil.doc, a.content))
+  const subject = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = invertedSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('“We will win,” explained Rosenberg, “with this calendar.”', 'explained'), 'Rosenberg')
+  assert.equal(subject('Turnout was high, said the county clerk.', 'said'), 'the county clerk')
+  // the noun phrase goes on into a clause, "told" has its listener after it, no comma before
+  assert.equal(subject('Earlier, Clinton, who served then, conceded the current situation in Libya is bad.', 'conceded'), null)
+  assert.equal(subject('Sanders, the senator, told Clinton, “No.”', 'told'), null)
+  assert.equal(subject('Ms. Gil said Mr. Ortiz.', 'said'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

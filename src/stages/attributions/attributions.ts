@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, beforeRelativeClause, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, beforeRelativeClause, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -393,6 +393,14 @@ export function extractAttributions(
     // the one who speaks. A source bound to the wrong speaker is worse than none.
     if (src.length === 1 && isDateOnly(tokens, src[0])) src = []
     // ("KYIV, June 18 - Ukraine's military said": the dateline is no part of who speaks)
+    // '..., said Ms. Gil': an inverted speech clause names its speaker after the verb
+    const inverted = invertedSubject(p, d.cues[0])
+    if (inverted !== null && (src.length === 0 || src[0].end < d.cues[0].start - 1)) {
+      src = [inverted]
+      // (content the tagger began at that speaker begins after it: "said [Ms. Gil,] with games ...")
+      const from = p.punct[inverted.end] === 0 ? inverted.end : inverted.end + 1
+      d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start === inverted.start ? { start: from, end: r.end } : r)).filter((r) => r.end > r.start) }
+    }
     if (src.length === 1) src = [withoutDateline(text, p, beforeRelativeClause(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue)))]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
