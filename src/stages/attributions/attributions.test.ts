@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer } from './attrib
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -442,6 +442,46 @@ test('a cue coordinated with the one before it ("and said", "but says") shares i
   assert.equal(join(ministry.doc, byCue(ministry.doc, ministry.atts, 'added').source), 'The ministry of fisheries')
 })
 
+test('a coordinated cue with no cue before it speaks for the subject of the sentence\'s first verb', () => {
+  // The committed tagger leaves both cues without a source.
+  const mayor = analyse('The mayor visited the flooded district on Sunday, and criticized the state for its slow response.')
+  assert.equal(join(mayor.doc, byCue(mayor.doc, mayor.atts, 'criticized').source), 'The mayor')
+  const he = analyse('He shook hands with the workers and posed for photos and asked them about their wages.')
+  assert.equal(join(he.doc, byCue(he.doc, he.atts, 'asked').source), 'He')
+  const run = (text: string, cue: string, source: string[]) => {
+    const { p, at, read } = prepared(text)
+    return coordinatedSource(p, at(cue), source.map(at)).map(read)
+  }
+  const text = 'Graham called both Trump and Clinton crazy and said the party would lose.'
+  // the object of the first clause, or none, gives way to the subject; a subject found stays
+  assert.deepEqual(run(text, 'said', ['Trump and Clinton']), ['Graham'])
+  assert.deepEqual(run(text, 'said', []), ['Graham'])
+  assert.deepEqual(run('Mr. Graham, the senator, called both crazy and said the party would lose.', 'said', ['Mr. Graham, the senator,']), ['Mr. Graham, the senator,'])
+  const subject = (t: string, cue: string) => {
+    const { p, at, read } = prepared(t)
+    const r = coordinatedSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('Graham is not running again, but is mulling a run for governor.', 'is mulling'), 'Graham')
+  // not a verb in the active, a relative clause or a clause of its own on the way, no "and"
+  assert.equal(subject('She is moving to Los Angeles but is expected to stay on the show.', 'is expected'), null)
+  assert.equal(subject('They include ships in the sea, and allegations that hackers broke in.', 'allegations'), null)
+  assert.equal(subject('The plan has won over Weaver, who came out and endorsed Clinton.', 'endorsed'), null)
+  assert.equal(subject('The victory ushered in a thaw; he helped broker a truce and decided to go.', 'decided'), null)
+  assert.equal(subject('Graham called both crazy, saying the party would lose.', 'saying'), null)
+})
+
+test('a coordinated cue after another cue takes its source over a word between the two, but not over "who"', () => {
+  // The committed tagger gives "saying" the name inside the first cue's content.
+  const she = analyse('She is noting the “kind of problems” Sanders had answering questions about big banks and saying he could not answer questions on foreign policy.')
+  assert.equal(join(she.doc, byCue(she.doc, she.atts, 'saying').source), 'She')
+  const who = analyse('“She is one of my friends,” Tom told Annette Guessford, who answered her door Sunday afternoon and said she planned to caucus for Clinton.')
+  assert.equal(join(who.doc, byCue(who.doc, who.atts, 'said').source), 'who')
+  const { p, at } = prepared('Tom told Annette, who smiled and said so; Annette said it.')
+  assert.ok(isRelativeSubject(p, at('who')))
+  assert.ok(!isRelativeSubject(p, at('Annette said')))
+})
+
 test('a coordinated cue is "and" or "but" right before the cue, with at most two adverbs between', () => {
   const { p, at } = prepared('The board praised the plan but later warned that costs would rise, and then said it would wait. It said so, and Ms. Ortiz agreed.')
   assert.ok(isCoordinatedCue(p, at('warned')))
@@ -691,6 +731,62 @@ test('a participle that opens its sentence speaks for the subject of the main cl
   // a relative clause after the subject: not the noun phrase cut at its pronoun ("the soldiers who")
   assert.equal(subject('In describing the attack, the soldiers who survived said it was brutal.', 'describing', 'the attack'), null)
   assert.equal(subject('Recalling the vote, officials that were there said it was close.', 'Recalling', 'the vote'), null)
+})
+
+test('an opening participle after "But" or "Now," and one whose content runs into the main clause speak for its subject', () => {
+  // The committed tagger runs the content of "blasting" on into the main clause and leaves both without a source.
+  const beck = analyse('After blasting the Drudge Report for linking to a Breitbart article about his latest fast, Glenn Beck doubled down on his religious rhetoric.')
+  const blasting = byCue(beck.doc, beck.atts, 'blasting')
+  assert.equal(join(beck.doc, blasting.source), 'Glenn Beck')
+  assert.equal(join(beck.doc, blasting.content), 'the Drudge Report for linking to a Breitbart article about his latest fast')
+  const she = analyse("But while denouncing the ''perversion'' of corporate tax avoidance to campaign audiences, she hasn't outlined a plan.")
+  assert.equal(join(she.doc, byCue(she.doc, she.atts, 'denouncing').source), 'she')
+  const run = (text: string, cue: string, content: string) => {
+    const { p, at, read } = prepared(text)
+    const r = openingParticiple(p, at(cue), { source: [], content: [at(content)] })
+    return r === null ? null : `${read(r.subject)} @${read({ start: r.comma, end: r.comma + 1 })}`
+  }
+  assert.equal(run('Now, after arguing that the race had narrowed, his team is suggesting a new plan.', 'arguing', 'that the race had narrowed'), 'his team @,')
+  assert.equal(run('Noting that the policy has failed, Trump reminded voters of his plan.', 'Noting', 'that the policy has failed, Trump reminded voters of his plan'), 'Trump @,')
+  // a comma inside the content that no subject and verb follow is not the clause's end
+  assert.equal(run('Naming a third justice, a liberal, would be an achievement.', 'Naming', 'a third justice, a liberal, would be an achievement'), null)
+})
+
+test('a source found inside a relative clause right before the cue is the noun phrase the clause hangs on', () => {
+  // The committed tagger gives "recalled" and "said" the sources "O'Donnell, who" and "Crawford, who".
+  const od = analyse("O'Donnell, who said in an interview that he did not sign a nondisclosure agreement with Trump, recalled that Trump sent an attorney to his office.")
+  assert.equal(join(od.doc, byCue(od.doc, od.atts, 'recalled').source), "O'Donnell")
+  const cr = analyse('But Crawford, who recalled taking the service elevator up to the suite, said in an interview that the project never came to pass.')
+  assert.equal(join(cr.doc, byCue(cr.doc, cr.atts, 'said').source), 'Crawford')
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeRelativeClause(p, at(cue), at(source)))
+  }
+  const text = 'What is unclear is whether Sanders, who enjoys higher numbers than Clinton, will ever tell voters to back her.'
+  assert.equal(run(text, 'will ever tell', 'who enjoys higher numbers than Clinton'), 'Sanders')
+  assert.equal(run(text, 'will ever tell', 'who'), 'Sanders')
+  // the clause with its noun phrase, or a source elsewhere, stays
+  assert.equal(run(text, 'will ever tell', 'Sanders, who enjoys higher numbers than Clinton,'), 'Sanders, who enjoys higher numbers than Clinton,')
+  assert.equal(run('The mayor said, who knows, that taxes will rise.', 'said', 'The mayor'), 'The mayor')
+})
+
+test('an inverted speech clause after a comma names its speaker after the verb', () => {
+  // The committed tagger takes "The program" for the source and "Ms. Gil, with ..." for content.
+  const gil = analyse('The program is hardly formal, but it has attracted a loyal following, said Ms. Gil, with games of capture the flag and hikes.')
+  const a = byCue(gil.doc, gil.atts, 'said')
+  assert.equal(join(gil.doc, a.source), 'Ms. Gil')
+  assert.ok(!join(gil.doc, a.content).includes('Gil'), join(gil.doc, a.content))
+  const subject = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = invertedSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('“We will win,” explained Rosenberg, “with this calendar.”', 'explained'), 'Rosenberg')
+  assert.equal(subject('Turnout was high, said the county clerk.', 'said'), 'the county clerk')
+  // the noun phrase goes on into a clause, "told" has its listener after it, no comma before
+  assert.equal(subject('Earlier, Clinton, who served then, conceded the current situation in Libya is bad.', 'conceded'), null)
+  assert.equal(subject('Sanders, the senator, told Clinton, “No.”', 'told'), null)
+  assert.equal(subject('Ms. Gil said Mr. Ortiz.', 'said'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

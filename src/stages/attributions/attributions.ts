@@ -13,10 +13,10 @@ import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type 
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticipleSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, beforeRelativeClause, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -393,7 +393,15 @@ export function extractAttributions(
     // the one who speaks. A source bound to the wrong speaker is worse than none.
     if (src.length === 1 && isDateOnly(tokens, src[0])) src = []
     // ("KYIV, June 18 - Ukraine's military said": the dateline is no part of who speaks)
-    if (src.length === 1) src = [withoutDateline(text, p, tidySource(p, d.cues[0], src[0], d.roles.content, isCue))]
+    // '..., said Ms. Gil': an inverted speech clause names its speaker after the verb
+    const inverted = invertedSubject(p, d.cues[0])
+    if (inverted !== null && (src.length === 0 || src[0].end < d.cues[0].start - 1)) {
+      src = [inverted]
+      // (content the tagger began at that speaker begins after it: "said [Ms. Gil,] with games ...")
+      const from = p.punct[inverted.end] === 0 ? inverted.end : inverted.end + 1
+      d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start === inverted.start ? { start: from, end: r.end } : r)).filter((r) => r.end > r.start) }
+    }
+    if (src.length === 1) src = [withoutDateline(text, p, beforeRelativeClause(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue)))]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).
@@ -405,16 +413,26 @@ export function extractAttributions(
     // of their own between the two cues, which is kept).
     else if (prev !== null && prev.source.length === 1 && isCoordinatedCue(p, d.cues[0])
       && p.sent[prev.cue.start] === p.sent[d.cues[0].start]
-      && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start)) src = prev.source
+      && !(src.length === 1 && src[0].start >= prev.cue.end && src[0].end <= d.cues[0].start && isRelativeSubject(p, src[0]))) src = prev.source
     // "Trump went after Bush, calling him ...", "..., and the real estate tycoon launched his
     // bid, calling them rapists": with no cue before it, the participle's source is the
     // subject of the clause it hangs on, never that clause's object.
     else if (isParticipleAfterComma(text, p, d.cues[0])) {
       src = [...participleSource(p, d.cues[0], src, prev !== null && p.sent[prev.cue.start] === p.sent[d.cues[0].start])]
     }
+    // "Graham called both Trump and Clinton “crazy” and said ...": with no cue before it in the
+    // sentence, a coordinated verb speaks for the subject of the sentence's first verb
+    else if (!(prev !== null && prev.source.length === 1 && p.sent[prev.cue.start] === p.sent[d.cues[0].start])) {
+      src = [...coordinatedSource(p, d.cues[0], src)]
+    }
     // "Promising that ..., Bolton said": a participle opening the sentence speaks for the main clause's subject
-    const opener = openingParticipleSubject(p, d.cues[0], d.roles)
-    if (opener !== null) src = [opener]
+    // (and its content ends at the comma before that subject, not in the main clause)
+    const opener = openingParticiple(p, d.cues[0], d.roles)
+    if (opener !== null) {
+      src = [opener.subject]
+      const cut = opener.comma
+      d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start > d.cues[0].start && r.start < cut && r.end > cut + 1 ? { start: r.start, end: cut } : r)) }
+    }
     prev = { cue: d.cues[0], source: src }
     let content = d.roles.content.map((r) => {
       const cue = d.cues[0]
