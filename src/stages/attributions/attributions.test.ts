@@ -768,6 +768,10 @@ test('a source found inside a relative clause right before the cue is the noun p
   // the clause with its noun phrase, or a source elsewhere, stays
   assert.equal(run(text, 'will ever tell', 'Sanders, who enjoys higher numbers than Clinton,'), 'Sanders, who enjoys higher numbers than Clinton,')
   assert.equal(run('The mayor said, who knows, that taxes will rise.', 'said', 'The mayor'), 'The mayor')
+  // a noun phrase after a preposition or a verb is their object, never the speaker
+  const budget = 'The budget is planned in amount 1.2 billion som, which is 8 percent more than this year, informed the deputy mayor.'
+  assert.equal(run(budget, 'informed', 'is 8 percent more than this year'), 'is 8 percent more than this year')
+  assert.equal(run('Voters backed Sanders, who enjoys higher numbers, said the poll.', 'said', 'who enjoys higher numbers'), 'who enjoys higher numbers')
 })
 
 test('an inverted speech clause after a comma names its speaker after the verb', () => {
