@@ -802,10 +802,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
     // "is not founded yet", "were never found": missing
-    const notFound = (k: number) => (lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
-      (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')
     for (let k = p; k < s.tokenEnd && k < p + 4 && (pos[k] === AUX || pos[k] === PART || pos[k] === ADV); k++) {
-      if (notFound(k)) { signals.add('missing'); return k + 2 }
+      if ((lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
+        (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')) { signals.add('missing'); return k + 2 }
     }
     while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
       // "remained in camps", "were moved to temporary shelters"
