@@ -484,6 +484,11 @@ function surnamesOf(text: string, entities: readonly Entity[]): Set<string> {
   return out
 }
 
+/** Whether token i may lie between two content pieces that are one: the cue, a mark, a source token. */
+function isFiller(p: Prepared, cue: CueTokens, source: readonly CueTokens[], i: number): boolean {
+  return (i >= cue.start && i < cue.end) || p.punct[i] !== 0 || p.quote[i] >= Q_OPEN || source.some((s) => i >= s.start && i < s.end)
+}
+
 /**
  * Keep content that PolNeAR would mark as one attribution's: adjacent chunks are one
  * fragment; besides the chunk nearest the cue, only quoted chunks or chunks separated
@@ -503,8 +508,6 @@ export function tidyRoles(p: Prepared, cue: CueTokens, tagged: RoleSpans, isCue:
     else merged.push(r)
   }
   const primary = merged.reduce((a, b) => (gap(a, cue) <= gap(b, cue) ? a : b))
-  const filler = (i: number) => (i >= cue.start && i < cue.end) || p.punct[i] !== 0 || p.quote[i] >= Q_OPEN
-    || roles.source.some((s) => i >= s.start && i < s.end)
   const isQuoted = p.quote[primary.start] === Q_OPEN
   const content = merged.filter((r) => {
     if (r === primary) return true
@@ -513,7 +516,7 @@ export function tidyRoles(p: Prepared, cue: CueTokens, tagged: RoleSpans, isCue:
     if (isQuoted) return false
     const from = r.end <= primary.start ? r.end : primary.end
     const to = r.end <= primary.start ? primary.start : r.start
-    for (let i = from; i < to; i++) if (!filler(i)) return false
+    for (let i = from; i < to; i++) if (!isFiller(p, cue, roles.source, i)) return false
     return true
   })
   return { source: roles.source, content }

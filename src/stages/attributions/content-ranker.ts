@@ -156,6 +156,17 @@ function marginIn(em: TaggerScores, i: number): number {
   return em.scores[b + 4] - Math.max(em.scores[b], em.scores[b + 3])
 }
 
+/** Whether token i is in the role tagger's window. */
+function inWindow(em: TaggerScores, i: number): boolean {
+  return i >= em.from && i < em.to
+}
+
+/** How much the role tagger prefers a content edge (its last two labels) over outside at token i, inside its window. */
+function marginAt(em: TaggerScores, i: number): number {
+  const b = (i - em.from) * 5
+  return Math.max(em.scores[b + 3], em.scores[b + 4]) - em.scores[b]
+}
+
 // End feature k is template 201 + k, start feature k template 301 + k: their values, by
 // the names endFeaturesOf and startFeatures pass them (features hashed as fx does; see compileRow).
 const END_ROW = compileRow(201, [
@@ -313,15 +324,10 @@ export function startFeatures(
   const lastPu = punct[end - 1] * 4 + quote[end - 1]
   const isTag = s === start ? 1 : 0
   const rel = signedBucket(s - start)
-  const margin = (i: number) => {
-    const b = (i - em.from) * 5
-    return Math.max(em.scores[b + 3], em.scores[b + 4]) - em.scores[b]
-  }
-  const inWin = (i: number) => i >= em.from && i < em.to
-  const mPrev = s > limit && inWin(s - 1) ? logBucket(margin(s - 1)) : 99
+  const mPrev = s > limit && inWindow(em, s - 1) ? logBucket(marginAt(em, s - 1)) : 99
   let cost = 0
-  if (s < start) for (let i = s; i < start; i++) { if (inWin(i)) cost += margin(i) }
-  else for (let i = start; i < s; i++) { if (inWin(i)) cost -= margin(i) }
+  if (s < start) for (let i = s; i < start; i++) { if (inWindow(em, i)) cost += marginAt(em, i) }
+  else for (let i = start; i < s; i++) { if (inWindow(em, i)) cost -= marginAt(em, i) }
   const cb = logBucket(cost)
   START_ROW.hash(out, o / K_END, isTag, rel, lemma[s], pos[s], firstPu, pl, pp, ppu, pCue, bal, lastPu, sents, sentStart,
     lenBucket(end - s), Math.min(commas, 4), mPrev, cb, quote[cue.start] === 0 ? 0 : 1)

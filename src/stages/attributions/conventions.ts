@@ -280,32 +280,57 @@ function subjectOfVerbBefore(p: Prepared, at: number): { applies: boolean; subje
  *   noted"): 828 of 892 train sources with an inner comma followed by ", <cue>".
  */
 export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content: readonly CueTokens[], isCue: Uint8Array): CueTokens {
-  const blocked = (i: number) => p.quote[i] >= Q_OPEN || isCue[i] === 1 || p.sent[i] !== p.sent[src.start]
-    || content.some((r) => i >= r.start && i < r.end)
+  const fence: Fence = { p, isCue, sent: p.sent[src.start], content }
   const start = src.start
   let end = withoutParticiple(p, src)
   if (end - start > 1 && REL_WORDS.has(p.tokens.lemma[end - 1])) {
     if (end <= cue.start) {
       let i = end
-      while (i < cue.start && !blocked(i)) i++
+      while (i < cue.start && !isBlocked(fence, i)) i++
       if (i === cue.start) end = i
     } else {
       let i = end
-      while (i < p.n && p.punct[i] === 0 && !blocked(i)) i++
+      while (i < p.n && p.punct[i] === 0 && !isBlocked(fence, i)) i++
       end = i
     }
   }
   let innerComma = false
   for (let i = start; i < end - 1; i++) if (p.punct[i] === P_COMMA) innerComma = true
   if (innerComma && end + 1 === cue.start && p.punct[end] === P_COMMA && p.punct[end - 1] !== P_COMMA) end++
-  else if (end < cue.start) end = withAppositive(p, end, cue, isCue, blocked)
+  else if (end < cue.start) end = withAppositive(p, end, cue, isCue, fence)
   if (end === cue.start) end = withoutTime(p, start, end)
-  if (end - start === 1 && p.pos[start] === DET_POS && end < cue.start) end = determinerPhrase(p, end, cue, blocked)
+  if (end - start === 1 && p.pos[start] === DET_POS && end < cue.start) end = determinerPhrase(p, end, cue, fence)
   // "which state news media", "how experts": the wh-word opens the clause, not the source
   // (train gold leaves it out 430 times and keeps it 8; "whose" stays, 11 of 11).
   const from = end - start > 1 && WH_OPENERS.has(p.tokens.lemma[start]) ? start + 1 : start
-  const headed = end <= cue.start ? withHead(p, from, blocked) : from
-  return { start: withNegation(p, withQuantifier(p, headed, blocked), blocked), end: closingComma(p, from, balancedEnd(p, from, end), blocked) }
+  const headed = end <= cue.start ? withHead(p, from, fence) : from
+  return { start: withNegation(p, withQuantifier(p, headed, fence), fence), end: closingComma(p, from, balancedEnd(p, from, end), fence) }
+}
+
+/**
+ * What a source's tidying does not run into: a quotation mark, another cue's token, another
+ * sentence than the source's, the content. An object, not a closure: tsx names every
+ * closure it creates (`__name`, a defineProperty of some 4,000 instructions).
+ */
+interface Fence {
+  readonly p: Prepared
+  readonly isCue: Uint8Array
+  /** The source's sentence. */
+  readonly sent: number
+  readonly content: readonly CueTokens[]
+}
+
+function isBlocked(f: Fence, i: number): boolean {
+  const p = f.p
+  if (p.quote[i] >= Q_OPEN || f.isCue[i] === 1 || p.sent[i] !== f.sent) return true
+  for (const r of f.content) if (i >= r.start && i < r.end) return true
+  return false
+}
+
+/** Whether token `i` is a word a source starting at `start` may take in: not fenced off, in its sentence, no mark. */
+function isOpen(f: Fence, start: number, i: number): boolean {
+  const p = f.p
+  return i >= 0 && !isBlocked(f, i) && p.sent[i] === p.sent[start] && p.punct[i] === 0
 }
 
 /**
@@ -314,13 +339,13 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
  * before the comma that follows them 799 times and on it 5; sources with one end on it 920
  * times and before it 107. An inner comma inside brackets or quotation marks counts too.
  */
-function closingComma(p: Prepared, start: number, end: number, blocked: (i: number) => boolean): number {
+function closingComma(p: Prepared, start: number, end: number, fence: Fence): number {
   if (end - start < 2) return end
   let inner = false
   for (let i = start; i < end - 1; i++) if (p.punct[i] === P_COMMA) inner = true
   const last = end - 1
   if (p.punct[last] === P_COMMA) return inner ? end : last
-  if (inner && end < p.n && p.punct[end] === P_COMMA && p.sent[end] === p.sent[start] && !blocked(end)) return end + 1
+  if (inner && end < p.n && p.punct[end] === P_COMMA && p.sent[end] === p.sent[start] && !isBlocked(fence, end)) return end + 1
   return end
 }
 
@@ -338,14 +363,13 @@ const HEAD_NOUNS = new Set((['NOUN', 'PROPN', 'PRON', 'NUM'] as const).map((t) =
  * takes in the noun phrase the preposition hangs on (back over nouns, adjectives,
  * determiners, numbers and possessive "'s").
  */
-function withHead(p: Prepared, start: number, blocked: (i: number) => boolean): number {
-  const ok = (i: number) => i >= 0 && !blocked(i) && p.sent[i] === p.sent[start] && p.punct[i] === 0
+function withHead(p: Prepared, start: number, fence: Fence): number {
   const prep = start - 1
-  if (!ok(prep) || !ok(prep - 1) || !HEAD_PREPS.has(p.tokens.lemma[prep])) return start
+  if (!isOpen(fence, start, prep) || !isOpen(fence, start, prep - 1) || !HEAD_PREPS.has(p.tokens.lemma[prep])) return start
   const head = prep - 1
   if (!HEAD_NOUNS.has(p.pos[head])) return start
   let s = head
-  while (ok(s - 1) && (HEAD_POS.has(p.pos[s - 1]) || p.tokens.lemma[s - 1] === "'s" || p.tokens.lemma[s - 1] === '’s')) s--
+  while (isOpen(fence, start, s - 1) && (HEAD_POS.has(p.pos[s - 1]) || p.tokens.lemma[s - 1] === "'s" || p.tokens.lemma[s - 1] === '’s')) s--
   return s
 }
 
@@ -354,8 +378,8 @@ const WH_OPENERS = new Set(['which', 'what', 'how', 'why', 'when', 'where'])
 const DET_POS = POS_TAGS.indexOf('DET')
 
 /** "A memorable ad in 2008 questioned": a lone determiner the tagger took for the source runs on to the cue. */
-function determinerPhrase(p: Prepared, end: number, cue: CueTokens, blocked: (i: number) => boolean): number {
-  for (let i = end; i < cue.start; i++) if (blocked(i) || p.punct[i] !== 0) return end
+function determinerPhrase(p: Prepared, end: number, cue: CueTokens, fence: Fence): number {
+  for (let i = end; i < cue.start; i++) if (isBlocked(fence, i) || p.punct[i] !== 0) return end
   return cue.start
 }
 
@@ -445,13 +469,13 @@ const MAX_APPOSITIVE = 16
  * appositive and 6 leave it out; appositives that open otherwise ("who …", "for example")
  * are left out as often as not, so they are not taken.
  */
-function withAppositive(p: Prepared, end: number, cue: CueTokens, isCue: Uint8Array, blocked: (i: number) => boolean): number {
+function withAppositive(p: Prepared, end: number, cue: CueTokens, isCue: Uint8Array, fence: Fence): number {
   if (p.punct[end] !== P_COMMA || p.pos[end - 1] !== PROPN_POS || end + 2 >= p.n) return end
   if (!APPOSITIVE_OPENERS.has(p.tokens.lemma[end + 1])) return end
   // The closing comma comes right before this cue, or before the first of a row of
   // cues this one shares its source with ("Rendell, a Clinton surrogate, said … and called").
   let close = end + 2
-  while (close < p.n && close - end <= MAX_APPOSITIVE && p.punct[close] === 0 && !blocked(close)) close++
+  while (close < p.n && close - end <= MAX_APPOSITIVE && p.punct[close] === 0 && !isBlocked(fence, close)) close++
   if (close - end > MAX_APPOSITIVE || p.punct[close] !== P_COMMA || close + 1 >= p.n) return end
   if (close + 1 !== cue.start && isCue[close + 1] !== 1) return end
   return close + 1
@@ -503,25 +527,24 @@ const NUM_POS = POS_TAGS.indexOf('NUM')
  * after a quantifier and its "of", or after the limit of a number, takes them in. Train gold:
  * 180 sources begin with such a quantifier or limit, 17 begin right after one.
  */
-function withQuantifier(p: Prepared, start: number, blocked: (i: number) => boolean): number {
+function withQuantifier(p: Prepared, start: number, fence: Fence): number {
   const lemma = p.tokens.lemma
-  const ok = (i: number) => i >= 0 && !blocked(i) && p.sent[i] === p.sent[start] && p.punct[i] === 0
-  if (ok(start - 2) && ok(start - 1) && lemma[start - 1] === 'of' && (QUANTIFIERS.has(lemma[start - 2]) || p.pos[start - 2] === NUM_POS)) {
+  if (isOpen(fence, start, start - 2) && isOpen(fence, start, start - 1) && lemma[start - 1] === 'of' && (QUANTIFIERS.has(lemma[start - 2]) || p.pos[start - 2] === NUM_POS)) {
     // "a majority of", "the bulk of": the article goes with it
     const q = start - 2
-    return ok(q - 1) && (lemma[q - 1] === 'a' || lemma[q - 1] === 'the') ? q - 1 : q
+    return isOpen(fence, start, q - 1) && (lemma[q - 1] === 'a' || lemma[q - 1] === 'the') ? q - 1 : q
   }
   if (p.pos[start] === NUM_POS) {
-    if (ok(start - 2) && ok(start - 1) && NUMBER_LIMITS.has(`${lemma[start - 2]} ${lemma[start - 1]}`)) return start - 2
-    if (ok(start - 1) && NUMBER_LIMITS.has(lemma[start - 1])) return start - 1
+    if (isOpen(fence, start, start - 2) && isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(`${lemma[start - 2]} ${lemma[start - 1]}`)) return start - 2
+    if (isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(lemma[start - 1])) return start - 1
   }
   return start
 }
 
 /** "Not everyone agrees": a source the tagger began after a leading "no" or "not" takes it in. */
-function withNegation(p: Prepared, start: number, blocked: (i: number) => boolean): number {
+function withNegation(p: Prepared, start: number, fence: Fence): number {
   const before = start - 1
-  if (before < 0 || blocked(before) || p.sent[before] !== p.sent[start]) return start
+  if (before < 0 || isBlocked(fence, before) || p.sent[before] !== p.sent[start]) return start
   const l = p.tokens.lemma[before]
   if (l !== 'no' && l !== 'not') return start
   // "is not everyone", "did not": the negation belongs to a verb before it.

@@ -32,6 +32,7 @@ const NOT_SPEAKERS = new Set([
   'november', 'december',
 ])
 const TYPE_RANK: Partial<Record<EntityType, number>> = { PERSON: 3, MEDIA: 3, ORG: 3, GPE: 2, NORP: 1 }
+const typeRank = (e: Entity) => TYPE_RANK[e.type] ?? 0
 const GROUP_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MEDIA', 'GPE', 'NORP'])
 // Preference among compatible antecedents: who speaks is more often a body or a person
 // than a country, and a country more often than a demonym ("Russian forces").
@@ -161,7 +162,6 @@ export function resolveSource(
   let headAt = src.end - 1
   for (let i = src.start + 2; i < src.end - 1; i++) if (wordAt(text, p, i) === 'of') { headAt = i - 1; break }
   const isNominal = !isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && headAt - src.start < 4 && src.end - src.start <= 7
-  const runs = () => propnRuns(text, p, src.start)
   if (!isPronoun && !isNominal) {
     // "Philippe Lazzarini, the head of UNRWA, the UN agency": a name before an appositive
     // is the speaker, whatever bodies the appositive names.
@@ -171,12 +171,11 @@ export function resolveSource(
     if (inside.length > 0) {
       // The speaker is the person or organisation, not the nationality describing it
       // ("North Korean leader Kim Jong Un"); among equals, the head comes last.
-      const rank = (e: Entity) => TYPE_RANK[e.type] ?? 0
-      const best = inside.reduce((a, b) => (rank(b) >= rank(a) ? b : a))
+      const best = inside.reduce((a, b) => (typeRank(b) >= typeRank(a) ? b : a))
       // A place or nationality names the speaker only as the head of the source ("said
       // North Korea"), not as a modifier ("US officials") or one of a pair.
       const isHead = !hasConj && text.slice(best.end, e0).trim().replace(/[,.]$/, '') === ''
-      if (rank(best) === 3 || isHead) return entityName(text, best)
+      if (typeRank(best) === 3 || isHead) return entityName(text, best)
     }
     // An appositive after a name describes it ("Mitch McConnell, the majority leader").
     let end = src.end
@@ -193,7 +192,7 @@ export function resolveSource(
     while (start > src.start && p.tokens.pos[start - 1] === PROPN) start--
     const name = trimTitles(text, p, { start, end })
     if (NOT_SPEAKERS.has(name.toLowerCase())) return null
-    return end - start > 1 ? name : fullerName(name, runs(), text, p)
+    return end - start > 1 ? name : fullerName(name, propnRuns(text, p, src.start), text, p)
   }
   const head = wordAt(text, p, headAt)
   // "the source", "the insiders", "The officials", "the voters": nobody the article names.
@@ -223,7 +222,7 @@ export function resolveSource(
     if (isNominal && kind !== undefined && !kind.some((w) => namesHead(text, best, w))) return null
     return entityName(text, best)
   }
-  const all = runs()
+  const all = propnRuns(text, p, src.start)
   if (all.length === 0) return null
   const window = all.filter((r) => p.sent[src.start] - p.sent[r.start] <= 3)
   const pool = window.length > 0 ? window : all.slice(0, 1)

@@ -128,11 +128,10 @@ export function findClaims(doc: Doc): Claim[] {
     }
     // "Of that initial deployment, about 4,000 soldiers ...": the figure continues the
     // previous sentence's when it names no country of its own (the source's does not count).
-    const isInSource = (e: CharSpan) => source.source !== null && contains(source.source, e)
     if (subject === null && previous !== null && previous.sentence === si - 1 && previous.claim.subject !== null &&
       refersBack(c, s, a, b) &&
       PEOPLE_CATEGORIES.has(counted.category) && PEOPLE_CATEGORIES.has(previous.claim.counted.category) &&
-      !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !isInSource(e))) {
+      !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !(source.source !== null && contains(source.source, e)))) {
       subject = previous.claim.subject
     }
     let asOf = findAsOf(c, a, s, isFutureTense(c, a, counted, s))

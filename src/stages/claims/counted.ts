@@ -23,6 +23,16 @@ const NUMBER_NOUN = /^(?:ones|twos|threes|fours|fives|sixes|sevens|eights|nines|
 // Adverbs that do not modify a noun ("300 troops also ..." is not "also troops").
 const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'just', 'only', 'reportedly', 'there', 'here', 'so', 'too', 'again', 'later', 'earlier', 'allegedly'])
 
+/**
+ * "wounded soldiers": whether token k is a participle right before a noun or adjective,
+ * which it modifies ("-ing" only before the phrase's head, `head` < 0), within `limit`.
+ */
+function isModifyingParticiple(c: Context, k: number, head: number, limit: number): boolean {
+  const pos = c.tokens.pos
+  return pos[k] === VERB && (/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) &&
+    k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
+}
+
 /** The noun phrase right after token `from`: adjectives, nouns and hyphenated parts. */
 function nounPhrase(c: Context, from: number, end: number): { start: number; head: number; end: number } | null {
   const { pos, lemma } = c.tokens
@@ -31,15 +41,12 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   let conjunction = -1
   let headBefore = -1
   const limit = Math.min(end, from + 10)
-  // "wounded soldiers": a participle right before a noun or adjective modifies it
-  const isParticiple = (k: number) => pos[k] === VERB && (/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) &&
-    k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
   while (t < limit) {
     if (overlapsTime(c, t)) break
     const p = pos[t]
     if (p === NOUN || p === PROPN) {
       head = t
-    } else if (p === ADJ || (p === NUM && head < 0 && t > from) || (p === ADV && lemma[t] === 'more') || isParticiple(t) ||
+    } else if (p === ADJ || (p === NUM && head < 0 && t > from) || (p === ADV && lemma[t] === 'more') || isModifyingParticiple(c, t, head, limit) ||
       (p === ADV && head < 0 && !ADVERBS.has(lemma[t]) && t + 1 < limit && (pos[t + 1] === ADJ || pos[t + 1] === NOUN))) {
       // wink tags some adjectives as adverbs: "$2.5bn in new/ADV military aid"
       // modifiers: "armed personnel", "more soldiers"
@@ -50,7 +57,7 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
     } else if (p === VERB && t > from && isHyphenJoin(c, t - 1)) {
       // "munitions-related"
     } else if (p === CCONJ && t > from && t + 1 < limit &&
-      (pos[t + 1] === NOUN || pos[t + 1] === ADJ || pos[t + 1] === PROPN || isParticiple(t + 1))) {
+      (pos[t + 1] === NOUN || pos[t + 1] === ADJ || pos[t + 1] === PROPN || isModifyingParticiple(c, t + 1, head, limit))) {
       // "ammunition or munitions-related materials", "dead and wounded soldiers"
       if (head >= 0 && conjunction < 0) { conjunction = t; headBefore = head }
     } else {
@@ -143,8 +150,9 @@ export function findCounted(
   if (verbBefore >= 0) addSignal(signals, verbLemma)
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
   // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
-  const sharesObject = (v: number) => v - 1 < s.tokenStart || pos[v - 1] === AUX || pos[v - 1] === PRON || pos[v - 1] === PROPN
-  if (verbBefore - 2 >= s.tokenStart && pos[verbBefore - 1] === CCONJ && pos[verbBefore - 2] === VERB && sharesObject(verbBefore - 2)) {
+  const other = verbBefore - 2
+  if (other >= s.tokenStart && pos[verbBefore - 1] === CCONJ && pos[other] === VERB &&
+    (other - 1 < s.tokenStart || pos[other - 1] === AUX || pos[other - 1] === PRON || pos[other - 1] === PROPN)) {
     addSignal(signals, lemma[verbBefore - 2])
   }
   // "We have buried around 200 of our soldiers"
@@ -798,10 +806,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
     // "is not founded yet", "were never found": missing
-    const notFound = (k: number) => (lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
-      (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')
     for (let k = p; k < s.tokenEnd && k < p + 4 && (pos[k] === AUX || pos[k] === PART || pos[k] === ADV); k++) {
-      if (notFound(k)) { signals.add('missing'); return k + 2 }
+      if ((lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
+        (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')) { signals.add('missing'); return k + 2 }
     }
     while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
       // "remained in camps", "were moved to temporary shelters"

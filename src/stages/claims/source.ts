@@ -161,9 +161,9 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   for (let t = first; t < end - 1; t++) {
     if (c.tokens.pos[t] === PROPN) named = true
     // ("Jean-Marc Diallo, UNHCR's representative in Chad": an owner's name opens it too)
-    const isOwner = (k: number) => c.tokens.pos[k] === PROPN && k + 1 < end && /^['’]s$/.test(tokenText(c, k + 1))
     if (tokenText(c, t) === ',' && named && t > first && c.tokens.pos[t - 1] === PROPN &&
-      (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN || isOwner(t + 1))) { end = t; break }
+      (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN ||
+      (c.tokens.pos[t + 1] === PROPN && t + 2 < end && /^['’]s$/.test(tokenText(c, t + 2))))) { end = t; break }
     // "The assessment, prepared for NATO defence ministers,": a participle phrase describes it
     if (tokenText(c, t) === ',' && t > first && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) &&
       c.tokens.pos[t + 1] === VERB && /(?:ed|en|wn)$/i.test(tokenText(c, t + 1))) { end = t; break }

@@ -9,19 +9,24 @@ import { datelineDash } from '../tokens/dateline.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 
-/** Whether a figure is about the future (docs/figures.md, "planned"). */
-export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
+/** Whether token t, before the figure at token `a` in sentence `s`, says what is to come. */
+function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
   // "the plan" is no plan to do anything: intention words count as verbs only
-  const isFutureWord = (t: number) => MODALS.has(lemma[t]) ||
+  return MODALS.has(lemma[t]) ||
     (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to') ||
     // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
     (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
     // "The complex is to produce 500 thousand tons": "be to" and a verb
     (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB)
+}
+
+/** Whether a figure is about the future (docs/figures.md, "planned"). */
+export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
-    if (isFutureWord(t)) return true
+    if (isFutureWord(c, t, a, s)) return true
   }
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true

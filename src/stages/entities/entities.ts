@@ -76,8 +76,6 @@ export function pieces(text: string): string[] {
   return text.replace(/[\u2019\u2018`]/g, "'").match(PIECE) ?? []
 }
 
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-
 /**
  * The {@link pieces} of every token, flat: token t's are `pieces[start[t]]` up to
  * `pieces[start[t + 1]]`, and `keys` holds them lower-cased (the trie's keys).
@@ -98,13 +96,20 @@ function tokenPieces(text: string, tokens: TokenColumns): TokenPieces {
     const e = tokens.end[t]
     // Most tokens are one ASCII word or one printable ASCII mark other than the backtick
     // (which pieces() makes "'"): that is their only piece, and no regular expression runs.
+    // A word with no capital is its own key: one string, whose hash the trie lookup and
+    // the lower-case word set then share.
     let k = s
-    while (k < e && isAsciiAlnum(text.charCodeAt(k))) k++
+    let hasCapital = false
+    for (; k < e; k++) {
+      const u = text.charCodeAt(k)
+      if (u >= 65 && u <= 90) hasCapital = true
+      else if (!((u >= 48 && u <= 57) || (u >= 97 && u <= 122))) break
+    }
     const c = text.charCodeAt(s)
     if ((k === e && e > s) || (e - s === 1 && c > 32 && c < 127 && c !== 96)) {
       const p = text.slice(s, e)
       all.push(p)
-      keys.push(p.toLowerCase())
+      keys.push(hasCapital ? p.toLowerCase() : p)
     } else {
       for (const p of pieces(text.slice(s, e))) { all.push(p); keys.push(p.toLowerCase()) }
     }
@@ -318,12 +323,14 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
   // name ("Jim Jordan") is that person's surname everywhere in it: by lower-cased word.
   const surnames = new Set<string>()
   const placeAliases: Array<{ mention: Mention; key: string }> = []
+  // The token before the current match: one closure for the document, not one a match.
+  let before = -1
+  const mayBeGivenName = (w: string) => covered[before] === 0 && !isCommonWord(w)
   for (const s of sentences) {
     for (let t = s.tokenStart; t < s.tokenEnd;) {
       const hit = matchAt(tp, t, s.tokenEnd, gazetteer)
       if (hit === null) { t++; continue }
-      const before = t - 1
-      const mayBeGivenName = (w: string) => covered[before] === 0 && !isCommonWord(w)
+      before = t - 1
       const isPlaceAlias = hit.match.kind !== 'full' && hit.match.entry.type !== 'PERSON'
       if (isPlaceAlias && followsGivenName(hit.end, t, s, tokens, tp, mayBeGivenName)) {
         surnames.add(tp.keys.slice(tp.start[t], tp.start[t + 1]).join(' '))
@@ -469,6 +476,9 @@ function linkSurnames(
   // "Coal" after "Patriot Coal": a word the article also writes in lower case is a noun;
   // "Day 1", "Don't": a number or a negation after the word makes it no name.
   const maySurname = (t: number) => {
+    // SURNAME opens with a capital: an ASCII first unit that is not A-Z answers without a slice.
+    const c = text.charCodeAt(tokens.start[t])
+    if (c < 128 && (c < 65 || c > 90)) return false
     const w = text.slice(tokens.start[t], tokens.end[t])
     if (!SURNAME.test(w) || isCommonWord(w)) return false
     const next = t + 1 < tokens.count ? text.slice(tokens.start[t + 1], tokens.end[t + 1]) : ''
@@ -655,8 +665,8 @@ function remitAt(text: string, tokens: TokenColumns, covered: Uint8Array, at: nu
  * remit after it ("the London School of Hygiene", "School of Oriental and African Studies").
  */
 function isBodyHead(text: string, tokens: TokenColumns, covered: Uint8Array, t: number, to: number): boolean {
-  return tokens.pos[t] !== PROPN && covered[t] === 0 && ORG_HEADS.has(tokens.lemma[t]) &&
-    isUpperCase(text.charCodeAt(tokens.start[t])) && remitAt(text, tokens, covered, t + 1, to) >= 0
+  return tokens.pos[t] !== PROPN && covered[t] === 0 && isUpperCase(text.charCodeAt(tokens.start[t])) &&
+    ORG_HEADS.has(tokens.lemma[t]) && remitAt(text, tokens, covered, t + 1, to) >= 0
 }
 
 const POSSESSIVE_MARK = /^['’]s$/u

@@ -141,6 +141,12 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
 /** Punctuation that can open a quantity: currency symbols, a minus sign, "~". */
 const STARTER_PUNCT: ReadonlySet<string> = new Set([...CURRENCY_SYMBOLS.keys(), '-', '−', '~'])
 
+/** Whether a word is a currency code or a dollar prefix ("USD", "US" of "US$"); both tables are in capitals. */
+function isCodeOrDollarPrefix(raw: string): boolean {
+  const c = raw.charCodeAt(0)
+  return c >= 65 && c <= 90 && (CURRENCY_CODES.has(raw) || DOLLAR_PREFIXES.has(raw))
+}
+
 /** Drop binary floating-point noise: 65.4 * 1e9 is 65400000000, not 65400000000.00001. */
 function tidy(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(15)) : v
@@ -171,8 +177,9 @@ class Scanner {
     let i = 0
     while (i < toks.length) {
       const t = toks[i]
-      // Most tokens cannot open a quantity; one set lookup rules them out.
-      if (t.kind === 'word' ? !STARTER_WORDS.has(t.lower) && !CURRENCY_CODES.has(t.raw) && !DOLLAR_PREFIXES.has(t.raw)
+      // Most tokens cannot open a quantity; one set lookup rules them out (the currency
+      // codes and dollar prefixes are in capitals: a word not opening with A-Z is none).
+      if (t.kind === 'word' ? !STARTER_WORDS.has(t.lower) && !isCodeOrDollarPrefix(t.raw)
         : t.kind === 'punct' && !STARTER_PUNCT.has(t.lower)) {
         i++
         continue

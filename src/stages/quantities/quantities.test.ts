@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Quantity } from '../../model/types.ts'
 import { findQuantities, quantitiesStage } from './quantities.ts'
+import { CURRENCY_CODES, DOLLAR_PREFIXES } from './lexicon.ts'
 
 /**
  * A quantity written compactly: `text = value` or `text = low..high`, then flags:
@@ -306,4 +307,9 @@ test('the stage assigns the quantities layer from the document text', () => {
   const out = stage.run(doc)
   assert.deepEqual(out.get('quantities'), findQuantities(doc.text))
   assert.equal(out.get('quantities').length, 1)
+})
+
+test('currency codes and dollar prefixes open with a capital (the scan skips words that do not)', () => {
+  for (const k of [...CURRENCY_CODES, ...DOLLAR_PREFIXES.keys()]) assert.match(k, /^[A-Z]/, k)
+  assert.equal(describe('USD 5 million', findQuantities('USD 5 million')[0]), 'USD 5 million = 5000000 $USD')
 })

@@ -261,7 +261,6 @@ export function readSpelled(toks: readonly Token[], i: number, startValue: numbe
   followsEnd: (next: number) => boolean): SpelledResult | null {
   const items = collectRun(toks, i, startValue)
   if (items.length === 0) return null
-  const afterItem = (k: number) => items[k].tok + 1
 
   // "half a dozen", "half a million", "half million", "quarter million"
   if (items.length >= 2 && items[0].cat === 'ord' && items[0].word?.ord === 'half' && !items[0].word.isPlural) {
@@ -269,7 +268,7 @@ export function readSpelled(toks: readonly Token[], i: number, startValue: numbe
     const it = items[s]
     if (it !== undefined && (it.cat === 'scale' || it.cat === 'dozen' || (it.cat === 'hundred' && s === 2))) {
       const v = it.cat === 'dozen' ? 12 : it.value
-      return { value: v / items[0].word.value, next: afterItem(s), isFraction: true, wordCount: s + 1, isOrdinal: false }
+      return { value: v / items[0].word.value, next: items[s].tok + 1, isFraction: true, wordCount: s + 1, isOrdinal: false }
     }
   }
 
@@ -278,12 +277,12 @@ export function readSpelled(toks: readonly Token[], i: number, startValue: numbe
     const f = o > 0 ? readFraction(items, o) : null
     const isLoneA = items[0].cat === 'a' && !items[o].word!.isPlural
     const scaleFollows = o + 1 < items.length && items[o + 1].cat === 'scale'
-    if (f !== null && (!isLoneA || scaleFollows || followsEnd(afterItem(o)))) {
+    if (f !== null && (!isLoneA || scaleFollows || followsEnd(items[o].tok + 1))) {
       if (scaleFollows) {
-        return { value: fractionValue(f, items[o + 1].value), next: afterItem(o + 1), isFraction: true,
+        return { value: fractionValue(f, items[o + 1].value), next: items[o + 1].tok + 1, isFraction: true,
           wordCount: o + 2, isOrdinal: false }
       }
-      return { value: fractionValue(f, 0), next: afterItem(o), isFraction: true, wordCount: o + 1, isOrdinal: false }
+      return { value: fractionValue(f, 0), next: items[o].tok + 1, isFraction: true, wordCount: o + 1, isOrdinal: false }
     }
     // Not a fraction: the ordinal and the words that belong to it are not a number. A
     // scale ordinal keeps the number before it ("two millionth" reads "two").
@@ -295,14 +294,14 @@ export function readSpelled(toks: readonly Token[], i: number, startValue: numbe
       }
     }
     const r = readInteger(items, 0, cut, false)
-    if (r.used === 0) return { value: NaN, next: afterItem(o), isFraction: false, wordCount: 0, isOrdinal: true }
-    return { value: r.value, next: afterItem(r.used - 1), isFraction: false, wordCount: r.used, isOrdinal: false }
+    if (r.used === 0) return { value: NaN, next: items[o].tok + 1, isFraction: false, wordCount: 0, isOrdinal: true }
+    return { value: r.value, next: items[r.used - 1].tok + 1, isFraction: false, wordCount: r.used, isOrdinal: false }
   }
 
   const r = readInteger(items, 0, items.length, false)
   if (r.used === 0) return null
   // "nine point nought four", "two hundred point seventy-one"
-  const afterInt = afterItem(r.used - 1)
+  const afterInt = items[r.used - 1].tok + 1
   const pt = toks[afterInt]
   if (pt !== undefined && pt.kind === 'word' && pt.lower === 'point') {
     const dec = readDecimalWords(toks, afterInt + 1)

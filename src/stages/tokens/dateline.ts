@@ -20,25 +20,30 @@ const DAY = /^\d{1,2}$/
  * comma, or words in capitals ("GENEVA", "NEW YORK"), so that a headline's "Floods kill 40 -
  * Red Cross" is none; the date is a month's name and a day.
  */
+// A module function, not a closure in datelineDash: tsx names every closure it creates
+// (`__name`, a defineProperty of some 4,000 instructions), and this one ran per paragraph.
+function wordOf(text: string, tokens: TokenColumns, t: number): string {
+  return text.slice(tokens.start[t], tokens.end[t])
+}
+
 export function datelineDash(text: string, tokens: TokenColumns, from: number, to: number): number {
-  const word = (t: number) => text.slice(tokens.start[t], tokens.end[t])
   if (from >= to) return -1
   let comma = from
-  while (comma < to && comma < from + 3 && word(comma) !== ',' && DATELINE_WORD.test(word(comma))) comma++
+  while (comma < to && comma < from + 3 && wordOf(text, tokens, comma) !== ',' && DATELINE_WORD.test(wordOf(text, tokens, comma))) comma++
   // a place in capitals need not be followed by a comma, but its words up to one are all in
   // capitals; a date need neither ("Oct 24 (CW) -")
-  const isDate = from + 1 < to && MONTH.test(word(from)) && DAY.test(word(from + 1))
-  let isCapitals = !isDate && !(comma > from && comma < to && word(comma) === ',')
-  if (isCapitals && !IN_CAPITALS.test(word(from))) return -1
+  const isDate = from + 1 < to && MONTH.test(wordOf(text, tokens, from)) && DAY.test(wordOf(text, tokens, from + 1))
+  let isCapitals = !isDate && !(comma > from && comma < to && wordOf(text, tokens, comma) === ',')
+  if (isCapitals && !IN_CAPITALS.test(wordOf(text, tokens, from))) return -1
   for (let t = from + 1; t < to && t < from + 16; t++) {
-    const w = word(t)
+    const w = wordOf(text, tokens, t)
     if (w === ',') isCapitals = false
     if (DASHES.has(w)) return isGluedHyphen(text, tokens, t) ? -1 : t
     if (w === '(') {
       // the agency in brackets, whatever its case ("(dpa)")
       let close = t + 1
-      while (close < to && close < t + 6 && word(close) !== ')') close++
-      if (close >= to || word(close) !== ')') return -1
+      while (close < to && close < t + 6 && wordOf(text, tokens, close) !== ')') close++
+      if (close >= to || wordOf(text, tokens, close) !== ')') return -1
       t = close
       continue
     }
