@@ -260,6 +260,13 @@ test('an adjunct set off by commas after the source tells where or when it spoke
   assert.equal(tidied('Clinton, while campaigning in Iowa, said the plan would fail.', 'said', 'Clinton, while campaigning in Iowa,'), 'Clinton')
 })
 
+test('a source before its cue does not end inside a run of capitalised words', () => {
+  assert.equal(tidied('The Red Cross in Geneva on Monday said 300 people were missing.', 'said', 'The Red'), 'The Red Cross')
+  // what the run reaches the cue with, or runs on into a capitalised word after, is left
+  assert.equal(tidied('Glenn Beck Blasts Drudge Report over the story.', 'Blasts', 'Glenn Beck'), 'Glenn Beck')
+  assert.equal(tidied('The mayor of Paris said the roads were closed.', 'said', 'The mayor'), 'The mayor')
+})
+
 test('a time between a name or pronoun and the cue is not part of the source', () => {
   assert.equal(tidied('The Times on Saturday reported that the talks had failed.', 'reported', 'The Times on Saturday'), 'The Times')
   assert.equal(tidied('Senator Jane Holm (D-Vt.) last week said the bill was dead.', 'said', 'Senator Jane Holm (D-Vt.) last week'), 'Senator Jane Holm (D-Vt.)')

@@ -304,7 +304,7 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
   // (train gold leaves it out 430 times and keeps it 8; "whose" stays, 11 of 11).
   const from = end - start > 1 && WH_OPENERS.has(p.tokens.lemma[start]) ? start + 1 : start
   const headed = end <= cue.start ? withHead(p, from, fence) : from
-  return { start: withNegation(p, withQuantifier(p, headed, fence), fence), end: closingComma(p, from, balancedEnd(p, from, end), fence) }
+  return { start: withNegation(p, withQuantifier(p, headed, fence), fence), end: closingComma(p, from, wholeName(p, from, balancedEnd(p, from, end), cue, fence), fence) }
 }
 
 /**
@@ -339,6 +339,20 @@ function isOpen(f: Fence, start: number, i: number): boolean {
  * before the comma that follows them 799 times and on it 5; sources with one end on it 920
  * times and before it 107. An inner comma inside brackets or quotation marks counts too.
  */
+/**
+ * "The Red Cross in Geneva on Monday said": a source before its cue never ends inside a run
+ * of capitalised words (the tagger stopped at "Cross", which wink tags a verb). On PolNeAR
+ * train gold, 14 of 8,687 sources before their cue that end on a capitalised word have another
+ * right after them, all in title-case headlines ("Glenn Beck Blasts Drudge"); so the run is
+ * taken whole only when what follows it is not capitalised.
+ */
+function wholeName(p: Prepared, start: number, end: number, cue: CueTokens, fence: Fence): number {
+  if (end <= start || end >= cue.start || p.isCap[end - 1] !== 1 || p.punct[end - 1] !== 0) return end
+  let k = end
+  while (k < cue.start && k - end < 4 && p.isCap[k] === 1 && p.punct[k] === 0 && !isBlocked(fence, k)) k++
+  return k > end && k < cue.start && p.isCap[k] === 0 ? k : end
+}
+
 function closingComma(p: Prepared, start: number, end: number, fence: Fence): number {
   if (end - start < 2) return end
   let inner = false
