@@ -33,7 +33,8 @@ export interface ErrorBudget {
 
 const overlaps = (a: CodePointSpan, b: CodePointSpan) => a.start < b.end && b.start < a.end
 const same = (a: CodePointSpan, b: CodePointSpan) => a.start === b.start && a.end === b.end
-const sameAll = (a: readonly CodePointSpan[], b: readonly CodePointSpan[]) => a.length === b.length && a.every((f, i) => same(f, b[i]))
+/** Whether two lists of fragments are the same spans, in order. */
+export const sameAll = (a: readonly CodePointSpan[], b: readonly CodePointSpan[]) => a.length === b.length && a.every((f, i) => same(f, b[i]))
 const keyOf = (fs: readonly CodePointSpan[]) => fs.map((f) => `${f.start}:${f.end}`).join(',')
 
 function uniqueCues(atts: readonly BratAttribution[]): CodePointSpan[] {

@@ -13,11 +13,10 @@
  * `--examples` prints up to `--max` cases of one kind (a row label of the table, or a
  * prefix of it) as `gold ‖ prediction` with the difference bracketed.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadPolnearSplit } from '../../eval/polnear.ts'
-import { readBrat, type BratAttribution, type CodePointSpan } from '../../format/brat.ts'
+import { sameAll as sameSet } from '../../eval/errors.ts'
+import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
+import { type BratAttribution, type CodePointSpan } from '../../format/brat.ts'
 
 const { values } = parseArgs({
   options: {
@@ -66,8 +65,6 @@ function kindOf(diff: string, atEnd: boolean): string {
 }
 
 const key = (f: CodePointSpan) => `${f.start}:${f.end}`
-const sameSet = (a: readonly CodePointSpan[], b: readonly CodePointSpan[]) =>
-  a.length === b.length && a.every((f, i) => f.start === b[i].start && f.end === b[i].end)
 const overlap = (a: CodePointSpan, b: CodePointSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
 
 const counts = new Map<string, number>()
@@ -76,12 +73,10 @@ const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1)
 let pairs = 0
 let rightPairs = 0
 
-for (const doc of loadPolnearSplit(values.data!)) {
-  const file = join(values.pred, `${doc.name}.ann`)
-  if (!existsSync(file)) continue
+for (const doc of predictSplit(values.data!, annDirPredictor(values.pred))) {
   const cp = Array.from(doc.text)
   const s = (a: number, b: number) => cp.slice(a, b).join('')
-  const predicted = readBrat(readFileSync(file, 'utf8'), doc.text)
+  const predicted = doc.predicted
   const used = new Set<BratAttribution>()
   for (const p of predicted) {
     const g = doc.gold.find((x) => !used.has(x) && sameSet(x.cue, p.cue))

@@ -9,11 +9,10 @@
  * Examples print the text around the cue with gold's source in {braces}, the prediction's
  * in [brackets] and the cue in <angles>.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadPolnearSplit } from '../../eval/polnear.ts'
-import { readBrat, type CodePointSpan } from '../../format/brat.ts'
+import { sameAll as sameSet } from '../../eval/errors.ts'
+import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
+import { type CodePointSpan } from '../../format/brat.ts'
 
 const { values } = parseArgs({
   options: {
@@ -25,19 +24,15 @@ const { values } = parseArgs({
 })
 if (values.pred === undefined) throw new Error('--pred DIR is required')
 
-const sameSet = (a: readonly CodePointSpan[], b: readonly CodePointSpan[]) =>
-  a.length === b.length && a.every((f, i) => f.start === b[i].start && f.end === b[i].end)
 const overlaps = (a: readonly CodePointSpan[], b: readonly CodePointSpan[]) =>
   a.some((x) => b.some((y) => Math.min(x.end, y.end) > Math.max(x.start, y.start)))
 
 const counts = new Map<string, number>()
 const examples: string[] = []
 let pairs = 0
-for (const doc of loadPolnearSplit(values.data!)) {
-  const file = join(values.pred, `${doc.name}.ann`)
-  if (!existsSync(file)) continue
+for (const doc of predictSplit(values.data!, annDirPredictor(values.pred))) {
   const cp = Array.from(doc.text)
-  const predicted = readBrat(readFileSync(file, 'utf8'), doc.text)
+  const predicted = doc.predicted
   const used = new Set<object>()
   for (const p of predicted) {
     const g = doc.gold.find((x) => !used.has(x) && sameSet(x.cue, p.cue))
