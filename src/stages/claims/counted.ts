@@ -71,11 +71,13 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   // conjunct has no noun of its own)
   // ("2,150 search and rescue personnel", "300 health and aid workers": a bare singular noun
   // of no kind before the conjunction is a modifier coordinated with the next one)
-  const isBareModifier = headBefore === from && conjunction === from + 1 &&
-    tokenText(c, from).toLowerCase() === lemma[from] && kindOf(c, from, conjunction) === 'none'
-  if (conjunction >= 0 && head > conjunction && pos[headBefore] === NOUN && !isBareModifier &&
-    kindOf(c, from, conjunction) !== kindOf(c, conjunction + 1, head + 1)) {
-    head = headBefore
+  if (conjunction >= 0) {
+    const kindBefore = kindOf(c, from, conjunction)
+    const isBareModifier = headBefore === from && conjunction === from + 1 &&
+      tokenText(c, from).toLowerCase() === lemma[from] && kindBefore === 'none'
+    if (head > conjunction && pos[headBefore] === NOUN && !isBareModifier && kindBefore !== kindOf(c, conjunction + 1, head + 1)) {
+      head = headBefore
+    }
   }
   // "12,000 troops fight in Kursk": wink tags some verbs after a plural as nouns; a singular
   // head after a plural noun is taken for the verb it is.
