@@ -262,6 +262,16 @@ export function entitiesIn(c: Context, span: CharSpan): Entity[] {
 }
 
 /**
+ * The entities that hold token `t` (one word of them or all), among those that reach no more
+ * than 80 characters either side of it: no name the entities stage finds is longer.
+ */
+export function entitiesHolding(c: Context, t: number): Entity[] {
+  const start = c.tokens.start[t]
+  const end = c.tokens.end[t]
+  return within(c.entities, { start: start - 80, end: end + 80 }).filter((e) => e.start <= start && end <= e.end)
+}
+
+/**
  * The items of a list sorted by start that lie within a span, found by binary search (the
  * layers of a long document hold many thousands of entities and times).
  */

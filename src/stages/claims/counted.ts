@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, contains, within, singularOf, verbLemmas, PLAIN_WORD,
+  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -232,8 +232,9 @@ export function findCounted(
   if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
-  const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }
-  const isPeopleName = within(c.entities, { start: headSpan.start - 80, end: headSpan.end }).some((e) => e.type === 'NORP' && contains(e, headSpan))
+  // (a people's name ends with the head: "Americans", "North Koreans")
+  const headEnd = c.tokens.end[np.head]
+  const isPeopleName = entitiesHolding(c, np.head).some((e) => e.type === 'NORP' && e.end === headEnd)
   if (pos[np.head] === PROPN && !isPeopleName) return null
   if (MONEY_NOUNS.has(lemma[np.head])) {
     return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category: 'money', npStart: np.start, npEnd: np.end, after: np.end }
@@ -682,8 +683,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     ({ start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: np.end })
   // A share of "percent", of "years" or of a named place or person is no count: "5% in Ohio"
   const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
-    !within(c.entities, { start: c.tokens.start[np.head] - 80, end: c.tokens.end[np.head] + 80 })
-      .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
+    !entitiesHolding(c, np.head).some((e) => e.type === 'GPE' || e.type === 'PERSON')
   const categoryOf = (np: { start: number; head: number; end: number }): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
     // "about 10 percent of the country's annual economic output": output in money (not "steel output")

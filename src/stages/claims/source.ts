@@ -2,7 +2,7 @@
 import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
-  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
+  type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, entitiesHolding, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
   PLAIN_WORD,
 } from './context.ts'
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
@@ -188,8 +188,7 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
 
 /** Whether token `t` is a word of a name of two words or more that the entities stage found. */
 function isInName(c: Context, t: number): boolean {
-  const token = { start: c.tokens.start[t], end: c.tokens.end[t] }
-  return within(c.entities, { start: token.start - 80, end: token.end + 80 }).some((e) => e.start <= token.start && token.end <= e.end && (e.start < token.start || token.end < e.end))
+  return entitiesHolding(c, t).some((e) => e.start < c.tokens.start[t] || c.tokens.end[t] < e.end)
 }
 
 // Lemmas of cues that say what someone does or means to do, not what they state.
