@@ -2,6 +2,7 @@ import type { PointStatus, TimelinePoint } from '../reconcile/figures.ts'
 import { pointDay } from '../reconcile/figures.ts'
 import { html, trusted, type Html } from './html.ts'
 import { formatEstimate } from '../format/estimate.ts'
+import { capitalised, MONTH_CUTS } from '../stages/tokens/calendar.ts'
 
 /**
  * The timeline chart of a figure, as an SVG string: one marker per claim, x = the date
@@ -98,7 +99,7 @@ export function valueCap(values: readonly number[]): number {
 }
 
 const DAY_MS = 86_400_000
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTHS = MONTH_CUTS.map(capitalised)
 
 function monthTicks(fromDay: number, toDay: number): { day: number; label: string }[] {
   const start = new Date(fromDay * DAY_MS)

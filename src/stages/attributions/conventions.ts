@@ -9,7 +9,7 @@ import { isGlued, POS_TAGS } from '../../model/doc.ts'
 import type { RoleSpans } from './attributions.ts'
 import { P_COLON, P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, hashString, suffixId, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
-import { WEEKDAYS } from '../times/times.ts'
+import { AP_MONTH_CUTS, MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
@@ -495,7 +495,7 @@ function withAppositive(p: Prepared, end: number, cue: CueTokens, isCue: Uint8Ar
   return close + 1
 }
 
-const WEEKDAY_SET = new Set(WEEKDAYS)
+const WEEKDAY_SET = new Set(WEEKDAY_NAMES)
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night'])
 const SPANS_OF_TIME = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening'])
 
@@ -567,9 +567,7 @@ function withNegation(p: Prepared, start: number, fence: Fence): number {
 }
 
 const DATE_WORDS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week',
+  ...MONTH_NAMES, ...AP_MONTH_CUTS, ...WEEKDAY_NAMES, 'today', 'yesterday', 'tomorrow', 'week',
   'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'morning', 'afternoon', 'evening', 'night',
   'last', 'this', 'next', 'early', 'late', 'mid', 'in', 'on', 'the', 'of',
 ])

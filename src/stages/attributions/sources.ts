@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { readModelFile } from './averaged.ts'
 import { hashString, P_COMMA, type Prepared } from './features.ts'
 
@@ -26,11 +27,7 @@ const TITLES = new Set([
   'justice', 'attorney', 'former', 'leader', 'chief', 'director', 'candidate', 'nominee', 'the', 'a',
 ])
 // Capitalised proper nouns that never name a speaker (POS taggers mark them PROPN).
-const NOT_SPEAKERS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
-  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december',
-])
+const NOT_SPEAKERS = new Set([...WEEKDAY_NAMES, ...MONTH_NAMES])
 const TYPE_RANK: Partial<Record<EntityType, number>> = { PERSON: 3, MEDIA: 3, ORG: 3, GPE: 2, NORP: 1 }
 const typeRank = (e: Entity) => TYPE_RANK[e.type] ?? 0
 const GROUP_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MEDIA', 'GPE', 'NORP'])

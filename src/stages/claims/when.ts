@@ -6,6 +6,7 @@ import {
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { datelineDash } from '../tokens/dateline.ts'
+import { MONTH_CUTS } from '../tokens/calendar.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 
@@ -267,7 +268,7 @@ function isInRelativeClause(c: Context, s: Sentence, seg: Int32Array, xa: number
 }
 
 // Month names as written, and words that put a month in the past whatever the tense.
-const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i
+const MONTH_NAME = new RegExp(`\\b(?:${MONTH_CUTS.join('|')})[a-z]*\\b`, 'i')
 const PAST_WORDS = /\b(?:last|since|past|previous|ago|earlier)\b/i
 
 /**

@@ -5,6 +5,7 @@ import { ClaimtrailError } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { TITLES } from '../tokens/tokens.ts'
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 
 /** One known entity of the gazetteer file (see docs/figures.md for the format). */
 export interface GazetteerEntry {
@@ -222,9 +223,7 @@ const MEDIA_HEADS = new Set([
 
 // Capitalised words that are not names on their own.
 const NOT_NAMES = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
-  'saturday', 'sunday', 'western', 'eastern', 'northern', 'southern', 'european', 'asian',
+  ...MONTH_NAMES, ...WEEKDAY_NAMES, 'western', 'eastern', 'northern', 'southern', 'european', 'asian',
   'african', 'arab', 'i', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'god', 'new', 'photos',
   'various', 'several', 'many', 'most', 'some', 'other', 'others', 'both', 'each', 'every', 'all', 'few',
 ])

@@ -5,6 +5,7 @@
  *
  * Every key is lower case unless a table says it is case-sensitive.
  */
+import { MONTH_FORMS } from '../tokens/calendar.ts'
 
 /** Category of a spelled number word, as the spelled-number parser sees it. */
 export type WordCat =
@@ -206,11 +207,7 @@ export const STREET_WORDS: ReadonlySet<string> = new Set([
 ])
 
 /** Month names and abbreviations; a number beside one is a day or a year. */
-export const MONTHS: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec',
-])
+export const MONTHS: ReadonlySet<string> = new Set(MONTH_FORMS)
 
 /**
  * Units of measure after a number ("1,200 tonnes", "400 square kilometres"): part of the

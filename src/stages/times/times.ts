@@ -2,28 +2,13 @@ import * as chrono from 'chrono-node'
 import type { Doc } from '../../model/doc.ts'
 import type { Sentence, TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
+import { capitalised, MONTH_CUTS, MONTH_FORMS, MONTH_NAMES, monthNumber, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 
 /** A calendar date without time of day; months are 1-based. */
 interface Day {
   readonly year: number
   readonly month: number
   readonly day: number
-}
-
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december',
-]
-const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-/** Weekday names in lower case, Sunday first (the index is the day of the week). */
-export const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
-
-function monthIndex(word: string): number {
-  const w = word.toLowerCase().replace(/\.$/, '')
-  const full = MONTHS.indexOf(w)
-  if (full >= 0) return full + 1
-  const abbr = MONTH_ABBR.indexOf(w === 'sept' ? 'sep' : w)
-  return abbr >= 0 ? abbr + 1 : 0
 }
 
 function pad(n: number): string {
@@ -101,7 +86,12 @@ interface Rule {
   readonly resolve: (m: RegExpExecArray, ref: Day | null) => string | null
 }
 
-const MONTH_WORD = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
+// "January" ... "December", then the cuts with or without a full stop ("Jan.", "Sept", "Sep.")
+const MONTH_WORD = `(${[
+  ...MONTH_NAMES.map(capitalised),
+  ...MONTH_CUTS.filter((w) => w !== 'may').map((w) => `${w === 'sep' ? 'Sept?' : capitalised(w)}\\.?`),
+].join('|')})`
+const WEEKDAY_WORD = `(${WEEKDAY_NAMES.map(capitalised).join('|')})`
 const YEAR = '((?:19|20)\\d{2})'
 const SEASON = '(spring|summer|fall|autumn|winter)'
 // "the end of", "the first half of", "the first three months of"
@@ -113,7 +103,7 @@ const HAS_SEASON_AND_DIGIT = /(?:spring|summer|fall|autumn|winter)\D{0,8}\d/i
 const HAS_YEAR_WORD = /year/i
 const HAS_MONTH_WORD = /month/i
 const HAS_WEEK_WORD = /week/i
-const HAS_MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i
+const HAS_MONTH_NAME = new RegExp(MONTH_CUTS.join('|'), 'i')
 const HAS_WEEKDAY = /day/
 const HAS_ORDINAL = /\d(?:st|nd|rd|th)\b/i
 const HAS_PAST_WORD = /\b(?:past|last|previous)\s/i
@@ -209,10 +199,10 @@ const RULES: readonly Rule[] = [
   // such day not after publication, as the month that holds them (else their year)
   {
     trigger: HAS_WEEK_WORD,
-    pattern: /\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?week\s+(?:to|ending|ended|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi,
+    pattern: new RegExp(`\\b(?:(?:in|over|during|for)\\s+)?(?:the\\s+)?week\\s+(?:to|ending|ended|through)\\s+${WEEKDAY_WORD}\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
-      const last = addDays(ref, -((weekday(ref) - WEEKDAYS.indexOf(m[1].toLowerCase()) + 7) % 7))
+      const last = addDays(ref, -((weekday(ref) - WEEKDAY_NAMES.indexOf(m[1].toLowerCase()) + 7) % 7))
       const first = addDays(last, -6)
       return first.year === last.year && first.month === last.month ? iso(last, 'month') : String(last.year)
     },
@@ -252,7 +242,7 @@ const RULES: readonly Rule[] = [
     trigger: HAS_MONTH_NAME,
     pattern: new RegExp(`\\b(?:mid|early|late|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+${MONTH_WORD}(?:\\s*,?\\s+${YEAR})?\\b`, 'gi'),
     resolve: (m, ref) => {
-      const month = monthIndex(m[1])
+      const month = monthNumber(m[1])
       if (m[2] !== undefined) return `${m[2]}-${pad(month)}`
       if (ref === null) return null
       // "by the end of March" may look ahead ("will deliver ... by the end of March") or back
@@ -271,7 +261,7 @@ const RULES: readonly Rule[] = [
     resolve: (m, ref) => {
       if (m[4] !== undefined) return m[4]
       if (ref === null) return null
-      if (m[3] !== undefined) return resolveMonth(monthIndex(m[3]), ref, false)
+      if (m[3] !== undefined) return resolveMonth(monthNumber(m[3]), ref, false)
       const n = /\d/.test(m[1]) ? Number(m[1]) : SMALL_NUMBERS.indexOf(m[1].toLowerCase()) + 2
       const unit = m[2].toLowerCase()
       const first = addDays(ref, -n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
@@ -287,7 +277,7 @@ const RULES: readonly Rule[] = [
       // a lower-case "may" or "march" is a modal or a walk ("the march this year drew 20,000")
       if (ref === null || m[1] === 'may' || m[1] === 'march') return null
       const which = m[2].toLowerCase()
-      return `${ref.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0)}-${pad(monthIndex(m[1]))}`
+      return `${ref.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0)}-${pad(monthNumber(m[1]))}`
     },
   },
   // "from January to August", "between Sept. 8 and Sept. 14", "from March 2024 to May 2025":
@@ -300,8 +290,8 @@ const RULES: readonly Rule[] = [
     resolve: (m, ref) => {
       // a lower-case "may" or "march" is a modal or a walk
       if ([m[1], m[4]].some((w) => w === 'may' || w === 'march')) return null
-      const m1 = monthIndex(m[1])
-      const m2 = monthIndex(m[4])
+      const m1 = monthNumber(m[1])
+      const m2 = monthNumber(m[4])
       const d1 = m[2] === undefined ? null : Number(m[2])
       const d2 = m[5] === undefined ? null : Number(m[5])
       let y2: number
@@ -324,7 +314,7 @@ const RULES: readonly Rule[] = [
     resolve: (m, ref) => {
       if (ref === null) return null
       const lead = m[1].toLowerCase()
-      const month = monthIndex(m[2])
+      const month = monthNumber(m[2])
       if (month === 5 && m[2] === 'may') return null
       const isFuture = ['by', 'until', 'till', 'next'].includes(lead)
       if (lead === 'this') return `${ref.year}-${pad(month)}`
@@ -339,11 +329,11 @@ const RULES: readonly Rule[] = [
   // next one, or publication day itself; "next Tuesday": the next one.
   {
     trigger: HAS_WEEKDAY,
-    pattern: /\b(?:(on|by|until|next|last|this|since|from|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    pattern: new RegExp(`\\b(?:(on|by|until|next|last|this|since|from|late|early)\\s+)?${WEEKDAY_WORD}\\b`, 'g'),
     resolve: (m, ref) => {
       if (ref === null) return null
       const lead = (m[1] ?? '').toLowerCase()
-      const target = WEEKDAYS.indexOf(m[2].toLowerCase())
+      const target = WEEKDAY_NAMES.indexOf(m[2].toLowerCase())
       const today = weekday(ref)
       // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
       if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
@@ -403,7 +393,7 @@ const SHORT_OFFSET = /^\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i
 // cannot hold a date it would find.
 // Whole words only: a bare prefix ("mar", "sat", "day") let most sentences through
 // ("market", "Saturday" is listed, "today" too), and the prefilter then saved little.
-const MAY_HOLD_DATE = /\d|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|ago|now|noon|midnight|weeks?|months?|years?|decades?|days?)\b/i
+const MAY_HOLD_DATE = new RegExp(`\\d|\\b(${[...MONTH_FORMS, ...WEEKDAY_NAMES].join('|')}|today|tonight|yesterday|tomorrow|ago|now|noon|midnight|weeks?|months?|years?|decades?|days?)\\b`, 'i')
 
 function runChrono(text: string, offset: number, ref: Day | null): Found[] {
   if (!MAY_HOLD_DATE.test(text)) return []

@@ -2,13 +2,14 @@
 // claim stages share one reading of it without importing each other.
 import { isGluedHyphen, type TokenColumns } from '../../model/doc.ts'
 import { DASHES } from './marks.ts'
+import { capitalised, MONTH_FORMS } from './calendar.ts'
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
 // A capitalised word, a number of up to four digits (a day, a year), a dot, comma or bracket.
 const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u
 const IN_CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u
 // A month's name, whole or cut ("Oct", "Oct."), and a day of it: a dateline that opens with its date.
-const MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/
+const MONTH = new RegExp(`^(?:${MONTH_FORMS.map(capitalised).join('|')})\\.?$`)
 const DAY = /^\d{1,2}$/
 
 /**
