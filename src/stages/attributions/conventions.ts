@@ -13,7 +13,7 @@ import { AP_MONTH_CUTS, MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts
 import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
-import { DASHES, QUOTE_MARKS } from '../tokens/marks.ts'
+import { DASHES, isDashBetween, QUOTE_MARKS } from '../tokens/marks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
@@ -161,12 +161,6 @@ const ADP_POS = POS_TAGS.indexOf('ADP')
 const SCONJ_POS = POS_TAGS.indexOf('SCONJ')
 const isVerbal = (p: Prepared, i: number) => p.pos[i] === VERB_POS || p.pos[i] === AUX_POS
 
-// A dash set off by a space on either side ("X ― Y"), not one inside a word ("right-hand",
-// "R-Va."). Any dash, unlike `isGluedHyphen`, which asks for a hyphen: "word—word" glues too.
-function isSpacedDash(p: Prepared, i: number): boolean {
-  return DASHES.has(p.tokens.lemma[i]) && !isGlued(p.tokens, i)
-}
-
 /**
  * "Trump went after Bush, calling him ...", "Clinton has taken a swipe at X, saying ...":
  * a participle after a comma, with no cue before it in the sentence, whose source the tagger
@@ -250,7 +244,7 @@ function subjectOfVerbBefore(p: Prepared, at: number): { applies: boolean; subje
   let g = v
   while (g > 0 && g > v - 8 && p.sent[g - 1] === sent && (isVerbal(p, g - 1) || p.pos[g - 1] === ADV_POS || p.pos[g - 1] === PART_POS)) g--
   const stop = (i: number) => p.sent[i] !== sent || p.punct[i] === P_COMMA || p.punct[i] === P_COLON || p.punct[i] === P_FINAL
-    || p.quote[i] >= Q_OPEN || isSpacedDash(p, i) || isVerbal(p, i)
+    || p.quote[i] >= Q_OPEN || isDashBetween(p.tokens.lemma[i], p.tokens, i) || isVerbal(p, i)
   let s = g
   while (s > 0 && s > g - 20 && !stop(s - 1)) s--
   // '"…," said Devine, suggesting': an inverted cue the tagger missed; its source is right
@@ -866,9 +860,8 @@ export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: Ro
   const sent = p.sent[c1]
   if (roles.content.some((r) => r.end <= lo && p.sent[r.end - 1] === sent)) return roles
   let start = c1
-  // back to the sentence start, a colon, a semicolon, a quotation or a dash set off by spaces ("short-term" is one word)
-  const isDash = (i: number) => DASHES.has(p.tokens.lemma[i]) && i > 0 && p.tokens.start[i] > p.tokens.end[i - 1]
-  while (start > 0 && p.sent[start - 1] === sent && p.punct[start - 1] !== P_COLON && !isDash(start - 1)
+  // back to the sentence start, a colon, a semicolon, a quotation or a dash between words ("short-term" is one word)
+  while (start > 0 && p.sent[start - 1] === sent && p.punct[start - 1] !== P_COLON && !isDashBetween(p.tokens.lemma[start - 1], p.tokens, start - 1)
     && p.tokens.lemma[start - 1] !== ';' && p.quote[start - 1] === 0) start--
   // '“...,” the pope told reporters, according to Reuters': a speech clause after a quotation is no content
   if (start > 0 && p.quote[start - 1] === Q_CLOSE) return roles

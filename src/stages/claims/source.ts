@@ -8,7 +8,7 @@ import {
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
-import { DASHES } from '../tokens/marks.ts'
+import { isDashBetween } from '../tokens/marks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
 
 
@@ -458,8 +458,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
 }
 
-/** Whether token `t` is a dash between words, not a hyphen inside one. */
-const isDashBetween = (c: Context, t: number) => DASHES.has(tokenText(c, t)) && !isHyphenJoin(c, t)
+/** Whether token `t` is a dash between words, not a hyphen inside one (`isDashBetween` in marks.ts). */
+const isDash = (c: Context, t: number) => isDashBetween(tokenText(c, t), c.tokens, t)
 
 /**
  * Whether the figure at token `a` stands in an aside of the writer's set off by dashes after
@@ -474,9 +474,9 @@ function isDashAside(c: Context, s: Sentence, verb: number, a: number): boolean 
   // (dashes pair up from the verb on: the figure is inside an aside after an odd number of them)
   let open = -1
   let before = 0
-  for (let t = verb + 1; t < a; t++) if (isDashBetween(c, t)) { open = t; before++ }
+  for (let t = verb + 1; t < a; t++) if (isDash(c, t)) { open = t; before++ }
   let close = a + 1
-  while (close < s.tokenEnd && !isDashBetween(c, close)) close++
+  while (close < s.tokenEnd && !isDash(c, close)) close++
   if (before % 2 === 0 || close >= s.tokenEnd) return false
   // a finite verb: an auxiliary, or a verb that does not modify a noun after it ("adjusted gross incomes")
   for (let t = open + 1; t < close; t++) {
@@ -501,7 +501,7 @@ function headlineTag(c: Context, s: Sentence, a: number): { source: CharSpan; cu
   let end = s.tokenEnd
   while (end > a && c.tokens.start[end - 1] >= headline) end--
   let dash = end - 1
-  while (dash > a && end - dash <= 6 && !isDashBetween(c, dash)) dash--
+  while (dash > a && end - dash <= 6 && !isDash(c, dash)) dash--
   if (dash <= a || end - dash > 6 || dash + 1 >= end) return null
   let named = false
   for (let t = dash + 1; t < end; t++) {

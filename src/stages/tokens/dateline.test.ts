@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { datelineDash } from './dateline.ts'
 import { loadWink, tokenize } from './tokens.ts'
+import { DASHES, isDashBetween } from './marks.ts'
 
 const nlp = loadWink()
 
@@ -29,4 +30,20 @@ test('a dateline: a place, perhaps a date and an agency, and a dash', () => {
     ['May officials - and others - said 40 were killed.', null],
   ]
   for (const [text, expected] of cases) assert.equal(dateline(text), expected, text)
+})
+
+test('a dash between words: any dash but a hyphen glued inside a word, spaced or closed up', () => {
+  const dashes = (text: string) => {
+    const { tokens } = tokenize(nlp, text)
+    const out: string[] = []
+    for (let t = 0; t < tokens.count; t++) {
+      const word = text.slice(tokens.start[t], tokens.end[t])
+      if (DASHES.has(word)) out.push(`${word}:${isDashBetween(word, tokens, t) ? 'between' : 'inside'}`)
+    }
+    return out
+  }
+  assert.deepEqual(dashes('The US-led force - backed by drones - struck.'), ['-:inside', '-:between', '-:between'])
+  assert.deepEqual(dashes('Marco Rubio—as well as others—spoke.'), ['—:between', '—:between'])
+  assert.deepEqual(dashes('firearms–thus demonstrating their use.'), ['–:between'])
+  assert.deepEqual(dashes('He spoke -- and left.'), ['--:between'])
 })

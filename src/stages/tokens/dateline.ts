@@ -1,7 +1,7 @@
 // The dateline that opens a wire story. Kept beside the tokens so that the attribution and
 // claim stages share one reading of it without importing each other.
-import { isGluedHyphen, type TokenColumns } from '../../model/doc.ts'
-import { DASHES } from './marks.ts'
+import type { TokenColumns } from '../../model/doc.ts'
+import { DASHES, isDashBetween } from './marks.ts'
 import { capitalised, MONTH_FORMS } from './calendar.ts'
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
@@ -39,7 +39,8 @@ export function datelineDash(text: string, tokens: TokenColumns, from: number, t
   for (let t = from + 1; t < to && t < from + 16; t++) {
     const w = wordOf(text, tokens, t)
     if (w === ',') isCapitals = false
-    if (DASHES.has(w)) return isGluedHyphen(text, tokens, t) ? -1 : t
+    // (a hyphen inside a word, "US-led", ends the search: no dateline)
+    if (DASHES.has(w)) return isDashBetween(w, tokens, t) ? t : -1
     if (w === '(') {
       // the agency in brackets, whatever its case ("(dpa)")
       let close = t + 1
