@@ -405,6 +405,9 @@ test('a source after a comma with no content found says the clause before it, if
     ['The number of people killed by the storm has risen to 212'])
   // no verb before the comma: a list or a heading, not a saying
   assert.deepEqual(run('Bread, milk and eggs, the shopkeeper said.', 'the shopkeeper'), [])
+  // a hyphen inside a capitalised word is no dateline's dash (PolNeAR train, politico 2016-04-06)
+  assert.deepEqual(run('Three-quarters of the board voted to endorse Clinton, the union president said.', 'the union president'),
+    ['Three-quarters of the board voted to endorse Clinton'])
 })
 
 test('content before its source runs on to the comma that sets the source off', () => {

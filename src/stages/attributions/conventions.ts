@@ -13,7 +13,7 @@ import { AP_MONTH_CUTS, MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts
 import { SECTION_LABELS } from './transcripts.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
-import { DASHES, isDashBetween, QUOTE_MARKS } from '../tokens/marks.ts'
+import { isDashBetween, QUOTE_MARKS } from '../tokens/marks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 
@@ -598,9 +598,9 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
   let start = comma
   while (start > 0 && p.sent[start - 1] === p.sent[comma]) start--
   // A dateline ("WASHINGTON ―") and a short opener set off by a comma ("In addition,",
-  // "However,") are the writer's.
+  // "However,") are the writer's; a hyphen inside a word ("Three-quarters of ...") ends no dateline.
   for (let i = start; i < start + 4 && i < comma; i++) {
-    if (i > start && DASHES.has(p.tokens.lemma[i])) { start = i + 1; break }
+    if (i > start && isDashBetween(p.tokens.lemma[i], p.tokens, i)) { start = i + 1; break }
     if (p.isCap[i] === 0) break
   }
   for (let i = start; i < start + 4 && i < comma; i++) {
