@@ -7,6 +7,7 @@ import {
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { datelineDash } from '../tokens/dateline.ts'
 import { MONTH_CUTS } from '../tokens/calendar.ts'
+import { FUTURE_MODALS } from '../tokens/tense.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 
@@ -48,9 +49,6 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
 }
-
-// The modals of the future tense; "would" is a past's future ("said in March it would send").
-const FUTURE_MODALS = new Set(['will', 'shall'])
 
 /**
  * Whether the figure's clause is in the future tense: "will" or "shall" before the number in

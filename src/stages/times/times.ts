@@ -3,6 +3,7 @@ import type { Doc } from '../../model/doc.ts'
 import type { Sentence, TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { capitalised, MONTH_CUTS, MONTH_FORMS, MONTH_NAMES, monthNumber, WEEKDAY_NAMES } from '../tokens/calendar.ts'
+import { FUTURE_MODAL_FORMS } from '../tokens/tense.ts'
 
 /** A calendar date without time of day; months are 1-based. */
 interface Day {
@@ -112,7 +113,7 @@ const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
 // "will meet on", "shall be held on", "'ll travel to Kyiv on": a modal of the future tense a
 // few words before, in the same clause (not "will have", a future's past; no clause
 // punctuation or quotation mark between)
-const FUTURE_BEFORE = /\b(?:will|shall|wo|'ll|’ll)(?:n['’]t| not)?\s+(?!have\b)(?:\S*[^\s,;:.!?"“”]\s+){1,5}$/u
+const FUTURE_BEFORE = new RegExp(`\\b(?:${FUTURE_MODAL_FORMS.join('|')})(?:n['’]t| not)?\\s+(?!have\\b)(?:\\S*[^\\s,;:.!?"“”]\\s+){1,5}$`, 'u')
 const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
 
 const RULES: readonly Rule[] = [
