@@ -1067,6 +1067,25 @@ test('asOf: a month with no year in a clause about the future is the next such m
   }
 })
 
+test('asOf: a time that dates a figure in the future tense is the next such day or month, unless a speech verb between them dates the saying', () => {
+  // published on Thursday 2025-07-10
+  const cases: Array<[string, string, string | null]> = [
+    // the times stage sees no modal before "On Monday"; the figure's clause is in the future tense
+    ['On Monday, 4,000 soldiers will be sent to the front.', '4,000', '2025-07-14'],
+    ['4,000 soldiers will be sent to the front on Monday.', '4,000', '2025-07-14'],
+    // the time dates what the ministry said, which is past
+    ['In March, the ministry said it will send 4,000 soldiers to the front.', '4,000', '2025-03'],
+    ['On Monday, the ministry said it will send 4,000 soldiers to the front.', '4,000', '2025-07-07'],
+    ['The ministry said on Monday that 4,000 soldiers will be sent to the front.', '4,000', '2025-07-07'],
+    // past tense: as resolved
+    ['On Monday, 4,000 soldiers were sent to the front.', '4,000', '2025-07-07'],
+  ]
+  for (const [text, q, asOf] of cases) {
+    const doc = buildDoc(text, [quantity(text, q, Number(q.replace(/\D/g, '')))], [], '2025-07-10')
+    assert.equal(claimFor(doc, q).asOf, asOf, text)
+  }
+})
+
 test('asOf: in one clause, the figure\'s own time wins over the time of the speech verb', () => {
   const cases: Array<[string, string, string | null]> = [
     ['Germany said on Monday it would deliver 40 more howitzers by the end of March.', '40', '2026-03'],

@@ -6,7 +6,7 @@ import {
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { datelineDash } from '../tokens/dateline.ts'
-import { MONTH_CUTS } from '../tokens/calendar.ts'
+import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
@@ -249,8 +249,19 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance, time: x }
   }
   if (best === null) return null
-  // (a time elsewhere in the sentence dates the statement, which is past: "..., he said in March")
-  return isFutureTense && best.rank < 2 ? aheadOfPublication(c, best.time) : best.value
+  // (a time elsewhere in the sentence dates the statement, which is past: "..., he said in March";
+  // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
+  // it will send 4,000 soldiers")
+  return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
+}
+
+/** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */
+function isSaidBetween(c: Context, s: Sentence, cues: Uint8Array, x: TimeExpression, a: number): boolean {
+  const [xa, xb] = tokenRange(c, x, s)
+  const isSaid = (t: number) => SPEECH_VERBS.has(c.tokens.lemma[t]) || cues[t] === 1
+  if (xa > s.tokenStart && isSaid(xa - 1)) return true
+  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if (isSaid(t)) return true
+  return false
 }
 
 /** Whether a relative word ("which", "who", "that" after a noun) stands before token `xa` in its segment. */
@@ -265,24 +276,30 @@ function isInRelativeClause(c: Context, s: Sentence, seg: Int32Array, xa: number
   return false
 }
 
-// Month names as written, and words that put a month in the past whatever the tense.
+// Month and weekday names as written, and words that put a time in the past whatever the tense.
 const MONTH_NAME = new RegExp(`\\b(?:${MONTH_CUTS.join('|')})[a-z]*\\b`, 'i')
+const WEEKDAY_NAME = new RegExp(`\\b(?:${WEEKDAY_NAMES.join('|')})\\b`, 'i')
 const PAST_WORDS = /\b(?:last|since|past|previous|ago|earlier)\b/i
 
 /**
  * "By the end of March, 5,000 troops will be deployed", published in July: the times stage
- * reads a month named without a year as the nearest or the last one, but a figure in the
- * future tense in the same clause holds in the next. A month (or a day of a month) with no year
- * written, resolved before the publication date, is moved a year ahead; a month after "last"
- * or "since" is left as it is, and so is a weekday, which the times stage itself reads as the
- * next one after a modal of the future tense ("will meet on Monday").
+ * reads a month named without a year as the nearest or the last one, and a weekday as the last
+ * one unless a modal of the future tense stands before it ("will meet on Monday"), but a figure
+ * in the future tense in the same clause holds in the next. A month (or a day of a month) with
+ * no year written, resolved before the publication date, is moved a year ahead, and a weekday
+ * alone ("On Monday, 4,000 soldiers will be sent") a week ahead; one after "last" or "since" is
+ * left as it is.
  */
 function aheadOfPublication(c: Context, x: TimeExpression): string {
   const value = x.value
   const published = c.published
   if (published === null || value.length < 7 || value.endsWith('-02-29')) return value
   const words = c.text.slice(x.start, x.end)
-  if (/\d{4}/.test(words) || !MONTH_NAME.test(words) || PAST_WORDS.test(words)) return value
-  if (value >= published.slice(0, value.length)) return value
+  if (PAST_WORDS.test(words) || value >= published.slice(0, value.length)) return value
+  if (!/\d/.test(words) && !MONTH_NAME.test(words) && WEEKDAY_NAME.test(words) && value.length === 10) {
+    const next = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8)) + 7))
+    return next.toISOString().slice(0, 10)
+  }
+  if (/\d{4}/.test(words) || !MONTH_NAME.test(words)) return value
   return `${Number(value.slice(0, 4)) + 1}${value.slice(4)}`
 }
