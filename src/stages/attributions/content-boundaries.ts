@@ -11,22 +11,14 @@
  *     [--data ../shared/data/polnear/train] [--examples KIND] [--max 30]
  *
  * `--examples` prints up to `--max` cases of one kind (a row label of the table, or a
- * prefix of it) as `gold ‖ prediction` with the difference bracketed.
+ * prefix of it) as `gold ‖ prediction` with the difference bracketed. Options and the
+ * pairing by cue: cue-pairs.ts.
  */
-import { parseArgs } from 'node:util'
 import { sameAll as sameSet } from '../../eval/errors.ts'
-import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
-import { type BratAttribution, type CodePointSpan } from '../../format/brat.ts'
+import { type CodePointSpan } from '../../format/brat.ts'
+import { rightCuePairs, studyOptions } from './cue-pairs.ts'
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string', default: '../shared/data/polnear/train' },
-    pred: { type: 'string' },
-    examples: { type: 'string' },
-    max: { type: 'string', default: '30' },
-  },
-})
-if (values.pred === undefined) throw new Error('--pred DIR is required')
+const options = studyOptions(30)
 
 const QUOTES = /^["“”‘’'`]+$/u
 const PUNCT = /^[.,;:!?"“”‘’'`\s]+$/u
@@ -73,73 +65,65 @@ const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1)
 let pairs = 0
 let rightPairs = 0
 
-for (const doc of predictSplit(values.data!, annDirPredictor(values.pred))) {
-  const cp = Array.from(doc.text)
+for (const { codePoints: cp, gold: g, predicted: p } of rightCuePairs(options)) {
   const s = (a: number, b: number) => cp.slice(a, b).join('')
-  const predicted = doc.predicted
-  const used = new Set<BratAttribution>()
-  for (const p of predicted) {
-    const g = doc.gold.find((x) => !used.has(x) && sameSet(x.cue, p.cue))
-    if (g === undefined) continue
-    used.add(g)
-    pairs++
-    if (sameSet(g.content, p.content)) { rightPairs++; continue }
-    const cueStart = p.cue[0].start
-    const goldKeys = new Set(g.content.map(key))
-    const predKeys = new Set(p.content.map(key))
-    const show = (label: string, gf: CodePointSpan | null, pf: CodePointSpan | null, a = -1, b = -1) => {
-      if (values.examples === undefined || !label.startsWith(values.examples) || examples.length >= Number(values.max)) return
-      const lo = Math.min(gf?.start ?? Infinity, pf?.start ?? Infinity, p.cue[0].start)
-      const hi = Math.max(gf?.end ?? 0, pf?.end ?? 0, p.cue[p.cue.length - 1].end)
-      let line = ''
-      for (let i = lo; i < hi; i++) line += (i === a ? '[' : '') + cp[i] + (i + 1 === b ? ']' : '')
-      examples.push(`${label}\n  text: ${line.replace(/\n+/gu, ' ⏎ ')}\n  cue: ${p.cue.map((f) => s(f.start, f.end)).join(' … ')}\n  gold: ${gf ? s(gf.start, gf.end) : '-'}\n  pred: ${pf ? s(pf.start, pf.end) : '-'}\n  all predicted: ${p.content.map((f) => s(f.start, f.end)).join(' ‖ ')}`)
+  pairs++
+  if (sameSet(g.content, p.content)) { rightPairs++; continue }
+  const cueStart = p.cue[0].start
+  const goldKeys = new Set(g.content.map(key))
+  const predKeys = new Set(p.content.map(key))
+  const show = (label: string, gf: CodePointSpan | null, pf: CodePointSpan | null, a = -1, b = -1) => {
+    if (options.examples === undefined || !label.startsWith(options.examples) || examples.length >= options.max) return
+    const lo = Math.min(gf?.start ?? Infinity, pf?.start ?? Infinity, p.cue[0].start)
+    const hi = Math.max(gf?.end ?? 0, pf?.end ?? 0, p.cue[p.cue.length - 1].end)
+    let line = ''
+    for (let i = lo; i < hi; i++) line += (i === a ? '[' : '') + cp[i] + (i + 1 === b ? ']' : '')
+    examples.push(`${label}\n  text: ${line.replace(/\n+/gu, ' ⏎ ')}\n  cue: ${p.cue.map((f) => s(f.start, f.end)).join(' … ')}\n  gold: ${gf ? s(gf.start, gf.end) : '-'}\n  pred: ${pf ? s(pf.start, pf.end) : '-'}\n  all predicted: ${p.content.map((f) => s(f.start, f.end)).join(' ‖ ')}`)
+  }
+  // where a fragment lies: before or after the cue, in the cue's sentence, paragraph, quoted
+  const where = (f: CodePointSpan) => {
+    const before = f.end <= cueStart
+    const lo = before ? f.end : p.cue[p.cue.length - 1].end
+    const hi = before ? cueStart : f.start
+    const between = s(lo, hi)
+    const place = /\n/u.test(between) ? 'another paragraph' : /[.!?]["”’']*\s+["“'‘]*[\p{Lu}\d]/u.test(between) ? 'another sentence' : 'same sentence'
+    return `${before ? 'before' : 'after'} cue, ${place}, ${/^["“'‘]/u.test(s(f.start, f.start + 1)) ? 'quoted' : 'unquoted'}`
+  }
+  for (const gf of g.content) {
+    if (predKeys.has(key(gf))) continue
+    const over = p.content.filter((pf) => overlap(pf, gf) > 0)
+    if (over.length === 0) { const l = `fragment missed, ${where(gf)}`; bump(l); show(l, gf, null); continue }
+    if (over.length > 1) { bump('gold fragment split in prediction'); show('gold fragment split', gf, over[0]); continue }
+    const pf = over[0]
+    const under = g.content.filter((x) => overlap(pf, x) > 0)
+    if (under.length > 1) {
+      // gold cuts a quotation or a passage into one fragment per sentence, white space between
+      const bySpace = under.every((x, i) => i === 0 || s(under[i - 1].end, x.start).trim() === '')
+      const l = `predicted fragment spans several gold (${bySpace ? 'gold split at white space' : 'gold leaves words out between'})`
+      bump(l); show(l, gf, pf); continue
     }
-    // where a fragment lies: before or after the cue, in the cue's sentence, paragraph, quoted
-    const where = (f: CodePointSpan) => {
-      const before = f.end <= cueStart
-      const lo = before ? f.end : p.cue[p.cue.length - 1].end
-      const hi = before ? cueStart : f.start
-      const between = s(lo, hi)
-      const place = /\n/u.test(between) ? 'another paragraph' : /[.!?]["”’']*\s+["“'‘]*[\p{Lu}\d]/u.test(between) ? 'another sentence' : 'same sentence'
-      return `${before ? 'before' : 'after'} cue, ${place}, ${/^["“'‘]/u.test(s(f.start, f.start + 1)) ? 'quoted' : 'unquoted'}`
+    const side = gf.end <= cueStart ? 'before cue' : 'after cue'
+    const wrong: string[] = []
+    if (pf.start !== gf.start) {
+      const early = pf.start < gf.start
+      const diff = early ? s(pf.start, gf.start) : s(gf.start, pf.start)
+      const label = `${side}, start ${early ? 'early' : 'late'}: ${kindOf(diff, false)}`
+      wrong.push(label)
+      show(label, gf, pf, Math.min(pf.start, gf.start), Math.max(pf.start, gf.start))
     }
-    for (const gf of g.content) {
-      if (predKeys.has(key(gf))) continue
-      const over = p.content.filter((pf) => overlap(pf, gf) > 0)
-      if (over.length === 0) { const l = `fragment missed, ${where(gf)}`; bump(l); show(l, gf, null); continue }
-      if (over.length > 1) { bump('gold fragment split in prediction'); show('gold fragment split', gf, over[0]); continue }
-      const pf = over[0]
-      const under = g.content.filter((x) => overlap(pf, x) > 0)
-      if (under.length > 1) {
-        // gold cuts a quotation or a passage into one fragment per sentence, white space between
-        const bySpace = under.every((x, i) => i === 0 || s(under[i - 1].end, x.start).trim() === '')
-        const l = `predicted fragment spans several gold (${bySpace ? 'gold split at white space' : 'gold leaves words out between'})`
-        bump(l); show(l, gf, pf); continue
-      }
-      const side = gf.end <= cueStart ? 'before cue' : 'after cue'
-      const wrong: string[] = []
-      if (pf.start !== gf.start) {
-        const early = pf.start < gf.start
-        const diff = early ? s(pf.start, gf.start) : s(gf.start, pf.start)
-        const label = `${side}, start ${early ? 'early' : 'late'}: ${kindOf(diff, false)}`
-        wrong.push(label)
-        show(label, gf, pf, Math.min(pf.start, gf.start), Math.max(pf.start, gf.start))
-      }
-      if (pf.end !== gf.end) {
-        const long = pf.end > gf.end
-        const diff = long ? s(gf.end, pf.end) : s(pf.end, gf.end)
-        const label = `${side}, end ${long ? 'long' : 'short'}: ${kindOf(diff, true)}`
-        wrong.push(label)
-        show(label, gf, pf, Math.min(pf.end, gf.end), Math.max(pf.end, gf.end))
-      }
-      for (const w of wrong) bump(w)
-      if (wrong.length === 2) bump(`(${side}: fragments with both ends wrong, also in the rows above)`)
+    if (pf.end !== gf.end) {
+      const long = pf.end > gf.end
+      const diff = long ? s(gf.end, pf.end) : s(pf.end, gf.end)
+      const label = `${side}, end ${long ? 'long' : 'short'}: ${kindOf(diff, true)}`
+      wrong.push(label)
+      show(label, gf, pf, Math.min(pf.end, gf.end), Math.max(pf.end, gf.end))
     }
-    for (const pf of p.content) {
-      if (goldKeys.has(key(pf))) continue
-      if (!g.content.some((gf) => overlap(pf, gf) > 0)) { const l = `fragment extra, ${where(pf)}`; bump(l); show(l, null, pf) }
-    }
+    for (const w of wrong) bump(w)
+    if (wrong.length === 2) bump(`(${side}: fragments with both ends wrong, also in the rows above)`)
+  }
+  for (const pf of p.content) {
+    if (goldKeys.has(key(pf))) continue
+    if (!g.content.some((gf) => overlap(pf, gf) > 0)) { const l = `fragment extra, ${where(pf)}`; bump(l); show(l, null, pf) }
   }
 }
 

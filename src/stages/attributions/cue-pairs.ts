@@ -1,0 +1,62 @@
+/**
+ * What the studies of predicted attributions against gold share (content-boundaries.ts,
+ * source-errors.ts): their options, the loading of predictions and gold, and the pairing of
+ * each predicted attribution with the gold one that has exactly its cue ("right cues").
+ *
+ *   --pred DIR   predictions, one `.ann` per document (a `train-cv.ts --dump DIR`), required
+ *   --data DIR   the PolNeAR split (default ../shared/data/polnear/train)
+ *   --examples   which kind of error to print examples of
+ *   --max N      how many examples at the most
+ */
+import { parseArgs } from 'node:util'
+import { sameAll } from '../../eval/errors.ts'
+import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
+import type { BratAttribution } from '../../format/brat.ts'
+
+/** A study's options, read from the command line. */
+export interface StudyOptions {
+  readonly data: string
+  readonly pred: string
+  readonly examples: string | undefined
+  readonly max: number
+}
+
+/** The options of the command line; `max` defaults to `defaultMax`. */
+export function studyOptions(defaultMax: number): StudyOptions {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: '../shared/data/polnear/train' },
+      pred: { type: 'string' },
+      examples: { type: 'string' },
+      max: { type: 'string', default: String(defaultMax) },
+    },
+  })
+  if (values.pred === undefined) throw new Error('--pred DIR is required')
+  return { data: values.data!, pred: values.pred, examples: values.examples, max: Number(values.max) }
+}
+
+/** A predicted attribution and the gold one with exactly its cue, in a document. */
+export interface CuePair {
+  readonly name: string
+  /** The document's text as code points, which the brat offsets count. */
+  readonly codePoints: readonly string[]
+  readonly gold: BratAttribution
+  readonly predicted: BratAttribution
+}
+
+/**
+ * The pairs of the split in `options.data` and the predictions in `options.pred`: each predicted
+ * attribution, in order, with the first gold attribution not yet taken whose cue is the same.
+ */
+export function* rightCuePairs(options: StudyOptions): Generator<CuePair> {
+  for (const doc of predictSplit(options.data, annDirPredictor(options.pred))) {
+    const codePoints = Array.from(doc.text)
+    const used = new Set<BratAttribution>()
+    for (const p of doc.predicted) {
+      const g = doc.gold.find((x) => !used.has(x) && sameAll(x.cue, p.cue))
+      if (g === undefined) continue
+      used.add(g)
+      yield { name: doc.name, codePoints, gold: g, predicted: p }
+    }
+  }
+}
