@@ -59,6 +59,7 @@ export function findClaims(doc: Doc): Claim[] {
     quantities: doc.get('quantities'), published: doc.meta.published,
     timeAt: timeFlags(doc.get('tokens'), doc.get('times')),
     canonicals: new Set(doc.get('entities').flatMap((e) => e.canonical === null ? [] : [e.canonical])),
+    datelines: new Int32Array(doc.get('tokens').count).fill(-2),
   }
   const quantities = doc.get('quantities')
   const claims: Claim[] = []

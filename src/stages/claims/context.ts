@@ -3,6 +3,7 @@
  * Offsets are UTF-16 code units into the document text, token indices into its columns.
  */
 import { isGluedHyphen, POS_TAGS, type TokenColumns } from '../../model/doc.ts'
+import { datelineDash } from '../tokens/dateline.ts'
 import type {
   Attribution, Category, CharSpan, Entity, Quantity, Sentence, TimeExpression,
 } from '../../model/types.ts'
@@ -51,6 +52,18 @@ export interface Context {
   readonly timeAt: Uint8Array
   /** Canonical names of the document's entities. */
   readonly canonicals: ReadonlySet<string>
+  /**
+   * By a sentence's first token: the token of the dash that ends the sentence's dateline, -1
+   * for none, -2 until {@link sentenceDateline} has read it (per sentence, not per figure).
+   */
+  readonly datelines: Int32Array
+}
+
+/** The token of the dash ending the dateline that opens sentence `s` ({@link datelineDash} over all of it), or -1. */
+export function sentenceDateline(c: Context, s: Sentence): number {
+  let dash = c.datelines[s.tokenStart]
+  if (dash === -2) c.datelines[s.tokenStart] = dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
+  return dash
 }
 
 /** Where the counted things are and what they are. */

@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD,
+  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -14,7 +14,6 @@ import {
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
 import { isPartOfCount, PART_OWNERS } from '../tokens/parts.ts'
-import { datelineDash } from '../tokens/dateline.ts'
 
 // A number used as a noun in the plural names a score, not things counted: "hit 23 fours and
 // two sixes" (cricket), "rolled three sevens". ("tens of thousands" is read as one quantity.)
@@ -735,7 +734,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
   // (or opens the sentence after its dateline: "BERLIN, Sept 15 (Reuters) - Support for ...")
-  const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
+  const dash = sentenceDateline(c, s)
   const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
   let t = a - 1
   const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])

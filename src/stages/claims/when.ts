@@ -2,10 +2,9 @@
 import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
   POS, VERB, AUX, ADV, ADP, NOUN, DET, PRON, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
-  segments, within, tokenEndingAfter, REACH,
+  segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
-import { datelineDash } from '../tokens/dateline.ts'
 import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
@@ -219,7 +218,7 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
   let best: { value: string; rank: number; distance: number; time: TimeExpression } | null = null
   // "LONDON, Jan 15 - Russia lost ... last year": the dateline dates the writing, not the figure
-  const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
+  const dash = sentenceDateline(c, s)
   const cues = cueTokens(c)
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
