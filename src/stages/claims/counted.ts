@@ -210,6 +210,13 @@ export function findCounted(
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
     if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return standingFor(crossedOrNoun(c, prior, b, s), b)
+    // "had about 20,000 inhabitants; fewer than 900 remain": those of the figure before who stay
+    if (prior !== null && b < s.tokenEnd && STAYING_VERBS.has(lemma[b]) && pos[b] === VERB) return standingFor(prior, b)
+    // "gave a figure of 25,000", with no figure before in its sentence: a figure of something
+    // unnamed ("The figure of 2,140 is an estimate" names one given before)
+    if (a - 3 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2]) && pos[a - 2] === NOUN && (lemma[a - 3] === 'a' || lemma[a - 3] === 'an')) {
+      return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'other', npStart: a - 2, npEnd: a - 1, after: b }
+    }
     // "the union said 1.2 million had taken part": a bare number that is who marched or took part counts people
     const joined = participants(c, b, s)
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
@@ -287,7 +294,7 @@ export function findCounted(
   }
   // "about 600 workers were on the night shift", "6,000 people spent the night in tents"
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
-    const where = whereabouts(c, np.end, s)
+    const where = whereabouts(c, np.end, s, np.head)
     if (where !== null) { signals.add(where.category); predicateEnd = where.end }
   }
   // "About 300 people in the border town were killed": past a place or origin phrase
@@ -459,12 +466,19 @@ function hasServiceContext(c: Context, s: Sentence): boolean {
  * tents", "slept outdoors", "are sheltering in schools" (out of their homes: displaced).
  * Returns the category and the token after the phrase, or null.
  */
-function whereabouts(c: Context, from: number, s: Sentence): { category: Category; end: number } | null {
+function whereabouts(c: Context, from: number, s: Sentence, head: number): { category: Category; end: number } | null {
   const { pos, lemma } = c.tokens
+  const isLabour = LABOUR_PEOPLE.has(lemma[head])
   let t = from
   if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV) && lemma[t] !== 'on') t++
   if (t >= s.tokenEnd) return null
+  // "40 firefighters were at the scene", "30 engineers are working on the line": people whose
+  // work it is, at work where it happened (residents at the scene are not, nor "31 men were
+  // working in that section", who may be anyone)
+  if (isLabour && !GENERIC_PEOPLE.has(lemma[head]) && (lemma[t] === 'work' || (lemma[t] === 'at' && t + 2 < s.tokenEnd && pos[t + 1] === DET && WORK_PLACES.has(lemma[t + 2])))) {
+    return { category: 'deployed', end: lemma[t] === 'work' ? t + 1 : t + 3 }
+  }
   if (lemma[t] === 'on') {
     let k = t + 1
     while (k < s.tokenEnd && k < t + 4 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && lemma[k] !== 'shift' && lemma[k] !== 'duty'))) k++
@@ -482,6 +496,11 @@ function whereabouts(c: Context, from: number, s: Sentence): { category: Categor
   k++
   return k < s.tokenEnd && /^(in|at|outdoors|outside|under)$/.test(lemma[k]) ? { category: 'displaced', end: k + 1 } : null
 }
+
+// Where people whose work it is are sent: "at the scene", "at the site".
+const WORK_PLACES = new Set(['scene', 'site'])
+// Words of `LABOUR_PEOPLE` that name anyone: "men", "members", "staff".
+const GENERIC_PEOPLE = new Set(['man', 'men', 'member', 'staff', 'unit', 'team', 'crew'])
 
 // Nouns of a number that names nothing counted: "the usual number", "last year's level".
 const FIGURE_WORDS = new Set(['number', 'figure', 'total', 'level', 'count', 'average'])
@@ -566,8 +585,11 @@ function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
 }
 
-// Verbs whose subject is people who join in: "1.2 million had taken part", "300 marched".
-const PARTICIPATION_VERBS = new Set(['march', 'protest', 'rally', 'demonstrate', 'attend', 'gather', 'vote'])
+// Verbs whose subject is people who join in: "1.2 million had taken part", "300 marched", "90,000 joined".
+const PARTICIPATION_VERBS = new Set(['march', 'protest', 'rally', 'demonstrate', 'attend', 'gather', 'vote', 'join'])
+
+// Verbs by which a bare number is those of the figure before who stay: "fewer than 900 remain".
+const STAYING_VERBS = new Set(['remain', 'stay', 'live'])
 
 /** After a bare number at token `b`: the token after "(had) taken part", "marched", "voted", or -1. */
 function participants(c: Context, b: number, s: Sentence): number {
@@ -580,7 +602,7 @@ function participants(c: Context, b: number, s: Sentence): number {
 }
 
 // Verbs by which a source gives the size of a noun with "at": "put the turnout at 480,000".
-const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set'])
+const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set', 'count'])
 
 /**
  * "The interior ministry put the turnout at 480,000", "estimated the crowd at 20,000": the
@@ -593,7 +615,9 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   // ("put the number higher, at 57,500": a comma before "at")
   let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
   while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
-  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB || t + 1 >= a - 1) return null
+  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) return null
+  // "a march that the police counted at 31,000": the object is the noun before the relative pronoun
+  if (t + 1 >= a - 1) return relativeObject(c, t, s)
   let from = t + 1
   while (from < a - 1 && (pos[from] === DET || pos[from] === PRON)) from++
   if (COUNT_NOUNS.has(lemma[from]) && lemma[from + 1] === 'of') return countOf(c, s, from, a - 1, a)
@@ -606,6 +630,29 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   }
   const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[np.head]), OTHER_PEOPLE.has(lemma[np.head])) ?? 'other'
   return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: a }
+}
+
+/**
+ * The noun a relative pronoun before the clause of verb `v` stands for, as what the figure
+ * counts: "a march that the police counted at", "the crowd, which organisers estimated at".
+ */
+function relativeObject(c: Context, v: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let k = v - 1
+  while (k > s.tokenStart && k >= v - 5 && (pos[k] === NOUN || pos[k] === PROPN || pos[k] === DET || pos[k] === ADJ || pos[k] === AUX)) k--
+  if (k <= s.tokenStart || (lemma[k] !== 'that' && lemma[k] !== 'which')) return null
+  let head = k - 1
+  if (tokenText(c, head) === ',') head--
+  if (head < s.tokenStart || pos[head] !== NOUN || NOT_COUNTED.has(lemma[head])) return null
+  let start = head
+  while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+  const heads: Category[] = []
+  for (let t = start; t <= head; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) heads.push(cat)
+  }
+  const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[head]), OTHER_PEOPLE.has(lemma[head])) ?? 'other'
+  return { start: c.tokens.start[start], end: c.tokens.end[head], category, npStart: start, npEnd: head + 1, after: v + 1 }
 }
 
 /** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
@@ -633,8 +680,31 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
   }
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
+  if (v >= s.tokenStart && lemma[v + 1] === 'to') {
+    const brought = broughtCategoryNoun(c, s, v + 1)
+    if (brought !== null) return brought
+  }
   if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   return findCountedBefore(c, v + 1, s)
+}
+
+/**
+ * "bringing Russia's total losses since 2022 to 650,000 personnel": the category noun that a
+ * verb of bringing takes to the figure after "to" (at token `to`), or null.
+ */
+function broughtCategoryNoun(c: Context, s: Sentence, to: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  let verb = to - 1
+  while (verb >= s.tokenStart && verb >= to - 12 && !CLAUSE_BREAKS.has(tokenText(c, verb)) && !(pos[verb] === VERB && BRINGING_VERBS.has(lemma[verb]))) verb--
+  if (verb < s.tokenStart || pos[verb] !== VERB || !BRINGING_VERBS.has(lemma[verb])) return null
+  for (let t = verb + 1; t < to; t++) {
+    if (pos[t] !== NOUN || c.timeAt[t] !== 0) continue
+    const category = NOUN_CATEGORY.get(lemma[t])
+    if (category === undefined || category === 'munitions') continue
+    if (lemma[t] === 'toll') return tollAt(c, s, t, to + 1)
+    return { start: c.tokens.start[t], end: c.tokens.end[t], category, npStart: t, npEnd: t + 1, after: to + 1 }
+  }
+  return null
 }
 
 // What may join a number to an earlier figure it shares its counted thing with.
@@ -682,11 +752,17 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
     !within(c.entities, { start: c.tokens.start[np.head] - 80, end: c.tokens.end[np.head] + 80 })
       .some((e) => (e.type === 'GPE' || e.type === 'PERSON') && e.start <= c.tokens.start[np.head] && c.tokens.end[np.head] <= e.end)
-  const categoryOf = (np: { start: number; head: number; end: number }): Category => {
+  const categoryOf = (np: { start: number; head: number; end: number }, isOf: boolean): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
     // "about 10 percent of the country's annual economic output": output in money (not "steel output")
     if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
     if (MONEY_HEADS.has(lemma[np.head])) return 'money'
+    // "the economy grew 1.2 percent", "its shares fell 6 percent": what an economy makes and
+    // the price of stock are money (not "a share of the vote": the plural or "stock")
+    // ("disapproved of the handling of the economy and 29 percent approved": the economy is
+    // what the share is of only when it is the share's subject or the whole after "of")
+    const isWhole = isOf || (np.head + 1 < s.tokenEnd && (pos[np.head + 1] === VERB || pos[np.head + 1] === AUX))
+    if (isWhole && (lemma[np.head] === 'economy' || /^(?:shares|stocks?)$/i.test(tokenText(c, np.head)))) return 'money'
     const signals = new Set<Category>()
     const heads: Category[] = []
     let isMilitary = false
@@ -706,7 +782,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     else from++
     // "60% of them", "or about 90 per cent of the population": a share of the figure before
     const isApposed = a - 1 >= s.tokenStart && (lemma[a - 1] === 'or' || lemma[a - 1] === 'of')
-    if (prior !== null && ((from > 0 && /^(them|those|whom|these)$/.test(lemma[from] ?? '')) || isApposed)) {
+    // ("has received only 17 percent of it": of the amount before)
+    if (prior !== null && ((from > 0 && /^(them|those|whom|these|it)$/.test(lemma[from] ?? '')) || isApposed)) {
       return standingFor(prior, b)
     }
     while (from > 0 && from < s.tokenEnd && pos[from] === DET) from++
@@ -728,7 +805,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (np !== null && prior !== null && FIGURE_WORDS.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'of')) {
       return standingFor(prior, b)
     }
-    if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
+    if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np, true)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
@@ -738,7 +815,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   let t = a - 1
   const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
   for (;;) {
-    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+    // ("its forecast for this year to 4.2 percent": past a time phrase, whose nouns count nothing)
+    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && (!isNoun(t) || c.timeAt[t] !== 0)) t--
     // "fell to 22 percent from 24 percent": the noun before is the unit of the figure before,
     // whose share this one is of the same thing
     if (prior !== null && t >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && inFigure(t)) {
@@ -753,7 +831,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
     const np = { start, head: t, end: t + 1 }
     // "The number of asylum applications doubled": back to what the number is of
-    return isCountable(np) ? asCounted(np, categoryOf(np)) : null
+    return isCountable(np) ? asCounted(np, categoryOf(np, false)) : null
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : standingFor(prior, b)
@@ -786,6 +864,9 @@ function isCapitalisedNoun(c: Context, t: number): boolean {
 const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm', 'have', 'live', 'seek', 'find', 'hold', 'keep'])
 
 const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at'])
+
+// Places where people out of their homes are put up: "taken to hotels", "moved to rest centres".
+const REFUGE_PLACES = new Set(['hotel', 'hotels', 'shelter', 'shelters', 'centre', 'centres', 'center', 'centers', 'camp', 'camps', 'school', 'schools', 'tent', 'tents'])
 
 /**
  * The predicate after the counted noun ("have been killed or injured", "who went missing",
@@ -820,7 +901,15 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
     // "remained in critical condition", "are in serious condition": hurt
     const isInCondition = word === 'condition' && p - 1 > start && /^(critical|serious|stable|grave|fair|poor)$/.test(lemma[p - 1])
-    if (isTreated || isInCondition) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
+    // "were still in hospital" (past the preposition, which the loop above skips)
+    const isInHospital = (word === 'hospital' || word === 'hospitals') && p - 1 > start && lemma[p - 1] === 'in'
+    if (isTreated || isInCondition || isInHospital) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
+    // "were taken to hotels", "were moved to rest centres": put up away from home
+    if ((word === 'take' || word === 'move' || word === 'bring') && p + 1 < s.tokenEnd && lemma[p + 1] === 'to') {
+      let k = p + 2
+      while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && !REFUGE_PLACES.has(lemma[k])))) k++
+      if (k < s.tokenEnd && REFUGE_PLACES.has(lemma[k])) { signals.add('displaced'); end = k + 1; break }
+    }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
@@ -828,8 +917,8 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined
     const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase()) ??
       (nounCat === 'munitions' ? undefined : nounCat)
-    // "Unemployment has fallen to 5 percent": a verb of level, not soldiers who fell
-    const isLevel = word === 'fall' && p + 1 < s.tokenEnd && /^(to|by|from|below|under)$/.test(lemma[p + 1])
+    // "Unemployment has fallen to 5 percent", "exports fell 3 percent": a verb of level, not soldiers who fell
+    const isLevel = word === 'fall' && p + 1 < s.tokenEnd && (/^(to|by|from|below|under)$/.test(lemma[p + 1]) || pos[p + 1] === NUM)
     if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
     signals.add(cat)
     p += isTaken ? 2 : 1

@@ -1,0 +1,99 @@
+// Session 10 shapes (docs/figures.md, "Session 10 (branch `held10`)"): each with a
+// hand-written passage, built over real tokens, entities and times; none is a sentence of
+// `articles-holdout-5.jsonl`.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Doc } from '../../model/doc.ts'
+import type { Claim } from '../../model/types.ts'
+import { findClaims } from './claims.ts'
+import { attribution, buildDoc, quantity } from './test-helpers.ts'
+
+interface Readable {
+  readonly quantity: string
+  readonly counted: string
+  readonly category: string
+  readonly isPlanned: boolean
+  readonly source: string | null
+  readonly sourceEntity: string | null
+  readonly asOf: string | null
+}
+
+function readable(doc: Doc, claims: readonly Claim[] = findClaims(doc)): Readable[] {
+  const qs = doc.get('quantities')
+  return claims.map((c) => ({
+    quantity: doc.slice(qs[c.quantity]), counted: doc.slice(c.counted), category: c.counted.category,
+    isPlanned: c.isPlanned, source: c.source && doc.slice(c.source), sourceEntity: c.sourceEntity, asOf: c.asOf,
+  }))
+}
+
+function claimFor(doc: Doc, quantityText: string): Readable {
+  const found = readable(doc).find((c) => c.quantity === quantityText)
+  assert.ok(found, `no claim for "${quantityText}"`)
+  return found
+}
+
+const percent = (text: string, needle: string, value: number, nth = 0) => quantity(text, needle, value, { kind: 'percent', unit: '%', nth })
+
+test('a share after "fall" or "drop" and a number is a change of level, not the fallen; shares and an economy are money', () => {
+  const text = 'Exports fell 3.5 percent in April. Its stock dropped 4.1 percent. The economy grew 1.2 percent.'
+  const doc = buildDoc(text, [percent(text, '3.5 percent', 3.5), percent(text, '4.1 percent', 4.1), percent(text, '1.2 percent', 1.2)])
+  assert.equal(claimFor(doc, '3.5 percent').category, 'other')
+  assert.equal(claimFor(doc, '4.1 percent').category, 'money')
+  assert.equal(claimFor(doc, '1.2 percent').category, 'money')
+  // people who fell are still the fallen
+  const war = 'Some 300 soldiers fell in the battle.'
+  assert.equal(claimFor(buildDoc(war, [quantity(war, 'Some 300', 300, { isApprox: true })]), 'Some 300').category, 'killed')
+})
+
+test('a share whose noun stands before a time ("its forecast for this year to 4.2 percent") counts that noun', () => {
+  const text = 'The bank raised its inflation forecast for this year to 4.2 percent.'
+  const doc = buildDoc(text, [percent(text, '4.2 percent', 4.2)])
+  assert.equal(claimFor(doc, '4.2 percent').counted, 'inflation forecast')
+})
+
+test('workers at the scene or the site, or working there, are deployed; people at the scene are not', () => {
+  const text = 'Some 40 firefighters were at the scene and 30 engineers are working on the line. About 200 residents were at the scene. Some 25 men were working in the tunnel.'
+  const doc = buildDoc(text, [quantity(text, 'Some 40', 40, { isApprox: true }), quantity(text, '30', 30), quantity(text, 'About 200', 200, { isApprox: true })])
+  assert.equal(claimFor(doc, 'Some 40').category, 'deployed')
+  assert.equal(claimFor(doc, '30').category, 'deployed')
+  assert.equal(claimFor(doc, 'About 200').category, 'other')
+  const men = buildDoc(text, [quantity(text, 'Some 25', 25, { isApprox: true })])
+  assert.equal(claimFor(men, 'Some 25').category, 'other')
+})
+
+test('people still in hospital are wounded; people taken to hotels or shelters are displaced', () => {
+  const text = 'Twelve of the passengers were still in hospital. Another 27 were taken to hotels. About 80 families were moved to rest centres.'
+  const doc = buildDoc(text, [quantity(text, 'Twelve', 12), quantity(text, '27', 27), quantity(text, 'About 80', 80, { isApprox: true })])
+  assert.equal(claimFor(doc, 'Twelve').category, 'wounded')
+  assert.equal(claimFor(doc, '27').category, 'displaced')
+  assert.equal(claimFor(doc, 'About 80').category, 'displaced')
+})
+
+test('a bare number that remains, stays or lives after a figure of people counts those people', () => {
+  const text = 'The island had about 20,000 inhabitants before the eruption; fewer than 900 remain.'
+  const doc = buildDoc(text, [quantity(text, 'about 20,000', 20000, { isApprox: true }), quantity(text, 'fewer than 900', 900, { bound: 'at_most' })])
+  assert.equal(claimFor(doc, 'fewer than 900').counted, 'inhabitants')
+})
+
+test('"gave a figure of 25,000" with no figure before is a figure; people who joined a march took part; "a march that police counted at 31,000" counts the march', () => {
+  const text = 'The union gave a figure of 25,000 for the crowd. Last year he said 90,000 had joined a march that the police counted at 31,000.'
+  const doc = buildDoc(text, [quantity(text, '25,000', 25000), quantity(text, '90,000', 90000), quantity(text, '31,000', 31000)])
+  assert.equal(claimFor(doc, '25,000').category, 'other')
+  assert.equal(claimFor(doc, '90,000').category, 'other')
+  assert.equal(claimFor(doc, '31,000').counted, 'march')
+})
+
+test('"bringing its total losses since 2022 to 650,000 personnel" counts the losses, not a deployment', () => {
+  const text = 'The army said 900 soldiers were killed or wounded, bringing the enemy\'s total losses since March 2022 to about 650,000 personnel.'
+  const doc = buildDoc(text, [quantity(text, '900', 900), quantity(text, 'about 650,000', 650000, { isApprox: true })])
+  assert.equal(claimFor(doc, 'about 650,000').category, 'casualties')
+})
+
+test('"the figure of 2,140 is" names a figure given before; "17 percent of it" is a share of the amount before; "the economy and 29 percent approved" is no share of the economy', () => {
+  const text = 'The storm killed 410 people. The figure of 410 is provisional. The fund asked for $90 million and got 17 percent of it. Most disliked the handling of the economy and 29 percent approved.'
+  const doc = buildDoc(text, [quantity(text, '410', 410), quantity(text, '410', 410, { nth: 1 }), quantity(text, '$90 million', 90000000, { kind: 'money', unit: 'USD' }),
+    percent(text, '17 percent', 17), percent(text, '29 percent', 29)])
+  assert.deepEqual(readable(doc).filter((x) => x.quantity === '410').map((x) => x.category), ['killed'])
+  assert.equal(claimFor(doc, '17 percent').category, 'money')
+  assert.notEqual(readable(doc).find((x) => x.quantity === '29 percent')?.category, 'money')
+})
