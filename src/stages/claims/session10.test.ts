@@ -97,3 +97,35 @@ test('"the figure of 2,140 is" names a figure given before; "17 percent of it" i
   assert.equal(claimFor(doc, '17 percent').category, 'money')
   assert.notEqual(readable(doc).find((x) => x.quantity === '29 percent')?.category, 'money')
 })
+
+test('source: a live blog\'s timestamp before the speaker ("11:45 - The mayor said") is not part of the source', () => {
+  const text = '11:45 - The mayor said 40 people were killed.\n\n15:20 GMT - Police said 35 people were arrested.'
+  const doc = buildDoc(text, [quantity(text, '40', 40), quantity(text, '35', 35)], [
+    attribution(text, '11:45 - The mayor', 'said', '40 people were killed'),
+    attribution(text, '15:20 GMT - Police', 'said', '35 people were arrested'),
+  ])
+  assert.equal(claimFor(doc, '40').source, 'The mayor')
+  assert.equal(claimFor(doc, '35').source, 'Police')
+})
+
+test('source: a body that raises or cuts its toll or forecast states the figure; "up from N" after it shares its source', () => {
+  const text = 'The regional governor raised the death toll to 31 on Monday, up from 22 a day earlier. The central bank cut its growth forecast to 0.9 percent.'
+  const doc = buildDoc(text, [quantity(text, '31', 31), quantity(text, '22', 22), percent(text, '0.9 percent', 0.9)])
+  assert.equal(claimFor(doc, '31').source, 'The regional governor')
+  assert.equal(claimFor(doc, '22').source, 'The regional governor')
+  assert.equal(claimFor(doc, '0.9 percent').source, 'The central bank')
+})
+
+test('source: a body named again between commas ("The rebels, the Popular Front, gave a figure of") is the subject', () => {
+  const text = 'The rebels, the Popular Front, gave a figure of 3,000 dead.'
+  const doc = buildDoc(text, [quantity(text, '3,000', 3000)])
+  assert.equal(claimFor(doc, '3,000').source, 'The rebels')
+})
+
+test('source: the thing by which a passive cue is done ("confirmed by tests") is no speaker; the speaker of the sentence is', () => {
+  const text = 'Only about 900 cases have been confirmed by tests, because the region has one laboratory, said Dr. Paul Mensah, who leads the unit.'
+  const doc = buildDoc(text, [quantity(text, 'about 900', 900, { isApprox: true })], [
+    attribution(text, 'tests, because the region has one laboratory', 'have been confirmed', 'Only about 900 cases'),
+  ])
+  assert.equal(claimFor(doc, 'about 900').source, 'Dr. Paul Mensah')
+})

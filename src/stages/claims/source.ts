@@ -532,6 +532,10 @@ const DATA_NOUNS = new Set([
 ])
 // Nouns after "give" that make it a statement of a figure: "has given a figure of 45".
 const FIGURE_NOUNS = new Set(['figure', 'toll', 'number', 'estimate', 'count', 'tally'])
+// Verbs by which a body revises a count or forecast of its own: "raised the death toll to 31".
+const REVISING_VERBS = new Set(['raise', 'lift', 'cut', 'lower', 'revise', 'reduce', 'increase', 'upgrade', 'downgrade', 'trim'])
+// What a body revises: its toll, count, estimate or forecast.
+const REVISED_NOUNS = new Set(['toll', 'count', 'tally', 'estimate', 'forecast', 'projection', 'outlook', 'figure'])
 // Participles that attach who made a count to it: "figures released by the ministry".
 const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'gather'])
 
@@ -592,6 +596,7 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     npEnd = nounPhraseEnd(c, npEnd + 1, a)
   }
   let verb = npEnd
+  let apposedName = false
   // "The Armed Conflict Location and Event Data Project (ACLED) has recorded": an acronym in brackets is passed over
   if (verb + 2 < a && tokenText(c, verb) === '(') {
     let close = verb + 1
@@ -604,11 +609,13 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     let k = verb + 2
     while (k < a && tokenText(c, k) !== ',') k++
     if (k < a) verb = k + 1
-  } else if (verb + 2 < a && tokenText(c, verb) === ',' && pos[verb + 1] === PROPN) {
-    // "Chad's refugee commission, CNARR, put ...": a name between commas is the body's own
+  } else if (verb + 2 < a && tokenText(c, verb) === ',' && (pos[verb + 1] === PROPN || (pos[verb + 1] === DET && pos[verb + 2] === PROPN))) {
+    // "Chad's refugee commission, CNARR, put ...", "The rebels, the Popular Front, gave ...":
+    // a name between commas is the body's own
     let k = verb + 1
-    while (k < a && k < verb + 6 && pos[k] === PROPN) k++
-    if (k < a && tokenText(c, k) === ',') verb = k + 1
+    if (pos[k] === DET) k++
+    while (k < a && k < verb + 8 && (pos[k] === PROPN || (lemma[k] === 'of' && pos[k + 1] === PROPN))) k++
+    if (k < a && tokenText(c, k) === ',') { verb = k + 1; apposedName = true }
   } else if (verb + 1 < a && tokenText(c, verb) === ',' && pos[verb + 1] === ADP) {
     // "The Ukrainian Navy, in a separate list, counts ...": a short phrase with no verb, too
     let k = verb + 1
@@ -624,7 +631,7 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   // ("put the number higher, at 57,500": a comma before "at" breaks no clause)
   const atComma = a - 2 > verb && lemma[a - 1] === 'at' && tokenText(c, a - 2) === ',' ? a - 2 : -1
   for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t)) && t !== atComma) return null
-  let named = false
+  let named = apposedName
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
   // (a verb after a time phrase that wink read as a noun is taken by its base: "in 2024 found")
   const v = pos[verb] === NOUN ? verbLemmas(c, verb, s).find((l) => RECORD_VERBS.has(l) || FINDING_VERBS.has(l) || l === 'give') ?? lemma[verb] : lemma[verb]
@@ -641,6 +648,12 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     if (k < a && pos[k] === DET) k++
     while (k < a && pos[k] === ADJ) k++
     ok = named && k < a && FIGURE_NOUNS.has(lemma[k])
+  } else if (REVISING_VERBS.has(v) && lemma[a - 1] === 'to') {
+    // "The governor raised the death toll to 31", "The bank cut its growth forecast to 0.9
+    // percent": who revises a count or a forecast of their own states it
+    let k = verb + 1
+    while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])))) k++
+    ok = named && k < a - 1 && REVISED_NOUNS.has(lemma[k]) && pos[k] === NOUN
   }
   if (!ok) return null
   const source = spanOf(c, first, npEnd)
@@ -709,7 +722,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
-      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue))) {
+      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -744,6 +757,34 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (next !== VERB && next !== AUX && next !== ADV) return true
   }
   return false
+}
+
+/**
+ * "Only about 900 cases have been confirmed by tests, because ..., said Dr. Paul Mensah": the
+ * agent of a passive cue that is a thing (no name, no body, no people, no report) is how
+ * something was done, not who says so.
+ */
+function isPassiveInstrument(c: Context, att: Attribution): boolean {
+  const cue = hull(att.cue)
+  const source = hull(att.source)
+  if (cue === null || source === null || cue.end > source.start) return false
+  let isPassive = false
+  for (let t = firstToken(c, cue); t >= 0 && t < c.tokens.count && c.tokens.start[t] < cue.end; t++) {
+    if (c.tokens.pos[t] === AUX && c.tokens.lemma[t] === 'be') isPassive = true
+  }
+  if (!isPassive || entitiesIn(c, source).length > 0) return false
+  // the agent's own noun phrase: up to a comma or a clause of its own
+  let head = -1
+  for (let t = firstToken(c, source); t >= 0 && t < c.tokens.count && c.tokens.start[t] < source.end; t++) {
+    const pos = c.tokens.pos[t]
+    if (pos === PROPN || pos === PRON) return false
+    if (pos === NOUN) head = t
+    else if (pos !== DET && pos !== ADJ) break
+  }
+  if (head < 0) return false
+  const word = c.tokens.lemma[head]
+  return !AGENT_NOUNS.has(word) && !AUTHORITY_NOUNS.has(word) && !SPEAKER_NOUNS.has(word) && !DATA_NOUNS.has(word) &&
+    !MILITARY_PEOPLE.has(word) && !LABOUR_PEOPLE.has(word) && !OTHER_PEOPLE.has(word) && !PERSON_TITLES.has(word)
 }
 
 /**
@@ -863,8 +904,18 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
   const cue = hull(att.cue)
-  const source = withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue))
+  const source = withoutTimestamp(c, withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue)))
   return { attribution: i, source, cue, sourceEntity: resolvedName(c, att, source) }
+}
+
+// A live blog's entry time before its first words: "11:45 - ", "15:20 GMT — ".
+const TIMESTAMP = /^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?\s*[-–—:|]\s*/i
+
+/** A source span without the timestamp that opens a live blog's entry ("11:45 - The mayor"). */
+function withoutTimestamp(c: Context, span: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  const m = TIMESTAMP.exec(c.text.slice(span.start, span.end))
+  return m === null || m[0].length >= span.end - span.start ? span : { start: span.start + m[0].length, end: span.end }
 }
 
 /**
