@@ -786,6 +786,17 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (prior !== null && ((from > 0 && /^(them|those|whom|these|it)$/.test(lemma[from] ?? '')) || isApposed)) {
       return standingFor(prior, b)
     }
+    // "85 percent of those registered at the crossing", "of those killed": the people a participle names
+    if (prior === null && from > 0 && from + 1 < s.tokenEnd && lemma[from] === 'those' && (pos[from + 1] === VERB || lemma[from + 1] === 'who')) {
+      const signals = new Set<Category>()
+      const end = predicate(c, from + 1, s, signals)
+      let last = from + 1
+      while (last + 1 < s.tokenEnd && (pos[last + 1] === VERB || pos[last + 1] === ADV || lemma[last] === 'who')) last++
+      // ("those registered at the crossing", "at the border": people who cross are displaced, as `crossing` reads them)
+      for (let k = last + 1; k < s.tokenEnd && k <= last + 5 && signals.size === 0; k++) if (BORDER_WORDS.has(lemma[k]) || BORDER_WORDS.has(tokenText(c, k).toLowerCase())) signals.add('displaced')
+      const category = decideCategory(signals, [], false, true) ?? 'other'
+      return { start: c.tokens.start[from], end: c.tokens.end[Math.max(last, end - 1)], category, npStart: from, npEnd: last + 1, after: Math.max(last + 1, end) }
+    }
     while (from > 0 && from < s.tokenEnd && pos[from] === DET) from++
   }
   if (from > 0) {
@@ -811,6 +822,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
   // (or opens the sentence after its dateline: "BERLIN, Sept 15 (Reuters) - Support for ...")
   const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
+  const standing = q.kind === 'percent' ? nameStanding(c, a, s) : null
+  if (standing !== null) return standing
   const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
   let t = a - 1
   const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
@@ -835,6 +848,42 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : standingFor(prior, b)
+}
+
+// Where people registered or counted are people crossing into a country: "those registered at the crossing".
+const BORDER_WORDS = new Set(['crossing', 'border', 'frontier'])
+
+// Verbs by which a party or candidate stands at a share: "The Greens were at 12 percent",
+// "the Liberals came second with 27 percent", "Voss received 38 percent".
+const STANDING_VERBS = new Set(['be', 'stand', 'come', 'finish', 'poll', 'receive', 'win', 'get', 'take', 'score', 'garner', 'secure', 'trail'])
+
+/**
+ * A share right after a name and a verb of standing (`STANDING_VERBS`; "be" only with "at"
+ * or "on"): the name's share of a vote or poll. Not a place's ("In Ohio, 5 percent").
+ */
+function nameStanding(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let t = a - 1
+  const preposition = t >= s.tokenStart && /^(at|on|with)$/.test(lemma[t]) ? lemma[t] : ''
+  if (preposition !== '') t--
+  let verb = -1
+  // ("came second with", "finished a distant third with")
+  for (let k = t; k >= s.tokenStart && k > t - 4; k--) {
+    if ((pos[k] === VERB || pos[k] === AUX) && STANDING_VERBS.has(lemma[k])) { verb = k; break }
+    if (pos[k] !== ADJ && pos[k] !== ADV && pos[k] !== DET && pos[k] !== NUM) return null
+  }
+  if (verb < 0 || (lemma[verb] === 'be' && preposition !== 'at' && preposition !== 'on')) return null
+  let k = verb - 1
+  while (k >= s.tokenStart && pos[k] === AUX) k--
+  let start = k
+  while (start >= s.tokenStart && pos[start] === PROPN) start--
+  start++
+  if (start > k) return null
+  const span = { start: c.tokens.start[start], end: c.tokens.end[k] }
+  // ("Turnout stood at 58 percent": a common noun capitalised as the sentence's first word)
+  if (start === k && k === s.tokenStart && isCapitalisedNoun(c, k)) return null
+  if (within(c.entities, { start: span.start - 80, end: span.end + 80 }).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.start < span.end && span.start < e.end)) return null
+  return { ...span, category: 'other', npStart: start, npEnd: k + 1, after: a }
 }
 
 // What stands before a word inside a sentence: a lower-case letter or a comma, and a space.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import type { Doc } from '../../model/doc.ts'
 import type { Claim } from '../../model/types.ts'
 import { findClaims } from './claims.ts'
-import { attribution, buildDoc, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
 
 interface Readable {
   readonly quantity: string
@@ -128,4 +128,68 @@ test('source: the thing by which a passive cue is done ("confirmed by tests") is
     attribution(text, 'tests, because the region has one laboratory', 'have been confirmed', 'Only about 900 cases'),
   ])
   assert.equal(claimFor(doc, 'about 900').source, 'Dr. Paul Mensah')
+})
+
+test('planned and asOf: a clause after "and that" with a modal and a time of its own says nothing of the figure before it', () => {
+  const text = 'He said that the workers built 2,400 homes and that the state would build another 9,000 homes by next year.'
+  const doc = buildDoc(text, [quantity(text, '2,400', 2400), quantity(text, '9,000', 9000)], [], '2025-08-22')
+  assert.equal(claimFor(doc, '2,400').isPlanned, false)
+  assert.equal(claimFor(doc, '2,400').asOf, null)
+  assert.equal(claimFor(doc, '9,000').isPlanned, true)
+})
+
+test('planned: a headline\'s "X to cut" is what X means to do', () => {
+  const text = 'Steelmaker Arvon to cut 2,500 jobs in Wales\n\nThe company said on Monday that it had cut 300 jobs last year.'
+  const doc = buildDoc(text, [quantity(text, '2,500', 2500), quantity(text, '300', 300)], [], '2025-08-22')
+  assert.equal(claimFor(doc, '2,500').isPlanned, true)
+  assert.equal(claimFor(doc, '300').isPlanned, false)
+})
+
+test('asOf: a year that modifies the noun a relative clause holding the figure is about ("the 2019 flood that killed 80") dates the figure', () => {
+  const text = 'The town was rebuilt after the 2019 flood that killed 80 people. The 2020 budget of the town was small, and 40 people left.'
+  const doc = buildDoc(text, [quantity(text, '80', 80), quantity(text, '40', 40)], [], '2025-08-22')
+  assert.equal(claimFor(doc, '80').asOf, '2019')
+  assert.equal(claimFor(doc, '40').asOf, null)
+})
+
+test('a share of "those" and a participle counts those people; a share after a party or candidate ("The Greens were at 12 percent", "came second with 27 percent") counts its vote', () => {
+  const text = 'About 85 percent of those registered at the border were women. The Greens were at 12 percent and the Liberals came second with 27.5 percent.'
+  const doc = buildDoc(text, [percent(text, 'About 85 percent', 85), percent(text, '12 percent', 12), percent(text, '27.5 percent', 27.5)])
+  assert.equal(claimFor(doc, 'About 85 percent').counted.startsWith('those registered'), true)
+  assert.equal(claimFor(doc, 'About 85 percent').category, 'displaced')
+  const voters = 'About 60 percent of those registered to vote were women.'
+  assert.equal(claimFor(buildDoc(voters, [percent(voters, 'About 60 percent', 60)]), 'About 60 percent').category, 'other')
+  assert.equal(claimFor(doc, '12 percent').category, 'other')
+  assert.equal(claimFor(doc, '27.5 percent').category, 'other')
+  // a share after a place or a person with no verb of standing counts nothing
+  const place = 'In Ohio, 5 percent.'
+  assert.deepEqual(readable(buildDoc(place, [percent(place, '5 percent', 5)])), [])
+})
+
+test('source: people who seek or demand an amount state it; a body that requests money acts', () => {
+  const text = 'Prosecutors had sought a fine of 90 million crowns. The agency has requested $630 million for the region.'
+  const doc = buildDoc(text, [quantity(text, '90 million crowns', 90000000, { kind: 'money', unit: 'DKK' }), quantity(text, '$630 million', 630000000, { kind: 'money', unit: 'USD' })], [
+    attribution(text, 'Prosecutors', 'had sought', 'a fine of 90 million crowns'),
+    attribution(text, 'The agency', 'has requested', '$630 million for the region'),
+  ])
+  assert.equal(claimFor(doc, '90 million crowns').source, 'Prosecutors')
+  assert.equal(claimFor(doc, '$630 million').source, null)
+})
+
+test('source: "he" that the attribution stage resolved to a body named in the apposition of a person is that person', () => {
+  const text = 'The fire began at night, said Colonel Arif Rahman, director general of the Police and Border Guard. Firefighters recovered 12 more bodies, he said.'
+  const doc = buildDoc(text, [quantity(text, '12', 12)], [
+    attribution(text, 'Colonel Arif Rahman', 'said', 'The fire began at night', 'Arif Rahman'),
+    { source: [find(text, ' he said')].map((f) => ({ start: f.start + 1, end: f.start + 3 })), cue: [find(text, 'said', 1)],
+      content: [find(text, 'Firefighters recovered 12 more bodies')], kind: 'indirect', sourceEntity: 'Border Guard' },
+  ])
+  assert.equal(claimFor(doc, '12').sourceEntity, 'Arif Rahman')
+  // the person's own attribution resolved to the first body of the apposition, "he" to an untyped second one
+  const other = 'The dam held, said Colonel Arif Rahman, head of the Water Board and Flood Defence. Divers found 12 more bodies, he said.'
+  const second = buildDoc(other, [quantity(other, '12', 12)], [
+    attribution(other, 'Colonel Arif Rahman', 'said', 'The dam held', 'Water Board'),
+    { source: [find(other, ' he said')].map((f) => ({ start: f.start + 1, end: f.start + 3 })), cue: [find(other, 'said', 1)],
+      content: [find(other, 'Divers found 12 more bodies')], kind: 'indirect', sourceEntity: 'Flood Defence' },
+  ])
+  assert.equal(claimFor(second, '12').sourceEntity, 'Arif Rahman')
 })

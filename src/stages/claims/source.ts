@@ -220,6 +220,30 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
   return deeds > 0
 }
 
+// Cues of asking: "Prosecutors had sought a fine of", "the lawyers demanded".
+const ASKING_CUES = new Set(['seek', 'request', 'demand'])
+
+/**
+ * "Prosecutors had sought a fine of 150 million crowns": people who ask for an amount (a
+ * person, or a head that names people or a person's role) state it; a body or an appeal that
+ * seeks or requests money acts ("The agency has requested $630 million", "The appeal seeks").
+ */
+function isPersonAsking(c: Context, att: Attribution): boolean {
+  const source = hull(att.source)
+  if (source === null) return false
+  for (const f of att.cue) {
+    for (let t = firstToken(c, f); t >= 0 && t < c.tokens.count && c.tokens.start[t] < f.end; t++) {
+      if (c.tokens.pos[t] === VERB && !ASKING_CUES.has(c.tokens.lemma[t])) return false
+    }
+  }
+  if (entitiesIn(c, source).some((e) => e.type === 'PERSON')) return true
+  const head = lastToken(c, source)
+  if (head < 0 || (c.tokens.pos[head] !== NOUN && c.tokens.pos[head] !== PROPN)) return false
+  // ("Prosecutors" opening a sentence is read as a name and keeps its plural)
+  const word = c.tokens.pos[head] === PROPN ? c.tokens.lemma[head].replace(/s$/, '') : c.tokens.lemma[head]
+  return PERSON_TITLES.has(word) || MILITARY_PEOPLE.has(word) || LABOUR_PEOPLE.has(word) || OTHER_PEOPLE.has(word)
+}
+
 /** "It is said", "it was reported": an impersonal source names no one. */
 function isImpersonal(c: Context, span: CharSpan | null): boolean {
   if (span === null) return false
@@ -721,7 +745,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
@@ -943,9 +967,22 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   // ("According to the commission" resolved to the campaign manager quoted before it: a body is no person)
   const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])
   const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
-  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody
+  // ("..., said Colonel Arif Rahman, director general of the Border Guard. ..., he said": "he"
+  // resolved to the body of the apposition is the person before it)
+  const isBodyForPerson = head >= 0 && /^(he|she)$/.test(c.tokens.lemma[head]) && att.sourceEntity !== null && !isPersonName(c, att.sourceEntity) &&
+    c.entities.some((e) => e.canonical === att.sourceEntity && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || (e.type === 'OTHER' && isOfBody(c, e)))) &&
+    personBefore(c, source, head) !== null
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+// "director general of the Fire Service and Civil Defence": a name in a role's "of" phrase
+const OF_PHRASE = /\bof\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+(?:and\s+)?){0,5}$/u
+
+/** Whether an untyped name is written in a role's "of" phrase, as bodies are ("head of the Fire Service and Civil Defence"). */
+function isOfBody(c: Context, e: Entity): boolean {
+  return OF_PHRASE.test(c.text.slice(Math.max(0, e.start - 60), e.start))
 }
 
 /**
@@ -958,9 +995,13 @@ function personBefore(c: Context, source: CharSpan | null, head: number): string
   let found: { end: number; name: string } | null = null
   for (const other of c.attributions) {
     const span = hull(other.source)
-    if (span === null || span.end > source.start || span.end < source.start - 600 || other.sourceEntity === null) continue
-    if (!isPersonEntity(c, other.sourceEntity)) continue
-    if (found === null || span.end > found.end) found = { end: span.end, name: other.sourceEntity }
+    if (span === null || span.end > source.start || span.end < source.start - 600) continue
+    // the person the span names ("Brigadier General Main Uddin", which the attribution stage
+    // may have resolved to the body of the apposition after it), else the stage's own reading
+    const named = entitiesIn(c, span).filter((e) => e.type === 'PERSON' && e.canonical !== null).at(-1)?.canonical ?? null
+    const name = named ?? (other.sourceEntity !== null && isPersonEntity(c, other.sourceEntity) ? other.sourceEntity : null)
+    if (name === null) continue
+    if (found === null || span.end > found.end) found = { end: span.end, name }
   }
   return found?.name ?? null
 }
