@@ -110,7 +110,7 @@ export function findClaims(doc: Doc): Claim[] {
     let source = findSource(c, q, s, a)
     // "raised the death toll to 31, up from 22 a day earlier": the figure a revision is
     // compared with is given by whoever gives the one before it
-    if (source.source === null && previous !== null && previous.sentence === si && previous.claim.source !== null && isComparedFrom(c, a, s)) {
+    if (source.source === null && previous !== null && previous.sentence === si && previous.claim.source !== null && isComparedFrom(c, a, s, quantities[previous.claim.quantity].end)) {
       const p = previous.claim
       source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
     }
@@ -164,11 +164,16 @@ export function findClaims(doc: Doc): Claim[] {
   return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c, inflicters), c, placed)
 }
 
-/** Whether the figure at token `a` follows ", up from" or ", down from" (perhaps with "a revised"). */
-function isComparedFrom(c: Context, a: number, s: Sentence): boolean {
+/**
+ * Whether the figure at token `a` is what the figure before (ending at offset `before`) is
+ * compared with: after ", up from" or ", down from" (perhaps with "a revised"), or after
+ * "from" right after that figure ("to 0.8 percent from 1.3 percent").
+ */
+function isComparedFrom(c: Context, a: number, s: Sentence, before: number): boolean {
   let t = a - 1
   while (t > s.tokenStart && (c.tokens.pos[t] === DET || c.tokens.pos[t] === ADJ)) t--
-  return t - 1 > s.tokenStart && c.tokens.lemma[t] === 'from' && /^(up|down)$/.test(c.tokens.lemma[t - 1]) && tokenText(c, t - 2) === ','
+  if (t <= s.tokenStart || c.tokens.lemma[t] !== 'from') return false
+  return c.tokens.end[t - 1] === before || (t - 1 > s.tokenStart && /^(up|down)$/.test(c.tokens.lemma[t - 1]) && tokenText(c, t - 2) === ',')
 }
 
 // Prepositions that place a part in a place: "126 over the Moscow region", "40 in the city".

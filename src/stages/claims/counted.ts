@@ -210,6 +210,8 @@ export function findCounted(
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
     if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return standingFor(crossedOrNoun(c, prior, b, s), b)
+    // "delivered 150,000 doses and that 400,000 more would arrive": "more" and a verb of its own
+    if (prior !== null && b + 1 < s.tokenEnd && lemma[b] === 'more' && pos[b + 1] === AUX) return standingFor(prior, b + 1)
     // "had about 20,000 inhabitants; fewer than 900 remain": those of the figure before who stay
     if (prior !== null && b < s.tokenEnd && STAYING_VERBS.has(lemma[b]) && pos[b] === VERB) return standingFor(prior, b)
     // "gave a figure of 25,000", with no figure before in its sentence: a figure of something
@@ -235,6 +237,8 @@ export function findCounted(
     }
   }
   if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
+  // "has won 23 straight matches", "a 12 consecutive wins": a streak is a record, not a count
+  if (np.head > np.start && STREAK_WORDS.has(lemma[np.start])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
   const headSpan = { start: c.tokens.start[np.head], end: c.tokens.end[np.head] }
@@ -286,6 +290,8 @@ export function findCounted(
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && verbLemma === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
+  // "forced 40 households out", "drove 300 families out of the village"
+  if (verbBefore >= 0 && (verbLemma === 'force' || verbLemma === 'drive') && np.end < s.tokenEnd && lemma[np.end] === 'out' && (isPeople || HOME_HEADS.has(lemma[np.head]))) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
   // "9,000 people have crossed into Chad": people, not troops or lorries, who cross are displaced
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
@@ -501,6 +507,12 @@ function whereabouts(c: Context, from: number, s: Sentence, head: number): { cat
 const WORK_PLACES = new Set(['scene', 'site'])
 // Words of `LABOUR_PEOPLE` that name anyone: "men", "members", "staff".
 const GENERIC_PEOPLE = new Set(['man', 'men', 'member', 'staff', 'unit', 'team', 'crew'])
+
+// Heads that count people by their homes: "40 households", "300 families".
+const HOME_HEADS = new Set(['household', 'family', 'home', 'house'])
+
+// Words of a streak: "23 straight matches", "five consecutive wins".
+const STREAK_WORDS = new Set(['straight', 'consecutive', 'successive'])
 
 // Nouns of a number that names nothing counted: "the usual number", "last year's level".
 const FIGURE_WORDS = new Set(['number', 'figure', 'total', 'level', 'count', 'average'])
@@ -824,7 +836,8 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const dash = datelineDash(c.text, c.tokens, s.tokenStart, s.tokenEnd)
   const standing = q.kind === 'percent' ? nameStanding(c, a, s) : null
   if (standing !== null) return standing
-  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
+  // ("as GDP shrinks 0.4%": an acronym of money tagged as a name)
+  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k)) || lemma[k] === 'gdp'
   let t = a - 1
   const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
   for (;;) {

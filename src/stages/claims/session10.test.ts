@@ -109,11 +109,15 @@ test('source: a live blog\'s timestamp before the speaker ("11:45 - The mayor sa
 })
 
 test('source: a body that raises or cuts its toll or forecast states the figure; "up from N" after it shares its source', () => {
-  const text = 'The regional governor raised the death toll to 31 on Monday, up from 22 a day earlier. The central bank cut its growth forecast to 0.9 percent.'
-  const doc = buildDoc(text, [quantity(text, '31', 31), quantity(text, '22', 22), percent(text, '0.9 percent', 0.9)])
+  const text = 'The regional governor raised the death toll to 31 on Monday, up from 22 a day earlier. The central bank cut its growth forecast to 0.9 percent from 1.4 percent.'
+  const doc = buildDoc(text, [quantity(text, '31', 31), quantity(text, '22', 22), percent(text, '0.9 percent', 0.9), percent(text, '1.4 percent', 1.4)])
+  assert.equal(claimFor(doc, '1.4 percent').source, 'The central bank')
   assert.equal(claimFor(doc, '31').source, 'The regional governor')
   assert.equal(claimFor(doc, '22').source, 'The regional governor')
   assert.equal(claimFor(doc, '0.9 percent').source, 'The central bank')
+  const wire = 'KYIV, May 3 (Reuters) - The regional governor raised the death toll to 31, up from 22.'
+  const dated = buildDoc(wire, [quantity(wire, '31', 31), quantity(wire, '22', 22)])
+  assert.equal(claimFor(dated, '31').source, 'The regional governor')
 })
 
 test('source: a body named again between commas ("The rebels, the Popular Front, gave a figure of") is the subject', () => {
@@ -192,4 +196,30 @@ test('source: "he" that the attribution stage resolved to a body named in the ap
       content: [find(other, 'Divers found 12 more bodies')], kind: 'indirect', sourceEntity: 'Flood Defence' },
   ])
   assert.equal(claimFor(second, '12').sourceEntity, 'Arif Rahman')
+})
+
+test('a streak ("23 straight matches") is no figure; "N more" with a modal counts what the figure before counts; households forced out are displaced; GDP is money', () => {
+  const text = 'She has won 23 straight matches. The agency delivered 150,000 doses and said 300,000 more would arrive. The blast forced 60 households out. Exports rose as GDP grew 2.1% in May.'
+  const doc = buildDoc(text, [quantity(text, '23', 23), quantity(text, '150,000', 150000), quantity(text, '300,000', 300000), quantity(text, '60', 60), percent(text, '2.1%', 2.1)])
+  assert.equal(readable(doc).some((x) => x.quantity === '23'), false)
+  assert.equal(claimFor(doc, '300,000').counted, claimFor(doc, '150,000').counted)
+  assert.equal(claimFor(doc, '60').category, 'displaced')
+  assert.equal(claimFor(doc, '2.1%').category, 'money')
+})
+
+test('source: the body that counts in a relative clause ("a march that the police counted at 31,000") states that figure, inside another\'s statement', () => {
+  const text = 'Last year she said 90,000 had joined a march that the police counted at 31,000.'
+  const doc = buildDoc(text, [quantity(text, '90,000', 90000), quantity(text, '31,000', 31000)], [
+    attribution(text, 'she', 'said', '90,000 had joined a march that the police counted at 31,000'),
+  ])
+  assert.equal(claimFor(doc, '90,000').source, 'she')
+  assert.equal(claimFor(doc, '31,000').source, 'the police')
+})
+
+test('source: "the company" does not stand for the wire agency of the dateline', () => {
+  const text = 'PARIS, Sept 17 (Reuters) - Carmaker Arvon will cut 900 jobs in France, the company said on Thursday.'
+  const doc = buildDoc(text, [quantity(text, '900', 900)], [
+    attribution(text, 'the company', 'said', 'Carmaker Arvon will cut 900 jobs in France', 'Reuters'),
+  ])
+  assert.notEqual(claimFor(doc, '900').sourceEntity, 'Reuters')
 })

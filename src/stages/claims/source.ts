@@ -575,7 +575,9 @@ const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'g
  */
 function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan; distance: number } | null {
   const { pos, lemma } = c.tokens
-  let first = s.tokenStart
+  // ("MANILA, Feb 10 (Reuters) - The coast guard raised ...": after the dateline)
+  const dateline = datelineDash(c.text, c.tokens, s.tokenStart, a)
+  let first = dateline >= 0 ? dateline + 1 : s.tokenStart
   // "In March, ...", "Last year, ...": an opening adverbial with no verb, up to its comma
   if (pos[first] === ADP || pos[first] === ADV) {
     let k = first
@@ -684,6 +686,33 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
 }
 
+// Verbs by which a body sizes something "at" a figure: "counted at", "estimated at", "put at".
+const SIZING_VERBS = new Set(['count', 'estimate', 'put', 'peg', 'number', 'value'])
+
+/**
+ * "a strike that the labour ministry counted at 212,000", "the crowd, which police estimated
+ * at 30,000": the subject of a relative clause whose verb sizes its antecedent at the figure
+ * (at token `a`), when the subject names a body or person.
+ */
+function relativeCounter(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (a - 4 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  let verb = a - 2
+  while (verb > s.tokenStart && pos[verb] === ADV) verb--
+  if (pos[verb] !== VERB || !SIZING_VERBS.has(lemma[verb])) return null
+  let k = verb - 1
+  while (k > s.tokenStart && (pos[k] === AUX || pos[k] === ADV)) k--
+  const end = k + 1
+  while (k > s.tokenStart && end - k < 6 && (pos[k] === DET || pos[k] === ADJ || pos[k] === NOUN || pos[k] === PROPN)) k--
+  if (lemma[k] !== 'that' && lemma[k] !== 'which') return null
+  const start = k + 1
+  if (start >= end || !namesSomeone(c, start, end)) return null
+  let named = false
+  for (let t = start; t < end; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t]) || PERSON_TITLES.has(lemma[t])) named = true
+  const source = named ? spanOf(c, start, end) : null
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
+}
+
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
 function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   let lo = 0
@@ -731,6 +760,10 @@ function withFullerName(c: Context, found: Source): Source {
 }
 
 function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
+  // "she said 800,000 had joined a strike that the ministry counted at 212,000": the body that
+  // counts in a relative clause states the figure it counts, inside what another says
+  const counter = relativeCounter(c, s, a)
+  if (counter !== null) return { attribution: null, source: counter.source, cue: counter.cue, sourceEntity: sourceEntityOf(c, counter.source) ?? bodyBefore(c, counter.source) }
   // The innermost attribution that names who speaks: a sourceless one inside another ("X is
   // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
   // ...") passes the figure to the one around it, or to the fallback.
@@ -972,9 +1005,22 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const isBodyForPerson = head >= 0 && /^(he|she)$/.test(c.tokens.lemma[head]) && att.sourceEntity !== null && !isPersonName(c, att.sourceEntity) &&
     c.entities.some((e) => e.canonical === att.sourceEntity && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || (e.type === 'OTHER' && isOfBody(c, e)))) &&
     personBefore(c, source, head) !== null
-  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
+    !isDatelineAgency(c, att.sourceEntity)
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+// An agency in a dateline's brackets: "PARIS, Sept 17 (Reuters) -".
+const DATELINE_AGENCY = /^\)\s*(?:[-–—]|--)/
+
+/**
+ * Whether every mention of `name` is the agency of a dateline ("(Reuters) -"): the wire that
+ * carries the story, which "the company" or "the agency" in it does not stand for.
+ */
+function isDatelineAgency(c: Context, name: string): boolean {
+  const mentions = c.entities.filter((e) => e.canonical === name)
+  return mentions.length > 0 && mentions.every((e) => c.text.charAt(e.start - 1) === '(' && DATELINE_AGENCY.test(c.text.slice(e.end, e.end + 4)))
 }
 
 // "director general of the Fire Service and Civil Defence": a name in a role's "of" phrase
