@@ -1084,12 +1084,19 @@ function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
   if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || pos[v] !== VERB) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--
-  if (t < s.tokenStart || pos[t] !== NOUN || tokenText(c, t).toLowerCase() === singularOf(c, t)) return null
+  // "Measles cases in northern Chad pass 9,000": past a place phrase after the subject
+  for (let k = t; k > s.tokenStart && k >= t - 4; k--) {
+    if (pos[k] === ADP && MODIFIER_PREPOSITIONS.has(lemma[k]) && k < t) { t = k - 1; break }
+    if (pos[k] !== PROPN && pos[k] !== ADJ && pos[k] !== DET && pos[k] !== NOUN) break
+  }
+  const isSubjectNoun = pos[t] === NOUN || (t === s.tokenStart && isCapitalisedNoun(c, t))
+  if (t < s.tokenStart || !isSubjectNoun || tokenText(c, t).toLowerCase() === singularOf(c, t)) return null
   let start = t
   while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
   const heads: Category[] = []
   for (let k = start; k <= t; k++) {
-    const cat = NOUN_CATEGORY.get(lemma[k])
+    // ("Deaths rose to 40": a plural read as a name keeps its "s" in its lemma)
+    const cat = NOUN_CATEGORY.get(lemma[k]) ?? NOUN_CATEGORY.get(singularOf(c, k))
     if (cat !== undefined) heads.push(cat)
   }
   const isPeople = OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])

@@ -203,6 +203,15 @@ test('a streak ("23 straight matches") is no figure; "N more" with a modal count
   const doc = buildDoc(text, [quantity(text, '23', 23), quantity(text, '150,000', 150000), quantity(text, '300,000', 300000), quantity(text, '60', 60), percent(text, '2.1%', 2.1)])
   assert.equal(readable(doc).some((x) => x.quantity === '23'), false)
   assert.equal(claimFor(doc, '300,000').counted, claimFor(doc, '150,000').counted)
+  assert.equal(claimFor(doc, '300,000').isPlanned, true)
+  const dated = 'The agency said it had delivered 150,000 doses this year and that 300,000 more would arrive by the end of April.'
+  const later = buildDoc(dated, [quantity(dated, '150,000', 150000), quantity(dated, '300,000', 300000)], [], '2025-03-20')
+  assert.equal(claimFor(later, '300,000').asOf, '2025-04')
+  assert.equal(claimFor(later, '150,000').asOf, '2025')
+  // with no time of its own, the clause takes the time before it
+  const night = 'The air force said Russia fired 80 drones on Monday night and that 61 of them were shot down.'
+  const shot = buildDoc(night, [quantity(night, '80', 80), quantity(night, '61', 61)], [], '2025-03-20')
+  assert.equal(claimFor(shot, '61').asOf, '2025-03-17')
   assert.equal(claimFor(doc, '60').category, 'displaced')
   assert.equal(claimFor(doc, '2.1%').category, 'money')
 })
@@ -222,4 +231,11 @@ test('source: "the company" does not stand for the wire agency of the dateline',
     attribution(text, 'the company', 'said', 'Carmaker Arvon will cut 900 jobs in France', 'Reuters'),
   ])
   assert.notEqual(claimFor(doc, '900').sourceEntity, 'Reuters')
+})
+
+test('a level verb\'s subject past a place phrase ("Measles cases in northern Chad pass 9,000") or capitalised as the first word ("Deaths rose to 40") is what the figure counts', () => {
+  const text = 'Measles cases in northern Chad pass 9,000 as vaccines run short\n\nDeaths rose to 40.'
+  const doc = buildDoc(text, [quantity(text, '9,000', 9000), quantity(text, '40', 40)])
+  assert.equal(claimFor(doc, '9,000').counted, 'cases')
+  assert.equal(claimFor(doc, '40').category, 'killed')
 })

@@ -37,7 +37,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
   // "2.5 billion euros will come as grants": a modal right after the figure
-  if (b < s.tokenEnd && MODALS.has(lemma[b])) return true
+  // ("400,000 more would arrive")
+  if (b < s.tokenEnd && (MODALS.has(lemma[b]) || (lemma[b] === 'more' && b + 1 < s.tokenEnd && MODALS.has(lemma[b + 1])))) return true
   if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
@@ -266,7 +267,11 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // "said on Wednesday that 5,000 had been killed since ... February 24, 2022": in one
     // clause the time of the speech verb dates the statement, the other one the figure
     const isSpeechTime = xa > s.tokenStart && (SPEECH_VERBS.has(c.tokens.lemma[xa - 1]) || cues[xa - 1] === 1)
-    const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime ? c.text.length : 0)
+    // ("delivered 150,000 doses this year and that 400,000 more would arrive by April": a time
+    // before the clause that holds the figure dates it only when its own clause has none; "fired
+    // 112 drones on Tuesday night and that 97 of them had been shot down")
+    const isOtherClause = k === own && xa < a && clauseBetween(c, s, xb - 1, a)
+    const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime || isOtherClause ? c.text.length : 0)
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance, time: x }
   }
   if (best === null) return null
