@@ -239,3 +239,9 @@ test('a level verb\'s subject past a place phrase ("Measles cases in northern Ch
   assert.equal(claimFor(doc, '9,000').counted, 'cases')
   assert.equal(claimFor(doc, '40').category, 'killed')
 })
+
+test('asOf: a subject coordinated inside a "since" clause ("since the firm and the city signed a deal in May") is no clause of its own', () => {
+  const text = 'The firm has paid the city more than $260,000 since the firm and the city signed a deal in May.'
+  const doc = buildDoc(text, [quantity(text, 'more than $260,000', 260000, { kind: 'money', unit: 'USD', bound: 'at_least' })], [], '2016-08-23')
+  assert.equal(claimFor(doc, 'more than $260,000').asOf, '2016-05')
+})

@@ -55,7 +55,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
 
 /**
  * Whether token `t` is a conjunction that opens a clause of its own: "and that the state would
- * build", "and they will", "and the state would" (a subject and a verb), not "and 300 tanks".
+ * build", "and they will", "and the state would" (a subject and an auxiliary), not "and 300 tanks".
  */
 function opensClause(c: Context, t: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
@@ -64,7 +64,8 @@ function opensClause(c: Context, t: number, s: Sentence): boolean {
   if (pos[t + 1] !== DET) return false
   let k = t + 2
   while (k < s.tokenEnd && k < t + 6 && (pos[k] === NOUN || pos[k] === PROPN)) k++
-  return k > t + 2 && k < s.tokenEnd && (pos[k] === AUX || pos[k] === VERB)
+  // (an auxiliary, not a verb: "since his campaign and the RNC struck a deal in May" coordinates the subject)
+  return k > t + 2 && k < s.tokenEnd && pos[k] === AUX
 }
 
 // The modals of the future tense; "would" is a past's future ("said in March it would send").
