@@ -3,7 +3,7 @@ import type { CharSpan, Claim, Quantity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
-  PEOPLE_CATEGORIES, VERB, AUX, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
   singularOf, tokenEndingAfter,
 } from './context.ts'
 import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
@@ -108,7 +108,13 @@ export function findClaims(doc: Doc): Claim[] {
     // "one soldier is lying on the hospital bed": one person present is someone in the story,
     // not a deployment (one killed or captured is still a toll)
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
-    const source = findSource(c, q, s, a)
+    let source = findSource(c, q, s, a)
+    // "raised the death toll to 31, up from 22 a day earlier": the figure a revision is
+    // compared with is given by whoever gives the one before it
+    if (source.source === null && previous !== null && previous.sentence === si && previous.claim.source !== null && isComparedFrom(c, a, s, quantities[previous.claim.quantity].end)) {
+      const p = previous.claim
+      source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
+    }
     let subject = findSubject(c, counted, a, s, si) ?? holder?.claim.subject ?? null
     // (soldiers only: a force that kills civilians says nothing of whose soldiers are hurt)
     const inflicter = PEOPLE_CATEGORIES.has(counted.category) && namesSoldiers(c, counted) ? inflictedBy(c, s, a) : null
@@ -157,6 +163,18 @@ export function findClaims(doc: Doc): Claim[] {
     claims.push(claim)
   }
   return inheritVictimPlace(inheritArticleSubject(dedupe(claims, quantities, headlineEnd(doc.text)), c, inflicters), c, placed)
+}
+
+/**
+ * Whether the figure at token `a` is what the figure before (ending at offset `before`) is
+ * compared with: after ", up from" or ", down from" (perhaps with "a revised"), or after
+ * "from" right after that figure ("to 0.8 percent from 1.3 percent").
+ */
+function isComparedFrom(c: Context, a: number, s: Sentence, before: number): boolean {
+  let t = a - 1
+  while (t > s.tokenStart && (c.tokens.pos[t] === DET || c.tokens.pos[t] === ADJ)) t--
+  if (t <= s.tokenStart || c.tokens.lemma[t] !== 'from') return false
+  return c.tokens.end[t - 1] === before || (t - 1 > s.tokenStart && /^(up|down)$/.test(c.tokens.lemma[t - 1]) && tokenText(c, t - 2) === ',')
 }
 
 // Prepositions that place a part in a place: "126 over the Moscow region", "40 in the city".

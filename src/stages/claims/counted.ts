@@ -211,6 +211,15 @@ export function findCounted(
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
     if (prior !== null && b < s.tokenEnd && pos[b] === AUX) return standingFor(crossedOrNoun(c, prior, b, s), b)
+    // "delivered 150,000 doses and that 400,000 more would arrive": "more" and a verb of its own
+    if (prior !== null && b + 1 < s.tokenEnd && lemma[b] === 'more' && pos[b + 1] === AUX) return standingFor(prior, b + 1)
+    // "had about 20,000 inhabitants; fewer than 900 remain": those of the figure before who stay
+    if (prior !== null && b < s.tokenEnd && STAYING_VERBS.has(lemma[b]) && pos[b] === VERB) return standingFor(prior, b)
+    // "gave a figure of 25,000", with no figure before in its sentence: a figure of something
+    // unnamed ("The figure of 2,140 is an estimate" names one given before)
+    if (a - 3 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2]) && pos[a - 2] === NOUN && (lemma[a - 3] === 'a' || lemma[a - 3] === 'an')) {
+      return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'other', npStart: a - 2, npEnd: a - 1, after: b }
+    }
     // "the union said 1.2 million had taken part": a bare number that is who marched or took part counts people
     const joined = participants(c, b, s)
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
@@ -229,6 +238,8 @@ export function findCounted(
     }
   }
   if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
+  // "has won 23 straight matches", "a 12 consecutive wins": a streak is a record, not a count
+  if (np.head > np.start && STREAK_WORDS.has(lemma[np.start])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
   // it counts, unless the name is a people ("millions of Americans").
   // (a people's name ends with the head: "Americans", "North Koreans")
@@ -281,6 +292,8 @@ export function findCounted(
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && verbLemma === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
+  // "forced 40 households out", "drove 300 families out of the village"
+  if (verbBefore >= 0 && (verbLemma === 'force' || verbLemma === 'drive') && np.end < s.tokenEnd && lemma[np.end] === 'out' && (isPeople || HOME_HEADS.has(lemma[np.head]))) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
   // "9,000 people have crossed into Chad": people, not troops or lorries, who cross are displaced
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
@@ -289,7 +302,7 @@ export function findCounted(
   }
   // "about 600 workers were on the night shift", "6,000 people spent the night in tents"
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
-    const where = whereabouts(c, np.end, s)
+    const where = whereabouts(c, np.end, s, np.head)
     if (where !== null) { signals.add(where.category); predicateEnd = where.end }
   }
   // "About 300 people in the border town were killed": past a place or origin phrase
@@ -461,12 +474,19 @@ function hasServiceContext(c: Context, s: Sentence): boolean {
  * tents", "slept outdoors", "are sheltering in schools" (out of their homes: displaced).
  * Returns the category and the token after the phrase, or null.
  */
-function whereabouts(c: Context, from: number, s: Sentence): { category: Category; end: number } | null {
+function whereabouts(c: Context, from: number, s: Sentence, head: number): { category: Category; end: number } | null {
   const { pos, lemma } = c.tokens
+  const isLabour = LABOUR_PEOPLE.has(lemma[head])
   let t = from
   if (t < s.tokenEnd && (lemma[t] === 'who' || lemma[t] === 'that')) t++
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV) && lemma[t] !== 'on') t++
   if (t >= s.tokenEnd) return null
+  // "40 firefighters were at the scene", "30 engineers are working on the line": people whose
+  // work it is, at work where it happened (residents at the scene are not, nor "31 men were
+  // working in that section", who may be anyone)
+  if (isLabour && !GENERIC_PEOPLE.has(lemma[head]) && (lemma[t] === 'work' || (lemma[t] === 'at' && t + 2 < s.tokenEnd && pos[t + 1] === DET && WORK_PLACES.has(lemma[t + 2])))) {
+    return { category: 'deployed', end: lemma[t] === 'work' ? t + 1 : t + 3 }
+  }
   if (lemma[t] === 'on') {
     let k = t + 1
     while (k < s.tokenEnd && k < t + 4 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && lemma[k] !== 'shift' && lemma[k] !== 'duty'))) k++
@@ -484,6 +504,17 @@ function whereabouts(c: Context, from: number, s: Sentence): { category: Categor
   k++
   return k < s.tokenEnd && /^(in|at|outdoors|outside|under)$/.test(lemma[k]) ? { category: 'displaced', end: k + 1 } : null
 }
+
+// Where people whose work it is are sent: "at the scene", "at the site".
+const WORK_PLACES = new Set(['scene', 'site'])
+// Words of `LABOUR_PEOPLE` that name anyone: "men", "members", "staff".
+const GENERIC_PEOPLE = new Set(['man', 'men', 'member', 'staff', 'unit', 'team', 'crew'])
+
+// Heads that count people by their homes: "40 households", "300 families".
+const HOME_HEADS = new Set(['household', 'family', 'home', 'house'])
+
+// Words of a streak: "23 straight matches", "five consecutive wins".
+const STREAK_WORDS = new Set(['straight', 'consecutive', 'successive'])
 
 // Nouns of a number that names nothing counted: "the usual number", "last year's level".
 const FIGURE_WORDS = new Set(['number', 'figure', 'total', 'level', 'count', 'average'])
@@ -568,8 +599,11 @@ function collectiveBefore(c: Context, a: number, s: Sentence): Counted | null {
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: isMilitary ? 'deployed' : 'other', npStart: t, npEnd: t + 1, after: a }
 }
 
-// Verbs whose subject is people who join in: "1.2 million had taken part", "300 marched".
-const PARTICIPATION_VERBS = new Set(['march', 'protest', 'rally', 'demonstrate', 'attend', 'gather', 'vote'])
+// Verbs whose subject is people who join in: "1.2 million had taken part", "300 marched", "90,000 joined".
+const PARTICIPATION_VERBS = new Set(['march', 'protest', 'rally', 'demonstrate', 'attend', 'gather', 'vote', 'join'])
+
+// Verbs by which a bare number is those of the figure before who stay: "fewer than 900 remain".
+const STAYING_VERBS = new Set(['remain', 'stay', 'live'])
 
 /** After a bare number at token `b`: the token after "(had) taken part", "marched", "voted", or -1. */
 function participants(c: Context, b: number, s: Sentence): number {
@@ -582,7 +616,7 @@ function participants(c: Context, b: number, s: Sentence): number {
 }
 
 // Verbs by which a source gives the size of a noun with "at": "put the turnout at 480,000".
-const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set'])
+const PUT_AT_VERBS = new Set(['put', 'estimate', 'peg', 'place', 'set', 'count'])
 
 /**
  * "The interior ministry put the turnout at 480,000", "estimated the crowd at 20,000": the
@@ -595,7 +629,9 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   // ("put the number higher, at 57,500": a comma before "at")
   let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
   while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
-  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB || t + 1 >= a - 1) return null
+  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) return null
+  // "a march that the police counted at 31,000": the object is the noun before the relative pronoun
+  if (t + 1 >= a - 1) return relativeObject(c, t, s)
   let from = t + 1
   while (from < a - 1 && (pos[from] === DET || pos[from] === PRON)) from++
   if (COUNT_NOUNS.has(lemma[from]) && lemma[from + 1] === 'of') return countOf(c, s, from, a - 1, a)
@@ -608,6 +644,29 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   }
   const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[np.head]), OTHER_PEOPLE.has(lemma[np.head])) ?? 'other'
   return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: a }
+}
+
+/**
+ * The noun a relative pronoun before the clause of verb `v` stands for, as what the figure
+ * counts: "a march that the police counted at", "the crowd, which organisers estimated at".
+ */
+function relativeObject(c: Context, v: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let k = v - 1
+  while (k > s.tokenStart && k >= v - 5 && (pos[k] === NOUN || pos[k] === PROPN || pos[k] === DET || pos[k] === ADJ || pos[k] === AUX)) k--
+  if (k <= s.tokenStart || (lemma[k] !== 'that' && lemma[k] !== 'which')) return null
+  let head = k - 1
+  if (tokenText(c, head) === ',') head--
+  if (head < s.tokenStart || pos[head] !== NOUN || NOT_COUNTED.has(lemma[head])) return null
+  let start = head
+  while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
+  const heads: Category[] = []
+  for (let t = start; t <= head; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) heads.push(cat)
+  }
+  const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[head]), OTHER_PEOPLE.has(lemma[head])) ?? 'other'
+  return { start: c.tokens.start[start], end: c.tokens.end[head], category, npStart: start, npEnd: head + 1, after: v + 1 }
 }
 
 /** Whether "from their homes" follows at token `t` ("forced more than 700,000 Haitians from their homes"). */
@@ -635,8 +694,31 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
   }
   let v = a - 1
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
+  if (v >= s.tokenStart && lemma[v + 1] === 'to') {
+    const brought = broughtCategoryNoun(c, s, v + 1)
+    if (brought !== null) return brought
+  }
   if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   return findCountedBefore(c, v + 1, s)
+}
+
+/**
+ * "bringing Russia's total losses since 2022 to 650,000 personnel": the category noun that a
+ * verb of bringing takes to the figure after "to" (at token `to`), or null.
+ */
+function broughtCategoryNoun(c: Context, s: Sentence, to: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  let verb = to - 1
+  while (verb >= s.tokenStart && verb >= to - 12 && !CLAUSE_BREAKS.has(tokenText(c, verb)) && !(pos[verb] === VERB && BRINGING_VERBS.has(lemma[verb]))) verb--
+  if (verb < s.tokenStart || pos[verb] !== VERB || !BRINGING_VERBS.has(lemma[verb])) return null
+  for (let t = verb + 1; t < to; t++) {
+    if (pos[t] !== NOUN || c.timeAt[t] !== 0) continue
+    const category = NOUN_CATEGORY.get(lemma[t])
+    if (category === undefined || category === 'munitions') continue
+    if (lemma[t] === 'toll') return tollAt(c, s, t, to + 1)
+    return { start: c.tokens.start[t], end: c.tokens.end[t], category, npStart: t, npEnd: t + 1, after: to + 1 }
+  }
+  return null
 }
 
 // What may join a number to an earlier figure it shares its counted thing with.
@@ -683,11 +765,17 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   // A share of "percent", of "years" or of a named place or person is no count: "5% in Ohio"
   const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
     !entitiesHolding(c, np.head).some((e) => e.type === 'GPE' || e.type === 'PERSON')
-  const categoryOf = (np: { start: number; head: number; end: number }): Category => {
+  const categoryOf = (np: { start: number; head: number; end: number }, isOf: boolean): Category => {
     for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
     // "about 10 percent of the country's annual economic output": output in money (not "steel output")
     if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
     if (MONEY_HEADS.has(lemma[np.head])) return 'money'
+    // "the economy grew 1.2 percent", "its shares fell 6 percent": what an economy makes and
+    // the price of stock are money (not "a share of the vote": the plural or "stock")
+    // ("disapproved of the handling of the economy and 29 percent approved": the economy is
+    // what the share is of only when it is the share's subject or the whole after "of")
+    const isWhole = isOf || (np.head + 1 < s.tokenEnd && (pos[np.head + 1] === VERB || pos[np.head + 1] === AUX))
+    if (isWhole && (lemma[np.head] === 'economy' || /^(?:shares|stocks?)$/i.test(tokenText(c, np.head)))) return 'money'
     const signals = new Set<Category>()
     const heads: Category[] = []
     let isMilitary = false
@@ -707,8 +795,20 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     else from++
     // "60% of them", "or about 90 per cent of the population": a share of the figure before
     const isApposed = a - 1 >= s.tokenStart && (lemma[a - 1] === 'or' || lemma[a - 1] === 'of')
-    if (prior !== null && ((from > 0 && /^(them|those|whom|these)$/.test(lemma[from] ?? '')) || isApposed)) {
+    // ("has received only 17 percent of it": of the amount before)
+    if (prior !== null && ((from > 0 && /^(them|those|whom|these|it)$/.test(lemma[from] ?? '')) || isApposed)) {
       return standingFor(prior, b)
+    }
+    // "85 percent of those registered at the crossing", "of those killed": the people a participle names
+    if (prior === null && from > 0 && from + 1 < s.tokenEnd && lemma[from] === 'those' && (pos[from + 1] === VERB || lemma[from + 1] === 'who')) {
+      const signals = new Set<Category>()
+      const end = predicate(c, from + 1, s, signals)
+      let last = from + 1
+      while (last + 1 < s.tokenEnd && (pos[last + 1] === VERB || pos[last + 1] === ADV || lemma[last] === 'who')) last++
+      // ("those registered at the crossing", "at the border": people who cross are displaced, as `crossing` reads them)
+      for (let k = last + 1; k < s.tokenEnd && k <= last + 5 && signals.size === 0; k++) if (BORDER_WORDS.has(lemma[k]) || BORDER_WORDS.has(tokenText(c, k).toLowerCase())) signals.add('displaced')
+      const category = decideCategory(signals, [], false, true) ?? 'other'
+      return { start: c.tokens.start[from], end: c.tokens.end[Math.max(last, end - 1)], category, npStart: from, npEnd: last + 1, after: Math.max(last + 1, end) }
     }
     while (from > 0 && from < s.tokenEnd && pos[from] === DET) from++
   }
@@ -729,17 +829,21 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (np !== null && prior !== null && FIGURE_WORDS.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'of')) {
       return standingFor(prior, b)
     }
-    if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np)) : null
+    if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np, true)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
   // (or opens the sentence after its dateline: "BERLIN, Sept 15 (Reuters) - Support for ...")
   const dash = sentenceDateline(c, s)
-  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k))
+  const standing = q.kind === 'percent' ? nameStanding(c, a, s) : null
+  if (standing !== null) return standing
+  // ("as GDP shrinks 0.4%": an acronym of money tagged as a name)
+  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k)) || lemma[k] === 'gdp'
   let t = a - 1
   const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
   for (;;) {
-    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && !isNoun(t)) t--
+    // ("its forecast for this year to 4.2 percent": past a time phrase, whose nouns count nothing)
+    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && (!isNoun(t) || c.timeAt[t] !== 0)) t--
     // "fell to 22 percent from 24 percent": the noun before is the unit of the figure before,
     // whose share this one is of the same thing
     if (prior !== null && t >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && inFigure(t)) {
@@ -754,10 +858,46 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
     const np = { start, head: t, end: t + 1 }
     // "The number of asylum applications doubled": back to what the number is of
-    return isCountable(np) ? asCounted(np, categoryOf(np)) : null
+    return isCountable(np) ? asCounted(np, categoryOf(np, false)) : null
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : standingFor(prior, b)
+}
+
+// Where people registered or counted are people crossing into a country: "those registered at the crossing".
+const BORDER_WORDS = new Set(['crossing', 'border', 'frontier'])
+
+// Verbs by which a party or candidate stands at a share: "The Greens were at 12 percent",
+// "the Liberals came second with 27 percent", "Voss received 38 percent".
+const STANDING_VERBS = new Set(['be', 'stand', 'come', 'finish', 'poll', 'receive', 'win', 'get', 'take', 'score', 'garner', 'secure', 'trail'])
+
+/**
+ * A share right after a name and a verb of standing (`STANDING_VERBS`; "be" only with "at"
+ * or "on"): the name's share of a vote or poll. Not a place's ("In Ohio, 5 percent").
+ */
+function nameStanding(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  let t = a - 1
+  const preposition = t >= s.tokenStart && /^(at|on|with)$/.test(lemma[t]) ? lemma[t] : ''
+  if (preposition !== '') t--
+  let verb = -1
+  // ("came second with", "finished a distant third with")
+  for (let k = t; k >= s.tokenStart && k > t - 4; k--) {
+    if ((pos[k] === VERB || pos[k] === AUX) && STANDING_VERBS.has(lemma[k])) { verb = k; break }
+    if (pos[k] !== ADJ && pos[k] !== ADV && pos[k] !== DET && pos[k] !== NUM) return null
+  }
+  if (verb < 0 || (lemma[verb] === 'be' && preposition !== 'at' && preposition !== 'on')) return null
+  let k = verb - 1
+  while (k >= s.tokenStart && pos[k] === AUX) k--
+  let start = k
+  while (start >= s.tokenStart && pos[start] === PROPN) start--
+  start++
+  if (start > k) return null
+  const span = { start: c.tokens.start[start], end: c.tokens.end[k] }
+  // ("Turnout stood at 58 percent": a common noun capitalised as the sentence's first word)
+  if (start === k && k === s.tokenStart && isCapitalisedNoun(c, k)) return null
+  if (within(c.entities, { start: span.start - 80, end: span.end + 80 }).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.start < span.end && span.start < e.end)) return null
+  return { ...span, category: 'other', npStart: start, npEnd: k + 1, after: a }
 }
 
 // What stands before a word inside a sentence: a lower-case letter or a comma, and a space.
@@ -787,6 +927,9 @@ function isCapitalisedNoun(c: Context, t: number): boolean {
 const COPULAS = new Set(['go', 'get', 'remain', 'stay', 'become', 'seem', 'appear', 'think', 'believe', 'fear', 'report', 'presume', 'leave', 'feel', 'say', 'know', 'confirm', 'have', 'live', 'seek', 'find', 'hold', 'keep'])
 
 const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'at'])
+
+// Places where people out of their homes are put up: "taken to hotels", "moved to rest centres".
+const REFUGE_PLACES = new Set(['hotel', 'hotels', 'shelter', 'shelters', 'centre', 'centres', 'center', 'centers', 'camp', 'camps', 'school', 'schools', 'tent', 'tents'])
 
 /**
  * The predicate after the counted noun ("have been killed or injured", "who went missing",
@@ -821,7 +964,15 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
     // "remained in critical condition", "are in serious condition": hurt
     const isInCondition = word === 'condition' && p - 1 > start && /^(critical|serious|stable|grave|fair|poor)$/.test(lemma[p - 1])
-    if (isTreated || isInCondition) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
+    // "were still in hospital" (past the preposition, which the loop above skips)
+    const isInHospital = (word === 'hospital' || word === 'hospitals') && p - 1 > start && lemma[p - 1] === 'in'
+    if (isTreated || isInCondition || isInHospital) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
+    // "were taken to hotels", "were moved to rest centres": put up away from home
+    if ((word === 'take' || word === 'move' || word === 'bring') && p + 1 < s.tokenEnd && lemma[p + 1] === 'to') {
+      let k = p + 2
+      while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && !REFUGE_PLACES.has(lemma[k])))) k++
+      if (k < s.tokenEnd && REFUGE_PLACES.has(lemma[k])) { signals.add('displaced'); end = k + 1; break }
+    }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
@@ -829,8 +980,8 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined
     const cat = isTaken ? 'captured' : PREDICATE_CATEGORY.get(word) ?? PREDICATE_CATEGORY.get(tokenText(c, p).toLowerCase()) ??
       (nounCat === 'munitions' ? undefined : nounCat)
-    // "Unemployment has fallen to 5 percent": a verb of level, not soldiers who fell
-    const isLevel = word === 'fall' && p + 1 < s.tokenEnd && /^(to|by|from|below|under)$/.test(lemma[p + 1])
+    // "Unemployment has fallen to 5 percent", "exports fell 3 percent": a verb of level, not soldiers who fell
+    const isLevel = word === 'fall' && p + 1 < s.tokenEnd && (/^(to|by|from|below|under)$/.test(lemma[p + 1]) || pos[p + 1] === NUM)
     if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
     signals.add(cat)
     p += isTaken ? 2 : 1
@@ -934,12 +1085,19 @@ function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
   if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || pos[v] !== VERB) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--
-  if (t < s.tokenStart || pos[t] !== NOUN || tokenText(c, t).toLowerCase() === singularOf(c, t)) return null
+  // "Measles cases in northern Chad pass 9,000": past a place phrase after the subject
+  for (let k = t; k > s.tokenStart && k >= t - 4; k--) {
+    if (pos[k] === ADP && MODIFIER_PREPOSITIONS.has(lemma[k]) && k < t) { t = k - 1; break }
+    if (pos[k] !== PROPN && pos[k] !== ADJ && pos[k] !== DET && pos[k] !== NOUN) break
+  }
+  const isSubjectNoun = pos[t] === NOUN || (t === s.tokenStart && isCapitalisedNoun(c, t))
+  if (t < s.tokenStart || !isSubjectNoun || tokenText(c, t).toLowerCase() === singularOf(c, t)) return null
   let start = t
   while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ)) start--
   const heads: Category[] = []
   for (let k = start; k <= t; k++) {
-    const cat = NOUN_CATEGORY.get(lemma[k])
+    // ("Deaths rose to 40": a plural read as a name keeps its "s" in its lemma)
+    const cat = NOUN_CATEGORY.get(lemma[k]) ?? NOUN_CATEGORY.get(singularOf(c, k))
     if (cat !== undefined) heads.push(cat)
   }
   const isPeople = OTHER_PEOPLE.has(lemma[t]) || LABOUR_PEOPLE.has(lemma[t])

@@ -219,6 +219,30 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
   return deeds > 0
 }
 
+// Cues of asking: "Prosecutors had sought a fine of", "the lawyers demanded".
+const ASKING_CUES = new Set(['seek', 'request', 'demand'])
+
+/**
+ * "Prosecutors had sought a fine of 150 million crowns": people who ask for an amount (a
+ * person, or a head that names people or a person's role) state it; a body or an appeal that
+ * seeks or requests money acts ("The agency has requested $630 million", "The appeal seeks").
+ */
+function isPersonAsking(c: Context, att: Attribution): boolean {
+  const source = hull(att.source)
+  if (source === null) return false
+  for (const f of att.cue) {
+    for (let t = firstToken(c, f); t >= 0 && t < c.tokens.count && c.tokens.start[t] < f.end; t++) {
+      if (c.tokens.pos[t] === VERB && !ASKING_CUES.has(c.tokens.lemma[t])) return false
+    }
+  }
+  if (entitiesIn(c, source).some((e) => e.type === 'PERSON')) return true
+  const head = lastToken(c, source)
+  if (head < 0 || (c.tokens.pos[head] !== NOUN && c.tokens.pos[head] !== PROPN)) return false
+  // ("Prosecutors" opening a sentence is read as a name and keeps its plural)
+  const word = c.tokens.pos[head] === PROPN ? c.tokens.lemma[head].replace(/s$/, '') : c.tokens.lemma[head]
+  return PERSON_TITLES.has(word) || MILITARY_PEOPLE.has(word) || LABOUR_PEOPLE.has(word) || OTHER_PEOPLE.has(word)
+}
+
 /** "It is said", "it was reported": an impersonal source names no one. */
 function isImpersonal(c: Context, span: CharSpan | null): boolean {
   if (span === null) return false
@@ -531,6 +555,10 @@ const DATA_NOUNS = new Set([
 ])
 // Nouns after "give" that make it a statement of a figure: "has given a figure of 45".
 const FIGURE_NOUNS = new Set(['figure', 'toll', 'number', 'estimate', 'count', 'tally'])
+// Verbs by which a body revises a count or forecast of its own: "raised the death toll to 31".
+const REVISING_VERBS = new Set(['raise', 'lift', 'cut', 'lower', 'revise', 'reduce', 'increase', 'upgrade', 'downgrade', 'trim'])
+// What a body revises: its toll, count, estimate or forecast.
+const REVISED_NOUNS = new Set(['toll', 'count', 'tally', 'estimate', 'forecast', 'projection', 'outlook', 'figure'])
 // Participles that attach who made a count to it: "figures released by the ministry".
 const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'gather'])
 
@@ -546,7 +574,9 @@ const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'g
  */
 function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan; distance: number } | null {
   const { pos, lemma } = c.tokens
-  let first = s.tokenStart
+  // ("MANILA, Feb 10 (Reuters) - The coast guard raised ...": after the dateline)
+  const dateline = datelineDash(c.text, c.tokens, s.tokenStart, a)
+  let first = dateline >= 0 ? dateline + 1 : s.tokenStart
   // "In March, ...", "Last year, ...": an opening adverbial with no verb, up to its comma
   if (pos[first] === ADP || pos[first] === ADV) {
     let k = first
@@ -591,6 +621,7 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     npEnd = nounPhraseEnd(c, npEnd + 1, a)
   }
   let verb = npEnd
+  let apposedName = false
   // "The Armed Conflict Location and Event Data Project (ACLED) has recorded": an acronym in brackets is passed over
   if (verb + 2 < a && tokenText(c, verb) === '(') {
     let close = verb + 1
@@ -603,11 +634,13 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     let k = verb + 2
     while (k < a && tokenText(c, k) !== ',') k++
     if (k < a) verb = k + 1
-  } else if (verb + 2 < a && tokenText(c, verb) === ',' && pos[verb + 1] === PROPN) {
-    // "Chad's refugee commission, CNARR, put ...": a name between commas is the body's own
+  } else if (verb + 2 < a && tokenText(c, verb) === ',' && (pos[verb + 1] === PROPN || (pos[verb + 1] === DET && pos[verb + 2] === PROPN))) {
+    // "Chad's refugee commission, CNARR, put ...", "The rebels, the Popular Front, gave ...":
+    // a name between commas is the body's own
     let k = verb + 1
-    while (k < a && k < verb + 6 && pos[k] === PROPN) k++
-    if (k < a && tokenText(c, k) === ',') verb = k + 1
+    if (pos[k] === DET) k++
+    while (k < a && k < verb + 8 && (pos[k] === PROPN || (lemma[k] === 'of' && pos[k + 1] === PROPN))) k++
+    if (k < a && tokenText(c, k) === ',') { verb = k + 1; apposedName = true }
   } else if (verb + 1 < a && tokenText(c, verb) === ',' && pos[verb + 1] === ADP) {
     // "The Ukrainian Navy, in a separate list, counts ...": a short phrase with no verb, too
     let k = verb + 1
@@ -623,7 +656,7 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   // ("put the number higher, at 57,500": a comma before "at" breaks no clause)
   const atComma = a - 2 > verb && lemma[a - 1] === 'at' && tokenText(c, a - 2) === ',' ? a - 2 : -1
   for (let t = verb + 1; t < a; t++) if (CLAUSE_BREAKS.has(tokenText(c, t)) && t !== atComma) return null
-  let named = false
+  let named = apposedName
   for (let t = first; t < npEnd; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t])) named = true
   // (a verb after a time phrase that wink read as a noun is taken by its base: "in 2024 found")
   const v = pos[verb] === NOUN ? verbLemmas(c, verb, s).find((l) => RECORD_VERBS.has(l) || FINDING_VERBS.has(l) || l === 'give') ?? lemma[verb] : lemma[verb]
@@ -640,10 +673,43 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     if (k < a && pos[k] === DET) k++
     while (k < a && pos[k] === ADJ) k++
     ok = named && k < a && FIGURE_NOUNS.has(lemma[k])
+  } else if (REVISING_VERBS.has(v) && lemma[a - 1] === 'to') {
+    // "The governor raised the death toll to 31", "The bank cut its growth forecast to 0.9
+    // percent": who revises a count or a forecast of their own states it
+    let k = verb + 1
+    while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])))) k++
+    ok = named && k < a - 1 && REVISED_NOUNS.has(lemma[k]) && pos[k] === NOUN
   }
   if (!ok) return null
   const source = spanOf(c, first, npEnd)
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
+}
+
+// Verbs by which a body sizes something "at" a figure: "counted at", "estimated at", "put at".
+const SIZING_VERBS = new Set(['count', 'estimate', 'put', 'peg', 'number', 'value'])
+
+/**
+ * "a strike that the labour ministry counted at 212,000", "the crowd, which police estimated
+ * at 30,000": the subject of a relative clause whose verb sizes its antecedent at the figure
+ * (at token `a`), when the subject names a body or person.
+ */
+function relativeCounter(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (a - 4 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  let verb = a - 2
+  while (verb > s.tokenStart && pos[verb] === ADV) verb--
+  if (pos[verb] !== VERB || !SIZING_VERBS.has(lemma[verb])) return null
+  let k = verb - 1
+  while (k > s.tokenStart && (pos[k] === AUX || pos[k] === ADV)) k--
+  const end = k + 1
+  while (k > s.tokenStart && end - k < 6 && (pos[k] === DET || pos[k] === ADJ || pos[k] === NOUN || pos[k] === PROPN)) k--
+  if (lemma[k] !== 'that' && lemma[k] !== 'which') return null
+  const start = k + 1
+  if (start >= end || !namesSomeone(c, start, end)) return null
+  let named = false
+  for (let t = start; t < end; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t]) || PERSON_TITLES.has(lemma[t])) named = true
+  const source = named ? spanOf(c, start, end) : null
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
 }
 
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
@@ -693,6 +759,10 @@ function withFullerName(c: Context, found: Source): Source {
 }
 
 function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
+  // "she said 800,000 had joined a strike that the ministry counted at 212,000": the body that
+  // counts in a relative clause states the figure it counts, inside what another says
+  const counter = relativeCounter(c, s, a)
+  if (counter !== null) return { attribution: null, source: counter.source, cue: counter.cue, sourceEntity: sourceEntityOf(c, counter.source) ?? bodyBefore(c, counter.source) }
   // The innermost attribution that names who speaks: a sourceless one inside another ("X is
   // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
   // ...") passes the figure to the one around it, or to the fallback.
@@ -707,8 +777,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   c.attributions.forEach((att, i) => {
     if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
-    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
-      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue))) {
+    if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
+      isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
       if (size < sourcelessSize) { sourceless = i; sourcelessSize = size }
       return
     }
@@ -743,6 +813,34 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (next !== VERB && next !== AUX && next !== ADV) return true
   }
   return false
+}
+
+/**
+ * "Only about 900 cases have been confirmed by tests, because ..., said Dr. Paul Mensah": the
+ * agent of a passive cue that is a thing (no name, no body, no people, no report) is how
+ * something was done, not who says so.
+ */
+function isPassiveInstrument(c: Context, att: Attribution): boolean {
+  const cue = hull(att.cue)
+  const source = hull(att.source)
+  if (cue === null || source === null || cue.end > source.start) return false
+  let isPassive = false
+  for (let t = firstToken(c, cue); t >= 0 && t < c.tokens.count && c.tokens.start[t] < cue.end; t++) {
+    if (c.tokens.pos[t] === AUX && c.tokens.lemma[t] === 'be') isPassive = true
+  }
+  if (!isPassive || entitiesIn(c, source).length > 0) return false
+  // the agent's own noun phrase: up to a comma or a clause of its own
+  let head = -1
+  for (let t = firstToken(c, source); t >= 0 && t < c.tokens.count && c.tokens.start[t] < source.end; t++) {
+    const pos = c.tokens.pos[t]
+    if (pos === PROPN || pos === PRON) return false
+    if (pos === NOUN) head = t
+    else if (pos !== DET && pos !== ADJ) break
+  }
+  if (head < 0) return false
+  const word = c.tokens.lemma[head]
+  return !AGENT_NOUNS.has(word) && !AUTHORITY_NOUNS.has(word) && !SPEAKER_NOUNS.has(word) && !DATA_NOUNS.has(word) &&
+    !MILITARY_PEOPLE.has(word) && !LABOUR_PEOPLE.has(word) && !OTHER_PEOPLE.has(word) && !PERSON_TITLES.has(word)
 }
 
 /**
@@ -862,8 +960,18 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
   const cue = hull(att.cue)
-  const source = withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue))
+  const source = withoutTimestamp(c, withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue)))
   return { attribution: i, source, cue, sourceEntity: resolvedName(c, att, source) }
+}
+
+// A live blog's entry time before its first words: "11:45 - ", "15:20 GMT — ".
+const TIMESTAMP = /^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?\s*[-–—:|]\s*/i
+
+/** A source span without the timestamp that opens a live blog's entry ("11:45 - The mayor"). */
+function withoutTimestamp(c: Context, span: CharSpan | null): CharSpan | null {
+  if (span === null) return null
+  const m = TIMESTAMP.exec(c.text.slice(span.start, span.end))
+  return m === null || m[0].length >= span.end - span.start ? span : { start: span.start + m[0].length, end: span.end }
 }
 
 /**
@@ -891,9 +999,35 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   // ("According to the commission" resolved to the campaign manager quoted before it: a body is no person)
   const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])
   const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
-  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody
+  // ("..., said Colonel Arif Rahman, director general of the Border Guard. ..., he said": "he"
+  // resolved to the body of the apposition is the person before it)
+  const isBodyForPerson = head >= 0 && /^(he|she)$/.test(c.tokens.lemma[head]) && att.sourceEntity !== null && !isPersonName(c, att.sourceEntity) &&
+    c.entities.some((e) => e.canonical === att.sourceEntity && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || (e.type === 'OTHER' && isOfBody(c, e)))) &&
+    personBefore(c, source, head) !== null
+  const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
+    !isDatelineAgency(c, att.sourceEntity)
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+// An agency in a dateline's brackets: "PARIS, Sept 17 (Reuters) -".
+const DATELINE_AGENCY = /^\)\s*(?:[-–—]|--)/
+
+/**
+ * Whether every mention of `name` is the agency of a dateline ("(Reuters) -"): the wire that
+ * carries the story, which "the company" or "the agency" in it does not stand for.
+ */
+function isDatelineAgency(c: Context, name: string): boolean {
+  const mentions = c.entities.filter((e) => e.canonical === name)
+  return mentions.length > 0 && mentions.every((e) => c.text.charAt(e.start - 1) === '(' && DATELINE_AGENCY.test(c.text.slice(e.end, e.end + 4)))
+}
+
+// "director general of the Fire Service and Civil Defence": a name in a role's "of" phrase
+const OF_PHRASE = /\bof\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+(?:and\s+)?){0,5}$/u
+
+/** Whether an untyped name is written in a role's "of" phrase, as bodies are ("head of the Fire Service and Civil Defence"). */
+function isOfBody(c: Context, e: Entity): boolean {
+  return OF_PHRASE.test(c.text.slice(Math.max(0, e.start - 60), e.start))
 }
 
 /**
@@ -906,9 +1040,13 @@ function personBefore(c: Context, source: CharSpan | null, head: number): string
   let found: { end: number; name: string } | null = null
   for (const other of c.attributions) {
     const span = hull(other.source)
-    if (span === null || span.end > source.start || span.end < source.start - 600 || other.sourceEntity === null) continue
-    if (!isPersonEntity(c, other.sourceEntity)) continue
-    if (found === null || span.end > found.end) found = { end: span.end, name: other.sourceEntity }
+    if (span === null || span.end > source.start || span.end < source.start - 600) continue
+    // the person the span names ("Brigadier General Main Uddin", which the attribution stage
+    // may have resolved to the body of the apposition after it), else the stage's own reading
+    const named = entitiesIn(c, span).filter((e) => e.type === 'PERSON' && e.canonical !== null).at(-1)?.canonical ?? null
+    const name = named ?? (other.sourceEntity !== null && isPersonEntity(c, other.sourceEntity) ? other.sourceEntity : null)
+    if (name === null) continue
+    if (found === null || span.end > found.end) found = { end: span.end, name }
   }
   return found?.name ?? null
 }

@@ -1,10 +1,11 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, NOUN, DET, PRON, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
+import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
@@ -19,7 +20,10 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
     // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
     (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
     // "The complex is to produce 500 thousand tons": "be to" and a verb
-    (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB)
+    (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB) ||
+    // a headline's "Steelmaker Arvon to cut 2,500 jobs": "to" and a verb after its subject is what is to come
+    (lemma[t] === 'to' && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) && pos[t + 1] === VERB &&
+      c.tokens.start[t] < headlineEnd(c.text))
 }
 
 /** Whether a figure is about the future (docs/figures.md, "planned"). */
@@ -34,7 +38,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
   // "2.5 billion euros will come as grants": a modal right after the figure
-  if (b < s.tokenEnd && MODALS.has(lemma[b])) return true
+  // ("400,000 more would arrive")
+  if (b < s.tokenEnd && (MODALS.has(lemma[b]) || (lemma[b] === 'more' && b + 1 < s.tokenEnd && MODALS.has(lemma[b + 1])))) return true
   if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
@@ -44,9 +49,24 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after
-  while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end))) end++
+  while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+}
+
+/**
+ * Whether token `t` is a conjunction that opens a clause of its own: "and that the state would
+ * build", "and they will", "and the state would" (a subject and an auxiliary), not "and 300 tanks".
+ */
+function opensClause(c: Context, t: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[t] !== CCONJ || t + 1 >= s.tokenEnd) return false
+  if (lemma[t + 1] === 'that' || (pos[t + 1] === PRON && lemma[t + 1] !== 'it')) return true
+  if (pos[t + 1] !== DET) return false
+  let k = t + 2
+  while (k < s.tokenEnd && k < t + 6 && (pos[k] === NOUN || pos[k] === PROPN)) k++
+  // (an auxiliary, not a verb: "since his campaign and the RNC struck a deal in May" coordinates the subject)
+  return k > t + 2 && k < s.tokenEnd && pos[k] === AUX
 }
 
 /**
@@ -226,7 +246,7 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xa < dash || isRecordFrame(c, s, xa)) continue
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
-      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1)))) continue
+      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a)) continue
     const k = seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
@@ -235,6 +255,8 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
     if ((k !== own && info.comparison[k] === 1 && info.hasFigure[k] === 1) || (k === own && xa > a && isComparedTime(c, s, seg, a, xa))) continue
+    // "built 2,400 homes and that the state would build 9,000 by next year": a clause of its own after the figure
+    if (k === own && xa > a && clauseBetween(c, s, a, xa)) continue
     // "..., as rescue teams reached villages that had been cut off since the weekend": a time in
     // a relative clause of another segment dates what that clause tells
     if (k !== own && isInRelativeClause(c, s, seg, xa)) continue
@@ -244,7 +266,11 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // "said on Wednesday that 5,000 had been killed since ... February 24, 2022": in one
     // clause the time of the speech verb dates the statement, the other one the figure
     const isSpeechTime = xa > s.tokenStart && (SPEECH_VERBS.has(c.tokens.lemma[xa - 1]) || cues[xa - 1] === 1)
-    const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime ? c.text.length : 0)
+    // ("delivered 150,000 doses this year and that 400,000 more would arrive by April": a time
+    // before the clause that holds the figure dates it only when its own clause has none; "fired
+    // 112 drones on Tuesday night and that 97 of them had been shot down")
+    const isOtherClause = k === own && xa < a && clauseBetween(c, s, xb - 1, a)
+    const distance = Math.abs(x.start - c.tokens.start[a]) + (isSpeechTime || isOtherClause ? c.text.length : 0)
     if (best === null || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { value: x.value, rank, distance, time: x }
   }
   if (best === null) return null
@@ -261,6 +287,24 @@ function isSaidBetween(c: Context, s: Sentence, cues: Uint8Array, x: TimeExpress
   if (xa > s.tokenStart && isSaid(xa - 1)) return true
   for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if (isSaid(t)) return true
   return false
+}
+
+/** Whether a conjunction that opens a clause of its own (`opensClause`) stands between tokens `a` and `xa`. */
+function clauseBetween(c: Context, s: Sentence, a: number, xa: number): boolean {
+  for (let t = a + 1; t < xa; t++) if (opensClause(c, t, s)) return true
+  return false
+}
+
+/**
+ * "the 2019 flood that killed 80 people": whether the noun at token `noun`, which a year
+ * modifies, is what a relative clause right after it is about, and the figure at `a` is in it.
+ */
+function isRelativeAbout(c: Context, s: Sentence, noun: number, a: number): boolean {
+  let t = noun + 1
+  while (t < s.tokenEnd && t < noun + 3 && c.tokens.pos[t] === NOUN) t++
+  if (t >= s.tokenEnd || (c.tokens.lemma[t] !== 'that' && c.tokens.lemma[t] !== 'which') || a <= t || a > t + 6) return false
+  for (let k = t + 1; k < a; k++) if (CLAUSE_BREAKS.has(tokenText(c, k))) return false
+  return c.tokens.pos[t + 1] === VERB || c.tokens.pos[t + 1] === AUX
 }
 
 /** Whether a relative word ("which", "who", "that" after a noun) stands before token `xa` in its segment. */

@@ -153,3 +153,21 @@ test("lemmas kept from earlier documents are wink's own, contractions and posses
     }
   }
 })
+
+test('a letter wink does not know ("ğ", "č", "ł") does not split its word; contractions stay apart', () => {
+  const text = 'Recep Erdoğan met Andrej Babiš in Łódź, and Mr Šefčovič said he didn\'t.'
+  const { tokens } = tokenize(nlp, text)
+  const words: string[] = []
+  const tags: string[] = []
+  for (let i = 0; i < tokens.count; i++) {
+    words.push(text.slice(tokens.start[i], tokens.end[i]))
+    tags.push(POS_TAGS[tokens.pos[i]])
+  }
+  for (const name of ['Erdoğan', 'Babiš', 'Łódź', 'Šefčovič']) {
+    const i = words.indexOf(name)
+    assert.ok(i >= 0, `${name} is one token: ${words.join(' ')}`)
+    assert.equal(tags[i], 'PROPN', name)
+    assert.equal(tokens.lemma[i], name.toLowerCase())
+  }
+  assert.ok(words.includes('did') && words.includes('n\'t'))
+})

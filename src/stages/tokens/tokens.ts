@@ -71,6 +71,22 @@ function abbreviationJoin(values: readonly string[], spaces: readonly string[], 
   return glued || isLowerUnit(next.charCodeAt(0)) || next === ',' ? 1 : 0
 }
 
+const X_ID = posId('X')
+const PROPN_ID = posId('PROPN')
+const LETTER = /\p{L}/u
+const UPPER_FIRST = /^\p{Lu}/u
+
+/**
+ * Whether wink token `i` (text `v`, starting at `offset`) is glued to the token before it,
+ * which ends at `before`, inside one word: letters meet and one of the two is a letter wink
+ * does not know ("Erdo" "ğ" "an", "Kova" "č"; its type "unk"). Contractions ("do" "n't") are
+ * words of their own to wink and stay apart.
+ */
+function isLetterJoin(text: string, before: number, offset: number, v: string, types: readonly string[], i: number): boolean {
+  if (before !== offset || i === 0 || (types[i] !== 'unk' && types[i - 1] !== 'unk')) return false
+  return LETTER.test(text.charAt(before - 1)) && LETTER.test(v.charAt(0))
+}
+
 /** True when a word token is an abbreviation that stands before a name (ends in its period). */
 function isTitle(text: string, s: number, e: number): boolean {
   return e - s > 1 && text.charCodeAt(e - 1) === 46 && TITLES.has(text.slice(s, e - 1))
@@ -169,6 +185,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const values = all.out() as string[]
   const spaces = all.out(its.precedingSpaces) as string[]
   const tags = all.out(its.pos) as string[]
+  const types = all.out(its.type) as string[]
   const n = values.length
   const start = new Int32Array(n)
   const end = new Int32Array(n)
@@ -184,6 +201,13 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     const v = values[i]
     if (v.trim() === '') {
       keep[i] = -1
+    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, types, i)) {
+      // "Erdo" + "ğ" + "an": a letter wink does not know splits a word; the pieces are one
+      // word, tagged as the first piece wink could tag, a name when it is capitalised
+      keep[i] = count - 1
+      end[count - 1] = offset + v.length
+      lemma[count - 1] = text.slice(start[count - 1], end[count - 1]).toLowerCase()
+      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : types[i] === 'unk' ? X_ID : posId(tags[i])
     } else if (joining > 0 || (joining = abbreviationJoin(values, spaces, i)) > 0) {
       // The abbreviation keeps the POS of its word; its lemma is its lower-cased text.
       joining--
