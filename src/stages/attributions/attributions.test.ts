@@ -7,7 +7,7 @@ import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -811,6 +811,31 @@ test('the subject of a passive "ask" or "tell" is the one spoken to: neither sou
   // "to" gives the subject something to do, which PolNeAR keeps in the content
   assert.ok(!isAddresseePassive(p, at('was asked')))
   assert.ok(!isAddresseePassive(p, at('was accused of')))
+})
+
+test('"was told by aides that": the agent speaks, the subject is only spoken to, the content follows the agent', () => {
+  // The committed tagger takes the subject ("The minister") for the whole content.
+  for (const [text, cue, source, content] of [
+    ['The minister was told by aides that the bridge would cost $40 million.', 'was told', 'aides', 'that the bridge would cost $40 million'],
+    ['Rubio was asked by Fox Business moderator Gerard Baker whether his plan would cost $170 billion a year.', 'was asked',
+      'Fox Business moderator Gerard Baker', 'whether his plan would cost $170 billion a year'],
+  ]) {
+    const { doc, atts } = analyse(text)
+    const a = byCue(doc, atts, cue)
+    assert.equal(join(doc, a.source), source)
+    assert.equal(join(doc, a.content), content)
+  }
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = addressedByAgent(p, [at(cue)])
+    return r === null ? null : { agent: read(r.agent), complement: r.complement === null ? null : read({ start: r.complement, end: r.complement + 1 }) }
+  }
+  assert.deepEqual(run('He was warned by his doctor: “Stop.”', 'was warned'), { agent: 'his doctor', complement: '“' })
+  // "to" gives the subject something to do; no agent, an active verb, another verb: not this rule
+  assert.deepEqual(run('She was advised by Colin Powell to use a private account.', 'was advised'), { agent: 'Colin Powell', complement: null })
+  assert.equal(run('Trump was told that he lost.', 'was told'), null)
+  assert.equal(run('Aides told him by phone that he lost.', 'told'), null)
+  assert.equal(run('He was accused by rivals of lying.', 'was accused'), null)
 })
 
 test('a participle after a comma with no cue before it speaks for the subject of the clause it hangs on', () => {

@@ -5,7 +5,7 @@ import type { TokenColumns } from '../../model/doc.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Attribution, AttributionKind, CharSpan, Entity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
-import { P_COLON, prepare, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
+import { P_COLON, P_FINAL, prepare, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import { ChainPerceptron } from './perceptron.ts'
 import type { EndRanker } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
@@ -14,7 +14,7 @@ import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
-  isAddresseePassive, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
+  isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   isCoordinatedCue, beforeRelativeClause, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
@@ -456,6 +456,18 @@ export function extractAttributions(
       content = [src[0], ...content.filter((r) => r.end <= src[0].start || r.start >= src[0].end)].sort((a, b) => a.start - b.start)
       src = []
     }
+    // "The minister was told by aides that ...": the agent speaks, the subject is only spoken to
+    const addressed = addressedByAgent(p, d.cues)
+    if (addressed !== null) {
+      const { agent, complement } = addressed
+      const cue = d.cues[0]
+      if (src.length === 0 || src[0].end <= agent.start || src[0].start >= agent.end) src = [agent]
+      content = content
+        .filter((r) => r.end > cue.start)
+        .map((r) => (r.start < agent.end && r.end > agent.end && complement !== null ? { start: complement, end: r.end } : r))
+        .filter((r) => r.start >= agent.end && r.end > r.start)
+      if (content.length === 0 && complement !== null) content = [toSentenceEnd(p, complement)]
+    }
     const source = src.map((r) => toChars(tokens, r))
     const sourceEntity = src.length === 0 ? null : resolveSource(text, p, src[0], entities, named, content)
     out.push({
@@ -470,6 +482,13 @@ export function extractAttributions(
   const ruled = [...findSignatures(text, out), ...findSpeakerTurns(text, entities, out)]
   if (ruled.length === 0) return out
   return [...out, ...ruled].sort((a, b) => a.cue[0].start - b.cue[0].start)
+}
+
+/** Tokens from `from` to the end of its sentence, without a final mark outside a quotation. */
+function toSentenceEnd(p: Prepared, from: number): CueTokens {
+  let end = p.sentences[p.sent[from]].tokenEnd
+  if (end - 1 > from && p.punct[end - 1] === P_FINAL && p.quote[end - 1] === 0) end--
+  return { start: from, end }
 }
 
 /** The last words of the people the entities layer names with two words or more ("Erdogan" of "Tayyip Erdogan"). */
