@@ -4,10 +4,10 @@ import { createAnalyzer } from '../../analyze.ts'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, loadAttributionModel, modelToBuffer } from './attributions.ts'
+import { attributionsStage, loadAttributionModel, modelToBuffer, withoutNestedCues } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, isAgentivePassive, participleSource, withoutAddressee,
+  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -816,6 +816,50 @@ test('the subject of a passive "ask" or "tell" is the one spoken to: neither sou
   assert.ok(!isAddresseePassive(p, at('was accused of')))
 })
 
+test('"was told by aides that": the agent speaks, the subject is only spoken to, the content follows the agent', () => {
+  // The committed tagger takes the subject ("The minister") for the whole content.
+  for (const [text, cue, source, content] of [
+    ['The minister was told by aides that the bridge would cost $40 million.', 'was told', 'aides', 'that the bridge would cost $40 million'],
+    ['Rubio was asked by Fox Business moderator Gerard Baker whether his plan would cost $170 billion a year.', 'was asked',
+      'Fox Business moderator Gerard Baker', 'whether his plan would cost $170 billion a year'],
+  ]) {
+    const { doc, atts } = analyse(text)
+    const a = byCue(doc, atts, cue)
+    assert.equal(join(doc, a.source), source)
+    assert.equal(join(doc, a.content), content)
+  }
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = addressedByAgent(p, [at(cue)])
+    return r === null ? null : { agent: read(r.agent), complement: r.complement === null ? null : read({ start: r.complement, end: r.complement + 1 }) }
+  }
+  assert.deepEqual(run('He was warned by his doctor: “Stop.”', 'was warned'), { agent: 'his doctor', complement: '“' })
+  // "to" gives the subject something to do; no agent, an active verb, another verb: not this rule
+  assert.deepEqual(run('She was advised by Colin Powell to use a private account.', 'was advised'), { agent: 'Colin Powell', complement: null })
+  assert.equal(run('Trump was told that he lost.', 'was told'), null)
+  assert.equal(run('Aides told him by phone that he lost.', 'told'), null)
+  assert.equal(run('He was accused by rivals of lying.', 'was accused'), null)
+})
+
+test('no cue inside another attribution\'s content: the inner one is dropped, unless the two run over each other', () => {
+  // The committed taggers read "supported" and "said" inside the poll's content as cues of their own.
+  for (const [text, outer, inner] of [
+    ['A Gallup poll released Tuesday showed that 65 percent of Republicans supported his call for a temporary ban on Muslims.', 'showed', 'supported'],
+    ['The survey showed that 54 percent of active duty military personnel said they would vote for Trump.', 'showed', 'said'],
+  ]) {
+    const { doc, atts } = analyse(text)
+    byCue(doc, atts, outer)
+    assert.ok(!atts.some((a) => join(doc, a.cue) === inner), `"${inner}" kept in ${JSON.stringify(atts.map((a) => join(doc, a.cue)))}`)
+  }
+  const r = (start: number, end: number) => ({ start, end })
+  const outer = { cues: [r(1, 2)], source: [r(0, 1)], content: [r(2, 10)] }
+  const inner = { cues: [r(5, 6)], source: [r(4, 5)], content: [r(6, 10)] }
+  assert.deepEqual(withoutNestedCues([outer, inner]), [outer])
+  // each cue in the other's content: both stay
+  const before = { cues: [r(8, 9)], source: [r(9, 10)], content: [r(0, 8)] }
+  assert.deepEqual(withoutNestedCues([outer, before]), [outer, before])
+})
+
 test('a participle after a comma with no cue before it speaks for the subject of the clause it hangs on', () => {
   const run = (text: string, cue: string, source: string[], afterCue = false) => {
     const { p, at, read } = prepared(text)
@@ -886,7 +930,8 @@ test('a second quotation after a speech clause with a few more words ("told repo
 })
 
 test('"think" after a subject is a cue though a word of a compound follows ("commanders think tanks are obsolete")', () => {
-  for (const sentence of ['Many commanders think tanks are obsolete, the general said.', 'I think tanks will decide it, Smith said.', 'Analysts think tanks can still win, Smith said.']) {
+  // (alone: inside the content of ", the general said." PolNeAR marks no cue, withoutNestedCues)
+  for (const sentence of ['Many commanders think tanks are obsolete.', 'I think tanks will decide it.', 'Analysts think tanks can still win.']) {
     const { atts } = analyse(sentence)
     assert.ok(atts.some((a) => a.cue.some((f) => sentence.slice(f.start, f.end) === 'think')), sentence)
   }

@@ -115,6 +115,47 @@ export function isAddresseePassive(p: Prepared, cue: CueTokens): boolean {
 }
 const ADDRESSEE_VERBS = new Set(['ask', 'tell', 'question'])
 
+// Verbs whose passive subject is the one spoken to when an agent follows ("was warned by").
+const ADDRESSED_BY_VERBS = new Set(['ask', 'tell', 'question', 'inform', 'warn', 'advise', 'assure', 'reassure', 'remind', 'brief', 'caution', 'notify'])
+// What opens the complement after the agent: what was said.
+const COMPLEMENT_WORDS = new Set(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who'])
+
+/**
+ * "The minister was told by aides that ...", "Rubio was asked by Fox Business moderator
+ * Gerard Baker whether ...", "after being warned by the Russian government that ...": a
+ * passive "tell", "ask", "warn" (and the like) with a "by" agent right after it. The agent
+ * is who speaks; the subject is the one spoken to, neither source nor content; what was
+ * said opens after the agent. PolNeAR train gold: 5 such cues, all with the agent as source,
+ * the subject outside the content and the content after the agent. Returns the agent and
+ * where the complement opens (null when it is neither a complement word nor a quotation
+ * mark, e.g. "to", which gives the subject something to do), or null when the cue is not
+ * such a passive.
+ */
+export function addressedByAgent(p: Prepared, cues: readonly CueTokens[]): { agent: CueTokens; complement: number | null } | null {
+  const lemma = p.tokens.lemma
+  const cue = cues[cues.length - 1]
+  // the participle: the cue's last verb, a passive when "be" or "get" comes before it
+  let v = -1
+  for (let i = cue.start; i < cue.end; i++) if (p.pos[i] === VERB_POS && lemma[i] !== 'by') v = i
+  if (v < 0 || !ADDRESSED_BY_VERBS.has(lemma[v]) || p.suffix[v] === SUFFIX_ING) return null
+  let b = v - 1
+  while (b >= 0 && (p.pos[b] === ADV_POS || lemma[b] === 'not')) b--
+  if (b < 0 || !(BE_FORMS.has(lemma[b]) || lemma[b] === 'get') || isPerfectS(p, b)) return null
+  const by = v + 1
+  if (by >= p.n || lemma[by] !== 'by' || p.sent[by] !== p.sent[v]) return null
+  const last = p.sentences[p.sent[v]].tokenEnd
+  // the agent: a short noun phrase up to the complement, a mark or the sentence end
+  let e = by + 1
+  while (e < last && e - by <= 10 && p.punct[e] === 0 && p.quote[e] < Q_OPEN && !COMPLEMENT_WORDS.has(lemma[e]) && lemma[e] !== 'to') e++
+  if (e === by + 1 || e - by > 10) return null
+  const agent = { start: by + 1, end: e }
+  let c: number | null = e
+  // '..., “Now, ...”', 'by Smith: “...”'
+  if (c < last && (p.punct[c] === P_COMMA || p.punct[c] === P_COLON) && c + 1 < last && p.quote[c + 1] === Q_OPEN) c++
+  if (c >= last || !(COMPLEMENT_WORDS.has(lemma[c]) || p.quote[c] === Q_OPEN)) c = null
+  return { agent, complement: c }
+}
+
 /**
  * "They appear to be unanimous", "Mr. Putin seemed most concerned": a cue whose only verbs
  * are "seem" or "appear" (and "be") reports how something looks, not what someone says; its
