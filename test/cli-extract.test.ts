@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from './cli-helpers.ts'
@@ -129,4 +129,58 @@ test('the installed bin: a bad file gives one line and status 1, no stack trace'
   assert.equal(r.status, 1)
   assert.equal(r.stderr.trim().split('\n').length, 1)
   assert.match(r.stderr, /nope\.txt: no such file/)
+})
+
+test('--out-dir: two documents with one id are not written over each other', async () => {
+  const out = join(dir, 'out-same-id')
+  mkdirSync(join(dir, 'kyiv'), { recursive: true })
+  mkdirSync(join(dir, 'seoul'), { recursive: true })
+  const first = file('kyiv/report.txt', 'Officials said 2,000 troops arrived in Kursk.')
+  const second = file('seoul/report.txt', 'Officials said 3,000 troops arrived in Kursk.')
+  const r = await runCli(['extract', '--out-dir', out, first, second])
+  assert.equal(r.status, 1, r.stderr)
+  assert.deepEqual(readdirSync(out), ['report.json'])
+  assert.match(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).text, /2,000/, 'the first document is kept')
+  assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr)
+  assert.match(r.stderr, /^claimtrail extract: .*seoul\/report\.txt: its id "report" names the same output file as .*kyiv\/report\.txt/)
+
+  // Duplicate ids inside one JSONL file too.
+  const jsonl = file('same-ids.jsonl', [
+    JSON.stringify({ id: 'a', text: 'Officials said 2,000 troops arrived.' }),
+    JSON.stringify({ id: 'a', text: 'Officials said 5,000 troops arrived.' }),
+  ].join('\n'))
+  const j = await runCli(['extract', '--format', 'brat', '--out-dir', join(dir, 'out-same-jsonl'), jsonl])
+  assert.equal(j.status, 1)
+  assert.match(j.stderr, /same-ids\.jsonl:2: its id "a" names the same output file as .*same-ids\.jsonl:1/)
+  assert.match(readFileSync(join(dir, 'out-same-jsonl', 'a.ann'), 'utf8'), /2,000/)
+})
+
+test('brat on standard output is one document: several are a usage error and print nothing', async () => {
+  const a = file('brat-a.txt', 'Officials said 2,000 troops arrived.')
+  const b = file('brat-b.txt', 'Officials said 3,000 troops arrived.')
+  const r = await runCli(['extract', '--format', 'brat', a, b])
+  assert.equal(r.status, 2, r.stderr)
+  assert.equal(r.stdout, '')
+  assert.match(r.stderr, /^claimtrail: brat output on standard output holds one document, and .*brat-b\.txt is a second one; give --out-dir DIR/)
+  const one = await runCli(['extract', '--format', 'brat', a])
+  assert.equal(one.status, 0, one.stderr)
+  assert.match(one.stdout, /^T1\tSource 0 9\tOfficials\n/)
+})
+
+test('--out-dir that is a file, an empty folder, a tiny --max-bytes: one clear line each', async () => {
+  const a = file('tiny.txt', 'Officials said 2,000 troops arrived.')
+  const notDir = file('not-a-folder', 'x')
+  const r = await runCli(['extract', '--out-dir', notDir, a])
+  assert.equal(r.status, 2, r.stderr)
+  assert.equal(r.stderr, `claimtrail: --out-dir ${notDir}: is a file, not a folder; give a folder to write into\n`)
+
+  const empty = join(dir, 'empty-folder')
+  mkdirSync(empty)
+  const e = await runCli(['extract', empty])
+  assert.equal(e.status, 1, 'an empty folder is not a successful run')
+  assert.equal(e.stderr, `claimtrail extract: ${empty}: no .txt, .html or .jsonl files in this folder\n`)
+
+  const small = await runCli(['extract', '--max-bytes', '10', a])
+  assert.equal(small.status, 1)
+  assert.equal(small.stderr, `claimtrail extract: ${a}: 36 bytes is over the 10 bytes limit per document; split it or raise --max-bytes\n`)
 })

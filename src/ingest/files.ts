@@ -58,8 +58,13 @@ export function isIsoDate(s: string): boolean {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 function tooLarge(origin: string, size: number, maxBytes: number): ClaimtrailError {
+  // The size in the limit's unit, rounded up: "10.0 MB is over the 10 MB limit" would puzzle.
+  const unit = maxBytes >= 1048576 ? 1048576 : maxBytes >= 1024 ? 1024 : 1
+  const name = unit === 1048576 ? 'MB' : unit === 1024 ? 'KB' : 'bytes'
+  const sizeText = unit === 1 ? `${size}` : (Math.ceil((size / unit) * 10) / 10).toFixed(1)
+  const limitText = unit === 1 ? `${maxBytes}` : `${+(maxBytes / unit).toFixed(1)}`
   return new ClaimtrailError('TOO_LARGE',
-    `${origin}: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit per document; split it or raise --max-bytes`)
+    `${origin}: ${sizeText} ${name} is over the ${limitText} ${name} limit per document; split it or raise --max-bytes`)
 }
 
 /** Decode bytes as UTF-8 text, refusing binary data and invalid encodings with a reason. */
@@ -234,7 +239,13 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
       continue
     }
     if (isDir) {
-      for await (const file of walk(path)) yield* readFileInputs(file, options)
+      let found = 0
+      for await (const file of walk(path)) {
+        found++
+        yield* readFileInputs(file, options)
+      }
+      // An empty folder is almost always a wrong path: say so rather than do nothing.
+      if (found === 0) yield { ok: false, origin: path, reason: 'no .txt, .html or .jsonl files in this folder' }
     } else {
       yield* readFileInputs(path, options)
     }

@@ -52,11 +52,18 @@ export interface IngestOptions {
 // Feed items shorter than this (as text) are teasers: the linked page is fetched instead.
 const MIN_FEED_CONTENT_CHARS = 400
 
-// Wraps an error that must end the run (the models failed to load).
+// Wraps an error that must end the run: the models failed to load, or the store failed
+// (read-only, full, unreachable), which no later document would get past either.
 class FatalIngestError extends Error {
   constructor(readonly original: unknown) {
     super(reasonOf(original))
   }
+}
+
+/** Rethrow errors that end the run; return for those that belong to one document. */
+function rethrowFatal(e: unknown): void {
+  if (e instanceof FatalIngestError) throw e
+  if (isClaimtrailError(e, 'STORE')) throw new FatalIngestError(e)
 }
 
 /** Whether an input names a URL rather than a path. */
@@ -81,7 +88,8 @@ function hostOutlet(url: string): string {
  * Ingest documents into the store: files, folders (recursive), `-` for stdin, URLs, and
  * with `isFeed` RSS/Atom feeds. Each article commits in its own transaction, so an
  * interrupted run keeps what it stored and a re-run skips it (by URL and by content
- * hash). A document that fails is reported and the others go on.
+ * hash). A document that fails is reported and the others go on; a failing store (read-only,
+ * full, unreachable) or models that cannot load end the run with that error.
  *
  * @example
  * const summary = await ingest(['examples/demo'], { store, analyzer: () => createAnalyzer() })
@@ -116,7 +124,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       if (r.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: r.key, claims: r.claims })
       else report({ status: 'skipped', origin: record.origin, key: r.key, by: r.by })
     } catch (e) {
-      if (e instanceof FatalIngestError) throw e
+      rethrowFatal(e)
       // Analysis and store errors do not know the document: name it, as reading errors do.
       const reason = reasonOf(e)
       report({ status: 'failed', origin: record.origin, reason: reason.startsWith(`${record.origin}:`) ? reason : `${record.origin}: ${reason}` })
@@ -161,7 +169,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         published: meta.published ?? html?.published ?? null, url, outlet: meta.outlet ?? hostOutlet(url), origin: url,
       })
     } catch (e) {
-      if (e instanceof FatalIngestError) throw e
+      rethrowFatal(e)
       report({ status: 'failed', origin: url, reason: reasonOf(e) })
     }
   }
@@ -198,7 +206,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
         await options.onFeedFetched?.(input, { modified: true, etag: res.etag, lastModified: res.lastModified })
       } catch (e) {
-        if (e instanceof FatalIngestError) throw e
+        rethrowFatal(e)
         report({ status: 'failed', origin: input, reason: reasonOf(e) })
       }
     } else if (isUrl(input)) {

@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
-import { ClaimtrailError } from '../model/errors.ts'
+import { ClaimtrailError, isClaimtrailError } from '../model/errors.ts'
 import type { Database } from './schema.ts'
 import type {
   ArticleFilter, ArticleInput, ArticleMeta, ClaimFilter, ClaimRow, FeedState, LedgerClaim, PutResult, Store,
@@ -15,6 +15,8 @@ export interface BackendParts {
   claimText(query: string): Expression<SqlBool>
   /** Run `fn` in a write transaction that takes the write lock at its start. */
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>
+  /** A driver's error (read-only file, full disk, server gone) as one line the user can act on. */
+  describeError(e: unknown): string
   close(): Promise<void>
 }
 
@@ -62,7 +64,7 @@ const META_COLUMNS = [
  * backends; `parts` supplies what differs.
  */
 export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): Store {
-  return {
+  const store: Store = {
     backend: parts.backend,
 
     async findArticle({ url, contentHash }) {
@@ -192,6 +194,21 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
       await parts.close()
     },
   }
+  // Every method answers driver errors as STORE errors, translated once here: the CLI
+  // prints them as one line, the API as 503, and ingest stops on them (the store, not the
+  // document, is at fault).
+  const guarded: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(store)) {
+    guarded[name] = typeof value !== 'function' ? value : async (...args: unknown[]) => {
+      try {
+        return await (value as (...a: unknown[]) => Promise<unknown>).apply(store, args)
+      } catch (e) {
+        if (isClaimtrailError(e)) throw e
+        throw new ClaimtrailError('STORE', parts.describeError(e), { cause: e })
+      }
+    }
+  }
+  return guarded as unknown as Store
 }
 
 /** A user's words as an FTS5 query: each word quoted (no operators), all required. */

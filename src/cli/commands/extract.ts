@@ -17,6 +17,16 @@ function safeFileName(id: string): string {
   return id.replace(/[/\\:*?"<>|\x00-\x1f]/g, '_').slice(0, 200) || 'document'
 }
 
+/** A file-system error as a short reason. */
+function fileProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  return code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file, not a folder'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'EROFS' ? 'read-only file system'
+    : e instanceof Error ? e.message : String(e)
+}
+
 export const command: Command = {
   name: 'extract',
   summary: 'Find attributions, quantities, claims and entities in articles (json, brat or a readable report).',
@@ -40,11 +50,23 @@ export const command: Command = {
     const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes'])
     if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', '--max-bytes must be a positive number')
     const outDir = values['out-dir']
-    if (outDir !== undefined) await mkdir(outDir, { recursive: true })
+    if (outDir !== undefined) {
+      try {
+        await mkdir(outDir, { recursive: true })
+      } catch (e) {
+        throw new ClaimtrailError('USAGE', `--out-dir ${outDir}: ${fileProblem(e)}; give a folder to write into`)
+      }
+    }
 
     const analyzer = createAnalyzer({ gazetteerFile: values.gazetteer })
     let failed = 0
     let written = 0
+    // Output file name -> the input it was written for: two documents with one id would
+    // otherwise overwrite each other's file without a word.
+    const outputs = new Map<string, string>()
+    // brat's standard output is one document's `.ann` (DESIGN.md); held until it is clear
+    // that the input has no second document, so that nothing half-right is printed.
+    let bratOut: string | null = null
     for await (const input of readInputs(positionals, { stdin: io.stdin, maxBytes, published: values.published ?? null })) {
       if (!input.ok) {
         failed++
@@ -52,20 +74,37 @@ export const command: Command = {
         continue
       }
       const { record } = input
+      if (format === 'brat' && outDir === undefined && written > 0) {
+        throw new ClaimtrailError('USAGE', `brat output on standard output holds one document, and ${record.origin} is a second one; give --out-dir DIR for one .ann file per document`)
+      }
+      const file = outDir === undefined ? null : join(outDir, `${safeFileName(record.id)}.${FORMATS[format]}`)
+      if (file !== null && outputs.has(file)) {
+        failed++
+        io.stderr.write(`claimtrail extract: ${record.origin}: its id "${record.id}" names the same output file as ${outputs.get(file)} (${file}); not overwritten: give the documents distinct ids or file names\n`)
+        continue
+      }
       const doc = analyzer.analyze(record.text, record)
       for (const w of doc.warnings) io.stderr.write(`claimtrail extract: ${record.origin}: warning: ${w}\n`)
       const out = format === 'json' ? JSON.stringify(toJsonDocument(doc))
         : format === 'brat' ? writeBrat(doc.text, doc.get('attributions'))
         : formatTextReport(toJsonDocument(doc))
-      if (outDir !== undefined) {
-        await writeFile(join(outDir, `${safeFileName(record.id)}.${FORMATS[format]}`), format === 'json' ? `${out}\n` : out)
+      if (file !== null) {
+        try {
+          await writeFile(file, format === 'json' ? `${out}\n` : out)
+        } catch (e) {
+          throw new ClaimtrailError('BAD_INPUT', `cannot write ${file}: ${fileProblem(e)}; ${written} document(s) were written before it`)
+        }
+        outputs.set(file, record.origin)
       } else if (format === 'json') {
         io.stdout.write(`${out}\n`)
+      } else if (format === 'brat') {
+        bratOut = out
       } else {
-        io.stdout.write(written > 0 && format === 'text' ? `\n${out}` : out)
+        io.stdout.write(written > 0 ? `\n${out}` : out)
       }
       written++
     }
+    if (bratOut !== null) io.stdout.write(bratOut)
     return failed > 0 ? 1 : 0
   },
 }

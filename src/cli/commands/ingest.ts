@@ -68,7 +68,7 @@ export const command: Command = {
       store, analyzer: () => createAnalyzer(), isFeed: values.feed, stdin: io.stdin,
       timeoutMs: timeout * 1000, maxBytes, published: values.published, outlet: values.outlet,
       onOutcome: (o) => progress.outcome(o),
-    }))
+    }), { create: true })
     progress.done()
     const seconds = (Date.now() - started) / 1000
     const share = (ms: number) => `${Math.round((ms / 10) / seconds)}%`

@@ -16,14 +16,21 @@ export const LEDGER_OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const
 
-/** Open the ledger: `--db PATH` (SQLite) if given, else PostgreSQL when DATABASE_URL is set, else ./claimtrail.db. */
-export async function openLedger(db: string | undefined, io: CliIo): Promise<Store> {
-  return openStore(db !== undefined ? { db } : { env: io.env })
+/**
+ * Open the ledger: `--db PATH` (SQLite) if given, else PostgreSQL when DATABASE_URL is set,
+ * else ./claimtrail.db. Only commands that add articles (`create`) make a new SQLite file:
+ * a listing with a mistyped --db says so instead of showing an empty ledger it just made.
+ */
+export async function openLedger(db: string | undefined, io: CliIo, options: { readonly create?: boolean } = {}): Promise<Store> {
+  const mustExist = options.create !== true
+  return openStore(db !== undefined ? { db, mustExist } : { env: io.env, mustExist })
 }
 
 /** Run `fn` with an open ledger, closing it afterwards whatever happens. */
-export async function withLedger<T>(db: string | undefined, io: CliIo, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openLedger(db, io)
+export async function withLedger<T>(
+  db: string | undefined, io: CliIo, fn: (store: Store) => Promise<T>, options: { readonly create?: boolean } = {},
+): Promise<T> {
+  const store = await openLedger(db, io, options)
   try {
     return await fn(store)
   } finally {

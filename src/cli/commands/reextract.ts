@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
 import { EXTRACTOR_VERSION, reanalyze } from '../../ingest/article.ts'
+import { isClaimtrailError } from '../../model/errors.ts'
 import type { Command } from '../command.ts'
 import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
 
@@ -27,6 +28,8 @@ export const command: Command = {
           after += claims.length
           if (values.json) writeJsonLines(io, [{ key: a.key, claimsBefore: a.claimCount, claimsAfter: claims.length }])
         } catch (e) {
+          // A read-only or unreachable store would fail every article alike: stop at the first.
+          if (isClaimtrailError(e, 'STORE')) throw e
           failed++
           io.stderr.write(`claimtrail: ${a.key}: ${(e as Error).message}\n`)
         }

@@ -64,7 +64,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: SERVE_OPTIONS })
     if (positionals.length > 0) throw new ClaimtrailError('USAGE', `serve takes no arguments (got "${positionals[0]}"); did you mean --db ${positionals[0]}?`)
     portFlag(values.port)
-    const store = await openLedger(values.db, io)
+    const store = await openLedger(values.db, io, { create: true })
     return serveUntilStopped(store, io, values)
   },
 }

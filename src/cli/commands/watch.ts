@@ -45,6 +45,6 @@ export const command: Command = {
         const next = Math.min(...(await Promise.all(positionals.map(async (u) => secondsUntilDue((await store.feedState(u))?.lastPolledAt ?? null, interval)))))
         await sleep(Math.max(1, next) * 1000)
       }
-    })
+    }, { create: true })
   },
 }

@@ -43,8 +43,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     connectionString: url, max: options.poolSize ?? 4, connectionTimeoutMillis: 10_000,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   })
-  // An idle client's network error would otherwise crash the process.
+  // A network error on a connection would otherwise crash the process: an idle one's is
+  // emitted by the pool, a checked-out one's by its client (the server stopping during a
+  // query); the query itself fails too, and that failure is what gets reported.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   try {
     const client = await pool.connect()
     try {
@@ -76,6 +79,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     articleText: (q) => sql<SqlBool>`articles.search @@ plainto_tsquery('english', ${q})`,
     claimText: (q) => sql<SqlBool>`claims.search @@ plainto_tsquery('english', ${q})`,
     writeTransaction: (kdb, fn) => kdb.transaction().execute(fn),
+    describeError: (e) => {
+      const reason = (e as Error).message || (e as { code?: string }).code || String(e)
+      const code = (e as { code?: unknown }).code
+      // Connection refused or reset, the server shutting down (57P01-57P03), or a pool that
+      // cannot reach it: the server, not the request, is the problem.
+      const isGone = (typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('ECONN') || code === 'ETIMEDOUT' || code === 'ENOTFOUND'))
+        || /Connection terminated|timeout exceeded when trying to connect/i.test(reason)
+      return isGone
+        ? `cannot reach PostgreSQL at ${describe(url)} (${reason}); check that the server runs`
+        : `PostgreSQL at ${describe(url)}: ${reason}`
+    },
     close: async () => {},
   })
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { basename } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql, type SqlBool } from 'kysely'
 import { ClaimtrailError } from '../../model/errors.ts'
@@ -18,7 +20,10 @@ const BUSY_TIMEOUT_MS = 15_000
  * @example
  * const store = openSqliteStore('claimtrail.db')
  */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new ClaimtrailError('STORE', `no ledger at ${path}; ingest articles into it first (claimtrail ingest FILE --db ${path}) or give the right --db PATH`)
+  }
   let raw: Sqlite.Database
   try {
     raw = new Sqlite(path)
@@ -31,7 +36,7 @@ export function openSqliteStore(path: string): Store {
     migrate(raw)
   } catch (e) {
     if (e instanceof ClaimtrailError) throw e
-    throw new ClaimtrailError('STORE', `cannot open the ledger ${path}: ${(e as Error).message}`, { cause: e })
+    throw new ClaimtrailError('STORE', `cannot open the ledger ${path}: ${sqliteProblem(path, e)}`, { cause: e })
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
   return createKyselyStore(db, {
@@ -52,8 +57,35 @@ export function openSqliteStore(path: string): Store {
         throw e
       }
     }),
+    describeError: (e) => `the ledger ${path}: ${sqliteProblem(path, e)}`,
     close: async () => {},
   })
+}
+
+/** Options for {@link openSqliteStore}. */
+export interface SqliteOptions {
+  /** Refuse a path where no file exists, rather than create an empty ledger (commands that only read). */
+  readonly mustExist?: boolean
+}
+
+/** What a SQLite error means for the user, and what to do about it. */
+function sqliteProblem(path: string, e: unknown): string {
+  const code = (e as { code?: unknown }).code
+  const message = e instanceof Error ? e.message : String(e)
+  if (code === 'SQLITE_READONLY_DIRECTORY') {
+    return `its folder is read-only, and SQLite must create ${basename(path)}-shm beside it even to read it; copy the file to a writable folder`
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    return `the file is read-only (${message}); nothing was written. Check the permissions of the file and its folder`
+  }
+  if (code === 'SQLITE_FULL') return 'the disk is full; nothing more was written'
+  if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) {
+    return `${message}; the file is damaged or is not a claimtrail ledger`
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+    return `another process kept it locked for ${BUSY_TIMEOUT_MS / 1000} s (${message}); try again`
+  }
+  return message
 }
 
 function migrate(raw: Sqlite.Database): void {
