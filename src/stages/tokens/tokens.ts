@@ -151,21 +151,32 @@ function hasLineBreak(text: string, from: number, to: number, soft: ReadonlySet<
 // a contraction ("it's" -> "it" "'s"), whose lemma the contraction stores. Lemmatising is
 // about a seventh of wink's time on news text, so lemmas are kept by tag and text, up to a
 // bound, and wink is asked only for the ones not seen before and for apostrophe tokens.
-const lemmaMemo = new Map<string, Map<string, string>>()
+// The memo belongs to the wink instance that made its lemmas (a WeakMap keyed by it, looked
+// up once a document): two models in one process never share entries.
+interface LemmaMemo {
+  readonly byTag: Map<string, Map<string, string>>
+  size: number
+}
+const lemmaMemos = new WeakMap<WinkNlp, LemmaMemo>()
 const MEMO_LIMIT = 200_000
-let memoSize = 0
+
+function lemmaMemoOf(nlp: WinkNlp): LemmaMemo {
+  let memo = lemmaMemos.get(nlp)
+  if (memo === undefined) lemmaMemos.set(nlp, memo = { byTag: new Map(), size: 0 })
+  return memo
+}
 
 type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>
 type WinkLemma = Parameters<WinkTokens['out']>[0]
 
-function lemmaOf(all: WinkTokens, i: number, value: string, tag: string, itsLemma: unknown): string {
-  let byText = lemmaMemo.get(tag)
-  if (byText === undefined) lemmaMemo.set(tag, byText = new Map())
+function lemmaOf(memo: LemmaMemo, all: WinkTokens, i: number, value: string, tag: string, itsLemma: unknown): string {
+  let byText = memo.byTag.get(tag)
+  if (byText === undefined) memo.byTag.set(tag, byText = new Map())
   let l = byText.get(value)
   if (l !== undefined) return l
   // wink's type for its.lemma is narrower than what out() accepts; the call is documented usage.
   l = (all.itemAt(i).out(itsLemma as WinkLemma) as string).toLowerCase()
-  if (memoSize < MEMO_LIMIT && !/['\u2019]/.test(value)) { byText.set(value, l); memoSize++ }
+  if (memo.size < MEMO_LIMIT && !/['\u2019]/.test(value)) { byText.set(value, l); memo.size++ }
   return l
 }
 
@@ -179,6 +190,7 @@ function lemmaOf(all: WinkTokens, i: number, value: string, tag: string, itsLemm
  */
 export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const its = nlp.its
+  const memo = lemmaMemoOf(nlp)
   const soft = softLineBreaks(text)
   const wdoc = nlp.readDoc(text)
   const all = wdoc.tokens()
@@ -219,7 +231,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
       start[count] = offset
       end[count] = offset + v.length
       pos[count] = posId(tags[i])
-      lemma.push(lemmaOf(all, i, v, tags[i], its.lemma))
+      lemma.push(lemmaOf(memo, all, i, v, tags[i], its.lemma))
       count++
     }
     offset += v.length
