@@ -118,6 +118,7 @@ function retrainFilter(f: number, reuse: string, out: string): CueFilter {
   const save = join(out, `fold-${f + 1}`)
   const kept = join(reuse, `fold-${f + 1}`, 'filter-taggers')
   const cache = existsSync(kept) ? kept : join(save, 'filter-taggers')
+  mkdirSync(save, { recursive: true })
   mkdirSync(cache, { recursive: true })
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-cv-'))
   try {
