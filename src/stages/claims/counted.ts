@@ -875,7 +875,8 @@ const STANDING_VERBS = new Set(['be', 'stand', 'come', 'finish', 'poll', 'receiv
 
 /**
  * A share right after a name and a verb of standing (`STANDING_VERBS`; "be" only with "at"
- * or "on"): the name's share of a vote or poll. Not a place's ("In Ohio, 5 percent").
+ * or "on"): the name's share of a vote or poll, when the share follows "at", "on" or "with" or
+ * the name its article ("The Greens received 9 percent"). Not a place's ("In Ohio, 5 percent").
  */
 function nameStanding(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
@@ -895,6 +896,10 @@ function nameStanding(c: Context, a: number, s: Sentence): Counted | null {
   while (start >= s.tokenStart && pos[start] === PROPN) start--
   start++
   if (start > k) return null
+  // ("Clinton received 38 percent", "Hillary Clinton won 31 percent": a bare name and a verb
+  // alone stay no claim, as in session 8; a party with its article or a share after "at",
+  // "on", "with" is a standing)
+  if (preposition === '' && !(start - 1 >= s.tokenStart && pos[start - 1] === DET)) return null
   const span = { start: c.tokens.start[start], end: c.tokens.end[k] }
   // ("Turnout stood at 58 percent": a common noun capitalised as the sentence's first word)
   if (start === k && k === s.tokenStart && isCapitalisedNoun(c, k)) return null

@@ -165,6 +165,10 @@ test('a share of "those" and a participle counts those people; a share after a p
   assert.equal(claimFor(buildDoc(voters, [percent(voters, 'About 60 percent', 60)]), 'About 60 percent').category, 'other')
   assert.equal(claimFor(doc, '12 percent').category, 'other')
   assert.equal(claimFor(doc, '27.5 percent').category, 'other')
+  // a party with its article and a verb of standing; a bare name and a verb alone stay none (as in session 8)
+  const party = 'Voters backed Clinton. The Greens received 9 percent. Clinton received 38 percent.'
+  const shares = readable(buildDoc(party, [percent(party, '9 percent', 9), percent(party, '38 percent', 38)])).map((x) => x.quantity)
+  assert.deepEqual(shares, ['9 percent'])
   // a share after a place or a person with no verb of standing counts nothing
   const place = 'In Ohio, 5 percent.'
   assert.deepEqual(readable(buildDoc(place, [percent(place, '5 percent', 5)])), [])
