@@ -255,8 +255,11 @@ export function findCounted(
     if (inner !== null) np = { start: np.start, head: inner.head, end: inner.end }
   }
   // "Two soldiers of North Korea army was taken alive": the owner belongs to the noun phrase
+  // ("families of flood victim were moved", "members of staff were sent": a bare noun after "of", in translation too)
   if ((MILITARY_PEOPLE.has(lemma[np.head]) || LABOUR_PEOPLE.has(lemma[np.head]) || OTHER_PEOPLE.has(lemma[np.head])) &&
-    np.end + 1 < s.tokenEnd && lemma[np.end] === 'of' && (pos[np.end + 1] === PROPN || pos[np.end + 1] === DET)) {
+    np.end + 1 < s.tokenEnd && lemma[np.end] === 'of' && (pos[np.end + 1] === PROPN || pos[np.end + 1] === DET ||
+      // (not "units of equipment", "teams of engineers": what a group word is of is what it counts)
+      (pos[np.end + 1] === NOUN && !GENERIC_PEOPLE.has(lemma[np.head])))) {
     // "nine soldiers of the regiment is died"
     const owner = nounPhrase(c, np.end + 1 + (pos[np.end + 1] === DET ? 1 : 0), s.tokenEnd)
     if (owner !== null) np = { start: np.start, head: np.head, end: owner.end }
@@ -873,7 +876,8 @@ const STANDING_VERBS = new Set(['be', 'stand', 'come', 'finish', 'poll', 'receiv
 
 /**
  * A share right after a name and a verb of standing (`STANDING_VERBS`; "be" only with "at"
- * or "on"): the name's share of a vote or poll. Not a place's ("In Ohio, 5 percent").
+ * or "on"): the name's share of a vote or poll, when the share follows "at", "on" or "with" or
+ * the name its article ("The Greens received 9 percent"). Not a place's ("In Ohio, 5 percent").
  */
 function nameStanding(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
@@ -893,6 +897,10 @@ function nameStanding(c: Context, a: number, s: Sentence): Counted | null {
   while (start >= s.tokenStart && pos[start] === PROPN) start--
   start++
   if (start > k) return null
+  // ("Clinton received 38 percent", "Hillary Clinton won 31 percent": a bare name and a verb
+  // alone stay no claim, as in session 8; a party with its article or a share after "at",
+  // "on", "with" is a standing)
+  if (preposition === '' && !(start - 1 >= s.tokenStart && pos[start - 1] === DET)) return null
   const span = { start: c.tokens.start[start], end: c.tokens.end[k] }
   // ("Turnout stood at 58 percent": a common noun capitalised as the sentence's first word)
   if (start === k && k === s.tokenStart && isCapitalisedNoun(c, k)) return null
@@ -975,6 +983,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
+    // "6,700 relief camps are sheltering 700,000 people": what shelters others is no one displaced
+    if ((word === 'shelter' || word === 'house' || word === 'host') && /ing$/i.test(tokenText(c, p)) && p + 1 < s.tokenEnd &&
+      (pos[p + 1] === NUM || pos[p + 1] === DET || lemma[p + 1] === 'between' || lemma[p + 1] === 'about' || lemma[p + 1] === 'more' || lemma[p + 1] === 'some')) break
     const isTaken = word === 'take' && p + 1 < s.tokenEnd && /^(prisoner|captive|alive)/.test(lemma[p + 1])
     // "had become casualties": a category noun after a copula
     const nounCat = pos[p] === NOUN ? NOUN_CATEGORY.get(word) : undefined

@@ -90,7 +90,7 @@ test('"bringing its total losses since 2022 to 650,000 personnel" counts the los
 })
 
 test('"the figure of 2,140 is" names a figure given before; "17 percent of it" is a share of the amount before; "the economy and 29 percent approved" is no share of the economy', () => {
-  const text = 'The storm killed 410 people. The figure of 410 is provisional. The fund asked for $90 million and got 17 percent of it. Most disliked the handling of the economy and 29 percent approved.'
+  const text = 'The storm killed 410 people. The figure of 410 is provisional. The fund asked for $90 million for its work this year and got 17 percent of it. Most disliked the handling of the economy and 29 percent approved.'
   const doc = buildDoc(text, [quantity(text, '410', 410), quantity(text, '410', 410, { nth: 1 }), quantity(text, '$90 million', 90000000, { kind: 'money', unit: 'USD' }),
     percent(text, '17 percent', 17), percent(text, '29 percent', 29)])
   assert.deepEqual(readable(doc).filter((x) => x.quantity === '410').map((x) => x.category), ['killed'])
@@ -165,6 +165,10 @@ test('a share of "those" and a participle counts those people; a share after a p
   assert.equal(claimFor(buildDoc(voters, [percent(voters, 'About 60 percent', 60)]), 'About 60 percent').category, 'other')
   assert.equal(claimFor(doc, '12 percent').category, 'other')
   assert.equal(claimFor(doc, '27.5 percent').category, 'other')
+  // a party with its article and a verb of standing; a bare name and a verb alone stay none (as in session 8)
+  const party = 'Voters backed Clinton. The Greens received 9 percent. Clinton received 38 percent.'
+  const shares = readable(buildDoc(party, [percent(party, '9 percent', 9), percent(party, '38 percent', 38)])).map((x) => x.quantity)
+  assert.deepEqual(shares, ['9 percent'])
   // a share after a place or a person with no verb of standing counts nothing
   const place = 'In Ohio, 5 percent.'
   assert.deepEqual(readable(buildDoc(place, [percent(place, '5 percent', 5)])), [])
@@ -244,4 +248,24 @@ test('asOf: a subject coordinated inside a "since" clause ("since the firm and t
   const text = 'The firm has paid the city more than $260,000 since the firm and the city signed a deal in May.'
   const doc = buildDoc(text, [quantity(text, 'more than $260,000', 260000, { kind: 'money', unit: 'USD', bound: 'at_least' })], [], '2016-08-23')
   assert.equal(claimFor(doc, 'more than $260,000').asOf, '2016-05')
+})
+
+test('people "of" a bare noun ("families of flood victim were moved") take the predicate after it; camps sheltering people are no people displaced', () => {
+  const text = 'More than 3,000 families of flood victim were moved to new flats. About 500 relief camps are sheltering 90,000 people. About 9,000 people are sheltering in schools.'
+  const doc = buildDoc(text, [quantity(text, 'More than 3,000', 3000, { bound: 'at_least' }), quantity(text, 'About 500', 500, { isApprox: true }),
+    quantity(text, '90,000', 90000), quantity(text, 'About 9,000', 9000, { isApprox: true })])
+  assert.equal(claimFor(doc, 'More than 3,000').category, 'displaced')
+  assert.equal(claimFor(doc, 'About 500').category, 'other')
+  assert.equal(claimFor(doc, '90,000').category, 'displaced')
+  assert.equal(claimFor(doc, 'About 9,000').category, 'displaced')
+  const units = 'Some 90 units of machinery remained deployed in the valley.'
+  assert.equal(claimFor(buildDoc(units, [quantity(units, 'Some 90', 90, { isApprox: true })]), 'Some 90').category, 'other')
+})
+
+test('source: a verb of sizing coordinated after a speech clause (", and put its losses at roughly 300") has that speaker', () => {
+  const text = 'Estimates vary: a senior official said on Monday that the army was losing 900 soldiers a day, and put the enemy\'s daily losses at roughly 300.'
+  const doc = buildDoc(text, [quantity(text, '900', 900), quantity(text, 'roughly 300', 300, { isApprox: true })], [
+    attribution(text, 'a senior official', 'said', 'that the army was losing 900 soldiers a day'),
+  ])
+  assert.equal(claimFor(doc, 'roughly 300').source, 'a senior official')
 })

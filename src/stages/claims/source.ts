@@ -712,6 +712,30 @@ function relativeCounter(c: Context, s: Sentence, a: number): { source: CharSpan
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
 }
 
+/**
+ * "a senior NATO official said last week that ..., and put Ukraine's daily losses at roughly
+ * 300": a verb of sizing with no subject of its own, coordinated after a speech clause of its
+ * sentence, has that speaker. Returns the attribution's index, or -1.
+ */
+function coordinatedSizing(c: Context, s: Sentence, a: number): number {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return -1
+  let verb = -1
+  for (let t = a - 2; t > s.tokenStart + 1 && t >= a - 10; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return -1
+    if (pos[t] === VERB && SIZING_VERBS.has(lemma[t])) { verb = t; break }
+  }
+  if (verb < 0 || lemma[verb - 1] !== 'and' || tokenText(c, verb - 2) !== ',') return -1
+  const before = c.tokens.start[verb - 2]
+  let found = -1
+  c.attributions.forEach((att, i) => {
+    const cue = hull(att.cue)
+    if (cue === null || att.source.length === 0 || cue.start < s.start || cue.end > before) return
+    if (found < 0 || cue.start > hull(c.attributions[found].cue)!.start) found = i
+  })
+  return found
+}
+
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
 function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   let lo = 0
@@ -787,6 +811,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (best >= 0) return sourceFrom(c, best)
   const trailing = trailingWith(c, s, a)
   if (trailing >= 0) return sourceFrom(c, trailing)
+  const coordinated = coordinatedSizing(c, s, a)
+  if (coordinated >= 0) return sourceFrom(c, coordinated)
   return fallbackSource(c, s, a) ?? listSource(c, q, a) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }

@@ -29,6 +29,8 @@ test('table of time expressions resolved against 2025-08-22', () => {
     ['last week', ['last week=2025-08']],
     ['in the past week', ['past week=2025-08']],
     ['by the end of the year', ['the end of the year=2025']],
+    ['output will fall over the whole year', ['the whole year=2025']],
+    ['for the full year', ['the full year=2025']],
     // after "by", "until" or "before" the nearest such month, ahead or back
     ['by the end of October', ['the end of October=2025-10']],
     ['until the end of September', ['the end of September=2025-09']],

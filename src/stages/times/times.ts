@@ -150,12 +150,13 @@ const RULES: readonly Rule[] = [
   // three months of the year": the year that holds the whole period
   {
     trigger: HAS_YEAR_WORD,
-    pattern: new RegExp(`\\b(?:(?:late|early|earlier|later|mid)[\\s-]+|${PART_OF}\\s+)?(this|last|next|past|the)\\s+year\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:late|early|earlier|later|mid)[\\s-]+|${PART_OF}\\s+)?(this|last|next|past|the)\\s+(?:(?:whole|full|entire)\\s+)?year\\b`, 'gi'),
     resolve: (m, ref) => {
       if (ref === null) return null
       const which = m[1].toLowerCase()
-      // "the year" alone is too loose ("the year before"); "the end of the year" is this one
-      if (which === 'the' && !/\bof\s+the\s+year$/i.test(m[0])) return null
+      // "the year" alone is too loose ("the year before"); "the end of the year" and "the whole
+      // year" are this one
+      if (which === 'the' && !/\bof\s+the\s+year$/i.test(m[0]) && !/\b(?:whole|full|entire)\s+year$/i.test(m[0])) return null
       const year = ref.year + (which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0)
       // "since the start of the year": its first month, as "the start of the month" is that month
       return /^the\s+(?:start|beginning)\s+of/i.test(m[0]) ? `${year}-01` : String(year)
