@@ -130,9 +130,14 @@ describe('ledger commands', () => {
     assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]), [['deployed/north-korea/troops', 'NK in Russia', 6]])
     // The merged-away id still finds the figure.
     assert.equal(lines((await runCli(['timeline', 'killed/north-korea/troops', '--db', db, '--json'])).stdout).length, 6)
+    // Merging it again says what happened before, in the user's words, and records nothing.
+    const again = await runCli(['figure', 'merge', 'killed/north-korea/troops', 'deployed/north-korea/troops', '--db', db])
+    assert.equal(again.status, 2)
+    assert.equal(again.stderr, 'claimtrail: figure merge: killed/north-korea/troops is already merged into deployed/north-korea/troops; nothing to do\n')
     const killed = lines((await runCli(['claims', '--db', db, '--json', '--category', 'killed'])).stdout)[0]
     const split = await runCli(['figure', 'split', 'NK in Russia', '--claims', String(killed.key), '--id', 'killed/nk', '--label', 'NK killed', '--db', db])
     assert.equal(split.status, 0, split.stderr)
+    assert.equal(split.stdout, 'recorded: 1 claim split from deployed/north-korea/troops into killed/nk\n')
     figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
     assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]).sort(), [['deployed/north-korea/troops', 'NK in Russia', 5], ['killed/nk', 'NK killed', 1]])
     const wrong = await runCli(['figure', 'split', 'killed/nk', '--claims', 'nope', '--db', db])
