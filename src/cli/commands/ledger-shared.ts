@@ -89,7 +89,10 @@ export function writeTable(io: CliIo, headers: readonly string[], rows: readonly
 export function dateFlag(v: string | undefined, name: string, end = false): string | undefined {
   if (v === undefined) return undefined
   const m = v.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/)
-  if (!m) throw new ClaimtrailError('USAGE', `--${name} ${v}: use YYYY, YYYY-MM or YYYY-MM-DD`)
+  // A month 13 or a 30 February would filter silently on a date that does not exist.
+  const isReal = m !== null && (m[2] === undefined || (+m[2] >= 1 && +m[2] <= 12))
+    && (m[3] === undefined || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v)
+  if (!m || !isReal) throw new ClaimtrailError('USAGE', `--${name} ${v}: use YYYY, YYYY-MM or YYYY-MM-DD`)
   if (m[3]) return v
   if (m[2]) return end ? `${v}-31` : `${v}-01`
   return end ? `${v}-12-31` : `${v}-01-01`

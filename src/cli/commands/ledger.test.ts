@@ -160,6 +160,21 @@ describe('ledger commands', () => {
     assert.equal(figures.find((f) => f.id === 'deployed/north-korea/troops')?.label, 'NK in Russia')
   })
 
+  test('a filter that names no real category, status or date is a usage error, not an empty list', async () => {
+    for (const [args, message] of [
+      [['figures', '--status', 'disputed'], '--status disputed: use one of conflicting, revised, corroborated, single-source'],
+      [['figures', '--category', 'dead'], '--category dead: use one of deployed, killed,'],
+      [['claims', '--since', '2025-13'], '--since 2025-13: use YYYY, YYYY-MM or YYYY-MM-DD'],
+      [['export', '--until', '2025-02-30'], '--until 2025-02-30: use YYYY, YYYY-MM or YYYY-MM-DD'],
+    ] as const) {
+      const r = await runCli([...args, '--db', db])
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
+      assert.ok(r.stderr.startsWith(`claimtrail: ${message}`), r.stderr)
+      assert.equal(r.stdout, '')
+    }
+    assert.equal((await runCli(['claims', '--since', '2024-02', '--until', '2024-02-29', '--db', db])).status, 0)
+  })
+
   test('a missing figure is one line, exit 1', async () => {
     const r = await runCli(['timeline', 'submarines', '--db', db])
     assert.equal(r.status, 1)
