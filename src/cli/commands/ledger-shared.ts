@@ -1,4 +1,5 @@
 import { formatEstimate as formatAmount } from '../../format/estimate.ts'
+import { isDateBound } from '../../ingest/files.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { ReconcileOptions } from '../../reconcile/figures.ts'
 import { openStore } from '../../store/open.ts'
@@ -90,9 +91,7 @@ export function dateFlag(v: string | undefined, name: string, end = false): stri
   if (v === undefined) return undefined
   const m = v.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/)
   // A month 13 or a 30 February would filter silently on a date that does not exist.
-  const isReal = m !== null && (m[2] === undefined || (+m[2] >= 1 && +m[2] <= 12))
-    && (m[3] === undefined || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v)
-  if (!m || !isReal) throw new ClaimtrailError('USAGE', `--${name} ${v}: use YYYY, YYYY-MM or YYYY-MM-DD`)
+  if (!m || !isDateBound(v)) throw new ClaimtrailError('USAGE', `--${name} ${v}: use YYYY, YYYY-MM or YYYY-MM-DD`)
   if (m[3]) return v
   if (m[2]) return end ? `${v}-31` : `${v}-01`
   return end ? `${v}-12-31` : `${v}-01-01`
