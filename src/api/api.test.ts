@@ -142,7 +142,7 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
       })
 
       test('validation errors', async () => {
-        for (const q of ['limit=0', 'limit=501', 'limit=ten', 'offset=-1', 'category=aliens', 'since=yesterday', 'cursor=notacursor', 'cursor=eyJvIjo0fQ&offset=4']) {
+        for (const q of ['limit=0', 'limit=501', 'limit=ten', 'offset=-1', 'category=aliens', 'since=yesterday', 'since=2025-13', 'until=2025-02-30', 'cursor=notacursor', 'cursor=eyJvIjo0fQ&offset=4']) {
           assertError(await get(`/api/claims?${q}`), 400, 'BAD_INPUT')
         }
         assertError(await get('/api/claims?figure=no/such/figure'), 404, 'NOT_FOUND')

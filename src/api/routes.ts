@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { figureJson } from '../ledger/view.ts'
 import { toJsonDocument } from '../format/json.ts'
 import { contentHash, normalizeUrl } from '../ingest/article.ts'
-import { isIsoDate } from '../ingest/files.ts'
+import { isDateBound, isIsoDate } from '../ingest/files.ts'
 import { extractHtml } from '../ingest/html.ts'
 import { ClaimtrailError } from '../model/errors.ts'
 import { CATEGORIES } from '../model/types.ts'
@@ -21,7 +21,7 @@ import type { AppContext } from './app.ts'
  * Input is parsed with zod schemas; everything thrown reaches the app's error handler.
  */
 
-const DATE = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD')
+const DATE = z.string().refine(isDateBound, 'use a real date: YYYY, YYYY-MM or YYYY-MM-DD')
 const ISO_DAY = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')
 const LIMIT = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback)
 const OFFSET = z.coerce.number().int().min(0).default(0)

@@ -77,15 +77,58 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
     await res.body?.cancel().catch(() => {})
     throw new ClaimtrailError('TOO_LARGE', `${url}: ${declared} bytes is over the ${maxBytes}-byte limit`)
   }
-  const body = await readCapped(res, url, maxBytes)
+  const body = await readCapped(res, url, maxBytes, charsetOf(res.headers.get('content-type')))
   return {
     status: 'ok', url: res.url || url, contentType, body,
     etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'),
   }
 }
 
+/** The `charset` parameter of a Content-Type header, lower case, or null. */
+function charsetOf(contentType: string | null): string | null {
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')
+  return m === null ? null : m[1].toLowerCase()
+}
+
+// A page that declares no charset in its header may in its first bytes (HTML5 prescan, simplified).
+function metaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1')
+  const m = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)
+  return m === null ? null : m[1].toLowerCase()
+}
+
+// Node 20's TextDecoder decodes windows-1252 (also the WHATWG meaning of "iso-8859-1"
+// and "latin1") as ISO-8859-1, leaving bytes 0x80-0x9F as C1 controls; these are their
+// characters in the WHATWG index (curly quotes and dashes are common in news).
+const WINDOWS_1252 = [
+  '\u20ac', '\x81', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\x8d', '\u017d', '\x8f',
+  '\x90', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\x9d', '\u017e', '\u0178',
+]
+
+/**
+ * Decode a body in its declared encoding (the header's charset, else a `<meta charset>`,
+ * else UTF-8). Many news sites still serve windows-1252, EUC-KR or Shift_JIS; the text is
+ * stored decoded, and offsets index that text, so any declared encoding is safe. Bytes
+ * invalid in the encoding are refused, never replaced.
+ */
+function decodeBody(bytes: Uint8Array, url: string, declared: string | null): string {
+  const label = declared ?? metaCharset(bytes) ?? 'utf-8'
+  let decoder: TextDecoder
+  try {
+    decoder = new TextDecoder(label, { fatal: true })
+  } catch {
+    throw new ClaimtrailError('UNSUPPORTED', `${url}: unknown character encoding "${label}"`)
+  }
+  try {
+    const text = decoder.decode(bytes)
+    return decoder.encoding === 'windows-1252' ? text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252[c.charCodeAt(0) - 0x80]) : text
+  } catch {
+    throw new ClaimtrailError('BAD_INPUT', `${url}: body is not valid ${decoder.encoding === 'utf-8' ? 'UTF-8' : label} text`)
+  }
+}
+
 // Content-Length can lie or be absent: count bytes as they arrive.
-async function readCapped(res: Response, url: string, maxBytes: number): Promise<string> {
+async function readCapped(res: Response, url: string, maxBytes: number, charset: string | null): Promise<string> {
   if (!res.body) return ''
   const reader = res.body.getReader()
   const chunks: Uint8Array[] = []
@@ -100,9 +143,5 @@ async function readCapped(res: Response, url: string, maxBytes: number): Promise
     }
     chunks.push(value)
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
-  } catch {
-    throw new ClaimtrailError('BAD_INPUT', `${url}: body is not valid UTF-8`)
-  }
+  return decodeBody(Buffer.concat(chunks), url, charset)
 }

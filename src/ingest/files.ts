@@ -53,6 +53,14 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }
 
+/** Whether a string is a real year `YYYY`, month `YYYY-MM` or day `YYYY-MM-DD` (a date filter's bound). */
+export function isDateBound(s: string): boolean {
+  const m = s.match(/^\d{4}(?:-(\d{2}))?(-\d{2})?$/)
+  if (m === null) return false
+  if (m[2] !== undefined) return isIsoDate(s)
+  return m[1] === undefined || (+m[1] >= 1 && +m[1] <= 12)
+}
+
 // Strict UTF-8: invalid bytes are an error, not U+FFFD. The BOM is kept so that offsets
 // index the text exactly as given.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })

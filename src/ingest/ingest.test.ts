@@ -122,6 +122,19 @@ describe('ingest URLs and feeds', () => {
         <item><title>Teaser item</title><link>${base}/story</link><guid>item-2</guid><pubDate>2024-11-06T08:00:00Z</pubDate><description>Short teaser.</description></item>
       </channel></rss>`)
     },
+    // Older and regional news sites serve legacy encodings, in the header or in a meta tag.
+    '/latin': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+      res.end(Buffer.concat([Buffer.from('<html><body><article><p>Caf'), Buffer.from([0xe9]), Buffer.from(' owners said 300 North Korean troops arrived, according to Kyiv'), Buffer.from([0x92]), Buffer.from('s envoy.</p></article></body></html>')]))
+    },
+    '/euc-kr': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end(Buffer.concat([Buffer.from('<html><head><meta charset="euc-kr"></head><body><article><p>'), Buffer.from([186, 207, 199, 209, 177, 186]), Buffer.from(' About 12,000 troops were sent, officials said.</p></article></body></html>')]))
+    },
+    '/bad-latin': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=x-no-such-encoding' })
+      res.end('<html><body><p>Officials said 300 troops arrived.</p></body></html>')
+    },
     '/evil': (res) => {
       res.writeHead(200, { 'content-type': 'application/xml' })
       res.end('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>')
@@ -159,6 +172,21 @@ describe('ingest URLs and feeds', () => {
       const again = await run([`${base}/story#comments`], store)
       assert.deepEqual(again.summary, { ingested: 0, skipped: 1, failed: 0 })
       assert.equal(hits.get('/story'), before)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a page in its declared encoding (header charset or meta tag) is decoded, not refused', async () => {
+    const store = newStore()
+    try {
+      const { summary, outcomes } = await run([`${base}/latin`, `${base}/euc-kr`, `${base}/bad-latin`], store)
+      assert.deepEqual(summary, { ingested: 2, skipped: 0, failed: 1 }, JSON.stringify(outcomes))
+      const texts = await Promise.all((await store.articles()).map(async (a) => (await store.article(a.key))?.text))
+      assert.ok(texts.includes('Café owners said 300 North Korean troops arrived, according to Kyiv’s envoy.'), JSON.stringify(texts))
+      assert.ok(texts.includes('북한군 About 12,000 troops were sent, officials said.'), JSON.stringify(texts))
+      const failed = outcomes.find((o) => o.status === 'failed')
+      assert.match(failed?.status === 'failed' ? failed.reason : '', /unknown character encoding "x-no-such-encoding"/)
     } finally {
       await store.close()
     }

@@ -62,9 +62,10 @@ function exportLinks(query: string): Html {
   return html`<p class="exports">Export: <a class="button" href="/api/export?format=csv${query}" download>CSV</a> <a class="button" href="/api/export?format=json${query}" download>JSON</a></p>`
 }
 
-function range(first: string | null, last: string | null): string {
+// A date never breaks at its hyphens ("2024-10-" over "05" in a narrow column).
+function range(first: string | null, last: string | null): Html | string {
   if (first === null) return '—'
-  return first === last || last === null ? first : `${first} – ${last}`
+  return first === last || last === null ? html`<span class="date">${first}</span>` : html`<span class="date">${first}</span> – <span class="date">${last}</span>`
 }
 
 /** `/`: every figure with its status, counts, latest estimate and a sparkline. */
@@ -113,7 +114,7 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>):
     const story = stories.get(p.storyGroup) ?? ''
     const isCopy = p.storyGroup !== p.articleKey
     return html`<tr id="p-${i + 1}" data-claim="${p.claimKey}">
-<td data-label="Date">${p.date ?? 'undated'}${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
+<td data-label="Date"><span class="date">${p.date ?? 'undated'}</span>${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
 <td data-label="Source">${p.source ?? html`<em>own voice</em>`}</td>
 <td data-label="Outlet">${p.outlet ?? '—'}</td>
 <td class="num" data-label="Estimate">${formatEstimate(p)}</td>
@@ -172,7 +173,7 @@ ${claims.length === 0 ? html`<p>No attributed figures found in this article.</p>
 
 /** `/articles`: every stored article. */
 export function articlesPage(articles: readonly StoredArticle[]): string {
-  const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td>${a.outlet ?? '—'}</td><td>${a.published ?? '—'}</td><td class="num">${a.claimCount}</td></tr>`)
+  const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td>${a.outlet ?? '—'}</td><td class="date">${a.published ?? '—'}</td><td class="num">${a.claimCount}</td></tr>`)
   return layout('Articles', html`<h1>Articles</h1><p class="lede">${articles.length} articles in the ledger.</p>
 <div class="table-wrap"><table><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }
@@ -188,7 +189,7 @@ export function sourcesPage(sources: readonly SourceSummary[]): string {
 export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): string {
   const rows = claims.map((c) => {
     const fig = figureOf.get(c.key) ?? null
-    return html`<tr><td data-label="Date">${c.asOf ?? c.published ?? 'undated'}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
+    return html`<tr><td class="date" data-label="Date">${c.asOf ?? c.published ?? 'undated'}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
   })
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>

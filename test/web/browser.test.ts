@@ -206,6 +206,32 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await shot(page, 'figure-phone')
     await page.close()
   })
+
+  test('dates never break at their hyphens in narrow table columns', async () => {
+    // 700 px: above the phone layout, where long titles squeeze the date columns.
+    const { page } = await openPage(700, 900)
+    for (const path of ['/articles', `/figures/${DEPLOYED}`, '/sources', '/']) {
+      await page.goto(server.url + path)
+      const broken = await page.evaluate(() => {
+        const out: string[] = []
+        const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+          const text = n.textContent ?? ''
+          for (const m of text.matchAll(/\d{4}-\d{2}(-\d{2})?/g)) {
+            const range = document.createRange()
+            range.setStart(n, m.index ?? 0)
+            range.setEnd(n, (m.index ?? 0) + m[0].length)
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+            if (tops.size > 1) out.push(m[0])
+          }
+        }
+        return out
+      })
+      assert.deepEqual(broken, [], `${path}: dates broken over two lines`)
+    }
+    await shot(page, 'articles-narrow')
+    await page.close()
+  })
 })
 
 describe('web app on the demo corpus, with real extraction', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {

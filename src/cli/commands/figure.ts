@@ -24,7 +24,11 @@ export const command: Command = {
         if (rest.length !== 2) throw new ClaimtrailError('USAGE', 'figure merge: give FIGURE and the figure to merge it INTO')
         const from = findFigure(view, rest[0])
         const into = findFigure(view, rest[1])
-        if (from.id === into.id) throw new ClaimtrailError('USAGE', `figure merge: ${from.id} is already ${into.id}`)
+        if (from.id === into.id) {
+          // findFigure follows earlier merges: name what the user typed, not only where it went.
+          const already = rest[0] !== from.id && from.aliases.includes(rest[0]) ? `${rest[0]} is already merged into ${into.id}` : `${rest[0]} and ${rest[1]} are one figure, ${into.id}`
+          throw new ClaimtrailError('USAGE', `figure merge: ${already}; nothing to do`)
+        }
         decision = { kind: 'merge', figure: from.id, into: into.id }
       } else if (action === 'split') {
         if (rest.length !== 1 || values.claims === undefined) throw new ClaimtrailError('USAGE', 'figure split: give FIGURE and --claims KEY,KEY (keys from claimtrail timeline FIGURE --json)')
@@ -57,6 +61,6 @@ function nextSplitId(id: string, taken: readonly string[]): string {
 
 function describe(d: Decision): string {
   if (d.kind === 'merge') return `${d.figure} merged into ${d.into}`
-  if (d.kind === 'split') return `${d.claimKeys.length} claims split from ${d.figure} into ${d.newFigure}`
+  if (d.kind === 'split') return `${d.claimKeys.length} claim${d.claimKeys.length === 1 ? '' : 's'} split from ${d.figure} into ${d.newFigure}`
   return `${d.figure} renamed "${d.label}"`
 }

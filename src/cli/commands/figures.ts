@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util'
+import { ClaimtrailError } from '../../model/errors.ts'
+import { CATEGORIES } from '../../model/types.ts'
 import type { Command } from '../command.ts'
 import { clip, figureJson, LEDGER_OPTIONS, TUNING_OPTIONS, tuningFlags, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
+
+const STATUSES: readonly string[] = ['conflicting', 'revised', 'corroborated', 'single-source']
 
 /** `claimtrail figures`: list figures with their status. */
 export const command: Command = {
@@ -12,6 +16,13 @@ export const command: Command = {
       args: [...args],
       options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },
     })
+    // A mistyped filter would list nothing and look like an empty ledger.
+    if (values.category !== undefined && !(CATEGORIES as readonly string[]).includes(values.category)) {
+      throw new ClaimtrailError('USAGE', `--category ${values.category}: use one of ${CATEGORIES.join(', ')}`)
+    }
+    if (values.status !== undefined && !STATUSES.includes(values.status)) {
+      throw new ClaimtrailError('USAGE', `--status ${values.status}: use one of ${STATUSES.join(', ')}`)
+    }
     return withLedger(values.db, io, async (store) => {
       const view = await loadView(store, {}, tuningFlags(values))
       const figures = view.figures.filter((f) => (values.category === undefined || f.category === values.category)

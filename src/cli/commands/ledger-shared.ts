@@ -1,4 +1,5 @@
 import { formatEstimate as formatAmount } from '../../format/estimate.ts'
+import { isDateBound } from '../../ingest/files.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { ReconcileOptions } from '../../reconcile/figures.ts'
 import { openStore } from '../../store/open.ts'
@@ -89,7 +90,8 @@ export function writeTable(io: CliIo, headers: readonly string[], rows: readonly
 export function dateFlag(v: string | undefined, name: string, end = false): string | undefined {
   if (v === undefined) return undefined
   const m = v.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/)
-  if (!m) throw new ClaimtrailError('USAGE', `--${name} ${v}: use YYYY, YYYY-MM or YYYY-MM-DD`)
+  // A month 13 or a 30 February would filter silently on a date that does not exist.
+  if (!m || !isDateBound(v)) throw new ClaimtrailError('USAGE', `--${name} ${v}: use YYYY, YYYY-MM or YYYY-MM-DD`)
   if (m[3]) return v
   if (m[2]) return end ? `${v}-31` : `${v}-01`
   return end ? `${v}-12-31` : `${v}-01-01`

@@ -130,9 +130,14 @@ describe('ledger commands', () => {
     assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]), [['deployed/north-korea/troops', 'NK in Russia', 6]])
     // The merged-away id still finds the figure.
     assert.equal(lines((await runCli(['timeline', 'killed/north-korea/troops', '--db', db, '--json'])).stdout).length, 6)
+    // Merging it again says what happened before, in the user's words, and records nothing.
+    const again = await runCli(['figure', 'merge', 'killed/north-korea/troops', 'deployed/north-korea/troops', '--db', db])
+    assert.equal(again.status, 2)
+    assert.equal(again.stderr, 'claimtrail: figure merge: killed/north-korea/troops is already merged into deployed/north-korea/troops; nothing to do\n')
     const killed = lines((await runCli(['claims', '--db', db, '--json', '--category', 'killed'])).stdout)[0]
     const split = await runCli(['figure', 'split', 'NK in Russia', '--claims', String(killed.key), '--id', 'killed/nk', '--label', 'NK killed', '--db', db])
     assert.equal(split.status, 0, split.stderr)
+    assert.equal(split.stdout, 'recorded: 1 claim split from deployed/north-korea/troops into killed/nk\n')
     figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
     assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]).sort(), [['deployed/north-korea/troops', 'NK in Russia', 5], ['killed/nk', 'NK killed', 1]])
     const wrong = await runCli(['figure', 'split', 'killed/nk', '--claims', 'nope', '--db', db])
@@ -153,6 +158,21 @@ describe('ledger commands', () => {
     }
     const figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
     assert.equal(figures.find((f) => f.id === 'deployed/north-korea/troops')?.label, 'NK in Russia')
+  })
+
+  test('a filter that names no real category, status or date is a usage error, not an empty list', async () => {
+    for (const [args, message] of [
+      [['figures', '--status', 'disputed'], '--status disputed: use one of conflicting, revised, corroborated, single-source'],
+      [['figures', '--category', 'dead'], '--category dead: use one of deployed, killed,'],
+      [['claims', '--since', '2025-13'], '--since 2025-13: use YYYY, YYYY-MM or YYYY-MM-DD'],
+      [['export', '--until', '2025-02-30'], '--until 2025-02-30: use YYYY, YYYY-MM or YYYY-MM-DD'],
+    ] as const) {
+      const r = await runCli([...args, '--db', db])
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
+      assert.ok(r.stderr.startsWith(`claimtrail: ${message}`), r.stderr)
+      assert.equal(r.stdout, '')
+    }
+    assert.equal((await runCli(['claims', '--since', '2024-02', '--until', '2024-02-29', '--db', db])).status, 0)
   })
 
   test('a missing figure is one line, exit 1', async () => {
