@@ -1,13 +1,17 @@
 // Instructions a document, counted by valgrind's callgrind: repeatable to 0.1-2% whatever
 // else runs on the machine, where timings move by 10-20% (docs/benchmarks.md, fourth round).
-//   node --import tsx bench/instructions.ts [--stage entities] [--docs 84] [--warm 3]
+//   node --import tsx bench/instructions.ts [--stage entities] [--docs 84] [--warm 3] [--loader cli|import]
 // Runs the pipeline up to the stage over the PolNeAR dev texts, then the stage alone (or,
 // without --stage, the whole pipeline plus JSON): `--warm` passes uncounted, one counted.
+// The counted process loads the TypeScript as `claimtrail extract` does (bench/cli-loader.mjs);
+// `--loader import` runs it under `node --import tsx` instead, as up to session 9, which
+// costs every typed-array access a check (see cli-loader.mjs).
 // Needs valgrind; compare two checkouts by running it in each.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../src/analyze.ts'
 import { toJsonDocument } from '../src/format/json.ts'
@@ -18,6 +22,7 @@ import { loadBenchCorpus } from './corpus.ts'
 const { values } = parseArgs({
   options: {
     stage: { type: 'string' }, docs: { type: 'string', default: '84' }, warm: { type: 'string', default: '3' },
+    loader: { type: 'string', default: 'cli' },
     // set on the copy of this script that runs under valgrind: the directory of its signal files
     signals: { type: 'string' },
   },
@@ -28,8 +33,10 @@ const waitFor = (file: string) => { while (!existsSync(file)) sleep(20) }
 if (values.signals === undefined) {
   // Instrumentation starts off, so loading the models runs at valgrind's plain speed.
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-callgrind-'))
+  if (values.loader !== 'cli' && values.loader !== 'import') throw new Error('--loader is cli or import')
+  const loader = values.loader === 'cli' ? [fileURLToPath(new URL('./cli-loader.mjs', import.meta.url))] : ['--import', 'tsx']
   const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, 'out')}`,
-    process.execPath, '--single-threaded', ...process.execArgv, process.argv[1], ...process.argv.slice(2), '--signals', dir]
+    process.execPath, '--single-threaded', ...loader, process.argv[1], ...process.argv.slice(2), '--signals', dir]
   const child = spawn('valgrind', args, { stdio: ['ignore', 'inherit', 'pipe'] })
   let log = ''
   child.stderr.on('data', (d: Buffer) => { log += d.toString() })
