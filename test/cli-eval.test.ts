@@ -53,6 +53,18 @@ test('eval polnear: an empty prediction scores 0', async () => {
   assert.equal(s.relation.lenient.f1, 0)
 })
 
+test('eval polnear --predictions: a missing folder is a usage error, missing .ann files a warning', async () => {
+  const r = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', join(tmp, 'no-such-folder'), '--json'])
+  assert.equal(r.status, 2)
+  assert.equal(r.stdout, '', 'no scores of zero for a mistyped folder')
+  assert.match(r.stderr, /^claimtrail: --predictions .*no-such-folder: no such folder\n$/)
+  const empty = join(tmp, 'empty-warned')
+  mkdirSync(empty)
+  const w = await runCli(['eval', 'polnear', '--dir', SPLIT, '--predictions', empty, '--json'])
+  assert.equal(w.status, 0, w.stderr)
+  assert.match(w.stderr, /^claimtrail eval: warning: 3 of 3 documents have no \.ann in .*empty-warned \(first: doc-a\.ann\); scored as predicting nothing\n$/)
+})
+
 test('extract --format brat --out-dir over a folder of texts writes one .ann per text that the scorer reads', async () => {
   const out = join(tmp, 'pred')
   const r = await runCli(['extract', '--format', 'brat', '--out-dir', out, join(SPLIT, 'text')])

@@ -131,6 +131,10 @@ describe('ingest URLs and feeds', () => {
       res.writeHead(200, { 'content-type': 'text/html' })
       res.end(Buffer.concat([Buffer.from('<html><head><meta charset="euc-kr"></head><body><article><p>'), Buffer.from([186, 207, 199, 209, 177, 186]), Buffer.from(' About 12,000 troops were sent, officials said.</p></article></body></html>')]))
     },
+    '/latin-feed': (res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' })
+      res.end(Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9 Wire</title><item><guid>l1</guid><description>${'Le caf\u00e9 est fermé: 300 soldats sont arrivés, selon le ministère. '.repeat(8)}</description></item></channel></rss>`, 'latin1'))
+    },
     '/bad-latin': (res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=x-no-such-encoding' })
       res.end('<html><body><p>Officials said 300 troops arrived.</p></body></html>')
@@ -187,6 +191,11 @@ describe('ingest URLs and feeds', () => {
       assert.ok(texts.includes('북한군 About 12,000 troops were sent, officials said.'), JSON.stringify(texts))
       const failed = outcomes.find((o) => o.status === 'failed')
       assert.match(failed?.status === 'failed' ? failed.reason : '', /unknown character encoding "x-no-such-encoding"/)
+      const feed = await run([`${base}/latin-feed`], store, { isFeed: true })
+      assert.deepEqual(feed.summary, { ingested: 1, skipped: 0, failed: 0 }, JSON.stringify(feed.outcomes))
+      const stored = (await store.articles()).find((a) => a.outlet === 'Café Wire')
+      assert.ok(stored, 'the feed title is decoded too')
+      assert.match((await store.article(stored.key))?.text ?? '', /^Le café est fermé: 300 soldats sont arrivés, selon le ministère\./)
     } finally {
       await store.close()
     }

@@ -21,9 +21,14 @@ export async function loadDecisions(store: Store): Promise<Decision[]> {
   })
 }
 
-/** Story groups of all stored articles: article key -> representative article key. */
+/**
+ * Story groups of all stored articles: article key -> representative article key. The
+ * representative (the "original" the others are copies of) is the earliest published;
+ * among copies published the same day, the first stored: a wire story is usually read
+ * before the sites that carry it, and a content hash says nothing about which came first.
+ */
 export function storyGroups(articles: readonly StoredArticle[]): Map<string, string> {
-  return groupNearDuplicates(articles.map((a) => ({ key: a.key, signature: a.signature, order: `${a.published ?? '9999'} ${a.key}` })))
+  return groupNearDuplicates(articles.map((a) => ({ key: a.key, signature: a.signature, order: `${a.published ?? '9999'} ${a.ingestedAt} ${a.key}` })))
 }
 
 /** Everything a figure view needs, computed from the store. */

@@ -166,7 +166,7 @@ export function articlePage(
 </article>
 <section aria-labelledby="claims-h">
 <h2 id="claims-h">Claims (${claims.length})</h2>
-${claims.length === 0 ? html`<p>No attributed figures found in this article.</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, true))}</ol>`}
+${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, true))}</ol>`}
 </section>`
   return layout(title, body)
 }

@@ -112,3 +112,21 @@ test('claimtrail report writes one self-contained page with chart, citations and
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('an article in a language claimtrail does not read says why it has no claims', async () => {
+  const { createApp } = await import('../api/app.ts')
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-web-lang-'))
+  const store = openSqliteStore(join(dir, 'ledger.db'))
+  try {
+    const app = createApp({ store })
+    const post = (body: unknown) => app.request('/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    const ru = await (await post({ text: 'Минобороны России заявило, что около 2000 солдат прибыли.', outlet: 'TASS' })).json() as { key: string }
+    const en = await (await post({ text: 'The weather was fine on Monday in Seoul.', outlet: 'Wire' })).json() as { key: string }
+    const page = async (key: string) => parseHTML(await (await app.request(`/articles/${key}`)).text()).document.querySelector('#claims-h + p')?.textContent
+    assert.equal(await page(ru.key), "No figures were looked for: the article's language (ru) is not English, the only language claimtrail reads.")
+    assert.equal(await page(en.key), 'No attributed figures found in this article.')
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

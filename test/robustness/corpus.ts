@@ -114,9 +114,10 @@ export function badFeeds(): Record<string, { readonly type: string; readonly bod
       body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${item('x'.repeat(12 * 1024 * 1024))}</channel></rss>`,
       reason: /limit/,
     },
-    // Declared Latin-1, sent as Latin-1 bytes: refused clearly rather than read as mojibake.
+    // Declared UTF-8, sent as Latin-1 bytes: refused clearly rather than read as mojibake.
+    // (A feed that declares Latin-1 is decoded as Latin-1: src/ingest/ingest.test.ts.)
     '/feeds/latin1.xml': {
-      type: 'application/rss+xml; charset=iso-8859-1',
+      type: 'application/rss+xml; charset=utf-8',
       body: Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9</title>${item('Le caf\u00e9 est fermé: 300 soldats.')}</channel></rss>`, 'latin1'),
       reason: /UTF-8/,
     },

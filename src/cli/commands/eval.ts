@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
 import { errorBudget, formatErrorBudget } from '../../eval/errors.ts'
@@ -28,7 +30,17 @@ export const command: Command = {
     const started = performance.now()
     let predict
     if (values.predictions !== undefined) {
-      predict = annDirPredictor(values.predictions)
+      // A mistyped folder would score every document as predicting nothing: all zeros,
+      // exit 0, as if the system had failed.
+      const dir = values.predictions
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ClaimtrailError('USAGE', `--predictions ${dir}: no such folder`)
+      // A document without its .ann predicts nothing (a system may write none for it); say
+      // how many, since a wrong folder or naming shows up as exactly that.
+      const missing = docs.filter((d) => !existsSync(join(dir, `${d.name}.ann`)))
+      if (missing.length > 0) {
+        io.stderr.write(`claimtrail eval: warning: ${missing.length} of ${docs.length} documents have no .ann in ${dir} (first: ${missing[0].name}.ann); scored as predicting nothing\n`)
+      }
+      predict = annDirPredictor(dir)
     } else {
       const analyzer = createAnalyzer()
       predict = (name: string, text: string) =>

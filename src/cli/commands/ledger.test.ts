@@ -8,6 +8,7 @@ import { patternAnalyzer } from '../../ingest/fixtures/pattern-analyzer.ts'
 import { ingest } from '../../ingest/ingest.ts'
 import { openSqliteStore } from '../../store/sqlite/sqlite.ts'
 import { csvField } from '../../ledger/export.ts'
+import { contentHash } from '../../ingest/article.ts'
 import { chart } from './timeline.ts'
 
 // The listing commands over a ledger filled by the stand-in analyzer, so that these tests
@@ -173,6 +174,29 @@ describe('ledger commands', () => {
       assert.equal(r.stdout, '')
     }
     assert.equal((await runCli(['claims', '--since', '2024-02', '--until', '2024-02-29', '--db', db])).status, 0)
+  })
+
+  test('of two copies of one story published the same day, the first stored is the original', async () => {
+    const wire = 'SEOUL, Jan 13 - About 300 North Korean soldiers have been killed and 2,700 wounded fighting for Russia, a South Korean lawmaker said on Monday, citing the spy agency. The agency also said two soldiers had been captured by Ukraine, the lawmaker told reporters after a closed-door briefing in parliament.'
+    // A copy whose content key sorts before the wire story's, so that key order would pick the copy.
+    let copy = ''
+    for (let n = 0; copy === '' || contentHash(copy).slice(0, 16) > contentHash(wire).slice(0, 16); n++) copy = `${wire} Reporting by desk ${n}.`
+    const ledger = join(dir, 'copies.db')
+    const corpus = join(dir, 'copies.jsonl')
+    writeFileSync(corpus, [
+      { id: 'wire', published: '2025-01-13', outlet: 'Wire', url: 'https://wire.example/1', text: wire },
+      { id: 'portal', published: '2025-01-13', outlet: 'Portal', url: 'https://portal.example/1', text: copy },
+    ].map((d) => JSON.stringify(d)).join('\n'))
+    const store = openSqliteStore(ledger)
+    try {
+      await ingest([corpus], { store, analyzer: () => patternAnalyzer() })
+    } finally {
+      await store.close()
+    }
+    const articles = lines((await runCli(['articles', '--db', ledger, '--json'])).stdout)
+    const original = articles.find((a) => a.id === 'wire')
+    assert.equal(original?.storyGroup, original?.key, 'the wire story names its group')
+    assert.equal(articles.find((a) => a.id === 'portal')?.storyGroup, original?.key, 'the portal carries a copy')
   })
 
   test('a missing figure is one line, exit 1', async () => {
