@@ -1,8 +1,10 @@
 // Instructions a document, counted by valgrind's callgrind: repeatable to 0.1-2% whatever
 // else runs on the machine, where timings move by 10-20% (docs/benchmarks.md, fourth round).
-//   node --import tsx bench/instructions.ts [--stage entities] [--docs 84] [--warm 3] [--loader cli|import]
+//   node --import tsx bench/instructions.ts [--stage entities] [--docs 84] [--warm 3] [--passes 1] [--loader cli|import]
 // Runs the pipeline up to the stage over the PolNeAR dev texts, then the stage alone (or,
-// without --stage, the whole pipeline plus JSON): `--warm` passes uncounted, one counted.
+// without --stage, the whole pipeline plus JSON): `--warm` passes uncounted, `--passes`
+// counted. A mark-compact collection falls inside one counted pass of the whole pipeline or
+// not (about 2.2M instructions a document, session 10); more passes average it.
 // The counted process loads the TypeScript as `claimtrail extract` does (bench/cli-loader.mjs);
 // `--loader import` runs it under `node --import tsx` instead, as up to session 9, which
 // costs every typed-array access a check (see cli-loader.mjs).
@@ -22,7 +24,7 @@ import { loadBenchCorpus } from './corpus.ts'
 const { values } = parseArgs({
   options: {
     stage: { type: 'string' }, docs: { type: 'string', default: '84' }, warm: { type: 'string', default: '3' },
-    loader: { type: 'string', default: 'cli' },
+    loader: { type: 'string', default: 'cli' }, passes: { type: 'string', default: '1' },
     // set on the copy of this script that runs under valgrind: the directory of its signal files
     signals: { type: 'string' },
   },
@@ -64,7 +66,9 @@ if (values.signals === undefined) {
   const collected = /Collected : (\d+)/.exec(log)
   if (collected === null) throw new Error(`callgrind printed no count:\n${log}`)
   const docs = Number(values.docs)
-  console.log(`${values.stage ?? 'whole pipeline + JSON'}: ${(Number(collected[1]) / docs / 1e6).toFixed(2)}M instructions a document (${docs} documents)`)
+  const passes = Number(values.passes)
+  console.log(`${values.stage ?? 'whole pipeline + JSON'}: ${(Number(collected[1]) / docs / passes / 1e6).toFixed(2)}M instructions a document ` +
+    `(${docs} documents${passes > 1 ? `, ${passes} passes` : ''})`)
 } else {
   const dir = values.signals
   const texts = loadBenchCorpus(1).texts.slice(0, Number(values.docs))
@@ -85,7 +89,7 @@ if (values.signals === undefined) {
   for (let r = 0; r < Number(values.warm); r++) for (const doc of inputs) run(doc)
   writeFileSync(join(dir, 'ready'), '')
   waitFor(join(dir, 'go'))
-  for (const doc of inputs) run(doc)
+  for (let r = 0; r < Number(values.passes); r++) for (const doc of inputs) run(doc)
   writeFileSync(join(dir, 'done'), '')
   waitFor(join(dir, 'stop'))
 }
