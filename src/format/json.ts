@@ -1,5 +1,5 @@
 import type { Doc } from '../model/doc.ts'
-import type { CharSpan, Category, FlatAmount, Fragments } from '../model/types.ts'
+import type { CharSpan, Category, Entity, FlatAmount, Fragments } from '../model/types.ts'
 import { offsetMap, type OffsetMap } from './offsets.ts'
 
 /** A span in the output contract: code-point offsets and the covered text. */
@@ -90,6 +90,18 @@ function sourceSpan(text: string, map: OffsetMap, parts: Fragments, entity: stri
 }
 
 /**
+ * The name a source refers to, as the contract's `source.entity` gives it: a name the text
+ * does not spell out in the source (a pronoun's antecedent, "Kim" as "Kim Jong Un") or one an
+ * entity names; null when the resolver only repeated or trimmed the source's own words
+ * ("Western officials", "The Ukrainian and US intelligence agency"), as `claims[].sourceEntity` does.
+ */
+function groundedEntity(text: string, parts: Fragments, name: string | null, entities: readonly Entity[]): string | null {
+  if (name === null || entities.some((e) => e.canonical === name)) return name
+  for (const f of parts) if (text.slice(f.start, f.end).includes(name)) return null
+  return name
+}
+
+/**
  * Convert an analysed Doc to the JSON document of the output contract, with offsets in
  * Unicode code points. Layers a pipeline did not assign come out empty.
  *
@@ -126,7 +138,7 @@ export function toJsonDocument(doc: Doc): JsonDocument {
     })),
     attributions: attributions.map((a, i) => ({
       id: `a${i + 1}`,
-      source: a.source.length > 0 ? sourceSpan(text, map, a.source, a.sourceEntity) : null,
+      source: a.source.length > 0 ? sourceSpan(text, map, a.source, groundedEntity(text, a.source, a.sourceEntity, entities)) : null,
       cue: fragmented(text, map, a.cue),
       content: a.content.map((c) => span(text, map, c)),
       kind: a.kind,
