@@ -2,41 +2,12 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import type { Doc } from '../../model/doc.ts'
-import type { Claim, Quantity } from '../../model/types.ts'
+import type { Quantity } from '../../model/types.ts'
 import { claimsStage, findClaims } from './claims.ts'
 import { singularOf, type Context } from './context.ts'
-import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, claimFor, find, quantity, readable } from './test-helpers.ts'
 
 const SEED = readFileSync(new URL('./fixtures/kcna-memorial.txt', import.meta.url), 'utf8')
-
-/** A claim with its spans read back as text, for readable assertions. */
-interface Readable {
-  readonly quantity: string
-  readonly counted: string
-  readonly category: string
-  readonly subject: string | null
-  readonly isPlanned: boolean
-  readonly source: string | null
-  readonly cue: string | null
-  readonly sourceEntity: string | null
-  readonly asOf: string | null
-  readonly attribution: number | null
-}
-
-function readable(doc: Doc, claims: readonly Claim[] = findClaims(doc)): Readable[] {
-  const qs = doc.get('quantities')
-  return claims.map((c) => ({
-    quantity: doc.slice(qs[c.quantity]), counted: doc.slice(c.counted), category: c.counted.category,
-    subject: c.subject, isPlanned: c.isPlanned, source: c.source && doc.slice(c.source),
-    cue: c.cue && doc.slice(c.cue), sourceEntity: c.sourceEntity, asOf: c.asOf, attribution: c.attribution,
-  }))
-}
-
-function claimFor(doc: Doc, quantityText: string): Readable {
-  const found = readable(doc).find((c) => c.quantity === quantityText)
-  assert.ok(found, `no claim for "${quantityText}"`)
-  return found
-}
 
 function seedQuantities(): Quantity[] {
   return [

@@ -3,34 +3,7 @@
 // `articles-holdout-5.jsonl`.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Doc } from '../../model/doc.ts'
-import type { Claim } from '../../model/types.ts'
-import { findClaims } from './claims.ts'
-import { attribution, buildDoc, find, quantity } from './test-helpers.ts'
-
-interface Readable {
-  readonly quantity: string
-  readonly counted: string
-  readonly category: string
-  readonly isPlanned: boolean
-  readonly source: string | null
-  readonly sourceEntity: string | null
-  readonly asOf: string | null
-}
-
-function readable(doc: Doc, claims: readonly Claim[] = findClaims(doc)): Readable[] {
-  const qs = doc.get('quantities')
-  return claims.map((c) => ({
-    quantity: doc.slice(qs[c.quantity]), counted: doc.slice(c.counted), category: c.counted.category,
-    isPlanned: c.isPlanned, source: c.source && doc.slice(c.source), sourceEntity: c.sourceEntity, asOf: c.asOf,
-  }))
-}
-
-function claimFor(doc: Doc, quantityText: string): Readable {
-  const found = readable(doc).find((c) => c.quantity === quantityText)
-  assert.ok(found, `no claim for "${quantityText}"`)
-  return found
-}
+import { attribution, buildDoc, claimFor, find, quantity, readable } from './test-helpers.ts'
 
 const percent = (text: string, needle: string, value: number, nth = 0) => quantity(text, needle, value, { kind: 'percent', unit: '%', nth })
 

@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
-import type { Amount, Attribution, CharSpan, Quantity } from '../../model/types.ts'
+import type { Amount, Attribution, CharSpan, Claim, Quantity } from '../../model/types.ts'
 import { findEntities, loadGazetteer } from '../entities/entities.ts'
 import { findDocTimes } from '../times/times.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
+import { findClaims } from './claims.ts'
 
 const nlp = loadWink()
 const gazetteer = loadGazetteer()
@@ -51,4 +53,34 @@ export function buildDoc(
   doc = doc.withLayer('times', findDocTimes(doc))
   const sorted = [...quantities].sort((a, b) => a.start - b.start)
   return doc.withLayer('quantities', sorted).withLayer('attributions', attributions)
+}
+
+/** A claim with its spans read back as text, for assertions. */
+export interface Readable {
+  readonly quantity: string
+  readonly counted: string
+  readonly category: string
+  readonly subject: string | null
+  readonly isPlanned: boolean
+  readonly source: string | null
+  readonly cue: string | null
+  readonly sourceEntity: string | null
+  readonly asOf: string | null
+  readonly attribution: number | null
+}
+
+export function readable(doc: Doc, claims: readonly Claim[] = findClaims(doc)): Readable[] {
+  const qs = doc.get('quantities')
+  return claims.map((c) => ({
+    quantity: doc.slice(qs[c.quantity]), counted: doc.slice(c.counted), category: c.counted.category,
+    subject: c.subject, isPlanned: c.isPlanned, source: c.source && doc.slice(c.source),
+    cue: c.cue && doc.slice(c.cue), sourceEntity: c.sourceEntity, asOf: c.asOf, attribution: c.attribution,
+  }))
+}
+
+/** The claim of the quantity written `quantityText`; fails the test when there is none. */
+export function claimFor(doc: Doc, quantityText: string): Readable {
+  const found = readable(doc).find((c) => c.quantity === quantityText)
+  assert.ok(found, `no claim for "${quantityText}"`)
+  return found
 }
