@@ -20,6 +20,7 @@ import {
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
+import { clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
 import {
@@ -377,6 +378,8 @@ export function extractAttributions(
     if (d.roles.content.length === 0) continue
     // a speech clause set off by commas inside the sentence, or a second quotation after it
     d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles)), isCue, taken)
+    // the same after a longer speech clause; an unquoted clause before one that closes its sentence
+    d.roles = clauseBeforeClosingSpeech(p, d.cues[0], quotationAfterLongClause(p, d.cues, d.roles, isCue, taken), isCue)
     d.roles = withoutTailAfterQuote(p, d.cues, d.roles)
     d.roles = subjectForSource(p, d.cues[0], d.roles)
     // '“...,” Anderson said, adding that Sanders is “...”': the quotation after "adding" is that cue's alone
@@ -471,7 +474,8 @@ export function extractAttributions(
     }
     found.push({ cues: d.cues, source: src, content })
   }
-  for (const a of withoutNestedCues(p, found)) {
+  // a quotation paragraph no attribution holds is the one's before it (content-rules.ts)
+  for (const a of orphanQuotations(p, withoutNestedCues(p, found))) {
     const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),

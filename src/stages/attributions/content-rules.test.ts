@@ -1,0 +1,112 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Doc } from '../../model/doc.ts'
+import type { Attribution, CharSpan } from '../../model/types.ts'
+import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
+import { attributionsStage, loadAttributionModel } from './attributions.ts'
+import { clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
+import { prepare } from './features.ts'
+import { tokenRange, type CueTokens } from './taggers.ts'
+
+const nlp = loadWink()
+const stage = attributionsStage(loadAttributionModel())
+const tokens = tokensStage(nlp)
+
+function prepared(text: string) {
+  const { tokens: t, sentences } = tokenize(nlp, text)
+  const p = prepare(text, t, sentences)
+  const at = (part: string): CueTokens => {
+    const start = text.indexOf(part)
+    const r = tokenRange(p, start, start + part.length)
+    assert.ok(r, part)
+    return r
+  }
+  const read = (r: { start: number; end: number }) => text.slice(t.start[r.start], t.end[r.end - 1])
+  return { p, at, read }
+}
+
+function analyse(text: string): { doc: Doc; atts: readonly Attribution[] } {
+  const doc = stage.run(tokens.run(Doc.create(text, { id: 't' })).withLayer('entities', []))
+  return { doc, atts: doc.get('attributions') }
+}
+
+const join = (doc: Doc, fs: readonly CharSpan[]) => fs.map((f) => doc.slice(f)).join(' … ')
+
+test('a second quotation after a long speech clause (commas, a participle) is the same attribution\'s', () => {
+  const run = (text: string, cue: string, others: string[] = [], taken: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const mark = (parts: string[]) => {
+      const m = new Uint8Array(p.n)
+      for (const part of parts) { const r = at(part); m.fill(1, r.start, r.end) }
+      return m
+    }
+    const roles = { source: [at('Lee')], content: [at('“We won,”')] }
+    return quotationAfterLongClause(p, [at(cue)], roles, mark([cue, ...others]), mark(taken)).content.map(read)
+  }
+  // session 8's nextQuotation takes at most six words without a mark; PolNeAR takes longer clauses too
+  assert.deepEqual(run('“We won,” Lee told reporters, smiling at the crowd in the old town square. “They lost.”', 'told'),
+    ['“We won,”', '“They lost.”'])
+  // another cue in the clause ("adding that ...") says what follows, or another attribution holds it
+  assert.deepEqual(run('“We won,” Lee said, adding that the count was over. “They lost.”', 'said', ['adding']), ['“We won,”'])
+  assert.deepEqual(run('“We won,” Lee said, smiling at the crowd. “They lost.”', 'said', [], ['They lost.']), ['“We won,”'])
+  // the quotation must close its sentence, and the clause may not hold a quotation
+  assert.deepEqual(run('“We won,” Lee said, smiling at the crowd. “They lost,” she added.', 'said'), ['“We won,”'])
+  assert.deepEqual(run('“We won,” Lee said on “Meet the Press,” smiling. “They lost.”', 'said'), ['“We won,”'])
+})
+
+test('a speech clause closing its sentence after a comma says the unquoted clause before it, not an earlier quotation', () => {
+  const run = (text: string, cue: string, source: string, content: string[]) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    const c = at(cue)
+    isCue.fill(1, c.start, c.end)
+    return clauseBeforeClosingSpeech(p, c, { source: [at(source)], content: content.map(at) }, isCue).content.map(read)
+  }
+  assert.deepEqual(run('“He is a new dad,” Lee said. He and his wife had a second girl three weeks ago, his brother added.', 'added', 'his brother', ['“He is a new dad,”']),
+    ['He and his wife had a second girl three weeks ago'])
+  // a one-word opener is the writer's; the tagger's own fragment in the sentence stands
+  assert.deepEqual(run('“He is a liberal!” Lee shouted. Also, Trump is not a conservative at all, he said.', 'said', 'he', ['“He is a liberal!”']),
+    ['Trump is not a conservative at all'])
+  assert.deepEqual(run('“He is a new dad,” Lee said. Seitchi, a cadet, was going home to Chad, his brother added.', 'added', 'his brother', ['Seitchi', 'was going home to Chad']),
+    ['Seitchi', 'was going home to Chad'])
+  // the tagger's clause stays as it is
+  assert.deepEqual(run('The talks will resume in May, officials said.', 'said', 'officials', ['The talks will resume in May']), ['The talks will resume in May'])
+  // a quotation before the comma is another shape (a quotation's speech clause)
+  assert.deepEqual(run('“We will resume the talks in May,” officials said.', 'said', 'officials', ['the talks']), ['the talks'])
+})
+
+test('a quotation that ends its paragraph with no attribution over it is the content of the one just before it', () => {
+  const at = (text: string, part: string): CueTokens => {
+    const { at: find } = prepared(text)
+    return find(part)
+  }
+  const run = (text: string, atts: Array<{ cue: string; content: string[] }>) => {
+    const { p, read } = prepared(text)
+    const found = atts.map((a) => ({ cues: [at(text, a.cue)], source: [] as CueTokens[], content: a.content.map((c) => at(text, c)) }))
+    return orphanQuotations(p, found).map((a) => a.content.map(read))
+  }
+  // a paragraph that is wholly a quotation goes to the last attribution of the paragraph before
+  assert.deepEqual(run('Bolton said he would help the administration if asked.\n\n“I am going to support him, and support him enthusiastically.”\n\nThe race goes on.',
+    [{ cue: 'said', content: ['he would help the administration if asked'] }]),
+  [['he would help the administration if asked', '“I am going to support him, and support him enthusiastically.”']])
+  // a quotation after other words of its paragraph, when the attribution before it has quoted content
+  const tail = '“Our strategy has three elements,” Clinton said on Thursday during a speech in New York City. “One, defeat ISIS in Syria.”'
+  assert.deepEqual(run(tail, [{ cue: 'said', content: ['“Our strategy has three elements,”'] }]),
+    [['“Our strategy has three elements,”', '“One, defeat ISIS in Syria.”']])
+  // not after unquoted content in the same paragraph, not two paragraphs on, not a title nor a fragment of the writer's sentence
+  assert.deepEqual(run('Clinton said the strategy has three elements. “One, defeat ISIS in Syria.”', [{ cue: 'said', content: ['the strategy has three elements'] }]),
+    [['the strategy has three elements']])
+  assert.deepEqual(run('Bolton said he would help.\n\nThe crowd cheered.\n\n“I am going to support him.”', [{ cue: 'said', content: ['he would help'] }]),
+    [['he would help']])
+  assert.deepEqual(run('Bolton said he would help.\n\n“Face the Nation.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
+  assert.deepEqual(run('Bolton said he would help.\n\n“and then some.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
+})
+
+test('the stage gives a quotation paragraph with no cue of its own to the attribution of the paragraph before', () => {
+  const text = 'Bolton said on Sunday that he would be willing to help the administration if asked.\n\n'
+    + '“I am going to support him, and support him enthusiastically, because I think he can do the job.”\n\nThe race goes on.'
+  const { doc, atts } = analyse(text)
+  const said = atts.find((a) => join(doc, a.cue) === 'said')
+  assert.ok(said, JSON.stringify(atts.map((a) => join(doc, a.cue))))
+  assert.ok(join(doc, said.content).endsWith('“I am going to support him, and support him enthusiastically, because I think he can do the job.”'), join(doc, said.content))
+})
