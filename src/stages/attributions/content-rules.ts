@@ -105,8 +105,8 @@ export interface TokenAttribution {
  * Two-fold cross-validation on PolNeAR train (seed 1): of 49 whole-paragraph quotations whose
  * nearest attribution sat in the paragraph before, 42 are gold content (25 of them that
  * attribution's); of 53 quotations of the second kind, 40 are gold content (30 that
- * attribution's). A quotation that opens in lower case or is a title is left out (seed 1: 25
- * fragments, 13 of them not gold). Quotations further from any attribution are left alone:
+ * attribution's). A quotation that opens in lower case or is a title is left out (seed 1: 19
+ * fragments, 14 of them not gold). Quotations further from any attribution are left alone:
  * they are gold content as often, but of a cue the taggers did not find.
  */
 export function orphanQuotations<T extends TokenAttribution>(p: Prepared, found: readonly T[]): T[] {
