@@ -972,7 +972,8 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
 function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
   if (span === null) return null
   const t = firstToken(c, span)
-  if (t < 2 || lastToken(c, span) !== t || (c.tokens.lemma[t] !== 'which' && c.tokens.lemma[t] !== 'who') || tokenText(c, t - 1) !== ',') return span
+  // ("..., 15 deaths, WHO says": the acronym of the World Health Organization is a name)
+  if (t < 2 || lastToken(c, span) !== t || (c.tokens.lemma[t] !== 'which' && c.tokens.lemma[t] !== 'who') || tokenText(c, t) === 'WHO' || tokenText(c, t - 1) !== ',') return span
   const end = t - 1
   let start = end
   while (start - 1 >= 0 && start > end - 8 && (NP_POS.has(c.tokens.pos[start - 1]) || isHyphenJoin(c, start - 1) || /^['’]s$/.test(tokenText(c, start - 1))) &&
