@@ -61,6 +61,11 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const body = bodies.length === 0 ? placeBody(c, span, placed) : null
   if (body !== null) return body
   const head = inside.find((e) => e.end === end)
+  // "the Nepal Red Cross Society": a place written just before a name the gazetteer does not
+  // know is part of that name, not who speaks
+  const placeBefore = head === undefined || head.type !== 'OTHER' ? undefined
+    : placed.find((e) => e.end < head.start && /^ $/.test(c.text.slice(e.end, head.start)) && e.start >= span.start)
+  if (head !== undefined && placeBefore !== undefined) return c.text.slice(placeBefore.start, head.end)
   if (head !== undefined) return head.canonical
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
@@ -1033,8 +1038,33 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
     personBefore(c, source, head) !== null
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
     !isDatelineAgency(c, att.sourceEntity)
-  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? itBefore(c, source, head) ?? (known ? att.sourceEntity : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+// How many sentences back "it" looks for the body it stands for.
+const IT_SENTENCES = 2
+
+/**
+ * "..., according to the Nepal Red Cross Society. It estimated that ...": "it" as a source is
+ * the nearest earlier source of the last sentences that is no pronoun and no person, by the
+ * name that source resolves to (a body's whole name, not a place inside it that the
+ * attribution stage may have resolved "it" to); null when there is none.
+ */
+function itBefore(c: Context, source: CharSpan | null, head: number): string | null {
+  if (source === null || head < 0 || c.tokens.lemma[head] !== 'it') return null
+  const earliest = sentenceIndex(c, source.start) - IT_SENTENCES
+  let best: { end: number; name: string | null } | null = null
+  for (const att of c.attributions) {
+    const span = hull(att.source)
+    if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.end)) continue
+    const last = lastToken(c, span)
+    if (last < 0 || c.tokens.pos[last] === PRON) continue
+    const name = sourceEntityOf(c, span)
+    if (entitiesIn(c, span).some((e) => e.type === 'PERSON') || (name !== null && isPersonName(c, name)) || PERSON_ROLES.has(c.tokens.lemma[last])) continue
+    best = { end: span.end, name }
+  }
+  return best?.name ?? null
 }
 
 // An agency in a dateline's brackets: "PARIS, Sept 17 (Reuters) -".
