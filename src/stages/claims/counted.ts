@@ -755,6 +755,12 @@ const MONEY_CONTEXT = new Set([
 // ("of the amount of rain" is rain)
 const MONEY_HEADS = new Set(['amount', 'sum'])
 
+/** Whether a noun (or a name) stands in `[from, t)`, as a modifier of the noun at `t`. */
+function hasNounBefore(c: Context, from: number, t: number): boolean {
+  for (let k = from; k < t; k++) if ((c.tokens.pos[k] === NOUN || c.tokens.pos[k] === PROPN) && c.tokens.lemma[k] !== 'gdp') return true
+  return false
+}
+
 /**
  * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
  * "turnout reached 61.4%", "tripled its output of shells", "the number of applications
@@ -769,9 +775,17 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
     !entitiesHolding(c, np.head).some((e) => e.type === 'GPE' || e.type === 'PERSON')
   const categoryOf = (np: { start: number; head: number; end: number }, isOf: boolean): Category => {
-    for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    // "consumer prices rose 2.4 percent": the prices of what people buy are inflation, a rate (not
+    // "its share price", money)
+    const isConsumerPrices = (t: number) => lemma[t] === 'price' && t - 1 >= np.start && lemma[t - 1] === 'consumer'
+    for (let t = np.start; t < np.end; t++) if ((MONEY_CONTEXT.has(lemma[t]) && !isConsumerPrices(t)) || MONEY_NOUNS.has(lemma[t])) return 'money'
     // "about 10 percent of the country's annual economic output": output in money (not "steel output")
     if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
+    // "its growth forecast", "Growth slowed to 0.9 percent", "expects output to fall": growth and
+    // output that no noun before them names ("population growth", "steel output") are an
+    // economy's, money as the economy's are
+    const economic = np.head - 1 >= np.start && lemma[np.head] === 'forecast' ? np.head - 1 : np.head
+    if ((lemma[economic] === 'growth' || lemma[economic] === 'output') && !hasNounBefore(c, np.start, economic)) return 'money'
     if (MONEY_HEADS.has(lemma[np.head])) return 'money'
     // "the economy grew 1.2 percent", "its shares fell 6 percent": what an economy makes and
     // the price of stock are money (not "a share of the vote": the plural or "stock")

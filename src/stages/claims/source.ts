@@ -622,7 +622,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   }
   for (let t = first + 1; t < npEnd; t++) if (isVerbReadAsNoun(t)) { npEnd = t; break }
   // "Officials in Kherson put ...": where the body sits is part of it
-  if (npEnd + 1 < a && (lemma[npEnd] === 'in' || lemma[npEnd] === 'at') && pos[npEnd + 1] === PROPN) {
+  // ("Economists at the Kiel institute put ...": a name after "the" too)
+  if (npEnd + 1 < a && (lemma[npEnd] === 'in' || lemma[npEnd] === 'at') &&
+    (pos[npEnd + 1] === PROPN || (npEnd + 2 < a && pos[npEnd + 1] === DET && pos[npEnd + 2] === PROPN))) {
     npEnd = nounPhraseEnd(c, npEnd + 1, a)
   }
   let verb = npEnd
@@ -635,7 +637,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   }
   // "The army's casualty figures, which have not been independently verified, put ...":
   // a relative clause between commas is passed over, not taken into the source
-  if (verb + 1 < a && tokenText(c, verb) === ',' && (lemma[verb + 1] === 'which' || lemma[verb + 1] === 'who')) {
+  // (", whose figures the government disputes,": on "whose" too)
+  if (verb + 1 < a && tokenText(c, verb) === ',' && (lemma[verb + 1] === 'which' || lemma[verb + 1] === 'who' || lemma[verb + 1] === 'whose')) {
     let k = verb + 2
     while (k < a && tokenText(c, k) !== ',') k++
     if (k < a) verb = k + 1
@@ -682,7 +685,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     // "The governor raised the death toll to 31", "The bank cut its growth forecast to 0.9
     // percent": who revises a count or a forecast of their own states it
     let k = verb + 1
-    while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])))) k++
+    // ("its 2027 inflation forecast": a year before the noun is part of the phrase)
+    while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])) ||
+      (pos[k] === NUM && overlapsTime(c, k)))) k++
     ok = named && k < a - 1 && REVISED_NOUNS.has(lemma[k]) && pos[k] === NOUN
   }
   if (!ok) return null
