@@ -723,6 +723,37 @@ function relativeCounter(c: Context, s: Sentence, a: number): { source: CharSpan
 }
 
 /**
+ * "was estimated by the International Organization for Migration at more than 36,000", "was
+ * put at 20,000 by the agency": the agent of a passive verb of sizing ("be" and a verb of
+ * `SIZING_VERBS`) whose "at" holds the figure at token `a`, when the agent names someone.
+ */
+function passiveSizer(c: Context, s: Sentence, a: number, q: Quantity): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  const isSized = (v: number) => v > s.tokenStart && pos[v] === VERB && SIZING_VERBS.has(lemma[v]) && lemma[v - 1] === 'be'
+  let from = -1
+  let to = -1
+  let verb = -1
+  if (isSized(a - 2)) {
+    // the agent after the figure: "at 20,000 by the agency"
+    const b = tokenEndingAfter(c, q.end)
+    if (b + 1 < s.tokenEnd && lemma[b] === 'by') { verb = a - 2; from = b + 1; to = nounPhraseEnd(c, b + 1, s.tokenEnd) }
+  } else {
+    for (let t = a - 2; t > s.tokenStart + 1 && t >= a - 10; t--) {
+      if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+      if (lemma[t] !== 'by') continue
+      if (isSized(t - 1)) { verb = t - 1; from = t + 1; to = nounPhraseEnd(c, t + 1, a - 1) }
+      // the agent runs up to "at"
+      if (to !== a - 1) return null
+      break
+    }
+  }
+  if (verb < 0 || to <= from || !namesSomeone(c, from, to)) return null
+  const source = spanOf(c, from, to)
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
+}
+
+/**
  * "a senior NATO official said last week that ..., and put Ukraine's daily losses at roughly
  * 300": a verb of sizing with no subject of its own, coordinated after a speech clause of its
  * sentence, has that speaker. Returns the attribution's index, or -1.
@@ -797,6 +828,10 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // counts in a relative clause states the figure it counts, inside what another says
   const counter = relativeCounter(c, s, a)
   if (counter !== null) return { attribution: null, source: counter.source, cue: counter.cue, sourceEntity: sourceEntityOf(c, counter.source) ?? bodyBefore(c, counter.source) }
+  // "The number of people who fled was estimated by the IOM at more than 36,000": the agent
+  // of a passive verb of sizing states the figure
+  const sizer = passiveSizer(c, s, a, q)
+  if (sizer !== null) return { attribution: null, source: sizer.source, cue: sizer.cue, sourceEntity: sourceEntityOf(c, sizer.source) ?? bodyBefore(c, sizer.source) }
   // The innermost attribution that names who speaks: a sourceless one inside another ("X is
   // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
   // ...") passes the figure to the one around it, or to the fallback.

@@ -56,7 +56,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   let end = counted.after
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
-  return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+  // ("to support the response over the next three months": a count of them, after "over" too)
+  return /\b((in|over|during|within) the (coming|next) ((\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
 }
 
 /**

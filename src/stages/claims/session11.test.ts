@@ -1,0 +1,92 @@
+// Session 11 shapes (docs/figures.md, "Session 11 (branch `held11`)"): each with a
+// hand-written passage, built over real tokens, entities and times; none is a sentence of
+// `articles-holdout-6.jsonl`.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+
+test('"..., WHO says": the acronym WHO is a source, not a relative pronoun standing for the noun before its comma', () => {
+  const text = 'Cholera spreads to 40 districts, 310 deaths, WHO says\n\nThe outbreak has spread further.'
+  const doc = buildDoc(text, [quantity(text, '40', 40), quantity(text, '310', 310)],
+    [attribution(text, 'WHO', 'says', 'Cholera spreads to 40 districts, 310 deaths')])
+  assert.equal(claimFor(doc, '40').source, 'WHO')
+  assert.equal(claimFor(doc, '310').source, 'WHO')
+  // the relative pronoun still stands for the body before it
+  const rel = 'The case went to trial, according to the prosecution, which said 120 people were killed.'
+  const relDoc = buildDoc(rel, [quantity(rel, '120', 120)], [attribution(rel, 'which', 'said', '120 people were killed')])
+  assert.equal(claimFor(relDoc, '120').source, 'the prosecution')
+})
+
+test('"It" after a body named as a source is that body, not a place inside its name', () => {
+  const text = 'About 3,000 homes were damaged, according to the Kenya Red Cross Society. It said 12,000 people had been displaced.'
+  const doc = buildDoc(text, [quantity(text, 'About 3,000', 3000, { isApprox: true }), quantity(text, '12,000', 12000)], [
+    attribution(text, 'the Kenya Red Cross Society', 'according to', 'About 3,000 homes were damaged'),
+    // the attribution stage resolved "It" to the place in the name
+    attribution(text, 'It', 'said', '12,000 people had been displaced', 'Kenya'),
+  ])
+  assert.equal(claimFor(doc, 'About 3,000').sourceEntity, 'Kenya Red Cross Society')
+  assert.equal(claimFor(doc, '12,000').sourceEntity, 'Kenya Red Cross Society')
+  const force = 'Russia fired 90 drones, the Polish air force said. It said 70 of them were shot down.'
+  const forceDoc = buildDoc(force, [quantity(force, '90', 90), quantity(force, '70', 70)], [
+    attribution(force, 'the Polish air force', 'said', 'Russia fired 90 drones'),
+    attribution(force, 'It', 'said', '70 of them were shot down', 'Russia'),
+  ])
+  assert.equal(claimFor(forceDoc, '70').sourceEntity, 'Polish Air Force')
+  // a person named before is no "it"; a country that is the source is
+  const country = 'Moldova said 40 drones crossed its airspace, minister Ion Rusu told reporters. It said 12 fell.'
+  const countryDoc = buildDoc(country, [quantity(country, '40', 40), quantity(country, '12', 12)], [
+    attribution(country, 'Moldova', 'said', '40 drones crossed its airspace'),
+    attribution(country, 'It', 'said', '12 fell', 'Moldova'),
+  ])
+  assert.equal(claimFor(countryDoc, '12').sourceEntity, 'Moldova')
+})
+
+const percent = (text: string, needle: string, value: number, nth = 0) => quantity(text, needle, value, { kind: 'percent', unit: '%', nth })
+
+test('a growth forecast, growth and output alone are money (an economy\'s); population growth and consumer prices are not', () => {
+  const text = 'The fund cut its growth forecast for Chile to 2.1 percent. Analysts expect output to fall 1.1 percent. Growth slowed to 0.9 percent. Population growth slowed to 0.4 percent. Month-on-month, consumer prices rose 2.4 percent. Its shares fell 3 percent.'
+  const doc = buildDoc(text, [percent(text, '2.1 percent', 2.1), percent(text, '1.1 percent', 1.1), percent(text, '0.9 percent', 0.9),
+    percent(text, '0.4 percent', 0.4), percent(text, '2.4 percent', 2.4), percent(text, '3 percent', 3)])
+  assert.equal(claimFor(doc, '2.1 percent').category, 'money')
+  assert.equal(claimFor(doc, '1.1 percent').category, 'money')
+  assert.equal(claimFor(doc, '0.9 percent').category, 'money')
+  assert.equal(claimFor(doc, '0.4 percent').category, 'other')
+  assert.equal(claimFor(doc, '2.4 percent').category, 'other')
+  assert.equal(claimFor(doc, '3 percent').category, 'money')
+})
+
+test('a forecast is planned; who cuts a forecast of its own states it past a time and a year before the noun', () => {
+  const text = 'The Asian Development Bank last month cut its 2027 inflation forecast for Laos to 12.5 percent from 14 percent, citing cheaper fuel.'
+  const doc = buildDoc(text, [percent(text, '12.5 percent', 12.5), percent(text, '14 percent', 14)], [], '2026-11-03')
+  const cut = claimFor(doc, '12.5 percent')
+  assert.equal(cut.source, 'The Asian Development Bank')
+  assert.equal(cut.isPlanned, true)
+  assert.equal(cut.asOf, '2027')
+  const from = claimFor(doc, '14 percent')
+  assert.equal(from.source, 'The Asian Development Bank')
+  assert.equal(from.isPlanned, true)
+})
+
+test('a relative clause on "whose" between commas is passed over before a verb of sizing', () => {
+  const text = 'Economists at the Kiel institute, whose figures the ministry disputes, put the deficit at 4.1 percent.'
+  const doc = buildDoc(text, [percent(text, '4.1 percent', 4.1)])
+  assert.equal(claimFor(doc, '4.1 percent').source, 'Economists at the Kiel institute')
+})
+
+test('"The number of X was estimated by Y at N": the number counts X, and the agent Y states it', () => {
+  const text = 'The number of people who crossed into Chad in May was estimated by the UN refugee agency at more than 52,000. The number of homes destroyed was put at 1,400 by the provincial government.'
+  const doc = buildDoc(text, [quantity(text, 'more than 52,000', 52000, { bound: 'at_least' }), quantity(text, '1,400', 1400)])
+  const crossed = claimFor(doc, 'more than 52,000')
+  assert.match(crossed.counted, /^people who crossed/)
+  assert.equal(crossed.category, 'displaced')
+  assert.equal(crossed.source, 'the UN refugee agency')
+  const homes = claimFor(doc, '1,400')
+  assert.equal(homes.source, 'the provincial government')
+})
+
+test('money to be spent "over the next three months" is planned', () => {
+  const text = 'The agency appealed for $12 million to feed refugees over the next three months.'
+  // (undated: no date ahead of publication makes it planned)
+  const doc = buildDoc(text, [quantity(text, '$12 million', 12e6, { kind: 'money', unit: 'USD' })], [], null)
+  assert.equal(claimFor(doc, '$12 million').isPlanned, true)
+})
