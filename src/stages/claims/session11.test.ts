@@ -3,7 +3,7 @@
 // `articles-holdout-6.jsonl`.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, claimFor, quantity, readable } from './test-helpers.ts'
 
 test('"..., WHO says": the acronym WHO is a source, not a relative pronoun standing for the noun before its comma', () => {
   const text = 'Cholera spreads to 40 districts, 310 deaths, WHO says\n\nThe outbreak has spread further.'
@@ -89,4 +89,17 @@ test('money to be spent "over the next three months" is planned', () => {
   // (undated: no date ahead of publication makes it planned)
   const doc = buildDoc(text, [quantity(text, '$12 million', 12e6, { kind: 'money', unit: 'USD' })], [], null)
   assert.equal(claimFor(doc, '$12 million').isPlanned, true)
+})
+
+test('goals, games, matches and wickets are sports statistics, no figures; a crowd stays one', () => {
+  const text = 'The striker has scored 27 goals in 33 league games, and his side has 14 matches left. A crowd of 52,000 watched.'
+  const doc = buildDoc(text, [quantity(text, '27', 27), quantity(text, '33', 33), quantity(text, '14', 14), quantity(text, '52,000', 52000)])
+  assert.deepEqual(readable(doc).map((x) => x.quantity), ['52,000'])
+})
+
+test('the figure a forecast is cut from is planned as the forecast is, dated or not', () => {
+  const text = 'The bank cut its growth forecast to 1.2 percent from 1.5 percent.'
+  const doc = buildDoc(text, [percent(text, '1.2 percent', 1.2), percent(text, '1.5 percent', 1.5)], [], null)
+  assert.equal(claimFor(doc, '1.2 percent').isPlanned, true)
+  assert.equal(claimFor(doc, '1.5 percent').isPlanned, true)
 })

@@ -10,8 +10,8 @@ import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
-// Nouns of a figure about what is to come: "its growth forecast", "the bank's projection".
-const FORECAST_NOUNS = new Set(['forecast', 'projection'])
+// The head of a figure about what is to come: "its growth forecast", "the bank's projections".
+const FORECAST_HEAD = /\b(?:forecast|projection)s?$/i
 
 /** Whether token t, before the figure at token `a` in sentence `s`, says what is to come. */
 function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
@@ -35,9 +35,10 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
     if (isFutureWord(c, t, a, s)) return true
   }
-  // "cut its growth forecast to 0.8 percent": a forecast is about what is to come
-  // (the head of the noun phrase, not a forecast of words before it)
-  if (counted.npEnd > counted.npStart && FORECAST_NOUNS.has(lemma[counted.npEnd - 1])) return true
+  // "cut its growth forecast to 0.8 percent (from 1.3 percent)": a forecast is about what is to
+  // come (the head of what is counted, also for the figure it is compared with, whose noun is
+  // left out)
+  if (FORECAST_HEAD.test(c.text.slice(counted.start, counted.end))) return true
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
