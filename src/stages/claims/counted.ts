@@ -696,6 +696,8 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
     }
   }
   let v = a - 1
+  // ('losses had been "up to 2,100 servicemen"': past a quotation mark that opens the figure)
+  if (v >= s.tokenStart && QUOTE_MARKS.has(tokenText(c, v))) v--
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
   if (v >= s.tokenStart && lemma[v + 1] === 'to') {
     const brought = broughtCategoryNoun(c, s, v + 1)

@@ -103,3 +103,15 @@ test('the figure a forecast is cut from is planned as the forecast is, dated or 
   assert.equal(claimFor(doc, '1.2 percent').isPlanned, true)
   assert.equal(claimFor(doc, '1.5 percent').isPlanned, true)
 })
+
+test('losses that "had been" a number of soldiers, past a quotation mark, are casualties', () => {
+  const text = 'The army said enemy losses had been "more than 900 soldiers" in a week.'
+  const doc = buildDoc(text, [quantity(text, 'more than 900', 900, { bound: 'at_least' })])
+  assert.equal(claimFor(doc, 'more than 900').category, 'casualties')
+})
+
+test('a name with a description between commas ("Frontex, the EU border agency,") before a verb of counting is the source', () => {
+  const text = 'Frontex, the EU border agency, counted about 61,000 irregular crossings in the first half of the year.'
+  const doc = buildDoc(text, [quantity(text, 'about 61,000', 61000, { isApprox: true })])
+  assert.equal(claimFor(doc, 'about 61,000').source, 'Frontex')
+})

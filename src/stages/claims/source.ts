@@ -644,10 +644,13 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     if (k < a) verb = k + 1
   } else if (verb + 2 < a && tokenText(c, verb) === ',' && (pos[verb + 1] === PROPN || (pos[verb + 1] === DET && pos[verb + 2] === PROPN))) {
     // "Chad's refugee commission, CNARR, put ...", "The rebels, the Popular Front, gave ...":
-    // a name between commas is the body's own
+    // a name between commas is the body's own ("Frontex, the EU border agency, counted":
+    // with the common nouns after a name that opens it too)
     let k = verb + 1
-    if (pos[k] === DET) k++
-    while (k < a && k < verb + 8 && (pos[k] === PROPN || (lemma[k] === 'of' && pos[k + 1] === PROPN))) k++
+    const isDescribed = pos[k] === DET
+    if (isDescribed) k++
+    while (k < a && k < verb + 8 && (pos[k] === PROPN || (lemma[k] === 'of' && pos[k + 1] === PROPN) ||
+      (isDescribed && k > verb + 2 && (pos[k] === NOUN || pos[k] === ADJ)))) k++
     if (k < a && tokenText(c, k) === ',') { verb = k + 1; apposedName = true }
   } else if (verb + 1 < a && tokenText(c, verb) === ',' && pos[verb + 1] === ADP) {
     // "The Ukrainian Navy, in a separate list, counts ...": a short phrase with no verb, too
