@@ -115,3 +115,16 @@ test('a name with a description between commas ("Frontex, the EU border agency,"
   const doc = buildDoc(text, [quantity(text, 'about 61,000', 61000, { isApprox: true })])
   assert.equal(claimFor(doc, 'about 61,000').source, 'Frontex')
 })
+
+test('an interview printed as turns ("Q: ..." then "Okafor: ...") gives the labelled speaker the figures of the turn', () => {
+  const text = 'An interview with the camp manager, Grace Okafor.\n\nQ: How many people live in the camp?\n\nOkafor: About 48,000 people live here now. Last month 2,300 more people arrived.\n\nPrices: 300 naira a cup.'
+  const doc = buildDoc(text, [quantity(text, 'About 48,000', 48000, { isApprox: true }), quantity(text, '2,300', 2300)])
+  const lives = claimFor(doc, 'About 48,000')
+  assert.equal(lives.source, 'Okafor')
+  assert.equal(lives.sourceEntity, 'Grace Okafor')
+  assert.equal(claimFor(doc, '2,300').source, 'Okafor')
+  // a list line whose label is no person has no speaker
+  const list = 'Losses as of Monday:\n\nTanks: 1,200\n\nArtillery systems: 3,400'
+  const listDoc = buildDoc(list, [quantity(list, '1,200', 1200), quantity(list, '3,400', 3400)])
+  assert.equal(claimFor(listDoc, '1,200').source, null)
+})

@@ -861,7 +861,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
   if (coordinated >= 0) return sourceFrom(c, coordinated)
-  return fallbackSource(c, s, a) ?? listSource(c, q, a) ??
+  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
 
@@ -1010,6 +1010,33 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
     return { attribution: null, source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, sourceEntity: sourceEntityOf(c, source) }
   }
   return null
+}
+
+// A speaker's label that opens a paragraph of an interview printed as turns: "Sultan: We have ...".
+const TURN_LABEL = /^[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/u
+
+/**
+ * "Q: How many patients are you treating?\n\nSultan: We have 310 patients ...": a figure in a
+ * paragraph that opens with a label and a colon is the labelled speaker's, when the label is
+ * a person the entities stage found (or a surname it resolved to a fuller name) and another
+ * paragraph opens with another label (turns of a transcript, not a line of a list). Upper-case
+ * labels ("WALLACE:") are the attribution stage's (`transcripts.ts`).
+ */
+function turnSource(c: Context, q: Quantity): Source | null {
+  const start = c.text.lastIndexOf('\n', q.start - 1) + 1
+  const m = TURN_LABEL.exec(c.text.slice(start, q.start))
+  if (m === null) return null
+  const label = { start: start + m[0].indexOf(m[1]), end: start + m[0].indexOf(m[1]) + m[1].length }
+  // (a person, or a name the entities stage read as the surname of a fuller one: "Okafor" after "Grace Okafor")
+  const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
+    (e.type === 'PERSON' || (e.type === 'OTHER' && e.canonical !== null && e.canonical.endsWith(` ${m[1]}`))))
+  if (person === undefined) return null
+  // another label opens another paragraph
+  const other = /\n[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/gu
+  let hasOther = false
+  for (let x = other.exec(c.text); x !== null && !hasOther; x = other.exec(c.text)) hasOther = x[1] !== m[1]
+  if (!hasOther) return null
+  return { attribution: null, source: label, cue: { start: label.end, end: label.end + 1 }, sourceEntity: person.canonical ?? m[1] }
 }
 
 /**
