@@ -128,3 +128,12 @@ test('an interview printed as turns ("Q: ..." then "Okafor: ...") gives the labe
   const listDoc = buildDoc(list, [quantity(list, '1,200', 1200), quantity(list, '3,400', 3400)])
   assert.equal(claimFor(listDoc, '1,200').source, null)
 })
+
+test('"are to be sent in January": "be to" in the predicate is planned and the month is the next one', () => {
+  const text = 'Another 2,000 soldiers are to be sent in January. Some 300 people were killed in January.'
+  const doc = buildDoc(text, [quantity(text, '2,000', 2000), quantity(text, 'Some 300', 300, { isApprox: true })])
+  const sent = claimFor(doc, '2,000')
+  assert.equal(sent.isPlanned, true)
+  assert.equal(sent.asOf, '2026-01')
+  assert.equal(claimFor(doc, 'Some 300').asOf, '2025-01')
+})

@@ -41,6 +41,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   if (FORECAST_HEAD.test(c.text.slice(counted.start, counted.end))) return true
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
+  if (isBeToInPredicate(c, counted, s)) return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
   // "2.5 billion euros will come as grants": a modal right after the figure
@@ -88,6 +89,15 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
     if (FUTURE_MODALS.has(lemma[t])) return true
   }
   for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_MODALS.has(lemma[t])) return true
+  return isBeToInPredicate(c, counted, s)
+}
+
+/** "2,000 soldiers are to be sent", "500 engineers are to arrive": "be to" and a verb, active or passive, in the predicate. */
+function isBeToInPredicate(c: Context, counted: Counted, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  for (let t = counted.npEnd; t + 2 < s.tokenEnd && t < counted.after; t++) {
+    if (lemma[t] === 'be' && pos[t] === AUX && lemma[t + 1] === 'to' && (pos[t + 2] === VERB || (lemma[t + 2] === 'be' && pos[t + 3] === VERB))) return true
+  }
   return false
 }
 

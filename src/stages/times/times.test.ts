@@ -219,3 +219,13 @@ test('session 11: a week or weeks earlier are the month that holds the day; peri
   // across two months (published Tuesday 2 September: Friday 29 August to Monday 1 September)
   assert.deepEqual(times('from Friday to Monday', '2025-09-02'), ['from Friday to Monday=2025'])
 })
+
+test('session 11: a month after a modal of the future tense in its clause is the next such month', () => {
+  // published 2025-08-22
+  assert.deepEqual(times('About 3,000 troops will be deployed in March.'), ['in March=2026-03'])
+  assert.deepEqual(times('They will arrive in late September.'), ['late September=2025-09'])
+  assert.deepEqual(times("They'll return in January, he said."), ['in January=2026-01'])
+  // the past, and a modal in another clause, stay the last such month
+  assert.deepEqual(times('Troops were deployed in March.'), ['in March=2025-03'])
+  assert.deepEqual(times('It will take years, after the fighting began in March.'), ['in March=2025-03'])
+})

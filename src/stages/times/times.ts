@@ -250,7 +250,8 @@ const RULES: readonly Rule[] = [
       // "by the end of March" may look ahead ("will deliver ... by the end of March") or back
       // ("had fled ... by the end of June", published in July): the nearest such month
       if (AHEAD_BEFORE.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return nearestMonth(month, ref)
-      return resolveMonth(month, ref, false)
+      // ("will arrive in late September": a modal of the future tense before points ahead)
+      return resolveMonth(month, ref, FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
     },
   },
   // "the past two weeks", "the last 10 days", "the previous six months": the period that ends
@@ -347,7 +348,11 @@ const RULES: readonly Rule[] = [
       const lead = m[1].toLowerCase()
       const month = monthNumber(m[2])
       if (month === 5 && m[2] === 'may') return null
-      const isFuture = ['by', 'until', 'till', 'next'].includes(lead)
+      // ("will be deployed in March": a modal of the future tense before, in the same clause,
+      // points ahead as "by" does)
+      const isFuture = ['by', 'until', 'till', 'next'].includes(lead) ||
+        ((lead === 'in' || lead === 'during' || lead === 'from' || lead === 'early' || lead === 'late') &&
+          FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
       // "through July" looks either way: the nearest July
