@@ -137,3 +137,18 @@ test('"are to be sent in January": "be to" in the predicate is planned and the m
   assert.equal(sent.asOf, '2026-01')
   assert.equal(claimFor(doc, 'Some 300').asOf, '2025-01')
 })
+
+test('a time that owns or modifies an election dates its results; other owned times still do not', () => {
+  const text = "Mendes won Sunday's presidential runoff with 51.2 percent of the vote, the commission said on Tuesday. Turnout fell to 61 percent from 70.4 percent in the 2022 election. Monday's earthquake killed 40 people, officials said on Wednesday."
+  const doc = buildDoc(text, [percent(text, '51.2 percent', 51.2), percent(text, '61 percent', 61), percent(text, '70.4 percent', 70.4), quantity(text, '40', 40)])
+  assert.equal(claimFor(doc, '51.2 percent').asOf, '2025-08-17')
+  assert.equal(claimFor(doc, '70.4 percent').asOf, '2022')
+  assert.equal(claimFor(doc, '40').asOf, '2025-08-20')
+})
+
+test('who signs a player or a deal acts: "The club signed him for 60 million euros" has no source', () => {
+  const text = 'The club signed him from Porto in 2023 for a reported 45 million euros.'
+  const doc = buildDoc(text, [quantity(text, '45 million euros', 45e6, { kind: 'money', unit: 'EUR' })],
+    [attribution(text, 'The club', 'signed', 'him from Porto in 2023 for a reported 45 million euros')])
+  assert.equal(claimFor(doc, '45 million euros').source, null)
+})

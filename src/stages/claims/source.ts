@@ -202,6 +202,8 @@ const DEED_CUES = new Set([
   'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
   // "Authorities had ordered the evacuation of 350,000 residents": an order is a deed
   'order',
+  // "The club signed him for a reported 60 million euros": signing a player or a deal is a deed
+  'sign',
   // "The court fined the firms 4 million crowns" (`isFine`), "sentenced him to ...": a court's ruling is a deed
   'sentence',
 ])

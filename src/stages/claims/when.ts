@@ -1,7 +1,7 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, ADJ, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
@@ -261,9 +261,11 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
     if (xa < dash || isRecordFrame(c, s, xa)) continue
-    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
+    // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
+    // owns or modifies an election dates its results, as `isElection` reads them)
+    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !isElection(c, s, xb + 1)) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
-      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a)) continue
+      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !isElection(c, s, xb)) continue
     const k = seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
@@ -295,6 +297,15 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
   // it will send 4,000 soldiers")
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
+}
+
+// Nouns of an election, whose results a time that owns or modifies them dates.
+const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
+
+/** Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`. */
+function isElection(c: Context, s: Sentence, t: number): boolean {
+  const k = t < s.tokenEnd && c.tokens.pos[t] === ADJ ? t + 1 : t
+  return k < s.tokenEnd && ELECTION_NOUNS.has(c.tokens.lemma[k])
 }
 
 /** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */
