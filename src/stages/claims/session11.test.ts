@@ -152,3 +152,12 @@ test('who signs a player or a deal acts: "The club signed him for 60 million eur
     [attribution(text, 'The club', 'signed', 'him from Porto in 2023 for a reported 45 million euros')])
   assert.equal(claimFor(doc, '45 million euros').source, null)
 })
+
+test('a headline\'s "Firm to invest X, create N jobs": the verb after the comma is planned too; not after a past headline', () => {
+  const text = 'Carmaker Veloz to build plant in Porto, hire 2,500 workers\n\nThe company said on Monday it would build the plant.'
+  const doc = buildDoc(text, [quantity(text, '2,500', 2500)])
+  assert.equal(claimFor(doc, '2,500').isPlanned, true)
+  const past = 'Carmaker Veloz built plant in Porto, hired 2,500 workers\n\nThe company said on Monday it had built the plant.'
+  const pastDoc = buildDoc(past, [quantity(past, '2,500', 2500)])
+  assert.equal(claimFor(pastDoc, '2,500').isPlanned, false)
+})

@@ -28,11 +28,26 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
       c.tokens.start[t] < headlineEnd(c.text))
 }
 
+/** Whether the headline clause before the comma at token `comma` holds a subject's "to" and a verb ("Firm X to invest"). */
+function isHeadlineToVerbBefore(c: Context, s: Sentence, comma: number): boolean {
+  if (c.tokens.start[comma] >= headlineEnd(c.text)) return false
+  for (let t = comma - 1; t > s.tokenStart; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (c.tokens.lemma[t] === 'to' && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) && c.tokens.pos[t + 1] === VERB) return true
+  }
+  return false
+}
+
 /** Whether a figure is about the future (docs/figures.md, "planned"). */
 export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
-    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) {
+      // a headline's "Firm X to invest 2.4 billion euros, create 1,200 jobs": a bare verb after
+      // the comma goes on with the "to" and verb before it
+      if (tokenText(c, t) === ',' && isHeadlineToVerbBefore(c, s, t) && pos[t + 1] === VERB && tokenText(c, t + 1) === lemma[t + 1]) return true
+      break
+    }
     if (isFutureWord(c, t, a, s)) return true
   }
   // "cut its growth forecast to 0.8 percent (from 1.3 percent)": a forecast is about what is to
