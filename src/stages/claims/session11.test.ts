@@ -161,3 +161,10 @@ test('a headline\'s "Firm to invest X, create N jobs": the verb after the comma 
   const pastDoc = buildDoc(past, [quantity(past, '2,500', 2500)])
   assert.equal(claimFor(pastDoc, '2,500').isPlanned, false)
 })
+
+test('"N of them" in a clause of its own shares the date of the figure it is a part of', () => {
+  const text = 'On Monday the hospital received 64 wounded, and 12 of them died in surgery.'
+  const doc = buildDoc(text, [quantity(text, '64', 64), quantity(text, '12', 12)])
+  assert.equal(claimFor(doc, '64').asOf, '2025-08-18')
+  assert.equal(claimFor(doc, '12').asOf, '2025-08-18')
+})

@@ -264,7 +264,12 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // A segment with a figure of its own dates that figure ("..., and Pyongyang could send
   // 25,000 more next year"), not this one; a list item with no verb ("..., three tanks and
   // 17 artillery pieces on Sunday") shares the date of its list.
-  const ownHasVerb = info.hasVerb[own] === 1
+  // ("Yesterday we received 58 wounded, and 11 of them died": a part of the figure before,
+  // "N of them", shares its date)
+  let part = a + 1
+  while (part < s.tokenEnd && part < a + 4 && c.tokens.lemma[part] !== 'of') part++
+  const isPartOfPrior = part + 1 < s.tokenEnd && c.tokens.lemma[part] === 'of' && c.tokens.lemma[part + 1] === 'them'
+  const ownHasVerb = info.hasVerb[own] === 1 && !isPartOfPrior
   const from = c.tokens.start[Math.max(s.tokenStart, a - REACH)]
   const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)]
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
