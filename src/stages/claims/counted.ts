@@ -757,9 +757,13 @@ const MONEY_CONTEXT = new Set([
 // ("of the amount of rain" is rain)
 const MONEY_HEADS = new Set(['amount', 'sum'])
 
-/** Whether a noun (or a name) stands in `[from, t)`, as a modifier of the noun at `t`. */
+/** Whether a noun (or a name that is no place) stands in `[from, t)`, as a modifier of the noun at `t`. */
 function hasNounBefore(c: Context, from: number, t: number): boolean {
-  for (let k = from; k < t; k++) if ((c.tokens.pos[k] === NOUN || c.tokens.pos[k] === PROPN) && c.tokens.lemma[k] !== 'gdp') return true
+  // ("its British growth forecast": a place or demonym names whose economy, not what grows)
+  for (let k = from; k < t; k++) {
+    if ((c.tokens.pos[k] === NOUN || c.tokens.pos[k] === PROPN) && c.tokens.lemma[k] !== 'gdp' &&
+      !entitiesHolding(c, k).some((e) => e.type === 'GPE' || e.type === 'NORP')) return true
+  }
   return false
 }
 

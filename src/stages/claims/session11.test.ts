@@ -29,7 +29,7 @@ test('"It" after a body named as a source is that body, not a place inside its n
   const force = 'Russia fired 90 drones, the Polish air force said. It said 70 of them were shot down.'
   const forceDoc = buildDoc(force, [quantity(force, '90', 90), quantity(force, '70', 70)], [
     attribution(force, 'the Polish air force', 'said', 'Russia fired 90 drones'),
-    attribution(force, 'It', 'said', '70 of them were shot down', 'Russia'),
+    attribution(force, 'It', 'said', '70 of them were shot down', 'Poland'),
   ])
   assert.equal(claimFor(forceDoc, '70').sourceEntity, 'Polish Air Force')
   // a person named before is no "it"; a country that is the source is
@@ -44,6 +44,8 @@ test('"It" after a body named as a source is that body, not a place inside its n
 const percent = (text: string, needle: string, value: number, nth = 0) => quantity(text, needle, value, { kind: 'percent', unit: '%', nth })
 
 test('a growth forecast, growth and output alone are money (an economy\'s); population growth and consumer prices are not', () => {
+  const british = 'The fund raised its British growth forecast to 1.8 percent.'
+  assert.equal(claimFor(buildDoc(british, [percent(british, '1.8 percent', 1.8)]), '1.8 percent').category, 'money')
   const text = 'The fund cut its growth forecast for Chile to 2.1 percent. Analysts expect output to fall 1.1 percent. Growth slowed to 0.9 percent. Population growth slowed to 0.4 percent. Month-on-month, consumer prices rose 2.4 percent. Its shares fell 3 percent.'
   const doc = buildDoc(text, [percent(text, '2.1 percent', 2.1), percent(text, '1.1 percent', 1.1), percent(text, '0.9 percent', 0.9),
     percent(text, '0.4 percent', 0.4), percent(text, '2.4 percent', 2.4), percent(text, '3 percent', 3)])
@@ -127,6 +129,10 @@ test('an interview printed as turns ("Q: ..." then "Okafor: ...") gives the labe
   const list = 'Losses as of Monday:\n\nTanks: 1,200\n\nArtillery systems: 3,400'
   const listDoc = buildDoc(list, [quantity(list, '1,200', 1200), quantity(list, '3,400', 3400)])
   assert.equal(claimFor(listDoc, '1,200').source, null)
+  // a table of names and numbers is no interview ("Clinton: 547." / "Sanders: 46.")
+  const table = 'Delegates won, after Bernie Sanders spoke.\n\nClinton: 547.\n\nSanders: 46.'
+  const tableDoc = buildDoc(table, [quantity(table, '547', 547), quantity(table, '46', 46)])
+  for (const c of readable(tableDoc)) assert.equal(c.source, null, c.quantity)
 })
 
 test('"are to be sent in January": "be to" in the predicate is planned and the month is the next one', () => {
@@ -144,6 +150,10 @@ test('a time that owns or modifies an election dates its results; other owned ti
   assert.equal(claimFor(doc, '51.2 percent').asOf, '2025-08-17')
   assert.equal(claimFor(doc, '70.4 percent').asOf, '2022')
   assert.equal(claimFor(doc, '40').asOf, '2025-08-20')
+  // an election far from the figure dates nothing
+  const far = 'The top donors of the 2012 election, a casino magnate and his wife, have just begun to spend, directing a combined $20 million to a super PAC.'
+  const farDoc = buildDoc(far, [quantity(far, '$20 million', 20e6, { kind: 'money', unit: 'USD' })])
+  assert.equal(claimFor(farDoc, '$20 million').asOf, null)
 })
 
 test('who signs a player or a deal acts: "The club signed him for 60 million euros" has no source', () => {

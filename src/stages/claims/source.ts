@@ -1027,7 +1027,9 @@ const TURN_LABEL = /^[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'�
 function turnSource(c: Context, q: Quantity): Source | null {
   const start = c.text.lastIndexOf('\n', q.start - 1) + 1
   const m = TURN_LABEL.exec(c.text.slice(start, q.start))
-  if (m === null) return null
+  // ("Clinton: 547." is a line of a table, not a turn)
+  const nl = c.text.indexOf('\n', q.start)
+  if (m === null || LIST_LINE.test(c.text.slice(start, nl < 0 ? c.text.length : nl))) return null
   const label = { start: start + m[0].indexOf(m[1]), end: start + m[0].indexOf(m[1]) + m[1].length }
   // (a person, or a name the entities stage read as the surname of a fuller one: "Okafor" after "Grace Okafor")
   const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
@@ -1110,7 +1112,7 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
     personBefore(c, source, head) !== null
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
     !isDatelineAgency(c, att.sourceEntity)
-  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? itBefore(c, source, head) ?? (known ? att.sourceEntity : null) ??
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? itBefore(c, source, head, att.sourceEntity) ?? (known ? att.sourceEntity : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
 }
 
@@ -1118,15 +1120,16 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
 const IT_SENTENCES = 2
 
 /**
- * "..., according to the Nepal Red Cross Society. It estimated that ...": "it" as a source is
- * the nearest earlier source of the last sentences that is no pronoun and no person, by the
- * name that source resolves to (a body's whole name, not a place inside it that the
- * attribution stage may have resolved "it" to); null when there is none.
+ * "..., according to the Nepal Red Cross Society. It estimated that ...": "it" that the
+ * attribution stage resolved to a place (`resolved`) written inside the nearest earlier source
+ * of the last sentences that is no pronoun and no person stands for that source, by the name
+ * the source resolves to (the body's whole name, not the place inside it); null otherwise.
  */
-function itBefore(c: Context, source: CharSpan | null, head: number): string | null {
-  if (source === null || head < 0 || c.tokens.lemma[head] !== 'it') return null
+function itBefore(c: Context, source: CharSpan | null, head: number, resolved: string | null): string | null {
+  if (source === null || head < 0 || c.tokens.lemma[head] !== 'it' || resolved === null) return null
   const earliest = sentenceIndex(c, source.start) - IT_SENTENCES
   let best: { end: number; name: string | null } | null = null
+  let bestSpan: CharSpan | null = null
   for (const att of c.attributions) {
     const span = hull(att.source)
     if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.end)) continue
@@ -1135,8 +1138,11 @@ function itBefore(c: Context, source: CharSpan | null, head: number): string | n
     const name = sourceEntityOf(c, span)
     if (entitiesIn(c, span).some((e) => e.type === 'PERSON') || (name !== null && isPersonName(c, name)) || PERSON_ROLES.has(c.tokens.lemma[last])) continue
     best = { end: span.end, name }
+    bestSpan = span
   }
-  return best?.name ?? null
+  if (best === null || bestSpan === null || best.name === resolved) return best?.name ?? null
+  const isPlaceInside = entitiesIn(c, bestSpan).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.canonical === resolved)
+  return isPlaceInside ? best.name : null
 }
 
 // An agency in a dateline's brackets: "PARIS, Sept 17 (Reuters) -".

@@ -283,9 +283,11 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xa < dash || isRecordFrame(c, s, xa)) continue
     // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
     // owns or modifies an election dates its results, as `isElection` reads them)
-    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !isElection(c, s, xb + 1)) continue
+    // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
+    const isNear = Math.abs(xa - a) <= ELECTION_REACH
+    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !(isNear && isElection(c, s, xb + 1))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
-      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !isElection(c, s, xb)) continue
+      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !(isNear && isElection(c, s, xb))) continue
     const k = seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
@@ -319,6 +321,8 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
 }
 
+// How many tokens an election's time may stand from the figure it dates.
+const ELECTION_REACH = 6
 // Nouns of an election, whose results a time that owns or modifies them dates.
 const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
 
