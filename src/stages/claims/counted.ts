@@ -696,6 +696,8 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
     }
   }
   let v = a - 1
+  // ('losses had been "up to 2,100 servicemen"': past a quotation mark that opens the figure)
+  if (v >= s.tokenStart && QUOTE_MARKS.has(tokenText(c, v))) v--
   while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
   if (v >= s.tokenStart && lemma[v + 1] === 'to') {
     const brought = broughtCategoryNoun(c, s, v + 1)
@@ -755,6 +757,16 @@ const MONEY_CONTEXT = new Set([
 // ("of the amount of rain" is rain)
 const MONEY_HEADS = new Set(['amount', 'sum'])
 
+/** Whether a noun (or a name that is no place) stands in `[from, t)`, as a modifier of the noun at `t`. */
+function hasNounBefore(c: Context, from: number, t: number): boolean {
+  // ("its British growth forecast": a place or demonym names whose economy, not what grows)
+  for (let k = from; k < t; k++) {
+    if ((c.tokens.pos[k] === NOUN || c.tokens.pos[k] === PROPN) && c.tokens.lemma[k] !== 'gdp' &&
+      !entitiesHolding(c, k).some((e) => e.type === 'GPE' || e.type === 'NORP')) return true
+  }
+  return false
+}
+
 /**
  * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
  * "turnout reached 61.4%", "tripled its output of shells", "the number of applications
@@ -769,9 +781,17 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
     !entitiesHolding(c, np.head).some((e) => e.type === 'GPE' || e.type === 'PERSON')
   const categoryOf = (np: { start: number; head: number; end: number }, isOf: boolean): Category => {
-    for (let t = np.start; t < np.end; t++) if (MONEY_CONTEXT.has(lemma[t]) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    // "consumer prices rose 2.4 percent": the prices of what people buy are inflation, a rate (not
+    // "its share price", money)
+    const isConsumerPrices = (t: number) => lemma[t] === 'price' && t - 1 >= np.start && lemma[t - 1] === 'consumer'
+    for (let t = np.start; t < np.end; t++) if ((MONEY_CONTEXT.has(lemma[t]) && !isConsumerPrices(t)) || MONEY_NOUNS.has(lemma[t])) return 'money'
     // "about 10 percent of the country's annual economic output": output in money (not "steel output")
     if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
+    // "its growth forecast", "Growth slowed to 0.9 percent", "expects output to fall": growth and
+    // output that no noun before them names ("population growth", "steel output") are an
+    // economy's, money as the economy's are
+    const economic = np.head - 1 >= np.start && lemma[np.head] === 'forecast' ? np.head - 1 : np.head
+    if ((lemma[economic] === 'growth' || lemma[economic] === 'output') && !hasNounBefore(c, np.start, economic)) return 'money'
     if (MONEY_HEADS.has(lemma[np.head])) return 'money'
     // "the economy grew 1.2 percent", "its shares fell 6 percent": what an economy makes and
     // the price of stock are money (not "a share of the vote": the plural or "stock")
@@ -1006,7 +1026,11 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
-  for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+  // "was estimated by the UN refugee agency at": the agent of a passive verb of sizing is not
+  // what is counted; look before the verb
+  const sized = a - 2 >= s.tokenStart && lemma[a - 1] === 'at' ? sizedBy(c, s, a - 2) : -1
+  const before = sized >= 0 ? sized : a
+  for (let t = before - 1; t >= s.tokenStart && t >= before - 8; t--) {
     // ('its own losses were "fewer than 300"': a quotation mark that opens the figure)
     if (t === a - 1 && QUOTE_MARKS.has(tokenText(c, t))) continue
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
@@ -1059,7 +1083,13 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     const brought = broughtCount(c, a, s, v + 1)
     if (brought !== null) return brought
   }
-  if (v < s.tokenStart || !LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
+  // "The number of people who left was estimated by the IOM at more than 36,000": a passive
+  // verb of sizing, with its agent before "at"
+  if (v >= s.tokenStart && lemma[v + 1] === 'at') {
+    const sized = sizedBy(c, s, v)
+    if (sized >= 0) v = sized
+  }
+  if (v < s.tokenStart || !(LEVEL_VERBS.has(lemma[v]) || (SIZED_VERBS.has(lemma[v]) && lemma[v - 1] === 'be')) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   for (let t = v - 1; t >= s.tokenStart && t >= v - 30; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
     // "The death toll from Monday's earthquake in Turkey has risen to 3,400": a toll far before its verb
@@ -1069,6 +1099,25 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     return countOf(c, s, t, v, a)
   }
   return null
+}
+
+// Verbs by which a count is sized "at" a figure in the passive: "was estimated at", "was put at".
+const SIZED_VERBS = new Set(['estimate', 'put', 'count', 'peg', 'place', 'number'])
+
+/**
+ * "was estimated by the International Organization for Migration at": the passive verb of
+ * sizing (`SIZED_VERBS`, after "be") whose "by" phrase ends at token `end` (the token before
+ * "at"), within a few words; -1 when there is none.
+ */
+function sizedBy(c: Context, s: Sentence, end: number): number {
+  const { pos, lemma } = c.tokens
+  for (let t = end; t > s.tokenStart + 1 && t >= end - 8; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return -1
+    if (lemma[t] !== 'by') continue
+    const v = t - 1
+    return pos[v] === VERB && SIZED_VERBS.has(lemma[v]) && lemma[v - 1] === 'be' ? v : -1
+  }
+  return -1
 }
 
 // Verbs of `LEVEL_VERBS` whose plural subject is what a bare number after them counts (not
@@ -1155,7 +1204,12 @@ function countOf(c: Context, s: Sentence, t: number, v: number, a: number): Coun
     if (k === np.head && (OTHER_PEOPLE.has(lemma[k]) || LABOUR_PEOPLE.has(lemma[k]))) isPeople = true
   }
   if (isFromHome(c, s, np.end)) signals.add('displaced')
-  const predicateEnd = predicate(c, np.end, s, signals)
+  let predicateEnd = predicate(c, np.end, s, signals)
+  // "The number of people who crossed into Chad": people who cross are displaced, as a figure's own are
+  if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
+    const crossed = crossing(c, np.end, s)
+    if (crossed > 0) { signals.add('displaced'); predicateEnd = crossed }
+  }
   const category = decideCategory(signals, heads, isMilitary, isPeople) ?? 'other'
   const end = predicateEnd > 0 && predicateEnd <= v ? predicateEnd : np.end
   return { start: c.tokens.start[np.start], end: c.tokens.end[end - 1], category, npStart: np.start, npEnd: np.end, after: a }

@@ -115,6 +115,8 @@ export const NOT_COUNTED = new Set([
   'age', 'side', 'kilometre', 'kilometer', 'km', 'mile', 'metre', 'meter', 'percent', 'per',
   'point', 'degree', 'way', 'thing', 'step', 'stage', 'phase', 'part', 'term', 'occasion',
   'cent', 'mm', 'cm', 'kg', 'lb', 'foot', 'feet', 'inch', 'times', 'fold', 'page', 'word',
+  // a sports statistic ("31 goals in 28 league games", "with 12 matches left") is no figure
+  'goal', 'game', 'match', 'wicket',
 ])
 
 /** Speech verbs for the fallback "X said" when the attribution layer has nothing. */

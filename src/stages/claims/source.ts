@@ -61,6 +61,11 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const body = bodies.length === 0 ? placeBody(c, span, placed) : null
   if (body !== null) return body
   const head = inside.find((e) => e.end === end)
+  // "the Nepal Red Cross Society": a place written just before a name the gazetteer does not
+  // know is part of that name, not who speaks
+  const placeBefore = head === undefined || head.type !== 'OTHER' ? undefined
+    : placed.find((e) => e.end < head.start && /^ $/.test(c.text.slice(e.end, head.start)) && e.start >= span.start)
+  if (head !== undefined && placeBefore !== undefined) return c.text.slice(placeBefore.start, head.end)
   if (head !== undefined) return head.canonical
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
@@ -197,6 +202,8 @@ const DEED_CUES = new Set([
   'promise', 'offer', 'propose', 'request', 'demand', 'hope', 'try', 'prepare', 'adopt', 'allocate',
   // "Authorities had ordered the evacuation of 350,000 residents": an order is a deed
   'order',
+  // "The club signed him for a reported 60 million euros": signing a player or a deal is a deed
+  'sign',
   // "The court fined the firms 4 million crowns" (`isFine`), "sentenced him to ...": a court's ruling is a deed
   'sentence',
 ])
@@ -617,7 +624,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   }
   for (let t = first + 1; t < npEnd; t++) if (isVerbReadAsNoun(t)) { npEnd = t; break }
   // "Officials in Kherson put ...": where the body sits is part of it
-  if (npEnd + 1 < a && (lemma[npEnd] === 'in' || lemma[npEnd] === 'at') && pos[npEnd + 1] === PROPN) {
+  // ("Economists at the Kiel institute put ...": a name after "the" too)
+  if (npEnd + 1 < a && (lemma[npEnd] === 'in' || lemma[npEnd] === 'at') &&
+    (pos[npEnd + 1] === PROPN || (npEnd + 2 < a && pos[npEnd + 1] === DET && pos[npEnd + 2] === PROPN))) {
     npEnd = nounPhraseEnd(c, npEnd + 1, a)
   }
   let verb = npEnd
@@ -630,16 +639,20 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   }
   // "The army's casualty figures, which have not been independently verified, put ...":
   // a relative clause between commas is passed over, not taken into the source
-  if (verb + 1 < a && tokenText(c, verb) === ',' && (lemma[verb + 1] === 'which' || lemma[verb + 1] === 'who')) {
+  // (", whose figures the government disputes,": on "whose" too)
+  if (verb + 1 < a && tokenText(c, verb) === ',' && (lemma[verb + 1] === 'which' || lemma[verb + 1] === 'who' || lemma[verb + 1] === 'whose')) {
     let k = verb + 2
     while (k < a && tokenText(c, k) !== ',') k++
     if (k < a) verb = k + 1
   } else if (verb + 2 < a && tokenText(c, verb) === ',' && (pos[verb + 1] === PROPN || (pos[verb + 1] === DET && pos[verb + 2] === PROPN))) {
     // "Chad's refugee commission, CNARR, put ...", "The rebels, the Popular Front, gave ...":
-    // a name between commas is the body's own
+    // a name between commas is the body's own ("Frontex, the EU border agency, counted":
+    // with the common nouns after a name that opens it too)
     let k = verb + 1
-    if (pos[k] === DET) k++
-    while (k < a && k < verb + 8 && (pos[k] === PROPN || (lemma[k] === 'of' && pos[k + 1] === PROPN))) k++
+    const isDescribed = pos[k] === DET
+    if (isDescribed) k++
+    while (k < a && k < verb + 8 && (pos[k] === PROPN || (lemma[k] === 'of' && pos[k + 1] === PROPN) ||
+      (isDescribed && k > verb + 2 && (pos[k] === NOUN || pos[k] === ADJ)))) k++
     if (k < a && tokenText(c, k) === ',') { verb = k + 1; apposedName = true }
   } else if (verb + 1 < a && tokenText(c, verb) === ',' && pos[verb + 1] === ADP) {
     // "The Ukrainian Navy, in a separate list, counts ...": a short phrase with no verb, too
@@ -677,7 +690,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     // "The governor raised the death toll to 31", "The bank cut its growth forecast to 0.9
     // percent": who revises a count or a forecast of their own states it
     let k = verb + 1
-    while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])))) k++
+    // ("its 2027 inflation forecast": a year before the noun is part of the phrase)
+    while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])) ||
+      (pos[k] === NUM && overlapsTime(c, k)))) k++
     ok = named && k < a - 1 && REVISED_NOUNS.has(lemma[k]) && pos[k] === NOUN
   }
   if (!ok) return null
@@ -709,6 +724,37 @@ function relativeCounter(c: Context, s: Sentence, a: number): { source: CharSpan
   let named = false
   for (let t = start; t < end; t++) if (pos[t] === PROPN || AGENT_NOUNS.has(lemma[t]) || AUTHORITY_NOUNS.has(lemma[t]) || PERSON_TITLES.has(lemma[t])) named = true
   const source = named ? spanOf(c, start, end) : null
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
+}
+
+/**
+ * "was estimated by the International Organization for Migration at more than 36,000", "was
+ * put at 20,000 by the agency": the agent of a passive verb of sizing ("be" and a verb of
+ * `SIZING_VERBS`) whose "at" holds the figure at token `a`, when the agent names someone.
+ */
+function passiveSizer(c: Context, s: Sentence, a: number, q: Quantity): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  const isSized = (v: number) => v > s.tokenStart && pos[v] === VERB && SIZING_VERBS.has(lemma[v]) && lemma[v - 1] === 'be'
+  let from = -1
+  let to = -1
+  let verb = -1
+  if (isSized(a - 2)) {
+    // the agent after the figure: "at 20,000 by the agency"
+    const b = tokenEndingAfter(c, q.end)
+    if (b + 1 < s.tokenEnd && lemma[b] === 'by') { verb = a - 2; from = b + 1; to = nounPhraseEnd(c, b + 1, s.tokenEnd) }
+  } else {
+    for (let t = a - 2; t > s.tokenStart + 1 && t >= a - 10; t--) {
+      if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+      if (lemma[t] !== 'by') continue
+      if (isSized(t - 1)) { verb = t - 1; from = t + 1; to = nounPhraseEnd(c, t + 1, a - 1) }
+      // the agent runs up to "at"
+      if (to !== a - 1) return null
+      break
+    }
+  }
+  if (verb < 0 || to <= from || !namesSomeone(c, from, to)) return null
+  const source = spanOf(c, from, to)
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
 }
 
@@ -787,6 +833,10 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // counts in a relative clause states the figure it counts, inside what another says
   const counter = relativeCounter(c, s, a)
   if (counter !== null) return { attribution: null, source: counter.source, cue: counter.cue, sourceEntity: sourceEntityOf(c, counter.source) ?? bodyBefore(c, counter.source) }
+  // "The number of people who fled was estimated by the IOM at more than 36,000": the agent
+  // of a passive verb of sizing states the figure
+  const sizer = passiveSizer(c, s, a, q)
+  if (sizer !== null) return { attribution: null, source: sizer.source, cue: sizer.cue, sourceEntity: sourceEntityOf(c, sizer.source) ?? bodyBefore(c, sizer.source) }
   // The innermost attribution that names who speaks: a sourceless one inside another ("X is
   // expected to send 25,000 troops, Ukraine's military intelligence said"; "It is said,
   // ...") passes the figure to the one around it, or to the fallback.
@@ -813,7 +863,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
   if (coordinated >= 0) return sourceFrom(c, coordinated)
-  return fallbackSource(c, s, a) ?? listSource(c, q, a) ??
+  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
 
@@ -964,6 +1014,35 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
   return null
 }
 
+// A speaker's label that opens a paragraph of an interview printed as turns: "Sultan: We have ...".
+const TURN_LABEL = /^[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/u
+
+/**
+ * "Q: How many patients are you treating?\n\nSultan: We have 310 patients ...": a figure in a
+ * paragraph that opens with a label and a colon is the labelled speaker's, when the label is
+ * a person the entities stage found (or a surname it resolved to a fuller name) and another
+ * paragraph opens with another label (turns of a transcript, not a line of a list). Upper-case
+ * labels ("WALLACE:") are the attribution stage's (`transcripts.ts`).
+ */
+function turnSource(c: Context, q: Quantity): Source | null {
+  const start = c.text.lastIndexOf('\n', q.start - 1) + 1
+  const m = TURN_LABEL.exec(c.text.slice(start, q.start))
+  // ("Clinton: 547." is a line of a table, not a turn)
+  const nl = c.text.indexOf('\n', q.start)
+  if (m === null || LIST_LINE.test(c.text.slice(start, nl < 0 ? c.text.length : nl))) return null
+  const label = { start: start + m[0].indexOf(m[1]), end: start + m[0].indexOf(m[1]) + m[1].length }
+  // (a person, or a name the entities stage read as the surname of a fuller one: "Okafor" after "Grace Okafor")
+  const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
+    (e.type === 'PERSON' || (e.type === 'OTHER' && e.canonical !== null && e.canonical.endsWith(` ${m[1]}`))))
+  if (person === undefined) return null
+  // another label opens another paragraph
+  const other = /\n[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/gu
+  let hasOther = false
+  for (let x = other.exec(c.text); x !== null && !hasOther; x = other.exec(c.text)) hasOther = x[1] !== m[1]
+  if (!hasOther) return null
+  return { attribution: null, source: label, cue: { start: label.end, end: label.end + 1 }, sourceEntity: person.canonical ?? m[1] }
+}
+
 /**
  * "according to the prosecution, which said ...", "said Mary Okoro, who added that ...": a
  * relative pronoun that is the whole source stands for the noun phrase before its comma;
@@ -972,7 +1051,8 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
 function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
   if (span === null) return null
   const t = firstToken(c, span)
-  if (t < 2 || lastToken(c, span) !== t || (c.tokens.lemma[t] !== 'which' && c.tokens.lemma[t] !== 'who') || tokenText(c, t - 1) !== ',') return span
+  // ("..., 15 deaths, WHO says": the acronym of the World Health Organization is a name)
+  if (t < 2 || lastToken(c, span) !== t || (c.tokens.lemma[t] !== 'which' && c.tokens.lemma[t] !== 'who') || tokenText(c, t) === 'WHO' || tokenText(c, t - 1) !== ',') return span
   const end = t - 1
   let start = end
   while (start - 1 >= 0 && start > end - 8 && (NP_POS.has(c.tokens.pos[start - 1]) || isHyphenJoin(c, start - 1) || /^['’]s$/.test(tokenText(c, start - 1))) &&
@@ -1032,8 +1112,37 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
     personBefore(c, source, head) !== null
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
     !isDatelineAgency(c, att.sourceEntity)
-  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? (known ? att.sourceEntity : null) ??
+  return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? itBefore(c, source, head, att.sourceEntity) ?? (known ? att.sourceEntity : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+// How many sentences back "it" looks for the body it stands for.
+const IT_SENTENCES = 2
+
+/**
+ * "..., according to the Nepal Red Cross Society. It estimated that ...": "it" that the
+ * attribution stage resolved to a place (`resolved`) written inside the nearest earlier source
+ * of the last sentences that is no pronoun and no person stands for that source, by the name
+ * the source resolves to (the body's whole name, not the place inside it); null otherwise.
+ */
+function itBefore(c: Context, source: CharSpan | null, head: number, resolved: string | null): string | null {
+  if (source === null || head < 0 || c.tokens.lemma[head] !== 'it' || resolved === null) return null
+  const earliest = sentenceIndex(c, source.start) - IT_SENTENCES
+  let best: { end: number; name: string | null } | null = null
+  let bestSpan: CharSpan | null = null
+  for (const att of c.attributions) {
+    const span = hull(att.source)
+    if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.end)) continue
+    const last = lastToken(c, span)
+    if (last < 0 || c.tokens.pos[last] === PRON) continue
+    const name = sourceEntityOf(c, span)
+    if (entitiesIn(c, span).some((e) => e.type === 'PERSON') || (name !== null && isPersonName(c, name)) || PERSON_ROLES.has(c.tokens.lemma[last])) continue
+    best = { end: span.end, name }
+    bestSpan = span
+  }
+  if (best === null || bestSpan === null || best.name === resolved) return best?.name ?? null
+  const isPlaceInside = entitiesIn(c, bestSpan).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.canonical === resolved)
+  return isPlaceInside ? best.name : null
 }
 
 // An agency in a dateline's brackets: "PARIS, Sept 17 (Reuters) -".

@@ -1,7 +1,7 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, ADJ, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
@@ -10,6 +10,8 @@ import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
+// The head of a figure about what is to come: "its growth forecast", "the bank's projections".
+const FORECAST_HEAD = /\b(?:forecast|projection)s?$/i
 
 /** Whether token t, before the figure at token `a` in sentence `s`, says what is to come. */
 function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
@@ -26,15 +28,35 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
       c.tokens.start[t] < headlineEnd(c.text))
 }
 
+/** Whether the headline clause before the comma at token `comma` holds a subject's "to" and a verb ("Firm X to invest"). */
+function isHeadlineToVerbBefore(c: Context, s: Sentence, comma: number): boolean {
+  if (c.tokens.start[comma] >= headlineEnd(c.text)) return false
+  for (let t = comma - 1; t > s.tokenStart; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (c.tokens.lemma[t] === 'to' && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) && c.tokens.pos[t + 1] === VERB) return true
+  }
+  return false
+}
+
 /** Whether a figure is about the future (docs/figures.md, "planned"). */
 export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
-    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) {
+      // a headline's "Firm X to invest 2.4 billion euros, create 1,200 jobs": a bare verb after
+      // the comma goes on with the "to" and verb before it
+      if (tokenText(c, t) === ',' && isHeadlineToVerbBefore(c, s, t) && pos[t + 1] === VERB && tokenText(c, t + 1) === lemma[t + 1]) return true
+      break
+    }
     if (isFutureWord(c, t, a, s)) return true
   }
+  // "cut its growth forecast to 0.8 percent (from 1.3 percent)": a forecast is about what is to
+  // come (the head of what is counted, also for the figure it is compared with, whose noun is
+  // left out)
+  if (FORECAST_HEAD.test(c.text.slice(counted.start, counted.end))) return true
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
+  if (isBeToInPredicate(c, counted, s)) return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
   // "2.5 billion euros will come as grants": a modal right after the figure
@@ -51,7 +73,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   let end = counted.after
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
-  return /\b(in the (coming|next) (days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+  // ("to support the response over the next three months": a count of them, after "over" too)
+  return /\b((in|over|during|within) the (coming|next) ((\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
 }
 
 /**
@@ -81,6 +104,15 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
     if (FUTURE_MODALS.has(lemma[t])) return true
   }
   for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_MODALS.has(lemma[t])) return true
+  return isBeToInPredicate(c, counted, s)
+}
+
+/** "2,000 soldiers are to be sent", "500 engineers are to arrive": "be to" and a verb, active or passive, in the predicate. */
+function isBeToInPredicate(c: Context, counted: Counted, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  for (let t = counted.npEnd; t + 2 < s.tokenEnd && t < counted.after; t++) {
+    if (lemma[t] === 'be' && pos[t] === AUX && lemma[t + 1] === 'to' && (pos[t + 2] === VERB || (lemma[t + 2] === 'be' && pos[t + 3] === VERB))) return true
+  }
   return false
 }
 
@@ -232,7 +264,12 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // A segment with a figure of its own dates that figure ("..., and Pyongyang could send
   // 25,000 more next year"), not this one; a list item with no verb ("..., three tanks and
   // 17 artillery pieces on Sunday") shares the date of its list.
-  const ownHasVerb = info.hasVerb[own] === 1
+  // ("Yesterday we received 58 wounded, and 11 of them died": a part of the figure before,
+  // "N of them", shares its date)
+  let part = a + 1
+  while (part < s.tokenEnd && part < a + 4 && c.tokens.lemma[part] !== 'of') part++
+  const isPartOfPrior = part + 1 < s.tokenEnd && c.tokens.lemma[part] === 'of' && c.tokens.lemma[part + 1] === 'them'
+  const ownHasVerb = info.hasVerb[own] === 1 && !isPartOfPrior
   const from = c.tokens.start[Math.max(s.tokenStart, a - REACH)]
   const to = c.tokens.end[Math.min(s.tokenEnd - 1, a + REACH)]
   const opening = from > s.start ? within(c.times, { start: s.start, end: c.tokens.end[Math.min(s.tokenEnd - 1, info.leadEnd + 4)] }) : []
@@ -244,9 +281,13 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
     if (xa < dash || isRecordFrame(c, s, xa)) continue
-    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb))) continue
+    // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
+    // owns or modifies an election dates its results, as `isElection` reads them)
+    // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
+    const isNear = Math.abs(xa - a) <= ELECTION_REACH
+    if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !(isNear && isElection(c, s, xb + 1))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
-      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a)) continue
+      (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !(isNear && isElection(c, s, xb))) continue
     const k = seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
@@ -278,6 +319,17 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
   // it will send 4,000 soldiers")
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
+}
+
+// How many tokens an election's time may stand from the figure it dates.
+const ELECTION_REACH = 6
+// Nouns of an election, whose results a time that owns or modifies them dates.
+const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
+
+/** Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`. */
+function isElection(c: Context, s: Sentence, t: number): boolean {
+  const k = t < s.tokenEnd && c.tokens.pos[t] === ADJ ? t + 1 : t
+  return k < s.tokenEnd && ELECTION_NOUNS.has(c.tokens.lemma[k])
 }
 
 /** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */

@@ -722,7 +722,9 @@ class Scanner {
         return { next: j + 1, coreNext: j, kind: 'money', unit: cw, hasUnit: true }
       }
       if (CURRENCY_CODES.has(t.raw)) return { next: j + 1, coreNext: j, kind: 'money', unit: t.raw, hasUnit: true }
-      if (t.lower === 'times' && MULTIPLIER_FOLLOWERS.has(toks[j + 1]?.lower ?? '') && toks[j + 1].kind === 'word') {
+      // (a number with decimals counts no occasions: "which is 1.3 times of the plan")
+      const isFraction = j > 0 && toks[j - 1].kind === 'num' && /^\d+\.\d*[1-9]\d*$/.test(toks[j - 1].raw)
+      if (t.lower === 'times' && (isFraction || (MULTIPLIER_FOLLOWERS.has(toks[j + 1]?.lower ?? '') && toks[j + 1].kind === 'word'))) {
         return { next: j + 1, coreNext: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
       }
       if (t.lower === 'fold') return { next: j + 1, coreNext: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }

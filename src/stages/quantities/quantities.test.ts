@@ -313,3 +313,11 @@ test('currency codes and dollar prefixes open with a capital (the scan skips wor
   for (const k of [...CURRENCY_CODES, ...DOLLAR_PREFIXES.keys()]) assert.match(k, /^[A-Z]/, k)
   assert.equal(describe('USD 5 million', findQuantities('USD 5 million')[0]), 'USD 5 million = 5000000 $USD')
 })
+
+// Session 11: a number with decimals before "times" counts no occasions: it is a multiplier
+// whatever follows ("which is 1.3 times of the plan", "increased 1.4 times in the first half")
+table('multipliers with decimals', [
+  ['which is 1.3 times of the plan', ['1.3 times = 1.3 x']],
+  ['production increased 1.4 times in the first half of this year', ['1.4 times = 1.4 x']],
+  ['he visited 2 times in May', ['2 = 2']],
+])

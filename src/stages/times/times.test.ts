@@ -199,3 +199,33 @@ test('scope with-quantities: only sentences that hold a quantity are read', () =
   const all = timesStage('all').run(doc).get('times').map((t) => text.slice(t.start, t.end))
   assert.ok(all.length === 3, `all sentences: ${all.join(' | ')}`)
 })
+
+test('session 11: a week or weeks earlier are the month that holds the day; periods ahead and of weekdays are the unit that holds them', () => {
+  const cases: Array<[string, string[]]> = [
+    // 2025-08-22 is a Friday: a week earlier is 15 August, four weeks earlier 25 July
+    ['had reported 40 a week earlier', ['a week earlier=2025-08']],
+    ['four weeks earlier', ['four weeks earlier=2025-07']],
+    // the days themselves stay days
+    ['a day earlier', ['a day earlier=2025-08-21']],
+    // the period from publication on: the month that holds it whole, else its year
+    ['over the next three months', ['the next three months=2025']],
+    ['in the coming five days', ['the coming five days=2025-08']],
+    ['over the next 12 months', []],
+    // two weekdays: the last such days, the first not after the second
+    ['who left between Sunday and Wednesday', ['between Sunday and Wednesday=2025-08']],
+    ['from Thursday to Tuesday', ['from Thursday to Tuesday=2025-08']],
+  ]
+  for (const [text, expected] of cases) assert.deepEqual(times(text), expected, text)
+  // across two months (published Tuesday 2 September: Friday 29 August to Monday 1 September)
+  assert.deepEqual(times('from Friday to Monday', '2025-09-02'), ['from Friday to Monday=2025'])
+})
+
+test('session 11: a month after a modal of the future tense in its clause is the next such month', () => {
+  // published 2025-08-22
+  assert.deepEqual(times('About 3,000 troops will be deployed in March.'), ['in March=2026-03'])
+  assert.deepEqual(times('They will arrive in late September.'), ['late September=2025-09'])
+  assert.deepEqual(times("They'll return in January, he said."), ['in January=2026-01'])
+  // the past, and a modal in another clause, stay the last such month
+  assert.deepEqual(times('Troops were deployed in March.'), ['in March=2025-03'])
+  assert.deepEqual(times('It will take years, after the fighting began in March.'), ['in March=2025-03'])
+})

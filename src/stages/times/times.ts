@@ -250,7 +250,8 @@ const RULES: readonly Rule[] = [
       // "by the end of March" may look ahead ("will deliver ... by the end of March") or back
       // ("had fled ... by the end of June", published in July): the nearest such month
       if (AHEAD_BEFORE.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return nearestMonth(month, ref)
-      return resolveMonth(month, ref, false)
+      // ("will arrive in late September": a modal of the future tense before points ahead)
+      return resolveMonth(month, ref, FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
     },
   },
   // "the past two weeks", "the last 10 days", "the previous six months": the period that ends
@@ -269,6 +270,35 @@ const RULES: readonly Rule[] = [
       const first = addDays(ref, -n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
       if (first.year !== ref.year) return null
       return first.month === ref.month ? iso(ref, 'month') : String(ref.year)
+    },
+  },
+  // "over the next three months", "in the coming five days": the period that begins at
+  // publication, as the month that holds it whole, else its year (none when it reaches into
+  // the year after)
+  {
+    trigger: /\b(?:next|coming)\s/i,
+    pattern: /\b(?:the\s+)?(?:next|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months)\b/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const n = /\d/.test(m[1]) ? Number(m[1]) : SMALL_NUMBERS.indexOf(m[1].toLowerCase()) + 2
+      const unit = m[2].toLowerCase()
+      const last = addDays(ref, n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
+      if (last.year !== ref.year) return null
+      return last.month === ref.month ? iso(ref, 'month') : String(ref.year)
+    },
+  },
+  // "between Sunday and Wednesday", "from Thursday to Tuesday": the last such days (the second
+  // not after publication, the first not after the second), as the month that holds them, else
+  // their year
+  {
+    trigger: HAS_WEEKDAY,
+    pattern: new RegExp(`\\b(?:between|from)\\s+${WEEKDAY_WORD}\\s+(?:and|to|until|till|through)\\s+${WEEKDAY_WORD}\\b`, 'g'),
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const back = (from: Day, name: string) => addDays(from, -((weekday(from) - WEEKDAY_NAMES.indexOf(name.toLowerCase()) + 7) % 7))
+      const last = back(ref, m[2])
+      const first = back(last, m[1])
+      return first.year === last.year && first.month === last.month ? iso(last, 'month') : String(last.year)
     },
   },
   // "through June next year", "in March last year", "May this year": that month of the year named
@@ -318,7 +348,11 @@ const RULES: readonly Rule[] = [
       const lead = m[1].toLowerCase()
       const month = monthNumber(m[2])
       if (month === 5 && m[2] === 'may') return null
-      const isFuture = ['by', 'until', 'till', 'next'].includes(lead)
+      // ("will be deployed in March": a modal of the future tense before, in the same clause,
+      // points ahead as "by" does)
+      const isFuture = ['by', 'until', 'till', 'next'].includes(lead) ||
+        ((lead === 'in' || lead === 'during' || lead === 'from' || lead === 'early' || lead === 'late') &&
+          FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
       // "through July" looks either way: the nearest July
@@ -391,6 +425,9 @@ const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six
 // instant; an offset of seconds, minutes or hours is no date (except "3 hours ago": today).
 const SHORT_OFFSET = /^\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i
 
+// "next three months", "the coming five days" (chrono-node's reading of a period ahead: its end)
+const PERIOD_AHEAD = /^(?:the\s+)?(?:next|coming)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks|months)\b/i
+
 // chrono-node is the slow part of this stage; a sentence with no digit and no calendar word
 // cannot hold a date it would find.
 // Whole words only: a bare prefix ("mar", "sat", "day") let most sentences through
@@ -407,6 +444,8 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
     // "near the end of the march": a lower-case "march" or "may" with no day or year is a walk or a modal
     if (/\b(?:march|may)\b/.test(r.text) && !/\d/.test(r.text)) continue
     if (SHORT_OFFSET.test(r.text) && !/\bago\b/i.test(r.text)) continue
+    // "the next three months": a period ahead, left to our rule
+    if (PERIOD_AHEAD.test(r.text)) continue
     // "July, 1,500 soldiers": the digits belong to a larger number, not to a day.
     if (/^[,.]?\d/.test(text.slice(r.index + r.text.length, r.index + r.text.length + 2))) continue
     const hasDay = c.isCertain('day')
@@ -429,7 +468,9 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
       if (isAhead && day.month === ref.month && day.day === ref.day) day = { ...day, year: ref.year }
     }
     // "four years ago" is that year and "two months ago" that month, not the day they count back to
-    const agoUnit = /\b(years?|months?)\s+ago\b/i.exec(r.text)?.[1].toLowerCase()
+    // ("a week earlier", "four weeks earlier": the month that holds the day, as "last week" is
+    // a month; "two weeks ago" stays the day)
+    const agoUnit = /\b(years?|months?)\s+ago\b|\b(weeks?)\s+earlier\b/i.exec(r.text)?.slice(1).find((x) => x !== undefined)?.toLowerCase()
     const granularity = agoUnit !== undefined ? (agoUnit.startsWith('year') ? 'year' : 'month')
       : hasDay || /\b(ago|yesterday|today|tomorrow|tonight)\b/i.test(r.text) ? 'day'
       : hasMonth ? 'month' : 'year'
