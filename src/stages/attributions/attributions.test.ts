@@ -4,7 +4,7 @@ import { createAnalyzer } from '../../analyze.ts'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, loadAttributionModel, modelToBuffer, withoutNestedCues } from './attributions.ts'
+import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
@@ -1025,4 +1025,23 @@ test('a quotation before its speech clause ends at its closing mark, not in the 
   assert.equal(run('“There is a sense of stability,” and donations began to pick up, Gilbert said.', 'said', '“There is a sense of stability,” and donations began to pick up'),
     '“There is a sense of stability,” and donations began to pick up')
   assert.equal(run('“We will win,” Sanders said, according to the pool report.', 'according to', '“We will win,” Sanders said'), '“We will win,” Sanders said')
+})
+
+test('a relative clause that holds another cue of saying is no part of the source', () => {
+  const run = (text: string, cue: string, source: string, inner: string) => {
+    const { p, at, read } = prepared(text)
+    const outer = { cues: [at(cue)], source: [at(source)], content: [at('“We are ready,”')] }
+    const other = { cues: [at(inner)], source: [at('who')], content: [] }
+    return withoutClausesThatSpeak(p, [outer, other]).map((a) => a.source.map(read))
+  }
+  // after the cue, with and without a comma before the pronoun; an inner comma keeps the closing one
+  assert.deepEqual(run('“We are ready,” said Lionel Sosa, a media consultant who said he would not vote for Mr. Cruz.',
+    'said', 'Lionel Sosa, a media consultant who said he would not vote for Mr. Cruz', 'said he'), [['Lionel Sosa, a media consultant'], ['who']])
+  assert.deepEqual(run('“We are ready,” said one senator, who added that the leadership had given up.',
+    'said', 'one senator, who added that the leadership had given up', 'added'), [['one senator'], ['who']])
+  assert.deepEqual(run('“We are ready,” said Tom Reed, the county treasurer, who added that the budget was short.',
+    'said', 'Tom Reed, the county treasurer, who added that the budget was short', 'added'), [['Tom Reed, the county treasurer,'], ['who']])
+  // a clause whose verb is no verb of saying belongs to the source ("who endorsed Mr. Rubio on Tuesday")
+  assert.deepEqual(run('“We are ready,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.',
+    'said', 'Peter King of New York, who endorsed Mr. Rubio on Tuesday', 'endorsed'), [['Peter King of New York, who endorsed Mr. Rubio on Tuesday'], ['who']])
 })
