@@ -1045,3 +1045,10 @@ test('a relative clause that holds another cue of saying is no part of the sourc
   assert.deepEqual(run('“We are ready,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.',
     'said', 'Peter King of New York, who endorsed Mr. Rubio on Tuesday', 'endorsed'), [['Peter King of New York, who endorsed Mr. Rubio on Tuesday'], ['who']])
 })
+
+test('a source begun inside a noun phrase takes in its article and adjectives, not the nouns before it', () => {
+  assert.equal(tidied('Yesterday the conservative National Review said the plan was dead.', 'said', 'National Review'), 'the conservative National Review')
+  assert.equal(tidied('In March a senior State Department official warned that talks had stalled.', 'warned', 'State Department official'), 'a senior State Department official')
+  // nouns before the source are another phrase ("the Cruz campaign's spokesman"): left alone
+  assert.equal(tidied('Asked about it, the Cruz campaign spokesman Rick Tyler said the ad was false.', 'said', 'Rick Tyler'), 'Rick Tyler')
+})

@@ -339,7 +339,7 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
   // (train gold leaves it out 430 times and keeps it 8; "whose" stays, 11 of 11).
   const from = end - start > 1 && WH_OPENERS.has(p.tokens.lemma[start]) ? start + 1 : start
   const headed = end <= cue.start ? withHead(p, from, fence) : from
-  return { start: withNegation(p, withQuantifier(p, headed, fence), fence), end: closingComma(p, from, wholeName(p, from, balancedEnd(p, from, end), cue, fence), fence) }
+  return { start: withNegation(p, withQuantifier(p, withArticle(p, headed, fence), fence), fence), end: closingComma(p, from, wholeName(p, from, balancedEnd(p, from, end), cue, fence), fence) }
 }
 
 /**
@@ -588,6 +588,22 @@ function withQuantifier(p: Prepared, start: number, fence: Fence): number {
     if (isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(lemma[start - 1])) return start - 1
   }
   return start
+}
+
+const ARTICLES = new Set(['a', 'an', 'the'])
+const MODIFIER_POS = new Set((['ADJ'] as const).map((t) => POS_TAGS.indexOf(t)))
+
+/**
+ * "the now-defunct [National Review]", "a [former State Department official]": a source the
+ * tagger began inside a noun phrase, after its article and perhaps some of its modifiers,
+ * takes them in. Train gold: 46 sources begin after "a", "an" or "the" and at most three
+ * adjectives, 2,606 begin with the article. Nouns before the source are not walked over:
+ * taking them ("the Cruz campaign's", "a group") lost 39 exact sources on held-out train.
+ */
+function withArticle(p: Prepared, start: number, fence: Fence): number {
+  let k = start - 1
+  while (k >= start - 3 && isOpen(fence, start, k) && MODIFIER_POS.has(p.pos[k])) k--
+  return isOpen(fence, start, k) && ARTICLES.has(p.tokens.lemma[k]) ? k : start
 }
 
 /** "Not everyone agrees": a source the tagger began after a leading "no" or "not" takes it in. */
