@@ -1052,3 +1052,9 @@ test('a source begun inside a noun phrase takes in its article and adjectives, n
   // nouns before the source are another phrase ("the Cruz campaign's spokesman"): left alone
   assert.equal(tidied('Asked about it, the Cruz campaign spokesman Rick Tyler said the ad was false.', 'said', 'Rick Tyler'), 'Rick Tyler')
 })
+
+test('a lower-case "that" opening a source opens its relative clause and is left out', () => {
+  assert.equal(tidied('The strike, which managers began in April, is a gap that company executives said could hurt earnings.', 'said', 'that company executives'), 'company executives')
+  // "That person said" opens the sentence: a determiner, kept
+  assert.equal(tidied('That person said the meeting was tense.', 'said', 'That person'), 'That person')
+})
