@@ -1058,3 +1058,10 @@ test('a lower-case "that" opening a source opens its relative clause and is left
   // "That person said" opens the sentence: a determiner, kept
   assert.equal(tidied('That person said the meeting was tense.', 'said', 'That person'), 'That person')
 })
+
+test('a source after its cue that ends on "and" runs on to the next mark', () => {
+  assert.equal(tidied('“It is over,” said Tom Rath, a party leader who had endorsed Kasich and is slated to be a delegate. He left.', 'said', 'Tom Rath, a party leader who had endorsed Kasich and'),
+    'Tom Rath, a party leader who had endorsed Kasich and is slated to be a delegate')
+  // before the cue, "and" joins two subjects; the tagger's span is left as it is
+  assert.equal(tidied('Everybody who retires and moves away begins to want more.', 'begins to want', 'Everybody who retires and'), 'Everybody who retires and')
+})
