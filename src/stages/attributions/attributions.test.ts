@@ -1065,3 +1065,11 @@ test('a source after its cue that ends on "and" runs on to the next mark', () =>
   // before the cue, "and" joins two subjects; the tagger's span is left as it is
   assert.equal(tidied('Everybody who retires and moves away begins to want more.', 'begins to want', 'Everybody who retires and'), 'Everybody who retires and')
 })
+
+test('a source begun at the head noun of a clause without a relative pronoun begins at its subject', () => {
+  assert.equal(tidied('The shoal is now the place Pentagon officials say the navy might take a stand.', 'say', 'the place Pentagon officials'), 'Pentagon officials')
+  assert.equal(tidied('Cutting bonuses is the last thing state lawmakers want to hear about.', 'want', 'the last thing state lawmakers'), 'state lawmakers')
+  // a title before a name is the source's own ("the economist Jared Bernstein"), and "the one who" stays
+  assert.equal(tidied('The economist Jared Bernstein said the plan would fail.', 'said', 'The economist Jared Bernstein'), 'The economist Jared Bernstein')
+  assert.equal(tidied('The one who left said the plan would fail.', 'said', 'The one who left'), 'The one who left')
+})
