@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, invertedSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -1072,4 +1072,16 @@ test('a source begun at the head noun of a clause without a relative pronoun beg
   // a title before a name is the source's own ("the economist Jared Bernstein"), and "the one who" stays
   assert.equal(tidied('The economist Jared Bernstein said the plan would fail.', 'said', 'The economist Jared Bernstein'), 'The economist Jared Bernstein')
   assert.equal(tidied('The one who left said the plan would fail.', 'said', 'The one who left'), 'The one who left')
+})
+
+test('a source found inside a participle phrase set off by commas before the cue is the noun phrase it hangs on', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeParticiplePhrase(p, at(cue), at(source)))
+  }
+  assert.equal(run('Bernie Sanders, celebrating a victory in his home state, is pledging to win more delegates.', 'is pledging', 'a victory in his home state'), 'Bernie Sanders')
+  assert.equal(run('The Ohio senator, speaking to reporters on Tuesday, said the bill was dead.', 'said', 'reporters'), 'The Ohio senator')
+  // a source outside the phrase, or a phrase that is not a participle's, is left as found
+  assert.equal(run('Trump, speaking later at a rally in Charleston, did not mention Ryan.', 'did not mention', 'Trump'), 'Trump')
+  assert.equal(run('The mayor, in a long letter to the council, warned of cuts.', 'warned of', 'the council'), 'the council')
 })
