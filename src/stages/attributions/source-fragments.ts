@@ -45,7 +45,7 @@ function words(cp: readonly string[], from: number, to: number): string {
   return cp.slice(from, to).join('').trim().replace(/\s+/gu, ' ')
 }
 
-/** A pattern for the words between two edges: the first word, lower-cased, or the whole if short. */
+/** A pattern for the words between two edges: the first word, lower-cased, and "…" for two or three more words, "……" for more. */
 function pattern(s: string): string {
   const ws = s.split(' ')
   const first = ws[0].toLowerCase().replace(/[“”"]/gu, 'Q')
@@ -106,7 +106,9 @@ for (const doc of predictSplit(options.data, annDirPredictor(options.pred))) {
         edges.set(part, (edges.get(part) ?? 0) + 1)
         example(part, doc.name, view(g))
       }
-      edges.set(`edges: ${parts.map((x) => x.split(' ')[0] + x.split(' ')[1][0]).join(' ')}`, (edges.get(`edges: ${parts.map((x) => x.split(' ')[0] + x.split(' ')[1][0]).join(' ')}`) ?? 0) + 1)
+      // which edges differ, "start-" (the prediction begins later) to "end+" (it ends later)
+      const shape = `edges: ${parts.map((x) => x.split(' ')[0] + x.split(' ')[1][0]).join(' ')}`
+      edges.set(shape, (edges.get(shape) ?? 0) + 1)
       continue
     }
     const cues = doc.gold.filter((a) => a.source.some((f) => same(f, g))).flatMap((a) => a.cue)
