@@ -1085,3 +1085,11 @@ test('a source found inside a participle phrase set off by commas before the cue
   assert.equal(run('Trump, speaking later at a rally in Charleston, did not mention Ryan.', 'did not mention', 'Trump'), 'Trump')
   assert.equal(run('The mayor, in a long letter to the council, warned of cuts.', 'warned of', 'the council'), 'the council')
 })
+
+test('a source after its cue takes in a relative clause that follows it, unless a cue lies in the clause', () => {
+  const text = '“It was a good night,” said Jon Ralston, a commentator in Nevada, who attended the event in Reno. He left.'
+  assert.equal(tidied(text, 'said', 'Jon Ralston, a commentator in Nevada'), 'Jon Ralston, a commentator in Nevada, who attended the event in Reno')
+  assert.equal(tidied(text, 'said', 'Jon Ralston, a commentator in Nevada', ['attended']), 'Jon Ralston, a commentator in Nevada,')
+  // before the cue the clause is left to the tagger and beforeRelativeClause
+  assert.equal(tidied('Jon Ralston, who attended the event, said it was a good night.', 'said', 'Jon Ralston'), 'Jon Ralston')
+})

@@ -330,6 +330,7 @@ export function tidySource(p: Prepared, cue: CueTokens, src: CueTokens, content:
     }
   }
   end = overConjunction(p, start, end, cue, fence)
+  end = withRelativeClause(p, start, end, cue, fence)
   let innerComma = false
   for (let i = start; i < end - 1; i++) if (p.punct[i] === P_COMMA) innerComma = true
   if (innerComma && end + 1 === cue.start && p.punct[end] === P_COMMA && p.punct[end - 1] !== P_COMMA) end++
@@ -355,6 +356,19 @@ function overConjunction(p: Prepared, start: number, end: number, cue: CueTokens
   let i = end
   while (i < p.n && p.punct[i] === 0 && !isBlocked(fence, i)) i++
   return i
+}
+
+/**
+ * "said Jon Ralston, a political commentator in Nevada, [who attended a campaign event in Reno]":
+ * a source after its cue that a ", who/which" clause follows takes it in, to the next mark,
+ * when no cue lies in it (a clause with one is that cue's: `withoutClausesThatSpeak`). Train
+ * gold, such clauses with no gold cue in them: taken in 126 times, left out 34.
+ */
+function withRelativeClause(p: Prepared, start: number, end: number, cue: CueTokens, fence: Fence): number {
+  if (start < cue.end || end + 1 >= p.n || p.punct[end] !== P_COMMA || !REL_CLAUSE.has(p.tokens.lemma[end + 1])) return end
+  let i = end + 1
+  while (i < p.n && p.punct[i] === 0 && !isBlocked(fence, i)) i++
+  return i < p.n && p.punct[i] !== 0 && p.sent[i] === fence.sent ? i : end
 }
 
 /**
