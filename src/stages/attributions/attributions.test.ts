@@ -1084,6 +1084,8 @@ test('a source found inside a participle phrase set off by commas before the cue
   // a source outside the phrase, or a phrase that is not a participle's, is left as found
   assert.equal(run('Trump, speaking later at a rally in Charleston, did not mention Ryan.', 'did not mention', 'Trump'), 'Trump')
   assert.equal(run('The mayor, in a long letter to the council, warned of cuts.', 'warned of', 'the council'), 'the council')
+  // "citing X" names the one the cue passes on, to whom the figures go: left as found
+  assert.equal(run('TASS, citing the Russian Defence Ministry, reported that 41 drones were shot down.', 'reported', 'the Russian Defence Ministry'), 'the Russian Defence Ministry')
 })
 
 test('a source after its cue takes in a relative clause that follows it, unless a cue lies in the clause', () => {

@@ -1504,6 +1504,10 @@ export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens
 }
 const REL_CLAUSE = new Set(['who', 'which'])
 
+// "TASS, citing the Russian Defence Ministry, reported ...": the phrase names whom the cue passes
+// on, whom the figures are credited to (test/fixtures/figures/sources-dev.jsonl, state-221).
+const PASSING_ON = new Set(['cite', 'quote'])
+
 /**
  * "Bernie Sanders, celebrating [a victory in his home state], is pledging ...", "Trump, later
  * alleging that [President Obama] wanted to admit 250,000 Syrians, said ...": a source
@@ -1524,7 +1528,7 @@ export function beforeParticiplePhrase(p: Prepared, cue: CueTokens, src: CueToke
   if (c < 1 || p.sent[c] !== sent || src.start <= c) return src
   let v = c + 1
   if (p.pos[v] === ADV_POS) v++
-  if (v >= src.start || p.pos[v] !== VERB_POS || p.suffix[v] !== SUFFIX_ING) return src
+  if (v >= src.start || p.pos[v] !== VERB_POS || p.suffix[v] !== SUFFIX_ING || PASSING_ON.has(p.tokens.lemma[v])) return src
   const head = c - 1
   if (!(p.pos[head] === PROPN_POS || p.pos[head] === NOUN_POS || p.pos[head] === PRON_POS) || p.quote[head] !== 0) return src
   let s = head
