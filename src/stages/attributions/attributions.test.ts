@@ -4,11 +4,11 @@ import { createAnalyzer } from '../../analyze.ts'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
-import { attributionsStage, loadAttributionModel, modelToBuffer, withoutNestedCues } from './attributions.ts'
+import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, invertedSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
@@ -1025,4 +1025,73 @@ test('a quotation before its speech clause ends at its closing mark, not in the 
   assert.equal(run('“There is a sense of stability,” and donations began to pick up, Gilbert said.', 'said', '“There is a sense of stability,” and donations began to pick up'),
     '“There is a sense of stability,” and donations began to pick up')
   assert.equal(run('“We will win,” Sanders said, according to the pool report.', 'according to', '“We will win,” Sanders said'), '“We will win,” Sanders said')
+})
+
+test('a relative clause that holds another cue of saying is no part of the source', () => {
+  const run = (text: string, cue: string, source: string, inner: string) => {
+    const { p, at, read } = prepared(text)
+    const outer = { cues: [at(cue)], source: [at(source)], content: [at('“We are ready,”')] }
+    const other = { cues: [at(inner)], source: [at('who')], content: [] }
+    return withoutClausesThatSpeak(p, [outer, other]).map((a) => a.source.map(read))
+  }
+  // after the cue, with and without a comma before the pronoun; an inner comma keeps the closing one
+  assert.deepEqual(run('“We are ready,” said Lionel Sosa, a media consultant who said he would not vote for Mr. Cruz.',
+    'said', 'Lionel Sosa, a media consultant who said he would not vote for Mr. Cruz', 'said he'), [['Lionel Sosa, a media consultant'], ['who']])
+  assert.deepEqual(run('“We are ready,” said one senator, who added that the leadership had given up.',
+    'said', 'one senator, who added that the leadership had given up', 'added'), [['one senator'], ['who']])
+  assert.deepEqual(run('“We are ready,” said Tom Reed, the county treasurer, who added that the budget was short.',
+    'said', 'Tom Reed, the county treasurer, who added that the budget was short', 'added'), [['Tom Reed, the county treasurer,'], ['who']])
+  // a clause whose verb is no verb of saying belongs to the source ("who endorsed Mr. Rubio on Tuesday")
+  assert.deepEqual(run('“We are ready,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday.',
+    'said', 'Peter King of New York, who endorsed Mr. Rubio on Tuesday', 'endorsed'), [['Peter King of New York, who endorsed Mr. Rubio on Tuesday'], ['who']])
+})
+
+test('a source begun inside a noun phrase takes in its article and adjectives, not the nouns before it', () => {
+  assert.equal(tidied('Yesterday the conservative National Review said the plan was dead.', 'said', 'National Review'), 'the conservative National Review')
+  assert.equal(tidied('In March a senior State Department official warned that talks had stalled.', 'warned', 'State Department official'), 'a senior State Department official')
+  // nouns before the source are another phrase ("the Cruz campaign's spokesman"): left alone
+  assert.equal(tidied('Asked about it, the Cruz campaign spokesman Rick Tyler said the ad was false.', 'said', 'Rick Tyler'), 'Rick Tyler')
+})
+
+test('a lower-case "that" opening a source opens its relative clause and is left out', () => {
+  assert.equal(tidied('The strike, which managers began in April, is a gap that company executives said could hurt earnings.', 'said', 'that company executives'), 'company executives')
+  // "That person said" opens the sentence: a determiner, kept
+  assert.equal(tidied('That person said the meeting was tense.', 'said', 'That person'), 'That person')
+})
+
+test('a source after its cue that ends on "and" runs on to the next mark', () => {
+  assert.equal(tidied('“It is over,” said Tom Rath, a party leader who had endorsed Kasich and is slated to be a delegate. He left.', 'said', 'Tom Rath, a party leader who had endorsed Kasich and'),
+    'Tom Rath, a party leader who had endorsed Kasich and is slated to be a delegate')
+  // before the cue, "and" joins two subjects; the tagger's span is left as it is
+  assert.equal(tidied('Everybody who retires and moves away begins to want more.', 'begins to want', 'Everybody who retires and'), 'Everybody who retires and')
+})
+
+test('a source begun at the head noun of a clause without a relative pronoun begins at its subject', () => {
+  assert.equal(tidied('The shoal is now the place Pentagon officials say the navy might take a stand.', 'say', 'the place Pentagon officials'), 'Pentagon officials')
+  assert.equal(tidied('Cutting bonuses is the last thing state lawmakers want to hear about.', 'want', 'the last thing state lawmakers'), 'state lawmakers')
+  // a title before a name is the source's own ("the economist Jared Bernstein"), and "the one who" stays
+  assert.equal(tidied('The economist Jared Bernstein said the plan would fail.', 'said', 'The economist Jared Bernstein'), 'The economist Jared Bernstein')
+  assert.equal(tidied('The one who left said the plan would fail.', 'said', 'The one who left'), 'The one who left')
+})
+
+test('a source found inside a participle phrase set off by commas before the cue is the noun phrase it hangs on', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeParticiplePhrase(p, at(cue), at(source)))
+  }
+  assert.equal(run('Bernie Sanders, celebrating a victory in his home state, is pledging to win more delegates.', 'is pledging', 'a victory in his home state'), 'Bernie Sanders')
+  assert.equal(run('The Ohio senator, speaking to reporters on Tuesday, said the bill was dead.', 'said', 'reporters'), 'The Ohio senator')
+  // a source outside the phrase, or a phrase that is not a participle's, is left as found
+  assert.equal(run('Trump, speaking later at a rally in Charleston, did not mention Ryan.', 'did not mention', 'Trump'), 'Trump')
+  assert.equal(run('The mayor, in a long letter to the council, warned of cuts.', 'warned of', 'the council'), 'the council')
+  // "citing X" names the one the cue passes on, to whom the figures go: left as found
+  assert.equal(run('TASS, citing the Russian Defence Ministry, reported that 41 drones were shot down.', 'reported', 'the Russian Defence Ministry'), 'the Russian Defence Ministry')
+})
+
+test('a source after its cue takes in a relative clause that follows it, unless a cue lies in the clause', () => {
+  const text = '“It was a good night,” said Jon Ralston, a commentator in Nevada, who attended the event in Reno. He left.'
+  assert.equal(tidied(text, 'said', 'Jon Ralston, a commentator in Nevada'), 'Jon Ralston, a commentator in Nevada, who attended the event in Reno')
+  assert.equal(tidied(text, 'said', 'Jon Ralston, a commentator in Nevada', ['attended']), 'Jon Ralston, a commentator in Nevada,')
+  // before the cue the clause is left to the tagger and beforeRelativeClause
+  assert.equal(tidied('Jon Ralston, who attended the event, said it was a good night.', 'said', 'Jon Ralston'), 'Jon Ralston')
 })
