@@ -34,15 +34,16 @@ function processIo(): CliIo {
   }
 }
 
-async function help(io: CliIo): Promise<number> {
+/** The list of commands: on standard output when asked for, on standard error (status 2) when no command was given. */
+async function help(out: NodeJS.WritableStream, status: number): Promise<number> {
   const lines = ['usage: claimtrail <command> [options]', '', 'commands:']
   for (const name of Object.keys(COMMANDS)) {
     const { command } = await COMMANDS[name]()
     lines.push(`  ${name.padEnd(12)} ${command.summary}`)
   }
   lines.push('', "Run 'claimtrail <command> --help' for a command's options.")
-  io.stdout.write(lines.join('\n') + '\n')
-  return 0
+  out.write(lines.join('\n') + '\n')
+  return status
 }
 
 /**
@@ -52,7 +53,9 @@ async function help(io: CliIo): Promise<number> {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return help(io)
+  // No command is a usage error (a script that lost its argument should not look successful).
+  if (name === undefined) return help(io.stderr, 2)
+  if (name === '--help' || name === '-h' || name === 'help') return help(io.stdout, 0)
   if (name === '--version') {
     io.stdout.write('claimtrail 0.1.0\n')
     return 0
