@@ -261,6 +261,17 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assertError(await post('/api/articles', { text: 'a', url: 'javascript:alert(1)' }), 400, 'BAD_INPUT')
         assertError(await post('/api/articles', { text: 'a', published: 'March' }), 400, 'BAD_INPUT')
       })
+
+      test('POST /api/articles returns the extractor\'s warnings, as the CLI\'s ingest prints them', async () => {
+        const korean = await post('/api/articles', { text: '북한은 러시아에 병력 1만2천명을 파견했다고 국정원이 밝혔다.', outlet: 'Seoul Daily' })
+        assert.equal(korean.status, 201, JSON.stringify(korean.body))
+        assert.equal(korean.body.claims, 0)
+        assert.equal(korean.body.warnings.length, 1)
+        assert.match(korean.body.warnings[0], /language "ko" is not supported/)
+        const english = await post('/api/articles', { text: 'Officials said 3,000 North Korean troops left in May.', outlet: 'Test Wire' })
+        assert.equal(english.status, 201)
+        assert.deepEqual(english.body.warnings, [])
+      })
     })
 
     describe('figure decisions', () => {

@@ -27,6 +27,9 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
       if (o.status === 'failed') {
         if (drawn) io.stderr.write('\r\x1b[2K')
         io.stderr.write(`claimtrail: ${o.reason}\n`)
+      } else if (o.status === 'ingested' && o.warnings.length > 0) {
+        if (drawn) io.stderr.write('\r\x1b[2K')
+        for (const w of o.warnings) io.stderr.write(`claimtrail: ${o.origin}: warning: ${w}\n`)
       }
       if (isJson) writeJsonLines(io, [o])
       if (io.isTty) draw(false)

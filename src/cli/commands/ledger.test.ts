@@ -240,6 +240,18 @@ describe('ingest and watch commands', () => {
     assert.equal(badDate.status, 2)
   })
 
+  test('ingest prints the extractor\'s warnings (a language it does not read), status 0', async () => {
+    const ledger = join(dir, 'cli-warnings.db')
+    const file = join(dir, 'seoul.txt')
+    writeFileSync(file, '북한은 러시아에 병력 1만2천명을 파견했다고 국정원이 밝혔다.')
+    const r = await runCli(['ingest', file, '--db', ledger, '--json'])
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stderr, /seoul\.txt: warning: language "ko" is not supported/)
+    const [outcome] = lines(r.stdout)
+    assert.equal(outcome.status, 'ingested')
+    assert.equal(outcome.warnings.length, 1)
+  })
+
   test('watch --once polls a feed once and refuses to poll it again within the minimum interval', async () => {
     const { createServer } = await import('node:http')
     const server = createServer((_req, res) => {
