@@ -90,9 +90,13 @@ function charsetOf(contentType: string | null): string | null {
   return m === null ? null : m[1].toLowerCase()
 }
 
-// A page that declares no charset in its header may in its first bytes (HTML5 prescan, simplified).
-function metaCharset(bytes: Uint8Array): string | null {
+// A document that declares no charset in its header may in its first bytes: an XML
+// declaration (`<?xml version="1.0" encoding="windows-1252"?>`, how feeds and XHTML pages
+// usually do it: XML 1.0 section 4.3.3), else a `<meta charset>` (HTML5 prescan, simplified).
+function declaredInBody(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1')
+  const xml = /^(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)
+  if (xml !== null) return xml[1].toLowerCase()
   const m = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)
   return m === null ? null : m[1].toLowerCase()
 }
@@ -106,13 +110,13 @@ const WINDOWS_1252 = [
 ]
 
 /**
- * Decode a body in its declared encoding (the header's charset, else a `<meta charset>`,
- * else UTF-8). Many news sites still serve windows-1252, EUC-KR or Shift_JIS; the text is
- * stored decoded, and offsets index that text, so any declared encoding is safe. Bytes
+ * Decode a body in its declared encoding (the header's charset, else the XML
+ * declaration's `encoding`, else a `<meta charset>`, else UTF-8). Many news sites still
+ * serve windows-1252, EUC-KR or Shift_JIS; the text is stored decoded, and offsets index that text, so any declared encoding is safe. Bytes
  * invalid in the encoding are refused, never replaced.
  */
 function decodeBody(bytes: Uint8Array, url: string, declared: string | null): string {
-  const label = declared ?? metaCharset(bytes) ?? 'utf-8'
+  const label = declared ?? declaredInBody(bytes) ?? 'utf-8'
   let decoder: TextDecoder
   try {
     decoder = new TextDecoder(label, { fatal: true })
