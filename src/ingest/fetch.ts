@@ -112,8 +112,9 @@ const WINDOWS_1252 = [
 /**
  * Decode a body in its declared encoding (the header's charset, else the XML
  * declaration's `encoding`, else a `<meta charset>`, else UTF-8). Many news sites still
- * serve windows-1252, EUC-KR or Shift_JIS; the text is stored decoded, and offsets index that text, so any declared encoding is safe. Bytes
- * invalid in the encoding are refused, never replaced.
+ * serve windows-1252, EUC-KR or Shift_JIS; the text is stored decoded, and offsets index
+ * that text, so any declared encoding is safe. Bytes invalid in the encoding are refused,
+ * never replaced.
  */
 function decodeBody(bytes: Uint8Array, url: string, declared: string | null): string {
   const label = declared ?? declaredInBody(bytes) ?? 'utf-8'
