@@ -249,7 +249,7 @@ describe('ingest and watch commands', () => {
     assert.match(r.stderr, /seoul\.txt: warning: language "ko" is not supported/)
     const [outcome] = lines(r.stdout)
     assert.equal(outcome.status, 'ingested')
-    assert.equal(outcome.warnings.length, 1)
+    assert.equal((outcome.warnings as string[]).length, 1)
   })
 
   test('watch --once polls a feed once and refuses to poll it again within the minimum interval', async () => {
