@@ -138,7 +138,7 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 <thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout(f.label, body)
+  return layout(f.label, body, { scripts: ['/static/chart.js'] })
 }
 
 function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {
