@@ -57,10 +57,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   try {
     res = await doFetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) })
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } }
-    const reason = err.name === 'TimeoutError' || err.name === 'AbortError' ? 'timed out'
-      : err.cause?.code ?? err.message
-    throw new ClaimtrailError('BAD_INPUT', `${url}: fetch failed (${reason})`)
+    throw new ClaimtrailError('BAD_INPUT', `${url}: ${fetchFailure(e, parsed, options.timeoutMs ?? 20_000)}`)
   }
   if (res.status === 304) return { status: 'not-modified', url }
   if (!res.ok) {
@@ -82,6 +79,30 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
     status: 'ok', url: res.url || url, contentType, body,
     etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'),
   }
+}
+
+/**
+ * Why a request got no answer, in words: undici's own message is "fetch failed", with
+ * the reason in `cause` (a system error code, or a message such as "bad port").
+ */
+function fetchFailure(e: unknown, url: URL, timeoutMs: number): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } }
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `timed out after ${timeoutMs / 1000} s; raise --timeout if the site is slow`
+  const where = url.host
+  const code = err.cause?.code
+  switch (code) {
+    case 'ECONNREFUSED': return `cannot connect: nothing answers at ${where} (connection refused)`
+    case 'ENOTFOUND': return `cannot connect: no such host "${url.hostname}" (check the URL)`
+    case 'EAI_AGAIN': return `cannot connect: the name "${url.hostname}" could not be looked up (no DNS answer; check the network)`
+    case 'ECONNRESET': return `the connection to ${where} was reset`
+    case 'EHOSTUNREACH': case 'ENETUNREACH': return `cannot connect: ${where} is unreachable from this machine`
+    case 'UND_ERR_CONNECT_TIMEOUT': return `cannot connect: ${where} did not answer in time`
+    default: break
+  }
+  if (code !== undefined && /CERT|SSL|TLS/.test(code)) return `the TLS certificate of ${where} is not valid here (${code})`
+  const message = err.cause?.message ?? err.message
+  if (message === 'bad port') return `cannot fetch: port ${url.port} is a port browsers and fetch refuse to use (bad port)`
+  return `cannot fetch (${code ?? message})`
 }
 
 /** The `charset` parameter of a Content-Type header, lower case, or null. */

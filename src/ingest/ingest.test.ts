@@ -231,6 +231,22 @@ describe('ingest URLs and feeds', () => {
     }
   })
 
+  test('a page that cannot be reached says why in words, not "fetch failed (fetch failed)"', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const store = newStore()
+    try {
+      const { outcomes } = await run([`http://127.0.0.1:${port}/story`, 'http://127.0.0.1:1/story'], store)
+      const reasons = outcomes.map((o) => (o.status === 'failed' ? o.reason : o.status))
+      assert.equal(reasons[0], `http://127.0.0.1:${port}/story: cannot connect: nothing answers at 127.0.0.1:${port} (connection refused)`)
+      assert.equal(reasons[1], 'http://127.0.0.1:1/story: cannot fetch: port 1 is a port browsers and fetch refuse to use (bad port)')
+    } finally {
+      await store.close()
+    }
+  })
+
   test('waits between two page fetches from one host', async () => {
     const store = newStore()
     try {
