@@ -75,3 +75,10 @@ test('a document over the 1 MB default is refused at once with why, before any a
   assert.equal(raised.stderr, `claimtrail extract: ${jsonl}:1: 1536.0 KB is over the 195.3 KB limit per document; split it or raise --max-bytes\n`)
   rmSync(dir, { recursive: true, force: true })
 })
+
+test('a flag whose value looks like a flag: one line, not three', async () => {
+  const r = await runCli(['figures', '--window', '-3', '--db', join(tmpdir(), 'no-such-ledger.db')])
+  assert.equal(r.status, 2)
+  assert.equal(r.stderr.split('\n').length, 2, r.stderr)
+  assert.match(r.stderr, /^claimtrail figures: option '--window' needs a value; to give one that starts with a dash, write --window=-3; run 'claimtrail figures --help'\n$/)
+})

@@ -47,6 +47,22 @@ async function help(out: NodeJS.WritableStream, status: number): Promise<number>
 }
 
 /**
+ * node:util parseArgs's message as one line. Its message for `--window -3` takes three
+ * lines to say that a value starting with a dash must be attached with `=`.
+ */
+function parseArgsMessage(message: string, args: readonly string[]): string {
+  const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)
+  if (ambiguous !== null) {
+    const flag = ambiguous[1]
+    const value = args[args.indexOf(flag) + 1] ?? ''
+    return /^-[^-]/.test(value)
+      ? `option '${flag}' needs a value; to give one that starts with a dash, write ${flag}=${value}`
+      : `option '${flag}' needs a value, and ${value} is another option`
+  }
+  return message.replace(/\.?\s*\n\s*/g, '; ').replace(/\.$/, '')
+}
+
+/**
  * Run the CLI with the given arguments; returns the exit status. Errors the user can act
  * on are printed as one line; anything else is reported as an internal error, also
  * without a stack trace unless CLAIMTRAIL_DEBUG is set.
@@ -78,7 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return e.code === 'USAGE' ? 2 : 1
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`claimtrail ${name}: ${e.message}; run 'claimtrail ${name} --help'\n`)
+      io.stderr.write(`claimtrail ${name}: ${parseArgsMessage(e.message, rest)}; run 'claimtrail ${name} --help'\n`)
       return 2
     }
     const message = e instanceof Error ? e.message : String(e)
