@@ -82,3 +82,17 @@ test('a flag whose value looks like a flag: one line, not three', async () => {
   assert.equal(r.stderr.split('\n').length, 2, r.stderr)
   assert.match(r.stderr, /^claimtrail figures: option '--window' needs a value; to give one that starts with a dash, write --window=-3; run 'claimtrail figures --help'\n$/)
 })
+
+test('--db naming a folder, or a file in a missing folder: says which, creates nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-db-'))
+  const listing = await runCli(['articles', '--db', dir])
+  assert.equal(listing.status, 1)
+  assert.equal(listing.stderr, `claimtrail: the ledger ${dir} is a folder; give a ledger file, e.g. --db ${join(dir, 'claimtrail.db')}\n`)
+  const file = join(dir, 'one.txt')
+  writeFileSync(file, 'About 4,000 soldiers were killed, officials said.')
+  const missing = join(dir, 'no-such-folder', 'x.db')
+  const ingest = await runCli(['ingest', file, '--db', missing])
+  assert.equal(ingest.status, 1)
+  assert.equal(ingest.stderr, `claimtrail: cannot create the ledger ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist; create it first\n`)
+  rmSync(dir, { recursive: true, force: true })
+})
