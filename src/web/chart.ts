@@ -80,6 +80,20 @@ function niceMax(max: number): number {
 }
 
 /**
+ * Tick values from 0 to `max` (a {@link niceMax}) in four or five round steps (1, 2, 2.5 or
+ * 5 times a power of ten): quarters of 2,500 are 625 and 1,875, which the compact labels
+ * would print as "625" and "1.9K", misstating the line they mark.
+ */
+function tickValues(max: number): number[] {
+  const isRound = (step: number): boolean => {
+    const m = step / 10 ** Math.floor(Math.log10(step))
+    return [1, 2, 2.5, 5].some((r) => Math.abs(m - r) < 1e-9)
+  }
+  const intervals = isRound(max / 4) ? 4 : 5
+  return Array.from({ length: intervals + 1 }, (_, i) => (max / intervals) * i)
+}
+
+/**
  * The span of days the chart's axis covers: all dates, except stray ones at either end
  * that lie further from the rest than the rest spans (and over half a year away).
  */
@@ -183,7 +197,7 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
   const maxValue = niceMax(valueCap(extents.flatMap((e) => (e ? [e.high, e.mid] : [])).filter(Number.isFinite)) * 1.05)
   const y = (v: number): number => height - m.bottom - (Math.min(v, maxValue) / maxValue) * (height - m.top - m.bottom)
 
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxValue)
+  const yTicks = tickValues(maxValue)
   const grid = yTicks.map((v) => html`<g class="tick"><line x1="${plotLeft}" x2="${plotRight}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e3e3"/><text x="${m.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${COMPACT.format(v)}</text></g>`)
   // Tick labels that would collide with an outlier column's label are left out.
   const ticks = monthTicks(from, to).filter((t) => (!hasEarlier || x(t.day) - plotLeft > 28) && ((!hasLater && !hasUndated) || plotRight - x(t.day) > 28))
