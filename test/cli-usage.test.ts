@@ -96,3 +96,9 @@ test('--db naming a folder, or a file in a missing folder: says which, creates n
   assert.equal(ingest.stderr, `claimtrail: cannot create the ledger ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist; create it first\n`)
   rmSync(dir, { recursive: true, force: true })
 })
+
+test('extract given a URL says it reads files and points to ingest, rather than "no such file"', async () => {
+  const r = await runCli(['extract', 'https://example.org/world/story'])
+  assert.equal(r.status, 1)
+  assert.equal(r.stderr, "claimtrail extract: https://example.org/world/story: a URL, and this command reads files; save the page first, or add it to the ledger with 'claimtrail ingest URL'\n")
+})

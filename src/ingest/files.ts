@@ -264,7 +264,11 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
     try {
       isDir = (await stat(path)).isDirectory()
     } catch (e) {
-      yield failure(path, e)
+      // `ingest` fetches URLs before it reads files; whoever gets here was given one to read.
+      const isUrl = /^https?:\/\//i.test(path) && (e as NodeJS.ErrnoException).code === 'ENOENT'
+      yield isUrl
+        ? { ok: false, origin: path, reason: "a URL, and this command reads files; save the page first, or add it to the ledger with 'claimtrail ingest URL'" }
+        : failure(path, e)
       continue
     }
     if (isDir) {
