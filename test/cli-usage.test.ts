@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -101,4 +102,27 @@ test('extract given a URL says it reads files and points to ingest, rather than 
   const r = await runCli(['extract', 'https://example.org/world/story'])
   assert.equal(r.status, 1)
   assert.equal(r.stderr, "claimtrail extract: https://example.org/world/story: a URL, and this command reads files; save the page first, or add it to the ledger with 'claimtrail ingest URL'\n")
+})
+
+test('serve: an empty --token is refused; an empty CLAIMTRAIL_TOKEN is no token, and a public host warns', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-token-'))
+  const db = join(dir, 'ledger.db')
+  // A separate process with a time limit: a server that starts anyway would never return.
+  const empty = spawnSync(process.execPath, ['bin/claimtrail.js', 'serve', '--db', db, '--port', '0', '--token', ''], { encoding: 'utf8', timeout: 60_000 })
+  assert.equal(empty.status, 2, empty.stderr)
+  assert.equal(empty.stderr, 'claimtrail: --token is empty (is the variable you gave it set?); give a token, or leave out --token to serve without one\n')
+  // `--token "$CLAIMTRAIL_TOKEN"` with the variable unset: writes must not be open without a word.
+  const child = spawn(process.execPath, ['bin/claimtrail.js', 'serve', '--db', db, '--port', '0', '--host', '0.0.0.0'], {
+    env: { ...process.env, CLAIMTRAIL_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "Press Ctrl+C" in time: ${stderr}`)), 60_000)
+    child.stderr.on('data', () => { if (stderr.includes('Press Ctrl+C')) { clearTimeout(timer); resolve() } })
+  })
+  child.kill('SIGTERM')
+  await new Promise((resolve) => child.on('exit', resolve))
+  assert.match(stderr, /warning: listening on 0\.0\.0\.0 without a token/)
+  rmSync(dir, { recursive: true, force: true })
 })
