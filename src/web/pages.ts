@@ -8,7 +8,8 @@ import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html
 
 /**
  * The web app's pages, rendered on the server from the ledger: plain semantic HTML,
- * one stylesheet, and one small script for the extract page. Every stored string goes
+ * one stylesheet, and small scripts for the extract page, search as you type and the
+ * chart legend's highlighting. Every stored string goes
  * through the escaping `html` template.
  */
 
