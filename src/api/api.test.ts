@@ -261,6 +261,31 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assertError(await post('/api/articles', { text: 'a', url: 'javascript:alert(1)' }), 400, 'BAD_INPUT')
         assertError(await post('/api/articles', { text: 'a', published: 'March' }), 400, 'BAD_INPUT')
       })
+
+      test('GET /api/sources/JCS finds a source known by its full name (its initials)', async () => {
+        const r = await post('/api/articles', { text: "About 3,000 North Korean troops are now in Russia, South Korea's Joint Chiefs of Staff said on Friday.", outlet: 'Seoul Wire', published: '2024-10-25' })
+        assert.equal(r.status, 201, JSON.stringify(r.body))
+        const full = await get('/api/sources/Joint%20Chiefs%20of%20Staff')
+        assert.equal(full.status, 200, JSON.stringify(full.body))
+        const byInitials = await get('/api/sources/JCS')
+        assert.equal(byInitials.status, 200, JSON.stringify(byInitials.body))
+        assert.equal(byInitials.body.source.name, full.body.source.name)
+        assert.ok(byInitials.body.claims.some((c: any) => c.value === 3000))
+        // An exact name still wins ("NIS" is a source of the fixture), and nonsense is still 404.
+        assert.equal((await get('/api/sources/NIS')).body.source.name, 'nis')
+        assertError(await get('/api/sources/JCSX'), 404, 'NOT_FOUND')
+      })
+
+      test('POST /api/articles returns the extractor\'s warnings, as the CLI\'s ingest prints them', async () => {
+        const korean = await post('/api/articles', { text: '북한은 러시아에 병력 1만2천명을 파견했다고 국정원이 밝혔다.', outlet: 'Seoul Daily' })
+        assert.equal(korean.status, 201, JSON.stringify(korean.body))
+        assert.equal(korean.body.claims, 0)
+        assert.equal(korean.body.warnings.length, 1)
+        assert.match(korean.body.warnings[0], /language "ko" is not supported/)
+        const english = await post('/api/articles', { text: 'Officials said 3,000 North Korean troops left in May.', outlet: 'Test Wire' })
+        assert.equal(english.status, 201)
+        assert.deepEqual(english.body.warnings, [])
+      })
     })
 
     describe('figure decisions', () => {

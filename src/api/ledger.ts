@@ -103,13 +103,30 @@ export function summarizeSources(figures: readonly Figure[]): SourceSummary[] {
     .sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name))
 }
 
+// Words an acronym leaves out: "Joint Chiefs of Staff" is JCS.
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'a', 'an'])
+
+/**
+ * The one named origin whose initials are `name` ("NIS" for "National Intelligence
+ * Service", when the ledger knows it only by its full name); undefined when `name` is not
+ * upper-case letters or names no origin, or several.
+ */
+function byInitials(origins: readonly string[], name: string): string | undefined {
+  if (!/^[A-Z]{2,8}$/.test(name)) return undefined
+  const matches = origins.filter((o) => o.startsWith(NAMED) && o.slice(NAMED.length).split(/[\s-]+/)
+    .filter((w) => w !== '' && !MINOR_WORDS.has(w)).map((w) => w[0]).join('') === name.toLowerCase())
+  return matches.length === 1 ? matches[0] : undefined
+}
+
 /**
  * One source's summary and its claims, oldest first; null when none. `name` is a
- * summary's `name`, or a named source as written ("South Korea's NIS", "US officials").
+ * summary's `name`, or a named source as written ("South Korea's NIS", "US officials"),
+ * or the initials of one known only by its full name ("JCS" for "Joint Chiefs of Staff").
  */
 export function sourceDetail(view: Pick<LedgerView, 'claims' | 'figures'>, name: string): { summary: SourceSummary; claims: LedgerClaim[] } | null {
   const origins = originsOf(view.figures)
   const origin = [name, `${NAMED}${name}`, `${NAMED}${canonicalSource(name)}`].find((o) => origins.has(o))
+    ?? byInitials([...origins.keys()], name)
   if (origin === undefined) return null
   const list = origins.get(origin) ?? []
   const keys = new Set(list.map(({ point: p }) => p.claimKey))

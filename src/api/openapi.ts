@@ -81,7 +81,7 @@ export const openApiDocument = {
         summary: 'Ingest one article (analysed and stored; idempotent by URL and content)', security: writeSecurity,
         requestBody: { required: true, ...json({ type: 'object', properties: { text: { type: 'string' }, html: { type: 'string' }, id: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' }, outlet: { type: 'string' }, published: { type: 'string', format: 'date' } }, description: 'Exactly one of text or html.' }) },
         responses: {
-          201: { description: 'Stored', ...json({ type: 'object', properties: { status: { type: 'string', enum: ['inserted'] }, key: { type: 'string' }, claims: { type: 'integer' } } }) },
+          201: { description: 'Stored', ...json({ type: 'object', properties: { status: { type: 'string', enum: ['inserted'] }, key: { type: 'string' }, claims: { type: 'integer' }, warnings: { type: 'array', items: { type: 'string' }, description: "the extractor's warnings, e.g. a language it does not read (then no claims)" } } }) },
           200: { description: 'Already stored', ...json({ type: 'object', properties: { status: { type: 'string', enum: ['duplicate'] }, key: { type: 'string' }, by: { type: 'string', enum: ['url', 'content'] } } }) },
           400: error, 401: error, 413: error,
         },

@@ -34,15 +34,32 @@ function processIo(): CliIo {
   }
 }
 
-async function help(io: CliIo): Promise<number> {
+/** The list of commands: on standard output when asked for, on standard error (status 2) when no command was given. */
+async function help(out: NodeJS.WritableStream, status: number): Promise<number> {
   const lines = ['usage: claimtrail <command> [options]', '', 'commands:']
   for (const name of Object.keys(COMMANDS)) {
     const { command } = await COMMANDS[name]()
     lines.push(`  ${name.padEnd(12)} ${command.summary}`)
   }
   lines.push('', "Run 'claimtrail <command> --help' for a command's options.")
-  io.stdout.write(lines.join('\n') + '\n')
-  return 0
+  out.write(lines.join('\n') + '\n')
+  return status
+}
+
+/**
+ * node:util parseArgs's message as one line. Its message for `--window -3` takes three
+ * lines to say that a value starting with a dash must be attached with `=`.
+ */
+function parseArgsMessage(message: string, args: readonly string[]): string {
+  const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)
+  if (ambiguous !== null) {
+    const flag = ambiguous[1]
+    const value = args[args.indexOf(flag) + 1] ?? ''
+    return /^-[^-]/.test(value)
+      ? `option '${flag}' needs a value; to give one that starts with a dash, write ${flag}=${value}`
+      : `option '${flag}' needs a value, and ${value} is another option`
+  }
+  return message.replace(/\.?\s*\n\s*/g, '; ').replace(/\.$/, '')
 }
 
 /**
@@ -52,7 +69,9 @@ async function help(io: CliIo): Promise<number> {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return help(io)
+  // No command is a usage error (a script that lost its argument should not look successful).
+  if (name === undefined) return help(io.stderr, 2)
+  if (name === '--help' || name === '-h' || name === 'help') return help(io.stdout, 0)
   if (name === '--version') {
     io.stdout.write('claimtrail 0.1.0\n')
     return 0
@@ -75,7 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return e.code === 'USAGE' ? 2 : 1
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`claimtrail ${name}: ${e.message}; run 'claimtrail ${name} --help'\n`)
+      io.stderr.write(`claimtrail ${name}: ${parseArgsMessage(e.message, rest)}; run 'claimtrail ${name} --help'\n`)
       return 2
     }
     const message = e instanceof Error ? e.message : String(e)

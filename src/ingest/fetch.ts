@@ -57,10 +57,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   try {
     res = await doFetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) })
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } }
-    const reason = err.name === 'TimeoutError' || err.name === 'AbortError' ? 'timed out'
-      : err.cause?.code ?? err.message
-    throw new ClaimtrailError('BAD_INPUT', `${url}: fetch failed (${reason})`)
+    throw new ClaimtrailError('BAD_INPUT', `${url}: ${fetchFailure(e, parsed, options.timeoutMs ?? 20_000)}`)
   }
   if (res.status === 304) return { status: 'not-modified', url }
   if (!res.ok) {
@@ -84,15 +81,43 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   }
 }
 
+/**
+ * Why a request got no answer, in words: undici's own message is "fetch failed", with
+ * the reason in `cause` (a system error code, or a message such as "bad port").
+ */
+function fetchFailure(e: unknown, url: URL, timeoutMs: number): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } }
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `timed out after ${timeoutMs / 1000} s; raise --timeout if the site is slow`
+  const where = url.host
+  const code = err.cause?.code
+  switch (code) {
+    case 'ECONNREFUSED': return `cannot connect: nothing answers at ${where} (connection refused)`
+    case 'ENOTFOUND': return `cannot connect: no such host "${url.hostname}" (check the URL)`
+    case 'EAI_AGAIN': return `cannot connect: the name "${url.hostname}" could not be looked up (no DNS answer; check the network)`
+    case 'ECONNRESET': return `the connection to ${where} was reset`
+    case 'EHOSTUNREACH': case 'ENETUNREACH': return `cannot connect: ${where} is unreachable from this machine`
+    case 'UND_ERR_CONNECT_TIMEOUT': return `cannot connect: ${where} did not answer in time`
+    default: break
+  }
+  if (code !== undefined && /CERT|SSL|TLS/.test(code)) return `the TLS certificate of ${where} is not valid here (${code})`
+  const message = err.cause?.message ?? err.message
+  if (message === 'bad port') return `cannot fetch: port ${url.port} is a port browsers and fetch refuse to use (bad port)`
+  return `cannot fetch (${code ?? message})`
+}
+
 /** The `charset` parameter of a Content-Type header, lower case, or null. */
 function charsetOf(contentType: string | null): string | null {
   const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')
   return m === null ? null : m[1].toLowerCase()
 }
 
-// A page that declares no charset in its header may in its first bytes (HTML5 prescan, simplified).
-function metaCharset(bytes: Uint8Array): string | null {
+// A document that declares no charset in its header may in its first bytes: an XML
+// declaration (`<?xml version="1.0" encoding="windows-1252"?>`, how feeds and XHTML pages
+// usually do it: XML 1.0 section 4.3.3), else a `<meta charset>` (HTML5 prescan, simplified).
+function declaredInBody(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1')
+  const xml = /^(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)
+  if (xml !== null) return xml[1].toLowerCase()
   const m = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)
   return m === null ? null : m[1].toLowerCase()
 }
@@ -106,13 +131,14 @@ const WINDOWS_1252 = [
 ]
 
 /**
- * Decode a body in its declared encoding (the header's charset, else a `<meta charset>`,
- * else UTF-8). Many news sites still serve windows-1252, EUC-KR or Shift_JIS; the text is
- * stored decoded, and offsets index that text, so any declared encoding is safe. Bytes
- * invalid in the encoding are refused, never replaced.
+ * Decode a body in its declared encoding (the header's charset, else the XML
+ * declaration's `encoding`, else a `<meta charset>`, else UTF-8). Many news sites still
+ * serve windows-1252, EUC-KR or Shift_JIS; the text is stored decoded, and offsets index
+ * that text, so any declared encoding is safe. Bytes invalid in the encoding are refused,
+ * never replaced.
  */
 function decodeBody(bytes: Uint8Array, url: string, declared: string | null): string {
-  const label = declared ?? metaCharset(bytes) ?? 'utf-8'
+  const label = declared ?? declaredInBody(bytes) ?? 'utf-8'
   let decoder: TextDecoder
   try {
     decoder = new TextDecoder(label, { fatal: true })

@@ -25,13 +25,22 @@ export type InputResult =
 export interface ReadOptions {
   /** Standard input, read when a path is `-` or no path is given. */
   readonly stdin?: NodeJS.ReadableStream
-  /** Largest document accepted, in bytes (default 10 MB). */
+  /** Largest document text accepted, in bytes (default {@link DEFAULT_MAX_BYTES}). */
   readonly maxBytes?: number
   /** Publication date for documents that do not carry one (`--published`). */
   readonly published?: string | null
 }
 
-const DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+/**
+ * The default cap on one document's text: 1 MB (session 11; it was 10 MB). Analysis time
+ * grows linearly with length, about a minute per MB on a loaded 2-core machine, so a
+ * 10 MB file meant minutes of silence before any answer, while the longest PolNeAR
+ * article is 34 KB and news articles are rarely over 100 KB: a document over 1 MB is
+ * almost always a mistake (a whole archive saved as one file). `--max-bytes` raises it.
+ */
+export const DEFAULT_MAX_BYTES = 1024 * 1024
+/** An HTML file (or JSONL line) may be this many times the cap: markup, scripts and styles are not text. */
+const RAW_FACTOR = 10
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', ''])
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -65,19 +74,26 @@ export function isDateBound(s: string): boolean {
 // index the text exactly as given.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
-function tooLarge(origin: string, size: number, maxBytes: number): ClaimtrailError {
+function tooLarge(origin: string, size: number, maxBytes: number, isDefault = false): ClaimtrailError {
   // The size in the limit's unit, rounded up: "10.0 MB is over the 10 MB limit" would puzzle.
   const unit = maxBytes >= 1048576 ? 1048576 : maxBytes >= 1024 ? 1024 : 1
   const name = unit === 1048576 ? 'MB' : unit === 1024 ? 'KB' : 'bytes'
   const sizeText = unit === 1 ? `${size}` : (Math.ceil((size / unit) * 10) / 10).toFixed(1)
   const limitText = unit === 1 ? `${maxBytes}` : `${+(maxBytes / unit).toFixed(1)}`
   return new ClaimtrailError('TOO_LARGE',
-    `${origin}: ${sizeText} ${name} is over the ${limitText} ${name} limit per document; split it or raise --max-bytes`)
+    `${origin}: ${sizeText} ${name} is over the ${limitText} ${name} limit per document; split it or raise --max-bytes` +
+    (isDefault ? ` (${limitText} ${name} is the default: news articles are rarely over 100 KB, and analysis takes about a minute per MB)` : ''))
+}
+
+/** The cap on a document's text: too large a text is refused before it is analysed. */
+function checkTextSize(text: string, origin: string, maxBytes: number): void {
+  const size = Buffer.byteLength(text)
+  if (size > maxBytes) throw tooLarge(origin, size, maxBytes, maxBytes === DEFAULT_MAX_BYTES)
 }
 
 /** Decode bytes as UTF-8 text, refusing binary data and invalid encodings with a reason. */
 export function decodeText(bytes: Uint8Array, origin: string, maxBytes = DEFAULT_MAX_BYTES): string {
-  if (bytes.length > maxBytes) throw tooLarge(origin, bytes.length, maxBytes)
+  if (bytes.length > maxBytes) throw tooLarge(origin, bytes.length, maxBytes, maxBytes === DEFAULT_MAX_BYTES)
   const head = bytes.subarray(0, 8192)
   if (head.includes(0)) throw new ClaimtrailError('BAD_INPUT', `${origin}: binary file, not text`)
   try {
@@ -87,17 +103,19 @@ export function decodeText(bytes: Uint8Array, origin: string, maxBytes = DEFAULT
   }
 }
 
-function textRecord(id: string, text: string, origin: string, published: string | null): InputRecord {
+function textRecord(id: string, text: string, origin: string, published: string | null, maxBytes: number): InputRecord {
   if (text.trim() === '') throw new ClaimtrailError('BAD_INPUT', `${origin}: empty document, nothing to analyse`)
+  checkTextSize(text, origin, maxBytes)
   // U+0000 is never article text, and PostgreSQL cannot store it in a text column: refuse
   // it here so that both ledgers treat the document alike.
   if (text.includes('\0')) throw new ClaimtrailError('BAD_INPUT', `${origin}: contains NUL characters (U+0000), so it is not a text document`)
   return { id, text, title: null, published, url: null, outlet: null, origin }
 }
 
-function htmlRecord(id: string, html: string, origin: string, published: string | null): InputRecord {
+function htmlRecord(id: string, html: string, origin: string, published: string | null, maxBytes: number): InputRecord {
   const article = extractHtml(html)
   if (article.text.trim() === '') throw new ClaimtrailError('BAD_INPUT', `${origin}: no article text found in the HTML`)
+  checkTextSize(article.text, origin, maxBytes)
   return { id, text: article.text, title: article.title, published: article.published ?? published, url: null, outlet: null, origin }
 }
 
@@ -107,10 +125,11 @@ function* jsonlRecords(content: string, origin: string, published: string | null
     const line = lines[i].trim()
     if (line === '') continue
     const where = `${origin}:${i + 1}`
-    // The per-document cap holds per record: one 50 MB line must not be analysed.
+    // The per-document cap holds per record: one 50 MB line must not even be parsed. A
+    // line may hold HTML, so it gets the raw allowance; its text is held to the cap below.
     const size = Buffer.byteLength(line)
-    if (size > maxBytes) {
-      yield failure(where, tooLarge(where, size, maxBytes))
+    if (size > maxBytes * RAW_FACTOR) {
+      yield failure(where, tooLarge(where, size, maxBytes * RAW_FACTOR))
       continue
     }
     let raw: unknown
@@ -134,8 +153,8 @@ function* jsonlRecords(content: string, origin: string, published: string | null
     }
     try {
       const base = r.text !== undefined
-        ? textRecord(r.id, r.text, where, r.published ?? published)
-        : htmlRecord(r.id, r.html ?? '', where, r.published ?? published)
+        ? textRecord(r.id, r.text, where, r.published ?? published, maxBytes)
+        : htmlRecord(r.id, r.html ?? '', where, r.published ?? published, maxBytes)
       yield {
         ok: true,
         record: {
@@ -167,7 +186,7 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array)
     size += b.length
-    if (size > maxBytes) throw tooLarge('stdin', size, maxBytes)
+    if (size > maxBytes) throw tooLarge('stdin', size, maxBytes, maxBytes === DEFAULT_MAX_BYTES)
     chunks.push(b)
   }
   return Buffer.concat(chunks)
@@ -199,18 +218,20 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
     if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && ext !== '.jsonl') {
       throw new ClaimtrailError('UNSUPPORTED', `${path}: unsupported file type "${ext}"; use .txt, .html or .jsonl`)
     }
-    // JSONL files hold many documents: the per-document cap applies per line.
-    const limit = ext === '.jsonl' ? Math.max(maxBytes * 100, maxBytes) : maxBytes
+    // JSONL files hold many documents: the per-document cap applies per line. An HTML
+    // file is mostly markup: its extracted text is held to the cap.
+    const limit = ext === '.jsonl' ? maxBytes * 100 : HTML_EXTENSIONS.has(ext) ? maxBytes * RAW_FACTOR : maxBytes
+    const isDefault = maxBytes === DEFAULT_MAX_BYTES && limit === maxBytes
     const info = await stat(path)
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
-    if (info.size > limit) throw tooLarge(path, info.size, limit)
+    if (info.size > limit) throw tooLarge(path, info.size, limit, isDefault)
     const content = decodeText(await readFile(path), path, limit)
     if (ext === '.jsonl') {
       yield* jsonlRecords(content, path, published, maxBytes)
     } else if (HTML_EXTENSIONS.has(ext)) {
-      yield { ok: true, record: htmlRecord(id, content, path, published) }
+      yield { ok: true, record: htmlRecord(id, content, path, published, maxBytes) }
     } else {
-      yield { ok: true, record: textRecord(id, content, path, published) }
+      yield { ok: true, record: textRecord(id, content, path, published, maxBytes) }
     }
   } catch (e) {
     yield failure(path, e)
@@ -233,7 +254,7 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
       try {
         if (!options.stdin) throw new ClaimtrailError('USAGE', 'stdin: no standard input available')
         const text = decodeText(await readStream(options.stdin, maxBytes), 'stdin', maxBytes)
-        yield { ok: true, record: textRecord('stdin', text, 'stdin', options.published ?? null) }
+        yield { ok: true, record: textRecord('stdin', text, 'stdin', options.published ?? null, maxBytes) }
       } catch (e) {
         yield failure('stdin', e)
       }
@@ -243,7 +264,11 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
     try {
       isDir = (await stat(path)).isDirectory()
     } catch (e) {
-      yield failure(path, e)
+      // `ingest` fetches URLs before it reads files; whoever gets here was given one to read.
+      const isUrl = /^https?:\/\//i.test(path) && (e as NodeJS.ErrnoException).code === 'ENOENT'
+      yield isUrl
+        ? { ok: false, origin: path, reason: "a URL, and this command reads files; save the page first, or add it to the ledger with 'claimtrail ingest URL'" }
+        : failure(path, e)
       continue
     }
     if (isDir) {

@@ -135,6 +135,18 @@ describe('ingest URLs and feeds', () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' })
       res.end(Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9 Wire</title><item><guid>l1</guid><description>${'Le caf\u00e9 est fermé: 300 soldats sont arrivés, selon le ministère. '.repeat(8)}</description></item></channel></rss>`, 'latin1'))
     },
+    // Feeds (and XHTML pages) often declare their encoding only in the XML declaration.
+    '/xml-decl-feed': (res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      res.end(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Caf'), Buffer.from([0xe9]),
+        Buffer.from(' Gazette</title><item><guid>x1</guid><description>'), Buffer.from(`${'The ministry\x92s count rose again. '.repeat(12)}About 300 North Korean troops arrived, officials said.`, 'latin1'),
+        Buffer.from('</description></item></channel></rss>')]))
+    },
+    '/xml-decl-page': (res) => {
+      res.writeHead(200, { 'content-type': 'application/xhtml+xml' })
+      res.end(Buffer.concat([Buffer.from("<?xml version='1.0' encoding='ISO-8859-1'?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><article><p>Caf"), Buffer.from([0xe9]),
+        Buffer.from(' owners said 400 North Korean troops arrived.</p></article></body></html>')]))
+    },
     '/bad-latin': (res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=x-no-such-encoding' })
       res.end('<html><body><p>Officials said 300 troops arrived.</p></body></html>')
@@ -196,6 +208,40 @@ describe('ingest URLs and feeds', () => {
       const stored = (await store.articles()).find((a) => a.outlet === 'Café Wire')
       assert.ok(stored, 'the feed title is decoded too')
       assert.match((await store.article(stored.key))?.text ?? '', /^Le café est fermé: 300 soldats sont arrivés, selon le ministère\./)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a feed or page that declares its encoding only in <?xml encoding=...?> is decoded in it', async () => {
+    const store = newStore()
+    try {
+      const { summary, outcomes } = await run([`${base}/xml-decl-feed`], store, { isFeed: true })
+      assert.deepEqual(summary, { ingested: 1, skipped: 0, failed: 0 }, JSON.stringify(outcomes))
+      const page = await run([`${base}/xml-decl-page`], store)
+      assert.deepEqual(page.summary, { ingested: 1, skipped: 0, failed: 0 }, JSON.stringify(page.outcomes))
+      const articles = await store.articles()
+      const fromFeed = articles.find((a) => a.outlet === 'Café Gazette')
+      assert.ok(fromFeed, JSON.stringify(articles.map((a) => a.outlet)))
+      assert.match((await store.article(fromFeed.key))?.text ?? '', /^The ministry’s count rose again\./)
+      const texts = await Promise.all(articles.map(async (a) => (await store.article(a.key))?.text))
+      assert.ok(texts.includes('Café owners said 400 North Korean troops arrived.'), JSON.stringify(texts))
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a page that cannot be reached says why in words, not "fetch failed (fetch failed)"', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const store = newStore()
+    try {
+      const { outcomes } = await run([`http://127.0.0.1:${port}/story`, 'http://127.0.0.1:1/story'], store)
+      const reasons = outcomes.map((o) => (o.status === 'failed' ? o.reason : o.status))
+      assert.equal(reasons[0], `http://127.0.0.1:${port}/story: cannot connect: nothing answers at 127.0.0.1:${port} (connection refused)`)
+      assert.equal(reasons[1], 'http://127.0.0.1:1/story: cannot fetch: port 1 is a port browsers and fetch refuse to use (bad port)')
     } finally {
       await store.close()
     }

@@ -11,7 +11,7 @@ import { extractHtml } from './html.ts'
 
 /** What happened to one document. */
 export type IngestOutcome =
-  | { readonly status: 'ingested'; readonly origin: string; readonly key: string; readonly claims: number }
+  | { readonly status: 'ingested'; readonly origin: string; readonly key: string; readonly claims: number; readonly warnings: readonly string[] }
   | { readonly status: 'skipped'; readonly origin: string; readonly key: string; readonly by: 'url' | 'content' }
   | { readonly status: 'failed'; readonly origin: string; readonly reason: string }
 
@@ -121,7 +121,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
     try {
       const r = await ingestRecord(store, record, getAnalyzer, time)
-      if (r.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: r.key, claims: r.claims })
+      if (r.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: r.key, claims: r.claims, warnings: r.warnings })
       else report({ status: 'skipped', origin: record.origin, key: r.key, by: r.by })
     } catch (e) {
       rethrowFatal(e)

@@ -14,7 +14,7 @@ import type { Store } from '../store/store.ts'
 
 /** What happened to the article. */
 export type OneResult =
-  | { readonly status: 'inserted'; readonly key: string; readonly claims: number }
+  | { readonly status: 'inserted'; readonly key: string; readonly claims: number; readonly warnings: readonly string[] }
   | { readonly status: 'duplicate'; readonly key: string; readonly by: 'url' | 'content' }
 
 /** Where the time of {@link ingestRecord} went, added to as it runs. */
@@ -41,5 +41,8 @@ export async function ingestRecord(
   t = performance.now()
   const put = await store.putArticle(article)
   if (timing) timing.storeMs += performance.now() - t
-  return put.status === 'inserted' ? { status: 'inserted', key: put.key, claims: article.claims.length } : put
+  // The extractor's warnings (a language it does not read, ...) explain an article stored
+  // with no claims; the caller shows them.
+  const warnings = (article.analysis as { warnings?: readonly string[] }).warnings ?? []
+  return put.status === 'inserted' ? { status: 'inserted', key: put.key, claims: article.claims.length, warnings } : put
 }

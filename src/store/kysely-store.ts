@@ -145,7 +145,14 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
         q = q.where(sql<SqlBool>`lower(coalesce(claims.source_entity, '') || ' ' || coalesce(claims.source, '')) like ${pattern} escape '\\'`)
       }
       if (filter.text) q = q.where(parts.claimText(filter.text))
-      const rows = await q.orderBy('articles.published').orderBy('articles.key').orderBy('claims.ordinal').execute()
+      let rows = await q.orderBy('articles.published').orderBy('articles.key').orderBy('claims.ordinal').execute()
+      // LIKE finds the text anywhere; a name is looked for from the start of a word, so
+      // that "NIS" does not find "UK Ministry of Defence" (one regular expression, the
+      // same on both backends, over the few rows LIKE kept).
+      if (filter.source) {
+        const startsWord = new RegExp(`(?:^|[^\\p{L}\\p{N}])${filter.source.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u')
+        rows = rows.filter((r) => startsWord.test(`${r.source_entity ?? ''} ${r.source ?? ''}`.toLowerCase()))
+      }
       return rows.map((r) => ({
         key: r.key, ordinal: r.ordinal, quantityText: r.quantity_text, start: r.start_cp, end: r.end_cp,
         value: r.value, low: r.low, high: r.high, approx: r.approx === 1,

@@ -106,6 +106,26 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       }
     })
 
+    test('the source filter matches whole words from their start: "NIS" is not in "Ministry"', async () => {
+      const store = await open()
+      try {
+        await store.putArticle(article('s1', { claims: [
+          claim('s1:1-2:3000', { value: 3000, source: "South Korea's National Intelligence Service (NIS)", sourceEntity: 'National Intelligence Service' }),
+          claim('s1:3-4:11000', { value: 11000, source: 'the British defence ministry', sourceEntity: 'UK Ministry of Defence' }),
+          claim('s1:5-6:500', { value: 500, source: 'Kim Jong Un', sourceEntity: null }),
+        ] }))
+        const keys = async (source: string) => (await store.claims({ source })).map((c) => c.key).sort()
+        assert.deepEqual(await keys('NIS'), ['s1:1-2:3000'])
+        assert.deepEqual(await keys('ministry'), ['s1:3-4:11000'])
+        assert.deepEqual(await keys('defen'), ['s1:3-4:11000'], 'a word may be given by its start')
+        assert.deepEqual(await keys('kim jong'), ['s1:5-6:500'])
+        assert.deepEqual(await keys('intelligence service'), ['s1:1-2:3000'])
+        assert.deepEqual(await keys('tel'), [], 'not inside a word')
+      } finally {
+        await store.close()
+      }
+    })
+
     test('filters claims by source, category, dates and full text', async () => {
       const store = await open()
       try {

@@ -75,7 +75,7 @@ export interface LedgerClaim extends ClaimRow {
 
 /** Filters for {@link Store.claims}; all optional, combined with AND. */
 export interface ClaimFilter {
-  /** Substring of the source or resolved source name, case-insensitive. */
+  /** Words of the source or resolved source name, case-insensitive, from the start of a word ("NIS" is not found in "Ministry"). */
   readonly source?: string
   readonly category?: string
   /** Publication date bounds, inclusive, `YYYY-MM-DD`. */

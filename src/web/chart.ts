@@ -39,14 +39,26 @@ export interface ChartOptions {
   readonly href?: (p: ChartPoint) => string | null
 }
 
-// Okabe-Ito, then darker companions: distinguishable with common colour-vision deficiencies.
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C564B', '#7F7F7F', '#17BECF', '#BCBD22', '#6A3D9A']
+// Okabe-Ito, then darker companions: distinguishable with common colour-vision
+// deficiencies. Ten is about as many hues as a reader tells apart at a glance; grey is
+// kept for the rest (see originColors).
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C564B', '#BCBD22', '#6A3D9A']
+/** The colour of the sources beyond the palette. */
+export const OTHER_SOURCE_COLOR = '#9E9E9E'
 
-/** Colour of each origin, in order of first appearance. */
+/**
+ * Colour of each origin: the sources with the most points get the palette's distinct
+ * colours (ties in order of first appearance), every further source grey. A repeated
+ * colour would pass one source off as another (17 sources in the demo's busiest figure);
+ * a grey marker says "a minor source", and the figure page's legend highlights any one
+ * source's points on hover, focus or click, grey ones included.
+ */
 export function originColors(points: readonly ChartPoint[]): Map<string, string> {
-  const colors = new Map<string, string>()
-  for (const p of points) if (!colors.has(p.origin)) colors.set(p.origin, PALETTE[colors.size % PALETTE.length])
-  return colors
+  const counts = new Map<string, number>()
+  for (const p of points) counts.set(p.origin, (counts.get(p.origin) ?? 0) + 1)
+  // Map keeps first-appearance order and sort is stable, so ties keep it.
+  const ranked = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))
+  return new Map(ranked.map((origin, i) => [origin, i < PALETTE.length ? PALETTE[i] : OTHER_SOURCE_COLOR]))
 }
 
 const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
@@ -65,6 +77,20 @@ function niceMax(max: number): number {
   const pow = 10 ** Math.floor(Math.log10(max))
   for (const m of [1, 2, 2.5, 5, 10]) if (max <= m * pow) return m * pow
   return 10 * pow
+}
+
+/**
+ * Tick values from 0 to `max` (a {@link niceMax}) in four or five round steps (1, 2, 2.5 or
+ * 5 times a power of ten): quarters of 2,500 are 625 and 1,875, which the compact labels
+ * would print as "625" and "1.9K", misstating the line they mark.
+ */
+function tickValues(max: number): number[] {
+  const isRound = (step: number): boolean => {
+    const m = step / 10 ** Math.floor(Math.log10(step))
+    return [1, 2, 2.5, 5].some((r) => Math.abs(m - r) < 1e-9)
+  }
+  const intervals = isRound(max / 4) ? 4 : 5
+  return Array.from({ length: intervals + 1 }, (_, i) => (max / intervals) * i)
 }
 
 /**
@@ -171,7 +197,7 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
   const maxValue = niceMax(valueCap(extents.flatMap((e) => (e ? [e.high, e.mid] : [])).filter(Number.isFinite)) * 1.05)
   const y = (v: number): number => height - m.bottom - (Math.min(v, maxValue) / maxValue) * (height - m.top - m.bottom)
 
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * maxValue)
+  const yTicks = tickValues(maxValue)
   const grid = yTicks.map((v) => html`<g class="tick"><line x1="${plotLeft}" x2="${plotRight}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e3e3"/><text x="${m.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${COMPACT.format(v)}</text></g>`)
   // Tick labels that would collide with an outlier column's label are left out.
   const ticks = monthTicks(from, to).filter((t) => (!hasEarlier || x(t.day) - plotLeft > 28) && ((!hasLater && !hasUndated) || plotRight - x(t.day) > 28))
@@ -235,18 +261,35 @@ export function renderTimelineSvg(points: readonly ChartPoint[], options: ChartO
 }
 
 /**
- * The legend of a timeline chart as HTML: one swatch per origin, then the shape and
- * style conventions.
+ * The legend of a timeline chart as HTML: one entry per origin (most points first, with
+ * the number of points), the grey ones after "other sources", then the shape and style
+ * conventions. Each source entry is a button carrying `data-origin`, which the figure
+ * page's script (`/static/chart.js`) uses to highlight that source's points; in the
+ * self-contained report, without the script, it is a plain label.
  */
-export function renderChartLegend(points: readonly ChartPoint[]): Html {
+export function renderChartLegend(points: readonly ChartPoint[], options: { readonly interactive?: boolean } = {}): Html {
+  const isInteractive = options.interactive ?? true
   const colors = originColors(points)
   const names = new Map<string, string>()
-  for (const p of points) if (!names.has(p.origin)) names.set(p.origin, p.source ?? `${p.outlet ?? 'outlet'} (own voice)`)
+  const counts = new Map<string, number>()
+  for (const p of points) {
+    if (!names.has(p.origin)) names.set(p.origin, p.source ?? `${p.outlet ?? 'outlet'} (own voice)`)
+    counts.set(p.origin, (counts.get(p.origin) ?? 0) + 1)
+  }
   const swatch = (color: string): Html => trusted(renderSwatch(color))
-  const sources = [...colors.entries()].map(([origin, color]) => html`<li>${swatch(color)} ${names.get(origin) ?? origin}</li>`)
+  const entry = ([origin, color]: [string, string]): Html => {
+    const label = html`${swatch(color)} ${names.get(origin) ?? origin} <span class="muted">(${counts.get(origin) ?? 0})</span>`
+    return isInteractive
+      ? html`<li><button type="button" class="legend-source" data-origin="${origin}" aria-pressed="false">${label}</button></li>`
+      : html`<li class="legend-source" data-origin="${origin}">${label}</li>`
+  }
+  const entries = [...colors.entries()]
+  const coloured = entries.filter(([, c]) => c !== OTHER_SOURCE_COLOR).map(entry)
+  const grey = entries.filter(([, c]) => c === OTHER_SOURCE_COLOR).map(entry)
+  const others = grey.length > 0 ? html`<li class="legend-others">other sources, in grey:</li>${grey}` : ''
   const shapes = (['corroborated', 'conflicting', 'revised', 'single-source'] as const).map((s) =>
     html`<li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">${marker(s, '#333', false)}</svg> ${STATUS_LABEL[s]}</li>`)
-  return html`<div class="legend"><ul class="legend-sources" aria-label="Sources">${sources}</ul><ul class="legend-shapes" aria-label="Marks">${shapes}<li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">${marker('corroborated', '#333', true)}</svg> hedged or vague</li><li><svg width="18" height="22" viewBox="-9 -18 18 22" aria-hidden="true"><path d="M-5,-11 L0,-16 L5,-11" fill="none" stroke="#333" stroke-width="2"/>${marker('corroborated', '#333', false)}</svg> at least</li><li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><line x1="0" x2="0" y1="-8" y2="8" stroke="#333" stroke-width="3"/></svg> range</li><li><svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true"><path d="M1,5 L25,5" stroke="#777" stroke-width="1.5" stroke-dasharray="3 3"/></svg> copies of one story</li></ul></div>`
+  return html`<div class="legend"><ul class="legend-sources" aria-label="${isInteractive ? 'Sources (points per source); hover, focus or click one to highlight its points' : 'Sources (points per source)'}">${coloured}${others}</ul><ul class="legend-shapes" aria-label="Marks">${shapes}<li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">${marker('corroborated', '#333', true)}</svg> hedged or vague</li><li><svg width="18" height="22" viewBox="-9 -18 18 22" aria-hidden="true"><path d="M-5,-11 L0,-16 L5,-11" fill="none" stroke="#333" stroke-width="2"/>${marker('corroborated', '#333', false)}</svg> at least</li><li><svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><line x1="0" x2="0" y1="-8" y2="8" stroke="#333" stroke-width="3"/></svg> range</li><li><svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true"><path d="M1,5 L25,5" stroke="#777" stroke-width="1.5" stroke-dasharray="3 3"/></svg> copies of one story</li></ul></div>`
 }
 
 function renderSwatch(color: string): string {

@@ -8,7 +8,8 @@ import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html
 
 /**
  * The web app's pages, rendered on the server from the ledger: plain semantic HTML,
- * one stylesheet, and one small script for the extract page. Every stored string goes
+ * one stylesheet, and small scripts for the extract page, search as you type and the
+ * chart legend's highlighting. Every stored string goes
  * through the escaping `html` template.
  */
 
@@ -138,7 +139,7 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 <thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout(f.label, body)
+  return layout(f.label, body, { scripts: ['/static/chart.js'] })
 }
 
 function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {

@@ -65,7 +65,7 @@ export function renderReport(f: Figure, options: ReportOptions): string {
 <p class="muted">Figure <code>${f.id}</code> · report made ${options.generatedAt.slice(0, 19).replace('T', ' ')} UTC by claimtrail${options.ledger ? ` from ${options.ledger}` : ''}.</p>
 <figure class="chart">
 <div class="chart-scroll">${trusted(svg)}</div>
-<figcaption>${renderChartLegend(f.points)}</figcaption>
+<figcaption>${renderChartLegend(f.points, { interactive: false })}</figcaption>
 </figure>
 <h2>Evidence</h2>
 <div class="table-wrap"><table class="evidence">

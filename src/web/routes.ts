@@ -17,6 +17,7 @@ import { figurePath } from './html.ts'
 const STATIC: Record<string, { readonly type: string; readonly body: string }> = {
   'style.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./static/style.css', import.meta.url), 'utf8') },
   'extract.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/extract.js', import.meta.url), 'utf8') },
+  'chart.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/chart.js', import.meta.url), 'utf8') },
   'search.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/search.js', import.meta.url), 'utf8') },
 }
 

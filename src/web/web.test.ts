@@ -51,6 +51,18 @@ test('the chart draws one point per claim, escapes stored strings, marks ranges,
   assert.ok(svg.includes('>undated</text>'))
 })
 
+test('y-axis ticks are round numbers, so a label never misstates its line ("1.3K" for 1,250)', () => {
+  const ticks = (values: number[]): string[] => {
+    const svg = renderTimelineSvg(values.map((value, i) => point({ claimKey: `k${i}`, value })))
+    const { document } = parseHTML(`<html><body>${svg}</body></html>`)
+    return Array.from(document.querySelectorAll('.tick text[text-anchor="end"]'), (e) => e.textContent ?? '')
+  }
+  assert.deepEqual(ticks([200, 1000, 2300]), ['0', '500', '1K', '1.5K', '2K', '2.5K'])
+  assert.deepEqual(ticks([3000, 4600]), ['0', '1K', '2K', '3K', '4K', '5K'])
+  assert.deepEqual(ticks([9000, 11_000, 12_000]), ['0', '5K', '10K', '15K', '20K'])
+  assert.deepEqual(ticks([150, 180]), ['0', '50', '100', '150', '200'])
+})
+
 test('highlights flatten overlapping spans into well-nested marks with code-point anchors', () => {
   const text = 'Intro 🇰🇵.\nThe NIS said some 15,000 troops were there. Next.'
   const cp = (s: string): number => [...text.slice(0, text.indexOf(s))].length

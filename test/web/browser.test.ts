@@ -272,4 +272,46 @@ describe('web app on the demo corpus, with real extraction', { skip: hasChromium
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('17 sources stay distinguishable: no colour repeats, and a legend entry highlights its points', async () => {
+    const { page, errors } = await openPage()
+    const list = await (await fetch(`${demo.url}/api/figures`)).json() as { figures: { id: string; independentSources: number }[] }
+    const busiest = [...list.figures].sort((a, b) => b.independentSources - a.independentSources)[0]
+    assert.ok(busiest.independentSources > 12, `a figure with many sources (${busiest.independentSources})`)
+    await page.goto(`${demo.url}/figures/${busiest.id}`)
+    const entries = await page.locator('.legend-source').evaluateAll((els) => els.map((e) => ({
+      origin: e.getAttribute('data-origin') ?? '', color: e.querySelector('rect')?.getAttribute('fill') ?? '',
+    })))
+    const pointOrigins = await page.locator('svg.timeline .point').evaluateAll((els) => els.map((e) => e.getAttribute('data-origin') ?? ''))
+    assert.deepEqual(new Set(entries.map((e) => e.origin)), new Set(pointOrigins), 'one legend entry per source')
+    // Each colour names one source; the sources beyond the palette share grey, and say so.
+    const grey = entries.filter((e) => e.color === '#9E9E9E')
+    const coloured = entries.filter((e) => e.color !== '#9E9E9E')
+    assert.equal(new Set(coloured.map((e) => e.color)).size, coloured.length, JSON.stringify(coloured))
+    assert.ok(grey.length > 0 && (await page.locator('.legend-others').isVisible()))
+    // A marker has its legend entry's colour.
+    for (const e of coloured) {
+      const stroke = await page.locator('svg.timeline .point').filter({ has: page.locator('.marker') })
+        .evaluateAll((els, origin) => els.filter((g) => g.getAttribute('data-origin') === origin).map((g) => g.querySelector('.marker')?.getAttribute('stroke')), e.origin)
+      assert.deepEqual(new Set(stroke), new Set([e.color]), e.origin)
+    }
+    // Clicking a grey source's entry leaves only its points at full strength, until clicked again.
+    const target = grey[0].origin
+    const opacities = () => page.locator('svg.timeline .point').evaluateAll((els) =>
+      els.map((g) => [g.getAttribute('data-origin'), Number(getComputedStyle(g).opacity)] as const))
+    const button = page.locator('button.legend-source').nth(entries.findIndex((e) => e.origin === target))
+    await button.click()
+    await page.mouse.move(1, 1)
+    assert.equal(await button.getAttribute('aria-pressed'), 'true')
+    for (const [origin, opacity] of await opacities()) assert.ok(origin === target ? opacity === 1 : opacity < 0.5, `${origin}: ${opacity}`)
+    await shot(page, 'demo-figure-highlight')
+    await button.click()
+    await page.mouse.move(1, 1)
+    for (const [origin, opacity] of await opacities()) assert.equal(opacity, 1, origin ?? '')
+    // The keyboard reaches the entries; focus highlights too.
+    await page.locator('button.legend-source').first().focus()
+    for (const [origin, opacity] of await opacities()) assert.ok(origin === entries[0].origin ? opacity === 1 : opacity < 0.5, `focus ${origin}: ${opacity}`)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

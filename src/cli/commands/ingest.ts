@@ -6,9 +6,16 @@ import { ClaimtrailError } from '../../model/errors.ts'
 import type { CliIo, Command } from '../command.ts'
 import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
 
-/** A progress line on a terminal, redrawn in place on standard error. */
-export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: IngestOutcome): void; done(): void } {
+/**
+ * A progress line on a terminal, redrawn in place on standard error. Failures get a line
+ * each; documents stored with warnings (a language the extractor does not read, so no
+ * claims) are counted for the summary, which names the first: standard error stays one
+ * line per failed document and the summary, and `--json` lists each warning.
+ */
+export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: IngestOutcome): void; done(): void; warnings(): string } {
   const counts = { ingested: 0, skipped: 0, failed: 0 }
+  let warned = 0
+  let firstWarning = ''
   let drawn = false
   let lastDraw = 0
   const started = Date.now()
@@ -27,12 +34,18 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
       if (o.status === 'failed') {
         if (drawn) io.stderr.write('\r\x1b[2K')
         io.stderr.write(`claimtrail: ${o.reason}\n`)
+      } else if (o.status === 'ingested' && o.warnings.length > 0) {
+        if (warned++ === 0) firstWarning = `${o.origin}: ${o.warnings[0]}`
       }
       if (isJson) writeJsonLines(io, [o])
       if (io.isTty) draw(false)
     },
     done() {
       if (io.isTty && drawn) io.stderr.write('\r\x1b[2K')
+    },
+    warnings() {
+      if (warned === 0) return ''
+      return `; ${warned} stored with warnings (${warned > 1 ? 'first: ' : ''}${firstWarning}${isJson ? '' : '; --json lists each'})`
     },
   }
 }
@@ -75,7 +88,7 @@ export const command: Command = {
     const rate = seconds > 0 && summary.ingested > 0
       ? `, ${(summary.ingested / seconds).toFixed(1)} documents/s; analysis ${share(summary.analysisMs)}, store ${share(summary.storeMs)}`
       : ''
-    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s${rate})\n`)
+    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s${rate})${progress.warnings()}\n`)
     return summary.failed > 0 ? 1 : 0
   },
 }

@@ -240,6 +240,19 @@ describe('ingest and watch commands', () => {
     assert.equal(badDate.status, 2)
   })
 
+  test('ingest reports the extractor\'s warnings (a language it does not read) in its summary and --json, status 0', async () => {
+    const ledger = join(dir, 'cli-warnings.db')
+    const file = join(dir, 'seoul.txt')
+    writeFileSync(file, '북한은 러시아에 병력 1만2천명을 파견했다고 국정원이 밝혔다.')
+    const r = await runCli(['ingest', file, '--db', ledger, '--json'])
+    assert.equal(r.status, 0, r.stderr)
+    // Standard error stays one line per failed document and the summary, which names it.
+    assert.match(r.stderr, /^1 ingested, 0 skipped, 0 failed \(.*\); 1 stored with warnings \(.*seoul\.txt: language "ko" is not supported yet: no entities, quantities or claims extracted\)\n$/)
+    const [outcome] = lines(r.stdout)
+    assert.equal(outcome.status, 'ingested')
+    assert.equal((outcome.warnings as string[]).length, 1)
+  })
+
   test('watch --once polls a feed once and refuses to poll it again within the minimum interval', async () => {
     const { createServer } = await import('node:http')
     const server = createServer((_req, res) => {

@@ -23,16 +23,27 @@ export function portFlag(v: string): number {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
 /**
+ * The write token: `--token`, else `CLAIMTRAIL_TOKEN`, else none. An empty `--token` is
+ * refused: `--token "$CLAIMTRAIL_TOKEN"` with the variable unset would otherwise open
+ * every write without a word. An empty variable is no token (and a public host warns).
+ */
+export function tokenFlag(flag: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  if (flag === '') throw new ClaimtrailError('USAGE', '--token is empty (is the variable you gave it set?); give a token, or leave out --token to serve without one')
+  const token = flag ?? env.CLAIMTRAIL_TOKEN ?? ''
+  return token === '' ? null : token
+}
+
+/**
  * Serve a ledger until the process is interrupted (SIGINT or SIGTERM), then close the
  * server and the store. Prints the URL on standard output.
  */
 export async function serveUntilStopped(
   store: Store, io: CliIo, flags: { port: string; host: string; token?: string },
 ): Promise<number> {
-  const token = flags.token ?? io.env.CLAIMTRAIL_TOKEN ?? null
+  const token = tokenFlag(flags.token, io.env)
   let server: RunningServer
   try {
-    server = await startServer({ store, port: portFlag(flags.port), host: flags.host, token: token === '' ? null : token })
+    server = await startServer({ store, port: portFlag(flags.port), host: flags.host, token })
   } catch (e) {
     await store.close()
     throw e
@@ -64,6 +75,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: SERVE_OPTIONS })
     if (positionals.length > 0) throw new ClaimtrailError('USAGE', `serve takes no arguments (got "${positionals[0]}"); did you mean --db ${positionals[0]}?`)
     portFlag(values.port)
+    tokenFlag(values.token, io.env)
     const store = await openLedger(values.db, io, { create: true })
     return serveUntilStopped(store, io, values)
   },

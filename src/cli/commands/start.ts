@@ -7,7 +7,7 @@ import { ingest } from '../../ingest/ingest.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { openStore } from '../../store/open.ts'
 import type { Command } from '../command.ts'
-import { SERVE_OPTIONS, portFlag, serveUntilStopped } from './serve.ts'
+import { SERVE_OPTIONS, portFlag, serveUntilStopped, tokenFlag } from './serve.ts'
 
 const DEMO = fileURLToPath(new URL('../../../examples/demo/articles.jsonl', import.meta.url))
 const SEED = fileURLToPath(new URL('../../../examples/seed/kcna-memorial.txt', import.meta.url))
@@ -22,6 +22,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: SERVE_OPTIONS })
     if (positionals.length > 0) throw new ClaimtrailError('USAGE', `start takes no arguments (got "${positionals[0]}")`)
     portFlag(values.port)
+    tokenFlag(values.token, io.env)
     // Always the SQLite file: the demo should not write into a team's PostgreSQL ledger.
     const db = values.db ?? './claimtrail.db'
     const store = await openStore({ db })

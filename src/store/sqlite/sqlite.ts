@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
-import { basename } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql, type SqlBool } from 'kysely'
 import { ClaimtrailError } from '../../model/errors.ts'
@@ -21,6 +21,15 @@ const BUSY_TIMEOUT_MS = 15_000
  * const store = openSqliteStore('claimtrail.db')
  */
 export function openSqliteStore(path: string, options: SqliteOptions = {}): Store {
+  if (path !== ':memory:' && path !== '') {
+    // SQLite says only "unable to open database file" for both.
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw new ClaimtrailError('STORE', `the ledger ${path} is a folder; give a ledger file, e.g. --db ${join(path, 'claimtrail.db')}`)
+    }
+    if (!options.mustExist && !existsSync(dirname(resolve(path)))) {
+      throw new ClaimtrailError('STORE', `cannot create the ledger ${path}: the folder ${dirname(path)} does not exist; create it first`)
+    }
+  }
   if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
     throw new ClaimtrailError('STORE', `no ledger at ${path}; ingest articles into it first (claimtrail ingest FILE --db ${path}) or give the right --db PATH`)
   }

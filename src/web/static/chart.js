@@ -1,0 +1,41 @@
+// The figure page's chart: a legend entry highlights its source's points (the others
+// fade) while hovered or focused, and keeps them highlighted when clicked (click again,
+// or Escape, to clear). Hovering a point highlights its legend entry. Without this
+// script the chart and legend still read; colours alone tell apart only ten sources.
+
+const svg = document.querySelector('svg.timeline')
+const buttons = [...document.querySelectorAll('button.legend-source')]
+const points = svg ? [...svg.querySelectorAll('.point')] : []
+let pinned = null
+
+function show(origin) {
+  if (!svg) return
+  svg.classList.toggle('highlighting', origin !== null)
+  for (const p of points) p.classList.toggle('highlight', origin !== null && p.dataset.origin === origin)
+  for (const b of buttons) b.classList.toggle('highlight', origin !== null && b.dataset.origin === origin)
+}
+
+for (const b of buttons) {
+  const origin = b.dataset.origin
+  b.addEventListener('mouseenter', () => show(origin))
+  b.addEventListener('focus', () => show(origin))
+  b.addEventListener('mouseleave', () => show(pinned))
+  b.addEventListener('blur', () => show(pinned))
+  b.addEventListener('click', () => {
+    pinned = pinned === origin ? null : origin
+    for (const other of buttons) other.setAttribute('aria-pressed', String(other.dataset.origin === pinned))
+    show(pinned ?? origin)
+  })
+}
+
+for (const p of points) {
+  p.addEventListener('mouseenter', () => show(p.dataset.origin))
+  p.addEventListener('mouseleave', () => show(pinned))
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || pinned === null) return
+  pinned = null
+  for (const b of buttons) b.setAttribute('aria-pressed', 'false')
+  show(null)
+})
