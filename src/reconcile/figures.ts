@@ -123,7 +123,20 @@ const CATEGORY_WORDS: Record<string, string> = {
  */
 export function naturalFigureId(c: Pick<FigureClaim, 'category' | 'subject' | 'countedText' | 'planned'> & { readonly unit?: string | null; readonly additional?: boolean }): string {
   const head = figureHead(c)
-  return [c.category, slug(c.subject ?? 'unknown'), slug(head)].join('/') + (c.planned ? '/planned' : c.additional === true ? '/additional' : '')
+  const measure = measureOf(c)
+  return [c.category, slug(c.subject ?? 'unknown'), slug(head)].join('/') + (measure === null ? '' : `/${measure}`) +
+    (c.planned ? '/planned' : c.additional === true ? '/additional' : '')
+}
+
+/**
+ * What a claim's number measures when it is no count: a share ("40% of the troops were
+ * killed") or a multiple of another figure ("doubling", "more than three times"). Each is a
+ * figure of its own: in a timeline of counts, 2 beside 600 would read as a revision to 2.
+ * Money keeps its currency as its head instead.
+ */
+function measureOf(c: Pick<FigureClaim, 'category'> & { readonly unit?: string | null }): 'share' | 'multiple' | null {
+  if (c.category === 'money') return null
+  return c.unit === '%' ? 'share' : c.unit === 'times' ? 'multiple' : null
 }
 
 // Sums of money are counted in their currency: dollars and won are different figures.
@@ -136,7 +149,9 @@ function naturalLabel(c: FigureClaim): string {
   const words = [c.subject ?? '', head, CATEGORY_WORDS[c.category] ?? c.category].filter((w) => w !== '')
   const label = words.join(' ')
   // "Troops wounded (whose not stated)" rather than a made-up owner called "Unknown"
+  const measure = measureOf(c)
   return label.charAt(0).toUpperCase() + label.slice(1) + (c.subject === null ? ' (whose not stated)' : '') +
+    (measure === 'share' ? ' (share, %)' : measure === 'multiple' ? ' (multiple of another figure)' : '') +
     (c.planned ? ' (planned)' : c.additional ? ' (additions)' : '')
 }
 

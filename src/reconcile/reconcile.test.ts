@@ -122,6 +122,20 @@ describe('figures and statuses', () => {
     const total = figures.find((f) => f.id === 'deployed/north-korea/troops')!
     assert.equal(total.status, 'single-source')
     assert.match(figures.find((f) => f.additional)!.label, /\(additions\)$/)
+
+  test('a share or a multiple is a figure of its own, so "doubling" does not revise a count to 2', () => {
+    const figures = buildFigures([
+      claim({ articleKey: 'a', category: 'killed', value: 300, sourceEntity: 'NIS', published: '2025-01-13' }),
+      claim({ articleKey: 'b', category: 'killed', value: 600, sourceEntity: 'NIS', published: '2025-04-30' }),
+      claim({ articleKey: 'b', category: 'killed', value: 2, unit: 'times', quantityText: 'doubling', published: '2025-04-30' }),
+      claim({ articleKey: 'c', category: 'killed', value: 40, unit: '%', quantityText: '40%', published: '2025-05-01' }),
+    ], new Map())
+    assert.deepEqual(figures.map((f) => [f.id, f.points.length]).sort(), [
+      ['killed/north-korea/troops', 2], ['killed/north-korea/troops/multiple', 1], ['killed/north-korea/troops/share', 1],
+    ])
+    assert.equal(latestPoint(figures.find((f) => f.id === 'killed/north-korea/troops')!.points)?.value, 600)
+    assert.match(figures.find((f) => f.id.endsWith('/share'))!.label, /\(share, %\)$/)
+  })
   })
 
   test('the latest estimate is the last dated one; an undated article does not replace it', () => {
