@@ -1086,6 +1086,9 @@ test('a source found inside a participle phrase set off by commas before the cue
   assert.equal(run('The mayor, in a long letter to the council, warned of cuts.', 'warned of', 'the council'), 'the council')
   // "citing X" names the one the cue passes on, to whom the figures go: left as found
   assert.equal(run('TASS, citing the Russian Defence Ministry, reported that 41 drones were shot down.', 'reported', 'the Russian Defence Ministry'), 'the Russian Defence Ministry')
+  // a source that runs from the noun phrase into the phrase ends before it; ", including ..." stays
+  assert.equal(run('Western officials, briefing reporters this week, said about 1,000 soldiers had been killed.', 'said', 'Western officials, briefing reporters'), 'Western officials')
+  assert.equal(run('Several candidates, including Trump, said the debate was rigged.', 'said', 'Several candidates, including Trump'), 'Several candidates, including Trump')
 })
 
 test('a source after its cue takes in a relative clause that follows it, unless a cue lies in the clause', () => {
