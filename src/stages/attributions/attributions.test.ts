@@ -1098,3 +1098,15 @@ test('a source after its cue takes in a relative clause that follows it, unless 
   // before the cue the clause is left to the tagger and beforeRelativeClause
   assert.equal(tidied('Jon Ralston, who attended the event, said it was a good night.', 'said', 'Jon Ralston'), 'Jon Ralston')
 })
+
+test('a speech verb the tagger found, followed by a hedged figure, keeps its attribution whatever the filter learnt of "said about"', () => {
+  for (const [text, source] of [
+    ['Troops arrive\n\nOfficials said about 2,000 troops arrived.', 'Officials'],
+    ['Losses\n\nWestern officials, briefing reporters this week, said about 1,000 soldiers had been killed as of mid-January.', 'Western officials'],
+  ]) {
+    const { doc, atts } = analyse(text)
+    const a = byCue(doc, atts, 'said')
+    assert.equal(join(doc, a.source), source)
+    assert.match(join(doc, a.content), /^about [\d,]+ (troops|soldiers)/)
+  }
+})

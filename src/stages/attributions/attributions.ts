@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { TokenColumns } from '../../model/doc.ts'
+import { POS_TAGS, type TokenColumns } from '../../model/doc.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Attribution, AttributionKind, CharSpan, Entity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
@@ -236,10 +236,31 @@ export function cuesWithRoles(
     const cue = cues[k]
     const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc)
     // Without content a cue is dropped anyway; the filter need not see it.
-    if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(model, p, cues as CueCandidate[], k, roles, sc))) continue
+    if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(model, p, cues as CueCandidate[], k, roles, sc)) &&
+      !((cue as CueCandidate).base === 1 && opensWithFigure(p, cue, roles))) continue
     out.push({ cue, roles })
   }
   return out
+}
+
+const NUM_POS = POS_TAGS.indexOf('NUM')
+// words that hedge or bound a number: "said about 1,000 soldiers", "said at least 300"
+const FIGURE_HEDGES = new Set(['about', 'around', 'some', 'nearly', 'roughly', 'almost', 'approximately', 'over', 'more', 'fewer', 'less', 'at', 'up', 'as', 'only', 'just', 'an', 'estimated'])
+
+/**
+ * '[Officials] said [about 2,000 troops arrived]': a cue the tagger found on its own, with a
+ * source, whose content opens right after it with a number or a hedged one. The filter learnt
+ * on PolNeAR that content opening with "about" after "said" is mostly what was talked about
+ * ("said about the plan"), and drops these; a figure's speaker is what the ledger is for.
+ */
+function opensWithFigure(p: Prepared, cue: CueTokens, roles: RoleSpans): boolean {
+  if (roles.source.length === 0) return false
+  const c = roles.content[0]
+  if (c.start !== cue.end || p.sent[c.start] !== p.sent[cue.start]) return false
+  let t = c.start
+  for (let k = 0; k < 2 && t < c.end && p.pos[t] !== NUM_POS && FIGURE_HEDGES.has(p.tokens.lemma[t].toLowerCase()); k++) t++
+  if (t < c.end && (p.tokens.lemma[t] === 'than' || p.tokens.lemma[t] === 'least' || p.tokens.lemma[t] === 'to' || p.tokens.lemma[t] === 'many')) t++
+  return t < c.end && p.pos[t] === NUM_POS
 }
 
 /** Token ranges labelled as source and as content around one cue. */
