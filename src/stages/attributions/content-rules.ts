@@ -7,6 +7,7 @@
 import type { RoleSpans } from './attributions.ts'
 import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
+import { closingQuotation, speechClauseAfterQuotation } from './conventions.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
 
 /**
@@ -24,16 +25,8 @@ import { QUOTE_MARKS } from '../tokens/marks.ts'
 export function quotationAfterLongClause(
   p: Prepared, cues: readonly CueTokens[], roles: RoleSpans, isCue: Uint8Array, taken: Uint8Array,
 ): RoleSpans {
-  if (roles.content.length === 0) return roles
-  let lo = cues[0].start
-  let hi = cues[cues.length - 1].end
-  for (const s of roles.source) { lo = Math.min(lo, s.start); hi = Math.max(hi, s.end) }
-  if (roles.content.some((r) => r.start >= hi)) return roles
-  const first = roles.content.find((r) => r.end <= lo && p.quote[r.start] === Q_OPEN)
-  if (first === undefined) return roles
-  let i = first.end
-  while (i < lo && (p.quote[i] === Q_CLOSE || p.punct[i] === P_COMMA)) i++
-  if (i !== lo || (p.quote[first.end - 1] !== Q_CLOSE && p.quote[first.end] !== Q_CLOSE)) return roles
+  const hi = speechClauseAfterQuotation(p, cues, roles)
+  if (hi < 0) return roles
   let end = hi
   while (end < p.n && p.sent[end] === p.sent[hi - 1] && p.punct[end] !== P_FINAL) {
     if (isCue[end] === 1 || taken[end] === 1 || p.quote[end] !== 0) return roles
@@ -41,16 +34,8 @@ export function quotationAfterLongClause(
   }
   const open = end + 1
   if (open >= p.n || p.punct[end] !== P_FINAL || p.quote[open] !== Q_OPEN || p.para[open] !== p.para[end]) return roles
-  let close = open + 1
-  while (close < p.n && p.para[close] === p.para[open] && p.quote[close] !== Q_CLOSE) {
-    if (isCue[close] === 1 || taken[close] === 1) return roles
-    close++
-  }
-  if (close >= p.n || p.quote[close] !== Q_CLOSE || p.para[close] !== p.para[open]) return roles
-  // the quotation closes its sentence ("... talk.”"), not a clause ("... tonight,” he said")
-  let last = close - 1
-  while (last > open && QUOTE_MARKS.has(p.tokens.lemma[last])) last--
-  if (p.punct[last] !== P_FINAL || (close + 1 < p.n && p.sent[close + 1] === p.sent[close] && p.para[close + 1] === p.para[close])) return roles
+  const close = closingQuotation(p, open, isCue, taken)
+  if (close < 0) return roles
   return { source: roles.source, content: [...roles.content, { start: open, end: close + 1 }] }
 }
 
