@@ -135,6 +135,22 @@ test('an interview printed as turns ("Q: ..." then "Okafor: ...") gives the labe
   for (const c of readable(tableDoc)) assert.equal(c.source, null, c.quantity)
 })
 
+test('an interview whose first turn opens the text: that label counts as another turn', () => {
+  const text = 'Q: How many people live in the camp, Grace Okafor?\n\nOkafor: About 48,000 people live here now.'
+  const doc = buildDoc(text, [quantity(text, 'About 48,000', 48000, { isApprox: true })])
+  assert.equal(claimFor(doc, 'About 48,000').source, 'Okafor')
+})
+
+test('a long run of blanks at a line start does not slow the search for interview turns (it was quadratic)', () => {
+  const text = 'An interview with the camp manager, Grace Okafor.\n' + ' '.repeat(60000) +
+    'x\n\nQ: How many people live in the camp?\n\nOkafor: About 48,000 people live here now.'
+  const doc = buildDoc(text, [quantity(text, 'About 48,000', 48000, { isApprox: true })])
+  const t0 = performance.now()
+  assert.equal(claimFor(doc, 'About 48,000').source, 'Okafor')
+  // quadratic backtracking took about 7 s here; a linear scan takes milliseconds
+  assert.ok(performance.now() - t0 < 1500, `took ${Math.round(performance.now() - t0)} ms`)
+})
+
 test('"are to be sent in January": "be to" in the predicate is planned and the month is the next one', () => {
   const text = 'Another 2,000 soldiers are to be sent in January. Some 300 people were killed in January.'
   const doc = buildDoc(text, [quantity(text, '2,000', 2000), quantity(text, 'Some 300', 300, { isApprox: true })])

@@ -1015,7 +1015,10 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
 }
 
 // A speaker's label that opens a paragraph of an interview printed as turns: "Sultan: We have ...".
-const TURN_LABEL = /^[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/u
+// (one run of blanks before a quotation mark and one after it: "[ \t]*["“]?[ \t]*" backtracks
+// over every split of a long run of blanks, quadratic in its length)
+const TURN_LABEL_SOURCE = `^[ \\t]*(?:["“][ \\t]*)?(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,2}):[ \\t]+`
+const TURN_LABEL = new RegExp(TURN_LABEL_SOURCE, 'u')
 
 /**
  * "Q: How many patients are you treating?\n\nSultan: We have 310 patients ...": a figure in a
@@ -1035,8 +1038,8 @@ function turnSource(c: Context, q: Quantity): Source | null {
   const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
     (e.type === 'PERSON' || (e.type === 'OTHER' && e.canonical !== null && e.canonical.endsWith(` ${m[1]}`))))
   if (person === undefined) return null
-  // another label opens another paragraph
-  const other = /\n[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/gu
+  // another label opens another paragraph (the first line of the text too)
+  const other = new RegExp(TURN_LABEL_SOURCE, 'gmu')
   let hasOther = false
   for (let x = other.exec(c.text); x !== null && !hasOther; x = other.exec(c.text)) hasOther = x[1] !== m[1]
   if (!hasOther) return null
