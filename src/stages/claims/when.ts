@@ -6,7 +6,7 @@ import {
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
-import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
+import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
@@ -73,9 +73,12 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   let end = counted.after
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
-  // ("to support the response over the next three months": a count of them, after "over" too)
-  return /\b((in|over|during|within) the (coming|next) ((\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+  return AHEAD_PERIOD.test(rest)
 }
+
+// "in the coming days", "later this year", "next month"; ("to support the response over the
+// next three months": a count of them, after "over" too)
+const AHEAD_PERIOD = new RegExp(`\\b((in|over|during|within) the (coming|next) ((\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')}) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\\b`, 'i')
 
 /**
  * Whether token `t` is a conjunction that opens a clause of its own: "and that the state would
