@@ -86,6 +86,14 @@ test('"The number of X was estimated by Y at N": the number counts X, and the ag
   assert.equal(homes.source, 'the provincial government')
 })
 
+test('the verbs of sizing are one list: "was placed by Y at N" gives the agent as the source, as "estimated" does', () => {
+  const text = 'The number of people who crossed into Chad in May was placed by the UN refugee agency at more than 52,000.'
+  const doc = buildDoc(text, [quantity(text, 'more than 52,000', 52000, { bound: 'at_least' })])
+  const crossed = claimFor(doc, 'more than 52,000')
+  assert.match(crossed.counted, /^people who crossed/)
+  assert.equal(crossed.source, 'the UN refugee agency')
+})
+
 test('money to be spent "over the next three months" is planned', () => {
   const text = 'The agency appealed for $12 million to feed refugees over the next three months.'
   // (undated: no date ahead of publication makes it planned)

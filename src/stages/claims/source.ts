@@ -3,9 +3,9 @@ import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../mo
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, entitiesHolding, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
-  PLAIN_WORD,
+  PLAIN_WORD, passiveSizingVerb,
 } from './context.ts'
-import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
+import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SIZING_VERBS, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { isDashBetween } from '../tokens/marks.ts'
@@ -700,9 +700,6 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
 }
 
-// Verbs by which a body sizes something "at" a figure: "counted at", "estimated at", "put at".
-const SIZING_VERBS = new Set(['count', 'estimate', 'put', 'peg', 'number', 'value'])
-
 /**
  * "a strike that the labour ministry counted at 212,000", "the crowd, which police estimated
  * at 30,000": the subject of a relative clause whose verb sizes its antecedent at the figure
@@ -744,14 +741,11 @@ function passiveSizer(c: Context, s: Sentence, a: number, q: Quantity): { source
     const b = tokenEndingAfter(c, q.end)
     if (b + 1 < s.tokenEnd && lemma[b] === 'by') { verb = a - 2; from = b + 1; to = nounPhraseEnd(c, b + 1, s.tokenEnd) }
   } else {
-    for (let t = a - 2; t > s.tokenStart + 1 && t >= a - 10; t--) {
-      if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
-      if (lemma[t] !== 'by') continue
-      if (isSized(t - 1)) { verb = t - 1; from = t + 1; to = nounPhraseEnd(c, t + 1, a - 1) }
-      // the agent runs up to "at"
-      if (to !== a - 1) return null
-      break
-    }
+    verb = passiveSizingVerb(c, s, a - 2)
+    from = verb + 2
+    to = verb < 0 ? -1 : nounPhraseEnd(c, from, a - 1)
+    // the agent runs up to "at"
+    if (to !== a - 1) return null
   }
   if (verb < 0 || to <= from || !namesSomeone(c, from, to)) return null
   const source = spanOf(c, from, to)
