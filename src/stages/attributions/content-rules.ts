@@ -108,7 +108,7 @@ export function orphanQuotations<T extends TokenAttribution>(p: Prepared, found:
     let word = open + 1
     while (word < last && QUOTE_MARKS.has(p.tokens.lemma[word])) word++
     // a quotation that opens in lower case is part of a sentence of the writer's; a title speaks for no one
-    if (p.punct[last] !== P_FINAL || (p.isCap[word] === 0 && /^\p{L}/u.test(p.tokens.lemma[word])) || isTitle(p, word, last)) continue
+    if (p.punct[last] !== P_FINAL || isLowerCaseWord(p, word) || isTitle(p, word, last)) continue
     if (covered.subarray(open, close + 1).some((x) => x === 1)) continue
     let owner: T | undefined
     for (const a of found) if (a.cues.length > 0 && a.content.length > 0 && a.cues[0].start < open && (owner === undefined || a.cues[0].start > owner.cues[0].start)) owner = a
@@ -130,9 +130,15 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'o
 
 /** Whether every word of `[from, to)` but a title's small words begins with a capital: a title in quotation marks. */
 function isTitle(p: Prepared, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const lemma = p.tokens.lemma[i]
-    if (p.isCap[i] === 0 && /^\p{L}/u.test(lemma) && !TITLE_SMALL_WORDS.has(lemma)) return false
-  }
+  for (let i = from; i < to; i++) if (isLowerCaseWord(p, i) && !TITLE_SMALL_WORDS.has(p.tokens.lemma[i])) return false
   return true
+}
+
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on
+// every call, here on every token of a quotation.
+const LETTER_FIRST = /^\p{L}/u
+
+/** Whether token `i` is a word that opens in lower case (not a number or a mark). */
+function isLowerCaseWord(p: Prepared, i: number): boolean {
+  return p.isCap[i] === 0 && LETTER_FIRST.test(p.tokens.lemma[i])
 }
