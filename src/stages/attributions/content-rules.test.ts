@@ -99,6 +99,8 @@ test('a quotation that ends its paragraph with no attribution over it is the con
   assert.deepEqual(run('Bolton said he would help.\n\nThe crowd cheered.\n\n“I am going to support him.”', [{ cue: 'said', content: ['he would help'] }]),
     [['he would help']])
   assert.deepEqual(run('Bolton said he would help.\n\n“Face the Nation.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
+  // a title's small words are those the entities stage reads headlines by ("as", "but", "vs.")
+  assert.deepEqual(run('Bolton said he would help.\n\n“Dead as a Doornail.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
   assert.deepEqual(run('Bolton said he would help.\n\n“and then some.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
 })
 

@@ -9,6 +9,7 @@ import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
 import { closingQuotation, speechClauseAfterQuotation } from './conventions.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { TITLE_SMALL_WORDS } from '../tokens/tokens.ts'
 
 /**
  * '“We each have our own opinion,” Jim Bennett, 57, told a voter passing by, engaged in
@@ -124,9 +125,6 @@ export function orphanQuotations<T extends TokenAttribution>(p: Prepared, found:
     return more === undefined ? a : { ...a, content: [...a.content, ...more].sort((x, y) => x.start - y.start) }
   })
 }
-
-// Words a title leaves in lower case ("Bridge Over Troubled Water", "Here's the Thing").
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from'])
 
 /** Whether every word of `[from, to)` but a title's small words begins with a capital: a title in quotation marks. */
 function isTitle(p: Prepared, from: number, to: number): boolean {
