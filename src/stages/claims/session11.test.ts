@@ -201,4 +201,8 @@ test('"N of them" in a clause of its own shares the date of the figure it is a p
   const doc = buildDoc(text, [quantity(text, '64', 64), quantity(text, '12', 12)])
   assert.equal(claimFor(doc, '64').asOf, '2025-08-18')
   assert.equal(claimFor(doc, '12').asOf, '2025-08-18')
+  // "25 rebels, many of them teenagers": "of them" after a comma is a part of this figure, not this figure a part of the one before
+  const many = 'Rebels killed 40 people on Sunday, and troops killed 25 rebels, many of them teenagers.'
+  const manyDoc = buildDoc(many, [quantity(many, '40', 40), quantity(many, '25', 25)])
+  assert.equal(claimFor(manyDoc, '25').asOf, null)
 })

@@ -269,8 +269,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // 17 artillery pieces on Sunday") shares the date of its list.
   // ("Yesterday we received 58 wounded, and 11 of them died": a part of the figure before,
   // "N of them", shares its date)
+  // (past the figure's own words, "up to 12", "1.2 million", not past a comma: "25 rebels, many of them")
   let part = a + 1
-  while (part < s.tokenEnd && part < a + 4 && c.tokens.lemma[part] !== 'of') part++
+  while (part < s.tokenEnd && part < a + 4 && c.tokens.lemma[part] !== 'of' && !CLAUSE_BREAKS.has(tokenText(c, part))) part++
   const isPartOfPrior = part + 1 < s.tokenEnd && c.tokens.lemma[part] === 'of' && c.tokens.lemma[part + 1] === 'them'
   const ownHasVerb = info.hasVerb[own] === 1 && !isPartOfPrior
   const from = c.tokens.start[Math.max(s.tokenStart, a - REACH)]
