@@ -178,6 +178,13 @@ test('a time that owns or modifies an election dates its results; other owned ti
   const far = 'The top donors of the 2012 election, a casino magnate and his wife, have just begun to spend, directing a combined $20 million to a super PAC.'
   const farDoc = buildDoc(far, [quantity(far, '$20 million', 20e6, { kind: 'money', unit: 'USD' })])
   assert.equal(claimFor(farDoc, '$20 million').asOf, null)
+  // an election noun the tagger reads as an adjective ("Tuesday's primary") is one too
+  const primary = "Smith won Tuesday's primary with 54.6 percent of the vote, officials said."
+  const primaryDoc = buildDoc(primary, [percent(primary, '54.6 percent', 54.6)])
+  assert.equal(claimFor(primaryDoc, '54.6 percent').asOf, '2025-08-19')
+  const school = "Monday's primary school fire killed 12 children, officials said on Wednesday."
+  const schoolDoc = buildDoc(school, [quantity(school, '12', 12)])
+  assert.equal(claimFor(schoolDoc, '12').asOf, '2025-08-20')
 })
 
 test('who signs a player or a deal acts: "The club signed him for 60 million euros" has no source', () => {

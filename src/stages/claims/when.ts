@@ -330,10 +330,15 @@ const ELECTION_REACH = 6
 // Nouns of an election, whose results a time that owns or modifies them dates.
 const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
 
-/** Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`. */
+/**
+ * Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`
+ * (the tagger may read "primary" itself as an adjective: an election unless a noun follows, "primary school").
+ */
 function isElection(c: Context, s: Sentence, t: number): boolean {
-  const k = t < s.tokenEnd && c.tokens.pos[t] === ADJ ? t + 1 : t
-  return k < s.tokenEnd && ELECTION_NOUNS.has(c.tokens.lemma[k])
+  if (t >= s.tokenEnd) return false
+  const isAdjective = c.tokens.pos[t] === ADJ && t + 1 < s.tokenEnd
+  if (isAdjective && (ELECTION_NOUNS.has(c.tokens.lemma[t + 1]) || c.tokens.pos[t + 1] === NOUN)) return ELECTION_NOUNS.has(c.tokens.lemma[t + 1])
+  return ELECTION_NOUNS.has(c.tokens.lemma[t])
 }
 
 /** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */
