@@ -64,7 +64,7 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   // "the Nepal Red Cross Society": a place written just before a name the gazetteer does not
   // know is part of that name, not who speaks
   const placeBefore = head === undefined || head.type !== 'OTHER' ? undefined
-    : placed.find((e) => e.end < head.start && /^ $/.test(c.text.slice(e.end, head.start)) && e.start >= span.start)
+    : placed.find((e) => e.end + 1 === head.start && c.text[e.end] === ' ' && e.start >= span.start)
   if (head !== undefined && placeBefore !== undefined) return c.text.slice(placeBefore.start, head.end)
   if (head !== undefined) return head.canonical
   // "the World Health Organization (WHO)": a name and its acronym are one body
@@ -1125,20 +1125,18 @@ const IT_SENTENCES = 2
 function itBefore(c: Context, source: CharSpan | null, head: number, resolved: string | null): string | null {
   if (source === null || head < 0 || c.tokens.lemma[head] !== 'it' || resolved === null) return null
   const earliest = sentenceIndex(c, source.start) - IT_SENTENCES
-  let best: { end: number; name: string | null } | null = null
-  let bestSpan: CharSpan | null = null
+  let best: { span: CharSpan; name: string | null } | null = null
   for (const att of c.attributions) {
     const span = hull(att.source)
-    if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.end)) continue
+    if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.span.end)) continue
     const last = lastToken(c, span)
     if (last < 0 || c.tokens.pos[last] === PRON) continue
     const name = sourceEntityOf(c, span)
     if (entitiesIn(c, span).some((e) => e.type === 'PERSON') || (name !== null && isPersonName(c, name)) || PERSON_ROLES.has(c.tokens.lemma[last])) continue
-    best = { end: span.end, name }
-    bestSpan = span
+    best = { span, name }
   }
-  if (best === null || bestSpan === null || best.name === resolved) return best?.name ?? null
-  const isPlaceInside = entitiesIn(c, bestSpan).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.canonical === resolved)
+  if (best === null || best.name === resolved) return best?.name ?? null
+  const isPlaceInside = entitiesIn(c, best.span).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.canonical === resolved)
   return isPlaceInside ? best.name : null
 }
 

@@ -114,6 +114,12 @@ const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
 // few words before, in the same clause (not "will have", a future's past; no clause
 // punctuation or quotation mark between)
 const FUTURE_BEFORE = new RegExp(`\\b(?:${FUTURE_MODAL_FORMS.join('|')})(?:n['’]t| not)?\\s+(?!have\\b)(?:\\S*[^\\s,;:.!?"“”]\\s+){1,5}$`, 'u')
+
+/** Whether a modal of the future tense stands a few words before the match, in its clause (`FUTURE_BEFORE`). */
+function isFutureBefore(m: RegExpExecArray): boolean {
+  return FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
+}
+
 // "two weeks", "10 days", "three months": a period's count (captured) and unit (captured)
 const PERIOD = `(\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')})\\s+(days|weeks|months)\\b`
 
@@ -265,7 +271,7 @@ const RULES: readonly Rule[] = [
       // ("had fled ... by the end of June", published in July): the nearest such month
       if (AHEAD_BEFORE.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return nearestMonth(month, ref)
       // ("will arrive in late September": a modal of the future tense before points ahead)
-      return resolveMonth(month, ref, FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
+      return resolveMonth(month, ref, isFutureBefore(m))
     },
   },
   // "the past two weeks", "the last 10 days", "the previous six months": the period that ends
@@ -355,7 +361,7 @@ const RULES: readonly Rule[] = [
       // points ahead as "by" does)
       const isFuture = ['by', 'until', 'till', 'next'].includes(lead) ||
         ((lead === 'in' || lead === 'during' || lead === 'from' || lead === 'early' || lead === 'late') &&
-          FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
+          isFutureBefore(m))
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
       // "through July" looks either way: the nearest July
@@ -376,7 +382,7 @@ const RULES: readonly Rule[] = [
       const today = weekday(ref)
       // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
       if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
-      const isFuture = (lead === '' || lead === 'on') && FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
+      const isFuture = (lead === '' || lead === 'on') && isFutureBefore(m)
       if (lead === 'by' || lead === 'until' || isFuture) return iso(addDays(ref, (target - today + 7) % 7), 'day')
       const back = (today - target + 7) % 7
       return iso(addDays(ref, lead === 'last' && back === 0 ? -7 : -back), 'day')
