@@ -11,6 +11,7 @@ import {
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
+import { preparedText } from './test-helpers.ts'
 import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers.ts'
 import { trainModel, type TrainingDoc } from './training.ts'
 
@@ -190,19 +191,7 @@ test('a date is never a source: the attribution keeps its cue and content and ha
   assert.match(join(doc, a.content), /North Korea would triple/)
 })
 
-/** A text prepared for the attribution rules, with its token spans found by their text. */
-function prepared(text: string) {
-  const { tokens: t, sentences } = tokenize(nlp, text)
-  const p = prepare(text, t, sentences)
-  const at = (part: string) => {
-    const start = text.indexOf(part)
-    const r = tokenRange(p, start, start + part.length)
-    assert.ok(r, part)
-    return r
-  }
-  const read = (r: { start: number; end: number }) => text.slice(t.start[r.start], t.end[r.end - 1])
-  return { p, at, read }
-}
+const prepared = (text: string) => preparedText(nlp, text)
 
 /** `tidySource` on the source `source` of the cue `cue`, both given as text; `others` are more cues. */
 function tidied(text: string, cue: string, source: string, others: string[] = []): string {

@@ -2,28 +2,17 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan } from '../../model/types.ts'
-import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
+import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import { clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
-import { prepare } from './features.ts'
-import { tokenRange, type CueTokens } from './taggers.ts'
+import { preparedText } from './test-helpers.ts'
+import type { CueTokens } from './taggers.ts'
 
 const nlp = loadWink()
 const stage = attributionsStage(loadAttributionModel())
 const tokens = tokensStage(nlp)
 
-function prepared(text: string) {
-  const { tokens: t, sentences } = tokenize(nlp, text)
-  const p = prepare(text, t, sentences)
-  const at = (part: string): CueTokens => {
-    const start = text.indexOf(part)
-    const r = tokenRange(p, start, start + part.length)
-    assert.ok(r, part)
-    return r
-  }
-  const read = (r: { start: number; end: number }) => text.slice(t.start[r.start], t.end[r.end - 1])
-  return { p, at, read }
-}
+const prepared = (text: string) => preparedText(nlp, text)
 
 function analyse(text: string): { doc: Doc; atts: readonly Attribution[] } {
   const doc = stage.run(tokens.run(Doc.create(text, { id: 't' })).withLayer('entities', []))
@@ -76,13 +65,9 @@ test('a speech clause closing its sentence after a comma says the unquoted claus
 })
 
 test('a quotation that ends its paragraph with no attribution over it is the content of the one just before it', () => {
-  const at = (text: string, part: string): CueTokens => {
-    const { at: find } = prepared(text)
-    return find(part)
-  }
   const run = (text: string, atts: Array<{ cue: string; content: string[] }>) => {
-    const { p, read } = prepared(text)
-    const found = atts.map((a) => ({ cues: [at(text, a.cue)], source: [] as CueTokens[], content: a.content.map((c) => at(text, c)) }))
+    const { p, at, read } = prepared(text)
+    const found = atts.map((a) => ({ cues: [at(a.cue)], source: [] as CueTokens[], content: a.content.map((c) => at(c)) }))
     return orphanQuotations(p, found).map((a) => a.content.map(read))
   }
   // a paragraph that is wholly a quotation goes to the last attribution of the paragraph before
@@ -99,6 +84,8 @@ test('a quotation that ends its paragraph with no attribution over it is the con
   assert.deepEqual(run('Bolton said he would help.\n\nThe crowd cheered.\n\n“I am going to support him.”', [{ cue: 'said', content: ['he would help'] }]),
     [['he would help']])
   assert.deepEqual(run('Bolton said he would help.\n\n“Face the Nation.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
+  // a title's small words are those the entities stage reads headlines by ("as", "but", "vs.")
+  assert.deepEqual(run('Bolton said he would help.\n\n“Dead as a Doornail.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
   assert.deepEqual(run('Bolton said he would help.\n\n“and then some.”', [{ cue: 'said', content: ['he would help'] }]), [['he would help']])
 })
 

@@ -7,7 +7,9 @@
 import type { RoleSpans } from './attributions.ts'
 import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
+import { closingQuotation, speechClauseAfterQuotation } from './conventions.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { TITLE_SMALL_WORDS } from '../tokens/tokens.ts'
 
 /**
  * '“We each have our own opinion,” Jim Bennett, 57, told a voter passing by, engaged in
@@ -24,16 +26,8 @@ import { QUOTE_MARKS } from '../tokens/marks.ts'
 export function quotationAfterLongClause(
   p: Prepared, cues: readonly CueTokens[], roles: RoleSpans, isCue: Uint8Array, taken: Uint8Array,
 ): RoleSpans {
-  if (roles.content.length === 0) return roles
-  let lo = cues[0].start
-  let hi = cues[cues.length - 1].end
-  for (const s of roles.source) { lo = Math.min(lo, s.start); hi = Math.max(hi, s.end) }
-  if (roles.content.some((r) => r.start >= hi)) return roles
-  const first = roles.content.find((r) => r.end <= lo && p.quote[r.start] === Q_OPEN)
-  if (first === undefined) return roles
-  let i = first.end
-  while (i < lo && (p.quote[i] === Q_CLOSE || p.punct[i] === P_COMMA)) i++
-  if (i !== lo || (p.quote[first.end - 1] !== Q_CLOSE && p.quote[first.end] !== Q_CLOSE)) return roles
+  const hi = speechClauseAfterQuotation(p, cues, roles)
+  if (hi < 0) return roles
   let end = hi
   while (end < p.n && p.sent[end] === p.sent[hi - 1] && p.punct[end] !== P_FINAL) {
     if (isCue[end] === 1 || taken[end] === 1 || p.quote[end] !== 0) return roles
@@ -41,16 +35,8 @@ export function quotationAfterLongClause(
   }
   const open = end + 1
   if (open >= p.n || p.punct[end] !== P_FINAL || p.quote[open] !== Q_OPEN || p.para[open] !== p.para[end]) return roles
-  let close = open + 1
-  while (close < p.n && p.para[close] === p.para[open] && p.quote[close] !== Q_CLOSE) {
-    if (isCue[close] === 1 || taken[close] === 1) return roles
-    close++
-  }
-  if (close >= p.n || p.quote[close] !== Q_CLOSE || p.para[close] !== p.para[open]) return roles
-  // the quotation closes its sentence ("... talk.”"), not a clause ("... tonight,” he said")
-  let last = close - 1
-  while (last > open && QUOTE_MARKS.has(p.tokens.lemma[last])) last--
-  if (p.punct[last] !== P_FINAL || (close + 1 < p.n && p.sent[close + 1] === p.sent[close] && p.para[close + 1] === p.para[close])) return roles
+  const close = closingQuotation(p, open, isCue, taken)
+  if (close < 0) return roles
   return { source: roles.source, content: [...roles.content, { start: open, end: close + 1 }] }
 }
 
@@ -123,7 +109,7 @@ export function orphanQuotations<T extends TokenAttribution>(p: Prepared, found:
     let word = open + 1
     while (word < last && QUOTE_MARKS.has(p.tokens.lemma[word])) word++
     // a quotation that opens in lower case is part of a sentence of the writer's; a title speaks for no one
-    if (p.punct[last] !== P_FINAL || (p.isCap[word] === 0 && /^\p{L}/u.test(p.tokens.lemma[word])) || isTitle(p, word, last)) continue
+    if (p.punct[last] !== P_FINAL || isLowerCaseWord(p, word) || isTitle(p, word, last)) continue
     if (covered.subarray(open, close + 1).some((x) => x === 1)) continue
     let owner: T | undefined
     for (const a of found) if (a.cues.length > 0 && a.content.length > 0 && a.cues[0].start < open && (owner === undefined || a.cues[0].start > owner.cues[0].start)) owner = a
@@ -140,14 +126,17 @@ export function orphanQuotations<T extends TokenAttribution>(p: Prepared, found:
   })
 }
 
-// Words a title leaves in lower case ("Bridge Over Troubled Water", "Here's the Thing").
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from'])
-
 /** Whether every word of `[from, to)` but a title's small words begins with a capital: a title in quotation marks. */
 function isTitle(p: Prepared, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const lemma = p.tokens.lemma[i]
-    if (p.isCap[i] === 0 && /^\p{L}/u.test(lemma) && !TITLE_SMALL_WORDS.has(lemma)) return false
-  }
+  for (let i = from; i < to; i++) if (isLowerCaseWord(p, i) && !TITLE_SMALL_WORDS.has(p.tokens.lemma[i])) return false
   return true
+}
+
+// Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on
+// every call, here on every token of a quotation.
+const LETTER_FIRST = /^\p{L}/u
+
+/** Whether token `i` is a word that opens in lower case (not a number or a mark). */
+function isLowerCaseWord(p: Prepared, i: number): boolean {
+  return p.isCap[i] === 0 && LETTER_FIRST.test(p.tokens.lemma[i])
 }

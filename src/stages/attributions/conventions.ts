@@ -1052,16 +1052,8 @@ export function clauseAfterParenthetical(p: Prepared, cue: CueTokens, roles: Rol
  * content 15 times in 114.
  */
 export function nextQuotation(p: Prepared, cues: readonly CueTokens[], roles: RoleSpans, isCue: Uint8Array, taken: Uint8Array): RoleSpans {
-  if (roles.content.length === 0) return roles
-  let lo = cues[0].start
-  let hi = cues[cues.length - 1].end
-  for (const s of roles.source) { lo = Math.min(lo, s.start); hi = Math.max(hi, s.end) }
-  if (roles.content.some((r) => r.start >= hi)) return roles
-  const first = roles.content.find((r) => r.end <= lo && p.quote[r.start] === Q_OPEN)
-  if (first === undefined) return roles
-  let i = first.end
-  while (i < lo && (p.quote[i] === Q_CLOSE || p.punct[i] === P_COMMA)) i++
-  if (i !== lo || (p.quote[first.end - 1] !== Q_CLOSE && p.quote[first.end] !== Q_CLOSE)) return roles
+  let hi = speechClauseAfterQuotation(p, cues, roles)
+  if (hi < 0) return roles
   // "Collins told MSNBC.", "he said in a statement.": up to six more words may close the clause
   let end = hi
   while (end < p.n && end - hi < 6 && p.punct[end] === 0 && p.quote[end] === 0 && isCue[end] === 0 && taken[end] === 0 && p.sent[end] === p.sent[hi - 1]) end++
@@ -1071,18 +1063,47 @@ export function nextQuotation(p: Prepared, cues: readonly CueTokens[], roles: Ro
   // a paragraph that is wholly a quotation, right after the one that ends with this speech clause
   const own = p.para[open] !== p.para[hi]
   if (own && (p.paraEnd[p.para[hi]] !== hi + 1 || p.paraStart[p.para[open]] !== open)) return roles
+  const close = closingQuotation(p, open, isCue, taken)
+  if (close < 0 || (own && close + 1 !== p.paraEnd[p.para[open]])) return roles
+  return { source: roles.source, content: [...roles.content, { start: open, end: close + 1 }] }
+}
+
+/**
+ * The end of the speech clause (its cues and source) that follows a quotation the tagger made
+ * content, for `nextQuotation` and `quotationAfterLongClause` (content-rules.ts): the content
+ * must hold a quotation that closes right before the clause (past commas) and nothing after
+ * it; -1 otherwise.
+ */
+export function speechClauseAfterQuotation(p: Prepared, cues: readonly CueTokens[], roles: RoleSpans): number {
+  if (roles.content.length === 0) return -1
+  let lo = cues[0].start
+  let hi = cues[cues.length - 1].end
+  for (const s of roles.source) { lo = Math.min(lo, s.start); hi = Math.max(hi, s.end) }
+  if (roles.content.some((r) => r.start >= hi)) return -1
+  const first = roles.content.find((r) => r.end <= lo && p.quote[r.start] === Q_OPEN)
+  if (first === undefined) return -1
+  let i = first.end
+  while (i < lo && (p.quote[i] === Q_CLOSE || p.punct[i] === P_COMMA)) i++
+  if (i !== lo || (p.quote[first.end - 1] !== Q_CLOSE && p.quote[first.end] !== Q_CLOSE)) return -1
+  return hi
+}
+
+/**
+ * The closing mark of the quotation that opens at token `open`, in the same paragraph, when
+ * no cue lies in it, no other attribution holds it (`taken`) and it closes its sentence
+ * ("... talk.”", not "... tonight,” he said"); -1 otherwise.
+ */
+export function closingQuotation(p: Prepared, open: number, isCue: Uint8Array, taken: Uint8Array): number {
   let close = open + 1
   while (close < p.n && p.para[close] === p.para[open] && p.quote[close] !== Q_CLOSE) {
-    if (isCue[close] === 1 || taken[close] === 1) return roles
+    if (isCue[close] === 1 || taken[close] === 1) return -1
     close++
   }
-  if (close >= p.n || p.quote[close] !== Q_CLOSE || p.para[close] !== p.para[open]) return roles
-  // the quotation closes its sentence ("... talk.”"), not a clause ("... tonight,” he said")
+  if (close >= p.n || p.quote[close] !== Q_CLOSE || p.para[close] !== p.para[open]) return -1
   let last = close - 1
   while (last > open && QUOTE_MARKS.has(p.tokens.lemma[last])) last--
-  if (p.punct[last] !== P_FINAL || (close + 1 < p.n && p.sent[close + 1] === p.sent[close] && p.para[close + 1] === p.para[close])) return roles
-  if (own && close + 1 !== p.paraEnd[p.para[open]]) return roles
-  return { source: roles.source, content: [...roles.content, { start: open, end: close + 1 }] }
+  if (p.punct[last] !== P_FINAL || (close + 1 < p.n && p.sent[close + 1] === p.sent[close] && p.para[close + 1] === p.para[close])) return -1
+  return close
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { isGluedHyphen, POS_TAGS, type TokenColumns } from '../../model/doc.ts'
 import { datelineDash } from '../tokens/dateline.ts'
+import { SIZING_VERBS } from './lexicon.ts'
 import type {
   Attribution, Category, CharSpan, Entity, Quantity, Sentence, TimeExpression,
 } from '../../model/types.ts'
@@ -312,4 +313,20 @@ export function timeFlags(tokens: TokenColumns, times: readonly TimeExpression[]
     }
   }
   return flags
+}
+
+/**
+ * "was estimated by the International Organization for Migration at": the passive verb of
+ * sizing (`SIZING_VERBS`, after "be") whose "by" phrase ends at token `end` (the token before
+ * "at"), within eight words and no clause break; -1 when there is none.
+ */
+export function passiveSizingVerb(c: Context, s: Sentence, end: number): number {
+  const { pos, lemma } = c.tokens
+  for (let t = end; t > s.tokenStart + 1 && t >= end - 8; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return -1
+    if (lemma[t] !== 'by') continue
+    const v = t - 1
+    return pos[v] === VERB && SIZING_VERBS.has(lemma[v]) && lemma[v - 1] === 'be' ? v : -1
+  }
+  return -1
 }

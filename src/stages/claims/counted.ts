@@ -7,10 +7,11 @@ import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
+  passiveSizingVerb,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
-  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, SERVICE_CONTEXT, WEAPON_SYSTEM_WORDS,
+  OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, SERVICE_CONTEXT, SIZING_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
 import { isPartOfCount, PART_OWNERS } from '../tokens/parts.ts'
@@ -1028,7 +1029,7 @@ function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
   // "was estimated by the UN refugee agency at": the agent of a passive verb of sizing is not
   // what is counted; look before the verb
-  const sized = a - 2 >= s.tokenStart && lemma[a - 1] === 'at' ? sizedBy(c, s, a - 2) : -1
+  const sized = a - 2 >= s.tokenStart && lemma[a - 1] === 'at' ? passiveSizingVerb(c, s, a - 2) : -1
   const before = sized >= 0 ? sized : a
   for (let t = before - 1; t >= s.tokenStart && t >= before - 8; t--) {
     // ('its own losses were "fewer than 300"': a quotation mark that opens the figure)
@@ -1086,10 +1087,10 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
   // "The number of people who left was estimated by the IOM at more than 36,000": a passive
   // verb of sizing, with its agent before "at"
   if (v >= s.tokenStart && lemma[v + 1] === 'at') {
-    const sized = sizedBy(c, s, v)
+    const sized = passiveSizingVerb(c, s, v)
     if (sized >= 0) v = sized
   }
-  if (v < s.tokenStart || !(LEVEL_VERBS.has(lemma[v]) || (SIZED_VERBS.has(lemma[v]) && lemma[v - 1] === 'be')) || (pos[v] !== VERB && pos[v] !== AUX)) return null
+  if (v < s.tokenStart || !(LEVEL_VERBS.has(lemma[v]) || (SIZING_VERBS.has(lemma[v]) && lemma[v - 1] === 'be')) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   for (let t = v - 1; t >= s.tokenStart && t >= v - 30; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
     // "The death toll from Monday's earthquake in Turkey has risen to 3,400": a toll far before its verb
@@ -1099,25 +1100,6 @@ function numberOfSubject(c: Context, a: number, s: Sentence): Counted | null {
     return countOf(c, s, t, v, a)
   }
   return null
-}
-
-// Verbs by which a count is sized "at" a figure in the passive: "was estimated at", "was put at".
-const SIZED_VERBS = new Set(['estimate', 'put', 'count', 'peg', 'place', 'number'])
-
-/**
- * "was estimated by the International Organization for Migration at": the passive verb of
- * sizing (`SIZED_VERBS`, after "be") whose "by" phrase ends at token `end` (the token before
- * "at"), within a few words; -1 when there is none.
- */
-function sizedBy(c: Context, s: Sentence, end: number): number {
-  const { pos, lemma } = c.tokens
-  for (let t = end; t > s.tokenStart + 1 && t >= end - 8; t--) {
-    if (CLAUSE_BREAKS.has(tokenText(c, t))) return -1
-    if (lemma[t] !== 'by') continue
-    const v = t - 1
-    return pos[v] === VERB && SIZED_VERBS.has(lemma[v]) && lemma[v - 1] === 'be' ? v : -1
-  }
-  return -1
 }
 
 // Verbs of `LEVEL_VERBS` whose plural subject is what a bare number after them counts (not

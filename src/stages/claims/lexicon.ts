@@ -119,6 +119,13 @@ export const NOT_COUNTED = new Set([
   'goal', 'game', 'match', 'wicket',
 ])
 
+/**
+ * Verbs by which a body sizes something "at" a figure: "counted at", "estimated at", "put at",
+ * "placed at", "valued at"; in the passive its agent comes with "by" ("was estimated by the IOM
+ * at 36,000").
+ */
+export const SIZING_VERBS = new Set(['count', 'estimate', 'put', 'peg', 'place', 'number', 'value'])
+
 /** Speech verbs for the fallback "X said" when the attribution layer has nothing. */
 export const SPEECH_VERBS = new Set([
   'say', 'tell', 'report', 'announce', 'claim', 'state', 'estimate', 'confirm', 'suggest', 'add',

@@ -86,6 +86,14 @@ test('"The number of X was estimated by Y at N": the number counts X, and the ag
   assert.equal(homes.source, 'the provincial government')
 })
 
+test('the verbs of sizing are one list: "was placed by Y at N" gives the agent as the source, as "estimated" does', () => {
+  const text = 'The number of people who crossed into Chad in May was placed by the UN refugee agency at more than 52,000.'
+  const doc = buildDoc(text, [quantity(text, 'more than 52,000', 52000, { bound: 'at_least' })])
+  const crossed = claimFor(doc, 'more than 52,000')
+  assert.match(crossed.counted, /^people who crossed/)
+  assert.equal(crossed.source, 'the UN refugee agency')
+})
+
 test('money to be spent "over the next three months" is planned', () => {
   const text = 'The agency appealed for $12 million to feed refugees over the next three months.'
   // (undated: no date ahead of publication makes it planned)
@@ -135,6 +143,22 @@ test('an interview printed as turns ("Q: ..." then "Okafor: ...") gives the labe
   for (const c of readable(tableDoc)) assert.equal(c.source, null, c.quantity)
 })
 
+test('an interview whose first turn opens the text: that label counts as another turn', () => {
+  const text = 'Q: How many people live in the camp, Grace Okafor?\n\nOkafor: About 48,000 people live here now.'
+  const doc = buildDoc(text, [quantity(text, 'About 48,000', 48000, { isApprox: true })])
+  assert.equal(claimFor(doc, 'About 48,000').source, 'Okafor')
+})
+
+test('a long run of blanks at a line start does not slow the search for interview turns (it was quadratic)', () => {
+  const text = 'An interview with the camp manager, Grace Okafor.\n' + ' '.repeat(60000) +
+    'x\n\nQ: How many people live in the camp?\n\nOkafor: About 48,000 people live here now.'
+  const doc = buildDoc(text, [quantity(text, 'About 48,000', 48000, { isApprox: true })])
+  const t0 = performance.now()
+  assert.equal(claimFor(doc, 'About 48,000').source, 'Okafor')
+  // quadratic backtracking took about 7 s here; a linear scan takes milliseconds
+  assert.ok(performance.now() - t0 < 1500, `took ${Math.round(performance.now() - t0)} ms`)
+})
+
 test('"are to be sent in January": "be to" in the predicate is planned and the month is the next one', () => {
   const text = 'Another 2,000 soldiers are to be sent in January. Some 300 people were killed in January.'
   const doc = buildDoc(text, [quantity(text, '2,000', 2000), quantity(text, 'Some 300', 300, { isApprox: true })])
@@ -154,6 +178,13 @@ test('a time that owns or modifies an election dates its results; other owned ti
   const far = 'The top donors of the 2012 election, a casino magnate and his wife, have just begun to spend, directing a combined $20 million to a super PAC.'
   const farDoc = buildDoc(far, [quantity(far, '$20 million', 20e6, { kind: 'money', unit: 'USD' })])
   assert.equal(claimFor(farDoc, '$20 million').asOf, null)
+  // an election noun the tagger reads as an adjective ("Tuesday's primary") is one too
+  const primary = "Smith won Tuesday's primary with 54.6 percent of the vote, officials said."
+  const primaryDoc = buildDoc(primary, [percent(primary, '54.6 percent', 54.6)])
+  assert.equal(claimFor(primaryDoc, '54.6 percent').asOf, '2025-08-19')
+  const school = "Monday's primary school fire killed 12 children, officials said on Wednesday."
+  const schoolDoc = buildDoc(school, [quantity(school, '12', 12)])
+  assert.equal(claimFor(schoolDoc, '12').asOf, '2025-08-20')
 })
 
 test('who signs a player or a deal acts: "The club signed him for 60 million euros" has no source', () => {
@@ -177,4 +208,8 @@ test('"N of them" in a clause of its own shares the date of the figure it is a p
   const doc = buildDoc(text, [quantity(text, '64', 64), quantity(text, '12', 12)])
   assert.equal(claimFor(doc, '64').asOf, '2025-08-18')
   assert.equal(claimFor(doc, '12').asOf, '2025-08-18')
+  // "25 rebels, many of them teenagers": "of them" after a comma is a part of this figure, not this figure a part of the one before
+  const many = 'Rebels killed 40 people on Sunday, and troops killed 25 rebels, many of them teenagers.'
+  const manyDoc = buildDoc(many, [quantity(many, '40', 40), quantity(many, '25', 25)])
+  assert.equal(claimFor(manyDoc, '25').asOf, null)
 })

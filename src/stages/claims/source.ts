@@ -3,9 +3,9 @@ import type { Attribution, CharSpan, Entity, Quantity, Sentence } from '../../mo
 import {
   NOUN, PRON, PROPN, ADJ, VERB, AUX, ADV, PART, DET, CCONJ, NUM, ADP, SCONJ, PUNCT, CLAUSE_BREAKS, type Context,
   type Source, tokenText, overlapsTime, contains, spanOf, entitiesIn, entitiesHolding, isHyphenJoin, PUNCT_ONLY, sentenceIndex, tokenEndingAfter, REACH, within, pastTime, verbLemmas,
-  PLAIN_WORD,
+  PLAIN_WORD, passiveSizingVerb,
 } from './context.ts'
-import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SPEECH_VERBS } from './lexicon.ts'
+import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SIZING_VERBS, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { isDashBetween } from '../tokens/marks.ts'
@@ -64,7 +64,7 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   // "the Nepal Red Cross Society": a place written just before a name the gazetteer does not
   // know is part of that name, not who speaks
   const placeBefore = head === undefined || head.type !== 'OTHER' ? undefined
-    : placed.find((e) => e.end < head.start && /^ $/.test(c.text.slice(e.end, head.start)) && e.start >= span.start)
+    : placed.find((e) => e.end + 1 === head.start && c.text[e.end] === ' ' && e.start >= span.start)
   if (head !== undefined && placeBefore !== undefined) return c.text.slice(placeBefore.start, head.end)
   if (head !== undefined) return head.canonical
   // "the World Health Organization (WHO)": a name and its acronym are one body
@@ -700,9 +700,6 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }
 }
 
-// Verbs by which a body sizes something "at" a figure: "counted at", "estimated at", "put at".
-const SIZING_VERBS = new Set(['count', 'estimate', 'put', 'peg', 'number', 'value'])
-
 /**
  * "a strike that the labour ministry counted at 212,000", "the crowd, which police estimated
  * at 30,000": the subject of a relative clause whose verb sizes its antecedent at the figure
@@ -744,14 +741,11 @@ function passiveSizer(c: Context, s: Sentence, a: number, q: Quantity): { source
     const b = tokenEndingAfter(c, q.end)
     if (b + 1 < s.tokenEnd && lemma[b] === 'by') { verb = a - 2; from = b + 1; to = nounPhraseEnd(c, b + 1, s.tokenEnd) }
   } else {
-    for (let t = a - 2; t > s.tokenStart + 1 && t >= a - 10; t--) {
-      if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
-      if (lemma[t] !== 'by') continue
-      if (isSized(t - 1)) { verb = t - 1; from = t + 1; to = nounPhraseEnd(c, t + 1, a - 1) }
-      // the agent runs up to "at"
-      if (to !== a - 1) return null
-      break
-    }
+    verb = passiveSizingVerb(c, s, a - 2)
+    from = verb + 2
+    to = verb < 0 ? -1 : nounPhraseEnd(c, from, a - 1)
+    // the agent runs up to "at"
+    if (to !== a - 1) return null
   }
   if (verb < 0 || to <= from || !namesSomeone(c, from, to)) return null
   const source = spanOf(c, from, to)
@@ -1015,7 +1009,10 @@ function listSource(c: Context, q: Quantity, a: number): Source | null {
 }
 
 // A speaker's label that opens a paragraph of an interview printed as turns: "Sultan: We have ...".
-const TURN_LABEL = /^[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/u
+// (one run of blanks before a quotation mark and one after it: "[ \t]*["“]?[ \t]*" backtracks
+// over every split of a long run of blanks, quadratic in its length)
+const TURN_LABEL_SOURCE = `^[ \\t]*(?:["“][ \\t]*)?(\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,2}):[ \\t]+`
+const TURN_LABEL = new RegExp(TURN_LABEL_SOURCE, 'u')
 
 /**
  * "Q: How many patients are you treating?\n\nSultan: We have 310 patients ...": a figure in a
@@ -1035,8 +1032,8 @@ function turnSource(c: Context, q: Quantity): Source | null {
   const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
     (e.type === 'PERSON' || (e.type === 'OTHER' && e.canonical !== null && e.canonical.endsWith(` ${m[1]}`))))
   if (person === undefined) return null
-  // another label opens another paragraph
-  const other = /\n[ \t]*["“]?[ \t]*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):[ \t]+/gu
+  // another label opens another paragraph (the first line of the text too)
+  const other = new RegExp(TURN_LABEL_SOURCE, 'gmu')
   let hasOther = false
   for (let x = other.exec(c.text); x !== null && !hasOther; x = other.exec(c.text)) hasOther = x[1] !== m[1]
   if (!hasOther) return null
@@ -1128,20 +1125,18 @@ const IT_SENTENCES = 2
 function itBefore(c: Context, source: CharSpan | null, head: number, resolved: string | null): string | null {
   if (source === null || head < 0 || c.tokens.lemma[head] !== 'it' || resolved === null) return null
   const earliest = sentenceIndex(c, source.start) - IT_SENTENCES
-  let best: { end: number; name: string | null } | null = null
-  let bestSpan: CharSpan | null = null
+  let best: { span: CharSpan; name: string | null } | null = null
   for (const att of c.attributions) {
     const span = hull(att.source)
-    if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.end)) continue
+    if (span === null || span.end > source.start || sentenceIndex(c, span.start) < earliest || (best !== null && span.end <= best.span.end)) continue
     const last = lastToken(c, span)
     if (last < 0 || c.tokens.pos[last] === PRON) continue
     const name = sourceEntityOf(c, span)
     if (entitiesIn(c, span).some((e) => e.type === 'PERSON') || (name !== null && isPersonName(c, name)) || PERSON_ROLES.has(c.tokens.lemma[last])) continue
-    best = { end: span.end, name }
-    bestSpan = span
+    best = { span, name }
   }
-  if (best === null || bestSpan === null || best.name === resolved) return best?.name ?? null
-  const isPlaceInside = entitiesIn(c, bestSpan).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.canonical === resolved)
+  if (best === null || best.name === resolved) return best?.name ?? null
+  const isPlaceInside = entitiesIn(c, best.span).some((e) => (e.type === 'GPE' || e.type === 'NORP') && e.canonical === resolved)
   return isPlaceInside ? best.name : null
 }
 

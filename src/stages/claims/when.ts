@@ -6,7 +6,7 @@ import {
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
-import { MONTH_CUTS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
+import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
 
 const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
@@ -73,9 +73,12 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   let end = counted.after
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
-  // ("to support the response over the next three months": a count of them, after "over" too)
-  return /\b((in|over|during|within) the (coming|next) ((\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\b/i.test(rest)
+  return AHEAD_PERIOD.test(rest)
 }
+
+// "in the coming days", "later this year", "next month"; ("to support the response over the
+// next three months": a count of them, after "over" too)
+const AHEAD_PERIOD = new RegExp(`\\b((in|over|during|within) the (coming|next) ((\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')}) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\\b`, 'i')
 
 /**
  * Whether token `t` is a conjunction that opens a clause of its own: "and that the state would
@@ -266,8 +269,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // 17 artillery pieces on Sunday") shares the date of its list.
   // ("Yesterday we received 58 wounded, and 11 of them died": a part of the figure before,
   // "N of them", shares its date)
+  // (past the figure's own words, "up to 12", "1.2 million", not past a comma: "25 rebels, many of them")
   let part = a + 1
-  while (part < s.tokenEnd && part < a + 4 && c.tokens.lemma[part] !== 'of') part++
+  while (part < s.tokenEnd && part < a + 4 && c.tokens.lemma[part] !== 'of' && !CLAUSE_BREAKS.has(tokenText(c, part))) part++
   const isPartOfPrior = part + 1 < s.tokenEnd && c.tokens.lemma[part] === 'of' && c.tokens.lemma[part + 1] === 'them'
   const ownHasVerb = info.hasVerb[own] === 1 && !isPartOfPrior
   const from = c.tokens.start[Math.max(s.tokenStart, a - REACH)]
@@ -326,10 +330,15 @@ const ELECTION_REACH = 6
 // Nouns of an election, whose results a time that owns or modifies them dates.
 const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
 
-/** Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`. */
+/**
+ * Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`
+ * (the tagger may read "primary" itself as an adjective: an election unless a noun follows, "primary school").
+ */
 function isElection(c: Context, s: Sentence, t: number): boolean {
-  const k = t < s.tokenEnd && c.tokens.pos[t] === ADJ ? t + 1 : t
-  return k < s.tokenEnd && ELECTION_NOUNS.has(c.tokens.lemma[k])
+  if (t >= s.tokenEnd) return false
+  const isAdjective = c.tokens.pos[t] === ADJ && t + 1 < s.tokenEnd
+  if (isAdjective && (ELECTION_NOUNS.has(c.tokens.lemma[t + 1]) || c.tokens.pos[t + 1] === NOUN)) return ELECTION_NOUNS.has(c.tokens.lemma[t + 1])
+  return ELECTION_NOUNS.has(c.tokens.lemma[t])
 }
 
 /** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */

@@ -4,7 +4,7 @@ import { isGluedHyphen, POS_TAGS, type Doc, type TokenColumns } from '../../mode
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
-import { TITLES } from '../tokens/tokens.ts'
+import { TITLE_SMALL_WORDS, TITLES } from '../tokens/tokens.ts'
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 
 /** One known entity of the gazetteer file (see docs/figures.md for the format). */
@@ -670,16 +670,13 @@ function isBodyHead(text: string, tokens: TokenColumns, covered: Uint8Array, t: 
 
 const POSSESSIVE_MARK = /^['’]s$/u
 
-// Short words a title in title case leaves in lower case.
-const TITLE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'vs.'])
-
-/** Whether every word of sentence `s` but the short ones of `TITLE_LOWER` is capitalised ("Wealthy Voters Abandon Republican Party for Hillary Clinton"). */
+/** Whether every word of sentence `s` but the short ones of `TITLE_SMALL_WORDS` is capitalised ("Wealthy Voters Abandon Republican Party for Hillary Clinton"). */
 function isTitleCase(text: string, tokens: TokenColumns, s: Sentence): boolean {
   let words = 0
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const c = text.charCodeAt(tokens.start[t])
     const isLower = c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(text[tokens.start[t]])
-    if (isLower && !TITLE_LOWER.has(text.slice(tokens.start[t], tokens.end[t]))) return false
+    if (isLower && !TITLE_SMALL_WORDS.has(text.slice(tokens.start[t], tokens.end[t]))) return false
     if (!isLower && LETTER.test(text[tokens.start[t]])) words++
   }
   return words >= 3

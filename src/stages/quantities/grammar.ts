@@ -157,6 +157,11 @@ function isCapitalizedWord(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && isCapitalized(t)
 }
 
+/** Whether token `i` is a number with decimals that are not all zero ("1.3", not "2.0"): a multiplier's, since it counts no occasions. */
+function isFractionAt(toks: readonly Token[], i: number): boolean {
+  return i >= 0 && toks[i].kind === 'num' && /^\d+\.\d*[1-9]\d*$/.test(toks[i].raw)
+}
+
 /** Scanner state for one text. */
 class Scanner {
   readonly toks: Token[]
@@ -723,8 +728,7 @@ class Scanner {
       }
       if (CURRENCY_CODES.has(t.raw)) return { next: j + 1, coreNext: j, kind: 'money', unit: t.raw, hasUnit: true }
       // (a number with decimals counts no occasions: "which is 1.3 times of the plan")
-      const isFraction = j > 0 && toks[j - 1].kind === 'num' && /^\d+\.\d*[1-9]\d*$/.test(toks[j - 1].raw)
-      if (t.lower === 'times' && (isFraction || (MULTIPLIER_FOLLOWERS.has(toks[j + 1]?.lower ?? '') && toks[j + 1].kind === 'word'))) {
+      if (t.lower === 'times' && (isFractionAt(toks, j - 1) || (MULTIPLIER_FOLLOWERS.has(toks[j + 1]?.lower ?? '') && toks[j + 1].kind === 'word'))) {
         return { next: j + 1, coreNext: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }
       }
       if (t.lower === 'fold') return { next: j + 1, coreNext: j + 1, kind: 'multiplier', unit: 'times', hasUnit: true }

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node'
 import type { Doc } from '../../model/doc.ts'
 import type { Sentence, TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
-import { capitalised, MONTH_CUTS, MONTH_FORMS, MONTH_NAMES, monthNumber, WEEKDAY_NAMES } from '../tokens/calendar.ts'
+import { capitalised, MONTH_CUTS, MONTH_FORMS, MONTH_NAMES, monthNumber, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODAL_FORMS } from '../tokens/tense.ts'
 
 /** A calendar date without time of day; months are 1-based. */
@@ -114,7 +114,27 @@ const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
 // few words before, in the same clause (not "will have", a future's past; no clause
 // punctuation or quotation mark between)
 const FUTURE_BEFORE = new RegExp(`\\b(?:${FUTURE_MODAL_FORMS.join('|')})(?:n['’]t| not)?\\s+(?!have\\b)(?:\\S*[^\\s,;:.!?"“”]\\s+){1,5}$`, 'u')
-const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
+
+/** Whether a modal of the future tense stands a few words before the match, in its clause (`FUTURE_BEFORE`). */
+function isFutureBefore(m: RegExpExecArray): boolean {
+  return FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
+}
+
+// "two weeks", "10 days", "three months": a period's count (captured) and unit (captured)
+const PERIOD = `(\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')})\\s+(days|weeks|months)\\b`
+
+/**
+ * The period of `count` ("two", "10") `unit`s ("weeks") that ends at publication (`sign` -1) or
+ * begins there (1), as the month that holds it whole, else its year; null when it reaches into
+ * another year. A month counts 30 days.
+ */
+function periodFromPublication(ref: Day, count: string, unit: string, sign: 1 | -1): string | null {
+  const n = /\d/.test(count) ? Number(count) : PERIOD_COUNT_WORDS.indexOf(count.toLowerCase()) + 2
+  const u = unit.toLowerCase()
+  const other = addDays(ref, sign * n * (u === 'days' ? 1 : u === 'weeks' ? 7 : 30))
+  if (other.year !== ref.year) return null
+  return other.month === ref.month ? iso(ref, 'month') : String(ref.year)
+}
 
 const RULES: readonly Rule[] = [
   // "the fall of 2024", "autumn 2024", "winter of 2023-24" (the year named first)
@@ -251,7 +271,7 @@ const RULES: readonly Rule[] = [
       // ("had fled ... by the end of June", published in July): the nearest such month
       if (AHEAD_BEFORE.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return nearestMonth(month, ref)
       // ("will arrive in late September": a modal of the future tense before points ahead)
-      return resolveMonth(month, ref, FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
+      return resolveMonth(month, ref, isFutureBefore(m))
     },
   },
   // "the past two weeks", "the last 10 days", "the previous six months": the period that ends
@@ -260,16 +280,12 @@ const RULES: readonly Rule[] = [
   {
     trigger: HAS_PAST_WORD,
     // ("the last two days of March", "the last three months of 2024": the month or year named)
-    pattern: new RegExp(`\\b(?:the\\s+)?(?:past|last|previous)\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(days|weeks|months)\\b(?:\\s+of\\s+(?:${MONTH_WORD}|${YEAR})\\b)?`, 'gi'),
+    pattern: new RegExp(`\\b(?:the\\s+)?(?:past|last|previous)\\s+${PERIOD}(?:\\s+of\\s+(?:${MONTH_WORD}|${YEAR})\\b)?`, 'gi'),
     resolve: (m, ref) => {
       if (m[4] !== undefined) return m[4]
       if (ref === null) return null
       if (m[3] !== undefined) return resolveMonth(monthNumber(m[3]), ref, false)
-      const n = /\d/.test(m[1]) ? Number(m[1]) : SMALL_NUMBERS.indexOf(m[1].toLowerCase()) + 2
-      const unit = m[2].toLowerCase()
-      const first = addDays(ref, -n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
-      if (first.year !== ref.year) return null
-      return first.month === ref.month ? iso(ref, 'month') : String(ref.year)
+      return periodFromPublication(ref, m[1], m[2], -1)
     },
   },
   // "over the next three months", "in the coming five days": the period that begins at
@@ -277,15 +293,8 @@ const RULES: readonly Rule[] = [
   // the year after)
   {
     trigger: /\b(?:next|coming)\s/i,
-    pattern: /\b(?:the\s+)?(?:next|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days|weeks|months)\b/gi,
-    resolve: (m, ref) => {
-      if (ref === null) return null
-      const n = /\d/.test(m[1]) ? Number(m[1]) : SMALL_NUMBERS.indexOf(m[1].toLowerCase()) + 2
-      const unit = m[2].toLowerCase()
-      const last = addDays(ref, n * (unit === 'days' ? 1 : unit === 'weeks' ? 7 : 30))
-      if (last.year !== ref.year) return null
-      return last.month === ref.month ? iso(ref, 'month') : String(ref.year)
-    },
+    pattern: new RegExp(`\\b(?:the\\s+)?(?:next|coming)\\s+${PERIOD}`, 'gi'),
+    resolve: (m, ref) => ref === null ? null : periodFromPublication(ref, m[1], m[2], 1),
   },
   // "between Sunday and Wednesday", "from Thursday to Tuesday": the last such days (the second
   // not after publication, the first not after the second), as the month that holds them, else
@@ -352,7 +361,7 @@ const RULES: readonly Rule[] = [
       // points ahead as "by" does)
       const isFuture = ['by', 'until', 'till', 'next'].includes(lead) ||
         ((lead === 'in' || lead === 'during' || lead === 'from' || lead === 'early' || lead === 'late') &&
-          FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index)))
+          isFutureBefore(m))
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
       // "through July" looks either way: the nearest July
@@ -373,7 +382,7 @@ const RULES: readonly Rule[] = [
       const today = weekday(ref)
       // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
       if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
-      const isFuture = (lead === '' || lead === 'on') && FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
+      const isFuture = (lead === '' || lead === 'on') && isFutureBefore(m)
       if (lead === 'by' || lead === 'until' || isFuture) return iso(addDays(ref, (target - today + 7) % 7), 'day')
       const back = (today - target + 7) % 7
       return iso(addDays(ref, lead === 'last' && back === 0 ? -7 : -back), 'day')
@@ -426,7 +435,7 @@ const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six
 const SHORT_OFFSET = /^\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i
 
 // "next three months", "the coming five days" (chrono-node's reading of a period ahead: its end)
-const PERIOD_AHEAD = /^(?:the\s+)?(?:next|coming)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks|months)\b/i
+const PERIOD_AHEAD = new RegExp(`^(?:the\\s+)?(?:next|coming)\\s+${PERIOD}`, 'i')
 
 // chrono-node is the slow part of this stage; a sentence with no digit and no calendar word
 // cannot hold a date it would find.

@@ -21,6 +21,9 @@ export const AP_MONTH_CUTS: readonly string[] = ['jan.', 'feb.', 'aug.', 'sept.'
 /** Weekday names in lower case, Sunday first: the index is the day of the week (`Date.getUTCDay`). */
 export const WEEKDAY_NAMES: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 
+/** Counts of days, weeks or months written as words ("the past two weeks", "over the next three months"), two first: the index plus two is the count. */
+export const PERIOD_COUNT_WORDS: readonly string[] = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
+
 /** The month (1 to 12) that a name or cut stands for, in any case, with or without a full stop ("Sept."), else 0. */
 export function monthNumber(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '')

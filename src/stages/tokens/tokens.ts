@@ -37,6 +37,10 @@ export const TITLES: ReadonlySet<string> = new Set([
   'Sen', 'Sens', 'Rep', 'Reps', 'Gov', 'Govs', 'Pres', 'Sec', 'Amb', 'Atty', 'Supt', 'Hon',
   'Gen', 'Gens', 'Lt', 'Col', 'Maj', 'Capt', 'Cpl', 'Sgt', 'Pvt', 'Adm', 'Cmdr', 'Cdr', 'Mt', 'Ft',
 ])
+/** Short words a title in title case leaves in lower case ("Bridge Over Troubled Water", "Abandon Republican Party for Hillary Clinton"). */
+export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'vs.',
+])
 // AP state abbreviations (the two-letter ones with inner periods, "N.Y.", are initials
 // below). wink splits "Vt." from its period before a bracket or a comma ("(I-Vt.)",
 // "R-Wis.,") and may end a sentence there.
