@@ -82,9 +82,15 @@ const UPPER_FIRST = /^\p{Lu}/u
  * does not know ("Erdo" "ğ" "an", "Kova" "č"; its type "unk"). Contractions ("do" "n't") are
  * words of their own to wink and stay apart.
  */
-function isLetterJoin(text: string, before: number, offset: number, v: string, types: readonly string[], i: number): boolean {
-  if (before !== offset || i === 0 || (types[i] !== 'unk' && types[i - 1] !== 'unk')) return false
-  return LETTER.test(text.charAt(before - 1)) && LETTER.test(v.charAt(0))
+function isLetterJoin(text: string, before: number, offset: number, v: string, all: WinkTokens, itsType: WinkItsType, i: number): boolean {
+  if (before !== offset || i === 0 || !LETTER.test(text.charAt(before - 1)) || !LETTER.test(v.charAt(0))) return false
+  return typeOf(all, itsType, i) === 'unk' || typeOf(all, itsType, i - 1) === 'unk'
+}
+
+// wink's token type ("word", "unk", ...) of token `i`, read for the few tokens whose letters
+// meet the token before: `all.out(its.type)` read it for every token of the document.
+function typeOf(all: WinkTokens, itsType: WinkItsType, i: number): string {
+  return all.itemAt(i).out(itsType) as string
 }
 
 /** True when a word token is an abbreviation that stands before a name (ends in its period). */
@@ -168,6 +174,7 @@ function lemmaMemoOf(nlp: WinkNlp): LemmaMemo {
 
 type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>
 type WinkLemma = Parameters<WinkTokens['out']>[0]
+type WinkItsType = WinkNlp['its']['type']
 
 function lemmaOf(memo: LemmaMemo, all: WinkTokens, i: number, value: string, tag: string, itsLemma: unknown): string {
   let byText = memo.byTag.get(tag)
@@ -197,7 +204,6 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const values = all.out() as string[]
   const spaces = all.out(its.precedingSpaces) as string[]
   const tags = all.out(its.pos) as string[]
-  const types = all.out(its.type) as string[]
   const n = values.length
   const start = new Int32Array(n)
   const end = new Int32Array(n)
@@ -213,13 +219,13 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
     const v = values[i]
     if (v.trim() === '') {
       keep[i] = -1
-    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, types, i)) {
+    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, all, its.type, i)) {
       // "Erdo" + "ğ" + "an": a letter wink does not know splits a word; the pieces are one
       // word, tagged as the first piece wink could tag, a name when it is capitalised
       keep[i] = count - 1
       end[count - 1] = offset + v.length
       lemma[count - 1] = text.slice(start[count - 1], end[count - 1]).toLowerCase()
-      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : types[i] === 'unk' ? X_ID : posId(tags[i])
+      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : typeOf(all, its.type, i) === 'unk' ? X_ID : posId(tags[i])
     } else if (joining > 0 || (joining = abbreviationJoin(values, spaces, i)) > 0) {
       // The abbreviation keeps the POS of its word; its lemma is its lower-cased text.
       joining--
