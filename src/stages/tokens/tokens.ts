@@ -54,6 +54,15 @@ const isLowerUnit = (c: number) => c >= 97 && c <= 122
 const isDigitUnit = (c: number) => c >= 48 && c <= 57
 
 /**
+ * Whether a wink token is white space only (`v.trim() === ''`): a token that opens with
+ * printable ASCII is not, and most do, so trim runs only for the others.
+ */
+function isBlank(v: string): boolean {
+  const c = v.charCodeAt(0)
+  return c > 32 && c < 127 ? false : v.trim() === ''
+}
+
+/**
  * How many following wink tokens the period at `i` joins to the word before it (0: none,
  * 1: the period, 2: the period and the initial after it). Only a period glued to the
  * word before is considered.
@@ -62,7 +71,7 @@ function abbreviationJoin(values: readonly string[], spaces: readonly string[], 
   if (values[i] !== '.' || spaces[i] !== '' || i === 0) return 0
   const word = values[i - 1]
   const next = i + 1 < values.length ? values[i + 1] : ''
-  const glued = next !== '' && spaces[i + 1] === '' && next.trim() !== ''
+  const glued = next !== '' && spaces[i + 1] === '' && !isBlank(next)
   if (glued && INITIAL_HEAD.test(word) && INITIAL_TAIL.test(next)) return 2
   if (TITLES.has(word)) return 1
   if (!STATES.has(word) || next === '') return 0
@@ -217,7 +226,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   for (let i = 0; i < n; i++) {
     offset += spaces[i].length
     const v = values[i]
-    if (v.trim() === '') {
+    if (isBlank(v)) {
       keep[i] = -1
     } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, all, its.type, i)) {
       // "Erdo" + "ğ" + "an": a letter wink does not know splits a word; the pieces are one
