@@ -67,11 +67,11 @@ function isBlank(v: string): boolean {
  * 1: the period, 2: the period and the initial after it). Only a period glued to the
  * word before is considered.
  */
-function abbreviationJoin(values: readonly string[], gaps: Int32Array, i: number): number {
-  if (values[i] !== '.' || gaps[i] !== 0 || i === 0) return 0
+function abbreviationJoin(values: readonly string[], spaces: readonly string[], i: number): number {
+  if (values[i] !== '.' || spaces[i] !== '' || i === 0) return 0
   const word = values[i - 1]
   const next = i + 1 < values.length ? values[i + 1] : ''
-  const glued = next !== '' && gaps[i + 1] === 0 && !isBlank(next)
+  const glued = next !== '' && spaces[i + 1] === '' && !isBlank(next)
   if (glued && INITIAL_HEAD.test(word) && INITIAL_TAIL.test(next)) return 2
   if (TITLES.has(word)) return 1
   if (!STATES.has(word) || next === '') return 0
@@ -162,40 +162,6 @@ function hasLineBreak(text: string, from: number, to: number, soft: ReadonlySet<
   return false
 }
 
-// The spaces wink keeps before a token (its.precedingSpaces): a run of these characters,
-// the first group of its tokenizer's splitting expression; tab, CR and LF are tokens.
-const isWinkSpace = (c: number) =>
-  c === 32 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f
-
-/**
- * How many units of white space precede each of wink's tokens, read from the text: wink's
- * token stream is lossless (spaces, then the token's text, token after token), and a run of
- * wink's spaces before a token that does not open with one is the whole run. Null when a
- * token does not stand where the reading puts it or opens with a space: then wink's own
- * `its.precedingSpaces` answers. That call builds a string of spaces per token through
- * wink's accessors, a few hundred instructions each.
- */
-function spacesBefore(text: string, values: readonly string[]): Int32Array | null {
-  const gaps = new Int32Array(values.length)
-  let at = 0
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]
-    let k = at
-    while (k < text.length && isWinkSpace(text.charCodeAt(k))) k++
-    if (v.length === 0 || isWinkSpace(v.charCodeAt(0)) || !text.startsWith(v, k)) return null
-    gaps[i] = k - at
-    at = k + v.length
-  }
-  return gaps
-}
-
-function winkSpacesBefore(all: WinkTokens, itsSpaces: WinkNlp['its']['precedingSpaces']): Int32Array {
-  const spaces = all.out(itsSpaces) as string[]
-  const gaps = new Int32Array(spaces.length)
-  for (let i = 0; i < spaces.length; i++) gaps[i] = spaces[i].length
-  return gaps
-}
-
 // wink's lemma of a token is a function of its text and POS tag, except for the parts of
 // a contraction ("it's" -> "it" "'s"), whose lemma the contraction stores. Lemmatising is
 // about a seventh of wink's time on news text, so lemmas are kept by tag and text, up to a
@@ -245,7 +211,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const wdoc = nlp.readDoc(text)
   const all = wdoc.tokens()
   const values = all.out() as string[]
-  const gaps = spacesBefore(text, values) ?? winkSpacesBefore(all, its.precedingSpaces)
+  const spaces = all.out(its.precedingSpaces) as string[]
   const tags = all.out(its.pos) as string[]
   const n = values.length
   const start = new Int32Array(n)
@@ -258,7 +224,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   let count = 0
   let joining = 0
   for (let i = 0; i < n; i++) {
-    offset += gaps[i]
+    offset += spaces[i].length
     const v = values[i]
     if (isBlank(v)) {
       keep[i] = -1
@@ -269,7 +235,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
       end[count - 1] = offset + v.length
       lemma[count - 1] = text.slice(start[count - 1], end[count - 1]).toLowerCase()
       if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : typeOf(all, its.type, i) === 'unk' ? X_ID : posId(tags[i])
-    } else if (joining > 0 || (joining = abbreviationJoin(values, gaps, i)) > 0) {
+    } else if (joining > 0 || (joining = abbreviationJoin(values, spaces, i)) > 0) {
       // The abbreviation keeps the POS of its word; its lemma is its lower-cased text.
       joining--
       keep[i] = count - 1
