@@ -10,6 +10,11 @@ export interface OffsetMap {
   toUtf16(codePoint: number): number
 }
 
+// A high surrogate followed by a low one: an astral character. Without the `u` flag the
+// expression reads code units, as the loop of offsetMap does.
+const ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/
+const IDENTITY: OffsetMap = { toCodePoint: (x) => x, toUtf16: (x) => x }
+
 /**
  * Build the map for a text in one pass. Texts without astral characters (almost all
  * news) get the identity map and cost nothing.
@@ -19,6 +24,8 @@ export interface OffsetMap {
  * map.toCodePoint(3) // 2
  */
 export function offsetMap(text: string): OffsetMap {
+  // (the regular expression scans the text natively, several times faster than the loop below)
+  if (!ASTRAL.test(text)) return IDENTITY
   // Positions (UTF-16) of the low surrogate of each astral character.
   const lows: number[] = []
   for (let i = 0; i < text.length; i++) {
@@ -28,7 +35,6 @@ export function offsetMap(text: string): OffsetMap {
       if (d >= 0xdc00 && d <= 0xdfff) { lows.push(i + 1); i++ }
     }
   }
-  if (lows.length === 0) return { toCodePoint: (x) => x, toUtf16: (x) => x }
   return {
     toCodePoint(utf16) {
       // number of low surrogates strictly before utf16

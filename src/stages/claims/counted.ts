@@ -768,6 +768,61 @@ function hasNounBefore(c: Context, from: number, t: number): boolean {
   return false
 }
 
+// Module functions, not closures in findShareCounted: tsx names every closure it creates
+// (`__name`, a defineProperty of some 4,000 instructions), three a share.
+function asCounted(c: Context, np: { start: number; head: number; end: number }, category: Category): Counted {
+  return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: np.end }
+}
+
+// A share of "percent", of "years" or of a named place or person is no count: "5% in Ohio"
+function isCountable(c: Context, np: { head: number }): boolean {
+  return !NOT_COUNTED.has(c.tokens.lemma[np.head]) &&
+    !entitiesHolding(c, np.head).some((e) => e.type === 'GPE' || e.type === 'PERSON')
+}
+
+function shareCategory(c: Context, s: Sentence, np: { start: number; head: number; end: number }, isOf: boolean): Category {
+  const { pos, lemma } = c.tokens
+  // "consumer prices rose 2.4 percent": the prices of what people buy are inflation, a rate (not
+  // "its share price", money)
+  for (let t = np.start; t < np.end; t++) {
+    if ((MONEY_CONTEXT.has(lemma[t]) && !(lemma[t] === 'price' && t - 1 >= np.start && lemma[t - 1] === 'consumer')) || MONEY_NOUNS.has(lemma[t])) return 'money'
+  }
+  // "about 10 percent of the country's annual economic output": output in money (not "steel output")
+  if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
+  // "its growth forecast", "Growth slowed to 0.9 percent", "expects output to fall": growth and
+  // output that no noun before them names ("population growth", "steel output") are an
+  // economy's, money as the economy's are
+  const economic = np.head - 1 >= np.start && lemma[np.head] === 'forecast' ? np.head - 1 : np.head
+  if ((lemma[economic] === 'growth' || lemma[economic] === 'output') && !hasNounBefore(c, np.start, economic)) return 'money'
+  if (MONEY_HEADS.has(lemma[np.head])) return 'money'
+  // "the economy grew 1.2 percent", "its shares fell 6 percent": what an economy makes and
+  // the price of stock are money (not "a share of the vote": the plural or "stock")
+  // ("disapproved of the handling of the economy and 29 percent approved": the economy is
+  // what the share is of only when it is the share's subject or the whole after "of")
+  const isWhole = isOf || (np.head + 1 < s.tokenEnd && (pos[np.head + 1] === VERB || pos[np.head + 1] === AUX))
+  if (isWhole && (lemma[np.head] === 'economy' || /^(?:shares|stocks?)$/i.test(tokenText(c, np.head)))) return 'money'
+  const signals = new Set<Category>()
+  const heads: Category[] = []
+  let isMilitary = false
+  for (let t = np.start; t < np.end; t++) {
+    const cat = NOUN_CATEGORY.get(lemma[t])
+    if (cat !== undefined) heads.push(cat)
+    if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
+  }
+  predicate(c, np.end, s, signals)
+  return decideCategory(signals, heads, isMilitary, false) ?? 'other'
+}
+
+// ("as GDP shrinks 0.4%": an acronym of money tagged as a name)
+function isShareNoun(c: Context, s: Sentence, dash: number, k: number): boolean {
+  const { pos, lemma } = c.tokens
+  return pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k)) || lemma[k] === 'gdp'
+}
+
+function inFigure(c: Context, k: number): boolean {
+  return quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
+}
+
 /**
  * What a percentage or a multiplier is of: "90 per cent of the population ... displaced",
  * "turnout reached 61.4%", "tripled its output of shells", "the number of applications
@@ -776,41 +831,6 @@ function hasNounBefore(c: Context, from: number, t: number): boolean {
  */
 function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
   const { pos, lemma } = c.tokens
-  const asCounted = (np: { start: number; head: number; end: number }, category: Category): Counted =>
-    ({ start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: np.end })
-  // A share of "percent", of "years" or of a named place or person is no count: "5% in Ohio"
-  const isCountable = (np: { head: number }) => !NOT_COUNTED.has(lemma[np.head]) &&
-    !entitiesHolding(c, np.head).some((e) => e.type === 'GPE' || e.type === 'PERSON')
-  const categoryOf = (np: { start: number; head: number; end: number }, isOf: boolean): Category => {
-    // "consumer prices rose 2.4 percent": the prices of what people buy are inflation, a rate (not
-    // "its share price", money)
-    const isConsumerPrices = (t: number) => lemma[t] === 'price' && t - 1 >= np.start && lemma[t - 1] === 'consumer'
-    for (let t = np.start; t < np.end; t++) if ((MONEY_CONTEXT.has(lemma[t]) && !isConsumerPrices(t)) || MONEY_NOUNS.has(lemma[t])) return 'money'
-    // "about 10 percent of the country's annual economic output": output in money (not "steel output")
-    if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'
-    // "its growth forecast", "Growth slowed to 0.9 percent", "expects output to fall": growth and
-    // output that no noun before them names ("population growth", "steel output") are an
-    // economy's, money as the economy's are
-    const economic = np.head - 1 >= np.start && lemma[np.head] === 'forecast' ? np.head - 1 : np.head
-    if ((lemma[economic] === 'growth' || lemma[economic] === 'output') && !hasNounBefore(c, np.start, economic)) return 'money'
-    if (MONEY_HEADS.has(lemma[np.head])) return 'money'
-    // "the economy grew 1.2 percent", "its shares fell 6 percent": what an economy makes and
-    // the price of stock are money (not "a share of the vote": the plural or "stock")
-    // ("disapproved of the handling of the economy and 29 percent approved": the economy is
-    // what the share is of only when it is the share's subject or the whole after "of")
-    const isWhole = isOf || (np.head + 1 < s.tokenEnd && (pos[np.head + 1] === VERB || pos[np.head + 1] === AUX))
-    if (isWhole && (lemma[np.head] === 'economy' || /^(?:shares|stocks?)$/i.test(tokenText(c, np.head)))) return 'money'
-    const signals = new Set<Category>()
-    const heads: Category[] = []
-    let isMilitary = false
-    for (let t = np.start; t < np.end; t++) {
-      const cat = NOUN_CATEGORY.get(lemma[t])
-      if (cat !== undefined) heads.push(cat)
-      if (MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
-    }
-    predicate(c, np.end, s, signals)
-    return decideCategory(signals, heads, isMilitary, false) ?? 'other'
-  }
   let from = b
   if (q.kind === 'multiplier') {
     while (from < s.tokenEnd && (pos[from] === DET || pos[from] === PRON) && lemma[from] !== 'them') from++
@@ -853,7 +873,7 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     if (np !== null && prior !== null && FIGURE_WORDS.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'of')) {
       return standingFor(prior, b)
     }
-    if (np !== null) return isCountable(np) ? asCounted(np, categoryOf(np, true)) : null
+    if (np !== null) return isCountable(c, np) ? asCounted(c, np, shareCategory(c, s, np, true)) : null
   }
   // "Voter turnout reached 61.4%", "the number could double": the clause's noun before the number
   // ("Turnout was 63.8 percent": a common noun that opens the sentence is tagged as a name)
@@ -861,28 +881,25 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
   const dash = sentenceDateline(c, s)
   const standing = q.kind === 'percent' ? nameStanding(c, a, s) : null
   if (standing !== null) return standing
-  // ("as GDP shrinks 0.4%": an acronym of money tagged as a name)
-  const isNoun = (k: number) => pos[k] === NOUN || ((k === s.tokenStart || (dash >= 0 && k === dash + 1)) && isCapitalisedNoun(c, k)) || lemma[k] === 'gdp'
   let t = a - 1
-  const inFigure = (k: number) => quantitiesEndingAt(c, k).some((x) => x.start <= c.tokens.start[k])
   for (;;) {
     // ("its forecast for this year to 4.2 percent": past a time phrase, whose nouns count nothing)
-    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && (!isNoun(t) || c.timeAt[t] !== 0)) t--
+    while (t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)) && (!isShareNoun(c, s, dash, t) || c.timeAt[t] !== 0)) t--
     // "fell to 22 percent from 24 percent": the noun before is the unit of the figure before,
     // whose share this one is of the same thing
-    if (prior !== null && t >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && inFigure(t)) {
+    if (prior !== null && t >= s.tokenStart && isShareNoun(c, s, dash, t) && NOT_COUNTED.has(lemma[t]) && inFigure(c, t)) {
       return standingFor(prior, b)
     }
     // "carried out the plan for eight months at 108.3 percent": past a duration to the noun before
-    if (t - 1 >= s.tokenStart && isNoun(t) && NOT_COUNTED.has(lemma[t]) && pos[t - 1] === NUM && !inFigure(t)) { t -= 2; continue }
+    if (t - 1 >= s.tokenStart && isShareNoun(c, s, dash, t) && NOT_COUNTED.has(lemma[t]) && pos[t - 1] === NUM && !inFigure(c, t)) { t -= 2; continue }
     break
   }
-  if (t >= s.tokenStart && isNoun(t)) {
+  if (t >= s.tokenStart && isShareNoun(c, s, dash, t)) {
     let start = t
     while (start - 1 >= s.tokenStart && (pos[start - 1] === NOUN || pos[start - 1] === ADJ || pos[start - 1] === PROPN)) start--
     const np = { start, head: t, end: t + 1 }
     // "The number of asylum applications doubled": back to what the number is of
-    return isCountable(np) ? asCounted(np, categoryOf(np, false)) : null
+    return isCountable(c, np) ? asCounted(c, np, shareCategory(c, s, np, false)) : null
   }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : standingFor(prior, b)

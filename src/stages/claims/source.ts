@@ -376,6 +376,24 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   return source === null ? null : { source, cue: cueSpan(c, verb) }
 }
 
+// Module functions, not closures: tsx names every closure it creates (`__name`, a
+// defineProperty of some 4,000 instructions), and these were made once per figure.
+// A speech verb as the cue of "Officials said (that) ..." at the start of the sentence
+// (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
+// ("The report found ...": a noun after a bare determiner is the subject, not its verb)
+function isSubjectCue(c: Context, s: Sentence, a: number, t: number): boolean {
+  const { pos, lemma } = c.tokens
+  return isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
+    pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
+    verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
+}
+
+// An inner "of"/"for" between nouns of the subject (up to two): "Chairman of the junta told"
+function isInnerOf(c: Context, inner: number, opening: number, a: number, t: number): boolean {
+  const { pos, lemma } = c.tokens
+  return inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1]) && !overlapsTime(c, t + 1)
+}
+
 /**
  * The simple fallback when no attribution holds the figure: "according to X" in the
  * sentence, ", X said." at its end, or "X said (that)" at its start.
@@ -439,9 +457,6 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // (wink tags a speech verb after a plural subject as a noun at times: "Officials estimate")
     // ("The report found ...": a noun after a bare determiner is the subject, not its verb)
     // ("The ministry in 2024 said": a speech verb after a time phrase, read as a noun)
-    const isCue = (t: number) => isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-      pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
-      verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     const dateline = datelineDash(c.text, c.tokens, s.tokenStart, a)
     let opening = dateline >= 0 ? dateline + 1 : s.tokenStart
@@ -453,9 +468,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     let inner = 0
     // ("Economists at Goldman Sachs estimate", "Officials in Kyiv say")
     // (a time phrase after the subject is none of it: "The ministry in 2024 said", "Officials last week said")
-    const isOf = (t: number) => inner < 2 && t > opening && t + 1 < a && INNER_PREPOSITIONS.has(lemma[t]) && NP_POS.has(pos[t + 1]) && !overlapsTime(c, t + 1)
-    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isOf(verb)) &&
-      !(verb > opening && (isCue(verb) || overlapsTime(c, verb)))) {
+    while (verb < a && (NP_POS.has(pos[verb]) || isHyphenJoin(c, verb) || (verb > opening && isHyphenJoin(c, verb - 1)) || isInnerOf(c, inner, opening, a, verb)) &&
+      !(verb > opening && (isSubjectCue(c, s, a, verb) || overlapsTime(c, verb)))) {
       if (pos[verb] === ADP) inner++
       verb++
     }
@@ -464,7 +478,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     let isPassive = false
     while (verb < a && pos[verb] === AUX) { if (lemma[verb] === 'be') isPassive = true; verb++ }
     // ("The October report exceeded": a determiner before a time names no one)
-    if (verb > opening && verb < a && isCue(verb) && namesSomeone(c, opening, npEnd) && !isDashAside(c, s, verb, a)) {
+    if (verb > opening && verb < a && isSubjectCue(c, s, a, verb) && namesSomeone(c, opening, npEnd) && !isDashAside(c, s, verb, a)) {
       // "But a Homeland Security Department official said": the conjunction is not the source
       let first = opening
       while (first < npEnd && (pos[first] === CCONJ || pos[first] === ADV || PUNCT_ONLY.test(tokenText(c, first)))) first++
@@ -569,6 +583,21 @@ const REVISED_NOUNS = new Set(['toll', 'count', 'tally', 'estimate', 'forecast',
 // Participles that attach who made a count to it: "figures released by the ministry".
 const MADE_BY = new Set(['release', 'publish', 'compile', 'collect', 'issue', 'gather'])
 
+// Whether the noun phrase [from, to) is a count ("Figures", "a tally"), by its last noun.
+function isDataPhrase(c: Context, from: number, to: number): boolean {
+  const { pos, lemma } = c.tokens
+  // a sentence-initial plural is read as a proper noun and keeps its "s" ("Figures")
+  for (let t = to - 1; t >= from; t--) if (pos[t] === NOUN || pos[t] === PROPN) return DATA_NOUNS.has(lemma[t]) || DATA_NOUNS.has(lemma[t].replace(/s$/, ''))
+  return false
+}
+
+// "... the health ministry show 1,200 cases": a verb of the list read as a noun ends the subject
+function isVerbReadAsNoun(c: Context, first: number, t: number): boolean {
+  const { pos, lemma } = c.tokens
+  return t > first && pos[t] === NOUN && (RECORD_VERBS.has(lemma[t]) || FINDING_VERBS.has(lemma[t])) &&
+    t + 1 < c.tokens.count && (pos[t + 1] === NUM || pos[t + 1] === DET || pos[t + 1] === ADJ)
+}
+
 /**
  * "The IOM recorded 2,300 deaths", "A Reuters tally shows at least 340 killed", "Figures
  * released by the health ministry show ...", "The Red Crescent has given a figure of 45",
@@ -604,15 +633,7 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     }
   }
   if (npEnd === first || !namesSomeone(c, first, npEnd)) return null
-  const isData = (from: number, to: number) => {
-    // a sentence-initial plural is read as a proper noun and keeps its "s" ("Figures")
-    for (let t = to - 1; t >= from; t--) if (pos[t] === NOUN || pos[t] === PROPN) return DATA_NOUNS.has(lemma[t]) || DATA_NOUNS.has(lemma[t].replace(/s$/, ''))
-    return false
-  }
-  // "... the health ministry show 1,200 cases": a verb of the list read as a noun ends the subject
-  const isVerbReadAsNoun = (t: number) => t > first && pos[t] === NOUN && (RECORD_VERBS.has(lemma[t]) || FINDING_VERBS.has(lemma[t])) &&
-    t + 1 < c.tokens.count && (pos[t + 1] === NUM || pos[t + 1] === DET || pos[t + 1] === ADJ)
-  const subjectIsData = isData(first, npEnd)
+  const subjectIsData = isDataPhrase(c, first, npEnd)
   // "figures released by the ministry", "a survey by the World Food Programme"
   if (subjectIsData) {
     let k = npEnd
@@ -622,7 +643,7 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
       if (byEnd > k + 1) npEnd = byEnd
     }
   }
-  for (let t = first + 1; t < npEnd; t++) if (isVerbReadAsNoun(t)) { npEnd = t; break }
+  for (let t = first + 1; t < npEnd; t++) if (isVerbReadAsNoun(c, first, t)) { npEnd = t; break }
   // "Officials in Kherson put ...": where the body sits is part of it
   // ("Economists at the Kiel institute put ...": a name after "the" too)
   if (npEnd + 1 < a && (lemma[npEnd] === 'in' || lemma[npEnd] === 'at') &&

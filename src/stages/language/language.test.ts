@@ -21,3 +21,17 @@ test('detects English and refuses what it cannot handle', () => {
     assert.equal(got.isSupported, supported, text)
   }
 })
+
+// The word count reads A-Z as a-z without lower-casing the text when no other character
+// changes case, and lower-cases the whole text when one does: both give the same answers.
+test('function words are counted in capitals and beside letters that change case', () => {
+  const english = 'THE MINISTER SAID THAT THE TROOPS WERE MOVED TO THE BORDER BY THE ARMY, WHICH HAS DENIED IT.'
+  assert.deepEqual(detectLanguage(english), { code: 'en', isSupported: true })
+  // "É" and "İ" lower-case to other code points ("İ" to two); the words around them still count
+  assert.deepEqual(detectLanguage(`${english} ÉCOLE İSTANBUL`), { code: 'en', isSupported: true })
+  assert.deepEqual(detectLanguage('Les ÉLÈVES de l’école sont arrivés à Paris hier soir avec leurs professeurs et leurs parents.'),
+    { code: 'und', isSupported: false })
+  // "THEY" is five letters, "THERE" is not a function word, "SAIDS" is none
+  assert.deepEqual(detectLanguage('THEY THEY THEY THERE THERE SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS SAIDS'),
+    { code: 'en', isSupported: true })
+})

@@ -70,6 +70,15 @@ function isLetter(text: string, i: number): boolean {
   return LETTER.test(text[i])
 }
 
+/** Whether text[start, end) is all ASCII and holds no capital. */
+function isLowerAscii(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k)
+    if (c > 127 || (c >= 65 && c <= 90)) return false
+  }
+  return true
+}
+
 /** Count of digits starting at `i`. */
 function digitRun(text: string, i: number): number {
   let j = i
@@ -106,7 +115,9 @@ export function lex(text: string): Token[] {
         else break
       }
       const raw = text.slice(i, j)
-      tokens.push({ kind: 'word', start: i, end: j, isSpaced, lower: raw.toLowerCase(), raw,
+      // A word of lower-case ASCII letters is its own lower case: most words, and toLowerCase
+      // costs a call into ICU when the text (so the slice) is stored two bytes a unit.
+      tokens.push({ kind: 'word', start: i, end: j, isSpaced, lower: isLowerAscii(text, i, j) ? raw : raw.toLowerCase(), raw,
         value: NaN, num: null })
       i = j
     } else {

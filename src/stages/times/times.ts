@@ -412,10 +412,21 @@ const RULES: readonly Rule[] = [
   },
 ]
 
+// Several rules share a trigger ("jan|feb|...", /\d/): each distinct one is tested once a
+// sentence. None is global or sticky, so a test has no state and its answer can be kept.
+const TRIGGERS: readonly RegExp[] = [...new Set(RULES.map((r) => r.trigger))]
+const TRIGGER_OF: readonly number[] = RULES.map((r) => TRIGGERS.indexOf(r.trigger))
+for (const t of TRIGGERS) if (t.global || t.sticky) throw new Error(`times: trigger ${t} must not be global or sticky`)
+
 function runRules(text: string, offset: number, ref: Day | null): Found[] {
   const out: Found[] = []
-  for (const rule of RULES) {
-    if (!rule.trigger.test(text)) continue
+  // per trigger: 0 not tested yet, 1 matched, 2 did not
+  const tested = new Uint8Array(TRIGGERS.length)
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r]
+    const k = TRIGGER_OF[r]
+    if (tested[k] === 0) tested[k] = TRIGGERS[k].test(text) ? 1 : 2
+    if (tested[k] === 2) continue
     rule.pattern.lastIndex = 0
     for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
       const value = rule.resolve(m, ref)

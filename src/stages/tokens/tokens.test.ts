@@ -171,3 +171,13 @@ test('a letter wink does not know ("ğ", "č", "ł") does not split its word; co
   }
   assert.ok(words.includes('did') && words.includes('n\'t'))
 })
+
+// Offsets are read from the text by the run of wink's spaces before each token (space,
+// no-break space, the typographic spaces): each token's offsets still cover its own text.
+test('token offsets across no-break and typographic spaces, tabs and line breaks', () => {
+  const text = 'Officials\u00a0said  4,000\u2003troops\u2009were\tsent.\r\nThe\u202fU.S.\u205fagreed \u00a0 \n\n“It’s done,” he said.  '
+  const { tokens } = tokenize(nlp, text)
+  const words: string[] = []
+  for (let t = 0; t < tokens.count; t++) words.push(text.slice(tokens.start[t], tokens.end[t]))
+  assert.deepEqual(words, ['Officials', 'said', '4,000', 'troops', 'were', 'sent', '.', 'The', 'U.S.', 'agreed', '“', 'It', '’s', 'done', ',', '”', 'he', 'said', '.'])
+})

@@ -58,6 +58,15 @@ const isLowerUnit = (c: number) => c >= 97 && c <= 122
 const isDigitUnit = (c: number) => c >= 48 && c <= 57
 
 /**
+ * Whether a wink token is white space only (`v.trim() === ''`): a token that opens with
+ * printable ASCII is not, and most do, so trim runs only for the others.
+ */
+function isBlank(v: string): boolean {
+  const c = v.charCodeAt(0)
+  return c > 32 && c < 127 ? false : v.trim() === ''
+}
+
+/**
  * How many following wink tokens the period at `i` joins to the word before it (0: none,
  * 1: the period, 2: the period and the initial after it). Only a period glued to the
  * word before is considered.
@@ -66,7 +75,7 @@ function abbreviationJoin(values: readonly string[], spaces: readonly string[], 
   if (values[i] !== '.' || spaces[i] !== '' || i === 0) return 0
   const word = values[i - 1]
   const next = i + 1 < values.length ? values[i + 1] : ''
-  const glued = next !== '' && spaces[i + 1] === '' && next.trim() !== ''
+  const glued = next !== '' && spaces[i + 1] === '' && !isBlank(next)
   if (glued && INITIAL_HEAD.test(word) && INITIAL_TAIL.test(next)) return 2
   if (TITLES.has(word)) return 1
   if (!STATES.has(word) || next === '') return 0
@@ -86,9 +95,15 @@ const UPPER_FIRST = /^\p{Lu}/u
  * does not know ("Erdo" "ğ" "an", "Kova" "č"; its type "unk"). Contractions ("do" "n't") are
  * words of their own to wink and stay apart.
  */
-function isLetterJoin(text: string, before: number, offset: number, v: string, types: readonly string[], i: number): boolean {
-  if (before !== offset || i === 0 || (types[i] !== 'unk' && types[i - 1] !== 'unk')) return false
-  return LETTER.test(text.charAt(before - 1)) && LETTER.test(v.charAt(0))
+function isLetterJoin(text: string, before: number, offset: number, v: string, all: WinkTokens, itsType: WinkItsType, i: number): boolean {
+  if (before !== offset || i === 0 || !LETTER.test(text.charAt(before - 1)) || !LETTER.test(v.charAt(0))) return false
+  return typeOf(all, itsType, i) === 'unk' || typeOf(all, itsType, i - 1) === 'unk'
+}
+
+// wink's token type ("word", "unk", ...) of token `i`, read for the few tokens whose letters
+// meet the token before: `all.out(its.type)` read it for every token of the document.
+function typeOf(all: WinkTokens, itsType: WinkItsType, i: number): string {
+  return all.itemAt(i).out(itsType) as string
 }
 
 /** True when a word token is an abbreviation that stands before a name (ends in its period). */
@@ -172,6 +187,7 @@ function lemmaMemoOf(nlp: WinkNlp): LemmaMemo {
 
 type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>
 type WinkLemma = Parameters<WinkTokens['out']>[0]
+type WinkItsType = WinkNlp['its']['type']
 
 function lemmaOf(memo: LemmaMemo, all: WinkTokens, i: number, value: string, tag: string, itsLemma: unknown): string {
   let byText = memo.byTag.get(tag)
@@ -201,7 +217,6 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const values = all.out() as string[]
   const spaces = all.out(its.precedingSpaces) as string[]
   const tags = all.out(its.pos) as string[]
-  const types = all.out(its.type) as string[]
   const n = values.length
   const start = new Int32Array(n)
   const end = new Int32Array(n)
@@ -215,15 +230,15 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   for (let i = 0; i < n; i++) {
     offset += spaces[i].length
     const v = values[i]
-    if (v.trim() === '') {
+    if (isBlank(v)) {
       keep[i] = -1
-    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, types, i)) {
+    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, all, its.type, i)) {
       // "Erdo" + "ğ" + "an": a letter wink does not know splits a word; the pieces are one
       // word, tagged as the first piece wink could tag, a name when it is capitalised
       keep[i] = count - 1
       end[count - 1] = offset + v.length
       lemma[count - 1] = text.slice(start[count - 1], end[count - 1]).toLowerCase()
-      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : types[i] === 'unk' ? X_ID : posId(tags[i])
+      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : typeOf(all, its.type, i) === 'unk' ? X_ID : posId(tags[i])
     } else if (joining > 0 || (joining = abbreviationJoin(values, spaces, i)) > 0) {
       // The abbreviation keeps the POS of its word; its lemma is its lower-cased text.
       joining--
