@@ -20,6 +20,17 @@ test('token offsets index the text exactly, white space excluded', () => {
   assert.ok(words.includes('“'))
 })
 
+test('characters wink drops (a byte-order mark inside the text, line and paragraph separators, the ideographic space) do not shift the offsets after them', () => {
+  for (const mark of ['\ufeff', '\u2028', '\u2029', '\u3000']) {
+    const text = `Read more${mark}Also on HuffPost, officials said 300 people died.`
+    const { tokens } = tokenize(nlp, text)
+    const words: string[] = []
+    for (let i = 0; i < tokens.count; i++) words.push(text.slice(tokens.start[i], tokens.end[i]))
+    assert.deepEqual(words.slice(2, 6), ['Also', 'on', 'HuffPost', ','], JSON.stringify(mark))
+    assert.equal(words.at(-2), 'died')
+  }
+})
+
 test('sentences end at line breaks and carry their paragraph', () => {
   const text = 'Seoul, Korea\n–\nKim spoke. He praised them.\n\nTroops arrived.'
   const { sentences } = tokenize(nlp, text)

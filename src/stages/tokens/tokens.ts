@@ -208,11 +208,18 @@ function lemmaOf(memo: LemmaMemo, all: WinkTokens, i: number, value: string, tag
  * wink puts inside them or before a continuation are moved or removed (see trueStart).
  * Sentences never cross a paragraph break.
  */
+// Characters wink-nlp drops without a trace, neither token nor preceding space: every offset
+// after one would be a character early ("\ufeffAls", " o" for "Also", "on"). A byte-order mark
+// inside a text (two PolNeAR train texts have one), the line and paragraph separators, the
+// ideographic space. wink reads a stand-in of the same length instead.
+const WINK_DROPS = /[\ufeff\u2028\u2029\u3000]/
+const WINK_DROPS_ALL = /[\ufeff\u2028\u2029\u3000]/g
+
 export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const its = nlp.its
   const memo = lemmaMemoOf(nlp)
   const soft = softLineBreaks(text)
-  const wdoc = nlp.readDoc(text)
+  const wdoc = nlp.readDoc(WINK_DROPS.test(text) ? text.replace(WINK_DROPS_ALL, (ch) => (ch === '\u2028' || ch === '\u2029' ? '\n' : ' ')) : text)
   const all = wdoc.tokens()
   const values = all.out() as string[]
   const spaces = all.out(its.precedingSpaces) as string[]
