@@ -1099,3 +1099,11 @@ test('a speech verb the tagger found, followed by a hedged figure, keeps its att
     assert.match(join(doc, a.content), /^about [\d,]+ (troops|soldiers)/)
   }
 })
+
+test('an anonymity formula keeps its own words as content, so the speech clause after it keeps its figure and its source', () => {
+  const { doc, atts } = analyse('Troops\n\nUkrainian officials who asked not to be identified said Ukraine\'s military intelligence believed North Korea would send 25,000 to 30,000 troops.')
+  const said = byCue(doc, atts, 'said')
+  assert.equal(join(doc, said.source), 'Ukrainian officials')
+  assert.match(join(doc, said.content), /25,000 to 30,000 troops/)
+  for (const a of atts) if (a !== said) assert.doesNotMatch(join(doc, a.content), /25,000/)
+})

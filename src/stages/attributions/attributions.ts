@@ -16,11 +16,11 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, beforeRelativeClause, beforeParticiplePhrase, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
-import { clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
+import { anonymityFormulas, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
 import {
@@ -426,7 +426,7 @@ export function extractAttributions(
       const from = p.punct[inverted.end] === 0 ? inverted.end : inverted.end + 1
       d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start === inverted.start ? { start: from, end: r.end } : r)).filter((r) => r.end > r.start) }
     }
-    if (src.length === 1) src = [withoutDateline(text, p, beforeParticiplePhrase(p, d.cues[0], beforeRelativeClause(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue))))]
+    if (src.length === 1) src = [withoutTrailingRelative(p, d.cues[0], withoutDateline(text, p, beforeParticiplePhrase(p, d.cues[0], beforeRelativeClause(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue)))))]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).
@@ -496,7 +496,7 @@ export function extractAttributions(
     found.push({ cues: d.cues, source: src, content })
   }
   // a quotation paragraph no attribution holds is the one's before it (content-rules.ts)
-  for (const a of orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, found)))) {
+  for (const a of orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found))))) {
     const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),

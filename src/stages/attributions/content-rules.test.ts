@@ -4,7 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
-import { clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
+import { anonymityFormulas, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
 
@@ -96,4 +96,14 @@ test('the stage gives a quotation paragraph with no cue of its own to the attrib
   const said = atts.find((a) => join(doc, a.cue) === 'said')
   assert.ok(said, JSON.stringify(atts.map((a) => join(doc, a.cue))))
   assert.ok(join(doc, said.content).endsWith('“I am going to support him, and support him enthusiastically, because I think he can do the job.”'), join(doc, said.content))
+})
+
+test('an anonymity formula\'s content ends with the formula; other "ask ... to name" content is left alone', () => {
+  const run = (text: string, cue: string, content: string) => {
+    const { p, at, read } = prepared(text)
+    return anonymityFormulas(p, [{ cues: [at(cue)], source: [] as CueTokens[], content: [at(content)] }])[0].content.map(read)
+  }
+  assert.deepEqual(run('Officials who asked not to be identified said 300 soldiers died.', 'asked', 'not to be identified said 300 soldiers died'), ['not to be identified'])
+  assert.deepEqual(run('An aide who requested anonymity to speak freely said the toll was 40.', 'requested', 'anonymity to speak freely said the toll was 40'), ['anonymity'])
+  assert.deepEqual(run('She asked the minister to name the officials who lied.', 'asked', 'the minister to name the officials who lied'), ['the minister to name the officials who lied'])
 })
