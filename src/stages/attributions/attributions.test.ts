@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, invertedSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1106,4 +1106,17 @@ test('an anonymity formula keeps its own words as content, so the speech clause 
   assert.equal(join(doc, said.source), 'Ukrainian officials')
   assert.match(join(doc, said.content), /25,000 to 30,000 troops/)
   for (const a of atts) if (a !== said) assert.doesNotMatch(join(doc, a.content), /25,000/)
+})
+
+test('a source begun at a restrictive relative pronoun takes in the noun phrase it restricts; one ended on a pronoun whose clause lies outside it ends before it', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withoutTrailingRelative(p, at(cue), withNounBeforeRelative(p, at(cue), at(source))))
+  }
+  assert.equal(run('An intelligence officer who spoke at the briefing estimated that 40,000 troops were massed.', 'estimated', 'who spoke at the briefing'), 'An intelligence officer who spoke at the briefing')
+  assert.equal(run('Ukrainian officials who asked not to be identified said 300 soldiers died.', 'said', 'Ukrainian officials who'), 'Ukrainian officials')
+  // "voters who said": the pronoun right before its cue is the source, as gold has it
+  assert.equal(run('Voters who said the economy mattered most backed him.', 'said', 'who'), 'who')
+  // a noun phrase after a preposition is its object: left as found
+  assert.equal(run('He spoke to officials who asked for more money.', 'asked', 'who'), 'who')
 })
