@@ -79,6 +79,9 @@ test('table of aliases', () => {
     ["Ukraine's military intelligence said so.", "Ukraine's military intelligence", 'Main Intelligence Directorate of Ukraine', 'Ukraine'],
     ['Ukraine’s Defence Intelligence said so.', 'Ukraine’s Defence Intelligence', 'Main Intelligence Directorate of Ukraine', 'Ukraine'],
     ['The NIS told lawmakers.', 'NIS', 'National Intelligence Service', 'South Korea'],
+    // wire copy names the agency by what it is more often than by its name
+    ["South Korea's spy agency said so.", "South Korea's spy agency", 'National Intelligence Service', 'South Korea'],
+    ['Seoul’s spy agency said so.', 'Seoul’s spy agency', 'National Intelligence Service', 'South Korea'],
     ['The JCS said a missile flew.', 'JCS', 'Joint Chiefs of Staff', 'South Korea'],
     ['Zelenskyy said so.', 'Zelenskyy', 'Volodymyr Zelenskyy', 'Ukraine'],
     ['Volodymyr Zelensky said so.', 'Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'Ukraine'],
