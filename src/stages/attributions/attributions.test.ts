@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, invertedSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1119,4 +1119,14 @@ test('a source begun at a restrictive relative pronoun takes in the noun phrase 
   assert.equal(run('Voters who said the economy mattered most backed him.', 'said', 'who'), 'who')
   // a noun phrase after a preposition is its object: left as found
   assert.equal(run('He spoke to officials who asked for more money.', 'asked', 'who'), 'who')
+})
+
+test('a source begun inside a name after a word read as a verb takes in the whole name and its owner, not in a title-case headline', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withWholeName(p, at(cue), at(source)))
+  }
+  assert.equal(run("The IOM's Missing Migrants Project recorded 2,498 deaths on the route.", 'recorded', 'Migrants Project'), "The IOM's Missing Migrants Project")
+  assert.equal(run('Fiorina Endorses Ted Cruz For President', 'Endorses', 'Ted Cruz'), 'Ted Cruz')
+  assert.equal(run('On Monday Trump said the wall would rise.', 'said', 'Trump'), 'Trump')
 })

@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -426,7 +426,7 @@ export function extractAttributions(
       const from = p.punct[inverted.end] === 0 ? inverted.end : inverted.end + 1
       d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start === inverted.start ? { start: from, end: r.end } : r)).filter((r) => r.end > r.start) }
     }
-    if (src.length === 1) src = [withoutTrailingRelative(p, d.cues[0], withNounBeforeRelative(p, d.cues[0], withoutDateline(text, p, beforeParticiplePhrase(p, d.cues[0], beforeRelativeClause(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue))))))]
+    if (src.length === 1) src = [withoutTrailingRelative(p, d.cues[0], withNounBeforeRelative(p, d.cues[0], withoutDateline(text, p, beforeParticiplePhrase(p, d.cues[0], beforeRelativeClause(p, d.cues[0], withWholeName(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue)))))))]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).

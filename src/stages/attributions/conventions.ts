@@ -1647,3 +1647,30 @@ export function withNounBeforeRelative(p: Prepared, cue: CueTokens, src: CueToke
     ((p.pos[before] === ADP_POS && !CLAUSE_OPENERS.has(p.tokens.lemma[before])) || p.pos[before] === VERB_POS || p.pos[before] === AUX_POS)) return src
   return { start: s, end: src.end }
 }
+
+/**
+ * "The IOM's Missing [Migrants Project] recorded ...": a source that begins inside a name, after a
+ * capitalised word the POS tagger read as a verb ("Missing"), takes in the rest
+ * of the name: its capitalised words, and an owner before them ("The IOM's"). Only a word within
+ * its sentence (a capitalised first word is no sign) and no mark between, and not in a headline in
+ * title case. Nested train-cv: no source changes on either seed (without the headline test, three
+ * title-case headlines of seed 1 lost their exact source). The capitalised word must be read as a
+ * verb: the name's other words are mostly tagged as names already.
+ */
+export function withWholeName(p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
+  // (a headline in title case, "Fiorina Endorses Ted Cruz", capitalises its verbs too)
+  if (p.isCap[cue.start] === 1) return src
+  const sent = p.sent[src.start]
+  const first = p.sentences[sent].tokenStart
+  let s = src.start
+  const isInner = (t: number) => t > first && p.sent[t] === sent && p.isCap[t] === 1 && p.punct[t] === 0 && p.quote[t] === 0
+  if (!(isInner(s - 1) && p.pos[s - 1] === VERB_POS && p.isCap[s] === 1)) return src
+  while (isInner(s - 1) && p.pos[s - 1] !== DET_POS) s--
+  // "The IOM's": an owner and its article
+  if (s - 2 >= first && p.pos[s - 1] === PART_POS && p.isCap[s - 2] === 1 && p.punct[s - 2] === 0) {
+    s -= 2
+    while (isInner(s - 1) && p.pos[s - 1] === PROPN_POS) s--
+    if (s - 1 >= first && p.sent[s - 1] === sent && p.pos[s - 1] === DET_POS) s--
+  }
+  return { start: s, end: src.end }
+}
