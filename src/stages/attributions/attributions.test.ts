@@ -1130,3 +1130,16 @@ test('a source begun inside a name after a word read as a verb takes in the whol
   assert.equal(run('Fiorina Endorses Ted Cruz For President', 'Endorses', 'Ted Cruz'), 'Ted Cruz')
   assert.equal(run('On Monday Trump said the wall would rise.', 'said', 'Trump'), 'Trump')
 })
+
+test('a content that runs over a trailing ", according to X" ends before its comma, and both attributions stay', () => {
+  const text = 'Health officials have reported 658 cases, including 28 deaths, according to the World Health Organization.'
+  const { p, at, read } = prepared(text)
+  const r = (start: number, end: number) => ({ start, end })
+  const reported = at('have reported')
+  const according = at('according to')
+  const outer = { cues: [reported], source: [at('Health officials')], content: [r(reported.end, according.end + 4)] }
+  const inner = { cues: [according], source: [at('the World Health Organization')], content: [at('658 cases, including 28 deaths')] }
+  const kept = withoutNestedCues(p, [outer, inner])
+  assert.equal(kept.length, 2)
+  assert.deepEqual(kept[0].content.map(read), ['658 cases, including 28 deaths'])
+})

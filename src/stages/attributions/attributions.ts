@@ -531,8 +531,34 @@ const overlapsAny = (a: readonly CueTokens[], b: readonly CueTokens[]) => a.some
  * speaker a figure comes from.
  */
 export function withoutNestedCues(p: Prepared, found: readonly Found[]): Found[] {
-  return found.filter((a) => isSaying(p, a.cues)
-    || !found.some((b) => b !== a && overlapsAny(a.cues, b.content) && !overlapsAny(b.cues, a.content)))
+  const cut = beforeTrailingAccordingTo(p, found)
+  return cut.filter((a) => isSaying(p, a.cues)
+    || !cut.some((b) => b !== a && overlapsAny(a.cues, b.content) && !overlapsAny(b.cues, a.content)))
+}
+
+/**
+ * "Health authorities in Sudan have reported 658 cases, including 28 deaths, [according to] the
+ * World Health Organization (WHO).": a content that runs over ", according to X" to its
+ * sentence end ends before the comma, and both attributions stay ("according to" is no verb
+ * of saying, so `withoutNestedCues` would drop it and give the figures to the inner speaker).
+ */
+const ACCORDING = new Set(['according', 'accord'])
+function beforeTrailingAccordingTo(p: Prepared, found: readonly Found[]): Found[] {
+  let out: Found[] | null = null
+  for (const b of found) {
+    const c = b.cues[0]
+    if (b.cues.length !== 1 || c.end - c.start !== 2 || !ACCORDING.has(p.tokens.lemma[c.start].toLowerCase()) || c.start < 1 || p.punct[c.start - 1] !== P_COMMA) continue
+    for (let i = 0; i < found.length; i++) {
+      const a = (out ?? found)[i]
+      if (a === b || b.content.length === 0 || !overlapsAny(b.cues, a.content) || overlapsAny(a.cues, b.content)) continue
+      const content = a.content.map((r) => (r.start < c.start && r.end > c.start && p.sent[r.end - 1] === p.sent[c.start] ? { start: r.start, end: c.start - 1 } : r))
+        .filter((r) => r.end > r.start)
+      if (content.some((r) => r.start < c.end && c.start < r.end)) continue
+      out ??= [...found]
+      out[i] = { ...a, content }
+    }
+  }
+  return out ?? [...found]
 }
 
 const CLAUSE_RELATIVES = new Set(['who', 'whom', 'which'])
