@@ -243,6 +243,20 @@ export function cuesWithRoles(
   return out
 }
 
+/**
+ * The source span the tagger found, put in PolNeAR's conventions where the tagger wavers
+ * (`tidySource` and the rules after it, in `conventions.ts`; docs/attribution.md).
+ */
+function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: CueTokens, content: readonly CueTokens[], isCue: Uint8Array): CueTokens {
+  let src = tidySource(p, cue, found, content, isCue)
+  src = withWholeName(p, cue, src)
+  src = beforeRelativeClause(p, cue, src)
+  src = beforeParticiplePhrase(p, cue, src)
+  src = withoutDateline(text, p, src)
+  src = withNounBeforeRelative(p, cue, src)
+  return withoutTrailingRelative(p, cue, src)
+}
+
 const NUM_POS = POS_TAGS.indexOf('NUM')
 // words that hedge or bound a number: "said about 1,000 soldiers", "said at least 300"
 const FIGURE_HEDGES = new Set(['about', 'around', 'some', 'nearly', 'roughly', 'almost', 'approximately', 'over', 'more', 'fewer', 'less', 'at', 'up', 'as', 'only', 'just', 'an', 'estimated'])
@@ -426,7 +440,7 @@ export function extractAttributions(
       const from = p.punct[inverted.end] === 0 ? inverted.end : inverted.end + 1
       d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start === inverted.start ? { start: from, end: r.end } : r)).filter((r) => r.end > r.start) }
     }
-    if (src.length === 1) src = [withoutTrailingRelative(p, d.cues[0], withNounBeforeRelative(p, d.cues[0], withoutDateline(text, p, beforeParticiplePhrase(p, d.cues[0], beforeRelativeClause(p, d.cues[0], withWholeName(p, d.cues[0], tidySource(p, d.cues[0], src[0], d.roles.content, isCue)))))))]
+    if (src.length === 1) src = [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
     // PolNeAR train gold, 387 of 426 such cues with a cue before them in the sentence).
@@ -536,13 +550,14 @@ export function withoutNestedCues(p: Prepared, found: readonly Found[]): Found[]
     || !cut.some((b) => b !== a && overlapsAny(a.cues, b.content) && !overlapsAny(b.cues, a.content)))
 }
 
+const ACCORDING = new Set(['according', 'accord'])
+
 /**
  * "Health authorities in Sudan have reported 658 cases, including 28 deaths, [according to] the
- * World Health Organization (WHO).": a content that runs over ", according to X" to its
- * sentence end ends before the comma, and both attributions stay ("according to" is no verb
- * of saying, so `withoutNestedCues` would drop it and give the figures to the inner speaker).
+ * World Health Organization (WHO).": a content that runs over ", according to X" in its
+ * sentence ends before the comma, and both attributions stay ("according to" is no verb of
+ * saying, so `withoutNestedCues` would drop it and give the figures to the inner speaker).
  */
-const ACCORDING = new Set(['according', 'accord'])
 function beforeTrailingAccordingTo(p: Prepared, found: readonly Found[]): Found[] {
   let out: Found[] | null = null
   for (const b of found) {
