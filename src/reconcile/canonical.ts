@@ -110,7 +110,9 @@ export function canonicalSource(name: string): string {
   // "South Korea's National Intelligence Service (NIS)": the acronym is the stable name.
   const acronym = s.match(/\(([A-Z][A-Z0-9&.-]{1,9})\)/)
   if (acronym) return acronym[1].replace(/\./g, '').toLowerCase()
-  s = s.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N} ]+/gu, '')
+  // "Petra Vandrel, 52, said": an age set off by commas is no part of who speaks
+  s = s.replace(/,\s*\d{1,3}\s*(?:,|$)/g, ' ')
+  s = s.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ')
   return s.trim()
 }
 

@@ -48,6 +48,10 @@ describe('counted heads and sources', () => {
     assert.equal(isNamedSource('He'), false)
     assert.equal(canonicalSource("South Korea's National Intelligence Service (NIS)"), 'nis')
     assert.equal(canonicalSource('the Pentagon'), canonicalSource('Pentagon'))
+    // an age set off by commas is no part of the name; a number in a name stays
+    assert.equal(canonicalSource('Petra Vandrel, 52,'), canonicalSource('Petra Vandrel'))
+    assert.equal(canonicalSource('Petra Vandrel, 52'), 'petra vandrel')
+    assert.equal(canonicalSource('Group of 20'), 'group of 20')
   })
   test('figure ids are stable slugs of what is counted', () => {
     assert.equal(naturalFigureId({ category: 'deployed', subject: 'North Korea', countedText: 'soldiers', planned: false }), 'deployed/north-korea/troops')
