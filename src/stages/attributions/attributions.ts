@@ -258,8 +258,9 @@ function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: Cu
 }
 
 const NUM_POS = POS_TAGS.indexOf('NUM')
-// words that hedge or bound a number: "said about 1,000 soldiers", "said at least 300"
-const FIGURE_HEDGES = new Set(['about', 'around', 'some', 'nearly', 'roughly', 'almost', 'approximately', 'over', 'more', 'fewer', 'less', 'at', 'up', 'as', 'only', 'just', 'an', 'estimated'])
+// lemmas that hedge or bound a number: "said about 1,000 soldiers", "said at least 300" (the
+// quantities stage's MODIFIERS match surface forms, which this stage does not keep)
+const FIGURE_HEDGES = new Set(['about', 'around', 'some', 'nearly', 'roughly', 'almost', 'approximately', 'over', 'more', 'less', 'at', 'up', 'as', 'only', 'just', 'an'])
 
 /**
  * '[Officials] said [about 2,000 troops arrived]': a cue the tagger found on its own, with a

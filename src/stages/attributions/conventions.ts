@@ -459,8 +459,6 @@ const DET_POS = POS_TAGS.indexOf('DET')
 // Democrats hope will ...", "the last thing she wants").
 const CLAUSE_HEADS = new Set(['place', 'point', 'moment', 'tactic', 'honor', 'one', 'year', 'way', 'reason', 'thing', 'time', 'kind', 'sort', 'dynamic', 'day', 'term'])
 const CLAUSE_SUBJECT_POS = new Set((['PROPN', 'PRON', 'NOUN', 'ADJ', 'DET', 'NUM'] as const).map((t) => POS_TAGS.indexOf(t)))
-const CLAUSE_ADJ_POS = POS_TAGS.indexOf('ADJ')
-const RELATIVE_WORDS = new Set(['who', 'whom', 'which', 'that', 'whose'])
 
 /**
  * "Scarborough Shoal is now the place [Pentagon officials] say ...", "a tactic [Democrats]
@@ -474,10 +472,10 @@ function afterClauseHead(p: Prepared, start: number, end: number): number {
   let i = start
   if (p.pos[i] !== DET_POS) return start
   i++
-  while (i < end && p.pos[i] === CLAUSE_ADJ_POS) i++
+  while (i < end && p.pos[i] === ADJ_POS) i++
   const next = i + 1
   if (next >= end || p.isCap[i] === 1 || !CLAUSE_HEADS.has(p.tokens.lemma[i])) return start
-  if (p.punct[i] !== 0 || p.punct[next] !== 0 || !CLAUSE_SUBJECT_POS.has(p.pos[next]) || RELATIVE_WORDS.has(p.tokens.lemma[next])) return start
+  if (p.punct[i] !== 0 || p.punct[next] !== 0 || !CLAUSE_SUBJECT_POS.has(p.pos[next]) || RELATIVE_PRONOUNS.has(p.tokens.lemma[next])) return start
   return next
 }
 
@@ -656,7 +654,6 @@ function withQuantifier(p: Prepared, start: number, fence: Fence): number {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the'])
-const MODIFIER_POS = new Set((['ADJ'] as const).map((t) => POS_TAGS.indexOf(t)))
 
 /**
  * "the now-defunct [National Review]", "a [former State Department official]": a source the
@@ -667,7 +664,7 @@ const MODIFIER_POS = new Set((['ADJ'] as const).map((t) => POS_TAGS.indexOf(t)))
  */
 function withArticle(p: Prepared, start: number, fence: Fence): number {
   let k = start - 1
-  while (k >= start - 3 && isOpen(fence, start, k) && MODIFIER_POS.has(p.pos[k])) k--
+  while (k >= start - 3 && isOpen(fence, start, k) && p.pos[k] === ADJ_POS) k--
   return isOpen(fence, start, k) && ARTICLES.has(p.tokens.lemma[k]) ? k : start
 }
 
@@ -1521,15 +1518,24 @@ export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens
   // "O'Donnell, who": cut at the pronoun, which `tidySource` could not run on to the cue
   if (src.start < w - 1 && src.end === w + 1) return { start: src.start, end: w - 1 }
   if (src.start < w) return src
-  let s = w - 1
-  while (s > 0 && p.sent[s - 1] === sent && w - 1 - s < 8 && p.punct[s - 1] === 0 && p.quote[s - 1] === 0 && SUBJECT_NP.has(p.pos[s - 1])) s--
-  if (s === w - 1 || !(p.pos[w - 2] === PROPN_POS || p.pos[w - 2] === NOUN_POS || p.pos[w - 2] === PRON_POS)) return src
-  // "is planned in [amount 1.2 billion som], which is 8 percent more, informed the deputy
-  // mayor": a noun phrase after a preposition or a verb is their object, not the speaker
+  if (!(p.pos[w - 2] === PROPN_POS || p.pos[w - 2] === NOUN_POS || p.pos[w - 2] === PRON_POS)) return src
+  const s = speakerPhraseStart(p, w - 1, sent)
+  return s < 0 || s === w - 1 ? src : { start: s, end: w - 1 }
+}
+
+/**
+ * The start of the noun phrase that runs back from `x` (at most 8 words, within sentence
+ * `sent`), or -1 when a preposition or a verb governs it: "is planned in [amount 1.2 billion
+ * som], which is 8 percent more, informed the deputy mayor": a noun phrase after a preposition
+ * or a verb is their object, not the speaker.
+ */
+function speakerPhraseStart(p: Prepared, x: number, sent: number): number {
+  let s = x
+  while (s > 0 && p.sent[s - 1] === sent && x - s < 8 && p.punct[s - 1] === 0 && p.quote[s - 1] === 0 && SUBJECT_NP.has(p.pos[s - 1])) s--
   const before = s - 1
   if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] === 0 &&
-    ((p.pos[before] === ADP_POS && !CLAUSE_OPENERS.has(p.tokens.lemma[before])) || p.pos[before] === VERB_POS || p.pos[before] === AUX_POS)) return src
-  return { start: s, end: w - 1 }
+    ((p.pos[before] === ADP_POS && !CLAUSE_OPENERS.has(p.tokens.lemma[before])) || p.pos[before] === VERB_POS || p.pos[before] === AUX_POS)) return -1
+  return s
 }
 const REL_CLAUSE = new Set(['who', 'which'])
 
@@ -1578,12 +1584,8 @@ export function beforeParticiplePhrase(p: Prepared, cue: CueTokens, src: CueToke
   if (v >= src.start || p.pos[v] !== VERB_POS) return src
   const head = c - 1
   if (!(p.pos[head] === PROPN_POS || p.pos[head] === NOUN_POS || p.pos[head] === PRON_POS) || p.quote[head] !== 0) return src
-  let s = head
-  while (s > 0 && p.sent[s - 1] === sent && head - s < 8 && p.punct[s - 1] === 0 && p.quote[s - 1] === 0 && SUBJECT_NP.has(p.pos[s - 1])) s--
-  const before = s - 1
-  if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] === 0 &&
-    ((p.pos[before] === ADP_POS && !CLAUSE_OPENERS.has(p.tokens.lemma[before])) || p.pos[before] === VERB_POS || p.pos[before] === AUX_POS)) return src
-  return { start: s, end: c }
+  const s = speakerPhraseStart(p, head, sent)
+  return s < 0 ? src : { start: s, end: c }
 }
 
 const INVERTED_CUES = new Set(['say', 'write', 'add', 'note', 'recall', 'explain', 'argue', 'observe', 'insist', 'caution', 'warn', 'predict', 'acknowledge', 'concede', 'continue', 'declare', 'conclude'])
@@ -1639,13 +1641,8 @@ export function withNounBeforeRelative(p: Prepared, cue: CueTokens, src: CueToke
   const sent = p.sent[w]
   const head = w - 1
   if (p.sent[head] !== sent || p.punct[head] !== 0 || p.quote[head] !== 0 || !(p.pos[head] === NOUN_POS || p.pos[head] === PROPN_POS)) return src
-  let s = head
-  while (s > 0 && p.sent[s - 1] === sent && head - s < 8 && p.punct[s - 1] === 0 && p.quote[s - 1] === 0 && SUBJECT_NP.has(p.pos[s - 1])) s--
-  // a noun phrase after a preposition or a verb is their object, not the speaker
-  const before = s - 1
-  if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] === 0 &&
-    ((p.pos[before] === ADP_POS && !CLAUSE_OPENERS.has(p.tokens.lemma[before])) || p.pos[before] === VERB_POS || p.pos[before] === AUX_POS)) return src
-  return { start: s, end: src.end }
+  const s = speakerPhraseStart(p, head, sent)
+  return s < 0 ? src : { start: s, end: src.end }
 }
 
 /**
