@@ -20,7 +20,9 @@ import {
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
-import { anonymityFormulas, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
+import {
+  anonymityFormulas, beforeInnerSpeechClause, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+} from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
 import {
@@ -474,8 +476,10 @@ export function extractAttributions(
       d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start > d.cues[0].start && r.start < cut && r.end > cut + 1 ? { start: r.start, end: cut } : r)) }
     }
     prev = { cue: d.cues[0], source: src }
-    let content = d.roles.content.map((r) => {
+    let content = withoutContentBeforeParticiple(p, d.cues[0], d.roles.content).map((q) => {
       const cue = d.cues[0]
+      // '“...,” he said': a quotation ends before another speech clause (content-rules.ts)
+      const r = beforeInnerSpeechClause(p, q)
       const trimmed = r.start >= cue.end
         ? beforeMainVerb(p, cue, withoutLeadingTime(p, withoutAddressee(p, cue, r)))
         : quotationBeforeSpeaker(p, cue, withoutDateline(text, p, r))

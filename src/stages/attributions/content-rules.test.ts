@@ -4,7 +4,9 @@ import { Doc } from '../../model/doc.ts'
 import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
-import { anonymityFormulas, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause } from './content-rules.ts'
+import {
+  anonymityFormulas, beforeInnerSpeechClause, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+} from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
 
@@ -106,4 +108,36 @@ test('an anonymity formula\'s content ends with the formula; other "ask ... to n
   assert.deepEqual(run('Officials who asked not to be identified said 300 soldiers died.', 'asked', 'not to be identified said 300 soldiers died'), ['not to be identified'])
   assert.deepEqual(run('An aide who requested anonymity to speak freely said the toll was 40.', 'requested', 'anonymity to speak freely said the toll was 40'), ['anonymity'])
   assert.deepEqual(run('She asked the minister to name the officials who lied.', 'asked', 'the minister to name the officials who lied'), ['the minister to name the officials who lied'])
+})
+
+test('a quotation that runs on over a speech clause of its own ends at its closing mark', () => {
+  const run = (text: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeInnerSpeechClause(p, at(fragment)))
+  }
+  assert.equal(run('Lee said the war was lost: “We lost it all,” he said.', '“We lost it all,” he said'), '“We lost it all,”')
+  assert.equal(run('Lee spoke. “Now he is a national figure,” said Kunin. “He is.”', '“Now he is a national figure,” said Kunin'),
+    '“Now he is a national figure,”')
+  assert.equal(run("Lee spoke. ''Golf is a razor-thin industry,'' Mr. Pence added, ''and it is.''", "''Golf is a razor-thin industry,'' Mr. Pence added"),
+    "''Golf is a razor-thin industry,''")
+  // a speech clause that goes on is part of a sentence someone else reports
+  assert.equal(run('Lee wrote that “we lost it all,” Obama said of the families.', '“we lost it all,” Obama said of the families'),
+    '“we lost it all,” Obama said of the families')
+  // a fragment that does not open with the quotation
+  assert.equal(run('Lee said the war, “we lost it all,” he said.', 'the war, “we lost it all,” he said'), 'the war, “we lost it all,” he said')
+})
+
+test('a participle after a comma says what follows it, not the clause it hangs on', () => {
+  const run = (text: string, cue: string, content: string[]) => {
+    const { p, at, read } = prepared(text)
+    return withoutContentBeforeParticiple(p, at(cue), content.map(at)).map(read)
+  }
+  assert.deepEqual(run('Rubio hit back again, saying Christie was too focused on his campaign.', 'saying', ['Rubio hit back again', 'Christie was too focused on his campaign']),
+    ['Christie was too focused on his campaign'])
+  assert.deepEqual(run('He praised “New York values,” saying the city embodied bravery.', 'saying', ['New York values,”', 'the city embodied bravery']),
+    ['the city embodied bravery'])
+  // "according to" holds content on either side; a participle with nothing after it keeps what it has
+  assert.deepEqual(run('Clinton now has 723 delegates, according to a count.', 'according to', ['Clinton now has 723 delegates']),
+    ['Clinton now has 723 delegates'])
+  assert.deepEqual(run('Rubio hit back again, saying so.', 'saying', ['Rubio hit back again']), ['Rubio hit back again'])
 })
