@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeInnerSpeechClause, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -140,4 +140,17 @@ test('a participle after a comma says what follows it, not the clause it hangs o
   assert.deepEqual(run('Clinton now has 723 delegates, according to a count.', 'according to', ['Clinton now has 723 delegates']),
     ['Clinton now has 723 delegates'])
   assert.deepEqual(run('Rubio hit back again, saying so.', 'saying', ['Rubio hit back again']), ['Rubio hit back again'])
+})
+
+test('content after its cue ends before the interview, statement or tweet the source spoke in', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeSpeechSetting(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('Trump called the KKK “abhorrent” in a tweet Sunday.', 'called', 'the KKK “abhorrent” in a tweet Sunday'), 'the KKK “abhorrent”')
+  assert.equal(run('Clinton defended her stance, in a radio interview with WNYC.', 'defended', 'her stance, in a radio interview with WNYC'), 'her stance')
+  // a complement after the phrase is still to come; an interview inside a quotation is said
+  assert.equal(run('Lee called the DLC during a Tuesday interview as “a remnant.”', 'called', 'the DLC during a Tuesday interview as “a remnant.”'),
+    'the DLC during a Tuesday interview as “a remnant.”')
+  assert.equal(run('Lee said “we met him in an interview last year.”', 'said', '“we met him in an interview last year.”'), '“we met him in an interview last year.”')
 })
