@@ -208,7 +208,7 @@ export function beforeInnerSpeechClause(p: Prepared, r: CueTokens): CueTokens {
 /** The end of a speech clause "he said", "Young said", "said Kunin" that begins at `from`, or -1. */
 function speechClauseEnd(p: Prepared, from: number, to: number): number {
   const lemma = p.tokens.lemma
-  const isSpeaker = (i: number) => SPEAKER_PRONOUNS.has(lemma[i].toLowerCase()) || p.isCap[i] !== 0
+  const isSpeaker = (i: number) => SPEAKER_PRONOUNS.has(lemma[i]) || p.isCap[i] !== 0
   if (from >= to) return -1
   if (SPEECH_CLAUSE_VERBS.has(lemma[from])) {
     // "said Kunin", "says Mr. Trump"
@@ -268,7 +268,7 @@ export function beforeSpeechSetting(p: Prepared, cue: CueTokens, r: CueTokens): 
     if (!SETTING_PREPOSITIONS.has(lemma[i]) || p.quote[i] !== 0) continue
     if (lemma[i + 1] !== 'a' && lemma[i + 1] !== 'an') continue
     // one modifier may come between: "a radio interview", "a conference call", "a press release"
-    const noun = SPEECH_MEDIA.has(lemma[i + 2]) ? i + 2 : i + 3 < r.end + 1 && SPEECH_MEDIA.has(lemma[i + 3]) ? i + 3 : -1
+    const noun = SPEECH_MEDIA.has(lemma[i + 2]) ? i + 2 : i + 3 < r.end && SPEECH_MEDIA.has(lemma[i + 3]) ? i + 3 : -1
     if (noun < 0) continue
     // "described the DLC during a Tuesday interview as ...", "said in an interview that ...": the complement comes after
     for (let j = noun + 1; j < r.end; j++) if ((lemma[j] === 'that' || lemma[j] === 'as') && p.quote[j] === 0) return r
