@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -790,6 +790,28 @@ test('an inverted speech clause after a comma names its speaker after the verb',
   assert.equal(subject('Earlier, Clinton, who served then, conceded the current situation in Libya is bad.', 'conceded'), null)
   assert.equal(subject('Sanders, the senator, told Clinton, “No.”', 'told'), null)
   assert.equal(subject('Ms. Gil said Mr. Ortiz.', 'said'), null)
+})
+
+test('a passive cue with a "by" agent, and "according to", have their speaker after the cue', () => {
+  // The committed tagger finds no source and takes the agent into the content.
+  const { doc, atts } = analyse('The plan was described to reporters by a senior official.')
+  const a = byCue(doc, atts, 'was described')
+  assert.equal(join(doc, a.source), 'a senior official')
+  assert.equal(join(doc, a.content), 'The plan')
+  const agent = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = agentAfterCue(p, [at(cue)])
+    return r === null ? null : `${read(r.agent)}${r.by === null ? '' : ' (by)'}`
+  }
+  assert.equal(agent('Pigs are considered unclean by Muslims and some other religious groups.', 'are considered'), 'Muslims and some other religious groups (by)')
+  assert.equal(agent('Both incidents were claimed by the so-called Islamic State, sparking fear.', 'were claimed'), 'the so-called Islamic State (by)')
+  assert.equal(agent('Manafort was recommended to Trump by their longtime friend, international businessman Tom Barrack.', 'was recommended'),
+    'their longtime friend, international businessman Tom Barrack (by)')
+  assert.equal(agent('“Stay calm,” Sanders said, according to CNN.', 'according to'), 'CNN')
+  // "by" inside a clause after the cue, an active verb, no agent
+  assert.equal(agent('The tribunal is expected to rule soon on a case brought by the Philippines.', 'is expected'), null)
+  assert.equal(agent('The senators criticized the bill by a voice vote.', 'criticized'), null)
+  assert.equal(agent('The bill was criticized on Monday.', 'was criticized'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {
