@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -812,6 +812,23 @@ test('a passive cue with a "by" agent, and "according to", have their speaker af
   assert.equal(agent('The tribunal is expected to rule soon on a case brought by the Philippines.', 'is expected'), null)
   assert.equal(agent('The senators criticized the bill by a voice vote.', 'criticized'), null)
   assert.equal(agent('The bill was criticized on Monday.', 'was criticized'), null)
+})
+
+test('a cue after a subordinating word and a noun phrase speaks for that noun phrase', () => {
+  const subject = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = subordinateSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  // held-out train, seed 1: the fold tagger gave these to "Trump" and "The enmity"
+  assert.equal(subject('“I will never eat them again,” Trump said in August after Nabisco announced it was laying off workers.', 'announced'), 'Nabisco')
+  assert.equal(subject('The enmity only escalated after Curiel ordered the release of documents.', 'ordered'), 'Curiel')
+  assert.equal(subject("Mr. Obama's eyes welled with tears as he spoke of his faith.", 'spoke of'), 'he')
+  assert.equal(subject('She left because her own aides warned that the vote would fail.', 'warned'), 'her own aides')
+  // a mark between, a capitalised opener ("As" heads its sentence), no subordinating word
+  assert.equal(subject('He left after, he said, the vote failed.', 'said'), null)
+  assert.equal(subject('As Sanders conceded the race, his aides wept.', 'conceded'), null)
+  assert.equal(subject('The senator said the vote would fail.', 'said'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

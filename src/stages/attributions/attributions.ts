@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, agentAfterCue, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -448,6 +448,9 @@ export function extractAttributions(
       d.roles = { source: d.roles.source, content: withoutAgent(d.roles.content, d.cues, agent, subject) }
       src = [agent.agent]
     }
+    // "Trump said in August after [Nabisco] announced": the subject of the cue's own clause speaks
+    const clause = src.length === 1 ? subordinateSubject(p, d.cues[0]) : null
+    if (clause !== null && src[0].end < clause.start) src = [clause]
     if (src.length === 1) src = [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
