@@ -1,10 +1,13 @@
 /**
  * Source errors of predictions (a `train-cv.ts --dump DIR`) against a PolNeAR split's gold,
  * among predicted attributions whose cue is exactly a gold attribution's cue: source exact,
- * boundary (overlapping), wrong (both present, no overlap), missing, extra.
+ * boundary (overlapping), wrong (both present, no overlap), missing, extra; then the errors by
+ * class (missing, spurious, wrong side of the cue, start or end wrong, by the side of the cue the
+ * source lies on) and by shape (the class with the words between the edges that differ, as
+ * source-fragments.ts patterns them).
  *
  *   node --import tsx src/stages/attributions/source-errors.ts --pred DIR
- *     [--data ../shared/data/polnear/train] [--examples wrong|missing|extra|boundary] [--max 50]
+ *     [--data ../shared/data/polnear/train] [--examples wrong|missing|extra|boundary|SHAPE] [--max 50]
  *
  * Examples print the text around the cue with gold's source in {braces}, the prediction's
  * in [brackets] and the cue in <angles>. Options and the pairing by cue: cue-pairs.ts.
@@ -20,6 +23,22 @@ const overlaps = (a: readonly CodePointSpan[], b: readonly CodePointSpan[]) =>
 
 const counts = new Map<string, number>()
 const shapes = new Map<string, number>()
+const classes = new Map<string, number>()
+
+/**
+ * The class of a source error: missing, spurious (gold has none), on the wrong side of the cue,
+ * another span on the same side, or the start, the end or both wrong, with the side of gold's source.
+ */
+function classOf(kind: string, g: readonly CodePointSpan[], p: readonly CodePointSpan[], cue: readonly CodePointSpan[]): string {
+  const gs = side(g, cue)
+  const ps = side(p, cue)
+  if (kind === 'missing') return `missing source, gold ${gs}`
+  if (kind === 'extra') return `spurious source (gold none), predicted ${ps}`
+  if (kind === 'wrong') return gs === ps ? `another span, same side (${gs})` : 'wrong side of the cue'
+  const start = g[0].start !== p[0].start
+  const end = g[g.length - 1].end !== p[p.length - 1].end
+  return `${start && end ? 'start and end' : start ? 'start' : end ? 'end' : 'fragments'} wrong, source ${gs}`
+}
 const examples: string[] = []
 
 /** Which side of the cue a source lies on: before, after, around it, or none. */
@@ -72,6 +91,7 @@ for (const { name, codePoints: cp, gold: g, predicted: p } of rightCuePairs(opti
         : overlaps(g.source, p.source) ? 'boundary' : 'wrong'
   counts.set(kind, (counts.get(kind) ?? 0) + 1)
   const shape = kind === 'exact' ? [] : shapeOf(kind, cp, g.source, p.source, p.cue)
+  if (kind !== 'exact') { const k = classOf(kind, g.source, p.source, p.cue); classes.set(k, (classes.get(k) ?? 0) + 1) }
   for (const k of shape) shapes.set(k, (shapes.get(k) ?? 0) + 1)
   if ((kind !== options.examples && !shape.includes(options.examples ?? '')) || examples.length >= options.max) continue
   const all = [...g.source, ...p.source, ...p.cue]
@@ -93,6 +113,8 @@ for (const { name, codePoints: cp, gold: g, predicted: p } of rightCuePairs(opti
 }
 console.log(`attributions with the cue right: ${pairs}`)
 for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(6)}  ${k}`)
+console.log('\nclasses:')
+for (const [k, n] of [...classes].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(6)}  ${k}`)
 console.log('\nshapes (--examples takes one of these too):')
 for (const [k, n] of [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 120)) console.log(`${String(n).padStart(6)}  ${k}`)
 if (examples.length > 0) console.log(`\n${examples.join('\n\n')}`)
