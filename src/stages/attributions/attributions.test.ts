@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -790,6 +790,45 @@ test('an inverted speech clause after a comma names its speaker after the verb',
   assert.equal(subject('Earlier, Clinton, who served then, conceded the current situation in Libya is bad.', 'conceded'), null)
   assert.equal(subject('Sanders, the senator, told Clinton, “No.”', 'told'), null)
   assert.equal(subject('Ms. Gil said Mr. Ortiz.', 'said'), null)
+})
+
+test('a passive cue with a "by" agent, and "according to", have their speaker after the cue', () => {
+  // The committed tagger finds no source and takes the agent into the content.
+  const { doc, atts } = analyse('The plan was described to reporters by a senior official.')
+  const a = byCue(doc, atts, 'was described')
+  assert.equal(join(doc, a.source), 'a senior official')
+  assert.equal(join(doc, a.content), 'The plan')
+  const agent = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = agentAfterCue(p, [at(cue)])
+    return r === null ? null : `${read(r.agent)}${r.by === null ? '' : ' (by)'}`
+  }
+  assert.equal(agent('Pigs are considered unclean by Muslims and some other religious groups.', 'are considered'), 'Muslims and some other religious groups (by)')
+  assert.equal(agent('Both incidents were claimed by the so-called Islamic State, sparking fear.', 'were claimed'), 'the so-called Islamic State (by)')
+  assert.equal(agent('Manafort was recommended to Trump by their longtime friend, international businessman Tom Barrack.', 'was recommended'),
+    'their longtime friend, international businessman Tom Barrack (by)')
+  assert.equal(agent('“Stay calm,” Sanders said, according to CNN.', 'according to'), 'CNN')
+  // "by" inside a clause after the cue, an active verb, no agent
+  assert.equal(agent('The tribunal is expected to rule soon on a case brought by the Philippines.', 'is expected'), null)
+  assert.equal(agent('The senators criticized the bill by a voice vote.', 'criticized'), null)
+  assert.equal(agent('The bill was criticized on Monday.', 'was criticized'), null)
+})
+
+test('a cue after a subordinating word and a noun phrase speaks for that noun phrase', () => {
+  const subject = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = subordinateSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  // held-out train, seed 1: the fold tagger gave these to "Trump" and "The enmity"
+  assert.equal(subject('“I will never eat them again,” Trump said in August after Nabisco announced it was laying off workers.', 'announced'), 'Nabisco')
+  assert.equal(subject('The enmity only escalated after Curiel ordered the release of documents.', 'ordered'), 'Curiel')
+  assert.equal(subject("Mr. Obama's eyes welled with tears as he spoke of his faith.", 'spoke of'), 'he')
+  assert.equal(subject('She left because her own aides warned that the vote would fail.', 'warned'), 'her own aides')
+  // a mark between, a capitalised opener ("As" heads its sentence), no subordinating word
+  assert.equal(subject('He left after, he said, the vote failed.', 'said'), null)
+  assert.equal(subject('As Sanders conceded the race, his aides wept.', 'conceded'), null)
+  assert.equal(subject('The senator said the vote would fail.', 'said'), null)
 })
 
 test('the subject of a passive "ask" or "tell" is the one spoken to: neither source nor content', () => {

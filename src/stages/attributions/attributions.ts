@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -443,6 +443,16 @@ export function extractAttributions(
       const from = p.punct[inverted.end] === 0 ? inverted.end : inverted.end + 1
       d.roles = { source: d.roles.source, content: d.roles.content.map((r) => (r.start === inverted.start ? { start: from, end: r.end } : r)).filter((r) => r.end > r.start) }
     }
+    // "Pigs are considered unclean by Muslims", "[Sanders] said, according to CNN": the agent after the cue speaks
+    const agent = src.length === 0 || src[0].end <= d.cues[0].start ? agentAfterCue(p, d.cues) : null
+    if (agent !== null) {
+      const subject = src.map((r) => conventionalSource(text, p, d.cues[0], r, d.roles.content, isCue))
+      d.roles = { source: d.roles.source, content: withoutAgent(d.roles.content, d.cues, agent, subject) }
+      src = [agent.agent]
+    }
+    // "Trump said in August after [Nabisco] announced": the subject of the cue's own clause speaks
+    const clause = src.length === 1 ? subordinateSubject(p, d.cues[0]) : null
+    if (clause !== null && src[0].end < clause.start) src = [clause]
     if (src.length === 1) src = [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
@@ -529,6 +539,38 @@ export function extractAttributions(
   const ruled = [...findSignatures(text, out), ...findSpeakerTurns(text, entities, out)]
   if (ruled.length === 0) return out
   return [...out, ...ruled].sort((a, b) => a.cue[0].start - b.cue[0].start)
+}
+
+/**
+ * The content of a cue whose source is the agent after it (`agentAfterCue`): no fragment runs
+ * into the agent, and the subject the tagger took for the source (`before`, when it lies before
+ * the cue) is content, as the subject of an agentless passive is. After a passive cue, what lies
+ * between the cue and "by" is no content ("Cruz was also endorsed the day before by ...": gold's
+ * content is "Cruz"); after "according to", the subject joins the content only where it touches
+ * a fragment ("Mr. Altman has accumulated ...").
+ */
+function withoutAgent(content: readonly CueTokens[], cues: readonly CueTokens[], found: { agent: CueTokens; by: number | null }, before: readonly CueTokens[]): CueTokens[] {
+  const { agent, by } = found
+  const cueEnd = cues[cues.length - 1].end
+  const out: CueTokens[] = []
+  for (const r of content) {
+    if (by !== null && r.start >= cueEnd && r.start <= agent.end) {
+      if (r.end > agent.end) out.push({ start: agent.end, end: r.end })
+    } else if (r.start >= agent.start && r.start < agent.end) {
+      if (r.end > agent.end) out.push({ start: agent.end, end: r.end })
+    } else if (r.start < agent.start && r.end > agent.start) out.push({ start: r.start, end: by ?? agent.start })
+    else out.push(r)
+  }
+  const subject = before.length === 1 && before[0].end <= cues[0].start ? before[0] : null
+  if (subject !== null && (by !== null || out.some((r) => r.start === subject.end || r.end === subject.start))) out.push(subject)
+  out.sort((a, b) => a.start - b.start)
+  const merged: CueTokens[] = []
+  for (const r of out) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && last.end >= r.start) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, r.end) }
+    else merged.push(r)
+  }
+  return merged.filter((r) => r.end > r.start)
 }
 
 /** An attribution in tokens, its roles final. */
