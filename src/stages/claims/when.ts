@@ -292,7 +292,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !(isNear && isElection(c, s, xb + 1))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !(isNear && isElection(c, s, xb))) continue
-    const k = seg[xa - s.tokenStart]
+    // ("would invest 2.4 billion euros ($2.7 billion) in two wind farms by 2030": the clause goes on
+    // past an aside in brackets)
+    const k = isPastAside(c, s, seg, own, xa) ? own : seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
     const isParticipleOf = info.participle[own] === 1 && k === own - 1
@@ -323,6 +325,20 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
   // it will send 4,000 soldiers")
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
+}
+
+/**
+ * Whether token `t` lies in the segment right after an aside in round brackets that follows
+ * segment `own` ("2.4 billion euros ($2.7 billion) in two wind farms by 2030"): the two
+ * segments are one clause.
+ */
+function isPastAside(c: Context, s: Sentence, seg: Int32Array, own: number, t: number): boolean {
+  if (seg[t - s.tokenStart] !== own + 2) return false
+  let open = t
+  while (open > s.tokenStart && seg[open - 1 - s.tokenStart] >= own + 1) open--
+  let close = open
+  while (close < t && seg[close - s.tokenStart] === own + 1) close++
+  return tokenText(c, open) === '(' && tokenText(c, close) === ')'
 }
 
 // How many tokens an election's time may stand from the figure it dates.
