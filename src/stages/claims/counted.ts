@@ -226,7 +226,8 @@ export function findCounted(
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s)
+    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
+      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
   // something was done counts the deed, the verb and its object before the number
@@ -234,7 +235,9 @@ export function findCounted(
     let t = a - 1
     while (t >= s.tokenStart && t >= a - 7 && pos[t] !== VERB && (pos[t] === DET || pos[t] === ADJ || pos[t] === NOUN ||
       pos[t] === PROPN || pos[t] === ADV || lemma[t] === 'at' || lemma[t] === 'least')) t--
-    if (t >= s.tokenStart && t < a - 1 && pos[t] === VERB && !COPULAS.has(lemma[t])) {
+    // (or a passive verb right before it: "has been viewed 1.2 million times")
+    const isPassive = t === a - 1 && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && /ed$/i.test(tokenText(c, t))
+    if (t >= s.tokenStart && (t < a - 1 || isPassive) && pos[t] === VERB && !COPULAS.has(lemma[t])) {
       return { start: c.tokens.start[t], end: c.tokens.end[np.head], category: 'other', npStart: np.start, npEnd: np.end, after: np.end }
     }
   }
@@ -585,6 +588,43 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
   if (!isPlural && heads.length === 0 && !EQUIPMENT.has(lem) && !isMilitary && !isPeople) return null
   const category = decideCategory(new Set(), heads, isMilitary, isPeople) ?? 'other'
   return { start: c.tokens.start[first], end: c.tokens.end[head], category, npStart: first, npEnd: sep, after: a + 1 }
+}
+
+// Participles by which a place is made for a number of people or things: "a hospital built for 140".
+const CAPACITY_PARTICIPLES = new Set(['build', 'design', 'mean', 'intend', 'plan', 'equip'])
+
+/**
+ * "310 patients in a hospital built for 140", "a camp designed for 5,000": a bare number after
+ * "for" and a participle of making counts what the place was made to hold (`other`), named by
+ * the noun before the participle.
+ */
+function capacityOf(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const v = a - 2
+  if (v - 1 < s.tokenStart || lemma[a - 1] !== 'for' || !CAPACITY_PARTICIPLES.has(lemma[v]) || !/ed$|built$|meant$/i.test(tokenText(c, v))) return null
+  if (pos[v - 1] !== NOUN) return null
+  return { start: c.tokens.start[v - 1], end: c.tokens.end[a - 1], category: 'other', npStart: v - 1, npEnd: v, after: a + 1 }
+}
+
+/**
+ * "Even adding them, the total comes to 113,200": a bare number after a total or tally with no
+ * "of" and a verb of amounting ("comes to", "stands at", "reaches") counts what the figure
+ * before it counts, in this sentence or an earlier one (`earlier`, its category).
+ */
+function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  if (earlier === null) return null
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
+  const isAmounting = v >= s.tokenStart && (pos[v] === VERB || pos[v] === AUX) &&
+    (TOTAL_VERBS.has(lemma[v]) || (lemma[v] === 'come' && lemma[v + 1] === 'to'))
+  if (!isAmounting) return null
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  // (wink may read "the total" as an adjective)
+  const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
+  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
+  return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
 }
 
 // Nouns for a body of people whose size follows "of": "a crowd of 62,000", "a force of 3,000".
