@@ -863,7 +863,9 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   let bestSize = Infinity
   let sourceless = -1
   let sourcelessSize = Infinity
+  let isAfterQuote = false
   c.attributions.forEach((att, i) => {
+    if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
     if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
@@ -874,6 +876,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     if (size < bestSize) { best = i; bestSize = size }
   })
   if (best >= 0) return sourceFrom(c, best)
+  // (the sentence whose subject holds the quotation is the writer's)
+  if (isAfterQuote) return { attribution: null, source: null, cue: null, sourceEntity: null }
   const trailing = trailingWith(c, s, a)
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
@@ -904,6 +908,21 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (next !== VERB && next !== AUX && next !== ADV) return true
   }
   return false
+}
+
+/**
+ * "A video of the minister telling a rally that "300,000 migrants crossed" has been viewed 1.2
+ * million times": a content that opens with a quotation ends where the quotation closes; a verb
+ * after the closing mark is the predicate of the sentence's subject, the writer's.
+ */
+function isPastQuote(c: Context, att: Attribution, q: Quantity): boolean {
+  const f = att.content.find((x) => contains(x, q))
+  if (f === undefined) return false
+  const before = c.text.slice(f.start, q.start)
+  const quote = /^((?:that\s+)?["“][^"“”]*["”])\s*(?:\p{L}+\s+){0,4}$/u.exec(before)
+  if (quote === null) return false
+  const next = tokenEndingAfter(c, f.start + quote[1].length)
+  return next < c.tokens.count && (c.tokens.pos[next] === AUX || c.tokens.pos[next] === VERB)
 }
 
 /**

@@ -1,0 +1,69 @@
+// Session 12 shapes (docs/figures.md, "Session 12 (branch `held12`)"): each with a
+// hand-written passage, built over real tokens, entities and times; none is a sentence of
+// `articles-holdout-7.jsonl` or of an earlier article set.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+
+const money = (text: string, needle: string, value: number, unit: string) => quantity(text, needle, value, { kind: 'money', unit })
+
+test('a time past an aside in brackets dates the figure of the clause the aside interrupts, not the speech verb', () => {
+  const text = 'The utility said on Monday it would spend 900 million pounds ($1.1 billion) on new pylons across Scotland by 2031.'
+  const doc = buildDoc(text, [money(text, '900 million pounds', 900e6, 'GBP'), money(text, '$1.1 billion', 1.1e9, 'USD')],
+    [attribution(text, 'The utility', 'said', 'it would spend 900 million pounds ($1.1 billion) on new pylons across Scotland by 2031')],
+    '2026-03-04')
+  assert.equal(claimFor(doc, '900 million pounds').asOf, '2031')
+  // with no aside the clause was already one segment
+  const plain = 'The utility said on Monday it would spend 900 million pounds on new pylons across Scotland by 2031.'
+  const plainDoc = buildDoc(plain, [money(plain, '900 million pounds', 900e6, 'GBP')],
+    [attribution(plain, 'The utility', 'said', 'it would spend 900 million pounds on new pylons across Scotland by 2031')], '2026-03-04')
+  assert.equal(claimFor(plainDoc, '900 million pounds').asOf, '2031')
+})
+
+test('a counted phrase before the figure is owned by the demonym before its noun, not by the place after it', () => {
+  const text = 'Kyiv puts Russian casualties in Ukraine at 1,200 a day.'
+  const doc = buildDoc(text, [quantity(text, '1,200', 1200)], [attribution(text, 'Kyiv', 'puts', 'Russian casualties in Ukraine at 1,200 a day')])
+  assert.equal(claimFor(doc, '1,200').subject, 'Russia')
+  // with no demonym the place still names the victims
+  const place = 'Aid groups put the casualties in Sudan at 1,200 a day.'
+  const placeDoc = buildDoc(place, [quantity(place, '1,200', 1200)], [attribution(place, 'Aid groups', 'put', 'the casualties in Sudan at 1,200 a day')])
+  assert.equal(claimFor(placeDoc, '1,200').subject, 'Sudan')
+})
+
+test('what a place was built for, a count of times after a passive verb and a total of the figure before are figures', () => {
+  const text = 'The shelter holds 900 people in a school designed for 300. The clip was shared 40,000 times. Another 2,100 people fled on Monday. With them, the total comes to 9,400.'
+  const doc = buildDoc(text, [quantity(text, '900', 900), quantity(text, '300', 300), quantity(text, '40,000', 40000),
+    quantity(text, '2,100', 2100), quantity(text, '9,400', 9400)])
+  assert.equal(claimFor(doc, '300').category, 'other')
+  assert.equal(claimFor(doc, '300').counted, 'school designed for')
+  assert.equal(claimFor(doc, '40,000').counted, 'shared 40,000 times')
+  assert.equal(claimFor(doc, '9,400').category, 'displaced')
+  // a bare number after "for" that no participle of making precedes, and a total with no figure before, stay none
+  const none = 'He was jailed for 300. The total comes to 9,400.'
+  const noneDoc = buildDoc(none, [quantity(none, '300', 300), quantity(none, '9,400', 9400)])
+  assert.throws(() => claimFor(noneDoc, '300'))
+  assert.throws(() => claimFor(noneDoc, '9,400'))
+})
+
+test('a quake\'s magnitude is no figure', () => {
+  const text = 'In 2010 a magnitude 7.0 tremor killed 220 people. A quake measuring 6.4 on the Richter scale injured 90.'
+  const doc = buildDoc(text, [quantity(text, '7.0', 7), quantity(text, '220', 220), quantity(text, '6.4', 6.4), quantity(text, '90', 90)])
+  assert.throws(() => claimFor(doc, '7.0'))
+  assert.throws(() => claimFor(doc, '6.4'))
+  assert.equal(claimFor(doc, '220').category, 'killed')
+  assert.equal(claimFor(doc, '90').category, 'wounded')
+})
+
+test('a content that opens with a quotation ends where it closes: a verb after the closing mark is the writer\'s sentence', () => {
+  const text = 'A clip of the mayor telling voters that "we have built 5,000 homes" has been shared 80,000 times since Friday.'
+  const doc = buildDoc(text, [quantity(text, '5,000', 5000), quantity(text, '80,000', 80000)],
+    // the attribution stage ran the content on past the quotation
+    [attribution(text, 'A clip of the mayor', 'telling', 'that "we have built 5,000 homes" has been shared 80,000 times since Friday')])
+  assert.equal(claimFor(doc, '5,000').source, 'A clip of the mayor')
+  assert.equal(claimFor(doc, '80,000').source, null)
+  // a figure after the quotation that a conjunction and a clause of the speaker's reach stays the speaker's
+  const and = 'She said that "we found 400 bodies" and that 300 more were missing.'
+  const andDoc = buildDoc(and, [quantity(and, '400', 400), quantity(and, '300', 300)],
+    [attribution(and, 'She', 'said', 'that "we found 400 bodies" and that 300 more were missing')])
+  assert.equal(claimFor(andDoc, '300').source, 'She')
+})
