@@ -330,3 +330,10 @@ table('two numbers of one scale joined by "and"', [
   ['they paid 280 million and 960 million', ['280 million = 280000000', '960 million = 960000000']],
   ['3 million and 200 thousand people', ['3 million and 200 thousand = 3200000']],
 ])
+
+// Session 12: a year and the next one across a slash is a season or fiscal year, no fraction
+table('split years', [
+  ['spending in the 2026/27 fiscal year', []],
+  ['the 1999/2000 season', []],
+  ['3/4 of them', ['3/4 = 0.75']],
+])
