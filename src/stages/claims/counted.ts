@@ -770,7 +770,7 @@ function broughtCategoryNoun(c: Context, s: Sentence, to: number): Counted | nul
 // What may join a number to an earlier figure it shares its counted thing with.
 const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', 'number'])
 
-const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with', 'include', 'including'])
+const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'against', 'than', 'with', 'include', 'including'])
 
 /**
  * "down from 10,000", "with another 1,500 expected", "but 1.2 million remained", "and Malek
@@ -826,6 +826,8 @@ function shareCategory(c: Context, s: Sentence, np: { start: number; head: numbe
   // "its share price", money)
   for (let t = np.start; t < np.end; t++) {
     if ((MONEY_CONTEXT.has(lemma[t]) && !(lemma[t] === 'price' && t - 1 >= np.start && lemma[t - 1] === 'consumer')) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    // "4.5 percent of gross domestic product": GDP written out
+    if (lemma[t] === 'product' && t - 1 >= np.start && (lemma[t - 1] === 'domestic' || lemma[t - 1] === 'national')) return 'money'
   }
   // "about 10 percent of the country's annual economic output": output in money (not "steel output")
   if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'

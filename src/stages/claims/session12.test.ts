@@ -67,3 +67,42 @@ test('a content that opens with a quotation ends where it closes: a verb after t
     [attribution(and, 'She', 'said', 'that "we found 400 bodies" and that 300 more were missing')])
   assert.equal(claimFor(andDoc, '300').source, 'She')
 })
+
+const percent = (text: string, needle: string, value: number) => quantity(text, needle, value, { kind: 'percent', unit: '%' })
+
+test('a share of gross domestic product written out is money', () => {
+  const text = 'Public debt reached 61 percent of gross domestic product. Exports were 40 percent of gross national product.'
+  const doc = buildDoc(text, [percent(text, '61 percent', 61), percent(text, '40 percent', 40)])
+  assert.equal(claimFor(doc, '61 percent').category, 'money')
+  assert.equal(claimFor(doc, '40 percent').category, 'money')
+})
+
+test('"in billions of X:" before a table is the unit it is written in, no figure', () => {
+  const text = 'Revenue by region, in millions of euros: north 41.2; south 17.9. Damage ran into billions of dollars.'
+  const vague = (needle: string, low: number, high: number) => quantity(text, needle, { kind: 'range', low, high }, { isVague: true })
+  const doc = buildDoc(text, [vague('millions', 2e6, 9.99e6), vague('billions', 2e9, 9.99e9)])
+  assert.throws(() => claimFor(doc, 'millions'))
+  assert.equal(claimFor(doc, 'billions').category, 'money')
+})
+
+test('doses "of" a vaccine that are expected, and money an appeal is for, are planned', () => {
+  const text = 'Another 20,000 doses of Qdenga were expected next week. The Red Cross issued an appeal for $9 million. Some 8,000 doses of vaccine were delivered.'
+  const doc = buildDoc(text, [quantity(text, '20,000', 20000), quantity(text, '$9 million', 9e6, { kind: 'money', unit: 'USD' }), quantity(text, 'Some 8,000', 8000, { isApprox: true })])
+  assert.equal(claimFor(doc, '20,000').isPlanned, true)
+  assert.equal(claimFor(doc, '$9 million').isPlanned, true)
+  assert.equal(claimFor(doc, 'Some 8,000').isPlanned, false)
+})
+
+test('"since X" after a superlative with a relative clause on it frames a record and dates nothing', () => {
+  const text = 'The bank was fined 900 million euros, the largest penalty the regulator has imposed on any single bank since 2015.'
+  const doc = buildDoc(text, [quantity(text, '900 million euros', 900e6, { kind: 'money', unit: 'EUR' })], [], '2026-03-04')
+  assert.equal(claimFor(doc, '900 million euros').asOf, null)
+})
+
+test('"against N" after a figure compares it with a figure of the same thing', () => {
+  const text = 'About 640 people have drowned this year, according to the coast guard, against 910 in 2024.'
+  const doc = buildDoc(text, [quantity(text, 'About 640', 640, { isApprox: true }), quantity(text, '910', 910)],
+    [attribution(text, 'the coast guard', 'according to', 'About 640 people have drowned this year')], '2025-08-22')
+  assert.equal(claimFor(doc, '910').category, 'killed')
+  assert.equal(claimFor(doc, '910').asOf, '2024')
+})

@@ -57,6 +57,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   if (isBeToInPredicate(c, counted, s)) return true
+  // "an appeal for $48 million", "appealed for $12 million": money asked for is still to come
+  if (q.kind === 'money' && a - 2 >= s.tokenStart && lemma[a - 1] === 'for' && lemma[a - 2] === 'appeal') return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
   // "2.5 billion euros will come as grants": a modal right after the figure
@@ -65,6 +67,11 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
+  // ("40,000 doses of vaccine were expected": past an "of" phrase the noun phrase left out)
+  if (next + 1 < s.tokenEnd && lemma[next] === 'of' && (pos[next + 1] === NOUN || pos[next + 1] === PROPN)) {
+    next++
+    while (next < s.tokenEnd && (pos[next] === NOUN || pos[next] === PROPN || pos[next] === ADJ)) next++
+  }
   // "3,000 troops are expected to arrive"
   while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
   if (next < s.tokenEnd && (EXPECTED.has(lemma[next]) || EXPECTED.has(tokenText(c, next).toLowerCase()))) return true
@@ -231,9 +238,12 @@ function cueTokens(c: Context): Uint8Array {
 // "its first title since 1996", "the highest since 1998", "the deadliest storm since 2005"
 const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|fewest)$/iu
 
+// How many tokens before "since" a superlative may stand.
+const RECORD_REACH = 14
+
 /**
- * Whether the time at token `xa` is "since X" after a superlative or "first" within the eight
- * tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
+ * Whether the time at token `xa` is "since X" after a superlative or "first" within the
+ * `RECORD_REACH` tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
  * for a Test in the city since 2010"), it does not date the figure.
  */
 function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
@@ -241,7 +251,9 @@ function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
   let since = xa
   while (since > s.tokenStart && since > xa - 6 && c.tokens.lemma[since] !== 'since' && !CLAUSE_BREAKS.has(tokenText(c, since - 1))) since--
   if (c.tokens.lemma[since] !== 'since') return false
-  for (let t = since - 1; t >= s.tokenStart && t >= since - 8; t--) {
+  // ("the largest the Commission has imposed on a single company in a cartel case since 2018":
+  // a relative clause on the superlative runs longer)
+  for (let t = since - 1; t >= s.tokenStart && t >= since - RECORD_REACH; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
     if (RECORD_WORD.test(tokenText(c, t))) return true
   }
