@@ -106,3 +106,46 @@ test('"against N" after a figure compares it with a figure of the same thing', (
   assert.equal(claimFor(doc, '910').category, 'killed')
   assert.equal(claimFor(doc, '910').asOf, '2024')
 })
+
+test('a country that "added" a number of jobs acts; the speaker around it states the figure', () => {
+  const text = 'Brazil added 1.4 million formal jobs last year, the labour ministry said on Tuesday.'
+  const doc = buildDoc(text, [quantity(text, '1.4 million', 1.4e6)], [
+    attribution(text, 'Brazil', 'added', '1.4 million formal jobs last year'),
+    attribution(text, 'the labour ministry', 'said', 'Brazil added 1.4 million formal jobs last year'),
+  ], '2026-01-14')
+  assert.equal(claimFor(doc, '1.4 million').source, 'the labour ministry')
+  // "added" as a verb of speech stays one
+  const said = 'About 300 homes were lost, he added.'
+  const saidDoc = buildDoc(said, [quantity(said, 'About 300', 300, { isApprox: true })], [attribution(said, 'he', 'added', 'About 300 homes were lost')])
+  assert.equal(claimFor(saidDoc, 'About 300').source, 'he')
+})
+
+test('"state" as the noun of a place name before a verb is no speech cue', () => {
+  const text = 'Borno state alone accounted for about 60 percent of the deaths.'
+  const doc = buildDoc(text, [percent(text, 'about 60 percent', 60)])
+  assert.equal(claimFor(doc, 'about 60 percent').source, null)
+})
+
+test('a participle before a noun ("among confirmed cases") that the attribution stage read as a cue is no cue', () => {
+  const text = 'The death rate among confirmed cases is 21 percent.'
+  const doc = buildDoc(text, [percent(text, '21 percent', 21)], [attribution(text, 'The death rate among', 'confirmed', 'cases is 21 percent')])
+  assert.equal(claimFor(doc, '21 percent').source, null)
+})
+
+test('a content that begins inside the bound of the figure still holds it', () => {
+  const text = 'Update 9:40 a.m.: Police say at least 80 cars were burned overnight.'
+  const doc = buildDoc(text, [quantity(text, 'at least 80', 80, { bound: 'at_least' })],
+    [attribution(text, 'Police', 'say', 'least 80 cars were burned overnight')])
+  assert.equal(claimFor(doc, 'at least 80').source, 'Police')
+})
+
+test('in an interview printed as "Q:" and "A:" turns, an answer is the interviewee\'s, the person the introduction names', () => {
+  const text = 'Anna Berg, the mayor of Tromsø, spoke to us about the floods.\n\nQ: How many homes were lost?\nA: We lost about 240 homes.\n\nQ: And the cost?\nA: Some 90 million crowns.'
+  const doc = buildDoc(text, [quantity(text, 'about 240', 240, { isApprox: true }), quantity(text, 'Some 90 million crowns', 90e6, { kind: 'money', unit: 'NOK', isApprox: true })])
+  assert.equal(claimFor(doc, 'about 240').source, 'Anna Berg')
+  assert.equal(claimFor(doc, 'Some 90 million crowns').sourceEntity, 'Anna Berg')
+  // with no question turn, an "A:" line is no answer
+  const list = 'Anna Berg, the mayor, gave the figures.\n\nA: 240 homes lost.\nB: 90 roads closed.'
+  const listDoc = buildDoc(list, [quantity(list, '240', 240), quantity(list, '90', 90)])
+  assert.notEqual(claimFor(listDoc, '240').source, 'Anna Berg')
+})

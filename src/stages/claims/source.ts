@@ -216,7 +216,8 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
       const pos = c.tokens.pos[t]
       if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
       // "It admitted 420 patients last week": a hospital takes people in, it confesses nothing
-      const isAdmission = c.tokens.lemma[t] === 'admit' && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
+      // (nor does a country that "added 11.2 million jobs" speak: "added" with a number after it)
+      const isAdmission = (c.tokens.lemma[t] === 'admit' || c.tokens.lemma[t] === 'add') && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
       // (wink's lemma of "fined" is "fin")
       const isFine = /^fin(?:e|es|ed|ing)$/i.test(tokenText(c, t)) && pos === VERB
       if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission && !isFine) return false
@@ -384,8 +385,14 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
 function isSubjectCue(c: Context, s: Sentence, a: number, t: number): boolean {
   const { pos, lemma } = c.tokens
   return isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-    pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
+    pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET && !isVerbAfter(c, t + 1, a)) ||
     verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
+}
+
+/** Whether a verb follows at token `t`, past adverbs, before the figure at `a` ("Kano state alone accounted for": "state" is the subject's noun). */
+function isVerbAfter(c: Context, t: number, a: number): boolean {
+  while (t < a && c.tokens.pos[t] === ADV) t++
+  return t < a && c.tokens.pos[t] === VERB
 }
 
 // An inner "of"/"for" between nouns of the subject (up to two): "Chairman of the junta told"
@@ -866,7 +873,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   let isAfterQuote = false
   c.attributions.forEach((att, i) => {
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
-    if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isModifierCue(c, att)) return
+    if (!att.content.some((f) => holdsFigure(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
@@ -908,6 +916,29 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (next !== VERB && next !== AUX && next !== ADV) return true
   }
   return false
+}
+
+/**
+ * Whether a content fragment holds the figure: all of it, or its number with the bound before
+ * it cut ("County officials say at least 600 homes ...": the attribution stage may begin the
+ * content inside "at least").
+ */
+function holdsFigure(f: CharSpan, q: Quantity): boolean {
+  return contains(f, q) || (f.start > q.start && f.start < q.end && f.end >= q.end)
+}
+
+/**
+ * "The case fatality ratio among confirmed cases is 36 percent": a cue that is a participle
+ * before a noun ("confirmed cases", "reported deaths") modifies it; it reports nothing.
+ */
+function isModifierCue(c: Context, att: Attribution): boolean {
+  if (att.cue.length !== 1) return false
+  const first = firstToken(c, att.cue[0])
+  const last = lastToken(c, att.cue[0])
+  if (first !== last || first < 1 || last + 1 >= c.tokens.count || c.tokens.pos[last + 1] !== NOUN) return false
+  const pos = c.tokens.pos[first]
+  // (after a preposition or determiner wink may still tag it a verb: "among confirmed cases")
+  return pos === ADJ || (pos === VERB && /ed$/i.test(tokenText(c, first)) && (c.tokens.pos[first - 1] === ADP || c.tokens.pos[first - 1] === DET))
 }
 
 /**
@@ -1068,6 +1099,7 @@ function turnSource(c: Context, q: Quantity): Source | null {
   const nl = c.text.indexOf('\n', q.start)
   if (m === null || LIST_LINE.test(c.text.slice(start, nl < 0 ? c.text.length : nl))) return null
   const label = { start: start + m[0].indexOf(m[1]), end: start + m[0].indexOf(m[1]) + m[1].length }
+  if (m[1] === 'A') return answerSource(c, label)
   // (a person, or a name the entities stage read as the surname of a fuller one: "Okafor" after "Grace Okafor")
   const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
     (e.type === 'PERSON' || (e.type === 'OTHER' && e.canonical !== null && e.canonical.endsWith(` ${m[1]}`))))
@@ -1078,6 +1110,25 @@ function turnSource(c: Context, q: Quantity): Source | null {
   for (let x = other.exec(c.text); x !== null && !hasOther; x = other.exec(c.text)) hasOther = x[1] !== m[1]
   if (!hasOther) return null
   return { attribution: null, source: label, cue: { start: label.end, end: label.end + 1 }, sourceEntity: person.canonical ?? m[1] }
+}
+
+// A paragraph that opens with "Q:", the question of an interview printed as turns.
+const QUESTION_LABEL = /^[ \t]*Q:[ \t]/m
+
+/**
+ * "Q: How much is frozen?\nA: About 210 billion euros ...": an answer labelled "A" is the
+ * interviewee's, the first person the text names before its first question ("Marta Lindqvist,
+ * the EU's envoy, spoke to us ..."); none when no "Q:" turn or no such person.
+ */
+function answerSource(c: Context, label: CharSpan): Source | null {
+  const question = QUESTION_LABEL.exec(c.text)
+  if (question === null || question.index > label.start) return null
+  // (a name the gazetteer does not know comes as a run of capitalised words: one of two or three
+  // words with an apposition after it, "Marta Lindqvist, the EU's envoy", names a person)
+  const person = c.entities.find((e) => e.end <= question.index && (e.type === 'PERSON' ||
+    (e.type === 'OTHER' && /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u.test(c.text.slice(e.start, e.end)) && c.text.startsWith(', ', e.end))))
+  if (person === undefined) return null
+  return { attribution: null, source: { start: person.start, end: person.end }, cue: label, sourceEntity: person.canonical ?? c.text.slice(person.start, person.end) }
 }
 
 /**
