@@ -149,3 +149,19 @@ test('in an interview printed as "Q:" and "A:" turns, an answer is the interview
   const listDoc = buildDoc(list, [quantity(list, '240', 240), quantity(list, '90', 90)])
   assert.notEqual(claimFor(listDoc, '240').source, 'Anna Berg')
 })
+
+test('the subject of an active verb of sizing in the figure\'s clause states the figure, after "while" too', () => {
+  const text = 'The insurer paid out 2.1 billion euros, while the union\'s actuaries put the losses at about 3 billion euros.'
+  const money = (needle: string, value: number, extra = {}) => quantity(text, needle, value, { kind: 'money', unit: 'EUR', ...extra })
+  const doc = buildDoc(text, [money('2.1 billion euros', 2.1e9), money('about 3 billion euros', 3e9, { isApprox: true })])
+  assert.equal(claimFor(doc, 'about 3 billion euros').source, "the union's actuaries")
+  assert.equal(claimFor(doc, '2.1 billion euros').source, null)
+  // a passive verb of sizing names no subject
+  const passive = 'The losses were put at about 3 billion euros.'
+  const passiveDoc = buildDoc(passive, [quantity(passive, 'about 3 billion euros', 3e9, { kind: 'money', unit: 'EUR', isApprox: true })])
+  assert.equal(claimFor(passiveDoc, 'about 3 billion euros').source, null)
+  // nor does the agent of a participle before the verb
+  const seen = 'A report seen by the BBC puts the losses at about 3 billion euros.'
+  const seenDoc = buildDoc(seen, [quantity(seen, 'about 3 billion euros', 3e9, { kind: 'money', unit: 'EUR', isApprox: true })])
+  assert.notEqual(claimFor(seenDoc, 'about 3 billion euros').source, 'the BBC')
+})

@@ -804,6 +804,30 @@ function coordinatedSizing(c: Context, s: Sentence, a: number): number {
   return found
 }
 
+/**
+ * "..., while the company's economists put the figure at no more than 600 million euros": the
+ * subject of an active verb of sizing ("put", "estimate", "count" ... "at" the figure) in the
+ * figure's clause states it, when no attribution holds the figure. The subject is the noun
+ * phrase right before the verb (with an owner's "'s"), a name or a common noun.
+ */
+function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  let verb = -1
+  for (let t = a - 2; t > s.tokenStart && t >= a - 10; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    if (pos[t] === VERB && SIZING_VERBS.has(lemma[t])) { verb = t; break }
+  }
+  if (verb < 0 || lemma[verb - 1] === 'be' || pos[verb - 1] === AUX) return null
+  let start = verb
+  while (start - 1 >= s.tokenStart && verb - start < 6 && (NP_POS.has(pos[start - 1]) || /^['’]s$/.test(tokenText(c, start - 1)))) start--
+  if (start === verb || (pos[verb - 1] !== NOUN && pos[verb - 1] !== PROPN)) return null
+  // ("An assessment seen by Reuters puts ... at": a noun phrase after a preposition is no subject)
+  if (start - 1 >= s.tokenStart && pos[start - 1] === ADP) return null
+  const source = spanOf(c, start, verb)
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
+}
+
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
 function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   let lo = 0
@@ -890,6 +914,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
   if (coordinated >= 0) return sourceFrom(c, coordinated)
+  const subject = sizingSubject(c, s, a)
+  if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) }
   return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
