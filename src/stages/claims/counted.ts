@@ -29,8 +29,15 @@ const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'jus
  */
 function isModifyingParticiple(c: Context, k: number, head: number, limit: number): boolean {
   const pos = c.tokens.pos
-  return pos[k] === VERB && (/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) &&
-    k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
+  if (pos[k] !== VERB || !(/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) || k + 1 >= limit) return false
+  // ("1,046 confirmed and probable cases", "confirmed and suspected cases": coordinated with an
+  // adjective or another participle before the noun)
+  let next = k + 1
+  if (pos[next] === CCONJ && k + 2 < limit) {
+    if (pos[k + 2] === ADJ) next = k + 2
+    else if (pos[k + 2] === VERB && /ed$/i.test(tokenText(c, k + 2)) && k + 3 < limit) next = k + 3
+  }
+  return pos[next] === NOUN || pos[next] === ADJ || pos[next] === PROPN
 }
 
 /** The noun phrase right after token `from`: adjectives, nouns and hyphenated parts. */
@@ -672,7 +679,9 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
   // ("put the number higher, at 57,500": a comma before "at")
   let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
-  while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
+  // ("put the number of damaged homes at 3,800": past a participle before a noun)
+  while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of' ||
+    (lemma[t - 1] === 'of' && isModifyingParticiple(c, t, -1, a - 1)))) t--
   if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) return null
   // "a march that the police counted at 31,000": the object is the noun before the relative pronoun
   if (t + 1 >= a - 1) return relativeObject(c, t, s)

@@ -160,8 +160,19 @@ test('the subject of an active verb of sizing in the figure\'s clause states the
   const passive = 'The losses were put at about 3 billion euros.'
   const passiveDoc = buildDoc(passive, [quantity(passive, 'about 3 billion euros', 3e9, { kind: 'money', unit: 'EUR', isApprox: true })])
   assert.equal(claimFor(passiveDoc, 'about 3 billion euros').source, null)
+  // past the auxiliaries of an active verb
+  const had = 'An early survey had put the losses at about 3 billion euros.'
+  const hadDoc = buildDoc(had, [quantity(had, 'about 3 billion euros', 3e9, { kind: 'money', unit: 'EUR', isApprox: true })])
+  assert.equal(claimFor(hadDoc, 'about 3 billion euros').source, 'An early survey')
   // nor does the agent of a participle before the verb
   const seen = 'A report seen by the BBC puts the losses at about 3 billion euros.'
   const seenDoc = buildDoc(seen, [quantity(seen, 'about 3 billion euros', 3e9, { kind: 'money', unit: 'EUR', isApprox: true })])
   assert.notEqual(claimFor(seenDoc, 'about 3 billion euros').source, 'the BBC')
+})
+
+test('a participle before a noun: after "of" in what is put "at" a figure, and coordinated with an adjective', () => {
+  const text = 'An early count had put the number of flooded homes at 2,700. By Friday, 880 confirmed and suspected cases had been reported.'
+  const doc = buildDoc(text, [quantity(text, '2,700', 2700), quantity(text, '880', 880)])
+  assert.equal(claimFor(doc, '2,700').counted, 'flooded homes')
+  assert.equal(claimFor(doc, '880').counted, 'confirmed and suspected cases')
 })

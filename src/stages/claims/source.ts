@@ -818,13 +818,19 @@ function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; 
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
     if (pos[t] === VERB && SIZING_VERBS.has(lemma[t])) { verb = t; break }
   }
-  if (verb < 0 || lemma[verb - 1] === 'be' || pos[verb - 1] === AUX) return null
-  let start = verb
-  while (start - 1 >= s.tokenStart && verb - start < 6 && (NP_POS.has(pos[start - 1]) || /^['’]s$/.test(tokenText(c, start - 1)))) start--
-  if (start === verb || (pos[verb - 1] !== NOUN && pos[verb - 1] !== PROPN)) return null
+  if (verb < 0) return null
+  // past the auxiliaries of an active verb ("had put"); a passive one ("was put") names no subject
+  let end = verb
+  while (end - 1 > s.tokenStart && pos[end - 1] === AUX) {
+    if (lemma[end - 1] === 'be') return null
+    end--
+  }
+  let start = end
+  while (start - 1 >= s.tokenStart && end - start < 6 && (NP_POS.has(pos[start - 1]) || /^['’]s$/.test(tokenText(c, start - 1)))) start--
+  if (start === end || (pos[end - 1] !== NOUN && pos[end - 1] !== PROPN)) return null
   // ("An assessment seen by Reuters puts ... at": a noun phrase after a preposition is no subject)
   if (start - 1 >= s.tokenStart && pos[start - 1] === ADP) return null
-  const source = spanOf(c, start, verb)
+  const source = spanOf(c, start, end)
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
 }
 
