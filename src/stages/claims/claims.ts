@@ -85,6 +85,11 @@ export function findClaims(doc: Doc): Claim[] {
     // "winds of 120 mph (195 km/h)": a speed measures how fast, it counts nothing; nor does a
     // length ("at a depth of 10 km", "the missiles flew about 400 kilometres"; an area counts)
     if (SPEED.test(doc.text.slice(q.end, q.end + 24)) || (q.unit !== null && LENGTH_UNITS.has(q.unit))) continue
+    // "a magnitude 8.0 tremor killed 519 people", "measuring 6.8 on the Richter scale": a
+    // quake's strength is a measure, as a depth is
+    // "Spending by function, in billions of rand: health 301.7": the unit a table is written in
+    if (q.isVague && /\bin\s+$/i.test(doc.text.slice(Math.max(0, q.start - 4), q.start)) && UNIT_HEADING_AFTER.test(doc.text.slice(q.end, q.end + 32))) continue
+    if (MAGNITUDE_BEFORE.test(doc.text.slice(Math.max(0, q.start - 12), q.start)) || RICHTER_AFTER.test(doc.text.slice(q.end, q.end + 24))) continue
     if (isInSourceOrCue(c, q) && !isPollShare(c, q)) continue
     // "a margin of error of plus or minus 4 percentage points", "+/- 4 percent": a poll's
     // precision, not a figure about anything counted
@@ -196,6 +201,10 @@ function placedInOneOf(c: Context, prior: Counted, b: number, s: Sentence): bool
 }
 
 const SPEED = /^(?:\s*(?:mph|kph|km\/h|kmh|knots|(?:miles|kilometres|kilometers|km) (?:per|an) hour)\b|\/h\b)/i
+
+const UNIT_HEADING_AFTER = /^\s+of\s+(?:[\p{L}$€£¥]+\s?){1,3}[:)]/u
+const MAGNITUDE_BEFORE = /\bmagnitude[- ]?$/i
+const RICHTER_AFTER = /^ on the Richter scale\b/i
 
 const MARGIN_OF_ERROR = /(margin of (sampling )?error( of| is| was)?( plus or( minus)?| \+\/-| ±)?|\+\/-|±)\s*$/i
 

@@ -29,8 +29,15 @@ const ADVERBS = new Set(['also', 'still', 'now', 'then', 'already', 'even', 'jus
  */
 function isModifyingParticiple(c: Context, k: number, head: number, limit: number): boolean {
   const pos = c.tokens.pos
-  return pos[k] === VERB && (/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) &&
-    k + 1 < limit && (pos[k + 1] === NOUN || pos[k + 1] === ADJ || pos[k + 1] === PROPN)
+  if (pos[k] !== VERB || !(/(ed|en)$/i.test(tokenText(c, k)) || (head < 0 && /ing$/i.test(tokenText(c, k)))) || k + 1 >= limit) return false
+  // ("1,046 confirmed and probable cases", "confirmed and suspected cases": coordinated with an
+  // adjective or another participle before the noun)
+  let next = k + 1
+  if (pos[next] === CCONJ && k + 2 < limit) {
+    if (pos[k + 2] === ADJ) next = k + 2
+    else if (pos[k + 2] === VERB && /ed$/i.test(tokenText(c, k + 2)) && k + 3 < limit) next = k + 3
+  }
+  return pos[next] === NOUN || pos[next] === ADJ || pos[next] === PROPN
 }
 
 /** The noun phrase right after token `from`: adjectives, nouns and hyphenated parts. */
@@ -226,7 +233,8 @@ export function findCounted(
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s)
+    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
+      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
   // something was done counts the deed, the verb and its object before the number
@@ -234,7 +242,9 @@ export function findCounted(
     let t = a - 1
     while (t >= s.tokenStart && t >= a - 7 && pos[t] !== VERB && (pos[t] === DET || pos[t] === ADJ || pos[t] === NOUN ||
       pos[t] === PROPN || pos[t] === ADV || lemma[t] === 'at' || lemma[t] === 'least')) t--
-    if (t >= s.tokenStart && t < a - 1 && pos[t] === VERB && !COPULAS.has(lemma[t])) {
+    // (or a passive verb right before it: "has been viewed 1.2 million times")
+    const isPassive = t === a - 1 && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && /ed$/i.test(tokenText(c, t))
+    if (t >= s.tokenStart && (t < a - 1 || isPassive) && pos[t] === VERB && !COPULAS.has(lemma[t])) {
       return { start: c.tokens.start[t], end: c.tokens.end[np.head], category: 'other', npStart: np.start, npEnd: np.end, after: np.end }
     }
   }
@@ -587,6 +597,43 @@ function listLabel(c: Context, q: Quantity, a: number, s: Sentence): Counted | n
   return { start: c.tokens.start[first], end: c.tokens.end[head], category, npStart: first, npEnd: sep, after: a + 1 }
 }
 
+// Participles by which a place is made for a number of people or things: "a hospital built for 140".
+const CAPACITY_PARTICIPLES = new Set(['build', 'design', 'mean', 'intend', 'plan', 'equip'])
+
+/**
+ * "310 patients in a hospital built for 140", "a camp designed for 5,000": a bare number after
+ * "for" and a participle of making counts what the place was made to hold (`other`), named by
+ * the noun before the participle.
+ */
+function capacityOf(c: Context, a: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const v = a - 2
+  if (v - 1 < s.tokenStart || lemma[a - 1] !== 'for' || !CAPACITY_PARTICIPLES.has(lemma[v]) || !/ed$|built$|meant$/i.test(tokenText(c, v))) return null
+  if (pos[v - 1] !== NOUN) return null
+  return { start: c.tokens.start[v - 1], end: c.tokens.end[a - 1], category: 'other', npStart: v - 1, npEnd: v, after: a + 1 }
+}
+
+/**
+ * "Even adding them, the total comes to 113,200": a bare number after a total or tally with no
+ * "of" and a verb of amounting ("comes to", "stands at", "reaches") counts what the figure
+ * before it counts, in this sentence or an earlier one (`earlier`, its category).
+ */
+function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  if (earlier === null) return null
+  let v = a - 1
+  while (v >= s.tokenStart && (lemma[v] === 'to' || lemma[v] === 'at' || pos[v] === ADV)) v--
+  const isAmounting = v >= s.tokenStart && (pos[v] === VERB || pos[v] === AUX) &&
+    (TOTAL_VERBS.has(lemma[v]) || (lemma[v] === 'come' && lemma[v + 1] === 'to'))
+  if (!isAmounting) return null
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  // (wink may read "the total" as an adjective)
+  const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
+  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
+  return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
+}
+
 // Nouns for a body of people whose size follows "of": "a crowd of 62,000", "a force of 3,000".
 const COLLECTIVES = new Map([
   ['crowd', false], ['audience', false], ['population', false], ['gathering', false], ['congregation', false],
@@ -632,7 +679,9 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
   // ("put the number higher, at 57,500": a comma before "at")
   let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
-  while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of')) t--
+  // ("put the number of damaged homes at 3,800": past a participle before a noun)
+  while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of' ||
+    (lemma[t - 1] === 'of' && isModifyingParticiple(c, t, -1, a - 1)))) t--
   if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) return null
   // "a march that the police counted at 31,000": the object is the noun before the relative pronoun
   if (t + 1 >= a - 1) return relativeObject(c, t, s)
@@ -730,7 +779,7 @@ function broughtCategoryNoun(c: Context, s: Sentence, to: number): Counted | nul
 // What may join a number to an earlier figure it shares its counted thing with.
 const FIGURE_NOUNS = new Set(['figure', 'estimate', 'total', 'count', 'tally', 'number'])
 
-const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'than', 'with', 'include', 'including'])
+const ELLIPSIS_WORDS = new Set(['from', 'another', 'to', 'and', 'or', 'but', 'versus', 'vs', 'against', 'than', 'with', 'include', 'including'])
 
 /**
  * "down from 10,000", "with another 1,500 expected", "but 1.2 million remained", "and Malek
@@ -786,6 +835,8 @@ function shareCategory(c: Context, s: Sentence, np: { start: number; head: numbe
   // "its share price", money)
   for (let t = np.start; t < np.end; t++) {
     if ((MONEY_CONTEXT.has(lemma[t]) && !(lemma[t] === 'price' && t - 1 >= np.start && lemma[t - 1] === 'consumer')) || MONEY_NOUNS.has(lemma[t])) return 'money'
+    // "4.5 percent of gross domestic product": GDP written out
+    if (lemma[t] === 'product' && t - 1 >= np.start && (lemma[t - 1] === 'domestic' || lemma[t - 1] === 'national')) return 'money'
   }
   // "about 10 percent of the country's annual economic output": output in money (not "steel output")
   if (lemma[np.head] === 'output' && np.head - 1 >= np.start && lemma[np.head - 1] === 'economic') return 'money'

@@ -216,7 +216,8 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
       const pos = c.tokens.pos[t]
       if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
       // "It admitted 420 patients last week": a hospital takes people in, it confesses nothing
-      const isAdmission = c.tokens.lemma[t] === 'admit' && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
+      // (nor does a country that "added 11.2 million jobs" speak: "added" with a number after it)
+      const isAdmission = (c.tokens.lemma[t] === 'admit' || c.tokens.lemma[t] === 'add') && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
       // (wink's lemma of "fined" is "fin")
       const isFine = /^fin(?:e|es|ed|ing)$/i.test(tokenText(c, t)) && pos === VERB
       if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission && !isFine) return false
@@ -384,8 +385,14 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
 function isSubjectCue(c: Context, s: Sentence, a: number, t: number): boolean {
   const { pos, lemma } = c.tokens
   return isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
-    pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET) ||
+    pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET && !isVerbAfter(c, t + 1, a)) ||
     verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
+}
+
+/** Whether a verb follows at token `t`, past adverbs, before the figure at `a` ("Kano state alone accounted for": "state" is the subject's noun). */
+function isVerbAfter(c: Context, t: number, a: number): boolean {
+  while (t < a && c.tokens.pos[t] === ADV) t++
+  return t < a && c.tokens.pos[t] === VERB
 }
 
 // An inner "of"/"for" between nouns of the subject (up to two): "Chairman of the junta told"
@@ -797,6 +804,36 @@ function coordinatedSizing(c: Context, s: Sentence, a: number): number {
   return found
 }
 
+/**
+ * "..., while the company's economists put the figure at no more than 600 million euros": the
+ * subject of an active verb of sizing ("put", "estimate", "count" ... "at" the figure) in the
+ * figure's clause states it, when no attribution holds the figure. The subject is the noun
+ * phrase right before the verb (with an owner's "'s"), a name or a common noun.
+ */
+function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  if (a - 3 < s.tokenStart || lemma[a - 1] !== 'at') return null
+  let verb = -1
+  for (let t = a - 2; t > s.tokenStart && t >= a - 10; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    if (pos[t] === VERB && SIZING_VERBS.has(lemma[t])) { verb = t; break }
+  }
+  if (verb < 0) return null
+  // past the auxiliaries of an active verb ("had put"); a passive one ("was put") names no subject
+  let end = verb
+  while (end - 1 > s.tokenStart && pos[end - 1] === AUX) {
+    if (lemma[end - 1] === 'be') return null
+    end--
+  }
+  let start = end
+  while (start - 1 >= s.tokenStart && end - start < 6 && (NP_POS.has(pos[start - 1]) || /^['’]s$/.test(tokenText(c, start - 1)))) start--
+  if (start === end || (pos[end - 1] !== NOUN && pos[end - 1] !== PROPN)) return null
+  // ("An assessment seen by Reuters puts ... at": a noun phrase after a preposition is no subject)
+  if (start - 1 >= s.tokenStart && pos[start - 1] === ADP) return null
+  const source = spanOf(c, start, end)
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
+}
+
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
 function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   let lo = 0
@@ -863,8 +900,11 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   let bestSize = Infinity
   let sourceless = -1
   let sourcelessSize = Infinity
+  let isAfterQuote = false
   c.attributions.forEach((att, i) => {
-    if (!att.content.some((f) => contains(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
+    if (isModifierCue(c, att)) return
+    if (!att.content.some((f) => holdsFigure(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
@@ -874,10 +914,14 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     if (size < bestSize) { best = i; bestSize = size }
   })
   if (best >= 0) return sourceFrom(c, best)
+  // (the sentence whose subject holds the quotation is the writer's)
+  if (isAfterQuote) return { attribution: null, source: null, cue: null, sourceEntity: null }
   const trailing = trailingWith(c, s, a)
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
   if (coordinated >= 0) return sourceFrom(c, coordinated)
+  const subject = sizingSubject(c, s, a)
+  if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) }
   return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
@@ -904,6 +948,44 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (next !== VERB && next !== AUX && next !== ADV) return true
   }
   return false
+}
+
+/**
+ * Whether a content fragment holds the figure: all of it, or its number with the bound before
+ * it cut ("County officials say at least 600 homes ...": the attribution stage may begin the
+ * content inside "at least").
+ */
+function holdsFigure(f: CharSpan, q: Quantity): boolean {
+  return contains(f, q) || (f.start > q.start && f.start < q.end && f.end >= q.end)
+}
+
+/**
+ * "The case fatality ratio among confirmed cases is 36 percent": a cue that is a participle
+ * before a noun ("confirmed cases", "reported deaths") modifies it; it reports nothing.
+ */
+function isModifierCue(c: Context, att: Attribution): boolean {
+  if (att.cue.length !== 1) return false
+  const first = firstToken(c, att.cue[0])
+  const last = lastToken(c, att.cue[0])
+  if (first !== last || first < 1 || last + 1 >= c.tokens.count || c.tokens.pos[last + 1] !== NOUN) return false
+  const pos = c.tokens.pos[first]
+  // (after a preposition or determiner wink may still tag it a verb: "among confirmed cases")
+  return pos === ADJ || (pos === VERB && /ed$/i.test(tokenText(c, first)) && (c.tokens.pos[first - 1] === ADP || c.tokens.pos[first - 1] === DET))
+}
+
+/**
+ * "A video of the minister telling a rally that "300,000 migrants crossed" has been viewed 1.2
+ * million times": a content that opens with a quotation ends where the quotation closes; a verb
+ * after the closing mark is the predicate of the sentence's subject, the writer's.
+ */
+function isPastQuote(c: Context, att: Attribution, q: Quantity): boolean {
+  const f = att.content.find((x) => contains(x, q))
+  if (f === undefined) return false
+  const before = c.text.slice(f.start, q.start)
+  const quote = /^((?:that\s+)?["“][^"“”]*["”])\s*(?:\p{L}+\s+){0,4}$/u.exec(before)
+  if (quote === null) return false
+  const next = tokenEndingAfter(c, f.start + quote[1].length)
+  return next < c.tokens.count && (c.tokens.pos[next] === AUX || c.tokens.pos[next] === VERB)
 }
 
 /**
@@ -1049,6 +1131,7 @@ function turnSource(c: Context, q: Quantity): Source | null {
   const nl = c.text.indexOf('\n', q.start)
   if (m === null || LIST_LINE.test(c.text.slice(start, nl < 0 ? c.text.length : nl))) return null
   const label = { start: start + m[0].indexOf(m[1]), end: start + m[0].indexOf(m[1]) + m[1].length }
+  if (m[1] === 'A') return answerSource(c, label)
   // (a person, or a name the entities stage read as the surname of a fuller one: "Okafor" after "Grace Okafor")
   const person = c.entities.find((e) => e.start === label.start && e.end === label.end &&
     (e.type === 'PERSON' || (e.type === 'OTHER' && e.canonical !== null && e.canonical.endsWith(` ${m[1]}`))))
@@ -1059,6 +1142,25 @@ function turnSource(c: Context, q: Quantity): Source | null {
   for (let x = other.exec(c.text); x !== null && !hasOther; x = other.exec(c.text)) hasOther = x[1] !== m[1]
   if (!hasOther) return null
   return { attribution: null, source: label, cue: { start: label.end, end: label.end + 1 }, sourceEntity: person.canonical ?? m[1] }
+}
+
+// A paragraph that opens with "Q:", the question of an interview printed as turns.
+const QUESTION_LABEL = /^[ \t]*Q:[ \t]/m
+
+/**
+ * "Q: How much is frozen?\nA: About 210 billion euros ...": an answer labelled "A" is the
+ * interviewee's, the first person the text names before its first question ("Marta Lindqvist,
+ * the EU's envoy, spoke to us ..."); none when no "Q:" turn or no such person.
+ */
+function answerSource(c: Context, label: CharSpan): Source | null {
+  const question = QUESTION_LABEL.exec(c.text)
+  if (question === null || question.index > label.start) return null
+  // (a name the gazetteer does not know comes as a run of capitalised words: one of two or three
+  // words with an apposition after it, "Marta Lindqvist, the EU's envoy", names a person)
+  const person = c.entities.find((e) => e.end <= question.index && (e.type === 'PERSON' ||
+    (e.type === 'OTHER' && /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u.test(c.text.slice(e.start, e.end)) && c.text.startsWith(', ', e.end))))
+  if (person === undefined) return null
+  return { attribution: null, source: { start: person.start, end: person.end }, cue: label, sourceEntity: person.canonical ?? c.text.slice(person.start, person.end) }
 }
 
 /**

@@ -35,6 +35,15 @@ export function findSubject(c: Context, counted: Counted, a: number, s: Sentence
     const country = countryOf(e)
     if (country !== null) return country
   }
+  // "Seoul estimates North Korean casualties in Russia at 4,700": a counted phrase before the
+  // figure is owned by the country named right before its noun or inside it, not by the place after it
+  if (counted.end <= c.tokens.start[a]) {
+    for (const e of within(c.entities, { start: Math.max(s.start, counted.start - REACH), end: counted.end })) {
+      const country = countryOf(e)
+      if (country === null || e.start < s.start || e.end > counted.end) continue
+      if (e.end >= counted.start || /^\s+$/.test(c.text.slice(e.end, counted.start))) return country
+    }
+  }
   // "Russia's 600,000 troops"
   if (a - 1 > s.tokenStart && /^['’]s$/.test(tokenText(c, a - 1))) {
     const owner = within(c.entities, { start: s.start, end: c.tokens.end[a - 2] }).find((e) => e.end === c.tokens.end[a - 2])

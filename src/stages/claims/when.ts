@@ -57,6 +57,8 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   if (isBeToInPredicate(c, counted, s)) return true
+  // "an appeal for $48 million", "appealed for $12 million": money asked for is still to come
+  if (q.kind === 'money' && a - 2 >= s.tokenStart && lemma[a - 1] === 'for' && lemma[a - 2] === 'appeal') return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
   const b = tokenRange(c, q, s)[1]
   // "2.5 billion euros will come as grants": a modal right after the figure
@@ -65,6 +67,11 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   if (b + 2 < s.tokenEnd && lemma[b] === 'of' && (pos[b + 1] === PRON || pos[b + 1] === DET) && MODALS.has(lemma[b + 2])) return true
   // "another 1,500 expected soon", "10,000 troops due to arrive"
   let next = Math.max(counted.npEnd, counted.after)
+  // ("40,000 doses of vaccine were expected": past an "of" phrase the noun phrase left out)
+  if (next + 1 < s.tokenEnd && lemma[next] === 'of' && (pos[next + 1] === NOUN || pos[next + 1] === PROPN)) {
+    next++
+    while (next < s.tokenEnd && (pos[next] === NOUN || pos[next] === PROPN || pos[next] === ADJ)) next++
+  }
   // "3,000 troops are expected to arrive"
   while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
   if (next < s.tokenEnd && (EXPECTED.has(lemma[next]) || EXPECTED.has(tokenText(c, next).toLowerCase()))) return true
@@ -231,9 +238,12 @@ function cueTokens(c: Context): Uint8Array {
 // "its first title since 1996", "the highest since 1998", "the deadliest storm since 2005"
 const RECORD_WORD = /^(?:first|most|\p{L}{3,}iest|highest|lowest|largest|biggest|greatest|worst|best|smallest|strongest|longest|fewest)$/iu
 
+// How many tokens before "since" a superlative may stand.
+const RECORD_REACH = 14
+
 /**
- * Whether the time at token `xa` is "since X" after a superlative or "first" within the eight
- * tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
+ * Whether the time at token `xa` is "since X" after a superlative or "first" within the
+ * `RECORD_REACH` tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
  * for a Test in the city since 2010"), it does not date the figure.
  */
 function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
@@ -241,7 +251,9 @@ function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
   let since = xa
   while (since > s.tokenStart && since > xa - 6 && c.tokens.lemma[since] !== 'since' && !CLAUSE_BREAKS.has(tokenText(c, since - 1))) since--
   if (c.tokens.lemma[since] !== 'since') return false
-  for (let t = since - 1; t >= s.tokenStart && t >= since - 8; t--) {
+  // ("the largest the Commission has imposed on a single company in a cartel case since 2018":
+  // a relative clause on the superlative runs longer)
+  for (let t = since - 1; t >= s.tokenStart && t >= since - RECORD_REACH; t--) {
     if (CLAUSE_BREAKS.has(tokenText(c, t))) return false
     if (RECORD_WORD.test(tokenText(c, t))) return true
   }
@@ -292,7 +304,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !(isNear && isElection(c, s, xb + 1))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !(isNear && isElection(c, s, xb))) continue
-    const k = seg[xa - s.tokenStart]
+    // ("would invest 2.4 billion euros ($2.7 billion) in two wind farms by 2030": the clause goes on
+    // past an aside in brackets)
+    const k = isPastAside(c, s, seg, own, xa) ? own : seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
     const isParticipleOf = info.participle[own] === 1 && k === own - 1
@@ -323,6 +337,20 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
   // it will send 4,000 soldiers")
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
+}
+
+/**
+ * Whether token `t` lies in the segment right after an aside in round brackets that follows
+ * segment `own` ("2.4 billion euros ($2.7 billion) in two wind farms by 2030"): the two
+ * segments are one clause.
+ */
+function isPastAside(c: Context, s: Sentence, seg: Int32Array, own: number, t: number): boolean {
+  if (seg[t - s.tokenStart] !== own + 2) return false
+  let open = t
+  while (open > s.tokenStart && seg[open - 1 - s.tokenStart] >= own + 1) open--
+  let close = open
+  while (close < t && seg[close - s.tokenStart] === own + 1) close++
+  return tokenText(c, open) === '(' && tokenText(c, close) === ')'
 }
 
 // How many tokens an election's time may stand from the figure it dates.

@@ -46,6 +46,16 @@ export interface NumShape {
 
 const SLASH_IDIOMS: ReadonlySet<string> = new Set(['9/11', '24/7', '7/7', '50/50', '4/20'])
 
+/**
+ * "the 2026/27 fiscal year", "2025/2026": a year and the next one, written as a season or a
+ * fiscal year (no fraction has a numerator of four digits from 1900 on and such a denominator).
+ */
+function isSplitYear(first: number, second: string): boolean {
+  if (first < 1900 || first > 2199) return false
+  const next = (first + 1) % (second.length === 2 ? 100 : 10000)
+  return (second.length === 2 || second.length === 4) && Number(second) === next
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57
 }
@@ -232,7 +242,7 @@ function readNumber(text: string, start: number, isSpaced: boolean, prev: Token 
     }
     const den = Number(text.slice(i + 1, after))
     const raw = text.slice(start, after)
-    if (den === 0 || SLASH_IDIOMS.has(raw)) return idToken(text, start, after, isSpaced)
+    if (den === 0 || SLASH_IDIOMS.has(raw) || isSplitYear(value, text.slice(i + 1, after))) return idToken(text, start, after, isSpaced)
     value = value / den
     i = after
     isSlash = true

@@ -321,3 +321,19 @@ table('multipliers with decimals', [
   ['production increased 1.4 times in the first half of this year', ['1.4 times = 1.4 x']],
   ['he visited 2 times in May', ['2 = 2']],
 ])
+
+// Session 12: a scale word after "and" that is not smaller than the scale before it starts a
+// second number ("280 million and 960 million" was read as 1,240 million); a smaller one still
+// continues the number ("3 million and 200 thousand")
+table('two numbers of one scale joined by "and"', [
+  ['fined between 280 million and 960 million euros each', ['between 280 million and 960 million euros = 280000000..960000000 $EUR']],
+  ['they paid 280 million and 960 million', ['280 million = 280000000', '960 million = 960000000']],
+  ['3 million and 200 thousand people', ['3 million and 200 thousand = 3200000']],
+])
+
+// Session 12: a year and the next one across a slash is a season or fiscal year, no fraction
+table('split years', [
+  ['spending in the 2026/27 fiscal year', []],
+  ['the 1999/2000 season', []],
+  ['3/4 of them', ['3/4 = 0.75']],
+])

@@ -154,8 +154,8 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
         else if (group === 0 && total > 0 && it.value > lastScale) { total *= it.value; lastScale = it.value }
         else if (group === 0) ok = false
         // A larger scale after a finished one multiplies only a bare scale ("lakh crore");
-        // "13 lakh and 2 crore" is two numbers.
-        else if (it.value > lastScale && total > 0) { best = bestAtScale; ok = false }
+        // "13 lakh and 2 crore" is two numbers, and so are "280 million and 960 million".
+        else if (it.value >= lastScale && total > 0) { best = bestAtScale; ok = false }
         else if (it.value > lastScale) { total = (total + group) * it.value; group = 0; lastScale = it.value }
         else { total += group * it.value; group = 0; lastScale = it.value }
         groupIsDigits = false

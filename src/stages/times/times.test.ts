@@ -229,3 +229,12 @@ test('session 11: a month after a modal of the future tense in its clause is the
   assert.deepEqual(times('Troops were deployed in March.'), ['in March=2025-03'])
   assert.deepEqual(times('It will take years, after the fighting began in March.'), ['in March=2025-03'])
 })
+
+test('session 12: a part of today, a quarter with no year, and "the week before"', () => {
+  // published 2025-08-22, a Friday
+  assert.deepEqual(times('The fire had burned 9,000 acres this morning.'), ['this morning=2025-08-22'])
+  assert.deepEqual(times('Sales fell in the second quarter.'), ['the second quarter=2025'])
+  // a quarter that has not begun by publication is last year's
+  assert.deepEqual(times('Sales fell in the fourth quarter.'), ['the fourth quarter=2024'])
+  assert.deepEqual(times('compared with 90 the week before'), ['the week before=2025-08'])
+})

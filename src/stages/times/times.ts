@@ -404,6 +404,23 @@ const RULES: readonly Rule[] = [
       return iso({ ...month, day }, 'day')
     },
   },
+  // "this morning", "this evening", "earlier today": a part of the publication day
+  {
+    trigger: /\bthis\s+(?:morning|afternoon|evening)\b/i,
+    pattern: /\bthis\s+(?:morning|afternoon|evening)\b/gi,
+    resolve: (m, ref) => ref === null ? null : iso(ref, 'day'),
+  },
+  // "in the fourth quarter", "third-quarter": the last such quarter that began on or before
+  // publication, as its year ("of 2025" after it is left to the part-of rule)
+  {
+    trigger: /\bquarter\b/i,
+    pattern: /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter\b(?!\s+of\b)/gi,
+    resolve: (m, ref) => {
+      if (ref === null) return null
+      const starts = ['first', 'second', 'third', 'fourth'].indexOf(m[1].toLowerCase()) * 3 + 1
+      return String(starts <= ref.month ? ref.year : ref.year - 1)
+    },
+  },
   // "in 2024", "since 2022", "by 2030": a bare year after a preposition
   {
     trigger: HAS_DIGIT,
@@ -488,9 +505,9 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
       if (isAhead && day.month === ref.month && day.day === ref.day) day = { ...day, year: ref.year }
     }
     // "four years ago" is that year and "two months ago" that month, not the day they count back to
-    // ("a week earlier", "four weeks earlier": the month that holds the day, as "last week" is
+    // ("a week earlier", "four weeks earlier", "the week before": the month that holds the day, as "last week" is
     // a month; "two weeks ago" stays the day)
-    const agoUnit = /\b(years?|months?)\s+ago\b|\b(weeks?)\s+earlier\b/i.exec(r.text)?.slice(1).find((x) => x !== undefined)?.toLowerCase()
+    const agoUnit = /\b(years?|months?)\s+ago\b|\b(weeks?)\s+(?:earlier|before)\b/i.exec(r.text)?.slice(1).find((x) => x !== undefined)?.toLowerCase()
     const granularity = agoUnit !== undefined ? (agoUnit.startsWith('year') ? 'year' : 'month')
       : hasDay || /\b(ago|yesterday|today|tomorrow|tonight)\b/i.test(r.text) ? 'day'
       : hasMonth ? 'month' : 'year'
