@@ -54,6 +54,12 @@ export async function enqueueIngest(boss: PgBoss, inputs: readonly string[], opt
       jobs.push(options.isFeed ? { input, feed: true } : { input })
       continue
     }
+    if (options.isFeed) {
+      // A job names what to read, and a worker on another machine cannot read this file.
+      failed++
+      options.onFailure?.(input, "--feed on the queue takes feed URLs; workers elsewhere cannot read a local file: add it with 'claimtrail ingest --feed FILE'")
+      continue
+    }
     for await (const r of readInputs([input], { maxBytes: options.maxBytes })) {
       if (!r.ok) {
         failed++
