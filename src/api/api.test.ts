@@ -233,6 +233,11 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assert.ok(Array.isArray(r.body.claims) && Array.isArray(r.body.attributions))
         assert.deepEqual(await store.counts(), before)
         assertError(await post('/api/extract', { text: '' }, null), 400, 'BAD_INPUT')
+        // As `claimtrail extract` and POST /api/articles refuse them (session 12: was 200 with a language warning).
+        const blank = await post('/api/extract', { text: ' \n\t ' }, null)
+        assertError(blank, 400, 'BAD_INPUT')
+        assert.equal(blank.body.error.message, 'text: empty document (white space only), nothing to analyse')
+        assertError(await post('/api/extract', { text: 'About 4,000\u0000 troops.' }, null), 400, 'BAD_INPUT')
         assertError(await post('/api/extract', { text: 'x', published: '2025-02-30' }, null), 400, 'BAD_INPUT')
         assertError(await call('POST', '/api/extract', { raw: '{"text": ' }), 400, 'BAD_INPUT')
         // A cross-site form can send text/plain without a preflight: refused.

@@ -46,8 +46,13 @@ const ExportQuery = z.object({
   since: DATE.optional(), until: DATE.optional(),
 })
 const HTTP_URL = z.string().max(2000).refine((u) => normalizeUrl(u) !== null, 'must be an absolute http(s) URL')
+// As `claimtrail extract` reads a file: white space only is an empty document, and U+0000
+// is no text. Refined, not trimmed: offsets index the text as sent.
+const DOCUMENT_TEXT = z.string().min(1, 'must not be empty')
+  .refine((t) => t.trim() !== '', 'empty document (white space only), nothing to analyse')
+  .refine((t) => !t.includes('\0'), 'contains NUL characters (U+0000), so it is not a text document')
 const ExtractBody = z.object({
-  text: z.string().min(1, 'must not be empty'), published: ISO_DAY.nullish(), id: z.string().max(200).nullish(),
+  text: DOCUMENT_TEXT, published: ISO_DAY.nullish(), id: z.string().max(200).nullish(),
   title: z.string().max(1000).nullish(),
 })
 const ArticleBody = z.object({
