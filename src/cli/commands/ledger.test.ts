@@ -204,6 +204,18 @@ describe('ledger commands', () => {
     assert.equal(r.status, 1)
     assert.equal(r.stderr, "claimtrail: no figure \"submarines\"; run 'claimtrail figures' for the list\n")
   })
+
+  test('report into a missing folder, and figure with no action, say so in words (session 12)', async () => {
+    const out = join(dir, 'no-such-folder', 'r.html')
+    const r = await runCli(['report', 'deployed/north-korea/troops', '-o', out, '--db', db])
+    assert.equal(r.status, 1)
+    assert.equal(r.stderr, `claimtrail: cannot write ${out}: its folder does not exist\n`)
+    const folder = await runCli(['report', 'deployed/north-korea/troops', '-o', dir, '--db', db])
+    assert.equal(folder.stderr, `claimtrail: cannot write ${dir}: is a folder; give a file name\n`)
+    const bare = await runCli(['figure', '--db', db])
+    assert.equal(bare.status, 2)
+    assert.match(bare.stderr, /^claimtrail: figure: give an action, merge, split or rename; usage: claimtrail figure merge /)
+  })
 })
 
 test('the chart scales to the bulk of the estimates and marks clipped outliers', () => {
