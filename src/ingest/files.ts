@@ -52,7 +52,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf'])
 
 const JsonlRecord = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  id: z.union([z.string().min(1, 'must not be empty'), z.number()], 'must be a string or a number').transform(String),
   text: z.string().optional(),
   html: z.string().optional(),
   published: z.string().regex(ISO_DATE, 'published must be YYYY-MM-DD').nullish(),
