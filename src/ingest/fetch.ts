@@ -73,7 +73,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   const declared = Number(res.headers.get('content-length') ?? '0')
   if (declared > maxBytes) {
     await res.body?.cancel().catch(() => {})
-    throw overLimit(url, sizesInUnit(declared, maxBytes).size, maxBytes)
+    throw overLimit(url, `${sizesInUnit(declared, maxBytes).size} is over`, maxBytes)
   }
   const body = await readCapped(res, url, maxBytes, charsetOf(res.headers.get('content-type')))
   return {
@@ -154,9 +154,9 @@ export function decodeBody(bytes: Uint8Array, url: string, declared: string | nu
   }
 }
 
-function overLimit(url: string, size: string, maxBytes: number): ClaimtrailError {
+function overLimit(url: string, what: string, maxBytes: number): ClaimtrailError {
   return new ClaimtrailError('TOO_LARGE',
-    `${url}: ${size} is over the ${sizesInUnit(maxBytes, maxBytes).limit} download limit (${RAW_FACTOR} times --max-bytes, since markup is not text); raise --max-bytes`)
+    `${url}: ${what} the ${sizesInUnit(maxBytes, maxBytes).limit} download limit (${RAW_FACTOR} times --max-bytes, since markup is not text); raise --max-bytes`)
 }
 
 // Content-Length can lie or be absent: count bytes as they arrive.
@@ -171,7 +171,7 @@ async function readCapped(res: Response, url: string, maxBytes: number, charset:
     size += value.byteLength
     if (size > maxBytes) {
       await reader.cancel().catch(() => {})
-      throw overLimit(url, `more than ${sizesInUnit(size, maxBytes).limit}`, maxBytes)
+      throw overLimit(url, 'the body is over', maxBytes)
     }
     chunks.push(value)
   }

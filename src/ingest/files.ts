@@ -48,8 +48,14 @@ export const RAW_FACTOR = 10
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', ''])
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-// Names feeds are saved under: given without --feed, the error says how to read them.
+// Names feeds are saved under: `ingest --feed` reads such a file as a feed; given
+// without --feed, the error says how to read it.
 const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf'])
+
+/** Whether a path names a feed saved to disk (`.xml`, `.rss`, `.atom`, `.rdf`). */
+export function isFeedFile(path: string): boolean {
+  return FEED_EXTENSIONS.has(extname(path).toLowerCase())
+}
 
 const JsonlRecord = z.object({
   id: z.union([z.string().min(1, 'must not be empty'), z.number()], 'must be a string or a number').transform(String),
@@ -251,18 +257,14 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
 }
 
 /**
- * Read one file, or standard input for `-`, as bytes, refusing it over `maxBytes`: a feed
- * saved to disk, which `ingest --feed` parses itself (it may declare its encoding).
+ * Read one file as bytes, refusing it over `maxBytes`: a feed saved to disk, which
+ * `ingest --feed` parses itself (it may declare its encoding).
  */
-export async function readRawInput(path: string, options: { readonly stdin?: NodeJS.ReadableStream; readonly maxBytes: number }): Promise<Uint8Array> {
+export async function readRawFile(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
-    if (path === '-') {
-      if (!options.stdin) throw new ClaimtrailError('USAGE', 'stdin: no standard input available')
-      return await readStream(options.stdin, options.maxBytes)
-    }
     const info = await stat(path)
-    if (info.isDirectory()) throw new ClaimtrailError('BAD_INPUT', `${path}: is a folder; --feed reads one feed (an RSS or Atom file, or URL) per argument`)
-    if (info.size > options.maxBytes) throw tooLarge(path, info.size, options.maxBytes)
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes)
     return await readFile(path)
   } catch (e) {
     if (e instanceof ClaimtrailError) throw e

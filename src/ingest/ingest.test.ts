@@ -354,19 +354,21 @@ describe('feeds saved to disk (session 12)', () => {
     }
   })
 
-  test('--feed on a folder, a missing file or an article says why, one line each', async () => {
-    const article = join(dir, 'article.txt')
-    writeFileSync(article, 'About 3,000 North Korean troops moved west, according to Seoul.')
+  test('with --feed, a missing or malformed feed file says why; documents and folders beside feeds are read as documents', async () => {
+    const docs = join(dir, 'docs-beside-feeds')
+    mkdirSync(docs)
+    writeFileSync(join(docs, 'article.txt'), 'About 3,000 North Korean troops moved west, according to Seoul.')
+    const notFeed = join(dir, 'not-a-feed.xml')
+    writeFileSync(notFeed, 'About 3,000 North Korean troops moved west.')
     const store = newStore()
     try {
-      const { summary, outcomes } = await run([dir, join(dir, 'nope.xml'), article], store, { isFeed: true })
-      assert.deepEqual(summary, { ingested: 0, skipped: 0, failed: 3 })
+      const { summary, outcomes } = await run([docs, join(dir, 'nope.xml'), notFeed], store, { isFeed: true })
+      assert.deepEqual(summary, { ingested: 1, skipped: 0, failed: 2 })
       assert.deepEqual(outcomes.map((o) => (o.status === 'failed' ? o.reason.replace(dir, 'DIR') : o.status)), [
-        'DIR: is a folder; --feed reads one feed (an RSS or Atom file, or URL) per argument',
+        'ingested',
         'DIR/nope.xml: no such file',
-        "DIR/article.txt: not an RSS or Atom feed: not well-formed XML (char 'A' is not expected.:1:1)",
+        "DIR/not-a-feed.xml: not an RSS or Atom feed: not well-formed XML (char 'A' is not expected.:1:1)",
       ])
-      assert.equal((await store.counts()).articles, 0)
     } finally {
       await store.close()
     }

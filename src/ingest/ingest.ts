@@ -7,7 +7,7 @@ import { normalizeUrl } from './article.ts'
 import { ingestRecord } from './record.ts'
 import { parseFeed, type FeedItem } from './feed.ts'
 import { FEED_TYPES, PAGE_TYPES, decodeBody, fetchDocument } from './fetch.ts'
-import { DEFAULT_MAX_BYTES, RAW_FACTOR, checkTextSize, readInputs, readRawInput, type InputRecord } from './files.ts'
+import { DEFAULT_MAX_BYTES, RAW_FACTOR, checkTextSize, isFeedFile, readInputs, readRawFile, type InputRecord } from './files.ts'
 import { extractHtml } from './html.ts'
 
 /** What happened to one document. */
@@ -31,7 +31,10 @@ export interface IngestOptions {
   readonly store: Store
   /** Loaded on first need: a re-run that skips everything never loads the models. */
   readonly analyzer: () => Analyzer
-  /** Treat inputs (URLs, files, `-`) as RSS/Atom feeds and ingest their items. */
+  /**
+   * Treat URLs and feed files (`.xml`, `.rss`, `.atom`, `.rdf`) as RSS/Atom feeds and
+   * ingest their items; documents and folders given beside them are read as without it.
+   */
   readonly isFeed?: boolean
   readonly stdin?: NodeJS.ReadableStream
   /** Called after every document, in order. */
@@ -205,16 +208,14 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   }
 
   const ingestInput = async (input: string): Promise<void> => {
-    if (options.isFeed && !isUrl(input)) {
-      // A feed saved to disk (or piped in): read as the fetched one is, teasers' pages
-      // fetched from the web.
-      const origin = input === '-' ? 'stdin' : input
+    if (options.isFeed && !isUrl(input) && isFeedFile(input)) {
+      // A feed saved to disk: read as a fetched one is, teasers' pages fetched from the
+      // web. Documents and folders given beside feeds are read as documents.
       try {
-        const bytes = await readRawInput(input, { stdin: options.stdin, maxBytes: maxBytes * RAW_FACTOR })
-        await feedItems(decodeBody(bytes, origin, null), origin, input === '-' ? 'stdin' : basename(input, extname(input)))
+        await feedItems(decodeBody(await readRawFile(input, maxBytes * RAW_FACTOR), input, null), input, basename(input, extname(input)))
       } catch (e) {
         rethrowFatal(e)
-        report({ status: 'failed', origin, reason: reasonOf(e) })
+        report({ status: 'failed', origin: input, reason: reasonOf(e) })
       }
     } else if (isUrl(input) && options.isFeed) {
       try {

@@ -102,12 +102,16 @@ test('enqueue --feed refuses a local file, which a worker elsewhere could not re
   const boss = { insert: async (jobs: unknown[]) => { inserted.push(...jobs) } } as unknown as PgBoss
   const failures: string[] = []
   try {
-    const file = join(dir, 'story.txt')
-    writeFileSync(file, TEXT)
-    const summary = await enqueueIngest(boss, [file], { isFeed: true, onFailure: (origin, reason) => failures.push(`${origin}: ${reason}`) })
-    assert.deepEqual(summary, { enqueued: 0, failed: 1 })
-    assert.deepEqual(inserted, [])
-    assert.match(failures[0], /story\.txt: --feed on the queue takes feed URLs; .*claimtrail ingest --feed FILE/)
+    const feed = join(dir, 'saved.rss')
+    writeFileSync(feed, '<rss><channel><title>W</title></channel></rss>')
+    const story = join(dir, 'story.txt')
+    writeFileSync(story, TEXT)
+    const summary = await enqueueIngest(boss, [feed, story], { isFeed: true, onFailure: (origin, reason) => failures.push(`${origin}: ${reason}`) })
+    // A document beside the feeds is enqueued as an article, as ingest --feed reads it.
+    assert.deepEqual(summary, { enqueued: 1, failed: 1 })
+    assert.equal(inserted.length, 1)
+    assert.equal(failures.length, 1)
+    assert.match(failures[0], /saved\.rss: --feed on the queue takes feed URLs; .*claimtrail ingest --feed FILE/)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -55,7 +55,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
 export const command: Command = {
   name: 'ingest',
   summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped.',
-  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed (each input is an RSS/Atom feed: a URL or a saved file)] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
+  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed (URLs and .xml/.rss/.atom files are RSS/Atom feeds)] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
