@@ -94,7 +94,7 @@ function hostOutlet(url: string): string {
 
 /**
  * Ingest documents into the store: files, folders (recursive), `-` for stdin, URLs, and
- * with `isFeed` RSS/Atom feeds. Each article commits in its own transaction, so an
+ * with `isFeed` RSS/Atom feeds (URLs and feed files). Each article commits in its own transaction, so an
  * interrupted run keeps what it stored and a re-run skips it (by URL and by content
  * hash). A document that fails is reported and the others go on; a failing store (read-only,
  * full, unreachable) or models that cannot load end the run with that error.
