@@ -184,3 +184,12 @@ test('--out-dir that is a file, an empty folder, a tiny --max-bytes: one clear l
   assert.equal(small.status, 1)
   assert.equal(small.stderr, `claimtrail extract: ${a}: 36 bytes is over the 10 bytes limit per document; split it or raise --max-bytes\n`)
 })
+
+test('a JSONL line with an empty or missing id says so in words, not in the schema library\'s (session 12)', async () => {
+  const p = file('ids.jsonl', [JSON.stringify({ id: '', text: ENGLISH }), JSON.stringify({ id: true, text: ENGLISH }), JSON.stringify({ text: ENGLISH })].join('\n'))
+  const r = await runCli(['extract', p])
+  assert.equal(r.status, 1)
+  assert.deepEqual(r.stderr.trim().split('\n').map((l) => l.slice(l.indexOf('ids.jsonl'))), [
+    'ids.jsonl:1: "id": must not be empty', 'ids.jsonl:2: "id": must be a string or a number', 'ids.jsonl:3: "id": must be a string or a number',
+  ])
+})

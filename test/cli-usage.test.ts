@@ -124,5 +124,7 @@ test('serve: an empty --token is refused; an empty CLAIMTRAIL_TOKEN is no token,
   child.kill('SIGTERM')
   await new Promise((resolve) => child.on('exit', resolve))
   assert.match(stderr, /warning: listening on 0\.0\.0\.0 without a token/)
+  // Session 12: a new (or empty) ledger is said to be empty, which a mistyped --db would otherwise hide.
+  assert.match(stderr, /the ledger is empty; add articles with 'claimtrail ingest FILE\|FOLDER\|URL' \(or POST \/api\/articles\), or check --db\n/)
   rmSync(dir, { recursive: true, force: true })
 })

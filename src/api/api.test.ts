@@ -9,6 +9,7 @@ import { openPostgresStore } from '../store/postgres/postgres.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import type { Store } from '../store/store.ts'
 import { openApiDocument } from './openapi.ts'
+import { API_ROUTES } from './routes.ts'
 import { startServer, type RunningServer } from './server.ts'
 import { FIXTURE_ARTICLES, fixtureInput, seedFixture } from './test-fixture.ts'
 
@@ -39,7 +40,8 @@ async function call(method: string, path: string, options: { body?: unknown; raw
   })
   const text = await res.text()
   let body: unknown = text
-  if ((res.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text)
+  // A HEAD reply has the headers of a JSON one and no body.
+  if ((res.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text)
   return { status: res.status, body, headers: res.headers }
 }
 
@@ -231,6 +233,11 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assert.ok(Array.isArray(r.body.claims) && Array.isArray(r.body.attributions))
         assert.deepEqual(await store.counts(), before)
         assertError(await post('/api/extract', { text: '' }, null), 400, 'BAD_INPUT')
+        // As `claimtrail extract` and POST /api/articles refuse them (session 12: was 200 with a language warning).
+        const blank = await post('/api/extract', { text: ' \n\t ' }, null)
+        assertError(blank, 400, 'BAD_INPUT')
+        assert.equal(blank.body.error.message, 'text: empty document (white space only), nothing to analyse')
+        assertError(await post('/api/extract', { text: 'About 4,000\u0000 troops.' }, null), 400, 'BAD_INPUT')
         assertError(await post('/api/extract', { text: 'x', published: '2025-02-30' }, null), 400, 'BAD_INPUT')
         assertError(await call('POST', '/api/extract', { raw: '{"text": ' }), 400, 'BAD_INPUT')
         // A cross-site form can send text/plain without a preflight: refused.
@@ -324,7 +331,8 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [] }), 400, 'BAD_INPUT')
         const all = (await get(`/api/figures/${DEPLOYED}`)).body.timeline.map((p: any) => p.claimKey)
         assertError(await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: all }), 400, 'BAD_INPUT')
-        assertError(await post(`/api/figures/${DEPLOYED}/explode`, {}), 404, 'NOT_FOUND')
+        // A figure's path answers GET: POSTing to it (or below it, but for /split and /rename) is 405.
+        assertError(await post(`/api/figures/${DEPLOYED}/explode`, {}), 405, 'METHOD_NOT_ALLOWED')
       })
     })
 
@@ -351,11 +359,50 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
 
       test('unknown routes are JSON 404s; the token is checked before routing', async () => {
         assertError(await get('/api/nope'), 404, 'NOT_FOUND')
-        assertError(await call('DELETE', '/api/articles/abc', { token: TOKEN }), 404, 'NOT_FOUND')
+        assertError(await call('DELETE', '/api/nope', { token: TOKEN }), 404, 'NOT_FOUND')
+        assertError(await call('DELETE', '/api/articles/abc', { token: TOKEN }), 405, 'METHOD_NOT_ALLOWED')
         assertError(await call('DELETE', '/api/articles/abc'), 401, 'UNAUTHORIZED')
         const page = await get('/no/such/page')
         assert.equal(page.status, 404)
         assert.match(String(page.body), /<h1>Not found<\/h1>/)
+      })
+
+      test('a known path with a method it does not answer is 405 with Allow, not 404 (session 12)', async () => {
+        const del = await call('DELETE', `/api/figures/${DEPLOYED}`, { token: TOKEN })
+        assertError(del, 405, 'METHOD_NOT_ALLOWED')
+        assert.equal(del.headers.get('allow'), 'GET, HEAD')
+        assert.match(del.body.error.message, /DELETE is not allowed on \/api\/figures\/\{id\}.*\/rename/)
+        const cases: Array<[string, string, string]> = [
+          ['PUT', '/api/articles', 'GET, HEAD, POST'], ['GET', '/api/extract', 'POST'], ['GET', '/api/figures/merge', 'POST'],
+          ['GET', `/api/figures/${DEPLOYED}/rename`, 'POST'], ['PATCH', `/api/figures/${DEPLOYED}/split`, 'POST'],
+          ['DELETE', '/api/claims', 'GET, HEAD'], ['POST', '/api/export', 'GET, HEAD'], ['PUT', '/api/sources/nis', 'GET, HEAD'],
+          ['DELETE', '/api/openapi.json', 'GET, HEAD'], ['HEAD', '/api/extract', 'POST'],
+        ]
+        for (const [method, path, allow] of cases) {
+          const r = await call(method, path, { token: TOKEN })
+          assert.equal(r.status, 405, `${method} ${path}`)
+          assert.equal(r.headers.get('allow'), allow, `${method} ${path}`)
+        }
+        const options = await call('OPTIONS', '/api/articles')
+        assert.equal(options.status, 204)
+        assert.equal(options.headers.get('allow'), 'GET, HEAD, POST')
+        assert.equal(options.headers.get('access-control-allow-origin'), null, 'OPTIONS grants no CORS preflight')
+        assert.equal((await call('HEAD', '/api/figures')).status, 200)
+        const page = await call('DELETE', `/figures/${DEPLOYED}`, { token: TOKEN })
+        assert.equal(page.status, 405)
+        assert.equal(page.headers.get('allow'), 'GET, HEAD')
+        assert.match(String(page.body), /DELETE is not allowed/)
+        assert.equal((await call('POST', '/no/such/page')).status, 404)
+      })
+
+      test('the method table matches the OpenAPI description', () => {
+        const described = Object.entries(openApiDocument.paths as Record<string, Record<string, unknown>>)
+          .map(([path, ops]) => `${path} ${Object.keys(ops).map((m) => m.toUpperCase()).sort().join(',')}`)
+        assert.deepEqual(API_ROUTES.map((r) => `${r.path} ${[...r.methods].sort().join(',')}`).sort(), described.sort())
+        for (const r of API_ROUTES) {
+          const example = r.path.replace('{id}', DEPLOYED).replace(/\{\w+\}/, 'x')
+          assert.equal(API_ROUTES.find((x) => x.pattern.test(example)), r, `${example} is routed as ${r.path}`)
+        }
       })
 
       test('OpenAPI describes every route; pages carry a CSP', async () => {

@@ -14,6 +14,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   USAGE: 400,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   TOO_LARGE: 413,
   UNSUPPORTED: 422,

@@ -129,7 +129,7 @@ export const openApiDocument = {
     responses: {
       Error: {
         description: 'An error: a stable code and a one-line message',
-        ...json({ type: 'object', properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['BAD_INPUT', 'USAGE', 'UNAUTHORIZED', 'NOT_FOUND', 'CONFLICT', 'TOO_LARGE', 'UNSUPPORTED', 'PIPELINE', 'STORE', 'INTERNAL'] }, message: { type: 'string' } } } } }),
+        ...json({ type: 'object', properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['BAD_INPUT', 'USAGE', 'UNAUTHORIZED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'CONFLICT', 'TOO_LARGE', 'UNSUPPORTED', 'PIPELINE', 'STORE', 'INTERNAL'] }, message: { type: 'string' } } } } }),
       },
     },
     schemas: {

@@ -46,8 +46,13 @@ const ExportQuery = z.object({
   since: DATE.optional(), until: DATE.optional(),
 })
 const HTTP_URL = z.string().max(2000).refine((u) => normalizeUrl(u) !== null, 'must be an absolute http(s) URL')
+// As `claimtrail extract` reads a file: white space only is an empty document, and U+0000
+// is no text. Refined, not trimmed: offsets index the text as sent.
+const DOCUMENT_TEXT = z.string().min(1, 'must not be empty')
+  .refine((t) => t.trim() !== '', 'empty document (white space only), nothing to analyse')
+  .refine((t) => !t.includes('\0'), 'contains NUL characters (U+0000), so it is not a text document')
 const ExtractBody = z.object({
-  text: z.string().min(1, 'must not be empty'), published: ISO_DAY.nullish(), id: z.string().max(200).nullish(),
+  text: DOCUMENT_TEXT, published: ISO_DAY.nullish(), id: z.string().max(200).nullish(),
   title: z.string().max(1000).nullish(),
 })
 const ArticleBody = z.object({
@@ -131,9 +136,54 @@ function requireFigure(figures: { figures: readonly Figure[]; decisions: readonl
   return f
 }
 
+/**
+ * Every API route and the methods it answers, first match wins (so `/api/figures/merge`
+ * and the `/split` and `/rename` actions come before a figure's own path, whose id
+ * contains slashes). GET routes answer HEAD too. A request whose path is here but whose
+ * method is not gets 405 with an `Allow` header, not a 404 that says the path does not
+ * exist; OPTIONS gets the `Allow` header alone. Kept in step with the OpenAPI document
+ * by `api.test.ts`.
+ */
+export const API_ROUTES: ReadonlyArray<{ readonly path: string; readonly pattern: RegExp; readonly methods: readonly string[] }> = [
+  { path: '/api/openapi.json', pattern: /^\/api\/openapi\.json$/, methods: ['GET'] },
+  { path: '/api/figures', pattern: /^\/api\/figures$/, methods: ['GET'] },
+  { path: '/api/figures/merge', pattern: /^\/api\/figures\/merge$/, methods: ['POST'] },
+  { path: '/api/figures/{id}/split', pattern: /^\/api\/figures\/.+\/split$/, methods: ['POST'] },
+  { path: '/api/figures/{id}/rename', pattern: /^\/api\/figures\/.+\/rename$/, methods: ['POST'] },
+  { path: '/api/figures/{id}', pattern: /^\/api\/figures\/.+$/, methods: ['GET'] },
+  { path: '/api/claims', pattern: /^\/api\/claims$/, methods: ['GET'] },
+  { path: '/api/articles', pattern: /^\/api\/articles$/, methods: ['GET', 'POST'] },
+  { path: '/api/articles/{key}', pattern: /^\/api\/articles\/[^/]+$/, methods: ['GET'] },
+  { path: '/api/sources', pattern: /^\/api\/sources$/, methods: ['GET'] },
+  { path: '/api/sources/{name}', pattern: /^\/api\/sources\/[^/]+$/, methods: ['GET'] },
+  { path: '/api/search', pattern: /^\/api\/search$/, methods: ['GET'] },
+  { path: '/api/export', pattern: /^\/api\/export$/, methods: ['GET'] },
+  { path: '/api/extract', pattern: /^\/api\/extract$/, methods: ['POST'] },
+]
+
+/** The `Allow` header value for a list of methods: GET brings HEAD, as Hono answers it. */
+export function allowHeader(methods: readonly string[]): string {
+  return methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ')
+}
+
+// What to do instead, for the 405s a user is likely to meet: changing a figure in place.
+const METHOD_HINTS: Readonly<Record<string, string>> = {
+  '/api/figures/{id}': '; to change a figure, POST to /api/figures/{id}/rename or /split, or to /api/figures/merge',
+}
+
 /** Register the /api routes on an app. */
 export function registerApi(app: Hono, ctx: AppContext): void {
   const { store } = ctx
+
+  app.use('/api/*', async (c, next) => {
+    const route = API_ROUTES.find((r) => r.pattern.test(c.req.path))
+    const method = c.req.method
+    if (route === undefined || route.methods.includes(method) || (method === 'HEAD' && route.methods.includes('GET'))) return next()
+    c.header('Allow', allowHeader(route.methods))
+    if (method === 'OPTIONS') return c.body(null, 204)
+    throw new ClaimtrailError('METHOD_NOT_ALLOWED',
+      `${method} is not allowed on ${route.path}; it answers ${allowHeader(route.methods)}${METHOD_HINTS[route.path] ?? ''}`)
+  })
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument))
 

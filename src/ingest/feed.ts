@@ -79,7 +79,7 @@ export function parseFeed(xml: string, origin = 'feed'): Feed {
   try {
     doc = parser.parse(xml, true) as Record<string, any>
   } catch (e) {
-    throw new ClaimtrailError('BAD_INPUT', `${origin}: not well-formed XML (${(e as Error).message.split('\n')[0]})`)
+    throw new ClaimtrailError('BAD_INPUT', `${origin}: not an RSS or Atom feed: not well-formed XML (${(e as Error).message.split('\n')[0]})`)
   }
   if (doc.rss?.channel || doc['rdf:RDF']) {
     const channel = doc.rss?.channel ?? doc['rdf:RDF'].channel ?? {}

@@ -1,10 +1,11 @@
 import { ClaimtrailError } from '../model/errors.ts'
+import { DEFAULT_MAX_BYTES, RAW_FACTOR, sizesInUnit } from './files.ts'
 
 /** Limits for {@link fetchDocument}. */
 export interface FetchOptions {
   /** Whole-request timeout in milliseconds (default 20 s). */
   readonly timeoutMs?: number
-  /** Largest body accepted, in bytes (default 5 MB). */
+  /** Largest body accepted, in bytes (default 10 MB: {@link RAW_FACTOR} times the 1 MB cap on a document's text). */
   readonly maxBytes?: number
   /** Content types accepted (media type only, lower case). */
   readonly accept?: readonly string[]
@@ -47,7 +48,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ClaimtrailError('UNSUPPORTED', `${url}: only http and https URLs can be fetched`)
   }
-  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES * RAW_FACTOR
   const accept = options.accept ?? PAGE_TYPES
   const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: [...accept, '*/*;q=0.1'].join(', ') }
   if (options.etag) headers['if-none-match'] = options.etag
@@ -72,7 +73,7 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   const declared = Number(res.headers.get('content-length') ?? '0')
   if (declared > maxBytes) {
     await res.body?.cancel().catch(() => {})
-    throw new ClaimtrailError('TOO_LARGE', `${url}: ${declared} bytes is over the ${maxBytes}-byte limit`)
+    throw overLimit(url, `${sizesInUnit(declared, maxBytes).size} is over`, maxBytes)
   }
   const body = await readCapped(res, url, maxBytes, charsetOf(res.headers.get('content-type')))
   return {
@@ -135,9 +136,9 @@ const WINDOWS_1252 = [
  * declaration's `encoding`, else a `<meta charset>`, else UTF-8). Many news sites still
  * serve windows-1252, EUC-KR or Shift_JIS; the text is stored decoded, and offsets index
  * that text, so any declared encoding is safe. Bytes invalid in the encoding are refused,
- * never replaced.
+ * never replaced. `ingest --feed FILE` decodes a feed saved to disk the same way.
  */
-function decodeBody(bytes: Uint8Array, url: string, declared: string | null): string {
+export function decodeBody(bytes: Uint8Array, url: string, declared: string | null): string {
   const label = declared ?? declaredInBody(bytes) ?? 'utf-8'
   let decoder: TextDecoder
   try {
@@ -153,6 +154,11 @@ function decodeBody(bytes: Uint8Array, url: string, declared: string | null): st
   }
 }
 
+function overLimit(url: string, what: string, maxBytes: number): ClaimtrailError {
+  return new ClaimtrailError('TOO_LARGE',
+    `${url}: ${what} the ${sizesInUnit(maxBytes, maxBytes).limit} download limit (${RAW_FACTOR} times --max-bytes, since markup is not text); raise --max-bytes`)
+}
+
 // Content-Length can lie or be absent: count bytes as they arrive.
 async function readCapped(res: Response, url: string, maxBytes: number, charset: string | null): Promise<string> {
   if (!res.body) return ''
@@ -165,7 +171,7 @@ async function readCapped(res: Response, url: string, maxBytes: number, charset:
     size += value.byteLength
     if (size > maxBytes) {
       await reader.cancel().catch(() => {})
-      throw new ClaimtrailError('TOO_LARGE', `${url}: body is over the ${maxBytes}-byte limit`)
+      throw overLimit(url, 'the body is over', maxBytes)
     }
     chunks.push(value)
   }

@@ -39,14 +39,26 @@ export interface ReadOptions {
  * almost always a mistake (a whole archive saved as one file). `--max-bytes` raises it.
  */
 export const DEFAULT_MAX_BYTES = 1024 * 1024
-/** An HTML file (or JSONL line) may be this many times the cap: markup, scripts and styles are not text. */
-const RAW_FACTOR = 10
+/**
+ * Markup may be this many times the cap, since markup, scripts and styles are not text:
+ * an HTML file, a JSONL line, a fetched page and a feed (file or URL). What is analysed,
+ * the extracted text of each document, is held to the cap itself.
+ */
+export const RAW_FACTOR = 10
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', ''])
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+// Names feeds are saved under: `ingest --feed` reads such a file as a feed; given
+// without --feed, the error says how to read it.
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf'])
+
+/** Whether a path names a feed saved to disk (`.xml`, `.rss`, `.atom`, `.rdf`). */
+export function isFeedFile(path: string): boolean {
+  return FEED_EXTENSIONS.has(extname(path).toLowerCase())
+}
 
 const JsonlRecord = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  id: z.union([z.string().min(1, 'must not be empty'), z.number()], 'must be a string or a number').transform(String),
   text: z.string().optional(),
   html: z.string().optional(),
   published: z.string().regex(ISO_DATE, 'published must be YYYY-MM-DD').nullish(),
@@ -74,19 +86,24 @@ export function isDateBound(s: string): boolean {
 // index the text exactly as given.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
-function tooLarge(origin: string, size: number, maxBytes: number, isDefault = false): ClaimtrailError {
-  // The size in the limit's unit, rounded up: "10.0 MB is over the 10 MB limit" would puzzle.
-  const unit = maxBytes >= 1048576 ? 1048576 : maxBytes >= 1024 ? 1024 : 1
+/** A size and a limit in the limit's unit ("1.3 MB", "1 MB"), the size rounded up: "10.0 MB is over the 10 MB limit" would puzzle. */
+export function sizesInUnit(size: number, limit: number): { readonly size: string; readonly limit: string } {
+  const unit = limit >= 1048576 ? 1048576 : limit >= 1024 ? 1024 : 1
   const name = unit === 1048576 ? 'MB' : unit === 1024 ? 'KB' : 'bytes'
   const sizeText = unit === 1 ? `${size}` : (Math.ceil((size / unit) * 10) / 10).toFixed(1)
-  const limitText = unit === 1 ? `${maxBytes}` : `${+(maxBytes / unit).toFixed(1)}`
+  const limitText = unit === 1 ? `${limit}` : `${+(limit / unit).toFixed(1)}`
+  return { size: `${sizeText} ${name}`, limit: `${limitText} ${name}` }
+}
+
+function tooLarge(origin: string, size: number, maxBytes: number, isDefault = false): ClaimtrailError {
+  const t = sizesInUnit(size, maxBytes)
   return new ClaimtrailError('TOO_LARGE',
-    `${origin}: ${sizeText} ${name} is over the ${limitText} ${name} limit per document; split it or raise --max-bytes` +
-    (isDefault ? ` (${limitText} ${name} is the default: news articles are rarely over 100 KB, and analysis takes about a minute per MB)` : ''))
+    `${origin}: ${t.size} is over the ${t.limit} limit per document; split it or raise --max-bytes` +
+    (isDefault ? ` (${t.limit} is the default: news articles are rarely over 100 KB, and analysis takes about a minute per MB)` : ''))
 }
 
 /** The cap on a document's text: too large a text is refused before it is analysed. */
-function checkTextSize(text: string, origin: string, maxBytes: number): void {
+export function checkTextSize(text: string, origin: string, maxBytes = DEFAULT_MAX_BYTES): void {
   const size = Buffer.byteLength(text)
   if (size > maxBytes) throw tooLarge(origin, size, maxBytes, maxBytes === DEFAULT_MAX_BYTES)
 }
@@ -216,7 +233,8 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
   const id = basename(path, extname(path))
   try {
     if (!TEXT_EXTENSIONS.has(ext) && !HTML_EXTENSIONS.has(ext) && ext !== '.jsonl') {
-      throw new ClaimtrailError('UNSUPPORTED', `${path}: unsupported file type "${ext}"; use .txt, .html or .jsonl`)
+      const feedHint = FEED_EXTENSIONS.has(ext) ? " (an RSS or Atom feed: 'claimtrail ingest --feed FILE' reads it)" : ''
+      throw new ClaimtrailError('UNSUPPORTED', `${path}: unsupported file type "${ext}"; use .txt, .html or .jsonl${feedHint}`)
     }
     // JSONL files hold many documents: the per-document cap applies per line. An HTML
     // file is mostly markup: its extracted text is held to the cap.
@@ -235,6 +253,23 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
     }
   } catch (e) {
     yield failure(path, e)
+  }
+}
+
+/**
+ * Read one file as bytes, refusing it over `maxBytes`: a feed saved to disk, which
+ * `ingest --feed` parses itself (it may declare its encoding).
+ */
+export async function readRawFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const info = await stat(path)
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes)
+    return await readFile(path)
+  } catch (e) {
+    if (e instanceof ClaimtrailError) throw e
+    const r = failure(path, e)
+    throw new ClaimtrailError('BAD_INPUT', `${path}: ${r.ok ? '' : r.reason}`)
   }
 }
 

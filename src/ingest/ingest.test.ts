@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import { contentHash, normalizeUrl } from './article.ts'
 import { parseFeed } from './feed.ts'
+import { fetchDocument } from './fetch.ts'
 import { patternAnalyzer } from './fixtures/pattern-analyzer.ts'
 import { ingest, type IngestOutcome } from './ingest.ts'
 
@@ -108,6 +109,15 @@ describe('ingest URLs and feeds', () => {
     '/big': (res) => {
       res.writeHead(200, { 'content-type': 'text/plain' })
       res.end('x'.repeat(50_000))
+    },
+    // Markup around a short text: 30 KB of page for 70 bytes of article.
+    '/heavy-page': (res) => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end(`<html><head><style>${'p{color:red}'.repeat(2500)}</style></head><body><article><p>About 12,000 North Korean troops are in Kursk, officials said.</p></article></body></html>`)
+    },
+    '/long-feed-item': (res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      res.end(`<rss><channel><title>Long Wire</title><item><guid>long-1</guid><description>${'About 300 troops arrived, officials said. '.repeat(500)}</description></item></channel></rss>`)
     },
     '/slow': () => {},
     '/missing': (res) => {
@@ -275,6 +285,24 @@ describe('ingest URLs and feeds', () => {
     }
   })
 
+  test('one cap for every document\'s text, markup allowed ten times it, for pages and feeds as for files (session 12)', async () => {
+    const store = newStore()
+    try {
+      // --max-bytes 10000: the page's 30 KB of markup is under 10 times the cap and its text under the cap.
+      const page = await run([`${base}/heavy-page`], store, { maxBytes: 10_000 })
+      assert.deepEqual(page.summary, { ingested: 1, skipped: 0, failed: 0 }, JSON.stringify(page.outcomes))
+      // A feed item's 21 KB of text is over the cap, as it would be in a file.
+      const feed = await run([`${base}/long-feed-item`], store, { maxBytes: 10_000, isFeed: true })
+      assert.deepEqual(feed.summary, { ingested: 0, skipped: 0, failed: 1 })
+      assert.match(feed.outcomes[0].status === 'failed' ? feed.outcomes[0].reason : '', /: 20\.\d KB is over the 9\.8 KB limit per document; split it or raise --max-bytes$/)
+      // The text of a plain-text page is its body: over the cap, refused before analysis.
+      const big = await run([`${base}/big`], store, { maxBytes: 10_000 })
+      assert.match(big.outcomes[0].status === 'failed' ? big.outcomes[0].reason : '', /limit per document/)
+    } finally {
+      await store.close()
+    }
+  })
+
   test('a feed: full items from their content, teasers from their page; hostile feeds refused', async () => {
     const store = newStore()
     try {
@@ -289,6 +317,70 @@ describe('ingest URLs and feeds', () => {
       assert.match(claims[0].quote, /Seoul & allies/)
       const again = await run([`${base}/rss`], store, { isFeed: true })
       assert.deepEqual(again.summary, { ingested: 0, skipped: 2, failed: 0 })
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+test('a fetched page or feed may be 10 MB by default (10 times the 1 MB text cap), no longer 5 MB', async () => {
+  const stub = (bytes: number): typeof fetch => async () => new Response('<p>About 300 troops arrived.</p>', { headers: { 'content-type': 'text/html', 'content-length': String(bytes) } })
+  const ok = await fetchDocument('https://x.example/a', { fetchImpl: stub(6 * 1024 * 1024) })
+  assert.equal(ok.status, 'ok')
+  await assert.rejects(fetchDocument('https://x.example/b', { fetchImpl: stub(11 * 1024 * 1024) }),
+    { message: 'https://x.example/b: 11.0 MB is over the 10 MB download limit (10 times --max-bytes, since markup is not text); raise --max-bytes' })
+})
+
+describe('feeds saved to disk (session 12)', () => {
+  const longText = `${'Context sentence about the war in the east. '.repeat(12)}About 3,000 North Korean troops moved west, according to Seoul.`
+
+  test('--feed reads an RSS or Atom file, in the encoding its XML declaration names', async () => {
+    const rss = join(dir, 'saved.xml')
+    writeFileSync(rss, Buffer.from(`<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Caf\u00e9 Wire</title>
+      <item><guid>s1</guid><pubDate>Tue, 05 Nov 2024 10:00:00 GMT</pubDate><description>${longText}</description></item></channel></rss>`, 'latin1'))
+    const atom = join(dir, 'saved.atom')
+    writeFileSync(atom, `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:a,1</id><updated>2024-11-06T10:00:00Z</updated><content type="html">&lt;p&gt;${longText.replace('3,000', '4,000')}&lt;/p&gt;</content></entry></feed>`)
+    const store = newStore()
+    try {
+      const { summary, outcomes } = await run([rss, atom], store, { isFeed: true })
+      assert.deepEqual(summary, { ingested: 2, skipped: 0, failed: 0 }, JSON.stringify(outcomes))
+      const articles = await store.articles()
+      // An Atom file without a title takes its file name as the outlet, as a URL takes its host.
+      assert.deepEqual(articles.map((a) => [a.sourceId, a.published, a.outlet]).sort(), [['s1', '2024-11-05', 'Café Wire'], ['tag:a,1', '2024-11-06', 'saved']])
+      const again = await run([rss], store, { isFeed: true })
+      assert.deepEqual(again.summary, { ingested: 0, skipped: 1, failed: 0 })
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('with --feed, a missing or malformed feed file says why; documents and folders beside feeds are read as documents', async () => {
+    const docs = join(dir, 'docs-beside-feeds')
+    mkdirSync(docs)
+    writeFileSync(join(docs, 'article.txt'), 'About 3,000 North Korean troops moved west, according to Seoul.')
+    const notFeed = join(dir, 'not-a-feed.xml')
+    writeFileSync(notFeed, 'About 3,000 North Korean troops moved west.')
+    const store = newStore()
+    try {
+      const { summary, outcomes } = await run([docs, join(dir, 'nope.xml'), notFeed], store, { isFeed: true })
+      assert.deepEqual(summary, { ingested: 1, skipped: 0, failed: 2 })
+      assert.deepEqual(outcomes.map((o) => (o.status === 'failed' ? o.reason.replace(dir, 'DIR') : o.status)), [
+        'ingested',
+        'DIR/nope.xml: no such file',
+        "DIR/not-a-feed.xml: not an RSS or Atom feed: not well-formed XML (char 'A' is not expected.:1:1)",
+      ])
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a feed file given without --feed is refused with the hint to add it', async () => {
+    const rss = join(dir, 'hint.rss')
+    writeFileSync(rss, '<rss><channel><title>W</title></channel></rss>')
+    const store = newStore()
+    try {
+      const { outcomes } = await run([rss], store)
+      assert.match(outcomes[0].status === 'failed' ? outcomes[0].reason : '', /unsupported file type "\.rss"; use \.txt, \.html or \.jsonl \(an RSS or Atom feed: 'claimtrail ingest --feed FILE' reads it\)$/)
     } finally {
       await store.close()
     }

@@ -1,3 +1,4 @@
+import { basename, extname } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Analyzer } from '../analyze.ts'
 import { isClaimtrailError } from '../model/errors.ts'
@@ -5,8 +6,8 @@ import type { Store } from '../store/store.ts'
 import { normalizeUrl } from './article.ts'
 import { ingestRecord } from './record.ts'
 import { parseFeed, type FeedItem } from './feed.ts'
-import { FEED_TYPES, PAGE_TYPES, fetchDocument } from './fetch.ts'
-import { readInputs, type InputRecord } from './files.ts'
+import { FEED_TYPES, PAGE_TYPES, decodeBody, fetchDocument } from './fetch.ts'
+import { DEFAULT_MAX_BYTES, RAW_FACTOR, checkTextSize, isFeedFile, readInputs, readRawFile, type InputRecord } from './files.ts'
 import { extractHtml } from './html.ts'
 
 /** What happened to one document. */
@@ -30,13 +31,20 @@ export interface IngestOptions {
   readonly store: Store
   /** Loaded on first need: a re-run that skips everything never loads the models. */
   readonly analyzer: () => Analyzer
-  /** Treat URL inputs as RSS/Atom feeds and ingest their items. */
+  /**
+   * Treat URLs and feed files (`.xml`, `.rss`, `.atom`, `.rdf`) as RSS/Atom feeds and
+   * ingest their items; documents and folders given beside them are read as without it.
+   */
   readonly isFeed?: boolean
   readonly stdin?: NodeJS.ReadableStream
   /** Called after every document, in order. */
   readonly onOutcome?: (outcome: IngestOutcome) => void
   readonly fetchImpl?: typeof fetch
   readonly timeoutMs?: number
+  /**
+   * The cap on one document's text (default 1 MB); pages, feeds and HTML files may be
+   * {@link RAW_FACTOR} times it in markup, a JSONL file 100 times.
+   */
   readonly maxBytes?: number
   /** Least time between two page fetches from one host, in milliseconds (default 1000). */
   readonly hostDelayMs?: number
@@ -86,7 +94,7 @@ function hostOutlet(url: string): string {
 
 /**
  * Ingest documents into the store: files, folders (recursive), `-` for stdin, URLs, and
- * with `isFeed` RSS/Atom feeds. Each article commits in its own transaction, so an
+ * with `isFeed` RSS/Atom feeds (URLs and feed files). Each article commits in its own transaction, so an
  * interrupted run keeps what it stored and a re-run skips it (by URL and by content
  * hash). A document that fails is reported and the others go on; a failing store (read-only,
  * full, unreachable) or models that cannot load end the run with that error.
@@ -117,9 +125,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     return analyzer
   }
 
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const storeRecord = async (given: InputRecord): Promise<void> => {
     const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
     try {
+      // Files were checked as they were read; pages and feed items are checked here.
+      checkTextSize(record.text, record.origin, maxBytes)
       const r = await ingestRecord(store, record, getAnalyzer, time)
       if (r.status === 'inserted') report({ status: 'ingested', origin: record.origin, key: r.key, claims: r.claims, warnings: r.warnings })
       else report({ status: 'skipped', origin: record.origin, key: r.key, by: r.by })
@@ -131,7 +142,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     }
   }
 
-  const fetchOptions = { fetchImpl: options.fetchImpl, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes }
+  const fetchOptions = { fetchImpl: options.fetchImpl, timeoutMs: options.timeoutMs, maxBytes: maxBytes * RAW_FACTOR }
 
   // A feed of fifty teasers must not become fifty requests in a second to one publisher.
   const lastFetch = new Map<string, number>()
@@ -191,8 +202,22 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     await page(item.url, { id: item.id, title: item.title ?? undefined, published: item.published ?? undefined, outlet: outlet ?? undefined })
   }
 
+  const feedItems = async (xml: string, origin: string, fallbackOutlet: string): Promise<void> => {
+    const feed = parseFeed(xml, origin)
+    for (const item of feed.items) await feedItem(item, feed.title ?? fallbackOutlet, origin)
+  }
+
   const ingestInput = async (input: string): Promise<void> => {
-    if (isUrl(input) && options.isFeed) {
+    if (options.isFeed && !isUrl(input) && isFeedFile(input)) {
+      // A feed saved to disk: read as a fetched one is, teasers' pages fetched from the
+      // web. Documents and folders given beside feeds are read as documents.
+      try {
+        await feedItems(decodeBody(await readRawFile(input, maxBytes * RAW_FACTOR), input, null), input, basename(input, extname(input)))
+      } catch (e) {
+        rethrowFatal(e)
+        report({ status: 'failed', origin: input, reason: reasonOf(e) })
+      }
+    } else if (isUrl(input) && options.isFeed) {
       try {
         const validators = (await options.feedValidators?.(input)) ?? null
         const res = await fetchDocument(input, {
@@ -202,8 +227,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           await options.onFeedFetched?.(input, { modified: false, etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null })
           return
         }
-        const feed = parseFeed(res.body, input)
-        for (const item of feed.items) await feedItem(item, feed.title ?? hostOutlet(input), input)
+        await feedItems(res.body, input, hostOutlet(input))
         await options.onFeedFetched?.(input, { modified: true, etag: res.etag, lastModified: res.lastModified })
       } catch (e) {
         rethrowFatal(e)

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'STORE'            // the database refused or is unreachable
   | 'UNAUTHORIZED'
   | 'TOO_LARGE'
+  | 'METHOD_NOT_ALLOWED' // an HTTP method the route does not answer
   | 'USAGE'            // wrong command-line or API usage
 
 /**

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss'
-import { readInputs } from '../ingest/files.ts'
+import { isFeedFile, readInputs } from '../ingest/files.ts'
 import { isUrl } from '../ingest/ingest.ts'
 import type { IngestJob, ReextractJob } from './jobs.ts'
 import { INGEST_QUEUE, JOB_POLICY, REEXTRACT_QUEUE } from './queue.ts'
@@ -52,6 +52,12 @@ export async function enqueueIngest(boss: PgBoss, inputs: readonly string[], opt
   for (const input of inputs) {
     if (isUrl(input)) {
       jobs.push(options.isFeed ? { input, feed: true } : { input })
+      continue
+    }
+    if (options.isFeed && isFeedFile(input)) {
+      // A job names what to read, and a worker on another machine cannot read this file.
+      failed++
+      options.onFailure?.(input, "--feed on the queue takes feed URLs; workers elsewhere cannot read a local file: add it with 'claimtrail ingest --feed FILE'")
       continue
     }
     for await (const r of readInputs([input], { maxBytes: options.maxBytes })) {

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type PgBoss from 'pg-boss'
 import { describe, test } from 'node:test'
 import { patternAnalyzer } from '../ingest/fixtures/pattern-analyzer.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import { runIngestJob, runReextractJob, type JobContext } from './jobs.ts'
+import { enqueueIngest } from './enqueue.ts'
 
 // The job handlers on their own (no queue): what each payload gives, on a throwaway ledger.
 
@@ -89,4 +94,25 @@ describe('queue jobs', () => {
       await ctx.store.close()
     }
   })
+})
+
+test('enqueue --feed refuses a local file, which a worker elsewhere could not read, rather than enqueue it as an article (session 12)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-enqueue-'))
+  const inserted: unknown[] = []
+  const boss = { insert: async (jobs: unknown[]) => { inserted.push(...jobs) } } as unknown as PgBoss
+  const failures: string[] = []
+  try {
+    const feed = join(dir, 'saved.rss')
+    writeFileSync(feed, '<rss><channel><title>W</title></channel></rss>')
+    const story = join(dir, 'story.txt')
+    writeFileSync(story, TEXT)
+    const summary = await enqueueIngest(boss, [feed, story], { isFeed: true, onFailure: (origin, reason) => failures.push(`${origin}: ${reason}`) })
+    // A document beside the feeds is enqueued as an article, as ingest --feed reads it.
+    assert.deepEqual(summary, { enqueued: 1, failed: 1 })
+    assert.equal(inserted.length, 1)
+    assert.equal(failures.length, 1)
+    assert.match(failures[0], /saved\.rss: --feed on the queue takes feed URLs; .*claimtrail ingest --feed FILE/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

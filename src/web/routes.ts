@@ -32,9 +32,22 @@ function notFound(c: Context, message: string): Response {
   return c.html(errorPage(404, message), 404)
 }
 
+// The paths of the pages below: every one answers GET (and HEAD) only.
+const PAGE_PATHS = [/^\/$/, /^\/static\/[^/]+$/, /^\/figures\/.+$/, /^\/articles(?:\/[^/]+)?$/, /^\/sources(?:\/[^/]+)?$/, /^\/search$/, /^\/extract$/]
+
 /** Register the web pages and static files on an app. */
 export function registerWeb(app: Hono, ctx: AppContext): void {
   const { store } = ctx
+
+  // A page sent another method (a form posted by hand, DELETE from a script) is told
+  // which methods it answers, as the API does, rather than that it does not exist.
+  app.use('*', async (c, next) => {
+    const method = c.req.method
+    if (method === 'GET' || method === 'HEAD' || c.req.path.startsWith('/api/') || !PAGE_PATHS.some((p) => p.test(c.req.path))) return next()
+    c.header('Allow', 'GET, HEAD')
+    if (method === 'OPTIONS') return c.body(null, 204)
+    return c.html(errorPage(405, `${method} is not allowed on this page; it answers GET, HEAD`), 405)
+  })
 
   app.get('/static/:file', (c) => {
     const file = STATIC[c.req.param('file')]

@@ -147,6 +147,25 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await page.close()
   })
 
+  test('the extract page counts in words ("1 claim") and takes down an old result when the next text fails (session 12)', async () => {
+    const { page, errors } = await openPage()
+    await page.goto(`${server.url}/extract`)
+    await page.getByLabel('Article text').fill('About 4,000 soldiers were killed or injured, according to Western officials.')
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.locator('#extract-result').waitFor({ state: 'visible', timeout: 20_000 })
+    assert.equal(await page.locator('#extract-status').textContent(), 'Found 1 claim, 1 attribution and 1 quantity.')
+    // Over the 1 MB request limit: the message, and no result of the previous text beneath it.
+    await page.getByLabel('Article text').fill('x'.repeat(1024 * 1024 + 10))
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.locator('#extract-result').waitFor({ state: 'hidden', timeout: 20_000 })
+    assert.match((await page.locator('#extract-status').textContent()) ?? '', /^Could not analyse: request body over 1048576 bytes/)
+    await page.getByLabel('Article text').fill('   ')
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    assert.equal(await page.locator('#extract-status').textContent(), 'Paste some text first.')
+    assert.ok(errors.every((e) => /status of 413/.test(e)), errors.join('\n'))
+    await page.close()
+  })
+
   test('stored markup is shown as text and never runs', async () => {
     const { page, dialogs } = await openPage()
     const hostile = FIXTURE_ARTICLES.find((a) => a.id === 'hostile')!

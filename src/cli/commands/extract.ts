@@ -18,9 +18,12 @@ function safeFileName(id: string): string {
 }
 
 /** A file-system error as a short reason. */
-function fileProblem(e: unknown): string {
+/** Why a file could not be written, in words rather than the system's `ENOENT: …, open '…'`. */
+export function fileProblem(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code
   return code === 'EEXIST' || code === 'ENOTDIR' ? 'is a file, not a folder'
+    : code === 'ENOENT' ? 'its folder does not exist'
+    : code === 'EISDIR' ? 'is a folder; give a file name'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'ENOSPC' ? 'the disk is full'
     : code === 'EROFS' ? 'read-only file system'

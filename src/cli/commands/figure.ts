@@ -45,7 +45,7 @@ export const command: Command = {
         if (rest.length !== 2 || rest[1].trim() === '') throw new ClaimtrailError('USAGE', 'figure rename: give FIGURE and the new LABEL')
         decision = { kind: 'rename', figure: findFigure(view, rest[0]).id, label: rest[1].trim() }
       } else {
-        throw new ClaimtrailError('USAGE', `figure: unknown action "${action ?? ''}"; usage: ${USAGE}`)
+        throw new ClaimtrailError('USAGE', `figure: ${action === undefined ? 'give an action, merge, split or rename' : `unknown action "${action}"`}; usage: ${USAGE}`)
       }
       const stored = await store.addDecision(decision)
       if (values.json) writeJsonLines(io, [{ id: stored.id, ...decision }])

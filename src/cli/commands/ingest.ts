@@ -11,6 +11,7 @@ import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
  * each; documents stored with warnings (a language the extractor does not read, so no
  * claims) are counted for the summary, which names the first: standard error stays one
  * line per failed document and the summary, and `--json` lists each warning.
+ * `warnings()` is that part of the summary (`2 stored with warnings (first: …)`), or ''.
  */
 export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: IngestOutcome): void; done(): void; warnings(): string } {
   const counts = { ingested: 0, skipped: 0, failed: 0 }
@@ -45,7 +46,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
     },
     warnings() {
       if (warned === 0) return ''
-      return `; ${warned} stored with warnings (${warned > 1 ? 'first: ' : ''}${firstWarning}${isJson ? '' : '; --json lists each'})`
+      return `${warned} stored with warnings (${warned > 1 ? 'first: ' : ''}${firstWarning}${isJson ? '' : '; --json lists each'})`
     },
   }
 }
@@ -54,7 +55,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
 export const command: Command = {
   name: 'ingest',
   summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped.',
-  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
+  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed (URLs and .xml/.rss/.atom files are RSS/Atom feeds)] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
@@ -88,7 +89,8 @@ export const command: Command = {
     const rate = seconds > 0 && summary.ingested > 0
       ? `, ${(summary.ingested / seconds).toFixed(1)} documents/s; analysis ${share(summary.analysisMs)}, store ${share(summary.storeMs)}`
       : ''
-    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s${rate})${progress.warnings()}\n`)
+    const warnings = progress.warnings()
+    io.stderr.write(`${summary.ingested} ingested, ${summary.skipped} skipped, ${summary.failed} failed (${seconds.toFixed(1)} s${rate})${warnings && `; ${warnings}`}\n`)
     return summary.failed > 0 ? 1 : 0
   },
 }

@@ -204,6 +204,18 @@ describe('ledger commands', () => {
     assert.equal(r.status, 1)
     assert.equal(r.stderr, "claimtrail: no figure \"submarines\"; run 'claimtrail figures' for the list\n")
   })
+
+  test('report into a missing folder, and figure with no action, say so in words (session 12)', async () => {
+    const out = join(dir, 'no-such-folder', 'r.html')
+    const r = await runCli(['report', 'deployed/north-korea/troops', '-o', out, '--db', db])
+    assert.equal(r.status, 1)
+    assert.equal(r.stderr, `claimtrail: cannot write ${out}: its folder does not exist\n`)
+    const folder = await runCli(['report', 'deployed/north-korea/troops', '-o', dir, '--db', db])
+    assert.equal(folder.stderr, `claimtrail: cannot write ${dir}: is a folder; give a file name\n`)
+    const bare = await runCli(['figure', '--db', db])
+    assert.equal(bare.status, 2)
+    assert.match(bare.stderr, /^claimtrail: figure: give an action, merge, split or rename; usage: claimtrail figure merge /)
+  })
 })
 
 test('the chart scales to the bulk of the estimates and marks clipped outliers', () => {
@@ -251,6 +263,36 @@ describe('ingest and watch commands', () => {
     const [outcome] = lines(r.stdout)
     assert.equal(outcome.status, 'ingested')
     assert.equal((outcome.warnings as string[]).length, 1)
+  })
+
+  test('watch summarises the extractor\'s warnings as ingest does; a feed it could not read is not "not modified"; a local path is a usage error (session 12)', async () => {
+    const { createServer } = await import('node:http')
+    const server = createServer((req, res) => {
+      if (req.url !== '/ko') {
+        res.writeHead(404)
+        res.end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      res.end(`<rss><channel><title>Seoul Wire</title><item><guid>ko-1</guid><description>${'북한은 러시아에 병력 1만2천명을 파견했다고 국정원이 밝혔다. '.repeat(20)}</description></item></channel></rss>`)
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`
+    const ledger = join(dir, 'cli-watch-warnings.db')
+    try {
+      const r = await runCli(['watch', `${base}/ko`, `${base}/gone`, '--once', '--db', ledger])
+      assert.equal(r.status, 0, r.stderr)
+      assert.match(r.stderr, /\/ko: 1 ingested, 0 skipped, 0 failed\n/)
+      assert.match(r.stderr, /\/gone: HTTP 404\n/)
+      assert.match(r.stderr, /\/gone: could not be read \(see above\)\n/)
+      assert.match(r.stderr, /Z 1 stored with warnings \(http:\/\/.*: language "ko" is not supported yet: .*; --json lists each\)\n$/)
+      const local = await runCli(['watch', join(dir, 'feed.xml'), '--once', '--db', ledger])
+      assert.equal(local.status, 2)
+      assert.match(local.stderr, /feed\.xml is not an http\(s\) URL; .*claimtrail ingest --feed /)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
   })
 
   test('watch --once polls a feed once and refuses to poll it again within the minimum interval', async () => {

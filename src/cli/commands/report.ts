@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { renderReport } from '../../web/report.ts'
 import type { Command } from '../command.ts'
+import { fileProblem } from './extract.ts'
 import { findFigure, loadView, withLedger } from './ledger-shared.ts'
 
 export const command: Command = {
@@ -22,7 +23,7 @@ export const command: Command = {
     try {
       await writeFile(out, renderReport(figure, { generatedAt: new Date().toISOString(), ledger }))
     } catch (e) {
-      throw new ClaimtrailError('BAD_INPUT', `cannot write ${out}: ${(e as Error).message}`, { cause: e })
+      throw new ClaimtrailError('BAD_INPUT', `cannot write ${out}: ${fileProblem(e)}`, { cause: e })
     }
     io.stderr.write(`wrote ${out}: ${figure.label} (${figure.points.length} estimates, ${figure.independentSources} independent sources)\n`)
     return 0

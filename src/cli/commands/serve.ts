@@ -52,6 +52,10 @@ export async function serveUntilStopped(
   if (token === null && !LOOPBACK.has(flags.host)) {
     io.stderr.write(`claimtrail serve: warning: listening on ${flags.host} without a token: anyone who can reach it can add articles and change figures; set --token or CLAIMTRAIL_TOKEN\n`)
   }
+  // A mistyped --db makes a new, empty ledger: a web app with no figures should say why.
+  if ((await store.counts()).articles === 0) {
+    io.stderr.write("claimtrail serve: the ledger is empty; add articles with 'claimtrail ingest FILE|FOLDER|URL' (or POST /api/articles), or check --db\n")
+  }
   io.stderr.write('Press Ctrl+C to stop.\n')
   await new Promise<void>((resolve) => {
     const stop = (): void => {

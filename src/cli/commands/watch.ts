@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
+import { isUrl } from '../../ingest/ingest.ts'
 import { MIN_INTERVAL_SECONDS, pollFeeds, secondsUntilDue } from '../../ingest/watch.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Analyzer } from '../../analyze.ts'
@@ -19,6 +20,10 @@ export const command: Command = {
       options: { ...LEDGER_OPTIONS, interval: { type: 'string', default: '900' }, once: { type: 'boolean', default: false } },
     })
     if (positionals.length === 0) throw new ClaimtrailError('USAGE', 'watch: give one or more feed URLs')
+    const local = positionals.find((p) => !isUrl(p))
+    if (local !== undefined) {
+      throw new ClaimtrailError('USAGE', `watch: ${local} is not an http(s) URL; watch polls feeds on the web (to read a feed saved to disk once: claimtrail ingest --feed ${local})`)
+    }
     let interval = Number(values.interval)
     if (!Number.isFinite(interval) || interval <= 0) throw new ClaimtrailError('USAGE', `--interval ${values.interval}: give seconds`)
     if (interval < MIN_INTERVAL_SECONDS) {
@@ -35,9 +40,15 @@ export const command: Command = {
           const progress = progressReporter(io, values.json)
           const results = await pollFeeds(due, { store, analyzer: () => (analyzer ??= createAnalyzer()), onOutcome: (o) => progress.outcome(o) })
           progress.done()
+          const now = new Date().toISOString()
           for (const r of results) {
-            io.stderr.write(`${new Date().toISOString()} ${r.url}: ${r.modified ? `${r.ingested} ingested, ${r.skipped} skipped, ${r.failed} failed` : 'not modified'}\n`)
+            // A feed that could not be fetched is neither modified nor "not modified": its error is above.
+            const what = r.modified ? `${r.ingested} ingested, ${r.skipped} skipped, ${r.failed} failed` : r.failed > 0 ? 'could not be read (see above)' : 'not modified'
+            io.stderr.write(`${now} ${r.url}: ${what}\n`)
           }
+          // As ingest's summary: articles stored with no claims because of a warning (a language not read) are counted and the first named.
+          const warnings = progress.warnings()
+          if (warnings !== '') io.stderr.write(`${now} ${warnings}\n`)
         } else if (values.once) {
           io.stderr.write(`claimtrail: every feed was polled less than ${MIN_INTERVAL_SECONDS} s ago; nothing to do\n`)
         }

@@ -107,11 +107,22 @@ function renderClaims(doc) {
   claimsOut.replaceChildren(...items)
 }
 
+/** "1 claim", "2 claims". */
+function count(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** Say what went wrong, and take down the previous result, which is not this text's. */
+function fail(message) {
+  status.textContent = message
+  result.hidden = true
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault()
   const text = input.value
   if (text.trim() === '') {
-    status.textContent = 'Paste some text first.'
+    fail('Paste some text first.')
     input.focus()
     return
   }
@@ -123,17 +134,18 @@ form.addEventListener('submit', async (event) => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ text, published: published.value || null }),
     })
-    const body = await res.json()
-    if (!res.ok) {
-      status.textContent = `Could not analyse: ${body.error ? body.error.message : res.statusText}`
+    // A proxy in front of the server may answer an error with a page, not JSON.
+    const body = await res.json().catch(() => null)
+    if (!res.ok || body === null) {
+      fail(`Could not analyse: ${body && body.error ? body.error.message : `the server answered ${res.status} ${res.statusText}`}`)
       return
     }
     renderText(body)
     renderClaims(body)
     result.hidden = false
-    status.textContent = `Found ${body.claims.length} claims, ${body.attributions.length} attributions and ${body.quantities.length} quantities.`
+    status.textContent = `Found ${count(body.claims.length, 'claim', 'claims')}, ${count(body.attributions.length, 'attribution', 'attributions')} and ${count(body.quantities.length, 'quantity', 'quantities')}.`
   } catch (e) {
-    status.textContent = `Could not reach the server: ${e instanceof Error ? e.message : e}`
+    fail(`Could not reach the server: ${e instanceof Error ? e.message : e}`)
   } finally {
     button.disabled = false
   }
