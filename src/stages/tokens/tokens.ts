@@ -247,6 +247,8 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const soft = softLineBreaks(text)
   const wdoc = nlp.readDoc(WINK_DROPS.test(text) ? text.replace(WINK_DROPS_ALL, (ch) => (ch === '\u2028' || ch === '\u2029' ? '\n' : ' ')) : text)
   const rdd = wdoc.out(its.readabilityStats) as unknown as WinkDocData
+  // (a wink-nlp that stops handing the rdd to the addon must fail here, not yield no tokens)
+  if (!Number.isInteger(rdd.numOfTokens) || !Array.isArray(rdd.sentences)) throw new Error('tokens: wink-nlp did not hand its document data to the model addon (see loadWink)')
   const n = rdd.numOfTokens
   const values: string[] = new Array(n)
   // the length of the white space before each token
