@@ -192,3 +192,21 @@ test('token offsets across no-break and typographic spaces, tabs and line breaks
   for (let t = 0; t < tokens.count; t++) words.push(text.slice(tokens.start[t], tokens.end[t]))
   assert.deepEqual(words, ['Officials', 'said', '4,000', 'troops', 'were', 'sent', '.', 'The', 'U.S.', 'agreed', '“', 'It', '’s', 'done', ',', '”', 'he', 'said', '.'])
 })
+
+test('tokenize refuses a wink-nlp instance whose model does not hand over its document data, rather than return no tokens', async () => {
+  const { default: winkNLP } = await import('wink-nlp')
+  const { default: model } = await import('wink-eng-lite-web-model')
+  assert.throws(() => tokenize(winkNLP(model, ['sbd', 'pos']), 'Officials said 300 people died.'), /document data/)
+})
+
+test('lemmas read through the memo are those wink gives, for a word seen under two tags and for contractions', () => {
+  const text = 'They can’t say that. That is what they said, and that\'s that. I can\'t and won\'t. Saying it, she says it.'
+  const fresh = tokenize(nlp, text)
+  // a second pass reads every lemma from the memo
+  const again = tokenize(nlp, text)
+  assert.deepEqual(again.tokens.lemma, fresh.tokens.lemma)
+  const words: string[] = []
+  for (let i = 0; i < again.tokens.count; i++) words.push(text.slice(again.tokens.start[i], again.tokens.end[i]))
+  assert.equal(again.tokens.lemma[words.indexOf('said')], 'say')
+  assert.equal(again.tokens.lemma[words.indexOf('says')], 'say')
+})

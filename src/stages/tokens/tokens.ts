@@ -13,9 +13,27 @@ export type WinkNlp = ReturnType<typeof winkNLP>
 // last, and about the 20th throws "Invalid string length": load it once per thread.
 let shared: WinkNlp | null = null
 
+/**
+ * wink-nlp's data of one read document ("rdd"), which its `its` accessors take as their
+ * second argument: `tokens().out(f)` and `itemAt(i).out(f)` call them once per token behind
+ * a check of `f` and an array or item object each. Read here only through those accessors
+ * (`its.value(i, rdd)`, ...) and its two documented counts.
+ */
+interface WinkDocData {
+  readonly numOfTokens: number
+  readonly sentences: readonly number[][]
+}
+
+// The one place wink hands the rdd to model code: `doc.out(its.readabilityStats)` returns
+// what the model's `readabilityStats` addon makes of it. The model wink loads is the English
+// lite model with that addon returning the rdd itself; no stage asks for readability.
+const modelWithDocData = Object.assign(Object.create(null), model, {
+  addons: Object.assign(Object.create(null), model.addons, { readabilityStats: (rdd: WinkDocData) => rdd }),
+}) as typeof model
+
 /** Load wink-nlp's English lite model (about 0.3 s, once per thread); share the result between stages. */
 export function loadWink(): WinkNlp {
-  shared ??= winkNLP(model, ['sbd', 'pos'])
+  shared ??= winkNLP(modelWithDocData, ['sbd', 'pos'])
   return shared
 }
 
@@ -71,11 +89,11 @@ function isBlank(v: string): boolean {
  * 1: the period, 2: the period and the initial after it). Only a period glued to the
  * word before is considered.
  */
-function abbreviationJoin(values: readonly string[], spaces: readonly string[], i: number): number {
-  if (values[i] !== '.' || spaces[i] !== '' || i === 0) return 0
+function abbreviationJoin(values: readonly string[], spaces: Int32Array, i: number): number {
+  if (values[i] !== '.' || spaces[i] !== 0 || i === 0) return 0
   const word = values[i - 1]
   const next = i + 1 < values.length ? values[i + 1] : ''
-  const glued = next !== '' && spaces[i + 1] === '' && !isBlank(next)
+  const glued = next !== '' && spaces[i + 1] === 0 && !isBlank(next)
   if (glued && INITIAL_HEAD.test(word) && INITIAL_TAIL.test(next)) return 2
   if (TITLES.has(word)) return 1
   if (!STATES.has(word) || next === '') return 0
@@ -95,15 +113,11 @@ const UPPER_FIRST = /^\p{Lu}/u
  * does not know ("Erdo" "ğ" "an", "Kova" "č"; its type "unk"). Contractions ("do" "n't") are
  * words of their own to wink and stay apart.
  */
-function isLetterJoin(text: string, before: number, offset: number, v: string, all: WinkTokens, itsType: WinkItsType, i: number): boolean {
+function isLetterJoin(text: string, before: number, offset: number, v: string, its: WinkIts, rdd: WinkDocData, i: number): boolean {
   if (before !== offset || i === 0 || !LETTER.test(text.charAt(before - 1)) || !LETTER.test(v.charAt(0))) return false
-  return typeOf(all, itsType, i) === 'unk' || typeOf(all, itsType, i - 1) === 'unk'
-}
-
-// wink's token type ("word", "unk", ...) of token `i`, read for the few tokens whose letters
-// meet the token before: `all.out(its.type)` read it for every token of the document.
-function typeOf(all: WinkTokens, itsType: WinkItsType, i: number): string {
-  return all.itemAt(i).out(itsType) as string
+  // wink's token type ("word", "unk", ...), read for the few tokens whose letters meet the
+  // token before, not for every token of the document
+  return its.type(i, rdd) === 'unk' || its.type(i - 1, rdd) === 'unk'
 }
 
 /** True when a word token is an abbreviation that stands before a name (ends in its period). */
@@ -172,31 +186,43 @@ function hasLineBreak(text: string, from: number, to: number, soft: ReadonlySet<
 // bound, and wink is asked only for the ones not seen before and for apostrophe tokens.
 // The memo belongs to the wink instance that made its lemmas (a WeakMap keyed by it, looked
 // up once a document): two models in one process never share entries.
+// In front of the maps, an entry per wink lexeme id (`its.uniqueId`, one id per text): the
+// tag and lemma of the memo entry last read for that text, side by side in one array
+// (`recent[2 id]`, `recent[2 id + 1]`). 93% of the tokens of a pass over the dev texts come
+// back with the tag they had, and one array read costs less than two map look-ups by string.
 interface LemmaMemo {
   readonly byTag: Map<string, Map<string, string>>
   size: number
+  readonly recent: string[]
 }
 const lemmaMemos = new WeakMap<WinkNlp, LemmaMemo>()
 const MEMO_LIMIT = 200_000
 
 function lemmaMemoOf(nlp: WinkNlp): LemmaMemo {
   let memo = lemmaMemos.get(nlp)
-  if (memo === undefined) lemmaMemos.set(nlp, memo = { byTag: new Map(), size: 0 })
+  if (memo === undefined) lemmaMemos.set(nlp, memo = { byTag: new Map(), size: 0, recent: [] })
   return memo
 }
 
-type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>
-type WinkLemma = Parameters<WinkTokens['out']>[0]
-type WinkItsType = WinkNlp['its']['type']
+type WinkIts = WinkNlp['its']
 
-function lemmaOf(memo: LemmaMemo, all: WinkTokens, i: number, value: string, tag: string, itsLemma: unknown): string {
+function lemmaOf(memo: LemmaMemo, its: WinkIts, rdd: WinkDocData, i: number, value: string, tag: string): string {
+  const id = its.uniqueId(i, rdd)
+  const recent = memo.recent
+  if (2 * id < recent.length && recent[2 * id] === tag) return recent[2 * id + 1]
   let byText = memo.byTag.get(tag)
   if (byText === undefined) memo.byTag.set(tag, byText = new Map())
   let l = byText.get(value)
-  if (l !== undefined) return l
-  // wink's type for its.lemma is narrower than what out() accepts; the call is documented usage.
-  l = (all.itemAt(i).out(itsLemma as WinkLemma) as string).toLowerCase()
-  if (memo.size < MEMO_LIMIT && !/['\u2019]/.test(value)) { byText.set(value, l); memo.size++ }
+  if (l === undefined) {
+    l = its.lemma(i, rdd, modelWithDocData.addons).toLowerCase()
+    if (memo.size >= MEMO_LIMIT || /['\u2019]/.test(value)) return l
+    byText.set(value, l)
+    memo.size++
+  }
+  // grown one slot at a time, so the arrays stay without holes
+  while (recent.length <= 2 * id) recent.push('', '')
+  recent[2 * id] = tag
+  recent[2 * id + 1] = l
   return l
 }
 
@@ -220,11 +246,19 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   const memo = lemmaMemoOf(nlp)
   const soft = softLineBreaks(text)
   const wdoc = nlp.readDoc(WINK_DROPS.test(text) ? text.replace(WINK_DROPS_ALL, (ch) => (ch === '\u2028' || ch === '\u2029' ? '\n' : ' ')) : text)
-  const all = wdoc.tokens()
-  const values = all.out() as string[]
-  const spaces = all.out(its.precedingSpaces) as string[]
-  const tags = all.out(its.pos) as string[]
-  const n = values.length
+  const rdd = wdoc.out(its.readabilityStats) as unknown as WinkDocData
+  // (a wink-nlp that stops handing the rdd to the addon must fail here, not yield no tokens)
+  if (!Number.isInteger(rdd.numOfTokens) || !Array.isArray(rdd.sentences)) throw new Error('tokens: wink-nlp did not hand its document data to the model addon (see loadWink)')
+  const n = rdd.numOfTokens
+  const values: string[] = new Array(n)
+  // the length of the white space before each token
+  const spaces = new Int32Array(n)
+  const tags: string[] = new Array(n)
+  for (let i = 0; i < n; i++) {
+    values[i] = its.value(i, rdd)
+    spaces[i] = its.precedingSpaces(i, rdd).length
+    tags[i] = its.pos(i, rdd)
+  }
   const start = new Int32Array(n)
   const end = new Int32Array(n)
   const pos = new Uint8Array(n)
@@ -235,17 +269,17 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   let count = 0
   let joining = 0
   for (let i = 0; i < n; i++) {
-    offset += spaces[i].length
+    offset += spaces[i]
     const v = values[i]
     if (isBlank(v)) {
       keep[i] = -1
-    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, all, its.type, i)) {
+    } else if (count > 0 && isLetterJoin(text, end[count - 1], offset, v, its, rdd, i)) {
       // "Erdo" + "ğ" + "an": a letter wink does not know splits a word; the pieces are one
       // word, tagged as the first piece wink could tag, a name when it is capitalised
       keep[i] = count - 1
       end[count - 1] = offset + v.length
       lemma[count - 1] = text.slice(start[count - 1], end[count - 1]).toLowerCase()
-      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : typeOf(all, its.type, i) === 'unk' ? X_ID : posId(tags[i])
+      if (pos[count - 1] === X_ID) pos[count - 1] = UPPER_FIRST.test(text.charAt(start[count - 1])) ? PROPN_ID : its.type(i, rdd) === 'unk' ? X_ID : posId(tags[i])
     } else if (joining > 0 || (joining = abbreviationJoin(values, spaces, i)) > 0) {
       // The abbreviation keeps the POS of its word; its lemma is its lower-cased text.
       joining--
@@ -257,7 +291,7 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
       start[count] = offset
       end[count] = offset + v.length
       pos[count] = posId(tags[i])
-      lemma.push(lemmaOf(memo, all, i, v, tags[i], its.lemma))
+      lemma.push(lemmaOf(memo, its, rdd, i, v, tags[i]))
       count++
     }
     offset += v.length
@@ -268,8 +302,8 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
   }
   // wink's sentences as token ranges, false boundaries removed: [from, to) pairs
   const ranges: number[] = []
-  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
-    const [ws, we] = s.out(its.span) as unknown as [number, number]
+  for (const sentence of rdd.sentences) {
+    const [ws, we] = its.span(sentence)
     let ts = -1
     let te = -1
     for (let i = ws; i <= we; i++) {
@@ -277,16 +311,16 @@ export function tokenize(nlp: WinkNlp, text: string): Tokenized {
       if (ts < 0) ts = keep[i]
       te = keep[i] + 1
     }
-    if (ts < 0) return
+    if (ts < 0) continue
     const last = ranges.length - 1
-    if (last < 0) { ranges.push(ts, te); return }
+    if (last < 0) { ranges.push(ts, te); continue }
     // A boundary inside a joined token ("N." + "Y.") is none, but one may follow the
     // joined token ("from D-N.Y. He spoke"); a false one moves or goes.
     const at = ts < ranges[last] ? ranges[last] : ts
     const from = at >= te ? te : trueStart(text, start, end, at, te, soft)
     ranges[last] = from
     if (from < te) ranges.push(from, te)
-  })
+  }
   const breaks: number[] = []
   for (const m of text.matchAll(PARAGRAPH_BREAK)) {
     const k = m.index ?? 0
