@@ -1,0 +1,17 @@
+// Session 12 (branch `fig12`) shapes (docs/figures.md, "Session 12 (branch `fig12`)"): each with a
+// hand-written passage, built over real tokens, entities and times; none is a sentence of
+// `articles-holdout-7.jsonl` or of an earlier article set.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { buildDoc, claimFor, quantity } from './test-helpers.ts'
+
+test('"since X, when ..." after a superlative dates the figure of the "when" clause, not one before it', () => {
+  const text = 'The storm was the worst to hit the coast since 1985, when a cyclone killed 900 people.'
+  const doc = buildDoc(text, [quantity(text, '900', 900)])
+  assert.equal(claimFor(doc, '900').asOf, '1985')
+  // the record frame still dates nothing before it, nor a figure with no "when" clause on the time
+  const before = 'The flood, which killed 300 people, was the deadliest since 1998, when the river burst its banks.'
+  assert.equal(claimFor(buildDoc(before, [quantity(before, '300', 300)]), '300').asOf, null)
+  const plain = 'The storm was the worst since 1985 and killed 900 people.'
+  assert.equal(claimFor(buildDoc(plain, [quantity(plain, '900', 900)]), '900').asOf, null)
+})
