@@ -234,7 +234,7 @@ export function findCounted(
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
-      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier)
+      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
   // something was done counts the deed, the verb and its object before the number
@@ -632,6 +632,27 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
   const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
   if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
+}
+
+/**
+ * "Of the new cases, 11 were health workers", "Of the dead, nine were children": a bare number
+ * that opens a clause of its own (a verb right after it) after a sentence-opening "Of" and a
+ * determined noun phrase counts a part of what that phrase names. With no determiner ("Of
+ * course, 11 were ...", "Of note, ...") the opening is no partitive.
+ */
+function partitiveOpening(c: Context, a: number, b: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const open = s.tokenStart
+  if (open + 3 >= a || lemma[open] !== 'of' || pos[open + 1] !== DET || tokenText(c, a - 1) !== ',') return null
+  if (b >= s.tokenEnd || (pos[b] !== AUX && pos[b] !== VERB)) return null
+  const np = nounPhrase(c, open + 2, a - 1)
+  // ("Of the dead, ...": a people named by what befell them)
+  const named = a - 1 === open + 3 ? NOUN_CATEGORY.get(tokenText(c, open + 2).toLowerCase()) : undefined
+  if (np === null && named === undefined) return null
+  if (np !== null && np.end !== a - 1) return null
+  const head = np?.head ?? open + 2
+  const category = named ?? NOUN_CATEGORY.get(lemma[head]) ?? 'other'
+  return { start: c.tokens.start[open + 1], end: c.tokens.end[a - 2], category, npStart: open + 1, npEnd: a - 1, after: b }
 }
 
 // Nouns for a body of people whose size follows "of": "a crowd of 62,000", "a force of 3,000".

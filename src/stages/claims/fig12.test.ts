@@ -15,3 +15,16 @@ test('"since X, when ..." after a superlative dates the figure of the "when" cla
   const plain = 'The storm was the worst since 1985 and killed 900 people.'
   assert.equal(claimFor(buildDoc(plain, [quantity(plain, '900', 900)]), '900').asOf, null)
 })
+
+test('a bare number after a sentence-opening "Of" and a determined noun phrase counts a part of what it names', () => {
+  const text = 'Of the new cases, 11 were health workers. Of the dead, nine were children.'
+  const doc = buildDoc(text, [quantity(text, '11', 11), quantity(text, 'nine', 9)])
+  assert.equal(claimFor(doc, '11').counted, 'the new cases')
+  assert.equal(claimFor(doc, '11').category, 'other')
+  assert.equal(claimFor(doc, 'nine').category, 'killed')
+  // no determiner ("Of course"), or no verb of its own after the number, is no partitive
+  const none = 'Of course, 11 were late. Of the new cases, 40 in Kano.'
+  const noneDoc = buildDoc(none, [quantity(none, '11', 11), quantity(none, '40', 40)])
+  assert.throws(() => claimFor(noneDoc, '11'))
+  assert.throws(() => claimFor(noneDoc, '40'))
+})
