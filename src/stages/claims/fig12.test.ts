@@ -28,3 +28,16 @@ test('a bare number after a sentence-opening "Of" and a determined noun phrase c
   assert.throws(() => claimFor(noneDoc, '11'))
   assert.throws(() => claimFor(noneDoc, '40'))
 })
+
+test('an owned noun of estimating as the subject of "be" right before the figure states it', () => {
+  const money = (text: string, needle: string, value: number) => quantity(text, needle, value, { kind: 'money', unit: 'EUR' })
+  const text = 'The regulator\'s own estimate, published in its annual report, was 2.1 billion euros. Our count is 214 people.'
+  const doc = buildDoc(text, [money(text, '2.1 billion euros', 2.1e9), quantity(text, '214', 214)])
+  assert.equal(claimFor(doc, '2.1 billion euros').source, 'The regulator\'s own estimate')
+  assert.equal(claimFor(doc, '214').source, 'Our count')
+  // an estimate with no owner, or a noun that is no estimate, states nothing
+  const none = 'The estimate was 2.1 billion euros. The regulator\'s budget was 900 million euros.'
+  const noneDoc = buildDoc(none, [money(none, '2.1 billion euros', 2.1e9), money(none, '900 million euros', 9e8)])
+  assert.equal(claimFor(noneDoc, '2.1 billion euros').source, null)
+  assert.equal(claimFor(noneDoc, '900 million euros').source, null)
+})

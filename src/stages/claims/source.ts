@@ -834,6 +834,42 @@ function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; 
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
 }
 
+// Nouns of a reckoning that an owner makes: "the Commission's own estimate was 3.4 billion euros".
+const ESTIMATE_NOUNS = new Set(['estimate', 'calculation', 'projection', 'forecast', 'reckoning', 'tally', 'count'])
+
+/**
+ * "The agency's own estimate, published in May, was 1.2 million": a noun of estimating with an
+ * owner ("'s" or a possessive) as the subject of "be" right before the figure at token `a` (past
+ * adverbs) states the figure, when no attribution holds it; the source is the noun phrase. With
+ * no owner ("The estimate was 1.2 million") the estimate is nobody's.
+ */
+function estimateSubject(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  let be = a - 1
+  while (be > s.tokenStart && pos[be] === ADV) be--
+  if (be - 2 < s.tokenStart || lemma[be] !== 'be') return null
+  // past an aside between commas ("..., set out in its decision, was")
+  let head = be - 1
+  if (tokenText(c, head) === ',') {
+    let t = head - 1
+    while (t > s.tokenStart && t > head - 10 && tokenText(c, t) !== ',') t--
+    if (tokenText(c, t) !== ',') return null
+    head = t - 1
+  }
+  if (head < s.tokenStart || pos[head] !== NOUN || !ESTIMATE_NOUNS.has(lemma[head])) return null
+  let start = head
+  let isOwned = false
+  while (start - 1 >= s.tokenStart && head - start < 6) {
+    const text = tokenText(c, start - 1)
+    if (/^['’]s?$/.test(text) || POSSESSIVES.has(text.toLowerCase())) isOwned = true
+    else if (!NP_POS.has(pos[start - 1]) && lemma[start - 1] !== 'own') break
+    start--
+  }
+  if (!isOwned) return null
+  const source = spanOf(c, start, head + 1)
+  return source === null ? null : { source, cue: { start: c.tokens.start[head], end: c.tokens.end[head] } }
+}
+
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
 function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   let lo = 0
@@ -922,6 +958,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (coordinated >= 0) return sourceFrom(c, coordinated)
   const subject = sizingSubject(c, s, a)
   if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) }
+  const estimate = estimateSubject(c, s, a)
+  if (estimate !== null) return { attribution: null, source: estimate.source, cue: estimate.cue, sourceEntity: sourceEntityOf(c, estimate.source) }
   return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }
