@@ -1078,13 +1078,17 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     if (p >= s.tokenEnd) break
     const word = lemma[p]
     // "were treated for injuries", "were taken to hospital": hurt
-    const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
+    // ("treated for heat exhaustion", "for minor burns": past one modifier; "treated for cholera" is an illness)
+    const harm = word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for'
+      ? [p + 2, p + 3].find((k) => k < s.tokenEnd && TREATED_HARMS.test(lemma[k]) && (k === p + 2 || pos[p + 2] === ADJ || pos[p + 2] === NOUN)) ?? -1
+      : -1
+    const isTreated = harm >= 0 ||
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
     // "remained in critical condition", "are in serious condition": hurt
     const isInCondition = word === 'condition' && p - 1 > start && /^(critical|serious|stable|grave|fair|poor)$/.test(lemma[p - 1])
     // "were still in hospital" (past the preposition, which the loop above skips)
     const isInHospital = (word === 'hospital' || word === 'hospitals') && p - 1 > start && lemma[p - 1] === 'in'
-    if (isTreated || isInCondition || isInHospital) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
+    if (isTreated || isInCondition || isInHospital) { signals.add('wounded'); end = harm >= 0 ? harm + 1 : isTreated ? p + 3 : p + 1; break }
     // "were taken to hotels", "were moved to rest centres": put up away from home
     if ((word === 'take' || word === 'move' || word === 'bring') && p + 1 < s.tokenEnd && lemma[p + 1] === 'to') {
       let k = p + 2
@@ -1112,6 +1116,10 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
   }
   return end
 }
+
+// What people are "treated for" that counts them with the injured: wounds, and the harm a fire,
+// a heatwave or a cold snap does ("smoke inhalation", "heat exhaustion", "hypothermia").
+const TREATED_HARMS = /^(?:injury|injuries|wound|wounds|burn|burns|inhalation|exhaustion|heatstroke|hypothermia|frostbite)$/
 
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {

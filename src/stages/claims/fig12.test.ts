@@ -41,3 +41,14 @@ test('an owned noun of estimating as the subject of "be" right before the figure
   assert.equal(claimFor(noneDoc, '2.1 billion euros').source, null)
   assert.equal(claimFor(noneDoc, '900 million euros').source, null)
 })
+
+test('people treated for the harm of a fire, heat or cold, past one modifier, are wounded; an illness is not', () => {
+  const text = 'Three rescuers were treated for smoke inhalation. Ten climbers were treated for frostbite. Four guards were treated for minor burns.'
+  const doc = buildDoc(text, [quantity(text, 'Three', 3), quantity(text, 'Ten', 10), quantity(text, 'Four', 4)])
+  assert.equal(claimFor(doc, 'Three').category, 'wounded')
+  assert.equal(claimFor(doc, 'Ten').category, 'wounded')
+  assert.equal(claimFor(doc, 'Four').category, 'wounded')
+  const illness = 'About 300 people were treated for cholera.'
+  const illnessDoc = buildDoc(illness, [quantity(illness, 'About 300', 300, { isApprox: true })])
+  assert.equal(claimFor(illnessDoc, 'About 300').category, 'other')
+})
