@@ -614,9 +614,9 @@ function capacityOf(c: Context, a: number, s: Sentence): Counted | null {
 }
 
 /**
- * "Even adding them, the total comes to 113,200": a bare number after a total or tally with no
- * "of" and a verb of amounting ("comes to", "stands at", "reaches") counts what the figure
- * before it counts, in this sentence or an earlier one (`earlier`, its category).
+ * "Even adding them, the total comes to 113,200": a bare number after a total, tally or figure
+ * with no "of" and a verb of amounting ("comes to", "stands at", "reaches", "was") counts what
+ * the figure before it counts, in this sentence or an earlier one (`earlier`, its category).
  */
 function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | null): Counted | null {
   const { pos, lemma } = c.tokens
@@ -630,7 +630,8 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
   // (wink may read "the total" as an adjective)
   const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
-  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
+  // ("Last month that figure was 9,000": a figure that names no noun refers back as a total does)
+  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally' && lemma[t] !== 'figure')) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
 }
 

@@ -52,3 +52,13 @@ test('people treated for the harm of a fire, heat or cold, past one modifier, ar
   const illnessDoc = buildDoc(illness, [quantity(illness, 'About 300', 300, { isApprox: true })])
   assert.equal(claimFor(illnessDoc, 'About 300').category, 'other')
 })
+
+test('a bare number after "the figure" and a copula counts what the figure before it counts', () => {
+  const text = 'Aid groups said 300 people were displaced on Monday. A week earlier that figure was 120.'
+  const doc = buildDoc(text, [quantity(text, '300', 300), quantity(text, '120', 120)], [], '2026-05-20')
+  assert.equal(claimFor(doc, '120').category, 'displaced')
+  assert.equal(claimFor(doc, '120').counted, 'figure')
+  // with no figure before it, the figure is of nothing named
+  const none = 'That figure was 120.'
+  assert.throws(() => claimFor(buildDoc(none, [quantity(none, '120', 120)]), '120'))
+})
