@@ -62,3 +62,17 @@ test('a bare number after "the figure" and a copula counts what the figure befor
   const none = 'That figure was 120.'
   assert.throws(() => claimFor(buildDoc(none, [quantity(none, '120', 120)]), '120'))
 })
+
+test('the subject of an active "proposed" states a figure in its object', () => {
+  const percent = (text: string, needle: string, value: number) => quantity(text, needle, value, { kind: 'percent', unit: '%' })
+  const text = 'She also proposed cutting the levy to 12 percent. The governor proposed to close 40 schools.'
+  const doc = buildDoc(text, [percent(text, '12 percent', 12), quantity(text, '40', 40)])
+  assert.equal(claimFor(doc, '12 percent').source, 'She')
+  assert.equal(claimFor(doc, '40').source, 'The governor')
+  // a participle ("proposed by", "proposed last year" before a verb of its own) or a passive names no proposer
+  const none = 'A plan proposed by the board would close 40 schools. A scheme proposed last year would close 30 schools. The levy was proposed at 12 percent.'
+  const noneDoc = buildDoc(none, [quantity(none, '40', 40), quantity(none, '30', 30), percent(none, '12 percent', 12)])
+  assert.equal(claimFor(noneDoc, '40').source, null)
+  assert.equal(claimFor(noneDoc, '30').source, null)
+  assert.equal(claimFor(noneDoc, '12 percent').source, null)
+})
