@@ -76,3 +76,13 @@ test('the subject of an active "proposed" states a figure in its object', () => 
   assert.equal(claimFor(noneDoc, '30').source, null)
   assert.equal(claimFor(noneDoc, '12 percent').source, null)
 })
+
+test('people assigned somewhere are deployed, as people sent or posted', () => {
+  const text = 'About 400 firefighters are assigned to the blaze. The ministry assigned 300 police officers to the border.'
+  const doc = buildDoc(text, [quantity(text, 'About 400', 400, { isApprox: true }), quantity(text, '300', 300)])
+  assert.equal(claimFor(doc, 'About 400').category, 'deployed')
+  assert.equal(claimFor(doc, '300').category, 'deployed')
+  // officers with no verb of sending stay other
+  const plain = 'About 300 police officers patrol the border.'
+  assert.equal(claimFor(buildDoc(plain, [quantity(plain, 'About 300', 300, { isApprox: true })]), 'About 300').category, 'other')
+})
