@@ -306,6 +306,8 @@ export function findCounted(
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && verbLemma === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
+  // "Evacuation orders cover about 32,000 residents": people an evacuation's subject reaches are displaced
+  if (verbBefore >= 0 && signals.size === 0 && isPeople && !isMilitary && isEvacuationSubject(c, verbBefore, s)) signals.add('displaced')
   // "forced 40 households out", "drove 300 families out of the village"
   if (verbBefore >= 0 && (verbLemma === 'force' || verbLemma === 'drive') && np.end < s.tokenEnd && lemma[np.end] === 'out' && (isPeople || HOME_HEADS.has(lemma[np.head]))) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
@@ -1121,6 +1123,21 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
 // What people are "treated for" that counts them with the injured: wounds, and the harm a fire,
 // a heatwave or a cold snap does ("smoke inhalation", "heat exhaustion", "hypothermia").
 const TREATED_HARMS = /^(?:injury|injuries|wound|wounds|burn|burns|inhalation|exhaustion|heatstroke|hypothermia|frostbite)$/
+
+/**
+ * Whether the noun phrase right before the verb at token `v` (its subject, up to four nouns,
+ * adjectives and determiners) holds "evacuation": "Evacuation orders cover", "the evacuation
+ * zone includes".
+ */
+function isEvacuationSubject(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  // (past an adverb: "Evacuation orders now cover")
+  const end = v - 1 >= s.tokenStart && pos[v - 1] === ADV ? v - 1 : v
+  for (let t = end - 1; t >= s.tokenStart && t >= end - 4 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ || pos[t] === DET); t--) {
+    if (lemma[t] === 'evacuation') return true
+  }
+  return false
+}
 
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */
 function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {

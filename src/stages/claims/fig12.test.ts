@@ -86,3 +86,15 @@ test('people assigned somewhere are deployed, as people sent or posted', () => {
   const plain = 'About 300 police officers patrol the border.'
   assert.equal(claimFor(buildDoc(plain, [quantity(plain, 'About 300', 300, { isApprox: true })]), 'About 300').category, 'other')
 })
+
+test('people that a subject holding "evacuation" reaches are displaced', () => {
+  const text = 'Evacuation orders now cover some 9,000 residents. The evacuation zone includes 4,000 people.'
+  const doc = buildDoc(text, [quantity(text, 'some 9,000', 9000, { isApprox: true }), quantity(text, '4,000', 4000)])
+  assert.equal(claimFor(doc, 'some 9,000').category, 'displaced')
+  assert.equal(claimFor(doc, '4,000').category, 'displaced')
+  // other orders, or an evacuation of things, displace no one
+  const none = 'New orders cover some 9,000 residents. The evacuation plan covers 40 schools.'
+  const noneDoc = buildDoc(none, [quantity(none, 'some 9,000', 9000, { isApprox: true }), quantity(none, '40', 40)])
+  assert.equal(claimFor(noneDoc, 'some 9,000').category, 'other')
+  assert.equal(claimFor(noneDoc, '40').category, 'other')
+})
