@@ -206,7 +206,8 @@ export function findCounted(
       return { start: c.tokens.start[p], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
     }
     // "died 300 and wounded 2,700": the verb before says what the number counts.
-    if (verbBefore >= 0 && signals.size > 0) {
+    // ("assign" sends only people it names: "let's assign one-half the total to each party")
+    if (verbBefore >= 0 && signals.size > 0 && verbLemma !== 'assign') {
       const category = decideCategory(signals, [], false, true) ?? 'other'
       return { start: c.tokens.start[verbBefore], end: c.tokens.end[verbBefore], category, npStart: b, npEnd: b, after: b }
     }

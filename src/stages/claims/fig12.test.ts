@@ -82,9 +82,11 @@ test('people assigned somewhere are deployed, as people sent or posted', () => {
   const doc = buildDoc(text, [quantity(text, 'About 400', 400, { isApprox: true }), quantity(text, '300', 300)])
   assert.equal(claimFor(doc, 'About 400').category, 'deployed')
   assert.equal(claimFor(doc, '300').category, 'deployed')
-  // officers with no verb of sending stay other
-  const plain = 'About 300 police officers patrol the border.'
-  assert.equal(claimFor(buildDoc(plain, [quantity(plain, 'About 300', 300, { isApprox: true })]), 'About 300').category, 'other')
+  // officers with no verb of sending stay other, and a bare number assigned is no one sent
+  const plain = 'About 300 police officers patrol the border. We simply assign one-half the vote to each side.'
+  const plainDoc = buildDoc(plain, [quantity(plain, 'About 300', 300, { isApprox: true }), quantity(plain, 'one-half', 0.5)])
+  assert.equal(claimFor(plainDoc, 'About 300').category, 'other')
+  assert.throws(() => claimFor(plainDoc, 'one-half'))
 })
 
 test('people that a subject holding "evacuation" reaches are displaced', () => {
