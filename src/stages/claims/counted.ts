@@ -206,7 +206,8 @@ export function findCounted(
       return { start: c.tokens.start[p], end: c.tokens.end[end - 1], category, npStart: b, npEnd: b, after: end }
     }
     // "died 300 and wounded 2,700": the verb before says what the number counts.
-    if (verbBefore >= 0 && signals.size > 0) {
+    // ("assign" sends only people it names: "let's assign one-half the total to each party")
+    if (verbBefore >= 0 && signals.size > 0 && verbLemma !== 'assign') {
       const category = decideCategory(signals, [], false, true) ?? 'other'
       return { start: c.tokens.start[verbBefore], end: c.tokens.end[verbBefore], category, npStart: b, npEnd: b, after: b }
     }
@@ -234,7 +235,7 @@ export function findCounted(
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
-      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier)
+      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
   // something was done counts the deed, the verb and its object before the number
@@ -306,6 +307,8 @@ export function findCounted(
   // "taken 11 servicemen prisoner"
   if (verbBefore >= 0 && verbLemma === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
+  // "Evacuation orders cover about 32,000 residents": people an evacuation's subject reaches are displaced
+  if (verbBefore >= 0 && signals.size === 0 && isPeople && !isMilitary && isEvacuationSubject(c, verbBefore, s)) signals.add('displaced')
   // "forced 40 households out", "drove 300 families out of the village"
   if (verbBefore >= 0 && (verbLemma === 'force' || verbLemma === 'drive') && np.end < s.tokenEnd && lemma[np.end] === 'out' && (isPeople || HOME_HEADS.has(lemma[np.head]))) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
@@ -614,9 +617,9 @@ function capacityOf(c: Context, a: number, s: Sentence): Counted | null {
 }
 
 /**
- * "Even adding them, the total comes to 113,200": a bare number after a total or tally with no
- * "of" and a verb of amounting ("comes to", "stands at", "reaches") counts what the figure
- * before it counts, in this sentence or an earlier one (`earlier`, its category).
+ * "Even adding them, the total comes to 113,200": a bare number after a total, tally or figure
+ * with no "of" and a verb of amounting ("comes to", "stands at", "reaches", "was") counts what
+ * the figure before it counts, in this sentence or an earlier one (`earlier`, its category).
  */
 function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | null): Counted | null {
   const { pos, lemma } = c.tokens
@@ -630,8 +633,30 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
   // (wink may read "the total" as an adjective)
   const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
-  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
+  // ("Last month that figure was 9,000": a figure that names no noun refers back as a total does)
+  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally' && lemma[t] !== 'figure')) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
+}
+
+/**
+ * "Of the new cases, 11 were health workers", "Of the dead, nine were children": a bare number
+ * that opens a clause of its own (a verb right after it) after a sentence-opening "Of" and a
+ * determined noun phrase counts a part of what that phrase names. With no determiner ("Of
+ * course, 11 were ...", "Of note, ...") the opening is no partitive.
+ */
+function partitiveOpening(c: Context, a: number, b: number, s: Sentence): Counted | null {
+  const { pos, lemma } = c.tokens
+  const open = s.tokenStart
+  if (open + 3 >= a || lemma[open] !== 'of' || pos[open + 1] !== DET || tokenText(c, a - 1) !== ',') return null
+  if (b >= s.tokenEnd || (pos[b] !== AUX && pos[b] !== VERB)) return null
+  const np = nounPhrase(c, open + 2, a - 1)
+  // ("Of the dead, ...": a people named by what befell them)
+  const named = a - 1 === open + 3 ? NOUN_CATEGORY.get(tokenText(c, open + 2).toLowerCase()) : undefined
+  if (np === null && named === undefined) return null
+  if (np !== null && np.end !== a - 1) return null
+  const head = np?.head ?? open + 2
+  const category = named ?? NOUN_CATEGORY.get(lemma[head]) ?? 'other'
+  return { start: c.tokens.start[open + 1], end: c.tokens.end[a - 2], category, npStart: open + 1, npEnd: a - 1, after: b }
 }
 
 // Nouns for a body of people whose size follows "of": "a crowd of 62,000", "a force of 3,000".
@@ -1057,13 +1082,17 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     if (p >= s.tokenEnd) break
     const word = lemma[p]
     // "were treated for injuries", "were taken to hospital": hurt
-    const isTreated = (word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for' && /^(injury|injuries|wound|wounds|burn|burns)$/.test(lemma[p + 2])) ||
+    // ("treated for heat exhaustion", "for minor burns": past one modifier; "treated for cholera" is an illness)
+    const harm = word === 'treat' && p + 2 < s.tokenEnd && lemma[p + 1] === 'for'
+      ? [p + 2, p + 3].find((k) => k < s.tokenEnd && TREATED_HARMS.test(lemma[k]) && (k === p + 2 || pos[p + 2] === ADJ || pos[p + 2] === NOUN)) ?? -1
+      : -1
+    const isTreated = harm >= 0 ||
       (word === 'take' && p + 2 < s.tokenEnd && lemma[p + 1] === 'to' && /^hospitals?$/.test(lemma[p + 2 + (pos[p + 2] === DET ? 1 : 0)] ?? ''))
     // "remained in critical condition", "are in serious condition": hurt
     const isInCondition = word === 'condition' && p - 1 > start && /^(critical|serious|stable|grave|fair|poor)$/.test(lemma[p - 1])
     // "were still in hospital" (past the preposition, which the loop above skips)
     const isInHospital = (word === 'hospital' || word === 'hospitals') && p - 1 > start && lemma[p - 1] === 'in'
-    if (isTreated || isInCondition || isInHospital) { signals.add('wounded'); end = isTreated ? p + 3 : p + 1; break }
+    if (isTreated || isInCondition || isInHospital) { signals.add('wounded'); end = harm >= 0 ? harm + 1 : isTreated ? p + 3 : p + 1; break }
     // "were taken to hotels", "were moved to rest centres": put up away from home
     if ((word === 'take' || word === 'move' || word === 'bring') && p + 1 < s.tokenEnd && lemma[p + 1] === 'to') {
       let k = p + 2
@@ -1090,6 +1119,25 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     else break
   }
   return end
+}
+
+// What people are "treated for" that counts them with the injured: wounds, and the harm a fire,
+// a heatwave or a cold snap does ("smoke inhalation", "heat exhaustion", "hypothermia").
+const TREATED_HARMS = /^(?:injury|injuries|wound|wounds|burn|burns|inhalation|exhaustion|heatstroke|hypothermia|frostbite)$/
+
+/**
+ * Whether the noun phrase right before the verb at token `v` (its subject, up to four nouns,
+ * adjectives and determiners) holds "evacuation": "Evacuation orders cover", "the evacuation
+ * zone includes".
+ */
+function isEvacuationSubject(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  // (past an adverb: "Evacuation orders now cover")
+  const end = v - 1 >= s.tokenStart && pos[v - 1] === ADV ? v - 1 : v
+  for (let t = end - 1; t >= s.tokenStart && t >= end - 4 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ || pos[t] === DET); t--) {
+    if (lemma[t] === 'evacuation') return true
+  }
+  return false
 }
 
 /** "The death toll rose to 4,000": the counted noun stands before the figure. */

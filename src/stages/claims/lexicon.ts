@@ -80,7 +80,7 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['shelter', 'displaced'], ['camp', 'displaced'], ['refuge', 'displaced'], ['captivity', 'captured'],
   ['send', 'deployed'], ['deploy', 'deployed'], ['dispatch', 'deployed'], ['station', 'deployed'],
   ['post', 'deployed'], ['mobilize', 'deployed'], ['mobilise', 'deployed'], ['transfer', 'deployed'],
-  ['rotate', 'deployed'],
+  ['rotate', 'deployed'], ['assign', 'deployed'],
 ])
 
 /** Verbs of loss: before a number of people ("lost 300 men") they make casualties. */

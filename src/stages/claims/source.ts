@@ -834,6 +834,87 @@ function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; 
   return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
 }
 
+// How far after "proposed" its object may hold the figure.
+const PROPOSAL_REACH = 10
+
+// Personal pronouns that may be a proposer: "He also proposed raising the tax to 16 percent".
+const PROPOSER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i'])
+
+/**
+ * "The minister also proposed raising the levy to 12 percent": the subject of an active
+ * "proposed" states a figure in its object (within `PROPOSAL_REACH` tokens, no clause break
+ * between), when no attribution holds it: a proposal is its maker's. The subject is a personal
+ * pronoun or the noun phrase right before the verb (past adverbs: "also"), not one after a
+ * preposition; a passive ("was proposed") names none.
+ */
+function proposalSubject(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  let verb = -1
+  for (let t = a - 1; t > s.tokenStart && t >= a - PROPOSAL_REACH; t--) {
+    if (CLAUSE_BREAKS.has(tokenText(c, t))) return null
+    if (pos[t] === VERB && lemma[t] === 'propose' && /ed$/i.test(tokenText(c, t))) { verb = t; break }
+  }
+  if (verb < 0 || (verb + 1 < s.tokenEnd && lemma[verb + 1] === 'by')) return null
+  // ("A plan proposed last year would cut 5,000 jobs": a verb of its own between is another
+  // clause's; a gerund or an infinitive is the proposal: "proposed raising", "proposed to cut")
+  for (let t = verb + 1; t < a; t++) {
+    // (not a participle glued by a hyphen: "value-added tax")
+    if (pos[t] === AUX || (pos[t] === VERB && !/ing$/i.test(tokenText(c, t)) && lemma[t - 1] !== 'to' && !/-$/.test(tokenText(c, t - 1)))) return null
+  }
+  let end = verb
+  while (end - 1 > s.tokenStart && (pos[end - 1] === AUX || pos[end - 1] === ADV)) {
+    if (lemma[end - 1] === 'be') return null
+    end--
+  }
+  if (end - 1 < s.tokenStart) return null
+  let start = end
+  if (pos[end - 1] === PRON && PROPOSER_PRONOUNS.has(tokenText(c, end - 1).toLowerCase())) {
+    start = end - 1
+  } else {
+    while (start - 1 >= s.tokenStart && end - start < 6 && (NP_POS.has(pos[start - 1]) || /^['’]s$/.test(tokenText(c, start - 1)))) start--
+    if (start === end || (pos[end - 1] !== NOUN && pos[end - 1] !== PROPN)) return null
+    if (start - 1 >= s.tokenStart && pos[start - 1] === ADP) return null
+  }
+  const source = spanOf(c, start, end)
+  return source === null ? null : { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] } }
+}
+
+// Nouns of a reckoning that an owner makes: "the Commission's own estimate was 3.4 billion euros".
+const ESTIMATE_NOUNS = new Set(['estimate', 'calculation', 'projection', 'forecast', 'reckoning', 'tally', 'count'])
+
+/**
+ * "The agency's own estimate, published in May, was 1.2 million": a noun of estimating with an
+ * owner ("'s" or a possessive) as the subject of "be" right before the figure at token `a` (past
+ * adverbs) states the figure, when no attribution holds it; the source is the noun phrase. With
+ * no owner ("The estimate was 1.2 million") the estimate is nobody's.
+ */
+function estimateSubject(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const { pos, lemma } = c.tokens
+  let be = a - 1
+  while (be > s.tokenStart && pos[be] === ADV) be--
+  if (be - 2 < s.tokenStart || lemma[be] !== 'be') return null
+  // past an aside between commas ("..., set out in its decision, was")
+  let head = be - 1
+  if (tokenText(c, head) === ',') {
+    let t = head - 1
+    while (t > s.tokenStart && t > head - 10 && tokenText(c, t) !== ',') t--
+    if (tokenText(c, t) !== ',') return null
+    head = t - 1
+  }
+  if (head < s.tokenStart || pos[head] !== NOUN || !ESTIMATE_NOUNS.has(lemma[head])) return null
+  let start = head
+  let isOwned = false
+  while (start - 1 >= s.tokenStart && head - start < 6) {
+    const text = tokenText(c, start - 1)
+    if (/^['’]s?$/.test(text) || POSSESSIVES.has(text.toLowerCase())) isOwned = true
+    else if (!NP_POS.has(pos[start - 1]) && lemma[start - 1] !== 'own') break
+    start--
+  }
+  if (!isOwned) return null
+  const source = spanOf(c, start, head + 1)
+  return source === null ? null : { source, cue: { start: c.tokens.start[head], end: c.tokens.end[head] } }
+}
+
 /** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
 function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
   let lo = 0
@@ -922,6 +1003,10 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (coordinated >= 0) return sourceFrom(c, coordinated)
   const subject = sizingSubject(c, s, a)
   if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) }
+  const proposer = proposalSubject(c, s, a)
+  if (proposer !== null) return { attribution: null, source: proposer.source, cue: proposer.cue, sourceEntity: sourceEntityOf(c, proposer.source) }
+  const estimate = estimateSubject(c, s, a)
+  if (estimate !== null) return { attribution: null, source: estimate.source, cue: estimate.cue, sourceEntity: sourceEntityOf(c, estimate.source) }
   return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
 }

@@ -244,9 +244,11 @@ const RECORD_REACH = 14
 /**
  * Whether the time at token `xa` is "since X" after a superlative or "first" within the
  * `RECORD_REACH` tokens before it, in its clause: it frames a record ("the highest since 1998", "the largest
- * for a Test in the city since 2010"), it does not date the figure.
+ * for a Test in the city since 2010"), it does not date the figure. It does date a figure at token `a` in a
+ * clause on the time itself ("the deadliest since 1985, when a storm killed 900": the earlier event's figure).
  */
-function isRecordFrame(c: Context, s: Sentence, xa: number): boolean {
+function isRecordFrame(c: Context, s: Sentence, xa: number, xb: number, a: number): boolean {
+  if (a > xb && xb + 1 < s.tokenEnd && tokenText(c, xb) === ',' && c.tokens.lemma[xb + 1] === 'when') return false
   // ("the lowest since he took office in May 2025": a time inside a clause after "since")
   let since = xa
   while (since > s.tokenStart && since > xa - 6 && c.tokens.lemma[since] !== 'since' && !CLAUSE_BREAKS.has(tokenText(c, since - 1))) since--
@@ -296,7 +298,7 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   for (const x of [...opening, ...within(c.times, { start: from, end: to })]) {
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
-    if (xa < dash || isRecordFrame(c, s, xa)) continue
+    if (xa < dash || isRecordFrame(c, s, xa, xb, a)) continue
     // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
     // owns or modifies an election dates its results, as `isElection` reads them)
     // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
