@@ -199,3 +199,15 @@ test('"are to be" at the end of a sentence does not read the next sentence\'s ve
   assert.equal(isFuture(c, q, a, counted, s), false)
   assert.equal(isFutureTense(c, a, counted, s), false)
 })
+
+// Review (rev12): "added" before a number that opens a clause said is still speech
+test('"added" before a number whose noun phrase has a verb after it reports that clause', () => {
+  const text = 'He added 5,000 more troops would be needed by spring.'
+  const doc = buildDoc(text, [quantity(text, '5,000', 5000)], [attribution(text, 'He', 'added', '5,000 more troops would be needed by spring')])
+  assert.equal(claimFor(doc, '5,000').source, 'He')
+  // the object of "added" stays a deed: the speaker around it states the figure
+  const deed = 'The economy added 200,000 jobs in May, the Labor Department said.'
+  const deedDoc = buildDoc(deed, [quantity(deed, '200,000', 200000)], [attribution(deed, 'The economy', 'added', '200,000 jobs in May'),
+    attribution(deed, 'the Labor Department', 'said', 'The economy added 200,000 jobs in May')])
+  assert.equal(claimFor(deedDoc, '200,000').source, 'the Labor Department')
+})
