@@ -1734,7 +1734,8 @@ function agentEnd(p: Prepared, from: number, sent: number): number {
   return k
 }
 
-const ACCORDING_LEMMAS = new Set(['accord', 'according'])
+/** Lemmas of "according" in "according to" (wink gives "accord"). */
+export const ACCORDING_LEMMAS: ReadonlySet<string> = new Set(['accord', 'according'])
 
 /** Whether a "be" form, with perhaps adverbs after it, comes right before the participle at `last` (in the cue or before it). */
 function isPassive(p: Prepared, start: number, last: number): boolean {
