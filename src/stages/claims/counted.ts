@@ -628,9 +628,10 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
   if (!isAmounting) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  if (t < s.tokenStart) return null
   // (wink may read "the total" as an adjective)
   const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
-  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
+  if (!isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally')) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
 }
 
