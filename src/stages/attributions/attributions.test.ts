@@ -812,6 +812,11 @@ test('a passive cue with a "by" agent, and "according to", have their speaker af
   assert.equal(agent('The tribunal is expected to rule soon on a case brought by the Philippines.', 'is expected'), null)
   assert.equal(agent('The senators criticized the bill by a voice vote.', 'criticized'), null)
   assert.equal(agent('The bill was criticized on Monday.', 'was criticized'), null)
+  // review (rev12): a time after "by" is a deadline, and a time after the agent is no part of it
+  assert.equal(agent('The results will be announced by Friday.', 'will be announced'), null)
+  assert.equal(agent('The new rules will be published by the end of the month.', 'will be published'), null)
+  assert.equal(agent('The cuts are expected to be confirmed by 2030.', 'to be confirmed'), null)
+  assert.equal(agent('The figures were confirmed by the ministry last week.', 'were confirmed'), 'the ministry (by)')
 })
 
 test('a cue after a subordinating word and a noun phrase speaks for that noun phrase', () => {

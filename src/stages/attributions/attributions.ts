@@ -16,7 +16,7 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
@@ -597,7 +597,6 @@ export function withoutNestedCues(p: Prepared, found: readonly Found[]): Found[]
     || !cut.some((b) => b !== a && overlapsAny(a.cues, b.content) && !overlapsAny(b.cues, a.content)))
 }
 
-const ACCORDING = new Set(['according', 'accord'])
 
 /**
  * "Health authorities in Sudan have reported 658 cases, including 28 deaths, [according to] the
@@ -609,7 +608,7 @@ function beforeTrailingAccordingTo(p: Prepared, found: readonly Found[]): Found[
   let out: Found[] | null = null
   for (const b of found) {
     const c = b.cues[0]
-    if (b.cues.length !== 1 || c.end - c.start !== 2 || !ACCORDING.has(p.tokens.lemma[c.start].toLowerCase()) || c.start < 1 || p.punct[c.start - 1] !== P_COMMA) continue
+    if (b.cues.length !== 1 || c.end - c.start !== 2 || !ACCORDING_LEMMAS.has(p.tokens.lemma[c.start].toLowerCase()) || c.start < 1 || p.punct[c.start - 1] !== P_COMMA) continue
     for (let i = 0; i < found.length; i++) {
       const a = (out ?? found)[i]
       if (a === b || b.content.length === 0 || !overlapsAny(b.cues, a.content) || overlapsAny(a.cues, b.content)) continue

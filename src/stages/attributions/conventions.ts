@@ -1703,8 +1703,11 @@ export function agentAfterCue(p: Prepared, cues: readonly CueTokens[]): { agent:
     if (by === null) return null
   }
   const from = by === null ? cue.end : by + 1
+  // "will be announced by Friday", "by the end of the month", "by the ministry last week": a
+  // time after "by" is a deadline, not an agent, and one after the agent is no part of it
   let end = agentEnd(p, from, sent)
-  if (end === from) return null
+  while (end > from && (DATE_WORDS.has(lemma[end - 1]) || /^\d+$/.test(lemma[end - 1]))) end--
+  if (end === from || TIME_HEADS.has(lemma[end - 1])) return null
   // "by their longtime mutual friend, international businessman Tom Barrack.": an appositive
   // that closes the sentence goes with the agent
   if (end + 1 < p.n && p.punct[end] === P_COMMA) {
@@ -1713,6 +1716,9 @@ export function agentAfterCue(p: Prepared, cues: readonly CueTokens[]): { agent:
   }
   return { agent: { start: from, end }, by }
 }
+
+// Nouns for a point in a span of time ("by the end of the year", "by the year's end").
+const TIME_HEADS = new Set(['end', 'start', 'beginning', 'middle', 'close'])
 
 /** The end of the noun phrase of an agent that begins at `from` (`agentAfterCue`). */
 function agentEnd(p: Prepared, from: number, sent: number): number {
@@ -1728,7 +1734,8 @@ function agentEnd(p: Prepared, from: number, sent: number): number {
   return k
 }
 
-const ACCORDING_LEMMAS = new Set(['accord', 'according'])
+/** Lemmas of "according" in "according to" (wink gives "accord"). */
+export const ACCORDING_LEMMAS: ReadonlySet<string> = new Set(['accord', 'according'])
 
 /** Whether a "be" form, with perhaps adverbs after it, comes right before the participle at `last` (in the cue or before it). */
 function isPassive(p: Prepared, start: number, last: number): boolean {

@@ -23,10 +23,10 @@
  */
 import { POS_TAGS } from '../../model/doc.ts'
 import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
-import type { BratAttribution, CodePointSpan } from '../../format/brat.ts'
+import type { CodePointSpan } from '../../format/brat.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { studyOptions } from './cue-pairs.ts'
+import { studyOptions, uniqueFragments } from './cue-pairs.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 
@@ -36,12 +36,6 @@ const VERB = POS_TAGS.indexOf('VERB')
 const overlaps = (a: CodePointSpan, b: CodePointSpan) => a.start < b.end && b.start < a.end
 const within = (a: CodePointSpan, b: CodePointSpan) => a.start >= b.start && a.end <= b.end
 const key = (f: CodePointSpan) => `${f.start}:${f.end}`
-
-function unique(atts: readonly BratAttribution[], role: 'source' | 'cue' | 'content'): CodePointSpan[] {
-  const seen = new Map<string, CodePointSpan>()
-  for (const a of atts) for (const f of a[role]) seen.set(key(f), f)
-  return [...seen.values()]
-}
 
 const counts = new Map<string, number>()
 const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1)
@@ -90,14 +84,14 @@ for (const doc of predictSplit(options.data, annDirPredictor(options.pred))) {
     for (let i = r.start; i < r.end; i++) if (p.pos[i] === VERB) return p.tokens.lemma[i].toLowerCase()
     return p.tokens.lemma[r.start].toLowerCase()
   }
-  const gold = unique(doc.gold, 'cue')
-  const pred = unique(doc.predicted, 'cue')
+  const gold = uniqueFragments(doc.gold, 'cue')
+  const pred = uniqueFragments(doc.predicted, 'cue')
   const goldKeys = new Set(gold.map(key))
   const predKeys = new Set(pred.map(key))
-  const goldContent = unique(doc.gold, 'content')
-  const goldSource = unique(doc.gold, 'source')
-  const predContent = unique(doc.predicted, 'content')
-  const predSource = unique(doc.predicted, 'source')
+  const goldContent = uniqueFragments(doc.gold, 'content')
+  const goldSource = uniqueFragments(doc.gold, 'source')
+  const predContent = uniqueFragments(doc.predicted, 'content')
+  const predSource = uniqueFragments(doc.predicted, 'source')
   goldN += gold.length
   predN += pred.length
   for (const g of gold) {

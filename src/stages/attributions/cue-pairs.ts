@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util'
 import { sameAll } from '../../eval/errors.ts'
 import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
-import type { BratAttribution } from '../../format/brat.ts'
+import type { BratAttribution, CodePointSpan } from '../../format/brat.ts'
 
 /** A study's options, read from the command line. */
 export interface StudyOptions {
@@ -59,4 +59,11 @@ export function* rightCuePairs(options: StudyOptions): Generator<CuePair> {
       yield { name: doc.name, codePoints, gold: g, predicted: p }
     }
   }
+}
+
+/** The distinct fragments of one role over a document's attributions (a fragment shared by two attributions counts once). */
+export function uniqueFragments(atts: readonly BratAttribution[], role: 'source' | 'cue' | 'content'): CodePointSpan[] {
+  const seen = new Map<string, CodePointSpan>()
+  for (const a of atts) for (const f of a[role]) seen.set(`${f.start}:${f.end}`, f)
+  return [...seen.values()]
 }

@@ -21,20 +21,14 @@
  * gold's source in {braces}, the prediction's in [brackets] and the cues in <angles>.
  */
 import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
-import type { BratAttribution, CodePointSpan } from '../../format/brat.ts'
-import { studyOptions } from './cue-pairs.ts'
+import type { CodePointSpan } from '../../format/brat.ts'
+import { studyOptions, uniqueFragments } from './cue-pairs.ts'
 
 const options = studyOptions(40)
 
 const overlaps = (a: CodePointSpan, b: CodePointSpan) => a.start < b.end && b.start < a.end
 const same = (a: CodePointSpan, b: CodePointSpan) => a.start === b.start && a.end === b.end
 const key = (f: CodePointSpan) => `${f.start}:${f.end}`
-
-function unique(atts: readonly BratAttribution[], role: 'source' | 'cue'): CodePointSpan[] {
-  const seen = new Map<string, CodePointSpan>()
-  for (const a of atts) for (const f of a[role]) seen.set(key(f), f)
-  return [...seen.values()]
-}
 
 const counts = new Map<string, number>()
 const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1)
@@ -81,12 +75,12 @@ let goldN = 0
 let predN = 0
 for (const doc of predictSplit(options.data, annDirPredictor(options.pred))) {
   const cp = Array.from(doc.text)
-  const gold = unique(doc.gold, 'source')
-  const pred = unique(doc.predicted, 'source')
+  const gold = uniqueFragments(doc.gold, 'source')
+  const pred = uniqueFragments(doc.predicted, 'source')
   const predKeys = new Set(pred.map(key))
   const goldKeys = new Set(gold.map(key))
-  const goldCues = unique(doc.gold, 'cue')
-  const predCues = unique(doc.predicted, 'cue')
+  const goldCues = uniqueFragments(doc.gold, 'cue')
+  const predCues = uniqueFragments(doc.predicted, 'cue')
   const allCues = [...goldCues, ...predCues]
   const view = (at: CodePointSpan) => () => show(cp, gold, pred, predCues, at)
   goldN += gold.length

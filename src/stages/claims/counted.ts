@@ -631,10 +631,11 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
   if (!isAmounting) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  if (t < s.tokenStart) return null
   // (wink may read "the total" as an adjective)
   const isNoun = pos[t] === NOUN || (pos[t] === ADJ && t - 1 >= s.tokenStart && pos[t - 1] === DET)
   // ("Last month that figure was 9,000": a figure that names no noun refers back as a total does)
-  if (t < s.tokenStart || !isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally' && lemma[t] !== 'figure')) return null
+  if (!isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally' && lemma[t] !== 'figure')) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
 }
 

@@ -3,7 +3,10 @@
 // `articles-holdout-7.jsonl` or of an earlier article set.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { POS_TAGS } from '../../model/doc.ts'
+import { timeFlags, tokenRange, type Context } from './context.ts'
 import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+import { isFuture, isFutureTense } from './when.ts'
 
 const money = (text: string, needle: string, value: number, unit: string) => quantity(text, needle, value, { kind: 'money', unit })
 
@@ -175,4 +178,36 @@ test('a participle before a noun: after "of" in what is put "at" a figure, and c
   const doc = buildDoc(text, [quantity(text, '2,700', 2700), quantity(text, '880', 880)])
   assert.equal(claimFor(doc, '2,700').counted, 'flooded homes')
   assert.equal(claimFor(doc, '880').counted, 'confirmed and suspected cases')
+})
+
+// Review (rev12): "be to be" and a verb reads the verb inside the figure's sentence only
+test('"are to be" at the end of a sentence does not read the next sentence\'s verb as its own', () => {
+  const text = 'Some 2,000 troops are to be\n\nSent home, the ministry said.'
+  const doc = buildDoc(text, [quantity(text, '2,000', 2000)])
+  const tokens = doc.get('tokens')
+  const c: Context = {
+    text, tokens, sentences: doc.get('sentences'), entities: doc.get('entities'), times: doc.get('times'),
+    attributions: doc.get('attributions'), quantities: doc.get('quantities'), published: doc.meta.published,
+    timeAt: timeFlags(tokens, doc.get('times')), canonicals: new Set(), datelines: new Int32Array(tokens.count).fill(-2),
+  }
+  const s = c.sentences[0]
+  const q = c.quantities[0]
+  const a = tokenRange(c, q, s)[0]
+  assert.equal(tokens.pos[s.tokenEnd], POS_TAGS.indexOf('VERB'), 'the next sentence opens with a verb')
+  // a predicate read to the sentence's end ("troops are to be")
+  const counted = { start: tokens.start[a + 1], end: tokens.end[s.tokenEnd - 1], category: 'deployed' as const, npStart: a + 1, npEnd: a + 2, after: s.tokenEnd }
+  assert.equal(isFuture(c, q, a, counted, s), false)
+  assert.equal(isFutureTense(c, a, counted, s), false)
+})
+
+// Review (rev12): "added" before a number that opens a clause said is still speech
+test('"added" before a number whose noun phrase has a verb after it reports that clause', () => {
+  const text = 'He added 5,000 more troops would be needed by spring.'
+  const doc = buildDoc(text, [quantity(text, '5,000', 5000)], [attribution(text, 'He', 'added', '5,000 more troops would be needed by spring')])
+  assert.equal(claimFor(doc, '5,000').source, 'He')
+  // the object of "added" stays a deed: the speaker around it states the figure
+  const deed = 'The economy added 200,000 jobs in May, the Labor Department said.'
+  const deedDoc = buildDoc(deed, [quantity(deed, '200,000', 200000)], [attribution(deed, 'The economy', 'added', '200,000 jobs in May'),
+    attribution(deed, 'the Labor Department', 'said', 'The economy added 200,000 jobs in May')])
+  assert.equal(claimFor(deedDoc, '200,000').source, 'the Labor Department')
 })

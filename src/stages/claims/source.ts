@@ -217,7 +217,7 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
       if (pos !== VERB && pos !== NOUN && pos !== ADJ) continue
       // "It admitted 420 patients last week": a hospital takes people in, it confesses nothing
       // (nor does a country that "added 11.2 million jobs" speak: "added" with a number after it)
-      const isAdmission = (c.tokens.lemma[t] === 'admit' || c.tokens.lemma[t] === 'add') && t + 1 < c.tokens.count && c.tokens.pos[t + 1] === NUM
+      const isAdmission = (c.tokens.lemma[t] === 'admit' || c.tokens.lemma[t] === 'add') && isNumberObject(c, t + 1)
       // (wink's lemma of "fined" is "fin")
       const isFine = /^fin(?:e|es|ed|ing)$/i.test(tokenText(c, t)) && pos === VERB
       if (!DEED_CUES.has(c.tokens.lemma[t]) && !isAdmission && !isFine) return false
@@ -225,6 +225,22 @@ function isDeedCue(c: Context, cue: readonly CharSpan[]): boolean {
     }
   }
   return deeds > 0
+}
+
+// What a number's noun phrase after a verb may hold: "1.4 million formal jobs last year".
+const OBJECT_POS = new Set([NUM, ADJ, NOUN, PROPN, ADV, DET])
+
+/**
+ * Whether a number at token `t` opens the object of the verb before it ("added 1.4 million
+ * jobs last year"), not the subject of a clause said ("He added 5,000 more troops would be
+ * needed": a verb after its noun phrase).
+ */
+function isNumberObject(c: Context, t: number): boolean {
+  const pos = c.tokens.pos
+  if (t >= c.tokens.count || pos[t] !== NUM) return false
+  let k = t + 1
+  while (k < c.tokens.count && OBJECT_POS.has(pos[k])) k++
+  return k >= c.tokens.count || (pos[k] !== AUX && pos[k] !== VERB)
 }
 
 // Cues of asking: "Prosecutors had sought a fine of", "the lawyers demanded".

@@ -121,7 +121,9 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
 function isBeToInPredicate(c: Context, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
   for (let t = counted.npEnd; t + 2 < s.tokenEnd && t < counted.after; t++) {
-    if (lemma[t] === 'be' && pos[t] === AUX && lemma[t + 1] === 'to' && (pos[t + 2] === VERB || (lemma[t + 2] === 'be' && pos[t + 3] === VERB))) return true
+    // ("are to be" at the sentence's end: the token after it is the next sentence's)
+    const isPassive = lemma[t + 2] === 'be' && t + 3 < s.tokenEnd && pos[t + 3] === VERB
+    if (lemma[t] === 'be' && pos[t] === AUX && lemma[t + 1] === 'to' && (pos[t + 2] === VERB || isPassive)) return true
   }
   return false
 }

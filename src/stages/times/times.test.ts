@@ -237,4 +237,8 @@ test('session 12: a part of today, a quarter with no year, and "the week before"
   // a quarter that has not begun by publication is last year's
   assert.deepEqual(times('Sales fell in the fourth quarter.'), ['the fourth quarter=2024'])
   assert.deepEqual(times('compared with 90 the week before'), ['the week before=2025-08'])
+  // review (rev12): a year named right after the quarter is the quarter's year
+  assert.deepEqual(times('Sales fell in the third quarter last year.'), ['last year=2024'])
+  assert.deepEqual(times('Sales fell in the first quarter in 2023.'), ['in 2023=2023'])
+  assert.deepEqual(times('Sales fell in the first quarter 2023.'), ['the first quarter 2023=2023'])
 })

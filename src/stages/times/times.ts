@@ -411,11 +411,14 @@ const RULES: readonly Rule[] = [
     resolve: (m, ref) => ref === null ? null : iso(ref, 'day'),
   },
   // "in the fourth quarter", "third-quarter": the last such quarter that began on or before
-  // publication, as its year ("of 2025" after it is left to the part-of rule)
+  // publication, as its year, or the year right after it ("the first quarter 2023"); "of
+  // 2025" after it is left to the part-of rule, and "in 2023" or "last year" to theirs
   {
     trigger: /\bquarter\b/i,
-    pattern: /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter\b(?!\s+of\b)/gi,
+    pattern: /\b(?:the\s+)?(first|second|third|fourth)[\s-]quarter(?:\s+(\d{4}))?\b(?!\s+(?:of|(?:in\s+)?\d{4}|(?:last|this|next)\s+year)\b)/gi,
     resolve: (m, ref) => {
+      // ("the first quarter 2023")
+      if (m[2] !== undefined) return m[2]
       if (ref === null) return null
       const starts = ['first', 'second', 'third', 'fourth'].indexOf(m[1].toLowerCase()) * 3 + 1
       return String(starts <= ref.month ? ref.year : ref.year - 1)
