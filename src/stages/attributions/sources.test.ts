@@ -184,3 +184,38 @@ test('"the official" after "an official" the article does not name is nobody nam
   const named = 'Defence Minister Ivan Kolar said 300 soldiers died. A spokesman for the ministry, Petr Hanak, said more had died. The spokesman said so.'
   assert.equal(resolve(named, 'The spokesman'), 'Petr Hanak')
 })
+
+test('the names in a relative or participle clause after a nominal\'s head are not the speaker', () => {
+  const founded = 'The group, which was founded by John Smith in 2004, said it had 300 members.'
+  assert.equal(resolve(founded, 'The group, which was founded by John Smith in 2004,'), null)
+  const named = 'Greenpeace issued a statement on Monday. The group, which was founded by John Smith in 2004, said it had 300 members.'
+  assert.equal(resolve(named, 'The group, which was founded by John Smith in 2004,', ['Greenpeace']), 'Greenpeace')
+  const led = 'The firm, led by Maria Okafor since 2019, said profits rose 12 percent.'
+  assert.equal(resolve(led, 'The firm, led by Maria Okafor since 2019,'), null)
+  const whose = 'Oxfam released figures. The charity, whose director Helen Brandt resigned last year, said 4,000 families were fed.'
+  assert.equal(resolve(whose, 'The charity, whose director Helen Brandt resigned last year,', ['Oxfam']), 'Oxfam')
+  // near misses: a name before the clause is the speaker, and an appositive is no clause
+  const person = 'Philippe Lazzarini, who heads UNRWA, said 300 staff were hurt.'
+  assert.equal(resolve(person, 'Philippe Lazzarini, who heads UNRWA,'), 'Philippe Lazzarini')
+  const lead = 'Grace Okafor, appointed by the board in May, said 40 stores would close.'
+  assert.equal(resolve(lead, 'Grace Okafor, appointed by the board in May,'), 'Grace Okafor')
+})
+
+test('a body\'s noun ("the company", "the agency") takes an organisation, never a person who spoke before', () => {
+  const untyped = 'John Smith said sales rose 4 percent. The company said it would hire 200 workers.'
+  assert.equal(resolve(untyped, 'The company', ['John Smith']), null)
+  const unknownGiven = 'Temitope Okafor said sales rose 4 percent, and she expects more. The company said it would hire 200 workers.'
+  assert.equal(resolve(unknownGiven, 'The company', ['Temitope Okafor']), null)
+  const both = 'Walmart reported results, and Doug McMillon said he saw sales rise 4 percent. The company said it would hire 200 workers.'
+  assert.equal(resolve(both, 'The company', ['Walmart', 'Doug McMillon']), 'Walmart')
+  const agency = 'Mr. Kwame Mensah said the price of maize rose 4 percent. The agency said it would buy 200 tonnes.'
+  assert.equal(resolve(agency, 'The agency', ['Kwame Mensah']), null)
+  // a surname that may be a person's: a body the entities stage typed is surer
+  const surname = 'Acme Corp reported its results. Smith said sales rose 4 percent. The company said it would hire 200 workers.'
+  assert.equal(resolve(surname, 'The company', ['Acme Corp', 'Smith']), 'Acme Corp')
+  // near misses: a person's noun still takes the person, and "it" a body
+  const spokesman = 'Kwame Mensah said the price of maize rose 4 percent. The spokesman said it would buy 200 tonnes.'
+  assert.equal(resolve(spokesman, 'The spokesman', ['Kwame Mensah']), 'Kwame Mensah')
+  const ministry = 'Flooding has killed 37 people, the Ministry of Emergency Situations said. The ministry said 1,200 homes were damaged.'
+  assert.equal(resolve(ministry, 'The ministry', ['Ministry of Emergency Situations']), 'Ministry of Emergency Situations')
+})

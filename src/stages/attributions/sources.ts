@@ -141,6 +141,10 @@ export function resolveSource(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
   content: readonly Range[] = [],
 ): string | null {
+  // "The group, which was founded by John Smith,", "The firm, led by Maria Okafor,": a clause
+  // set off after the source's head describes it, and the names in it are not who speaks
+  const clause = describingClauseAt(text, p, src)
+  if (clause > 0) return resolveSource(text, p, { start: src.start, end: clause }, entities, named, content)
   const s0 = p.tokens.start[src.start]
   const e0 = p.tokens.end[src.end - 1]
   const inside = entities.filter((e) => e.start >= s0 && e.end <= e0)
@@ -289,7 +293,10 @@ function antecedent(
         ? (e.type === 'ORG' || e.type === 'MEDIA' || e.type === 'NORP' || (e.type === 'OTHER' && wasSource)) && !people.isPerson(e)
         // "it" is no person; a nominal of a kind not listed may be ("the investor")
         // and a body's noun ("the administration") is no person either
-        : (GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)) && !(isIt && people.isPerson(e)) && !(isBody && isNamedPerson(e, name))
+        : (GROUP_TYPES.has(e.type) || (e.type === 'OTHER' && wasSource)) && !(isIt && people.isPerson(e)) &&
+          // a body's noun is no one the lexicon or the article ("he", "Mrs.") gives a gender:
+          // a name of two capitalised words alone may be a body's ("Homeland Security")
+          !(isBody && (isNamedPerson(e, name) || people.genderOf(e) !== null))
     if (!fits) continue
     // "she" is not the man the article calls "he" (and the other way round).
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
@@ -297,7 +304,10 @@ function antecedent(
     const hasHead = head !== null && (namesHead(text, e, head) || titles?.has(head) === true)
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
-    let score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
+    // A body's noun ("the company") is surer of a name typed as a body than of an untyped one
+    // that may be a person's surname ("Acme Corp reported ... Smith said ... The company said").
+    const typedBody = isBody && (e.type === 'ORG' || e.type === 'MEDIA')
+    let score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) + (typedBody ? 1 : 0) - (isPossessor ? 1 : 0)
     if (hasHead && titles !== undefined) for (const m of modifiers) if (titles.has(m)) score += 8
     // walking back, the first of equal score is the nearest
     if (score > bestScore) { best = e; bestScore = score }
@@ -681,6 +691,21 @@ function appositiveAt(p: Prepared, src: Range): number {
     return p.tokens.pos[i - 1] === PROPN && describes ? p.tokens.start[i] : -1
   }
   return -1
+}
+
+const RELATIVES = new Set(['which', 'who', 'whose'])
+
+/**
+ * The token of the first comma in a source that opens a relative or participle clause
+ * ("The group, which was founded by ...", "The firm, led by ..."), with words before it;
+ * 0 when there is none.
+ */
+function describingClauseAt(text: string, p: Prepared, src: Range): number {
+  for (let i = src.start + 1; i + 1 < src.end; i++) {
+    if (p.punct[i] !== P_COMMA) continue
+    if (RELATIVES.has(wordAt(text, p, i + 1)) || p.tokens.pos[i + 1] === VERB) return i
+  }
+  return 0
 }
 
 /**
