@@ -211,3 +211,17 @@ test('"added" before a number whose noun phrase has a verb after it reports that
     attribution(deed, 'the Labor Department', 'said', 'The economy added 200,000 jobs in May')])
   assert.equal(claimFor(deedDoc, '200,000').source, 'the Labor Department')
 })
+
+test('an "A:" answer is the person the introduction presents as interviewee, not the first person it names', () => {
+  const turns = '\n\nQ: How many homes were lost?\nA: We lost about 240 homes.'
+  const source = (intro: string) => { const text = intro + turns; return claimFor(buildDoc(text, [quantity(text, 'about 240', 240, { isApprox: true })]), 'about 240').sourceEntity }
+  // the person spoken to or interviewed
+  assert.equal(source('President Emmanuel Macron visited the region on Monday. We spoke to Anna Berg, the mayor of Tromsø, about the floods.'), 'Anna Berg')
+  assert.equal(source('Emmanuel Macron met ministers in Brussels, where we sat down with Marta Lindqvist.'), 'Marta Lindqvist')
+  assert.equal(source('Our correspondent Tom Hale interviewed Marta Lindqvist after the vote.'), 'Marta Lindqvist')
+  // the person who told or spoke to the interviewer
+  assert.equal(source('Emmanuel Macron announced new aid on Monday. Anna Berg told Tom Hale in an interview what the floods cost.'), 'Anna Berg')
+  // near misses: no such words, the first person named; the interviewee named first
+  assert.equal(source('Emmanuel Macron visited Tromsø on Monday, where Anna Berg is the mayor.'), 'Emmanuel Macron')
+  assert.equal(source('Anna Berg, the mayor of Tromsø, spoke to Tom Hale about the floods.'), 'Anna Berg')
+})

@@ -1247,6 +1247,14 @@ function turnSource(c: Context, q: Quantity): Source | null {
 
 // A paragraph that opens with "Q:", the question of an interview printed as turns.
 const QUESTION_LABEL = /^[ \t]*Q:[ \t]/m
+// A name of two or three capitalised words the gazetteer may not know ("Marta Lindqvist").
+const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u
+// What comes before the person an interview's writer spoke to: "we spoke to", "I sat down
+// with", "interviewed", then at most three capitalised words or "the" ("we spoke to Mayor").
+// Only the writer's "we" or "I": in "Anna Berg spoke to Tom Hale" the one who speaks is interviewed.
+const INTERVIEWED = /(?:\b(?:[Ww]e|I)\s+(?:\p{Ll}+\s+)?(?:spoke|talked|sat down|met)\s+(?:to|with)|\binterviewed)\s+(?:(?:the|\p{Lu}[\p{L}.]*)\s+){0,3}$/u
+// What comes after the interviewee's name, past an apposition: "told", "spoke to", "said in an interview".
+const INTERVIEWEE = /^(?:,[^,.\n]{1,80},)?\s+(?:told|tells|(?:spoke|talked|speaks|talks)\s+(?:to|with)|sat down with|said in an interview)\b/u
 
 /**
  * "Q: How much is frozen?\nA: About 210 billion euros ...": an answer labelled "A" is the
@@ -1258,8 +1266,13 @@ function answerSource(c: Context, label: CharSpan): Source | null {
   if (question === null || question.index > label.start) return null
   // (a name the gazetteer does not know comes as a run of capitalised words: one of two or three
   // words with an apposition after it, "Marta Lindqvist, the EU's envoy", names a person)
-  const person = c.entities.find((e) => e.end <= question.index && (e.type === 'PERSON' ||
-    (e.type === 'OTHER' && /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u.test(c.text.slice(e.start, e.end)) && c.text.startsWith(', ', e.end))))
+  const intro = c.entities.filter((e) => e.end <= question.index && (e.type === 'PERSON' ||
+    (e.type === 'OTHER' && PERSON_SHAPE.test(c.text.slice(e.start, e.end)))))
+  // The interviewee as the introduction presents them ("we spoke to X", "X told Y in an
+  // interview"), else the first person it names, an untyped name only with an apposition after it.
+  const person = intro.find((e) => INTERVIEWED.test(c.text.slice(Math.max(0, e.start - 60), e.start))) ??
+    intro.find((e) => INTERVIEWEE.test(c.text.slice(e.end, e.end + 120))) ??
+    intro.find((e) => e.type === 'PERSON' || c.text.startsWith(', ', e.end))
   if (person === undefined) return null
   return { attribution: null, source: { start: person.start, end: person.end }, cue: label, sourceEntity: person.canonical ?? c.text.slice(person.start, person.end) }
 }
