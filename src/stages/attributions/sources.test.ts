@@ -210,9 +210,6 @@ test('a body\'s noun ("the company", "the agency") takes an organisation, never 
   assert.equal(resolve(both, 'The company', ['Walmart', 'Doug McMillon']), 'Walmart')
   const agency = 'Mr. Kwame Mensah said the price of maize rose 4 percent. The agency said it would buy 200 tonnes.'
   assert.equal(resolve(agency, 'The agency', ['Kwame Mensah']), null)
-  // a surname that may be a person's: a body the entities stage typed is surer
-  const surname = 'Acme Corp reported its results. Smith said sales rose 4 percent. The company said it would hire 200 workers.'
-  assert.equal(resolve(surname, 'The company', ['Acme Corp', 'Smith']), 'Acme Corp')
   // near misses: a person's noun still takes the person, and "it" a body
   const spokesman = 'Kwame Mensah said the price of maize rose 4 percent. The spokesman said it would buy 200 tonnes.'
   assert.equal(resolve(spokesman, 'The spokesman', ['Kwame Mensah']), 'Kwame Mensah')

@@ -304,10 +304,7 @@ function antecedent(
     const hasHead = head !== null && (namesHead(text, e, head) || titles?.has(head) === true)
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
-    // A body's noun ("the company") is surer of a name typed as a body than of an untyped one
-    // that may be a person's surname ("Acme Corp reported ... Smith said ... The company said").
-    const typedBody = isBody && (e.type === 'ORG' || e.type === 'MEDIA')
-    let score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) + (typedBody ? 1 : 0) - (isPossessor ? 1 : 0)
+    let score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
     if (hasHead && titles !== undefined) for (const m of modifiers) if (titles.has(m)) score += 8
     // walking back, the first of equal score is the nearest
     if (score > bestScore) { best = e; bestScore = score }
