@@ -237,7 +237,15 @@ export function extractPage(): string {
 </section>`, { scripts: ['/static/extract.js'] })
 }
 
-/** An error as a page, with the same message the API would give. */
+// What each status the app answers with (src/api/errors.ts) tells the reader: a request
+// refused is not the server failing, which is what "Something went wrong" says.
+const ERROR_HEADING: Record<number, string> = {
+  400: 'Bad request', 401: 'Not authorized', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict',
+  413: 'Request too large', 422: 'Cannot be processed', 503: 'The ledger is unavailable',
+}
+
+/** An error as a page, with the same message the API would give, under a heading naming the status. */
 export function errorPage(status: number, message: string): string {
-  return layout(status === 404 ? 'Not found' : 'Error', html`<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
+  const heading = ERROR_HEADING[status] ?? 'Something went wrong'
+  return layout(heading, html`<h1>${heading}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
 }
