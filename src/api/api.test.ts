@@ -392,6 +392,7 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assert.equal(page.status, 405)
         assert.equal(page.headers.get('allow'), 'GET, HEAD')
         assert.match(String(page.body), /DELETE is not allowed/)
+        assert.match(String(page.body), /<h1>Method not allowed<\/h1>/)
         assert.equal((await call('POST', '/no/such/page')).status, 404)
       })
 

@@ -76,12 +76,12 @@ export function figuresIndexPage(figures: readonly Figure[]): string {
     const last = latestPoint(f.points)
     return html`<tr data-figure="${f.id}">
 <th scope="row"><a href="${figurePath(f.id)}">${f.label}</a><br><small class="muted">${f.id}</small></th>
-<td>${statusBadge(f.status)}</td>
-<td class="num">${f.points.length}</td>
-<td class="num">${f.independentSources}</td>
-<td class="num">${last ? formatEstimate(last) : '—'}</td>
-<td>${range(dated[0] ?? null, dated[dated.length - 1] ?? null)}</td>
-<td>${trusted(renderSparkline(f.points))}</td>
+<td data-label="Status">${statusBadge(f.status)}</td>
+<td class="num" data-label="Estimates">${f.points.length}</td>
+<td class="num" data-label="Independent sources">${f.independentSources}</td>
+<td class="num" data-label="Latest">${last ? formatEstimate(last) : '—'}</td>
+<td data-label="Dates">${range(dated[0] ?? null, dated[dated.length - 1] ?? null)}</td>
+<td data-label="Trend">${trusted(renderSparkline(f.points))}</td>
 </tr>`
   })
   const body = figures.length === 0
@@ -89,7 +89,7 @@ export function figuresIndexPage(figures: readonly Figure[]): string {
     : html`<h1>Figures</h1>
 <p class="lede">${figures.length} figures: claims that count the same thing, grouped across sources and time.</p>
 ${exportLinks('')}
-<div class="table-wrap"><table class="figures">
+<div class="table-wrap"><table class="figures cards">
 <caption class="visually-hidden">Figures in the ledger</caption>
 <thead><tr><th scope="col">Figure</th><th scope="col">Status</th><th scope="col">Estimates</th><th scope="col">Independent sources</th><th scope="col">Latest</th><th scope="col">Dates</th><th scope="col">Trend</th></tr></thead>
 <tbody>${rows}</tbody>
@@ -134,7 +134,7 @@ ${f.aliases.length > 0 ? html`<p class="muted">Merged from: ${f.aliases.join(', 
 </figure>
 ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 <h2 id="evidence">Evidence</h2>
-<div class="table-wrap"><table class="evidence">
+<div class="table-wrap"><table class="evidence cards">
 <caption class="visually-hidden">Each estimate with its source and quote</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
 <tbody>${rows}</tbody>
@@ -174,16 +174,16 @@ ${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures f
 
 /** `/articles`: every stored article. */
 export function articlesPage(articles: readonly StoredArticle[]): string {
-  const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td>${a.outlet ?? '—'}</td><td class="date">${a.published ?? '—'}</td><td class="num">${a.claimCount}</td></tr>`)
+  const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td data-label="Outlet">${a.outlet ?? '—'}</td><td class="date" data-label="Published">${a.published ?? '—'}</td><td class="num" data-label="Claims">${a.claimCount}</td></tr>`)
   return layout('Articles', html`<h1>Articles</h1><p class="lede">${articles.length} articles in the ledger.</p>
-<div class="table-wrap"><table><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }
 
 /** `/sources`: who is cited, how often, by which outlets. */
 export function sourcesPage(sources: readonly SourceSummary[]): string {
-  const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num">${s.claims}</td><td class="num">${s.articles}</td><td>${s.outlets.join(', ')}</td><td>${range(s.first, s.last)}</td><td class="num">${s.figures.length}</td></tr>`)
+  const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num" data-label="Claims">${s.claims}</td><td class="num" data-label="Articles">${s.articles}</td><td data-label="Outlets">${s.outlets.join(', ')}</td><td data-label="Dates">${range(s.first, s.last)}</td><td class="num" data-label="Figures">${s.figures.length}</td></tr>`)
   return layout('Sources', html`<h1>Sources</h1><p class="lede">${sources.length} sources of figures. A named source counts once however many outlets quote it; unnamed ones (“officials”) are counted per story; an outlet's own statements are its own voice.</p>
-<div class="table-wrap"><table><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }
 
 /** `/sources/:name`: what a source claimed over time. */
@@ -195,7 +195,7 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>
 <h2>Claims over time</h2>
-<div class="table-wrap"><table class="evidence"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="evidence cards"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }
 
 /** `/search?q=`: figures, articles and claims matching a query. */
@@ -237,7 +237,15 @@ export function extractPage(): string {
 </section>`, { scripts: ['/static/extract.js'] })
 }
 
-/** An error as a page, with the same message the API would give. */
+// What each status the app answers with (src/api/errors.ts) tells the reader: a request
+// refused is not the server failing, which is what "Something went wrong" says.
+const ERROR_HEADING: Record<number, string> = {
+  400: 'Bad request', 401: 'Not authorized', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict',
+  413: 'Request too large', 422: 'Cannot be processed', 503: 'The ledger is unavailable',
+}
+
+/** An error as a page, with the same message the API would give, under a heading naming the status. */
 export function errorPage(status: number, message: string): string {
-  return layout(status === 404 ? 'Not found' : 'Error', html`<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
+  const heading = ERROR_HEADING[status] ?? 'Something went wrong'
+  return layout(heading, html`<h1>${heading}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
 }

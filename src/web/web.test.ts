@@ -10,6 +10,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import { mainWindow, renderTimelineSvg, valueCap, type ChartPoint } from './chart.ts'
 import { findQuote, renderHighlightedText } from './highlight.ts'
 import { safeHref } from './html.ts'
+import { errorPage } from './pages.ts'
 
 const DAY = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)
 
@@ -141,4 +142,16 @@ test('an article in a language claimtrail does not read says why it has no claim
     await store.close()
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+test('an error page\'s heading says what happened: not "Something went wrong" for a refused request (session 12)', () => {
+  const heading = (status: number): string => parseHTML(errorPage(status, 'the message')).document.querySelector('h1')?.textContent ?? ''
+  assert.equal(heading(400), 'Bad request')
+  assert.equal(heading(404), 'Not found')
+  assert.equal(heading(405), 'Method not allowed')
+  assert.equal(heading(413), 'Request too large')
+  assert.equal(heading(500), 'Something went wrong')
+  const page = parseHTML(errorPage(405, 'DELETE is not allowed on this page')).document
+  assert.equal(page.querySelector('title')?.textContent, 'Method not allowed · claimtrail')
+  assert.equal(page.querySelector('main p')?.textContent, 'DELETE is not allowed on this page')
 })

@@ -226,6 +226,28 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await page.close()
   })
 
+  test('phone: every table cell and status badge lies inside the 390 px viewport, no page scrolls sideways (session 12)', async () => {
+    // A side-scrolling table hid the status and every later column off the screen's
+    // right edge with no sign they were there: on a phone a table is read whole.
+    const { page } = await openPage(390, 844)
+    const paths = ['/', `/figures/${DEPLOYED}`, '/sources', '/sources/nis', '/articles', `/articles/${keys.get('nis-revision')}`, '/search?q=Kursk']
+    for (const path of paths) {
+      await page.goto(server.url + path)
+      const found = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth
+        const outside = [...document.querySelectorAll('main th, main td, main .status')]
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.left < -0.5 || r.right > width + 0.5 })
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').trim().slice(0, 30)}`)
+        return { outside, overflow: document.documentElement.scrollWidth - width, cells: document.querySelectorAll('main td').length }
+      })
+      assert.deepEqual(found.outside.slice(0, 5), [], `${path}: off the screen`)
+      assert.ok(found.overflow <= 0, `${path}: the page scrolls sideways by ${found.overflow}px`)
+      if (path === '/') assert.ok(found.cells > 0, 'the home page has its table')
+      await shot(page, `phone${path.replace(/[^a-z]+/gi, '-')}`)
+    }
+    await page.close()
+  })
+
   test('dates never break at their hyphens in narrow table columns', async () => {
     // 700 px: above the phone layout, where long titles squeeze the date columns.
     const { page } = await openPage(700, 900)
