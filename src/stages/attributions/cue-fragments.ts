@@ -26,7 +26,7 @@ import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
 import type { CodePointSpan } from '../../format/brat.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { studyOptions, uniqueFragments } from './cue-pairs.ts'
+import { markedLine, studyOptions, uniqueFragments } from './cue-pairs.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 
@@ -48,19 +48,6 @@ const tally = (lemma: string, at: number) => {
   lemmas.set(lemma, row)
 }
 
-function show(cp: readonly string[], at: CodePointSpan, marks: ReadonlyArray<readonly [readonly CodePointSpan[], string, string]>): string {
-  let lo = at.start
-  let hi = at.end
-  while (lo > 0 && cp[lo - 1] !== '\n' && at.start - lo < 160) lo--
-  while (hi < cp.length && cp[hi] !== '\n' && hi - at.end < 160) hi++
-  let line = ''
-  for (let i = lo; i < hi; i++) {
-    for (const [fs, open] of marks) for (const f of fs) if (f.start === i) line += open
-    line += cp[i]
-    for (const [fs, , close] of marks) for (const f of fs) if (f.end === i + 1) line += close
-  }
-  return line.replace(/\n+/gu, ' ⏎ ')
-}
 
 function example(k: string, lemma: string, text: () => string): void {
   if (options.examples !== k && options.examples !== `${k}:${lemma}`) return
@@ -104,7 +91,7 @@ for (const doc of predictSplit(options.data, annDirPredictor(options.pred))) {
         : predSource.some((s) => overlaps(g, s)) ? 'gold:in predicted source' : 'gold:none'
     add(k)
     add(`${k}:${lemma}`)
-    example(k, lemma, () => `${doc.name}: ${show(cp, g, [[gold, '{', '}'], [pred, '<', '>'], [predContent, '[', ']']])}`)
+    example(k, lemma, () => `${doc.name}: ${markedLine(cp, g, [[gold, '{', '}'], [pred, '<', '>'], [predContent, '[', ']']])}`)
   }
   for (const f of pred) {
     if (goldKeys.has(key(f))) continue
@@ -120,7 +107,7 @@ for (const doc of predictSplit(options.data, annDirPredictor(options.pred))) {
     add(k)
     add(`${k}:${lemma}`)
     add(`${k} (${own.some((a) => a.source.length > 0) ? 'with' : 'no'} source)`)
-    example(k, lemma, () => `${doc.name}: ${show(cp, f, [[gold, '{', '}'], [[f], '<', '>'], [ownContent, '[', ']']])}`)
+    example(k, lemma, () => `${doc.name}: ${markedLine(cp, f, [[gold, '{', '}'], [[f], '<', '>'], [ownContent, '[', ']']])}`)
   }
 }
 const pr = matched / predN

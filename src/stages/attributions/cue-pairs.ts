@@ -67,3 +67,22 @@ export function uniqueFragments(atts: readonly BratAttribution[], role: 'source'
   for (const a of atts) for (const f of a[role]) seen.set(`${f.start}:${f.end}`, f)
   return [...seen.values()]
 }
+
+/**
+ * The line of text around `at` (up to 160 code points each way, within its paragraph) with
+ * each mark's fragments bracketed by its opening and closing strings; marks open in the
+ * order given and close in the reverse order, so nested brackets read properly.
+ */
+export function markedLine(cp: readonly string[], at: CodePointSpan, marks: ReadonlyArray<readonly [readonly CodePointSpan[], string, string]>): string {
+  let lo = at.start
+  let hi = at.end
+  while (lo > 0 && cp[lo - 1] !== '\n' && at.start - lo < 160) lo--
+  while (hi < cp.length && cp[hi] !== '\n' && hi - at.end < 160) hi++
+  let line = ''
+  for (let i = lo; i < hi; i++) {
+    for (const [fs, open] of marks) for (const f of fs) if (f.start === i) line += open
+    line += cp[i]
+    for (let m = marks.length - 1; m >= 0; m--) for (const f of marks[m][0]) if (f.end === i + 1) line += marks[m][2]
+  }
+  return line.replace(/\n+/gu, ' ⏎ ')
+}

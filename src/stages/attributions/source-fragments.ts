@@ -22,7 +22,7 @@
  */
 import { annDirPredictor, predictSplit } from '../../eval/polnear.ts'
 import type { CodePointSpan } from '../../format/brat.ts'
-import { studyOptions, uniqueFragments } from './cue-pairs.ts'
+import { markedLine, studyOptions, uniqueFragments } from './cue-pairs.ts'
 
 const options = studyOptions(40)
 
@@ -47,21 +47,7 @@ function pattern(s: string): string {
 }
 
 function show(cp: readonly string[], g: readonly CodePointSpan[], p: readonly CodePointSpan[], cues: readonly CodePointSpan[], at: CodePointSpan): string {
-  let lo = at.start
-  let hi = at.end
-  while (lo > 0 && cp[lo - 1] !== '\n' && at.start - lo < 160) lo--
-  while (hi < cp.length && cp[hi] !== '\n' && hi - at.end < 160) hi++
-  let line = ''
-  for (let i = lo; i < hi; i++) {
-    for (const f of g) if (f.start === i) line += '{'
-    for (const f of p) if (f.start === i) line += '['
-    for (const f of cues) if (f.start === i) line += '<'
-    line += cp[i]
-    for (const f of cues) if (f.end === i + 1) line += '>'
-    for (const f of p) if (f.end === i + 1) line += ']'
-    for (const f of g) if (f.end === i + 1) line += '}'
-  }
-  return line.replace(/\n+/gu, ' ⏎ ')
+  return markedLine(cp, at, [[g, '{', '}'], [p, '[', ']'], [cues, '<', '>']])
 }
 
 function example(k: string, name: string, text: () => string): void {
