@@ -597,7 +597,6 @@ export function withoutNestedCues(p: Prepared, found: readonly Found[]): Found[]
     || !cut.some((b) => b !== a && overlapsAny(a.cues, b.content) && !overlapsAny(b.cues, a.content)))
 }
 
-
 /**
  * "Health authorities in Sudan have reported 658 cases, including 28 deaths, [according to] the
  * World Health Organization (WHO).": a content that runs over ", according to X" in its

@@ -5,11 +5,11 @@
  * counted on PolNeAR train gold before it was written; the counts are in the comments.
  */
 import type { RoleSpans } from './attributions.ts'
-import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, suffixId, type Prepared } from './features.ts'
+import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
-import { closingQuotation, speechClauseAfterQuotation } from './conventions.ts'
+import { SUFFIX_ING, closingQuotation, speechClauseAfterQuotation } from './conventions.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
-import { TITLE_SMALL_WORDS } from '../tokens/tokens.ts'
+import { SUBJECT_PRONOUNS, TITLE_SMALL_WORDS } from '../tokens/tokens.ts'
 
 /**
  * '“We each have our own opinion,” Jim Bennett, 57, told a voter passing by, engaged in
@@ -173,7 +173,6 @@ export function anonymityFormulas<T extends TokenAttribution>(p: Prepared, found
 
 // verbs of a speech clause that closes a quotation ('“...,” he said', '“...,” said Kunin')
 const SPEECH_CLAUSE_VERBS = new Set(['say', 'add', 'continue', 'explain', 'write', 'ask', 'recall', 'insist', 'note', 'argue', 'declare', 'state'])
-const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i'])
 
 /**
  * '“...,” he said', '“...,” Young said. “...”', '"Now he's a national figure," said Kunin': a
@@ -208,7 +207,7 @@ export function beforeInnerSpeechClause(p: Prepared, r: CueTokens): CueTokens {
 /** The end of a speech clause "he said", "Young said", "said Kunin" that begins at `from`, or -1. */
 function speechClauseEnd(p: Prepared, from: number, to: number): number {
   const lemma = p.tokens.lemma
-  const isSpeaker = (i: number) => SPEAKER_PRONOUNS.has(lemma[i]) || p.isCap[i] !== 0
+  const isSpeaker = (i: number) => SUBJECT_PRONOUNS.has(lemma[i]) || p.isCap[i] !== 0
   if (from >= to) return -1
   if (SPEECH_CLAUSE_VERBS.has(lemma[from])) {
     // "said Kunin", "says Mr. Trump"
@@ -236,7 +235,6 @@ export function withoutContentBeforeParticiple(p: Prepared, cue: CueTokens, cont
   return content.filter((r) => r.end > cue.start)
 }
 
-const SUFFIX_ING = suffixId('ing')
 
 /** Whether the cue opens with an -ing word (not "according") after a comma, a closing mark between them allowed. */
 function isParticipleCue(p: Prepared, cue: CueTokens): boolean {

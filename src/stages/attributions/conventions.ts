@@ -513,7 +513,8 @@ function balancedEnd(p: Prepared, start: number, end: number): number {
   return open > start ? open : end
 }
 
-const SUFFIX_ING = suffixId('ing')
+/** The suffix id of an -ing word (`Prepared.suffix`). */
+export const SUFFIX_ING = suffixId('ing')
 const TIME_OPENERS = new Set(['on', 'late', 'early', 'earlier'])
 
 /**

@@ -7,6 +7,7 @@ import {
 } from './context.ts'
 import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SIZING_VERBS, SPEECH_VERBS } from './lexicon.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
+import { SUBJECT_PRONOUNS } from '../tokens/tokens.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { isDashBetween } from '../tokens/marks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
@@ -853,9 +854,6 @@ function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; 
 // How far after "proposed" its object may hold the figure.
 const PROPOSAL_REACH = 10
 
-// Personal pronouns that may be a proposer: "He also proposed raising the tax to 16 percent".
-const PROPOSER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i'])
-
 /**
  * "The minister also proposed raising the levy to 12 percent": the subject of an active
  * "proposed" states a figure in its object (within `PROPOSAL_REACH` tokens, no clause break
@@ -884,7 +882,8 @@ function proposalSubject(c: Context, s: Sentence, a: number): { source: CharSpan
   }
   if (end - 1 < s.tokenStart) return null
   let start = end
-  if (pos[end - 1] === PRON && PROPOSER_PRONOUNS.has(tokenText(c, end - 1).toLowerCase())) {
+  // a personal pronoun may be the proposer: "He also proposed raising the tax to 16 percent"
+  if (pos[end - 1] === PRON && SUBJECT_PRONOUNS.has(tokenText(c, end - 1).toLowerCase())) {
     start = end - 1
   } else {
     while (start - 1 >= s.tokenStart && end - start < 6 && (NP_POS.has(pos[start - 1]) || /^['’]s$/.test(tokenText(c, start - 1)))) start--

@@ -55,6 +55,9 @@ export const TITLES: ReadonlySet<string> = new Set([
   'Sen', 'Sens', 'Rep', 'Reps', 'Gov', 'Govs', 'Pres', 'Sec', 'Amb', 'Atty', 'Supt', 'Hon',
   'Gen', 'Gens', 'Lt', 'Col', 'Maj', 'Capt', 'Cpl', 'Sgt', 'Pvt', 'Adm', 'Cmdr', 'Cdr', 'Mt', 'Ft',
 ])
+/** Personal pronouns that can be the subject of a clause of saying ("he said", "said she"), lower case. */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i'])
+
 /** Short words a title in title case leaves in lower case ("Bridge Over Troubled Water", "Abandon Republican Party for Hillary Clinton"). */
 export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'vs.',
