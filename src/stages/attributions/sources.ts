@@ -54,6 +54,9 @@ const PERSON_NOUNS = new Set([
 const NON_LETTERS = /[^\p{L}]+/u
 // How many sentences back a pronoun or nominal looks for its antecedent.
 const ANTECEDENT_SENTENCES = 3
+// How many names back it looks at most: three sentences of news hold far fewer, but a text
+// without full stops is one sentence however long, and every pronoun in it read all of it.
+const ANTECEDENT_NAMES = 150
 
 const LOOK_BACK = 3000
 
@@ -279,7 +282,7 @@ function antecedent(
   while (lo < hi) { const m = (lo + hi) >> 1; if (entities[m].start < s0) lo = m + 1; else hi = m }
   let best: Entity | null = null
   let bestScore = -1
-  for (let k = lo - 1; k >= 0; k--) {
+  for (let k = lo - 1; k >= 0 && lo - k <= ANTECEDENT_NAMES; k--) {
     const e = entities[k]
     if (sentenceOf(p, e.start) < firstSent) break
     if (e.end > s0 || spoken.some((r) => e.start >= r.start && e.end <= r.end)) continue

@@ -19,7 +19,15 @@ const CAPITALISED = /^\p{Lu}/u
 
 function hull(fragments: readonly CharSpan[]): CharSpan | null {
   if (fragments.length === 0) return null
-  return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
+  // (a loop, not Math.min over a mapped copy: the figure rules take the hull of every
+  // attribution for every figure)
+  let start = fragments[0].start
+  let end = fragments[0].end
+  for (let i = 1; i < fragments.length; i++) {
+    if (fragments[i].start < start) start = fragments[i].start
+    if (fragments[i].end > end) end = fragments[i].end
+  }
+  return { start, end }
 }
 
 // A hyphen and a lower-case letter right after a name: the name opens a compound modifier.
@@ -530,6 +538,35 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
 /** Whether token `t` is a dash between words, not a hyphen inside one (`isDashBetween` in marks.ts). */
 const isDash = (c: Context, t: number) => isDashBetween(tokenText(c, t), c.tokens, t)
 
+// The dashes of each document, found once: a long sentence (a text without full stops) made
+// every figure's `isDashAside` walk all of it.
+const DASH_TOKENS = new WeakMap<Context, Int32Array>()
+
+/** The tokens of the document that are dashes between words (`isDash`), in order. */
+function dashTokens(c: Context): Int32Array {
+  let found = DASH_TOKENS.get(c)
+  if (found === undefined) {
+    const list: number[] = []
+    // (every dash is one or two code units long: no text is sliced for longer tokens)
+    for (let t = 0; t < c.tokens.count; t++) if (c.tokens.end[t] - c.tokens.start[t] <= 2 && isDash(c, t)) list.push(t)
+    found = Int32Array.from(list)
+    DASH_TOKENS.set(c, found)
+  }
+  return found
+}
+
+/** The index of the first entry of ascending `sorted` that is at least `t` (its length when none is). */
+function firstAtOrAfter(sorted: Int32Array, t: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /**
  * Whether the figure at token `a` stands in an aside of the writer's set off by dashes after
  * the speech verb at `verb`, a clause with a verb of its own: "Mr. Furman acknowledged that
@@ -541,11 +578,13 @@ const isDash = (c: Context, t: number) => isDashBetween(tokenText(c, t), c.token
  */
 function isDashAside(c: Context, s: Sentence, verb: number, a: number): boolean {
   // (dashes pair up from the verb on: the figure is inside an aside after an odd number of them)
-  let open = -1
-  let before = 0
-  for (let t = verb + 1; t < a; t++) if (isDash(c, t)) { open = t; before++ }
-  let close = a + 1
-  while (close < s.tokenEnd && !isDash(c, close)) close++
+  const dashes = dashTokens(c)
+  const first = firstAtOrAfter(dashes, verb + 1)
+  const after = firstAtOrAfter(dashes, a)
+  const before = after - first
+  const open = before > 0 ? dashes[after - 1] : -1
+  const next = firstAtOrAfter(dashes, a + 1)
+  const close = next < dashes.length ? Math.min(dashes[next], s.tokenEnd) : s.tokenEnd
   if (before % 2 === 0 || close >= s.tokenEnd) return false
   // a finite verb: an auxiliary, or a verb that does not modify a noun after it ("adjusted gross incomes")
   for (let t = open + 1; t < close; t++) {
@@ -998,9 +1037,10 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   let sourcelessSize = Infinity
   let isAfterQuote = false
   c.attributions.forEach((att, i) => {
+    // (first the cheap test: a content that does not hold the figure is no quotation before it either)
+    if (!att.content.some((f) => holdsFigure(f, q))) return
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
-    if (isModifierCue(c, att)) return
-    if (!att.content.some((f) => holdsFigure(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
@@ -1476,14 +1516,43 @@ function bodyBefore(c: Context, source: CharSpan | null): string | null {
   const head = tokenText(c, last).toLowerCase()
   const earliest = sentenceIndex(c, source.start) - BODY_SENTENCES
   let best: { end: number; name: string } | null = null
-  for (const att of c.attributions) {
-    const span = hull(att.source)
-    if (span === null || span.end > source.start || (best !== null && span.end <= best.end) || sentenceIndex(c, span.start) < earliest) continue
-    const placed = entitiesIn(c, span).filter((e) => e.type === 'GPE' || e.type === 'NORP')
-    const name = placeBody(c, span, placed)
-    if (name !== null && name.toLowerCase().endsWith(` ${head}`)) best = { end: span.end, name }
+  for (const { span, sentence, body } of sourceFacts(c)) {
+    if (span === null || span.end > source.start || (best !== null && span.end <= best.end) || sentence < earliest) continue
+    if (body !== null && body.toLowerCase().endsWith(` ${head}`)) best = { end: span.end, name: body }
   }
   return best?.name ?? namedBodyBefore(c, source, head)
+}
+
+/** What `bodyBefore` and `namedBodyBefore` read of an attribution's source. */
+interface SourceFacts {
+  /** The source's hull, null for none. */
+  readonly span: CharSpan | null
+  /** The index of the sentence it starts in. */
+  readonly sentence: number
+  /** The body a place names in it (`placeBody`), or null. */
+  readonly body: string | null
+  /** The canonical names of the entities inside it. */
+  readonly names: readonly string[]
+}
+
+// Per document, read once: every "the ministry" of a long text read every source before it anew.
+const SOURCE_FACTS = new WeakMap<Context, readonly SourceFacts[]>()
+
+/** {@link SourceFacts} of each of the document's attributions, in their order. */
+function sourceFacts(c: Context): readonly SourceFacts[] {
+  let facts = SOURCE_FACTS.get(c)
+  if (facts === undefined) {
+    facts = c.attributions.map((att) => {
+      const span = hull(att.source)
+      if (span === null) return { span, sentence: -1, body: null, names: [] }
+      const inside = entitiesIn(c, span)
+      const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
+      const names = inside.flatMap((e) => e.canonical === null ? [] : [e.canonical])
+      return { span, sentence: sentenceIndex(c, span.start), body: placeBody(c, span, placed), names }
+    })
+    SOURCE_FACTS.set(c, facts)
+  }
+  return facts
 }
 
 /**
@@ -1493,10 +1562,9 @@ function bodyBefore(c: Context, source: CharSpan | null): string | null {
  */
 function namedBodyBefore(c: Context, source: CharSpan, head: string): string | null {
   const names = new Set<string>()
-  for (const att of c.attributions) {
-    const span = hull(att.source)
+  for (const { span, names: inside } of sourceFacts(c)) {
     if (span === null || span.end > source.start) continue
-    for (const e of entitiesIn(c, span)) if (e.canonical !== null && e.canonical.toLowerCase().startsWith(`${head} of `)) names.add(e.canonical)
+    for (const name of inside) if (name.toLowerCase().startsWith(`${head} of `)) names.add(name)
   }
   return names.size === 1 ? [...names][0] : null
 }
