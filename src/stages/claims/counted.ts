@@ -1100,6 +1100,14 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && !REFUGE_PLACES.has(lemma[k])))) k++
       if (k < s.tokenEnd && REFUGE_PLACES.has(lemma[k])) { signals.add('displaced'); end = k + 1; break }
     }
+    // "have been forced from their homes", "were driven out of their homes", "were forced to flee":
+    // displaced ("force" and "drive" name no category of their own)
+    if ((word === 'force' || word === 'drive') && pos[p] === VERB && p + 1 < s.tokenEnd) {
+      const from = lemma[p + 1] === 'out' && p + 2 < s.tokenEnd && lemma[p + 2] === 'of' ? p + 2 : p + 1
+      const home = from === p + 2 ? (isFromHome(c, s, from) || (from + 2 < s.tokenEnd && (pos[from + 1] === PRON || pos[from + 1] === DET) && lemma[from + 2] === 'home')) : isFromHome(c, s, from)
+      if (home) { signals.add('displaced'); end = from + 3; break }
+      if (lemma[p + 1] === 'to' && p + 2 < s.tokenEnd && (lemma[p + 2] === 'flee' || lemma[p + 2] === 'leave')) { signals.add('displaced'); end = p + 3; break }
+    }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     // "6,700 relief camps are sheltering 700,000 people": what shelters others is no one displaced

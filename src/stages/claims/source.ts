@@ -947,7 +947,34 @@ const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observator
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
-  return withFullerName(c, sourceOf(c, q, s, a))
+  return withGappedName(c, s, a, withFullerName(c, sourceOf(c, q, s, a)))
+}
+
+/**
+ * "Kassala has reported 2,960 cases and 81 deaths, Gedaref 1,745 cases and 52 deaths, and
+ * Khartoum 1,120 cases": in a gapped list each conjunct's name stands where the first
+ * conjunct's source stands, with the verb left out, so it is the source of its conjunct's
+ * figures. A conjunct is what follows a comma (and perhaps "and"): a capitalised name, then a
+ * number, with no verb up to the figure. Only when the attribution's own source is a name.
+ */
+function withGappedName(c: Context, s: Sentence, a: number, found: Source): Source {
+  if (found.attribution === null || found.source === null) return found
+  const { pos, lemma } = c.tokens
+  const first = firstToken(c, found.source)
+  if (first < 0 || pos[first] !== PROPN || !CAPITALISED.test(tokenText(c, first))) return found
+  const content = hull(c.attributions[found.attribution].content)
+  let t = a - 1
+  while (t > s.tokenStart && t >= a - 12 && tokenText(c, t) !== ',' && tokenText(c, t) !== ';' && pos[t] !== VERB && pos[t] !== AUX) t--
+  if (t <= s.tokenStart || (tokenText(c, t) !== ',' && tokenText(c, t) !== ';')) return found
+  if (content === null || c.tokens.start[t] < content.start) return found
+  let k = t + 1
+  if (lemma[k] === 'and') k++
+  const nameStart = k
+  while (k < a && pos[k] === PROPN && CAPITALISED.test(tokenText(c, k)) && c.timeAt[k] === 0) k++
+  if (k === nameStart || k - nameStart > 3 || pos[k] !== NUM) return found
+  const span = { start: c.tokens.start[nameStart], end: c.tokens.end[k - 1] }
+  if (span.start <= found.source.start) return found
+  return { ...found, source: span, sourceEntity: sourceEntityOf(c, span) }
 }
 
 /**
@@ -976,6 +1003,24 @@ function withFullerName(c: Context, found: Source): Source {
   return fuller === null ? found : { ...found, sourceEntity: fuller }
 }
 
+/**
+ * "The United States made no pledge, but a State Department official said Washington would
+ * give $200 million": whether another attribution that holds the figure has its source and cue
+ * between the cue of `att` and the start of its content. The nearer speaker states the
+ * figure; the content of `att` ran past them (an inner speaker inside the content is not
+ * between: "X said Y told lawmakers ...").
+ */
+function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
+  const cue = hull(att.cue)
+  const content = hull(att.content)
+  if (cue === null || content === null || content.start < cue.end) return false
+  return c.attributions.some((other) => {
+    if (other === att || other.source.length === 0 || !other.content.some((f) => holdsFigure(f, q))) return false
+    const span = hull([...other.source, ...other.cue])
+    return span !== null && span.start >= cue.end && span.end <= content.start
+  })
+}
+
 function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // "she said 800,000 had joined a strike that the ministry counted at 212,000": the body that
   // counts in a relative clause states the figure it counts, inside what another says
@@ -1001,6 +1046,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
     if (isModifierCue(c, att)) return
     if (!att.content.some((f) => holdsFigure(f, q)) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isCueBetween(c, att, q)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {

@@ -42,6 +42,9 @@ function isHeadlineToVerbBefore(c: Context, s: Sentence, comma: number): boolean
 export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    // 'would give "between $200 million and $300 million"': a quotation that opens right at the
+    // figure continues the clause before it
+    if (t === a - 1 && (tokenText(c, t) === '"' || tokenText(c, t) === '“') && t - 1 >= s.tokenStart && pos[t - 1] === VERB) continue
     if (CLAUSE_BREAKS.has(tokenText(c, t))) {
       // a headline's "Firm X to invest 2.4 billion euros, create 1,200 jobs": a bare verb after
       // the comma goes on with the "to" and verb before it
@@ -323,6 +326,10 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // "..., as rescue teams reached villages that had been cut off since the weekend": a time in
     // a relative clause of another segment dates what that clause tells
     if (k !== own && isInRelativeClause(c, s, seg, xa)) continue
+    // "The United States, the largest donor last year, made no pledge, but ... would give $200
+    // million": a time in an apposition (a segment with no verb that opens with a determiner
+    // after a name or noun) dates what the apposition says of that noun
+    if (k !== own && isApposition(c, s, seg, info.hasVerb, k)) continue
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
@@ -341,6 +348,23 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
   // it will send 4,000 soldiers")
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
+}
+
+/** Whether segment `k` is an apposition: ", the largest donor last year," (no verb, a determiner after a comma that follows a noun). */
+function isApposition(c: Context, s: Sentence, seg: Int32Array, hasVerb: Uint8Array, k: number): boolean {
+  if (hasVerb[k] === 1) return false
+  let t = s.tokenStart
+  while (t < s.tokenEnd && seg[t - s.tokenStart] !== k) t++
+  if (t >= s.tokenEnd || t - 1 < s.tokenStart) return false
+  const comma = tokenText(c, t) === ',' ? t : t - 1
+  if (tokenText(c, comma) !== ',' || comma - 1 < s.tokenStart || comma + 1 >= s.tokenEnd) return false
+  const before = c.tokens.pos[comma - 1]
+  const first = comma + 1
+  // (and a comma that closes it)
+  let end = first
+  while (end < s.tokenEnd && seg[end - s.tokenStart] === k && tokenText(c, end) !== ',') end++
+  return (before === PROPN || before === NOUN) && c.tokens.pos[first] === DET && seg[first - s.tokenStart] === k &&
+    end < s.tokenEnd && tokenText(c, end) === ','
 }
 
 /**

@@ -1,0 +1,99 @@
+// Session 13 shapes (docs/figures.md, "Session 13: held-out articles 8 (fig13)"): each with a
+// hand-written passage, built over real tokens, entities and times; none is a sentence of
+// `articles-holdout-8.jsonl` or of an earlier article set.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+
+const money = (text: string, needle: string, value: number, unit: string) => quantity(text, needle, value, { kind: 'money', unit })
+
+test('people forced or driven from their homes, or forced to flee, are displaced', () => {
+  const text = 'Some 7,500 villagers were forced from their homes by the mudslides. About 900 people were driven out of their homes. Another 3,000 were forced to flee.'
+  const doc = buildDoc(text, [quantity(text, 'Some 7,500', 7500, { isApprox: true }), quantity(text, 'About 900', 900, { isApprox: true }), quantity(text, '3,000', 3000)])
+  assert.equal(claimFor(doc, 'Some 7,500').category, 'displaced')
+  assert.equal(claimFor(doc, 'About 900').category, 'displaced')
+  assert.equal(claimFor(doc, '3,000').category, 'displaced')
+  // "forced" with no home or flight after it names nothing
+  const none = 'About 900 workers were forced to accept lower pay.'
+  assert.equal(claimFor(buildDoc(none, [quantity(none, 'About 900', 900, { isApprox: true })]), 'About 900').category, 'other')
+})
+
+test('", up from" compares with the last figure of the sentence that is not the count of a place', () => {
+  const text = 'About 61,000 people have fled and are staying in 140 schools, the agency said, up from 38,000 on Friday.'
+  const doc = buildDoc(text, [quantity(text, 'About 61,000', 61000, { isApprox: true }), quantity(text, '140', 140), quantity(text, '38,000', 38000)],
+    [attribution(text, 'the agency', 'said', 'About 61,000 people have fled and are staying in 140 schools')], '2026-06-03')
+  assert.equal(claimFor(doc, '38,000').category, 'displaced')
+  // with the places' count last and no preposition before it, the nearest figure still wins
+  const near = 'About 61,000 people have fled and 140 schools were closed, the agency said, up from 95 on Friday.'
+  const nearDoc = buildDoc(near, [quantity(near, 'About 61,000', 61000, { isApprox: true }), quantity(near, '140', 140), quantity(near, '95', 95)],
+    [attribution(near, 'the agency', 'said', 'About 61,000 people have fled and 140 schools were closed')], '2026-06-03')
+  assert.equal(claimFor(nearDoc, '95').counted, 'schools')
+})
+
+test('in a gapped list each conjunct\'s name is the source of its figures', () => {
+  const text = 'Sindh has confirmed 4,210 cases and 63 deaths, Punjab 2,880 cases and 41 deaths, and Balochistan 730 cases.'
+  const doc = buildDoc(text, [quantity(text, '4,210', 4210), quantity(text, '63', 63), quantity(text, '2,880', 2880), quantity(text, '41', 41), quantity(text, '730', 730)],
+    [attribution(text, 'Sindh', 'has confirmed', '4,210 cases and 63 deaths, Punjab 2,880 cases and 41 deaths, and Balochistan 730 cases')])
+  assert.equal(claimFor(doc, '4,210').source, 'Sindh')
+  assert.equal(claimFor(doc, '63').source, 'Sindh')
+  assert.equal(claimFor(doc, '2,880').source, 'Punjab')
+  assert.equal(claimFor(doc, '41').source, 'Punjab')
+  assert.equal(claimFor(doc, '730').source, 'Balochistan')
+  // a source that is no name has no gapped parallels; a verb in the conjunct ends the gap
+  const common = 'The ministry has confirmed 4,210 cases, Punjab 2,880 of them.'
+  const commonDoc = buildDoc(common, [quantity(common, '4,210', 4210), quantity(common, '2,880', 2880)],
+    [attribution(common, 'The ministry', 'has confirmed', '4,210 cases, Punjab 2,880 of them')])
+  assert.equal(claimFor(commonDoc, '2,880').source, 'The ministry')
+  const verb = 'Sindh has confirmed 4,210 cases, and Punjab reported 2,880 cases.'
+  const verbDoc = buildDoc(verb, [quantity(verb, '4,210', 4210), quantity(verb, '2,880', 2880)],
+    [attribution(verb, 'Sindh', 'has confirmed', '4,210 cases, and Punjab reported 2,880 cases')])
+  assert.equal(claimFor(verbDoc, '2,880').source, 'Sindh')
+})
+
+test('a figure in a gapped conjunct right after a planned one is planned', () => {
+  const text = 'Japan promised $400 million, Canada $150 million and Norway 900 million crowns.'
+  const doc = buildDoc(text, [money(text, '$400 million', 4e8, 'USD'), money(text, '$150 million', 1.5e8, 'USD'), money(text, '900 million crowns', 9e8, 'NOK')])
+  assert.equal(claimFor(doc, '$400 million').isPlanned, true)
+  assert.equal(claimFor(doc, '$150 million').isPlanned, true)
+  assert.equal(claimFor(doc, '900 million crowns').isPlanned, true)
+  // a conjunct with a verb of its own is no gap
+  const own = 'Japan promised $400 million, and Canada has paid $150 million.'
+  const ownDoc = buildDoc(own, [money(own, '$400 million', 4e8, 'USD'), money(own, '$150 million', 1.5e8, 'USD')])
+  assert.equal(claimFor(ownDoc, '$150 million').isPlanned, false)
+})
+
+test('a speaker between a cue and the start of its content states the figure', () => {
+  const text = 'China, the second-biggest lender, made no offer, but a Treasury official said Beijing would lend $3 billion.'
+  const doc = buildDoc(text, [money(text, '$3 billion', 3e9, 'USD')], [
+    attribution(text, 'China', 'made no offer', 'Beijing would lend $3 billion'),
+    attribution(text, 'a Treasury official', 'said', 'Beijing would lend $3 billion'),
+  ])
+  assert.equal(claimFor(doc, '$3 billion').source, 'a Treasury official')
+  // an inner speaker inside the content is not between: the innermost still wins by size
+  const nested = 'The paper said a Treasury official told lawmakers Beijing would lend $3 billion.'
+  const nestedDoc = buildDoc(nested, [money(nested, '$3 billion', 3e9, 'USD')], [
+    attribution(nested, 'The paper', 'said', 'a Treasury official told lawmakers Beijing would lend $3 billion'),
+    attribution(nested, 'a Treasury official', 'told', 'Beijing would lend $3 billion'),
+  ])
+  assert.equal(claimFor(nestedDoc, '$3 billion').source, 'a Treasury official')
+})
+
+test('a quotation that opens right at the figure after a verb keeps the clause\'s future', () => {
+  const text = 'The minister said the fund would receive "up to 2 billion euros" from the budget.'
+  const doc = buildDoc(text, [money(text, 'up to 2 billion euros', 2e9, 'EUR')], [], '2026-10-01')
+  assert.equal(claimFor(doc, 'up to 2 billion euros').isPlanned, true)
+  // a quotation after a noun opens no clause of the verb before it
+  const past = 'The fund would be closed, the minister said. "About 2 billion euros" had been paid.'
+  const pastDoc = buildDoc(past, [money(past, 'About 2 billion euros', 2e9, 'EUR')], [], '2026-10-01')
+  assert.equal(claimFor(pastDoc, 'About 2 billion euros').isPlanned, false)
+})
+
+test('a time in an apposition dates what the apposition says, not a figure elsewhere in the sentence', () => {
+  const text = 'Brazil, the top exporter last year, kept quiet, but officials said it sold 40,000 tonnes.'
+  const doc = buildDoc(text, [quantity(text, '40,000 tonnes', 40000, { unit: 't' })], [], '2026-10-01')
+  assert.equal(claimFor(doc, '40,000 tonnes').asOf, null)
+  // a time in a segment that opens with a preposition still dates the sentence's figure
+  const lead = 'The ministry, in a statement on Monday, said 300 people had died.'
+  const leadDoc = buildDoc(lead, [quantity(lead, '300', 300)], [attribution(lead, 'The ministry', 'said', '300 people had died')], '2026-10-01')
+  assert.equal(claimFor(leadDoc, '300').asOf, '2026-09-28')
+})
