@@ -163,7 +163,9 @@ export function findClaims(doc: Doc): Claim[] {
         isGappedConjunct(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a))) isPlanned = true
     // "pledged 7 billion euros ($7.5 billion)": an amount in brackets right after another is
     // the same figure written again, in another currency or unit: it holds when that one does
-    if (previous !== null && previous.sentence === si && /^\s*\(\s*$/.test(doc.text.slice(quantities[previous.claim.quantity].end, q.start))) {
+    // ("would pay 50 million pesos ($12,000)": past the currency the counted noun names)
+    if (previous !== null && previous.sentence === si &&
+      /^\s*\(\s*$/.test(doc.text.slice(Math.max(quantities[previous.claim.quantity].end, previous.claim.counted.end), q.start))) {
       asOf = previous.claim.asOf
       isPlanned = previous.claim.isPlanned
     }

@@ -129,7 +129,11 @@ export function findCounted(
   c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null, earlier: Category | null,
 ): Counted | null {
   const { pos, lemma } = c.tokens
-  if (q.kind === 'percent' || q.kind === 'multiplier') return findShareCounted(c, q, a, b, s, prior)
+  if (q.kind === 'percent' || q.kind === 'multiplier') {
+    const share = findShareCounted(c, q, a, b, s, prior, earlier)
+    // "The appeal is only 23 percent funded": a share funded is a share of money
+    return share !== null && q.kind === 'percent' && isFundedAfter(c, b, s) ? { ...share, category: 'money' } : share
+  }
   let from = b
   // "4,000 of them", "thousands of shells", "12,000 of its troops"
   if (from < s.tokenEnd && lemma[from] === 'of') {
@@ -460,6 +464,8 @@ function isWeaponSystem(c: Context, from: number, to: number): boolean {
     const word = tokenText(c, t).toLowerCase()
     if (WEAPON_SYSTEM_WORDS.has(c.tokens.lemma[t]) || WEAPON_SYSTEM_WORDS.has(word)) isWeapon = true
     else if (isWeapon && /^(system|systems|battery|batteries)$/.test(word)) return true
+    // "27 machine guns", "anti-tank guns": a gun named by its kind is a weapon (a bare "gun" stays equipment)
+    else if (/^guns?$/.test(word) && t > from && /^(?:machine|anti-tank|anti-aircraft|field)$/i.test(tokenText(c, t - 1))) return true
   }
   return false
 }
@@ -906,7 +912,12 @@ function inFigure(c: Context, k: number): boolean {
  * doubled". A share apposed to a figure ("1.9 million people, or about 90 per cent") or of
  * it ("60% of them") counts what that figure counts. Null when nothing is named.
  */
-function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
+/** Whether "funded" or "financed" follows token `b` ("23 percent funded", "is 40 per cent financed"). */
+export function isFundedAfter(c: Context, b: number, s: Sentence): boolean {
+  return b < s.tokenEnd && /^(?:funded|financed|underfunded)$/i.test(tokenText(c, b))
+}
+
+function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null, earlier: Category | null): Counted | null {
   const { pos, lemma } = c.tokens
   let from = b
   if (q.kind === 'multiplier') {
@@ -919,6 +930,11 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     // ("has received only 17 percent of it": of the amount before)
     if (prior !== null && ((from > 0 && /^(them|those|whom|these|it)$/.test(lemma[from] ?? '')) || isApposed)) {
       return standingFor(prior, b)
+    }
+    // "Donors pledged $1.5 billion. Less than 60 percent of it arrived": a share of "it" or
+    // "them" with no figure before it in its sentence is a share of the last figure before
+    if (prior === null && earlier !== null && from > 0 && /^(them|it)$/.test(lemma[from] ?? '') && pos[from] === PRON) {
+      return { start: c.tokens.start[from], end: c.tokens.end[from], category: earlier, npStart: from, npEnd: from + 1, after: from + 1 }
     }
     // "85 percent of those registered at the crossing", "of those killed": the people a participle names
     if (prior === null && from > 0 && from + 1 < s.tokenEnd && lemma[from] === 'those' && (pos[from + 1] === VERB || lemma[from + 1] === 'who')) {

@@ -3,6 +3,7 @@
 // `articles-holdout-8.jsonl` or of an earlier article set.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { findTimes } from '../times/times.ts'
 import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
 
 const money = (text: string, needle: string, value: number, unit: string) => quantity(text, needle, value, { kind: 'money', unit })
@@ -96,4 +97,56 @@ test('a time in an apposition dates what the apposition says, not a figure elsew
   const lead = 'The ministry, in a statement on Monday, said 300 people had died.'
   const leadDoc = buildDoc(lead, [quantity(lead, '300', 300)], [attribution(lead, 'The ministry', 'said', '300 people had died')], '2026-10-01')
   assert.equal(claimFor(leadDoc, '300').asOf, '2026-09-28')
+})
+
+test('a share "funded" is money and the state now, not a plan', () => {
+  const text = 'The relief plan seeks $900 million and is only 31 percent funded.'
+  const doc = buildDoc(text, [money(text, '$900 million', 9e8, 'USD'), quantity(text, '31 percent', 31, { kind: 'percent' })])
+  assert.equal(claimFor(doc, '$900 million').isPlanned, true)
+  assert.equal(claimFor(doc, '31 percent').category, 'money')
+  assert.equal(claimFor(doc, '31 percent').isPlanned, false)
+  // a share that is not funded keeps its category
+  const other = 'The survey found that 31 percent of voters were undecided.'
+  assert.equal(claimFor(buildDoc(other, [quantity(other, '31 percent', 31, { kind: 'percent' })]), '31 percent').category, 'other')
+})
+
+test('money set off after a noun phrase headed by "appeal" is asked for, so planned', () => {
+  const text = 'The Red Cross appeal for flood victims, $14 million, has drawn few donors.'
+  const doc = buildDoc(text, [money(text, '$14 million', 14e6, 'USD')])
+  assert.equal(claimFor(doc, '$14 million').isPlanned, true)
+  // money after another noun is not
+  const report = 'The Red Cross report on flood victims, $14 million, was published.'
+  assert.equal(claimFor(buildDoc(report, [money(report, '$14 million', 14e6, 'USD')]), '$14 million').isPlanned, false)
+})
+
+test('an amount in brackets after a currency word the counted noun holds shares the plan of the one before', () => {
+  const text = 'The firm said it would pay 80 million rupees ($960,000) in compensation.'
+  const doc = buildDoc(text, [quantity(text, '80 million', 80e6), money(text, '$960,000', 960000, 'USD')],
+    [attribution(text, 'The firm', 'said', 'it would pay 80 million rupees ($960,000) in compensation')])
+  assert.equal(claimFor(doc, '80 million').isPlanned, true)
+  assert.equal(claimFor(doc, '$960,000').isPlanned, true)
+})
+
+test('guns named by their kind are weapons; a bare gun stays equipment', () => {
+  const text = 'Police seized 35 machine guns and 12 anti-tank guns. The navy fitted 14 guns to the ships.'
+  const doc = buildDoc(text, [quantity(text, '35', 35), quantity(text, '12', 12), quantity(text, '14', 14)])
+  assert.equal(claimFor(doc, '35').category, 'munitions')
+  assert.equal(claimFor(doc, '12').category, 'munitions')
+  assert.equal(claimFor(doc, '14').category, 'other')
+})
+
+test('a share "of it" with no figure before it in its sentence is a share of the figure before', () => {
+  const text = 'Donors promised $800 million in March. Only 45 percent of it has been paid.'
+  const doc = buildDoc(text, [money(text, '$800 million', 8e8, 'USD'), quantity(text, '45 percent', 45, { kind: 'percent' })])
+  assert.equal(claimFor(doc, '45 percent').category, 'money')
+  assert.equal(claimFor(doc, '45 percent').counted, 'it')
+})
+
+test('a day and month with no year after the future tense or a present schedule is the next such day', () => {
+  assert.deepEqual(findTimes('Talks will resume on March 3.', '2026-02-12').map((t) => t.value), ['2026-03-03'])
+  assert.deepEqual(findTimes('The trial is due to open on 9 February.', '2026-02-12').map((t) => t.value), ['2027-02-09'])
+  assert.deepEqual(findTimes('The drive is scheduled to start on 20 February.', '2026-02-12').map((t) => t.value), ['2026-02-20'])
+  // the past tense, or a schedule in the past, is the last such day
+  assert.deepEqual(findTimes('Talks resumed on March 3.', '2026-02-12').map((t) => t.value), ['2025-03-03'])
+  assert.deepEqual(findTimes('The drive was scheduled to start on 20 February.', '2026-02-12').map((t) => t.value), ['2025-02-20'])
 })

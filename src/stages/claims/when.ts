@@ -5,6 +5,7 @@ import {
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
+import { isFundedAfter } from './counted.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
@@ -41,6 +42,10 @@ function isHeadlineToVerbBefore(c: Context, s: Sentence, comma: number): boolean
 /** Whether a figure is about the future (docs/figures.md, "planned"). */
 export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
+  // "seeks $4.2 billion and is only 23 percent funded": how much is funded is the state now
+  if (q.kind === 'percent' && isFundedAfter(c, tokenRange(c, q, s)[1], s)) return false
+  // "UNHCR's appeal for this year, US$ 31 million, is ...": money set off as the appeal's amount is asked for
+  if (q.kind === 'money' && isAppealApposition(c, a, s)) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     // 'would give "between $200 million and $300 million"': a quotation that opens right at the
     // figure continues the clause before it
@@ -84,6 +89,17 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return AHEAD_PERIOD.test(rest)
+}
+
+/** Whether money at token `a` stands after a comma in apposition to a noun phrase whose head is "appeal" (no verb between). */
+function isAppealApposition(c: Context, a: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  if (a - 2 < s.tokenStart || tokenText(c, a - 1) !== ',') return false
+  for (let t = a - 2; t >= s.tokenStart && t >= a - 10; t--) {
+    if (pos[t] === VERB || pos[t] === AUX || CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (lemma[t] === 'appeal' && pos[t] === NOUN) return true
+  }
+  return false
 }
 
 // "in the coming days", "later this year", "next month"; ("to support the response over the
