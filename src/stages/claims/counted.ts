@@ -161,6 +161,9 @@ export function findCounted(
   const verbBefore = verbForms.length > 0 ? v : -1
   const verbLemma = verbForms.find((l) => PREDICATE_CATEGORY.has(l) || LOSS_VERBS.has(l) || JOINING_VERBS.has(l)) ?? verbForms[0] ?? ''
   if (verbBefore >= 0) addSignal(signals, verbLemma)
+  // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
+  // refuge puts up are out of their homes
+  if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
   // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
   const other = verbBefore - 2
@@ -616,6 +619,10 @@ const CAPACITY_PARTICIPLES = new Set(['build', 'design', 'mean', 'intend', 'plan
  */
 function capacityOf(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
+  // "hosting 8,900 people against a capacity of 5,200": a bare number after "capacity of"
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && lemma[a - 2] === 'capacity' && pos[a - 2] === NOUN) {
+    return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'other', npStart: a - 2, npEnd: a - 1, after: a + 1 }
+  }
   const v = a - 2
   if (v - 1 < s.tokenStart || lemma[a - 1] !== 'for' || !CAPACITY_PARTICIPLES.has(lemma[v]) || !/ed$|built$|meant$/i.test(tokenText(c, v))) return null
   if (pos[v - 1] !== NOUN) return null
@@ -1124,6 +1131,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       if (home) { signals.add('displaced'); end = from + 3; break }
       if (lemma[p + 1] === 'to' && p + 2 < s.tokenEnd && (lemma[p + 2] === 'flee' || lemma[p + 2] === 'leave')) { signals.add('displaced'); end = p + 3; break }
     }
+    // "the 390 servicemen released on Friday", "have been freed from captivity": people set free
+    // were held (not "released from hospital", "freed from the rubble")
+    if (isSetFree(c, p, s)) { signals.add('captured'); end = p + 1; break }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     // "6,700 relief camps are sheltering 700,000 people": what shelters others is no one displaced
@@ -1144,6 +1154,40 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     else break
   }
   return end
+}
+
+// Verbs by which a place puts people up.
+const HOSTING_VERBS = new Set(['host', 'house', 'accommodate', 'shelter'])
+
+/** Whether a place of refuge (`REFUGE_PLACES`) heads the subject before the verb at `v`, past auxiliaries and a place phrase ("Reception centres on the islands were"). */
+function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  for (let k = t; k >= s.tokenStart && k >= t - 6; k--) {
+    // (the tagger may read a plural that opens the sentence, "Shelters", "Camps", as a verb or a name)
+    const isPlace = REFUGE_PLACES.has(tokenText(c, k).toLowerCase()) && (pos[k] === NOUN || k === s.tokenStart)
+    if (isPlace && (k === t || lemma[k + 1] === 'in' || lemma[k + 1] === 'on' || lemma[k + 1] === 'at' || lemma[k + 1] === 'across')) return true
+    if (pos[k] === VERB || CLAUSE_BREAKS.has(tokenText(c, k))) return false
+  }
+  return false
+}
+
+// Where people are held: "freed from captivity", "released from prison".
+const HELD_PLACES = new Set(['captivity', 'prison', 'jail', 'detention', 'custody', 'camp', 'captor'])
+
+/**
+ * Whether "released" or "freed" at token `p` sets people free from being held: with no "from"
+ * after it, or "from" a place of holding ("from Russian captivity"); not "released from
+ * hospital" or "freed from the rubble".
+ */
+function isSetFree(c: Context, p: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[p] !== VERB || (lemma[p] !== 'release' && lemma[p] !== 'free')) return false
+  if (p + 1 >= s.tokenEnd || lemma[p + 1] !== 'from') return true
+  let k = p + 2
+  while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
+  return k < s.tokenEnd && HELD_PLACES.has(lemma[k])
 }
 
 // What people are "treated for" that counts them with the injured: wounds, and the harm a fire,

@@ -3,6 +3,7 @@
 // `articles-holdout-8.jsonl` or of an earlier article set.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { findQuantities } from '../quantities/quantities.ts'
 import { findTimes } from '../times/times.ts'
 import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
 
@@ -149,4 +150,84 @@ test('a day and month with no year after the future tense or a present schedule 
   // the past tense, or a schedule in the past, is the last such day
   assert.deepEqual(findTimes('Talks resumed on March 3.', '2026-02-12').map((t) => t.value), ['2025-03-03'])
   assert.deepEqual(findTimes('The drive was scheduled to start on 20 February.', '2026-02-12').map((t) => t.value), ['2025-02-20'])
+})
+
+test('"the agency" or "the commission" is the one body named before whose name ends with that word', () => {
+  const text = 'Floods killed 40 people, the National Water Agency said. According to the agency, 3,000 homes were damaged.'
+  const doc = buildDoc(text, [quantity(text, '40', 40), quantity(text, '3,000', 3000)], [
+    attribution(text, 'the National Water Agency', 'said', 'Floods killed 40 people'),
+    attribution(text, 'the agency', 'According to', '3,000 homes were damaged'),
+  ])
+  assert.equal(claimFor(doc, '3,000').sourceEntity, 'National Water Agency')
+  // a name that only holds the word inside it is another body
+  const inside = 'Floods killed 40 people, the Agency for Water Safety said. According to the agency, 3,000 homes were damaged.'
+  const insideDoc = buildDoc(inside, [quantity(inside, '40', 40), quantity(inside, '3,000', 3000)], [
+    attribution(inside, 'the Agency for Water Safety', 'said', 'Floods killed 40 people'),
+    attribution(inside, 'the agency', 'According to', '3,000 homes were damaged'),
+  ])
+  assert.notEqual(claimFor(insideDoc, '3,000').sourceEntity, 'National Water Agency')
+})
+
+test('the subject of a verb of sizing that is "the" and a body\'s common name resolves to the body named before', () => {
+  const text = 'The count was slow, the Federal Electoral Commission said on Monday. The commission put turnout at 58 percent.'
+  const doc = buildDoc(text, [quantity(text, '58 percent', 58, { kind: 'percent' })],
+    [attribution(text, 'the Federal Electoral Commission', 'said', 'The count was slow')])
+  assert.equal(claimFor(doc, '58 percent').source, 'The commission')
+  assert.equal(claimFor(doc, '58 percent').sourceEntity, 'Federal Electoral Commission')
+})
+
+test('a name set off by commas after a common noun is an apposition: the source is the noun, resolved to the name', () => {
+  const text = 'The bank\'s owner, Meridian Holdings, said it would repay 90 million euros.'
+  const doc = buildDoc(text, [money(text, '90 million euros', 9e7, 'EUR')],
+    [attribution(text, 'The bank\'s owner, Meridian Holdings,', 'said', 'it would repay 90 million euros')])
+  assert.equal(claimFor(doc, '90 million euros').source, 'The bank\'s owner')
+  assert.equal(claimFor(doc, '90 million euros').sourceEntity, 'Meridian Holdings')
+  // a list of bodies is kept whole
+  const list = 'The police, Interpol and Europol said 300 people were arrested.'
+  const listDoc = buildDoc(list, [quantity(list, '300', 300)], [attribution(list, 'The police, Interpol and Europol', 'said', '300 people were arrested')])
+  assert.equal(claimFor(listDoc, '300').source, 'The police, Interpol and Europol')
+})
+
+test('"it was reported" after a figure names no source', () => {
+  const text = 'More than 2,300 families moved into new flats built in four months , it was reported .'
+  const doc = buildDoc(text, [quantity(text, 'More than 2,300', 2300, { bound: 'at_least' })])
+  assert.equal(claimFor(doc, 'More than 2,300').source, null)
+  // a body with a passive speech verb still speaks ("the General Staff is informed")
+  const body = 'More than 2,300 families moved into new flats , the ministry is informed .'
+  assert.equal(claimFor(buildDoc(body, [quantity(body, 'More than 2,300', 2300, { bound: 'at_least' })]), 'More than 2,300').source, 'the ministry')
+})
+
+test('"approximately" after a number holds it before an auxiliary, not before another number', () => {
+  const q = (text: string) => findQuantities(text).map((x) => [text.slice(x.start, x.end), x.isApprox])
+  assert.deepEqual(q('Workers numbering 45 thousand approximately were sent.'), [['45 thousand approximately', true]])
+  assert.deepEqual(q('In 2019 approximately 300 died.'), [['approximately 300', true]])
+})
+
+test('a rerun is an election: the year before it dates its results', () => {
+  const text = 'Turnout was 66 percent, down from 71.2 percent in the 2019 rerun.'
+  const doc = buildDoc(text, [quantity(text, '66 percent', 66, { kind: 'percent' }), quantity(text, '71.2 percent', 71.2, { kind: 'percent' })], [], '2026-05-01')
+  assert.equal(claimFor(doc, '71.2 percent').asOf, '2019')
+})
+
+test('people released or freed, but not from a hospital or rubble, were held', () => {
+  const text = 'The 120 fishermen released on Monday flew home. About 70 conscripts were freed from captivity. Some 40 patients were released from hospital.'
+  const doc = buildDoc(text, [quantity(text, '120', 120), quantity(text, 'About 70', 70, { isApprox: true }), quantity(text, 'Some 40', 40, { isApprox: true })], [], '2026-05-01')
+  assert.equal(claimFor(doc, '120').category, 'captured')
+  assert.equal(claimFor(doc, 'About 70').category, 'captured')
+  assert.notEqual(claimFor(doc, 'Some 40').category, 'captured')
+})
+
+test('a bare number after "a capacity of" is a figure', () => {
+  const text = 'The camp holds 14,000 people against a capacity of 6,000.'
+  const doc = buildDoc(text, [quantity(text, '14,000', 14000), quantity(text, '6,000', 6000)])
+  assert.equal(claimFor(doc, '6,000').counted, 'capacity')
+  assert.equal(claimFor(doc, '6,000').category, 'other')
+})
+
+test('people a place of refuge hosts or accommodates are displaced; a stadium\'s crowd is not', () => {
+  const text = 'Shelters in the capital were hosting 4,200 people. Camps accommodate some 9,000 villagers. The stadium hosted 40,000 fans.'
+  const doc = buildDoc(text, [quantity(text, '4,200', 4200), quantity(text, 'some 9,000', 9000, { isApprox: true }), quantity(text, '40,000', 40000)])
+  assert.equal(claimFor(doc, '4,200').category, 'displaced')
+  assert.equal(claimFor(doc, 'some 9,000').category, 'displaced')
+  assert.equal(claimFor(doc, '40,000').category, 'other')
 })

@@ -22,6 +22,9 @@ function hull(fragments: readonly CharSpan[]): CharSpan | null {
   return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
 }
 
+// Nothing, or spaces and punctuation only.
+const PUNCT_ONLY_OR_EMPTY = /^[\s\p{P}]*$/u
+
 // A hyphen and a lower-case letter right after a name: the name opens a compound modifier.
 const COMPOUND_MODIFIER = /^[-‐]\p{Ll}/u
 
@@ -170,6 +173,10 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (tokenText(c, t) === ',' && named && t > first && c.tokens.pos[t - 1] === PROPN &&
       (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN ||
       (c.tokens.pos[t + 1] === PROPN && t + 2 < end && /^['’]s$/.test(tokenText(c, t + 2))))) { end = t; break }
+    // "The mine's operator, Carbones del Altiplano,", "The speaker , Premier of the Cabinet ,": a
+    // name after a common noun names it (not a list of speakers: "the police, Interpol and Europol")
+    if (tokenText(c, t) === ',' && t > first && c.tokens.pos[t - 1] === NOUN && c.tokens.pos[t + 1] === PROPN &&
+      !isInName(c, t - 1) && !hasConjunctionIn(c, t + 1, end)) { end = t; break }
     // "The assessment, prepared for NATO defence ministers,": a participle phrase describes it
     if (tokenText(c, t) === ',' && t > first && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) &&
       c.tokens.pos[t + 1] === VERB && /(?:ed|en|wn)$/i.test(tokenText(c, t + 1))) { end = t; break }
@@ -190,6 +197,12 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB && !isInName(c, t)) hasParticiple = true
   if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
+}
+
+/** Whether "and" or "or" stands in tokens [from, to). */
+function hasConjunctionIn(c: Context, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (c.tokens.lemma[t] === 'and' || c.tokens.lemma[t] === 'or') return true
+  return false
 }
 
 /** Whether token `t` is a word of a name of two words or more that the entities stage found. */
@@ -384,6 +397,8 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
     verb++
   }
   if (verb >= to || !isSpeechVerb(c, verb)) return null
+  // "..., it was reported": "it" with a passive speech verb names no one
+  if (isPassive && npEnd === from + 1 && lemma[from] === 'it') return null
   // "the property damage is estimated 200 million dollar" states a figure of its own
   if (isPassive && verb + 1 < to) return null
   for (let t = verb + 1; t < to; t++) {
@@ -1063,7 +1078,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   const coordinated = coordinatedSizing(c, s, a)
   if (coordinated >= 0) return sourceFrom(c, coordinated)
   const subject = sizingSubject(c, s, a)
-  if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) }
+  if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) ?? bodyBefore(c, subject.source) }
   const proposer = proposalSubject(c, s, a)
   if (proposer !== null) return { attribution: null, source: proposer.source, cue: proposer.cue, sourceEntity: sourceEntityOf(c, proposer.source) }
   const estimate = estimateSubject(c, s, a)
@@ -1345,8 +1360,24 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
   const cue = hull(att.cue)
-  const source = withoutTimestamp(c, withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue)))
-  return { attribution: i, source, cue, sourceEntity: resolvedName(c, att, source) }
+  const whole = withWholeName(c, antecedent(c, hull(att.source)), cue)
+  const source = withoutTimestamp(c, withoutApposition(c, whole))
+  return { attribution: i, source, cue, sourceEntity: appositionName(c, source, whole) ?? resolvedName(c, att, source) }
+}
+
+/**
+ * "The mine's operator, Carbones del Altiplano,": the name in an apposition cut from a common
+ * noun's source span is the name that source resolves to.
+ */
+function appositionName(c: Context, source: CharSpan | null, whole: CharSpan | null): string | null {
+  if (source === null || whole === null || source.end >= whole.end) return null
+  const rest = { start: source.end, end: whole.end }
+  const first = firstToken(c, rest)
+  const next = first >= 0 && tokenText(c, first) === ',' ? first + 1 : first
+  if (next < 0 || next >= c.tokens.count || c.tokens.pos[next] !== PROPN || c.tokens.start[next] >= whole.end) return null
+  // (a name that fills the apposition, not a title with a name in it: "Premier of the Cabinet")
+  const name = entitiesIn(c, rest).find((e) => e.start === c.tokens.start[next] && e.canonical !== null && PUNCT_ONLY_OR_EMPTY.test(c.text.slice(e.end, whole.end)))
+  return name?.canonical ?? null
 }
 
 // A live blog's entry time before its first words: "11:45 - ", "15:20 GMT — ".
@@ -1542,7 +1573,13 @@ function namedBodyBefore(c: Context, source: CharSpan, head: string): string | n
   for (const att of c.attributions) {
     const span = hull(att.source)
     if (span === null || span.end > source.start) continue
-    for (const e of entitiesIn(c, span)) if (e.canonical !== null && e.canonical.toLowerCase().startsWith(`${head} of `)) names.add(e.canonical)
+    for (const e of entitiesIn(c, span)) {
+      if (e.canonical === null) continue
+      const name = e.canonical.toLowerCase()
+      // ("the National Mining Agency said ... the agency said", "the Malawi Electoral Commission
+      // said ... The commission put": a name that ends with the head, as written capitalised)
+      if (name.startsWith(`${head} of `) || (name.endsWith(` ${head}`) && c.text.slice(e.start, e.end).endsWith(head[0].toUpperCase() + head.slice(1)))) names.add(e.canonical)
+    }
   }
   return names.size === 1 ? [...names][0] : null
 }

@@ -400,7 +400,7 @@ function isPastAside(c: Context, s: Sentence, seg: Int32Array, own: number, t: n
 // How many tokens an election's time may stand from the figure it dates.
 const ELECTION_REACH = 6
 // Nouns of an election, whose results a time that owns or modifies them dates.
-const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
+const ELECTION_NOUNS = new Set(['election', 'runoff', 'run-off', 'rerun', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus', 'plebiscite'])
 
 /**
  * Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`
