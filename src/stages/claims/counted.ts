@@ -256,7 +256,7 @@ export function findCounted(
       return { start: c.tokens.start[t], end: c.tokens.end[np.head], category: 'other', npStart: np.start, npEnd: np.end, after: np.end }
     }
   }
-  if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
+  if ((NOT_COUNTED.has(lemma[np.head]) && !isPlacePoint(c, np)) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "has won 23 straight matches", "a 12 consecutive wins": a streak is a record, not a count
   if (np.head > np.start && STREAK_WORDS.has(lemma[np.start])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -1154,6 +1154,19 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     else break
   }
   return end
+}
+
+// Nouns before "points" that make them a score or a measure: "percentage points", "bonus points".
+const SCORE_POINTS = new Set(['percentage', 'basis', 'bonus', 'match', 'break', 'game', 'set', 'penalty', 'ranking', 'rating', 'championship', 'league', 'index', 'grade', 'credit', 'loyalty', 'reward', 'skill', 'experience', 'talking', 'data', 'pressure', 'decimal', 'starting', 'turning', 'boiling', 'focal', 'vantage'])
+
+/**
+ * "61 oral rehydration points", "40 water points", "12 distribution points": "points" after a
+ * noun that is no score's or measure's are places, counted.
+ */
+function isPlacePoint(c: Context, np: { start: number; head: number }): boolean {
+  const { pos, lemma } = c.tokens
+  const k = np.head - 1
+  return lemma[np.head] === 'point' && /^points$/i.test(tokenText(c, np.head)) && k >= np.start && pos[k] === NOUN && !SCORE_POINTS.has(lemma[k])
 }
 
 // Verbs by which a place puts people up.

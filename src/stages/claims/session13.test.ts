@@ -231,3 +231,34 @@ test('people a place of refuge hosts or accommodates are displaced; a stadium\'s
   assert.equal(claimFor(doc, 'some 9,000').category, 'displaced')
   assert.equal(claimFor(doc, '40,000').category, 'other')
 })
+
+test('a clause after ", and" that opens with a hedged figure is the writer\'s, as one that opens with a bare figure', () => {
+  const text = 'Some 2 million people lack clean water, the ministry says, and nearly 400,000 have fled the region.'
+  const doc = buildDoc(text, [quantity(text, 'Some 2 million', 2e6, { isApprox: true }), quantity(text, 'nearly 400,000', 400000, { isApprox: true })],
+    [{ ...attribution(text, 'the ministry', 'says', 'Some 2 million people lack clean water'), content: [
+      { start: 0, end: text.indexOf(', the ministry') }, { start: text.indexOf('and nearly'), end: text.length - 1 }] }])
+  assert.equal(claimFor(doc, 'Some 2 million').source, 'the ministry')
+  assert.equal(claimFor(doc, 'nearly 400,000').source, null)
+  // a verb after "and" goes on with the speaker's statement
+  const added = 'Some 2 million people lack clean water, the ministry says, and added that 400,000 have fled the region.'
+  const addedDoc = buildDoc(added, [quantity(added, '400,000', 400000)],
+    [attribution(added, 'the ministry', 'says', 'Some 2 million people lack clean water, the ministry says, and added that 400,000 have fled the region')])
+  assert.equal(claimFor(addedDoc, '400,000').source, 'the ministry')
+})
+
+test('a headline\'s verb of intent right before its figure makes it planned', () => {
+  const text = 'Lenders pledge $5 billion for Ghana\n\nACCRA, May 3 - The talks ended on Friday.'
+  const doc = buildDoc(text, [money(text, '$5 billion', 5e9, 'USD')], [], '2026-05-04')
+  assert.equal(claimFor(doc, '$5 billion').isPlanned, true)
+  // a verb that is no intent is not
+  const paid = 'Lenders pay $5 billion to Ghana\n\nACCRA, May 3 - The talks ended on Friday.'
+  assert.equal(claimFor(buildDoc(paid, [money(paid, '$5 billion', 5e9, 'USD')], [], '2026-05-04'), '$5 billion').isPlanned, false)
+})
+
+test('"points" after a noun that names no score are places, counted', () => {
+  const text = 'Volunteers run 45 water points and 12 distribution points. The party gained 4 percentage points. The club has 61 points.'
+  const doc = buildDoc(text, [quantity(text, '45', 45), quantity(text, '12', 12), quantity(text, '61', 61)])
+  assert.equal(claimFor(doc, '45').counted, 'water points')
+  assert.equal(claimFor(doc, '12').counted, 'distribution points')
+  assert.throws(() => claimFor(doc, '61'))
+})

@@ -1107,6 +1107,8 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (tokenText(c, t) !== ',' || !WRITERS_OPENERS.has(c.tokens.lemma[t + 1])) continue
     const next = c.tokens.pos[t + 2]
     if (next !== VERB && next !== AUX && next !== ADV) return true
+    // ("..., the U.N. says, and nearly 12 million have fled": a hedge that opens a figure)
+    if (next === ADV && t + 3 < c.tokens.count && c.tokens.pos[t + 3] === NUM) return true
   }
   return false
 }

@@ -26,6 +26,10 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
     (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB) ||
     // a headline's "Steelmaker Arvon to cut 2,500 jobs": "to" and a verb after its subject is what is to come
     (lemma[t] === 'to' && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) && pos[t + 1] === VERB &&
+      c.tokens.start[t] < headlineEnd(c.text)) ||
+    // a headline's "Donors pledge $2.1 billion": a verb of intent right before the figure, after
+    // its subject, which the tagger may read as a noun of a compound
+    (INTENT_VERBS.has(lemma[t]) && t === a - 1 && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) &&
       c.tokens.start[t] < headlineEnd(c.text))
 }
 
