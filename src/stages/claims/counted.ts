@@ -919,6 +919,12 @@ function inFigure(c: Context, k: number): boolean {
  * doubled". A share apposed to a figure ("1.9 million people, or about 90 per cent") or of
  * it ("60% of them") counts what that figure counts. Null when nothing is named.
  */
+/** Whether a common noun stands in tokens [from, to). */
+function hasNounIn(c: Context, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (c.tokens.pos[t] === NOUN) return true
+  return false
+}
+
 /** Whether "funded" or "financed" follows token `b` ("23 percent funded", "is 40 per cent financed"). */
 export function isFundedAfter(c: Context, b: number, s: Sentence): boolean {
   return b < s.tokenEnd && /^(?:funded|financed|underfunded)$/i.test(tokenText(c, b))
@@ -940,7 +946,9 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     }
     // "Donors pledged $1.5 billion. Less than 60 percent of it arrived": a share of "it" or
     // "them" with no figure before it in its sentence is a share of the last figure before
-    if (prior === null && earlier !== null && from > 0 && /^(them|it)$/.test(lemma[from] ?? '') && pos[from] === PRON) {
+    // (no noun before it in its sentence that the pronoun could stand for: "these young kids, ...
+    // the 99 percent of them")
+    if (prior === null && earlier !== null && from > 0 && /^(them|it)$/.test(lemma[from] ?? '') && pos[from] === PRON && !hasNounIn(c, s.tokenStart, a)) {
       return { start: c.tokens.start[from], end: c.tokens.end[from], category: earlier, npStart: from, npEnd: from + 1, after: from + 1 }
     }
     // "85 percent of those registered at the crossing", "of those killed": the people a participle names
@@ -1133,7 +1141,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     }
     // "the 390 servicemen released on Friday", "have been freed from captivity": people set free
     // were held (not "released from hospital", "freed from the rubble")
-    if (isSetFree(c, p, s)) { signals.add('captured'); end = p + 1; break }
+    if (isSetFree(c, p, s) && isPeopleHead(c, from - 1)) { signals.add('captured'); end = p + 1; break }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     // "6,700 relief camps are sheltering 700,000 people": what shelters others is no one displaced
@@ -1196,11 +1204,20 @@ const HELD_PLACES = new Set(['captivity', 'prison', 'jail', 'detention', 'custod
  */
 function isSetFree(c: Context, p: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
-  if (pos[p] !== VERB || (lemma[p] !== 'release' && lemma[p] !== 'free')) return false
+  // (a participle: "the 390 servicemen released", "were freed"; not "parties to release")
+  if (pos[p] !== VERB || !/^(?:released|freed)$/i.test(tokenText(c, p))) return false
   if (p + 1 >= s.tokenEnd || lemma[p + 1] !== 'from') return true
   let k = p + 2
   while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
   return k < s.tokenEnd && HELD_PLACES.has(lemma[k])
+}
+
+/** Whether token `t` names people: a word of the people lists, a people's name ("Ukrainians"), or a noun in "-men" ("fishermen"). */
+function isPeopleHead(c: Context, t: number): boolean {
+  if (t < 0) return false
+  const lemma = c.tokens.lemma[t]
+  return OTHER_PEOPLE.has(lemma) || MILITARY_PEOPLE.has(lemma) || LABOUR_PEOPLE.has(lemma) || /men$/i.test(tokenText(c, t)) ||
+    NOUN_CATEGORY.get(lemma) === 'captured' || entitiesHolding(c, t).some((e) => e.type === 'NORP')
 }
 
 // What people are "treated for" that counts them with the injured: wounds, and the harm a fire,

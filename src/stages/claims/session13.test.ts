@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { findQuantities } from '../quantities/quantities.ts'
 import { findTimes } from '../times/times.ts'
-import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, claimFor, quantity, readable } from './test-helpers.ts'
 
 const money = (text: string, needle: string, value: number, unit: string) => quantity(text, needle, value, { kind: 'money', unit })
 
@@ -78,6 +78,14 @@ test('a speaker between a cue and the start of its content states the figure', (
     attribution(nested, 'a Treasury official', 'told', 'Beijing would lend $3 billion'),
   ])
   assert.equal(claimFor(nestedDoc, '$3 billion').source, 'a Treasury official')
+  // the first cue's own object is not between: "told The Gazette:" (the attribution stage may
+  // make it a source of its own)
+  const told = 'Finance chief Ana Ruiz told The Gazette: "We will lend $3 billion."'
+  const toldDoc = buildDoc(told, [money(told, '$3 billion', 3e9, 'USD')], [
+    attribution(told, 'Finance chief Ana Ruiz', 'told', 'We will lend $3 billion'),
+    attribution(told, 'The Gazette', ':', 'We will lend $3 billion'),
+  ])
+  assert.equal(claimFor(toldDoc, '$3 billion').source, 'Finance chief Ana Ruiz')
 })
 
 test('a quotation that opens right at the figure after a verb keeps the clause\'s future', () => {
@@ -141,6 +149,10 @@ test('a share "of it" with no figure before it in its sentence is a share of the
   const doc = buildDoc(text, [money(text, '$800 million', 8e8, 'USD'), quantity(text, '45 percent', 45, { kind: 'percent' })])
   assert.equal(claimFor(doc, '45 percent').category, 'money')
   assert.equal(claimFor(doc, '45 percent').counted, 'it')
+  // with a noun before it in its sentence the pronoun may stand for that noun
+  const noun = 'Donors promised $800 million in March. These young donors, 45 percent of them, gave nothing.'
+  const nounDoc = buildDoc(noun, [money(noun, '$800 million', 8e8, 'USD'), quantity(noun, '45 percent', 45, { kind: 'percent' })])
+  assert.notEqual(readable(nounDoc).find((x) => x.quantity === '45 percent')?.category, 'money')
 })
 
 test('a day and month with no year after the future tense or a present schedule is the next such day', () => {
@@ -182,6 +194,12 @@ test('a name set off by commas after a common noun is an apposition: the source 
     [attribution(text, 'The bank\'s owner, Meridian Holdings,', 'said', 'it would repay 90 million euros')])
   assert.equal(claimFor(doc, '90 million euros').source, 'The bank\'s owner')
   assert.equal(claimFor(doc, '90 million euros').sourceEntity, 'Meridian Holdings')
+  // (past an honorific)
+  const mr = 'The economy minister, Mr. Tomas Varga, said exports fell 12 percent.'
+  const mrDoc = buildDoc(mr, [quantity(mr, '12 percent', 12, { kind: 'percent' })],
+    [attribution(mr, 'The economy minister, Mr. Tomas Varga,', 'said', 'exports fell 12 percent')])
+  assert.equal(claimFor(mrDoc, '12 percent').source, 'The economy minister')
+  assert.equal(claimFor(mrDoc, '12 percent').sourceEntity, 'Tomas Varga')
   // a list of bodies is kept whole
   const list = 'The police, Interpol and Europol said 300 people were arrested.'
   const listDoc = buildDoc(list, [quantity(list, '300', 300)], [attribution(list, 'The police, Interpol and Europol', 'said', '300 people were arrested')])
@@ -215,6 +233,10 @@ test('people released or freed, but not from a hospital or rubble, were held', (
   assert.equal(claimFor(doc, '120').category, 'captured')
   assert.equal(claimFor(doc, 'About 70').category, 'captured')
   assert.notEqual(claimFor(doc, 'Some 40').category, 'captured')
+  // things released are not held, nor is a bare "release"
+  const things = 'The agency said seven reports released on Monday were wrong. The 40 parties agreed to release a statement.'
+  const thingsDoc = buildDoc(things, [quantity(things, 'seven', 7), quantity(things, '40', 40)], [], '2026-05-01')
+  for (const x of readable(thingsDoc)) assert.notEqual(x.category, 'captured')
 })
 
 test('a bare number after "a capacity of" is a figure', () => {

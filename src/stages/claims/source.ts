@@ -22,6 +22,9 @@ function hull(fragments: readonly CharSpan[]): CharSpan | null {
   return { start: Math.min(...fragments.map((f) => f.start)), end: Math.max(...fragments.map((f) => f.end)) }
 }
 
+// Honorifics before a name.
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?$/
+
 // Nothing, or spaces and punctuation only.
 const PUNCT_ONLY_OR_EMPTY = /^[\s\p{P}]*$/u
 
@@ -1032,7 +1035,9 @@ function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
   return c.attributions.some((other) => {
     if (other === att || other.source.length === 0 || !other.content.some((f) => holdsFigure(f, q))) return false
     const span = hull([...other.source, ...other.cue])
-    return span !== null && span.start >= cue.end && span.end <= content.start
+    // (set off from the first cue by a comma or a conjunction: ", but a State Department official
+    // said"; not the first cue's own object, "told The Huffington Post:")
+    return span !== null && span.start >= cue.end && span.end <= content.start && /[,;]|\b(?:but|and|while)\b/.test(c.text.slice(cue.end, span.start))
   })
 }
 
@@ -1375,7 +1380,10 @@ function appositionName(c: Context, source: CharSpan | null, whole: CharSpan | n
   if (source === null || whole === null || source.end >= whole.end) return null
   const rest = { start: source.end, end: whole.end }
   const first = firstToken(c, rest)
-  const next = first >= 0 && tokenText(c, first) === ',' ? first + 1 : first
+  if (first < 0 || tokenText(c, first) !== ',') return null
+  let next = first + 1
+  // (past an honorific: ", Mr. Guajardo Villarreal")
+  if (next >= 0 && next + 1 < c.tokens.count && HONORIFIC.test(tokenText(c, next))) next += tokenText(c, next + 1) === '.' ? 2 : 1
   if (next < 0 || next >= c.tokens.count || c.tokens.pos[next] !== PROPN || c.tokens.start[next] >= whole.end) return null
   // (a name that fills the apposition, not a title with a name in it: "Premier of the Cabinet")
   const name = entitiesIn(c, rest).find((e) => e.start === c.tokens.start[next] && e.canonical !== null && PUNCT_ONLY_OR_EMPTY.test(c.text.slice(e.end, whole.end)))
