@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
+  type Counted, standingFor, tokenText, countryOf, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
   passiveSizingVerb,
 } from './context.ts'
 import {
@@ -161,6 +161,9 @@ export function findCounted(
   const verbBefore = verbForms.length > 0 ? v : -1
   const verbLemma = verbForms.find((l) => PREDICATE_CATEGORY.has(l) || LOSS_VERBS.has(l) || JOINING_VERBS.has(l)) ?? verbForms[0] ?? ''
   if (verbBefore >= 0) addSignal(signals, verbLemma)
+  // "Russia still holds about 8,000 Ukrainian soldiers": a country holding people of another
+  // country holds them captive
+  if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isHeldByOther(c, verbBefore, b, s)) signals.add('captured')
   // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
   // refuge puts up are out of their homes
   if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
@@ -345,8 +348,11 @@ export function findCounted(
   }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
+  // (a deployment only to people who may be sent: "about 8,000 soldiers and some 16,000
+  // civilians" are not civilians deployed)
   if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
-    (isMilitary || isPeople) && a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1])) {
+    (isMilitary || isPeople) && a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1]) &&
+    !(prior.category === 'deployed' && OTHER_PEOPLE.has(lemma[np.head]))) {
     signals.add(prior.category)
   }
   const category = decideCategory(signals, heads, isMilitary, isPeople)
@@ -1175,6 +1181,27 @@ function isPlacePoint(c: Context, np: { start: number; head: number }): boolean 
   const { pos, lemma } = c.tokens
   const k = np.head - 1
   return lemma[np.head] === 'point' && /^points$/i.test(tokenText(c, np.head)) && k >= np.start && pos[k] === NOUN && !SCORE_POINTS.has(lemma[k])
+}
+
+/**
+ * Whether the people after the verb at `v` (up to token `to` past the figure, "Ukrainian
+ * soldiers") are named by a country or people other than the subject's, a country or people
+ * right before the verb ("Russia still holds", "Kyiv is holding").
+ */
+function isHeldByOther(c: Context, v: number, from: number, s: Sentence): boolean {
+  const { pos } = c.tokens
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  if (t < s.tokenStart) return false
+  const holder = entitiesHolding(c, t).map(countryOf).find((x) => x !== null)
+  if (holder === undefined) return false
+  let k = from
+  while (k < s.tokenEnd && k < from + 4 && (pos[k] === ADJ || pos[k] === PROPN || pos[k] === NOUN)) {
+    const held = entitiesHolding(c, k).map(countryOf).find((x) => x !== null)
+    if (held !== undefined) return held !== holder && (MILITARY_PEOPLE.has(c.tokens.lemma[k + 1]) || OTHER_PEOPLE.has(c.tokens.lemma[k + 1]))
+    k++
+  }
+  return false
 }
 
 // Verbs by which a place puts people up.

@@ -284,3 +284,15 @@ test('"points" after a noun that names no score are places, counted', () => {
   assert.equal(claimFor(doc, '12').counted, 'distribution points')
   assert.throws(() => claimFor(doc, '61'))
 })
+
+test('a country holding soldiers of another country holds them captive; civilians coordinated with soldiers are not deployed', () => {
+  const text = 'Officials believe Ethiopia still holds about 2,000 Eritrean soldiers and some 900 civilians. Eritrea keeps 30,000 Eritrean troops on the border.'
+  const doc = buildDoc(text, [quantity(text, 'about 2,000', 2000, { isApprox: true }), quantity(text, 'some 900', 900, { isApprox: true }), quantity(text, '30,000', 30000)])
+  assert.equal(claimFor(doc, 'about 2,000').category, 'captured')
+  assert.equal(claimFor(doc, 'some 900').category, 'captured')
+  assert.equal(claimFor(doc, '30,000').category, 'deployed')
+  const sent = 'Kenya sent 400 soldiers and 150 civilians to the mission.'
+  const sentDoc = buildDoc(sent, [quantity(sent, '400', 400), quantity(sent, '150', 150)])
+  assert.equal(claimFor(sentDoc, '400').category, 'deployed')
+  assert.notEqual(claimFor(sentDoc, '150').category, 'deployed')
+})
