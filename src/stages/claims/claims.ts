@@ -3,7 +3,7 @@ import type { CharSpan, Claim, Quantity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
-  PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, ADP, PROPN, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
   singularOf, tokenEndingAfter,
 } from './context.ts'
 import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
@@ -100,9 +100,17 @@ export function findClaims(doc: Doc): Claim[] {
     // "one of the most militarized societies" ("One of the 12 hostages was killed" is a part of a count)
     if (q.amount.kind === 'point' && q.amount.value === 1 && c.tokens.lemma[b] === 'of' && !opensPartOfCount(c, b, s)) continue
     if (isFramingTotal(c, a, b, s)) continue
-    const prior = previous !== null && previous.sentence === si ? previous.counted : null
+    let prior = previous !== null && previous.sentence === si ? previous.counted : null
     if (prior === null) figuresBefore.length = 0
-    const found = findCounted(c, q, a, b, s, prior, previous?.counted.category ?? null)
+    // "At least 143,000 people ... are sheltering in 212 centres, the agency said, up from about
+    // 98,000 on Monday": what a revision after ", up from" compares is the last figure of the
+    // sentence that is no place's count (one after "in", "at", ...: where the others are)
+    let earlier = previous?.counted.category ?? null
+    if (prior !== null && figuresBefore.length > 1 && isUpDownFrom(c, a, s)) {
+      const compared = [...figuresBefore].reverse().find((f) => !isPlacing(c, quantities[f.claim.quantity], s))
+      if (compared !== undefined && compared.counted !== prior) { prior = compared.counted; earlier = compared.counted.category }
+    }
+    const found = findCounted(c, q, a, b, s, prior, earlier)
     if (found === null) continue
     // "337 drones over the territory of 12 regions, including 126 over the Moscow region": a
     // part placed in one of the things the figure before counts is a part of what those hold,
@@ -151,10 +159,13 @@ export function findClaims(doc: Doc): Claim[] {
     // "would raise the minimum wage by 15 percent and spend 2.4 billion euros": a verb
     // coordinated with the planned one before it, with no subject of its own, is planned too
     if (!isPlanned && previous !== null && previous.sentence === si && previous.claim.isPlanned &&
-      coordinatedVerb(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a)) isPlanned = true
+      (coordinatedVerb(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a) ||
+        isGappedConjunct(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a))) isPlanned = true
     // "pledged 7 billion euros ($7.5 billion)": an amount in brackets right after another is
     // the same figure written again, in another currency or unit: it holds when that one does
-    if (previous !== null && previous.sentence === si && /^\s*\(\s*$/.test(doc.text.slice(quantities[previous.claim.quantity].end, q.start))) {
+    // ("would pay 50 million pesos ($12,000)": past the currency the counted noun names)
+    if (previous !== null && previous.sentence === si &&
+      /^\s*\(\s*$/.test(doc.text.slice(Math.max(quantities[previous.claim.quantity].end, previous.claim.counted.end), q.start))) {
       asOf = previous.claim.asOf
       isPlanned = previous.claim.isPlanned
     }
@@ -180,6 +191,19 @@ function isComparedFrom(c: Context, a: number, s: Sentence, before: number): boo
   while (t > s.tokenStart && (c.tokens.pos[t] === DET || c.tokens.pos[t] === ADJ)) t--
   if (t <= s.tokenStart || c.tokens.lemma[t] !== 'from') return false
   return c.tokens.end[t - 1] === before || (t - 1 > s.tokenStart && /^(up|down)$/.test(c.tokens.lemma[t - 1]) && tokenText(c, t - 2) === ',')
+}
+
+/** Whether ", up from" or ", down from" (perhaps with "a revised") comes right before token `a`. */
+function isUpDownFrom(c: Context, a: number, s: Sentence): boolean {
+  let t = a - 1
+  while (t > s.tokenStart && (c.tokens.pos[t] === DET || c.tokens.pos[t] === ADJ)) t--
+  return t - 2 >= s.tokenStart && c.tokens.lemma[t] === 'from' && /^(up|down)$/.test(c.tokens.lemma[t - 1]) && tokenText(c, t - 2) === ','
+}
+
+/** Whether quantity `q` is the object of a preposition of place ("sheltering in 212 centres"). */
+function isPlacing(c: Context, q: Quantity, s: Sentence): boolean {
+  const [a] = tokenRange(c, q, s)
+  return a - 1 >= s.tokenStart && PLACING.has(c.tokens.lemma[a - 1]) && c.tokens.pos[a - 1] === ADP
 }
 
 // Prepositions that place a part in a place: "126 over the Moscow region", "40 in the city".
@@ -312,6 +336,21 @@ function coordinatedVerb(c: Context, from: number, a: number): boolean {
     return true
   }
   return false
+}
+
+/**
+ * "pledged 510 million euros, Germany 300 million euros and Britain 120 million pounds": a
+ * figure right after a name that opens a conjunct (after a comma or "and", the verb left out)
+ * right after the figure before stands in that figure's clause. `from` is the token after the
+ * figure before, `a` the figure's first token.
+ */
+function isGappedConjunct(c: Context, from: number, a: number): boolean {
+  let t = from
+  if (t < a && tokenText(c, t) === ',') t++
+  if (t < a && c.tokens.lemma[t] === 'and') t++
+  if (t === from || t >= a || a - t > 3) return false
+  for (let k = t; k < a; k++) if (c.tokens.pos[k] !== PROPN || c.timeAt[k] !== 0 || !/^\p{Lu}/u.test(tokenText(c, k))) return false
+  return true
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
-  type Counted, standingFor, tokenText, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
+  type Counted, standingFor, tokenText, countryOf, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
   passiveSizingVerb,
 } from './context.ts'
 import {
@@ -129,7 +129,11 @@ export function findCounted(
   c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null, earlier: Category | null,
 ): Counted | null {
   const { pos, lemma } = c.tokens
-  if (q.kind === 'percent' || q.kind === 'multiplier') return findShareCounted(c, q, a, b, s, prior)
+  if (q.kind === 'percent' || q.kind === 'multiplier') {
+    const share = findShareCounted(c, q, a, b, s, prior, earlier)
+    // "The appeal is only 23 percent funded": a share funded is a share of money
+    return share !== null && q.kind === 'percent' && isFundedAfter(c, b, s) ? { ...share, category: 'money' } : share
+  }
   let from = b
   // "4,000 of them", "thousands of shells", "12,000 of its troops"
   if (from < s.tokenEnd && lemma[from] === 'of') {
@@ -157,6 +161,12 @@ export function findCounted(
   const verbBefore = verbForms.length > 0 ? v : -1
   const verbLemma = verbForms.find((l) => PREDICATE_CATEGORY.has(l) || LOSS_VERBS.has(l) || JOINING_VERBS.has(l)) ?? verbForms[0] ?? ''
   if (verbBefore >= 0) addSignal(signals, verbLemma)
+  // "Russia still holds about 8,000 Ukrainian soldiers": a country holding people of another
+  // country holds them captive
+  if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isHeldByOther(c, verbBefore, b, s)) signals.add('captured')
+  // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
+  // refuge puts up are out of their homes
+  if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
   // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
   const other = verbBefore - 2
@@ -249,7 +259,7 @@ export function findCounted(
       return { start: c.tokens.start[t], end: c.tokens.end[np.head], category: 'other', npStart: np.start, npEnd: np.end, after: np.end }
     }
   }
-  if (NOT_COUNTED.has(lemma[np.head]) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
+  if ((NOT_COUNTED.has(lemma[np.head]) && !isPlacePoint(c, np)) || NUMBER_NOUN.test(tokenText(c, np.head))) return null
   // "has won 23 straight matches", "a 12 consecutive wins": a streak is a record, not a count
   if (np.head > np.start && STREAK_WORDS.has(lemma[np.start])) return null
   // "131 West 23rd Street", "58 Fortune 500 companies": a name after a number is not what
@@ -338,8 +348,11 @@ export function findCounted(
   }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
   // that says nothing of its own shares what happens to the one before
+  // (a deployment only to people who may be sent: "about 8,000 soldiers and some 16,000
+  // civilians" are not civilians deployed)
   if (signals.size === 0 && heads.length === 0 && prior !== null && PEOPLE_CATEGORIES.has(prior.category) &&
-    (isMilitary || isPeople) && a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1])) {
+    (isMilitary || isPeople) && a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1]) &&
+    !(prior.category === 'deployed' && OTHER_PEOPLE.has(lemma[np.head]))) {
     signals.add(prior.category)
   }
   const category = decideCategory(signals, heads, isMilitary, isPeople)
@@ -460,6 +473,8 @@ function isWeaponSystem(c: Context, from: number, to: number): boolean {
     const word = tokenText(c, t).toLowerCase()
     if (WEAPON_SYSTEM_WORDS.has(c.tokens.lemma[t]) || WEAPON_SYSTEM_WORDS.has(word)) isWeapon = true
     else if (isWeapon && /^(system|systems|battery|batteries)$/.test(word)) return true
+    // "27 machine guns", "anti-tank guns": a gun named by its kind is a weapon (a bare "gun" stays equipment)
+    else if (/^guns?$/.test(word) && t > from && /^(?:machine|anti-tank|anti-aircraft|field)$/i.test(tokenText(c, t - 1))) return true
   }
   return false
 }
@@ -610,6 +625,10 @@ const CAPACITY_PARTICIPLES = new Set(['build', 'design', 'mean', 'intend', 'plan
  */
 function capacityOf(c: Context, a: number, s: Sentence): Counted | null {
   const { pos, lemma } = c.tokens
+  // "hosting 8,900 people against a capacity of 5,200": a bare number after "capacity of"
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && lemma[a - 2] === 'capacity' && pos[a - 2] === NOUN) {
+    return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'other', npStart: a - 2, npEnd: a - 1, after: a + 1 }
+  }
   const v = a - 2
   if (v - 1 < s.tokenStart || lemma[a - 1] !== 'for' || !CAPACITY_PARTICIPLES.has(lemma[v]) || !/ed$|built$|meant$/i.test(tokenText(c, v))) return null
   if (pos[v - 1] !== NOUN) return null
@@ -906,7 +925,18 @@ function inFigure(c: Context, k: number): boolean {
  * doubled". A share apposed to a figure ("1.9 million people, or about 90 per cent") or of
  * it ("60% of them") counts what that figure counts. Null when nothing is named.
  */
-function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null): Counted | null {
+/** Whether a common noun stands in tokens [from, to). */
+function hasNounIn(c: Context, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (c.tokens.pos[t] === NOUN) return true
+  return false
+}
+
+/** Whether "funded" or "financed" follows token `b` ("23 percent funded", "is 40 per cent financed"). */
+export function isFundedAfter(c: Context, b: number, s: Sentence): boolean {
+  return b < s.tokenEnd && /^(?:funded|financed|underfunded)$/i.test(tokenText(c, b))
+}
+
+function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sentence, prior: Counted | null, earlier: Category | null): Counted | null {
   const { pos, lemma } = c.tokens
   let from = b
   if (q.kind === 'multiplier') {
@@ -919,6 +949,13 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     // ("has received only 17 percent of it": of the amount before)
     if (prior !== null && ((from > 0 && /^(them|those|whom|these|it)$/.test(lemma[from] ?? '')) || isApposed)) {
       return standingFor(prior, b)
+    }
+    // "Donors pledged $1.5 billion. Less than 60 percent of it arrived": a share of "it" or
+    // "them" with no figure before it in its sentence is a share of the last figure before
+    // (no noun before it in its sentence that the pronoun could stand for: "these young kids, ...
+    // the 99 percent of them")
+    if (prior === null && earlier !== null && from > 0 && /^(them|it)$/.test(lemma[from] ?? '') && pos[from] === PRON && !hasNounIn(c, s.tokenStart, a)) {
+      return { start: c.tokens.start[from], end: c.tokens.end[from], category: earlier, npStart: from, npEnd: from + 1, after: from + 1 }
     }
     // "85 percent of those registered at the crossing", "of those killed": the people a participle names
     if (prior === null && from > 0 && from + 1 < s.tokenEnd && lemma[from] === 'those' && (pos[from + 1] === VERB || lemma[from + 1] === 'who')) {
@@ -1100,6 +1137,17 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || (pos[k] === NOUN && !REFUGE_PLACES.has(lemma[k])))) k++
       if (k < s.tokenEnd && REFUGE_PLACES.has(lemma[k])) { signals.add('displaced'); end = k + 1; break }
     }
+    // "have been forced from their homes", "were driven out of their homes", "were forced to flee":
+    // displaced ("force" and "drive" name no category of their own)
+    if ((word === 'force' || word === 'drive') && pos[p] === VERB && p + 1 < s.tokenEnd) {
+      const from = lemma[p + 1] === 'out' && p + 2 < s.tokenEnd && lemma[p + 2] === 'of' ? p + 2 : p + 1
+      const home = from === p + 2 ? (isFromHome(c, s, from) || (from + 2 < s.tokenEnd && (pos[from + 1] === PRON || pos[from + 1] === DET) && lemma[from + 2] === 'home')) : isFromHome(c, s, from)
+      if (home) { signals.add('displaced'); end = from + 3; break }
+      if (lemma[p + 1] === 'to' && p + 2 < s.tokenEnd && (lemma[p + 2] === 'flee' || lemma[p + 2] === 'leave')) { signals.add('displaced'); end = p + 3; break }
+    }
+    // "the 390 servicemen released on Friday", "have been freed from captivity": people set free
+    // were held (not "released from hospital", "freed from the rubble")
+    if (isSetFree(c, p, s) && isPeopleHead(c, from - 1)) { signals.add('captured'); end = p + 1; break }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     // "6,700 relief camps are sheltering 700,000 people": what shelters others is no one displaced
@@ -1120,6 +1168,83 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     else break
   }
   return end
+}
+
+// Nouns before "points" that make them a score or a measure: "percentage points", "bonus points".
+const SCORE_POINTS = new Set(['percentage', 'basis', 'bonus', 'match', 'break', 'game', 'set', 'penalty', 'ranking', 'rating', 'championship', 'league', 'index', 'grade', 'credit', 'loyalty', 'reward', 'skill', 'experience', 'talking', 'data', 'pressure', 'decimal', 'starting', 'turning', 'boiling', 'focal', 'vantage'])
+
+/**
+ * "61 oral rehydration points", "40 water points", "12 distribution points": "points" after a
+ * noun that is no score's or measure's are places, counted.
+ */
+function isPlacePoint(c: Context, np: { start: number; head: number }): boolean {
+  const { pos, lemma } = c.tokens
+  const k = np.head - 1
+  return lemma[np.head] === 'point' && /^points$/i.test(tokenText(c, np.head)) && k >= np.start && pos[k] === NOUN && !SCORE_POINTS.has(lemma[k])
+}
+
+/**
+ * Whether the people after the verb at `v` (up to token `to` past the figure, "Ukrainian
+ * soldiers") are named by a country or people other than the subject's, a country or people
+ * right before the verb ("Russia still holds", "Kyiv is holding").
+ */
+function isHeldByOther(c: Context, v: number, from: number, s: Sentence): boolean {
+  const { pos } = c.tokens
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  if (t < s.tokenStart) return false
+  const holder = entitiesHolding(c, t).map(countryOf).find((x) => x !== null)
+  if (holder === undefined) return false
+  let k = from
+  while (k < s.tokenEnd && k < from + 4 && (pos[k] === ADJ || pos[k] === PROPN || pos[k] === NOUN)) {
+    const held = entitiesHolding(c, k).map(countryOf).find((x) => x !== null)
+    if (held !== undefined) return held !== holder && (MILITARY_PEOPLE.has(c.tokens.lemma[k + 1]) || OTHER_PEOPLE.has(c.tokens.lemma[k + 1]))
+    k++
+  }
+  return false
+}
+
+// Verbs by which a place puts people up.
+const HOSTING_VERBS = new Set(['host', 'house', 'accommodate', 'shelter'])
+
+/** Whether a place of refuge (`REFUGE_PLACES`) heads the subject before the verb at `v`, past auxiliaries and a place phrase ("Reception centres on the islands were"). */
+function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  for (let k = t; k >= s.tokenStart && k >= t - 6; k--) {
+    // (the tagger may read a plural that opens the sentence, "Shelters", "Camps", as a verb or a name)
+    const isPlace = REFUGE_PLACES.has(tokenText(c, k).toLowerCase()) && (pos[k] === NOUN || k === s.tokenStart)
+    if (isPlace && (k === t || lemma[k + 1] === 'in' || lemma[k + 1] === 'on' || lemma[k + 1] === 'at' || lemma[k + 1] === 'across')) return true
+    if (pos[k] === VERB || CLAUSE_BREAKS.has(tokenText(c, k))) return false
+  }
+  return false
+}
+
+// Where people are held: "freed from captivity", "released from prison".
+const HELD_PLACES = new Set(['captivity', 'prison', 'jail', 'detention', 'custody', 'camp', 'captor'])
+
+/**
+ * Whether "released" or "freed" at token `p` sets people free from being held: with no "from"
+ * after it, or "from" a place of holding ("from Russian captivity"); not "released from
+ * hospital" or "freed from the rubble".
+ */
+function isSetFree(c: Context, p: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  // (a participle: "the 390 servicemen released", "were freed"; not "parties to release")
+  if (pos[p] !== VERB || !/^(?:released|freed)$/i.test(tokenText(c, p))) return false
+  if (p + 1 >= s.tokenEnd || lemma[p + 1] !== 'from') return true
+  let k = p + 2
+  while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
+  return k < s.tokenEnd && HELD_PLACES.has(lemma[k])
+}
+
+/** Whether token `t` names people: a word of the people lists, a people's name ("Ukrainians"), or a noun in "-men" ("fishermen"). */
+function isPeopleHead(c: Context, t: number): boolean {
+  if (t < 0) return false
+  const lemma = c.tokens.lemma[t]
+  return OTHER_PEOPLE.has(lemma) || MILITARY_PEOPLE.has(lemma) || LABOUR_PEOPLE.has(lemma) || /men$/i.test(tokenText(c, t)) ||
+    NOUN_CATEGORY.get(lemma) === 'captured' || entitiesHolding(c, t).some((e) => e.type === 'NORP')
 }
 
 // What people are "treated for" that counts them with the injured: wounds, and the harm a fire,

@@ -30,6 +30,12 @@ function hull(fragments: readonly CharSpan[]): CharSpan | null {
   return { start, end }
 }
 
+// Honorifics before a name.
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?$/
+
+// Nothing, or spaces and punctuation only.
+const PUNCT_ONLY_OR_EMPTY = /^[\s\p{P}]*$/u
+
 // A hyphen and a lower-case letter right after a name: the name opens a compound modifier.
 const COMPOUND_MODIFIER = /^[-‐]\p{Ll}/u
 
@@ -178,6 +184,10 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (tokenText(c, t) === ',' && named && t > first && c.tokens.pos[t - 1] === PROPN &&
       (c.tokens.pos[t + 1] === DET || c.tokens.pos[t + 1] === ADJ || c.tokens.pos[t + 1] === NOUN ||
       (c.tokens.pos[t + 1] === PROPN && t + 2 < end && /^['’]s$/.test(tokenText(c, t + 2))))) { end = t; break }
+    // "The mine's operator, Carbones del Altiplano,", "The speaker , Premier of the Cabinet ,": a
+    // name after a common noun names it (not a list of speakers: "the police, Interpol and Europol")
+    if (tokenText(c, t) === ',' && t > first && c.tokens.pos[t - 1] === NOUN && c.tokens.pos[t + 1] === PROPN &&
+      !isInName(c, t - 1) && !hasConjunctionIn(c, t + 1, end)) { end = t; break }
     // "The assessment, prepared for NATO defence ministers,": a participle phrase describes it
     if (tokenText(c, t) === ',' && t > first && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) &&
       c.tokens.pos[t + 1] === VERB && /(?:ed|en|wn)$/i.test(tokenText(c, t + 1))) { end = t; break }
@@ -198,6 +208,12 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB && !isInName(c, t)) hasParticiple = true
   if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
+}
+
+/** Whether "and" or "or" stands in tokens [from, to). */
+function hasConjunctionIn(c: Context, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (c.tokens.lemma[t] === 'and' || c.tokens.lemma[t] === 'or') return true
+  return false
 }
 
 /** Whether token `t` is a word of a name of two words or more that the entities stage found. */
@@ -392,6 +408,8 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
     verb++
   }
   if (verb >= to || !isSpeechVerb(c, verb)) return null
+  // "..., it was reported": "it" with a passive speech verb names no one
+  if (isPassive && npEnd === from + 1 && lemma[from] === 'it') return null
   // "the property damage is estimated 200 million dollar" states a figure of its own
   if (isPassive && verb + 1 < to) return null
   for (let t = verb + 1; t < to; t++) {
@@ -986,7 +1004,34 @@ const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observator
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
-  return withFullerName(c, sourceOf(c, q, s, a))
+  return withGappedName(c, s, a, withFullerName(c, sourceOf(c, q, s, a)))
+}
+
+/**
+ * "Kassala has reported 2,960 cases and 81 deaths, Gedaref 1,745 cases and 52 deaths, and
+ * Khartoum 1,120 cases": in a gapped list each conjunct's name stands where the first
+ * conjunct's source stands, with the verb left out, so it is the source of its conjunct's
+ * figures. A conjunct is what follows a comma (and perhaps "and"): a capitalised name, then a
+ * number, with no verb up to the figure. Only when the attribution's own source is a name.
+ */
+function withGappedName(c: Context, s: Sentence, a: number, found: Source): Source {
+  if (found.attribution === null || found.source === null) return found
+  const { pos, lemma } = c.tokens
+  const first = firstToken(c, found.source)
+  if (first < 0 || pos[first] !== PROPN || !CAPITALISED.test(tokenText(c, first))) return found
+  const content = hull(c.attributions[found.attribution].content)
+  let t = a - 1
+  while (t > s.tokenStart && t >= a - 12 && tokenText(c, t) !== ',' && tokenText(c, t) !== ';' && pos[t] !== VERB && pos[t] !== AUX) t--
+  if (t <= s.tokenStart || (tokenText(c, t) !== ',' && tokenText(c, t) !== ';')) return found
+  if (content === null || c.tokens.start[t] < content.start) return found
+  let k = t + 1
+  if (lemma[k] === 'and') k++
+  const nameStart = k
+  while (k < a && pos[k] === PROPN && CAPITALISED.test(tokenText(c, k)) && c.timeAt[k] === 0) k++
+  if (k === nameStart || k - nameStart > 3 || pos[k] !== NUM) return found
+  const span = { start: c.tokens.start[nameStart], end: c.tokens.end[k - 1] }
+  if (span.start <= found.source.start) return found
+  return { ...found, source: span, sourceEntity: sourceEntityOf(c, span) }
 }
 
 /**
@@ -1015,6 +1060,26 @@ function withFullerName(c: Context, found: Source): Source {
   return fuller === null ? found : { ...found, sourceEntity: fuller }
 }
 
+/**
+ * "The United States made no pledge, but a State Department official said Washington would
+ * give $200 million": whether another attribution that holds the figure has its source and cue
+ * between the cue of `att` and the start of its content. The nearer speaker states the
+ * figure; the content of `att` ran past them (an inner speaker inside the content is not
+ * between: "X said Y told lawmakers ...").
+ */
+function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
+  const cue = hull(att.cue)
+  const content = hull(att.content)
+  if (cue === null || content === null || content.start < cue.end) return false
+  return c.attributions.some((other) => {
+    if (other === att || other.source.length === 0 || !other.content.some((f) => holdsFigure(f, q))) return false
+    const span = hull([...other.source, ...other.cue])
+    // (set off from the first cue by a comma or a conjunction: ", but a State Department official
+    // said"; not the first cue's own object, "told The Huffington Post:")
+    return span !== null && span.start >= cue.end && span.end <= content.start && /[,;]|\b(?:but|and|while)\b/.test(c.text.slice(cue.end, span.start))
+  })
+}
+
 function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // "she said 800,000 had joined a strike that the ministry counted at 212,000": the body that
   // counts in a relative clause states the figure it counts, inside what another says
@@ -1041,6 +1106,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     if (!att.content.some((f) => holdsFigure(f, q))) return
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
     if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isCueBetween(c, att, q)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
       isRespondents(c, hull(att.source)) || isFigureOfThings(c, hull(att.source), hull(att.cue)) || isPassiveInstrument(c, att)) {
@@ -1057,7 +1123,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   const coordinated = coordinatedSizing(c, s, a)
   if (coordinated >= 0) return sourceFrom(c, coordinated)
   const subject = sizingSubject(c, s, a)
-  if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) }
+  if (subject !== null) return { attribution: null, source: subject.source, cue: subject.cue, sourceEntity: sourceEntityOf(c, subject.source) ?? bodyBefore(c, subject.source) }
   const proposer = proposalSubject(c, s, a)
   if (proposer !== null) return { attribution: null, source: proposer.source, cue: proposer.cue, sourceEntity: sourceEntityOf(c, proposer.source) }
   const estimate = estimateSubject(c, s, a)
@@ -1086,6 +1152,8 @@ function isWritersClauseAfter(c: Context, speech: CharSpan | null, a: number): b
     if (tokenText(c, t) !== ',' || !WRITERS_OPENERS.has(c.tokens.lemma[t + 1])) continue
     const next = c.tokens.pos[t + 2]
     if (next !== VERB && next !== AUX && next !== ADV) return true
+    // ("..., the U.N. says, and nearly 12 million have fled": a hedge that opens a figure)
+    if (next === ADV && t + 3 < c.tokens.count && c.tokens.pos[t + 3] === NUM) return true
   }
   return false
 }
@@ -1339,8 +1407,27 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
   const cue = hull(att.cue)
-  const source = withoutTimestamp(c, withoutApposition(c, withWholeName(c, antecedent(c, hull(att.source)), cue)))
-  return { attribution: i, source, cue, sourceEntity: resolvedName(c, att, source) }
+  const whole = withWholeName(c, antecedent(c, hull(att.source)), cue)
+  const source = withoutTimestamp(c, withoutApposition(c, whole))
+  return { attribution: i, source, cue, sourceEntity: appositionName(c, source, whole) ?? resolvedName(c, att, source) }
+}
+
+/**
+ * "The mine's operator, Carbones del Altiplano,": the name in an apposition cut from a common
+ * noun's source span is the name that source resolves to.
+ */
+function appositionName(c: Context, source: CharSpan | null, whole: CharSpan | null): string | null {
+  if (source === null || whole === null || source.end >= whole.end) return null
+  const rest = { start: source.end, end: whole.end }
+  const first = firstToken(c, rest)
+  if (first < 0 || tokenText(c, first) !== ',') return null
+  let next = first + 1
+  // (past an honorific: ", Mr. Guajardo Villarreal")
+  if (next >= 0 && next + 1 < c.tokens.count && HONORIFIC.test(tokenText(c, next))) next += tokenText(c, next + 1) === '.' ? 2 : 1
+  if (next < 0 || next >= c.tokens.count || c.tokens.pos[next] !== PROPN || c.tokens.start[next] >= whole.end) return null
+  // (a name that fills the apposition, not a title with a name in it: "Premier of the Cabinet")
+  const name = entitiesIn(c, rest).find((e) => e.start === c.tokens.start[next] && e.canonical !== null && PUNCT_ONLY_OR_EMPTY.test(c.text.slice(e.end, whole.end)))
+  return name?.canonical ?? null
 }
 
 // A live blog's entry time before its first words: "11:45 - ", "15:20 GMT — ".
@@ -1531,8 +1618,8 @@ interface SourceFacts {
   readonly sentence: number
   /** The body a place names in it (`placeBody`), or null. */
   readonly body: string | null
-  /** The canonical names of the entities inside it. */
-  readonly names: readonly string[]
+  /** The entities inside it that have a canonical name. */
+  readonly named: readonly Entity[]
 }
 
 // Per document, read once: every "the ministry" of a long text read every source before it anew.
@@ -1544,11 +1631,11 @@ function sourceFacts(c: Context): readonly SourceFacts[] {
   if (facts === undefined) {
     facts = c.attributions.map((att) => {
       const span = hull(att.source)
-      if (span === null) return { span, sentence: -1, body: null, names: [] }
+      if (span === null) return { span, sentence: -1, body: null, named: [] }
       const inside = entitiesIn(c, span)
       const placed = inside.filter((e) => e.type === 'GPE' || e.type === 'NORP')
-      const names = inside.flatMap((e) => e.canonical === null ? [] : [e.canonical])
-      return { span, sentence: sentenceIndex(c, span.start), body: placeBody(c, span, placed), names }
+      const named = inside.filter((e) => e.canonical !== null)
+      return { span, sentence: sentenceIndex(c, span.start), body: placeBody(c, span, placed), named }
     })
     SOURCE_FACTS.set(c, facts)
   }
@@ -1562,9 +1649,14 @@ function sourceFacts(c: Context): readonly SourceFacts[] {
  */
 function namedBodyBefore(c: Context, source: CharSpan, head: string): string | null {
   const names = new Set<string>()
-  for (const { span, names: inside } of sourceFacts(c)) {
+  for (const { span, named: inside } of sourceFacts(c)) {
     if (span === null || span.end > source.start) continue
-    for (const name of inside) if (name.toLowerCase().startsWith(`${head} of `)) names.add(name)
+    for (const e of inside) {
+      const name = e.canonical!.toLowerCase()
+      // ("the National Mining Agency said ... the agency said", "the Malawi Electoral Commission
+      // said ... The commission put": a name that ends with the head, as written capitalised)
+      if (name.startsWith(`${head} of `) || (name.endsWith(` ${head}`) && c.text.slice(e.start, e.end).endsWith(head[0].toUpperCase() + head.slice(1)))) names.add(e.canonical!)
+    }
   }
   return names.size === 1 ? [...names][0] : null
 }

@@ -5,6 +5,7 @@ import {
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
+import { isFundedAfter } from './counted.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { FUTURE_MODALS } from '../tokens/tense.ts'
@@ -25,6 +26,10 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
     (lemma[t] === 'to' && t - 1 >= s.tokenStart && lemma[t - 1] === 'be' && pos[t - 1] === AUX && pos[t + 1] === VERB) ||
     // a headline's "Steelmaker Arvon to cut 2,500 jobs": "to" and a verb after its subject is what is to come
     (lemma[t] === 'to' && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) && pos[t + 1] === VERB &&
+      c.tokens.start[t] < headlineEnd(c.text)) ||
+    // a headline's "Donors pledge $2.1 billion": a verb of intent right before the figure, after
+    // its subject, which the tagger may read as a noun of a compound
+    (INTENT_VERBS.has(lemma[t]) && t === a - 1 && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) &&
       c.tokens.start[t] < headlineEnd(c.text))
 }
 
@@ -41,7 +46,14 @@ function isHeadlineToVerbBefore(c: Context, s: Sentence, comma: number): boolean
 /** Whether a figure is about the future (docs/figures.md, "planned"). */
 export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
+  // "seeks $4.2 billion and is only 23 percent funded": how much is funded is the state now
+  if (q.kind === 'percent' && isFundedAfter(c, tokenRange(c, q, s)[1], s)) return false
+  // "UNHCR's appeal for this year, US$ 31 million, is ...": money set off as the appeal's amount is asked for
+  if (q.kind === 'money' && isAppealApposition(c, a, s)) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
+    // 'would give "between $200 million and $300 million"': a quotation that opens right at the
+    // figure continues the clause before it
+    if (t === a - 1 && (tokenText(c, t) === '"' || tokenText(c, t) === '“') && t - 1 >= s.tokenStart && pos[t - 1] === VERB) continue
     if (CLAUSE_BREAKS.has(tokenText(c, t))) {
       // a headline's "Firm X to invest 2.4 billion euros, create 1,200 jobs": a bare verb after
       // the comma goes on with the "to" and verb before it
@@ -81,6 +93,17 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return AHEAD_PERIOD.test(rest)
+}
+
+/** Whether money at token `a` stands after a comma in apposition to a noun phrase whose head is "appeal" (no verb between). */
+function isAppealApposition(c: Context, a: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  if (a - 2 < s.tokenStart || tokenText(c, a - 1) !== ',') return false
+  for (let t = a - 2; t >= s.tokenStart && t >= a - 10; t--) {
+    if (pos[t] === VERB || pos[t] === AUX || CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    if (lemma[t] === 'appeal' && pos[t] === NOUN) return true
+  }
+  return false
 }
 
 // "in the coming days", "later this year", "next month"; ("to support the response over the
@@ -323,6 +346,10 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // "..., as rescue teams reached villages that had been cut off since the weekend": a time in
     // a relative clause of another segment dates what that clause tells
     if (k !== own && isInRelativeClause(c, s, seg, xa)) continue
+    // "The United States, the largest donor last year, made no pledge, but ... would give $200
+    // million": a time in an apposition (a segment with no verb that opens with a determiner
+    // after a name or noun) dates what the apposition says of that noun
+    if (k !== own && isApposition(c, s, seg, info.hasVerb, k)) continue
     const isInitial = k === 0 && xa <= info.leadEnd
     if (k !== own && !isInitial && info.participle[k] === 1 && info.says[k] === 0) continue
     const rank = k === own ? 0 : isInitial ? 1 : 2
@@ -343,6 +370,23 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   return isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a) ? aheadOfPublication(c, best.time) : best.value
 }
 
+/** Whether segment `k` is an apposition: ", the largest donor last year," (no verb, a determiner after a comma that follows a noun). */
+function isApposition(c: Context, s: Sentence, seg: Int32Array, hasVerb: Uint8Array, k: number): boolean {
+  if (hasVerb[k] === 1) return false
+  let t = s.tokenStart
+  while (t < s.tokenEnd && seg[t - s.tokenStart] !== k) t++
+  if (t >= s.tokenEnd || t - 1 < s.tokenStart) return false
+  const comma = tokenText(c, t) === ',' ? t : t - 1
+  if (tokenText(c, comma) !== ',' || comma - 1 < s.tokenStart || comma + 1 >= s.tokenEnd) return false
+  const before = c.tokens.pos[comma - 1]
+  const first = comma + 1
+  // (and a comma that closes it)
+  let end = first
+  while (end < s.tokenEnd && seg[end - s.tokenStart] === k && tokenText(c, end) !== ',') end++
+  return (before === PROPN || before === NOUN) && c.tokens.pos[first] === DET && seg[first - s.tokenStart] === k &&
+    end < s.tokenEnd && tokenText(c, end) === ','
+}
+
 /**
  * Whether token `t` lies in the segment right after an aside in round brackets that follows
  * segment `own` ("2.4 billion euros ($2.7 billion) in two wind farms by 2030"): the two
@@ -360,7 +404,7 @@ function isPastAside(c: Context, s: Sentence, seg: Int32Array, own: number, t: n
 // How many tokens an election's time may stand from the figure it dates.
 const ELECTION_REACH = 6
 // Nouns of an election, whose results a time that owns or modifies them dates.
-const ELECTION_NOUNS = new Set(['election', 'runoff', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus'])
+const ELECTION_NOUNS = new Set(['election', 'runoff', 'run-off', 'rerun', 'referendum', 'ballot', 'primary', 'vote', 'poll', 'caucus', 'plebiscite'])
 
 /**
  * Whether an election noun, perhaps after one adjective ("presidential"), stands at token `t`

@@ -22,6 +22,9 @@ import {
 import { readSpelled } from './spelled.ts'
 import { isPartOfCount } from '../tokens/parts.ts'
 
+// Auxiliaries after a hedge that follows its number ("120 thousand approximately were sent").
+const AUXILIARIES_AFTER_HEDGE: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would'])
+
 /** A quantity and the span of its number proper, without hedge, bound or currency. */
 export interface ScannedQuantity {
   readonly quantity: Quantity
@@ -818,7 +821,9 @@ class Scanner {
       }
     }
     // "2 thousand 700 approximately": a hedge after the number, as translations write it.
-    if (isWord(t, 'approximately') && this.endsAt(j + 1)) return { next: j + 1, isApprox: true, bound: null }
+    // ("amounted to 120 thousand approximately were dispatched": before an auxiliary too, which
+    // opens no number the hedge could belong to)
+    if (isWord(t, 'approximately') && (this.endsAt(j + 1) || AUXILIARIES_AFTER_HEDGE.has(toks[j + 1]?.lower ?? ''))) return { next: j + 1, isApprox: true, bound: null }
     return null
   }
 

@@ -115,6 +115,10 @@ const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
 // punctuation or quotation mark between)
 const FUTURE_BEFORE = new RegExp(`\\b(?:${FUTURE_MODAL_FORMS.join('|')})(?:n['’]t| not)?\\s+(?!have\\b)(?:\\S*[^\\s,;:.!?"“”]\\s+){1,5}$`, 'u')
 
+// "is scheduled to begin on", "are due to arrive on", "is set to open on": a schedule in the
+// present tense a few words before, in the clause
+const SCHEDULED_BEFORE = /\b(?:is|are|'s|'re)\s+(?:scheduled|due|set|planned|expected)\s+to\s+(?:\S*[^\s,;:.!?"“”]\s+){1,4}$/u
+
 /** Whether a modal of the future tense stands a few words before the match, in its clause (`FUTURE_BEFORE`). */
 function isFutureBefore(m: RegExpExecArray): boolean {
   return FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
@@ -502,7 +506,11 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
     // "since January 1", "on Oct. 5": news reports the past, so a day and month without a
     // year is the last such day not after publication, unless a word points ahead ("by").
     if (ref !== null && hasMonth && hasDay && !hasYear) {
-      const isAhead = /\b(by|until|till|next|before)\s*$/i.test(text.slice(Math.max(0, r.index - 8), r.index))
+      // ("will start on March 3", "is scheduled to begin on 20 February": the future tense or a
+      // schedule a few words before, in the clause)
+      const before = text.slice(Math.max(0, r.index - 60), r.index)
+      const isAhead = /\b(by|until|till|next|before)\s*$/i.test(text.slice(Math.max(0, r.index - 8), r.index)) ||
+        FUTURE_BEFORE.test(before) || SCHEDULED_BEFORE.test(before)
       const notAfterRef = day.month < ref.month || (day.month === ref.month && day.day <= ref.day)
       day = { ...day, year: isAhead ? (notAfterRef ? ref.year + 1 : ref.year) : (notAfterRef ? ref.year : ref.year - 1) }
       if (isAhead && day.month === ref.month && day.day === ref.day) day = { ...day, year: ref.year }
