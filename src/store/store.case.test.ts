@@ -73,7 +73,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(sameContent, { status: 'duplicate', key: 'b1', by: 'content' })
         const sameUrl = await store.putArticle(article('b2', { url: 'https://example.org/b1' }))
         assert.deepEqual(sameUrl, { status: 'duplicate', key: 'b1', by: 'url' })
-        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0, undone: 0 })
         assert.equal((await store.findArticle({ url: null, contentHash: article('b1').contentHash }))?.key, 'b1')
         assert.equal((await store.findArticle({ url: 'https://example.org/b1', contentHash: 'x' }))?.key, 'b1')
         assert.equal(await store.findArticle({ url: 'https://nowhere.example/', contentHash: 'x' }), null)
@@ -87,7 +87,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       try {
         const results = await Promise.all([store.putArticle(article('r1')), store.putArticle(article('r1')), store.putArticle(article('r1'))])
         assert.deepEqual(results.map((r) => r.status).sort(), ['duplicate', 'duplicate', 'inserted'])
-        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0, undone: 0 })
       } finally {
         await store.close()
       }
@@ -99,7 +99,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
         await store.putArticle(article('c1'))
         // The second article reuses a claim key, which is unique: the whole article must roll back.
         await assert.rejects(store.putArticle(article('c2', { claims: [claim('c1:10-16:12000')] })))
-        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0, undone: 0 })
         assert.equal(await store.article('c2'), null)
       } finally {
         await store.close()

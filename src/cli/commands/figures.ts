@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { CATEGORIES } from '../../model/types.ts'
 import type { Command } from '../command.ts'
+import { command as figureCommand } from './figure.ts'
 import { clip, figureJson, LEDGER_OPTIONS, TUNING_OPTIONS, tuningFlags, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
 const STATUSES: readonly string[] = ['conflicting', 'revised', 'corroborated', 'single-source']
@@ -10,8 +11,10 @@ const STATUSES: readonly string[] = ['conflicting', 'revised', 'corroborated', '
 export const command: Command = {
   name: 'figures',
   summary: 'List figures (what is counted) with how many independent sources give them and their status.',
-  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS]',
+  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS]  (edits: claimtrail figures history | figures undo [EDIT_ID], as figure history | undo)',
   async run(args, io) {
+    // `figures history` and `figures undo` read as naturally as `figure history`: the same actions.
+    if (args[0] === 'history' || args[0] === 'undo') return figureCommand.run(args, io)
     const { values } = parseArgs({
       args: [...args],
       options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },

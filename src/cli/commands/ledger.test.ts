@@ -138,7 +138,7 @@ describe('ledger commands', () => {
     const killed = lines((await runCli(['claims', '--db', db, '--json', '--category', 'killed'])).stdout)[0]
     const split = await runCli(['figure', 'split', 'NK in Russia', '--claims', String(killed.key), '--id', 'killed/nk', '--label', 'NK killed', '--db', db])
     assert.equal(split.status, 0, split.stderr)
-    assert.equal(split.stdout, 'recorded: 1 claim split from deployed/north-korea/troops into killed/nk\n')
+    assert.equal(split.stdout, 'recorded edit #3: split 1 claim from deployed/north-korea/troops into killed/nk ("NK killed") (to undo: claimtrail figure undo 3)\n')
     figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
     assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]).sort(), [['deployed/north-korea/troops', 'NK in Russia', 5], ['killed/nk', 'NK killed', 1]])
     const wrong = await runCli(['figure', 'split', 'killed/nk', '--claims', 'nope', '--db', db])
@@ -214,7 +214,7 @@ describe('ledger commands', () => {
     assert.equal(folder.stderr, `claimtrail: cannot write ${dir}: is a folder; give a file name\n`)
     const bare = await runCli(['figure', '--db', db])
     assert.equal(bare.status, 2)
-    assert.match(bare.stderr, /^claimtrail: figure: give an action, merge, split or rename; usage: claimtrail figure merge /)
+    assert.match(bare.stderr, /^claimtrail: figure: give an action, merge, split, rename, history or undo; usage: claimtrail figure merge /)
   })
 })
 
