@@ -423,6 +423,18 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assert.deepEqual(await snapshot(), start)
       })
 
+      test('labels in the edit log are escaped on the web pages', async () => {
+        const hostile = '<img src=x onerror=alert(1)>"quoted"'
+        const renamed = await post(`/api/figures/${DEPLOYED}/rename`, { label: hostile })
+        for (const path of ['/edits', `/figures/${DEPLOYED}`]) {
+          const page = await get(path)
+          assert.equal(page.status, 200)
+          assert.ok(!String(page.body).includes('<img src=x'), `${path} escapes the label`)
+          assert.match(String(page.body), /&lt;img src=x onerror=alert\(1\)&gt;/)
+        }
+        assert.equal((await undo(renamed.body.decision.id)).status, 200)
+      })
+
       test('an undone merge stays undone after the same articles are posted again and a new one arrives', async () => {
         const other = (await get('/api/figures')).body.figures.find((f: any) => f.id !== DEPLOYED && !f.id.startsWith('deployed/'))
         const merged = await post('/api/figures/merge', { figure: other.id, into: DEPLOYED })
