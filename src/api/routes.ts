@@ -256,8 +256,8 @@ export function registerApi(app: Hono, ctx: AppContext): void {
   app.get('/api/edits', async (c) => {
     const q = parse(EditsQuery, c.req.query(), 'query')
     const edits = await loadEdits(store)
-    const blockers = blockersOf(edits)
     const newest = edits.slice().reverse().slice(q.offset, q.offset + q.limit)
+    const blockers = blockersOf(edits, newest)
     return c.json({ total: edits.length, limit: q.limit, offset: q.offset, edits: newest.map((e) => editJson(e, blockers.get(e.id))) })
   })
 

@@ -125,7 +125,10 @@ function touches(applied: readonly Edit[]): Map<number, Set<string>> {
  */
 export function laterDependents(edits: readonly Edit[], id: number): Edit[] {
   const applied = edits.filter((e) => e.undoneAt === null)
-  const touched = touches(applied)
+  return dependentsIn(applied, touches(applied), id)
+}
+
+function dependentsIn(applied: readonly Edit[], touched: ReadonlyMap<number, ReadonlySet<string>>, id: number): Edit[] {
   const mine = touched.get(id)
   if (mine === undefined) return []
   const out: Edit[] = []
@@ -133,7 +136,7 @@ export function laterDependents(edits: readonly Edit[], id: number): Edit[] {
   const reach = new Set(mine)
   for (const e of applied) {
     if (e.id <= id) continue
-    const set = touched.get(e.id) as Set<string>
+    const set = touched.get(e.id) as ReadonlySet<string>
     if ([...set].some((t) => reach.has(t))) {
       out.push(e)
       for (const t of set) reach.add(t)
@@ -191,7 +194,12 @@ export function editJson(e: Edit, blockedBy?: readonly number[]): Record<string,
   }
 }
 
-/** Each edit with the later applied edits standing in the way of its undo (empty for undone edits). */
-export function blockersOf(edits: readonly Edit[]): Map<number, number[]> {
-  return new Map(edits.map((e) => [e.id, e.undoneAt === null ? laterDependents(edits, e.id).map((x) => x.id) : []]))
+/**
+ * Each edit of `shown` (default: all) with the later applied edits standing in the way of
+ * its undo (empty for undone edits). Linear per edit shown, so list a page, not thousands.
+ */
+export function blockersOf(edits: readonly Edit[], shown: readonly Edit[] = edits): Map<number, number[]> {
+  const applied = edits.filter((e) => e.undoneAt === null)
+  const touched = touches(applied)
+  return new Map(shown.map((e) => [e.id, e.undoneAt === null ? dependentsIn(applied, touched, e.id).map((x) => x.id) : []]))
 }

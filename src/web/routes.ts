@@ -38,6 +38,8 @@ function notFound(c: Context, message: string): Response {
 // The paths of the pages below: every one answers GET (and HEAD) only.
 const PAGE_PATHS = [/^\/$/, /^\/static\/[^/]+$/, /^\/figures\/.+$/, /^\/articles(?:\/[^/]+)?$/, /^\/sources(?:\/[^/]+)?$/, /^\/search$/, /^\/extract$/, /^\/edits$/]
 
+const EDITS_SHOWN = 200
+
 /** The edit `?undone=ID` names, when it was undone: the page confirms it. */
 function undoneEdit(edits: readonly Edit[], param: string | undefined): Edit | null {
   if (param === undefined || !/^\d{1,15}$/.test(param)) return null
@@ -91,8 +93,8 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     // A merged-away id keeps working as a permalink: it redirects to the figure that holds its claims now.
     if (f.id !== id) return c.redirect(figurePath(f.id), 301)
     const edits = await loadEdits(store)
-    const blockers = blockersOf(edits)
     const mine = edits.filter((e) => e.undoneAt === null && touchesFigure(e, f)).reverse()
+    const blockers = blockersOf(edits, mine.slice(0, 5))
     const others = view.figures.filter((o) => o.category === f.category).concat(view.figures.filter((o) => o.category !== f.category))
     return c.html(figurePage(f, new Map(view.claims.map((cl) => [cl.key, cl])), { edits: mine, blockers, undone: undoneEdit(edits, c.req.query('undone')) }, others))
   })
@@ -132,6 +134,8 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
       const f = figureById(view, id)
       return f === null ? null : figurePath(f.id)
     }
-    return c.html(editsPage(edits.slice().reverse(), blockersOf(edits), undoneEdit(edits, c.req.query('undone')), link))
+    // The newest EDITS_SHOWN: what an analyst looks back over; GET /api/edits pages the rest.
+    const shown = edits.slice().reverse().slice(0, EDITS_SHOWN)
+    return c.html(editsPage(shown, edits.length, blockersOf(edits, shown), undoneEdit(edits, c.req.query('undone')), link))
   })
 }

@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Decision } from '../../reconcile/figures.ts'
-import type { Command } from '../command.ts'
+import type { CliIo, Command } from '../command.ts'
 import { blockersOf, describeEdit, editJson, editOf, editTime, loadEdits, recordEdit, undoEdit } from '../../ledger/edits.ts'
 import type { Store } from '../../store/store.ts'
-import type { CliIo } from '../command.ts'
 import { clip, findFigure, LEDGER_OPTIONS, limitFlag, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
 const USAGE = 'claimtrail figure merge FIGURE INTO | figure split FIGURE --claims KEY,KEY... [--id NEW_ID] [--label LABEL] | figure rename FIGURE LABEL | figure history [--limit N] | figure undo [EDIT_ID]  [--db PATH] [--json]'
@@ -22,6 +21,7 @@ export const command: Command = {
       options: { ...LEDGER_OPTIONS, claims: { type: 'string' }, id: { type: 'string' }, label: { type: 'string' }, limit: { type: 'string' } },
     })
     const [action, ...rest] = positionals
+    if (values.limit !== undefined && action !== 'history') throw new ClaimtrailError('USAGE', '--limit goes with figure history')
     if (action === 'history' || action === 'undo') {
       if (action === 'history' && rest.length > 0) throw new ClaimtrailError('USAGE', `figure history takes no argument (got "${rest[0]}"); --limit N shows the N most recent edits`)
       if (action === 'undo' && rest.length > 1) throw new ClaimtrailError('USAGE', 'figure undo: give one EDIT_ID, or none for the most recent edit')
@@ -76,8 +76,8 @@ function editIdArg(arg: string): number {
 /** The edits, newest first, with whether each applies and what stands in the way of undoing it. */
 async function history(store: Store, io: CliIo, json: boolean, limit: number | undefined): Promise<number> {
   const edits = await loadEdits(store)
-  const blockers = blockersOf(edits)
   const shown = edits.slice().reverse().slice(0, limit)
+  const blockers = blockersOf(edits, shown)
   if (json) {
     writeJsonLines(io, shown.map((e) => editJson(e, blockers.get(e.id))))
     return 0

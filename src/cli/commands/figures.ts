@@ -14,7 +14,8 @@ export const command: Command = {
   usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS]  (edits: claimtrail figures history | figures undo [EDIT_ID], as figure history | undo)',
   async run(args, io) {
     // `figures history` and `figures undo` read as naturally as `figure history`: the same actions.
-    if (args[0] === 'history' || args[0] === 'undo') return figureCommand.run(args, io)
+    const action = firstPositional(args)
+    if (action === 'history' || action === 'undo') return figureCommand.run(args, io)
     const { values } = parseArgs({
       args: [...args],
       options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },
@@ -43,4 +44,15 @@ export const command: Command = {
       return 0
     })
   },
+}
+
+// Flags of `figures` and of `figure history|undo` that take a value: the word after them is no action.
+const VALUE_FLAGS = new Set(['--db', '--category', '--status', '--subject', '--tolerance', '--window', '--limit'])
+
+function firstPositional(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (VALUE_FLAGS.has(args[i])) i++
+    else if (!args[i].startsWith('-')) return args[i]
+  }
+  return undefined
 }

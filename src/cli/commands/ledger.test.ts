@@ -210,7 +210,7 @@ describe('ledger commands', () => {
       assert.equal(r.status, status)
       assert.match(r.stderr, message)
     }
-    assert.equal((await runCli(['figures', 'undo', '2', '--db', ledger])).status, 0)
+    assert.equal((await runCli(['figures', '--db', ledger, 'undo', '2'])).status, 0)
     assert.equal((await runCli(['figure', 'undo', '1', '--db', ledger, '--json'])).status, 0)
     assert.deepEqual(await figures(), start, 'ids, labels, claim counts and aliases as before the edits')
     const history = lines((await runCli(['figure', 'history', '--db', ledger, '--json'])).stdout)
