@@ -136,7 +136,7 @@ function undoneNote(undone: Edit | null): Html | string {
   return undone === null ? '' : html`<p class="edit-done" role="status">Undone: edit #${undone.id}, ${describeEdit(undone)}. <a href="/edits">All edits</a></p>`
 }
 
-/** The edits that touched a figure, with an Undo button each, and forms to rename or merge it. */
+/** The edits that touched a figure, with an Undo button each, and forms to rename, merge or split it. */
 function figureEdits(f: Figure, ctx: EditsContext, others: readonly Pick<Figure, 'id' | 'label'>[]): Html {
   const items = ctx.edits.slice(0, 5).map((e) => html`<li><span class="muted">#${e.id} · <span class="date">${editTime(e.createdAt)}</span></span> ${describeEdit(e)} ${undoControl(e, ctx.blockers)}</li>`)
   const options = others.filter((o) => o.id !== f.id).map((o) => html`<option value="${o.id}">${o.label} (${o.id})</option>`)
@@ -145,7 +145,7 @@ function figureEdits(f: Figure, ctx: EditsContext, others: readonly Pick<Figure,
 ${undoneNote(ctx.undone)}
 ${items.length > 0 ? html`<div class="edit-note"><p>Edited${ctx.edits.length > 5 ? ` (latest 5 of ${ctx.edits.length})` : ''}:</p><ul class="edit-list">${items}</ul><p><a href="/edits">All edits</a></p></div>` : ''}
 <details class="edit-figure">
-<summary>Rename or merge this figure</summary>
+<summary>Rename, merge or split this figure</summary>
 <form id="rename-form" class="edit-form">
 <label for="rename-label">New label</label>
 <input id="rename-label" name="label" required maxlength="200" value="${f.label}">
@@ -155,6 +155,15 @@ ${options.length > 0 ? html`<form id="merge-form" class="edit-form">
 <label for="merge-into">Merge its estimates into</label>
 <select id="merge-into" name="into" required><option value="" selected disabled>Choose a figure…</option>${options}</select>
 <button type="submit">Merge</button>
+</form>` : ''}
+${f.points.length > 1 ? html`<form id="split-form" class="edit-form split-form">
+<fieldset>
+<legend>Split off the estimates ticked into a new figure</legend>
+<ul class="split-points">${f.points.map((p) => html`<li><label><input type="checkbox" name="claim" value="${p.claimKey}"> <span class="date">${p.date ?? 'undated'}</span> · ${p.source ?? html`<em>own voice</em>`} · ${formatEstimate(p)}</label></li>`)}</ul>
+<label for="split-label">Label of the new figure (optional)</label>
+<input id="split-label" name="label" maxlength="200">
+<button type="submit">Split off</button>
+</fieldset>
 </form>` : ''}
 <p class="muted">Edits are kept across re-ingest and can be undone.</p>
 </details>

@@ -348,6 +348,27 @@ describe('edits and undo in chromium (session 13)', { skip: hasChromium ? false 
     await page.close()
   })
 
+  test('split from the figure page: the ticked estimates make a new figure; Undo there puts them back', async () => {
+    const { page, errors } = await openPage()
+    await page.addInitScript((token) => sessionStorage.setItem('claimtrail-token', token), TOKEN)
+    const start = await figureState(page, DEPLOYED)
+    await page.locator('details.edit-figure summary').click()
+    await page.locator('#split-form button').click()
+    assert.equal(await page.locator('#edit-status').textContent(), 'Tick the estimates to split off first.')
+    const moved = start.claims.slice(0, 2)
+    for (const key of moved) await page.locator(`#split-form input[value="${key}"]`).check()
+    await page.locator('#split-label').fill('Two early estimates')
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${DEPLOYED}~2`), page.locator('#split-form button').click()])
+    assert.equal(await page.locator('h1').textContent(), 'Two early estimates')
+    assert.deepEqual((await page.locator('tr[data-claim]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim') ?? ''))).sort(), moved)
+    const note = page.locator('.edit-note li', { hasText: 'split 2 claims' })
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${DEPLOYED}?undone=*`), note.locator('button.undo-edit').click()])
+    assert.deepEqual(await figureState(page, DEPLOYED), start)
+    assert.equal((await page.goto(`${edits.url}/figures/${DEPLOYED}~2`))?.status(), 404, 'the split-off figure is gone')
+    assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), [])
+    await page.close()
+  })
+
   test('an Undo that another user got to first says so on the page, and a built-upon edit offers no button', async () => {
     const { page, dialogs, errors } = await openPage()
     await page.addInitScript((token) => sessionStorage.setItem('claimtrail-token', token), TOKEN)

@@ -1,5 +1,5 @@
-// Edits from the web app: undo an edit (figure pages and /edits), rename a figure or
-// merge it into another (figure pages). Each goes to the JSON API; the page then loads
+// Edits from the web app: undo an edit (figure pages and /edits), rename a figure, merge
+// it into another or split some of its estimates off (figure pages). Each goes to the JSON API; the page then loads
 // again from the server, so what it shows is what the ledger holds. When the server has
 // a token, the first write answers 401: the page asks for the token once and keeps it
 // for this tab (sessionStorage), then sends the edit again.
@@ -108,3 +108,19 @@ if (mergeForm && figure !== null) {
     run(mergeForm.querySelector('button'), '/api/figures/merge', { figure, into }, (data) => location.assign(figurePath(data.figure.id)))
   })
 }
+
+const splitForm = document.getElementById('split-form')
+if (splitForm && figure !== null) {
+  splitForm.addEventListener('submit', (event) => {
+    event.preventDefault()
+    const claimKeys = [...splitForm.querySelectorAll('input[name="claim"]:checked')].map((box) => box.value)
+    if (claimKeys.length === 0) {
+      say('Tick the estimates to split off first.', true)
+      return
+    }
+    const label = splitForm.elements.label.value.trim()
+    const body = label === '' ? { claimKeys } : { claimKeys, label }
+    run(splitForm.querySelector('button'), `${figurePath(figure).replace('/figures/', '/api/figures/')}/split`, body, (data) => location.assign(figurePath(data.figure.id)))
+  })
+}
+
