@@ -189,7 +189,7 @@ export function editsPage(edits: readonly Edit[], total: number, blockers: Reado
 <p class="lede">Merges, splits and renames of figures, newest first. Undoing an edit gives the figures back as they were without it; an edit that later edits build on is undone after them.</p>
 ${undoneNote(undone)}
 ${total > edits.length ? html`<p class="muted">The latest ${edits.length} of ${total} edits; <code>GET /api/edits?offset=${edits.length}</code> lists the others.</p>` : ''}
-${edits.length === 0 ? html`<p>No edits yet. Rename or merge a figure from its page, or with <code>claimtrail figure</code>.</p>` : html`<div class="table-wrap"><table class="edits cards">
+${edits.length === 0 ? html`<p>No edits yet. Rename, merge or split a figure from its page, or with <code>claimtrail figure</code>.</p>` : html`<div class="table-wrap"><table class="edits cards">
 <caption class="visually-hidden">Edits to figures</caption>
 <thead><tr><th scope="col">Edit</th><th scope="col">Made</th><th scope="col">What</th><th scope="col">Figure</th><th scope="col">State</th><th scope="col">Undo</th></tr></thead>
 <tbody>${rows}</tbody>
