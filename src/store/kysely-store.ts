@@ -185,6 +185,10 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
 
     async undoDecision(id, check): Promise<StoredDecision> {
       return parts.writeTransaction(db, async (trx) => {
+        // PostgreSQL: no decision may be added between the check and the mark (a later
+        // edit building on this one would be missed). SQLite's BEGIN IMMEDIATE holds the
+        // write lock already; this mode lets reads go on and makes writers wait.
+        if (parts.backend === 'postgres') await sql`lock table decisions in share row exclusive mode`.execute(trx)
         const rows = await trx.selectFrom('decisions').selectAll().orderBy('id').execute()
         check(rows.map(toDecision))
         // Only a decision still applied is marked: of two undos at once, one wins.
