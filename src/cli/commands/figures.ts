@@ -11,7 +11,7 @@ const STATUSES: readonly string[] = ['conflicting', 'revised', 'corroborated', '
 export const command: Command = {
   name: 'figures',
   summary: 'List figures (what is counted) with how many independent sources give them and their status.',
-  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS]  (edits: claimtrail figures history | figures undo [EDIT_ID], as figure history | undo)',
+  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS] | figures history [--limit N] | figures undo [EDIT_ID]  (as figure history, figure undo)',
   async run(args, io) {
     // `figures history` and `figures undo` read as naturally as `figure history`: the same actions.
     const action = firstPositional(args)
