@@ -336,6 +336,119 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
       })
     })
 
+    describe('undoing edits (session 13)', () => {
+      // What a user sees of the figures: ids, labels, aliases, and which claims each holds.
+      async function snapshot(): Promise<unknown> {
+        const figures = (await get('/api/figures')).body.figures
+        const claims = (await get('/api/claims?limit=500')).body.claims
+        return figures.map((f: any) => ({
+          id: f.id, label: f.label, aliases: [...f.aliases].sort(),
+          claims: claims.filter((cl: any) => cl.figure === f.id).map((cl: any) => cl.key).sort(),
+        })).sort((a: any, b: any) => a.id.localeCompare(b.id))
+      }
+      const undo = (id: unknown, token: string | null = TOKEN): Promise<Reply> => call('POST', `/api/edits/${id}/undo`, { body: {}, token })
+
+      test('undo in reverse order restores the figures exactly; a built-upon edit and a second undo are refused with 409', async () => {
+        const start = await snapshot()
+        const totalBefore = (await get('/api/edits')).body.total
+        const other = (await get('/api/figures')).body.figures.find((f: any) => f.id !== DEPLOYED && !f.id.startsWith('deployed/'))
+        assert.ok(other, 'the fixture has a second figure')
+
+        const rename = await post(`/api/figures/${DEPLOYED}/rename`, { label: 'Troops sent by Pyongyang' })
+        const fig = (await get(`/api/figures/${DEPLOYED}`)).body
+        const split = await post(`/api/figures/${DEPLOYED}/split`, { claimKeys: [fig.timeline[0].claimKey], label: 'One odd estimate' })
+        assert.equal(split.status, 201, JSON.stringify(split.body))
+        const merge = await post('/api/figures/merge', { figure: other.id, into: DEPLOYED })
+        assert.equal(merge.status, 200, JSON.stringify(merge.body))
+        const ids = [rename.body.decision.id, split.body.decision.id, merge.body.decision.id]
+        assert.notDeepEqual(await snapshot(), start)
+
+        const log = await get('/api/edits?limit=3')
+        assert.equal(log.status, 200)
+        assert.equal(log.body.total, totalBefore + 3)
+        assert.deepEqual(log.body.edits.map((e: any) => e.id), [...ids].reverse(), 'newest first')
+        const [m, sp, rn] = log.body.edits
+        assert.deepEqual([m.kind, sp.kind, rn.kind], ['merge', 'split', 'rename'])
+        assert.equal(rn.before[0].label !== 'Troops sent by Pyongyang', true, 'the label before the rename is kept')
+        assert.match(rn.description, /^renamed deployed\/north-korea\/troops from ".+" to "Troops sent by Pyongyang"$/)
+        assert.deepEqual([m.undoable, sp.undoable, rn.undoable], [true, false, false])
+        assert.deepEqual(rn.blockedBy, [ids[1], ids[2]])
+
+        // The rename is built upon (the split and the merge name the same figure): refused, nothing changes.
+        const refused = await undo(ids[0])
+        assertError(refused, 409, 'CONFLICT')
+        assert.match(refused.body.error.message, new RegExp(`^edit #${ids[0]} \\(renamed .*\\) cannot be undone while 2 later edits build on it: undo #${ids[2]} \\(merged .*\\), #${ids[1]} \\(split .*\\) first, newest first$`))
+        const afterRefusal = await snapshot()
+
+        const undoneMerge = await undo(ids[2])
+        assert.equal(undoneMerge.status, 200, JSON.stringify(undoneMerge.body))
+        assert.equal(undoneMerge.body.edit.id, ids[2])
+        assert.equal(undoneMerge.body.edit.applied, false)
+        assert.equal(undoneMerge.body.figure.id, other.id, 'the merged-away figure is back under its own id')
+        assert.equal((await undo(ids[1])).status, 200)
+        assert.equal((await undo(ids[0])).status, 200)
+        assert.deepEqual(await snapshot(), start, 'ids, labels, aliases and claim membership as before the three edits')
+        assert.notDeepEqual(afterRefusal, start)
+        assertError(await get(`/api/figures/${split.body.figure.id}`), 404, 'NOT_FOUND')
+
+        // Undoing twice: 409, saying when; nothing is lost: the log keeps all three, marked undone.
+        const twice = await undo(ids[0])
+        assertError(twice, 409, 'CONFLICT')
+        assert.match(twice.body.error.message, /was already undone at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC; nothing to do$/)
+        const kept = await get('/api/edits?limit=3')
+        assert.equal(kept.body.total, totalBefore + 3)
+        assert.deepEqual(kept.body.edits.map((e: any) => [e.id, e.applied, typeof e.undoneAt]), [...ids].reverse().map((id) => [id, false, 'string']))
+        assert.deepEqual(await snapshot(), start)
+      })
+
+      test('an edit on another figure is undone out of order; bad ids, no token, no JSON type are clear errors', async () => {
+        const figures = (await get('/api/figures')).body.figures
+        const [a, b] = figures.filter((f: any) => f.points > 0).map((f: any) => f.id)
+        const start = await snapshot()
+        const first = (await post(`/api/figures/${a}/rename`, { label: 'First figure, renamed' })).body.decision.id
+        const second = (await post(`/api/figures/${b}/rename`, { label: 'Second figure, renamed' })).body.decision.id
+        const r = await undo(first)
+        assert.equal(r.status, 200, JSON.stringify(r.body))
+        assert.equal(r.body.figure.id, a)
+        assert.equal((await get(`/api/figures/${b}`)).body.label, 'Second figure, renamed', 'the later, independent edit still applies')
+        assertError(await undo(999999), 404, 'NOT_FOUND')
+        assert.match((await undo(999999)).body.error.message, /^no edit #999999; GET \/api\/edits lists the edits$/)
+        assertError(await undo('abc'), 400, 'BAD_INPUT')
+        assertError(await undo(second, null), 401, 'UNAUTHORIZED')
+        assertError(await call('POST', `/api/edits/${second}/undo`, { token: TOKEN }), 400, 'BAD_INPUT')
+        assertError(await call('GET', `/api/edits/${second}/undo`), 405, 'METHOD_NOT_ALLOWED')
+        assertError(await get('/api/edits?limit=0'), 400, 'BAD_INPUT')
+        assert.equal((await get(`/api/figures/${b}`)).body.label, 'Second figure, renamed', 'refused undos changed nothing')
+        assert.equal((await undo(second)).status, 200)
+        assert.deepEqual(await snapshot(), start)
+      })
+
+      test('labels in the edit log are escaped on the web pages', async () => {
+        const hostile = '<img src=x onerror=alert(1)>"quoted"'
+        const renamed = await post(`/api/figures/${DEPLOYED}/rename`, { label: hostile })
+        for (const path of ['/edits', `/figures/${DEPLOYED}`]) {
+          const page = await get(path)
+          assert.equal(page.status, 200)
+          assert.ok(!String(page.body).includes('<img src=x'), `${path} escapes the label`)
+          assert.match(String(page.body), /&lt;img src=x onerror=alert\(1\)&gt;/)
+        }
+        assert.equal((await undo(renamed.body.decision.id)).status, 200)
+      })
+
+      test('an undone merge stays undone after the same articles are posted again and a new one arrives', async () => {
+        const other = (await get('/api/figures')).body.figures.find((f: any) => f.id !== DEPLOYED && !f.id.startsWith('deployed/'))
+        const merged = await post('/api/figures/merge', { figure: other.id, into: DEPLOYED })
+        assert.equal((await undo(merged.body.decision.id)).status, 200)
+        const start = await snapshot()
+        for (const a of FIXTURE_ARTICLES.slice(0, 2)) {
+          const again = await post('/api/articles', { text: a.text, url: a.url, outlet: a.outlet, published: a.published })
+          assert.equal(again.body.status, 'duplicate')
+        }
+        assert.deepEqual(await snapshot(), start)
+        assert.ok((await get('/api/figures')).body.figures.some((f: any) => f.id === other.id))
+      })
+    })
+
     describe('caching', () => {
       test('figures follow writes made outside the server (another process ingesting)', async () => {
         const before = (await get('/api/figures')).body.figures.map((f: any) => f.id)
@@ -401,7 +514,7 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
           .map(([path, ops]) => `${path} ${Object.keys(ops).map((m) => m.toUpperCase()).sort().join(',')}`)
         assert.deepEqual(API_ROUTES.map((r) => `${r.path} ${[...r.methods].sort().join(',')}`).sort(), described.sort())
         for (const r of API_ROUTES) {
-          const example = r.path.replace('{id}', DEPLOYED).replace(/\{\w+\}/, 'x')
+          const example = r.path.replace('{id}', r.path.startsWith('/api/figures/') ? DEPLOYED : '7').replace(/\{\w+\}/, 'x')
           assert.equal(API_ROUTES.find((x) => x.pattern.test(example)), r, `${example} is routed as ${r.path}`)
         }
       })
@@ -412,7 +525,7 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assert.match(r.body.openapi, /^3\./)
         assert.deepEqual(r.body, JSON.parse(JSON.stringify(openApiDocument)))
         for (const path of ['/api/figures', '/api/figures/{id}', '/api/figures/merge', '/api/figures/{id}/split', '/api/figures/{id}/rename',
-          '/api/claims', '/api/articles', '/api/articles/{key}', '/api/sources', '/api/sources/{name}', '/api/search', '/api/export', '/api/extract']) {
+          '/api/edits', '/api/edits/{id}/undo', '/api/claims', '/api/articles', '/api/articles/{key}', '/api/sources', '/api/sources/{name}', '/api/search', '/api/export', '/api/extract']) {
           assert.ok(path in r.body.paths, `${path} is described`)
         }
         const home = await get('/')

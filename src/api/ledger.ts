@@ -14,7 +14,7 @@ export type { LedgerView }
 
 // Reconciling reads every claim and article (0.5 s at 2,000 articles), and most
 // requests need the same view: it is kept until the row counts change (an ingest, a
-// decision, from this process or another) or it is older than VIEW_TTL_MS (a
+// decision or an undo, from this process or another) or it is older than VIEW_TTL_MS (a
 // re-extraction elsewhere can change claims without changing counts).
 const VIEW_TTL_MS = 10_000
 const views = new WeakMap<Store, { readonly key: string; readonly at: number; readonly view: Promise<LedgerView> }>()
@@ -23,7 +23,7 @@ const views = new WeakMap<Store, { readonly key: string; readonly at: number; re
 export async function ledgerView(store: Store, filter: ClaimFilter = {}): Promise<LedgerView> {
   if (Object.keys(filter).length > 0) return loadView(store, filter)
   const counts = await store.counts()
-  const key = `${counts.articles}/${counts.claims}/${counts.decisions}`
+  const key = `${counts.articles}/${counts.claims}/${counts.decisions}/${counts.undone}`
   const cached = views.get(store)
   if (cached && cached.key === key && Date.now() - cached.at < VIEW_TTL_MS) return cached.view
   const view = loadView(store)

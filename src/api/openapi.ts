@@ -64,6 +64,24 @@ export const openApiDocument = {
         responses: { 200: { description: 'The renamed figure', ...json(ref('DecisionResult')) }, 400: error, 401: error, 404: error },
       },
     },
+    '/api/edits': {
+      get: {
+        summary: 'The edit log: every merge, split and rename, newest first, undone ones included',
+        parameters: [q('limit', 'Page size (1-500, default 50)', { type: 'integer' }), q('offset', 'Edits to skip', { type: 'integer' })],
+        responses: { 200: { description: 'A page of edits', ...json({ type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, edits: { type: 'array', items: ref('Edit') } } }) }, 400: error },
+      },
+    },
+    '/api/edits/{id}/undo': {
+      post: {
+        summary: 'Undo an edit: the figures become what they were without it. Send Content-Type: application/json (any body, or none)', security: writeSecurity,
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'The edit id (GET /api/edits)', schema: { type: 'integer' } }],
+        responses: {
+          200: { description: 'The undone edit, and the figure it named as it is now (null if gone)', ...json({ type: 'object', properties: { edit: ref('Edit'), figure: { allOf: [ref('Figure')], nullable: true } } }) },
+          400: error, 401: error, 404: error,
+          409: error,
+        },
+      },
+    },
     '/api/claims': {
       get: {
         summary: 'Claims with filters and pagination',
@@ -187,7 +205,19 @@ export const openApiDocument = {
       },
       DecisionResult: {
         type: 'object',
-        properties: { decision: { type: 'object', properties: { id: { type: 'integer' }, body: { type: 'object' }, createdAt: { type: 'string' } } }, figure: ref('Figure'), from: ref('Figure') },
+        properties: { decision: { type: 'object', properties: { id: { type: 'integer', description: 'The edit id, to undo it: POST /api/edits/{id}/undo' }, body: { type: 'object' }, createdAt: { type: 'string' }, undoneAt: { type: 'string', nullable: true }, before: { type: 'object', nullable: true } } }, figure: ref('Figure'), from: ref('Figure') },
+      },
+      Edit: {
+        type: 'object',
+        description: 'A merge, split or rename: the decision\'s fields (kind, figure, into, claimKeys, newFigure, label) and its state',
+        properties: {
+          id: { type: 'integer' }, kind: { type: 'string', enum: ['merge', 'split', 'rename'] }, figure: { type: 'string' },
+          into: { type: 'string' }, claimKeys: { type: 'array', items: { type: 'string' } }, newFigure: { type: 'string' }, label: { type: 'string', nullable: true },
+          createdAt: { type: 'string' }, undoneAt: { type: 'string', nullable: true }, applied: { type: 'boolean' },
+          description: { type: 'string', description: 'What it did, in words' },
+          before: { type: 'array', nullable: true, description: 'The figures it touched as they were before it: id, label, points', items: { type: 'object' } },
+          undoable: { type: 'boolean' }, blockedBy: { type: 'array', items: { type: 'integer' }, description: 'Later edits that build on it: undo them first' },
+        },
       },
     },
   },

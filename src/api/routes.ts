@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { figureJson } from '../ledger/view.ts'
+import { blockersOf, editJson, loadEdits, recordEdit, undoEdit } from '../ledger/edits.ts'
 import { toJsonDocument } from '../format/json.ts'
 import { contentHash, normalizeUrl } from '../ingest/article.ts'
 import { isDateBound, isIsoDate } from '../ingest/files.ts'
@@ -67,6 +68,8 @@ const SplitBody = z.object({
   newFigure: FIGURE_ID.optional(),
 })
 const RenameBody = z.object({ label: z.string().trim().min(1).max(200) })
+const EditsQuery = z.object({ limit: LIMIT(500, 50), offset: OFFSET })
+const EDITS_HINT = 'GET /api/edits'
 
 function parse<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(input)
@@ -74,12 +77,16 @@ function parse<T extends z.ZodType>(schema: T, input: unknown, where: string): z
   return r.data
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
+function requireJsonType(c: Context): void {
   // Requiring the JSON content type also stops cross-site forms: a page elsewhere cannot
   // send application/json to this server without a CORS preflight, which is never granted.
   if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
     throw new ClaimtrailError('BAD_INPUT', 'body: send JSON with Content-Type: application/json')
   }
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  requireJsonType(c)
   try {
     return await c.req.json()
   } catch {
@@ -151,6 +158,8 @@ export const API_ROUTES: ReadonlyArray<{ readonly path: string; readonly pattern
   { path: '/api/figures/{id}/split', pattern: /^\/api\/figures\/.+\/split$/, methods: ['POST'] },
   { path: '/api/figures/{id}/rename', pattern: /^\/api\/figures\/.+\/rename$/, methods: ['POST'] },
   { path: '/api/figures/{id}', pattern: /^\/api\/figures\/.+$/, methods: ['GET'] },
+  { path: '/api/edits', pattern: /^\/api\/edits$/, methods: ['GET'] },
+  { path: '/api/edits/{id}/undo', pattern: /^\/api\/edits\/[^/]+\/undo$/, methods: ['POST'] },
   { path: '/api/claims', pattern: /^\/api\/claims$/, methods: ['GET'] },
   { path: '/api/articles', pattern: /^\/api\/articles$/, methods: ['GET', 'POST'] },
   { path: '/api/articles/{key}', pattern: /^\/api\/articles\/[^/]+$/, methods: ['GET'] },
@@ -207,7 +216,7 @@ export function registerApi(app: Hono, ctx: AppContext): void {
     const into = requireFigure(view, body.into)
     if (from.id === into.id) throw new ClaimtrailError('BAD_INPUT', `"${body.figure}" and "${body.into}" are already one figure (${into.id})`)
     const decision: Decision = { kind: 'merge', figure: from.id, into: into.id }
-    const stored = await store.addDecision(decision)
+    const stored = await recordEdit(store, view.figures, decision)
     const after = await ledgerView(store)
     return c.json({ decision: stored, figure: figureJson(requireFigure(after, into.id)) })
   })
@@ -221,7 +230,7 @@ export function registerApi(app: Hono, ctx: AppContext): void {
     if (action[2] === 'rename') {
       const body = parse(RenameBody, await jsonBody(c), 'body')
       const decision: Decision = { kind: 'rename', figure: figure.id, label: body.label }
-      const stored = await store.addDecision(decision)
+      const stored = await recordEdit(store, view.figures, decision)
       const after = await ledgerView(store)
       return c.json({ decision: stored, figure: figureJson(requireFigure(after, figure.id)) })
     }
@@ -237,11 +246,31 @@ export function registerApi(app: Hono, ctx: AppContext): void {
     const newFigure = body.newFigure ?? `${figure.id}~${n}`
     if (taken.has(newFigure)) throw new ClaimtrailError('CONFLICT', `newFigure: a figure "${newFigure}" already exists; merge into it instead`)
     const decision: Decision = { kind: 'split', figure: figure.id, claimKeys: body.claimKeys, newFigure, label: body.label ?? null }
-    const stored = await store.addDecision(decision)
+    const stored = await recordEdit(store, view.figures, decision)
     const after = await ledgerView(store)
     return c.json({
       decision: stored, figure: figureJson(requireFigure(after, newFigure)), from: figureJson(requireFigure(after, figure.id)),
     }, 201)
+  })
+
+  app.get('/api/edits', async (c) => {
+    const q = parse(EditsQuery, c.req.query(), 'query')
+    const edits = await loadEdits(store)
+    const newest = edits.slice().reverse().slice(q.offset, q.offset + q.limit)
+    const blockers = blockersOf(edits, newest)
+    return c.json({ total: edits.length, limit: q.limit, offset: q.offset, edits: newest.map((e) => editJson(e, blockers.get(e.id))) })
+  })
+
+  app.post('/api/edits/:id/undo', async (c) => {
+    // No body to read, but the JSON content type all the same: a form on another site must not undo edits.
+    requireJsonType(c)
+    const raw = c.req.param('id')
+    if (!/^\d{1,15}$/.test(raw)) throw new ClaimtrailError('BAD_INPUT', `edit id: "${raw}" is not an edit id; ${EDITS_HINT} lists the edits`)
+    const edit = await undoEdit(store, Number(raw), { listHint: EDITS_HINT })
+    // Where the undone edit's claims are now: the figure it named, as the remaining edits resolve it.
+    const after = await ledgerView(store)
+    const figure = figureById(after, edit.decision.figure)
+    return c.json({ edit: editJson(edit), figure: figure === null ? null : figureJson(figure) })
   })
 
   app.get('/api/claims', async (c) => {

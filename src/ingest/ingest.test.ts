@@ -53,14 +53,14 @@ describe('ingest files and folders', () => {
       const first = await run([root], store)
       assert.deepEqual(first.summary, { ingested: 4, skipped: 0, failed: 2 })
       assert.ok(first.outcomes.some((o) => o.status === 'failed' && o.origin.endsWith('c.jsonl:2')))
-      assert.deepEqual(await store.counts(), { articles: 4, claims: 3, decisions: 0 })
+      assert.deepEqual(await store.counts(), { articles: 4, claims: 3, decisions: 0, undone: 0 })
       const claims = await store.claims({ source: 'pentagon' })
       assert.equal(claims.length, 1)
       assert.equal(claims[0].outlet, 'Wire')
       assert.equal(claims[0].quote, 'Pyongyang sent 12,000 soldiers, according to The Pentagon.')
       const second = await run([root], store)
       assert.deepEqual(second.summary, { ingested: 0, skipped: 4, failed: 2 })
-      assert.deepEqual(await store.counts(), { articles: 4, claims: 3, decisions: 0 })
+      assert.deepEqual(await store.counts(), { articles: 4, claims: 3, decisions: 0, undone: 0 })
     } finally {
       await store.close()
     }

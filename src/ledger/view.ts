@@ -1,7 +1,7 @@
 import { ClaimtrailError } from '../model/errors.ts'
 import { aliasResolver, buildFigures, latestPoint, type Decision, type Figure, type ReconcileOptions } from '../reconcile/figures.ts'
 import { groupNearDuplicates } from '../reconcile/independence.ts'
-import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'
+import type { ClaimFilter, LedgerClaim, Store, StoredArticle, StoredDecision } from '../store/store.ts'
 import { formatEstimate } from '../format/estimate.ts'
 
 /*
@@ -9,16 +9,19 @@ import { formatEstimate } from '../format/estimate.ts'
  * into figures. The CLI, the HTTP API and the web app all read figures through here.
  */
 
-/** Stored decisions, checked: a row that is not a decision is a damaged ledger, said so. */
+/** A stored decision's body, checked: a row that is not a decision is a damaged ledger, said so. */
+export function decisionOf(r: StoredDecision): Decision {
+  const d = r.body as Decision
+  if (typeof d !== 'object' || d === null || !['merge', 'split', 'rename'].includes(d.kind)) {
+    throw new ClaimtrailError('STORE', `decision ${r.id} is not a merge, split or rename; the ledger may be damaged`)
+  }
+  return d
+}
+
+/** The decisions that apply, in the order made: every stored one but those undone. */
 export async function loadDecisions(store: Store): Promise<Decision[]> {
   const rows = await store.decisions()
-  return rows.map((r) => {
-    const d = r.body as Decision
-    if (typeof d !== 'object' || d === null || !['merge', 'split', 'rename'].includes(d.kind)) {
-      throw new ClaimtrailError('STORE', `decision ${r.id} is not a merge, split or rename; the ledger may be damaged`)
-    }
-    return d
-  })
+  return rows.filter((r) => r.undoneAt === null).map(decisionOf)
 }
 
 /**

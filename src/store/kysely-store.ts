@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import { ClaimtrailError, isClaimtrailError } from '../model/errors.ts'
 import type { Database } from './schema.ts'
 import type {
@@ -37,6 +37,13 @@ function claimValues(articleId: number, c: ClaimRow) {
     approx: bool(c.approx), bound: c.bound, vague: bool(c.vague), unit: c.unit, kind: c.kind,
     category: c.category, counted_text: c.countedText, subject: c.subject, planned: bool(c.planned), additional: bool(c.additional),
     source: c.source, source_entity: c.sourceEntity, cue: c.cue, as_of: c.asOf, quote: c.quote,
+  }
+}
+
+function toDecision(r: Selectable<Database['decisions']>): StoredDecision {
+  return {
+    id: r.id, body: parseJson<unknown>(r.body, 'decision'), createdAt: r.created_at, undoneAt: r.undone_at,
+    before: r.before === null ? null : parseJson<unknown>(r.before, 'decision note'),
   }
 }
 
@@ -163,16 +170,33 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
       }))
     },
 
-    async addDecision(body): Promise<StoredDecision> {
+    async addDecision(body, before = null): Promise<StoredDecision> {
       const createdAt = new Date().toISOString()
-      const row = await db.insertInto('decisions').values({ body: JSON.stringify(body), created_at: createdAt })
+      const row = await db.insertInto('decisions')
+        .values({ body: JSON.stringify(body), created_at: createdAt, undone_at: null, before: before === null ? null : JSON.stringify(before) })
         .returning('id').executeTakeFirstOrThrow()
-      return { id: row.id, body, createdAt }
+      return { id: row.id, body, createdAt, undoneAt: null, before }
     },
 
     async decisions(): Promise<StoredDecision[]> {
       const rows = await db.selectFrom('decisions').selectAll().orderBy('id').execute()
-      return rows.map((r) => ({ id: r.id, body: parseJson<unknown>(r.body, 'decision'), createdAt: r.created_at }))
+      return rows.map(toDecision)
+    },
+
+    async undoDecision(id, check): Promise<StoredDecision> {
+      return parts.writeTransaction(db, async (trx) => {
+        // PostgreSQL: no decision may be added between the check and the mark (a later
+        // edit building on this one would be missed). SQLite's BEGIN IMMEDIATE holds the
+        // write lock already; this mode lets reads go on and makes writers wait.
+        if (parts.backend === 'postgres') await sql`lock table decisions in share row exclusive mode`.execute(trx)
+        const rows = await trx.selectFrom('decisions').selectAll().orderBy('id').execute()
+        check(rows.map(toDecision))
+        // Only a decision still applied is marked: of two undos at once, one wins.
+        const row = await trx.updateTable('decisions').set({ undone_at: new Date().toISOString() })
+          .where('id', '=', id).where('undone_at', 'is', null).returningAll().executeTakeFirst()
+        if (!row) throw new ClaimtrailError('CONFLICT', `edit #${id} was undone meanwhile, by another request; nothing to do`)
+        return toDecision(row)
+      })
     },
 
     async feedState(url): Promise<FeedState | null> {
@@ -191,9 +215,9 @@ export function createKyselyStore(db: Kysely<Database>, parts: BackendParts): St
       const [a, c, d] = await Promise.all([
         db.selectFrom('articles').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow(),
         db.selectFrom('claims').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-        db.selectFrom('decisions').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+        db.selectFrom('decisions').select((e) => [e.fn.countAll().as('n'), e.fn.count('undone_at').as('undone')]).executeTakeFirstOrThrow(),
       ])
-      return { articles: num(a.n), claims: num(c.n), decisions: num(d.n) }
+      return { articles: num(a.n), claims: num(c.n), decisions: num(d.n), undone: num(d.undone) }
     },
 
     async close() {

@@ -122,4 +122,13 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: [`alter table claims add column additional integer not null default 0`],
     postgres: [`alter table claims add column if not exists additional integer not null default 0`],
   },
+  {
+    // Undo for edits (session 13): an undone decision is kept, marked with when it was
+    // undone, and left out of the replay; `before` notes what the figures it touched were
+    // (ids, labels, claim counts) for the history list. Neither is needed to undo: figures
+    // are recomputed from the decisions that remain.
+    id: '0004-edit-undo',
+    sqlite: [`alter table decisions add column undone_at text`, `alter table decisions add column before text`],
+    postgres: [`alter table decisions add column if not exists undone_at text`, `alter table decisions add column if not exists before text`],
+  },
 ]

@@ -61,11 +61,15 @@ export interface ClaimsTable {
   quote: string
 }
 
-/** User decisions about figures, as JSON, applied in `id` order. */
+/** User decisions (edits) about figures, as JSON, applied in `id` order unless undone. */
 export interface DecisionsTable {
   id: Generated<number>
   body: string
   created_at: string
+  /** When the edit was undone (ISO time); null while it applies. Migration 0004. */
+  undone_at: string | null
+  /** JSON: the figures the edit touched as they were before it, for the history; null for older rows. */
+  before: string | null
 }
 
 /** What `watch` remembers per feed for conditional requests. */

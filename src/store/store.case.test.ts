@@ -9,6 +9,7 @@ import pg from 'pg'
 import { openPostgresStore } from './postgres/postgres.ts'
 import { openSqliteStore } from './sqlite/sqlite.ts'
 import type { ArticleInput, ClaimRow, Store } from './store.ts'
+import { ClaimtrailError, isClaimtrailError } from '../model/errors.ts'
 
 /** A claim row with defaults; tests override what they check. */
 function claim(key: string, over: Partial<ClaimRow> = {}): ClaimRow {
@@ -73,7 +74,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(sameContent, { status: 'duplicate', key: 'b1', by: 'content' })
         const sameUrl = await store.putArticle(article('b2', { url: 'https://example.org/b1' }))
         assert.deepEqual(sameUrl, { status: 'duplicate', key: 'b1', by: 'url' })
-        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0, undone: 0 })
         assert.equal((await store.findArticle({ url: null, contentHash: article('b1').contentHash }))?.key, 'b1')
         assert.equal((await store.findArticle({ url: 'https://example.org/b1', contentHash: 'x' }))?.key, 'b1')
         assert.equal(await store.findArticle({ url: 'https://nowhere.example/', contentHash: 'x' }), null)
@@ -87,7 +88,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       try {
         const results = await Promise.all([store.putArticle(article('r1')), store.putArticle(article('r1')), store.putArticle(article('r1'))])
         assert.deepEqual(results.map((r) => r.status).sort(), ['duplicate', 'duplicate', 'inserted'])
-        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0, undone: 0 })
       } finally {
         await store.close()
       }
@@ -99,7 +100,7 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
         await store.putArticle(article('c1'))
         // The second article reuses a claim key, which is unique: the whole article must roll back.
         await assert.rejects(store.putArticle(article('c2', { claims: [claim('c1:10-16:12000')] })))
-        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0 })
+        assert.deepEqual(await store.counts(), { articles: 1, claims: 1, decisions: 0, undone: 0 })
         assert.equal(await store.article('c2'), null)
       } finally {
         await store.close()
@@ -183,6 +184,33 @@ export function storeCases(name: string, open: () => Promise<Store>): void {
       }
     })
 
+    test('undoes a decision: kept and marked, refused when the check throws, once only (session 13)', async () => {
+      const store = await open()
+      try {
+        const rename = { kind: 'rename', figure: 'deployed/north-korea/troops', label: 'NK troops' }
+        const first = await store.addDecision(rename, { figures: [{ id: 'deployed/north-korea/troops', label: 'Troops', points: 3 }] })
+        const second = await store.addDecision({ kind: 'merge', figure: 'a', into: 'b' })
+        assert.deepEqual(await store.decisions(), [first, second])
+        assert.equal(first.undoneAt, null)
+        assert.equal(second.before, null)
+        // A check that refuses leaves the row as it was.
+        await assert.rejects(store.undoDecision(first.id, () => { throw new ClaimtrailError('CONFLICT', 'no') }), /no/)
+        assert.equal((await store.decisions())[0].undoneAt, null)
+        let seen: number[] = []
+        const undone = await store.undoDecision(first.id, (rows) => { seen = rows.map((r) => r.id) })
+        assert.deepEqual(seen, [first.id, second.id], 'the check sees every decision')
+        assert.equal(undone.id, first.id)
+        assert.match(undone.undoneAt ?? '', /^\d{4}-\d{2}-\d{2}T/)
+        assert.deepEqual(undone.body, rename)
+        assert.deepEqual(undone.before, first.before)
+        assert.deepEqual((await store.decisions()).map((d) => d.undoneAt !== null), [true, false])
+        assert.deepEqual(await store.counts(), { articles: 0, claims: 0, decisions: 2, undone: 1 })
+        await assert.rejects(store.undoDecision(first.id, () => {}), (e: unknown) => isClaimtrailError(e, 'CONFLICT'))
+      } finally {
+        await store.close()
+      }
+    })
+
     test('stores a 1 MB article with a very large vocabulary, searchable by its beginning', async () => {
       const store = await open()
       try {
@@ -239,6 +267,29 @@ test('store: a SQLite ledger made before the additional column is upgraded in pl
     await upgraded.putArticle(article('new1', { claims: [claim('new1:10-16:12000', { additional: true })] }))
     const byKey = new Map((await upgraded.claims()).map((c) => [c.key, c.additional]))
     assert.deepEqual([byKey.get('old1:10-16:12000'), byKey.get('new1:10-16:12000')], [false, true])
+  } finally {
+    await upgraded.close()
+  }
+})
+
+test('store: a SQLite ledger made before edits could be undone is upgraded in place, its decisions kept and undoable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-old-'))
+  after(() => rmSync(dir, { recursive: true, force: true }))
+  const path = join(dir, 'old.db')
+  const store = openSqliteStore(path)
+  await store.addDecision({ kind: 'rename', figure: 'deployed/north-korea/troops', label: 'NK troops' })
+  await store.close()
+  // What a database written by the version before migration 0004 looks like.
+  const raw = new Sqlite(path)
+  raw.exec('alter table decisions drop column undone_at')
+  raw.exec('alter table decisions drop column before')
+  raw.prepare('delete from claimtrail_migrations where id = ?').run('0004-edit-undo')
+  raw.close()
+  const upgraded = openSqliteStore(path)
+  try {
+    const [old] = await upgraded.decisions()
+    assert.deepEqual([old.body, old.undoneAt, old.before], [{ kind: 'rename', figure: 'deployed/north-korea/troops', label: 'NK troops' }, null, null])
+    assert.notEqual((await upgraded.undoDecision(old.id, () => {})).undoneAt, null)
   } finally {
     await upgraded.close()
   }

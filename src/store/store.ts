@@ -101,11 +101,19 @@ export type PutResult =
   /** Already stored: `by` says which idempotence key matched. */
   | { readonly status: 'duplicate'; readonly key: string; readonly by: 'url' | 'content' }
 
-/** A user decision about figures, as stored; `body` is the decision (see reconcile's `Decision`). */
+/**
+ * A user decision (an edit: merge, split or rename) about figures, as stored; `body` is the
+ * decision (see reconcile's `Decision`). An undone decision stays stored, with `undoneAt`
+ * set, and no longer applies.
+ */
 export interface StoredDecision {
   readonly id: number
   readonly body: unknown
   readonly createdAt: string
+  /** When it was undone (ISO time), or null while it applies. */
+  readonly undoneAt: string | null
+  /** What the figures it touched looked like before it (see `ledger/edits.ts`), or null for edits stored before session 13. */
+  readonly before: unknown
 }
 
 /** What `watch` remembers about a feed, to poll it politely. */
@@ -120,7 +128,10 @@ export interface FeedState {
 export interface StoreCounts {
   readonly articles: number
   readonly claims: number
+  /** Every decision ever made, undone ones included. */
   readonly decisions: number
+  /** Decisions undone so far: with `decisions`, changes whenever the applied decisions do. */
+  readonly undone: number
 }
 
 /** The ledger store. Every method is one transaction; an article and its claims commit together. */
@@ -136,8 +147,16 @@ export interface Store {
   /** One article with its text and stored analysis. */
   article(key: string): Promise<(StoredArticle & { readonly text: string; readonly analysis: unknown }) | null>
   claims(filter?: ClaimFilter): Promise<LedgerClaim[]>
-  addDecision(body: unknown): Promise<StoredDecision>
+  /** Record a decision; `before` notes the figures it touches as they were (kept for the history). */
+  addDecision(body: unknown, before?: unknown): Promise<StoredDecision>
+  /** Every decision, oldest first, undone ones included. */
   decisions(): Promise<StoredDecision[]>
+  /**
+   * Mark decision `id` undone, in one write transaction: `check` sees every decision as
+   * stored inside it and throws to refuse (unknown id, already undone, later decisions
+   * depend on it). Throws CONFLICT if it was undone meanwhile by someone else.
+   */
+  undoDecision(id: number, check: (decisions: readonly StoredDecision[]) => void): Promise<StoredDecision>
   feedState(url: string): Promise<FeedState | null>
   saveFeedState(state: FeedState): Promise<void>
   counts(): Promise<StoreCounts>

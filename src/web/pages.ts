@@ -1,6 +1,7 @@
 import { latestPoint, type Figure, type PointStatus, type TimelinePoint } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
 import type { SourceSummary } from '../api/ledger.ts'
+import { describeEdit, editTime, type Edit } from '../ledger/edits.ts'
 import { formatEstimate } from '../format/estimate.ts'
 import { renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
 import { renderHighlightedText, type AnalysisLayers } from './highlight.ts'
@@ -38,6 +39,7 @@ export function layout(title: string, body: Html, options: { q?: string; scripts
 <li><a href="/sources">Sources</a></li>
 <li><a href="/articles">Articles</a></li>
 <li><a href="/extract">Extract</a></li>
+<li><a href="/edits">Edits</a></li>
 </ul></nav>
 <form class="site-search" role="search" action="/search" method="get">
 <label for="site-q" class="visually-hidden">Search articles and claims</label>
@@ -104,8 +106,100 @@ function storyLabels(points: readonly TimelinePoint[]): Map<string, string> {
   return labels
 }
 
+/** What a page shows of the edit log: the edits, what stands in the way of undoing each. */
+export interface EditsContext {
+  /** Applied edits to show, newest first. */
+  readonly edits: readonly Edit[]
+  /** Edit id -> later applied edits that must be undone first. */
+  readonly blockers: ReadonlyMap<number, readonly number[]>
+  /** An edit just undone (`?undone=ID` after the undo button), to confirm it. */
+  readonly undone: Edit | null
+}
+
+// The status line, the token form (shown when the server asks for its token) and the
+// script that sends edits and undos to the API: shared by the figure and edits pages.
+const EDIT_CONTROLS = html`<p id="edit-status" class="edit-status" role="status" aria-live="polite"></p>
+<form id="edit-token" class="edit-token" hidden>
+<label for="edit-token-input">This server needs its token for edits</label>
+<input id="edit-token-input" type="password" autocomplete="current-password" required>
+<button type="submit">Send</button>
+</form>`
+
+function undoControl(e: Edit, blockers: ReadonlyMap<number, readonly number[]>): Html {
+  const blocked = blockers.get(e.id) ?? []
+  if (e.undoneAt !== null) return html`<span class="muted">—</span>`
+  if (blocked.length > 0) return html`<span class="muted">undo #${blocked[blocked.length - 1]} first</span>`
+  return html`<button type="button" class="undo-edit" data-edit="${e.id}" aria-label="Undo edit #${e.id}: ${describeEdit(e)}">Undo</button>`
+}
+
+function undoneNote(undone: Edit | null): Html | string {
+  return undone === null ? '' : html`<p class="edit-done" role="status">Undone: edit #${undone.id}, ${describeEdit(undone)}. <a href="/edits">All edits</a></p>`
+}
+
+/** The edits that touched a figure, with an Undo button each, and forms to rename, merge or split it. */
+function figureEdits(f: Figure, ctx: EditsContext, others: readonly Pick<Figure, 'id' | 'label'>[]): Html {
+  const items = ctx.edits.slice(0, 5).map((e) => html`<li><span class="muted">#${e.id} · <span class="date">${editTime(e.createdAt)}</span></span> ${describeEdit(e)} ${undoControl(e, ctx.blockers)}</li>`)
+  const options = others.filter((o) => o.id !== f.id).map((o) => html`<option value="${o.id}">${o.label} (${o.id})</option>`)
+  return html`<section class="edits" aria-labelledby="edits-h" data-figure="${f.id}">
+<h2 id="edits-h" class="visually-hidden">Edits</h2>
+${undoneNote(ctx.undone)}
+${items.length > 0 ? html`<div class="edit-note"><p>Edited${ctx.edits.length > 5 ? ` (latest 5 of ${ctx.edits.length})` : ''}:</p><ul class="edit-list">${items}</ul><p><a href="/edits">All edits</a></p></div>` : ''}
+<details class="edit-figure">
+<summary>Rename, merge or split this figure</summary>
+<form id="rename-form" class="edit-form">
+<label for="rename-label">New label</label>
+<input id="rename-label" name="label" required maxlength="200" value="${f.label}">
+<button type="submit">Rename</button>
+</form>
+${options.length > 0 ? html`<form id="merge-form" class="edit-form">
+<label for="merge-into">Merge its estimates into</label>
+<select id="merge-into" name="into" required><option value="" selected disabled>Choose a figure…</option>${options}</select>
+<button type="submit">Merge</button>
+</form>` : ''}
+${f.points.length > 1 ? html`<form id="split-form" class="edit-form split-form">
+<fieldset>
+<legend>Split off the estimates ticked into a new figure</legend>
+<ul class="split-points">${f.points.map((p) => html`<li><label><input type="checkbox" name="claim" value="${p.claimKey}"> <span class="date">${p.date ?? 'undated'}</span> · ${p.source ?? html`<em>own voice</em>`} · ${formatEstimate(p)}</label></li>`)}</ul>
+<label for="split-label">Label of the new figure (optional)</label>
+<input id="split-label" name="label" maxlength="200">
+<button type="submit">Split off</button>
+</fieldset>
+</form>` : ''}
+<p class="muted">Edits are kept across re-ingest and can be undone.</p>
+</details>
+${EDIT_CONTROLS}
+</section>`
+}
+
+/** `/edits`: every merge, split and rename, newest first, with an Undo button for those that can be undone now. */
+export function editsPage(edits: readonly Edit[], total: number, blockers: ReadonlyMap<number, readonly number[]>, undone: Edit | null, figureLink: (id: string) => string | null): string {
+  const link = (id: string): Html | string => {
+    const href = figureLink(id)
+    return href === null ? id : html`<a href="${href}">${id}</a>`
+  }
+  const rows = edits.map((e) => html`<tr data-edit="${e.id}">
+<th scope="row">#${e.id}</th>
+<td data-label="Made"><span class="date">${editTime(e.createdAt)}</span></td>
+<td data-label="What">${describeEdit(e)}</td>
+<td data-label="Figure">${link(e.decision.figure)}</td>
+<td data-label="State">${e.undoneAt === null ? 'applies' : html`undone <span class="date">${editTime(e.undoneAt)}</span>`}</td>
+<td data-label="Undo">${undoControl(e, blockers)}</td>
+</tr>`)
+  const body = html`<h1>Edits</h1>
+<p class="lede">Merges, splits and renames of figures, newest first. Undoing an edit gives the figures back as they were without it; an edit that later edits build on is undone after them.</p>
+${undoneNote(undone)}
+${total > edits.length ? html`<p class="muted">The latest ${edits.length} of ${total} edits; <code>GET /api/edits?offset=${edits.length}</code> lists the others.</p>` : ''}
+${edits.length === 0 ? html`<p>No edits yet. Rename, merge or split a figure from its page, or with <code>claimtrail figure</code>.</p>` : html`<div class="table-wrap"><table class="edits cards">
+<caption class="visually-hidden">Edits to figures</caption>
+<thead><tr><th scope="col">Edit</th><th scope="col">Made</th><th scope="col">What</th><th scope="col">Figure</th><th scope="col">State</th><th scope="col">Undo</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`}
+${EDIT_CONTROLS}`
+  return layout('Edits', body, { scripts: ['/static/edits.js'] })
+}
+
 /** `/figures/:id`: the timeline chart and the evidence table. */
-export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>): string {
+export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>, edits: EditsContext = { edits: [], blockers: new Map(), undone: null }, others: readonly Pick<Figure, 'id' | 'label'>[] = []): string {
   const start = (p: TimelinePoint): number | undefined => claims.get(p.claimKey)?.start
   const svg = renderTimelineSvg(f.points, { title: `${f.label}: estimates over time`, href: (p) => articlePath(p.articleKey, claims.get(p.claimKey)?.start) })
   const stories = storyLabels(f.points)
@@ -128,6 +222,7 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>):
 <h1>${f.label}</h1>
 <p class="lede">${statusBadge(f.status)} · ${f.points.length} estimates · ${f.independentSources} independent sources · ${f.independentReports} independent reports · <span class="muted">${f.id}</span></p>
 ${f.aliases.length > 0 ? html`<p class="muted">Merged from: ${f.aliases.join(', ')}</p>` : ''}
+${figureEdits(f, edits, others)}
 <figure class="chart">
 <div class="chart-scroll">${trusted(svg)}</div>
 <figcaption>${renderChartLegend(f.points)}</figcaption>
@@ -139,7 +234,7 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 <thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout(f.label, body, { scripts: ['/static/chart.js'] })
+  return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'] })
 }
 
 function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {

@@ -4,8 +4,10 @@ import { STATUS_OF } from '../api/errors.ts'
 import type { AppContext } from '../api/app.ts'
 import { figureById, figureOfClaim, ledgerView, searchLedger, sourceDetail, summarizeSources } from '../api/ledger.ts'
 import { isClaimtrailError } from '../model/errors.ts'
+import { blockersOf, loadEdits, type Edit } from '../ledger/edits.ts'
+import type { Figure } from '../reconcile/figures.ts'
 import {
-  articlePage, articlesPage, errorPage, extractPage, figurePage, figuresIndexPage, searchPage, sourcePage, sourcesPage,
+  articlePage, articlesPage, editsPage, errorPage, extractPage, figurePage, figuresIndexPage, searchPage, sourcePage, sourcesPage,
 } from './pages.ts'
 import { figurePath } from './html.ts'
 
@@ -19,6 +21,7 @@ const STATIC: Record<string, { readonly type: string; readonly body: string }> =
   'extract.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/extract.js', import.meta.url), 'utf8') },
   'chart.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/chart.js', import.meta.url), 'utf8') },
   'search.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/search.js', import.meta.url), 'utf8') },
+  'edits.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/edits.js', import.meta.url), 'utf8') },
 }
 
 /** An error as an HTML page with the status the API would use. */
@@ -33,7 +36,22 @@ function notFound(c: Context, message: string): Response {
 }
 
 // The paths of the pages below: every one answers GET (and HEAD) only.
-const PAGE_PATHS = [/^\/$/, /^\/static\/[^/]+$/, /^\/figures\/.+$/, /^\/articles(?:\/[^/]+)?$/, /^\/sources(?:\/[^/]+)?$/, /^\/search$/, /^\/extract$/]
+const PAGE_PATHS = [/^\/$/, /^\/static\/[^/]+$/, /^\/figures\/.+$/, /^\/articles(?:\/[^/]+)?$/, /^\/sources(?:\/[^/]+)?$/, /^\/search$/, /^\/extract$/, /^\/edits$/]
+
+const EDITS_SHOWN = 200
+
+/** The edit `?undone=ID` names, when it was undone: the page confirms it. */
+function undoneEdit(edits: readonly Edit[], param: string | undefined): Edit | null {
+  if (param === undefined || !/^\d{1,15}$/.test(param)) return null
+  return edits.find((e) => e.id === Number(param) && e.undoneAt !== null) ?? null
+}
+
+/** Whether an edit names figure `f` (by its id, an id merged into it, or one split from it). */
+function touchesFigure(e: Edit, f: Figure): boolean {
+  const d = e.decision
+  const ids = d.kind === 'merge' ? [d.figure, d.into] : d.kind === 'split' ? [d.figure, d.newFigure] : [d.figure]
+  return ids.some((id) => id === f.id || f.aliases.includes(id))
+}
 
 /** Register the web pages and static files on an app. */
 export function registerWeb(app: Hono, ctx: AppContext): void {
@@ -74,7 +92,11 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     if (!f) return notFound(c, `no figure "${id}"`)
     // A merged-away id keeps working as a permalink: it redirects to the figure that holds its claims now.
     if (f.id !== id) return c.redirect(figurePath(f.id), 301)
-    return c.html(figurePage(f, new Map(view.claims.map((cl) => [cl.key, cl]))))
+    const edits = await loadEdits(store)
+    const mine = edits.filter((e) => e.undoneAt === null && touchesFigure(e, f)).reverse()
+    const blockers = blockersOf(edits, mine.slice(0, 5))
+    const others = view.figures.filter((o) => o.category === f.category).concat(view.figures.filter((o) => o.category !== f.category))
+    return c.html(figurePage(f, new Map(view.claims.map((cl) => [cl.key, cl])), { edits: mine, blockers, undone: undoneEdit(edits, c.req.query('undone')) }, others))
   })
 
   app.get('/articles', async (c) => c.html(articlesPage(await store.articles())))
@@ -105,4 +127,15 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
   })
 
   app.get('/extract', (c) => c.html(extractPage()))
+
+  app.get('/edits', async (c) => {
+    const [edits, view] = await Promise.all([loadEdits(store), ledgerView(store)])
+    const link = (id: string): string | null => {
+      const f = figureById(view, id)
+      return f === null ? null : figurePath(f.id)
+    }
+    // The newest EDITS_SHOWN: what an analyst looks back over; GET /api/edits pages the rest.
+    const shown = edits.slice().reverse().slice(0, EDITS_SHOWN)
+    return c.html(editsPage(shown, edits.length, blockersOf(edits, shown), undoneEdit(edits, c.req.query('undone')), link))
+  })
 }

@@ -275,6 +275,143 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
   })
 })
 
+describe('edits and undo in chromium (session 13)', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
+  // A server of its own, with a token, so that the page must ask for it, and so that the
+  // edits made here do not reach the other tests' ledger.
+  const TOKEN = 'web-undo-token'
+  const CASUALTIES = 'casualties/north-korea/troops'
+  let editStore: Store
+  let edits: RunningServer
+  before(async () => {
+    editStore = openSqliteStore(join(dir, 'edits.db'))
+    await seedFixture(editStore)
+    edits = await startServer({ store: editStore, port: 0, token: TOKEN })
+  })
+  after(async () => {
+    await edits?.close()
+    await editStore?.close()
+  })
+
+  /** What the figure page shows: its heading and which claims its evidence table holds. */
+  async function figureState(page: Page, id: string): Promise<{ h1: string; claims: string[] }> {
+    await page.goto(`${edits.url}/figures/${id}`)
+    return { h1: (await page.locator('h1').textContent()) ?? '', claims: (await page.locator('tr[data-claim]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim') ?? ''))).sort() }
+  }
+
+  test('rename from the figure page (asking for the token once), then Undo gives the label back', async () => {
+    const { page, dialogs, errors } = await openPage()
+    const start = await figureState(page, DEPLOYED)
+    assert.equal(await page.locator('#edit-token-input').isVisible(), false, 'the token is asked for only when the server wants it')
+    await page.locator('details.edit-figure summary').click()
+    await page.locator('#rename-label').fill('Troops in Russia (checked)')
+    await page.locator('#rename-form button').click()
+    // No token yet: the server answers 401 and the page asks for it, then sends the edit again.
+    await page.locator('#edit-token-input').waitFor({ state: 'visible' })
+    assert.match((await page.locator('#edit-status').textContent()) ?? '', /needs its token/)
+    await page.locator('#edit-token-input').fill(TOKEN)
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${DEPLOYED}`), page.locator('#edit-token button').click()])
+    await page.locator('h1', { hasText: 'Troops in Russia (checked)' }).waitFor()
+    assert.equal(await page.locator('#edit-token-input').isVisible(), false, 'the token is kept for the tab')
+    const note = page.locator('.edit-note li', { hasText: 'renamed' })
+    assert.match((await note.textContent()) ?? '', new RegExp(`renamed ${DEPLOYED} from "${start.h1}" to "Troops in Russia \\(checked\\)"`))
+    await shot(page, 'edit-renamed')
+    await Promise.all([page.waitForURL(/\?undone=\d+$/), note.locator('button.undo-edit').click()])
+    assert.deepEqual(await page.locator('h1').textContent(), start.h1)
+    assert.match((await page.locator('.edit-done').textContent()) ?? '', /^Undone: edit #\d+, renamed /)
+    assert.equal(await page.locator('button.undo-edit').count(), 0, 'nothing left to undo on this figure')
+    assert.deepEqual(await figureState(page, DEPLOYED), start)
+    assert.deepEqual([dialogs, errors.filter((e) => !/status of 401/.test(e))], [[], []])
+    await page.close()
+  })
+
+  test('merge from the figure page, Undo on the merged figure: both figures as before, the undone edit kept in the history', async () => {
+    const { page, errors } = await openPage()
+    await page.addInitScript((token) => sessionStorage.setItem('claimtrail-token', token), TOKEN)
+    const casualties = await figureState(page, CASUALTIES)
+    const deployed = await figureState(page, DEPLOYED)
+    await page.goto(`${edits.url}/figures/${CASUALTIES}`)
+    await page.locator('details.edit-figure summary').click()
+    await page.locator('#merge-into').selectOption(DEPLOYED)
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${DEPLOYED}`), page.locator('#merge-form button').click()])
+    assert.equal((await page.locator('tr[data-claim]').count()), casualties.claims.length + deployed.claims.length)
+    const note = page.locator('.edit-note li', { hasText: `merged ${CASUALTIES}` })
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${CASUALTIES}?undone=*`), note.locator('button.undo-edit').click()])
+    assert.deepEqual(await figureState(page, CASUALTIES), casualties)
+    assert.deepEqual(await figureState(page, DEPLOYED), deployed)
+    await page.goto(`${edits.url}/edits`)
+    const rows = page.locator('table.edits tbody tr')
+    assert.equal(await rows.count(), 2)
+    assert.deepEqual((await page.locator('table.edits td[data-label="State"]').allTextContents()).map((t) => /^undone \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(t)), [true, true])
+    assert.equal(await page.locator('table.edits button.undo-edit').count(), 0)
+    assert.match((await rows.first().textContent()) ?? '', new RegExp(`merged ${CASUALTIES}`))
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('split from the figure page: the ticked estimates make a new figure; Undo there puts them back', async () => {
+    const { page, errors } = await openPage()
+    await page.addInitScript((token) => sessionStorage.setItem('claimtrail-token', token), TOKEN)
+    const start = await figureState(page, DEPLOYED)
+    await page.locator('details.edit-figure summary').click()
+    await page.locator('#split-form button').click()
+    assert.equal(await page.locator('#edit-status').textContent(), 'Tick the estimates to split off first.')
+    const moved = start.claims.slice(0, 2)
+    for (const key of moved) await page.locator(`#split-form input[value="${key}"]`).check()
+    await page.locator('#split-label').fill('Two early estimates')
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${DEPLOYED}~2`), page.locator('#split-form button').click()])
+    assert.equal(await page.locator('h1').textContent(), 'Two early estimates')
+    assert.deepEqual((await page.locator('tr[data-claim]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim') ?? ''))).sort(), moved)
+    const note = page.locator('.edit-note li', { hasText: 'split 2 claims' })
+    await Promise.all([page.waitForURL(`${edits.url}/figures/${DEPLOYED}?undone=*`), note.locator('button.undo-edit').click()])
+    assert.deepEqual(await figureState(page, DEPLOYED), start)
+    assert.equal((await page.goto(`${edits.url}/figures/${DEPLOYED}~2`))?.status(), 404, 'the split-off figure is gone')
+    assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), [])
+    await page.close()
+  })
+
+  test('an Undo that another user got to first says so on the page, and a built-upon edit offers no button', async () => {
+    const { page, dialogs, errors } = await openPage()
+    await page.addInitScript((token) => sessionStorage.setItem('claimtrail-token', token), TOKEN)
+    const api = (path: string, body: unknown) => fetch(edits.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>)
+    const merge = (await api('/api/figures/merge', { figure: CASUALTIES, into: DEPLOYED })).decision.id
+    const rename = (await api(`/api/figures/${DEPLOYED}/rename`, { label: 'Everything' })).decision.id
+    await page.goto(`${edits.url}/edits`)
+    const mergeRow = page.locator(`tr[data-edit="${merge}"]`)
+    assert.equal(await mergeRow.locator('button').count(), 0)
+    assert.equal((await mergeRow.locator('td[data-label="Undo"]').textContent())?.trim(), `undo #${rename} first`)
+    await api(`/api/edits/${rename}/undo`, {})
+    await page.locator(`tr[data-edit="${rename}"] button.undo-edit`).click()
+    await page.locator('#edit-status.error').waitFor()
+    assert.match((await page.locator('#edit-status').textContent()) ?? '', new RegExp(`^edit #${rename} \\(renamed .*\\) was already undone at .* UTC; nothing to do$`))
+    assert.equal(page.url(), `${edits.url}/edits`, 'the page stays, its message says why')
+    await page.goto(`${edits.url}/edits`)
+    await Promise.all([page.waitForURL(/\/edits\?undone=/), page.locator(`tr[data-edit="${merge}"] button.undo-edit`).click()])
+    assert.match((await page.locator('.edit-done').textContent()) ?? '', new RegExp(`^Undone: edit #${merge}, merged `))
+    assert.deepEqual([dialogs, errors.filter((e) => !/status of 409/.test(e))], [[], []])
+    await page.close()
+  })
+
+  test('phone: the edit note, the forms and the history fit the 390 px viewport', async () => {
+    const { page } = await openPage(390, 844)
+    await fetch(`${edits.url}/api/figures/${DEPLOYED}/rename`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ label: 'A long label for North Korean troops sent to the Kursk region of Russia' }) })
+    for (const path of [`/figures/${DEPLOYED}`, '/edits']) {
+      await page.goto(edits.url + path)
+      if (path !== '/edits') await page.locator('details.edit-figure summary').click()
+      const found = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth
+        const outside = [...document.querySelectorAll('main th, main td, main .edit-note li, main button, main select, main input')]
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.left < -0.5 || r.right > width + 0.5) })
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').trim().slice(0, 30)}`)
+        return { outside, overflow: document.documentElement.scrollWidth - width }
+      })
+      assert.deepEqual(found.outside.slice(0, 5), [], `${path}: off the screen`)
+      assert.ok(found.overflow <= 0, `${path}: the page scrolls sideways by ${found.overflow}px`)
+      await shot(page, `phone-edits${path.replace(/[^a-z]+/gi, '-')}`)
+    }
+    await page.close()
+  })
+})
+
 describe('web app on the demo corpus, with real extraction', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
   let demoStore: Store
   let demo: RunningServer

@@ -3,25 +3,28 @@ import { CATEGORIES } from '../../model/types.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { Command } from '../command.ts'
 import {
-  clip, dateFlag, findFigure, formatEstimate, LEDGER_OPTIONS, loadView, withLedger, writeJsonLines, writeTable,
+  clip, dateFlag, findFigure, formatEstimate, LEDGER_OPTIONS, limitFlag, loadView, offsetFlag, withLedger, writeJsonLines, writeTable,
 } from './ledger-shared.ts'
 
 /** `claimtrail claims`: list stored claims, filtered. */
 export const command: Command = {
   name: 'claims',
   summary: 'List stored claims (attributed figures) with their source, outlet and quote.',
-  usage: 'claimtrail claims [--db PATH] [--json] [--source NAME] [--figure FIGURE] [--category CATEGORY] [--since DATE] [--until DATE] [--text QUERY] [--article KEY]',
+  usage: 'claimtrail claims [--db PATH] [--json] [--source NAME] [--figure FIGURE] [--category CATEGORY] [--since DATE] [--until DATE] [--text QUERY] [--article KEY] [--limit N] [--offset N]',
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
       options: {
         ...LEDGER_OPTIONS, source: { type: 'string' }, figure: { type: 'string' }, category: { type: 'string' },
         since: { type: 'string' }, until: { type: 'string' }, text: { type: 'string' }, article: { type: 'string' },
+        limit: { type: 'string' }, offset: { type: 'string' },
       },
     })
     if (values.category !== undefined && !(CATEGORIES as readonly string[]).includes(values.category)) {
       throw new ClaimtrailError('USAGE', `--category ${values.category}: use one of ${CATEGORIES.join(', ')}`)
     }
+    const limit = limitFlag(values.limit)
+    const offset = offsetFlag(values.offset)
     return withLedger(values.db, io, async (store) => {
       const filter = {
         source: values.source, category: values.category, text: values.text, articleKey: values.article,
@@ -36,6 +39,8 @@ export const command: Command = {
         const figure = findFigure(view, values.figure)
         claims = claims.filter((c) => figureOf.get(c.key) === figure.id)
       }
+      const total = claims.length
+      claims = claims.slice(offset, limit === undefined ? undefined : offset + limit)
       if (values.json) {
         writeJsonLines(io, claims.map((c) => ({
           key: c.key, figure: figureOf.get(c.key) ?? null, article: c.articleKey, published: c.published, asOf: c.asOf,
@@ -50,6 +55,12 @@ export const command: Command = {
         c.asOf ?? c.published ?? '', formatEstimate(c), c.category + (c.planned ? ' (planned)' : c.additional ? ' (additional)' : ''), clip(c.countedText, 24),
         clip(c.sourceEntity ?? c.source ?? '(own voice)', 28), clip(c.outlet, 18), clip(c.quote, 70),
       ]), [1])
+      // A table cut short says so (on stderr, so a pipe reads the rows alone); JSON lines stay rows only.
+      if (claims.length === 0 && total > 0) io.stderr.write(`--offset ${offset} skips all ${total} claims\n`)
+      else if (claims.length < total) {
+        const next = offset + claims.length
+        io.stderr.write(`claims ${offset + 1}-${next} of ${total} shown${next < total ? `; --offset ${next} shows the next` : ''}\n`)
+      }
       return 0
     })
   },

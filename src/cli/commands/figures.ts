@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { CATEGORIES } from '../../model/types.ts'
 import type { Command } from '../command.ts'
+import { command as figureCommand } from './figure.ts'
 import { clip, figureJson, LEDGER_OPTIONS, TUNING_OPTIONS, tuningFlags, loadView, withLedger, writeJsonLines, writeTable } from './ledger-shared.ts'
 
 const STATUSES: readonly string[] = ['conflicting', 'revised', 'corroborated', 'single-source']
@@ -10,8 +11,11 @@ const STATUSES: readonly string[] = ['conflicting', 'revised', 'corroborated', '
 export const command: Command = {
   name: 'figures',
   summary: 'List figures (what is counted) with how many independent sources give them and their status.',
-  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS]',
+  usage: 'claimtrail figures [--db PATH] [--json] [--category CATEGORY] [--status STATUS] [--subject NAME] [--tolerance 0.1] [--window DAYS] | figures history [--limit N] | figures undo [EDIT_ID]  (as figure history, figure undo)',
   async run(args, io) {
+    // `figures history` and `figures undo` read as naturally as `figure history`: the same actions.
+    const action = firstPositional(args)
+    if (action === 'history' || action === 'undo') return figureCommand.run(args, io)
     const { values } = parseArgs({
       args: [...args],
       options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, category: { type: 'string' }, status: { type: 'string' }, subject: { type: 'string' } },
@@ -40,4 +44,15 @@ export const command: Command = {
       return 0
     })
   },
+}
+
+// Flags of `figures` and of `figure history|undo` that take a value: the word after them is no action.
+const VALUE_FLAGS = new Set(['--db', '--category', '--status', '--subject', '--tolerance', '--window', '--limit'])
+
+function firstPositional(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (VALUE_FLAGS.has(args[i])) i++
+    else if (!args[i].startsWith('-')) return args[i]
+  }
+  return undefined
 }

@@ -61,6 +61,23 @@ export function tuningFlags(values: { tolerance?: string; window?: string }): Pi
   return out
 }
 
+/**
+ * Read `--limit N` (a whole number from 1; absent: no limit, every row) and `--offset N`
+ * (rows to skip first, default 0), as the API's `limit` and `offset` page its listings.
+ */
+export function limitFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined
+  if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw new ClaimtrailError('USAGE', `--limit ${v}: give a whole number of rows, 1 or more`)
+  return Number(v)
+}
+
+/** Read `--offset N`; see {@link limitFlag}. */
+export function offsetFlag(v: string | undefined): number {
+  if (v === undefined) return 0
+  if (!/^\d+$/.test(v.trim())) throw new ClaimtrailError('USAGE', `--offset ${v}: give a whole number of rows to skip, 0 or more`)
+  return Number(v)
+}
+
 /** Write objects as JSON lines. */
 export function writeJsonLines(io: CliIo, rows: readonly unknown[]): void {
   for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n')

@@ -138,7 +138,7 @@ describe('ledger commands', () => {
     const killed = lines((await runCli(['claims', '--db', db, '--json', '--category', 'killed'])).stdout)[0]
     const split = await runCli(['figure', 'split', 'NK in Russia', '--claims', String(killed.key), '--id', 'killed/nk', '--label', 'NK killed', '--db', db])
     assert.equal(split.status, 0, split.stderr)
-    assert.equal(split.stdout, 'recorded: 1 claim split from deployed/north-korea/troops into killed/nk\n')
+    assert.equal(split.stdout, 'recorded edit #3: split 1 claim from deployed/north-korea/troops into killed/nk ("NK killed") (to undo: claimtrail figure undo 3)\n')
     figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
     assert.deepEqual(figures.map((f) => [f.id, f.label, f.points]).sort(), [['deployed/north-korea/troops', 'NK in Russia', 5], ['killed/nk', 'NK killed', 1]])
     const wrong = await runCli(['figure', 'split', 'killed/nk', '--claims', 'nope', '--db', db])
@@ -159,6 +159,82 @@ describe('ledger commands', () => {
     }
     const figures = lines((await runCli(['figures', '--db', db, '--json'])).stdout)
     assert.equal(figures.find((f) => f.id === 'deployed/north-korea/troops')?.label, 'NK in Russia')
+  })
+
+  test('figure history lists the edits newest first; figure undo takes back the latest, refuses one built upon or undone (session 13)', async () => {
+    const ledger = join(dir, 'undo.db')
+    const store = openSqliteStore(ledger)
+    try {
+      await ingest([join(dir, 'docs.jsonl')], { store, analyzer: () => patternAnalyzer() })
+    } finally {
+      await store.close()
+    }
+    const figures = async () => lines((await runCli(['figures', '--db', ledger, '--json'])).stdout)
+      .map((f) => [f.id, f.label, f.points, f.aliases]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+    const start = await figures()
+    assert.equal((await runCli(['figure', 'history', '--db', ledger])).stdout, '(none)\n')
+    const none = await runCli(['figure', 'undo', '--db', ledger])
+    assert.equal(none.status, 1)
+    assert.equal(none.stderr, "claimtrail: nothing to undo: no merge, split or rename applies; 'claimtrail figure history' lists the edits\n")
+
+    assert.equal((await runCli(['figure', 'merge', 'killed/north-korea/troops', 'deployed/north-korea/troops', '--db', ledger])).status, 0)
+    const rename = await runCli(['figure', 'rename', 'deployed/north-korea/troops', 'NK in Russia', '--db', ledger])
+    assert.match(rename.stdout, /^recorded edit #2: renamed deployed\/north-korea\/troops from "North Korea troops deployed" to "NK in Russia" \(to undo: claimtrail figure undo 2\)\n$/)
+    const key = lines((await runCli(['claims', '--db', ledger, '--json', '--category', 'killed'])).stdout)[0].key
+    assert.equal((await runCli(['figure', 'split', 'NK in Russia', '--claims', String(key), '--db', ledger])).status, 0)
+    const edited = await figures()
+
+    const table = (await runCli(['figure', 'history', '--db', ledger])).stdout.split('\n')
+    assert.match(table[0], /^edit\s+made\s+state\s+what$/)
+    assert.match(table[2], /^#3\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\s+applies\s+split 1 claim from deployed\/north-korea\/troops into deployed\/north-korea\/troops~2$/)
+    assert.match(table[3], /^#2 .* applies \(undo #3 first\)\s+renamed /)
+    assert.match(table[4], /^#1 .* applies \(undo #3 first\)\s+merged killed\/north-korea\/troops \("North Korea troops killed", 1 claim\) into /)
+    const latest = await runCli(['figures', 'history', '--json', '--limit', '1', '--db', ledger])
+    assert.deepEqual(lines(latest.stdout).map((e) => [e.id, e.kind, e.applied, e.undoable]), [[3, 'split', true, true]])
+    assert.equal(latest.stderr, '', 'JSON lines are rows only, as claims --json')
+    assert.equal((await runCli(['figure', 'history', '--limit', '1', '--db', ledger])).stderr, '1 of 3 edits shown; raise --limit to see more\n')
+
+    const blocked = await runCli(['figure', 'undo', '1', '--db', ledger])
+    assert.equal(blocked.status, 1)
+    assert.equal(blocked.stderr, 'claimtrail: edit #1 (merged killed/north-korea/troops into deployed/north-korea/troops) cannot be undone while 2 later edits build on it: undo #3 (split 1 claim from deployed/north-korea/troops into deployed/north-korea/troops~2), #2 (renamed deployed/north-korea/troops to "NK in Russia") first, newest first\n')
+    assert.deepEqual(await figures(), edited, 'a refused undo changes nothing')
+
+    const undone = await runCli(['figure', 'undo', '--db', ledger])
+    assert.equal(undone.status, 0, undone.stderr)
+    assert.match(undone.stdout, /^undone edit #3: split 1 claim from /)
+    const again = await runCli(['figure', 'undo', '#3', '--db', ledger])
+    assert.equal(again.status, 1)
+    assert.match(again.stderr, /^claimtrail: edit #3 \(split .*\) was already undone at .* UTC; nothing to do\n$/)
+    for (const [arg, status, message] of [['x3', 2, /is not an edit id/], ['99', 1, /^claimtrail: no edit #99; 'claimtrail figure history' lists the edits\n$/]] as const) {
+      const r = await runCli(['figure', 'undo', arg, '--db', ledger])
+      assert.equal(r.status, status)
+      assert.match(r.stderr, message)
+    }
+    assert.equal((await runCli(['figures', '--db', ledger, 'undo', '2'])).status, 0)
+    assert.equal((await runCli(['figure', 'undo', '1', '--db', ledger, '--json'])).status, 0)
+    assert.deepEqual(await figures(), start, 'ids, labels, claim counts and aliases as before the edits')
+    const history = lines((await runCli(['figure', 'history', '--db', ledger, '--json'])).stdout)
+    assert.deepEqual(history.map((e) => [e.id, e.applied]), [[3, false], [2, false], [1, false]], 'every edit kept, marked undone')
+  })
+
+  test('claims --limit and --offset page the list as the API does, saying on stderr when rows are left out', async () => {
+    const all = lines((await runCli(['claims', '--db', db, '--json'])).stdout)
+    assert.ok(all.length >= 4)
+    const page = await runCli(['claims', '--db', db, '--json', '--limit', '2', '--offset', '1'])
+    assert.deepEqual(lines(page.stdout), all.slice(1, 3))
+    assert.equal(page.stderr, '')
+    const table = await runCli(['claims', '--db', db, '--limit', '2'])
+    assert.equal(table.stdout.trim().split('\n').length, 4, 'header, rule and two rows')
+    assert.equal(table.stderr, `claims 1-2 of ${all.length} shown; --offset 2 shows the next\n`)
+    const last = await runCli(['claims', '--db', db, '--limit', '2', '--offset', String(all.length - 1)])
+    assert.equal(last.stderr, `claims ${all.length}-${all.length} of ${all.length} shown\n`)
+    assert.equal((await runCli(['claims', '--db', db, '--offset', '500'])).stderr, `--offset 500 skips all ${all.length} claims\n`)
+    assert.equal((await runCli(['claims', '--db', db, '--limit', String(all.length)])).stderr, '')
+    for (const bad of [['--limit', '0'], ['--limit', 'ten'], ['--offset', 'x'], ['--limit=-2']]) {
+      const r = await runCli(['claims', '--db', db, ...bad])
+      assert.equal(r.status, 2, bad.join(' '))
+      assert.match(r.stderr, /^claimtrail: --(limit|offset) .*: give a whole number/)
+    }
   })
 
   test('a filter that names no real category, status or date is a usage error, not an empty list', async () => {
@@ -214,7 +290,7 @@ describe('ledger commands', () => {
     assert.equal(folder.stderr, `claimtrail: cannot write ${dir}: is a folder; give a file name\n`)
     const bare = await runCli(['figure', '--db', db])
     assert.equal(bare.status, 2)
-    assert.match(bare.stderr, /^claimtrail: figure: give an action, merge, split or rename; usage: claimtrail figure merge /)
+    assert.match(bare.stderr, /^claimtrail: figure: give an action, merge, split, rename, history or undo; usage: claimtrail figure merge /)
   })
 })
 
