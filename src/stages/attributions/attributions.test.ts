@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
@@ -383,6 +383,24 @@ test('content that is only a time becomes the clause before the source', () => {
   // content that says something stays
   assert.deepEqual(run('The plan failed, officials said Monday that the talks ended.', 'officials', 'Monday that the talks ended'),
     ['Monday that the talks ended'])
+})
+
+test('an inverted speech clause after an unquoted clause, with no content found, says that clause', () => {
+  const run = (text: string) => {
+    const { p, at, read } = prepared(text)
+    const roles = contentBeforeInvertedSpeech(p, at('said'), { source: [], content: [] })
+    return [roles.content.map(read), roles.source.map(read)]
+  }
+  assert.deepEqual(run('Local stores have cut their hours since the plant closed, said Ray Dunn, who owns a hardware shop.'),
+    [['Local stores have cut their hours since the plant closed'], ['Ray Dunn']])
+  assert.deepEqual(run('In the end, turnout in the eastern districts has doubled, said Tom Reyes, a pollster.'),
+    [['turnout in the eastern districts has doubled'], ['Tom Reyes']])
+  // a quotation before the speech clause is the tagger's to read; no verb, no saying
+  assert.deepEqual(run('"We ran out of beds," said Ana Lima, a nurse.'), [[], []])
+  assert.deepEqual(run('Bread, milk and eggs, said Ana Lima.'), [[], []])
+  // content the tagger found stays
+  const { p, at, read } = prepared('Stores closed early, said Ray Dunn, because of the storm.')
+  assert.deepEqual(contentBeforeInvertedSpeech(p, at('said'), { source: [], content: [at('because of the storm')] }).content.map(read), ['because of the storm'])
 })
 
 test('a source after a comma with no content found says the clause before it, if that clause has a verb', () => {

@@ -17,7 +17,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -382,7 +382,9 @@ export function extractAttributions(
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
   for (const { cue, roles: tagged } of cuesWithRoles(model, p, filter, ranker, sc)) {
     if (opensCompoundNoun(p, cue)) continue
-    const roles = contentBeforeSource(p, cue, tagged)
+    // a cue without content has not met the filter: only the tagger's own cues take one here
+    let roles = contentBeforeSource(p, cue, tagged)
+    if ((cue as Partial<CueCandidate>).base !== 0) roles = contentBeforeInvertedSpeech(p, cue, roles)
     // A cue split in two ("said ... in a statement") yields the same source and content
     // twice; PolNeAR annotates that as one attribution with a discontinuous cue.
     const k = `${key(roles.content)}|${key(roles.source)}`

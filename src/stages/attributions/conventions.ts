@@ -715,6 +715,14 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
   const src = roles.source[0]
   const comma = src.start - 1
   if (src.end !== cue.start || comma <= 0 || p.punct[comma] !== P_COMMA || p.sent[comma] !== p.sent[cue.start]) return roles
+  const start = clauseStart(p, comma)
+  if (comma - start < 2) return roles
+  if (none && !hasVerb(p, start, comma)) return roles
+  return { source: roles.source, content: [{ start, end: comma }] }
+}
+
+/** Where the clause that a comma at `comma` closes begins: its sentence's start, past a dateline or a short opener. */
+function clauseStart(p: Prepared, comma: number): number {
   let start = comma
   while (start > 0 && p.sent[start - 1] === p.sent[comma]) start--
   // A dateline ("WASHINGTON ―") and a short opener set off by a comma ("In addition,",
@@ -727,13 +735,32 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
     if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) break
     if (p.punct[i] === P_COMMA) { start = i + 1; break }
   }
-  if (comma - start < 2) return roles
-  if (none) {
-    let verb = false
-    for (let i = start; i < comma; i++) if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) verb = true
-    if (!verb) return roles
-  }
-  return { source: roles.source, content: [{ start, end: comma }] }
+  return start
+}
+
+function hasVerb(p: Prepared, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) return true
+  return false
+}
+
+/**
+ * "Federal mandates are a burden that distract from teaching, said Wilcox, an Orlando
+ * Republican.": an inverted speech clause (`invertedSubject`) after an unquoted clause, for
+ * which the role tagger found no content, says that clause, from the sentence start to the
+ * comma. PolNeAR train: 37 such speech clauses after a clause with no quotation mark, all 37
+ * gold cues, 33 of them with exactly that content; the role tagger leaves about a quarter
+ * without content (it learnt content after "said"), and those cues were lost.
+ */
+export function contentBeforeInvertedSpeech(p: Prepared, cue: CueTokens, roles: RoleSpans): RoleSpans {
+  if (roles.content.length > 0) return roles
+  const speaker = invertedSubject(p, cue)
+  if (speaker === null || p.quote[cue.start - 1] !== 0) return roles
+  const comma = cue.start - 1
+  const start = clauseStart(p, comma)
+  if (comma - start < 2 || !hasVerb(p, start, comma)) return roles
+  for (let i = p.sentences[p.sent[comma]].tokenStart; i < comma; i++) if (p.quote[i] !== 0) return roles
+  const source = roles.source.length > 0 && roles.source[0].start === speaker.start ? roles.source : [speaker]
+  return { source, content: [{ start, end: comma }] }
 }
 
 /**
