@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, withFollowingDay, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
@@ -388,7 +388,7 @@ test('content that is only a time becomes the clause before the source', () => {
 test('a day right after a verb cue joins the cue, unless a phrase of setting or a quotation follows it', () => {
   const run = (text: string, cue: string, roles: string[] = []) => {
     const { p, at, read } = prepared(text)
-    return read(withFollowingDay(p, at(cue), roles.map(at)))
+    return read(conventionalCue(p, at(cue), roles.map(at)))
   }
   assert.equal(run('The mayor said Tuesday that the bridge would reopen in May.', 'said'), 'said Tuesday')
   assert.equal(run('The bridge will reopen in May, the mayor announced Sunday night.', 'announced'), 'announced Sunday night')
@@ -398,6 +398,17 @@ test('a day right after a verb cue joins the cue, unless a phrase of setting or 
   assert.equal(run("The mayor said Tuesday's storm closed the bridge.", 'said'), 'said')
   // a day the attribution's content holds stays there
   assert.equal(run('The mayor said Tuesday would be the last day of repairs.', 'said', ['Tuesday would be the last day of repairs']), 'said')
+})
+
+test('"of" and "about" after "say" are no part of the cue; after other verbs they stay', () => {
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    return read(conventionalCue(p, at(cue), []))
+  }
+  assert.equal(run('"It is a disgrace," the mayor said of the bridge.', 'said of'), 'said')
+  assert.equal(run('Nobody knows what she says about the plan.', 'says about'), 'says')
+  assert.equal(run('The mayor talked about the bridge.', 'talked about'), 'talked about')
+  assert.equal(run('The mayor warned of delays.', 'warned of'), 'warned of')
 })
 
 test('an inverted speech clause after an unquoted clause, with no content found, says that clause', () => {

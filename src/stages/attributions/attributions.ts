@@ -17,7 +17,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, withFollowingDay, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -531,7 +531,7 @@ export function extractAttributions(
     const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),
-      cue: a.cues.map((r) => toChars(tokens, withFollowingDay(p, r, [...a.source, ...a.content]))),
+      cue: a.cues.map((r) => toChars(tokens, conventionalCue(p, r, [...a.source, ...a.content]))),
       content: a.content.map((r) => toChars(tokens, r)),
       kind: kindOf(p, a.content),
       sourceEntity,
