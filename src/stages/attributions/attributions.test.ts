@@ -942,6 +942,15 @@ test('no cue inside another attribution\'s content: the inner one is dropped, un
   assert.deepEqual(withoutNestedCues(p, [outer, inner]), [outer])
   const mutual = { cues: [supported], source: [at('donors')], content: [r(0, backed.end)] }
   assert.deepEqual(withoutNestedCues(p, [outer, mutual]), [outer, mutual])
+  // "cite", "suggest" and "praise" inside another's content are PolNeAR cues often enough to stay
+  for (const verb of ['cited', 'suggested', 'praised']) {
+    const q = prepared(`Critics backed the plan and donors ${verb} the bill.`)
+    const b = q.at('backed')
+    const v = q.at(verb)
+    const o = { cues: [b], source: [q.at('Critics')], content: [r(b.end, v.end + 2)] }
+    const i = { cues: [v], source: [q.at('donors')], content: [q.at('the bill')] }
+    assert.deepEqual(withoutNestedCues(q.p, [o, i]), [o, i], verb)
+  }
 })
 
 test('a participle after a comma with no cue before it speaks for the subject of the clause it hangs on', () => {
