@@ -640,6 +640,7 @@ function withFollowingDay(p: Prepared, cue: CueTokens, roles: readonly CueTokens
   if (roles.some((r) => r.start < e && d < r.end)) return cue
   return { start: cue.start, end: e }
 }
+
 const SPANS_OF_TIME = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening'])
 
 /**
