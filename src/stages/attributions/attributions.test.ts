@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
@@ -383,6 +383,50 @@ test('content that is only a time becomes the clause before the source', () => {
   // content that says something stays
   assert.deepEqual(run('The plan failed, officials said Monday that the talks ended.', 'officials', 'Monday that the talks ended'),
     ['Monday that the talks ended'])
+})
+
+test('a day right after a verb cue joins the cue, unless a phrase of setting or a quotation follows it', () => {
+  const run = (text: string, cue: string, roles: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    return read(conventionalCue(p, at(cue), roles.map(at)))
+  }
+  assert.equal(run('The mayor said Tuesday that the bridge would reopen in May.', 'said'), 'said Tuesday')
+  assert.equal(run('The bridge will reopen in May, the mayor announced Sunday night.', 'announced'), 'announced Sunday night')
+  assert.equal(run('The mayor said Tuesday at a briefing that the bridge would reopen.', 'said'), 'said')
+  assert.equal(run('The mayor said Tuesday, "We will reopen the bridge."', 'said'), 'said Tuesday')
+  assert.equal(run('The mayor said Tuesday "we will reopen the bridge."', 'said'), 'said')
+  assert.equal(run("The mayor said Tuesday's storm closed the bridge.", 'said'), 'said')
+  // a day the attribution's content holds stays there
+  assert.equal(run('The mayor said Tuesday would be the last day of repairs.', 'said', ['Tuesday would be the last day of repairs']), 'said')
+})
+
+test('"of" and "about" after "say" are no part of the cue; after other verbs they stay', () => {
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    return read(conventionalCue(p, at(cue), []))
+  }
+  assert.equal(run('"It is a disgrace," the mayor said of the bridge.', 'said of'), 'said')
+  assert.equal(run('Nobody knows what she says about the plan.', 'says about'), 'says')
+  assert.equal(run('The mayor talked about the bridge.', 'talked about'), 'talked about')
+  assert.equal(run('The mayor warned of delays.', 'warned of'), 'warned of')
+})
+
+test('an inverted speech clause after an unquoted clause, with no content found, says that clause', () => {
+  const run = (text: string) => {
+    const { p, at, read } = prepared(text)
+    const roles = contentBeforeInvertedSpeech(p, at('said'), { source: [], content: [] })
+    return [roles.content.map(read), roles.source.map(read)]
+  }
+  assert.deepEqual(run('Local stores have cut their hours since the plant closed, said Ray Dunn, who owns a hardware shop.'),
+    [['Local stores have cut their hours since the plant closed'], ['Ray Dunn']])
+  assert.deepEqual(run('In the end, turnout in the eastern districts has doubled, said Tom Reyes, a pollster.'),
+    [['turnout in the eastern districts has doubled'], ['Tom Reyes']])
+  // a quotation before the speech clause is the tagger's to read; no verb, no saying
+  assert.deepEqual(run('"We ran out of beds," said Ana Lima, a nurse.'), [[], []])
+  assert.deepEqual(run('Bread, milk and eggs, said Ana Lima.'), [[], []])
+  // content the tagger found stays
+  const { p, at, read } = prepared('Stores closed early, said Ray Dunn, because of the storm.')
+  assert.deepEqual(contentBeforeInvertedSpeech(p, at('said'), { source: [], content: [at('because of the storm')] }).content.map(read), ['because of the storm'])
 })
 
 test('a source after a comma with no content found says the clause before it, if that clause has a verb', () => {
@@ -898,6 +942,15 @@ test('no cue inside another attribution\'s content: the inner one is dropped, un
   assert.deepEqual(withoutNestedCues(p, [outer, inner]), [outer])
   const mutual = { cues: [supported], source: [at('donors')], content: [r(0, backed.end)] }
   assert.deepEqual(withoutNestedCues(p, [outer, mutual]), [outer, mutual])
+  // "cite", "suggest" and "praise" inside another's content are PolNeAR cues often enough to stay
+  for (const verb of ['cited', 'suggested', 'praised']) {
+    const q = prepared(`Critics backed the plan and donors ${verb} the bill.`)
+    const b = q.at('backed')
+    const v = q.at(verb)
+    const o = { cues: [b], source: [q.at('Critics')], content: [r(b.end, v.end + 2)] }
+    const i = { cues: [v], source: [q.at('donors')], content: [q.at('the bill')] }
+    assert.deepEqual(withoutNestedCues(q.p, [o, i]), [o, i], verb)
+  }
 })
 
 test('a participle after a comma with no cue before it speaks for the subject of the clause it hangs on', () => {

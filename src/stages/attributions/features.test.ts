@@ -47,3 +47,20 @@ test('an abbreviation period ("D-N.Y.", "R-Wis.,", "I-Vt.)") neither ends a sent
   for (let i = 0; i < p.n; i++) if (p.punct[i] === P_FINAL) finals.push(text.slice(0, tokens.end[i]).slice(-8))
   assert.deepEqual(finals, ['advocate.', 'will go.', 'said so.'].map((s) => s.slice(-8)))
 })
+
+test('two apostrophes whose second one the tokenizer keeps with the next word still open a quotation', () => {
+  // wink splits "''A" into "'" and "'A"; read as a lone apostrophe, the closing pair
+  // would open a quotation and put the speech clause inside it
+  const states = quoteStates("''A bridge too far for our members,'' Ms. Ortega said on Monday.")
+  assert.deepEqual(states.filter(([w]) => w === 'Ms.' || w === 'Ortega' || w === 'said').map(([, q]) => q), [Q_OUT, Q_OUT, Q_OUT])
+  assert.deepEqual(states.filter(([w]) => w === 'bridge' || w === 'members').map(([, q]) => q), [Q_IN, Q_IN])
+  assert.equal(states[0][1], Q_OPEN)
+})
+
+test('a left double mark written where a quotation closes closes it; a right one that opens opens it', () => {
+  const states = quoteStates('\u201cWe ran out of beds,\u201c said Dr. Ana Lima, who runs the clinic. \u201cNobody came.\u201d')
+  assert.deepEqual(states.filter(([w]) => w === 'said' || w === 'Lima' || w === 'clinic').map(([, q]) => q), [Q_OUT, Q_OUT, Q_OUT])
+  assert.deepEqual(states.filter(([w]) => w === 'beds' || w === 'Nobody').map(([, q]) => q), [Q_IN, Q_IN])
+  const mirrored = quoteStates('The sign read \u201dclosed\u201d and the door was locked.')
+  assert.deepEqual(mirrored.filter(([w]) => w === 'closed' || w === 'door').map(([, q]) => q), [Q_IN, Q_OUT])
+})

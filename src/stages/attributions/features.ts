@@ -149,9 +149,25 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
         i++
         continue
       }
+      if (oneUnit && c === 39 && !inside && i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
+        && tokens.end[i + 1] > s + 2 && text.charCodeAt(s + 1) === 39) {
+        // ...and the tokenizer at times keeps the second apostrophe with the word it opens
+        // (''A pastor -> ' 'A): the same opening mark.
+        quote[i] = Q_OPEN
+        quote[i + 1] = Q_IN
+        inside = true
+        i++
+        continue
+      }
       const isMark = oneUnit && (c === 0x201c || c === 0x201d || c === 34)
       if (!isMark) { quote[i] = inside ? Q_IN : Q_OUT; continue }
-      const opens: boolean = c === 0x201c ? true : c === 0x201d ? false : !inside
+      // A left mark written where a quotation closes ('“It's unusual,“ said Larry Noble'):
+      // inside a quotation, stuck to the word before it and not to the one after, it closes;
+      // a right mark that opens one is the mirror case.
+      const stuckBefore = i > paraStart[p] && tokens.end[i - 1] === s
+      const stuckAfter = i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
+      const opens: boolean = c === 0x201c ? !(inside && stuckBefore && !stuckAfter)
+        : c === 0x201d ? !inside && !stuckBefore && stuckAfter : !inside
       quote[i] = opens ? Q_OPEN : Q_CLOSE
       inside = opens
     }
