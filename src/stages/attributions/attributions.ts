@@ -21,7 +21,7 @@ import {
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
-  anonymityFormulas, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -491,7 +491,7 @@ export function extractAttributions(
       // '“...,” he said': a quotation ends before another speech clause (content-rules.ts)
       const r = beforeInnerSpeechClause(p, q)
       const trimmed = r.start >= cue.end
-        ? beforeSpeechSetting(p, cue, beforeMainVerb(p, cue, withoutLeadingTime(p, withoutAddressee(p, cue, r))))
+        ? beforeClosingTime(p, cue, beforeSpeechSetting(p, cue, beforeMainVerb(p, cue, withoutLeadingTime(p, withoutAddressee(p, cue, r)))))
         : quotationBeforeSpeaker(p, cue, withoutDateline(text, p, r))
       // '“... the foremost threat we face.”': a fragment that opens a quotation takes its closing mark
       return withClosingQuote(p, trimmed, isCue)

@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -153,4 +153,32 @@ test('content after its cue ends before the interview, statement or tweet the so
   assert.equal(run('Lee called the DLC during a Tuesday interview as “a remnant.”', 'called', 'the DLC during a Tuesday interview as “a remnant.”'),
     'the DLC during a Tuesday interview as “a remnant.”')
   assert.equal(run('Lee said “we met him in an interview last year.”', 'said', '“we met him in an interview last year.”'), '“we met him in an interview last year.”')
+})
+
+test('verbless content after its cue ends before a time phrase that closes it', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeClosingTime(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('The senator endorsed the mayor of Dayton last week.', 'endorsed', 'the mayor of Dayton last week.'), 'the mayor of Dayton')
+  assert.equal(run('Ms. Ortiz rejected the union\'s offer on Friday night.', 'rejected', 'the union\'s offer on Friday night'), 'the union\'s offer')
+  assert.equal(run('The governor announced her candidacy, in March 2019.', 'announced', 'her candidacy, in March 2019'), 'her candidacy')
+  // a verb before the time: the time belongs to what is said
+  assert.equal(run('Lee said the factory closed last year.', 'said', 'the factory closed last year'), 'the factory closed last year')
+  // more words after the time, a name ("Super Tuesday") or a thing ("Monday's vote"): left alone
+  assert.equal(run('Lee praised the volunteers Tuesday as the count ended.', 'praised', 'the volunteers Tuesday as the count ended'),
+    'the volunteers Tuesday as the count ended')
+  assert.equal(run('Lee predicted a big win on Super Tuesday.', 'predicted', 'a big win on Super Tuesday'), 'a big win on Super Tuesday')
+  assert.equal(run('Lee criticized the outcome of Monday\'s vote.', 'criticized', 'the outcome of Monday\'s vote'), 'the outcome of Monday\'s vote')
+})
+
+test('the stage leaves a closing date out of the object a cue takes', () => {
+  for (const [text, content] of [
+    ['Mr. Bush announced his candidacy in June 2015.', 'his candidacy'],
+    ["The mayor rejected the union's offer on Tuesday.", "the union's offer"],
+  ]) {
+    const { doc, atts } = analyse(text)
+    assert.equal(atts.length, 1, text)
+    assert.equal(join(doc, atts[0].content), content)
+  }
 })

@@ -9,6 +9,8 @@ import { P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
 import { SUFFIX_ING, closingQuotation, speechClauseAfterQuotation } from './conventions.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
+import { POS_TAGS } from '../../model/doc.ts'
 import { SUBJECT_PRONOUNS, TITLE_SMALL_WORDS } from '../tokens/tokens.ts'
 
 /**
@@ -272,6 +274,62 @@ export function beforeSpeechSetting(p: Prepared, cue: CueTokens, r: CueTokens): 
     for (let j = noun + 1; j < r.end; j++) if ((lemma[j] === 'that' || lemma[j] === 'as') && p.quote[j] === 0) return r
     const end = p.punct[i - 1] === P_COMMA ? i - 1 : i
     return { start: r.start, end }
+  }
+  return r
+}
+
+const WEEKDAYS = new Set(WEEKDAY_NAMES)
+const MONTHS = new Set(MONTH_NAMES)
+const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night'])
+const TIME_SPANS = new Set(['week', 'month', 'year', 'weekend', 'spring', 'summer', 'fall', 'winter', 'night', 'morning', 'afternoon', 'evening'])
+const WEEKDAY_OPENERS = new Set(['on', 'late', 'early', 'earlier'])
+const YEAR = /^(19|20)\d\d$/
+const VERB_POS = POS_TAGS.indexOf('VERB')
+const AUX_POS = POS_TAGS.indexOf('AUX')
+
+/**
+ * The end of a time phrase that begins at token `i` ("Monday", "on Thursday night", "last
+ * week", "earlier this month", "in 2012", "in June 2015"), or -1. A weekday after a capitalised
+ * word is part of a name ("Super Tuesday"), one before "'s" a thing ("Tuesday's debate").
+ */
+function timePhraseEnd(p: Prepared, i: number): number {
+  const lemma = p.tokens.lemma
+  const at = (k: number) => (k < p.n ? lemma[k] : '')
+  let k = i
+  if (WEEKDAY_OPENERS.has(at(k)) && WEEKDAYS.has(at(k + 1))) k++
+  if (WEEKDAYS.has(at(k))) {
+    if (k === i && i > 0 && p.isCap[i - 1] !== 0 && p.punct[i - 1] === 0 && p.quote[i - 1] === 0) return -1
+    if (at(k + 1) === "'s" || at(k + 1) === '’s') return -1
+    return DAY_PARTS.has(at(k + 1)) ? k + 2 : k + 1
+  }
+  if ((at(i) === 'last' || at(i) === 'this') && TIME_SPANS.has(at(i + 1))) return i + 2
+  if ((at(i) === 'earlier' || at(i) === 'later') && at(i + 1) === 'this' && TIME_SPANS.has(at(i + 2))) return i + 3
+  if (at(i) === 'in' && MONTHS.has(at(i + 1))) return YEAR.test(at(i + 2)) ? i + 3 : i + 2
+  if (at(i) === 'in' && YEAR.test(at(i + 1))) return i + 2
+  return -1
+}
+
+/**
+ * "endorsed Cruz last week", "announced his candidacy in June 2015", "rejected Trump's offer
+ * Tuesday": content after its cue that has no verb yet (the cue's object) ends before a time
+ * phrase that closes it, which dates the act of saying, not what is said. PolNeAR train gold,
+ * such verbless content after its cue: 89 fragments end right before a time phrase, 34 run
+ * on over one that closes them (80 more run on over one that more words follow, which the rule
+ * leaves alone: "offered an evaluation Tuesday as he ended his bid"). Held-out train (main's fold
+ * models): the taggers ran on over such a closing time phrase 75 times (seed 1) and stopped
+ * before one 21 times; cutting gained 17 gold fragments on seed 1 and 19 on seed 2.
+ */
+export function beforeClosingTime(p: Prepared, cue: CueTokens, r: CueTokens): CueTokens {
+  if (r.start < cue.end) return r
+  for (let i = r.start; i < r.end; i++) {
+    if (p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) return r
+    if (i === r.start || p.sent[i] !== p.sent[r.start]) continue
+    const end = timePhraseEnd(p, i)
+    if (end < 0) continue
+    // the phrase closes the content, a final mark or comma aside
+    if (end !== r.end && !(end === r.end - 1 && p.punct[end] !== 0)) return r
+    const cut = p.punct[i - 1] === P_COMMA ? i - 1 : i
+    return cut > r.start ? { start: r.start, end: cut } : r
   }
   return r
 }
