@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -181,4 +181,26 @@ test('the stage leaves a closing date out of the object a cue takes', () => {
     assert.equal(atts.length, 1, text)
     assert.equal(join(doc, atts[0].content), content)
   }
+})
+
+test('a content fragment that leaves a quotation open runs on to its closing mark, over sentence ends', () => {
+  const run = (text: string, atts: Array<{ cue: string; source?: string; content: string[] }>) => {
+    const { p, at, read } = prepared(text)
+    const found = atts.map((a) => ({ cues: [at(a.cue)], source: a.source === undefined ? [] : [at(a.source)], content: a.content.map((c) => at(c)) }))
+    return quotationsToTheirClose(p, found).map((a) => a.content.map(read))
+  }
+  const text = 'Ms. Varga said the new bridge “will change this town. Farmers will reach the market in an hour. Nobody here has seen that before.”'
+  assert.deepEqual(run(text, [{ cue: 'said', content: ['the new bridge “will change this town.'] }]),
+    [['the new bridge “will change this town. Farmers will reach the market in an hour. Nobody here has seen that before.”']])
+  // a closed quotation stays as it is
+  assert.deepEqual(run('Ms. Varga said the bridge “will change this town.” Farmers cheered.', [{ cue: 'said', content: ['the bridge “will change this town.”'] }]),
+    [['the bridge “will change this town.”']])
+  // another cue, or words another attribution holds, before the closing mark: left alone
+  const two = '“The bridge will change this town. Farmers, the mayor argued, will reach the market in an hour.”'
+  assert.deepEqual(run(two, [{ cue: 'argued', source: 'the mayor', content: ['“The bridge will change this town.'] }]),
+    [['“The bridge will change this town.']])
+  assert.deepEqual(run(text, [
+    { cue: 'said', content: ['the new bridge “will change this town.'] },
+    { cue: 'seen', content: ['Nobody here has'] },
+  ]), [['the new bridge “will change this town.'], ['Nobody here has']])
 })
