@@ -203,4 +203,9 @@ test('a content fragment that leaves a quotation open runs on to its closing mar
     { cue: 'said', content: ['the new bridge “will change this town.'] },
     { cue: 'seen', content: ['Nobody here has'] },
   ]), [['the new bridge “will change this town.'], ['Nobody here has']])
+  // content after its cue that stops before a colon and a quotation takes the quotation in
+  const colon = 'The mayor described the plan: “We will open two schools. Then we will fix the roads.”'
+  assert.deepEqual(run(colon, [{ cue: 'described', content: ['the plan'] }]),
+    [['the plan: “We will open two schools. Then we will fix the roads.”']])
+  assert.deepEqual(run('The mayor described the plan: two schools and new roads.', [{ cue: 'described', content: ['the plan'] }]), [['the plan']])
 })
