@@ -21,7 +21,7 @@ import {
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -524,8 +524,9 @@ export function extractAttributions(
     }
     found.push({ cues: d.cues, source: src, content })
   }
-  // a quotation paragraph no attribution holds is the one's before it; a quotation left open runs to its close (content-rules.ts)
-  for (const a of quotationsToTheirClose(p, orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found)))))) {
+  // a quotation paragraph no attribution holds is the one's before it; a quotation left open runs to its close;
+  // fragments with only a mark between them are one (content-rules.ts)
+  for (const a of joinedAcrossMarks(p, quotationsToTheirClose(p, orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found))))))) {
     const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),

@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -208,4 +208,22 @@ test('a content fragment that leaves a quotation open runs on to its closing mar
   assert.deepEqual(run(colon, [{ cue: 'described', content: ['the plan'] }]),
     [['the plan: “We will open two schools. Then we will fix the roads.”']])
   assert.deepEqual(run('The mayor described the plan: two schools and new roads.', [{ cue: 'described', content: ['the plan'] }]), [['the plan']])
+})
+
+test('two content fragments with only a comma, colon or dash between them are one; before a quotation the first goes', () => {
+  const run = (text: string, cue: string, content: string[], otherCue?: string) => {
+    const { p, at, read } = prepared(text)
+    const found = [{ cues: [at(cue)], source: [] as CueTokens[], content: content.map((c) => at(c)) }]
+    if (otherCue !== undefined) found.push({ cues: [at(otherCue)], source: [], content: [] })
+    return joinedAcrossMarks(p, found)[0].content.map(read)
+  }
+  assert.deepEqual(run('Officials said Ortiz, a nurse from Leeds, was also on the flight.', 'said', ['Ortiz', 'a nurse from Leeds, was also on the flight']),
+    ['Ortiz, a nurse from Leeds, was also on the flight'])
+  assert.deepEqual(run('She raised one worry: that the dam would not hold.', 'raised', ['one worry', 'that the dam would not hold']),
+    ['one worry: that the dam would not hold'])
+  assert.deepEqual(run('He asked the students, “Who wants to go first?”', 'asked', ['the students', '“Who wants to go first?”']),
+    ['“Who wants to go first?”'])
+  // words between the fragments, another sentence, or a mark that is itself a cue: left alone
+  assert.deepEqual(run('Officials said Ortiz, they believe, was on the flight.', 'said', ['Ortiz', 'was on the flight']), ['Ortiz', 'was on the flight'])
+  assert.deepEqual(run('The mayor wrote: the dam will hold.', 'wrote', ['The mayor', 'the dam will hold'], ':'), ['The mayor', 'the dam will hold'])
 })
