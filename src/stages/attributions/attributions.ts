@@ -21,7 +21,7 @@ import {
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
-  anonymityFormulas, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -493,7 +493,7 @@ export function extractAttributions(
       // '“...,” he said': a quotation ends before another speech clause (content-rules.ts)
       const r = beforeInnerSpeechClause(p, q)
       const trimmed = r.start >= cue.end
-        ? beforeSpeechSetting(p, cue, beforeMainVerb(p, cue, withoutLeadingTime(p, withoutAddressee(p, cue, r))))
+        ? beforeClosingTime(p, cue, beforeSpeechSetting(p, cue, beforeMainVerb(p, cue, withoutLeadingTime(p, withoutAddressee(p, cue, r)))))
         : quotationBeforeSpeaker(p, cue, withoutDateline(text, p, r))
       // '“... the foremost threat we face.”': a fragment that opens a quotation takes its closing mark
       return withClosingQuote(p, trimmed, isCue)
@@ -526,8 +526,9 @@ export function extractAttributions(
     }
     found.push({ cues: d.cues, source: src, content })
   }
-  // a quotation paragraph no attribution holds is the one's before it (content-rules.ts)
-  for (const a of orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found))))) {
+  // a quotation paragraph no attribution holds is the one's before it; a quotation left open runs to its close;
+  // fragments with only a mark between them are one (content-rules.ts)
+  for (const a of joinedAcrossMarks(p, quotationsToTheirClose(p, orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found))))))) {
     const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),

@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, orphanQuotations, quotationAfterLongClause, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -153,4 +153,77 @@ test('content after its cue ends before the interview, statement or tweet the so
   assert.equal(run('Lee called the DLC during a Tuesday interview as “a remnant.”', 'called', 'the DLC during a Tuesday interview as “a remnant.”'),
     'the DLC during a Tuesday interview as “a remnant.”')
   assert.equal(run('Lee said “we met him in an interview last year.”', 'said', '“we met him in an interview last year.”'), '“we met him in an interview last year.”')
+})
+
+test('verbless content after its cue ends before a time phrase that closes it', () => {
+  const run = (text: string, cue: string, fragment: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeClosingTime(p, at(cue), at(fragment)))
+  }
+  assert.equal(run('The senator endorsed the mayor of Dayton last week.', 'endorsed', 'the mayor of Dayton last week.'), 'the mayor of Dayton')
+  assert.equal(run('Ms. Ortiz rejected the union\'s offer on Friday night.', 'rejected', 'the union\'s offer on Friday night'), 'the union\'s offer')
+  assert.equal(run('The governor announced her candidacy, in March 2019.', 'announced', 'her candidacy, in March 2019'), 'her candidacy')
+  // a verb before the time: the time belongs to what is said
+  assert.equal(run('Lee said the factory closed last year.', 'said', 'the factory closed last year'), 'the factory closed last year')
+  // more words after the time, a name ("Super Tuesday") or a thing ("Monday's vote"): left alone
+  assert.equal(run('Lee praised the volunteers Tuesday as the count ended.', 'praised', 'the volunteers Tuesday as the count ended'),
+    'the volunteers Tuesday as the count ended')
+  assert.equal(run('Lee predicted a big win on Super Tuesday.', 'predicted', 'a big win on Super Tuesday'), 'a big win on Super Tuesday')
+  assert.equal(run('Lee criticized the outcome of Monday\'s vote.', 'criticized', 'the outcome of Monday\'s vote'), 'the outcome of Monday\'s vote')
+})
+
+test('the stage leaves a closing date out of the object a cue takes', () => {
+  for (const [text, content] of [
+    ['Mr. Bush announced his candidacy in June 2015.', 'his candidacy'],
+    ["The mayor rejected the union's offer on Tuesday.", "the union's offer"],
+  ]) {
+    const { doc, atts } = analyse(text)
+    assert.equal(atts.length, 1, text)
+    assert.equal(join(doc, atts[0].content), content)
+  }
+})
+
+test('a content fragment that leaves a quotation open runs on to its closing mark, over sentence ends', () => {
+  const run = (text: string, atts: Array<{ cue: string; source?: string; content: string[] }>) => {
+    const { p, at, read } = prepared(text)
+    const found = atts.map((a) => ({ cues: [at(a.cue)], source: a.source === undefined ? [] : [at(a.source)], content: a.content.map((c) => at(c)) }))
+    return quotationsToTheirClose(p, found).map((a) => a.content.map(read))
+  }
+  const text = 'Ms. Varga said the new bridge “will change this town. Farmers will reach the market in an hour. Nobody here has seen that before.”'
+  assert.deepEqual(run(text, [{ cue: 'said', content: ['the new bridge “will change this town.'] }]),
+    [['the new bridge “will change this town. Farmers will reach the market in an hour. Nobody here has seen that before.”']])
+  // a closed quotation stays as it is
+  assert.deepEqual(run('Ms. Varga said the bridge “will change this town.” Farmers cheered.', [{ cue: 'said', content: ['the bridge “will change this town.”'] }]),
+    [['the bridge “will change this town.”']])
+  // another cue, or words another attribution holds, before the closing mark: left alone
+  const two = '“The bridge will change this town. Farmers, the mayor argued, will reach the market in an hour.”'
+  assert.deepEqual(run(two, [{ cue: 'argued', source: 'the mayor', content: ['“The bridge will change this town.'] }]),
+    [['“The bridge will change this town.']])
+  assert.deepEqual(run(text, [
+    { cue: 'said', content: ['the new bridge “will change this town.'] },
+    { cue: 'seen', content: ['Nobody here has'] },
+  ]), [['the new bridge “will change this town.'], ['Nobody here has']])
+  // content after its cue that stops before a colon and a quotation takes the quotation in
+  const colon = 'The mayor described the plan: “We will open two schools. Then we will fix the roads.”'
+  assert.deepEqual(run(colon, [{ cue: 'described', content: ['the plan'] }]),
+    [['the plan: “We will open two schools. Then we will fix the roads.”']])
+  assert.deepEqual(run('The mayor described the plan: two schools and new roads.', [{ cue: 'described', content: ['the plan'] }]), [['the plan']])
+})
+
+test('two content fragments with only a comma, colon or dash between them are one; before a quotation the first goes', () => {
+  const run = (text: string, cue: string, content: string[], otherCue?: string) => {
+    const { p, at, read } = prepared(text)
+    const found = [{ cues: [at(cue)], source: [] as CueTokens[], content: content.map((c) => at(c)) }]
+    if (otherCue !== undefined) found.push({ cues: [at(otherCue)], source: [], content: [] })
+    return joinedAcrossMarks(p, found)[0].content.map(read)
+  }
+  assert.deepEqual(run('Officials said Ortiz, a nurse from Leeds, was also on the flight.', 'said', ['Ortiz', 'a nurse from Leeds, was also on the flight']),
+    ['Ortiz, a nurse from Leeds, was also on the flight'])
+  assert.deepEqual(run('She raised one worry: that the dam would not hold.', 'raised', ['one worry', 'that the dam would not hold']),
+    ['one worry: that the dam would not hold'])
+  assert.deepEqual(run('He asked the students, “Who wants to go first?”', 'asked', ['the students', '“Who wants to go first?”']),
+    ['“Who wants to go first?”'])
+  // words between the fragments, another sentence, or a mark that is itself a cue: left alone
+  assert.deepEqual(run('Officials said Ortiz, they believe, was on the flight.', 'said', ['Ortiz', 'was on the flight']), ['Ortiz', 'was on the flight'])
+  assert.deepEqual(run('The mayor wrote: the dam will hold.', 'wrote', ['The mayor', 'the dam will hold'], ':'), ['The mayor', 'the dam will hold'])
 })
