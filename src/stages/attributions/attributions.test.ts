@@ -470,6 +470,24 @@ test('a coordinated cue with no cue before it speaks for the subject of the sent
   assert.equal(subject('Graham called both crazy, saying the party would lose.', 'saying'), null)
 })
 
+test('a coordinated cue speaks for the main clause\'s subject past an opening phrase, with its appositive', () => {
+  const run = (text: string, cue: string, source: string[]) => {
+    const { p, at, read } = prepared(text)
+    return coordinatedSource(p, at(cue), source.map(at)).map(read)
+  }
+  // an opener set off by a comma, with a verb or a relative clause of its own
+  assert.deepEqual(run('Just before the ferry left port, the captain checked the weather and asked the crew to stay inside.', 'asked', []), ['the captain'])
+  assert.deepEqual(run('In a bid to calm parents who feared closures, district officials are reviewing the budget and are considering new taxes.', 'are considering', []), ['district officials'])
+  // a weekday after the subject dates the verb
+  assert.deepEqual(run('Meeting late into the night, the city council on Tuesday approved the plan and warned that fares would rise.', 'warned', []), ['the city council'])
+  // a name with an appositive, which the tagger cut short; a dateline is left out
+  assert.deepEqual(run('After losing in Ohio, Ana Ruiz, the county treasurer, conceded the race and said she would run again.', 'said', ['Ana Ruiz']), ['Ana Ruiz, the county treasurer,'])
+  assert.deepEqual(run('LIMA — Ana Ruiz, the county treasurer, conceded the race and said she would run again.', 'said', ['Ana Ruiz']), ['Ana Ruiz, the county treasurer,'])
+  // an opener that is no appositive, a clause inside, a passive cue: nothing read
+  assert.deepEqual(run('Ana Ruiz, in a long speech, conceded the race and said she would run again.', 'said', []), [])
+  assert.deepEqual(run('In the end, the panel, which heard the case, ruled for the city and said the law stood.', 'said', []), [])
+})
+
 test('a coordinated cue after another cue takes its source over a word between the two, but not over "who"', () => {
   // The committed tagger gives "saying" the name inside the first cue's content.
   const she = analyse('She is noting the “kind of problems” Sanders had answering questions about big banks and saying he could not answer questions on foreign policy.')

@@ -1458,8 +1458,13 @@ export function coordinatedSubject(p: Prepared, cue: CueTokens): CueTokens | nul
  * Trump and Clinton] “crazy” and said"); else the tagger's `src`.
  */
 export function coordinatedSource(p: Prepared, cue: CueTokens, src: readonly CueTokens[]): readonly CueTokens[] {
-  const c = coordinated(p, cue)
+  const first = coordinated(p, cue)
+  const main = coordinatedAfterOpener(p, cue)
+  // "Gary Emineth, a former state party chairman, became ...": the appositive alone is no subject
+  const c = first === null || (main !== null && main.subject.start < first.subject.start && main.subject.end >= first.subject.end) ? main : first
   if (c === null) return src
+  // the tagger's name without its appositive
+  if (src.length === 1 && c === main && src[0].start === c.subject.start && src[0].end < c.subject.end) return [c.subject]
   if (src.length === 1 && !(src[0].start > c.verb && src[0].end <= cue.start)) return src
   return [c.subject]
 }
@@ -1482,6 +1487,65 @@ function coordinated(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: n
 }
 
 const CLAUSE_INSIDE = new Set(['who', 'which', 'where', 'whom', 'whose', 'when', 'while', 'because', 'after', 'before', 'since', 'until', 'if'])
+
+/**
+ * "Just before the flight took off, [the pilot] needed to balance the jet's weight and asked for
+ * volunteers", "[Gary Emineth, a former state party chairman,] became a delegate and said": where
+ * `coordinated` reads no subject because the sentence opens with a phrase set off by a comma or
+ * its subject carries an appositive, the subject of the main clause: past that opener (one that
+ * begins with a preposition, a subordinating word, an adverb, "to" or an -ing word), up to the
+ * first verb, over an appositive set off by commas (closing comma included, as PolNeAR marks it).
+ */
+function coordinatedAfterOpener(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
+  if (!isCoordinatedCue(p, cue) || !opensWithVerb(p, cue)) return null
+  const sent = p.sent[cue.start]
+  let s = p.sentences[sent].tokenStart
+  while (s < cue.start && p.pos[s] === CCONJ_POS) s++
+  const opens = (i: number) => p.pos[i] === ADP_POS || p.pos[i] === SCONJ_POS || p.pos[i] === ADV_POS || p.pos[i] === PART_POS
+    || (p.pos[i] === VERB_POS && p.suffix[i] === SUFFIX_ING)
+  if (s < cue.start && opens(s)) {
+    let c = s + 1
+    while (c < cue.start && c - s < 30 && p.punct[c] !== P_COMMA && p.punct[c] !== P_COLON && p.punct[c] !== P_FINAL && p.quote[c] < Q_OPEN) c++
+    if (c >= cue.start || p.punct[c] !== P_COMMA) return null
+    s = c + 1
+  }
+  // the subject: words that are no verb, no mark and no clause opener, and one appositive in commas
+  let e = s
+  let appositive = false
+  while (e < cue.start && !isVerbal(p, e)) {
+    // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed": a dateline is no part of it
+    if (!appositive && isDashBetween(p.tokens.lemma[e], p.tokens, e)) { s = e + 1; e = s; continue }
+    if (e - s >= 12 || p.pos[e] === PART_POS || CLAUSE_OPENERS.has(p.tokens.lemma[e]) || p.quote[e] >= Q_OPEN || p.punct[e] === P_COLON || p.punct[e] === P_FINAL) return null
+    if (p.punct[e] === P_COMMA) {
+      if (appositive || e === s || !SUBJECT_NP.has(p.pos[e + 1])) return null
+      let close = e + 1
+      while (close < cue.start && close - e <= MAX_APPOSITIVE && p.punct[close] !== P_COMMA && !isVerbal(p, close)) {
+        if (CLAUSE_OPENERS.has(p.tokens.lemma[close]) || p.quote[close] >= Q_OPEN || p.punct[close] === P_COLON || p.punct[close] === P_FINAL) return null
+        close++
+      }
+      if (close >= cue.start || p.punct[close] !== P_COMMA || close === e + 1) return null
+      appositive = true
+      e = close + 1
+      break
+    }
+    e++
+  }
+  let v = e
+  while (v < cue.start && p.pos[v] === ADV_POS) v++
+  if (e === s || v >= cue.start - 1 || !isVerbal(p, v) || !SUBJECT_NP.has(p.pos[s])) return null
+  if (e - s === 1 && RELATIVE_PRONOUNS.has(p.tokens.lemma[s])) return null
+  while (v + 1 < cue.start && isVerbal(p, v + 1)) v++
+  for (let i = v + 1; i < cue.start; i++) if (CLAUSE_INSIDE.has(p.tokens.lemma[i]) || p.punct[i] === P_COLON || p.punct[i] === P_FINAL || (p.punct[i] === 4 && (p.tokens.lemma[i] === ';' || p.tokens.lemma[i] === '('))) return null
+  return { subject: { start: s, end: appositive ? e : subjectWithoutTime(p, s, e) }, verb: v }
+}
+
+/** "the board of elections on Monday rejected": a weekday ending a sentence's subject dates the verb. */
+function subjectWithoutTime(p: Prepared, start: number, end: number): number {
+  let i = end - 1
+  if (i > start && PARTS_OF_DAY.has(p.tokens.lemma[i])) i--
+  if (i <= start || !WEEKDAY_SET.has(p.tokens.lemma[i])) return end
+  return i - 1 > start && p.tokens.lemma[i - 1] === 'on' ? i - 1 : i
+}
 
 // A cue that opens with a verb in the active: "said", "already is eyeing", "has boasted of",
 // "is mulling"; not "is expected", "was ordered", nor a noun ("allegations").
