@@ -478,6 +478,8 @@ test('a coordinated cue speaks for the main clause\'s subject past an opening ph
   // an opener set off by a comma, with a verb or a relative clause of its own
   assert.deepEqual(run('Just before the ferry left port, the captain checked the weather and asked the crew to stay inside.', 'asked', []), ['the captain'])
   assert.deepEqual(run('In a bid to calm parents who feared closures, district officials are reviewing the budget and are considering new taxes.', 'are considering', []), ['district officials'])
+  // an adverb before the verb is no part of the subject
+  assert.deepEqual(run('Before the storm hit, the port authority also reviewed the bids and said the port would close.', 'said', []), ['the port authority'])
   // a weekday after the subject dates the verb
   assert.deepEqual(run('Meeting late into the night, the city council on Tuesday approved the plan and warned that fares would rise.', 'warned', []), ['the city council'])
   // a name with an appositive, which the tagger cut short; a dateline is left out
@@ -938,6 +940,19 @@ test('a participle after a comma with no cue before it speaks for the subject of
   assert.deepEqual(run('The mayor was confronted by protesters, accusing him of corruption.', 'accusing', []), ['protesters'])
   assert.deepEqual(run('The mayor was quickly surrounded by angry farmers, calling him a traitor.', 'calling', []), ['angry farmers'])
   assert.deepEqual(run('Trump won the state by 300 votes, saying the result was a landslide.', 'saying', []), ['Trump'])
+})
+
+test('a participle after a clause whose nearest verb is a gerund speaks for the main clause\'s subject when no source was found', () => {
+  const run = (text: string, cue: string, source: string[]) => {
+    const { p, at, read } = prepared(text)
+    return participleSource(p, at(cue), source.map(at), false).map(read)
+  }
+  const text = 'The dockers union has pinned its hopes on blocking the merger, warning that hundreds of jobs would go.'
+  assert.deepEqual(run(text, 'warning', []), ['The dockers union'])
+  // a source the tagger found stays
+  assert.deepEqual(run(text, 'warning', ['its hopes']), ['its hopes'])
+  // a subject with a clause of its own is not read
+  assert.deepEqual(run('The board that runs the port has pinned its hopes on blocking the merger, warning that jobs would go.', 'warning', []), [])
 })
 
 test('the one spoken to between "told", "asked", "reassured" and the complement is no content', () => {

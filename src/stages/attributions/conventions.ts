@@ -266,7 +266,11 @@ export function participleSource(p: Prepared, cue: CueTokens, src: readonly CueT
   if (object !== null && object.applies) return object.subject === null ? [] : [object.subject]
   if (afterCue) return src
   const subject = clauseSubject(p, cue)
-  return subject === null ? src : [subject]
+  if (subject !== null) return [subject]
+  // "The GOP nominee has staked his campaign on cracking down on X, portraying ...": the
+  // nearest verb is no clause's; with no source found, the main clause's subject speaks
+  const main = src.length === 0 ? mainClauseSubject(p, cue) : null
+  return main === null ? src : [main.subject]
 }
 
 /**
@@ -1492,12 +1496,22 @@ const CLAUSE_INSIDE = new Set(['who', 'which', 'where', 'whom', 'whose', 'when',
  * "Just before the flight took off, [the pilot] needed to balance the jet's weight and asked for
  * volunteers", "[Gary Emineth, a former state party chairman,] became a delegate and said": where
  * `coordinated` reads no subject because the sentence opens with a phrase set off by a comma or
- * its subject carries an appositive, the subject of the main clause: past that opener (one that
- * begins with a preposition, a subordinating word, an adverb, "to" or an -ing word), up to the
- * first verb, over an appositive set off by commas (closing comma included, as PolNeAR marks it).
+ * its subject carries an appositive, the subject of the main clause (`mainClauseSubject`).
  */
 function coordinatedAfterOpener(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
   if (!isCoordinatedCue(p, cue) || !opensWithVerb(p, cue)) return null
+  return mainClauseSubject(p, cue)
+}
+
+/**
+ * The subject of the main clause of the cue's sentence and the last word of its verb group: past
+ * an opener set off by a comma (one that begins with a preposition, a subordinating word, an
+ * adverb, "to" or an -ing word) and a dateline, up to the first verb, over one appositive set off by
+ * commas (closing comma included, as PolNeAR marks it); without the adverbs before the verb and a
+ * weekday after the subject. Null when the subject holds a clause opener, a quotation or a mark,
+ * does not end on a noun, or when a clause opener or a mark lies between its verb and the cue.
+ */
+export function mainClauseSubject(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
   const sent = p.sent[cue.start]
   let s = p.sentences[sent].tokenStart
   while (s < cue.start && p.pos[s] === CCONJ_POS) s++
@@ -1532,8 +1546,11 @@ function coordinatedAfterOpener(p: Prepared, cue: CueTokens): { subject: CueToke
   }
   let v = e
   while (v < cue.start && p.pos[v] === ADV_POS) v++
+  while (!appositive && e > s + 1 && p.pos[e - 1] === ADV_POS) e--
   if (e === s || v >= cue.start - 1 || !isVerbal(p, v) || !SUBJECT_NP.has(p.pos[s])) return null
   if (e - s === 1 && RELATIVE_PRONOUNS.has(p.tokens.lemma[s])) return null
+  // "The next stop on this long path of [missing]": a subject ends on its head
+  if (!appositive && !HEAD_NOUNS.has(p.pos[e - 1]) && p.tokens.lemma[e - 1] !== ')') return null
   while (v + 1 < cue.start && isVerbal(p, v + 1)) v++
   for (let i = v + 1; i < cue.start; i++) if (CLAUSE_INSIDE.has(p.tokens.lemma[i]) || p.punct[i] === P_COLON || p.punct[i] === P_FINAL || (p.punct[i] === 4 && (p.tokens.lemma[i] === ';' || p.tokens.lemma[i] === '('))) return null
   return { subject: { start: s, end: appositive ? e : subjectWithoutTime(p, s, e) }, verb: v }
