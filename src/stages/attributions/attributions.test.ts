@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeSource, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1196,6 +1196,22 @@ test('a source begun at a restrictive relative pronoun takes in the noun phrase 
   assert.equal(run('Voters who said the economy mattered most backed him.', 'said', 'who'), 'who')
   // a noun phrase after a preposition is its object: left as found
   assert.equal(run('He spoke to officials who asked for more money.', 'asked', 'who'), 'who')
+})
+
+test('a source begun right after a preposition takes in the noun phrase the preposition hangs on', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withNounBeforePreposition(text, p, at(cue), at(source)))
+  }
+  assert.equal(run('Rather, officials close to the mayor say the budget will pass.', 'say', 'the mayor'), 'officials close to the mayor')
+  assert.equal(run('Engineers briefed on the inspection said the bridge was sound.', 'said', 'the inspection'), 'Engineers briefed on the inspection')
+  assert.equal(run('But several advisers to the governor have been urging a veto.', 'have been urging', 'the governor'), 'several advisers to the governor')
+  // a subordinate clause's subject: after "after", "than", "while" the noun phrase speaks for itself
+  assert.equal(run('The vote came two days after the council announced the plan.', 'announced', 'the council'), 'the council')
+  // an object (after a verb or a pronoun), an -ing cue, a phrase that opens with a preposition: left as found
+  assert.equal(run('The fund gave $5 million to a group backing the plan.', 'backing', 'a group'), 'a group')
+  assert.equal(run('In a letter to the board, the treasurer said the fund was short.', 'said', 'the board, the treasurer'), 'the board, the treasurer')
+  assert.equal(run('He sent a memo to the mayor warned of cuts.', 'warned', 'the mayor'), 'the mayor')
 })
 
 test('a source begun inside a name after a word read as a verb takes in the whole name and its owner, not in a title-case headline', () => {
