@@ -1206,6 +1206,13 @@ test('a source begun right after a preposition takes in the noun phrase the prep
   assert.equal(run('Rather, officials close to the mayor say the budget will pass.', 'say', 'the mayor'), 'officials close to the mayor')
   assert.equal(run('Engineers briefed on the inspection said the bridge was sound.', 'said', 'the inspection'), 'Engineers briefed on the inspection')
   assert.equal(run('But several advisers to the governor have been urging a veto.', 'have been urging', 'the governor'), 'several advisers to the governor')
+  // after a verb of a phrase that hangs on a noun: an -ing form, an infinitive, a relative clause; over "of"
+  assert.equal(run('Several farmers supporting the dam declined to comment.', 'declined', 'the dam'), 'Several farmers supporting the dam')
+  assert.equal(run('Residents trying to save the old mill say the council ignored them.', 'say', 'the old mill'), 'Residents trying to save the old mill')
+  assert.equal(run('Neighbours who have fought the quarry for years said the ruling was fair.', 'said', 'the quarry for years'), 'Neighbours who have fought the quarry for years')
+  assert.equal(run('Organizers of the march against the dam said 2,000 people came.', 'said', 'the dam'), 'Organizers of the march against the dam')
+  // a clause's own verb is no such phrase: "helped [the town]" is its object
+  assert.equal(run('The grant helped the town make its case, officials said.', 'make', 'the town'), 'the town')
   // a subordinate clause's subject: after "after", "than", "while" the noun phrase speaks for itself
   assert.equal(run('The vote came two days after the council announced the plan.', 'announced', 'the council'), 'the council')
   // an object (after a verb or a pronoun), an -ing cue, a phrase that opens with a preposition: left as found

@@ -1738,10 +1738,13 @@ const PHRASE_OPENERS = new Set([CCONJ_POS, SCONJ_POS, ADV_POS])
  * "{People briefed on [the situation]} said", "{the conservative majority on [the Supreme Court]}
  * refused": a source the tagger began right after a preposition, running to a cue that opens
  * with a verb (not an -ing form), takes in the noun phrase the preposition hangs on: back over
- * nouns, adjectives, determiners, numbers, prepositions and a participle before its preposition
- * ("briefed on", "started by"), to a mark, the sentence start or a conjunction or adverb ("Yet",
- * "because"). Not when that phrase opens with a preposition ("In a statement to [the Observer,
- * ...]") or follows a verb or a pronoun (an object: "gave $10 million to [a group] backing").
+ * nouns, adjectives, determiners, numbers, prepositions ("of" too) and the verbs of a phrase after
+ * a noun (`isModifierVerb`: "briefed on", "supporting", "to mount", "who have battled"), to a
+ * mark, the sentence start or a conjunction or adverb ("Yet", "because"). The same after such a
+ * verb: "{Democrats trying to regain [control of the Senate]} say", "{Several superdelegates
+ * supporting [Sanders]} declined". Not when that phrase opens with a preposition ("In a statement
+ * to [the Observer, ...]") or follows a verb or a pronoun (an object: "gave $10 million to [a
+ * group] backing").
  */
 export function withNounBeforePreposition(text: string, p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
   if (src.end !== cue.start) return src
@@ -1751,16 +1754,19 @@ export function withNounBeforePreposition(text: string, p: Prepared, cue: CueTok
   const b = src.start - 1
   const sent = p.sent[src.start]
   const lemma = p.tokens.lemma
-  if (b < 1 || p.sent[b] !== sent || p.punct[b] !== 0 || p.quote[b] !== 0 || p.pos[b] !== ADP_POS || NOT_GOVERNING.has(lemma[b].toLowerCase())) return src
+  if (b < 1 || p.sent[b] !== sent || p.punct[b] !== 0 || p.quote[b] !== 0) return src
+  if (!(p.pos[b] === ADP_POS && !NOT_GOVERNING.has(lemma[b].toLowerCase())) && !isModifierVerb(text, p, b)) return src
   let s = b
   let noun = false
   // (capped: a text without marks stays linear)
   while (s > 0 && b - s < 12 && p.sent[s - 1] === sent && p.punct[s - 1] === 0 && p.quote[s - 1] === 0) {
     const t = s - 1
     const pos = p.pos[t]
-    const participle = pos === VERB_POS && p.pos[t + 1] === ADP_POS && text.endsWith('ed', p.tokens.end[t])
-    if (!(HEAD_POS.has(pos) || pos === PART_POS || participle || (pos === ADP_POS && !NOT_GOVERNING.has(lemma[t].toLowerCase())))) break
-    if (HEAD_NOUNS.has(pos)) noun = true
+    const w = lemma[t].toLowerCase()
+    // ("Organizers of the push to boycott [the speech]", "More than [6 in 10 voters who ...]")
+    const inner = w === 'of' || (w === 'than' && t > 0 && (lemma[t - 1].toLowerCase() === 'more' || lemma[t - 1].toLowerCase() === 'fewer'))
+    if (!(HEAD_POS.has(pos) || pos === PART_POS || w === 'who' || inner || isModifierVerb(text, p, t) || (pos === ADP_POS && !NOT_GOVERNING.has(w)))) break
+    if (HEAD_NOUNS.has(pos) && w !== 'who') noun = true
     s--
   }
   while (s < b && (p.pos[s] === CCONJ_POS || p.pos[s] === ADV_POS)) s++
@@ -1769,6 +1775,21 @@ export function withNounBeforePreposition(text: string, p: Prepared, cue: CueTok
   if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] < Q_OPEN && !PHRASE_OPENERS.has(p.pos[before]) &&
     !NOT_GOVERNING.has(lemma[before].toLowerCase())) return src
   return { start: s, end: src.end }
+}
+
+/**
+ * Whether the verb at `t` belongs to a phrase after a noun rather than to a clause's own verb:
+ * an -ing form ("superdelegates supporting"), a participle before its preposition ("briefed
+ * on"), an infinitive ("to mount") or a verb after "who"/"that" ("people who have battled").
+ */
+function isModifierVerb(text: string, p: Prepared, t: number): boolean {
+  if (!isVerbal(p, t)) return false
+  if (p.pos[t] === VERB_POS && (p.suffix[t] === SUFFIX_ING || (t + 1 < p.n && p.pos[t + 1] === ADP_POS && text.endsWith('ed', p.tokens.end[t])))) return true
+  let k = t - 1
+  while (k >= 0 && k >= t - 3 && (p.pos[k] === ADV_POS || p.pos[k] === AUX_POS) && p.punct[k] === 0) k--
+  if (k < 0 || p.punct[k] !== 0) return false
+  const w = p.tokens.lemma[k].toLowerCase()
+  return w === 'who' || w === 'that' || (w === 'to' && p.pos[k] === PART_POS && k === t - 1)
 }
 
 /**
