@@ -282,6 +282,9 @@ test('a source begun after a quantifier and its "of", or after the limit of a nu
   assert.equal(tidied('Yet a majority of the council members voted against the plan.', 'voted against', 'the council members'), 'a majority of the council members')
   assert.equal(tidied('More than 200 economists signed a letter opposing the tariff.', 'signed', '200 economists'), 'More than 200 economists')
   assert.equal(tidied('Nearly 40 percent of voters said they were undecided.', 'said', '40 percent of voters'), 'Nearly 40 percent of voters')
+  // a limit before a quantifier, and two limits in a row
+  assert.equal(tidied('In the port, about half of the dockers said the strike would go on.', 'said', 'half of the dockers'), 'about half of the dockers')
+  assert.equal(tidied('Only about 30 drivers said they would return.', 'said', '30 drivers'), 'Only about 30 drivers')
   // "of" after a verb or a plain noun is not a quantifier's
   assert.equal(tidied('The mayor, speaking of the strike, said it would end soon.', 'said', 'the strike'), 'the strike')
   assert.equal(tidied('Members of the board said the vote was fair.', 'said', 'the board'), 'the board')

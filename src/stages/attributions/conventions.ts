@@ -642,7 +642,8 @@ const NUM_POS = POS_TAGS.indexOf('NUM')
 /**
  * "one of the groups said", "nearly 140 House members blasted": a source the tagger began
  * after a quantifier and its "of", or after the limit of a number, takes them in. Train gold:
- * 180 sources begin with such a quantifier or limit, 17 begin right after one.
+ * 180 sources begin with such a quantifier or limit, 17 begin right after one. A limit also goes
+ * with a quantifier ("about half of ...") and another limit before it ("Only about 4 in 10").
  */
 function withQuantifier(p: Prepared, start: number, fence: Fence): number {
   const lemma = p.tokens.lemma
@@ -651,9 +652,12 @@ function withQuantifier(p: Prepared, start: number, fence: Fence): number {
     const q = start - 2
     return isOpen(fence, start, q - 1) && (lemma[q - 1] === 'a' || lemma[q - 1] === 'the') ? q - 1 : q
   }
-  if (p.pos[start] === NUM_POS) {
+  if (p.pos[start] === NUM_POS || QUANTIFIERS.has(lemma[start])) {
     if (isOpen(fence, start, start - 2) && isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(`${lemma[start - 2]} ${lemma[start - 1]}`)) return start - 2
-    if (isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(lemma[start - 1])) return start - 1
+    // "about [half of the voters]", "Only [about 4 in 10 voters]": limits one before the other
+    let s = start
+    while (s > start - 2 && isOpen(fence, start, s - 1) && NUMBER_LIMITS.has(lemma[s - 1].toLowerCase())) s--
+    return s
   }
   return start
 }
