@@ -1507,6 +1507,8 @@ function coordinatedAfterOpener(p: Prepared, cue: CueTokens): { subject: CueToke
   return mainClauseSubject(p, cue)
 }
 
+const MAX_MAIN_CLAUSE = 80
+
 /**
  * The subject of the main clause of the cue's sentence and the last word of its verb group: past
  * an opener set off by a comma (one that begins with a preposition, a subordinating word, an
@@ -1518,6 +1520,8 @@ function coordinatedAfterOpener(p: Prepared, cue: CueTokens): { subject: CueToke
 export function mainClauseSubject(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
   const sent = p.sent[cue.start]
   let s = p.sentences[sent].tokenStart
+  // (a cue far into a sentence without marks is not read from its start: each cue stays constant work)
+  if (cue.start - s > MAX_MAIN_CLAUSE) return null
   while (s < cue.start && p.pos[s] === CCONJ_POS) s++
   const opens = (i: number) => p.pos[i] === ADP_POS || p.pos[i] === SCONJ_POS || p.pos[i] === ADV_POS || p.pos[i] === PART_POS
     || (p.pos[i] === VERB_POS && p.suffix[i] === SUFFIX_ING)
