@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -282,6 +282,9 @@ test('a source begun after a quantifier and its "of", or after the limit of a nu
   assert.equal(tidied('Yet a majority of the council members voted against the plan.', 'voted against', 'the council members'), 'a majority of the council members')
   assert.equal(tidied('More than 200 economists signed a letter opposing the tariff.', 'signed', '200 economists'), 'More than 200 economists')
   assert.equal(tidied('Nearly 40 percent of voters said they were undecided.', 'said', '40 percent of voters'), 'Nearly 40 percent of voters')
+  // a limit before a quantifier, and two limits in a row
+  assert.equal(tidied('In the port, about half of the dockers said the strike would go on.', 'said', 'half of the dockers'), 'about half of the dockers')
+  assert.equal(tidied('Only about 30 drivers said they would return.', 'said', '30 drivers'), 'Only about 30 drivers')
   // "of" after a verb or a plain noun is not a quantifier's
   assert.equal(tidied('The mayor, speaking of the strike, said it would end soon.', 'said', 'the strike'), 'the strike')
   assert.equal(tidied('Members of the board said the vote was fair.', 'said', 'the board'), 'the board')
@@ -512,6 +515,26 @@ test('a coordinated cue with no cue before it speaks for the subject of the sent
   assert.equal(subject('The plan has won over Weaver, who came out and endorsed Clinton.', 'endorsed'), null)
   assert.equal(subject('The victory ushered in a thaw; he helped broker a truce and decided to go.', 'decided'), null)
   assert.equal(subject('Graham called both crazy, saying the party would lose.', 'saying'), null)
+})
+
+test('a coordinated cue speaks for the main clause\'s subject past an opening phrase, with its appositive', () => {
+  const run = (text: string, cue: string, source: string[]) => {
+    const { p, at, read } = prepared(text)
+    return coordinatedSource(p, at(cue), source.map(at)).map(read)
+  }
+  // an opener set off by a comma, with a verb or a relative clause of its own
+  assert.deepEqual(run('Just before the ferry left port, the captain checked the weather and asked the crew to stay inside.', 'asked', []), ['the captain'])
+  assert.deepEqual(run('In a bid to calm parents who feared closures, district officials are reviewing the budget and are considering new taxes.', 'are considering', []), ['district officials'])
+  // an adverb before the verb is no part of the subject
+  assert.deepEqual(run('Before the storm hit, the port authority also reviewed the bids and said the port would close.', 'said', []), ['the port authority'])
+  // a weekday after the subject dates the verb
+  assert.deepEqual(run('Meeting late into the night, the city council on Tuesday approved the plan and warned that fares would rise.', 'warned', []), ['the city council'])
+  // a name with an appositive, which the tagger cut short; a dateline is left out
+  assert.deepEqual(run('After losing in Ohio, Ana Ruiz, the county treasurer, conceded the race and said she would run again.', 'said', ['Ana Ruiz']), ['Ana Ruiz, the county treasurer,'])
+  assert.deepEqual(run('LIMA — Ana Ruiz, the county treasurer, conceded the race and said she would run again.', 'said', ['Ana Ruiz']), ['Ana Ruiz, the county treasurer,'])
+  // an opener that is no appositive, a clause inside, a passive cue: nothing read
+  assert.deepEqual(run('Ana Ruiz, in a long speech, conceded the race and said she would run again.', 'said', []), [])
+  assert.deepEqual(run('In the end, the panel, which heard the case, ruled for the city and said the law stood.', 'said', []), [])
 })
 
 test('a coordinated cue after another cue takes its source over a word between the two, but not over "who"', () => {
@@ -975,6 +998,19 @@ test('a participle after a comma with no cue before it speaks for the subject of
   assert.deepEqual(run('Trump won the state by 300 votes, saying the result was a landslide.', 'saying', []), ['Trump'])
 })
 
+test('a participle after a clause whose nearest verb is a gerund speaks for the main clause\'s subject when no source was found', () => {
+  const run = (text: string, cue: string, source: string[]) => {
+    const { p, at, read } = prepared(text)
+    return participleSource(p, at(cue), source.map(at), false).map(read)
+  }
+  const text = 'The dockers union has pinned its hopes on blocking the merger, warning that hundreds of jobs would go.'
+  assert.deepEqual(run(text, 'warning', []), ['The dockers union'])
+  // a source the tagger found stays
+  assert.deepEqual(run(text, 'warning', ['its hopes']), ['its hopes'])
+  // a subject with a clause of its own is not read
+  assert.deepEqual(run('The board that runs the port has pinned its hopes on blocking the merger, warning that jobs would go.', 'warning', []), [])
+})
+
 test('the one spoken to between "told", "asked", "reassured" and the complement is no content', () => {
   // The committed tagger takes "the students" and "him" into the content.
   for (const [text, cue, content] of [
@@ -1216,6 +1252,29 @@ test('a source begun at a restrictive relative pronoun takes in the noun phrase 
   assert.equal(run('Voters who said the economy mattered most backed him.', 'said', 'who'), 'who')
   // a noun phrase after a preposition is its object: left as found
   assert.equal(run('He spoke to officials who asked for more money.', 'asked', 'who'), 'who')
+})
+
+test('a source begun right after a preposition takes in the noun phrase the preposition hangs on', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withNounBeforePreposition(text, p, at(cue), at(source)))
+  }
+  assert.equal(run('Rather, officials close to the mayor say the budget will pass.', 'say', 'the mayor'), 'officials close to the mayor')
+  assert.equal(run('Engineers briefed on the inspection said the bridge was sound.', 'said', 'the inspection'), 'Engineers briefed on the inspection')
+  assert.equal(run('But several advisers to the governor have been urging a veto.', 'have been urging', 'the governor'), 'several advisers to the governor')
+  // after a verb of a phrase that hangs on a noun: an -ing form, an infinitive, a relative clause; over "of"
+  assert.equal(run('Several farmers supporting the dam declined to comment.', 'declined', 'the dam'), 'Several farmers supporting the dam')
+  assert.equal(run('Residents trying to save the old mill say the council ignored them.', 'say', 'the old mill'), 'Residents trying to save the old mill')
+  assert.equal(run('Neighbours who have fought the quarry for years said the ruling was fair.', 'said', 'the quarry for years'), 'Neighbours who have fought the quarry for years')
+  assert.equal(run('Organizers of the march against the dam said 2,000 people came.', 'said', 'the dam'), 'Organizers of the march against the dam')
+  // a clause's own verb is no such phrase: "helped [the town]" is its object
+  assert.equal(run('The grant helped the town make its case, officials said.', 'make', 'the town'), 'the town')
+  // a subordinate clause's subject: after "after", "than", "while" the noun phrase speaks for itself
+  assert.equal(run('The vote came two days after the council announced the plan.', 'announced', 'the council'), 'the council')
+  // an object (after a verb or a pronoun), an -ing cue, a phrase that opens with a preposition: left as found
+  assert.equal(run('The fund gave $5 million to a group backing the plan.', 'backing', 'a group'), 'a group')
+  assert.equal(run('In a letter to the board, the treasurer said the fund was short.', 'said', 'the board, the treasurer'), 'the board, the treasurer')
+  assert.equal(run('He sent a memo to the mayor warned of cuts.', 'warned', 'the mayor'), 'the mayor')
 })
 
 test('a source begun inside a name after a word read as a verb takes in the whole name and its owner, not in a title-case headline', () => {

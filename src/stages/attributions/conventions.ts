@@ -266,7 +266,11 @@ export function participleSource(p: Prepared, cue: CueTokens, src: readonly CueT
   if (object !== null && object.applies) return object.subject === null ? [] : [object.subject]
   if (afterCue) return src
   const subject = clauseSubject(p, cue)
-  return subject === null ? src : [subject]
+  if (subject !== null) return [subject]
+  // "The GOP nominee has staked his campaign on cracking down on X, portraying ...": the
+  // nearest verb is no clause's; with no source found, the main clause's subject speaks
+  const main = src.length === 0 ? mainClauseSubject(p, cue) : null
+  return main === null ? src : [main.subject]
 }
 
 /**
@@ -683,7 +687,8 @@ const NUM_POS = POS_TAGS.indexOf('NUM')
 /**
  * "one of the groups said", "nearly 140 House members blasted": a source the tagger began
  * after a quantifier and its "of", or after the limit of a number, takes them in. Train gold:
- * 180 sources begin with such a quantifier or limit, 17 begin right after one.
+ * 180 sources begin with such a quantifier or limit, 17 begin right after one. A limit also goes
+ * with a quantifier ("about half of ...") and another limit before it ("Only about 4 in 10").
  */
 function withQuantifier(p: Prepared, start: number, fence: Fence): number {
   const lemma = p.tokens.lemma
@@ -692,9 +697,12 @@ function withQuantifier(p: Prepared, start: number, fence: Fence): number {
     const q = start - 2
     return isOpen(fence, start, q - 1) && (lemma[q - 1] === 'a' || lemma[q - 1] === 'the') ? q - 1 : q
   }
-  if (p.pos[start] === NUM_POS) {
+  if (p.pos[start] === NUM_POS || QUANTIFIERS.has(lemma[start])) {
     if (isOpen(fence, start, start - 2) && isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(`${lemma[start - 2]} ${lemma[start - 1]}`)) return start - 2
-    if (isOpen(fence, start, start - 1) && NUMBER_LIMITS.has(lemma[start - 1])) return start - 1
+    // "about [half of the voters]", "Only [about 4 in 10 voters]": limits one before the other
+    let s = start
+    while (s > start - 2 && isOpen(fence, start, s - 1) && NUMBER_LIMITS.has(lemma[s - 1].toLowerCase())) s--
+    return s
   }
   return start
 }
@@ -1530,8 +1538,13 @@ export function coordinatedSubject(p: Prepared, cue: CueTokens): CueTokens | nul
  * Trump and Clinton] “crazy” and said"); else the tagger's `src`.
  */
 export function coordinatedSource(p: Prepared, cue: CueTokens, src: readonly CueTokens[]): readonly CueTokens[] {
-  const c = coordinated(p, cue)
+  const first = coordinated(p, cue)
+  const main = coordinatedAfterOpener(p, cue)
+  // "Gary Emineth, a former state party chairman, became ...": the appositive alone is no subject
+  const c = first === null || (main !== null && main.subject.start < first.subject.start && main.subject.end >= first.subject.end) ? main : first
   if (c === null) return src
+  // the tagger's name without its appositive
+  if (src.length === 1 && c === main && src[0].start === c.subject.start && src[0].end < c.subject.end) return [c.subject]
   if (src.length === 1 && !(src[0].start > c.verb && src[0].end <= cue.start)) return src
   return [c.subject]
 }
@@ -1554,6 +1567,82 @@ function coordinated(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: n
 }
 
 const CLAUSE_INSIDE = new Set(['who', 'which', 'where', 'whom', 'whose', 'when', 'while', 'because', 'after', 'before', 'since', 'until', 'if'])
+
+/**
+ * "Just before the flight took off, [the pilot] needed to balance the jet's weight and asked for
+ * volunteers", "[Gary Emineth, a former state party chairman,] became a delegate and said": where
+ * `coordinated` reads no subject because the sentence opens with a phrase set off by a comma or
+ * its subject carries an appositive, the subject of the main clause (`mainClauseSubject`).
+ */
+function coordinatedAfterOpener(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
+  if (!isCoordinatedCue(p, cue) || !opensWithVerb(p, cue)) return null
+  return mainClauseSubject(p, cue)
+}
+
+const MAX_MAIN_CLAUSE = 80
+
+/**
+ * The subject of the main clause of the cue's sentence and the last word of its verb group: past
+ * an opener set off by a comma (one that begins with a preposition, a subordinating word, an
+ * adverb, "to" or an -ing word) and a dateline, up to the first verb, over one appositive set off by
+ * commas (closing comma included, as PolNeAR marks it); without the adverbs before the verb and a
+ * weekday after the subject. Null when the subject holds a clause opener, a quotation or a mark,
+ * does not end on a noun, or when a clause opener or a mark lies between its verb and the cue.
+ */
+export function mainClauseSubject(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: number } | null {
+  const sent = p.sent[cue.start]
+  let s = p.sentences[sent].tokenStart
+  // (a cue far into a sentence without marks is not read from its start: each cue stays constant work)
+  if (cue.start - s > MAX_MAIN_CLAUSE) return null
+  while (s < cue.start && p.pos[s] === CCONJ_POS) s++
+  const opens = (i: number) => p.pos[i] === ADP_POS || p.pos[i] === SCONJ_POS || p.pos[i] === ADV_POS || p.pos[i] === PART_POS
+    || (p.pos[i] === VERB_POS && p.suffix[i] === SUFFIX_ING)
+  if (s < cue.start && opens(s)) {
+    let c = s + 1
+    while (c < cue.start && c - s < 30 && p.punct[c] !== P_COMMA && p.punct[c] !== P_COLON && p.punct[c] !== P_FINAL && p.quote[c] < Q_OPEN) c++
+    if (c >= cue.start || p.punct[c] !== P_COMMA) return null
+    s = c + 1
+  }
+  // the subject: words that are no verb, no mark and no clause opener, and one appositive in commas
+  let e = s
+  let appositive = false
+  while (e < cue.start && !isVerbal(p, e)) {
+    // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed": a dateline is no part of it
+    if (!appositive && isDashBetween(p.tokens.lemma[e], p.tokens, e)) { s = e + 1; e = s; continue }
+    if (e - s >= 12 || p.pos[e] === PART_POS || CLAUSE_OPENERS.has(p.tokens.lemma[e]) || p.quote[e] >= Q_OPEN || p.punct[e] === P_COLON || p.punct[e] === P_FINAL) return null
+    if (p.punct[e] === P_COMMA) {
+      if (appositive || e === s || !SUBJECT_NP.has(p.pos[e + 1])) return null
+      let close = e + 1
+      while (close < cue.start && close - e <= MAX_APPOSITIVE && p.punct[close] !== P_COMMA && !isVerbal(p, close)) {
+        if (CLAUSE_OPENERS.has(p.tokens.lemma[close]) || p.quote[close] >= Q_OPEN || p.punct[close] === P_COLON || p.punct[close] === P_FINAL) return null
+        close++
+      }
+      if (close >= cue.start || p.punct[close] !== P_COMMA || close === e + 1) return null
+      appositive = true
+      e = close + 1
+      break
+    }
+    e++
+  }
+  let v = e
+  while (v < cue.start && p.pos[v] === ADV_POS) v++
+  while (!appositive && e > s + 1 && p.pos[e - 1] === ADV_POS) e--
+  if (e === s || v >= cue.start - 1 || !isVerbal(p, v) || !SUBJECT_NP.has(p.pos[s])) return null
+  if (e - s === 1 && RELATIVE_PRONOUNS.has(p.tokens.lemma[s])) return null
+  // "The next stop on this long path of [missing]": a subject ends on its head
+  if (!appositive && !HEAD_NOUNS.has(p.pos[e - 1]) && p.tokens.lemma[e - 1] !== ')') return null
+  while (v + 1 < cue.start && isVerbal(p, v + 1)) v++
+  for (let i = v + 1; i < cue.start; i++) if (CLAUSE_INSIDE.has(p.tokens.lemma[i]) || p.punct[i] === P_COLON || p.punct[i] === P_FINAL || (p.punct[i] === 4 && (p.tokens.lemma[i] === ';' || p.tokens.lemma[i] === '('))) return null
+  return { subject: { start: s, end: appositive ? e : subjectWithoutTime(p, s, e) }, verb: v }
+}
+
+/** "the board of elections on Monday rejected": a weekday ending a sentence's subject dates the verb. */
+function subjectWithoutTime(p: Prepared, start: number, end: number): number {
+  let i = end - 1
+  if (i > start && PARTS_OF_DAY.has(p.tokens.lemma[i])) i--
+  if (i <= start || !WEEKDAY_SET.has(p.tokens.lemma[i])) return end
+  return i - 1 > start && p.tokens.lemma[i - 1] === 'on' ? i - 1 : i
+}
 
 // A cue that opens with a verb in the active: "said", "already is eyeing", "has boasted of",
 // "is mulling"; not "is expected", "was ordered", nor a noun ("allegations").
@@ -1716,6 +1805,71 @@ export function withNounBeforeRelative(p: Prepared, cue: CueTokens, src: CueToke
   if (p.sent[head] !== sent || p.punct[head] !== 0 || p.quote[head] !== 0 || !(p.pos[head] === NOUN_POS || p.pos[head] === PROPN_POS)) return src
   const s = speakerPhraseStart(p, head, sent)
   return s < 0 ? src : { start: s, end: src.end }
+}
+
+// Prepositions after which a noun phrase right before the cue is its subject of its own: "after
+// [Nabisco] announced", "more than [her advisers] expected", "with [Cruz] calling"; and "of".
+const NOT_GOVERNING = new Set(['with', 'of', 'that', 'after', 'before', 'than', 'during', 'until', 'since', 'as', 'because', 'while', 'when', 'if', 'though', 'although', 'whether', 'once', 'unless'])
+// What may stand before the noun phrase a source then starts with: no verb nor preposition that governs it.
+const PHRASE_OPENERS = new Set([CCONJ_POS, SCONJ_POS, ADV_POS])
+
+/**
+ * "{sources close to [her campaign]} say", "{Advisers to [Mr. Rubio]} are quick to point out",
+ * "{People briefed on [the situation]} said", "{the conservative majority on [the Supreme Court]}
+ * refused": a source the tagger began right after a preposition, running to a cue that opens
+ * with a verb (not an -ing form), takes in the noun phrase the preposition hangs on: back over
+ * nouns, adjectives, determiners, numbers, prepositions ("of" too) and the verbs of a phrase after
+ * a noun (`isModifierVerb`: "briefed on", "supporting", "to mount", "who have battled"), to a
+ * mark, the sentence start or a conjunction or adverb ("Yet", "because"). The same after such a
+ * verb: "{Democrats trying to regain [control of the Senate]} say", "{Several superdelegates
+ * supporting [Sanders]} declined". Not when that phrase opens with a preposition ("In a statement
+ * to [the Observer, ...]") or follows a verb or a pronoun (an object: "gave $10 million to [a
+ * group] backing").
+ */
+export function withNounBeforePreposition(text: string, p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
+  if (src.end !== cue.start) return src
+  let v = cue.start
+  while (v + 1 < cue.end && p.pos[v] === ADV_POS) v++
+  if (!isVerbal(p, v) || p.suffix[v] === SUFFIX_ING || ACCORDING_LEMMAS.has(p.tokens.lemma[v])) return src
+  const b = src.start - 1
+  const sent = p.sent[src.start]
+  const lemma = p.tokens.lemma
+  if (b < 1 || p.sent[b] !== sent || p.punct[b] !== 0 || p.quote[b] !== 0) return src
+  if (!(p.pos[b] === ADP_POS && !NOT_GOVERNING.has(lemma[b].toLowerCase())) && !isModifierVerb(text, p, b)) return src
+  let s = b
+  let noun = false
+  // (capped: a text without marks stays linear)
+  while (s > 0 && b - s < 12 && p.sent[s - 1] === sent && p.punct[s - 1] === 0 && p.quote[s - 1] === 0) {
+    const t = s - 1
+    const pos = p.pos[t]
+    const w = lemma[t].toLowerCase()
+    // ("Organizers of the push to boycott [the speech]", "More than [6 in 10 voters who ...]")
+    const inner = w === 'of' || (w === 'than' && t > 0 && (lemma[t - 1].toLowerCase() === 'more' || lemma[t - 1].toLowerCase() === 'fewer'))
+    if (!(HEAD_POS.has(pos) || pos === PART_POS || w === 'who' || inner || isModifierVerb(text, p, t) || (pos === ADP_POS && !NOT_GOVERNING.has(w)))) break
+    if (HEAD_NOUNS.has(pos) && w !== 'who') noun = true
+    s--
+  }
+  while (s < b && (p.pos[s] === CCONJ_POS || p.pos[s] === ADV_POS)) s++
+  if (!noun || s >= b || p.pos[s] === ADP_POS) return src
+  const before = s - 1
+  if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] < Q_OPEN && !PHRASE_OPENERS.has(p.pos[before]) &&
+    !NOT_GOVERNING.has(lemma[before].toLowerCase())) return src
+  return { start: s, end: src.end }
+}
+
+/**
+ * Whether the verb at `t` belongs to a phrase after a noun rather than to a clause's own verb:
+ * an -ing form ("superdelegates supporting"), a participle before its preposition ("briefed
+ * on"), an infinitive ("to mount") or a verb after "who"/"that" ("people who have battled").
+ */
+function isModifierVerb(text: string, p: Prepared, t: number): boolean {
+  if (!isVerbal(p, t)) return false
+  if (p.pos[t] === VERB_POS && (p.suffix[t] === SUFFIX_ING || (t + 1 < p.n && p.pos[t + 1] === ADP_POS && text.endsWith('ed', p.tokens.end[t])))) return true
+  let k = t - 1
+  while (k >= 0 && k >= t - 3 && (p.pos[k] === ADV_POS || p.pos[k] === AUX_POS) && p.punct[k] === 0) k--
+  if (k < 0 || p.punct[k] !== 0) return false
+  const w = p.tokens.lemma[k].toLowerCase()
+  return w === 'who' || w === 'that' || (w === 'to' && p.pos[k] === PART_POS && k === t - 1)
 }
 
 /**
