@@ -2,7 +2,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Doc } from '../../model/doc.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { findTimes, timesStage } from './times.ts'
+import * as chrono from 'chrono-node'
+import { casualChrono, CHRONO_PARSER_NEEDS, findTimes, timesStage } from './times.ts'
 
 // A Friday.
 const PUBLISHED = '2025-08-22'
@@ -241,4 +242,23 @@ test('session 12: a part of today, a quarter with no year, and "the week before"
   assert.deepEqual(times('Sales fell in the third quarter last year.'), ['last year=2024'])
   assert.deepEqual(times('Sales fell in the first quarter in 2023.'), ['in 2023=2023'])
   assert.deepEqual(times('Sales fell in the first quarter 2023.'), ['the first quarter 2023=2023'])
+})
+
+test('chrono-node behind the parsers\' word tests finds what chrono.parse finds', () => {
+  // every parser the tests name is one chrono-node has (a renamed parser would run untested, and slower)
+  const names = new Set(chrono.casual.parsers.map((p) => p.constructor.name))
+  for (const name of CHRONO_PARSER_NEEDS.keys()) assert.ok(names.has(name), name)
+  const ref = { instant: new Date(Date.UTC(2016, 4, 1, 12)), timezone: 0 }
+  const read = (rs: chrono.ParsedResult[]) => rs.map((r) => `${r.index}:${r.text}=${r.start.date().toISOString()}`)
+  // one or more sentences for each parser behind a test, and ones that lack its words
+  for (const text of [
+    'Three years ago, 40 people died.', 'Two days later 1,500 troops left.', 'Over the past 3 months, 12% fell.',
+    'On Jan. 5, 2015, it rose 4%.', 'It fell 2% on 5th of March 2014.', 'Sales rose 10 percent last Tuesday.',
+    'Prices rose on 10/12/2015 by 3%.', 'In March 2016, 30 people came.', 'Yesterday 500 marched.', 'Last week 3 fell.',
+    'About 4,000 were hurt, officials said.', 'A 2-3 vote of 1.5 million people', 'It rose 3 points out of 10.',
+  ]) {
+    assert.deepEqual(read(casualChrono.parse(text, ref)), read(chrono.parse(text, ref)), text)
+  }
+  // a sentence without a parser's words: its expression is not run, and nothing is lost
+  assert.deepEqual(read(casualChrono.parse('About 4,000 were hurt, officials said.', ref)), [])
 })
