@@ -1128,8 +1128,49 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (proposer !== null) return { attribution: null, source: proposer.source, cue: proposer.cue, sourceEntity: sourceEntityOf(c, proposer.source) }
   const estimate = estimateSubject(c, s, a)
   if (estimate !== null) return { attribution: null, source: estimate.source, cue: estimate.cue, sourceEntity: sourceEntityOf(c, estimate.source) }
-  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
+  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ?? forecastContinued(c, s) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
+}
+
+// Modals of a forecast: "North Korea would triple ...", "prices will rise ...".
+const FORECAST_MODALS = new Set(['will', 'would'])
+
+/**
+ * "Ukrainian authorities suggested that North Korea would triple the number of its troops.
+ * This will send another 25,000-30,000 soldiers ...": a sentence that opens with "This",
+ * "That" or "It" and a modal of the future ("will", "would") right after a sentence, in the
+ * same paragraph, that ends in what a named speaker forecasts (a content with "will" or
+ * "would" that runs to that sentence's end, past a speech clause after it) carries on the
+ * forecast, so its figures are that speaker's. Only when the figure has no source of its own.
+ */
+function forecastContinued(c: Context, s: Sentence): Source | null {
+  const { lemma, pos } = c.tokens
+  const first = s.tokenStart
+  if (first + 2 >= s.tokenEnd || !/^(?:This|That|It)$/.test(tokenText(c, first)) || pos[first] !== PRON) return null
+  if (pos[first + 1] !== AUX || !FORECAST_MODALS.has(lemma[first + 1])) return null
+  const si = sentenceIndex(c, c.tokens.start[first])
+  if (si === 0 || c.sentences[si - 1].paragraph !== s.paragraph) return null
+  const prev = c.sentences[si - 1]
+  // (the last token of the sentence before its closing punctuation and quotation marks)
+  let last = prev.tokenEnd - 1
+  while (last > prev.tokenStart && pos[last] === PUNCT) last--
+  let found = -1
+  c.attributions.forEach((att, i) => {
+    const content = hull(att.content)
+    const whole = hull([...att.source, ...att.cue, ...att.content])
+    if (content === null || whole === null || whole.start < prev.start || whole.end > prev.end || att.source.length === 0) return
+    // (past the speech clause only its time: "..., Ukrainian intelligence said on Tuesday.")
+    let end = last
+    while (end > prev.tokenStart && c.tokens.start[end] >= whole.end && (c.timeAt[end] === 1 || pos[end] === ADP)) end--
+    if (whole.end < c.tokens.end[end]) return
+    if (isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue)) return
+    let modal = false
+    for (let t = firstToken(c, content); t >= 0 && t < prev.tokenEnd && c.tokens.start[t] < content.end && !modal; t++) {
+      modal = pos[t] === AUX && FORECAST_MODALS.has(lemma[t])
+    }
+    if (modal) found = i
+  })
+  return found < 0 ? null : sourceFrom(c, found)
 }
 
 // Words that open a clause of the writer's after a source and its cue (not "but", which

@@ -1,0 +1,49 @@
+// Session 13 leftovers (docs/figures.md, "Session 13: leftovers (fig13b)"): each with a
+// hand-written passage, built over real tokens, entities and times; none is a sentence of a
+// figure set or of the seed article.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+
+test('"This/It will ..." right after a forecast a speaker makes carries on the forecast', () => {
+  const text = 'Estonian intelligence said in March that Belarus would double its border units. This will move another 6,000 troops to the frontier by the summer.'
+  const doc = buildDoc(text, [quantity(text, '6,000', 6000)],
+    [attribution(text, 'Estonian intelligence', 'said', 'that Belarus would double its border units')])
+  assert.equal(claimFor(doc, '6,000').source, 'Estonian intelligence')
+  // a speech clause and its time after the forecast
+  const after = 'Belarus will double its border units, Estonian intelligence said on Monday. It would move another 6,000 troops to the frontier.'
+  const afterDoc = buildDoc(after, [quantity(after, '6,000', 6000)],
+    [attribution(after, 'Estonian intelligence', 'said', 'Belarus will double its border units')])
+  assert.equal(claimFor(afterDoc, '6,000').source, 'Estonian intelligence')
+  // near-misses: a report of the past is no forecast; another paragraph; a subject that is a
+  // noun phrase; no modal after the pronoun; an impersonal source
+  const past = 'Estonian intelligence said in March that Belarus doubled its border units. This will move another 6,000 troops to the frontier.'
+  const pastDoc = buildDoc(past, [quantity(past, '6,000', 6000)],
+    [attribution(past, 'Estonian intelligence', 'said', 'that Belarus doubled its border units')])
+  assert.equal(claimFor(pastDoc, '6,000').source, null)
+  const para = 'Estonian intelligence said in March that Belarus would double its border units.\n\nThis will move another 6,000 troops to the frontier.'
+  const paraDoc = buildDoc(para, [quantity(para, '6,000', 6000)],
+    [attribution(para, 'Estonian intelligence', 'said', 'that Belarus would double its border units')])
+  assert.equal(claimFor(paraDoc, '6,000').source, null)
+  const noun = 'Estonian intelligence said in March that Belarus would double its border units. The plan will move another 6,000 troops to the frontier.'
+  const nounDoc = buildDoc(noun, [quantity(noun, '6,000', 6000)],
+    [attribution(noun, 'Estonian intelligence', 'said', 'that Belarus would double its border units')])
+  assert.equal(claimFor(nounDoc, '6,000').source, null)
+  const present = 'Estonian intelligence said in March that Belarus would double its border units. This means another 6,000 troops at the frontier.'
+  const presentDoc = buildDoc(present, [quantity(present, '6,000', 6000)],
+    [attribution(present, 'Estonian intelligence', 'said', 'that Belarus would double its border units')])
+  assert.equal(claimFor(presentDoc, '6,000').source, null)
+})
+
+test('a figure inside the subject of "is scheduled/due to ..." is planned', () => {
+  const text = 'A measles vaccination drive reaching 640,000 children in Tigray and Afar is due to start after the rains.'
+  const doc = buildDoc(text, [quantity(text, '640,000', 640000)], [], '2026-04-10')
+  assert.equal(claimFor(doc, '640,000').isPlanned, true)
+  const inf = 'A campaign to immunise 75,000 infants against polio is scheduled once the vaccine arrives.'
+  assert.equal(claimFor(buildDoc(inf, [quantity(inf, '75,000', 75000)], [], '2026-04-10'), '75,000').isPlanned, true)
+  // near-misses: a relative clause with a verb of its own; a participle that is no "-ing"
+  const done = 'A measles drive that reached 640,000 children in Tigray and Afar is due to end soon.'
+  assert.equal(claimFor(buildDoc(done, [quantity(done, '640,000', 640000)], [], '2026-04-10'), '640,000').isPlanned, false)
+  const past = 'A drive reaching 640,000 children in Tigray and Afar ended last week, and another is due in June.'
+  assert.equal(claimFor(buildDoc(past, [quantity(past, '640,000', 640000)], [], '2026-04-10'), '640,000').isPlanned, false)
+})
