@@ -47,3 +47,15 @@ test('a figure inside the subject of "is scheduled/due to ..." is planned', () =
   const past = 'A drive reaching 640,000 children in Tigray and Afar ended last week, and another is due in June.'
   assert.equal(claimFor(buildDoc(past, [quantity(past, '640,000', 640000)], [], '2026-04-10'), '640,000').isPlanned, false)
 })
+
+test('people a place receives, takes in or welcomes in a text about refugees or migrants are displaced', () => {
+  const text = 'Boats carrying migrants keep arriving from Libya. Lampedusa took in about 1,700 people last week, and Malta received 450 people on Sunday.'
+  const doc = buildDoc(text, [quantity(text, 'about 1,700', 1700, { isApprox: true }), quantity(text, '450', 450)])
+  assert.equal(claimFor(doc, 'about 1,700').category, 'displaced')
+  assert.equal(claimFor(doc, '450').category, 'displaced')
+  // near-misses: no word of people on the move before; a body or a person that receives people
+  const none = 'Lampedusa took in about 1,700 people last week.'
+  assert.equal(claimFor(buildDoc(none, [quantity(none, 'about 1,700', 1700, { isApprox: true })]), 'about 1,700').category, 'other')
+  const body = 'Boats carrying migrants keep arriving from Libya. The hospital received 450 people on Sunday.'
+  assert.equal(claimFor(buildDoc(body, [quantity(body, '450', 450)]), '450').category, 'other')
+})
