@@ -59,3 +59,19 @@ test('people a place receives, takes in or welcomes in a text about refugees or 
   const body = 'Boats carrying migrants keep arriving from Libya. The hospital received 450 people on Sunday.'
   assert.equal(claimFor(buildDoc(body, [quantity(body, '450', 450)]), '450').category, 'other')
 })
+
+test('a body that records or counts a figure inside what another says is its source', () => {
+  const text = 'The Green Alliance said its own observers had counted turnout of at most 44 percent in the capital.'
+  const doc = buildDoc(text, [quantity(text, 'at most 44 percent', 44, { kind: 'percent', unit: 'percent', bound: 'at_most' })],
+    [attribution(text, 'The Green Alliance', 'said', 'its own observers had counted turnout of at most 44 percent in the capital')])
+  assert.equal(claimFor(doc, 'at most 44 percent').source, 'its own observers')
+  // a pronoun that stands for the speaker leaves the figure to the speaker; no verb of counting
+  const it = 'The Green Alliance said it had counted turnout of at most 44 percent in the capital.'
+  const itDoc = buildDoc(it, [quantity(it, 'at most 44 percent', 44, { kind: 'percent', unit: 'percent', bound: 'at_most' })],
+    [attribution(it, 'The Green Alliance', 'said', 'it had counted turnout of at most 44 percent in the capital')])
+  assert.equal(claimFor(itDoc, 'at most 44 percent').source, 'The Green Alliance')
+  const plain = 'The Green Alliance said its own observers expected turnout of at most 44 percent in the capital.'
+  const plainDoc = buildDoc(plain, [quantity(plain, 'at most 44 percent', 44, { kind: 'percent', unit: 'percent', bound: 'at_most' })],
+    [attribution(plain, 'The Green Alliance', 'said', 'its own observers expected turnout of at most 44 percent in the capital')])
+  assert.equal(claimFor(plainDoc, 'at most 44 percent').source, 'The Green Alliance')
+})

@@ -803,6 +803,23 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
 }
 
 /**
+ * "The party said its own monitors had recorded turnout of no more than 58 percent": a content
+ * that opens (past "that") with a body that counts, records or puts a figure (the shapes of
+ * {@link recordingSource}) has that body as the figure's source, inside what the outer
+ * speaker says. A pronoun ("it recorded") stands for the outer speaker and is left to it.
+ */
+function innerRecorder(c: Context, att: Attribution, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const content = hull(att.content)
+  if (content === null) return null
+  let k = firstToken(c, content)
+  if (k >= 0 && c.tokens.lemma[k] === 'that') k++
+  if (k <= s.tokenStart || k >= a || c.tokens.start[k] < s.start) return null
+  if (c.tokens.pos[k] === PRON && (c.tokens.pos[k + 1] === AUX || c.tokens.pos[k + 1] === VERB)) return null
+  const found = recordingSource(c, { ...s, start: c.tokens.start[k], tokenStart: k }, a)
+  return found === null || firstToken(c, found.source) !== k ? null : found
+}
+
+/**
  * "a strike that the labour ministry counted at 212,000", "the crowd, which police estimated
  * at 30,000": the subject of a relative clause whose verb sizes its antecedent at the figure
  * (at token `a`), when the subject names a body or person.
@@ -1000,7 +1017,7 @@ function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
 }
 
 // Common names of bodies that keep counts, besides AGENT_NOUNS (which has "agency", "authority").
-const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observatory', 'watchdog', 'coalition', 'mission', 'hospital'])
+const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observer', 'observatory', 'watchdog', 'coalition', 'mission', 'hospital'])
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
@@ -1115,7 +1132,11 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     }
     if (size < bestSize) { best = i; bestSize = size }
   })
-  if (best >= 0) return sourceFrom(c, best)
+  if (best >= 0) {
+    const inner = innerRecorder(c, c.attributions[best], s, a)
+    if (inner !== null) return { attribution: null, source: inner.source, cue: inner.cue, sourceEntity: sourceEntityOf(c, inner.source) ?? bodyBefore(c, inner.source) }
+    return sourceFrom(c, best)
+  }
   // (the sentence whose subject holds the quotation is the writer's)
   if (isAfterQuote) return { attribution: null, source: null, cue: null, sourceEntity: null }
   const trailing = trailingWith(c, s, a)
