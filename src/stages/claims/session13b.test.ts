@@ -3,6 +3,7 @@
 // figure set or of the seed article.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { findQuantities } from '../quantities/quantities.ts'
 import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
 
 test('"This/It will ..." right after a forecast a speaker makes carries on the forecast', () => {
@@ -74,4 +75,13 @@ test('a body that records or counts a figure inside what another says is its sou
   const plainDoc = buildDoc(plain, [quantity(plain, 'at most 44 percent', 44, { kind: 'percent', unit: 'percent', bound: 'at_most' })],
     [attribution(plain, 'The Green Alliance', 'said', 'its own observers expected turnout of at most 44 percent in the capital')])
   assert.equal(claimFor(plainDoc, 'at most 44 percent').source, 'The Green Alliance')
+})
+
+test('"X hundred and Y hundred" is two numbers', () => {
+  const read = (text: string) => findQuantities(text).map((x) => [text.slice(x.start, x.end), x.amount.kind === 'point' ? x.amount.value : null])
+  assert.deepEqual(read('The morning and evening ferries carried three hundred and four hundred passengers.'), [['three hundred', 300], ['four hundred', 400]])
+  // one number: a hundred's remainder after "and", a scale after it, or a hundred after a thousand's "and"
+  assert.deepEqual(read('It carried three hundred and four passengers.'), [['three hundred and four', 304]])
+  assert.deepEqual(read('It cost three hundred and forty thousand dollars.'), [['three hundred and forty thousand dollars', 340000]])
+  assert.deepEqual(read('It carried two thousand and four hundred passengers.'), [['two thousand and four hundred', 2400]])
 })
