@@ -75,6 +75,20 @@ test('a body that records or counts a figure inside what another says is its sou
   const plainDoc = buildDoc(plain, [quantity(plain, 'at most 44 percent', 44, { kind: 'percent', unit: 'percent', bound: 'at_most' })],
     [attribution(plain, 'The Green Alliance', 'said', 'its own observers expected turnout of at most 44 percent in the capital')])
   assert.equal(claimFor(plainDoc, 'at most 44 percent').source, 'The Green Alliance')
+  // a place that records; a content before the cue; a second clause after the counting one
+  const place = 'The World Health Organization said Zambia had recorded 3,100 cases since May.'
+  const placeDoc = buildDoc(place, [quantity(place, '3,100', 3100)],
+    [attribution(place, 'The World Health Organization', 'said', 'Zambia had recorded 3,100 cases since May')])
+  assert.equal(claimFor(placeDoc, '3,100').source, 'The World Health Organization')
+  const before = 'Health officials in Lusaka have recorded 3,100 cases since May, the World Health Organization said.'
+  const beforeDoc = buildDoc(before, [quantity(before, '3,100', 3100)],
+    [attribution(before, 'the World Health Organization', 'said', 'Health officials in Lusaka have recorded 3,100 cases since May')])
+  assert.equal(claimFor(beforeDoc, '3,100').source, 'the World Health Organization')
+  const second = 'The Green Alliance said its own observers had counted 44 percent and claimed that 9,000 ballots were forged.'
+  const secondDoc = buildDoc(second, [quantity(second, '44 percent', 44, { kind: 'percent', unit: 'percent' }), quantity(second, '9,000', 9000)],
+    [attribution(second, 'The Green Alliance', 'said', 'its own observers had counted 44 percent and claimed that 9,000 ballots were forged')])
+  assert.equal(claimFor(secondDoc, '44 percent').source, 'its own observers')
+  assert.equal(claimFor(secondDoc, '9,000').source, 'The Green Alliance')
 })
 
 test('"X hundred and Y hundred" is two numbers', () => {

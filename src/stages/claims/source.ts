@@ -815,8 +815,26 @@ function innerRecorder(c: Context, att: Attribution, s: Sentence, a: number): { 
   if (k >= 0 && c.tokens.lemma[k] === 'that') k++
   if (k <= s.tokenStart || k >= a || c.tokens.start[k] < s.start) return null
   if (c.tokens.pos[k] === PRON && (c.tokens.pos[k + 1] === AUX || c.tokens.pos[k + 1] === VERB)) return null
+  // (only a content after the cue: in "Malawi has recorded 9,214 cases, WHO said" the speaker
+  // after the figure gives it)
+  const cue = hull(att.cue)
+  if (cue === null || cue.end > content.start) return null
   const found = recordingSource(c, { ...s, start: c.tokens.start[k], tokenStart: k }, a)
-  return found === null || firstToken(c, found.source) !== k ? null : found
+  if (found === null || firstToken(c, found.source) !== k) return null
+  // A body or a person ("its own monitors", "the election commission", "the UN"): a place that
+  // records ("said the Americas had recorded 1.2 million cases") is where the figure was
+  // counted, not who counted it
+  const { pos, lemma } = c.tokens
+  const head = lastToken(c, found.source)
+  const isBody = (pos[head] === NOUN && (AGENT_NOUNS.has(lemma[head]) || AUTHORITY_NOUNS.has(lemma[head]))) ||
+    entitiesIn(c, found.source).some((e) => e.type === 'ORG' || e.type === 'PERSON' || e.type === 'MEDIA')
+  if (!isBody) return null
+  // the figure in the verb's own object: no other verb or clause between ("had counted 38
+  // percent ... and alleged that some 12,000 ballots had been cast")
+  for (let t = lastToken(c, found.cue) + 1; t < a; t++) {
+    if (pos[t] === VERB || pos[t] === AUX || pos[t] === SCONJ || lemma[t] === 'that') return null
+  }
+  return found
 }
 
 /**
