@@ -99,3 +99,11 @@ test('"X hundred and Y hundred" is two numbers', () => {
   assert.deepEqual(read('It cost three hundred and forty thousand dollars.'), [['three hundred and forty thousand dollars', 340000]])
   assert.deepEqual(read('It carried two thousand and four hundred passengers.'), [['two thousand and four hundred', 2400]])
 })
+
+test('a speaker\'s "now" inside a quotation gives no date; the writer\'s "now" is the publication day', () => {
+  const text = '"So far 4,120 of our defenders have now returned home," the president wrote. The army has now lost 3,000 tanks.'
+  const doc = buildDoc(text, [quantity(text, '4,120', 4120), quantity(text, '3,000', 3000)],
+    [attribution(text, 'the president', 'wrote', 'So far 4,120 of our defenders have now returned home')], '2026-05-20')
+  assert.equal(claimFor(doc, '4,120').asOf, null)
+  assert.equal(claimFor(doc, '3,000').asOf, '2026-05-20')
+})

@@ -120,6 +120,20 @@ function isInScheduledSubject(c: Context, a: number, b: number, s: Sentence): bo
   return false
 }
 
+/** Whether offset `at` lies inside a quotation opened earlier in its paragraph (an odd number of straight marks, or more “ than ” before it). */
+function isInsideQuotation(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n\n', at) + 1
+  const before = text.slice(start, at)
+  let straight = 0
+  let curly = 0
+  for (const ch of before) {
+    if (ch === '"') straight++
+    else if (ch === '“') curly++
+    else if (ch === '”') curly--
+  }
+  return straight % 2 === 1 || curly > 0
+}
+
 /** Whether money at token `a` stands after a comma in apposition to a noun phrase whose head is "appeal" (no verb between). */
 function isAppealApposition(c: Context, a: number, s: Sentence): boolean {
   const { lemma, pos } = c.tokens
@@ -349,6 +363,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
     if (xa < dash || isRecordFrame(c, s, xa, xb, a)) continue
+    // '"In total, 5,857 have now been freed," he wrote': a speaker's "now" inside a quotation is
+    // when they spoke, which is no day the text gives
+    if (/^now$/i.test(c.text.slice(x.start, x.end)) && isInsideQuotation(c.text, x.start)) continue
     // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
     // owns or modifies an election dates its results, as `isElection` reads them)
     // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
