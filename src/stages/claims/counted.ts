@@ -358,8 +358,17 @@ export function findCounted(
     !(prior.category === 'deployed' && OTHER_PEOPLE.has(lemma[np.head]))) {
     signals.add(prior.category)
   }
-  const category = decideCategory(signals, heads, isMilitary, isPeople)
+  // "captured 40 tanks and 300 soldiers": people coordinated with things that a verb of capture
+  // took were taken too (the things themselves are seized, below)
+  if (signals.size === 0 && heads.length === 0 && prior !== null && prior.category === 'other' && (isMilitary || isPeople) &&
+    a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1]) && isCaptureVerbBefore(c, prior.npStart, s)) {
+    signals.add('captured')
+  }
+  let category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
+  // "detained 11 tankers", "40 tanks were captured": vehicles and ships that are captured are
+  // seized things, not captives
+  if (category === 'captured' && !isMilitary && !isPeople && !heads.includes('captured') && EQUIPMENT.has(lemma[np.head])) category = 'other'
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons",
   // unless the number itself says more ("the man loss was 58 persons dead")
   const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null
@@ -1231,6 +1240,14 @@ function isReceivingPlace(c: Context, v: number, s: Sentence): boolean {
   if (pos[t] !== PROPN) return false
   const named = entitiesHolding(c, t)
   return named.length > 0 && named.every((e) => e.type === 'GPE' || (e.type === 'OTHER' && e.country === null))
+}
+
+/** Whether a verb of capture ("captured", "detained") stands before the number whose noun phrase opens at token `npStart` ("captured 40 tanks"). */
+function isCaptureVerbBefore(c: Context, npStart: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = npStart - 1
+  while (t >= s.tokenStart && t >= npStart - 6 && (pos[t] === NUM || pos[t] === ADV || pos[t] === DET || lemma[t] === 'at' || lemma[t] === 'least')) t--
+  return t >= s.tokenStart && pos[t] === VERB && PREDICATE_CATEGORY.get(lemma[t]) === 'captured'
 }
 
 // Verbs by which a place puts people up.

@@ -107,3 +107,18 @@ test('a speaker\'s "now" inside a quotation gives no date; the writer\'s "now" i
   assert.equal(claimFor(doc, '4,120').asOf, null)
   assert.equal(claimFor(doc, '3,000').asOf, '2026-05-20')
 })
+
+test('vehicles and ships that are captured or detained are seized things; people coordinated after them are captured', () => {
+  const text = 'The coast guard detained 14 tankers and 260 crew members. Rebels said they captured 35 armoured vehicles and 410 soldiers.'
+  const doc = buildDoc(text, [quantity(text, '14', 14), quantity(text, '260', 260), quantity(text, '35', 35), quantity(text, '410', 410)])
+  assert.equal(claimFor(doc, '14').category, 'other')
+  assert.equal(claimFor(doc, '260').category, 'captured')
+  assert.equal(claimFor(doc, '35').category, 'other')
+  assert.equal(claimFor(doc, '410').category, 'captured')
+  // near-misses: people a verb of capture takes; soldiers after things that were not captured
+  const people = 'Rebels said they captured 410 soldiers.'
+  assert.equal(claimFor(buildDoc(people, [quantity(people, '410', 410)]), '410').category, 'captured')
+  const sent = 'The army sent 35 armoured vehicles and 410 soldiers.'
+  const sentDoc = buildDoc(sent, [quantity(sent, '35', 35), quantity(sent, '410', 410)])
+  assert.equal(claimFor(sentDoc, '410').category, 'deployed')
+})
