@@ -367,8 +367,10 @@ export function findCounted(
   let category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
   // "detained 11 tankers", "40 tanks were captured": vehicles and ships that are captured are
-  // seized things, not captives
-  if (category === 'captured' && !isMilitary && !isPeople && !heads.includes('captured') && EQUIPMENT.has(lemma[np.head])) category = 'other'
+  // seized things, not captives ("tanker" is no word of `EQUIPMENT`, which makes a small count
+  // a figure: "with 14 helicopters and eight air tankers" stays no claim)
+  if (category === 'captured' && !isMilitary && !isPeople && !heads.includes('captured') &&
+    (EQUIPMENT.has(lemma[np.head]) || lemma[np.head] === 'tanker')) category = 'other'
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons",
   // unless the number itself says more ("the man loss was 58 persons dead")
   const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null

@@ -151,7 +151,7 @@ export const INTENT_VERBS = new Set([
  */
 export const EQUIPMENT = new Set([
   'tank', 'vehicle', 'aircraft', 'jet', 'plane', 'airplane', 'helicopter', 'ship', 'warship',
-  'boat', 'vessel', 'tanker', 'submarine', 'carrier', 'destroyer', 'frigate', 'truck', 'apc', 'satellite',
+  'boat', 'vessel', 'submarine', 'carrier', 'destroyer', 'frigate', 'truck', 'apc', 'satellite',
   'system', 'radar', 'battery', 'bomber', 'fighter', 'gun', 'cannon',
 ])
 
