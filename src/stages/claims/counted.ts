@@ -167,6 +167,9 @@ export function findCounted(
   // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
   // refuge puts up are out of their homes
   if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
+  // "Crete alone received more than 2,900 people", "Lampedusa took in 1,700": people a place
+  // receives, in a text that spoke of refugees, migrants or the displaced before, are arrivals
+  if (v >= s.tokenStart && isReceivingPlace(c, v, s) && ARRIVALS_TOPIC.test(c.text.slice(0, q.start))) signals.add('displaced')
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
   // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
   const other = verbBefore - 2
@@ -355,8 +358,19 @@ export function findCounted(
     !(prior.category === 'deployed' && OTHER_PEOPLE.has(lemma[np.head]))) {
     signals.add(prior.category)
   }
-  const category = decideCategory(signals, heads, isMilitary, isPeople)
+  // "captured 40 tanks and 300 soldiers": people coordinated with things that a verb of capture
+  // took were taken too (the things themselves are seized, below)
+  if (signals.size === 0 && heads.length === 0 && prior !== null && prior.category === 'other' && (isMilitary || isPeople) &&
+    a - 1 >= s.tokenStart && PART_OF_PRIOR.has(lemma[a - 1]) && isCaptureVerbBefore(c, prior.npStart, s)) {
+    signals.add('captured')
+  }
+  let category = decideCategory(signals, heads, isMilitary, isPeople)
   if (category === null) return null
+  // "detained 11 tankers", "40 tanks were captured": vehicles and ships that are captured are
+  // seized things, not captives ("tanker" is no word of `EQUIPMENT`, which makes a small count
+  // a figure: "with 14 helicopters and eight air tankers" stays no claim)
+  if (category === 'captured' && !isMilitary && !isPeople && !heads.includes('captured') &&
+    (EQUIPMENT.has(lemma[np.head]) || lemma[np.head] === 'tanker')) category = 'other'
   // "enemy losses totalled 1,650 personnel", "the casualty ... is reached to 3800 persons",
   // unless the number itself says more ("the man loss was 58 persons dead")
   const named = category === 'other' || category === 'deployed' ? totalOf(c, a, s) : null
@@ -1202,6 +1216,40 @@ function isHeldByOther(c: Context, v: number, from: number, s: Sentence): boolea
     k++
   }
   return false
+}
+
+// Words before a count of people received that say the text is about people on the move.
+const ARRIVALS_TOPIC = /\b(?:refugees?|migrants?|asylum|displaced|evacuees?)\b/i
+// Common nouns of a place that receives people: "the island received ...".
+const RECEIVING_PLACES = new Set(['island', 'port', 'city', 'town', 'country', 'region', 'province'])
+
+/**
+ * Whether the verb at (or, for "took in", ending at) token `v` is "receive", "welcome" or
+ * "take in", and its subject right before it (past auxiliaries and adverbs: "Crete alone") is
+ * a place: a name that is no person, body or people ("Crete", "Malta"), a place noun ("the
+ * island") or a place of refuge.
+ */
+function isReceivingPlace(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let verb = v
+  if (lemma[v] === 'in' && v - 1 >= s.tokenStart && lemma[v - 1] === 'take' && pos[v - 1] === VERB) verb = v - 1
+  else if (pos[v] !== VERB || (lemma[v] !== 'receive' && lemma[v] !== 'welcome')) return false
+  let t = verb - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  if (t < s.tokenStart) return false
+  const word = tokenText(c, t).toLowerCase()
+  if (pos[t] === NOUN) return RECEIVING_PLACES.has(lemma[t]) || REFUGE_PLACES.has(word)
+  if (pos[t] !== PROPN) return false
+  const named = entitiesHolding(c, t)
+  return named.length > 0 && named.every((e) => e.type === 'GPE' || (e.type === 'OTHER' && e.country === null))
+}
+
+/** Whether a verb of capture ("captured", "detained") stands before the number whose noun phrase opens at token `npStart` ("captured 40 tanks"). */
+function isCaptureVerbBefore(c: Context, npStart: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = npStart - 1
+  while (t >= s.tokenStart && t >= npStart - 6 && (pos[t] === NUM || pos[t] === ADV || pos[t] === DET || lemma[t] === 'at' || lemma[t] === 'least')) t--
+  return t >= s.tokenStart && pos[t] === VERB && PREDICATE_CATEGORY.get(lemma[t]) === 'captured'
 }
 
 // Verbs by which a place puts people up.

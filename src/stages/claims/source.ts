@@ -803,6 +803,41 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
 }
 
 /**
+ * "The party said its own monitors had recorded turnout of no more than 58 percent": a content
+ * that opens (past "that") with a body that counts, records or puts a figure (the shapes of
+ * {@link recordingSource}) has that body as the figure's source, inside what the outer
+ * speaker says. A pronoun ("it recorded") stands for the outer speaker and is left to it.
+ */
+function innerRecorder(c: Context, att: Attribution, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  const content = hull(att.content)
+  if (content === null) return null
+  let k = firstToken(c, content)
+  if (k >= 0 && c.tokens.lemma[k] === 'that') k++
+  if (k <= s.tokenStart || k >= a || c.tokens.start[k] < s.start) return null
+  if (c.tokens.pos[k] === PRON && (c.tokens.pos[k + 1] === AUX || c.tokens.pos[k + 1] === VERB)) return null
+  // (only a content after the cue: in "Malawi has recorded 9,214 cases, WHO said" the speaker
+  // after the figure gives it)
+  const cue = hull(att.cue)
+  if (cue === null || cue.end > content.start) return null
+  const found = recordingSource(c, { ...s, start: c.tokens.start[k], tokenStart: k }, a)
+  if (found === null || firstToken(c, found.source) !== k) return null
+  // A body or a person ("its own monitors", "the election commission", "the UN"): a place that
+  // records ("said the Americas had recorded 1.2 million cases") is where the figure was
+  // counted, not who counted it
+  const { pos, lemma } = c.tokens
+  const head = lastToken(c, found.source)
+  const isBody = (pos[head] === NOUN && (AGENT_NOUNS.has(lemma[head]) || AUTHORITY_NOUNS.has(lemma[head]))) ||
+    entitiesIn(c, found.source).some((e) => e.type === 'ORG' || e.type === 'PERSON' || e.type === 'MEDIA')
+  if (!isBody) return null
+  // the figure in the verb's own object: no other verb or clause between ("had counted 38
+  // percent ... and alleged that some 12,000 ballots had been cast")
+  for (let t = lastToken(c, found.cue) + 1; t < a; t++) {
+    if (pos[t] === VERB || pos[t] === AUX || pos[t] === SCONJ || lemma[t] === 'that') return null
+  }
+  return found
+}
+
+/**
  * "a strike that the labour ministry counted at 212,000", "the crowd, which police estimated
  * at 30,000": the subject of a relative clause whose verb sizes its antecedent at the figure
  * (at token `a`), when the subject names a body or person.
@@ -1000,7 +1035,7 @@ function firstEndingAfter(spans: readonly CharSpan[], offset: number): number {
 }
 
 // Common names of bodies that keep counts, besides AGENT_NOUNS (which has "agency", "authority").
-const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observatory', 'watchdog', 'coalition', 'mission', 'hospital'])
+const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observer', 'observatory', 'watchdog', 'coalition', 'mission', 'hospital'])
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
@@ -1115,7 +1150,11 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     }
     if (size < bestSize) { best = i; bestSize = size }
   })
-  if (best >= 0) return sourceFrom(c, best)
+  if (best >= 0) {
+    const inner = innerRecorder(c, c.attributions[best], s, a)
+    if (inner !== null) return { attribution: null, source: inner.source, cue: inner.cue, sourceEntity: sourceEntityOf(c, inner.source) ?? bodyBefore(c, inner.source) }
+    return sourceFrom(c, best)
+  }
   // (the sentence whose subject holds the quotation is the writer's)
   if (isAfterQuote) return { attribution: null, source: null, cue: null, sourceEntity: null }
   const trailing = trailingWith(c, s, a)
@@ -1128,8 +1167,49 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (proposer !== null) return { attribution: null, source: proposer.source, cue: proposer.cue, sourceEntity: sourceEntityOf(c, proposer.source) }
   const estimate = estimateSubject(c, s, a)
   if (estimate !== null) return { attribution: null, source: estimate.source, cue: estimate.cue, sourceEntity: sourceEntityOf(c, estimate.source) }
-  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ??
+  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ?? forecastContinued(c, s) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
+}
+
+// Modals of a forecast: "North Korea would triple ...", "prices will rise ...".
+const FORECAST_MODALS = new Set(['will', 'would'])
+
+/**
+ * "Ukrainian authorities suggested that North Korea would triple the number of its troops.
+ * This will send another 25,000-30,000 soldiers ...": a sentence that opens with "This",
+ * "That" or "It" and a modal of the future ("will", "would") right after a sentence, in the
+ * same paragraph, that ends in what a named speaker forecasts (a content with "will" or
+ * "would" that runs to that sentence's end, past a speech clause after it) carries on the
+ * forecast, so its figures are that speaker's. Only when the figure has no source of its own.
+ */
+function forecastContinued(c: Context, s: Sentence): Source | null {
+  const { lemma, pos } = c.tokens
+  const first = s.tokenStart
+  if (first + 2 >= s.tokenEnd || !/^(?:This|That|It)$/.test(tokenText(c, first)) || pos[first] !== PRON) return null
+  if (pos[first + 1] !== AUX || !FORECAST_MODALS.has(lemma[first + 1])) return null
+  const si = sentenceIndex(c, c.tokens.start[first])
+  if (si === 0 || c.sentences[si - 1].paragraph !== s.paragraph) return null
+  const prev = c.sentences[si - 1]
+  // (the last token of the sentence before its closing punctuation and quotation marks)
+  let last = prev.tokenEnd - 1
+  while (last > prev.tokenStart && pos[last] === PUNCT) last--
+  let found = -1
+  c.attributions.forEach((att, i) => {
+    const content = hull(att.content)
+    const whole = hull([...att.source, ...att.cue, ...att.content])
+    if (content === null || whole === null || whole.start < prev.start || whole.end > prev.end || att.source.length === 0) return
+    // (past the speech clause only its time: "..., Ukrainian intelligence said on Tuesday.")
+    let end = last
+    while (end > prev.tokenStart && c.tokens.start[end] >= whole.end && (c.timeAt[end] === 1 || pos[end] === ADP)) end--
+    if (whole.end < c.tokens.end[end]) return
+    if (isImpersonal(c, hull(att.source)) || isDeedCue(c, att.cue)) return
+    let modal = false
+    for (let t = firstToken(c, content); t >= 0 && t < prev.tokenEnd && c.tokens.start[t] < content.end && !modal; t++) {
+      modal = pos[t] === AUX && FORECAST_MODALS.has(lemma[t])
+    }
+    if (modal) found = i
+  })
+  return found < 0 ? null : sourceFrom(c, found)
 }
 
 // Words that open a clause of the writer's after a source and its cue (not "but", which

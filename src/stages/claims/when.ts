@@ -87,12 +87,51 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // "3,000 troops are expected to arrive"
   while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
   if (next < s.tokenEnd && (EXPECTED.has(lemma[next]) || EXPECTED.has(tokenText(c, next).toLowerCase()))) return true
+  if (isInScheduledSubject(c, a, tokenRange(c, q, s)[1], s)) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return AHEAD_PERIOD.test(rest)
+}
+
+/**
+ * "A vaccination campaign targeting 1.1 million people in two states is scheduled to begin on
+ * 20 February", "A drive to vaccinate 640,000 children against measles is due to start in May":
+ * a figure inside the subject of a clause (before its first finite verb: only a participle in
+ * "-ing" or an infinitive before it, from the clause's start) whose verb is "be" and a word of
+ * schedule ("scheduled", "due", "expected", "planned") is planned. The figure at tokens [a, b).
+ */
+function isInScheduledSubject(c: Context, a: number, b: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  for (let t = a - 1; t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)); t--) {
+    if (pos[t] === AUX || MODALS.has(lemma[t])) return false
+    if (pos[t] === VERB && !/ing$/i.test(tokenText(c, t)) && !(t - 1 >= s.tokenStart && lemma[t - 1] === 'to')) return false
+    // ("that", "which", "who": a relative clause before the figure has a finite verb of its own)
+    if (lemma[t] === 'that' || lemma[t] === 'which' || lemma[t] === 'who') return false
+  }
+  for (let t = b; t < s.tokenEnd && t < b + 12 && !CLAUSE_BREAKS.has(tokenText(c, t)); t++) {
+    if (pos[t] === VERB) return false
+    if (pos[t] !== AUX) continue
+    if (lemma[t] !== 'be' || t + 1 >= s.tokenEnd) return false
+    return EXPECTED.has(lemma[t + 1]) || EXPECTED.has(tokenText(c, t + 1).toLowerCase())
+  }
+  return false
+}
+
+/** Whether offset `at` lies inside a quotation opened earlier in its paragraph (an odd number of straight marks, or more “ than ” before it). */
+function isInsideQuotation(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n\n', at) + 1
+  const before = text.slice(start, at)
+  let straight = 0
+  let curly = 0
+  for (const ch of before) {
+    if (ch === '"') straight++
+    else if (ch === '“') curly++
+    else if (ch === '”') curly--
+  }
+  return straight % 2 === 1 || curly > 0
 }
 
 /** Whether money at token `a` stands after a comma in apposition to a noun phrase whose head is "appeal" (no verb between). */
@@ -324,6 +363,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (x.start < s.start || x.end > s.end) continue
     const [xa, xb] = tokenRange(c, x, s)
     if (xa < dash || isRecordFrame(c, s, xa, xb, a)) continue
+    // '"In total, 5,857 have now been freed," he wrote': a speaker's "now" inside a quotation is
+    // when they spoke, which is no day the text gives
+    if (/^now$/i.test(c.text.slice(x.start, x.end)) && isInsideQuotation(c.text, x.start)) continue
     // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
     // owns or modifies an election dates its results, as `isElection` reads them)
     // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)

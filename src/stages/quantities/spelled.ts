@@ -117,6 +117,9 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
   // belong to the next number.
   let bestAtScale = best
   let groupIsDigits = false
+  // What was read before an "and" that no hundred or scale word has followed yet: "five hundred
+  // and five hundred" is two numbers, read back to before the "and" when the second hundred comes.
+  let bestBeforeAnd: IntResult | null = null
   for (let k = from; k < to; k++) {
     const it = items[k]
     let ok = true
@@ -145,9 +148,12 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
         else group += it.value
         break
       case 'hundred':
-        if (prev === null || prev === 'hundred' || prev === 'and' || prev === 'scale' || prev === 'dozen' ||
-          (!groupIsDigits && group >= 100)) ok = false
-        else group *= 100
+        if (prev === null || prev === 'hundred' || prev === 'and' || prev === 'scale' || prev === 'dozen') ok = false
+        else if (!groupIsDigits && group >= 100) {
+          ok = false
+          if (bestBeforeAnd !== null) best = bestBeforeAnd
+        } else group *= 100
+        bestBeforeAnd = null
         break
       case 'scale':
         if (prev === null || prev === 'and') ok = false
@@ -159,6 +165,7 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
         else if (it.value > lastScale) { total = (total + group) * it.value; group = 0; lastScale = it.value }
         else { total += group * it.value; group = 0; lastScale = it.value }
         groupIsDigits = false
+        bestBeforeAnd = null
         break
       case 'dozen': {
         if (prev === null || prev === 'and' || prev === 'dozen' || prev === 'scale') { ok = false; break }
@@ -171,6 +178,7 @@ function readInteger(items: readonly Item[], from: number, to: number, isLoose: 
       case 'and':
         if (!(prev === 'hundred' || prev === 'scale' || prev === 'dozen' ||
           (isLoose && prev !== null && prev !== 'a'))) ok = false
+        else if (prev === 'hundred') bestBeforeAnd = best
         break
       default:
         ok = false
