@@ -430,6 +430,9 @@ test('an inverted speech clause after an unquoted clause, with no content found,
   // content the tagger found stays
   const { p, at, read } = prepared('Stores closed early, said Ray Dunn, because of the storm.')
   assert.deepEqual(contentBeforeInvertedSpeech(p, at('said'), { source: [], content: [at('because of the storm')] }).content.map(read), ['because of the storm'])
+  // far into a sentence without full stops, the sentence start is no clause's start: no content
+  const far = `${Array.from({ length: 20 }, (_, i) => `road ${i} was closed and`).join(' ')} the bridge was shut, said Ray Dunn, a driver`
+  assert.deepEqual(run(far), [[], []])
 })
 
 test('a source after a comma with no content found says the clause before it, if that clause has a verb', () => {
@@ -515,6 +518,10 @@ test('a coordinated cue with no cue before it speaks for the subject of the sent
   assert.equal(subject('The plan has won over Weaver, who came out and endorsed Clinton.', 'endorsed'), null)
   assert.equal(subject('The victory ushered in a thaw; he helped broker a truce and decided to go.', 'decided'), null)
   assert.equal(subject('Graham called both crazy, saying the party would lose.', 'saying'), null)
+  // a cue far into a sentence without full stops (a transcript, a pasted list) is not read back to
+  // its start: each cue stays constant work, and a subject 80 words back is a guess
+  const far = `The governor visited ${Array.from({ length: 30 }, (_, i) => `farm ${i}`).join(' and ')} and announced a plan`
+  assert.equal(subject(far, 'announced'), null)
 })
 
 test('a coordinated cue speaks for the main clause\'s subject past an opening phrase, with its appositive', () => {

@@ -351,6 +351,9 @@ export function beforeClosingTime(p: Prepared, cue: CueTokens, r: CueTokens): Cu
 export function quotationsToTheirClose<T extends TokenAttribution>(p: Prepared, found: readonly T[]): T[] {
   const isCue = new Uint8Array(p.n)
   for (const a of found) for (const c of a.cues) isCue.fill(1, c.start, c.end)
+  // the source and content tokens of any of `found`, marked once (each token stays constant work)
+  const held = new Uint8Array(p.n)
+  for (const a of found) for (const r of [...a.source, ...a.content]) held.fill(1, r.start, r.end)
   return found.map((a) => {
     let changed = false
     const content = a.content.map((r) => {
@@ -366,21 +369,12 @@ export function quotationsToTheirClose<T extends TokenAttribution>(p: Prepared, 
       const last = p.paraEnd[p.para[r.start]]
       for (let i = colon ? r.end + 2 : r.end; i < last && i < r.end + 200; i++) {
         if (p.quote[i] === Q_CLOSE) { changed = true; return { start: r.start, end: i + 1 } }
-        if (p.quote[i] === Q_OPEN || isCue[i] === 1 || heldBy(found, i)) return r
+        if (p.quote[i] === Q_OPEN || isCue[i] === 1 || held[i] === 1) return r
       }
       return r
     })
     return changed ? { ...a, content } : a
   })
-}
-
-/** Whether token `i` is a source or content token of any of `found`. */
-function heldBy(found: readonly TokenAttribution[], i: number): boolean {
-  for (const a of found) {
-    for (const r of a.source) if (i >= r.start && i < r.end) return true
-    for (const r of a.content) if (i >= r.start && i < r.end) return true
-  }
-  return false
 }
 
 // the marks that may stand alone between two fragments the taggers split

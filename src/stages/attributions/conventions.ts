@@ -776,8 +776,7 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
 
 /** Where the clause that a comma at `comma` closes begins: its sentence's start, past a dateline or a short opener. */
 function clauseStart(p: Prepared, comma: number): number {
-  let start = comma
-  while (start > 0 && p.sent[start - 1] === p.sent[comma]) start--
+  let start = p.sentences[p.sent[comma]].tokenStart
   // A dateline ("WASHINGTON ―") and a short opener set off by a comma ("In addition,",
   // "However,") are the writer's; a hyphen inside a word ("Three-quarters of ...") ends no dateline.
   for (let i = start; i < start + 4 && i < comma; i++) {
@@ -809,6 +808,8 @@ export function contentBeforeInvertedSpeech(p: Prepared, cue: CueTokens, roles: 
   const speaker = invertedSubject(p, cue)
   if (speaker === null || p.quote[cue.start - 1] !== 0) return roles
   const comma = cue.start - 1
+  // (a speech clause far into a sentence without marks says no clause from its start: constant work per cue)
+  if (comma - p.sentences[p.sent[comma]].tokenStart > MAX_MAIN_CLAUSE) return roles
   const start = clauseStart(p, comma)
   if (comma - start < 2 || !hasVerb(p, start, comma)) return roles
   for (let i = p.sentences[p.sent[comma]].tokenStart; i < comma; i++) if (p.quote[i] !== 0) return roles
@@ -1553,6 +1554,8 @@ function coordinated(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: n
   if (!isCoordinatedCue(p, cue) || !opensWithVerb(p, cue)) return null
   const sent = p.sent[cue.start]
   const first = p.sentences[sent].tokenStart
+  // (as in mainClauseSubject: a cue far into a sentence without marks is not read from its start)
+  if (cue.start - first > MAX_MAIN_CLAUSE) return null
   let v = first
   while (v < cue.start && !isVerbal(p, v)) v++
   if (v >= cue.start - 1) return null
