@@ -170,6 +170,10 @@ test('verbless content after its cue ends before a time phrase that closes it', 
     'the volunteers Tuesday as the count ended')
   assert.equal(run('Lee predicted a big win on Super Tuesday.', 'predicted', 'a big win on Super Tuesday'), 'a big win on Super Tuesday')
   assert.equal(run('Lee criticized the outcome of Monday\'s vote.', 'criticized', 'the outcome of Monday\'s vote'), 'the outcome of Monday\'s vote')
+  // a forecast's time is what is forecast (wire copy: "The IMF forecast growth of 3 percent this year")
+  assert.equal(run('The bank forecast growth of 3 percent this year.', 'forecast', 'growth of 3 percent this year'), 'growth of 3 percent this year')
+  assert.equal(run('The agency projected a deficit of $2 billion in 2027.', 'projected', 'a deficit of $2 billion in 2027'), 'a deficit of $2 billion in 2027')
+  assert.equal(run('Analysts predicted a recession in June 2026.', 'predicted', 'a recession in June 2026'), 'a recession in June 2026')
 })
 
 test('the stage leaves a closing date out of the object a cue takes', () => {
