@@ -212,6 +212,12 @@ test('a content fragment that leaves a quotation open runs on to its closing mar
   assert.deepEqual(run(colon, [{ cue: 'described', content: ['the plan'] }]),
     [['the plan: “We will open two schools. Then we will fix the roads.”']])
   assert.deepEqual(run('The mayor described the plan: two schools and new roads.', [{ cue: 'described', content: ['the plan'] }]), [['the plan']])
+  // straight marks: one that never closes, then another that opens a second quotation (apart from
+  // the word before it, stuck to the one after), which toggling reads as the first one's close
+  const straight = 'The mayor called the plan "a gift. The council said it was "a waste" and voted no.'
+  assert.deepEqual(run(straight, [{ cue: 'called', content: ['the plan "a gift.'] }]), [['the plan "a gift.']])
+  assert.deepEqual(run('The mayor called the plan "a gift. It will help farmers." The council voted no.', [{ cue: 'called', content: ['the plan "a gift.'] }]),
+    [['the plan "a gift. It will help farmers."']])
 })
 
 test('two content fragments with only a comma, colon or dash between them are one; before a quotation the first goes', () => {

@@ -360,6 +360,7 @@ export function quotationsToTheirClose<T extends TokenAttribution>(p: Prepared, 
   // the source and content tokens of any of `found`, marked once (each token stays constant work)
   const held = new Uint8Array(p.n)
   for (const a of found) for (const r of [...a.source, ...a.content]) held.fill(1, r.start, r.end)
+  const { start, end } = p.tokens
   return found.map((a) => {
     let changed = false
     const content = a.content.map((r) => {
@@ -374,6 +375,10 @@ export function quotationsToTheirClose<T extends TokenAttribution>(p: Prepared, 
       if (open < 0 && !colon) return r
       const last = p.paraEnd[p.para[r.start]]
       for (let i = colon ? r.end + 2 : r.end; i < last && i < r.end + 200; i++) {
+        // 'called the report "biased. The opposition said it was "accurate"': a straight mark read as
+        // closing the quotation left open, but apart from the word before it and stuck to the one
+        // after it, opens another; the first never closed
+        if (p.quote[i] === Q_CLOSE && end[i - 1] < start[i] && i + 1 < p.n && start[i + 1] === end[i]) return r
         if (p.quote[i] === Q_CLOSE) { changed = true; return { start: r.start, end: i + 1 } }
         if (p.quote[i] === Q_OPEN || isCue[i] === 1 || held[i] === 1) return r
       }
