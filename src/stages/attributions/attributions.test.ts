@@ -1282,6 +1282,9 @@ test('a source begun right after a preposition takes in the noun phrase the prep
   assert.equal(run('The fund gave $5 million to a group backing the plan.', 'backing', 'a group'), 'a group')
   assert.equal(run('In a letter to the board, the treasurer said the fund was short.', 'said', 'the board, the treasurer'), 'the board, the treasurer')
   assert.equal(run('He sent a memo to the mayor warned of cuts.', 'warned', 'the mayor'), 'the mayor')
+  // an opener without its comma (wire copy, machine translation): "during" and "with" open no clause
+  assert.equal(run('During a visit to Leeds officials said the plant would stay open.', 'said', 'Leeds officials'), 'Leeds officials')
+  assert.equal(run('With support from groups in the city residents said the plan was fair.', 'said', 'the city residents'), 'the city residents')
 })
 
 test('a source begun inside a name after a word read as a verb takes in the whole name and its owner, not in a title-case headline', () => {
