@@ -401,6 +401,10 @@ test('a day right after a verb cue joins the cue, unless a phrase of setting or 
   assert.equal(run("The mayor said Tuesday's storm closed the bridge.", 'said'), 'said')
   // a day the attribution's content holds stays there
   assert.equal(run('The mayor said Tuesday would be the last day of repairs.', 'said', ['Tuesday would be the last day of repairs']), 'said')
+  // ...and one before a verb is that content's subject, though the tagger left it out
+  assert.equal(run('The mayor said Tuesday would be the last day of repairs.', 'said', ['would be the last day of repairs']), 'said')
+  assert.equal(run('The mayor said Friday was a day of mourning.', 'said', ['was a day of mourning']), 'said')
+  assert.equal(run('A merger announced Monday would create the largest bank.', 'announced', ['A merger', 'would create the largest bank']), 'announced Monday')
 })
 
 test('"of" and "about" after "say" are no part of the cue; after other verbs they stay', () => {

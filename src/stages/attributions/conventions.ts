@@ -640,6 +640,10 @@ function withFollowingDay(p: Prepared, cue: CueTokens, roles: readonly CueTokens
   if (e < p.n && p.sent[e] === p.sent[d] && PARTS_OF_DAY.has(p.tokens.lemma[e].toLowerCase())) e++
   if (e < p.n && p.sent[e] === p.sent[d]) {
     if (AFTER_DAY_SETTING.has(p.tokens.lemma[e].toLowerCase()) || p.quote[e] === Q_OPEN || p.pos[e] === PART_POS) return cue
+    // "He said Tuesday was a day of mourning" (the tagger's content left the day out): after "say",
+    // a day before the verb that opens what is said is its subject ("A merger announced Monday would
+    // turn ..." is a gold cue with its day: a participle, not "say")
+    if (p.tokens.lemma[d - 1] === 'say' && (p.pos[e] === VERB_POS || p.pos[e] === AUX_POS) && roles.some((r) => r.start === e)) return cue
   }
   if (roles.some((r) => r.start < e && d < r.end)) return cue
   return { start: cue.start, end: e }
