@@ -233,6 +233,10 @@ test('two content fragments with only a comma, colon or dash between them are on
     ['one worry: that the dam would not hold'])
   assert.deepEqual(run('He asked the students, “Who wants to go first?”', 'asked', ['the students', '“Who wants to go first?”']),
     ['“Who wants to go first?”'])
+  // a first fragment with a verb of its own is said too: the two are one
+  assert.deepEqual(run('The mayor said the dam had failed, “because nobody checked it.”', 'said', ['the dam had failed', '“because nobody checked it.”']),
+    ['the dam had failed, “because nobody checked it.”'])
+  assert.deepEqual(run('She shared a post that read, “We are closed.”', 'shared', ['a post that read', '“We are closed.”'], 'read'), ['“We are closed.”'])
   // words between the fragments, another sentence, or a mark that is itself a cue: left alone
   assert.deepEqual(run('Officials said Ortiz, they believe, was on the flight.', 'said', ['Ortiz', 'was on the flight']), ['Ortiz', 'was on the flight'])
   assert.deepEqual(run('The mayor wrote: the dam will hold.', 'wrote', ['The mayor', 'the dam will hold'], ':'), ['The mayor', 'the dam will hold'])

@@ -421,8 +421,15 @@ export function joinedAcrossMarks<T extends TokenAttribution>(p: Prepared, found
         continue
       }
       changed = true
-      out[out.length - 1] = p.quote[r.start] === Q_OPEN ? r : { start: prev.start, end: r.end }
+      // ('said the talks had failed, “because ...”': a first fragment with a verb is said too; rev13)
+      out[out.length - 1] = p.quote[r.start] === Q_OPEN && !withVerb(p, prev, isCue) ? r : { start: prev.start, end: r.end }
     }
     return changed ? { ...a, content: out } : a
   })
+}
+
+/** Whether `r` holds a verb that is no cue ("a headline that said, “...”" holds none). */
+function withVerb(p: Prepared, r: CueTokens, isCue: Uint8Array): boolean {
+  for (let i = r.start; i < r.end; i++) if ((p.pos[i] === VERB_POS || p.pos[i] === AUX_POS) && isCue[i] === 0) return true
+  return false
 }
