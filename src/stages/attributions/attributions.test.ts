@@ -1286,9 +1286,12 @@ test('a source begun right after a preposition takes in the noun phrase the prep
   assert.equal(run('The fund gave $5 million to a group backing the plan.', 'backing', 'a group'), 'a group')
   assert.equal(run('In a letter to the board, the treasurer said the fund was short.', 'said', 'the board, the treasurer'), 'the board, the treasurer')
   assert.equal(run('He sent a memo to the mayor warned of cuts.', 'warned', 'the mayor'), 'the mayor')
-  // an opener without its comma (wire copy, machine translation): "during" and "with" open no clause
+  // an opener without its comma (wire copy, machine translation): "during" opens no clause
   assert.equal(run('During a visit to Leeds officials said the plant would stay open.', 'said', 'Leeds officials'), 'Leeds officials')
-  assert.equal(run('With support from groups in the city residents said the plan was fair.', 'said', 'the city residents'), 'the city residents')
+  assert.equal(run('During talks on pay in the city managers said wages would rise.', 'said', 'the city managers'), 'the city managers')
+  // "with" and a participle: the noun phrase between them is the participle's subject
+  assert.equal(run('With the number of people using the bridge expected to double, the council voted.', 'expected', 'the bridge'),
+    'the number of people using the bridge')
 })
 
 test('a source begun inside a name after a word read as a verb takes in the whole name and its owner, not in a title-case headline', () => {

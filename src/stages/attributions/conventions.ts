@@ -1817,8 +1817,9 @@ export function withNounBeforeRelative(p: Prepared, cue: CueTokens, src: CueToke
 // Prepositions after which a noun phrase right before the cue is its subject of its own: "after
 // [Nabisco] announced", "more than [her advisers] expected", "with [Cruz] calling"; and "of".
 const NOT_GOVERNING = new Set(['with', 'of', 'that', 'after', 'before', 'than', 'during', 'until', 'since', 'as', 'because', 'while', 'when', 'if', 'though', 'although', 'whether', 'once', 'unless'])
-// Of those, the ones that never open a clause ("with [Cruz] calling" only takes an -ing form).
-const NOUN_ONLY = new Set(['with', 'of', 'during'])
+// Of those, the ones that never open a clause nor a noun phrase with a participle ("with [the
+// number of people collecting Social Security] projected to swell" is such a phrase).
+const NOUN_ONLY = new Set(['of', 'during'])
 // What may stand before the noun phrase a source then starts with: no verb nor preposition that governs it.
 const PHRASE_OPENERS = new Set([CCONJ_POS, SCONJ_POS, ADV_POS])
 
@@ -1863,8 +1864,8 @@ export function withNounBeforePreposition(text: string, p: Prepared, cue: CueTok
   const before = s - 1
   if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] < Q_OPEN && !PHRASE_OPENERS.has(p.pos[before]) &&
     !NOT_GOVERNING.has(lemma[before].toLowerCase())) return src
-  // "During a visit to [Kyiv] officials said" (no comma after the opener): "during", "with" and
-  // "of" take a noun phrase, never a clause, so what follows them is no subject
+  // "During a visit to [Kyiv] officials said" (no comma after the opener): "during" and "of" take
+  // a noun phrase, never a clause, so what follows them is no subject
   if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && NOUN_ONLY.has(lemma[before].toLowerCase())) return src
   return { start: s, end: src.end }
 }
