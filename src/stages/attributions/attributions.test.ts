@@ -401,6 +401,10 @@ test('a day right after a verb cue joins the cue, unless a phrase of setting or 
   assert.equal(run("The mayor said Tuesday's storm closed the bridge.", 'said'), 'said')
   // a day the attribution's content holds stays there
   assert.equal(run('The mayor said Tuesday would be the last day of repairs.', 'said', ['Tuesday would be the last day of repairs']), 'said')
+  // ...and one before a verb is that content's subject, though the tagger left it out
+  assert.equal(run('The mayor said Tuesday would be the last day of repairs.', 'said', ['would be the last day of repairs']), 'said')
+  assert.equal(run('The mayor said Friday was a day of mourning.', 'said', ['was a day of mourning']), 'said')
+  assert.equal(run('A merger announced Monday would create the largest bank.', 'announced', ['A merger', 'would create the largest bank']), 'announced Monday')
 })
 
 test('"of" and "about" after "say" are no part of the cue; after other verbs they stay', () => {
@@ -430,6 +434,9 @@ test('an inverted speech clause after an unquoted clause, with no content found,
   // content the tagger found stays
   const { p, at, read } = prepared('Stores closed early, said Ray Dunn, because of the storm.')
   assert.deepEqual(contentBeforeInvertedSpeech(p, at('said'), { source: [], content: [at('because of the storm')] }).content.map(read), ['because of the storm'])
+  // far into a sentence without full stops, the sentence start is no clause's start: no content
+  const far = `${Array.from({ length: 20 }, (_, i) => `road ${i} was closed and`).join(' ')} the bridge was shut, said Ray Dunn, a driver`
+  assert.deepEqual(run(far), [[], []])
 })
 
 test('a source after a comma with no content found says the clause before it, if that clause has a verb', () => {
@@ -515,6 +522,10 @@ test('a coordinated cue with no cue before it speaks for the subject of the sent
   assert.equal(subject('The plan has won over Weaver, who came out and endorsed Clinton.', 'endorsed'), null)
   assert.equal(subject('The victory ushered in a thaw; he helped broker a truce and decided to go.', 'decided'), null)
   assert.equal(subject('Graham called both crazy, saying the party would lose.', 'saying'), null)
+  // a cue far into a sentence without full stops (a transcript, a pasted list) is not read back to
+  // its start: each cue stays constant work, and a subject 80 words back is a guess
+  const far = `The governor visited ${Array.from({ length: 30 }, (_, i) => `farm ${i}`).join(' and ')} and announced a plan`
+  assert.equal(subject(far, 'announced'), null)
 })
 
 test('a coordinated cue speaks for the main clause\'s subject past an opening phrase, with its appositive', () => {
@@ -1275,6 +1286,12 @@ test('a source begun right after a preposition takes in the noun phrase the prep
   assert.equal(run('The fund gave $5 million to a group backing the plan.', 'backing', 'a group'), 'a group')
   assert.equal(run('In a letter to the board, the treasurer said the fund was short.', 'said', 'the board, the treasurer'), 'the board, the treasurer')
   assert.equal(run('He sent a memo to the mayor warned of cuts.', 'warned', 'the mayor'), 'the mayor')
+  // an opener without its comma (wire copy, machine translation): "during" opens no clause
+  assert.equal(run('During a visit to Leeds officials said the plant would stay open.', 'said', 'Leeds officials'), 'Leeds officials')
+  assert.equal(run('During talks on pay in the city managers said wages would rise.', 'said', 'the city managers'), 'the city managers')
+  // "with" and a participle: the noun phrase between them is the participle's subject
+  assert.equal(run('With the number of people using the bridge expected to double, the council voted.', 'expected', 'the bridge'),
+    'the number of people using the bridge')
 })
 
 test('a source begun inside a name after a word read as a verb takes in the whole name and its owner, not in a title-case headline', () => {

@@ -644,9 +644,10 @@ export function withoutClausesThatSpeak(p: Prepared, found: readonly Found[]): F
     const src = a.source[0]
     let cut = src.end
     for (const b of found) {
-      if (b === a || !isSaying(p, b.cues)) continue
+      if (b === a || b.cues.length === 0) continue
       const c = b.cues[0]
-      if (c.start <= src.start || c.end > src.end) continue
+      // (where the cue lies first: a cheap test, and this loop runs for every pair)
+      if (c.start <= src.start || c.end > src.end || !isSaying(p, b.cues)) continue
       for (let w = src.start + 1; w < c.start && w < cut; w++) {
         if (CLAUSE_RELATIVES.has(p.tokens.lemma[w])) { cut = w; break }
       }

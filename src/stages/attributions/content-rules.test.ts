@@ -170,6 +170,10 @@ test('verbless content after its cue ends before a time phrase that closes it', 
     'the volunteers Tuesday as the count ended')
   assert.equal(run('Lee predicted a big win on Super Tuesday.', 'predicted', 'a big win on Super Tuesday'), 'a big win on Super Tuesday')
   assert.equal(run('Lee criticized the outcome of Monday\'s vote.', 'criticized', 'the outcome of Monday\'s vote'), 'the outcome of Monday\'s vote')
+  // a forecast's time is what is forecast (wire copy: "The IMF forecast growth of 3 percent this year")
+  assert.equal(run('The bank forecast growth of 3 percent this year.', 'forecast', 'growth of 3 percent this year'), 'growth of 3 percent this year')
+  assert.equal(run('The agency projected a deficit of $2 billion in 2027.', 'projected', 'a deficit of $2 billion in 2027'), 'a deficit of $2 billion in 2027')
+  assert.equal(run('Analysts predicted a recession in June 2026.', 'predicted', 'a recession in June 2026'), 'a recession in June 2026')
 })
 
 test('the stage leaves a closing date out of the object a cue takes', () => {
@@ -208,6 +212,12 @@ test('a content fragment that leaves a quotation open runs on to its closing mar
   assert.deepEqual(run(colon, [{ cue: 'described', content: ['the plan'] }]),
     [['the plan: “We will open two schools. Then we will fix the roads.”']])
   assert.deepEqual(run('The mayor described the plan: two schools and new roads.', [{ cue: 'described', content: ['the plan'] }]), [['the plan']])
+  // straight marks: one that never closes, then another that opens a second quotation (apart from
+  // the word before it, stuck to the one after), which toggling reads as the first one's close
+  const straight = 'The mayor called the plan "a gift. The council said it was "a waste" and voted no.'
+  assert.deepEqual(run(straight, [{ cue: 'called', content: ['the plan "a gift.'] }]), [['the plan "a gift.']])
+  assert.deepEqual(run('The mayor called the plan "a gift. It will help farmers." The council voted no.', [{ cue: 'called', content: ['the plan "a gift.'] }]),
+    [['the plan "a gift. It will help farmers."']])
 })
 
 test('two content fragments with only a comma, colon or dash between them are one; before a quotation the first goes', () => {
@@ -223,6 +233,10 @@ test('two content fragments with only a comma, colon or dash between them are on
     ['one worry: that the dam would not hold'])
   assert.deepEqual(run('He asked the students, “Who wants to go first?”', 'asked', ['the students', '“Who wants to go first?”']),
     ['“Who wants to go first?”'])
+  // a first fragment with a verb of its own is said too: the two are one
+  assert.deepEqual(run('The mayor said the dam had failed, “because nobody checked it.”', 'said', ['the dam had failed', '“because nobody checked it.”']),
+    ['the dam had failed, “because nobody checked it.”'])
+  assert.deepEqual(run('She shared a post that read, “We are closed.”', 'shared', ['a post that read', '“We are closed.”'], 'read'), ['“We are closed.”'])
   // words between the fragments, another sentence, or a mark that is itself a cue: left alone
   assert.deepEqual(run('Officials said Ortiz, they believe, was on the flight.', 'said', ['Ortiz', 'was on the flight']), ['Ortiz', 'was on the flight'])
   assert.deepEqual(run('The mayor wrote: the dam will hold.', 'wrote', ['The mayor', 'the dam will hold'], ':'), ['The mayor', 'the dam will hold'])

@@ -640,6 +640,10 @@ function withFollowingDay(p: Prepared, cue: CueTokens, roles: readonly CueTokens
   if (e < p.n && p.sent[e] === p.sent[d] && PARTS_OF_DAY.has(p.tokens.lemma[e].toLowerCase())) e++
   if (e < p.n && p.sent[e] === p.sent[d]) {
     if (AFTER_DAY_SETTING.has(p.tokens.lemma[e].toLowerCase()) || p.quote[e] === Q_OPEN || p.pos[e] === PART_POS) return cue
+    // "He said Tuesday was a day of mourning" (the tagger's content left the day out): after "say",
+    // a day before the verb that opens what is said is its subject ("A merger announced Monday would
+    // turn ..." is a gold cue with its day: a participle, not "say")
+    if (p.tokens.lemma[d - 1] === 'say' && (p.pos[e] === VERB_POS || p.pos[e] === AUX_POS) && roles.some((r) => r.start === e)) return cue
   }
   if (roles.some((r) => r.start < e && d < r.end)) return cue
   return { start: cue.start, end: e }
@@ -776,8 +780,7 @@ export function contentBeforeSource(p: Prepared, cue: CueTokens, roles: RoleSpan
 
 /** Where the clause that a comma at `comma` closes begins: its sentence's start, past a dateline or a short opener. */
 function clauseStart(p: Prepared, comma: number): number {
-  let start = comma
-  while (start > 0 && p.sent[start - 1] === p.sent[comma]) start--
+  let start = p.sentences[p.sent[comma]].tokenStart
   // A dateline ("WASHINGTON ―") and a short opener set off by a comma ("In addition,",
   // "However,") are the writer's; a hyphen inside a word ("Three-quarters of ...") ends no dateline.
   for (let i = start; i < start + 4 && i < comma; i++) {
@@ -809,6 +812,8 @@ export function contentBeforeInvertedSpeech(p: Prepared, cue: CueTokens, roles: 
   const speaker = invertedSubject(p, cue)
   if (speaker === null || p.quote[cue.start - 1] !== 0) return roles
   const comma = cue.start - 1
+  // (a speech clause far into a sentence without marks says no clause from its start: constant work per cue)
+  if (comma - p.sentences[p.sent[comma]].tokenStart > MAX_MAIN_CLAUSE) return roles
   const start = clauseStart(p, comma)
   if (comma - start < 2 || !hasVerb(p, start, comma)) return roles
   for (let i = p.sentences[p.sent[comma]].tokenStart; i < comma; i++) if (p.quote[i] !== 0) return roles
@@ -1553,6 +1558,8 @@ function coordinated(p: Prepared, cue: CueTokens): { subject: CueTokens; verb: n
   if (!isCoordinatedCue(p, cue) || !opensWithVerb(p, cue)) return null
   const sent = p.sent[cue.start]
   const first = p.sentences[sent].tokenStart
+  // (as in mainClauseSubject: a cue far into a sentence without marks is not read from its start)
+  if (cue.start - first > MAX_MAIN_CLAUSE) return null
   let v = first
   while (v < cue.start && !isVerbal(p, v)) v++
   if (v >= cue.start - 1) return null
@@ -1810,6 +1817,9 @@ export function withNounBeforeRelative(p: Prepared, cue: CueTokens, src: CueToke
 // Prepositions after which a noun phrase right before the cue is its subject of its own: "after
 // [Nabisco] announced", "more than [her advisers] expected", "with [Cruz] calling"; and "of".
 const NOT_GOVERNING = new Set(['with', 'of', 'that', 'after', 'before', 'than', 'during', 'until', 'since', 'as', 'because', 'while', 'when', 'if', 'though', 'although', 'whether', 'once', 'unless'])
+// Of those, the ones that never open a clause nor a noun phrase with a participle ("with [the
+// number of people collecting Social Security] projected to swell" is such a phrase).
+const NOUN_ONLY = new Set(['of', 'during'])
 // What may stand before the noun phrase a source then starts with: no verb nor preposition that governs it.
 const PHRASE_OPENERS = new Set([CCONJ_POS, SCONJ_POS, ADV_POS])
 
@@ -1854,6 +1864,9 @@ export function withNounBeforePreposition(text: string, p: Prepared, cue: CueTok
   const before = s - 1
   if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && p.quote[before] < Q_OPEN && !PHRASE_OPENERS.has(p.pos[before]) &&
     !NOT_GOVERNING.has(lemma[before].toLowerCase())) return src
+  // "During a visit to [Kyiv] officials said" (no comma after the opener): "during" and "of" take
+  // a noun phrase, never a clause, so what follows them is no subject
+  if (before >= 0 && p.sent[before] === sent && p.punct[before] === 0 && NOUN_ONLY.has(lemma[before].toLowerCase())) return src
   return { start: s, end: src.end }
 }
 

@@ -1157,11 +1157,12 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       const from = lemma[p + 1] === 'out' && p + 2 < s.tokenEnd && lemma[p + 2] === 'of' ? p + 2 : p + 1
       const home = from === p + 2 ? (isFromHome(c, s, from) || (from + 2 < s.tokenEnd && (pos[from + 1] === PRON || pos[from + 1] === DET) && lemma[from + 2] === 'home')) : isFromHome(c, s, from)
       if (home) { signals.add('displaced'); end = from + 3; break }
-      if (lemma[p + 1] === 'to' && p + 2 < s.tokenEnd && (lemma[p + 2] === 'flee' || lemma[p + 2] === 'leave')) { signals.add('displaced'); end = p + 3; break }
+      if (lemma[p + 1] === 'to' && p + 2 < s.tokenEnd && (lemma[p + 2] === 'flee' || (lemma[p + 2] === 'leave' && leavesHome(c, p + 3, s)))) { signals.add('displaced'); end = p + 3; break }
     }
     // "the 390 servicemen released on Friday", "have been freed from captivity": people set free
     // were held (not "released from hospital", "freed from the rubble")
-    if (isSetFree(c, p, s) && isPeopleHead(c, from - 1)) { signals.add('captured'); end = p + 1; break }
+    // (patients and the wounded "released" leave hospital: "40 patients were released on Monday")
+    if (isSetFree(c, p, s) && isPeopleHead(c, from - 1) && !DISCHARGED.has(lemma[from - 1])) { signals.add('captured'); end = p + 1; break }
     // "8 persons are lost contact", "lost contact with 5 miners": missing (state media in translation)
     if (word === 'lose' && p + 1 < s.tokenEnd && lemma[p + 1] === 'contact') { signals.add('missing'); end = p + 2; break }
     // "6,700 relief camps are sheltering 700,000 people": what shelters others is no one displaced
@@ -1267,6 +1268,27 @@ function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
     if (pos[k] === VERB || CLAUSE_BREAKS.has(tokenText(c, k))) return false
   }
   return false
+}
+
+// People whose release is a discharge from care, not from being held.
+const DISCHARGED = new Set(['patient', 'injured', 'wounded', 'casualty', 'casualties'])
+
+// What people "forced to leave" and so displaced leave: where they live.
+const HOMES_LEFT = new Set(['home', 'house', 'village', 'town', 'city', 'area', 'region', 'district', 'province', 'country', 'land', 'neighbourhood', 'neighborhood', 'camp', 'island'])
+
+/**
+ * Whether what follows "forced to leave" at token `t` is where people live: nothing (a mark, a
+ * preposition: "forced to leave after the shelling"), a place's name, or a noun of `HOMES_LEFT`
+ * ("their homes", "the area"); not "the factory", "their jobs" (wire copy of layoffs).
+ */
+function leavesHome(c: Context, t: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (t >= s.tokenEnd || pos[t] === PUNCT || pos[t] === ADP || pos[t] === CCONJ) return true
+  let k = t
+  while (k < s.tokenEnd && k < t + 4 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ)) k++
+  if (k >= s.tokenEnd) return true
+  if (pos[k] === PROPN) return entitiesHolding(c, k).some((e) => e.type === 'GPE')
+  return HOMES_LEFT.has(lemma[k]) || HOMES_LEFT.has(tokenText(c, k).toLowerCase().replace(/s$/, ''))
 }
 
 // Where people are held: "freed from captivity", "released from prison".

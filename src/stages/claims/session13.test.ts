@@ -18,6 +18,12 @@ test('people forced or driven from their homes, or forced to flee, are displaced
   // "forced" with no home or flight after it names nothing
   const none = 'About 900 workers were forced to accept lower pay.'
   assert.equal(claimFor(buildDoc(none, [quantity(none, 'About 900', 900, { isApprox: true })]), 'About 900').category, 'other')
+  // "forced to leave" a workplace or a job is no flight from home (rev13); a home, an area or a town is
+  const jobs = 'About 300 workers were forced to leave the factory. Some 2,000 employees were forced to leave their jobs. About 500 families were forced to leave the area.'
+  const jobsDoc = buildDoc(jobs, [quantity(jobs, 'About 300', 300, { isApprox: true }), quantity(jobs, 'Some 2,000', 2000, { isApprox: true }), quantity(jobs, 'About 500', 500, { isApprox: true })])
+  assert.equal(claimFor(jobsDoc, 'About 300').category, 'other')
+  assert.equal(claimFor(jobsDoc, 'Some 2,000').category, 'other')
+  assert.equal(claimFor(jobsDoc, 'About 500').category, 'displaced')
 })
 
 test('", up from" compares with the last figure of the sentence that is not the count of a place', () => {
@@ -233,6 +239,11 @@ test('people released or freed, but not from a hospital or rubble, were held', (
   assert.equal(claimFor(doc, '120').category, 'captured')
   assert.equal(claimFor(doc, 'About 70').category, 'captured')
   assert.notEqual(claimFor(doc, 'Some 40').category, 'captured')
+  // patients or the wounded released, with no "from" after it, leave hospital (rev13)
+  const ward = 'Forty patients were released on Monday after treatment. About 30 wounded were released on Tuesday.'
+  const wardDoc = buildDoc(ward, [quantity(ward, 'Forty', 40), quantity(ward, 'About 30', 30, { isApprox: true })], [], '2026-05-01')
+  assert.notEqual(claimFor(wardDoc, 'Forty').category, 'captured')
+  assert.notEqual(claimFor(wardDoc, 'About 30').category, 'captured')
   // things released are not held, nor is a bare "release"
   const things = 'The agency said seven reports released on Monday were wrong. The 40 parties agreed to release a statement.'
   const thingsDoc = buildDoc(things, [quantity(things, 'seven', 7), quantity(things, '40', 40)], [], '2026-05-01')
