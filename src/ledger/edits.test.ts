@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
-import pg from 'pg'
 import { fixtureInput, seedFixture } from '../api/test-fixture.ts'
 import { isClaimtrailError } from '../model/errors.ts'
 import type { Decision } from '../reconcile/figures.ts'
-import { openPostgresStore } from '../store/postgres/postgres.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import type { Store } from '../store/store.ts'
 import { laterDependents, loadEdits, recordEdit, undoEdit, type Edit } from './edits.ts'
 import { loadView } from './view.ts'
+import { withPostgresSchemas } from '../store/postgres/test-schemas.ts'
 
 const HINT = { listHint: "'claimtrail figure history'" }
 const DEPLOYED = 'deployed/north-korea/troops'
@@ -167,25 +165,4 @@ after(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
 undoCases('sqlite', async () => openSqliteStore(join(dir, `ledger-${++files}.db`)))
 
-const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
-  test('undoing edits: postgres', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
-} else {
-  // One random schema per store, dropped at the end, so concurrent test files never collide.
-  const schemas: string[] = []
-  after(async () => {
-    if (schemas.length === 0) return
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    try {
-      for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`)
-    } finally {
-      await client.end()
-    }
-  })
-  undoCases('postgres', async () => {
-    const schema = `ct_edits_${randomBytes(6).toString('hex')}`
-    schemas.push(schema)
-    return openPostgresStore(PG_URL, { schema, poolSize: 2 })
-  })
-}
+withPostgresSchemas('undoing edits', 'ct_edits', (open) => undoCases('postgres', open))

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import Sqlite from 'better-sqlite3'
-import pg from 'pg'
-import { openPostgresStore } from './postgres/postgres.ts'
 import { openSqliteStore } from './sqlite/sqlite.ts'
 import type { ArticleInput, ClaimRow, Store } from './store.ts'
 import { ClaimtrailError, isClaimtrailError } from '../model/errors.ts'
+import { withPostgresSchemas } from './postgres/test-schemas.ts'
 
 /** A claim row with defaults; tests override what they check. */
 function claim(key: string, over: Partial<ClaimRow> = {}): ClaimRow {
@@ -295,25 +293,4 @@ test('store: a SQLite ledger made before edits could be undone is upgraded in pl
   }
 })
 
-const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
-  test('store: postgres', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
-} else {
-  // One random schema per store, dropped at the end, so concurrent test files never collide.
-  const schemas: string[] = []
-  after(async () => {
-    if (schemas.length === 0) return
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    try {
-      for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`)
-    } finally {
-      await client.end()
-    }
-  })
-  storeCases('postgres', async () => {
-    const schema = `ct_test_${randomBytes(6).toString('hex')}`
-    schemas.push(schema)
-    return openPostgresStore(PG_URL, { schema, poolSize: 2 })
-  })
-}
+withPostgresSchemas('store', 'ct_test', (open) => storeCases('postgres', open))
