@@ -163,7 +163,12 @@ export function findCounted(
   if (verbBefore >= 0) addSignal(signals, verbLemma)
   // "Russia still holds about 8,000 Ukrainian soldiers": a country holding people of another
   // country holds them captive
-  if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isHeldByOther(c, verbBefore, b, s)) signals.add('captured')
+  // (soldiers alone only where the text speaks of capture or civilians are held with them:
+  // "Germany holds 35,000 American troops" is a deployment an ally hosts)
+  if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isHeldByOther(c, verbBefore, b, s) &&
+    (!isSoldiersHeld(c, b, s) || CAPTURE_TOPIC.test(c.text.slice(0, c.tokens.end[s.tokenEnd - 1])) || isHeldWithCivilians(c, b, s))) {
+    signals.add('captured')
+  }
   // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
   // refuge puts up are out of their homes
   if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
@@ -297,7 +302,8 @@ export function findCounted(
   for (let t = np.start; t < np.end; t++) {
     const cat = NOUN_CATEGORY.get(lemma[t])
     if (pos[t] === NOUN || pos[t] === PROPN) {
-      if (cat !== undefined) heads.push(cat)
+      // ("now it's one life", "has nine lives": a life is a death only when it is lost or taken)
+      if (cat !== undefined && (lemma[t] !== 'life' || isLifeTaken(c, v, np.end, s))) heads.push(cat)
       // "fighter jets" are not fighters: what people they are is the head's
       const isHead = t === np.head
       if (isHead && MILITARY_PEOPLE.has(lemma[t])) isMilitary = true
@@ -317,8 +323,9 @@ export function findCounted(
   if (verbBefore >= 0 && JOINING_VERBS.has(verbLemma)) { isMilitary = false; isPeople = false }
   // "lost 300 men" are casualties; "lost 300 tanks" are not people
   if (verbBefore >= 0 && LOSS_VERBS.has(verbLemma) && (isMilitary || isPeople)) signals.add('casualties')
-  // "taken 11 servicemen prisoner"
-  if (verbBefore >= 0 && verbLemma === 'take' && np.end < s.tokenEnd && /^(prisoner|captive)$/.test(lemma[np.end])) signals.add('captured')
+  // "taken 11 servicemen prisoner", "hold 40 soldiers captive"
+  if (verbBefore >= 0 && (verbLemma === 'take' || verbLemma === 'hold' || verbLemma === 'keep') && np.end < s.tokenEnd &&
+    /^(prisoner|captive|hostage)$/.test(lemma[np.end])) signals.add('captured')
   if (isFromHome(c, s, np.end)) signals.add('displaced')
   // "Evacuation orders cover about 32,000 residents": people an evacuation's subject reaches are displaced
   if (verbBefore >= 0 && signals.size === 0 && isPeople && !isMilitary && isEvacuationSubject(c, verbBefore, s)) signals.add('displaced')
@@ -1217,6 +1224,50 @@ function isHeldByOther(c: Context, v: number, from: number, s: Sentence): boolea
     k++
   }
   return false
+}
+
+// Words that say a text speaks of people taken or held against their will.
+const CAPTURE_TOPIC = /\b(?:prisoners?|captiv\w*|captors?|captur\w*|POWs?|hostages?|detain\w*|detention|abduct\w*)\b/i
+
+/** Whether the noun phrase from token `from` (past adjectives and names) is soldiers ("Eritrean soldiers", "American troops"). */
+function isSoldiersHeld(c: Context, from: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let k = from
+  while (k < s.tokenEnd && k < from + 4 && (pos[k] === ADJ || pos[k] === PROPN)) k++
+  return k < s.tokenEnd && MILITARY_PEOPLE.has(lemma[k])
+}
+
+/**
+ * Whether the soldiers held from token `from` are held with civilians: "holds about 2,000
+ * Eritrean soldiers and some 900 civilians" (a conjunction, then up to four determiners,
+ * adverbs, numbers and adjectives, then people of `OTHER_PEOPLE`).
+ */
+function isHeldWithCivilians(c: Context, from: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let k = from
+  while (k < s.tokenEnd && k < from + 5 && pos[k] !== CCONJ) k++
+  if (k >= s.tokenEnd || pos[k] !== CCONJ) return false
+  let t = k + 1
+  while (t < s.tokenEnd && t < k + 5 && (pos[t] === DET || pos[t] === ADV || pos[t] === NUM || pos[t] === ADJ)) t++
+  return t < s.tokenEnd && OTHER_PEOPLE.has(lemma[t])
+}
+
+// Verbs by which lives are lost or taken: "claimed one life", "cost 40 lives", "took 12 lives".
+const LIFE_TAKING_VERBS = new Set(['claim', 'cost', 'take', 'lose', 'end', 'sacrifice'])
+
+/**
+ * Whether lives counted are deaths: taken by the word at token `v` before the number (a verb,
+ * or "cost", which wink may tag a noun) or by a verb after the noun phrase ending at token
+ * `end`, past auxiliaries and adverbs ("300 lives were lost"); not a way of living ("now it's
+ * one life", "led two lives").
+ */
+function isLifeTaken(c: Context, v: number, end: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (v >= s.tokenStart && (pos[v] === VERB || pos[v] === NOUN) &&
+    (LIFE_TAKING_VERBS.has(lemma[v]) || LIFE_TAKING_VERBS.has(tokenText(c, v).toLowerCase()))) return true
+  let k = end
+  while (k < s.tokenEnd && k < end + 4 && (pos[k] === AUX || pos[k] === ADV || pos[k] === PART)) k++
+  return k < s.tokenEnd && pos[k] === VERB && LIFE_TAKING_VERBS.has(lemma[k])
 }
 
 // Words before a count of people received that say the text is about people on the move.

@@ -307,3 +307,28 @@ test('a country holding soldiers of another country holds them captive; civilian
   assert.equal(claimFor(sentDoc, '400').category, 'deployed')
   assert.notEqual(claimFor(sentDoc, '150').category, 'deployed')
 })
+
+test('a life counted is a death only when it is lost or taken, not a way of living (fig13c)', () => {
+  const text = 'Between the office and the nursery it is all one life now, she told the magazine. The fire claimed one life. The epidemic cost 70 lives. About 300 lives were lost at sea.'
+  const doc = buildDoc(text, [quantity(text, 'one', 1), quantity(text, 'one', 1, { nth: 1 }), quantity(text, '70', 70), quantity(text, 'About 300', 300, { isApprox: true })])
+  // the first "one" counts no deaths; the second does
+  const ones = readable(doc).filter((c) => c.quantity === 'one')
+  assert.deepEqual(ones.map((c) => c.category), ['killed'])
+  assert.equal(claimFor(doc, 'one').counted, 'life')
+  assert.equal(claimFor(doc, '70').category, 'killed')
+  assert.equal(claimFor(doc, 'About 300').category, 'killed')
+  const led = 'He led two lives, one in the bank and one at sea.'
+  assert.ok(!readable(buildDoc(led, [quantity(led, 'two', 2)])).some((c) => c.category === 'killed'))
+})
+
+test('a country holding an ally\'s troops hosts them; soldiers held are captive where the text speaks of capture (fig13c)', () => {
+  const text = 'Italy holds about 12,000 Canadian troops at two air bases.'
+  const doc = buildDoc(text, [quantity(text, 'about 12,000', 12000, { isApprox: true })])
+  assert.notEqual(claimFor(doc, 'about 12,000').category, 'captured')
+  const pows = 'Chad holds 600 Libyan prisoners of war.'
+  assert.equal(claimFor(buildDoc(pows, [quantity(pows, '600', 600)]), '600').category, 'captured')
+  const camp = 'Talks on a swap stalled. Chad still holds 600 Libyan soldiers captured near the border.'
+  assert.equal(claimFor(buildDoc(camp, [quantity(camp, '600', 600)]), '600').category, 'captured')
+  const captive = 'The militia holds 45 soldiers captive in the hills.'
+  assert.equal(claimFor(buildDoc(captive, [quantity(captive, '45', 45)]), '45').category, 'captured')
+})
