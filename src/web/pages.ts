@@ -71,6 +71,15 @@ function range(first: string | null, last: string | null): Html | string {
   return first === last || last === null ? html`<span class="date">${first}</span>` : html`<span class="date">${first}</span> – <span class="date">${last}</span>`
 }
 
+/**
+ * A claim's date as a cell: the date the figure is for, and, when that is an "as of" date
+ * from the text rather than the publication date, the publication date under it, so a
+ * reader can tell "2025-01" (what the text says) from the day it was reported.
+ */
+function claimDate(date: string | null, isAsOf: boolean, published: string | null): Html {
+  return html`<span class="date">${date ?? 'undated'}</span>${isAsOf ? html`<br><small class="muted">as of; published <span class="date">${published ?? '?'}</span></small>` : ''}`
+}
+
 /** `/`: every figure with its status, counts, latest estimate and a sparkline. */
 export function figuresIndexPage(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
@@ -209,7 +218,7 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>, 
     const story = stories.get(p.storyGroup) ?? ''
     const isCopy = p.storyGroup !== p.articleKey
     return html`<tr id="p-${i + 1}" data-claim="${p.claimKey}">
-<td data-label="Date"><span class="date">${p.date ?? 'undated'}</span>${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
+<td data-label="Date">${claimDate(p.date, p.dateIsAsOf, p.published)}</td>
 <td data-label="Source">${p.source ?? html`<em>own voice</em>`}</td>
 <td data-label="Outlet">${p.outlet ?? '—'}</td>
 <td class="num" data-label="Estimate">${formatEstimate(p)}</td>
@@ -285,7 +294,7 @@ export function sourcesPage(sources: readonly SourceSummary[]): string {
 export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): string {
   const rows = claims.map((c) => {
     const fig = figureOf.get(c.key) ?? null
-    return html`<tr><td class="date" data-label="Date">${c.asOf ?? c.published ?? 'undated'}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
+    return html`<tr><td data-label="Date">${claimDate(c.asOf ?? c.published, c.asOf !== null, c.published)}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
   })
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>

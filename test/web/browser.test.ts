@@ -273,6 +273,41 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await shot(page, 'articles-narrow')
     await page.close()
   })
+
+  test('a source\'s page tells an "as of" date from the publication date, as the figure page does (session 13)', async () => {
+    // The NIS's revised estimate is "as of January" (2025-01) in an article of 2025-02-10:
+    // the source page showed "2025-01" alone, read as the day it was said.
+    const { page } = await openPage()
+    await page.goto(server.url + '/sources/nis')
+    const row = page.locator('tr', { hasText: 'some 15,000' })
+    const date = (await row.locator('td[data-label="Date"]').innerText()).replace(/\s+/g, ' ').trim()
+    assert.equal(date, '2025-01 as of; published 2025-02-10')
+    // A claim dated by its article alone shows that date with no note.
+    const first = page.locator('tr', { hasText: 'about 12,000 North Korean troops' })
+    assert.equal((await first.locator('td[data-label="Date"]').innerText()).trim(), '2024-10-18')
+    await page.close()
+  })
+
+  test('the figure page\'s "Rename, merge or split" toggle and its select show the app\'s focus ring (session 13)', async () => {
+    // Links, buttons and inputs had a 3 px red outline on keyboard focus; the <summary> and
+    // the <select> kept the browser's thin one, easy to miss on the blue link colour.
+    const { page } = await openPage()
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    const ring = async (selector: string): Promise<string> => page.evaluate((sel) => {
+      const cs = getComputedStyle(document.activeElement as Element)
+      return `${(document.activeElement as Element).matches(sel)} ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`
+    }, selector)
+    await page.locator('summary').focus()
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    assert.equal(await ring('summary'), 'true solid 3px rgb(179, 38, 30)')
+    await page.keyboard.press('Enter')
+    await page.locator('#rename-label').focus()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    assert.equal(await ring('#merge-into'), 'true solid 3px rgb(179, 38, 30)')
+    await page.close()
+  })
 })
 
 describe('edits and undo in chromium (session 13)', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
