@@ -246,18 +246,25 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
   return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'] })
 }
 
-function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {
+// The figure link names the figure: a list of links all reading "figure" told a screen
+// reader (which lists links by their text) nothing of where each goes.
+function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean): Html {
   const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
   return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
 <span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.additional ? ', additional' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
 — ${c.source === null ? html`<em>own voice</em>` : c.sourceEntity && c.sourceEntity !== c.source ? `${c.source} (${c.sourceEntity})` : c.source}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
-${figure ? html`· <a href="${figurePath(figure)}">figure</a>` : ''}</li>`
+${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}</li>`
+}
+
+function figureRef(figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>, claim: string): { id: string; label: string } | null {
+  const id = figureOf.get(claim)
+  return id === undefined ? null : { id, label: labels.get(id) ?? id }
 }
 
 /** `/articles/:key`: the text with source, cue, content and claims highlighted, and the claims listed. */
 export function articlePage(
   a: StoredArticle & { readonly text: string; readonly analysis: unknown }, claims: readonly LedgerClaim[],
-  figureOf: ReadonlyMap<string, string>,
+  figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string> = new Map(),
 ): string {
   const href = safeHref(a.url)
   const title = a.title ?? a.sourceId
@@ -271,7 +278,7 @@ export function articlePage(
 </article>
 <section aria-labelledby="claims-h">
 <h2 id="claims-h">Claims (${claims.length})</h2>
-${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, true))}</ol>`}
+${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), true))}</ol>`}
 </section>`
   return layout(title, body)
 }
@@ -305,7 +312,7 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
 /** `/search?q=`: figures, articles and claims matching a query. */
 export function searchPage(
   q: string, result: { figures: readonly Figure[]; articles: readonly StoredArticle[]; claims: readonly LedgerClaim[] } | null,
-  figureOf: ReadonlyMap<string, string>,
+  figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string> = new Map(),
 ): string {
   const scripts = ['/static/search.js']
   if (result === null) {
@@ -313,7 +320,7 @@ export function searchPage(
   }
   const figures = result.figures.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> ${statusBadge(f.status)}</li>`)
   const articles = result.articles.map((a) => html`<li><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a> <span class="muted">${a.outlet ?? ''} ${a.published ?? ''}</span></li>`)
-  const claims = result.claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, false))
+  const claims = result.claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), false))
   const section = (title: string, items: readonly Html[]): Html => html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
   return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}</div>`, { q, scripts })
 }

@@ -288,6 +288,20 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await page.close()
   })
 
+  test('a claim\'s figure link names the figure, on the article page and in search results (session 13)', async () => {
+    // Every claim ended in a link reading "figure": a screen reader's list of links showed
+    // "figure, figure, figure" with nothing to tell them apart.
+    const { page } = await openPage()
+    for (const path of [`/articles/${keys.get('nis-revision')}`, '/search?q=NIS']) {
+      await page.goto(server.url + path)
+      const links = await page.locator('ol.claims a[href^="/figures/"], ul.results a[href^="/figures/"]').evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.textContent}`))
+      assert.ok(links.length > 0, `${path}: claims link their figures`)
+      assert.ok(links.some((l) => l === `/figures/${DEPLOYED} North Korea troops deployed`), `${path}: ${links.join('; ')}`)
+      assert.ok(links.every((l) => !l.endsWith(' figure')), `${path}: a link reads just "figure": ${links.join('; ')}`)
+    }
+    await page.close()
+  })
+
   test('the figure page\'s "Rename, merge or split" toggle and its select show the app\'s focus ring (session 13)', async () => {
     // Links, buttons and inputs had a 3 px red outline on keyboard focus; the <summary> and
     // the <select> kept the browser's thin one, easy to miss on the blue link colour.
