@@ -42,8 +42,8 @@ export function layout(title: string, body: Html, options: { q?: string; scripts
 <li><a href="/edits">Edits</a></li>
 </ul></nav>
 <form class="site-search" role="search" action="/search" method="get">
-<label for="site-q" class="visually-hidden">Search articles and claims</label>
-<input id="site-q" name="q" type="search" placeholder="Search articles and claims" value="${options.q ?? ''}">
+<label for="site-q" class="visually-hidden">Search figures, articles and claims</label>
+<input id="site-q" name="q" type="search" placeholder="Search figures, articles, claims" value="${options.q ?? ''}">
 <button type="submit">Search</button>
 </form>
 </header>

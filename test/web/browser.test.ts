@@ -302,6 +302,24 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await page.close()
   })
 
+  test('the header\'s search box shows its whole placeholder on a desktop and on a phone (session 13)', async () => {
+    // At 1280 px the box read "Search articles and clai": cut off, and it finds figures too.
+    for (const width of [1280, 700, 390]) {
+      const { page } = await openPage(width, 800)
+      await page.goto(server.url + '/')
+      // The placeholder typed in as the value: it fits when the box need not scroll.
+      const fit = await page.locator('#site-q').evaluate((el) => {
+        const input = el as HTMLInputElement
+        input.value = input.placeholder
+        return { placeholder: input.placeholder, text: input.scrollWidth, room: input.clientWidth }
+      })
+      assert.match(fit.placeholder, /figures/)
+      assert.ok(fit.text <= fit.room, `${width}px: "${fit.placeholder}" needs ${fit.text}px, has ${fit.room}px`)
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${width}px: no sideways scroll`)
+      await page.close()
+    }
+  })
+
   test('the figure page\'s "Rename, merge or split" toggle and its select show the app\'s focus ring (session 13)', async () => {
     // Links, buttons and inputs had a 3 px red outline on keyboard focus; the <summary> and
     // the <select> kept the browser's thin one, easy to miss on the blue link colour.
