@@ -492,6 +492,19 @@ describe('web app on the demo corpus, with real extraction', { skip: hasChromium
     await demoStore?.close()
   })
 
+  test('an "as of" date that is the publication date is not noted twice (session 13)', async () => {
+    // The demo's first deployment claim is "as of" 2024-10-18 in an article of that day:
+    // its cell read "2024-10-18 as of; published 2024-10-18".
+    const { page } = await openPage()
+    await page.goto(`${demo.url}/figures/${DEPLOYED}`)
+    const dates = await page.locator('td[data-label="Date"]').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+    const doubled = dates.filter((d) => { const m = /^(\S+) as of; published (\S+)$/.exec(d); return m !== null && m[1] === m[2] })
+    assert.deepEqual(doubled, [])
+    assert.ok(dates.includes('2024-10-18'), 'the claim is still listed with its date')
+    assert.ok(dates.some((d) => / as of; published /.test(d)), 'an as-of date that differs keeps its note')
+    await page.close()
+  })
+
   test('the busiest figure draws every claim, and a point leads to its quote', async () => {
     const { page, errors } = await openPage()
     const list = await (await fetch(`${demo.url}/api/figures`)).json() as { figures: { id: string }[] }
