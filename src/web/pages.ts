@@ -42,8 +42,8 @@ export function layout(title: string, body: Html, options: { q?: string; scripts
 <li><a href="/edits">Edits</a></li>
 </ul></nav>
 <form class="site-search" role="search" action="/search" method="get">
-<label for="site-q" class="visually-hidden">Search articles and claims</label>
-<input id="site-q" name="q" type="search" placeholder="Search articles and claims" value="${options.q ?? ''}">
+<label for="site-q" class="visually-hidden">Search figures, articles and claims</label>
+<input id="site-q" name="q" type="search" placeholder="Search figures, articles, claims" value="${options.q ?? ''}">
 <button type="submit">Search</button>
 </form>
 </header>
@@ -69,6 +69,16 @@ function exportLinks(query: string): Html {
 function range(first: string | null, last: string | null): Html | string {
   if (first === null) return '—'
   return first === last || last === null ? html`<span class="date">${first}</span>` : html`<span class="date">${first}</span> – <span class="date">${last}</span>`
+}
+
+/**
+ * A claim's date as a cell: the date the figure is for, and, when that is an "as of" date
+ * from the text rather than the publication date, the publication date under it, so a
+ * reader can tell "2025-01" (what the text says) from the day it was reported.
+ */
+function claimDate(date: string | null, isAsOf: boolean, published: string | null): Html {
+  // "2024-10-18, as of; published 2024-10-18" says the date twice: the note only when they differ.
+  return html`<span class="date">${date ?? 'undated'}</span>${isAsOf && published !== date ? html`<br><small class="muted">as of; published <span class="date">${published ?? '?'}</span></small>` : ''}`
 }
 
 /** `/`: every figure with its status, counts, latest estimate and a sparkline. */
@@ -209,7 +219,7 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>, 
     const story = stories.get(p.storyGroup) ?? ''
     const isCopy = p.storyGroup !== p.articleKey
     return html`<tr id="p-${i + 1}" data-claim="${p.claimKey}">
-<td data-label="Date"><span class="date">${p.date ?? 'undated'}</span>${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
+<td data-label="Date">${claimDate(p.date, p.dateIsAsOf, p.published)}</td>
 <td data-label="Source">${p.source ?? html`<em>own voice</em>`}</td>
 <td data-label="Outlet">${p.outlet ?? '—'}</td>
 <td class="num" data-label="Estimate">${formatEstimate(p)}</td>
@@ -237,18 +247,25 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
   return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'] })
 }
 
-function claimItem(c: LedgerClaim, figure: string | null, local: boolean): Html {
+// The figure link names the figure: a list of links all reading "figure" told a screen
+// reader (which lists links by their text) nothing of where each goes.
+function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean): Html {
   const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
   return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
 <span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.additional ? ', additional' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
 — ${c.source === null ? html`<em>own voice</em>` : c.sourceEntity && c.sourceEntity !== c.source ? `${c.source} (${c.sourceEntity})` : c.source}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
-${figure ? html`· <a href="${figurePath(figure)}">figure</a>` : ''}</li>`
+${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}</li>`
+}
+
+function figureRef(figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>, claim: string): { id: string; label: string } | null {
+  const id = figureOf.get(claim)
+  return id === undefined ? null : { id, label: labels.get(id) ?? id }
 }
 
 /** `/articles/:key`: the text with source, cue, content and claims highlighted, and the claims listed. */
 export function articlePage(
   a: StoredArticle & { readonly text: string; readonly analysis: unknown }, claims: readonly LedgerClaim[],
-  figureOf: ReadonlyMap<string, string>,
+  figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string> = new Map(),
 ): string {
   const href = safeHref(a.url)
   const title = a.title ?? a.sourceId
@@ -262,7 +279,7 @@ export function articlePage(
 </article>
 <section aria-labelledby="claims-h">
 <h2 id="claims-h">Claims (${claims.length})</h2>
-${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, true))}</ol>`}
+${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), true))}</ol>`}
 </section>`
   return layout(title, body)
 }
@@ -285,7 +302,7 @@ export function sourcesPage(sources: readonly SourceSummary[]): string {
 export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): string {
   const rows = claims.map((c) => {
     const fig = figureOf.get(c.key) ?? null
-    return html`<tr><td class="date" data-label="Date">${c.asOf ?? c.published ?? 'undated'}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
+    return html`<tr><td data-label="Date">${claimDate(c.asOf ?? c.published, c.asOf !== null, c.published)}</td><td data-label="Figure">${fig ? html`<a href="${figurePath(fig)}">${labels.get(fig) ?? fig}</a>` : c.category}</td><td class="num" data-label="Estimate">${formatEstimate(c)}</td><td data-label="Outlet">${c.outlet ?? '—'}</td><td data-label="Quote"><a class="quote-link" href="${articlePath(c.articleKey, c.start)}"><q>${c.quote}</q></a></td></tr>`
   })
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>
@@ -296,7 +313,7 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
 /** `/search?q=`: figures, articles and claims matching a query. */
 export function searchPage(
   q: string, result: { figures: readonly Figure[]; articles: readonly StoredArticle[]; claims: readonly LedgerClaim[] } | null,
-  figureOf: ReadonlyMap<string, string>,
+  figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string> = new Map(),
 ): string {
   const scripts = ['/static/search.js']
   if (result === null) {
@@ -304,7 +321,7 @@ export function searchPage(
   }
   const figures = result.figures.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> ${statusBadge(f.status)}</li>`)
   const articles = result.articles.map((a) => html`<li><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a> <span class="muted">${a.outlet ?? ''} ${a.published ?? ''}</span></li>`)
-  const claims = result.claims.map((c) => claimItem(c, figureOf.get(c.key) ?? null, false))
+  const claims = result.claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), false))
   const section = (title: string, items: readonly Html[]): Html => html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
   return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}</div>`, { q, scripts })
 }

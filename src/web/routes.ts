@@ -53,6 +53,11 @@ function touchesFigure(e: Edit, f: Figure): boolean {
   return ids.some((id) => id === f.id || f.aliases.includes(id))
 }
 
+/** Figure id -> label, for links that name the figure. */
+function figureLabels(figures: readonly Figure[]): Map<string, string> {
+  return new Map(figures.map((f) => [f.id, f.label]))
+}
+
 /** Register the web pages and static files on an app. */
 export function registerWeb(app: Hono, ctx: AppContext): void {
   const { store } = ctx
@@ -106,7 +111,7 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     if (!a) return notFound(c, `no article "${c.req.param('key')}"`)
     const view = await ledgerView(store)
     const claims = view.claims.filter((cl) => cl.articleKey === a.key)
-    return c.html(articlePage(a, claims, figureOfClaim(view.figures)))
+    return c.html(articlePage(a, claims, figureOfClaim(view.figures), figureLabels(view.figures)))
   })
 
   app.get('/sources', async (c) => c.html(sourcesPage(summarizeSources((await ledgerView(store)).figures))))
@@ -115,7 +120,7 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     const view = await ledgerView(store)
     const found = sourceDetail(view, c.req.param('name'))
     if (!found) return notFound(c, `no source "${c.req.param('name')}"`)
-    return c.html(sourcePage(found.summary, found.claims, figureOfClaim(view.figures), new Map(view.figures.map((f) => [f.id, f.label]))))
+    return c.html(sourcePage(found.summary, found.claims, figureOfClaim(view.figures), figureLabels(view.figures)))
   })
 
   app.get('/search', async (c) => {
@@ -123,7 +128,7 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     if (q === '') return c.html(searchPage('', null, new Map()))
     const view = await ledgerView(store)
     const found = await searchLedger(store, view, q)
-    return c.html(searchPage(q, { figures: found.figures, articles: found.articles.slice(0, 50), claims: found.claims.slice(0, 100) }, figureOfClaim(view.figures)))
+    return c.html(searchPage(q, { figures: found.figures, articles: found.articles.slice(0, 50), claims: found.claims.slice(0, 100) }, figureOfClaim(view.figures), figureLabels(view.figures)))
   })
 
   app.get('/extract', (c) => c.html(extractPage()))

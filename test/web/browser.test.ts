@@ -273,6 +273,73 @@ describe('web app in chromium', { skip: hasChromium ? false : `no chromium at ${
     await shot(page, 'articles-narrow')
     await page.close()
   })
+
+  test('a source\'s page tells an "as of" date from the publication date, as the figure page does (session 13)', async () => {
+    // The NIS's revised estimate is "as of January" (2025-01) in an article of 2025-02-10:
+    // the source page showed "2025-01" alone, read as the day it was said.
+    const { page } = await openPage()
+    await page.goto(server.url + '/sources/nis')
+    const row = page.locator('tr', { hasText: 'some 15,000' })
+    const date = (await row.locator('td[data-label="Date"]').innerText()).replace(/\s+/g, ' ').trim()
+    assert.equal(date, '2025-01 as of; published 2025-02-10')
+    // A claim dated by its article alone shows that date with no note.
+    const first = page.locator('tr', { hasText: 'about 12,000 North Korean troops' })
+    assert.equal((await first.locator('td[data-label="Date"]').innerText()).trim(), '2024-10-18')
+    await page.close()
+  })
+
+  test('a claim\'s figure link names the figure, on the article page and in search results (session 13)', async () => {
+    // Every claim ended in a link reading "figure": a screen reader's list of links showed
+    // "figure, figure, figure" with nothing to tell them apart.
+    const { page } = await openPage()
+    for (const path of [`/articles/${keys.get('nis-revision')}`, '/search?q=NIS']) {
+      await page.goto(server.url + path)
+      const links = await page.locator('ol.claims a[href^="/figures/"], ul.results a[href^="/figures/"]').evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.textContent}`))
+      assert.ok(links.length > 0, `${path}: claims link their figures`)
+      assert.ok(links.some((l) => l === `/figures/${DEPLOYED} North Korea troops deployed`), `${path}: ${links.join('; ')}`)
+      assert.ok(links.every((l) => !l.endsWith(' figure')), `${path}: a link reads just "figure": ${links.join('; ')}`)
+    }
+    await page.close()
+  })
+
+  test('the header\'s search box shows its whole placeholder on a desktop and on a phone (session 13)', async () => {
+    // At 1280 px the box read "Search articles and clai": cut off, and it finds figures too.
+    for (const width of [1280, 700, 390]) {
+      const { page } = await openPage(width, 800)
+      await page.goto(server.url + '/')
+      // The placeholder typed in as the value: it fits when the box need not scroll.
+      const fit = await page.locator('#site-q').evaluate((el) => {
+        const input = el as HTMLInputElement
+        input.value = input.placeholder
+        return { placeholder: input.placeholder, text: input.scrollWidth, room: input.clientWidth }
+      })
+      assert.match(fit.placeholder, /figures/)
+      assert.ok(fit.text <= fit.room, `${width}px: "${fit.placeholder}" needs ${fit.text}px, has ${fit.room}px`)
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${width}px: no sideways scroll`)
+      await page.close()
+    }
+  })
+
+  test('the figure page\'s "Rename, merge or split" toggle and its select show the app\'s focus ring (session 13)', async () => {
+    // Links, buttons and inputs had a 3 px red outline on keyboard focus; the <summary> and
+    // the <select> kept the browser's thin one, easy to miss on the blue link colour.
+    const { page } = await openPage()
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    const ring = async (selector: string): Promise<string> => page.evaluate((sel) => {
+      const cs = getComputedStyle(document.activeElement as Element)
+      return `${(document.activeElement as Element).matches(sel)} ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`
+    }, selector)
+    await page.locator('summary').focus()
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    assert.equal(await ring('summary'), 'true solid 3px rgb(179, 38, 30)')
+    await page.keyboard.press('Enter')
+    await page.locator('#rename-label').focus()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    assert.equal(await ring('#merge-into'), 'true solid 3px rgb(179, 38, 30)')
+    await page.close()
+  })
 })
 
 describe('edits and undo in chromium (session 13)', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
@@ -423,6 +490,19 @@ describe('web app on the demo corpus, with real extraction', { skip: hasChromium
   after(async () => {
     await demo?.close()
     await demoStore?.close()
+  })
+
+  test('an "as of" date that is the publication date is not noted twice (session 13)', async () => {
+    // The demo's first deployment claim is "as of" 2024-10-18 in an article of that day:
+    // its cell read "2024-10-18 as of; published 2024-10-18".
+    const { page } = await openPage()
+    await page.goto(`${demo.url}/figures/${DEPLOYED}`)
+    const dates = await page.locator('td[data-label="Date"]').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()))
+    const doubled = dates.filter((d) => { const m = /^(\S+) as of; published (\S+)$/.exec(d); return m !== null && m[1] === m[2] })
+    assert.deepEqual(doubled, [])
+    assert.ok(dates.includes('2024-10-18'), 'the claim is still listed with its date')
+    assert.ok(dates.some((d) => / as of; published /.test(d)), 'an as-of date that differs keeps its note')
+    await page.close()
   })
 
   test('the busiest figure draws every claim, and a point leads to its quote', async () => {
