@@ -84,6 +84,19 @@ test('a flag whose value looks like a flag: one line, not three', async () => {
   assert.match(r.stderr, /^claimtrail figures: option '--window' needs a value; to give one that starts with a dash, write --window=-3; run 'claimtrail figures --help'\n$/)
 })
 
+test('an unknown flag or a flag without its value: what is wrong, without node\'s advice about positionals (cli13)', async () => {
+  const unknown = await runCli(['timeline', 'deployed/north-korea/troops', '--since', '2025'])
+  assert.equal(unknown.status, 2)
+  assert.equal(unknown.stderr, "claimtrail timeline: unknown option '--since'; run 'claimtrail timeline --help'\n")
+  const bare = await runCli(['extract', '--format'])
+  assert.equal(bare.status, 2)
+  assert.equal(bare.stderr, "claimtrail extract: option '--format' needs a value; run 'claimtrail extract --help'\n")
+  // A short flag is named as both spellings, so the user finds the one typed.
+  const short = await runCli(['report', 'x', '-o'])
+  assert.equal(short.status, 2)
+  assert.equal(short.stderr, "claimtrail report: option '-o/--out' needs a value; run 'claimtrail report --help'\n")
+})
+
 test('--db naming a folder, or a file in a missing folder: says which, creates nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-db-'))
   const listing = await runCli(['articles', '--db', dir])

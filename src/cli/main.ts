@@ -59,6 +59,14 @@ function parseArgsMessage(message: string, args: readonly string[]): string {
       ? `option '${flag}' needs a value; to give one that starts with a dash, write ${flag}=${value}`
       : `option '${flag}' needs a value, and ${value} is another option`
   }
+  // "Unknown option '--bogus'. To specify a positional argument starting with a '-', place
+  // it at the end of the command after '--', as in '-- "--bogus"': the advice is about
+  // positional arguments, which is rarely what a mistyped flag was meant to be.
+  const unknown = /^Unknown option '([^']+)'/.exec(message)
+  if (unknown !== null) return `unknown option '${unknown[1]}'`
+  // "Option '-o, --out <value>' argument missing": name the flag as it is typed.
+  const missing = /^Option '((?:-\w, )?--?[\w-]+)(?: <value>)?' argument missing/.exec(message)
+  if (missing !== null) return `option '${missing[1].replace(', ', '/')}' needs a value`
   return message.replace(/\.?\s*\n\s*/g, '; ').replace(/\.$/, '')
 }
 
