@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from './cli-helpers.ts'
@@ -139,5 +139,34 @@ test('serve: an empty --token is refused; an empty CLAIMTRAIL_TOKEN is no token,
   assert.match(stderr, /warning: listening on 0\.0\.0\.0 without a token/)
   // Session 12: a new (or empty) ledger is said to be empty, which a mistyped --db would otherwise hide.
   assert.match(stderr, /the ledger is empty; add articles with 'claimtrail ingest FILE\|FOLDER\|URL' \(or POST \/api\/articles\), or check --db\n/)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('Ctrl-C during ingest: one line saying what is kept and how to go on, status 130; a re-run skips what was stored (cli13)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-int-'))
+  const docs = join(dir, 'docs')
+  mkdirSync(docs)
+  const count = 400
+  for (let i = 0; i < count; i++) {
+    writeFileSync(join(docs, `d${String(i).padStart(3, '0')}.txt`),
+      `About ${1000 + i} soldiers were killed or injured, according to Western officials. `.repeat(20))
+  }
+  const db = join(dir, 'l.db')
+  const child = spawn(process.execPath, ['bin/claimtrail.js', 'ingest', docs, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString() })
+  // Interrupt once the first article is stored (--json prints each outcome as it comes).
+  child.stdout.once('data', () => child.kill('SIGINT'))
+  const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  assert.equal(status, 130, stderr)
+  assert.match(stderr, /^claimtrail: ingest interrupted \(SIGINT\) after (\d+) ingested, 0 skipped, 0 failed; what is stored is kept: run the same command again to go on \(stored articles are skipped\)\n$/)
+  const stored = Number(/after (\d+) ingested/.exec(stderr)![1])
+  assert.ok(stored >= 1 && stored < count, stderr)
+  const again = await runCli(['ingest', docs, '--db', db])
+  assert.equal(again.status, 0, again.stderr)
+  const m = /^(\d+) ingested, (\d+) skipped, 0 failed/.exec(again.stderr)
+  assert.ok(m !== null, again.stderr)
+  assert.ok(Number(m[2]) >= stored, again.stderr)
+  assert.equal(Number(m[1]) + Number(m[2]), count)
   rmSync(dir, { recursive: true, force: true })
 })
