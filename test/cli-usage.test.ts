@@ -97,6 +97,14 @@ test('an unknown flag or a flag without its value: what is wrong, without node\'
   assert.equal(short.stderr, "claimtrail report: option '-o/--out' needs a value; run 'claimtrail report --help'\n")
 })
 
+test('--max-bytes that is not a number: extract names the value, as ingest does (cli13)', async () => {
+  for (const command of ['extract', 'ingest']) {
+    const r = await runCli([command, '--max-bytes', 'abc', '-'], 'About 4,000 soldiers were killed.')
+    assert.equal(r.status, 2, command)
+    assert.equal(r.stderr, 'claimtrail: --max-bytes abc: give a positive number\n', command)
+  }
+})
+
 test('--db naming a folder, or a file in a missing folder: says which, creates nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-db-'))
   const listing = await runCli(['articles', '--db', dir])
