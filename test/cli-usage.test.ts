@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from './cli-helpers.ts'
@@ -177,4 +177,18 @@ test('Ctrl-C during ingest: one line saying what is kept and how to go on, statu
   assert.ok(Number(m[2]) >= stored, again.stderr)
   assert.equal(Number(m[1]) + Number(m[2]), count)
   rmSync(dir, { recursive: true, force: true })
+})
+
+test('output that cannot be written (a full disk): one line and status 1, not a stack trace (cli13)', { skip: !existsSync('/dev/full') }, () => {
+  const full = openSync('/dev/full', 'w')
+  try {
+    const r = spawnSync(process.execPath, ['bin/claimtrail.js', 'extract', '-'], {
+      input: 'About 4,000 soldiers were killed or injured, according to Western officials.',
+      stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 60_000,
+    })
+    assert.equal(r.status, 1, r.stderr)
+    assert.equal(r.stderr, 'claimtrail: cannot write the output: no space left on device (ENOSPC); free some space or write it elsewhere\n')
+  } finally {
+    closeSync(full)
+  }
 })

@@ -26,7 +26,11 @@ function processIo(): CliIo {
   // `claimtrail figures | head` closes the pipe early: a normal end, not a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0)
-    throw e
+    // `claimtrail export > FILE` on a full disk (ENOSPC), a quota (EDQUOT), an I/O error:
+    // one line, not node's stack trace. What a command stored in the ledger stays stored.
+    const what = /^\w+: (.*?)(?:, \w+)?$/.exec(e.message)?.[1] ?? e.message
+    process.stderr.write(`claimtrail: cannot write the output: ${what}${e.code ? ` (${e.code})` : ''}; free some space or write it elsewhere\n`)
+    process.exit(1)
   })
   return {
     stdout: process.stdout, stderr: process.stderr, stdin: process.stdin,
