@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from './cli-helpers.ts'
@@ -84,6 +84,27 @@ test('a flag whose value looks like a flag: one line, not three', async () => {
   assert.match(r.stderr, /^claimtrail figures: option '--window' needs a value; to give one that starts with a dash, write --window=-3; run 'claimtrail figures --help'\n$/)
 })
 
+test('an unknown flag or a flag without its value: what is wrong, without node\'s advice about positionals (cli13)', async () => {
+  const unknown = await runCli(['timeline', 'deployed/north-korea/troops', '--since', '2025'])
+  assert.equal(unknown.status, 2)
+  assert.equal(unknown.stderr, "claimtrail timeline: unknown option '--since'; run 'claimtrail timeline --help'\n")
+  const bare = await runCli(['extract', '--format'])
+  assert.equal(bare.status, 2)
+  assert.equal(bare.stderr, "claimtrail extract: option '--format' needs a value; run 'claimtrail extract --help'\n")
+  // A short flag is named as both spellings, so the user finds the one typed.
+  const short = await runCli(['report', 'x', '-o'])
+  assert.equal(short.status, 2)
+  assert.equal(short.stderr, "claimtrail report: option '-o/--out' needs a value; run 'claimtrail report --help'\n")
+})
+
+test('--max-bytes that is not a number: extract names the value, as ingest does (cli13)', async () => {
+  for (const command of ['extract', 'ingest']) {
+    const r = await runCli([command, '--max-bytes', 'abc', '-'], 'About 4,000 soldiers were killed.')
+    assert.equal(r.status, 2, command)
+    assert.equal(r.stderr, 'claimtrail: --max-bytes abc: give a positive number\n', command)
+  }
+})
+
 test('--db naming a folder, or a file in a missing folder: says which, creates nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-db-'))
   const listing = await runCli(['articles', '--db', dir])
@@ -127,4 +148,47 @@ test('serve: an empty --token is refused; an empty CLAIMTRAIL_TOKEN is no token,
   // Session 12: a new (or empty) ledger is said to be empty, which a mistyped --db would otherwise hide.
   assert.match(stderr, /the ledger is empty; add articles with 'claimtrail ingest FILE\|FOLDER\|URL' \(or POST \/api\/articles\), or check --db\n/)
   rmSync(dir, { recursive: true, force: true })
+})
+
+test('Ctrl-C during ingest: one line saying what is kept and how to go on, status 130; a re-run skips what was stored (cli13)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-int-'))
+  const docs = join(dir, 'docs')
+  mkdirSync(docs)
+  const count = 400
+  for (let i = 0; i < count; i++) {
+    writeFileSync(join(docs, `d${String(i).padStart(3, '0')}.txt`),
+      `About ${1000 + i} soldiers were killed or injured, according to Western officials. `.repeat(20))
+  }
+  const db = join(dir, 'l.db')
+  const child = spawn(process.execPath, ['bin/claimtrail.js', 'ingest', docs, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString() })
+  // Interrupt once the first article is stored (--json prints each outcome as it comes).
+  child.stdout.once('data', () => child.kill('SIGINT'))
+  const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  assert.equal(status, 130, stderr)
+  assert.match(stderr, /^claimtrail: ingest interrupted \(SIGINT\) after (\d+) ingested, 0 skipped, 0 failed; what is stored is kept: run the same command again to go on \(stored articles are skipped\)\n$/)
+  const stored = Number(/after (\d+) ingested/.exec(stderr)![1])
+  assert.ok(stored >= 1 && stored < count, stderr)
+  const again = await runCli(['ingest', docs, '--db', db])
+  assert.equal(again.status, 0, again.stderr)
+  const m = /^(\d+) ingested, (\d+) skipped, 0 failed/.exec(again.stderr)
+  assert.ok(m !== null, again.stderr)
+  assert.ok(Number(m[2]) >= stored, again.stderr)
+  assert.equal(Number(m[1]) + Number(m[2]), count)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('output that cannot be written (a full disk): one line and status 1, not a stack trace (cli13)', { skip: !existsSync('/dev/full') }, () => {
+  const full = openSync('/dev/full', 'w')
+  try {
+    const r = spawnSync(process.execPath, ['bin/claimtrail.js', 'extract', '-'], {
+      input: 'About 4,000 soldiers were killed or injured, according to Western officials.',
+      stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 60_000,
+    })
+    assert.equal(r.status, 1, r.stderr)
+    assert.equal(r.stderr, 'claimtrail: cannot write the output: no space left on device (ENOSPC); free some space or write it elsewhere\n')
+  } finally {
+    closeSync(full)
+  }
 })

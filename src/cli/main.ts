@@ -26,7 +26,11 @@ function processIo(): CliIo {
   // `claimtrail figures | head` closes the pipe early: a normal end, not a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0)
-    throw e
+    // `claimtrail export > FILE` on a full disk (ENOSPC), a quota (EDQUOT), an I/O error:
+    // one line, not node's stack trace. What a command stored in the ledger stays stored.
+    const what = /^\w+: (.*?)(?:, \w+)?$/.exec(e.message)?.[1] ?? e.message
+    process.stderr.write(`claimtrail: cannot write the output: ${what}${e.code ? ` (${e.code})` : ''}; free some space or write it elsewhere\n`)
+    process.exit(1)
   })
   return {
     stdout: process.stdout, stderr: process.stderr, stdin: process.stdin,
@@ -59,6 +63,14 @@ function parseArgsMessage(message: string, args: readonly string[]): string {
       ? `option '${flag}' needs a value; to give one that starts with a dash, write ${flag}=${value}`
       : `option '${flag}' needs a value, and ${value} is another option`
   }
+  // "Unknown option '--bogus'. To specify a positional argument starting with a '-', place
+  // it at the end of the command after '--', as in '-- "--bogus"': the advice is about
+  // positional arguments, which is rarely what a mistyped flag was meant to be.
+  const unknown = /^Unknown option '([^']+)'/.exec(message)
+  if (unknown !== null) return `unknown option '${unknown[1]}'`
+  // "Option '-o, --out <value>' argument missing": name the flag as it is typed.
+  const missing = /^Option '((?:-\w, )?--?[\w-]+)(?: <value>)?' argument missing/.exec(message)
+  if (missing !== null) return `option '${missing[1].replace(', ', '/')}' needs a value`
   return message.replace(/\.?\s*\n\s*/g, '; ').replace(/\.$/, '')
 }
 

@@ -51,7 +51,7 @@ export const command: Command = {
       throw new ClaimtrailError('USAGE', `--published "${values.published}" is not a date; use YYYY-MM-DD`)
     }
     const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes'])
-    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', '--max-bytes must be a positive number')
+    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
     const outDir = values['out-dir']
     if (outDir !== undefined) {
       try {

@@ -78,11 +78,28 @@ export const command: Command = {
     }
     const progress = progressReporter(io, values.json)
     const started = Date.now()
-    const summary = await withLedger(values.db, io, (store) => ingest(positionals, {
-      store, analyzer: () => createAnalyzer(), isFeed: values.feed, stdin: io.stdin,
-      timeoutMs: timeout * 1000, maxBytes, published: values.published, outlet: values.outlet,
-      onOutcome: (o) => progress.outcome(o),
-    }), { create: true })
+    // Ctrl-C: each article is stored in one transaction as it is done, so what is stored
+    // stays; say so (and how to go on) instead of stopping without a word.
+    const done = { ingested: 0, skipped: 0, failed: 0 }
+    const interrupt = (signal: NodeJS.Signals): void => {
+      progress.done()
+      io.stderr.write(`claimtrail: ingest interrupted (${signal}) after ${done.ingested} ingested, ${done.skipped} skipped, ${done.failed} failed; `
+        + 'what is stored is kept: run the same command again to go on (stored articles are skipped)\n')
+      process.exit(130)
+    }
+    process.once('SIGINT', interrupt)
+    process.once('SIGTERM', interrupt)
+    let summary
+    try {
+      summary = await withLedger(values.db, io, (store) => ingest(positionals, {
+        store, analyzer: () => createAnalyzer(), isFeed: values.feed, stdin: io.stdin,
+        timeoutMs: timeout * 1000, maxBytes, published: values.published, outlet: values.outlet,
+        onOutcome: (o) => { done[o.status]++; progress.outcome(o) },
+      }), { create: true })
+    } finally {
+      process.off('SIGINT', interrupt)
+      process.off('SIGTERM', interrupt)
+    }
     progress.done()
     const seconds = (Date.now() - started) / 1000
     const share = (ms: number) => `${Math.round((ms / 10) / seconds)}%`
