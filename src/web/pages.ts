@@ -247,13 +247,41 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
   return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'] })
 }
 
+// Leading titles and honorifics, left out when asking whether a source's text already names its entity.
+const TITLES = new Set([
+  'president', 'vice', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'mr', 'mrs', 'ms', 'dr',
+  'prof', 'professor', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman', 'spokesperson', 'gen',
+  'general', 'col', 'lt', 'mayor', 'chairman', 'chairwoman', 'judge', 'justice', 'attorney', 'former', 'leader',
+  'chief', 'director', 'the', 'a',
+])
+
+function nameWords(text: string): string[] {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w.length > 0)
+  let i = 0
+  while (i < words.length - 1 && TITLES.has(words[i])) i++
+  return words.slice(i)
+}
+
+/**
+ * A source as the pages print it: its text, and the entity it resolves to in brackets
+ * only when the text does not already name it (as whole words, ignoring case and
+ * leading titles): "President Volodymyr Zelenskyy", not "… (Volodymyr Zelenskyy)";
+ * "he (Volodymyr Zelenskyy)".
+ */
+export function sourceText(source: string, entity: string | null): string {
+  if (!entity) return source
+  const text = ` ${nameWords(source).join(' ')} `
+  const name = nameWords(entity).join(' ')
+  return name === '' || text.includes(` ${name} `) ? source : `${source} (${entity})`
+}
+
 // The figure link names the figure: a list of links all reading "figure" told a screen
 // reader (which lists links by their text) nothing of where each goes.
 function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean): Html {
   const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
   return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
 <span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.additional ? ', additional' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
-— ${c.source === null ? html`<em>own voice</em>` : c.sourceEntity && c.sourceEntity !== c.source ? `${c.source} (${c.sourceEntity})` : c.source}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
+— ${c.source === null ? html`<em>own voice</em>` : sourceText(c.source, c.sourceEntity)}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
 ${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}</li>`
 }
 

@@ -505,6 +505,17 @@ describe('web app on the demo corpus, with real extraction', { skip: hasChromium
     await page.close()
   })
 
+  test('a source that already names its entity does not repeat it in brackets (session 13)', async () => {
+    // Claims read "President Volodymyr Zelenskyy (Volodymyr Zelenskyy)"; a pronoun keeps its entity.
+    const { page } = await openPage()
+    await page.goto(`${demo.url}/search?q=${encodeURIComponent('Zelenskyy')}`)
+    const items = await page.locator('#search-results section:last-child li').allTextContents()
+    const sources = items.map((t) => t.replace(/\s+/g, ' '))
+    assert.ok(sources.some((t) => /Zelenskyy/.test(t)), 'the search finds claims by Zelenskyy')
+    assert.deepEqual(sources.filter((t) => /Volodymyr Zelenskyy \(Volodymyr Zelenskyy\)/i.test(t)), [])
+    await page.close()
+  })
+
   test('the busiest figure draws every claim, and a point leads to its quote', async () => {
     const { page, errors } = await openPage()
     const list = await (await fetch(`${demo.url}/api/figures`)).json() as { figures: { id: string }[] }
