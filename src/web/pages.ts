@@ -76,7 +76,7 @@ function range(first: string | null, last: string | null): Html | string {
  * from the text rather than the publication date, the publication date under it, so a
  * reader can tell "2025-01" (what the text says) from the day it was reported.
  */
-function claimDate(date: string | null, isAsOf: boolean, published: string | null): Html {
+export function claimDate(date: string | null, isAsOf: boolean, published: string | null): Html {
   // "2024-10-18, as of; published 2024-10-18" says the date twice: the note only when they differ.
   return html`<span class="date">${date ?? 'undated'}</span>${isAsOf && published !== date ? html`<br><small class="muted">as of; published <span class="date">${published ?? '?'}</span></small>` : ''}`
 }

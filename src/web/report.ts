@@ -3,6 +3,7 @@ import type { Figure, PointStatus } from '../reconcile/figures.ts'
 import { formatEstimate } from '../format/estimate.ts'
 import { renderChartLegend, renderTimelineSvg } from './chart.ts'
 import { html, safeHref, trusted } from './html.ts'
+import { claimDate } from './pages.ts'
 
 /**
  * `claimtrail report`: one self-contained HTML page about a figure, to attach to an
@@ -43,7 +44,7 @@ export function renderReport(f: Figure, options: ReportOptions): string {
   const rows = f.points.map((p, i) => {
     const href = safeHref(p.url)
     return html`<tr id="p-${i + 1}">
-<td>${p.date ?? 'undated'}${p.dateIsAsOf ? html`<br><small class="muted">as of; published ${p.published ?? '?'}</small>` : ''}</td>
+<td>${claimDate(p.date, p.dateIsAsOf, p.published)}</td>
 <td>${p.source ?? html`<em>own voice</em>`}</td>
 <td class="num">${formatEstimate(p)}</td>
 <td>${STATUS_TEXT[p.status]}</td>
