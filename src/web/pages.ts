@@ -182,10 +182,11 @@ ${EDIT_CONTROLS}
 }
 
 /** `/edits`: every merge, split and rename, newest first, with an Undo button for those that can be undone now. */
-export function editsPage(edits: readonly Edit[], total: number, blockers: ReadonlyMap<number, readonly number[]>, undone: Edit | null, figureLink: (id: string) => string | null): string {
+export function editsPage(edits: readonly Edit[], total: number, blockers: ReadonlyMap<number, readonly number[]>, undone: Edit | null, figureOf: (id: string) => Pick<Figure, 'id' | 'label'> | null): string {
+  // The figure by its label, linked; a figure that no longer exists (split off, then undone) by its id.
   const link = (id: string): Html | string => {
-    const href = figureLink(id)
-    return href === null ? id : html`<a href="${href}">${id}</a>`
+    const f = figureOf(id)
+    return f === null ? id : html`<a href="${figurePath(f.id)}">${f.label}</a>`
   }
   const rows = edits.map((e) => html`<tr data-edit="${e.id}">
 <th scope="row">#${e.id}</th>

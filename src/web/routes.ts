@@ -135,12 +135,8 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
 
   app.get('/edits', async (c) => {
     const [edits, view] = await Promise.all([loadEdits(store), ledgerView(store)])
-    const link = (id: string): string | null => {
-      const f = figureById(view, id)
-      return f === null ? null : figurePath(f.id)
-    }
     // The newest EDITS_SHOWN: what an analyst looks back over; GET /api/edits pages the rest.
     const shown = edits.slice().reverse().slice(0, EDITS_SHOWN)
-    return c.html(editsPage(shown, edits.length, blockersOf(edits, shown), undoneEdit(edits, c.req.query('undone')), link))
+    return c.html(editsPage(shown, edits.length, blockersOf(edits, shown), undoneEdit(edits, c.req.query('undone')), (id) => figureById(view, id)))
   })
 }

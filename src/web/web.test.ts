@@ -10,7 +10,9 @@ import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import { mainWindow, renderTimelineSvg, valueCap, type ChartPoint } from './chart.ts'
 import { findQuote, renderHighlightedText } from './highlight.ts'
 import { safeHref } from './html.ts'
-import { errorPage } from './pages.ts'
+import { editsPage, errorPage, sourceText } from './pages.ts'
+import { renderReport } from './report.ts'
+import { ledgerView } from '../api/ledger.ts'
 
 const DAY = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)
 
@@ -154,4 +156,43 @@ test('an error page\'s heading says what happened: not "Something went wrong" fo
   const page = parseHTML(errorPage(405, 'DELETE is not allowed on this page')).document
   assert.equal(page.querySelector('title')?.textContent, 'Method not allowed · claimtrail')
   assert.equal(page.querySelector('main p')?.textContent, 'DELETE is not allowed on this page')
+})
+
+test('a source is followed by its entity in brackets only when its text does not already name it (session 13)', () => {
+  assert.equal(sourceText('President Volodymyr Zelenskyy', 'Volodymyr Zelenskyy'), 'President Volodymyr Zelenskyy')
+  assert.equal(sourceText('volodymyr zelenskyy', 'Volodymyr Zelenskyy'), 'volodymyr zelenskyy', 'case is ignored')
+  assert.equal(sourceText('Ukraine\'s President Volodymyr Zelenskyy', 'President Volodymyr Zelenskyy'), 'Ukraine\'s President Volodymyr Zelenskyy', 'a title on the entity is ignored')
+  assert.equal(sourceText('he', 'Volodymyr Zelenskyy'), 'he (Volodymyr Zelenskyy)')
+  assert.equal(sourceText('It', 'NIS'), 'It (NIS)')
+  assert.equal(sourceText('Zelenskyy', 'Volodymyr Zelenskyy'), 'Zelenskyy (Volodymyr Zelenskyy)', 'a part of the name is not the name')
+  assert.equal(sourceText('Nisa Ahmed', 'NIS'), 'Nisa Ahmed (NIS)', 'whole words only')
+  assert.equal(sourceText('officials', null), 'officials')
+})
+
+test('the edits page names a figure by its label, and by its id once the figure is gone (session 13)', () => {
+  const edit = (id: number, figure: string) => ({ id, decision: { kind: 'rename' as const, figure, label: 'x' }, createdAt: '2026-11-28T07:00:00Z', undoneAt: null, before: null })
+  const page = editsPage([edit(2, 'deployed/north-korea/troops'), edit(1, 'deployed/north-korea/troops~2')], 2, new Map(), null,
+    (id) => id === 'deployed/north-korea/troops' ? { id, label: 'Troops <sent>' } : null)
+  const { document } = parseHTML(page)
+  const cells = [...document.querySelectorAll('td[data-label="Figure"]')]
+  assert.deepEqual(cells.map((td) => td.textContent), ['Troops <sent>', 'deployed/north-korea/troops~2'])
+  assert.equal(cells[0].querySelector('a')?.getAttribute('href'), '/figures/deployed/north-korea/troops')
+  assert.equal(cells[1].querySelector('a'), null)
+})
+
+test('claimtrail report notes "as of; published X" only when X is another date (session 13)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-report-'))
+  try {
+    const store = openSqliteStore(join(dir, 'ledger.db'))
+    await seedFixture(store)
+    const f = (await ledgerView(store)).figures.find((x) => x.id === 'captured/north-korea/troops')!
+    await store.close()
+    const p = f.points[0]
+    const points = [{ ...p, date: '2024-10-18', dateIsAsOf: true, published: '2024-10-18' }, { ...p, claimKey: 'other', date: '2025-01', dateIsAsOf: true, published: '2025-02-10' }]
+    const { document } = parseHTML(renderReport({ ...f, points }, { generatedAt: '2026-11-28T07:00:00Z' }))
+    const dates = [...document.querySelectorAll('table.evidence tbody tr')].map((tr) => tr.querySelector('td')!.textContent!.replace(/\s+/g, ' ').trim())
+    assert.deepEqual(dates, ['2024-10-18', '2025-01as of; published 2025-02-10'])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

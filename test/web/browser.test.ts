@@ -458,6 +458,18 @@ describe('edits and undo in chromium (session 13)', { skip: hasChromium ? false 
     await page.close()
   })
 
+  test('the edits page names each edit\'s figure by its label, linked to the figure (session 13)', async () => {
+    // Its Figure column showed the figure's id ("deployed/north-korea/troops").
+    const { page } = await openPage()
+    const res = await fetch(`${edits.url}/api/figures/${DEPLOYED}/rename`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ label: 'Troops sent to Kursk' }) })
+    const id = ((await res.json()) as { decision: { id: number } }).decision.id
+    await page.goto(`${edits.url}/edits`)
+    const cell = page.locator(`tr[data-edit="${id}"] td[data-label="Figure"]`)
+    assert.equal((await cell.textContent())?.trim(), 'Troops sent to Kursk')
+    assert.equal(await cell.locator('a').getAttribute('href'), `/figures/${DEPLOYED}`)
+    await page.close()
+  })
+
   test('phone: the edit note, the forms and the history fit the 390 px viewport', async () => {
     const { page } = await openPage(390, 844)
     await fetch(`${edits.url}/api/figures/${DEPLOYED}/rename`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ label: 'A long label for North Korean troops sent to the Kursk region of Russia' }) })
