@@ -359,6 +359,8 @@ test('a figure in a past tense "by" a month counts what had happened by the last
     ['The charity is going to evacuate 1,800 residents by July.', '1,800'],
     ['The charity has to evacuate 1,800 residents by July.', '1,800'],
     ['The charity evacuates 1,800 residents by July.', '1,800'],
+    // a past verb that asks for what an infinitive names: a target
+    ['The court had ordered the charity to evacuate 1,800 residents by July.', '1,800'],
   ] as const) {
     const claim = past(text, needle)
     assert.equal(claim.isPlanned, true, text)

@@ -183,7 +183,8 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
  * Whether the figure's clause is in a past tense and says nothing of what is to come: "had
  * sent", "has sent", "sent", "were delivered" before the figure in its clause or in its
  * predicate, and no modal ("will have sent"), verb of intention ("aims to send"), word of
- * schedule ("is expected to send"), "be to" or "have to" there. A verb whose written form is
+ * schedule ("is expected to send"), "be to", "have to" or an infinitive ("had urged the
+ * department to process 15 percent") there. A verb whose written form is
  * its lemma ("put", "cut") tells no tense and does not count.
  */
 export function isPastTense(c: Context, a: number, counted: Counted, s: Sentence): boolean {
@@ -194,6 +195,8 @@ export function isPastTense(c: Context, a: number, counted: Counted, s: Sentence
   const read = (t: number): boolean => {
     if (MODALS.has(lemma[t]) || FUTURE_MODALS.has(lemma[t]) || EXPECTED.has(lemma[t]) || EXPECTED.has(tokenText(c, t).toLowerCase())) return false
     if (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) return false
+    // an infinitive's figure is what is asked or aimed at: "had urged the department to process 15 percent"
+    if (lemma[t] === 'to' && t + 1 < s.tokenEnd && pos[t + 1] === VERB) return false
     // "is going to send", "is to send", "has to send"
     if (t + 1 < s.tokenEnd && lemma[t + 1] === 'to' && (lemma[t] === 'go' || lemma[t] === 'be' || lemma[t] === 'have')) return false
     const form = tokenText(c, t).toLowerCase()
