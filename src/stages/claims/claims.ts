@@ -9,7 +9,7 @@ import {
 import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
-import { isFuture, isFutureTense, findAsOf } from './when.ts'
+import { isFuture, isFutureTense, isPastTense, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
 import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 
@@ -154,7 +154,9 @@ export function findClaims(doc: Doc): Claim[] {
       !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !(source.source !== null && contains(source.source, e)))) {
       subject = previous.claim.subject
     }
-    let asOf = findAsOf(c, a, s, isFutureTense(c, a, counted, s))
+    // ("By August North Korea had sent 6 million rounds": a past tense reads a deadline back)
+    const isFutureClause = isFutureTense(c, a, counted, s)
+    let asOf = findAsOf(c, a, s, isFutureClause, !isFutureClause && isPastTense(c, a, counted, s))
     let isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
     // "would raise the minimum wage by 15 percent and spend 2.4 billion euros": a verb
     // coordinated with the planned one before it, with no subject of its own, is planned too

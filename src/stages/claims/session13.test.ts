@@ -332,3 +332,38 @@ test('a country holding an ally\'s troops hosts them; soldiers held are captive 
   const captive = 'The militia holds 45 soldiers captive in the hills.'
   assert.equal(claimFor(buildDoc(captive, [quantity(captive, '45', 45)]), '45').category, 'captured')
 })
+
+test('a figure in a past tense "by" a month counts what had happened by the last such month (fig13d)', () => {
+  // published in November: "by July" alone reads ahead, to next July
+  const published = '2025-11-20'
+  const past = (text: string, needle: string) => claimFor(buildDoc(text, [quantity(text, needle, 1)], [], published), needle)
+  for (const [text, needle] of [
+    ['By July the militia had recruited at least 4,200 fighters from the camps.', '4,200'],
+    ['By July, the agency has moved 2,700 refugees to the north.', '2,700'],
+    ['The charity evacuated 1,800 residents by July.', '1,800'],
+    ['Some 9,300 residents had been evacuated by July.', '9,300'],
+  ] as const) {
+    const claim = past(text, needle)
+    assert.equal(claim.isPlanned, false, text)
+    assert.equal(claim.asOf, '2025-07', text)
+  }
+  // "by the end of" a month is read back the same way
+  const end = past('About 650 residents were evacuated by the end of January.', '650')
+  assert.equal(end.isPlanned, false)
+  assert.equal(end.asOf, '2025-01')
+  // a modal, a word of intention or schedule, "going to" or "have to" keep the deadline ahead
+  for (const [text, needle] of [
+    ['The militia will have recruited 4,200 fighters by July.', '4,200'],
+    ['The agency is expected to move 2,700 refugees by July.', '2,700'],
+    ['The charity aims to evacuate 1,800 residents by July.', '1,800'],
+    ['The charity is going to evacuate 1,800 residents by July.', '1,800'],
+    ['The charity has to evacuate 1,800 residents by July.', '1,800'],
+    ['The charity evacuates 1,800 residents by July.', '1,800'],
+    // a past verb that asks for what an infinitive names: a target
+    ['The court had ordered the charity to evacuate 1,800 residents by July.', '1,800'],
+  ] as const) {
+    const claim = past(text, needle)
+    assert.equal(claim.isPlanned, true, text)
+    assert.equal(claim.asOf, '2026-07', text)
+  }
+})
