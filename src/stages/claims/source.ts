@@ -761,6 +761,12 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     let k = verb + 1
     while (k < a && k < verb + 8 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
     if (k < a && tokenText(c, k) === ',') verb = k + 1
+  } else if (verb + 2 < a && tokenText(c, verb) === ',' && pos[verb + 1] === VERB && /ing$/i.test(tokenText(c, verb + 1))) {
+    // "Local officials, speaking on condition of anonymity, put ...", "The army, citing
+    // hospital records, put ...": a participle's phrase between commas, with no other verb
+    let k = verb + 2
+    while (k < a && k < verb + 9 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
+    if (k < a && tokenText(c, k) === ',') verb = k + 1
   }
   // "The agency in 2023 recorded 2,300 deaths": a time phrase after the subject
   verb = pastTime(c, s, verb)
