@@ -1399,7 +1399,9 @@ function findCountedBefore(c: Context, a: number, s: Sentence): Counted | null {
     if (t === a - 1 && QUOTE_MARKS.has(tokenText(c, t))) continue
     if (CLAUSE_BREAKS.has(tokenText(c, t))) break
     // "the number of displaced to reach 150,000": an adjective used as a noun after "of"
-    const isNominal = (pos[t] === ADJ || pos[t] === VERB) && t > s.tokenStart && (lemma[t - 1] === 'of' || pos[t - 1] === DET)
+    // ("revising an earlier toll of 296": wink reads a noun after "an earlier" as a verb)
+    const isNominal = (pos[t] === ADJ || pos[t] === VERB) && t > s.tokenStart && (lemma[t - 1] === 'of' || pos[t - 1] === DET ||
+      (pos[t - 1] === ADV && t - 1 > s.tokenStart && pos[t - 2] === DET))
     if (pos[t] !== NOUN && !isNominal) continue
     const cat = NOUN_CATEGORY.get(lemma[t]) ?? NOUN_CATEGORY.get(tokenText(c, t).toLowerCase())
     if (cat === undefined || cat === 'munitions') continue

@@ -792,7 +792,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
   } else if (v === 'give') {
     let k = verb + 1
     if (k < a && pos[k] === DET) k++
-    while (k < a && pos[k] === ADJ) k++
+    // ("gave an earlier toll of 296": wink reads "earlier" there as an adverb)
+    while (k < a && (pos[k] === ADJ || lemma[k] === 'earlier')) k++
     ok = named && k < a && FIGURE_NOUNS.has(lemma[k])
   } else if (REVISING_VERBS.has(v) && lemma[a - 1] === 'to') {
     // "The governor raised the death toll to 31", "The bank cut its growth forecast to 0.9
@@ -802,6 +803,9 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     while (k < a - 1 && (pos[k] === DET || pos[k] === PRON || pos[k] === ADJ || (pos[k] === NOUN && !REVISED_NOUNS.has(lemma[k])) ||
       (pos[k] === NUM && overlapsTime(c, k)))) k++
     ok = named && k < a - 1 && REVISED_NOUNS.has(lemma[k]) && pos[k] === NOUN
+    // "Officials revised the number of dead to 19": "revise" is said of figures alone, so
+    // the number of anything it revises is a count of theirs
+    if (!ok && v === 'revise' && k < a - 1 && k > verb + 1 && lemma[k - 1] === 'number' && lemma[k] === 'of') ok = named
   }
   if (!ok) return null
   const source = spanOf(c, first, npEnd)
