@@ -235,7 +235,8 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>, 
 ${f.aliases.length > 0 ? html`<p class="muted">Merged from: ${f.aliases.join(', ')}</p>` : ''}
 ${figureEdits(f, edits, others)}
 <figure class="chart">
-<div class="chart-scroll">${trusted(svg)}</div>
+<div class="chart-frame"><div class="chart-scroll" id="chart-scroll" tabindex="0" role="region" aria-label="Timeline chart (scrolls sideways on a narrow screen)" aria-describedby="chart-hint">${trusted(svg)}</div></div>
+<div class="chart-hint" id="chart-hint"><p>The chart is wider than the screen: swipe it sideways for later dates.</p><p class="chart-scroll-buttons" hidden><button type="button" class="chart-earlier" aria-controls="chart-scroll">← Earlier</button> <button type="button" class="chart-later" aria-controls="chart-scroll">Later →</button></p></div>
 <figcaption>${renderChartLegend(f.points)}</figcaption>
 </figure>
 ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
@@ -278,12 +279,12 @@ export function sourceText(source: string, entity: string | null): string {
 
 // The figure link names the figure: a list of links all reading "figure" told a screen
 // reader (which lists links by their text) nothing of where each goes.
-function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean): Html {
+function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean, extra: Html | string = ''): Html {
   const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
   return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
 <span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.additional ? ', additional' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
 — ${c.source === null ? html`<em>own voice</em>` : sourceText(c.source, c.sourceEntity)}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
-${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}</li>`
+${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}${extra}</li>`
 }
 
 function figureRef(figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>, claim: string): { id: string; label: string } | null {
@@ -339,20 +340,71 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
 <div class="table-wrap"><table class="evidence cards"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
 }
 
-/** `/search?q=`: figures, articles and claims matching a query. */
+/** What the search page shows: the matches, and how many there were before the page's cut. */
+export interface SearchView {
+  readonly figures: readonly Figure[]
+  readonly articles: readonly StoredArticle[]
+  readonly claims: readonly LedgerClaim[]
+  /** Matches before the cut (articles and claims are cut to a page's worth). */
+  readonly totalArticles?: number
+}
+
+/** The most lines of claims the search page lists (each a claim with every article that carries it). */
+export const SEARCH_CLAIM_LINES = 100
+
+/**
+ * Claims that read the same (one estimate of one figure, counting the same words, from the
+ * same source and cue, in the same quote) grouped into one line: a wire story carried by
+ * three outlets is one claim in three articles, not three identical lines (session 14).
+ */
+export function sameClaimGroups(claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>): LedgerClaim[][] {
+  const groups = new Map<string, LedgerClaim[]>()
+  for (const c of claims) {
+    const key = JSON.stringify([
+      figureOf.get(c.key) ?? null, formatEstimate(c), c.countedText, c.category, c.planned, c.additional, c.asOf,
+      c.source, c.sourceEntity, c.cue, c.quote.replace(/\s+/g, ' ').trim(),
+    ])
+    const group = groups.get(key)
+    if (group) group.push(c)
+    else groups.set(key, [c])
+  }
+  return [...groups.values()]
+}
+
+/** The articles carrying one claim, each linked at the quote: outlet and date. */
+function carriedBy(group: readonly LedgerClaim[]): Html {
+  const links = group.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${articlePath(c.articleKey, c.start)}">${c.outlet ?? c.title ?? 'an article'} <span class="date">${c.published ?? 'undated'}</span></a>`)
+  return html`<br><small class="muted carried">${group.length > 1 ? `in ${group.length} articles: ` : 'in '}${links}</small>`
+}
+
+/**
+ * `/search?q=`: figures, articles and claims matching a query. The one rendering of search
+ * results: search as you type (`static/search.js`) fetches this page and shows its
+ * `#search-results`, so typing and Enter give the same page (session 14).
+ */
 export function searchPage(
-  q: string, result: { figures: readonly Figure[]; articles: readonly StoredArticle[]; claims: readonly LedgerClaim[] } | null,
+  q: string, result: SearchView | null,
   figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string> = new Map(),
 ): string {
   const scripts = ['/static/search.js']
   if (result === null) {
-    return layout('Search', html`<h1>Search</h1><div id="search-results" aria-live="polite"><p>Type words in the search box above: they are looked up in article texts, quotes, counted phrases and sources.</p></div>`, { q, scripts })
+    return layout('Search', html`<h1>Search</h1><div id="search-results" aria-live="polite"><p>Type words in the search box above: they are looked up in figure names, article texts, quotes, counted phrases and sources.</p></div>`, { q, scripts })
   }
   const figures = result.figures.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> ${statusBadge(f.status)}</li>`)
   const articles = result.articles.map((a) => html`<li><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a> <span class="muted">${a.outlet ?? ''} ${a.published ?? ''}</span></li>`)
-  const claims = result.claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), false))
-  const section = (title: string, items: readonly Html[]): Html => html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
-  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}</div>`, { q, scripts })
+  const groups = sameClaimGroups(result.claims, figureOf)
+  const claims = groups.slice(0, SEARCH_CLAIM_LINES).map((g) => claimItem(g[0], figureRef(figureOf, labels, g[0].key), false, carriedBy(g)))
+  const totalArticles = result.totalArticles ?? result.articles.length
+  const notes = {
+    Articles: totalArticles > articles.length ? `The first ${articles.length} of ${totalArticles}: add words to narrow the search.` : '',
+    Claims: [
+      groups.length < result.claims.length ? `${result.claims.length} matches: a claim carried by several articles is one line, with each article.` : '',
+      groups.length > claims.length ? `The first ${claims.length} of ${groups.length} lines: add words to narrow the search.` : '',
+    ].filter((x) => x !== '').join(' '),
+  } as Record<string, string>
+  const section = (title: string, count: number, items: readonly Html[]): Html => html`<section><h2>${title} (${count})</h2>${notes[title] ? html`<p class="muted">${notes[title]}</p>` : ''}${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
+  const none = figures.length === 0 && articles.length === 0 && claims.length === 0
+  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${none ? html`<p class="empty">Nothing matches <q>${q}</q>. Try fewer or other words, a source (“NIS”), or what is counted (“troops”, “killed”); or browse the <a href="/">figures</a>, <a href="/sources">sources</a> and <a href="/articles">articles</a>.</p>` : ''}${section('Figures', figures.length, figures)}${section('Articles', totalArticles, articles)}${section('Claims', groups.length, claims)}</div>`, { q, scripts })
 }
 
 /** `/extract`: paste a text, see what claimtrail finds (analysed by POST /api/extract, nothing stored). */
@@ -383,6 +435,50 @@ export function extractPage(): string {
 const ERROR_HEADING: Record<number, string> = {
   400: 'Bad request', 401: 'Not authorized', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict',
   413: 'Request too large', 422: 'Cannot be processed', 503: 'The ledger is unavailable',
+}
+
+function idWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)
+}
+
+/**
+ * Figures to offer for an id that names none (a typo, an old link to a figure renamed or
+ * split away): those sharing most words with it, in its id or label, the longest shared
+ * id prefix first. At most `limit`.
+ */
+export function figureSuggestions(id: string, figures: readonly Pick<Figure, 'id' | 'label' | 'points'>[], limit = 8): Pick<Figure, 'id' | 'label' | 'points'>[] {
+  const wanted = new Set(idWords(id))
+  const segments = id.toLowerCase().split('/')
+  const scored = figures.map((f) => {
+    const words = new Set([...idWords(f.id), ...idWords(f.label)])
+    let shared = 0
+    for (const w of wanted) if (words.has(w) || [...words].some((x) => x.length > 3 && w.length > 3 && (x.startsWith(w.slice(0, 4)) && w.startsWith(x.slice(0, 4))))) shared++
+    const own = f.id.toLowerCase().split('/')
+    let prefix = 0
+    while (prefix < own.length && prefix < segments.length && own[prefix] === segments[prefix]) prefix++
+    return { f, score: shared + prefix }
+  })
+  return scored.filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || b.f.points.length - a.f.points.length || a.f.id.localeCompare(b.f.id))
+    .slice(0, limit).map((x) => x.f)
+}
+
+/**
+ * The page for a figure id that names none: the message, figures with a like id or label,
+ * and a search box holding the id's words (session 14; the page was a dead end).
+ */
+export function unknownFigurePage(id: string, suggestions: readonly Pick<Figure, 'id' | 'label' | 'points'>[]): string {
+  const words = idWords(id).join(' ')
+  const list = suggestions.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> <small class="muted">${f.id} · ${f.points.length} ${f.points.length === 1 ? 'estimate' : 'estimates'}</small></li>`)
+  return layout('Not found', html`<h1>Not found</h1>
+<p>No figure <q>${id}</q>. A figure's id says what happened, to whom and what was counted (<code>deployed/north-korea/troops</code>). The old id of a merged figure leads to the figure it went into; a typo, or a figure that a split or an undo took away, leads here.</p>
+${list.length > 0 ? html`<h2 id="suggestions-h">Figures with a like name</h2><ul class="results" aria-labelledby="suggestions-h">${list}</ul>` : ''}
+<form class="search-again" role="search" action="/search" method="get">
+<label for="notfound-q">Search figures, articles and claims</label>
+<input id="notfound-q" name="q" type="search" value="${words}">
+<button type="submit">Search</button>
+</form>
+<p><a href="/">All figures</a></p>`)
 }
 
 /** An error as a page, with the same message the API would give, under a heading naming the status. */
