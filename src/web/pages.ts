@@ -19,8 +19,18 @@ const STATUS_TEXT: Record<PointStatus, string> = {
 }
 
 /** The page shell: header with navigation and search, main content, footer. */
-export function layout(title: string, body: Html, options: { q?: string; scripts?: readonly string[] } = {}): string {
+/** The header's sections; a page names its own, which the navigation marks as the current one. */
+export type Section = 'figures' | 'sources' | 'articles' | 'extract' | 'edits'
+
+const NAV: readonly [Section, string, string][] = [
+  ['figures', '/', 'Figures'], ['sources', '/sources', 'Sources'], ['articles', '/articles', 'Articles'],
+  ['extract', '/extract', 'Extract'], ['edits', '/edits', 'Edits'],
+]
+
+export function layout(title: string, body: Html, options: { q?: string; scripts?: readonly string[]; section?: Section } = {}): string {
   const scripts = (options.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)
+  // aria-current tells a screen reader (and, styled, everyone) which section this page is in.
+  const nav = NAV.map(([section, href, text]) => html`<li><a href="${href}"${section === options.section ? trusted(' aria-current="page"') : ''}>${text}</a></li>`)
   return String(html`<!doctype html>
 <html lang="en">
 <head>
@@ -35,11 +45,7 @@ export function layout(title: string, body: Html, options: { q?: string; scripts
 <header class="site">
 <a class="brand" href="/">claimtrail</a>
 <nav aria-label="Main"><ul>
-<li><a href="/">Figures</a></li>
-<li><a href="/sources">Sources</a></li>
-<li><a href="/articles">Articles</a></li>
-<li><a href="/extract">Extract</a></li>
-<li><a href="/edits">Edits</a></li>
+${nav}
 </ul></nav>
 <form class="site-search" role="search" action="/search" method="get">
 <label for="site-q" class="visually-hidden">Search figures, articles and claims</label>
@@ -106,7 +112,7 @@ ${exportLinks('')}
 <thead><tr><th scope="col">Figure</th><th scope="col">Status</th><th scope="col">Estimates</th><th scope="col">Independent sources</th><th scope="col">Latest</th><th scope="col">Dates</th><th scope="col">Trend</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout('Figures', body)
+  return layout('Figures', body, { section: 'figures' })
 }
 
 /** Short labels for story groups (S1, S2, …) in order of first appearance. */
@@ -206,7 +212,7 @@ ${edits.length === 0 ? html`<p>No edits yet. Rename, merge or split a figure fro
 <tbody>${rows}</tbody>
 </table></div>`}
 ${EDIT_CONTROLS}`
-  return layout('Edits', body, { scripts: ['/static/edits.js'] })
+  return layout('Edits', body, { scripts: ['/static/edits.js'], section: 'edits' })
 }
 
 /** `/figures/:id`: the timeline chart and the evidence table. */
@@ -235,7 +241,7 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>, 
 ${f.aliases.length > 0 ? html`<p class="muted">Merged from: ${f.aliases.join(', ')}</p>` : ''}
 ${figureEdits(f, edits, others)}
 <figure class="chart">
-<div class="chart-frame"><div class="chart-scroll" id="chart-scroll" tabindex="0" role="region" aria-label="Timeline chart (scrolls sideways on a narrow screen)" aria-describedby="chart-hint">${trusted(svg)}</div></div>
+<div class="chart-frame"><div class="chart-scroll" id="chart-scroll" role="region" aria-label="Timeline chart (scrolls sideways on a narrow screen)" aria-describedby="chart-hint">${trusted(svg)}</div></div>
 <div class="chart-hint" id="chart-hint"><p>The chart is wider than the screen: swipe it sideways for later dates.</p><p class="chart-scroll-buttons" hidden><button type="button" class="chart-earlier" aria-controls="chart-scroll">← Earlier</button> <button type="button" class="chart-later" aria-controls="chart-scroll">Later →</button></p></div>
 <figcaption>${renderChartLegend(f.points)}</figcaption>
 </figure>
@@ -246,7 +252,7 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 <thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'] })
+  return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'], section: 'figures' })
 }
 
 // Leading titles and honorifics, left out when asking whether a source's text already names its entity.
@@ -311,21 +317,21 @@ export function articlePage(
 <h2 id="claims-h">Claims (${claims.length})</h2>
 ${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), true))}</ol>`}
 </section>`
-  return layout(title, body)
+  return layout(title, body, { section: 'articles' })
 }
 
 /** `/articles`: every stored article. */
 export function articlesPage(articles: readonly StoredArticle[]): string {
   const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td data-label="Outlet">${a.outlet ?? '—'}</td><td class="date" data-label="Published">${a.published ?? '—'}</td><td class="num" data-label="Claims">${a.claimCount}</td></tr>`)
   return layout('Articles', html`<h1>Articles</h1><p class="lede">${articles.length} articles in the ledger.</p>
-<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`, { section: 'articles' })
 }
 
 /** `/sources`: who is cited, how often, by which outlets. */
 export function sourcesPage(sources: readonly SourceSummary[]): string {
   const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num" data-label="Claims">${s.claims}</td><td class="num" data-label="Articles">${s.articles}</td><td data-label="Outlets">${s.outlets.join(', ')}</td><td data-label="Dates">${range(s.first, s.last)}</td><td class="num" data-label="Figures">${s.figures.length}</td></tr>`)
   return layout('Sources', html`<h1>Sources</h1><p class="lede">${sources.length} sources of figures. A named source counts once however many outlets quote it; unnamed ones (“officials”) are counted per story; an outlet's own statements are its own voice.</p>
-<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`, { section: 'sources' })
 }
 
 /** `/sources/:name`: what a source claimed over time. */
@@ -337,7 +343,7 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>
 <h2>Claims over time</h2>
-<div class="table-wrap"><table class="evidence cards"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="evidence cards"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`, { section: 'sources' })
 }
 
 /** What the search page shows: the matches, and how many there were before the page's cut. */
@@ -427,7 +433,7 @@ export function extractPage(): string {
 <div id="extract-text-out" class="article-text"></div>
 <h3>Claims</h3>
 <ol id="extract-claims" class="claims"></ol>
-</section>`, { scripts: ['/static/extract.js'] })
+</section>`, { scripts: ['/static/extract.js'], section: 'extract' })
 }
 
 // What each status the app answers with (src/api/errors.ts) tells the reader: a request
@@ -473,16 +479,22 @@ export function unknownFigurePage(id: string, suggestions: readonly Pick<Figure,
   return layout('Not found', html`<h1>Not found</h1>
 <p>No figure <q>${id}</q>. A figure's id says what happened, to whom and what was counted (<code>deployed/north-korea/troops</code>). The old id of a merged figure leads to the figure it went into; a typo, or a figure that a split or an undo took away, leads here.</p>
 ${list.length > 0 ? html`<h2 id="suggestions-h">Figures with a like name</h2><ul class="results" aria-labelledby="suggestions-h">${list}</ul>` : ''}
-<form class="search-again" role="search" action="/search" method="get">
+${searchAgain(words)}`)
+}
+
+/** A search box in a page's body (404s), with links to the lists: a page that finds nothing should not be a dead end. */
+function searchAgain(value: string): Html {
+  return html`<form class="search-again" role="search" action="/search" method="get">
 <label for="notfound-q">Search figures, articles and claims</label>
-<input id="notfound-q" name="q" type="search" value="${words}">
+<input id="notfound-q" name="q" type="search" value="${value}">
 <button type="submit">Search</button>
 </form>
-<p><a href="/">All figures</a></p>`)
+<p>Or browse the <a href="/">figures</a>, <a href="/sources">sources</a> and <a href="/articles">articles</a>.</p>`
 }
 
 /** An error as a page, with the same message the API would give, under a heading naming the status. */
 export function errorPage(status: number, message: string): string {
   const heading = ERROR_HEADING[status] ?? 'Something went wrong'
-  return layout(heading, html`<h1>${heading}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
+  // A 404 (an old link, a typo) offers a search rather than only the way home.
+  return layout(heading, html`<h1>${heading}</h1><p>${message}</p>${status === 404 ? searchAgain('') : html`<p><a href="/">Back to the figures</a></p>`}`)
 }

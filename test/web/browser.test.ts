@@ -706,4 +706,40 @@ describe('search, the unknown-figure page (ux14)', { skip: hasChromium ? false :
       await page.close()
     }
   })
+
+  test('the header marks the section a page is in (aria-current), and every 404 offers a search (ux14 walkthrough)', async () => {
+    const { page } = await openPage()
+    const cases: [string, string | null][] = [
+      ['/', 'Figures'], [`/figures/${DEPLOYED}`, 'Figures'], ['/sources', 'Sources'], ['/sources/nis', 'Sources'],
+      ['/articles', 'Articles'], [`/articles/${keys.get('nis-revision')}`, 'Articles'], ['/extract', 'Extract'], ['/edits', 'Edits'],
+      ['/search?q=Kursk', null],
+    ]
+    for (const [path, current] of cases) {
+      await page.goto(server.url + path)
+      const marked = await page.locator('nav[aria-label="Main"] a[aria-current="page"]').allTextContents()
+      assert.deepEqual(marked, current === null ? [] : [current], path)
+    }
+    const bold = await page.goto(server.url + '/sources').then(() => page.locator('nav a[aria-current="page"]').evaluate((a) => getComputedStyle(a).fontWeight))
+    assert.equal(bold, '700', 'and it shows')
+    for (const path of ['/articles/nope', '/sources/nope', '/no-such-page']) {
+      const res = await page.goto(server.url + path)
+      assert.equal(res?.status(), 404, path)
+      const box = page.locator('main form[role="search"] input[name="q"]')
+      assert.equal(await box.count(), 1, `${path} has a search box`)
+      assert.equal(await page.locator('label[for="notfound-q"]').textContent(), 'Search figures, articles and claims')
+      assert.equal(await page.locator('main a[href="/sources"]').count(), 1, path)
+    }
+    await page.close()
+  })
+
+  test('on a desktop the chart that fits is no extra tab stop (ux14 walkthrough)', async () => {
+    const { page } = await openPage(1280, 900)
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    await page.locator('#chart-hint').waitFor({ state: 'hidden' })
+    assert.equal(await page.locator('#chart-scroll').getAttribute('tabindex'), null)
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.waitForFunction(() => document.getElementById('chart-scroll')?.getAttribute('tabindex') === '0')
+    assert.ok(await page.locator('#chart-hint').isVisible())
+    await page.close()
+  })
 })

@@ -56,6 +56,9 @@ if (scroller && frame && hint) {
     hint.classList.toggle('scrolls', scrolls)
     hint.classList.toggle('fits', !scrolls)
     buttonsRow.hidden = !scrolls
+    // A keyboard stop only when there is something to scroll (arrow keys then move it).
+    if (scrolls) scroller.setAttribute('tabindex', '0')
+    else scroller.removeAttribute('tabindex')
     frame.classList.toggle('more-left', scrolls && scroller.scrollLeft > 1)
     frame.classList.toggle('more-right', scrolls && scroller.scrollLeft < max - 1)
     earlier.disabled = !(scroller.scrollLeft > 1)
