@@ -107,12 +107,18 @@ export function figuresIndexPage(figures: readonly Figure[]): string {
     : html`<h1>Figures</h1>
 <p class="lede">${figures.length} figures: claims that count the same thing, grouped across sources and time.</p>
 ${exportLinks('')}
+<form class="figure-filter" id="figure-filter" role="search" hidden>
+<label for="figure-filter-q">Show only figures whose name or id contains</label>
+<input id="figure-filter-q" type="search" autocomplete="off" aria-describedby="figure-filter-count">
+<span id="figure-filter-count" class="muted" role="status" aria-live="polite"></span>
+</form>
+<p id="figure-filter-none" hidden></p>
 <div class="table-wrap"><table class="figures cards">
 <caption class="visually-hidden">Figures in the ledger</caption>
 <thead><tr><th scope="col">Figure</th><th scope="col">Status</th><th scope="col">Estimates</th><th scope="col">Independent sources</th><th scope="col">Latest</th><th scope="col">Dates</th><th scope="col">Trend</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout('Figures', body, { section: 'figures' })
+  return layout('Figures', body, { section: 'figures', scripts: figures.length > 0 ? ['/static/figures.js'] : [] })
 }
 
 /** Short labels for story groups (S1, S2, …) in order of first appearance. */

@@ -21,6 +21,7 @@ const STATIC: Record<string, { readonly type: string; readonly body: string }> =
   'extract.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/extract.js', import.meta.url), 'utf8') },
   'chart.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/chart.js', import.meta.url), 'utf8') },
   'search.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/search.js', import.meta.url), 'utf8') },
+  'figures.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/figures.js', import.meta.url), 'utf8') },
   'edits.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/edits.js', import.meta.url), 'utf8') },
 }
 

@@ -759,4 +759,31 @@ describe('search, the unknown-figure page (ux14)', { skip: hasChromium ? false :
     assert.ok(extracted.some((t) => /claimed figure/.test(t ?? '')))
     await page.close()
   })
+
+  test('the figure list filters as you type, on a desktop and on a phone, and leads on to search when nothing matches (ux14 walkthrough)', async () => {
+    const all = (await (await fetch(`${server.url}/api/figures`)).json() as { figures: { id: string; label: string }[] }).figures
+    const word = 'killed'
+    const expected = all.filter((f) => `${f.label} ${f.id}`.toLowerCase().includes(word)).map((f) => f.id).sort()
+    assert.ok(expected.length > 0 && expected.length < all.length, 'the fixture has some figures with the word and some without')
+    for (const width of [1280, 375]) {
+      const { page, errors } = await openPage(width, 900)
+      await page.goto(`${server.url}/`)
+      const box = page.getByLabel('Show only figures whose name or id contains')
+      await box.fill(word.toUpperCase())
+      const visible = async (): Promise<string[]> => (await page.locator('table.figures tbody tr:visible').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-figure') ?? ''))).sort()
+      assert.deepEqual(await visible(), expected, `${width}px`)
+      assert.equal(await page.locator('#figure-filter-count').textContent(), `${expected.length} of ${all.length} shown`)
+      await box.fill('zzqx')
+      assert.deepEqual(await visible(), [])
+      const none = page.locator('#figure-filter-none')
+      assert.match((await none.textContent()) ?? '', /No figure's name or id contains “zzqx”; search the articles and claims for it\./)
+      assert.equal(await none.locator('a').getAttribute('href'), '/search?q=zzqx')
+      await box.press('Escape')
+      assert.equal((await visible()).length, all.length, 'Escape clears the filter')
+      assert.ok(await none.isHidden())
+      if (width === 375) await shot(page, 'figures-filter-phone')
+      assert.deepEqual(errors, [])
+      await page.close()
+    }
+  })
 })
