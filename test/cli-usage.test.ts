@@ -192,3 +192,90 @@ test('output that cannot be written (a full disk): one line and status 1, not a 
     closeSync(full)
   }
 })
+
+// Session 14 (ux14): each runs the CLI as a user does, in its own process.
+const cli = (args: readonly string[], input = ''): { status: number | null; stdout: string; stderr: string } =>
+  spawnSync(process.execPath, ['bin/claimtrail.js', ...args], { input, encoding: 'utf8', timeout: 120_000 })
+
+test('ingest --feed with a file that is no feed: one line saying so, status 2, nothing stored (ux14)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-feed14-'))
+  try {
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, 'About 3,000 North Korean troops moved west, according to Seoul.')
+    const db = join(dir, 'l.db')
+    const r = cli(['ingest', '--feed', notes, '--db', db])
+    assert.equal(r.status, 2, r.stderr)
+    assert.equal(r.stderr, `claimtrail: --feed: ${notes} is not an RSS or Atom feed (it does not start with <rss>, <feed> or <rdf:RDF>); nothing was stored. To add it as an article, run the command without --feed\n`)
+    assert.ok(!existsSync(db), 'no ledger was created')
+    // On an existing ledger, nothing is added, even with a good feed given first.
+    assert.equal(cli(['ingest', '--db', db, join(process.cwd(), 'examples/seed/kcna-memorial.txt')]).status, 0)
+    const feed = join(dir, 'saved.xml')
+    writeFileSync(feed, '<rss><channel><title>Wire</title><item><guid>a1</guid><title>T</title><description>'
+      + 'About 5,000 North Korean soldiers were sent to Kursk, according to officials in Kyiv who spoke on Monday about the deployment and its scale.'
+      + '</description></item></channel></rss>')
+    const mixed = cli(['ingest', '--feed', feed, notes, '--db', db])
+    assert.equal(mixed.status, 2, mixed.stderr)
+    const listed = cli(['articles', '--db', db, '--json'])
+    assert.equal(listed.stdout.trim().split('\n').length, 1, listed.stdout)
+    // A feed saved as .txt (a browser's "Save as") is read as the feed it is.
+    const savedTxt = join(dir, 'feed.txt')
+    writeFileSync(savedTxt, `<?xml version="1.0" encoding="utf-8"?>\n<!-- saved -->\n${readFileSync(feed, 'utf8')}`)
+    const ok = cli(['ingest', '--feed', savedTxt, '--db', db])
+    assert.equal(ok.status, 0, ok.stderr)
+    assert.match(ok.stderr, /^1 ingested, 0 skipped, 0 failed/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('Ctrl-C during start\'s demo ingest says what was stored and exits with 130; the stored articles are kept (ux14)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-start14-'))
+  try {
+    const db = join(dir, 'l.db')
+    const child = spawn(process.execPath, ['bin/claimtrail.js', 'start', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    let stdout = ''
+    child.stdout.on('data', (c: Buffer) => { stdout += c.toString() })
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString()
+      if (/Ingesting the demo corpus/.test(stderr)) setTimeout(() => child.kill('SIGINT'), 1500).unref()
+    })
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    assert.equal(stdout, '', 'it did not get to serving')
+    assert.equal(status, 130, stderr)
+    const m = /\nclaimtrail: start interrupted \(SIGINT\) while ingesting the demo corpus, after (\d+) ingested, 0 already there, 0 failed; what is stored is kept in (.*): run 'claimtrail start' again to go on and serve it\n$/.exec(stderr)
+    assert.ok(m !== null, stderr)
+    assert.equal(m[2], db)
+    const listed = cli(['articles', '--db', db, '--json'])
+    assert.equal(listed.stdout.trim() === '' ? 0 : listed.stdout.trim().split('\n').length, Number(m[1]), listed.stderr)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('--help lists the exit statuses, 70 (internal error) among them; a command\'s --help names them (ux14)', () => {
+  const r = cli(['--help'])
+  assert.equal(r.status, 0)
+  for (const status of ['0', '1', '2', '70', '130']) assert.match(r.stdout, new RegExp(`\\n {2}${status} +\\S`), status)
+  assert.match(r.stdout, /70 +an internal error: a bug in claimtrail/)
+  const sub = cli(['export', '--help'])
+  assert.match(sub.stdout, /70 for an internal error/)
+})
+
+test('extract --out-dir creates a missing folder and its parents, and says so; an existing one without a word (ux14)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-outdir14-'))
+  try {
+    const out = join(dir, 'a', 'b', 'brat')
+    const r = cli(['extract', '--format', 'brat', '--out-dir', out, 'examples/seed/kcna-memorial.txt'])
+    assert.equal(r.status, 0, r.stderr)
+    assert.equal(r.stderr, `claimtrail extract: --out-dir ${out} did not exist: created it and the folders above it from ${join(dir, 'a')}\n`)
+    assert.ok(existsSync(join(out, 'kcna-memorial.ann')))
+    const again = cli(['extract', '--format', 'brat', '--out-dir', out, 'examples/seed/kcna-memorial.txt'])
+    assert.equal(again.status, 0, again.stderr)
+    assert.equal(again.stderr, '')
+    const one = join(dir, 'one')
+    assert.equal(cli(['extract', '--out-dir', one, 'examples/seed/kcna-memorial.txt']).stderr, `claimtrail extract: --out-dir ${one} did not exist: created it\n`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

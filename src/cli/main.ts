@@ -38,6 +38,16 @@ function processIo(): CliIo {
   }
 }
 
+/** The exit statuses, as `--help` lists them (docs/contracts.md, "Exit statuses"). */
+export const EXIT_STATUSES = [
+  'exit status:',
+  '  0    done',
+  '  1    a document, the ledger or the output failed (a bad document is reported and the others go on)',
+  '  2    a wrong command, flag or argument (nothing was done)',
+  '  70   an internal error: a bug in claimtrail, please report it (CLAIMTRAIL_DEBUG=1 prints the stack trace)',
+  '  130  interrupted (Ctrl-C or SIGTERM) during ingest or start: what was stored is kept; run it again to go on',
+]
+
 /** The list of commands: on standard output when asked for, on standard error (status 2) when no command was given. */
 async function help(out: NodeJS.WritableStream, status: number): Promise<number> {
   const lines = ['usage: claimtrail <command> [options]', '', 'commands:']
@@ -45,7 +55,7 @@ async function help(out: NodeJS.WritableStream, status: number): Promise<number>
     const { command } = await COMMANDS[name]()
     lines.push(`  ${name.padEnd(12)} ${command.summary}`)
   }
-  lines.push('', "Run 'claimtrail <command> --help' for a command's options.")
+  lines.push('', "Run 'claimtrail <command> --help' for a command's options.", '', ...EXIT_STATUSES)
   out.write(lines.join('\n') + '\n')
   return status
 }
@@ -96,7 +106,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     const { command } = await load()
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(`usage: ${command.usage}\n\n${command.summary}\n`)
+      io.stdout.write(`usage: ${command.usage}\n\n${command.summary}\n\nExit status 0 when done, 1 when a document, the ledger or the output failed, 2 for a wrong flag or argument, 70 for an internal error (a bug; 'claimtrail --help' lists them all).\n`)
       return 0
     }
     return await command.run(rest, io)
@@ -110,7 +120,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 2
     }
     const message = e instanceof Error ? e.message : String(e)
-    io.stderr.write(`claimtrail: internal error: ${message}\n`)
+    io.stderr.write(`claimtrail: internal error: ${message}${io.env.CLAIMTRAIL_DEBUG ? '' : ' (a bug in claimtrail: please report it; CLAIMTRAIL_DEBUG=1 shows where it happened)'}\n`)
     if (io.env.CLAIMTRAIL_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`)
     return 70
   }

@@ -1,7 +1,8 @@
+import { open, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Analyzer } from '../analyze.ts'
-import { isClaimtrailError } from '../model/errors.ts'
+import { ClaimtrailError, isClaimtrailError } from '../model/errors.ts'
 import type { Store } from '../store/store.ts'
 import { normalizeUrl } from './article.ts'
 import { ingestRecord } from './record.ts'
@@ -32,8 +33,9 @@ export interface IngestOptions {
   /** Loaded on first need: a re-run that skips everything never loads the models. */
   readonly analyzer: () => Analyzer
   /**
-   * Treat URLs and feed files (`.xml`, `.rss`, `.atom`, `.rdf`) as RSS/Atom feeds and
-   * ingest their items; documents and folders given beside them are read as without it.
+   * Treat URLs and feed files (`.xml`, `.rss`, `.atom`, `.rdf`, or any file whose content is
+   * a feed) as RSS/Atom feeds and ingest their items; folders given beside them are read as
+   * without it. A file given by name that is not a feed is refused before anything is stored.
    */
   readonly isFeed?: boolean
   readonly stdin?: NodeJS.ReadableStream
@@ -92,6 +94,51 @@ function hostOutlet(url: string): string {
   }
 }
 
+// An RSS, Atom or RDF document starts (after an XML declaration, comments, processing
+// instructions and white space) with one of these root elements.
+const FEED_ROOT = /^(?:\uFEFF)?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:rss|feed|rdf:RDF)[\s>]/
+
+/** Whether a file's first bytes look like an RSS, Atom or RDF feed. */
+async function looksLikeFeed(path: string): Promise<boolean> {
+  const handle = await open(path, 'r')
+  try {
+    const buf = Buffer.alloc(4096)
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0)
+    return FEED_ROOT.test(buf.subarray(0, bytesRead).toString('latin1'))
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * With `--feed`, which local inputs are feeds: files named `.xml`, `.rss`, `.atom` or
+ * `.rdf`, and any other file whose content is a feed (one saved as `.txt` by a browser).
+ * A file given by name that is no feed is refused before anything is read or stored
+ * (session 14): `ingest --feed notes.txt` used to store the notes as an article without a
+ * word. Folders beside feeds are still read as documents (session 12), and missing files
+ * are left for the run to report as such.
+ *
+ * @throws ClaimtrailError USAGE naming the file and how to add it as an article
+ */
+export async function localFeedInputs(inputs: readonly string[]): Promise<Set<string>> {
+  const feeds = new Set<string>()
+  for (const input of inputs) {
+    if (input === '-' || isUrl(input)) continue
+    if (isFeedFile(input)) {
+      feeds.add(input)
+      continue
+    }
+    const info = await stat(input).catch(() => null)
+    if (info === null || !info.isFile()) continue
+    if (await looksLikeFeed(input).catch(() => false)) {
+      feeds.add(input)
+      continue
+    }
+    throw new ClaimtrailError('USAGE', `--feed: ${input} is not an RSS or Atom feed (it does not start with <rss>, <feed> or <rdf:RDF>); nothing was stored. To add it as an article, run the command without --feed`)
+  }
+  return feeds
+}
+
 /**
  * Ingest documents into the store: files, folders (recursive), `-` for stdin, URLs, and
  * with `isFeed` RSS/Atom feeds (URLs and feed files). Each article commits in its own transaction, so an
@@ -126,6 +173,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   }
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  // Checked before the first document: a non-feed file given with --feed stores nothing.
+  const localFeeds = options.isFeed ? await localFeedInputs(inputs) : new Set<string>()
   const storeRecord = async (given: InputRecord): Promise<void> => {
     const record = { ...given, published: given.published ?? options.published ?? null, outlet: given.outlet ?? options.outlet ?? null }
     try {
@@ -208,7 +257,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   }
 
   const ingestInput = async (input: string): Promise<void> => {
-    if (options.isFeed && !isUrl(input) && isFeedFile(input)) {
+    if (localFeeds.has(input)) {
       // A feed saved to disk: read as a fetched one is, teasers' pages fetched from the
       // web. Documents and folders given beside feeds are read as documents.
       try {

@@ -1,6 +1,8 @@
 import { offsetMap } from '../format/offsets.ts'
 import { html, type Html } from './html.ts'
 
+const MARK_NAMES: Record<string, string> = { source: 'source', cue: 'cue', content: 'content', quantity: 'quantity', claim: 'claimed figure' }
+
 /**
  * An article's text with its annotations as `<mark>` elements: attribution sources, cues
  * and contents, quantities, and the quantities that are claims (with an anchor
@@ -106,7 +108,8 @@ export function renderHighlightedText(text: string, analysis: AnalysisLayers, cl
     const piece = text.slice(from, to)
     const anchor = anchors.get(from)
     const id = anchor === undefined ? null : `q-${anchor}`
-    if (classes.length > 0) out.push(html`<mark class="${classes.join(' ')}"${id ? html` id="${id}" tabindex="-1"` : ''}>${piece}</mark>`)
+    // The title names what the colour shows (hover; read by screen readers), so colour is not the only cue.
+    if (classes.length > 0) out.push(html`<mark class="${classes.join(' ')}" title="${classes.map((c) => MARK_NAMES[c] ?? c).join(', ')}"${id ? html` id="${id}" tabindex="-1"` : ''}>${piece}</mark>`)
     else if (id) out.push(html`<span id="${id}" tabindex="-1">${piece}</span>`)
     else out.push(html`${piece}`)
     if (qi < quotes.length && quotes[qi].end === to) {

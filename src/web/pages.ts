@@ -19,8 +19,18 @@ const STATUS_TEXT: Record<PointStatus, string> = {
 }
 
 /** The page shell: header with navigation and search, main content, footer. */
-export function layout(title: string, body: Html, options: { q?: string; scripts?: readonly string[] } = {}): string {
+/** The header's sections; a page names its own, which the navigation marks as the current one. */
+export type Section = 'figures' | 'sources' | 'articles' | 'extract' | 'edits'
+
+const NAV: readonly [Section, string, string][] = [
+  ['figures', '/', 'Figures'], ['sources', '/sources', 'Sources'], ['articles', '/articles', 'Articles'],
+  ['extract', '/extract', 'Extract'], ['edits', '/edits', 'Edits'],
+]
+
+export function layout(title: string, body: Html, options: { q?: string; scripts?: readonly string[]; section?: Section } = {}): string {
   const scripts = (options.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)
+  // aria-current tells a screen reader (and, styled, everyone) which section this page is in.
+  const nav = NAV.map(([section, href, text]) => html`<li><a href="${href}"${section === options.section ? trusted(' aria-current="page"') : ''}>${text}</a></li>`)
   return String(html`<!doctype html>
 <html lang="en">
 <head>
@@ -35,11 +45,7 @@ export function layout(title: string, body: Html, options: { q?: string; scripts
 <header class="site">
 <a class="brand" href="/">claimtrail</a>
 <nav aria-label="Main"><ul>
-<li><a href="/">Figures</a></li>
-<li><a href="/sources">Sources</a></li>
-<li><a href="/articles">Articles</a></li>
-<li><a href="/extract">Extract</a></li>
-<li><a href="/edits">Edits</a></li>
+${nav}
 </ul></nav>
 <form class="site-search" role="search" action="/search" method="get">
 <label for="site-q" class="visually-hidden">Search figures, articles and claims</label>
@@ -101,12 +107,18 @@ export function figuresIndexPage(figures: readonly Figure[]): string {
     : html`<h1>Figures</h1>
 <p class="lede">${figures.length} figures: claims that count the same thing, grouped across sources and time.</p>
 ${exportLinks('')}
+<form class="figure-filter" id="figure-filter" role="search" hidden>
+<label for="figure-filter-q">Show only figures whose name or id contains</label>
+<input id="figure-filter-q" type="search" autocomplete="off" aria-describedby="figure-filter-count">
+<span id="figure-filter-count" class="muted" role="status" aria-live="polite"></span>
+</form>
+<p id="figure-filter-none" hidden></p>
 <div class="table-wrap"><table class="figures cards">
 <caption class="visually-hidden">Figures in the ledger</caption>
 <thead><tr><th scope="col">Figure</th><th scope="col">Status</th><th scope="col">Estimates</th><th scope="col">Independent sources</th><th scope="col">Latest</th><th scope="col">Dates</th><th scope="col">Trend</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout('Figures', body)
+  return layout('Figures', body, { section: 'figures', scripts: figures.length > 0 ? ['/static/figures.js'] : [] })
 }
 
 /** Short labels for story groups (S1, S2, …) in order of first appearance. */
@@ -206,7 +218,7 @@ ${edits.length === 0 ? html`<p>No edits yet. Rename, merge or split a figure fro
 <tbody>${rows}</tbody>
 </table></div>`}
 ${EDIT_CONTROLS}`
-  return layout('Edits', body, { scripts: ['/static/edits.js'] })
+  return layout('Edits', body, { scripts: ['/static/edits.js'], section: 'edits' })
 }
 
 /** `/figures/:id`: the timeline chart and the evidence table. */
@@ -235,7 +247,8 @@ export function figurePage(f: Figure, claims: ReadonlyMap<string, LedgerClaim>, 
 ${f.aliases.length > 0 ? html`<p class="muted">Merged from: ${f.aliases.join(', ')}</p>` : ''}
 ${figureEdits(f, edits, others)}
 <figure class="chart">
-<div class="chart-scroll">${trusted(svg)}</div>
+<div class="chart-frame"><div class="chart-scroll" id="chart-scroll" role="region" aria-label="Timeline chart (scrolls sideways on a narrow screen)" aria-describedby="chart-hint">${trusted(svg)}</div></div>
+<div class="chart-hint" id="chart-hint"><p>The chart is wider than the screen: swipe it sideways for later dates.</p><p class="chart-scroll-buttons" hidden><button type="button" class="chart-earlier" aria-controls="chart-scroll">← Earlier</button> <button type="button" class="chart-later" aria-controls="chart-scroll">Later →</button></p></div>
 <figcaption>${renderChartLegend(f.points)}</figcaption>
 </figure>
 ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
@@ -245,7 +258,7 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
 <thead><tr><th scope="col">Date</th><th scope="col">Source</th><th scope="col">Outlet</th><th scope="col">Estimate</th><th scope="col">Status</th><th scope="col">Story</th><th scope="col">Quote</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`
-  return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'] })
+  return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'], section: 'figures' })
 }
 
 // Leading titles and honorifics, left out when asking whether a source's text already names its entity.
@@ -278,12 +291,12 @@ export function sourceText(source: string, entity: string | null): string {
 
 // The figure link names the figure: a list of links all reading "figure" told a screen
 // reader (which lists links by their text) nothing of where each goes.
-function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean): Html {
+function claimItem(c: LedgerClaim, figure: { readonly id: string; readonly label: string } | null, local: boolean, extra: Html | string = ''): Html {
   const target = local ? `#q-${c.start}` : articlePath(c.articleKey, c.start)
   return html`<li><a href="${target}">${formatEstimate(c)}</a> ${c.countedText}
 <span class="muted">(${c.category}${c.planned ? ', planned' : ''}${c.additional ? ', additional' : ''}${c.asOf ? `, as of ${c.asOf}` : ''})</span>
 — ${c.source === null ? html`<em>own voice</em>` : sourceText(c.source, c.sourceEntity)}${c.cue ? html` <span class="muted">${c.cue}</span>` : ''}
-${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}</li>`
+${figure ? html`· figure <a href="${figurePath(figure.id)}">${figure.label}</a>` : ''}${extra}</li>`
 }
 
 function figureRef(figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>, claim: string): { id: string; label: string } | null {
@@ -310,21 +323,21 @@ export function articlePage(
 <h2 id="claims-h">Claims (${claims.length})</h2>
 ${claims.length === 0 ? html`<p>${a.language === 'en' ? 'No attributed figures found in this article.' : `No figures were looked for: the article's language (${a.language}) is not English, the only language claimtrail reads.`}</p>` : html`<ol class="claims">${claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), true))}</ol>`}
 </section>`
-  return layout(title, body)
+  return layout(title, body, { section: 'articles' })
 }
 
 /** `/articles`: every stored article. */
 export function articlesPage(articles: readonly StoredArticle[]): string {
   const rows = articles.map((a) => html`<tr><th scope="row"><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a></th><td data-label="Outlet">${a.outlet ?? '—'}</td><td class="date" data-label="Published">${a.published ?? '—'}</td><td class="num" data-label="Claims">${a.claimCount}</td></tr>`)
   return layout('Articles', html`<h1>Articles</h1><p class="lede">${articles.length} articles in the ledger.</p>
-<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Claims</th></tr></thead><tbody>${rows}</tbody></table></div>`, { section: 'articles' })
 }
 
 /** `/sources`: who is cited, how often, by which outlets. */
 export function sourcesPage(sources: readonly SourceSummary[]): string {
   const rows = sources.map((s) => html`<tr><th scope="row"><a href="${sourcePath(s.name)}">${s.label}</a></th><td class="num" data-label="Claims">${s.claims}</td><td class="num" data-label="Articles">${s.articles}</td><td data-label="Outlets">${s.outlets.join(', ')}</td><td data-label="Dates">${range(s.first, s.last)}</td><td class="num" data-label="Figures">${s.figures.length}</td></tr>`)
   return layout('Sources', html`<h1>Sources</h1><p class="lede">${sources.length} sources of figures. A named source counts once however many outlets quote it; unnamed ones (“officials”) are counted per story; an outlet's own statements are its own voice.</p>
-<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Source</th><th scope="col">Claims</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Dates</th><th scope="col">Figures</th></tr></thead><tbody>${rows}</tbody></table></div>`, { section: 'sources' })
 }
 
 /** `/sources/:name`: what a source claimed over time. */
@@ -336,23 +349,74 @@ export function sourcePage(s: SourceSummary, claims: readonly LedgerClaim[], fig
   return layout(s.label, html`<p class="crumbs"><a href="/sources">Sources</a> ›</p><h1>${s.label}</h1>
 <p class="lede">${s.claims} claims in ${s.articles} articles · ${range(s.first, s.last)} · via ${s.outlets.join(', ') || 'no named outlet'}</p>
 <h2>Claims over time</h2>
-<div class="table-wrap"><table class="evidence cards"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`)
+<div class="table-wrap"><table class="evidence cards"><thead><tr><th scope="col">Date</th><th scope="col">Figure</th><th scope="col">Estimate</th><th scope="col">Outlet</th><th scope="col">Quote</th></tr></thead><tbody>${rows}</tbody></table></div>`, { section: 'sources' })
 }
 
-/** `/search?q=`: figures, articles and claims matching a query. */
+/** What the search page shows: the matches, and how many there were before the page's cut. */
+export interface SearchView {
+  readonly figures: readonly Figure[]
+  readonly articles: readonly StoredArticle[]
+  readonly claims: readonly LedgerClaim[]
+  /** Matches before the cut (articles and claims are cut to a page's worth). */
+  readonly totalArticles?: number
+}
+
+/** The most lines of claims the search page lists (each a claim with every article that carries it). */
+export const SEARCH_CLAIM_LINES = 100
+
+/**
+ * Claims that read the same (one estimate of one figure, counting the same words, from the
+ * same source and cue, in the same quote) grouped into one line: a wire story carried by
+ * three outlets is one claim in three articles, not three identical lines (session 14).
+ */
+export function sameClaimGroups(claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>): LedgerClaim[][] {
+  const groups = new Map<string, LedgerClaim[]>()
+  for (const c of claims) {
+    const key = JSON.stringify([
+      figureOf.get(c.key) ?? null, formatEstimate(c), c.countedText, c.category, c.planned, c.additional, c.asOf,
+      c.source, c.sourceEntity, c.cue, c.quote.replace(/\s+/g, ' ').trim(),
+    ])
+    const group = groups.get(key)
+    if (group) group.push(c)
+    else groups.set(key, [c])
+  }
+  return [...groups.values()]
+}
+
+/** The articles carrying one claim, each linked at the quote: outlet and date. */
+function carriedBy(group: readonly LedgerClaim[]): Html {
+  const links = group.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${articlePath(c.articleKey, c.start)}">${c.outlet ?? c.title ?? 'an article'} <span class="date">${c.published ?? 'undated'}</span></a>`)
+  return html`<br><small class="muted carried">${group.length > 1 ? `in ${group.length} articles: ` : 'in '}${links}</small>`
+}
+
+/**
+ * `/search?q=`: figures, articles and claims matching a query. The one rendering of search
+ * results: search as you type (`static/search.js`) fetches this page and shows its
+ * `#search-results`, so typing and Enter give the same page (session 14).
+ */
 export function searchPage(
-  q: string, result: { figures: readonly Figure[]; articles: readonly StoredArticle[]; claims: readonly LedgerClaim[] } | null,
+  q: string, result: SearchView | null,
   figureOf: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string> = new Map(),
 ): string {
   const scripts = ['/static/search.js']
   if (result === null) {
-    return layout('Search', html`<h1>Search</h1><div id="search-results" aria-live="polite"><p>Type words in the search box above: they are looked up in article texts, quotes, counted phrases and sources.</p></div>`, { q, scripts })
+    return layout('Search', html`<h1>Search</h1><div id="search-results" aria-live="polite"><p>Type words in the search box above: they are looked up in figure names, article texts, quotes, counted phrases and sources.</p></div>`, { q, scripts })
   }
   const figures = result.figures.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> ${statusBadge(f.status)}</li>`)
   const articles = result.articles.map((a) => html`<li><a href="${articlePath(a.key)}">${a.title ?? a.sourceId}</a> <span class="muted">${a.outlet ?? ''} ${a.published ?? ''}</span></li>`)
-  const claims = result.claims.map((c) => claimItem(c, figureRef(figureOf, labels, c.key), false))
-  const section = (title: string, items: readonly Html[]): Html => html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
-  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${section('Figures', figures)}${section('Articles', articles)}${section('Claims', claims)}</div>`, { q, scripts })
+  const groups = sameClaimGroups(result.claims, figureOf)
+  const claims = groups.slice(0, SEARCH_CLAIM_LINES).map((g) => claimItem(g[0], figureRef(figureOf, labels, g[0].key), false, carriedBy(g)))
+  const totalArticles = result.totalArticles ?? result.articles.length
+  const notes = {
+    Articles: totalArticles > articles.length ? `The first ${articles.length} of ${totalArticles}: add words to narrow the search.` : '',
+    Claims: [
+      groups.length < result.claims.length ? `${result.claims.length} matches: a claim carried by several articles is one line, with each article.` : '',
+      groups.length > claims.length ? `The first ${claims.length} of ${groups.length} lines: add words to narrow the search.` : '',
+    ].filter((x) => x !== '').join(' '),
+  } as Record<string, string>
+  const section = (title: string, count: number, items: readonly Html[]): Html => html`<section><h2>${title} (${count})</h2>${notes[title] ? html`<p class="muted">${notes[title]}</p>` : ''}${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul class="results">${items}</ul>`}</section>`
+  const none = figures.length === 0 && articles.length === 0 && claims.length === 0
+  return layout(`Search: ${q}`, html`<h1>Search: <q>${q}</q></h1><div id="search-results" aria-live="polite">${none ? html`<p class="empty">Nothing matches <q>${q}</q>. Try fewer or other words, a source (“NIS”), or what is counted (“troops”, “killed”); or browse the <a href="/">figures</a>, <a href="/sources">sources</a> and <a href="/articles">articles</a>.</p>` : ''}${section('Figures', figures.length, figures)}${section('Articles', totalArticles, articles)}${section('Claims', groups.length, claims)}</div>`, { q, scripts })
 }
 
 /** `/extract`: paste a text, see what claimtrail finds (analysed by POST /api/extract, nothing stored). */
@@ -375,7 +439,7 @@ export function extractPage(): string {
 <div id="extract-text-out" class="article-text"></div>
 <h3>Claims</h3>
 <ol id="extract-claims" class="claims"></ol>
-</section>`, { scripts: ['/static/extract.js'] })
+</section>`, { scripts: ['/static/extract.js'], section: 'extract' })
 }
 
 // What each status the app answers with (src/api/errors.ts) tells the reader: a request
@@ -385,8 +449,58 @@ const ERROR_HEADING: Record<number, string> = {
   413: 'Request too large', 422: 'Cannot be processed', 503: 'The ledger is unavailable',
 }
 
+function idWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)
+}
+
+/**
+ * Figures to offer for an id that names none (a typo, an old link to a figure renamed or
+ * split away): those sharing most words with it, in its id or label, the longest shared
+ * id prefix first. At most `limit`.
+ */
+export function figureSuggestions(id: string, figures: readonly Pick<Figure, 'id' | 'label' | 'points'>[], limit = 8): Pick<Figure, 'id' | 'label' | 'points'>[] {
+  const wanted = new Set(idWords(id))
+  const segments = id.toLowerCase().split('/')
+  const scored = figures.map((f) => {
+    const words = new Set([...idWords(f.id), ...idWords(f.label)])
+    let shared = 0
+    for (const w of wanted) if (words.has(w) || [...words].some((x) => x.length > 3 && w.length > 3 && (x.startsWith(w.slice(0, 4)) && w.startsWith(x.slice(0, 4))))) shared++
+    const own = f.id.toLowerCase().split('/')
+    let prefix = 0
+    while (prefix < own.length && prefix < segments.length && own[prefix] === segments[prefix]) prefix++
+    return { f, score: shared + prefix }
+  })
+  return scored.filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || b.f.points.length - a.f.points.length || a.f.id.localeCompare(b.f.id))
+    .slice(0, limit).map((x) => x.f)
+}
+
+/**
+ * The page for a figure id that names none: the message, figures with a like id or label,
+ * and a search box holding the id's words (session 14; the page was a dead end).
+ */
+export function unknownFigurePage(id: string, suggestions: readonly Pick<Figure, 'id' | 'label' | 'points'>[]): string {
+  const words = idWords(id).join(' ')
+  const list = suggestions.map((f) => html`<li><a href="${figurePath(f.id)}">${f.label}</a> <small class="muted">${f.id} · ${f.points.length} ${f.points.length === 1 ? 'estimate' : 'estimates'}</small></li>`)
+  return layout('Not found', html`<h1>Not found</h1>
+<p>No figure <q>${id}</q>. A figure's id says what happened, to whom and what was counted (<code>deployed/north-korea/troops</code>). The old id of a merged figure leads to the figure it went into; a typo, or a figure that a split or an undo took away, leads here.</p>
+${list.length > 0 ? html`<h2 id="suggestions-h">Figures with a like name</h2><ul class="results" aria-labelledby="suggestions-h">${list}</ul>` : ''}
+${searchAgain(words)}`)
+}
+
+/** A search box in a page's body (404s), with links to the lists: a page that finds nothing should not be a dead end. */
+function searchAgain(value: string): Html {
+  return html`<form class="search-again" role="search" action="/search" method="get">
+<label for="notfound-q">Search figures, articles and claims</label>
+<input id="notfound-q" name="q" type="search" value="${value}">
+<button type="submit">Search</button>
+</form>
+<p>Or browse the <a href="/">figures</a>, <a href="/sources">sources</a> and <a href="/articles">articles</a>.</p>`
+}
+
 /** An error as a page, with the same message the API would give, under a heading naming the status. */
 export function errorPage(status: number, message: string): string {
   const heading = ERROR_HEADING[status] ?? 'Something went wrong'
-  return layout(heading, html`<h1>${heading}</h1><p>${message}</p><p><a href="/">Back to the figures</a></p>`)
+  // A 404 (an old link, a typo) offers a search rather than only the way home.
+  return layout(heading, html`<h1>${heading}</h1><p>${message}</p>${status === 404 ? searchAgain('') : html`<p><a href="/">Back to the figures</a></p>`}`)
 }

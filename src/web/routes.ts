@@ -7,7 +7,7 @@ import { isClaimtrailError } from '../model/errors.ts'
 import { blockersOf, loadEdits, type Edit } from '../ledger/edits.ts'
 import type { Figure } from '../reconcile/figures.ts'
 import {
-  articlePage, articlesPage, editsPage, errorPage, extractPage, figurePage, figuresIndexPage, searchPage, sourcePage, sourcesPage,
+  articlePage, articlesPage, editsPage, errorPage, extractPage, figurePage, figureSuggestions, figuresIndexPage, searchPage, sourcePage, sourcesPage, unknownFigurePage,
 } from './pages.ts'
 import { figurePath } from './html.ts'
 
@@ -21,6 +21,7 @@ const STATIC: Record<string, { readonly type: string; readonly body: string }> =
   'extract.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/extract.js', import.meta.url), 'utf8') },
   'chart.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/chart.js', import.meta.url), 'utf8') },
   'search.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/search.js', import.meta.url), 'utf8') },
+  'figures.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/figures.js', import.meta.url), 'utf8') },
   'edits.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./static/edits.js', import.meta.url), 'utf8') },
 }
 
@@ -94,7 +95,7 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     }
     const view = await ledgerView(store)
     const f = figureById(view, id)
-    if (!f) return notFound(c, `no figure "${id}"`)
+    if (!f) return c.html(unknownFigurePage(id, figureSuggestions(id, view.figures)), 404)
     // A merged-away id keeps working as a permalink: it redirects to the figure that holds its claims now.
     if (f.id !== id) return c.redirect(figurePath(f.id), 301)
     const edits = await loadEdits(store)
@@ -128,7 +129,7 @@ export function registerWeb(app: Hono, ctx: AppContext): void {
     if (q === '') return c.html(searchPage('', null, new Map()))
     const view = await ledgerView(store)
     const found = await searchLedger(store, view, q)
-    return c.html(searchPage(q, { figures: found.figures, articles: found.articles.slice(0, 50), claims: found.claims.slice(0, 100) }, figureOfClaim(view.figures), figureLabels(view.figures)))
+    return c.html(searchPage(q, { figures: found.figures, articles: found.articles.slice(0, 50), totalArticles: found.articles.length, claims: found.claims }, figureOfClaim(view.figures), figureLabels(view.figures)))
   })
 
   app.get('/extract', (c) => c.html(extractPage()))

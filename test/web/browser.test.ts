@@ -595,4 +595,195 @@ describe('web app on the demo corpus, with real extraction', { skip: hasChromium
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('search: a claim carried by several articles is one line naming each article, typed or entered (ux14)', async () => {
+    const { page, errors } = await openPage()
+    // The demo has one NIS sentence ("between 15,000 and 18,000 … reinforcements") carried by three outlets.
+    await page.goto(`${demo.url}/search?q=reinforcements`)
+    const lines = page.locator('#search-results section:has(h2:text-matches("^Claims")) ul.results > li')
+    assert.equal(await lines.count(), 1, 'one line for the three copies')
+    const carried = lines.first().locator('.carried a')
+    assert.equal(await carried.count(), 3)
+    assert.match((await lines.first().locator('.carried').textContent()) ?? '', /^in 3 articles: /)
+    for (const href of await carried.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) assert.match(href ?? '', /^\/articles\/[^#]+#q-\d+$/)
+    // No two claim lines read the same anywhere in a broad search.
+    await page.goto(`${demo.url}/search?q=troops`)
+    const texts = await page.locator('#search-results section:has(h2:text-matches("^Claims")) ul.results > li').evaluateAll((lis) => lis.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').replace(/ in (\d+ articles: )?.*$/, '')))
+    assert.ok(texts.length > 10)
+    assert.equal(new Set(texts).size, texts.length, `repeated lines: ${texts.filter((t, i) => texts.indexOf(t) !== i).join(' | ')}`)
+    // Typed, the same lines (one rendering).
+    const entered = await page.locator('#search-results').innerHTML()
+    await page.goto(`${demo.url}/search`)
+    await page.locator('#site-q').pressSequentially('troops', { delay: 20 })
+    await page.waitForURL(/\/search\?q=troops$/)
+    await page.locator('#search-results h2').first().waitFor()
+    assert.equal(await page.locator('#search-results').innerHTML(), entered)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('phone (375 px): the timeline says it scrolls sideways, and Earlier/Later move it; a desktop shows no hint (ux14)', async () => {
+    const list = await (await fetch(`${demo.url}/api/figures`)).json() as { figures: { id: string }[] }
+    const id = list.figures[0].id
+    const phone = await openPage(375, 812)
+    const page = phone.page
+    await page.goto(`${demo.url}/figures/${id}`)
+    const scroller = page.locator('#chart-scroll')
+    const width = await scroller.evaluate((el) => [el.scrollWidth, el.clientWidth])
+    assert.ok(width[0] > width[1] + 50, `the chart is wider than its box on a phone (${width})`)
+    const hint = page.locator('#chart-hint')
+    assert.ok(await hint.isVisible(), 'the hint shows')
+    assert.match((await hint.textContent()) ?? '', /wider than the screen: swipe it sideways for later dates/)
+    const box = await hint.boundingBox()
+    assert.ok(box !== null && box.x >= 0 && box.x + box.width <= 375, `the hint lies inside the viewport (${JSON.stringify(box)})`)
+    assert.ok(await page.locator('.chart-frame.more-right').count() === 1, 'a fade marks the right edge')
+    const earlier = page.getByRole('button', { name: '← Earlier' })
+    const later = page.getByRole('button', { name: 'Later →' })
+    assert.ok(await earlier.isDisabled(), 'nothing earlier at the start')
+    await later.click()
+    await page.waitForFunction(() => (document.getElementById('chart-scroll')?.scrollLeft ?? 0) > 100)
+    await page.waitForFunction(() => !(document.querySelector('.chart-earlier') as HTMLButtonElement).disabled)
+    assert.equal(await page.locator('.chart-frame.more-left').count(), 1)
+    // Keyboard: the scroll box takes focus and the arrow keys move it.
+    await scroller.evaluate((el) => { el.scrollLeft = 0 })
+    await scroller.focus()
+    await page.keyboard.press('ArrowRight')
+    await page.waitForFunction(() => (document.getElementById('chart-scroll')?.scrollLeft ?? 0) > 0)
+    assert.equal(await scroller.getAttribute('role'), 'region')
+    assert.ok(((await scroller.getAttribute('aria-label')) ?? '').length > 0)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `the page itself does not scroll sideways (${overflow}px)`)
+    await shot(page, 'demo-figure-phone-chart-hint')
+    assert.deepEqual(phone.errors, [])
+    await page.close()
+    const desk = await openPage(1280, 900)
+    await desk.page.goto(`${demo.url}/figures/${id}`)
+    assert.equal(await desk.page.locator('#chart-hint').isVisible(), false, 'no hint when the chart fits')
+    await desk.page.close()
+  })
+})
+
+describe('search, the unknown-figure page (ux14)', { skip: hasChromium ? false : `no chromium at ${CHROMIUM}` }, () => {
+  test('search as you type shows exactly what the search page shows for the same words', async () => {
+    const { page, errors } = await openPage()
+    for (const q of ['Kursk', 'ministry', 'troops']) {
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(q)}`)
+      const entered = { h1: await page.locator('main h1').innerHTML(), results: await page.locator('#search-results').innerHTML(), title: await page.title() }
+      await page.goto(`${server.url}/search`)
+      await page.locator('#site-q').pressSequentially(q, { delay: 20 })
+      await page.waitForURL(new RegExp(`/search\\?q=${q}$`))
+      await page.locator('#search-results h2').first().waitFor()
+      assert.equal(await page.locator('main h1').innerHTML(), entered.h1, q)
+      assert.equal(await page.locator('#search-results').innerHTML(), entered.results, q)
+      assert.equal(await page.title(), entered.title, q)
+    }
+    // The status badge and the figure link (the typed results had plain text and no link).
+    assert.ok(await page.locator('#search-results .status').count() > 0)
+    assert.ok(await page.locator('#search-results a[href^="/figures/"]').count() > 0)
+    assert.equal(await page.locator('#search-results script, #search-results img').count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('an unknown figure offers figures with a like name and a search box holding its words', async () => {
+    for (const [width, name] of [[1280, 'figure-404'], [375, 'figure-404-phone']] as const) {
+      const { page } = await openPage(width, 800)
+      const res = await page.goto(`${server.url}/figures/deployed/north-korea/troopz`)
+      assert.equal(res?.status(), 404)
+      assert.match((await page.locator('main').textContent()) ?? '', /No figure deployed\/north-korea\/troopz\. /)
+      const first = page.locator('main ul.results li a').first()
+      assert.equal(await first.getAttribute('href'), `/figures/${DEPLOYED}`, 'the likely figure comes first')
+      const box = page.getByLabel('Search figures, articles and claims', { exact: true }).and(page.locator('#notfound-q'))
+      assert.equal(await box.inputValue(), 'deployed north korea troopz')
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      assert.ok(overflow <= 1, `no sideways scroll at ${width}px`)
+      await shot(page, name)
+      if (width === 1280) {
+        await box.fill('Kursk')
+        await Promise.all([page.waitForURL(/\/search\?q=Kursk$/), box.press('Enter')])
+        await first.page().locator('h1', { hasText: 'Search' }).waitFor()
+      }
+      await page.close()
+    }
+  })
+
+  test('the header marks the section a page is in (aria-current), and every 404 offers a search (ux14 walkthrough)', async () => {
+    const { page } = await openPage()
+    const cases: [string, string | null][] = [
+      ['/', 'Figures'], [`/figures/${DEPLOYED}`, 'Figures'], ['/sources', 'Sources'], ['/sources/nis', 'Sources'],
+      ['/articles', 'Articles'], [`/articles/${keys.get('nis-revision')}`, 'Articles'], ['/extract', 'Extract'], ['/edits', 'Edits'],
+      ['/search?q=Kursk', null],
+    ]
+    for (const [path, current] of cases) {
+      await page.goto(server.url + path)
+      const marked = await page.locator('nav[aria-label="Main"] a[aria-current="page"]').allTextContents()
+      assert.deepEqual(marked, current === null ? [] : [current], path)
+    }
+    const bold = await page.goto(server.url + '/sources').then(() => page.locator('nav a[aria-current="page"]').evaluate((a) => getComputedStyle(a).fontWeight))
+    assert.equal(bold, '700', 'and it shows')
+    for (const path of ['/articles/nope', '/sources/nope', '/no-such-page']) {
+      const res = await page.goto(server.url + path)
+      assert.equal(res?.status(), 404, path)
+      const box = page.locator('main form[role="search"] input[name="q"]')
+      assert.equal(await box.count(), 1, `${path} has a search box`)
+      assert.equal(await page.locator('label[for="notfound-q"]').textContent(), 'Search figures, articles and claims')
+      assert.equal(await page.locator('main a[href="/sources"]').count(), 1, path)
+    }
+    await page.close()
+  })
+
+  test('on a desktop the chart that fits is no extra tab stop (ux14 walkthrough)', async () => {
+    const { page } = await openPage(1280, 900)
+    await page.goto(`${server.url}/figures/${DEPLOYED}`)
+    await page.locator('#chart-hint').waitFor({ state: 'hidden' })
+    assert.equal(await page.locator('#chart-scroll').getAttribute('tabindex'), null)
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.waitForFunction(() => document.getElementById('chart-scroll')?.getAttribute('tabindex') === '0')
+    assert.ok(await page.locator('#chart-hint').isVisible())
+    await page.close()
+  })
+
+  test('a highlight says what it marks in its title, not by colour alone, on the article and extract pages (ux14 walkthrough)', async () => {
+    const { page } = await openPage()
+    await page.goto(`${server.url}/articles/${keys.get('nis-revision')}`)
+    const titles = new Set(await page.locator('.article-text mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title'))))
+    assert.ok(titles.has('source') && titles.has('cue'), [...titles].join(' | '))
+    assert.ok([...titles].some((t) => /claimed figure/.test(t ?? '')), [...titles].join(' | '))
+    assert.ok(![...titles].includes(null))
+    await page.goto(`${server.url}/extract`)
+    await page.fill('#extract-text', SEED)
+    await page.click('#extract-run')
+    await page.locator('#extract-text-out mark').first().waitFor()
+    const extracted = await page.locator('#extract-text-out mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title')))
+    assert.ok(extracted.length > 0 && extracted.every((t) => t !== null && t !== ''))
+    assert.ok(extracted.some((t) => /claimed figure/.test(t ?? '')))
+    await page.close()
+  })
+
+  test('the figure list filters as you type, on a desktop and on a phone, and leads on to search when nothing matches (ux14 walkthrough)', async () => {
+    const all = (await (await fetch(`${server.url}/api/figures`)).json() as { figures: { id: string; label: string }[] }).figures
+    const word = 'killed'
+    const expected = all.filter((f) => `${f.label} ${f.id}`.toLowerCase().includes(word)).map((f) => f.id).sort()
+    assert.ok(expected.length > 0 && expected.length < all.length, 'the fixture has some figures with the word and some without')
+    for (const width of [1280, 375]) {
+      const { page, errors } = await openPage(width, 900)
+      await page.goto(`${server.url}/`)
+      const box = page.getByLabel('Show only figures whose name or id contains')
+      await box.fill(word.toUpperCase())
+      const visible = async (): Promise<string[]> => (await page.locator('table.figures tbody tr:visible').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-figure') ?? ''))).sort()
+      assert.deepEqual(await visible(), expected, `${width}px`)
+      assert.equal(await page.locator('#figure-filter-count').textContent(), `${expected.length} of ${all.length} shown`)
+      await box.fill('zzqx')
+      assert.deepEqual(await visible(), [])
+      const none = page.locator('#figure-filter-none')
+      assert.match((await none.textContent()) ?? '', /No figure's name or id contains “zzqx”; search the articles and claims for it\./)
+      assert.equal(await none.locator('a').getAttribute('href'), '/search?q=zzqx')
+      await box.press('Escape')
+      assert.equal((await visible()).length, all.length, 'Escape clears the filter')
+      assert.ok(await none.isHidden())
+      if (width === 375) await shot(page, 'figures-filter-phone')
+      assert.deepEqual(errors, [])
+      await page.close()
+    }
+  })
 })

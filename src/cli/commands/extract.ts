@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
@@ -33,7 +33,7 @@ export function fileProblem(e: unknown): string {
 export const command: Command = {
   name: 'extract',
   summary: 'Find attributions, quantities, claims and entities in articles (json, brat or a readable report).',
-  usage: 'claimtrail extract [--format json|brat|text] [--published YYYY-MM-DD] [--out-dir DIR] [--gazetteer FILE] [--max-bytes N] [FILE ...]',
+  usage: 'claimtrail extract [--format json|brat|text] [--published YYYY-MM-DD] [--out-dir DIR (created if missing, with a note)] [--gazetteer FILE] [--max-bytes N] [FILE ...]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
@@ -54,10 +54,18 @@ export const command: Command = {
     if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
     const outDir = values['out-dir']
     if (outDir !== undefined) {
+      // A missing folder is created, parents too (as `mkdir -p`), and the run says so on
+      // standard error: a mistyped path would otherwise put the output somewhere unseen
+      // (docs/contracts.md, "Session 14").
+      let created: string | undefined
       try {
-        await mkdir(outDir, { recursive: true })
+        created = await mkdir(outDir, { recursive: true })
       } catch (e) {
         throw new ClaimtrailError('USAGE', `--out-dir ${outDir}: ${fileProblem(e)}; give a folder to write into`)
+      }
+      if (created !== undefined) {
+        const parents = resolve(created) === resolve(outDir) ? '' : ` and the folders above it from ${created}`
+        io.stderr.write(`claimtrail extract: --out-dir ${outDir} did not exist: created it${parents}\n`)
       }
     }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
 import { isIsoDate } from '../../ingest/files.ts'
-import { ingest, type IngestOutcome } from '../../ingest/ingest.ts'
+import { ingest, localFeedInputs, type IngestOutcome } from '../../ingest/ingest.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { CliIo, Command } from '../command.ts'
 import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
@@ -55,7 +55,7 @@ export function progressReporter(io: CliIo, isJson: boolean): { outcome(o: Inges
 export const command: Command = {
   name: 'ingest',
   summary: 'Add articles (files, folders, URLs, feeds) to the ledger; already stored ones are skipped.',
-  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed (URLs and .xml/.rss/.atom files are RSS/Atom feeds)] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
+  usage: 'claimtrail ingest PATH|URL|- ... [--db PATH] [--feed (URLs and saved .xml/.rss/.atom feeds are RSS/Atom feeds; another file given with it must be a feed)] [--json] [--published YYYY-MM-DD] [--outlet NAME] [--timeout SECONDS] [--max-bytes N]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args], allowPositionals: true,
@@ -76,6 +76,8 @@ export const command: Command = {
     if (values.published !== undefined && !isIsoDate(values.published)) {
       throw new ClaimtrailError('USAGE', `--published ${values.published}: use a calendar date YYYY-MM-DD`)
     }
+    // A file that is no feed, given with --feed, is refused before the ledger is opened (or created).
+    if (values.feed) await localFeedInputs(positionals)
     const progress = progressReporter(io, values.json)
     const started = Date.now()
     // Ctrl-C: each article is stored in one transaction as it is done, so what is stored

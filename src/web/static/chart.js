@@ -39,3 +39,35 @@ document.addEventListener('keydown', (e) => {
   for (const b of buttons) b.setAttribute('aria-pressed', 'false')
   show(null)
 })
+
+// A chart wider than its box (a phone: the chart keeps 36rem so its dates stay legible)
+// scrolls sideways; say so, fade the side where more of it lies, and offer Earlier/Later
+// buttons, which also serve keyboard and mouse users (session 14).
+const scroller = document.getElementById('chart-scroll')
+const frame = scroller?.parentElement
+const hint = document.getElementById('chart-hint')
+if (scroller && frame && hint) {
+  const buttonsRow = hint.querySelector('.chart-scroll-buttons')
+  const earlier = hint.querySelector('.chart-earlier')
+  const later = hint.querySelector('.chart-later')
+  const update = () => {
+    const max = scroller.scrollWidth - scroller.clientWidth
+    const scrolls = max > 1
+    hint.classList.toggle('scrolls', scrolls)
+    hint.classList.toggle('fits', !scrolls)
+    buttonsRow.hidden = !scrolls
+    // A keyboard stop only when there is something to scroll (arrow keys then move it).
+    if (scrolls) scroller.setAttribute('tabindex', '0')
+    else scroller.removeAttribute('tabindex')
+    frame.classList.toggle('more-left', scrolls && scroller.scrollLeft > 1)
+    frame.classList.toggle('more-right', scrolls && scroller.scrollLeft < max - 1)
+    earlier.disabled = !(scroller.scrollLeft > 1)
+    later.disabled = !(scroller.scrollLeft < max - 1)
+  }
+  const step = (sign) => scroller.scrollBy({ left: sign * scroller.clientWidth * 0.8, behavior: 'smooth' })
+  earlier.addEventListener('click', () => step(-1))
+  later.addEventListener('click', () => step(1))
+  scroller.addEventListener('scroll', update, { passive: true })
+  window.addEventListener('resize', update)
+  update()
+}

@@ -70,6 +70,8 @@ function renderText(doc) {
     }
     const mark = document.createElement('mark')
     mark.className = classes.join(' ')
+    // As on the article page: the title names what the colour shows.
+    mark.title = classes.map((c) => (c === 'claim' ? 'claimed figure' : c)).join(', ')
     mark.textContent = piece
     const id = anchors.get(from)
     if (id) {
