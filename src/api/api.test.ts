@@ -2,10 +2,8 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
-import pg from 'pg'
-import { openPostgresStore } from '../store/postgres/postgres.ts'
+import { withPostgresSchemas } from '../store/postgres/test-schemas.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import type { Store } from '../store/store.ts'
 import { openApiDocument } from './openapi.ts'
@@ -539,19 +537,5 @@ dir = mkdtempSync(join(tmpdir(), 'claimtrail-api-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 apiCases('sqlite', async () => openSqliteStore(join(dir, 'ledger.db')))
 
-const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
-  test('api on postgres', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
-} else {
-  // A random schema, dropped at the end, so concurrent test files never collide.
-  const schema = `api_${randomBytes(6).toString('hex')}`
-  apiCases('postgres', async () => openPostgresStore(PG_URL, { schema, poolSize: 2 }), async () => {
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`)
-    } finally {
-      await client.end()
-    }
-  })
-}
+// A schema of its own, dropped at the end, so concurrent test files never collide.
+withPostgresSchemas('api', 'api', (open) => apiCases('postgres', open))

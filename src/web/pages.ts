@@ -6,6 +6,7 @@ import { formatEstimate } from '../format/estimate.ts'
 import { renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
 import { renderHighlightedText, type AnalysisLayers } from './highlight.ts'
 import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html } from './html.ts'
+import { NAME_TITLES } from '../stages/tokens/titles.ts'
 
 /**
  * The web app's pages, rendered on the server from the ledger: plain semantic HTML,
@@ -261,18 +262,11 @@ ${exportLinks(`&figure=${encodeURIComponent(f.id)}`)}
   return layout(f.label, body, { scripts: ['/static/chart.js', '/static/edits.js'], section: 'figures' })
 }
 
-// Leading titles and honorifics, left out when asking whether a source's text already names its entity.
-const TITLES = new Set([
-  'president', 'vice', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'mr', 'mrs', 'ms', 'dr',
-  'prof', 'professor', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman', 'spokesperson', 'gen',
-  'general', 'col', 'lt', 'mayor', 'chairman', 'chairwoman', 'judge', 'justice', 'attorney', 'former', 'leader',
-  'chief', 'director', 'the', 'a',
-])
-
 function nameWords(text: string): string[] {
   const words = text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w.length > 0)
   let i = 0
-  while (i < words.length - 1 && TITLES.has(words[i])) i++
+  // (leading titles and honorifics, the attribution stage's list: tokens/titles.ts)
+  while (i < words.length - 1 && NAME_TITLES.has(words[i])) i++
   return words.slice(i)
 }
 

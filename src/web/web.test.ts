@@ -11,6 +11,7 @@ import { mainWindow, renderTimelineSvg, valueCap, type ChartPoint } from './char
 import { findQuote, renderHighlightedText } from './highlight.ts'
 import { safeHref } from './html.ts'
 import { editsPage, errorPage, sourceText } from './pages.ts'
+import { NAME_TITLE_TOKENS, NAME_TITLES } from '../stages/tokens/titles.ts'
 import { renderReport } from './report.ts'
 import { ledgerView } from '../api/ledger.ts'
 
@@ -167,6 +168,17 @@ test('a source is followed by its entity in brackets only when its text does not
   assert.equal(sourceText('Zelenskyy', 'Volodymyr Zelenskyy'), 'Zelenskyy (Volodymyr Zelenskyy)', 'a part of the name is not the name')
   assert.equal(sourceText('Nisa Ahmed', 'NIS'), 'Nisa Ahmed (NIS)', 'whole words only')
   assert.equal(sourceText('officials', null), 'officials')
+})
+
+test('the titles sourceText skips on an entity are the attribution stage\'s, with or without a full stop (rev14)', () => {
+  for (const title of NAME_TITLES) {
+    if (title === 'the' || title === 'a') continue
+    const entity = `${title[0].toUpperCase()}${title.slice(1)} Jane Roe`
+    assert.equal(sourceText('Jane Roe', entity), 'Jane Roe', entity)
+  }
+  for (const entity of ['Sen. Jane Roe', 'Sen Jane Roe', 'Mr. Jane Roe', 'Mr Jane Roe']) assert.equal(sourceText('Jane Roe', entity), 'Jane Roe', entity)
+  // every title the attribution stage trims from a source is one of them
+  for (const token of NAME_TITLE_TOKENS) assert.ok(NAME_TITLES.has(token.replace(/\.$/, '')), token)
 })
 
 test('the edits page names a figure by its label, and by its id once the figure is gone (session 13)', () => {

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
-import pg from 'pg'
 import { createAnalyzer } from '../../src/analyze.ts'
 import { createApp } from '../../src/api/app.ts'
-import { openPostgresStore } from '../../src/store/postgres/postgres.ts'
+import { withPostgresSchemas } from '../../src/store/postgres/test-schemas.ts'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite.ts'
 import type { Store } from '../../src/store/store.ts'
 import { assertSaneDocument } from './checks.ts'
@@ -17,7 +15,6 @@ import { GOOD_TEXT, HUGE_BYTES, largeVocabularyText } from './corpus.ts'
 // ledgers: every bad request gets a 4xx with a one-line JSON error, or a sane result;
 // never a 500, never a hang; the article stored before is still there afterwards.
 
-const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const dir = mkdtempSync(join(tmpdir(), 'claimtrail-robust-api-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 const analyzer = createAnalyzer()
@@ -76,9 +73,8 @@ function bodyOf(c: Case): { body: string | Uint8Array; type: string } {
   return { body: JSON.stringify(c.body.json), type }
 }
 
-function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<void>): void {
+function suite(name: string, open: () => Promise<Store>): void {
   describe(`API robustness on ${name}`, () => {
-    after(cleanup)
     test('bad requests get a 4xx and one line, or a sane result; the stored article is kept', { timeout: 180_000 }, async () => {
       const store = await open()
       const app = createApp({ store, analyzer: () => analyzer })
@@ -156,19 +152,6 @@ function suite(name: string, open: () => Promise<Store>, cleanup: () => Promise<
   })
 }
 
-suite('SQLite', async () => openSqliteStore(join(dir, 'api.db')), async () => {})
+suite('SQLite', async () => openSqliteStore(join(dir, 'api.db')))
 
-if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
-  test('API robustness on PostgreSQL', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
-} else {
-  const schema = `ct_robust_api_${randomBytes(5).toString('hex')}`
-  suite('PostgreSQL', () => openPostgresStore(PG_URL, { schema, poolSize: 2 }), async () => {
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`)
-    } finally {
-      await client.end()
-    }
-  })
-}
+withPostgresSchemas('API robustness', 'ct_robust_api', (open) => suite('PostgreSQL', open))

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import pg from 'pg'
-import { openPostgresStore } from '../../src/store/postgres/postgres.ts'
+import { withPostgresSchemas } from '../../src/store/postgres/test-schemas.ts'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite.ts'
 import type { Store } from '../../src/store/store.ts'
 import { runCli } from '../cli-helpers.ts'
@@ -18,7 +16,6 @@ import { badFeeds, largeVocabularyText, writeBadCorpus } from './corpus.ts'
 // then the bad corpus and hostile feeds are ingested; each bad document gets one line
 // naming it, the sane ones are stored, and nothing already stored is lost or changed.
 
-const PG_URL = process.env.CLAIMTRAIL_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const root = mkdtempSync(join(tmpdir(), 'claimtrail-robust-ingest-'))
 const corpusDir = join(root, 'corpus')
 mkdirSync(corpusDir)
@@ -57,9 +54,8 @@ interface Backend {
   readonly store: Store
 }
 
-function suite(name: string, open: () => Promise<Backend>, cleanup: () => Promise<void>): void {
+function suite(name: string, open: () => Promise<Backend>): void {
   describe(`ingest into ${name}: the bad-input corpus and hostile feeds`, () => {
-    after(cleanup)
     test('bad documents are refused one line each; the good one is kept; a re-run changes nothing', { timeout: 120_000 }, async () => {
       const b = await open()
       try {
@@ -116,43 +112,24 @@ function suite(name: string, open: () => Promise<Backend>, cleanup: () => Promis
 }
 
 const dbPath = join(root, 'ledger.db')
-suite('SQLite', async () => ({ args: ['--db', dbPath], env: {}, store: openSqliteStore(dbPath) }), async () => {})
+suite('SQLite', async () => ({ args: ['--db', dbPath], env: {}, store: openSqliteStore(dbPath) }))
 
-if (process.env.CLAIMTRAIL_SKIP_PG === '1') {
-  test('ingest into PostgreSQL: the bad-input corpus', { skip: 'CLAIMTRAIL_SKIP_PG=1' }, () => {})
-} else {
-  const schema = `ct_robust_${randomBytes(5).toString('hex')}`
-  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+withPostgresSchemas('ingest into PostgreSQL: the bad-input corpus', 'ct_robust', (_open, schema) => {
   const vocabFile = join(root, 'large-vocabulary.txt')
   writeFileSync(vocabFile, largeVocabularyText())
   describe('ingest into PostgreSQL: a 1 MB document with a large vocabulary', () => {
-    const vschema = `${schema}_v`
-    const vurl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${vschema}`)}`
-    after(async () => {
-      const client = new pg.Client({ connectionString: PG_URL })
-      await client.connect()
-      try {
-        await client.query(`drop schema if exists ${vschema} cascade`)
-      } finally {
-        await client.end()
-      }
-    })
     test('is stored like SQLite stores it (full text over a bounded prefix)', { timeout: 60_000 }, async () => {
-      await (await openPostgresStore(PG_URL, { schema: vschema, poolSize: 1 })).close()
-      const r = await runCli(['ingest', vocabFile], '', { DATABASE_URL: vurl })
+      const vocab = schema()
+      await (await vocab.open()).close()
+      const r = await runCli(['ingest', vocabFile], '', { DATABASE_URL: vocab.url })
       assertNoStack(r.stderr, 'large-vocabulary.txt')
       assert.equal(r.status, 0, r.stderr)
       assert.match(r.stderr, /^1 ingested, 0 skipped, 0 failed/)
     })
   })
 
-  suite('PostgreSQL', async () => ({ args: [], env: { DATABASE_URL: url }, store: await openPostgresStore(PG_URL, { schema, poolSize: 2 }) }), async () => {
-    const client = new pg.Client({ connectionString: PG_URL })
-    await client.connect()
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`)
-    } finally {
-      await client.end()
-    }
+  suite('PostgreSQL', async () => {
+    const s = schema()
+    return { args: [], env: { DATABASE_URL: s.url }, store: await s.open() }
   })
-}
+})

@@ -1,6 +1,7 @@
 import type { TokenColumns } from '../../model/doc.ts'
 import { POS_TAGS } from '../../model/doc.ts'
 import type { Sentence } from '../../model/types.ts'
+import { markQuotations, paragraphBounds, Q_CLOSE, Q_IN, Q_OPEN, Q_OUT } from '../tokens/quotations.ts'
 
 /**
  * Per-token columns the attribution taggers read, computed once per document in flat
@@ -29,11 +30,8 @@ export interface Prepared {
   readonly punct: Uint8Array
 }
 
-/** Quote states, see {@link Prepared.quote}. */
-export const Q_OUT = 0
-export const Q_IN = 1
-export const Q_OPEN = 2
-export const Q_CLOSE = 3
+/** Quote states, see {@link Prepared.quote} (tokens/quotations.ts, which the claims stage shares). */
+export { Q_OUT, Q_IN, Q_OPEN, Q_CLOSE }
 
 /** Punctuation classes, see {@link Prepared.punct}. */
 export const P_COMMA = 1
@@ -90,7 +88,6 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
   const isCap = new Uint8Array(n)
   const sent = new Int32Array(n)
   const para = new Int32Array(n)
-  const quote = new Uint8Array(n)
   const punct = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     lemma[i] = hashString(tokens.lemma[i])
@@ -122,56 +119,14 @@ export function prepare(text: string, tokens: TokenColumns, sentences: readonly 
       punct[i] = 4
     }
   }
-  const nPara = sentences.length === 0 ? 0 : sentences[sentences.length - 1].paragraph + 1
-  const paraStart = new Int32Array(nPara).fill(-1)
-  const paraEnd = new Int32Array(nPara)
   for (let k = 0; k < sentences.length; k++) {
     const st = sentences[k]
     for (let i = st.tokenStart; i < st.tokenEnd; i++) { sent[i] = k; para[i] = st.paragraph }
-    if (paraStart[st.paragraph] < 0) paraStart[st.paragraph] = st.tokenStart
-    paraEnd[st.paragraph] = st.tokenEnd
   }
-  for (let p = 0; p < nPara; p++) if (paraStart[p] < 0) { paraStart[p] = p > 0 ? paraEnd[p - 1] : 0; paraEnd[p] = paraStart[p] }
-  // Quotation state restarts at each paragraph: news style reopens a quotation that
-  // continues into the next paragraph with a new opening mark.
-  for (let p = 0; p < nPara; p++) {
-    let inside = false
-    for (let i = paraStart[p]; i < paraEnd[p]; i++) {
-      const s = tokens.start[i]
-      const c = text.charCodeAt(s)
-      const oneUnit = tokens.end[i] - s === 1
-      if (oneUnit && c === 39 && i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
-        && tokens.end[i + 1] === s + 2 && text.charCodeAt(s + 1) === 39) {
-        // Two apostrophes are a double quotation mark in some archives (''like this''):
-        // the pair is one mark; the apostrophe on the inside side counts as quoted text.
-        if (inside) { quote[i] = Q_IN; quote[i + 1] = Q_CLOSE } else { quote[i] = Q_OPEN; quote[i + 1] = Q_IN }
-        inside = !inside
-        i++
-        continue
-      }
-      if (oneUnit && c === 39 && !inside && i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
-        && tokens.end[i + 1] > s + 2 && text.charCodeAt(s + 1) === 39) {
-        // ...and the tokenizer at times keeps the second apostrophe with the word it opens
-        // (''A pastor -> ' 'A): the same opening mark.
-        quote[i] = Q_OPEN
-        quote[i + 1] = Q_IN
-        inside = true
-        i++
-        continue
-      }
-      const isMark = oneUnit && (c === 0x201c || c === 0x201d || c === 34)
-      if (!isMark) { quote[i] = inside ? Q_IN : Q_OUT; continue }
-      // A left mark written where a quotation closes ('“It's unusual,“ said Larry Noble'):
-      // inside a quotation, stuck to the word before it and not to the one after, it closes;
-      // a right mark that opens one is the mirror case.
-      const stuckBefore = i > paraStart[p] && tokens.end[i - 1] === s
-      const stuckAfter = i + 1 < paraEnd[p] && tokens.start[i + 1] === s + 1
-      const opens: boolean = c === 0x201c ? !(inside && stuckBefore && !stuckAfter)
-        : c === 0x201d ? !inside && !stuckBefore && stuckAfter : !inside
-      quote[i] = opens ? Q_OPEN : Q_CLOSE
-      inside = opens
-    }
-  }
+  const paragraphs = paragraphBounds(sentences)
+  const paraStart = paragraphs.start
+  const paraEnd = paragraphs.end
+  const quote = markQuotations(text, tokens, paragraphs)
   return {
     n, tokens, sentences, lemma, form, suffix, shape, pos: tokens.pos, isCap, sent, para,
     paraStart, paraEnd, quote, punct,

@@ -3,6 +3,7 @@ import type { Entity, EntityType } from '../../model/types.ts'
 import { posId } from '../../model/doc.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
+import { NAME_TITLE_TOKENS } from '../tokens/titles.ts'
 import { readModelFile } from './averaged.ts'
 import { hashString, P_COMMA, type Prepared } from './features.ts'
 
@@ -19,13 +20,8 @@ const RELATIVE_THINGS = new Set(['which', 'that'])
 const COLLECTIVE = new Set(['they', 'them', 'it', 'we', 'us'])
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those'])
 // Titles and honorifics dropped from the front of a named source ("President Barack
-// Obama" -> "Barack Obama"); the list is the common set in US and UK news style guides.
-const TITLES = new Set([
-  'president', 'vice', 'sen.', 'senator', 'rep.', 'representative', 'gov.', 'governor', 'mr.', 'mrs.',
-  'ms.', 'dr.', 'prof.', 'professor', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman',
-  'spokesperson', 'gen.', 'general', 'col.', 'lt.', 'mayor', 'chairman', 'chairwoman', 'judge',
-  'justice', 'attorney', 'former', 'leader', 'chief', 'director', 'candidate', 'nominee', 'the', 'a',
-])
+// Obama" -> "Barack Obama"): tokens/titles.ts, shared with the web app.
+const TITLES = NAME_TITLE_TOKENS
 // Capitalised proper nouns that never name a speaker (POS taggers mark them PROPN).
 const NOT_SPEAKERS = new Set([...WEEKDAY_NAMES, ...MONTH_NAMES])
 const TYPE_RANK: Partial<Record<EntityType, number>> = { PERSON: 3, MEDIA: 3, ORG: 3, GPE: 2, NORP: 1 }

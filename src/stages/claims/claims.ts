@@ -3,13 +3,13 @@ import type { CharSpan, Claim, Quantity, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
-  PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, ADP, PROPN, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, timeFlags,
+  PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, ADP, PROPN, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, createContext,
   singularOf, tokenEndingAfter,
 } from './context.ts'
 import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
-import { isFuture, isFutureTense, isPastTense, findAsOf } from './when.ts'
+import { isFuture, isFutureTense, findAsOf } from './when.ts'
 import { isAdditional } from './additional.ts'
 import { findSource, isInSourceOrCue, isPollShare } from './source.ts'
 
@@ -53,14 +53,7 @@ interface Figure {
  * it is, when, and who says it. See docs/figures.md for the rules.
  */
 export function findClaims(doc: Doc): Claim[] {
-  const c: Context = {
-    text: doc.text, tokens: doc.get('tokens'), sentences: doc.get('sentences'),
-    entities: doc.get('entities'), times: doc.get('times'), attributions: doc.get('attributions'),
-    quantities: doc.get('quantities'), published: doc.meta.published,
-    timeAt: timeFlags(doc.get('tokens'), doc.get('times')),
-    canonicals: new Set(doc.get('entities').flatMap((e) => e.canonical === null ? [] : [e.canonical])),
-    datelines: new Int32Array(doc.get('tokens').count).fill(-2),
-  }
+  const c: Context = createContext(doc)
   const quantities = doc.get('quantities')
   const claims: Claim[] = []
   // quantities whose subject is the place where it happened (`placeIn`), which the article's other such figures may take
@@ -154,9 +147,8 @@ export function findClaims(doc: Doc): Claim[] {
       !within(c.entities, { start: s.start, end: c.tokens.start[a] }).some((e) => countryOf(e) !== null && !(source.source !== null && contains(source.source, e)))) {
       subject = previous.claim.subject
     }
-    // ("By August North Korea had sent 6 million rounds": a past tense reads a deadline back)
-    const isFutureClause = isFutureTense(c, a, counted, s)
-    let asOf = findAsOf(c, a, s, isFutureClause, !isFutureClause && isPastTense(c, a, counted, s))
+    // ("By August North Korea had sent 6 million rounds": the times stage reads a deadline in a past clause back)
+    let asOf = findAsOf(c, a, s, isFutureTense(c, a, counted, s))
     let isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
     // "would raise the minimum wage by 15 percent and spend 2.4 billion euros": a verb
     // coordinated with the planned one before it, with no subject of its own, is planned too

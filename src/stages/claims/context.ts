@@ -2,8 +2,10 @@
  * What the claim rules share: the per-document context, POS ids, span and token helpers.
  * Offsets are UTF-16 code units into the document text, token indices into its columns.
  */
-import { isGluedHyphen, POS_TAGS, type TokenColumns } from '../../model/doc.ts'
+import { isGluedHyphen, POS_TAGS, type Doc, type TokenColumns } from '../../model/doc.ts'
+import { markQuotations, paragraphBounds } from '../tokens/quotations.ts'
 import { datelineDash } from '../tokens/dateline.ts'
+import { CLAUSE_BREAKS } from '../tokens/tense.ts'
 import { SIZING_VERBS } from './lexicon.ts'
 import type {
   Attribution, Category, CharSpan, Entity, Quantity, Sentence, TimeExpression,
@@ -36,8 +38,8 @@ export const PEOPLE_CATEGORIES = new Set<Category>(['deployed', 'killed', 'wound
  */
 export const REACH = 80
 
-/** Tokens that end a comma-separated segment of a sentence. */
-export const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+/** Tokens that end a comma-separated segment of a sentence (the tense reader's, which the times stage shares). */
+export { CLAUSE_BREAKS }
 
 /** Everything the binding rules read, gathered once per document. */
 export interface Context {
@@ -58,6 +60,27 @@ export interface Context {
    * for none, -2 until {@link sentenceDateline} has read it (per sentence, not per figure).
    */
   readonly datelines: Int32Array
+  /**
+   * The quotation state of each token (`Q_IN` inside a quotation), as the attribution stage
+   * reads it (tokens/quotations.ts); computed when first asked, once per document.
+   */
+  readonly quotations: () => Uint8Array
+}
+
+/** The context of a Doc that has every layer the claims stage requires. */
+export function createContext(doc: Doc): Context {
+  const tokens = doc.get('tokens')
+  const sentences = doc.get('sentences')
+  let quotations: Uint8Array | null = null
+  return {
+    text: doc.text, tokens, sentences,
+    entities: doc.get('entities'), times: doc.get('times'), attributions: doc.get('attributions'),
+    quantities: doc.get('quantities'), published: doc.meta.published,
+    timeAt: timeFlags(tokens, doc.get('times')),
+    canonicals: new Set(doc.get('entities').flatMap((e) => e.canonical === null ? [] : [e.canonical])),
+    datelines: new Int32Array(tokens.count).fill(-2),
+    quotations: () => quotations ??= markQuotations(doc.text, tokens, paragraphBounds(sentences)),
+  }
 }
 
 /** The token of the dash ending the dateline that opens sentence `s` ({@link datelineDash} over all of it), or -1. */

@@ -133,17 +133,8 @@ export const SPEECH_VERBS = new Set([
   'insist', 'acknowledge', 'admit', 'according', 'inform', 'brief', 'declare', 'explain',
 ])
 
-/** Modals that put a figure in the future. */
-export const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo', 'could', 'might'])
-
-/** Verbs of intention: a figure after them is planned ("agreed to exchange", "seeks $4.2bn"). */
-export const INTENT_VERBS = new Set([
-  'plan', 'intend', 'expect', 'prepare', 'aim', 'propose', 'pledge', 'promise', 'vow',
-  'threaten', 'agree', 'seek', 'want', 'hope', 'request',
-  // an amount offered or demanded is not yet paid: "has offered 4.1 percent", "is demanding 7
-  // percent" (what is needed is not: `hum-011` and `humanitarian-303` annotate "need" as no plan)
-  'offer', 'demand',
-])
+// The modals and verbs of intention are the tense reader's (tokens/tense.ts), which the times stage shares.
+export { MODALS, INTENT_VERBS } from '../tokens/tense.ts'
 
 /**
  * Military equipment: counted in small numbers too ("three tanks", "four fighter jets"),

@@ -4,7 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { POS_TAGS } from '../../model/doc.ts'
-import { timeFlags, tokenRange, type Context } from './context.ts'
+import { createContext, tokenRange, type Context } from './context.ts'
 import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
 import { isFuture, isFutureTense } from './when.ts'
 
@@ -185,11 +185,7 @@ test('"are to be" at the end of a sentence does not read the next sentence\'s ve
   const text = 'Some 2,000 troops are to be\n\nSent home, the ministry said.'
   const doc = buildDoc(text, [quantity(text, '2,000', 2000)])
   const tokens = doc.get('tokens')
-  const c: Context = {
-    text, tokens, sentences: doc.get('sentences'), entities: doc.get('entities'), times: doc.get('times'),
-    attributions: doc.get('attributions'), quantities: doc.get('quantities'), published: doc.meta.published,
-    timeAt: timeFlags(tokens, doc.get('times')), canonicals: new Set(), datelines: new Int32Array(tokens.count).fill(-2),
-  }
+  const c: Context = createContext(doc)
   const s = c.sentences[0]
   const q = c.quantities[0]
   const a = tokenRange(c, q, s)[0]

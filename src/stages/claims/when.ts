@@ -8,9 +8,9 @@ import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { isFundedAfter } from './counted.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
-import { FUTURE_MODALS } from '../tokens/tense.ts'
+import { FUTURE_MODALS, SCHEDULE_WORDS } from '../tokens/tense.ts'
+import { Q_IN } from '../tokens/quotations.ts'
 
-const EXPECTED = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 // The head of a figure about what is to come: "its growth forecast", "the bank's projections".
 const FORECAST_HEAD = /\b(?:forecast|projection)s?$/i
 
@@ -86,7 +86,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   }
   // "3,000 troops are expected to arrive"
   while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
-  if (next < s.tokenEnd && (EXPECTED.has(lemma[next]) || EXPECTED.has(tokenText(c, next).toLowerCase()))) return true
+  if (next < s.tokenEnd && (SCHEDULE_WORDS.has(lemma[next]) || SCHEDULE_WORDS.has(tokenText(c, next).toLowerCase()))) return true
   if (isInScheduledSubject(c, a, tokenRange(c, q, s)[1], s)) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
@@ -115,23 +115,9 @@ function isInScheduledSubject(c: Context, a: number, b: number, s: Sentence): bo
     if (pos[t] === VERB) return false
     if (pos[t] !== AUX) continue
     if (lemma[t] !== 'be' || t + 1 >= s.tokenEnd) return false
-    return EXPECTED.has(lemma[t + 1]) || EXPECTED.has(tokenText(c, t + 1).toLowerCase())
+    return SCHEDULE_WORDS.has(lemma[t + 1]) || SCHEDULE_WORDS.has(tokenText(c, t + 1).toLowerCase())
   }
   return false
-}
-
-/** Whether offset `at` lies inside a quotation opened earlier in its paragraph (an odd number of straight marks, or more “ than ” before it). */
-function isInsideQuotation(text: string, at: number): boolean {
-  const start = text.lastIndexOf('\n\n', at) + 1
-  const before = text.slice(start, at)
-  let straight = 0
-  let curly = 0
-  for (const ch of before) {
-    if (ch === '"') straight++
-    else if (ch === '“') curly++
-    else if (ch === '”') curly--
-  }
-  return straight % 2 === 1 || curly > 0
 }
 
 /** Whether money at token `a` stands after a comma in apposition to a noun phrase whose head is "appeal" (no verb between). */
@@ -177,46 +163,6 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
   }
   for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_MODALS.has(lemma[t])) return true
   return isBeToInPredicate(c, counted, s)
-}
-
-/**
- * Whether the figure's clause is in a past tense and says nothing of what is to come: "had
- * sent", "has sent", "sent", "were delivered" before the figure in its clause or in its
- * predicate, and no modal ("will have sent"), verb of intention ("aims to send"), word of
- * schedule ("is expected to send"), "be to", "have to" or an infinitive ("had urged the
- * department to process 15 percent") there. A verb whose written form is
- * its lemma ("put", "cut") tells no tense and does not count.
- */
-export function isPastTense(c: Context, a: number, counted: Counted, s: Sentence): boolean {
-  const { lemma, pos } = c.tokens
-  let start = a
-  while (start > s.tokenStart && start > a - 10 && !CLAUSE_BREAKS.has(tokenText(c, start - 1))) start--
-  let isPast = false
-  const read = (t: number): boolean => {
-    if (MODALS.has(lemma[t]) || FUTURE_MODALS.has(lemma[t]) || EXPECTED.has(lemma[t]) || EXPECTED.has(tokenText(c, t).toLowerCase())) return false
-    if (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) return false
-    // an infinitive's figure is what is asked or aimed at: "had urged the department to process 15 percent"
-    if (lemma[t] === 'to' && t + 1 < s.tokenEnd && pos[t + 1] === VERB) return false
-    // "is going to send", "is to send", "has to send"
-    if (t + 1 < s.tokenEnd && lemma[t + 1] === 'to' && (lemma[t] === 'go' || lemma[t] === 'be' || lemma[t] === 'have')) return false
-    const form = tokenText(c, t).toLowerCase()
-    // a perfect or a passive of the past: "had sent", "has sent", "were delivered", "had been sent"
-    if (pos[t] === AUX && (form === 'had' || form === 'has' || form === 'have' || form === 'was' || form === 'were')) {
-      for (let k = t + 1; k < s.tokenEnd && k <= t + 4; k++) {
-        if (pos[k] === ADV || tokenText(c, k).toLowerCase() === 'been') continue
-        if (pos[k] === VERB && tokenText(c, k).toLowerCase() !== lemma[k] && !/ing$/i.test(tokenText(c, k))) isPast = true
-        break
-      }
-    }
-    // a past of its own: "sent", "delivered" (not "sends", "sending", nor an infinitive)
-    if (pos[t] === VERB && form !== lemma[t] && !/(?:s|ing)$/.test(form) && !(t - 1 >= s.tokenStart && lemma[t - 1] === 'to')) isPast = true
-    return true
-  }
-  for (let t = start; t < a; t++) if (!read(t)) return false
-  // the predicate, to the clause's end ("6 million rounds had been delivered by August")
-  const b = Math.max(counted.npEnd, a + 1)
-  for (let t = b; t < s.tokenEnd && t < b + 10 && !CLAUSE_BREAKS.has(tokenText(c, t)) && !opensClause(c, t, s); t++) if (!read(t)) return false
-  return isPast
 }
 
 /** "2,000 soldiers are to be sent", "500 engineers are to arrive": "be to" and a verb, active or passive, in the predicate. */
@@ -378,7 +324,7 @@ function isRecordFrame(c: Context, s: Sentence, xa: number, xb: number, a: numbe
  * earlier figure ("up from 51,000 four years ago", "fewer than in 2024"). Times are looked for within
  * REACH tokens of the figure and at the sentence's opening.
  */
-export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = false, isPastTense = false): string | null {
+export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = false): string | null {
   const info = sentenceSegments(c, s)
   const { seg } = info
   const own = seg[a - s.tokenStart]
@@ -405,7 +351,7 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     if (xa < dash || isRecordFrame(c, s, xa, xb, a)) continue
     // '"In total, 5,857 have now been freed," he wrote': a speaker's "now" inside a quotation is
     // when they spoke, which is no day the text gives
-    if (/^now$/i.test(c.text.slice(x.start, x.end)) && isInsideQuotation(c.text, x.start)) continue
+    if (/^now$/i.test(c.text.slice(x.start, x.end)) && c.quotations()[xa] === Q_IN) continue
     // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
     // owns or modifies an election dates its results, as `isElection` reads them)
     // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
@@ -450,7 +396,6 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // so does one with a speech verb or cue between it and the figure: "In March, the ministry said
   // it will send 4,000 soldiers")
   if (isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a)) return aheadOfPublication(c, best.time)
-  if (isPastTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a)) return behindPublication(c, best.time)
   return best.value
 }
 
@@ -566,31 +511,4 @@ function aheadOfPublication(c: Context, x: TimeExpression): string {
   }
   if (/\d{4}/.test(words) || !MONTH_NAME.test(words)) return value
   return `${Number(value.slice(0, 4)) + 1}${value.slice(4)}`
-}
-
-// A word before a time that makes the times stage read it ahead ("by August", "until the end of March").
-const AHEAD_LEAD = /^(?:by|until|till)\b/i
-const AHEAD_LEAD_BEFORE = /\b(?:by|until|till)\s+$/i
-
-/**
- * "By August North Korea had sent at least 6 million rounds", published in November: the times
- * stage reads "by August" (and "until", "by the end of", "by Friday", "by October 5") as a
- * deadline ahead of publication, but a figure in a past tense in the same clause counts what
- * had happened by then, in the last such month. A month (or a day of a month) with no year
- * written, resolved after the publication month, is moved a year back, and a weekday alone
- * ("by Thursday") a week back.
- */
-function behindPublication(c: Context, x: TimeExpression): string {
-  const value = x.value
-  const published = c.published
-  if (published === null || value.length < 7 || value.endsWith('-02-29')) return value
-  const words = c.text.slice(x.start, x.end)
-  if (!AHEAD_LEAD.test(words) && !AHEAD_LEAD_BEFORE.test(c.text.slice(Math.max(0, x.start - 8), x.start))) return value
-  if (value.slice(0, 7) <= published.slice(0, 7) && value <= published.slice(0, value.length)) return value
-  if (!/\d/.test(words) && !MONTH_NAME.test(words) && WEEKDAY_NAME.test(words) && value.length === 10) {
-    const last = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8)) - 7))
-    return last.toISOString().slice(0, 10)
-  }
-  if (/\d{4}/.test(words) || !MONTH_NAME.test(words)) return value
-  return `${Number(value.slice(0, 4)) - 1}${value.slice(4)}`
 }

@@ -262,3 +262,42 @@ test('chrono-node behind the parsers\' word tests finds what chrono.parse finds'
   // a sentence without a parser's words: its expression is not run, and nothing is lost
   assert.deepEqual(read(casualChrono.parse('About 4,000 were hurt, officials said.', ref)), [])
 })
+
+test('session 14: a deadline in a clause of a past tense has passed: the last such month, day or weekday (rev14)', () => {
+  // published Thursday 20 November 2025: "by July" alone is next July
+  const published = '2025-11-20'
+  const staged = (text: string) => {
+    const { tokens, sentences } = tokenize(loadWink(), text)
+    const doc = timesStage().run(Doc.create(text, { id: 't', published }).withLayer('tokens', tokens).withLayer('sentences', sentences))
+    return doc.get('times').map((t) => `${text.slice(t.start, t.end)}=${t.value}`)
+  }
+  for (const [text, expected] of [
+    ['By August, the country had sent 6 million rounds.', 'By August=2025-08'],
+    ['By July the militia had recruited at least 4,200 fighters.', 'By July=2025-07'],
+    ['The charity evacuated 1,800 residents by July.', 'by July=2025-07'],
+    ['Some 9,300 residents had been evacuated until July.', 'until July=2025-07'],
+    ['The country, by August, had sent 6 million rounds.', 'by August=2025-08'],
+    // "by the end of" a month: the last one, not the nearest
+    ['About 650 residents were evacuated by the end of January.', 'the end of January=2025-01'],
+    // a day of a month, and a weekday (a Wednesday, the 19th: the last one)
+    ['Some 400 families had left by December 3.', 'December 3=2024-12-03'],
+    ['Rescuers had found 40 bodies by Saturday.', 'by Saturday=2025-11-15'],
+    ['The campaign had been paying $35,000 a month for the office until May.', 'until May=2025-05'],
+  ] as const) assert.deepEqual(staged(text), [expected], text)
+  // a modal, a word of intention or schedule, an infinitive, or a present keep the deadline ahead
+  for (const [text, expected] of [
+    ['The militia will have recruited 4,200 fighters by July.', 'by July=2026-07'],
+    ['The agency is expected to move 2,700 refugees by July.', 'by July=2026-07'],
+    ['The charity aims to evacuate 1,800 residents by July.', 'by July=2026-07'],
+    ['The court had ordered the charity to evacuate 1,800 residents by July.', 'by July=2026-07'],
+    ['The charity evacuates 1,800 residents by July.', 'by July=2026-07'],
+    ['By August, the country will send 6 million rounds.', 'By August=2026-08'],
+    ['Some 400 families must leave by December 3.', 'December 3=2025-12-03'],
+    ['Rescuers hope to reach the village by Saturday.', 'by Saturday=2025-11-22'],
+    // a subjunctive or a schedule after a past verb: the deadline is ahead
+    ['The judge ordered that the records, about 1,000 pages, be released by Saturday.', 'by Saturday=2025-11-22'],
+    ['All the emails are supposed to be made public by July.', 'by July=2026-07'],
+  ] as const) assert.deepEqual(staged(text), [expected], text)
+  // the text alone (no tokens, no tense) reads a deadline ahead, as before
+  assert.deepEqual(findTimes('By August, the country had sent 6 million rounds.', published).map((t) => t.value), ['2026-08'])
+})

@@ -1,9 +1,12 @@
 import * as chrono from 'chrono-node'
-import type { Doc } from '../../model/doc.ts'
+import { posId, type Doc, type TokenColumns } from '../../model/doc.ts'
 import type { Sentence, TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { capitalised, MONTH_CUTS, MONTH_FORMS, MONTH_NAMES, monthNumber, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
-import { FUTURE_MODAL_FORMS } from '../tokens/tense.ts'
+import { CLAUSE_BREAKS, FUTURE_MODAL_FORMS, isPastClause } from '../tokens/tense.ts'
+
+const VERB = posId('VERB')
+const AUX = posId('AUX')
 
 /** A calendar date without time of day; months are 1-based. */
 interface Day {
@@ -84,8 +87,19 @@ interface Rule {
    */
   readonly trigger: RegExp
   readonly pattern: RegExp
-  readonly resolve: (m: RegExpExecArray, ref: Day | null) => string | null
+  readonly resolve: (m: RegExpExecArray, ref: Day | null, isPast: () => boolean) => string | null
 }
+
+/**
+ * Whether the time at UTF-16 offsets [start, end) of the document stands in a clause of a past
+ * tense (`isPastClause`): a deadline there ("By August, the country had sent ...") is one that
+ * has passed. `() => false` where no tokens are at hand.
+ */
+export type PastClauseReader = (start: number, end: number) => boolean
+
+// "by", "until", "till" before a time: a deadline, ahead of publication unless its clause is past
+const DEADLINE_LEAD = /^(?:by|until|till)$/i
+const DEADLINE_BEFORE = /\b(?:by|until|till)\s+$/i
 
 // "January" ... "December", then the cuts with or without a full stop ("Jan.", "Sept", "Sep.")
 const MONTH_WORD = `(${[
@@ -267,13 +281,16 @@ const RULES: readonly Rule[] = [
   {
     trigger: HAS_MONTH_NAME,
     pattern: new RegExp(`\\b(?:mid|early|late|the\\s+(?:end|beginning|start|middle)\\s+of)[\\s-]+${MONTH_WORD}(?:\\s*,?\\s+${YEAR})?\\b`, 'gi'),
-    resolve: (m, ref) => {
+    resolve: (m, ref, isPast) => {
       const month = monthNumber(m[1])
       if (m[2] !== undefined) return `${m[2]}-${pad(month)}`
       if (ref === null) return null
+      const before = m.input.slice(Math.max(0, m.index - 8), m.index)
+      // ("About 650 residents were evacuated by the end of January", published in November: the last one)
+      if (DEADLINE_BEFORE.test(before) && isPast()) return resolveMonth(month, ref, false)
       // "by the end of March" may look ahead ("will deliver ... by the end of March") or back
       // ("had fled ... by the end of June", published in July): the nearest such month
-      if (AHEAD_BEFORE.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return nearestMonth(month, ref)
+      if (AHEAD_BEFORE.test(before)) return nearestMonth(month, ref)
       // ("will arrive in late September": a modal of the future tense before points ahead)
       return resolveMonth(month, ref, isFutureBefore(m))
     },
@@ -356,14 +373,15 @@ const RULES: readonly Rule[] = [
   {
     trigger: HAS_MONTH_NAME,
     pattern: new RegExp(`\\b(in|since|by|until|till|before|after|from|during|next|last|this|of|early|late|through)\\s+${MONTH_WORD}(?!\\w|\\.\\s*\\d|\\.\\w|\\s+\\d{1,2}(?![\\d:]|,\\d)|\\s*,?\\s*(?:19|20)\\d{2}\\b)`, 'gi'),
-    resolve: (m, ref) => {
+    resolve: (m, ref, isPast) => {
       if (ref === null) return null
       const lead = m[1].toLowerCase()
       const month = monthNumber(m[2])
       if (month === 5 && m[2] === 'may') return null
       // ("will be deployed in March": a modal of the future tense before, in the same clause,
-      // points ahead as "by" does)
-      const isFuture = ['by', 'until', 'till', 'next'].includes(lead) ||
+      // points ahead as "by" does; "By August, the country had sent ...": a deadline in a
+      // past clause has passed)
+      const isFuture = (lead === 'next' || (DEADLINE_LEAD.test(lead) && !isPast())) ||
         ((lead === 'in' || lead === 'during' || lead === 'from' || lead === 'early' || lead === 'late') &&
           isFutureBefore(m))
       if (lead === 'this') return `${ref.year}-${pad(month)}`
@@ -379,7 +397,7 @@ const RULES: readonly Rule[] = [
   {
     trigger: HAS_WEEKDAY,
     pattern: new RegExp(`\\b(?:(on|by|until|next|last|this|since|from|late|early)\\s+)?${WEEKDAY_WORD}\\b`, 'g'),
-    resolve: (m, ref) => {
+    resolve: (m, ref, isPast) => {
       if (ref === null) return null
       const lead = (m[1] ?? '').toLowerCase()
       const target = WEEKDAY_NAMES.indexOf(m[2].toLowerCase())
@@ -387,7 +405,8 @@ const RULES: readonly Rule[] = [
       // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
       if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
       const isFuture = (lead === '' || lead === 'on') && isFutureBefore(m)
-      if (lead === 'by' || lead === 'until' || isFuture) return iso(addDays(ref, (target - today + 7) % 7), 'day')
+      // ("had buried 40 by Thursday": a deadline in a past clause has passed)
+      if (((lead === 'by' || lead === 'until') && !isPast()) || isFuture) return iso(addDays(ref, (target - today + 7) % 7), 'day')
       const back = (today - target + 7) % 7
       return iso(addDays(ref, lead === 'last' && back === 0 ? -7 : -back), 'day')
     },
@@ -442,7 +461,7 @@ const TRIGGERS: readonly RegExp[] = [...new Set(RULES.map((r) => r.trigger))]
 const TRIGGER_OF: readonly number[] = RULES.map((r) => TRIGGERS.indexOf(r.trigger))
 for (const t of TRIGGERS) if (t.global || t.sticky) throw new Error(`times: trigger ${t} must not be global or sticky`)
 
-function runRules(text: string, offset: number, ref: Day | null): Found[] {
+function runRules(text: string, offset: number, ref: Day | null, isPastAt: PastClauseReader): Found[] {
   const out: Found[] = []
   // per trigger: 0 not tested yet, 1 matched, 2 did not
   const tested = new Uint8Array(TRIGGERS.length)
@@ -453,7 +472,9 @@ function runRules(text: string, offset: number, ref: Day | null): Found[] {
     if (tested[k] === 2) continue
     rule.pattern.lastIndex = 0
     for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
-      const value = rule.resolve(m, ref)
+      const at = offset + m.index
+      const length = m[0].length
+      const value = rule.resolve(m, ref, () => isPastAt(at, at + length))
       if (value === null) continue
       out.push({ start: offset + m.index, end: offset + m.index + m[0].length, value, isRule: true })
     }
@@ -524,7 +545,7 @@ export const casualChrono = new chrono.Chrono({
   refiners: [...chrono.casual.refiners],
 })
 
-function runChrono(text: string, offset: number, ref: Day | null): Found[] {
+function runChrono(text: string, offset: number, ref: Day | null, isPastAt: PastClauseReader): Found[] {
   if (!MAY_HOLD_DATE.test(text)) return []
   const refDate = ref === null ? new Date(Date.UTC(2000, 0, 1, 12)) : new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12))
   const out: Found[] = []
@@ -555,7 +576,10 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
       // ("will start on March 3", "is scheduled to begin on 20 February": the future tense or a
       // schedule a few words before, in the clause)
       const before = text.slice(Math.max(0, r.index - 60), r.index)
-      const isAhead = /\b(by|until|till|next|before)\s*$/i.test(text.slice(Math.max(0, r.index - 8), r.index)) ||
+      const lead = text.slice(Math.max(0, r.index - 8), r.index)
+      // ("had been evacuated by October 5": a deadline in a past clause has passed)
+      const isPastDeadline = DEADLINE_BEFORE.test(lead) && isPastAt(offset + r.index, offset + r.index + r.text.length)
+      const isAhead = (/\b(by|until|till|next|before)\s*$/i.test(lead) && !isPastDeadline) ||
         FUTURE_BEFORE.test(before) || SCHEDULED_BEFORE.test(before)
       const notAfterRef = day.month < ref.month || (day.month === ref.month && day.day <= ref.day)
       day = { ...day, year: isAhead ? (notAfterRef ? ref.year + 1 : ref.year) : (notAfterRef ? ref.year : ref.year - 1) }
@@ -577,15 +601,18 @@ function runChrono(text: string, offset: number, ref: Day | null): Found[] {
  * Time expressions of a text, resolved against `published` (ISO date, or null: then only
  * expressions that name their own year resolve). Our rules handle what chrono-node misses
  * or resolves against news usage (seasons, "late 2024", "mid-January", "in July" as the
- * last July); chrono-node adds full dates and relative days ("two weeks ago").
+ * last July); chrono-node adds full dates and relative days ("two weeks ago"). A deadline
+ * ("by August", "until the end of March", "by Friday", "by October 5") is the next one unless
+ * `isPastAt` says its clause is past (`findDocTimes` reads that from the tokens); `offset` is
+ * where `text` starts in the document.
  *
  * @example
  * findTimes('It began in the fall of 2024.', '2025-08-22') // [{ start: 13, end: 28, value: '2024' }]
  */
-export function findTimes(text: string, published: string | null, offset = 0): TimeExpression[] {
+export function findTimes(text: string, published: string | null, offset = 0, isPastAt: PastClauseReader = () => false): TimeExpression[] {
   const ref = parseDay(published)
-  const rules = runRules(text, offset, ref)
-  const all = [...rules, ...runChrono(text, offset, ref)]
+  const rules = runRules(text, offset, ref, isPastAt)
+  const all = [...rules, ...runChrono(text, offset, ref, isPastAt)]
   // Longest first, rules before chrono on ties; then keep those that overlap nothing kept.
   all.sort((a, b) => (b.end - b.start) - (a.end - a.start) || Number(b.isRule) - Number(a.isRule))
   const kept: Found[] = []
@@ -603,10 +630,43 @@ export function findTimes(text: string, published: string | null, offset = 0): T
  */
 export function findDocTimes(doc: Doc, isWanted: (s: Sentence) => boolean = () => true): TimeExpression[] {
   const out: TimeExpression[] = []
+  const tokens = doc.get('tokens')
   for (const s of doc.get('sentences')) {
-    if (isWanted(s)) out.push(...findTimes(doc.text.slice(s.start, s.end), doc.meta.published, s.start))
+    if (isWanted(s)) out.push(...findTimes(doc.text.slice(s.start, s.end), doc.meta.published, s.start, pastClauseReader(doc.text, tokens, s)))
   }
   return out
+}
+
+// How many tokens on each side of a time its clause is read for its tense.
+const CLAUSE_REACH = 12
+
+/**
+ * The `PastClauseReader` of sentence `s`: a time's comma-separated segment (at most
+ * CLAUSE_REACH tokens each side), or, when that holds no verb ("By August, the country had
+ * sent ...", "The country, by August, had sent ..."), the segment after it.
+ */
+function pastClauseReader(text: string, tokens: TokenColumns, s: Sentence): PastClauseReader {
+  const isBreak = (t: number) => CLAUSE_BREAKS.has(text.slice(tokens.start[t], tokens.end[t]))
+  const hasVerb = (from: number, to: number) => {
+    for (let t = from; t < to; t++) if (tokens.pos[t] === VERB || tokens.pos[t] === AUX) return true
+    return false
+  }
+  return (start, end) => {
+    let xa = s.tokenStart
+    while (xa < s.tokenEnd && tokens.end[xa] <= start) xa++
+    let xb = xa
+    while (xb < s.tokenEnd && tokens.start[xb] < end) xb++
+    let from = xa
+    while (from > s.tokenStart && from > xa - CLAUSE_REACH && !isBreak(from - 1)) from--
+    let to = xb
+    while (to < s.tokenEnd && to < xb + CLAUSE_REACH && !isBreak(to)) to++
+    if (!hasVerb(from, to) && to + 1 < s.tokenEnd && text.slice(tokens.start[to], tokens.end[to]) === ',') {
+      from = to + 1
+      to = from
+      while (to < s.tokenEnd && to < from + 2 * CLAUSE_REACH && !isBreak(to)) to++
+    }
+    return isPastClause(text, tokens, from, to, s.tokenEnd)
+  }
 }
 
 /** Which sentences the times stage reads. */
