@@ -21,6 +21,9 @@ test('"... 12 people said police": an inverted speech clause that lost its comma
   const speakersDoc = buildDoc(speakers, [quantity(speakers, 'At least 12', 12, { bound: 'at_least' })],
     [attribution(speakers, 'At least 12 people', 'said', 'police had beaten them in custody')])
   assert.equal(readableCount(speakersDoc), 0)
+  const same = '74 percent of voters say they like the mayor, compared with 44 percent who say the same of Senator Smith.'
+  const sameDoc = buildDoc(same, [quantity(same, '74 percent', 74, { kind: 'percent' }), quantity(same, '44 percent', 44, { kind: 'percent' })])
+  assert.equal(claimFor(sameDoc, '44 percent').source, null)
   const comma = 'A gunman killed 12 people, said police.'
   assert.equal(claimFor(buildDoc(comma, [quantity(comma, '12', 12)]), '12').source, 'police')
 })

@@ -567,6 +567,8 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
  * goes on with a verb.
  */
 const SAID = /^(?:said|says|say)$/i
+// Words after "said" that say what, not who: "said the same of Mr. Trump", "said so"
+const NO_SPEAKER_WORDS = new Set(['same', 'so', 'nothing', 'something', 'anything', 'otherwise', 'much', 'little'])
 
 function runOnInversion(c: Context, a: number, last: number, s: Sentence): { source: CharSpan; cue: CharSpan } | null {
   const { pos } = c.tokens
@@ -578,7 +580,9 @@ function runOnInversion(c: Context, a: number, last: number, s: Sentence): { sou
     if (CLAUSE_BREAKS.has(tokenText(c, k))) return null
     // (wink may tag "said" after a participle as an adjective: "12 people wounded said police")
     if (!SAID.test(tokenText(c, k))) continue
-    if (PUNCT_ONLY.test(tokenText(c, k - 1))) return null
+    // ("64 percent who say the same of Sanders": a subject of its own; "the same" names no one)
+    if (PUNCT_ONLY.test(tokenText(c, k - 1)) || pos[k - 1] === PRON || RELATIVE_PRONOUNS.has(c.tokens.lemma[k - 1])) return null
+    for (let t = k + 1; t < end; t++) if (NO_SPEAKER_WORDS.has(c.tokens.lemma[t])) return null
     const npEnd = nounPhraseEnd(c, k + 1, end)
     const source = npEnd === end && namesSomeone(c, k + 1, npEnd) ? spanOf(c, k + 1, npEnd) : null
     return source === null ? null : { source, cue: cueSpan(c, k) }

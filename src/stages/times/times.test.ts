@@ -262,3 +262,12 @@ test('chrono-node behind the parsers\' word tests finds what chrono.parse finds'
   // a sentence without a parser's words: its expression is not run, and nothing is lost
   assert.deepEqual(read(casualChrono.parse('About 4,000 were hurt, officials said.', ref)), [])
 })
+
+test('session 14: a span counted from an event named after it is no date; one at a clause\'s end stays', () => {
+  assert.deepEqual(times('The party spent heavily two weeks before the election.'), [])
+  assert.deepEqual(times('The army sent troops three days after the attack on the base.'), [])
+  assert.deepEqual(times('Police arrested them two days before Christmas.'), [])
+  // near-misses: "ago", and the offset read against the story's day as before
+  assert.deepEqual(times('two weeks ago'), ['two weeks ago=2025-08-08'])
+  assert.deepEqual(times('They left two weeks before, and came back later.'), ['two weeks before=2025-08'])
+})
