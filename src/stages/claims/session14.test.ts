@@ -31,3 +31,18 @@ test('"... 12 people said police": an inverted speech clause that lost its comma
 function readableCount(doc: ReturnType<typeof buildDoc>): number {
   try { claimFor(doc, 'At least 12'); return 1 } catch { return 0 }
 }
+
+test('", which would leave N missing" after a past clause is a sum worked out, not a plan', () => {
+  const text = 'The coast guard said about 130 people had boarded the dinghy at Sfax, which would leave as many as 70 people missing.'
+  const doc = buildDoc(text, [quantity(text, 'about 130', 130, { isApprox: true }), quantity(text, 'as many as 70', 70, { bound: 'at_most' })],
+    [attribution(text, 'The coast guard', 'said', 'about 130 people had boarded the dinghy at Sfax, which would leave as many as 70 people missing')], '2026-05-04')
+  const claim = claimFor(doc, 'as many as 70')
+  assert.equal(claim.isPlanned, false)
+  assert.equal(claim.category, 'missing')
+  // near-misses: a plan's noun before the comma; a clause of intent or a modal before it
+  const deal = 'The two firms signed a merger deal, which would leave 70 stores closed.'
+  assert.equal(claimFor(buildDoc(deal, [quantity(deal, '70', 70)]), '70').isPlanned, true)
+  const intent = 'The company agreed to cut 300 jobs at the plant, which would leave 700 workers there.'
+  const intentDoc = buildDoc(intent, [quantity(intent, '300', 300), quantity(intent, '700', 700)])
+  assert.equal(claimFor(intentDoc, '700').isPlanned, true)
+})
