@@ -90,7 +90,8 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   // head after a plural noun is taken for the verb it is.
   if (head > from && tokenText(c, head).toLowerCase() === lemma[head]) {
     for (let t = head - 1; t >= from; t--) {
-      if ((pos[t] === NOUN || pos[t] === PROPN) && tokenText(c, t).toLowerCase() !== lemma[t] && !isHyphenJoin(c, t + 1)) { head = t; break }
+      // ("Some 1,400 people share 40 showers": "people" is a plural that looks like its lemma)
+      if ((pos[t] === NOUN || pos[t] === PROPN) && (tokenText(c, t).toLowerCase() !== lemma[t] || lemma[t] === 'people') && !isHyphenJoin(c, t + 1)) { head = t; break }
     }
   }
   return head < 0 ? null : { start: from, head, end: head + 1 }
@@ -342,6 +343,10 @@ export function findCounted(
     const where = whereabouts(c, np.end, s, np.head)
     if (where !== null) { signals.add(where.category); predicateEnd = where.end }
   }
+  // "Some 1,400 people share 40 showers" in a paragraph on a camp or reception centre, in a text
+  // about refugees or migrants: people counted there in the present tense live there
+  if (predicateEnd < 0 && signals.size === 0 && heads.length === 0 && isPeople && !isMilitary && verbBefore < 0 &&
+    isLivingInRefuge(c, a, np.end, s)) signals.add('displaced')
   // "About 300 people in the border town were killed": past a place or origin phrase
   if (predicateEnd < 0 && signals.size === 0) {
     const past = pastModifier(c, np.end, s)
@@ -1302,6 +1307,27 @@ function isCaptureVerbBefore(c: Context, npStart: number, s: Sentence): boolean 
   let t = npStart - 1
   while (t >= s.tokenStart && t >= npStart - 6 && (pos[t] === NUM || pos[t] === ADV || pos[t] === DET || lemma[t] === 'at' || lemma[t] === 'least')) t--
   return t >= s.tokenStart && pos[t] === VERB && PREDICATE_CATEGORY.get(lemma[t]) === 'captured'
+}
+
+const REFUGE_WORDS = /\b(?:camps?|shelters?|centres?|centers?|tents?)\b/i
+const PAST_FORM = /(?:ed|had|was|were|did)$/i
+
+/**
+ * "Conditions in the centre on Samos were "very difficult", a spokeswoman said. "Families with
+ * small children sleep in tents. Some 1,400 people share 40 showers."": a count of people that
+ * opens its sentence (past hedges, determiners and quotation marks) and whose verb after the
+ * noun phrase at `npEnd` is in the present tense counts people who live in the place of refuge
+ * that their paragraph, before the figure, speaks of, when the text before speaks of refugees,
+ * migrants, asylum or the displaced (`ARRIVALS_TOPIC`).
+ */
+function isLivingInRefuge(c: Context, a: number, npEnd: number, s: Sentence): boolean {
+  const { pos } = c.tokens
+  for (let t = s.tokenStart; t < a; t++) if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== PUNCT && pos[t] !== ADJ) return false
+  if (npEnd >= s.tokenEnd || PAST_FORM.test(tokenText(c, npEnd)) || !(pos[npEnd] === VERB || pos[npEnd] === NOUN)) return false
+  const start = c.tokens.start[a]
+  const paragraph = c.text.lastIndexOf('\n', start)
+  const before = c.text.slice(paragraph + 1, start)
+  return REFUGE_WORDS.test(before) && ARRIVALS_TOPIC.test(c.text.slice(0, start))
 }
 
 // Verbs by which a place puts people up.

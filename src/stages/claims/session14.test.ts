@@ -46,3 +46,18 @@ test('", which would leave N missing" after a past clause is a sum worked out, n
   const intentDoc = buildDoc(intent, [quantity(intent, '300', 300), quantity(intent, '700', 700)])
   assert.equal(claimFor(intentDoc, '700').isPlanned, true)
 })
+
+test('people counted in the present tense in a paragraph on a camp, in a text about refugees, are displaced', () => {
+  const text = 'More migrants reached the island in May.\n\nThe camp at Vial was built for 1,000. "Children sleep on the floor. About 2,300 people share 12 toilets," a nurse said.'
+  const doc = buildDoc(text, [quantity(text, '1,000', 1000), quantity(text, 'About 2,300', 2300, { isApprox: true }), quantity(text, '12', 12)])
+  const claim = claimFor(doc, 'About 2,300')
+  assert.equal(claim.category, 'displaced')
+  assert.equal(claim.counted, 'people')
+  // near-misses: no refugees or migrants before; no place of refuge in the paragraph; a past verb
+  const topic = 'Tourists reached the island in May.\n\nThe camp at Vial was built for 1,000. "About 2,300 people share 12 toilets," a nurse said.'
+  assert.equal(claimFor(buildDoc(topic, [quantity(topic, 'About 2,300', 2300, { isApprox: true })]), 'About 2,300').category, 'other')
+  const place = 'More migrants reached the island in May.\n\nThe town is busy. "About 2,300 people share 12 toilets," a nurse said.'
+  assert.equal(claimFor(buildDoc(place, [quantity(place, 'About 2,300', 2300, { isApprox: true })]), 'About 2,300').category, 'other')
+  const past = 'More migrants reached the island in May.\n\nThe camp at Vial was full. About 2,300 people attended a protest there.'
+  assert.equal(claimFor(buildDoc(past, [quantity(past, 'About 2,300', 2300, { isApprox: true })]), 'About 2,300').category, 'other')
+})
