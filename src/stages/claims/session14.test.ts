@@ -61,3 +61,51 @@ test('people counted in the present tense in a paragraph on a camp, in a text ab
   const past = 'More migrants reached the island in May.\n\nThe camp at Vial was full. About 2,300 people attended a protest there.'
   assert.equal(claimFor(buildDoc(past, [quantity(past, 'About 2,300', 2300, { isApprox: true })]), 'About 2,300').category, 'other')
 })
+
+test('a present "-s" speech verb read as a noun right before the figure is the cue', () => {
+  const text = 'The provincial health office reports 41 people killed in the floods.'
+  const doc = buildDoc(text, [quantity(text, '41', 41)])
+  assert.equal(claimFor(doc, '41').source, 'The provincial health office')
+  // near-miss: a determiner before it makes it the noun it is
+  const noun = 'Of the reports 41 mention the floods.'
+  assert.equal(readableAll(buildDoc(noun, [quantity(noun, '41', 41)])).every((c) => c.source === null), true)
+})
+
+test('people abducted or kidnapped are captured, also where the tagger does not know the verb', () => {
+  const text = 'Gunmen abducted at least 45 villagers near the border.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'at least 45', 45, { bound: 'at_least' })]), 'at least 45').category, 'captured')
+  const kidnap = 'The gang kidnapped 23 pupils from a school.'
+  assert.equal(claimFor(buildDoc(kidnap, [quantity(kidnap, '23', 23)]), '23').category, 'captured')
+})
+
+test('responders at their work or on their way to it are deployed', () => {
+  const text = 'About 650 firefighters, helped by soldiers, were battling the flames near Patras. Another 200 firefighters will arrive from Cyprus.'
+  const doc = buildDoc(text, [quantity(text, 'About 650', 650, { isApprox: true }), quantity(text, '200', 200)], [], '2026-08-03')
+  assert.equal(claimFor(doc, 'About 650').category, 'deployed')
+  const coming = claimFor(doc, '200')
+  assert.equal(coming.category, 'deployed')
+  assert.equal(coming.isPlanned, true)
+  const rescuers = 'Some 120 rescuers were searching the rubble.'
+  assert.equal(claimFor(buildDoc(rescuers, [quantity(rescuers, 'Some 120', 120, { isApprox: true })]), 'Some 120').category, 'deployed')
+  // near-miss: responders hurt are wounded, and responders at no work named stay as they were
+  const hurt = 'About 650 firefighters were injured in the blaze.'
+  assert.equal(claimFor(buildDoc(hurt, [quantity(hurt, 'About 650', 650, { isApprox: true })]), 'About 650').category, 'wounded')
+  const union = 'About 650 firefighters joined the union, which now has 9,000 members.'
+  assert.notEqual(claimFor(buildDoc(union, [quantity(union, 'About 650', 650, { isApprox: true })]), 'About 650').category, 'wounded')
+})
+
+test('people forced to leave or flee by a verb before the figure are displaced; people who reach a country by sea in a text on migrants too', () => {
+  const text = 'The blaze spread overnight, forcing about 3,000 residents and tourists to leave.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, 'about 3,000', 3000, { isApprox: true })]), 'about 3,000').category, 'displaced')
+  const job = 'The closure forced 3,000 workers to leave their jobs.'
+  assert.equal(claimFor(buildDoc(job, [quantity(job, '3,000', 3000)]), '3,000').category, 'other')
+  const sea = 'Departures of migrants from Libya rose in June.\n\nSome 9,400 people have reached Malta by sea this year.'
+  assert.equal(claimFor(buildDoc(sea, [quantity(sea, 'Some 9,400', 9400, { isApprox: true })]), 'Some 9,400').category, 'displaced')
+  // near-misses: no migrants or refugees in the text; a count of migrants (as articles-dev)
+  const tourists = 'Cruise bookings rose in June.\n\nSome 9,400 people have reached Malta by sea this year.'
+  assert.equal(claimFor(buildDoc(tourists, [quantity(tourists, 'Some 9,400', 9400, { isApprox: true })]), 'Some 9,400').category, 'other')
+})
+
+function readableAll(doc: ReturnType<typeof buildDoc>) {
+  try { return [claimFor(doc, '41')] } catch { return [] }
+}
