@@ -90,7 +90,8 @@ function nounPhrase(c: Context, from: number, end: number): { start: number; hea
   // head after a plural noun is taken for the verb it is.
   if (head > from && tokenText(c, head).toLowerCase() === lemma[head]) {
     for (let t = head - 1; t >= from; t--) {
-      if ((pos[t] === NOUN || pos[t] === PROPN) && tokenText(c, t).toLowerCase() !== lemma[t] && !isHyphenJoin(c, t + 1)) { head = t; break }
+      // ("Some 1,400 people share 40 showers": "people" is a plural that looks like its lemma)
+      if ((pos[t] === NOUN || pos[t] === PROPN) && (tokenText(c, t).toLowerCase() !== lemma[t] || lemma[t] === 'people') && !isHyphenJoin(c, t + 1)) { head = t; break }
     }
   }
   return head < 0 ? null : { start: from, head, end: head + 1 }
@@ -132,7 +133,8 @@ export function findCounted(
   if (q.kind === 'percent' || q.kind === 'multiplier') {
     const share = findShareCounted(c, q, a, b, s, prior, earlier)
     // "The appeal is only 23 percent funded": a share funded is a share of money
-    return share !== null && q.kind === 'percent' && isFundedAfter(c, b, s) ? { ...share, category: 'money' } : share
+    if (share !== null && q.kind === 'percent' && isFundedAfter(c, b, s)) return { ...share, category: 'money' }
+    return share
   }
   let from = b
   // "4,000 of them", "thousands of shells", "12,000 of its troops"
@@ -157,7 +159,9 @@ export function findCounted(
   let v = a - 1
   while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least' || lemma[v] === 'many')) v--
   // ("Belarus in 2023 sent 4,000 engineers": a verb after a time phrase that wink read as a noun)
-  const verbForms = v >= s.tokenStart ? verbLemmas(c, v, s) : []
+  // ("The militia abducted at least 87 women": a past form the tagger does not know, read as a
+  // noun, that names a category in its own form)
+  const verbForms = v < s.tokenStart ? [] : pos[v] === NOUN && /ed$/.test(lemma[v]) && PREDICATE_CATEGORY.has(lemma[v]) ? [lemma[v]] : verbLemmas(c, v, s)
   const verbBefore = verbForms.length > 0 ? v : -1
   const verbLemma = verbForms.find((l) => PREDICATE_CATEGORY.has(l) || LOSS_VERBS.has(l) || JOINING_VERBS.has(l)) ?? verbForms[0] ?? ''
   if (verbBefore >= 0) addSignal(signals, verbLemma)
@@ -331,17 +335,39 @@ export function findCounted(
   if (verbBefore >= 0 && signals.size === 0 && isPeople && !isMilitary && isEvacuationSubject(c, verbBefore, s)) signals.add('displaced')
   // "forced 40 households out", "drove 300 families out of the village"
   if (verbBefore >= 0 && (verbLemma === 'force' || verbLemma === 'drive') && np.end < s.tokenEnd && lemma[np.end] === 'out' && (isPeople || HOME_HEADS.has(lemma[np.head]))) signals.add('displaced')
+  // "forcing some 12,000 residents and campers to leave", "forced 3,000 people to flee"
+  // (past a second noun coordinated with the head: "residents and campers")
+  const toAfter = np.end + 2 < s.tokenEnd && lemma[np.end] === 'and' && pos[np.end + 1] === NOUN ? np.end + 2 : np.end
+  if (verbBefore >= 0 && verbLemma === 'force' && isPeople && toAfter + 1 < s.tokenEnd && lemma[toAfter] === 'to' &&
+    (lemma[toAfter + 1] === 'flee' || (lemma[toAfter + 1] === 'leave' && leavesHome(c, toAfter + 2, s)))) signals.add('displaced')
   let predicateEnd = predicate(c, pastConjunct(c, np.end, s), s, signals)
   // "9,000 people have crossed into Chad": people, not troops or lorries, who cross are displaced
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
     const crossed = crossing(c, pastConjunct(c, np.end, s), s)
     if (crossed > 0) { signals.add('displaced'); predicateEnd = crossed }
+    // "28,700 people have reached Italy by sea", in a text about refugees or migrants: arrivals
+    else {
+      const arrived = arriving(c, pastConjunct(c, np.end, s), s)
+      // ("157,652 migrants had arrived by sea" stays as `articles-dev` annotates it: a count of
+      // migrants is of migrants, whatever their route)
+      if (arrived > 0 && lemma[np.head] !== 'migrant' && ARRIVALS_TOPIC.test(c.text.slice(0, c.tokens.end[arrived - 1]))) { signals.add('displaced'); predicateEnd = arrived }
+    }
   }
   // "about 600 workers were on the night shift", "6,000 people spent the night in tents"
   if (predicateEnd < 0 && signals.size === 0 && isPeople && !isMilitary) {
     const where = whereabouts(c, np.end, s, np.head)
     if (where !== null) { signals.add(where.category); predicateEnd = where.end }
   }
+  // "More than 1,800 firefighters, backed by aircraft, were battling the blaze", "400 more
+  // firefighters would arrive": responders at their work, or on their way to it, are deployed
+  if (predicateEnd < 0 && signals.size === 0 && RESPONDERS.has(lemma[np.head])) {
+    const worked = responderWork(c, np.end, s)
+    if (worked > 0) { signals.add('deployed'); predicateEnd = worked }
+  }
+  // "Some 1,400 people share 40 showers" in a paragraph on a camp or reception centre, in a text
+  // about refugees or migrants: people counted there in the present tense live there
+  if (predicateEnd < 0 && signals.size === 0 && heads.length === 0 && isPeople && !isMilitary && verbBefore < 0 &&
+    isLivingInRefuge(c, a, np.end, s)) signals.add('displaced')
   // "About 300 people in the border town were killed": past a place or origin phrase
   if (predicateEnd < 0 && signals.size === 0) {
     const past = pastModifier(c, np.end, s)
@@ -508,6 +534,24 @@ function crossing(c: Context, from: number, s: Sentence): number {
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
   return t < s.tokenEnd && lemma[t] === 'cross' ? t + 1 : -1
 }
+
+/**
+ * The end of "have reached Italy by sea", "arrived in Greece", "landed on Lampedusa" after the
+ * people counted: a verb of arrival with a place (a name of a country or place, or "by sea")
+ * after it. -1 when there is none.
+ */
+function arriving(c: Context, from: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  let t = from
+  while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
+  if (t >= s.tokenEnd || pos[t] !== VERB || !ARRIVAL_VERBS.has(lemma[t])) return -1
+  let k = t + 1
+  if (k < s.tokenEnd && (lemma[k] === 'in' || lemma[k] === 'on' || lemma[k] === 'at')) k++
+  const place = k < s.tokenEnd && pos[k] === PROPN && entitiesHolding(c, k).some((e) => e.type === 'GPE' || (e.type === 'OTHER' && countryOf(e) !== null))
+  const bySea = /^\s*(?:\S+\s+){0,2}by (?:sea|boat)\b/i.test(c.text.slice(c.tokens.start[t + 1] ?? s.end, s.end))
+  return place || bySea ? k + 1 : -1
+}
+const ARRIVAL_VERBS = new Set(['reach', 'arrive', 'land'])
 
 // Heads of a group that may be a sports side as well as a crew sent to serve.
 const TEAM_HEADS = new Set(['team', 'squad'])
@@ -1302,6 +1346,48 @@ function isCaptureVerbBefore(c: Context, npStart: number, s: Sentence): boolean 
   let t = npStart - 1
   while (t >= s.tokenStart && t >= npStart - 6 && (pos[t] === NUM || pos[t] === ADV || pos[t] === DET || lemma[t] === 'at' || lemma[t] === 'least')) t--
   return t >= s.tokenStart && pos[t] === VERB && PREDICATE_CATEGORY.get(lemma[t]) === 'captured'
+}
+
+// People sent to a fire, a flood or a collapse, and what they do there
+const RESPONDERS = new Set(['firefighter', 'rescuer', 'paramedic', 'responder', 'diver', 'searcher', 'lifeguard'])
+const RESPONDER_WORK = new Set(['battle', 'fight', 'tackle', 'search', 'comb', 'dig', 'work', 'arrive', 'join', 'contain', 'douse', 'deploy', 'help'])
+
+/**
+ * The end of a predicate of responders' work after a noun phrase ending at `t`: auxiliaries,
+ * modals and adverbs, past one aside set off by commas ("firefighters, backed by aircraft,
+ * were battling"), then a verb of `RESPONDER_WORK`. -1 when there is none.
+ */
+function responderWork(c: Context, t: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  if (t < s.tokenEnd && tokenText(c, t) === ',') {
+    let k = t + 1
+    while (k < s.tokenEnd && k < t + 10 && tokenText(c, k) !== ',') k++
+    if (k >= s.tokenEnd || tokenText(c, k) !== ',') return -1
+    t = k + 1
+  }
+  while (t < s.tokenEnd && (pos[t] === AUX || pos[t] === ADV)) t++
+  return t < s.tokenEnd && pos[t] === VERB && RESPONDER_WORK.has(lemma[t]) ? t + 1 : -1
+}
+
+const REFUGE_WORDS = /\b(?:camps?|shelters?|centres?|centers?|tents?)\b/i
+const PAST_FORM = /(?:ed|had|was|were|did)$/i
+
+/**
+ * "Conditions in the centre on Samos were "very difficult", a spokeswoman said. "Families with
+ * small children sleep in tents. Some 1,400 people share 40 showers."": a count of people that
+ * opens its sentence (past hedges, determiners and quotation marks) and whose verb after the
+ * noun phrase at `npEnd` is in the present tense counts people who live in the place of refuge
+ * that their paragraph, before the figure, speaks of, when the text before speaks of refugees,
+ * migrants, asylum or the displaced (`ARRIVALS_TOPIC`).
+ */
+function isLivingInRefuge(c: Context, a: number, npEnd: number, s: Sentence): boolean {
+  const { pos } = c.tokens
+  for (let t = s.tokenStart; t < a; t++) if (pos[t] !== ADV && pos[t] !== DET && pos[t] !== PUNCT && pos[t] !== ADJ) return false
+  if (npEnd >= s.tokenEnd || PAST_FORM.test(tokenText(c, npEnd)) || !(pos[npEnd] === VERB || pos[npEnd] === NOUN)) return false
+  const start = c.tokens.start[a]
+  const paragraph = c.text.lastIndexOf('\n', start)
+  const before = c.text.slice(paragraph + 1, start)
+  return REFUGE_WORDS.test(before) && ARRIVALS_TOPIC.test(c.text.slice(0, start))
 }
 
 // Verbs by which a place puts people up.

@@ -73,7 +73,7 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['hurt', 'wounded'], ['hospitalize', 'wounded'], ['hospitalise', 'wounded'], ['hospitalized', 'wounded'],
   ['hospitalised', 'wounded'],
   ['capture', 'captured'], ['captured', 'captured'], ['detain', 'captured'], ['surrender', 'captured'],
-  ['imprison', 'captured'],
+  ['imprison', 'captured'], ['abduct', 'captured'], ['abducted', 'captured'], ['kidnap', 'captured'], ['kidnapped', 'captured'],
   ['missing', 'missing'], ['unaccounted', 'missing'],
   ['displace', 'displaced'], ['displaced', 'displaced'], ['flee', 'displaced'], ['evacuate', 'displaced'],
   ['uproot', 'displaced'], ['homeless', 'displaced'], ['relocate', 'displaced'], ['move', 'displaced'],

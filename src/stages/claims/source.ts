@@ -429,6 +429,9 @@ function isSubjectCue(c: Context, s: Sentence, a: number, t: number): boolean {
   const { pos, lemma } = c.tokens
   return isSpeechVerb(c, t) || (SPEECH_VERBS.has(lemma[t]) &&
     pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET && !isVerbAfter(c, t + 1, a)) ||
+    // "The State Ministry of Health reports 37 civilians killed", "Local television reports at
+    // least 9 dead": a present "-s" form read as a noun, right before the figure
+    (SPEECH_VERBS.has(lemma[t]) && pos[t] === NOUN && t + 1 === a && t > s.tokenStart && pos[t - 1] !== DET && /s$/.test(tokenText(c, t)) && tokenText(c, t) !== lemma[t]) ||
     verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
 }
 
@@ -488,6 +491,12 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       const found = speechSegment(c, k + 1, segEnd, isHeadline)
       if (found !== null) best = { ...found, distance: 0 }
     }
+  }
+  if (best === null) {
+    // "Gunmen killed 5 people said police.": an inverted speech clause run on without its
+    // comma, a bare noun phrase to the sentence's end past a time ("said police on Tuesday")
+    const found = runOnInversion(c, a, last, s)
+    if (found !== null) best = { ...found, distance: 0 }
   }
   if (best === null) {
     // "Our own losses, he said, amounted to two tanks": a speech clause between commas before the figure
@@ -551,6 +560,56 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
   const same = c.attributions.findIndex((x) => x.cue.some((f) => f.start === cue.start && f.end === cue.end))
   const sourceEntity = same >= 0 ? resolvedName(c, c.attributions[same], best.source) : sourceEntityOf(c, best.source) ?? bodyBefore(c, best.source)
   return { attribution: null, source: best.source, cue: best.cue, sourceEntity }
+}
+
+/**
+ * "The attack left 5 people dead said police on Tuesday": a "said" after the figure, with no
+ * comma before it, followed by a noun phrase that reaches the end of the sentence (`last`, a
+ * time there left out) is an inverted speech clause that lost its comma. Returns its source
+ * and cue. "5 people said police had beaten them" is no such clause: the phrase after "said"
+ * goes on with a verb.
+ */
+const SAID = /^(?:said|says|say)$/i
+// Words after "said" that say what, not who: "said the same of Mr. Trump", "said so"
+const NO_SPEAKER_WORDS = new Set(['same', 'so', 'nothing', 'something', 'anything', 'otherwise', 'much', 'little'])
+
+function runOnInversion(c: Context, a: number, last: number, s: Sentence): { source: CharSpan; cue: CharSpan } | null {
+  const { pos } = c.tokens
+  let end = last
+  if (end < s.tokenEnd) return null
+  while (end > a && PUNCT_ONLY.test(tokenText(c, end - 1))) end--
+  while (end > a + 1 && (overlapsTime(c, end - 1) || (pos[end - 1] === ADP && overlapsTime(c, end)))) end--
+  for (let k = a + 1; k < end; k++) {
+    if (CLAUSE_BREAKS.has(tokenText(c, k))) return null
+    // (wink may tag "said" after a participle as an adjective: "12 people wounded said police")
+    if (!SAID.test(tokenText(c, k))) continue
+    // ("64 percent who say the same of Sanders": a subject of its own; "the same" names no one)
+    if (PUNCT_ONLY.test(tokenText(c, k - 1)) || pos[k - 1] === PRON || RELATIVE_PRONOUNS.has(c.tokens.lemma[k - 1])) return null
+    for (let t = k + 1; t < end; t++) if (NO_SPEAKER_WORDS.has(c.tokens.lemma[t])) return null
+    const npEnd = nounPhraseEnd(c, k + 1, end)
+    const source = npEnd === end && namesSomeone(c, k + 1, npEnd) ? spanOf(c, k + 1, npEnd) : null
+    return source === null ? null : { source, cue: cueSpan(c, k) }
+  }
+  return null
+}
+
+/**
+ * Whether `att` is such a run-on inversion read the other way round: its source the clause
+ * before "said" (which holds a figure), its content the noun phrase after it ("The attack left
+ * 5 people dead" -said-> "police"). Its source holds no source.
+ */
+function isRunOnMisread(c: Context, att: Attribution): boolean {
+  const source = hull(att.source)
+  const cue = hull(att.cue)
+  const content = hull(att.content)
+  if (source === null || cue === null || content === null || content.start < cue.end || source.end > cue.start) return false
+  const v = firstToken(c, cue)
+  if (v < 0 || lastToken(c, cue) !== v || !SAID.test(tokenText(c, v)) || c.text.slice(source.end, cue.start).trim() !== '') return false
+  const s = c.sentences[sentenceIndex(c, cue.start)]
+  let last = v + 1
+  while (last < s.tokenEnd && c.tokens.start[last] < s.end) last++
+  const found = runOnInversion(c, v - 1, last, s)
+  return found !== null && found.source.start <= content.start && content.end <= found.source.end + 1
 }
 
 /** Whether token `t` is a dash between words, not a hyphen inside one (`isDashBetween` in marks.ts). */
@@ -1831,7 +1890,7 @@ function isRespondents(c: Context, source: CharSpan | null): boolean {
  * outer source gives.
  */
 export function isInSourceOrCue(c: Context, q: Quantity): boolean {
-  return c.attributions.some((att) => (overlapsAny(att.source, q) && !isFearedFigure(c, att) && !isClauseBefore(c, att, q)) || overlapsAny(att.cue, q)) &&
+  return c.attributions.some((att) => (overlapsAny(att.source, q) && !isFearedFigure(c, att) && !isClauseBefore(c, att, q) && !isRunOnMisread(c, att)) || overlapsAny(att.cue, q)) &&
     !c.attributions.some((att) => att.content.some((f) => f.start <= q.start && q.end <= f.end))
 }
 

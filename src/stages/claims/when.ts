@@ -50,6 +50,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   if (q.kind === 'percent' && isFundedAfter(c, tokenRange(c, q, s)[1], s)) return false
   // "UNHCR's appeal for this year, US$ 31 million, is ...": money set off as the appeal's amount is asked for
   if (q.kind === 'money' && isAppealApposition(c, a, s)) return true
+  if (isPastReckoning(c, a, s)) return false
   for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
     // 'would give "between $200 million and $300 million"': a quotation that opens right at the
     // figure continues the clause before it
@@ -94,6 +95,34 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return AHEAD_PERIOD.test(rest)
+}
+
+// Verbs of a sum worked out from the clause before: "which would leave 90 missing", "which would mean 40 dead"
+const RECKONING_VERBS = new Set(['leave', 'mean', 'put', 'make'])
+// Nouns of a plan: "a deal, which would mean 5,000 jobs", "the bill, which would leave ..."
+const PLAN_NOUNS = new Set(['plan', 'deal', 'proposal', 'bill', 'measure', 'budget', 'law', 'agreement', 'scheme', 'package', 'reform', 'project', 'policy', 'cut', 'cuts', 'offer', 'programme', 'program', 'treaty', 'accord'])
+const PAST_AUX = new Set(['had', 'was', 'were', 'did'])
+
+/**
+ * "About 175 people had boarded the boat, which would leave as many as 90 people missing": a
+ * figure right after ", which would leave" (or "mean", "put", "make") is a sum worked out
+ * from a past clause before the comma, not a plan: that clause has a past verb ("had
+ * boarded", "carried") and no modal, and the comma does not follow a noun of a plan ("a deal,
+ * which would mean 5,000 jobs" stays planned).
+ */
+function isPastReckoning(c: Context, a: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  const v = a - 1
+  if (v - 3 < s.tokenStart || !RECKONING_VERBS.has(lemma[v]) || lemma[v - 1] !== 'would' || lemma[v - 2] !== 'which' || tokenText(c, v - 3) !== ',') return false
+  const comma = v - 3
+  if (PLAN_NOUNS.has(lemma[comma - 1]) || PLAN_NOUNS.has(tokenText(c, comma - 1).toLowerCase())) return false
+  let isPast = false
+  for (let t = comma - 1; t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)); t--) {
+    const w = tokenText(c, t).toLowerCase()
+    if (MODALS.has(lemma[t]) || MODALS.has(w) || FUTURE_MODALS.has(w) || INTENT_VERBS.has(lemma[t])) return false
+    if ((pos[t] === VERB || pos[t] === AUX) && (PAST_AUX.has(w) || /ed$/.test(w))) isPast = true
+  }
+  return isPast
 }
 
 /**

@@ -480,3 +480,20 @@ test('commissioners, brigadiers, inspectors, prosecutors and judges are titles, 
   const names = found.map((e) => e.text)
   for (const n of ['Anna Halvorsen', 'Karim Haddad', 'Ruth Okoro']) assert.ok(names.includes(n), JSON.stringify(names))
 })
+
+// Session 14 (docs/figures.md, "Session 14 ... (fig14)"): a gazetteer person's bare surname in
+// an article that named another person of that surname first.
+test('a bare gazetteer surname after another person of that name is that person, until the gazetteer person came first', () => {
+  const text = 'Ivanka Trump opened a store in Ohio on Monday.\n\n' +
+    'Trump told reporters the store hired 40 people. Trump said it would open more.'
+  const bare = entities(text).filter((e) => e.text === 'Trump')
+  assert.equal(bare.length, 2)
+  assert.deepEqual(bare.map((e) => e.canonical), ['Ivanka Trump', 'Ivanka Trump'])
+  // near-misses: the gazetteer person named in full first; a bare mention before the other
+  // person is named (the first bare mention decides); no other person of that surname
+  const first = 'Donald Trump spoke in Ohio on Monday. Eric Trump spoke after him.\n\nTrump told reporters the rally drew 4,000 people.'
+  assert.equal(entities(first).filter((e) => e.text === 'Trump')[0].canonical, 'Donald Trump')
+  const early = 'Trump spoke in Ohio on Monday. Eric Trump spoke after him.\n\nTrump told reporters the rally drew 4,000 people.'
+  assert.deepEqual(entities(early).filter((e) => e.text === 'Trump').map((e) => e.canonical), ['Donald Trump', 'Donald Trump'])
+  assert.equal(byText('A rally in Ohio drew 4,000 people, Trump told reporters.', 'Trump').canonical, 'Donald Trump')
+})

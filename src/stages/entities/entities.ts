@@ -498,6 +498,8 @@ function linkSurnames(
       join(person, e)
     }
   }
+  // a gazetteer person's bare surname: whom its first bare mention was read as (null: the gazetteer's person)
+  const bareSurnames = new Map<string, Person | null>()
   let scanned = 0
   // The sentence of the current mention: mentions come in text order, so it only moves on.
   let si = 0
@@ -509,6 +511,23 @@ function linkSurnames(
     // introduce a surname the gazetteer does not list.
     if (!e.isRun && e.type !== 'PERSON') continue
     const words = (e.canonical ?? '').split(' ')
+    // "Trump told Vogue" in an article about Ivanka Trump: a gazetteer person's bare surname,
+    // first written after the article named someone else of that surname in full and before
+    // it named the gazetteer's person in full, is that other person, there and after (the
+    // first bare mention decides; "Eric Trump ... Donald Trump ... Trump said" keeps Donald)
+    if (!e.isRun && words.length > 1 && e.tokenEnd === e.tokenStart + 1 && text.slice(e.start, e.end) === words[words.length - 1]) {
+      const surname = words[words.length - 1]
+      if (!bareSurnames.has(surname)) {
+        const people = bySurname.get(surname) ?? []
+        let other: Person | null = null
+        if (!people.some((x) => x.members[0].canonical === e.canonical)) {
+          for (const person of people) if (other === null || person.mentions > other.mentions) other = person
+        }
+        bareSurnames.set(surname, other)
+      }
+      const other = bareSurnames.get(surname) ?? null
+      if (other !== null) { join(other, e); continue }
+    }
     if (words.length === 1) {
       if (!e.isRun) continue
       if (!maySurname(e.tokenStart)) continue

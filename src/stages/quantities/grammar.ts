@@ -459,7 +459,15 @@ class Scanner {
           hasScale = true
         } else if ((w !== undefined && (w.cat === 'hundred' || w.cat === 'scale' || w.cat === 'dozen' ||
           w.cat === 'ord')) || DOZEN_ABBREVIATIONS.has(after.lower)) {
-          const r = readSpelled(toks, j - 1, value, this.endsAt)
+          let r = readSpelled(toks, j - 1, value, this.endsAt)
+          // "$3 million two weeks before", "5 billion three years ago": after digits and a scale
+          // word, a spelled unit, teen or tens that no scale word closes is a number of its own
+          // ("3 million two hundred thousand" and "2 thousand 300" stay whole)
+          const lastWord = r === null || r.next <= j + 1 ? undefined : NUMBER_WORDS.get(toks[r.next - 1].lower)
+          if (r !== null && w !== undefined && w.cat === 'scale' && lastWord !== undefined &&
+            (lastWord.cat === 'unit' || lastWord.cat === 'teen' || lastWord.cat === 'tens')) {
+            r = { ...r, value: value * w.value, next: j + 1, isFraction: false }
+          }
           if (r !== null && !r.isOrdinal && r.next > j) {
             if (!r.isFraction && value !== 0) scale = r.value / value
             value = r.value

@@ -337,3 +337,12 @@ table('split years', [
   ['the 1999/2000 season', []],
   ['3/4 of them', ['3/4 = 0.75']],
 ])
+
+// Session 14 (docs/figures.md, fig14): digits and a scale word end before a spelled number
+// that no scale word closes; mixed forms that a scale word closes stay whole.
+table('a spelled number after digits and a scale word', [
+  ['spent $3 million two weeks before the vote', ['$3 million = 3000000 $USD', 'two = 2']],
+  ['it cost 5 billion three years ago', ['5 billion = 5000000000', 'three = 3']],
+  ['paid 3 million two hundred thousand dollars', ['3 million two hundred thousand dollars = 3200000 $USD']],
+  ['built 2 thousand 300 flats', ['2 thousand 300 = 2300']],
+])

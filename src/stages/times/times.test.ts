@@ -301,3 +301,12 @@ test('session 14: a deadline in a clause of a past tense has passed: the last su
   // the text alone (no tokens, no tense) reads a deadline ahead, as before
   assert.deepEqual(findTimes('By August, the country had sent 6 million rounds.', published).map((t) => t.value), ['2026-08'])
 })
+
+test('session 14: a span counted from an event named after it is no date; one at a clause\'s end stays', () => {
+  assert.deepEqual(times('The party spent heavily two weeks before the election.'), [])
+  assert.deepEqual(times('The army sent troops three days after the attack on the base.'), [])
+  assert.deepEqual(times('Police arrested them two days before Christmas.'), [])
+  // near-misses: "ago", and the offset read against the story's day as before
+  assert.deepEqual(times('two weeks ago'), ['two weeks ago=2025-08-08'])
+  assert.deepEqual(times('They left two weeks before, and came back later.'), ['two weeks before=2025-08'])
+})

@@ -490,6 +490,12 @@ const NOT_A_DATE = /^(for|within|over|in)\s+(\d|a|an|one|two|three|four|five|six
 // instant; an offset of seconds, minutes or hours is no date (except "3 hours ago": today).
 const SHORT_OFFSET = /^\d+\s*(s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/i
 
+// "two weeks before", "three days after" (chrono-node's reading of an offset, counted from the
+// reference day) and what follows it when that is an event's name: a word, not a closing mark,
+// a time or a clause ("before the election", "after Christmas"; not "before, ...", "after that")
+const OFFSET_FROM_EVENT = /\b(?:before|after)$/i
+const EVENT_AFTER = /^\s+(?!(?:that|this|which|it|then|now|today|yesterday|tomorrow|tonight)\b)(?:(?:the|a|an|his|her|its|their|our|last|this)\s+)?\p{L}/u
+
 // "next three months", "the coming five days" (chrono-node's reading of a period ahead: its end)
 const PERIOD_AHEAD = new RegExp(`^(?:the\\s+)?(?:next|coming)\\s+${PERIOD}`, 'i')
 
@@ -557,6 +563,10 @@ function runChrono(text: string, offset: number, ref: Day | null, isPastAt: Past
     if (SHORT_OFFSET.test(r.text) && !/\bago\b/i.test(r.text)) continue
     // "the next three months": a period ahead, left to our rule
     if (PERIOD_AHEAD.test(r.text)) continue
+    // "two weeks before the election", "three days after the attack": a span counted from an
+    // event named after it, whose date the stage does not know (chrono-node counts it from
+    // the publication day); "a week before," and "two days after" at a clause's end stay
+    if (OFFSET_FROM_EVENT.test(r.text) && EVENT_AFTER.test(text.slice(r.index + r.text.length, r.index + r.text.length + 40))) continue
     // "July, 1,500 soldiers": the digits belong to a larger number, not to a day.
     if (/^[,.]?\d/.test(text.slice(r.index + r.text.length, r.index + r.text.length + 2))) continue
     const hasDay = c.isCertain('day')
