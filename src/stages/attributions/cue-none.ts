@@ -1,8 +1,20 @@
 /**
- * Scratch study (cue14): for every gold cue, whether the stage finds it and, if not, whether any
- * candidate overlaps it; for every token no candidate covers, its lemma and POS. TSV to stdout:
- *   G fold doc status lemmas pos quote
- *   U fold lemma pos goldStart(0/1)
+ * Study of the gold cues no cue candidate reaches (session 14, docs/attribution.md "Session 14:
+ * cues"), with the fold models of a `train-cv.ts --keep DIR` run. TSV lines to stdout:
+ *
+ * - `G fold doc status lemmas pos quote token isCue context`: every gold cue (token ranges),
+ *   `hit` when the stage outputs it, `cand` when a candidate of the filter's bonus overlaps it,
+ *   `none` when none does;
+ * - `C fold doc base fate gold out sourceFound lemmas context`: every candidate, with its fate
+ *   (`kept`, `filtered`, `nocontent`), whether it is a gold cue (`gold`, `overlap`, `nogold`) and
+ *   whether the stage outputs it (`out`);
+ * - `U fold lemma pos goldStart`: every token no candidate covers, and whether a gold cue starts
+ *   there (the rate of a lemma among tokens the tagger never proposes);
+ * - with `LEX=PREFIX`, `X fold lemma gold sourceSide contentFragments context`: each uncovered token
+ *   whose "lemma<TAB>POS" is a line of `PREFIX<fold>.tsv` (a lexicon built from the other fold's
+ *   U lines) role-tagged as a one-token cue: what a lexicon candidate generator would propose.
+ *
+ *   node --import tsx src/stages/attributions/cue-none.ts --models /tmp/k14/s1 > /tmp/none1.tsv
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
