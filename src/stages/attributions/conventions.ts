@@ -2026,7 +2026,9 @@ export function reportedClauses(text: string, p: Prepared, covered: Uint8Array):
   const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
   const word = (i: number) => text.slice(p.tokens.start[i], p.tokens.end[i])
   for (let x = 0; x < p.n; x++) {
-    if (p.tokens.lemma[x].toLowerCase() !== 'reportedly' || covered[x] !== 0 || p.quote[x] !== 0) continue
+    // (no string built for the other tokens: the length first)
+    const l = p.tokens.lemma[x]
+    if (l.length !== 10 || (l !== 'reportedly' && l.toLowerCase() !== 'reportedly') || covered[x] !== 0 || p.quote[x] !== 0) continue
     const s = p.sentences[p.sent[x]]
     if ((x > s.tokenStart && covered[x - 1] !== 0) || (x + 1 < s.tokenEnd && covered[x + 1] !== 0)) continue
     if (x > s.tokenStart && word(x)[0] !== 'r') continue
