@@ -7,7 +7,7 @@ import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
-  speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
+  reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
@@ -673,6 +673,28 @@ test('a speech clause that closes a sentence is an attribution even where the cu
   const list = 'He bought apples, pears and plums, said the grocer.'
   const l = prepared(list)
   assert.deepEqual(speechTails(list, l.p, new Uint8Array(l.p.n)), [])
+})
+
+test('"reportedly" is the cue of an unnamed report of the clause around it', () => {
+  const run = (text: string) => {
+    const { p, read } = prepared(text)
+    return reportedClauses(text, p, new Uint8Array(p.n)).map((r) => [read(r.cue), r.roles.source.length, ...r.roles.content.map(read)])
+  }
+  assert.deepEqual(run('The Club for Growth is reportedly spending $1.5 million on television ads.'),
+    [['reportedly', 0, 'The Club for Growth is', 'spending $1.5 million on television ads']])
+  // after a comma, and after a word that opens the clause, up to the clause's comma
+  assert.deepEqual(run('In total, the hackers have reportedly infiltrated 100 groups.'), [['reportedly', 0, 'the hackers have', 'infiltrated 100 groups']])
+  assert.deepEqual(run('With the mayor reportedly considering a run, the race is open.'), [['reportedly', 0, 'the mayor', 'considering a run']])
+  // sentence-initial, with its comma
+  assert.deepEqual(run('Reportedly, he made threats to co-workers.'), [['Reportedly', 0, 'he made threats to co-workers']])
+  // a title-case headline and a quotation are left alone, and so is an adverb a cue already covers
+  assert.deepEqual(run('Weiner Reportedly Caught In Another Scandal.'), [])
+  assert.deepEqual(run('He wrote: "The firm is reportedly broke."'), [])
+  const text = 'Trump reportedly said he would win.'
+  const { p } = prepared(text)
+  const said = new Uint8Array(p.n)
+  said[2] = 1
+  assert.deepEqual(reportedClauses(text, p, said), [])
 })
 
 test('a headline that opens with a person\'s name and a colon is that person\'s words', () => {

@@ -17,7 +17,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforePreposition, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -406,6 +406,8 @@ export function extractAttributions(
   const tails = speechTails(text, p, said)
   const headline = headlineSpeaker(text, p, said, surnamesOf(text, entities))
   if (headline !== null) tails.push(headline)
+  // "X is reportedly spending ...": an unnamed report of the clause around the adverb
+  tails.push(...reportedClauses(text, p, isCue))
   if (tails.length > 0) {
     for (const t of tails) { drafts.push({ cues: [t.cue], roles: t.roles }); isCue.fill(1, t.cue.start, t.cue.end) }
     drafts.sort((a, b) => a.cues[0].start - b.cues[0].start)

@@ -2007,3 +2007,53 @@ export function subordinateSubject(p: Prepared, cue: CueTokens): CueTokens | nul
   if (i === c || i < 1 || p.sent[i - 1] !== p.sent[c] || p.isCap[i - 1] === 1 || !SUBORDINATORS.has(p.tokens.lemma[i - 1])) return null
   return { start: i, end: c }
 }
+
+// words that open a clause before its subject ("With Bloomberg reportedly considering a run, ...")
+const REPORT_OPENERS = new Set(['with', 'while', 'as', 'because', 'since', 'although', 'though', 'and', 'but', 'when', 'after', 'if', 'so'])
+
+/**
+ * "The Club for Growth is reportedly spending $1.5 million on ads": the adverb "reportedly" is
+ * the cue of a report whose source the text does not name, and the clause around it is the
+ * content, in two fragments (before and after the adverb), as PolNeAR marks it (in train, 19
+ * of 29 "reportedly" are cues, 15 of them the adverb alone with no source; the cue tagger finds
+ * few). Only an adverb no cue covers and no cue is next to ("reportedly said" is the tagger's),
+ * outside quotations, and not in a title-case headline ("Weiner Reportedly Caught In ...").
+ * The clause runs from the sentence start or the last comma, colon, parenthesis or quotation
+ * mark before the adverb (past a word such as "With" that opens it) to the sentence end (or the
+ * next comma, after such a word; the closing parenthesis after an opening one).
+ */
+export function reportedClauses(text: string, p: Prepared, covered: Uint8Array): Array<{ cue: CueTokens; roles: RoleSpans }> {
+  const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
+  const word = (i: number) => text.slice(p.tokens.start[i], p.tokens.end[i])
+  for (let x = 0; x < p.n; x++) {
+    // (no string built for the other tokens: the length first)
+    const l = p.tokens.lemma[x]
+    if (l.length !== 10 || (l !== 'reportedly' && l.toLowerCase() !== 'reportedly') || covered[x] !== 0 || p.quote[x] !== 0) continue
+    const s = p.sentences[p.sent[x]]
+    if ((x > s.tokenStart && covered[x - 1] !== 0) || (x + 1 < s.tokenEnd && covered[x + 1] !== 0)) continue
+    if (x > s.tokenStart && word(x)[0] !== 'r') continue
+    let start = s.tokenStart
+    let paren = false
+    for (let t = x - 1; t >= s.tokenStart; t--) {
+      const w = word(t)
+      if (p.punct[t] === P_COMMA || p.punct[t] === P_COLON || w === '(' || p.quote[t] !== 0) { start = t + 1; paren = w === '('; break }
+    }
+    let opener = false
+    if (start < x && REPORT_OPENERS.has(p.tokens.lemma[start].toLowerCase())) { start++; opener = true }
+    let end = s.tokenEnd
+    for (let t = x + 1; t < s.tokenEnd; t++) {
+      const w = word(t)
+      if (p.quote[t] !== 0 || (paren && w === ')') || (opener && p.punct[t] === P_COMMA)) { end = t; break }
+    }
+    while (end > x + 1 && (p.punct[end - 1] === P_FINAL || p.punct[end - 1] === P_COMMA || CLOSERS.has(word(end - 1)))) end--
+    // sentence-initial "Reportedly, he made ...": the clause after the comma
+    let after = x + 1
+    if (after < end && p.punct[after] === P_COMMA) after++
+    if (end <= after) continue
+    const content: CueTokens[] = []
+    if (start < x) content.push({ start, end: x })
+    content.push({ start: after, end })
+    out.push({ cue: { start: x, end: x + 1 }, roles: { source: [], content } })
+  }
+  return out
+}
