@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple, withoutExpletiveIt,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -240,4 +240,18 @@ test('two content fragments with only a comma, colon or dash between them are on
   // words between the fragments, another sentence, or a mark that is itself a cue: left alone
   assert.deepEqual(run('Officials said Ortiz, they believe, was on the flight.', 'said', ['Ortiz', 'was on the flight']), ['Ortiz', 'was on the flight'])
   assert.deepEqual(run('The mayor wrote: the dam will hold.', 'wrote', ['The mayor', 'the dam will hold'], ':'), ['The mayor', 'the dam will hold'])
+})
+
+test('an "it" that stands for the clause said is no content before its cue', () => {
+  const run = (text: string, cue: string, it: string, after: string) => {
+    const { p, at, read } = prepared(text)
+    return withoutExpletiveIt(p, [at(cue)], [at(it), at(after)]).map(read)
+  }
+  assert.deepEqual(run('It was widely reported that the deal had collapsed.', 'reported', 'It', 'that the deal had collapsed'), ['that the deal had collapsed'])
+  assert.deepEqual(run('It seems the campaign will go on without them.', 'seems', 'It', 'the campaign will go on without them'), ['the campaign will go on without them'])
+  // "it" is something when an infinitive follows the cue, or when what follows holds no verb
+  assert.deepEqual(run('It appeared to hold off the tide.', 'appeared', 'It', 'to hold off the tide'), ['It', 'to hold off the tide'])
+  assert.deepEqual(run('It seemed like an impossible task.', 'seemed', 'It', 'like an impossible task'), ['It', 'like an impossible task'])
+  // not an "it" apart from its cue
+  assert.deepEqual(run('It is clear, officials said, that the deal had collapsed.', 'said', 'It', 'that the deal had collapsed'), ['It', 'that the deal had collapsed'])
 })
