@@ -1051,6 +1051,12 @@ export function headlineSpeaker(text: string, p: Prepared, covered: Uint8Array, 
  * preposition or holds no noun ("In the end", "Still") is no content. In PolNeAR train
  * gold, 228 of 251 attributions of this shape (outside quotations) have the clause before,
  * and the 23 without it are such openers.
+ * When the content after the second comma is a quotation, the clause before is content only
+ * if the quotation opens in lower case and so goes on with the sentence ('An economic
+ * downturn, he said, “could be a good time to borrow”'), openers included ("Instead, Axelrod
+ * said, “she started ...”"), and the clause holds no other cue: train gold has the clause
+ * before as content for 13 of 16 such attributions, against 8 of 61 where the quotation opens
+ * with a capital ('Asked about the vote, Ryan said, “Sure. ...”').
  */
 export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: RoleSpans, isCue?: Uint8Array): RoleSpans {
   if (roles.source.length !== 1 || roles.content.length === 0) return roles
