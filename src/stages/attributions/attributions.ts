@@ -21,7 +21,7 @@ import {
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutContentBeforeParticiple, withoutExpletiveIt,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt,
 } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -526,7 +526,7 @@ export function extractAttributions(
       if (content.length === 0 && complement !== null) content = [toSentenceEnd(p, complement)]
     }
     // "It seems [...]": an "it" that stands for the clause said is no content (content-rules.ts)
-    found.push({ cues: d.cues, source: src, content: withoutExpletiveIt(p, d.cues, content) })
+    found.push({ cues: d.cues, source: src, content: withoutAsideAfterAccordingTo(p, d.cues, withoutExpletiveIt(p, d.cues, content)) })
   }
   // a quotation paragraph no attribution holds is the one's before it; a quotation left open runs to its close;
   // fragments with only a mark between them are one (content-rules.ts)
