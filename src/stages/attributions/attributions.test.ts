@@ -735,6 +735,26 @@ test('a speech clause set off by commas inside a sentence: the clause before it 
   assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['the bridge must close'])
 })
 
+test('a speech clause set off by commas before a quotation in lower case: the clause before it is content too', () => {
+  const run = (text: string, source: string, after: string, cues: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const c of ['say', ...cues]) { const r = at(c); isCue.fill(1, r.start, r.end) }
+    return clauseBeforeParenthetical(p, at('say'), { source: [at(source)], content: [at(after)] }, isCue).content.map(read)
+  }
+  // the quotation goes on with the sentence the clause began
+  assert.deepEqual(run('An economic downturn, analysts say, “could be a good time to borrow.”', 'analysts', '“could be a good time to borrow.”'),
+    ['An economic downturn', '“could be a good time to borrow.”'])
+  // so does an opener
+  assert.deepEqual(run('Instead, aides say, “she started as a prohibitive favorite.”', 'aides', '“she started as a prohibitive favorite.”'),
+    ['Instead', '“she started as a prohibitive favorite.”'])
+  // a quotation that opens a sentence of its own: the clause before is the writer's
+  assert.deepEqual(run('Asked about the vote, aides say, “We are confident.”', 'aides', '“We are confident.”'), ['“We are confident.”'])
+  // a clause that holds another cue is that cue's content
+  assert.deepEqual(run('The mayor admitted the plan had failed, a result, aides say, “we long expected.”', 'aides', '“we long expected.”', ['admitted']),
+    ['“we long expected.”'])
+})
+
 test('content ending before a speech clause set off by commas runs on after it when the part before has no verb', () => {
   const run = (text: string, source: string, before: string) => {
     const { p, at, read } = prepared(text)

@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutContentBeforeParticiple,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -240,4 +240,37 @@ test('two content fragments with only a comma, colon or dash between them are on
   // words between the fragments, another sentence, or a mark that is itself a cue: left alone
   assert.deepEqual(run('Officials said Ortiz, they believe, was on the flight.', 'said', ['Ortiz', 'was on the flight']), ['Ortiz', 'was on the flight'])
   assert.deepEqual(run('The mayor wrote: the dam will hold.', 'wrote', ['The mayor', 'the dam will hold'], ':'), ['The mayor', 'the dam will hold'])
+})
+
+test('an "it" that stands for the clause said is no content before its cue', () => {
+  const run = (text: string, cue: string, it: string, after: string) => {
+    const { p, at, read } = prepared(text)
+    return withoutExpletiveIt(p, [at(cue)], [at(it), at(after)]).map(read)
+  }
+  assert.deepEqual(run('It was widely reported that the deal had collapsed.', 'reported', 'It', 'that the deal had collapsed'), ['that the deal had collapsed'])
+  assert.deepEqual(run('It seems the campaign will go on without them.', 'seems', 'It', 'the campaign will go on without them'), ['the campaign will go on without them'])
+  // "it" is something when an infinitive follows the cue, or when what follows holds no verb
+  assert.deepEqual(run('It appeared to hold off the tide.', 'appeared', 'It', 'to hold off the tide'), ['It', 'to hold off the tide'])
+  assert.deepEqual(run('It seemed like an impossible task.', 'seemed', 'It', 'like an impossible task'), ['It', 'like an impossible task'])
+  // not an "it" apart from its cue
+  assert.deepEqual(run('It is clear, officials said, that the deal had collapsed.', 'said', 'It', 'that the deal had collapsed'), ['It', 'that the deal had collapsed'])
+})
+
+test('after "according to X," behind the content, what the writer adds about X is no content', () => {
+  const run = (text: string, cue: string, parts: string[]) => {
+    const { p, at, read } = prepared(text)
+    return withoutAsideAfterAccordingTo(p, [at(cue)], parts.map(at)).map(read)
+  }
+  const text = 'Most of the money came from women, according to Crowdpac, a start-up that tracks donations.'
+  assert.deepEqual(run(text, 'according to', ['Most of the money came from women', 'a start-up that tracks donations']), ['Most of the money came from women'])
+  assert.deepEqual(run('The group called for attacks, according to the SITE Intelligence Group, which tracks extremists.', 'according to',
+    ['The group called for attacks', 'which tracks extremists']), ['The group called for attacks'])
+  assert.deepEqual(run('Trump has won 758 delegates, according to a CNN tally, but his path is narrowing.', 'according to',
+    ['Trump has won 758 delegates', 'but his path is narrowing']), ['Trump has won 758 delegates'])
+  // a clause that goes on with the sentence is said too
+  assert.deepEqual(run('At the heart of the trouble, according to Dennis Ross, was a decision by Mr. Obama.', 'according to',
+    ['At the heart of the trouble', 'was a decision by Mr. Obama']), ['At the heart of the trouble', 'was a decision by Mr. Obama'])
+  // with no content before the cue, what follows the source is the content
+  assert.deepEqual(run('According to the poll, a majority of voters, mostly young people.', 'According to', ['a majority of voters, mostly young people']),
+    ['a majority of voters, mostly young people'])
 })
