@@ -2007,3 +2007,45 @@ export function subordinateSubject(p: Prepared, cue: CueTokens): CueTokens | nul
   if (i === c || i < 1 || p.sent[i - 1] !== p.sent[c] || p.isCap[i - 1] === 1 || !SUBORDINATORS.has(p.tokens.lemma[i - 1])) return null
   return { start: i, end: c }
 }
+
+// Prepositions whose object may be the source itself, not a phrase before it: "as [Tom Ridge, a
+// former secretary,] put it", "identified as", "such as", "like", "than" (and the limits of a
+// number, "Just over [a quarter, 26 percent,] say").
+const OBJECT_PREPOSITIONS = new Set(['as', 'like', 'than', 'of'])
+
+/**
+ * "Making her way around [Chez Vachon, Clinton and husband Bill] thanked", "In addition to [the FBI
+ * probe, the State Department inspector general, Steve Linick,] indicated", "In [early October,
+ * Trump's Virginia state director, Mike Rubino,] reached out": a source before its cue that the
+ * tagger began right after a preposition of a phrase opening the sentence, and ran over the
+ * comma that closes that phrase, begins after the comma. The phrase opens the sentence with a
+ * preposition, a subordinating word, an adverb or an -ing word and has no mark before the source.
+ * A source that loses its inner comma by the cut loses its closing comma too (`closingComma`).
+ */
+export function afterOpeningPhrase(p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
+  if (src.end > cue.start) return src
+  const sent = p.sent[src.start]
+  const b = src.start - 1
+  if (b < 0 || p.sent[b] !== sent || p.punct[b] !== 0 || p.pos[b] !== ADP_POS || OBJECT_PREPOSITIONS.has(p.tokens.lemma[b].toLowerCase())
+    || NUMBER_LIMITS.has(p.tokens.lemma[b].toLowerCase())) return src
+  let s = p.sentences[sent].tokenStart
+  while (s < b && p.pos[s] === CCONJ_POS) s++
+  const opens = p.pos[s] === ADP_POS || p.pos[s] === SCONJ_POS || p.pos[s] === ADV_POS || (p.pos[s] === VERB_POS && p.suffix[s] === SUFFIX_ING)
+  if (!opens || b - s > 30) return src
+  for (let i = s; i < b; i++) if (p.punct[i] !== 0 || p.quote[i] !== 0) return src
+  let c = src.start
+  while (c < src.end - 1 && p.punct[c] !== P_COMMA) c++
+  // ("in Alexandria, Va., Lazar": a place's state after its comma belongs to the opener)
+  while (c + 3 < src.end && p.punct[c + 2] === P_COMMA && p.isCap[c + 1] === 1 && p.punct[c + 1] === 0) c += 2
+  if (c >= src.end - 1 || c === src.start || !SUBJECT_NP.has(p.pos[c + 1])) return src
+  // ("During the primary Clinton, goaded by Sanders, came out": a participle's phrase is no source)
+  if (p.pos[c + 1] === ADJ_POS && c + 2 < src.end && p.pos[c + 2] === ADP_POS) return src
+  for (let i = src.start; i < c; i++) if (p.quote[i] !== 0) return src
+  // what follows the comma is a noun phrase, not a clause ("..., senior aides have been holding")
+  for (let i = c + 1; i < src.end; i++) if (isVerbal(p, i)) return src
+  let end = src.end
+  let inner = false
+  for (let i = c + 1; i < end - 1; i++) if (p.punct[i] === P_COMMA) inner = true
+  if (!inner && p.punct[end - 1] === P_COMMA) end--
+  return end > c + 1 ? { start: c + 1, end } : src
+}
