@@ -1335,3 +1335,20 @@ test('a source begun after the preposition of an opening phrase begins after the
   // a sentence that opens with its subject has no such phrase
   assert.equal(run('One delegate not on the Cruz slate, Kelly Smith, told reporters she was undecided.', 'told', 'the Cruz slate, Kelly Smith,'), 'the Cruz slate, Kelly Smith,')
 })
+
+test('a source found inside a relative clause with commas of its own, or inside a past participle phrase, is the noun phrase before it', () => {
+  const rel = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeRelativeClause(p, at(cue), at(source)))
+  }
+  const part = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeParticiplePhrase(p, at(cue), at(source)))
+  }
+  assert.equal(rel('The envoy, who served in Iran, Turkey and France, praised the deal.', 'praised', 'Turkey and France'), 'The envoy')
+  // a source that holds the clause's commas is left as found
+  assert.equal(rel('The envoy, who served in Iran, Turkey and France, praised the deal.', 'praised', 'Iran, Turkey and France'), 'Iran, Turkey and France')
+  assert.equal(part('The memo, sent to the finance minister, called the plan reckless.', 'called', 'the finance minister'), 'The memo')
+  // a source that runs from the noun phrase into a past participle phrase stays whole (gold keeps "The survey, conducted by ...,")
+  assert.equal(part('The survey, conducted by the state university, found wide support.', 'found', 'The survey, conducted by the state university,'), 'The survey, conducted by the state university,')
+})

@@ -1682,7 +1682,14 @@ export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens
   if (cue.start < 3 || p.punct[cue.start - 1] !== P_COMMA || src.end > cue.start) return src
   const sent = p.sent[cue.start]
   let w = cue.start - 2
+  // (over the clause's own commas, "who will retire after serving in Iran, Turkey and France,",
+  // when the source found lies past the last of them; capped at 30 words)
   while (w >= 0 && p.sent[w] === sent && p.punct[w] !== P_COMMA && !REL_CLAUSE.has(p.tokens.lemma[w])) w--
+  if (w >= 0 && p.sent[w] === sent && p.punct[w] === P_COMMA && src.start > w && !hasCommaBetween(p, src.start, cue.start - 1)) {
+    let k = w - 1
+    while (k >= 0 && p.sent[k] === sent && cue.start - k <= 30 && p.quote[k] === 0 && p.punct[k] !== P_COLON && p.punct[k] !== P_FINAL && !REL_CLAUSE.has(p.tokens.lemma[k])) k--
+    if (k >= 2 && p.sent[k] === sent && REL_CLAUSE.has(p.tokens.lemma[k]) && p.punct[k - 1] === P_COMMA) w = k
+  }
   if (w < 2 || p.sent[w] !== sent || !REL_CLAUSE.has(p.tokens.lemma[w]) || p.punct[w - 1] !== P_COMMA) return src
   // "O'Donnell, who": cut at the pronoun, which `tidySource` could not run on to the cue
   if (src.start < w - 1 && src.end === w + 1) return { start: src.start, end: w - 1 }
@@ -1690,6 +1697,11 @@ export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens
   if (!(p.pos[w - 2] === PROPN_POS || p.pos[w - 2] === NOUN_POS || p.pos[w - 2] === PRON_POS)) return src
   const s = speakerPhraseStart(p, w - 1, sent)
   return s < 0 || s === w - 1 ? src : { start: s, end: w - 1 }
+}
+
+function hasCommaBetween(p: Prepared, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (p.punct[i] === P_COMMA) return true
+  return false
 }
 
 /**
@@ -1741,14 +1753,16 @@ export function beforeParticiplePhrase(p: Prepared, cue: CueTokens, src: CueToke
   if (c < 1 || p.sent[c] !== sent) return src
   let v = c + 1
   if (p.pos[v] === ADV_POS) v++
-  if (p.suffix[v] !== SUFFIX_ING || PASSING_ON.has(p.tokens.lemma[v])) return src
+  // (or a past participle before its preposition: "Mr. Trump, asked about [Mr. Putin], had said")
+  const past = p.pos[v] === VERB_POS && p.suffix[v] !== SUFFIX_ING && p.form[v] !== p.lemma[v] && v + 1 < p.n && p.pos[v + 1] === ADP_POS
+  if ((p.suffix[v] !== SUFFIX_ING && !past) || PASSING_ON.has(p.tokens.lemma[v])) return src
   // "Western officials, briefing reporters this week, said": a source that runs from the noun
   // phrase into the phrase ends before it (train gold: 19 such sources stop at the comma, 4
   // run on to the cue; after "including", a list of the source's own members, gold runs on).
   // The POS tagger reads some such participles as nouns ("briefing"); one that takes an object
   // is still a participle.
   if (src.start < c) {
-    return src.end > v && p.tokens.lemma[v] !== 'include' && (p.pos[v] === VERB_POS || takesObject(p, v)) ? { start: src.start, end: c } : src
+    return !past && src.end > v && p.tokens.lemma[v] !== 'include' && (p.pos[v] === VERB_POS || takesObject(p, v)) ? { start: src.start, end: c } : src
   }
   if (v >= src.start || p.pos[v] !== VERB_POS) return src
   const head = c - 1
