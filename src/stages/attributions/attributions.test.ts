@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1357,4 +1357,40 @@ test('a content that runs over a trailing ", according to X" ends before its com
   const kept = withoutNestedCues(p, [outer, inner])
   assert.equal(kept.length, 2)
   assert.deepEqual(kept[0].content.map(read), ['658 cases, including 28 deaths'])
+})
+
+test('a source begun after the preposition of an opening phrase begins after the comma that closes the phrase', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(afterOpeningPhrase(p, at(cue), at(source)))
+  }
+  assert.equal(run('Walking through the market at Kano, the governor promised new stalls.', 'promised', 'the market at Kano, the governor'), 'the governor')
+  assert.equal(run('In a statement to Reuters, the ministry’s spokesman, Ali Hassan, said talks would resume.', 'said', 'Reuters, the ministry’s spokesman, Ali Hassan,'), 'the ministry’s spokesman, Ali Hassan,')
+  assert.equal(run('In early March, the aid agency’s director, Mary Okafor, warned of famine.', 'warned of', 'early March, the aid agency’s director, Mary Okafor,'), 'the aid agency’s director, Mary Okafor,')
+  // a place's state after its comma stays with the opener
+  assert.equal(run('At a hearing in Alexandria, Va., Lazar said he was sorry.', 'said', 'Alexandria, Va., Lazar'), 'Lazar')
+  // not after "as", the limits of a number, nor when a clause or a participle's phrase follows the comma
+  assert.equal(run('As Tom Ridge, a former secretary, put it, the gate is open.', 'put', 'Tom Ridge, a former secretary,'), 'Tom Ridge, a former secretary,')
+  assert.equal(run('Just over a quarter, 26 percent, say they will vote.', 'say', 'a quarter, 26 percent,'), 'a quarter, 26 percent,')
+  assert.equal(run('During the primary Clinton, goaded by Sanders, came out against it.', 'came out against', 'the primary Clinton, goaded by Sanders,'), 'the primary Clinton, goaded by Sanders,')
+  assert.equal(run('With the staff downsized in recent days, senior aides have been holding calls, starting talks.', 'starting', 'the staff downsized in recent days, senior aides have been holding calls'), 'the staff downsized in recent days, senior aides have been holding calls')
+  // a sentence that opens with its subject has no such phrase
+  assert.equal(run('One delegate not on the Cruz slate, Kelly Smith, told reporters she was undecided.', 'told', 'the Cruz slate, Kelly Smith,'), 'the Cruz slate, Kelly Smith,')
+})
+
+test('a source found inside a relative clause with commas of its own, or inside a past participle phrase, is the noun phrase before it', () => {
+  const rel = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeRelativeClause(p, at(cue), at(source)))
+  }
+  const part = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeParticiplePhrase(p, at(cue), at(source)))
+  }
+  assert.equal(rel('The envoy, who served in Iran, Turkey and France, praised the deal.', 'praised', 'Turkey and France'), 'The envoy')
+  // a source that holds the clause's commas is left as found
+  assert.equal(rel('The envoy, who served in Iran, Turkey and France, praised the deal.', 'praised', 'Iran, Turkey and France'), 'Iran, Turkey and France')
+  assert.equal(part('The memo, sent to the finance minister, called the plan reckless.', 'called', 'the finance minister'), 'The memo')
+  // a source that runs from the noun phrase into a past participle phrase stays whole (gold keeps "The survey, conducted by ...,")
+  assert.equal(part('The survey, conducted by the state university, found wide support.', 'found', 'The survey, conducted by the state university,'), 'The survey, conducted by the state university,')
 })

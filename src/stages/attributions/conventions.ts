@@ -1704,7 +1704,14 @@ export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens
   if (cue.start < 3 || p.punct[cue.start - 1] !== P_COMMA || src.end > cue.start) return src
   const sent = p.sent[cue.start]
   let w = cue.start - 2
+  // (over the clause's own commas, "who will retire after serving in Iran, Turkey and France,",
+  // when the source found lies past the last of them; capped at 30 words)
   while (w >= 0 && p.sent[w] === sent && p.punct[w] !== P_COMMA && !REL_CLAUSE.has(p.tokens.lemma[w])) w--
+  if (w >= 0 && p.sent[w] === sent && p.punct[w] === P_COMMA && src.start > w && !hasCommaBetween(p, src.start, cue.start - 1)) {
+    let k = w - 1
+    while (k >= 0 && p.sent[k] === sent && cue.start - k <= 30 && p.quote[k] === 0 && p.punct[k] !== P_COLON && p.punct[k] !== P_FINAL && !REL_CLAUSE.has(p.tokens.lemma[k])) k--
+    if (k >= 2 && p.sent[k] === sent && REL_CLAUSE.has(p.tokens.lemma[k]) && p.punct[k - 1] === P_COMMA) w = k
+  }
   if (w < 2 || p.sent[w] !== sent || !REL_CLAUSE.has(p.tokens.lemma[w]) || p.punct[w - 1] !== P_COMMA) return src
   // "O'Donnell, who": cut at the pronoun, which `tidySource` could not run on to the cue
   if (src.start < w - 1 && src.end === w + 1) return { start: src.start, end: w - 1 }
@@ -1712,6 +1719,11 @@ export function beforeRelativeClause(p: Prepared, cue: CueTokens, src: CueTokens
   if (!(p.pos[w - 2] === PROPN_POS || p.pos[w - 2] === NOUN_POS || p.pos[w - 2] === PRON_POS)) return src
   const s = speakerPhraseStart(p, w - 1, sent)
   return s < 0 || s === w - 1 ? src : { start: s, end: w - 1 }
+}
+
+function hasCommaBetween(p: Prepared, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (p.punct[i] === P_COMMA) return true
+  return false
 }
 
 /**
@@ -1763,14 +1775,16 @@ export function beforeParticiplePhrase(p: Prepared, cue: CueTokens, src: CueToke
   if (c < 1 || p.sent[c] !== sent) return src
   let v = c + 1
   if (p.pos[v] === ADV_POS) v++
-  if (p.suffix[v] !== SUFFIX_ING || PASSING_ON.has(p.tokens.lemma[v])) return src
+  // (or a past participle before its preposition: "Mr. Trump, asked about [Mr. Putin], had said")
+  const past = p.pos[v] === VERB_POS && p.suffix[v] !== SUFFIX_ING && p.form[v] !== p.lemma[v] && v + 1 < p.n && p.pos[v + 1] === ADP_POS
+  if ((p.suffix[v] !== SUFFIX_ING && !past) || PASSING_ON.has(p.tokens.lemma[v])) return src
   // "Western officials, briefing reporters this week, said": a source that runs from the noun
   // phrase into the phrase ends before it (train gold: 19 such sources stop at the comma, 4
   // run on to the cue; after "including", a list of the source's own members, gold runs on).
   // The POS tagger reads some such participles as nouns ("briefing"); one that takes an object
   // is still a participle.
   if (src.start < c) {
-    return src.end > v && p.tokens.lemma[v] !== 'include' && (p.pos[v] === VERB_POS || takesObject(p, v)) ? { start: src.start, end: c } : src
+    return !past && src.end > v && p.tokens.lemma[v] !== 'include' && (p.pos[v] === VERB_POS || takesObject(p, v)) ? { start: src.start, end: c } : src
   }
   if (v >= src.start || p.pos[v] !== VERB_POS) return src
   const head = c - 1
@@ -2078,4 +2092,46 @@ export function reportedClauses(text: string, p: Prepared, covered: Uint8Array):
     out.push({ cue: { start: x, end: x + 1 }, roles: { source: [], content } })
   }
   return out
+}
+
+// Prepositions whose object may be the source itself, not a phrase before it: "as [Tom Ridge, a
+// former secretary,] put it", "identified as", "such as", "like", "than" (and the limits of a
+// number, "Just over [a quarter, 26 percent,] say").
+const OBJECT_PREPOSITIONS = new Set(['as', 'like', 'than', 'of'])
+
+/**
+ * "Making her way around [Chez Vachon, Clinton and husband Bill] thanked", "In addition to [the FBI
+ * probe, the State Department inspector general, Steve Linick,] indicated", "In [early October,
+ * Trump's Virginia state director, Mike Rubino,] reached out": a source before its cue that the
+ * tagger began right after a preposition of a phrase opening the sentence, and ran over the
+ * comma that closes that phrase, begins after the comma. The phrase opens the sentence with a
+ * preposition, a subordinating word, an adverb or an -ing word and has no mark before the source.
+ * A source that loses its inner comma by the cut loses its closing comma too (`closingComma`).
+ */
+export function afterOpeningPhrase(p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
+  if (src.end > cue.start) return src
+  const sent = p.sent[src.start]
+  const b = src.start - 1
+  if (b < 0 || p.sent[b] !== sent || p.punct[b] !== 0 || p.pos[b] !== ADP_POS || OBJECT_PREPOSITIONS.has(p.tokens.lemma[b].toLowerCase())
+    || NUMBER_LIMITS.has(p.tokens.lemma[b].toLowerCase())) return src
+  let s = p.sentences[sent].tokenStart
+  while (s < b && p.pos[s] === CCONJ_POS) s++
+  const opens = p.pos[s] === ADP_POS || p.pos[s] === SCONJ_POS || p.pos[s] === ADV_POS || (p.pos[s] === VERB_POS && p.suffix[s] === SUFFIX_ING)
+  if (!opens || b - s > 30) return src
+  for (let i = s; i < b; i++) if (p.punct[i] !== 0 || p.quote[i] !== 0) return src
+  let c = src.start
+  while (c < src.end - 1 && p.punct[c] !== P_COMMA) c++
+  // ("in Alexandria, Va., Lazar": a place's state after its comma belongs to the opener)
+  while (c + 3 < src.end && p.punct[c + 2] === P_COMMA && p.isCap[c + 1] === 1 && p.punct[c + 1] === 0) c += 2
+  if (c >= src.end - 1 || c === src.start || !SUBJECT_NP.has(p.pos[c + 1])) return src
+  // ("During the primary Clinton, goaded by Sanders, came out": a participle's phrase is no source)
+  if (p.pos[c + 1] === ADJ_POS && c + 2 < src.end && p.pos[c + 2] === ADP_POS) return src
+  for (let i = src.start; i < c; i++) if (p.quote[i] !== 0) return src
+  // what follows the comma is a noun phrase, not a clause ("..., senior aides have been holding")
+  for (let i = c + 1; i < src.end; i++) if (isVerbal(p, i)) return src
+  let end = src.end
+  let inner = false
+  for (let i = c + 1; i < end - 1; i++) if (p.punct[i] === P_COMMA) inner = true
+  if (!inner && p.punct[end - 1] === P_COMMA) end--
+  return end > c + 1 ? { start: c + 1, end } : src
 }
