@@ -1,6 +1,6 @@
 import { latestPoint, type Figure, type PointStatus, type TimelinePoint } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
-import type { SourceSummary } from '../api/ledger.ts'
+import { sameClaimGroups, type SourceSummary } from '../api/ledger.ts'
 import { describeEdit, editTime, type Edit } from '../ledger/edits.ts'
 import { formatEstimate } from '../format/estimate.ts'
 import { renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
@@ -357,25 +357,6 @@ export interface SearchView {
 
 /** The most lines of claims the search page lists (each a claim with every article that carries it). */
 export const SEARCH_CLAIM_LINES = 100
-
-/**
- * Claims that read the same (one estimate of one figure, counting the same words, from the
- * same source and cue, in the same quote) grouped into one line: a wire story carried by
- * three outlets is one claim in three articles, not three identical lines (session 14).
- */
-export function sameClaimGroups(claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>): LedgerClaim[][] {
-  const groups = new Map<string, LedgerClaim[]>()
-  for (const c of claims) {
-    const key = JSON.stringify([
-      figureOf.get(c.key) ?? null, formatEstimate(c), c.countedText, c.category, c.planned, c.additional, c.asOf,
-      c.source, c.sourceEntity, c.cue, c.quote.replace(/\s+/g, ' ').trim(),
-    ])
-    const group = groups.get(key)
-    if (group) group.push(c)
-    else groups.set(key, [c])
-  }
-  return [...groups.values()]
-}
 
 /** The articles carrying one claim, each linked at the quote: outlet and date. */
 function carriedBy(group: readonly LedgerClaim[]): Html {
