@@ -4,7 +4,7 @@ import { sameClaimGroups, type SourceSummary } from '../api/ledger.ts'
 import { describeEdit, editTime, type Edit } from '../ledger/edits.ts'
 import { formatEstimate } from '../format/estimate.ts'
 import { renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
-import { renderHighlightedText, type AnalysisLayers } from './highlight.ts'
+import { highlightLegend, renderHighlightedText, type AnalysisLayers } from './highlight.ts'
 import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html } from './html.ts'
 import { NAME_TITLES } from '../stages/tokens/titles.ts'
 
@@ -310,7 +310,7 @@ export function articlePage(
 <article class="article">
 <h1>${title}</h1>
 <p class="lede">${a.outlet ?? 'unknown outlet'} · ${a.published ?? 'undated'}${href ? html` · <a href="${href}" rel="noopener noreferrer">original</a>` : a.url ? html` · <span class="muted">${a.url}</span>` : ''}</p>
-<p class="legend-inline" aria-label="Highlight legend"><mark class="source">source</mark> <mark class="cue">cue</mark> <mark class="content">content</mark> <mark class="quantity">quantity</mark> <mark class="claim">claimed figure</mark></p>
+${highlightLegend()}
 <div class="article-text">${text}</div>
 </article>
 <section aria-labelledby="claims-h">
@@ -410,7 +410,7 @@ export function extractPage(): string {
 <p id="extract-status" role="status" aria-live="polite"></p>
 <section id="extract-result" hidden aria-labelledby="extract-result-h">
 <h2 id="extract-result-h">Result</h2>
-<p class="legend-inline"><mark class="source">source</mark> <mark class="cue">cue</mark> <mark class="content">content</mark> <mark class="quantity">quantity</mark> <mark class="claim">claimed figure</mark></p>
+${highlightLegend()}
 <div id="extract-text-out" class="article-text"></div>
 <h3>Claims</h3>
 <ol id="extract-claims" class="claims"></ol>
