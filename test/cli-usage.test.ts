@@ -4,6 +4,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { PG_TEST_URL } from '../src/store/postgres/test-schemas.ts'
 import { runCli } from './cli-helpers.ts'
 
 test('no command: the usage on standard error and status 2, as for other usage errors', async () => {
@@ -224,6 +227,28 @@ test('ingest --feed with a file that is no feed: one line saying so, status 2, n
     assert.equal(ok.status, 0, ok.stderr)
     assert.match(ok.stderr, /^1 ingested, 0 skipped, 0 failed/)
   } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('enqueue --feed with a file that is no feed: one line saying so, status 2, nothing queued (ux14b)', { skip: process.env.CLAIMTRAIL_SKIP_PG === '1' ? 'CLAIMTRAIL_SKIP_PG=1' : false }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-enqueue14-'))
+  const queueSchema = `ux14b_queue_${randomBytes(6).toString('hex')}`
+  const client = new pg.Client({ connectionString: PG_TEST_URL })
+  await client.connect()
+  try {
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, 'About 3,000 North Korean troops moved west, according to Seoul.')
+    // A feed URL given first is not queued either; the queue is not even opened.
+    const r = spawnSync(process.execPath, ['bin/claimtrail.js', 'enqueue', '--feed', 'https://wire.example/rss', notes, '--queue-schema', queueSchema],
+      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATABASE_URL: PG_TEST_URL } })
+    assert.equal(r.status, 2, r.stderr)
+    assert.equal(r.stderr, `claimtrail: --feed: ${notes} is not an RSS or Atom feed (it does not start with <rss>, <feed> or <rdf:RDF>); nothing was queued. To add it as an article, run the command without --feed\n`)
+    const found = await client.query('select 1 from information_schema.schemata where schema_name = $1', [queueSchema])
+    assert.equal(found.rowCount, 0, 'no queue was created, so no job was queued')
+  } finally {
+    await client.query(`drop schema if exists ${queueSchema} cascade`)
+    await client.end()
     rmSync(dir, { recursive: true, force: true })
   }
 })

@@ -200,6 +200,44 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         assertError(await get('/api/search'), 400, 'BAD_INPUT')
         assertError(await get('/api/search?q=%20'), 400, 'BAD_INPUT')
       })
+
+      test('search: a claim carried by several articles keeps one item per copy, each naming its group; group=1 gives one item per group (ux14b)', async () => {
+        const r = await get('/api/search?q=Kursk&limit=100')
+        assert.equal(r.status, 200)
+        const items: any[] = r.body.claims.items
+        assert.equal(items.length, r.body.claims.total)
+        // Backward compatible: each item is the claim as /api/claims gives it, plus group and copies.
+        const listed = await get(`/api/claims?text=Kursk&limit=500`)
+        const byKey = new Map(listed.body.claims.map((cl: any) => [cl.key, cl]))
+        for (const { group, copies, ...rest } of items) {
+          assert.deepEqual(rest, byKey.get(rest.key))
+          assert.equal(typeof group, 'string')
+          assert.ok(copies >= 1)
+        }
+        // The wire story: three outlets, one group named by the first of its copies listed.
+        const wire = items.filter((cl) => cl.source === 'US officials')
+        assert.deepEqual(wire.map((cl) => cl.outlet).sort(), ['Atlantic Daily', 'Northern Times', 'Pacific Ledger'])
+        assert.deepEqual(new Set(wire.map((cl) => cl.group)), new Set([wire[0].key]))
+        assert.deepEqual(wire.map((cl) => cl.copies), [3, 3, 3])
+        for (const cl of items.filter((x) => x.source !== 'US officials')) assert.equal(cl.group, cl.key, `${cl.source}: alone in its group`)
+        assert.equal(r.body.claims.groups, new Set(items.map((cl) => cl.group)).size)
+        assert.equal(r.body.claims.groups, items.length - 2)
+
+        const grouped = await get('/api/search?q=Kursk&limit=100&group=1')
+        assert.equal(grouped.status, 200)
+        assert.equal(grouped.body.claims.total, r.body.claims.total)
+        assert.equal(grouped.body.claims.items.length, r.body.claims.groups)
+        const line = grouped.body.claims.items.find((cl: any) => cl.source === 'US officials')
+        assert.equal(line.key, wire[0].key)
+        assert.equal(line.copies, 3)
+        assert.deepEqual(line.articles.map((a: any) => a.key), wire.map((cl) => cl.key))
+        assert.deepEqual(line.articles.map((a: any) => a.outlet), wire.map((cl) => cl.outlet))
+        assert.equal(new Set(line.articles.map((a: any) => a.articleKey)).size, 3)
+        for (const a of line.articles) assert.deepEqual(Object.keys(a).sort(), ['articleKey', 'end', 'key', 'outlet', 'published', 'start', 'title', 'url'])
+        // limit counts groups with group=1.
+        assert.equal((await get('/api/search?q=Kursk&limit=1&group=1')).body.claims.items.length, 1)
+        assertError(await get('/api/search?q=Kursk&group=yes'), 400, 'BAD_INPUT')
+      })
     })
 
     describe('export', () => {

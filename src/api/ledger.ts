@@ -2,6 +2,7 @@ import { loadView, type LedgerView } from '../ledger/view.ts'
 import { canonicalSource } from '../reconcile/canonical.ts'
 import { aliasResolver, type Figure, type TimelinePoint } from '../reconcile/figures.ts'
 import type { ClaimFilter, LedgerClaim, Store, StoredArticle } from '../store/store.ts'
+import { formatEstimate } from '../format/estimate.ts'
 
 /**
  * What the HTTP shells (API and web pages) read from the ledger, on top of the ledger's
@@ -148,6 +149,27 @@ export async function searchLedger(store: Store, view: Pick<LedgerView, 'figures
   const needle = q.toLowerCase()
   const figures = view.figures.filter((f) => f.label.toLowerCase().includes(needle) || f.id.includes(needle))
   return { figures, articles, claims }
+}
+
+/**
+ * Claims that read the same (one estimate of one figure, counting the same words, from the
+ * same source and cue, in the same quote) grouped into one line: a wire story carried by
+ * three outlets is one claim in three articles, not three identical lines (session 14). The
+ * search page shows one line per group, and `GET /api/search` gives each claim its group
+ * (session 14, ux14b). Groups keep the claims' order; each group's first claim comes first.
+ */
+export function sameClaimGroups(claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>): LedgerClaim[][] {
+  const groups = new Map<string, LedgerClaim[]>()
+  for (const c of claims) {
+    const key = JSON.stringify([
+      figureOf.get(c.key) ?? null, formatEstimate(c), c.countedText, c.category, c.planned, c.additional, c.asOf,
+      c.source, c.sourceEntity, c.cue, c.quote.replace(/\s+/g, ' ').trim(),
+    ])
+    const group = groups.get(key)
+    if (group) group.push(c)
+    else groups.set(key, [c])
+  }
+  return [...groups.values()]
 }
 
 /** Expand `YYYY` or `YYYY-MM` to the first (or last) day it covers; `YYYY-MM-DD` is kept. */

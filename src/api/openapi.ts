@@ -122,8 +122,8 @@ export const openApiDocument = {
     },
     '/api/search': {
       get: {
-        summary: 'Full-text search over articles and claims (and figure labels)', parameters: [{ ...q('q', 'Words to find'), required: true }, q('limit', 'Items per kind (1-100, default 20)', { type: 'integer' })],
-        responses: { 200: { description: 'Matches by kind, each with its total', ...json({ type: 'object' }) }, 400: error },
+        summary: 'Full-text search over articles and claims (and figure labels)', parameters: [{ ...q('q', 'Words to find'), required: true }, q('limit', 'Items per kind (1-100, default 20; with group=1, claim groups)', { type: 'integer' }), q('group', '1: one claims item per group of claims that read the same (a wire story carried by several outlets), with `articles` listing each copy; 0 (default): every matching claim', { type: 'string', enum: ['0', '1'] })],
+        responses: { 200: { description: 'Matches by kind, each with its total; `claims` also has `groups` (how many groups of claims that read the same), and each claim its `group` (the key of the group\'s first claim) and `copies` (the group\'s size)', ...json({ type: 'object' }) }, 400: error },
       },
     },
     '/api/export': {

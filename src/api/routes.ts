@@ -13,7 +13,7 @@ import type { LedgerClaim, StoredArticle } from '../store/store.ts'
 import { fromZod } from './errors.ts'
 import { exportRows, toCsv } from '../ledger/export.ts'
 import { ingestRecord } from '../ingest/record.ts'
-import { expandDate, figureById, figureOfClaim, ledgerView, searchLedger, sourceDetail, summarizeSources } from './ledger.ts'
+import { expandDate, figureById, figureOfClaim, ledgerView, sameClaimGroups, searchLedger, sourceDetail, summarizeSources } from './ledger.ts'
 import { openApiDocument } from './openapi.ts'
 import type { AppContext } from './app.ts'
 
@@ -41,7 +41,7 @@ const FiguresQuery = z.object({
   category: z.enum(CATEGORIES).optional(),
   status: z.enum(['corroborated', 'conflicting', 'revised', 'single-source']).optional(),
 })
-const SearchQuery = z.object({ q: TEXT, limit: LIMIT(100, 20) })
+const SearchQuery = z.object({ q: TEXT, limit: LIMIT(100, 20), group: z.enum(['0', '1']).default('0') })
 const ExportQuery = z.object({
   format: z.enum(['csv', 'json']).default('csv'), figure: TEXT.optional(), category: z.enum(CATEGORIES).optional(),
   since: DATE.optional(), until: DATE.optional(),
@@ -346,11 +346,26 @@ export function registerApi(app: Hono, ctx: AppContext): void {
     const view = await ledgerView(store)
     const found = await searchLedger(store, view, q.q)
     const owner = figureOfClaim(view.figures)
+    // Claims that read the same (a wire story carried by several outlets) form a group, named
+    // by its first claim's key; `group=1` lists one item per group, as the search page does.
+    const groups = sameClaimGroups(found.claims, owner)
+    const groupOf = new Map<string, readonly LedgerClaim[]>()
+    for (const g of groups) for (const cl of g) groupOf.set(cl.key, g)
+    const claimItem = (cl: LedgerClaim): Record<string, unknown> => {
+      const g = groupOf.get(cl.key) ?? [cl]
+      return { ...claimJson(cl, owner), group: g[0].key, copies: g.length }
+    }
+    const carrier = (cl: LedgerClaim): Record<string, unknown> => ({
+      key: cl.key, articleKey: cl.articleKey, outlet: cl.outlet, title: cl.title, published: cl.published, url: cl.url, start: cl.start, end: cl.end,
+    })
+    const claims = q.group === '1'
+      ? groups.slice(0, q.limit).map((g) => ({ ...claimItem(g[0]), articles: g.map(carrier) }))
+      : found.claims.slice(0, q.limit).map(claimItem)
     return c.json({
       q: q.q,
       figures: { total: found.figures.length, items: found.figures.slice(0, q.limit).map(figureJson) },
       articles: { total: found.articles.length, items: found.articles.slice(0, q.limit).map(articleJson) },
-      claims: { total: found.claims.length, items: found.claims.slice(0, q.limit).map((cl) => claimJson(cl, owner)) },
+      claims: { total: found.claims.length, groups: groups.length, items: claims },
     })
   })
 

@@ -116,11 +116,12 @@ async function looksLikeFeed(path: string): Promise<boolean> {
  * A file given by name that is no feed is refused before anything is read or stored
  * (session 14): `ingest --feed notes.txt` used to store the notes as an article without a
  * word. Folders beside feeds are still read as documents (session 12), and missing files
- * are left for the run to report as such.
+ * are left for the run to report as such. `enqueue --feed` runs the same check (`done` is
+ * then "queued"; session 14, ux14b).
  *
  * @throws ClaimtrailError USAGE naming the file and how to add it as an article
  */
-export async function localFeedInputs(inputs: readonly string[]): Promise<Set<string>> {
+export async function localFeedInputs(inputs: readonly string[], done: 'stored' | 'queued' = 'stored'): Promise<Set<string>> {
   const feeds = new Set<string>()
   for (const input of inputs) {
     if (input === '-' || isUrl(input)) continue
@@ -134,7 +135,7 @@ export async function localFeedInputs(inputs: readonly string[]): Promise<Set<st
       feeds.add(input)
       continue
     }
-    throw new ClaimtrailError('USAGE', `--feed: ${input} is not an RSS or Atom feed (it does not start with <rss>, <feed> or <rdf:RDF>); nothing was stored. To add it as an article, run the command without --feed`)
+    throw new ClaimtrailError('USAGE', `--feed: ${input} is not an RSS or Atom feed (it does not start with <rss>, <feed> or <rdf:RDF>); nothing was ${done}. To add it as an article, run the command without --feed`)
   }
   return feeds
 }

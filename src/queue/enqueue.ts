@@ -1,12 +1,16 @@
 import type PgBoss from 'pg-boss'
-import { isFeedFile, readInputs } from '../ingest/files.ts'
-import { isUrl } from '../ingest/ingest.ts'
+import { readInputs } from '../ingest/files.ts'
+import { isUrl, localFeedInputs } from '../ingest/ingest.ts'
 import type { IngestJob, ReextractJob } from './jobs.ts'
 import { INGEST_QUEUE, JOB_POLICY, REEXTRACT_QUEUE } from './queue.ts'
 
 /** Options for {@link enqueueIngest} and {@link enqueueReextract}. */
 export interface EnqueueOptions {
-  /** URL inputs are RSS/Atom feeds: a worker fetches the feed and ingests its items. */
+  /**
+   * URL inputs are RSS/Atom feeds: a worker fetches the feed and ingests its items. A local
+   * feed file is refused on its own (a worker elsewhere cannot read it); a file that is no
+   * feed refuses the whole call before anything is queued, as `ingest --feed` does.
+   */
   readonly isFeed?: boolean
   /** Seconds a job may stay active before it counts as abandoned and is retried. */
   readonly jobTimeoutSeconds?: number
@@ -37,10 +41,13 @@ async function insertAll(boss: PgBoss, name: string, payloads: readonly object[]
  * enqueues, and each document travels in its job, so workers on other machines need no
  * shared disk; URLs (and feeds) are fetched by the worker that takes the job.
  *
+ * @throws ClaimtrailError USAGE with `isFeed` and a file that is no feed (nothing is queued)
  * @example
  * await enqueueIngest(boss, ['archive/2024', 'https://example.org/news/1'])
  */
 export async function enqueueIngest(boss: PgBoss, inputs: readonly string[], options: EnqueueOptions = {}): Promise<EnqueueSummary> {
+  // Checked before the first job: with --feed, a file that is no feed queues nothing.
+  const localFeeds = options.isFeed ? await localFeedInputs(inputs, 'queued') : new Set<string>()
   const jobs: IngestJob[] = []
   let failed = 0
   let enqueued = 0
@@ -54,7 +61,7 @@ export async function enqueueIngest(boss: PgBoss, inputs: readonly string[], opt
       jobs.push(options.isFeed ? { input, feed: true } : { input })
       continue
     }
-    if (options.isFeed && isFeedFile(input)) {
+    if (localFeeds.has(input)) {
       // A job names what to read, and a worker on another machine cannot read this file.
       failed++
       options.onFailure?.(input, "--feed on the queue takes feed URLs; workers elsewhere cannot read a local file: add it with 'claimtrail ingest --feed FILE'")

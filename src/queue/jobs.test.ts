@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type PgBoss from 'pg-boss'
@@ -104,14 +104,44 @@ test('enqueue --feed refuses a local file, which a worker elsewhere could not re
   try {
     const feed = join(dir, 'saved.rss')
     writeFileSync(feed, '<rss><channel><title>W</title></channel></rss>')
-    const story = join(dir, 'story.txt')
-    writeFileSync(story, TEXT)
-    const summary = await enqueueIngest(boss, [feed, story], { isFeed: true, onFailure: (origin, reason) => failures.push(`${origin}: ${reason}`) })
-    // A document beside the feeds is enqueued as an article, as ingest --feed reads it.
+    const folder = join(dir, 'archive')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'story.txt'), TEXT)
+    const summary = await enqueueIngest(boss, [feed, folder], { isFeed: true, onFailure: (origin, reason) => failures.push(`${origin}: ${reason}`) })
+    // A folder beside the feeds is enqueued as articles, as ingest --feed reads it (session 12).
     assert.deepEqual(summary, { enqueued: 1, failed: 1 })
     assert.equal(inserted.length, 1)
     assert.equal(failures.length, 1)
     assert.match(failures[0], /saved\.rss: --feed on the queue takes feed URLs; .*claimtrail ingest --feed FILE/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('enqueue --feed with a file that is no feed queues nothing, as ingest --feed stores nothing (ux14b)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-enqueue14-'))
+  const inserted: unknown[] = []
+  const boss = { insert: async (jobs: unknown[]) => { inserted.push(...jobs) } } as unknown as PgBoss
+  try {
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, TEXT)
+    // Refused before the first job, even with a good feed URL given first.
+    await assert.rejects(enqueueIngest(boss, ['https://wire.example/rss', notes], { isFeed: true }), (e: unknown) => {
+      assert.equal((e as { code?: string }).code, 'USAGE')
+      assert.equal((e as Error).message, `--feed: ${notes} is not an RSS or Atom feed (it does not start with <rss>, <feed> or <rdf:RDF>); nothing was queued. To add it as an article, run the command without --feed`)
+      return true
+    })
+    assert.deepEqual(inserted, [])
+    // A feed saved as .txt is a feed: refused as a local feed file, not queued as an article.
+    const savedTxt = join(dir, 'feed.txt')
+    writeFileSync(savedTxt, '<?xml version="1.0"?>\n<rss><channel><title>W</title></channel></rss>')
+    const failures: string[] = []
+    const summary = await enqueueIngest(boss, [savedTxt], { isFeed: true, onFailure: (origin) => failures.push(origin) })
+    assert.deepEqual(summary, { enqueued: 0, failed: 1 })
+    assert.deepEqual(failures, [savedTxt])
+    assert.deepEqual(inserted, [])
+    // Without --feed the notes are an article.
+    assert.deepEqual(await enqueueIngest(boss, [notes]), { enqueued: 1, failed: 0 })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

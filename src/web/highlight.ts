@@ -3,6 +3,20 @@ import { html, type Html } from './html.ts'
 
 const MARK_NAMES: Record<string, string> = { source: 'source', cue: 'cue', content: 'content', quantity: 'quantity', claim: 'claimed figure' }
 
+/** The id of the legend entry that names a highlight class (`hl-source`, …). */
+const legendId = (cls: string): string => `hl-${cls}`
+
+/**
+ * The legend of the highlights, shown above an article's text (and the extract page's
+ * result). Each entry has an id, which every highlight of its kind points to with
+ * `aria-describedby`: a screen reader gets what a highlight marks as its description,
+ * where a `title` is only a tooltip many do not read, and the text itself is unchanged
+ * (a quote copied from the page has no added words). Session 14 (ux14b).
+ */
+export function highlightLegend(): Html {
+  return html`<p class="legend-inline" aria-label="Highlight legend">${Object.entries(MARK_NAMES).map(([cls, name], i) => html`${i > 0 ? ' ' : ''}<mark class="${cls}" id="${legendId(cls)}">${name}</mark>`)}</p>`
+}
+
 /**
  * An article's text with its annotations as `<mark>` elements: attribution sources, cues
  * and contents, quantities, and the quantities that are claims (with an anchor
@@ -108,8 +122,9 @@ export function renderHighlightedText(text: string, analysis: AnalysisLayers, cl
     const piece = text.slice(from, to)
     const anchor = anchors.get(from)
     const id = anchor === undefined ? null : `q-${anchor}`
-    // The title names what the colour shows (hover; read by screen readers), so colour is not the only cue.
-    if (classes.length > 0) out.push(html`<mark class="${classes.join(' ')}" title="${classes.map((c) => MARK_NAMES[c] ?? c).join(', ')}"${id ? html` id="${id}" tabindex="-1"` : ''}>${piece}</mark>`)
+    // What the colour shows, so colour is not the only cue: the title for the mouse, the
+    // legend's entries as the description for screen readers (highlightLegend).
+    if (classes.length > 0) out.push(html`<mark class="${classes.join(' ')}" title="${classes.map((c) => MARK_NAMES[c] ?? c).join(', ')}" aria-describedby="${classes.map(legendId).join(' ')}"${id ? html` id="${id}" tabindex="-1"` : ''}>${piece}</mark>`)
     else if (id) out.push(html`<span id="${id}" tabindex="-1">${piece}</span>`)
     else out.push(html`${piece}`)
     if (qi < quotes.length && quotes[qi].end === to) {

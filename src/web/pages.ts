@@ -1,10 +1,10 @@
 import { latestPoint, type Figure, type PointStatus, type TimelinePoint } from '../reconcile/figures.ts'
 import type { LedgerClaim, StoredArticle } from '../store/store.ts'
-import type { SourceSummary } from '../api/ledger.ts'
+import { sameClaimGroups, type SourceSummary } from '../api/ledger.ts'
 import { describeEdit, editTime, type Edit } from '../ledger/edits.ts'
 import { formatEstimate } from '../format/estimate.ts'
 import { renderChartLegend, renderSparkline, renderTimelineSvg } from './chart.ts'
-import { renderHighlightedText, type AnalysisLayers } from './highlight.ts'
+import { highlightLegend, renderHighlightedText, type AnalysisLayers } from './highlight.ts'
 import { articlePath, figurePath, html, safeHref, sourcePath, trusted, type Html } from './html.ts'
 import { NAME_TITLES } from '../stages/tokens/titles.ts'
 
@@ -310,7 +310,7 @@ export function articlePage(
 <article class="article">
 <h1>${title}</h1>
 <p class="lede">${a.outlet ?? 'unknown outlet'} · ${a.published ?? 'undated'}${href ? html` · <a href="${href}" rel="noopener noreferrer">original</a>` : a.url ? html` · <span class="muted">${a.url}</span>` : ''}</p>
-<p class="legend-inline" aria-label="Highlight legend"><mark class="source">source</mark> <mark class="cue">cue</mark> <mark class="content">content</mark> <mark class="quantity">quantity</mark> <mark class="claim">claimed figure</mark></p>
+${highlightLegend()}
 <div class="article-text">${text}</div>
 </article>
 <section aria-labelledby="claims-h">
@@ -357,25 +357,6 @@ export interface SearchView {
 
 /** The most lines of claims the search page lists (each a claim with every article that carries it). */
 export const SEARCH_CLAIM_LINES = 100
-
-/**
- * Claims that read the same (one estimate of one figure, counting the same words, from the
- * same source and cue, in the same quote) grouped into one line: a wire story carried by
- * three outlets is one claim in three articles, not three identical lines (session 14).
- */
-export function sameClaimGroups(claims: readonly LedgerClaim[], figureOf: ReadonlyMap<string, string>): LedgerClaim[][] {
-  const groups = new Map<string, LedgerClaim[]>()
-  for (const c of claims) {
-    const key = JSON.stringify([
-      figureOf.get(c.key) ?? null, formatEstimate(c), c.countedText, c.category, c.planned, c.additional, c.asOf,
-      c.source, c.sourceEntity, c.cue, c.quote.replace(/\s+/g, ' ').trim(),
-    ])
-    const group = groups.get(key)
-    if (group) group.push(c)
-    else groups.set(key, [c])
-  }
-  return [...groups.values()]
-}
 
 /** The articles carrying one claim, each linked at the quote: outlet and date. */
 function carriedBy(group: readonly LedgerClaim[]): Html {
@@ -429,7 +410,7 @@ export function extractPage(): string {
 <p id="extract-status" role="status" aria-live="polite"></p>
 <section id="extract-result" hidden aria-labelledby="extract-result-h">
 <h2 id="extract-result-h">Result</h2>
-<p class="legend-inline"><mark class="source">source</mark> <mark class="cue">cue</mark> <mark class="content">content</mark> <mark class="quantity">quantity</mark> <mark class="claim">claimed figure</mark></p>
+${highlightLegend()}
 <div id="extract-text-out" class="article-text"></div>
 <h3>Claims</h3>
 <ol id="extract-claims" class="claims"></ol>

@@ -760,6 +760,49 @@ describe('search, the unknown-figure page (ux14)', { skip: hasChromium ? false :
     await page.close()
   })
 
+  test('a highlight\'s kind is its accessible description (aria-describedby to the legend), not only a tooltip, and the text is unchanged (ux14b)', async () => {
+    const { page, errors } = await openPage()
+    // What Chromium gives assistive technology: the accessibility tree's description of each mark.
+    const cdp = await page.context().newCDPSession(page)
+    const descriptions = async (selector: string): Promise<string[]> => {
+      await cdp.send('DOM.enable')
+      await cdp.send('Accessibility.enable')
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 })
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })
+      const out: string[] = []
+      for (const nodeId of nodeIds) {
+        const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })
+        out.push(String(nodes[0]?.description?.value ?? ''))
+      }
+      return out
+    }
+    const key = keys.get('nis-revision')!
+    await page.goto(`${server.url}/articles/${key}`)
+    const text = FIXTURE_ARTICLES.find((a) => a.id === 'nis-revision')!.text
+    // No words are added to the text: what a reader copies is the article's text.
+    assert.equal(((await page.locator('.article-text').textContent()) ?? '').trim(), text.trim())
+    const titles = await page.locator('.article-text mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title') ?? ''))
+    // Without the tooltips (Chromium falls back on a title for the description; many screen readers do not read it).
+    const untitle = (selector: string): Promise<void> => page.locator(selector).evaluateAll((ms) => { for (const m of ms) m.removeAttribute('title') })
+    await untitle('.article-text mark')
+    const described = await descriptions('.article-text mark')
+    assert.ok(described.length > 0)
+    // Each description names what the title names (the legend's words, in the same order).
+    assert.deepEqual(described, titles.map((t) => t.replace(/, /g, ' ')))
+    assert.ok(described.includes('source') && described.includes('cue'), described.join(' | '))
+    assert.ok(described.some((d) => /claimed figure/.test(d)), described.join(' | '))
+    await page.goto(`${server.url}/extract`)
+    await page.fill('#extract-text', SEED)
+    await page.click('#extract-run')
+    await page.locator('#extract-text-out mark').first().waitFor()
+    await untitle('#extract-text-out mark')
+    const extracted = await descriptions('#extract-text-out mark')
+    assert.ok(extracted.length > 0 && extracted.every((d) => d !== ''), extracted.join(' | '))
+    assert.ok(extracted.some((d) => /claimed figure/.test(d)))
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   test('the figure list filters as you type, on a desktop and on a phone, and leads on to search when nothing matches (ux14 walkthrough)', async () => {
     const all = (await (await fetch(`${server.url}/api/figures`)).json() as { figures: { id: string; label: string }[] }).figures
     const word = 'killed'

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
+import { localFeedInputs } from '../../ingest/ingest.ts'
 import { enqueueIngest, enqueueReextract } from '../../queue/enqueue.ts'
 import { DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl } from '../../queue/queue.ts'
 import { openPostgresStore } from '../../store/postgres/postgres.ts'
@@ -28,6 +29,9 @@ export const command: Command = {
     const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined
     if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
     const schema = values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA
+
+    // A file that is no feed, given with --feed, is refused before the queue is opened (or created).
+    if (values.feed && !values.reextract) await localFeedInputs(positionals, 'queued')
 
     let keys = positionals
     if (values.reextract && keys.length === 0) {

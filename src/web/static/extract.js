@@ -70,8 +70,10 @@ function renderText(doc) {
     }
     const mark = document.createElement('mark')
     mark.className = classes.join(' ')
-    // As on the article page: the title names what the colour shows.
+    // As on the article page: the title names what the colour shows, and the legend's
+    // entries (ids hl-CLASS) describe the highlight to screen readers.
     mark.title = classes.map((c) => (c === 'claim' ? 'claimed figure' : c)).join(', ')
+    mark.setAttribute('aria-describedby', classes.map((c) => `hl-${c}`).join(' '))
     mark.textContent = piece
     const id = anchors.get(from)
     if (id) {
