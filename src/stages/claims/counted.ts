@@ -1179,7 +1179,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       if ((lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
         (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')) { signals.add('missing'); return k + 2 }
     }
-    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
+    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || (pos[p] === ADV && !isCategoryAdverb(c, p, s)) || pos[p] === PART || COPULAS.has(lemma[p]) ||
       // "remained in camps", "were moved to temporary shelters"
       (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++
     if (p >= s.tokenEnd) break
@@ -1226,7 +1226,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       (nounCat === 'munitions' ? undefined : nounCat)
     // "Unemployment has fallen to 5 percent", "exports fell 3 percent": a verb of level, not soldiers who fell
     const isLevel = word === 'fall' && p + 1 < s.tokenEnd && (/^(to|by|from|below|under)$/.test(lemma[p + 1]) || pos[p + 1] === NUM)
-    if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
+    if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN && !isCategoryAdverb(c, p, s))) break
     signals.add(cat)
     p += isTaken ? 2 : 1
     end = p
@@ -1234,6 +1234,17 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     else break
   }
   return end
+}
+
+/**
+ * "left 5 people dead said police": wink tags "dead" as an adverb before a verb. A category
+ * word tagged as an adverb that no adjective or adverb follows ("dead set", "dead wrong" are
+ * adverbs) is the adjective of the predicate.
+ */
+function isCategoryAdverb(c: Context, k: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[k] !== ADV || !PREDICATE_CATEGORY.has(lemma[k])) return false
+  return k + 1 >= s.tokenEnd || (pos[k + 1] !== ADJ && pos[k + 1] !== ADV)
 }
 
 // Nouns before "points" that make them a score or a measure: "percentage points", "bonus points".
