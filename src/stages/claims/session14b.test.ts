@@ -16,3 +16,37 @@ test('"left 5 people dead said police": "dead" tagged as an adverb before the ve
   const setDoc = buildDoc(set, [quantity(set, 'Some 300', 300, { isApprox: true })])
   assert.notEqual(claimFor(setDoc, 'Some 300').category, 'killed')
 })
+
+test('a source cut at a hyphen ("chief Maria Kovac" of "Deputy-chief Maria Kovac") starts at the compound', () => {
+  const text = 'Deputy-chief Maria Kovac said 120 soldiers had been wounded.'
+  const doc = buildDoc(text, [quantity(text, '120', 120)], [attribution(text, 'chief Maria Kovac', 'said', '120 soldiers had been wounded')])
+  assert.equal(claimFor(doc, '120').source, 'Deputy-chief Maria Kovac')
+  // near-miss: a source after a spaced dash stays as it is
+  const dash = 'The toll rose - officials said 120 soldiers had been wounded.'
+  const dashDoc = buildDoc(dash, [quantity(dash, '120', 120)], [attribution(dash, 'officials', 'said', '120 soldiers had been wounded')])
+  assert.equal(claimFor(dashDoc, '120').source, 'officials')
+})
+
+test('"An earlier version, citing a police officer, said 25": the one cited is the source', () => {
+  const text = 'Correction: An earlier version, citing a police officer, said 25 people had drowned.'
+  const doc = buildDoc(text, [quantity(text, '25', 25)],
+    [attribution(text, 'An earlier version', 'said', '25 people had drowned')])
+  assert.equal(claimFor(doc, '25').source, 'a police officer')
+  // near-miss: a body citing records keeps its own word
+  const army = 'The army, citing hospital records, said 25 people had drowned.'
+  const armyDoc = buildDoc(army, [quantity(army, '25', 25)], [attribution(army, 'The army', 'said', '25 people had drowned')])
+  assert.equal(claimFor(armyDoc, '25').source, 'The army')
+})
+
+test('a role resolved to an event ("the interior minister" -> "Olympic Games") is the person named later with that role', () => {
+  const text = 'At least 14 people died after the Olympic Games opening, the interior minister said. ' +
+    'Interior Minister Jonas Berglund told reporters the stands had been overfull.'
+  const att = attribution(text, 'the interior minister', 'said', 'At least 14 people died after the Olympic Games opening', 'Olympic Games')
+  const doc = buildDoc(text, [quantity(text, 'At least 14', 14, { bound: 'at_least' })], [att])
+  assert.equal(claimFor(doc, 'At least 14').sourceEntity, 'Jonas Berglund')
+  // near-miss: no one named with that role later: no name rather than the event's
+  const alone = 'At least 14 people died after the Olympic Games opening, the interior minister said.'
+  const aloneAtt = attribution(alone, 'the interior minister', 'said', 'At least 14 people died after the Olympic Games opening', 'Olympic Games')
+  const aloneDoc = buildDoc(alone, [quantity(alone, 'At least 14', 14, { bound: 'at_least' })], [aloneAtt])
+  assert.equal(claimFor(aloneDoc, 'At least 14').sourceEntity, null)
+})
