@@ -50,3 +50,17 @@ test('a role resolved to an event ("the interior minister" -> "Olympic Games") i
   const aloneDoc = buildDoc(alone, [quantity(alone, 'At least 14', 14, { bound: 'at_least' })], [aloneAtt])
   assert.equal(claimFor(aloneDoc, 'At least 14').sourceEntity, null)
 })
+
+test('"will move ... before the 9 September": a deadline with "the" before its day is ahead, and the figure planned', () => {
+  const text = 'The leader said that over 3,000 families evacuated from the flood zone will move into new flats before the 9 September , the founding day.'
+  const doc = buildDoc(text, [quantity(text, 'over 3,000', 3000, { bound: 'more_than' })], [], '2026-08-01')
+  const claim = claimFor(doc, 'over 3,000')
+  assert.equal(claim.asOf, '2026-09-09')
+  assert.equal(claim.isPlanned, true)
+})
+
+test('"between 6 and 12 May" dates a toll by the month, not its last day', () => {
+  const text = 'Shelling killed 23 civilians between 6 and 12 May, the ministry said.'
+  const doc = buildDoc(text, [quantity(text, '23', 23)], [attribution(text, 'the ministry', 'said', 'Shelling killed 23 civilians between 6 and 12 May')], '2026-05-20')
+  assert.equal(claimFor(doc, '23').asOf, '2026-05')
+})
