@@ -442,17 +442,7 @@ function quantitiesEndingAt(c: Context, k: number): Quantity[] {
  */
 export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
-  let t = a - 1
-  if (t >= s.tokenStart && /^['’]s$/.test(tokenText(c, t))) {
-    t--
-    while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
-  }
-  if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return false
-  t--
-  // ("80 percent of its 35,000 members": a share frames as a part does)
-  const endsFigure = (k: number) => pos[k] === NUM || quantitiesEndingAt(c, k).length > 0
-  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return false
-  const np = nounPhrase(c, b, s.tokenEnd)
+  const np = totalAfterPart(c, a, b, s)
   if (np === null) return false
   const next = np.end
   if (next >= s.tokenEnd) return true
@@ -462,6 +452,36 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   // "the roughly 100 stations on which they were operating"
   if (next + 1 < s.tokenEnd && (lemma[next + 1] === 'which' || lemma[next + 1] === 'whom')) return false
   return true
+}
+
+/** The noun phrase of a total after a part ("87 of the 150 seats": "seats"), or null when the quantity at `[a, b)` is none. */
+function totalAfterPart(c: Context, a: number, b: number, s: Sentence): { start: number; head: number; end: number } | null {
+  const { pos, lemma } = c.tokens
+  let t = a - 1
+  if (t >= s.tokenStart && /^['’]s$/.test(tokenText(c, t))) {
+    t--
+    while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
+  }
+  if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return null
+  t--
+  // ("80 percent of its 35,000 members": a share frames as a part does)
+  const endsFigure = (k: number) => pos[k] === NUM || quantitiesEndingAt(c, k).length > 0
+  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return null
+  return nounPhrase(c, b, s.tokenEnd)
+}
+
+/**
+ * "11 of the 12 ferries that sank since 2021 were overloaded": a total after a part whose
+ * noun a relative clause ("that", "which") with its own verb follows. The clause says what
+ * the things counted share; `findClaims` drops such a total when it counts things, not
+ * people, and no category of its own ("47 of the 52 drones launched" counts munitions).
+ */
+export function isRelativeFramedTotal(c: Context, a: number, b: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  const np = totalAfterPart(c, a, b, s)
+  if (np === null || np.end + 1 >= s.tokenEnd) return false
+  const next = np.end
+  return (lemma[next] === 'that' || lemma[next] === 'which') && (pos[next + 1] === VERB || pos[next + 1] === AUX)
 }
 
 // Prepositions of a phrase that places or sources the counted people: "300 people in Gaza".

@@ -3,7 +3,7 @@
 // times; none is a sentence of a figure set.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { attribution, buildDoc, claimFor, quantity } from './test-helpers.ts'
+import { attribution, buildDoc, claimFor, quantity, readable } from './test-helpers.ts'
 
 test('"left 5 people dead said police": "dead" tagged as an adverb before the verb is the predicate', () => {
   const text = 'The explosion left 5 people dead said police.'
@@ -63,4 +63,16 @@ test('"between 6 and 12 May" dates a toll by the month, not its last day', () =>
   const text = 'Shelling killed 23 civilians between 6 and 12 May, the ministry said.'
   const doc = buildDoc(text, [quantity(text, '23', 23)], [attribution(text, 'the ministry', 'said', 'Shelling killed 23 civilians between 6 and 12 May')], '2026-05-20')
   assert.equal(claimFor(doc, '23').asOf, '2026-05')
+})
+
+test('"11 of the 30 buses that crashed": a total of things that a relative clause defines only frames the part', () => {
+  const text = 'Inspectors found that 11 of the 30 buses that crashed on the pass since 2019 had worn brakes.'
+  const doc = buildDoc(text, [quantity(text, '11', 11), quantity(text, '30', 30)])
+  assert.ok(readable(doc).every((r) => r.quantity !== '30'))
+  // near-misses: people the clause names are a count of their own; so is a total with a
+  // category ("drones launched")
+  const people = 'Inspectors found that 11 of the 30 passengers who were hurt in the crash had no seat belts.'
+  assert.equal(claimFor(buildDoc(people, [quantity(people, '11', 11), quantity(people, '30', 30)]), '30').category, 'wounded')
+  const drones = 'Air defences shot down 41 of the 45 drones that were launched overnight.'
+  assert.equal(claimFor(buildDoc(drones, [quantity(drones, '41', 41), quantity(drones, '45', 45)]), '45').category, 'munitions')
 })
