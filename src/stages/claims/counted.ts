@@ -257,7 +257,7 @@ export function findCounted(
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
-      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s)
+      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s) ?? comparedBack(c, a, s, earlier)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
   // something was done counts the deed, the verb and its object before the number
@@ -741,6 +741,20 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
   // ("Last month that figure was 9,000": a figure that names no noun refers back as a total does)
   if (!isNoun || (lemma[t] !== 'total' && lemma[t] !== 'tally' && lemma[t] !== 'figure')) return null
   return { start: c.tokens.start[t], end: c.tokens.end[t], category: earlier, npStart: t, npEnd: t + 1, after: a + 1 }
+}
+
+/**
+ * "That compares with 870 in the same period last year": a bare number right after a sentence
+ * that opens with "That", "This" or "It" and "compares with" (or "to") counts what the figure
+ * before it counts (`earlier`, its category).
+ */
+function comparedBack(c: Context, a: number, s: Sentence, earlier: Category | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  const open = s.tokenStart
+  if (earlier === null || a !== open + 3 || !/^(?:That|This|It)$/.test(tokenText(c, open))) return null
+  if (!/^compared?s?$/i.test(tokenText(c, open + 1)) || (lemma[open + 2] !== 'with' && lemma[open + 2] !== 'to')) return null
+  if (pos[open + 1] !== VERB && pos[open + 1] !== NOUN) return null
+  return { start: c.tokens.start[open], end: c.tokens.end[open], category: earlier, npStart: open, npEnd: open + 1, after: a + 1 }
 }
 
 /**

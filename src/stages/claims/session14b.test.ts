@@ -76,3 +76,15 @@ test('"11 of the 30 buses that crashed": a total of things that a relative claus
   const drones = 'Air defences shot down 41 of the 45 drones that were launched overnight.'
   assert.equal(claimFor(buildDoc(drones, [quantity(drones, '41', 41), quantity(drones, '45', 45)]), '45').category, 'munitions')
 })
+
+test('"That compares with 640 ...": a bare figure compared back counts what the figure before it counts', () => {
+  const text = 'Landslides have killed 912 people across the province this year, the governor said. That compares with 640 in the whole of 2024.'
+  const doc = buildDoc(text, [quantity(text, '912', 912), quantity(text, '640', 640)],
+    [attribution(text, 'the governor', 'said', 'Landslides have killed 912 people across the province this year')])
+  const claim = claimFor(doc, '640')
+  assert.equal(claim.category, 'killed')
+  assert.equal(claim.source, null)
+  // near-miss: no figure before it to compare with
+  const alone = 'That compares with 640 in the whole of 2024.'
+  assert.ok(readable(buildDoc(alone, [quantity(alone, '640', 640)])).every((r) => r.category !== 'killed'))
+})
