@@ -379,7 +379,7 @@ const cueSpan = (c: Context, v: number): CharSpan => ({ start: c.tokens.start[v]
  * deputy mayor". In a headline (`isHeadline`), "X says" / "X claims" / "X reports" whose
  * verb the tagger read as a plural noun counts too. Returns the source and cue spans.
  */
-function speechSegment(c: Context, from: number, to: number, isHeadline = false): { source: CharSpan; cue: CharSpan } | null {
+function speechSegment(c: Context, from: number, to: number, isHeadline = false, isFinal = false): { source: CharSpan; cue: CharSpan } | null {
   const { pos, lemma } = c.tokens
   if (from >= to) return null
   // "..., Ukraine claims", "..., state media reports": a headline's present-tense speech verb,
@@ -387,6 +387,14 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   // ("think tank estimates": the tagger reads the first word of a compound noun as a verb)
   const opening = from + 1 < to && isCompoundNoun(lemma[from], lemma[from + 1]) ? from + 1 : from
   if (isHeadline && to - 1 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) && /s$/.test(tokenText(c, to - 1))) {
+    const npEnd = nounPhraseEnd(c, opening, to - 1)
+    const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
+    if (source !== null) return { source, cue: cueSpan(c, to - 1) }
+  }
+  // "..., humanitarian partners estimate.": at the sentence's end, the base form of a speech
+  // verb that the tagger reads as a noun after a plural noun ("partners", not "the UN estimate")
+  if (isFinal && to - 2 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) &&
+    tokenText(c, to - 1).toLowerCase() === lemma[to - 1] && pos[to - 2] === NOUN && isPluralNoun(c, to - 2)) {
     const npEnd = nounPhraseEnd(c, opening, to - 1)
     const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
     if (source !== null) return { source, cue: cueSpan(c, to - 1) }
@@ -418,6 +426,12 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   }
   const source = spanOf(c, from, npEnd)
   return source === null ? null : { source, cue: cueSpan(c, verb) }
+}
+
+/** Whether token `t` is a plural noun: "partners", "agencies" (its text is not its lemma and ends in "s"). */
+function isPluralNoun(c: Context, t: number): boolean {
+  const w = tokenText(c, t).toLowerCase()
+  return /[^s]s$/.test(w) && w !== c.tokens.lemma[t]
 }
 
 // Module functions, not closures: tsx names every closure it creates (`__name`, a
@@ -488,7 +502,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       while (segEnd < end && tokenText(c, segEnd) !== ',') segEnd++
       // a segment cut by the reach, not by its sentence, may go on with more
       if (segEnd === end && last < s.tokenEnd) break
-      const found = speechSegment(c, k + 1, segEnd, isHeadline)
+      const found = speechSegment(c, k + 1, segEnd, isHeadline, segEnd === end && end === s.tokenEnd - 1)
       if (found !== null) best = { ...found, distance: 0 }
     }
   }
