@@ -933,6 +933,8 @@ function isElliptic(c: Context, a: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
   // "has given a figure of 11,300"
   if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) return true
+  // "holds fewer than 180,000": a bound the quantity opens with is as "than" before it
+  if (a + 2 < s.tokenEnd && lemma[a + 1] === 'than' && /^(?:fewer|more|less)$/i.test(tokenText(c, a)) && pos[a + 2] === NUM) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
     if (ELLIPSIS_WORDS.has(lemma[t])) return true
     // "Voss received 2,184,300 votes and Malek 1,876,950": a name whose verb and noun are left out
@@ -1443,6 +1445,8 @@ function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  // "Zamzam camp, which hosted 500,000 people": a relative clause's place before its comma
+  if (t - 2 >= s.tokenStart && (lemma[t] === 'which' || lemma[t] === 'that') && tokenText(c, t - 1) === ',') t -= 2
   for (let k = t; k >= s.tokenStart && k >= t - 6; k--) {
     // (the tagger may read a plural that opens the sentence, "Shelters", "Camps", as a verb or a name)
     const isPlace = REFUGE_PLACES.has(tokenText(c, k).toLowerCase()) && (pos[k] === NOUN || k === s.tokenStart)

@@ -88,3 +88,22 @@ test('"That compares with 640 ...": a bare figure compared back counts what the 
   const alone = 'That compares with 640 in the whole of 2024.'
   assert.ok(readable(buildDoc(alone, [quantity(alone, '640', 640)])).every((r) => r.category !== 'killed'))
 })
+
+test('"The shelter, which housed some 9,000 people in May, holds fewer than 2,500, aid agencies estimate."', () => {
+  const text = 'The shelter, which housed some 9,000 people in May, holds fewer than 2,500, aid agencies estimate.'
+  const doc = buildDoc(text, [quantity(text, 'some 9,000', 9000, { isApprox: true }), quantity(text, 'fewer than 2,500', 2500, { bound: 'at_most' })])
+  const before = claimFor(doc, 'some 9,000')
+  const now = claimFor(doc, 'fewer than 2,500')
+  // people a place of refuge housed, named in a relative clause, are displaced
+  assert.equal(before.category, 'displaced')
+  // a bound without a noun counts what the figure before counts
+  assert.equal(now.category, 'displaced')
+  // a base-form speech verb read as a noun after a plural, at the sentence's end, is the cue
+  assert.equal(now.source, 'aid agencies')
+  assert.equal(before.source, 'aid agencies')
+  // near-misses: "the UN estimate" is a noun phrase; a factory that housed workers houses no displaced
+  const noun = 'The camp holds 2,500 people, the UN estimate.'
+  assert.equal(claimFor(buildDoc(noun, [quantity(noun, '2,500', 2500)]), '2,500').source, null)
+  const factory = 'The factory, which housed some 9,000 workers in May, is closed.'
+  assert.notEqual(claimFor(buildDoc(factory, [quantity(factory, 'some 9,000', 9000, { isApprox: true })]), 'some 9,000').category, 'displaced')
+})
