@@ -1207,6 +1207,13 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     while (close < s.tokenEnd && close < p + 16 && tokenText(c, close) !== ',') close++
     if (close < s.tokenEnd && tokenText(c, close) === ',') p = close + 1
   }
+  // "96 patients with gunshot wounds", "40 children with severe burns": people who have a wound
+  // ("patients with severe dengue" have an illness)
+  if (p + 1 < s.tokenEnd && lemma[p] === 'with' && isPeopleHead(c, from - 1)) {
+    for (let k = p + 1; k < s.tokenEnd && k <= p + 3 && (pos[k] === NOUN || pos[k] === ADJ); k++) {
+      if (WOUNDS.test(tokenText(c, k).toLowerCase())) { signals.add('wounded'); return k + 1 }
+    }
+  }
   if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
@@ -1503,6 +1510,8 @@ function isPeopleHead(c: Context, t: number): boolean {
     NOUN_CATEGORY.get(lemma) === 'captured' || entitiesHolding(c, t).some((e) => e.type === 'NORP')
 }
 
+// Wounds people may be counted "with": "gunshot wounds", "shrapnel injuries", "severe burns".
+const WOUNDS = /^(?:injury|injuries|wound|wounds|burns)$/
 // What people are "treated for" that counts them with the injured: wounds, and the harm a fire,
 // a heatwave or a cold snap does ("smoke inhalation", "heat exhaustion", "hypothermia").
 const TREATED_HARMS = /^(?:injury|injuries|wound|wounds|burn|burns|inhalation|exhaustion|heatstroke|hypothermia|frostbite)$/

@@ -107,3 +107,15 @@ test('"The shelter, which housed some 9,000 people in May, holds fewer than 2,50
   const factory = 'The factory, which housed some 9,000 workers in May, is closed.'
   assert.notEqual(claimFor(buildDoc(factory, [quantity(factory, 'some 9,000', 9000, { isApprox: true })]), 'some 9,000').category, 'displaced')
 })
+
+test('"The charity reports treating 75 patients with shrapnel wounds": the cue past a gerund, and people with wounds are wounded', () => {
+  const text = 'The charity reports treating 75 patients with shrapnel wounds at its clinic.'
+  const claim = claimFor(buildDoc(text, [quantity(text, '75', 75)]), '75')
+  assert.equal(claim.category, 'wounded')
+  assert.equal(claim.source, 'The charity')
+  // near-misses: patients with an illness; "the reports" is a noun phrase
+  const ill = 'The charity reports treating 75 patients with severe malaria at its clinic.'
+  assert.equal(claimFor(buildDoc(ill, [quantity(ill, '75', 75)]), '75').category, 'other')
+  const noun = 'The reports listing 75 patients with shrapnel wounds were leaked.'
+  assert.equal(claimFor(buildDoc(noun, [quantity(noun, '75', 75)]), '75').source, null)
+})

@@ -445,7 +445,9 @@ function isSubjectCue(c: Context, s: Sentence, a: number, t: number): boolean {
     pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET && !isVerbAfter(c, t + 1, a)) ||
     // "The State Ministry of Health reports 37 civilians killed", "Local television reports at
     // least 9 dead": a present "-s" form read as a noun, right before the figure
-    (SPEECH_VERBS.has(lemma[t]) && pos[t] === NOUN && t + 1 === a && t > s.tokenStart && pos[t - 1] !== DET && /s$/.test(tokenText(c, t)) && tokenText(c, t) !== lemma[t]) ||
+    // ("MSF reports treating 96 patients": past a gerund of what was done)
+    (SPEECH_VERBS.has(lemma[t]) && pos[t] === NOUN && (t + 1 === a || (t + 2 === a && pos[t + 1] === VERB && /ing$/i.test(tokenText(c, t + 1)))) &&
+      t > s.tokenStart && pos[t - 1] !== DET && /s$/.test(tokenText(c, t)) && tokenText(c, t) !== lemma[t]) ||
     verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
 }
 
