@@ -53,7 +53,7 @@ test('a role resolved to an event ("the interior minister" -> "Olympic Games") i
 
 test('"will move ... before the 9 September": a deadline with "the" before its day is ahead, and the figure planned', () => {
   const text = 'The leader said that over 3,000 families evacuated from the flood zone will move into new flats before the 9 September , the founding day.'
-  const doc = buildDoc(text, [quantity(text, 'over 3,000', 3000, { bound: 'more_than' })], [], '2026-08-01')
+  const doc = buildDoc(text, [quantity(text, 'over 3,000', 3000, { bound: 'at_least' })], [], '2026-08-01')
   const claim = claimFor(doc, 'over 3,000')
   assert.equal(claim.asOf, '2026-09-09')
   assert.equal(claim.isPlanned, true)
