@@ -6,7 +6,7 @@ import {
   PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, ADP, PROPN, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, createContext,
   singularOf, tokenEndingAfter,
 } from './context.ts'
-import { findCounted, isFramingTotal, opensPartOfCount } from './counted.ts'
+import { findCounted, isFramingTotal, isRelativeFramedTotal, opensPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
 import { findSubject, inflictedBy, namesSoldiers, placeIn, refersBack, VICTIM_CATEGORIES } from './subject.ts'
 import { isFuture, isFutureTense, findAsOf } from './when.ts'
@@ -111,6 +111,7 @@ export function findClaims(doc: Doc): Claim[] {
     const holder: Figure | undefined = prior !== null && found.start === prior.start && placedInOneOf(c, prior, b, s) ? figuresBefore.at(-2) : undefined
     const counted: Counted = holder === undefined ? found : standingFor(holder.counted, b)
     if (counted.category === 'other' && q.kind === 'count' && isSmall(q) && !isEquipment(c, counted)) continue
+    if (counted.category === 'other' && q.kind === 'count' && !namesPeople(c, counted) && isRelativeFramedTotal(c, a, b, s)) continue
     // "one soldier is lying on the hospital bed": one person present is someone in the story,
     // not a deployment (one killed or captured is still a toll)
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue

@@ -257,7 +257,7 @@ export function findCounted(
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
     return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
-      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s)
+      capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s) ?? comparedBack(c, a, s, earlier)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
   // something was done counts the deed, the verb and its object before the number
@@ -442,17 +442,7 @@ function quantitiesEndingAt(c: Context, k: number): Quantity[] {
  */
 export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
-  let t = a - 1
-  if (t >= s.tokenStart && /^['’]s$/.test(tokenText(c, t))) {
-    t--
-    while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
-  }
-  if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return false
-  t--
-  // ("80 percent of its 35,000 members": a share frames as a part does)
-  const endsFigure = (k: number) => pos[k] === NUM || quantitiesEndingAt(c, k).length > 0
-  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return false
-  const np = nounPhrase(c, b, s.tokenEnd)
+  const np = totalAfterPart(c, a, b, s)
   if (np === null) return false
   const next = np.end
   if (next >= s.tokenEnd) return true
@@ -462,6 +452,36 @@ export function isFramingTotal(c: Context, a: number, b: number, s: Sentence): b
   // "the roughly 100 stations on which they were operating"
   if (next + 1 < s.tokenEnd && (lemma[next + 1] === 'which' || lemma[next + 1] === 'whom')) return false
   return true
+}
+
+/** The noun phrase of a total after a part ("87 of the 150 seats": "seats"), or null when the quantity at `[a, b)` is none. */
+function totalAfterPart(c: Context, a: number, b: number, s: Sentence): { start: number; head: number; end: number } | null {
+  const { pos, lemma } = c.tokens
+  let t = a - 1
+  if (t >= s.tokenStart && /^['’]s$/.test(tokenText(c, t))) {
+    t--
+    while (t > s.tokenStart && t >= a - 6 && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ)) t--
+  }
+  if (t < s.tokenStart || !PART_OWNERS.has(lemma[t])) return null
+  t--
+  // ("80 percent of its 35,000 members": a share frames as a part does)
+  const endsFigure = (k: number) => pos[k] === NUM || quantitiesEndingAt(c, k).length > 0
+  if (t - 1 < s.tokenStart || lemma[t] !== 'of' || !endsFigure(t - 1)) return null
+  return nounPhrase(c, b, s.tokenEnd)
+}
+
+/**
+ * "11 of the 12 ferries that sank since 2021 were overloaded": a total after a part whose
+ * noun a relative clause ("that", "which") with its own verb follows. The clause says what
+ * the things counted share; `findClaims` drops such a total when it counts things, not
+ * people, and no category of its own ("47 of the 52 drones launched" counts munitions).
+ */
+export function isRelativeFramedTotal(c: Context, a: number, b: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  const np = totalAfterPart(c, a, b, s)
+  if (np === null || np.end + 1 >= s.tokenEnd) return false
+  const next = np.end
+  return (lemma[next] === 'that' || lemma[next] === 'which') && (pos[next + 1] === VERB || pos[next + 1] === AUX)
 }
 
 // Prepositions of a phrase that places or sources the counted people: "300 people in Gaza".
@@ -724,6 +744,20 @@ function totalOfEarlier(c: Context, a: number, s: Sentence, earlier: Category | 
 }
 
 /**
+ * "That compares with 870 in the same period last year": a bare number right after a sentence
+ * that opens with "That", "This" or "It" and "compares with" (or "to") counts what the figure
+ * before it counts (`earlier`, its category).
+ */
+function comparedBack(c: Context, a: number, s: Sentence, earlier: Category | null): Counted | null {
+  const { pos, lemma } = c.tokens
+  const open = s.tokenStart
+  if (earlier === null || a !== open + 3 || !/^(?:That|This|It)$/.test(tokenText(c, open))) return null
+  if (!/^compared?s?$/i.test(tokenText(c, open + 1)) || (lemma[open + 2] !== 'with' && lemma[open + 2] !== 'to')) return null
+  if (pos[open + 1] !== VERB && pos[open + 1] !== NOUN) return null
+  return { start: c.tokens.start[open], end: c.tokens.end[open], category: earlier, npStart: open, npEnd: open + 1, after: a + 1 }
+}
+
+/**
  * "Of the new cases, 11 were health workers", "Of the dead, nine were children": a bare number
  * that opens a clause of its own (a verb right after it) after a sentence-opening "Of" and a
  * determined noun phrase counts a part of what that phrase names. With no determiner ("Of
@@ -899,6 +933,8 @@ function isElliptic(c: Context, a: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
   // "has given a figure of 11,300"
   if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2])) return true
+  // "holds fewer than 180,000": a bound the quantity opens with is as "than" before it
+  if (a + 2 < s.tokenEnd && lemma[a + 1] === 'than' && /^(?:fewer|more|less)$/i.test(tokenText(c, a)) && pos[a + 2] === NUM) return true
   for (let t = a - 1; t >= s.tokenStart && t >= a - 3; t--) {
     if (ELLIPSIS_WORDS.has(lemma[t])) return true
     // "Voss received 2,184,300 votes and Malek 1,876,950": a name whose verb and noun are left out
@@ -1171,6 +1207,13 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     while (close < s.tokenEnd && close < p + 16 && tokenText(c, close) !== ',') close++
     if (close < s.tokenEnd && tokenText(c, close) === ',') p = close + 1
   }
+  // "96 patients with gunshot wounds", "40 children with severe burns": people who have a wound
+  // ("patients with severe dengue" have an illness)
+  if (p + 1 < s.tokenEnd && lemma[p] === 'with' && isPeopleHead(c, from - 1)) {
+    for (let k = p + 1; k < s.tokenEnd && k <= p + 3 && (pos[k] === NOUN || pos[k] === ADJ); k++) {
+      if (WOUNDS.test(tokenText(c, k).toLowerCase())) { signals.add('wounded'); return k + 1 }
+    }
+  }
   if (p < s.tokenEnd && (lemma[p] === 'who' || lemma[p] === 'that')) p++
   for (let guard = 0; p < s.tokenEnd && guard < 4; guard++) {
     const start = p
@@ -1179,7 +1222,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       if ((lemma[k] === 'not' || lemma[k] === 'never') && k + 1 < s.tokenEnd &&
         (lemma[k + 1] === 'find' || lemma[k + 1] === 'found' || lemma[k + 1] === 'locate')) { signals.add('missing'); return k + 2 }
     }
-    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || pos[p] === ADV || pos[p] === PART || COPULAS.has(lemma[p]) ||
+    while (p < s.tokenEnd && p - start < 6 && (pos[p] === AUX || (pos[p] === ADV && !isCategoryAdverb(c, p, s)) || pos[p] === PART || COPULAS.has(lemma[p]) ||
       // "remained in camps", "were moved to temporary shelters"
       (PLACE_PREPOSITIONS.has(lemma[p]) && p > start) || (pos[p] === DET && p > start) || ((pos[p] === ADJ || pos[p] === PROPN) && p > start && pos[p + 1] === NOUN))) p++
     if (p >= s.tokenEnd) break
@@ -1226,7 +1269,7 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
       (nounCat === 'munitions' ? undefined : nounCat)
     // "Unemployment has fallen to 5 percent", "exports fell 3 percent": a verb of level, not soldiers who fell
     const isLevel = word === 'fall' && p + 1 < s.tokenEnd && (/^(to|by|from|below|under)$/.test(lemma[p + 1]) || pos[p + 1] === NUM)
-    if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN)) break
+    if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN && !isCategoryAdverb(c, p, s))) break
     signals.add(cat)
     p += isTaken ? 2 : 1
     end = p
@@ -1234,6 +1277,17 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     else break
   }
   return end
+}
+
+/**
+ * "left 5 people dead said police": wink tags "dead" as an adverb before a verb. A category
+ * word tagged as an adverb that no adjective or adverb follows ("dead set", "dead wrong" are
+ * adverbs) is the adjective of the predicate.
+ */
+function isCategoryAdverb(c: Context, k: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[k] !== ADV || !PREDICATE_CATEGORY.has(lemma[k])) return false
+  return k + 1 >= s.tokenEnd || (pos[k + 1] !== ADJ && pos[k + 1] !== ADV)
 }
 
 // Nouns before "points" that make them a score or a measure: "percentage points", "bonus points".
@@ -1398,6 +1452,8 @@ function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
   const { pos, lemma } = c.tokens
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  // "Zamzam camp, which hosted 500,000 people": a relative clause's place before its comma
+  if (t - 2 >= s.tokenStart && (lemma[t] === 'which' || lemma[t] === 'that') && tokenText(c, t - 1) === ',') t -= 2
   for (let k = t; k >= s.tokenStart && k >= t - 6; k--) {
     // (the tagger may read a plural that opens the sentence, "Shelters", "Camps", as a verb or a name)
     const isPlace = REFUGE_PLACES.has(tokenText(c, k).toLowerCase()) && (pos[k] === NOUN || k === s.tokenStart)
@@ -1454,6 +1510,8 @@ function isPeopleHead(c: Context, t: number): boolean {
     NOUN_CATEGORY.get(lemma) === 'captured' || entitiesHolding(c, t).some((e) => e.type === 'NORP')
 }
 
+// Wounds people may be counted "with": "gunshot wounds", "shrapnel injuries", "severe burns".
+const WOUNDS = /^(?:injury|injuries|wound|wounds|burns)$/
 // What people are "treated for" that counts them with the injured: wounds, and the harm a fire,
 // a heatwave or a cold snap does ("smoke inhalation", "heat exhaustion", "hypothermia").
 const TREATED_HARMS = /^(?:injury|injuries|wound|wounds|burn|burns|inhalation|exhaustion|heatstroke|hypothermia|frostbite)$/

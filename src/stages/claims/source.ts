@@ -379,7 +379,7 @@ const cueSpan = (c: Context, v: number): CharSpan => ({ start: c.tokens.start[v]
  * deputy mayor". In a headline (`isHeadline`), "X says" / "X claims" / "X reports" whose
  * verb the tagger read as a plural noun counts too. Returns the source and cue spans.
  */
-function speechSegment(c: Context, from: number, to: number, isHeadline = false): { source: CharSpan; cue: CharSpan } | null {
+function speechSegment(c: Context, from: number, to: number, isHeadline = false, isFinal = false): { source: CharSpan; cue: CharSpan } | null {
   const { pos, lemma } = c.tokens
   if (from >= to) return null
   // "..., Ukraine claims", "..., state media reports": a headline's present-tense speech verb,
@@ -387,6 +387,14 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   // ("think tank estimates": the tagger reads the first word of a compound noun as a verb)
   const opening = from + 1 < to && isCompoundNoun(lemma[from], lemma[from + 1]) ? from + 1 : from
   if (isHeadline && to - 1 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) && /s$/.test(tokenText(c, to - 1))) {
+    const npEnd = nounPhraseEnd(c, opening, to - 1)
+    const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
+    if (source !== null) return { source, cue: cueSpan(c, to - 1) }
+  }
+  // "..., humanitarian partners estimate.": at the sentence's end, the base form of a speech
+  // verb that the tagger reads as a noun after a plural noun ("partners", not "the UN estimate")
+  if (isFinal && to - 2 > from && pos[to - 1] === NOUN && SPEECH_VERBS.has(lemma[to - 1]) &&
+    tokenText(c, to - 1).toLowerCase() === lemma[to - 1] && pos[to - 2] === NOUN && isPluralNoun(c, to - 2)) {
     const npEnd = nounPhraseEnd(c, opening, to - 1)
     const source = npEnd === to - 1 && namesSomeone(c, from, npEnd) ? spanOf(c, from, npEnd) : null
     if (source !== null) return { source, cue: cueSpan(c, to - 1) }
@@ -420,6 +428,12 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false)
   return source === null ? null : { source, cue: cueSpan(c, verb) }
 }
 
+/** Whether token `t` is a plural noun: "partners", "agencies" (its text is not its lemma and ends in "s"). */
+function isPluralNoun(c: Context, t: number): boolean {
+  const w = tokenText(c, t).toLowerCase()
+  return /[^s]s$/.test(w) && w !== c.tokens.lemma[t]
+}
+
 // Module functions, not closures: tsx names every closure it creates (`__name`, a
 // defineProperty of some 4,000 instructions), and these were made once per figure.
 // A speech verb as the cue of "Officials said (that) ..." at the start of the sentence
@@ -431,7 +445,9 @@ function isSubjectCue(c: Context, s: Sentence, a: number, t: number): boolean {
     pos[t] === NOUN && t + 1 < a && pos[t + 1] !== ADP && pos[t + 1] !== PUNCT && t > 0 && pos[t - 1] !== DET && !isVerbAfter(c, t + 1, a)) ||
     // "The State Ministry of Health reports 37 civilians killed", "Local television reports at
     // least 9 dead": a present "-s" form read as a noun, right before the figure
-    (SPEECH_VERBS.has(lemma[t]) && pos[t] === NOUN && t + 1 === a && t > s.tokenStart && pos[t - 1] !== DET && /s$/.test(tokenText(c, t)) && tokenText(c, t) !== lemma[t]) ||
+    // ("MSF reports treating 96 patients": past a gerund of what was done)
+    (SPEECH_VERBS.has(lemma[t]) && pos[t] === NOUN && (t + 1 === a || (t + 2 === a && pos[t + 1] === VERB && /ing$/i.test(tokenText(c, t + 1)))) &&
+      t > s.tokenStart && pos[t - 1] !== DET && /s$/.test(tokenText(c, t)) && tokenText(c, t) !== lemma[t]) ||
     verbLemmas(c, t, s).some((l) => SPEECH_VERBS.has(l))
 }
 
@@ -488,7 +504,7 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       while (segEnd < end && tokenText(c, segEnd) !== ',') segEnd++
       // a segment cut by the reach, not by its sentence, may go on with more
       if (segEnd === end && last < s.tokenEnd) break
-      const found = speechSegment(c, k + 1, segEnd, isHeadline)
+      const found = speechSegment(c, k + 1, segEnd, isHeadline, segEnd === end && end === s.tokenEnd - 1)
       if (found !== null) best = { ...found, distance: 0 }
     }
   }
@@ -1556,7 +1572,7 @@ function antecedent(c: Context, span: CharSpan | null): CharSpan | null {
 function sourceFrom(c: Context, i: number): Source {
   const att = c.attributions[i]
   const cue = hull(att.cue)
-  const whole = withWholeName(c, antecedent(c, hull(att.source)), cue)
+  const whole = withHyphenedStart(c, withWholeName(c, citedByVersion(c, antecedent(c, hull(att.source)), cue), cue))
   const source = withoutTimestamp(c, withoutApposition(c, whole))
   return { attribution: i, source, cue, sourceEntity: appositionName(c, source, whole) ?? resolvedName(c, att, source) }
 }
@@ -1589,6 +1605,38 @@ function withoutTimestamp(c: Context, span: CharSpan | null): CharSpan | null {
   return m === null || m[0].length >= span.end - span.start ? span : { start: span.start + m[0].length, end: span.end }
 }
 
+// "An earlier version, citing a local official, said": the aside after a version of the text.
+const CITING_ASIDE = /^\s*(?:of\s+(?:this|the)\s+(?:story|article|report|text)\s*)?,\s*citing\s+([^,;]{2,80}?)\s*,\s*$/i
+
+/**
+ * "An earlier version, citing a local official, said 40 people had been killed": a correction
+ * notice's version of the article gave the figure it retracts on another's word, so the one
+ * cited in the aside between that version and the cue is the source.
+ */
+function citedByVersion(c: Context, span: CharSpan | null, cue: CharSpan | null): CharSpan | null {
+  if (span === null || cue === null || cue.start < span.end) return span
+  const head = lastToken(c, span)
+  if (head < 0 || !VERSION_NOUNS.has(c.tokens.lemma[head])) return span
+  const between = c.text.slice(span.end, cue.start)
+  const m = CITING_ASIDE.exec(between)
+  if (m === null) return span
+  const start = span.end + between.indexOf(m[1], between.search(/citing/i) + 6)
+  return { start, end: start + m[1].length }
+}
+
+const VERSION_NOUNS = new Set(['version', 'edition'])
+
+/**
+ * "Commander-in-chief Oleksandr Syrskyi said", whose source the attribution stage cut at a
+ * hyphen ("chief Oleksandr Syrskyi"): a source span right after a hyphen glued to a word on
+ * both sides starts at the first word of the hyphenated compound.
+ */
+function withHyphenedStart(c: Context, span: CharSpan | null): CharSpan | null {
+  if (span === null || span.start < 2 || c.text.charAt(span.start - 1) !== '-' || !/[\p{L}\p{N}]/u.test(c.text.charAt(span.start))) return span
+  const m = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-$/u.exec(c.text.slice(Math.max(0, span.start - 60), span.start))
+  return m === null ? span : { start: span.start - m[0].length, end: span.end }
+}
+
 /**
  * "The Red Cross in Geneva on Monday said", whose source the attribution stage cut to "The
  * Red" (the tagger reads "Cross" as a verb): a source span that ends inside a name the
@@ -1619,10 +1667,41 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const isBodyForPerson = head >= 0 && /^(he|she)$/.test(c.tokens.lemma[head]) && att.sourceEntity !== null && !isPersonName(c, att.sourceEntity) &&
     c.entities.some((e) => e.canonical === att.sourceEntity && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || (e.type === 'OTHER' && isOfBody(c, e)))) &&
     personBefore(c, source, head) !== null
+  // ("the health minister said" resolved to the "World Cup" before it: a person's role stands
+  // for no event or thing, only for a person or a body)
+  const isRoleForThing = head >= 0 && PERSON_ROLES.has(c.tokens.lemma[head]) && att.sourceEntity !== null &&
+    !isPersonName(c, att.sourceEntity) && !isBodyEntity(c, att.sourceEntity)
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
-    !isDatelineAgency(c, att.sourceEntity)
+    !isRoleForThing && !isDatelineAgency(c, att.sourceEntity)
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? itBefore(c, source, head, att.sourceEntity) ?? (known ? att.sourceEntity : null) ??
+    (isRoleForThing ? roleNamedAfter(c, source!) : null) ??
     (isPersonForBody ? sameWordsBefore(c, source!) : null) ?? personBefore(c, source, head)
+}
+
+/** Whether a name is a body's: an organisation, a place, a people, or a name in a role's "of" phrase. */
+function isBodyEntity(c: Context, name: string): boolean {
+  return c.entities.some((e) => e.canonical === name &&
+    (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || e.type === 'MEDIA' || (e.type === 'OTHER' && isOfBody(c, e))))
+}
+
+// How far after a role "the health minister" looks for the person named with that role.
+const ROLE_NAME_REACH = 1500
+
+/**
+ * "..., the health minister said. ... Health Minister Afi Mensah told ...": a person's role
+ * with "the" ("the health minister") is the person named later in the article right after the
+ * same words used as a title; null when none is.
+ */
+function roleNamedAfter(c: Context, source: CharSpan): string | null {
+  const m = /^the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)$/iu.exec(c.text.slice(source.start, source.end))
+  if (m === null) return null
+  const role = m[1].toLowerCase().replace(/\s+/g, ' ')
+  for (const e of within(c.entities, { start: source.end, end: source.end + ROLE_NAME_REACH })) {
+    if (e.start < source.end || e.type !== 'PERSON' || e.canonical === null) continue
+    const before = c.text.slice(Math.max(0, e.start - role.length - 1), e.start).toLowerCase().replace(/\s+/g, ' ')
+    if (before === `${role} ` && !/[\p{L}]/u.test(c.text.charAt(e.start - role.length - 2))) return e.canonical
+  }
+  return null
 }
 
 // How many sentences back "it" looks for the body it stands for.

@@ -310,3 +310,17 @@ test('session 14: a span counted from an event named after it is no date; one at
   assert.deepEqual(times('two weeks ago'), ['two weeks ago=2025-08-08'])
   assert.deepEqual(times('They left two weeks before, and came back later.'), ['two weeks before=2025-08'])
 })
+
+test('a period of days before a month ("between 4 and 11 March") is the month; "before the 3 November" looks ahead (fig14b)', () => {
+  // published 2025-08-22
+  assert.deepEqual(times('clashes between 4 and 11 March killed 20'), ['between 4 and 11 March=2025-03'])
+  assert.deepEqual(times('from 3 to 10 October 2023, 40 died'), ['from 3 to 10 October 2023=2023-10'])
+  // the month of publication, with a second day still ahead: the year before
+  assert.deepEqual(times('between 20 and 29 August'), ['between 20 and 29 August=2024-08'])
+  // "the" between the deadline word and a day and month (state media in translation)
+  assert.deepEqual(times('will be finished before the 3 November , the anniversary'), ['3 November=2025-11-03'])
+  assert.deepEqual(times('by the 3 November'), ['3 November=2025-11-03'])
+  // near-misses: "on the 3 November" is the last one; a day alone is not a range
+  assert.deepEqual(times('on the 3 November'), ['3 November=2024-11-03'])
+  assert.deepEqual(times('on 15 April'), ['on 15 April=2025-04-15'])
+})

@@ -367,6 +367,23 @@ const RULES: readonly Rule[] = [
       return d1 !== null && d1 === d2 ? iso({ year: y2, month: m2, day: d2 }, 'day') : iso({ year: y2, month: m2, day: 1 }, 'month')
     },
   },
+  // "between 9 and 15 April", "from 3 to 10 March 2026" (the day before the month): a period of
+  // days is the month that holds it; without a year, the last such month whose second day is
+  // not after publication
+  {
+    trigger: HAS_MONTH_NAME,
+    pattern: new RegExp(`\\b(?:from|between)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:to|and|until|till|through)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}(?!\\w)(?:\\s*,?\\s+${YEAR})?`, 'gi'),
+    resolve: (m, ref) => {
+      const d1 = Number(m[1])
+      const d2 = Number(m[2])
+      if (m[3] === 'may' || m[3] === 'march' || d1 < 1 || d2 > 31 || d1 >= d2) return null
+      const month = monthNumber(m[3])
+      if (m[4] !== undefined) return `${m[4]}-${pad(month)}`
+      if (ref === null) return null
+      const year = ref.year - (month > ref.month || (month === ref.month && d2 > ref.day) ? 1 : 0)
+      return `${year}-${pad(month)}`
+    },
+  },
   // "by December", "until March", "next June": the next such month; "in July", "since
   // October", "last April": the most recent one. Months followed by a day or a year are
   // left to chrono-node.
@@ -586,7 +603,8 @@ function runChrono(text: string, offset: number, ref: Day | null, isPastAt: Past
       // ("will start on March 3", "is scheduled to begin on 20 February": the future tense or a
       // schedule a few words before, in the clause)
       const before = text.slice(Math.max(0, r.index - 60), r.index)
-      const lead = text.slice(Math.max(0, r.index - 8), r.index)
+      // ("before the 10 October": state media in translation put "the" before a day)
+      const lead = text.slice(Math.max(0, r.index - 12), r.index).replace(/\bthe\s+$/i, '')
       // ("had been evacuated by October 5": a deadline in a past clause has passed)
       const isPastDeadline = DEADLINE_BEFORE.test(lead) && isPastAt(offset + r.index, offset + r.index + r.text.length)
       const isAhead = (/\b(by|until|till|next|before)\s*$/i.test(lead) && !isPastDeadline) ||
