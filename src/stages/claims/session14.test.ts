@@ -165,3 +165,16 @@ test('people forced to leave or flee by a verb before the figure are displaced; 
 function readableAll(doc: ReturnType<typeof buildDoc>) {
   try { return [claimFor(doc, '41')] } catch { return [] }
 }
+
+test('a role resolved to a person the entities stage could not type, who is also called by surname, keeps that name (lead)', () => {
+  const text = 'Marla Okonjo spoke at the town hall. Okonjo said she would quarantine travellers. ' +
+    'The governor claimed that 30 people were killed in the riot.'
+  const doc = buildDoc(text, [quantity(text, '30', 30)],
+    [attribution(text, 'The governor', 'claimed', 'that 30 people were killed in the riot', 'Marla Okonjo')])
+  assert.equal(claimFor(doc, '30').sourceEntity, 'Marla Okonjo')
+  // near-miss: an event is never written as its last word alone
+  const event = 'Crowds filled the Harvest Festival. The governor claimed that 30 people were killed in the riot.'
+  const eventDoc = buildDoc(event, [quantity(event, '30', 30)],
+    [attribution(event, 'The governor', 'claimed', 'that 30 people were killed in the riot', 'Harvest Festival')])
+  assert.equal(claimFor(eventDoc, '30').sourceEntity, null)
+})

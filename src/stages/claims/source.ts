@@ -1670,7 +1670,7 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   // ("the health minister said" resolved to the "World Cup" before it: a person's role stands
   // for no event or thing, only for a person or a body)
   const isRoleForThing = head >= 0 && PERSON_ROLES.has(c.tokens.lemma[head]) && att.sourceEntity !== null &&
-    !isPersonName(c, att.sourceEntity) && !isBodyEntity(c, att.sourceEntity)
+    !isPersonName(c, att.sourceEntity) && !isBodyEntity(c, att.sourceEntity) && !isCalledBySurname(c, att.sourceEntity)
   const known = isResolvable && att.sourceEntity !== null && c.canonicals.has(att.sourceEntity) && !isPersonForBody && !isBodyForPerson &&
     !isRoleForThing && !isDatelineAgency(c, att.sourceEntity)
   return sourceEntityOf(c, source) ?? bodyBefore(c, source) ?? itBefore(c, source, head, att.sourceEntity) ?? (known ? att.sourceEntity : null) ??
@@ -1682,6 +1682,17 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
 function isBodyEntity(c: Context, name: string): boolean {
   return c.entities.some((e) => e.canonical === name &&
     (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || e.type === 'MEDIA' || (e.type === 'OTHER' && isOfBody(c, e))))
+}
+
+/**
+ * Whether a name of two or more words that the entities stage could not type is also written
+ * as its last word alone ("Chris Christie" ... "Christie said"): people are, events and things
+ * ("the World Cup") are not.
+ */
+function isCalledBySurname(c: Context, name: string): boolean {
+  const last = /(\S+)$/.exec(name)
+  if (last === null || last[1].length === name.length) return false
+  return c.entities.some((e) => e.canonical === name && c.text.slice(e.start, e.end) === last[1])
 }
 
 // How far after a role "the health minister" looks for the person named with that role.
