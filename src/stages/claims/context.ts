@@ -65,6 +65,12 @@ export interface Context {
    * reads it (tokens/quotations.ts); computed when first asked, once per document.
    */
   readonly quotations: () => Uint8Array
+  /**
+   * Where the first match of a topic's pattern ends in the text (Infinity for none), read once
+   * per document and pattern: "does the text before offset X speak of refugees?" is then a
+   * comparison, not a scan of everything before each figure.
+   */
+  readonly topicEnd: (topic: RegExp) => number
 }
 
 /** The context of a Doc that has every layer the claims stage requires. */
@@ -72,6 +78,7 @@ export function createContext(doc: Doc): Context {
   const tokens = doc.get('tokens')
   const sentences = doc.get('sentences')
   let quotations: Uint8Array | null = null
+  const topics = new Map<RegExp, number>()
   return {
     text: doc.text, tokens, sentences,
     entities: doc.get('entities'), times: doc.get('times'), attributions: doc.get('attributions'),
@@ -80,7 +87,21 @@ export function createContext(doc: Doc): Context {
     canonicals: new Set(doc.get('entities').flatMap((e) => e.canonical === null ? [] : [e.canonical])),
     datelines: new Int32Array(tokens.count).fill(-2),
     quotations: () => quotations ??= markQuotations(doc.text, tokens, paragraphBounds(sentences)),
+    topicEnd: (topic) => {
+      let end = topics.get(topic)
+      if (end === undefined) {
+        const m = topic.exec(doc.text)
+        end = m === null ? Infinity : m.index + m[0].length
+        topics.set(topic, end)
+      }
+      return end
+    },
   }
+}
+
+/** Whether the text before character `offset` speaks of a topic (a non-global pattern: `ARRIVALS_TOPIC`, ...). */
+export function isTopicBefore(c: Context, topic: RegExp, offset: number): boolean {
+  return c.topicEnd(topic) <= offset
 }
 
 /** The token of the dash ending the dateline that opens sentence `s` ({@link datelineDash} over all of it), or -1. */

@@ -7,7 +7,7 @@ import type { Category, Quantity, Sentence } from '../../model/types.ts'
 import {
   NOUN, PROPN, ADJ, VERB, AUX, ADV, PART, PRON, DET, CCONJ, NUM, PUNCT, ADP, CLAUSE_BREAKS, PEOPLE_CATEGORIES, type Context,
   type Counted, standingFor, tokenText, countryOf, isHyphenJoin, overlapsTime, within, entitiesHolding, singularOf, verbLemmas, PLAIN_WORD, sentenceDateline,
-  passiveSizingVerb,
+  passiveSizingVerb, isTopicBefore,
 } from './context.ts'
 import {
   CONTAINERS, EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, MONEY_NOUNS, NOT_COUNTED, NOUN_CATEGORY,
@@ -170,7 +170,7 @@ export function findCounted(
   // (soldiers alone only where the text speaks of capture or civilians are held with them:
   // "Germany holds 35,000 American troops" is a deployment an ally hosts)
   if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isHeldByOther(c, verbBefore, b, s) &&
-    (!isSoldiersHeld(c, b, s) || CAPTURE_TOPIC.test(c.text.slice(0, c.tokens.end[s.tokenEnd - 1])) || isHeldWithCivilians(c, b, s))) {
+    (!isSoldiersHeld(c, b, s) || isTopicBefore(c, CAPTURE_TOPIC, c.tokens.end[s.tokenEnd - 1]) || isHeldWithCivilians(c, b, s))) {
     signals.add('captured')
   }
   // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
@@ -178,7 +178,7 @@ export function findCounted(
   if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
   // "Crete alone received more than 2,900 people", "Lampedusa took in 1,700": people a place
   // receives, in a text that spoke of refugees, migrants or the displaced before, are arrivals
-  if (v >= s.tokenStart && isReceivingPlace(c, v, s) && ARRIVALS_TOPIC.test(c.text.slice(0, q.start))) signals.add('displaced')
+  if (v >= s.tokenStart && isReceivingPlace(c, v, s) && isTopicBefore(c, ARRIVALS_TOPIC, q.start)) signals.add('displaced')
   // "had killed or wounded about 1,150": both verbs before the number say what it counts
   // (not "300 soldiers died and wounded 2,700": the first verb has its own figure)
   const other = verbBefore - 2
@@ -350,7 +350,7 @@ export function findCounted(
       const arrived = arriving(c, pastConjunct(c, np.end, s), s)
       // ("157,652 migrants had arrived by sea" stays as `articles-dev` annotates it: a count of
       // migrants is of migrants, whatever their route)
-      if (arrived > 0 && lemma[np.head] !== 'migrant' && ARRIVALS_TOPIC.test(c.text.slice(0, c.tokens.end[arrived - 1]))) { signals.add('displaced'); predicateEnd = arrived }
+      if (arrived > 0 && lemma[np.head] !== 'migrant' && isTopicBefore(c, ARRIVALS_TOPIC, c.tokens.end[arrived - 1])) { signals.add('displaced'); predicateEnd = arrived }
     }
   }
   // "about 600 workers were on the night shift", "6,000 people spent the night in tents"
@@ -1441,7 +1441,7 @@ function isLivingInRefuge(c: Context, a: number, npEnd: number, s: Sentence): bo
   const start = c.tokens.start[a]
   const paragraph = c.text.lastIndexOf('\n', start)
   const before = c.text.slice(paragraph + 1, start)
-  return REFUGE_WORDS.test(before) && ARRIVALS_TOPIC.test(c.text.slice(0, start))
+  return REFUGE_WORDS.test(before) && isTopicBefore(c, ARRIVALS_TOPIC, start)
 }
 
 // Verbs by which a place puts people up.
