@@ -306,3 +306,33 @@ test('extract --out-dir creates a missing folder and its parents, and says so; a
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('enqueue and worker check their arguments before DATABASE_URL, as ingest does (rev15)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-enqueue15-'))
+  try {
+    const notes = join(dir, 'notes.txt')
+    writeFileSync(notes, 'About 3,000 North Korean troops moved west, according to Seoul.')
+    const cases: ReadonlyArray<readonly [readonly string[], RegExp]> = [
+      [['enqueue', '--feed', notes], /^claimtrail: --feed: .*notes\.txt is not an RSS or Atom feed/],
+      [['enqueue'], /enqueue: give files, folders or URLs/],
+      [['enqueue', notes, '--job-timeout', '0'], /--job-timeout 0: give seconds/],
+      [['enqueue', notes, '--max-bytes', 'abc'], /--max-bytes abc: give a positive number/],
+      [['enqueue', notes, '--queue-schema', 'Bad-Name'], /queue schema "Bad-Name" must be/],
+      [['worker', '--concurrency', 'two'], /--concurrency/],
+      [['worker', '--queue-schema', 'Bad-Name'], /queue schema "Bad-Name" must be/],
+    ]
+    for (const [args, message] of cases) {
+      const r = await runCli(args)
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
+      assert.match(r.stderr, message, args.join(' '))
+      assert.doesNotMatch(r.stderr, /DATABASE_URL/, args.join(' '))
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr)
+    }
+    // Good arguments without DATABASE_URL: the database is what is named.
+    const r = await runCli(['enqueue', notes])
+    assert.equal(r.status, 2)
+    assert.match(r.stderr, /enqueue: the job queue lives in PostgreSQL; set DATABASE_URL/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { localFeedInputs } from '../../ingest/ingest.ts'
 import { enqueueIngest, enqueueReextract } from '../../queue/enqueue.ts'
-import { DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl } from '../../queue/queue.ts'
+import { checkSchemaName, DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl } from '../../queue/queue.ts'
 import { openPostgresStore } from '../../store/postgres/postgres.ts'
 import type { Command } from '../command.ts'
 
@@ -22,16 +22,18 @@ export const command: Command = {
         'queue-schema': { type: 'string' },
       },
     })
-    const url = queueDatabaseUrl(io.env, 'enqueue')
+    // The command line is checked before the environment, as `ingest` does: a wrong
+    // argument is named first, whether or not DATABASE_URL is set.
     if (!values.reextract && positionals.length === 0) throw new ClaimtrailError('USAGE', 'enqueue: give files, folders or URLs (or --reextract)')
     const jobTimeoutSeconds = values['job-timeout'] !== undefined ? Math.round(Number(values['job-timeout'])) : undefined
     if (jobTimeoutSeconds !== undefined && !(jobTimeoutSeconds >= 1)) throw new ClaimtrailError('USAGE', `--job-timeout ${values['job-timeout']}: give seconds, at least 1`)
     const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined
     if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
-    const schema = values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA
+    const schema = checkSchemaName(values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA)
 
     // A file that is no feed, given with --feed, is refused before the queue is opened (or created).
     if (values.feed && !values.reextract) await localFeedInputs(positionals, 'queued')
+    const url = queueDatabaseUrl(io.env, 'enqueue')
 
     let keys = positionals
     if (values.reextract && keys.length === 0) {

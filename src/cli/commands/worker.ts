@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
-import { DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl, workerName } from '../../queue/queue.ts'
+import { checkSchemaName, DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl, workerName } from '../../queue/queue.ts'
 import { startWorker, type WorkerEvent } from '../../queue/worker.ts'
 import { openPostgresStore } from '../../store/postgres/postgres.ts'
 import type { CliIo, Command } from '../command.ts'
@@ -58,12 +58,13 @@ export const command: Command = {
         maintenance: { type: 'string', default: '30' },
       },
     })
-    const url = queueDatabaseUrl(io.env, 'worker')
     const concurrency = positiveNumber(values.concurrency, 'concurrency', 1)
     if (!Number.isInteger(concurrency)) throw new ClaimtrailError('USAGE', `--concurrency ${values.concurrency}: give a whole number`)
     const pollSeconds = positiveNumber(values.poll, 'poll', 0.5)
     const maintenanceSeconds = Math.round(positiveNumber(values.maintenance, 'maintenance', 1))
-    const schema = values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA
+    const schema = checkSchemaName(values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA)
+    // The command line first, then the environment (as `enqueue` and `ingest`).
+    const url = queueDatabaseUrl(io.env, 'worker')
     const stallMs = testStall(io.env.CLAIMTRAIL_TEST_STALL)
     // Load the models first: a worker that cannot analyse must not take jobs.
     const analyzer = createAnalyzer()
