@@ -8,7 +8,7 @@ import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { isFundedAfter } from './counted.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
-import { FUTURE_MODALS, SCHEDULE_WORDS } from '../tokens/tense.ts'
+import { hasFutureModal, SCHEDULE_WORDS } from '../tokens/tense.ts'
 import { Q_IN } from '../tokens/quotations.ts'
 
 // The head of a figure about what is to come: "its growth forecast", "the bank's projections".
@@ -119,7 +119,7 @@ function isPastReckoning(c: Context, a: number, s: Sentence): boolean {
   let isPast = false
   for (let t = comma - 1; t >= s.tokenStart && !CLAUSE_BREAKS.has(tokenText(c, t)); t--) {
     const w = tokenText(c, t).toLowerCase()
-    if (MODALS.has(lemma[t]) || MODALS.has(w) || FUTURE_MODALS.has(w) || INTENT_VERBS.has(lemma[t])) return false
+    if (MODALS.has(lemma[t]) || MODALS.has(w) || INTENT_VERBS.has(lemma[t])) return false
     if ((pos[t] === VERB || pos[t] === AUX) && (PAST_AUX.has(w) || /ed$/.test(w))) isPast = true
   }
   return isPast
@@ -185,13 +185,10 @@ function opensClause(c: Context, t: number, s: Sentence): boolean {
  * "In April, Trump called Ford's plans to open a $1.6 billion plant" is a plan told in the past.
  */
 export function isFutureTense(c: Context, a: number, counted: Counted, s: Sentence): boolean {
-  const { lemma } = c.tokens
-  for (let t = a - 1; t >= s.tokenStart && t >= a - 8; t--) {
-    if (CLAUSE_BREAKS.has(tokenText(c, t))) break
-    if (FUTURE_MODALS.has(lemma[t])) return true
-  }
-  for (let t = counted.npEnd; t < counted.after; t++) if (FUTURE_MODALS.has(lemma[t])) return true
-  return isBeToInPredicate(c, counted, s)
+  // the clause before the figure: at most eight tokens, back to a clause break
+  let from = a
+  while (from > s.tokenStart && from > a - 8 && !CLAUSE_BREAKS.has(tokenText(c, from - 1))) from--
+  return hasFutureModal(c.tokens, from, a) || hasFutureModal(c.tokens, counted.npEnd, counted.after) || isBeToInPredicate(c, counted, s)
 }
 
 /** "2,000 soldiers are to be sent", "500 engineers are to arrive": "be to" and a verb, active or passive, in the predicate. */

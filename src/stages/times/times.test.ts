@@ -4,6 +4,7 @@ import { Doc } from '../../model/doc.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import * as chrono from 'chrono-node'
 import { casualChrono, CHRONO_PARSER_NEEDS, findTimes, timesStage } from './times.ts'
+import { hasFutureModal, isFutureBefore } from '../tokens/tense.ts'
 
 // A Friday.
 const PUBLISHED = '2025-08-22'
@@ -323,4 +324,20 @@ test('a period of days before a month ("between 4 and 11 March") is the month; "
   // near-misses: "on the 3 November" is the last one; a day alone is not a range
   assert.deepEqual(times('on the 3 November'), ['3 November=2024-11-03'])
   assert.deepEqual(times('on 15 April'), ['on 15 April=2025-04-15'])
+})
+
+test('one home for the future tense: the words before a time (times) and a token range (claims) read the same modals (rev15)', () => {
+  const at = (text: string, word: string) => isFutureBefore(text, text.indexOf(word))
+  assert.equal(at('Talks will resume on March 3.', 'March'), true)
+  assert.equal(at('Talks won\'t resume on Monday.', 'Monday'), true)
+  assert.equal(at('They\'ll meet in Kyiv on Monday.', 'Monday'), true)
+  assert.equal(at('By then they will have met on Monday.', 'Monday'), false)
+  assert.equal(at('Talks will resume, officials said on Monday.', 'Monday'), false)
+  assert.equal(at('Talks would resume on Monday.', 'Monday'), false)
+  const text = 'Officials said 5,000 troops will be deployed and they\'ll stay.'
+  const { tokens } = tokenize(loadWink(), text)
+  const index = (word: string) => { for (let t = 0; t < tokens.start.length; t++) if (text.slice(tokens.start[t], tokens.end[t]) === word) return t; return -1 }
+  assert.equal(hasFutureModal(tokens, 0, index('will')), false)
+  assert.equal(hasFutureModal(tokens, 0, index('will') + 1), true)
+  assert.equal(hasFutureModal(tokens, index('and'), tokens.start.length), true, "'ll is will")
 })

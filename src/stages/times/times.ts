@@ -3,7 +3,7 @@ import { posId, type Doc, type TokenColumns } from '../../model/doc.ts'
 import type { Sentence, TimeExpression } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { capitalised, MONTH_CUTS, MONTH_FORMS, MONTH_NAMES, monthNumber, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
-import { CLAUSE_BREAKS, FUTURE_MODAL_FORMS, isPastClause } from '../tokens/tense.ts'
+import { CLAUSE_BREAKS, isFutureBefore, isPastClause } from '../tokens/tense.ts'
 
 const VERB = posId('VERB')
 const AUX = posId('AUX')
@@ -124,19 +124,9 @@ const HAS_ORDINAL = /\d(?:st|nd|rd|th)\b/i
 const HAS_PAST_WORD = /\b(?:past|last|previous)\s/i
 // "by the end of", "until the start of": a word before "the end of" a month that points ahead
 const AHEAD_BEFORE = /\b(?:by|until|till|before)\s+$/i
-// "will meet on", "shall be held on", "'ll travel to Kyiv on": a modal of the future tense a
-// few words before, in the same clause (not "will have", a future's past; no clause
-// punctuation or quotation mark between)
-const FUTURE_BEFORE = new RegExp(`\\b(?:${FUTURE_MODAL_FORMS.join('|')})(?:n['’]t| not)?\\s+(?!have\\b)(?:\\S*[^\\s,;:.!?"“”]\\s+){1,5}$`, 'u')
-
 // "is scheduled to begin on", "are due to arrive on", "is set to open on": a schedule in the
 // present tense a few words before, in the clause
 const SCHEDULED_BEFORE = /\b(?:is|are|'s|'re)\s+(?:scheduled|due|set|planned|expected)\s+to\s+(?:\S*[^\s,;:.!?"“”]\s+){1,4}$/u
-
-/** Whether a modal of the future tense stands a few words before the match, in its clause (`FUTURE_BEFORE`). */
-function isFutureBefore(m: RegExpExecArray): boolean {
-  return FUTURE_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))
-}
 
 // "two weeks", "10 days", "three months": a period's count (captured) and unit (captured)
 const PERIOD = `(\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')})\\s+(days|weeks|months)\\b`
@@ -292,7 +282,7 @@ const RULES: readonly Rule[] = [
       // ("had fled ... by the end of June", published in July): the nearest such month
       if (AHEAD_BEFORE.test(before)) return nearestMonth(month, ref)
       // ("will arrive in late September": a modal of the future tense before points ahead)
-      return resolveMonth(month, ref, isFutureBefore(m))
+      return resolveMonth(month, ref, isFutureBefore(m.input, m.index))
     },
   },
   // "the past two weeks", "the last 10 days", "the previous six months": the period that ends
@@ -400,7 +390,7 @@ const RULES: readonly Rule[] = [
       // past clause has passed)
       const isFuture = (lead === 'next' || (DEADLINE_LEAD.test(lead) && !isPast())) ||
         ((lead === 'in' || lead === 'during' || lead === 'from' || lead === 'early' || lead === 'late') &&
-          isFutureBefore(m))
+          isFutureBefore(m.input, m.index))
       if (lead === 'this') return `${ref.year}-${pad(month)}`
       if (lead === 'last' && month === ref.month) return `${ref.year - 1}-${pad(month)}`
       // "through July" looks either way: the nearest July
@@ -421,7 +411,7 @@ const RULES: readonly Rule[] = [
       const today = weekday(ref)
       // ("had burned 9,500 hectares by Thursday morning", published on a Thursday: that day)
       if (lead === 'next') return iso(addDays(ref, ((target - today + 7) % 7) || 7), 'day')
-      const isFuture = (lead === '' || lead === 'on') && isFutureBefore(m)
+      const isFuture = (lead === '' || lead === 'on') && isFutureBefore(m.input, m.index)
       // ("had buried 40 by Thursday": a deadline in a past clause has passed)
       if (((lead === 'by' || lead === 'until') && !isPast()) || isFuture) return iso(addDays(ref, (target - today + 7) % 7), 'day')
       const back = (today - target + 7) % 7
@@ -608,7 +598,7 @@ function runChrono(text: string, offset: number, ref: Day | null, isPastAt: Past
       // ("had been evacuated by October 5": a deadline in a past clause has passed)
       const isPastDeadline = DEADLINE_BEFORE.test(lead) && isPastAt(offset + r.index, offset + r.index + r.text.length)
       const isAhead = (/\b(by|until|till|next|before)\s*$/i.test(lead) && !isPastDeadline) ||
-        FUTURE_BEFORE.test(before) || SCHEDULED_BEFORE.test(before)
+        isFutureBefore(text, r.index) || SCHEDULED_BEFORE.test(before)
       const notAfterRef = day.month < ref.month || (day.month === ref.month && day.day <= ref.day)
       day = { ...day, year: isAhead ? (notAfterRef ? ref.year + 1 : ref.year) : (notAfterRef ? ref.year : ref.year - 1) }
       if (isAhead && day.month === ref.month && day.day === ref.day) day = { ...day, year: ref.year }

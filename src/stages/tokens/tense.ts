@@ -1,20 +1,43 @@
 import { posId, type TokenColumns } from '../../model/doc.ts'
 
-// The future tense, as the times stage and the claim stage read it: one list of its modals.
-// The two read it at different places, for different things (docs/figures.md, "Session 10
-// (branch `rev10`): the future tense in two layers"): the times stage, which knows no figure, resolves a
-// weekday after a modal in its clause as the next one ("will meet on Monday"); the claim
-// stage, which knows the figure's clause, moves a time that dates a figure in the future
-// tense ahead of publication ("By the end of March, 5,000 troops will be deployed").
+// The future tense, as the times stage and the claim stage read it: one list of its modals and
+// the two readers of it, here. The two stages read it at different places, for different things
+// (docs/figures.md, "Session 10 (branch `rev10`): the future tense in two layers"): the times
+// stage, which knows no figure, reads the words before a time (`isFutureBefore`: a weekday after
+// a modal in its clause is the next one, "will meet on Monday"); the claim stage, which knows the
+// figure's clause, reads its tokens (`hasFutureModal`) and moves a time that dates a figure in the
+// future tense ahead of publication ("By the end of March, 5,000 troops will be deployed").
 
 /**
  * The modals of the future tense as lemmas: wink gives "will" for "'ll" and for the "wo" of
  * "won't". Not "would", a past's future ("said in March it would send 5,000").
  */
-export const FUTURE_MODALS: ReadonlySet<string> = new Set(['will', 'shall'])
+const FUTURE_MODALS: ReadonlySet<string> = new Set(['will', 'shall'])
 
 /** The same modals as written, for a reader of plain text. */
-export const FUTURE_MODAL_FORMS: readonly string[] = ['will', 'shall', 'wo', "'ll", '’ll']
+const FUTURE_MODAL_FORMS: readonly string[] = ['will', 'shall', 'wo', "'ll", '’ll']
+
+// "will meet on", "shall be held on", "'ll travel to Kyiv on": a modal of the future tense a
+// few words before, in the same clause (not "will have", a future's past; no clause
+// punctuation or quotation mark between)
+const FUTURE_BEFORE = new RegExp(`\\b(?:${FUTURE_MODAL_FORMS.join('|')})(?:n['’]t| not)?\\s+(?!have\\b)(?:\\S*[^\\s,;:.!?"“”]\\s+){1,5}$`, 'u')
+
+/**
+ * Whether a modal of the future tense stands one to five words before offset `at` (UTF-16) of
+ * `text`, in the same clause, and is not "will have": the times stage's reading, over plain text.
+ *
+ * @example
+ * isFutureBefore('Talks will resume on March 3.', 21) // true
+ */
+export function isFutureBefore(text: string, at: number): boolean {
+  return FUTURE_BEFORE.test(text.slice(Math.max(0, at - 60), at))
+}
+
+/** Whether a modal of the future tense (`FUTURE_MODALS`, by lemma) is among tokens [from, to): the claim stage's reading. */
+export function hasFutureModal(tokens: TokenColumns, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (FUTURE_MODALS.has(tokens.lemma[t])) return true
+  return false
+}
 
 /** Modals that put a figure in the future (the claims stage) or keep a clause from a past reading (`isPastClause`). */
 export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', "'ll", 'wo', 'could', 'might'])
@@ -52,7 +75,7 @@ export function isPastClause(text: string, tokens: TokenColumns, from: number, t
   let isPast = false
   for (let t = from; t < to; t++) {
     const written = form(t)
-    if (MODALS.has(lemma[t]) || FUTURE_MODALS.has(lemma[t]) || SCHEDULE_WORDS.has(lemma[t]) || SCHEDULE_WORDS.has(written)) return false
+    if (MODALS.has(lemma[t]) || SCHEDULE_WORDS.has(lemma[t]) || SCHEDULE_WORDS.has(written)) return false
     if (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) return false
     // an infinitive's figure is what is asked or aimed at: "had urged the department to process 15 percent",
     // "are supposed to be made public"
