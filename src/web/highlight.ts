@@ -7,14 +7,27 @@ const MARK_NAMES: Record<string, string> = { source: 'source', cue: 'cue', conte
 const legendId = (cls: string): string => `hl-${cls}`
 
 /**
+ * The ids a highlight's `aria-describedby` lists: every class but the last points to the
+ * hidden copy of its legend entry that ends in a comma (`hl-claim-comma`), so a mark that is
+ * a claimed figure and a quantity is described "claimed figure, quantity", as its title
+ * reads, not "claimed figure quantity" (a description joins its parts with a space only).
+ * `static/extract.js` does the same. Session 15 (rev15).
+ */
+export function describedBy(classes: readonly string[]): string {
+  return classes.map((c, i) => (i < classes.length - 1 ? `${legendId(c)}-comma` : legendId(c))).join(' ')
+}
+
+/**
  * The legend of the highlights, shown above an article's text (and the extract page's
  * result). Each entry has an id, which every highlight of its kind points to with
  * `aria-describedby`: a screen reader gets what a highlight marks as its description,
  * where a `title` is only a tooltip many do not read, and the text itself is unchanged
- * (a quote copied from the page has no added words). Session 14 (ux14b).
+ * (a quote copied from the page has no added words). Session 14 (ux14b). Each entry also
+ * has a hidden copy ending in a comma, for a highlight of several kinds (`describedBy`).
  */
 export function highlightLegend(): Html {
-  return html`<p class="legend-inline" aria-label="Highlight legend">${Object.entries(MARK_NAMES).map(([cls, name], i) => html`${i > 0 ? ' ' : ''}<mark class="${cls}" id="${legendId(cls)}">${name}</mark>`)}</p>`
+  const entries = Object.entries(MARK_NAMES)
+  return html`<p class="legend-inline" aria-label="Highlight legend">${entries.map(([cls, name], i) => html`${i > 0 ? ' ' : ''}<mark class="${cls}" id="${legendId(cls)}">${name}</mark>`)}${entries.map(([cls, name]) => html`<span id="${legendId(cls)}-comma" hidden>${name},</span>`)}</p>`
 }
 
 /**
@@ -124,7 +137,7 @@ export function renderHighlightedText(text: string, analysis: AnalysisLayers, cl
     const id = anchor === undefined ? null : `q-${anchor}`
     // What the colour shows, so colour is not the only cue: the title for the mouse, the
     // legend's entries as the description for screen readers (highlightLegend).
-    if (classes.length > 0) out.push(html`<mark class="${classes.join(' ')}" title="${classes.map((c) => MARK_NAMES[c] ?? c).join(', ')}" aria-describedby="${classes.map(legendId).join(' ')}"${id ? html` id="${id}" tabindex="-1"` : ''}>${piece}</mark>`)
+    if (classes.length > 0) out.push(html`<mark class="${classes.join(' ')}" title="${classes.map((c) => MARK_NAMES[c] ?? c).join(', ')}" aria-describedby="${describedBy(classes)}"${id ? html` id="${id}" tabindex="-1"` : ''}>${piece}</mark>`)
     else if (id) out.push(html`<span id="${id}" tabindex="-1">${piece}</span>`)
     else out.push(html`${piece}`)
     if (qi < quotes.length && quotes[qi].end === to) {

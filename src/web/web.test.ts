@@ -8,7 +8,7 @@ import { main } from '../cli/main.ts'
 import { FIXTURE_ARTICLES, seedFixture } from '../api/test-fixture.ts'
 import { openSqliteStore } from '../store/sqlite/sqlite.ts'
 import { mainWindow, renderTimelineSvg, valueCap, type ChartPoint } from './chart.ts'
-import { findQuote, renderHighlightedText } from './highlight.ts'
+import { findQuote, highlightLegend, renderHighlightedText } from './highlight.ts'
 import { safeHref } from './html.ts'
 import { editsPage, errorPage, sourceText } from './pages.ts'
 import { NAME_TITLE_TOKENS, NAME_TITLES } from '../stages/tokens/titles.ts'
@@ -82,6 +82,25 @@ test('highlights flatten overlapping spans into well-nested marks with code-poin
   assert.equal(anchor.getAttribute('class'), 'claim content quantity')
   assert.equal(document.querySelector('.quote')!.textContent, 'The NIS said some 15,000 troops were there.')
   assert.equal(document.querySelector('mark.source')!.textContent, 'The NIS')
+})
+
+test('a highlight of several kinds is described with commas, as its title reads: "claimed figure, content, quantity" (rev15)', () => {
+  const text = 'The NIS said some 15,000 troops were there.'
+  const start = text.indexOf('some')
+  const out = String(renderHighlightedText(text, {
+    quantities: [{ start, end: start + 11 }],
+    attributions: [{ source: { start: 0, end: 7 }, cue: { start: 8, end: 12 }, content: [{ start, end: text.length - 1 }] }],
+  }, [{ start, end: start + 11, quote: text }]))
+  const { document } = parseHTML(`<html><body>${String(highlightLegend())}<div id="t">${out}</div></body></html>`)
+  // The accessible description: the referenced elements' texts joined by a space (accname 1.2, step 2B).
+  const description = (m: Element): string => (m.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)!.textContent).join(' ')
+  const marks = [...document.querySelectorAll('#t mark')]
+  assert.ok(marks.some((m) => m.getAttribute('title') === 'claimed figure, content, quantity'))
+  for (const m of marks) assert.equal(description(m), m.getAttribute('title'))
+  assert.equal(document.querySelector('#t')!.textContent, text, 'the text is kept exactly')
+  // The legend shows each name once; the comma copies are hidden.
+  assert.deepEqual([...document.querySelectorAll('.legend-inline mark')].map((m) => m.textContent), ['source', 'cue', 'content', 'quantity', 'claimed figure'])
+  assert.ok([...document.querySelectorAll('.legend-inline span')].every((e) => e.hasAttribute('hidden')))
 })
 
 test('findQuote finds a whitespace-normalized sentence around an offset', () => {

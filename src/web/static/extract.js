@@ -71,9 +71,11 @@ function renderText(doc) {
     const mark = document.createElement('mark')
     mark.className = classes.join(' ')
     // As on the article page: the title names what the colour shows, and the legend's
-    // entries (ids hl-CLASS) describe the highlight to screen readers.
+    // entries (ids hl-CLASS) describe the highlight to screen readers; all but the last
+    // through the hidden copy ending in a comma (hl-CLASS-comma), so the description reads
+    // as the title does ("claimed figure, quantity"; describedBy in highlight.ts).
     mark.title = classes.map((c) => (c === 'claim' ? 'claimed figure' : c)).join(', ')
-    mark.setAttribute('aria-describedby', classes.map((c) => `hl-${c}`).join(' '))
+    mark.setAttribute('aria-describedby', classes.map((c, i) => (i < classes.length - 1 ? `hl-${c}-comma` : `hl-${c}`)).join(' '))
     mark.textContent = piece
     const id = anchors.get(from)
     if (id) {
