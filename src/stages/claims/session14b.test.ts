@@ -3,7 +3,7 @@
 // times; none is a sentence of a figure set.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { attribution, buildDoc, claimFor, quantity, readable } from './test-helpers.ts'
+import { attribution, buildDoc, claimFor, find, quantity, readable } from './test-helpers.ts'
 
 test('"left 5 people dead said police": "dead" tagged as an adverb before the verb is the predicate', () => {
   const text = 'The explosion left 5 people dead said police.'
@@ -118,4 +118,14 @@ test('"The charity reports treating 75 patients with shrapnel wounds": the cue p
   assert.equal(claimFor(buildDoc(ill, [quantity(ill, '75', 75)]), '75').category, 'other')
   const noun = 'The reports listing 75 patients with shrapnel wounds were leaked.'
   assert.equal(claimFor(buildDoc(noun, [quantity(noun, '75', 75)]), '75').source, null)
+})
+
+test('source: "she" resolved to the paper named in a person\'s apposition is that person, as for any other body (rev15)', () => {
+  const text = 'The shelling stopped at dawn, said Dr. Sarah Miller, a columnist for the Kyiv Independent. Rescuers found 14 more bodies, she said.'
+  const doc = buildDoc(text, [quantity(text, '14', 14)], [
+    attribution(text, 'Dr. Sarah Miller', 'said', 'The shelling stopped at dawn', 'Sarah Miller'),
+    { source: [find(text, ' she said')].map((f) => ({ start: f.start + 1, end: f.start + 4 })), cue: [find(text, 'said', 1)],
+      content: [find(text, 'Rescuers found 14 more bodies')], kind: 'indirect', sourceEntity: 'Kyiv Independent' },
+  ])
+  assert.equal(claimFor(doc, '14').sourceEntity, 'Sarah Miller')
 })

@@ -1663,10 +1663,10 @@ function resolvedName(c: Context, att: Attribution, source: CharSpan | null): st
   const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])
   const isPersonForBody = isBody && att.sourceEntity !== null && isPersonName(c, att.sourceEntity)
   // ("..., said Colonel Arif Rahman, director general of the Border Guard. ..., he said": "he"
-  // resolved to the body of the apposition is the person before it)
+  // resolved to the body of the apposition is the person before it; a paper is a body too:
+  // "..., said Olena Kovalenko, a correspondent for the Kyiv Independent")
   const isBodyForPerson = head >= 0 && /^(he|she)$/.test(c.tokens.lemma[head]) && att.sourceEntity !== null && !isPersonName(c, att.sourceEntity) &&
-    c.entities.some((e) => e.canonical === att.sourceEntity && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP' || (e.type === 'OTHER' && isOfBody(c, e)))) &&
-    personBefore(c, source, head) !== null
+    isBodyEntity(c, att.sourceEntity) && personBefore(c, source, head) !== null
   // ("the health minister said" resolved to the "World Cup" before it: a person's role stands
   // for no event or thing, only for a person or a body)
   const isRoleForThing = head >= 0 && PERSON_ROLES.has(c.tokens.lemma[head]) && att.sourceEntity !== null &&
