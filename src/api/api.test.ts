@@ -146,6 +146,12 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
           assertError(await get(`/api/claims?${q}`), 400, 'BAD_INPUT')
         }
         assertError(await get('/api/claims?figure=no/such/figure'), 404, 'NOT_FOUND')
+        // a wrong page number says what to give, not zod's "expected number, received NaN" (rev15)
+        for (const [q, message] of [['limit=ten', 'limit: give a whole number from 1 to 500'], ['limit=0', 'limit: give a whole number from 1 to 500'],
+          ['limit=2.5', 'limit: give a whole number from 1 to 500'], ['offset=-1', 'offset: give a whole number, 0 or more']]) {
+          assert.equal((await get(`/api/claims?${q}`)).body.error.message, message, q)
+        }
+        assert.equal((await get('/api/search?q=troops&limit=101')).body.error.message, 'limit: give a whole number from 1 to 100')
       })
     })
 

@@ -24,8 +24,15 @@ import type { AppContext } from './app.ts'
 
 const DATE = z.string().refine(isDateBound, 'use a real date: YYYY, YYYY-MM or YYYY-MM-DD')
 const ISO_DAY = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')
-const LIMIT = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback)
-const OFFSET = z.coerce.number().int().min(0).default(0)
+// One message for any wrong page number, in the words the user needs ("limit: give a whole
+// number from 1 to 500"), not zod's ("expected number, received NaN"). Session 15 (rev15).
+const wholeNumber = (min: number, max?: number) => {
+  const error = max === undefined ? `give a whole number, ${min} or more` : `give a whole number from ${min} to ${max}`
+  const n = z.coerce.number({ error }).int({ error }).min(min, { error })
+  return max === undefined ? n : n.max(max, { error })
+}
+const LIMIT = (max: number, fallback: number) => wholeNumber(1, max).default(fallback)
+const OFFSET = wholeNumber(0).default(0)
 const TEXT = z.string().trim().min(1).max(500)
 
 const ClaimsQuery = z.object({
