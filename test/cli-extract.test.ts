@@ -195,3 +195,13 @@ test('a JSONL line with an empty or missing id says so in words, not in the sche
     'ids.jsonl:1: "id": must not be empty', 'ids.jsonl:2: "id": must be a string or a number', 'ids.jsonl:3: "id": must be a string or a number',
   ])
 })
+
+test('a .jsonl line that is JSON but no object ("[1]", "42", "null") is "not a JSON object", as a line that is no JSON (rev15)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-jsonl15-'))
+  const p = join(dir, 'odd.jsonl')
+  writeFileSync(p, ['{not json', '[1]', '42', 'null', '"About 40 people died."', JSON.stringify({ id: 'good', text: 'About 40 people died in the flood, police said.' })].join('\n'))
+  const r = await runCli(['extract', p])
+  assert.equal(r.status, 1)
+  assert.equal(r.stdout.trim().split('\n').length, 1, 'the good line is still read')
+  assert.deepEqual(r.stderr.trim().split('\n'), [1, 2, 3, 4, 5].map((n) => `claimtrail extract: ${p}:${n}: not a JSON object`))
+})

@@ -65,7 +65,8 @@ const JsonlRecord = z.object({
   url: z.string().nullish(),
   title: z.string().nullish(),
   outlet: z.string().nullish(),
-}).refine((r) => r.text !== undefined || r.html !== undefined, { message: 'needs "text" or "html"' })
+// (a line that is JSON but no object, "[1]" or "42", is told as a line that is no JSON is)
+}, { error: 'not a JSON object' }).refine((r) => r.text !== undefined || r.html !== undefined, { message: 'needs "text" or "html"' })
 
 /** Whether a string is a real calendar date `YYYY-MM-DD`. */
 export function isIsoDate(s: string): boolean {
