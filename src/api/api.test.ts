@@ -285,6 +285,14 @@ function apiCases(backend: string, open: () => Promise<Store>, close: () => Prom
         // A cross-site form can send text/plain without a preflight: refused.
         const plain = await fetch(`${server.url}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ text: 'x' }) })
         assert.equal(plain.status, 400)
+        // zod's wording is said as what to send (rev15); a schema's own message is kept
+        const said = async (path: string, body: unknown): Promise<string> => (await post(path, body, null)).body.error.message
+        assert.equal(await said('/api/extract', [1]), 'body: must be a JSON object, not a list')
+        assert.equal(await said('/api/extract', { text: 5 }), 'text: must be a string, not a number')
+        assert.equal(await said('/api/extract', { text: 'x', title: 'y'.repeat(1001) }), 'title: must be at most 1000 characters')
+        assert.equal(await said('/api/extract', {}), 'text: required')
+        assert.equal((await get('/api/search?q=')).body.error.message, 'q: must not be empty')
+        assert.equal((await get('/api/export?format=xml')).body.error.message, 'format: use one of csv, json')
       })
 
       test('POST /api/articles ingests once, needs the token', async () => {
