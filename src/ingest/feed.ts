@@ -65,6 +65,18 @@ function atomLink(links: unknown): string | null {
 }
 
 /**
+ * The XML parser's reason, in one line: its list of tags left open (`Invalid '[ "rss",
+ * "channel"]' found.:1:1`, a JSON array it prints) is said as `<rss>, <channel> not closed`.
+ */
+function xmlReason(message: string): string {
+  const first = message.split('\n')[0]
+  const open = /^Invalid '\[(.*)\]' found\./.exec(first.replace(/\s+/g, ' '))
+  if (open === null) return first
+  const names = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`)
+  return names.length === 0 ? first : `${names.join(', ')} not closed`
+}
+
+/**
  * Parse an RSS 2.0, RSS 1.0 (RDF) or Atom feed. Refuses documents with a DOCTYPE or
  * entity declarations.
  *
@@ -79,7 +91,7 @@ export function parseFeed(xml: string, origin = 'feed'): Feed {
   try {
     doc = parser.parse(xml, true) as Record<string, any>
   } catch (e) {
-    throw new ClaimtrailError('BAD_INPUT', `${origin}: not an RSS or Atom feed: not well-formed XML (${(e as Error).message.split('\n')[0]})`)
+    throw new ClaimtrailError('BAD_INPUT', `${origin}: not an RSS or Atom feed: not well-formed XML (${xmlReason((e as Error).message)})`)
   }
   if (doc.rss?.channel || doc['rdf:RDF']) {
     const channel = doc.rss?.channel ?? doc['rdf:RDF'].channel ?? {}

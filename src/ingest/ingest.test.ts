@@ -398,4 +398,9 @@ describe('feed parsing', () => {
     assert.throws(() => parseFeed('<!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><rss/>'), /refused/)
     assert.throws(() => parseFeed('<html><body>not a feed</body></html>'), /not an RSS or Atom feed/)
   })
+  test('a feed cut short names the tags left open, not the parser\'s JSON list (rev15)', () => {
+    assert.throws(() => parseFeed('<rss><channel><item><title>A</title></item>', 'saved.xml'),
+      { message: 'saved.xml: not an RSS or Atom feed: not well-formed XML (<rss>, <channel> not closed)' })
+    assert.throws(() => parseFeed('<rss><channel></rss>', 'x.xml'), { message: /^x\.xml: not an RSS or Atom feed: not well-formed XML \(Expected closing tag 'channel'/ })
+  })
 })
