@@ -205,3 +205,13 @@ test('a .jsonl line that is JSON but no object ("[1]", "42", "null") is "not a J
   assert.equal(r.stdout.trim().split('\n').length, 1, 'the good line is still read')
   assert.deepEqual(r.stderr.trim().split('\n'), [1, 2, 3, 4, 5].map((n) => `claimtrail extract: ${p}:${n}: not a JSON object`))
 })
+
+test('a --gazetteer that is missing or a folder is named in words, not the system\'s ENOENT line (rev15)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-gaz15-'))
+  const missing = join(dir, 'places.json')
+  const r = await runCli(['extract', '--gazetteer', missing, '-'], 'About 40 people died in the flood, police said.')
+  assert.equal(r.status, 1)
+  assert.equal(r.stderr, `claimtrail: ${missing}: cannot read the gazetteer file (no such file)\n`)
+  const folder = await runCli(['extract', '--gazetteer', dir, '-'], 'About 40 people died in the flood, police said.')
+  assert.equal(folder.stderr, `claimtrail: ${dir}: cannot read the gazetteer file (is a directory)\n`)
+})

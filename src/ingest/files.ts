@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { z } from 'zod'
-import { ClaimtrailError } from '../model/errors.ts'
+import { ClaimtrailError, fileErrorReason } from '../model/errors.ts'
 import { extractHtml } from './html.ts'
 
 /** One document read from the user's input, before analysis. */
@@ -190,12 +190,7 @@ function failure(origin: string, e: unknown): InputResult {
     const prefix = `${origin}: `
     return { ok: false, origin, reason: e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message }
   }
-  const err = e as NodeJS.ErrnoException
-  const reason = err.code === 'ENOENT' ? 'no such file'
-    : err.code === 'EACCES' ? 'permission denied'
-    : err.code === 'EISDIR' ? 'is a directory'
-    : err instanceof Error ? err.message : String(e)
-  return { ok: false, origin, reason }
+  return { ok: false, origin, reason: fileErrorReason(e) }
 }
 
 async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {

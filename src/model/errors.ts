@@ -29,3 +29,15 @@ export class ClaimtrailError extends Error {
 export function isClaimtrailError(e: unknown, code?: ErrorCode): e is ClaimtrailError {
   return e instanceof ClaimtrailError && (code === undefined || e.code === code)
 }
+
+/**
+ * Why a file could not be read, in words ("no such file") rather than the system's
+ * `ENOENT: no such file or directory, open '…'`; another error's own message.
+ */
+export function fileErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code
+  return code === 'ENOENT' ? 'no such file'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EISDIR' ? 'is a directory'
+    : e instanceof Error ? e.message : String(e)
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { isGluedHyphen, POS_TAGS, type Doc, type TokenColumns } from '../../model/doc.ts'
-import { ClaimtrailError } from '../../model/errors.ts'
+import { ClaimtrailError, fileErrorReason } from '../../model/errors.ts'
 import type { Entity, EntityType, Sentence } from '../../model/types.ts'
 import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { TITLE_SMALL_WORDS, TITLES } from '../tokens/tokens.ts'
@@ -168,7 +168,7 @@ function readJson(path: string | URL, origin: string): unknown {
   try {
     text = readFileSync(path, 'utf8')
   } catch (e) {
-    throw new ClaimtrailError('BAD_INPUT', `${origin}: cannot read the gazetteer file (${(e as Error).message})`, { cause: e })
+    throw new ClaimtrailError('BAD_INPUT', `${origin}: cannot read the gazetteer file (${fileErrorReason(e)})`, { cause: e })
   }
   try {
     return JSON.parse(text)
