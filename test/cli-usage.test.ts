@@ -336,3 +336,13 @@ test('enqueue and worker check their arguments before DATABASE_URL, as ingest do
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('a --published that is no calendar date is refused in the same words by extract and ingest (rev15)', async () => {
+  for (const command of ['extract', 'ingest']) {
+    for (const value of ['2025-02-30', 'yesterday']) {
+      const r = await runCli([command, '--published', value, '-'], 'About 4,000 soldiers were killed.')
+      assert.equal(r.status, 2, command)
+      assert.equal(r.stderr, `claimtrail: --published ${value}: use a calendar date YYYY-MM-DD\n`, command)
+    }
+  }
+})

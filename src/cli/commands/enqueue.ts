@@ -5,6 +5,7 @@ import { enqueueIngest, enqueueReextract } from '../../queue/enqueue.ts'
 import { checkSchemaName, DEFAULT_QUEUE_SCHEMA, openQueue, queueDatabaseUrl } from '../../queue/queue.ts'
 import { openPostgresStore } from '../../store/postgres/postgres.ts'
 import type { Command } from '../command.ts'
+import { maxBytesFlag, publishedFlag } from '../flags.ts'
 
 export const command: Command = {
   name: 'enqueue',
@@ -27,8 +28,7 @@ export const command: Command = {
     if (!values.reextract && positionals.length === 0) throw new ClaimtrailError('USAGE', 'enqueue: give files, folders or URLs (or --reextract)')
     const jobTimeoutSeconds = values['job-timeout'] !== undefined ? Math.round(Number(values['job-timeout'])) : undefined
     if (jobTimeoutSeconds !== undefined && !(jobTimeoutSeconds >= 1)) throw new ClaimtrailError('USAGE', `--job-timeout ${values['job-timeout']}: give seconds, at least 1`)
-    const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined
-    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
+    const maxBytes = maxBytesFlag(values['max-bytes'])
     const schema = checkSchemaName(values['queue-schema'] ?? io.env.CLAIMTRAIL_QUEUE_SCHEMA ?? DEFAULT_QUEUE_SCHEMA)
 
     // A file that is no feed, given with --feed, is refused before the queue is opened (or created).

@@ -6,8 +6,9 @@ import { ClaimtrailError } from '../../model/errors.ts'
 import { writeBrat } from '../../format/brat.ts'
 import { toJsonDocument } from '../../format/json.ts'
 import { formatTextReport } from '../../format/text.ts'
-import { isIsoDate, readInputs } from '../../ingest/files.ts'
+import { readInputs } from '../../ingest/files.ts'
 import type { Command } from '../command.ts'
+import { maxBytesFlag, publishedFlag } from '../flags.ts'
 
 const FORMATS = { json: 'json', brat: 'ann', text: 'txt' } as const
 type Format = keyof typeof FORMATS
@@ -47,11 +48,8 @@ export const command: Command = {
     })
     const format = values.format as Format
     if (!(format in FORMATS)) throw new ClaimtrailError('USAGE', `unknown --format "${values.format}"; use json, brat or text`)
-    if (values.published !== undefined && !isIsoDate(values.published)) {
-      throw new ClaimtrailError('USAGE', `--published "${values.published}" is not a date; use YYYY-MM-DD`)
-    }
-    const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes'])
-    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
+    publishedFlag(values.published)
+    const maxBytes = maxBytesFlag(values['max-bytes'])
     const outDir = values['out-dir']
     if (outDir !== undefined) {
       // A missing folder is created, parents too (as `mkdir -p`), and the run says so on

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
 import { createAnalyzer } from '../../analyze.ts'
-import { isIsoDate } from '../../ingest/files.ts'
 import { ingest, localFeedInputs, type IngestOutcome } from '../../ingest/ingest.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import type { CliIo, Command } from '../command.ts'
+import { maxBytesFlag, publishedFlag } from '../flags.ts'
 import { LEDGER_OPTIONS, withLedger, writeJsonLines } from './ledger-shared.ts'
 
 /**
@@ -71,11 +71,8 @@ export const command: Command = {
     if (positionals.length === 0) throw new ClaimtrailError('USAGE', "ingest: give files, folders, URLs or '-' for standard input")
     const timeout = Number(values.timeout)
     if (!(timeout > 0)) throw new ClaimtrailError('USAGE', `--timeout ${values.timeout}: give seconds, more than 0`)
-    const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined
-    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ClaimtrailError('USAGE', `--max-bytes ${values['max-bytes']}: give a positive number`)
-    if (values.published !== undefined && !isIsoDate(values.published)) {
-      throw new ClaimtrailError('USAGE', `--published ${values.published}: use a calendar date YYYY-MM-DD`)
-    }
+    const maxBytes = maxBytesFlag(values['max-bytes'])
+    publishedFlag(values.published)
     // A file that is no feed, given with --feed, is refused before the ledger is opened (or created).
     if (values.feed) await localFeedInputs(positionals)
     const progress = progressReporter(io, values.json)
