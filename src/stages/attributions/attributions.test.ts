@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
@@ -351,6 +351,24 @@ test('"reportedly" and "known as" leave the speaker unsaid', () => {
   assert.equal(sourceless('The campaign reported that it weighed a new running mate.', 'reported'), false)
   const { doc, atts } = analyse('The law, known as the Victims Act, passed in May.')
   assert.deepEqual(byCue(doc, atts, 'known as').source, [])
+})
+
+test('a bare "asked" that opens its sentence or follows "when" has no source; "asked by" has its agent', () => {
+  const bare = (text: string, cue: string) => {
+    const { p, at } = prepared(text)
+    return isBareAsking(text, p, [at(cue)])
+  }
+  assert.equal(bare('Asked whether the plan would pass, the mayor shrugged.', 'Asked'), true)
+  assert.equal(bare('"Maybe," the mayor said when asked about the plan.', 'asked'), true)
+  assert.equal(bare('Asked by a reporter whether the plan would pass, the mayor shrugged.', 'Asked'), false)
+  assert.equal(bare('The mayor asked whether the plan would pass.', 'asked'), false)
+  assert.equal(bare('The mayor was asked about the plan.', 'asked'), false)
+})
+
+test('"titled" leaves the speaker unsaid', () => {
+  const text = 'The museum opened a show titled Broken Maps in March.'
+  const { p, at } = prepared(text)
+  assert.equal(isSourcelessCue(text, p, [at('titled')]), true)
 })
 
 test('a headline\'s topic before its colon is no speaker; a person\'s name or a poll is', () => {

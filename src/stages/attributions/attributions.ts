@@ -17,7 +17,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -505,6 +505,8 @@ export function extractAttributions(
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
+    // "Asked if ..., Devine replied", "..., he said when asked whether ...": the one asked speaks in another clause
+    if (src.length === 1 && isBareAsking(text, p, d.cues)) src = []
     // "Mr. Quiros was accused of ...": the subject of a passive is what is said, not who says
     // it; so is the subject of "seem" and "appear" ("They appear to be unanimous").
     // "Blumenthal was asked, “...”": the one spoken to is neither
