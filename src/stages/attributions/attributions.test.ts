@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
@@ -363,6 +363,21 @@ test('a bare "asked" that opens its sentence or follows "when" has no source; "a
   assert.equal(bare('Asked by a reporter whether the plan would pass, the mayor shrugged.', 'Asked'), false)
   assert.equal(bare('The mayor asked whether the plan would pass.', 'asked'), false)
   assert.equal(bare('The mayor was asked about the plan.', 'asked'), false)
+})
+
+test('a verb right after a time speaks for the noun phrase before the time', () => {
+  const subject = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = subjectBeforeTime(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('PORTLAND — State Sen. Jane Doe on Wednesday criticized the plan.', 'criticized'), 'State Sen. Jane Doe')
+  assert.equal(subject("The city's mayor, a former teacher, on Tuesday called the plan reckless.", 'called'), "The city's mayor, a former teacher,")
+  assert.equal(subject('A local newspaper also this week published an interview with him.', 'published'), 'A local newspaper')
+  assert.equal(subject('In a statement, the governor on Monday denied the report.', 'denied'), 'the governor')
+  assert.equal(subject('Officials who met on Tuesday said the plan would fail.', 'said'), null)
+  assert.equal(subject('The governor denied the report on Monday.', 'denied'), null)
+  assert.equal(subject('The bill on Monday was expected to pass.', 'was expected'), null)
 })
 
 test('"titled" leaves the speaker unsaid', () => {
