@@ -6,7 +6,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
@@ -380,10 +380,28 @@ test('a verb right after a time speaks for the noun phrase before the time', () 
   assert.equal(subject('The bill on Monday was expected to pass.', 'was expected'), null)
 })
 
+test('a verb of feeling speaks for its object, the one who feels', () => {
+  const feeler = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = experiencerAfterCue(p, [at(cue)])
+    return r === null ? null : read(r)
+  }
+  assert.equal(feeler('The new tax has angered many small farmers in the valley.', 'has angered'), 'many small farmers in the valley')
+  assert.equal(feeler('The ruling alarmed local officials, who called it reckless.', 'alarmed'), 'local officials')
+  assert.equal(feeler('The delay worried the largest investors.', 'worried'), 'the largest investors')
+  assert.equal(feeler('She worries Smith would lose the race.', 'worries'), null)
+  assert.equal(feeler('The farmers were angered by the new tax.', 'angered'), null)
+  assert.equal(feeler('He worried that the plan would fail.', 'worried'), null)
+  assert.equal(feeler('The mayor praised the volunteers.', 'praised'), null)
+})
+
 test('"titled" leaves the speaker unsaid', () => {
   const text = 'The museum opened a show titled Broken Maps in March.'
   const { p, at } = prepared(text)
   assert.equal(isSourcelessCue(text, p, [at('titled')]), true)
+  const after = 'The paper ran a second piece, titled Broken Maps, in March.'
+  const q = prepared(after)
+  assert.equal(isSourcelessCue(after, q.p, [q.at('titled')]), false)
 })
 
 test('a headline\'s topic before its colon is no speaker; a person\'s name or a poll is', () => {

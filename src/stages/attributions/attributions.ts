@@ -17,7 +17,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -455,6 +455,12 @@ export function extractAttributions(
       const subject = src.map((r) => conventionalSource(text, p, d.cues[0], r, d.roles.content, isCue))
       d.roles = { source: d.roles.source, content: withoutAgent(d.roles.content, d.cues, agent, subject) }
       src = [agent.agent]
+    }
+    // "His behavior has angered [the party's top figures]": a verb of feeling speaks for its object, about its subject
+    const feeler = src.length === 1 && src[0].end <= d.cues[0].start ? experiencerAfterCue(p, d.cues) : null
+    if (feeler !== null) {
+      d.roles = { source: d.roles.source, content: [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)] }
+      src = [feeler]
     }
     // "Trump said in August after [Nabisco] announced": the subject of the cue's own clause speaks
     const clause = src.length === 1 ? subordinateSubject(p, d.cues[0]) : null
