@@ -262,6 +262,10 @@ test('a time between a name or pronoun and the cue is not part of the source', (
   assert.equal(tidied('The senator, who in 2010 said the bill was dead, left.', 'said', 'who in 2010'), 'who')
   // a time that tells which poll stays
   assert.equal(tidied('A Gallup poll last month found that support fell.', 'found', 'A Gallup poll last month'), 'A Gallup poll last month')
+  // after a common noun it goes, unless it is a year or a participle's
+  assert.equal(tidied('The mayor\'s campaign on Tuesday said the vote was close.', 'said', "The mayor's campaign on Tuesday"), "The mayor's campaign")
+  assert.equal(tidied('A farmers group this week warned that prices would rise.', 'warned', 'A farmers group this week'), 'A farmers group')
+  assert.equal(tidied('A report released by the council last week found that rents rose.', 'found', 'A report released by the council last week'), 'A report released by the council last week')
 })
 
 test('a source has balanced brackets, and a lone determiner runs on to the cue', () => {
