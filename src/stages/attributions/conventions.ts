@@ -285,13 +285,7 @@ function passiveAgent(p: Prepared, comma: number): CueTokens | null | undefined 
  */
 export function participleSource(p: Prepared, cue: CueTokens, src: readonly CueTokens[], afterCue: boolean): readonly CueTokens[] {
   const object = src.length === 1 ? objectForSubject(p, cue, src[0]) : null
-  if (object !== null && object.applies) {
-    if (object.subject !== null) return [object.subject]
-    // "Democrats are drawing blueprints for stealing GOP moderates from [the GOP], saying": the
-    // nearest verb is a gerund with no subject of its own; the main clause's subject speaks
-    const main = afterCue ? null : mainClauseSubject(p, cue)
-    return main === null ? [] : [main.subject]
-  }
+  if (object !== null && object.applies) return object.subject === null ? [] : [object.subject]
   if (afterCue) return src
   const subject = clauseSubject(p, cue)
   if (subject !== null) return [subject]
