@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -397,6 +397,22 @@ test('a verb of feeling speaks for its object, the one who feels', () => {
   assert.equal(feeler('The farmers were angered by the new tax.', 'angered'), null)
   assert.equal(feeler('He worried that the plan would fail.', 'worried'), null)
   assert.equal(feeler('The mayor praised the volunteers.', 'praised'), null)
+})
+
+test('a source found inside an aside set off by dashes before the cue is the noun phrase before it, with the aside unless it is a clause', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeDashAside(p, at(cue), at(source)))
+  }
+  assert.equal(run('Several growers in the valley — including two large dairies — said the water was gone.', 'said', 'two large dairies —'),
+    'Several growers in the valley — including two large dairies —')
+  assert.equal(run('Last week, the council members — and, above all, the mayor — insisted the budget was fine.', 'insisted', 'the mayor'),
+    'the council members — and, above all, the mayor —')
+  assert.equal(run('The mayor — who once ran the port authority — said the plan was sound.', 'said', 'the port authority —'), 'The mayor')
+  assert.equal(run('The mayor — after a long pause — told reporters he would resign.', 'told', 'a long pause'), 'The mayor')
+  // a source outside the aside, or no aside, is left alone
+  assert.equal(run('The mayor — who once ran the port authority — said the plan was sound.', 'said', 'The mayor'), 'The mayor')
+  assert.equal(run('The mayor of the town said the plan was sound.', 'said', 'the town'), 'the town')
 })
 
 test('"titled" leaves the speaker unsaid', () => {
