@@ -6,9 +6,9 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isSourcelessCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -262,6 +262,10 @@ test('a time between a name or pronoun and the cue is not part of the source', (
   assert.equal(tidied('The senator, who in 2010 said the bill was dead, left.', 'said', 'who in 2010'), 'who')
   // a time that tells which poll stays
   assert.equal(tidied('A Gallup poll last month found that support fell.', 'found', 'A Gallup poll last month'), 'A Gallup poll last month')
+  // after a common noun it goes, unless it is a year or a participle's
+  assert.equal(tidied('The mayor\'s campaign on Tuesday said the vote was close.', 'said', "The mayor's campaign on Tuesday"), "The mayor's campaign")
+  assert.equal(tidied('A farmers group this week warned that prices would rise.', 'warned', 'A farmers group this week'), 'A farmers group')
+  assert.equal(tidied('A report released by the council last week found that rents rose.', 'found', 'A report released by the council last week'), 'A report released by the council last week')
 })
 
 test('a source has balanced brackets, and a lone determiner runs on to the cue', () => {
@@ -351,6 +355,73 @@ test('"reportedly" and "known as" leave the speaker unsaid', () => {
   assert.equal(sourceless('The campaign reported that it weighed a new running mate.', 'reported'), false)
   const { doc, atts } = analyse('The law, known as the Victims Act, passed in May.')
   assert.deepEqual(byCue(doc, atts, 'known as').source, [])
+})
+
+test('a bare "asked" that opens its sentence or follows "when" has no source; "asked by" has its agent', () => {
+  const bare = (text: string, cue: string) => {
+    const { p, at } = prepared(text)
+    return isBareAsking(text, p, [at(cue)])
+  }
+  assert.equal(bare('Asked whether the plan would pass, the mayor shrugged.', 'Asked'), true)
+  assert.equal(bare('"Maybe," the mayor said when asked about the plan.', 'asked'), true)
+  assert.equal(bare('Asked by a reporter whether the plan would pass, the mayor shrugged.', 'Asked'), false)
+  assert.equal(bare('The mayor asked whether the plan would pass.', 'asked'), false)
+  assert.equal(bare('The mayor was asked about the plan.', 'asked'), false)
+})
+
+test('a verb right after a time speaks for the noun phrase before the time', () => {
+  const subject = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = subjectBeforeTime(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(subject('PORTLAND — State Sen. Jane Doe on Wednesday criticized the plan.', 'criticized'), 'State Sen. Jane Doe')
+  assert.equal(subject("The city's mayor, a former teacher, on Tuesday called the plan reckless.", 'called'), "The city's mayor, a former teacher,")
+  assert.equal(subject('A local newspaper also this week published an interview with him.', 'published'), 'A local newspaper')
+  assert.equal(subject('In a statement, the governor on Monday denied the report.', 'denied'), 'the governor')
+  assert.equal(subject('Officials who met on Tuesday said the plan would fail.', 'said'), null)
+  assert.equal(subject('The governor denied the report on Monday.', 'denied'), null)
+  assert.equal(subject('The bill on Monday was expected to pass.', 'was expected'), null)
+})
+
+test('a verb of feeling speaks for its object, the one who feels', () => {
+  const feeler = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = experiencerAfterCue(p, [at(cue)])
+    return r === null ? null : read(r)
+  }
+  assert.equal(feeler('The new tax has angered many small farmers in the valley.', 'has angered'), 'many small farmers in the valley')
+  assert.equal(feeler('The ruling alarmed local officials, who called it reckless.', 'alarmed'), 'local officials')
+  assert.equal(feeler('The delay worried the largest investors.', 'worried'), 'the largest investors')
+  assert.equal(feeler('She worries Smith would lose the race.', 'worries'), null)
+  assert.equal(feeler('The farmers were angered by the new tax.', 'angered'), null)
+  assert.equal(feeler('He worried that the plan would fail.', 'worried'), null)
+  assert.equal(feeler('The mayor praised the volunteers.', 'praised'), null)
+})
+
+test('a source found inside an aside set off by dashes before the cue is the noun phrase before it, with the aside unless it is a clause', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(beforeDashAside(p, at(cue), at(source)))
+  }
+  assert.equal(run('Several growers in the valley — including two large dairies — said the water was gone.', 'said', 'two large dairies —'),
+    'Several growers in the valley — including two large dairies —')
+  assert.equal(run('Last week, the council members — and, above all, the mayor — insisted the budget was fine.', 'insisted', 'the mayor'),
+    'the council members — and, above all, the mayor —')
+  assert.equal(run('The mayor — who once ran the port authority — said the plan was sound.', 'said', 'the port authority —'), 'The mayor')
+  assert.equal(run('The mayor — after a long pause — told reporters he would resign.', 'told', 'a long pause'), 'The mayor')
+  // a source outside the aside, or no aside, is left alone
+  assert.equal(run('The mayor — who once ran the port authority — said the plan was sound.', 'said', 'The mayor'), 'The mayor')
+  assert.equal(run('The mayor of the town said the plan was sound.', 'said', 'the town'), 'the town')
+})
+
+test('"titled" leaves the speaker unsaid', () => {
+  const text = 'The museum opened a show titled Broken Maps in March.'
+  const { p, at } = prepared(text)
+  assert.equal(isSourcelessCue(text, p, [at('titled')]), true)
+  const after = 'The paper ran a second piece, titled Broken Maps, in March.'
+  const q = prepared(after)
+  assert.equal(isSourcelessCue(after, q.p, [q.at('titled')]), false)
 })
 
 test('a headline\'s topic before its colon is no speaker; a person\'s name or a poll is', () => {

@@ -16,8 +16,8 @@ import {
   clauseAfterAccordingTo, clauseAfterParenthetical, withoutOthersContent, openingParticiple,
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
-  ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isSourcelessCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -255,6 +255,8 @@ function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: Cu
   src = beforeRelativeClause(p, cue, src)
   src = beforeParticiplePhrase(p, cue, src)
   src = withoutDateline(text, p, src)
+  // (after the dateline rule, which reads "Gingrich —" as "WASHINGTON —")
+  src = beforeDashAside(p, cue, src)
   src = withNounBeforeRelative(p, cue, src)
   src = withNounBeforePreposition(text, p, cue, src)
   src = afterOpeningPhrase(p, cue, src)
@@ -456,9 +458,17 @@ export function extractAttributions(
       d.roles = { source: d.roles.source, content: withoutAgent(d.roles.content, d.cues, agent, subject) }
       src = [agent.agent]
     }
+    // "His behavior has angered [the party's top figures]": a verb of feeling speaks for its object, about its subject
+    const feeler = src.length === 1 && src[0].end <= d.cues[0].start ? experiencerAfterCue(p, d.cues) : null
+    if (feeler !== null) {
+      d.roles = { source: d.roles.source, content: [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)] }
+      src = [feeler]
+    }
     // "Trump said in August after [Nabisco] announced": the subject of the cue's own clause speaks
     const clause = src.length === 1 ? subordinateSubject(p, d.cues[0]) : null
     if (clause !== null && src[0].end < clause.start) src = [clause]
+    // "Sen. Chuck Grassley on Wednesday downplayed": a time between the subject and the verb hides the subject from the tagger
+    if (src.length === 0) { const subject = subjectBeforeTime(p, d.cues[0]); if (subject !== null) src = [subject] }
     if (src.length === 1) src = [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
@@ -505,6 +515,8 @@ export function extractAttributions(
     // "Reportedly, ...", "a measure known as ...": cues that leave the speaker unsaid
     // (train gold: "reportedly" 14 of 14 without a source, "known as" 6 of 7).
     if (src.length === 1 && isSourcelessCue(text, p, d.cues)) src = []
+    // "Asked if ..., Devine replied", "..., he said when asked whether ...": the one asked speaks in another clause
+    if (src.length === 1 && isBareAsking(text, p, d.cues)) src = []
     // "Mr. Quiros was accused of ...": the subject of a passive is what is said, not who says
     // it; so is the subject of "seem" and "appear" ("They appear to be unanimous").
     // "Blumenthal was asked, “...”": the one spoken to is neither
