@@ -34,7 +34,7 @@ function isEquipment(c: Context, counted: Counted): boolean {
 // explosives"), unlike small distances ("5 km from the border").
 const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
 // Units of length (the quantities stage's codes): a distance, depth or height is no figure
-const LENGTH_UNITS = new Set(['km', 'mi', 'm'])
+const LENGTH_UNITS = new Set(['km', 'mi', 'm', 'cm'])
 
 function isSmall(q: Quantity): boolean {
   if (q.unit !== null && AMOUNT_UNITS.has(q.unit)) return false

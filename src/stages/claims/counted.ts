@@ -330,6 +330,12 @@ export function findCounted(
   // "taken 11 servicemen prisoner", "hold 40 soldiers captive"
   if (verbBefore >= 0 && (verbLemma === 'take' || verbLemma === 'hold' || verbLemma === 'keep') && np.end < s.tokenEnd &&
     /^(prisoner|captive|hostage)$/.test(lemma[np.end])) signals.add('captured')
+  // "Kidnappers released 62 pupils", "freed 40 hostages": people set free were held (not
+  // "released 40 patients", "freed 12 people from the rubble")
+  if (verbBefore >= 0 && (verbLemma === 'release' || verbLemma === 'free') && pos[verbBefore] === VERB && (isPeople || isMilitary) &&
+    !DISCHARGED.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'from' || isHeldPlaceAfter(c, np.end + 1, s))) {
+    signals.add('captured')
+  }
   if (isFromHome(c, s, np.end)) signals.add('displaced')
   // "Evacuation orders cover about 32,000 residents": people an evacuation's subject reaches are displaced
   if (verbBefore >= 0 && signals.size === 0 && isPeople && !isMilitary && isEvacuationSubject(c, verbBefore, s)) signals.add('displaced')
@@ -1497,8 +1503,14 @@ function isSetFree(c: Context, p: number, s: Sentence): boolean {
   // (a participle: "the 390 servicemen released", "were freed"; not "parties to release")
   if (pos[p] !== VERB || !/^(?:released|freed)$/i.test(tokenText(c, p))) return false
   if (p + 1 >= s.tokenEnd || lemma[p + 1] !== 'from') return true
-  let k = p + 2
-  while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
+  return isHeldPlaceAfter(c, p + 2, s)
+}
+
+/** Whether a place of holding follows at token `t`, past determiners and adjectives ("Russian captivity", "the prison"). */
+function isHeldPlaceAfter(c: Context, t: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let k = t
+  while (k < s.tokenEnd && k < t + 3 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
   return k < s.tokenEnd && HELD_PLACES.has(lemma[k])
 }
 

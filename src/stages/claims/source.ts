@@ -192,8 +192,9 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (tokenText(c, t) === ',' && t > first && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) &&
       c.tokens.pos[t + 1] === VERB && /(?:ed|en|wn)$/i.test(tokenText(c, t + 1))) { end = t; break }
     // "A NATO official, who spoke on condition of anonymity,": a relative clause describes the speaker
+    // ("The Citizens' Election Watch, which deployed ...": a word of a name whatever its tag)
     if (tokenText(c, t) === ',' && t > first && (c.tokens.lemma[t + 1] === 'who' || c.tokens.lemma[t + 1] === 'which') &&
-      (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN)) { end = t; break }
+      (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN || isInName(c, t - 1) || (t - 1 > first && /^[A-Z]/.test(tokenText(c, t - 1))))) { end = t; break }
   }
   // "Ukraine's military on Tuesday said", "The ministry last week reported": a time phrase
   // between the speaker and the cue dates the statement; it is not who speaks
