@@ -157,6 +157,8 @@ export function findCounted(
   const signals = new Set<Category>()
   // "killed at least 50 people", "has sent thousands of shells", "lost many hundreds of soldiers"
   let v = a - 1
+  // ('had lost "fewer than 20 men"': a quotation mark that opens at the figure)
+  if (v >= s.tokenStart && (tokenText(c, v) === '"' || tokenText(c, v) === '“')) v--
   while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least' || lemma[v] === 'many')) v--
   // ("Belarus in 2023 sent 4,000 engineers": a verb after a time phrase that wink read as a noun)
   // ("The militia abducted at least 87 women": a past form the tagger does not know, read as a
@@ -216,6 +218,19 @@ export function findCounted(
     const named = from > b && from < s.tokenEnd ? NOUN_CATEGORY.get(tokenText(c, from).toLowerCase()) : undefined
     if (named !== undefined && pos[from] !== NOUN) {
       return { start: c.tokens.start[from], end: c.tokens.end[from], category: named, npStart: from, npEnd: from + 1, after: from + 1 }
+    }
+    // "reported 3,905 and 3,118 cases respectively": a number coordinated with a number right
+    // after it counts what that one counts
+    if (from === b && b + 1 < s.tokenEnd && (lemma[b] === 'and' || lemma[b] === 'or') && pos[b + 1] === NUM) {
+      let k = b + 1
+      while (k < s.tokenEnd && pos[k] === NUM) k++
+      const shared = nounPhrase(c, k, s.tokenEnd)
+      if (shared !== null) {
+        const heads: Category[] = []
+        for (let t = shared.start; t < shared.end; t++) { const cat = NOUN_CATEGORY.get(lemma[t]); if (cat !== undefined) heads.push(cat) }
+        const category = decideCategory(signals, heads, MILITARY_PEOPLE.has(lemma[shared.head]), OTHER_PEOPLE.has(lemma[shared.head])) ?? 'other'
+        return { start: c.tokens.start[shared.start], end: c.tokens.end[shared.head], category, npStart: shared.start, npEnd: shared.end, after: b }
+      }
     }
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
     const bare = new Set<Category>()
@@ -1276,6 +1291,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     // "Unemployment has fallen to 5 percent", "exports fell 3 percent": a verb of level, not soldiers who fell
     const isLevel = word === 'fall' && p + 1 < s.tokenEnd && (/^(to|by|from|below|under)$/.test(lemma[p + 1]) || pos[p + 1] === NUM)
     if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN && !isCategoryAdverb(c, p, s))) break
+    // "two tremors killed more than 53,000 people", "three gunmen wounded the guards": who does
+    // the harm is not harmed
+    if (isActiveHarm(c, start, p, s)) break
     signals.add(cat)
     p += isTaken ? 2 : 1
     end = p
@@ -1469,6 +1487,23 @@ function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
   return false
 }
 
+// Words that open an object after a verb of harm: "killed more than 300", "wounded at least 12".
+const OBJECT_OPENERS = new Set(['more', 'at', 'about', 'some', 'nearly', 'over', 'around', 'almost', 'up', 'dozens', 'hundreds', 'thousands', 'scores'])
+
+/**
+ * Whether the verb of harm at token `p` (with only "have" or adverbs from `start` to it) is
+ * active and takes an object: a number that is no time ("killed 300", not "killed 2 days
+ * ago"), a determiner, a pronoun or a bound ("killed more than 53,000 people").
+ */
+function isActiveHarm(c: Context, start: number, p: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[p] !== VERB || (lemma[p] !== 'kill' && lemma[p] !== 'wound' && lemma[p] !== 'injure')) return false
+  for (let t = start; t < p; t++) if (pos[t] !== ADV && lemma[t] !== 'have') return false
+  const k = p + 1
+  if (k >= s.tokenEnd) return false
+  return (pos[k] === NUM && !overlapsTime(c, k)) || pos[k] === DET || (pos[k] === PRON && lemma[k] !== 'it') || OBJECT_OPENERS.has(lemma[k])
+}
+
 // People whose release is a discharge from care, not from being held.
 const DISCHARGED = new Set(['patient', 'injured', 'wounded', 'casualty', 'casualties'])
 
@@ -1645,7 +1680,9 @@ function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
     while (k > s.tokenStart && k >= v - 8 && (overlapsTime(c, k) || pos[k] === ADP)) k--
     if (k < v - 1) v = k
   }
-  if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || pos[v] !== VERB) return null
+  // ("cholera cases top 41,000": wink reads "top" between a noun and the number as an adjective)
+  const isTopAfterNoun = v === a - 1 && v > s.tokenStart && /^tops?$/i.test(tokenText(c, v)) && pos[v - 1] === NOUN
+  if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && !isTopAfterNoun)) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--
   // "Measles cases in northern Chad pass 9,000": past a place phrase after the subject

@@ -64,3 +64,95 @@ test('category: people an active "released"/"freed" sets free were held ("Gunmen
   assert.equal(claimFor(otherDoc, '45').category, 'other')
   assert.equal(claimFor(otherDoc, '30').category, 'other')
 })
+
+test('source: a time that ends the content and was read into the source ("through May, the FEWS NET, a monitor,") is cut', () => {
+  const text = 'About 3.2 million people will need food aid through May, the FEWS NET, a U.S.-funded monitor, said on Monday.'
+  const doc = buildDoc(text, [quantity(text, 'About 3.2 million', 3200000, { isApprox: true })],
+    [attribution(text, 'May, the FEWS NET, a U.S.-funded monitor,', 'said', 'About 3.2 million people will need food aid through')], '2026-02-02')
+  assert.equal(claimFor(doc, 'About 3.2 million').source, 'the FEWS NET')
+})
+
+test('source: a bulleted list takes the speaker of the line that opens it with a colon', () => {
+  const text = 'In a statement on Sunday, navy spokesman Admiral Ivo Kranjec gave the enemy\'s losses as follows:\n' +
+    '- 210 sailors killed;\n- 9 patrol boats and 14 landing craft sunk.'
+  const doc = buildDoc(text, [quantity(text, '210', 210), quantity(text, '9', 9), quantity(text, '14', 14)],
+    [attribution(text, 'navy spokesman Admiral Ivo Kranjec', 'gave', 'the enemy\'s losses as follows')])
+  assert.equal(claimFor(doc, '210').source, 'navy spokesman Admiral Ivo Kranjec')
+  assert.equal(claimFor(doc, '14').source, 'navy spokesman Admiral Ivo Kranjec')
+  // near-miss: a list the text opens itself has no speaker
+  const own = 'Losses on Sunday:\n- 210 sailors killed;\n- 9 patrol boats sunk.'
+  assert.equal(claimFor(buildDoc(own, [quantity(own, '210', 210)]), '210').source, null)
+})
+
+test('source: "put its losses at 14 killed and 31 wounded": a figure coordinated with the one after "at" is the body\'s too', () => {
+  const text = 'The army put its own losses at 12 soldiers killed and 27 wounded.'
+  const doc = buildDoc(text, [quantity(text, '12', 12), quantity(text, '27', 27)])
+  assert.equal(claimFor(doc, '12').source, 'The army')
+  assert.equal(claimFor(doc, '27').source, 'The army')
+  // near-miss: "put" that sizes nothing
+  const tents = 'The army put up 300 tents and 40 families moved in.'
+  assert.equal(claimFor(buildDoc(tents, [quantity(tents, '300', 300), quantity(tents, '40', 40)]), '40').source, null)
+})
+
+test('category: a verb of loss before a quotation mark that opens the figure (lost "no more than 30 men")', () => {
+  const text = 'The rebels said they had lost "no more than 30 men" in the battle.'
+  const doc = buildDoc(text, [quantity(text, 'no more than 30', 30, { bound: 'at_most' })],
+    [attribution(text, 'The rebels', 'said', 'they had lost "no more than 30 men" in the battle')])
+  assert.equal(claimFor(doc, 'no more than 30').category, 'casualties')
+})
+
+test('category: who does the harm is not harmed ("two blasts killed 40 people": "two" counts no dead)', () => {
+  const text = 'Three explosions killed at least 40 people in the capital. Some 40 soldiers killed in the ambush were buried.'
+  const doc = buildDoc(text, [quantity(text, 'Three', 3), quantity(text, 'at least 40', 40, { bound: 'at_least' }),
+    quantity(text, 'Some 40', 40, { isApprox: true })])
+  assert.deepEqual(readable(doc).map((x) => [x.quantity, x.category]), [['at least 40', 'killed'], ['Some 40', 'killed']])
+})
+
+test('counted: "cases top 41,000" in a headline (wink reads "top" as an adjective) counts the cases', () => {
+  const text = 'Measles cases top 12,000 as outbreak spreads'
+  const doc = buildDoc(text, [quantity(text, '12,000', 12000)])
+  assert.match(claimFor(doc, '12,000').counted, /cases$/)
+  // near-miss: "the top 10 players" is a rank
+  const rank = 'The top 10 players earn more.'
+  assert.notEqual(readable(buildDoc(rank, [quantity(rank, '10', 10)]))[0]?.counted, 'The top')
+})
+
+test('counted: a number coordinated with a number that has a noun counts that noun ("reported 3,905 and 3,118 cases")', () => {
+  const text = 'Kassala and Gedaref reported 2,905 and 1,118 cases respectively.'
+  const doc = buildDoc(text, [quantity(text, '2,905', 2905), quantity(text, '1,118', 1118)])
+  assert.equal(claimFor(doc, '2,905').counted, 'cases')
+  const swap = 'The two sides freed 60 and 65 prisoners.'
+  assert.equal(claimFor(buildDoc(swap, [quantity(swap, '60', 60), quantity(swap, '65', 65)]), '60').category, 'captured')
+})
+
+test('source: a place before a colon ("Haiti: cholera cases top 9,000") is what a headline is about, not who speaks', () => {
+  const text = 'Haiti: cholera deaths rise to 310'
+  const doc = buildDoc(text, [quantity(text, '310', 310)], [attribution(text, 'Haiti', ':', 'cholera deaths rise to 310')])
+  assert.equal(claimFor(doc, '310').source, null)
+  // near-miss: a person's label speaks
+  const person = 'Erdogan: quake deaths rise to 310'
+  const personDoc = buildDoc(person, [quantity(person, '310', 310)], [attribution(person, 'Erdogan', ':', 'quake deaths rise to 310')])
+  assert.equal(claimFor(personDoc, '310').source, 'Erdogan')
+})
+
+test('claims: a figure a correction withdraws is none ("(Corrects toll to 8 from 12)", "An earlier version of this story said")', () => {
+  const text = '(Corrects death toll to 8 from 12 in first paragraph)\n\nA storm killed 8 people on Monday.\n\n' +
+    'Editor\'s note: A caption in an earlier version of this story said 30 homes were destroyed; the mayor said 30 homes were damaged.'
+  const doc = buildDoc(text, [quantity(text, '8', 8), quantity(text, '12', 12), quantity(text, '8', 8, { nth: 1 }),
+    quantity(text, '30', 30), quantity(text, '30', 30, { nth: 1 })],
+  [attribution(text, 'A caption in an earlier version of this story', 'said', '30 homes were destroyed'),
+    attribution(text, 'the mayor', 'said', '30 homes were damaged')])
+  const found = readable(doc)
+  assert.ok(!found.some((x) => x.quantity === '12'))
+  assert.deepEqual(found.filter((x) => x.quantity === '30').map((x) => x.source), ['the mayor'])
+  // near-miss: a version that cites someone gives that one's figure (fig14b)
+  const cited = 'Correction: An earlier version, citing a police officer, said 25 people had drowned.'
+  const citedDoc = buildDoc(cited, [quantity(cited, '25', 25)], [attribution(cited, 'An earlier version', 'said', '25 people had drowned')])
+  assert.equal(claimFor(citedDoc, '25').source, 'a police officer')
+})
+
+test('asOf: participle clauses after a dated main clause share its date ("..., killing 9 people, cutting power to 80,000 homes")', () => {
+  const text = 'ROME/MILAN, March 3 (Reuters) - A storm hit northern Italy on Sunday, killing 9 people, cutting power to about 80,000 homes and grounding 200 flights.'
+  const doc = buildDoc(text, [quantity(text, '9', 9), quantity(text, 'about 80,000', 80000, { isApprox: true }), quantity(text, '200', 200)], [], '2026-03-03')
+  assert.deepEqual(readable(doc).map((x) => x.asOf), ['2026-03-01', '2026-03-01', '2026-03-01'])
+})

@@ -173,10 +173,15 @@ function firstToken(c: Context, span: CharSpan): number {
  */
 function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   if (span === null) return null
-  const first = firstToken(c, span)
+  let first = firstToken(c, span)
   if (first < 0) return span
   let end = first
   while (end < c.tokens.count && c.tokens.start[end] < span.end) end++
+  // "... through June, the IPC, a U.N.-backed monitor, said": a time that ends the content,
+  // read into the source before its comma, is not who speaks
+  let timeEnd = first
+  while (timeEnd < end && overlapsTime(c, timeEnd)) timeEnd++
+  if (timeEnd > first && timeEnd + 1 < end && tokenText(c, timeEnd) === ',') first = timeEnd + 1
   let named = false
   for (let t = first; t < end - 1; t++) {
     if (c.tokens.pos[t] === PROPN) named = true
@@ -209,6 +214,12 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB && !isInName(c, t)) hasParticiple = true
   if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
+}
+
+/** Whether a token of lemma `word` stands in tokens [from, to). */
+function hasLemmaIn(c: Context, word: string, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (c.tokens.lemma[t] === word) return true
+  return false
 }
 
 /** Whether "and" or "or" stands in tokens [from, to). */
@@ -864,7 +875,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     // a count states a figure for whoever made it: "Figures show ..." alone names no one
     ok = named && (subjectIsData || v === 'put')
     // "put the death toll at 87": only with the figure after "at"
-    if (v === 'put') ok &&= a > 0 && lemma[a - 1] === 'at'
+    // ("put its losses at 14 soldiers killed and 31 wounded": a figure coordinated with it too)
+    if (v === 'put') ok &&= a > 0 && (lemma[a - 1] === 'at' || (lemma[a - 1] === 'and' && hasLemmaIn(c, 'at', verb + 1, a - 1)))
   } else if (v === 'give') {
     let k = verb + 1
     if (k < a && pos[k] === DET) k++
@@ -1201,6 +1213,18 @@ function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
   })
 }
 
+/**
+ * "Yemen: cholera cases top 41,000", "Sudan: Flash Update No. 4": a place before a colon is
+ * what a headline or a report is about, not who speaks (a person's label is: "Erdogan: quake
+ * toll tops 8,500", "Sultan: We have 310 patients").
+ */
+function isPlaceLabel(c: Context, att: Attribution): boolean {
+  const cue = hull(att.cue)
+  const source = hull(att.source)
+  if (cue === null || source === null || c.text.slice(cue.start, cue.end) !== ':') return false
+  return entitiesIn(c, source).some((e) => e.start === source.start && e.end === source.end && e.type === 'GPE')
+}
+
 function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // "she said 800,000 had joined a strike that the ministry counted at 212,000": the body that
   // counts in a relative clause states the figure it counts, inside what another says
@@ -1226,7 +1250,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     // (first the cheap test: a content that does not hold the figure is no quotation before it either)
     if (!att.content.some((f) => holdsFigure(f, q))) return
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
-    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a) || isPlaceLabel(c, att)) return
     if (isCueBetween(c, att, q)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
@@ -1443,6 +1467,8 @@ function isFigureOfThings(c: Context, source: CharSpan | null, cue: CharSpan | n
 
 // A line of a list: a short label, a colon or dash, a number and nothing else.
 const LIST_LINE = /^[^\n:–—]{1,60}\s*[:–—-]\s*[^\n]{0,40}\d[\d,.]*\s*[.;,]?\s*$/
+// A bulleted line with a figure: "- 340 fighters killed;", "• 23 mortars seized".
+const BULLET_LINE = /^[ \t]*[-–—•*][ \t]+[^\n]{0,80}\d[^\n]{0,80}$/
 // Verbs by which a body gives a list of figures: "The General Staff listed the losses as:".
 const LISTING_VERBS = new Set([...RECORD_VERBS, 'give', 'publish', 'release', 'provide', 'put', 'report', 'say', 'announce', 'state'])
 
@@ -1454,19 +1480,27 @@ const LISTING_VERBS = new Set([...RECORD_VERBS, 'give', 'publish', 'release', 'p
  * Monday:") has none.
  */
 function listSource(c: Context, q: Quantity, a: number): Source | null {
-  if (a === 0 || !/^[:–—-]$/.test(tokenText(c, a - 1))) return null
   const lineOf = (at: number) => {
     const start = c.text.lastIndexOf('\n', at - 1) + 1
     const nl = c.text.indexOf('\n', at)
     return { start, end: nl < 0 ? c.text.length : nl }
   }
   let line = lineOf(q.start)
-  if (!LIST_LINE.test(c.text.slice(line.start, line.end))) return null
+  // ("- 112 wounded;", "• 4 armoured vehicles and 17 pickup trucks destroyed": a bulleted line)
+  const isBulleted = BULLET_LINE.test(c.text.slice(line.start, line.end))
+  if (!isBulleted && (a === 0 || !/^[:–—-]$/.test(tokenText(c, a - 1)))) return null
+  if (!isBulleted && !LIST_LINE.test(c.text.slice(line.start, line.end))) return null
   for (let guard = 0; guard < 40 && line.start > 0; guard++) {
     line = lineOf(line.start - 1)
     const words = c.text.slice(line.start, line.end)
-    if (LIST_LINE.test(words)) continue
+    if (isBulleted ? BULLET_LINE.test(words) : LIST_LINE.test(words)) continue
     if (!/:\s*$/.test(words)) return null
+    // "In a communique, army spokesman X listed the losses as follows:": the speaker of an
+    // attribution whose cue is on the opening line
+    if (isBulleted) {
+      const i = c.attributions.findIndex((x) => x.source.length > 0 && x.cue.length > 0 && x.cue[0].start >= line.start && x.cue[0].end <= line.end)
+      if (i >= 0) return sourceFrom(c, i)
+    }
     // the opening line's speaker
     const from = tokenEndingAfter(c, line.start)
     let to = from

@@ -393,7 +393,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     const k = isPastAside(c, s, seg, own, xa) ? own : seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
-    const isParticipleOf = info.participle[own] === 1 && k === own - 1
+    // (past other participle clauses of the same event: "..., killing 11 people, cutting power
+    // to about 200,000 homes")
+    const isParticipleOf = info.participle[own] === 1 && k < own && isParticipleRun(info.participle, k + 1, own)
     if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1 && !isParticipleOf))) continue
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
@@ -426,6 +428,12 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // it will send 4,000 soldiers")
   if (isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a)) return aheadOfPublication(c, best.time)
   return best.value
+}
+
+/** Whether every segment in [from, to) is a participle clause. */
+function isParticipleRun(participle: ArrayLike<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (participle[k] !== 1) return false
+  return true
 }
 
 /** Whether segment `k` is an apposition: ", the largest donor last year," (no verb, a determiner after a comma that follows a noun). */
