@@ -400,7 +400,9 @@ export function findCounted(
   }
   // "At least 40 people were killed. Twelve of them were children.": a part of a toll that
   // says nothing of its own is more of that toll, not a count of troops
-  if (lemma[np.head] === 'them' && signals.size === 0 && earlier !== null && earlier !== 'deployed' && PEOPLE_CATEGORIES.has(earlier)) {
+  // ("More than 1.1 million people have crossed into Chad, nearly 40,000 of them since May":
+  // a part of the displaced is displaced)
+  if (lemma[np.head] === 'them' && signals.size === 0 && earlier !== null && earlier !== 'deployed' && (PEOPLE_CATEGORIES.has(earlier) || earlier === 'displaced')) {
     signals.add(earlier)
   }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
@@ -587,12 +589,21 @@ function arriving(c: Context, from: number, s: Sentence): number {
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
   if (t >= s.tokenEnd || pos[t] !== VERB || !ARRIVAL_VERBS.has(lemma[t])) return -1
   let k = t + 1
+  // ("are arriving each day at the Adre crossing": past a time phrase)
+  while (k < s.tokenEnd && k < t + 4 && (overlapsTime(c, k) || /^(?:each|every|day|daily|night|week)$/.test(lemma[k]))) k++
   if (k < s.tokenEnd && (lemma[k] === 'in' || lemma[k] === 'on' || lemma[k] === 'at')) k++
-  const place = k < s.tokenEnd && pos[k] === PROPN && entitiesHolding(c, k).some((e) => e.type === 'GPE' || (e.type === 'OTHER' && countryOf(e) !== null))
+  let place = k < s.tokenEnd && pos[k] === PROPN && entitiesHolding(c, k).some((e) => e.type === 'GPE' || (e.type === 'OTHER' && countryOf(e) !== null))
+  // ("at the Adre crossing", "at the border"): a border is where refugees arrive
+  if (!place && lemma[k - 1] === 'at') {
+    let n = k
+    while (n < s.tokenEnd && n < k + 4 && (pos[n] === DET || pos[n] === PROPN || pos[n] === ADJ)) n++
+    if (n < s.tokenEnd && BORDER_PLACES.has(tokenText(c, n).toLowerCase())) { place = true; k = n }
+  }
   const bySea = /^\s*(?:\S+\s+){0,2}by (?:sea|boat)\b/i.test(c.text.slice(c.tokens.start[t + 1] ?? s.end, s.end))
   return place || bySea ? k + 1 : -1
 }
 const ARRIVAL_VERBS = new Set(['reach', 'arrive', 'land'])
+const BORDER_PLACES = new Set(['border', 'crossing', 'frontier'])
 
 // Heads of a group that may be a sports side as well as a crew sent to serve.
 const TEAM_HEADS = new Set(['team', 'squad'])

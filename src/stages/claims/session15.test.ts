@@ -156,3 +156,42 @@ test('asOf: participle clauses after a dated main clause share its date ("..., k
   const doc = buildDoc(text, [quantity(text, '9', 9), quantity(text, 'about 80,000', 80000, { isApprox: true }), quantity(text, '200', 200)], [], '2026-03-03')
   assert.deepEqual(readable(doc).map((x) => x.asOf), ['2026-03-01', '2026-03-01', '2026-03-01'])
 })
+
+test('source: a figure right after ", but" that follows an inverted speech clause completes the speaker\'s contrast', () => {
+  const text = 'Gunmen freed 40 villagers, the district council said on Monday, but at least 15 remain in captivity.'
+  const doc = buildDoc(text, [quantity(text, '40', 40), quantity(text, 'at least 15', 15, { bound: 'at_least' })],
+    [attribution(text, 'the district council', 'said', 'Gunmen freed 40 villagers')], '2026-03-04')
+  assert.equal(claimFor(doc, 'at least 15').source, 'the district council')
+  // near-miss: after ", and" with a subject of its own the clause is the writer's
+  const and = 'Gunmen freed 40 villagers, the district council said on Monday, and at least 15 remain in captivity.'
+  const andDoc = buildDoc(and, [quantity(and, '40', 40), quantity(and, 'at least 15', 15, { bound: 'at_least' })],
+    [attribution(and, 'the district council', 'said', 'Gunmen freed 40 villagers')], '2026-03-04')
+  assert.equal(claimFor(andDoc, 'at least 15').source, null)
+})
+
+test('category: "N of them" after a figure of the displaced is displaced', () => {
+  const text = 'More than 600,000 people have fled into Uganda since 2024, nearly 20,000 of them since January.'
+  const doc = buildDoc(text, [quantity(text, 'More than 600,000', 600000, { bound: 'at_least' }), quantity(text, 'nearly 20,000', 20000, { isApprox: true })], [], '2026-05-01')
+  assert.equal(claimFor(doc, 'More than 600,000').category, 'displaced')
+  assert.equal(claimFor(doc, 'nearly 20,000').category, 'displaced')
+})
+
+test('category: people arriving each day at a border crossing, in a text on refugees, are displaced', () => {
+  const text = 'The refugee agency said the camps were full. About 900 people are arriving each day at the Renk crossing.'
+  const doc = buildDoc(text, [quantity(text, 'About 900', 900, { isApprox: true })])
+  assert.equal(claimFor(doc, 'About 900').category, 'displaced')
+  // near-miss: lorries at a border are things
+  const lorries = 'The refugee agency said the camps were full. About 900 lorries are arriving each day at the Renk crossing.'
+  assert.equal(claimFor(buildDoc(lorries, [quantity(lorries, 'About 900', 900, { isApprox: true })]), 'About 900').category, 'other')
+})
+
+test('source: ", though the police put the figure at 87" is the police\'s, even inside another attribution\'s content', () => {
+  const text = 'Rebels seized 120 hostages, according to a local priest, though the police put the figure at 95.'
+  const att: ReturnType<typeof attribution> = {
+    ...attribution(text, 'a local priest', 'according to', 'Rebels seized 120 hostages'),
+    content: [{ start: 0, end: text.indexOf(',') }, { start: text.indexOf('though'), end: text.length - 1 }],
+  }
+  const doc = buildDoc(text, [quantity(text, '120', 120), quantity(text, '95', 95)], [att])
+  assert.equal(claimFor(doc, '120').source, 'a local priest')
+  assert.equal(claimFor(doc, '95').source, 'the police')
+})

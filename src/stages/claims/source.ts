@@ -1241,6 +1241,10 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // "The appeal seeks $4.2 billion") names who acts, not who states the figure: a speaker
   // around it ("..., a Turkish official told reporters") is the source, and with none the
   // figure is the text's own unless the fallback finds one.
+  // "..., according to the school's principal, though the police put the figure at 87": a
+  // body that sizes the figure in a clause of contrast of its own states it
+  const contrasting = contrastRecorder(c, s, a)
+  if (contrasting !== null) return { attribution: null, source: contrasting.source, cue: contrasting.cue, sourceEntity: sourceEntityOf(c, contrasting.source) ?? bodyBefore(c, contrasting.source) }
   let best = -1
   let bestSize = Infinity
   let sourceless = -1
@@ -1267,6 +1271,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   }
   // (the sentence whose subject holds the quotation is the writer's)
   if (isAfterQuote) return { attribution: null, source: null, cue: null, sourceEntity: null }
+  const contrast = butContinued(c, s, a)
+  if (contrast >= 0) return sourceFrom(c, contrast)
   const trailing = trailingWith(c, s, a)
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
@@ -1320,6 +1326,45 @@ function forecastContinued(c: Context, s: Sentence): Source | null {
     if (modal) found = i
   })
   return found < 0 ? null : sourceFrom(c, found)
+}
+
+// Words that open a clause of contrast after a comma: ", though the police put the figure at 87".
+const CONTRAST_OPENERS = new Set(['though', 'although', 'whereas', 'while', 'but'])
+
+/**
+ * ", though the police put the figure at 87": the body of {@link recordingSource} that opens a
+ * clause of contrast after a comma, with the figure (at token `a`) in that clause.
+ */
+function contrastRecorder(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  for (let t = a - 2; t > s.tokenStart && t >= a - 16; t--) {
+    if (!CONTRAST_OPENERS.has(c.tokens.lemma[t]) || tokenText(c, t - 1) !== ',') continue
+    const found = recordingSource(c, { ...s, start: c.tokens.start[t + 1], tokenStart: t + 1 }, a)
+    return found !== null && firstToken(c, found.source) === t + 1 ? found : null
+  }
+  return null
+}
+
+/**
+ * "About 300,000 people had returned, she said, but 1.2 million remained in camps", "...,
+ * the state government said on Wednesday, but at least 25 children remain in captivity": a
+ * figure that opens the clause right after ", but", which follows a speech clause set after
+ * its content (a source and cue, perhaps a time or a short phrase after the cue: "in a
+ * statement"), completes the speaker's contrast: the index of that attribution, or -1.
+ */
+function butContinued(c: Context, s: Sentence, a: number): number {
+  const { pos, lemma } = c.tokens
+  if (a - 2 <= s.tokenStart || lemma[a - 1] !== 'but' || tokenText(c, a - 2) !== ',') return -1
+  const comma = c.tokens.start[a - 2]
+  return c.attributions.findIndex((att) => {
+    const cue = hull(att.cue)
+    const source = hull(att.source)
+    const content = hull(att.content)
+    if (cue === null || source === null || content === null || cue.end > comma || content.end > source.start || source.start < s.start) return false
+    // (only a time or a short phrase with no verb between the cue and the comma)
+    let t = tokenEndingAfter(c, cue.end)
+    for (let n = 0; t < a - 2; t++, n++) if (n >= 6 || pos[t] === VERB || pos[t] === AUX || CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    return true
+  })
 }
 
 // Words that open a clause of the writer's after a source and its cue (not "but", which
