@@ -175,6 +175,12 @@ export function findCounted(
     (!isSoldiersHeld(c, b, s) || isTopicBefore(c, CAPTURE_TOPIC, c.tokens.end[s.tokenEnd - 1]) || isHeldWithCivilians(c, b, s))) {
     signals.add('captured')
   }
+  // "It holds at least 12 American citizens": a pronoun that holds people of a country, in a
+  // text that spoke of capture, holds them captive (a country's name as the holder is above)
+  if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isPronounHolder(c, verbBefore, s) &&
+    isCountryPeopleAt(c, b, s) && isTopicBefore(c, CAPTURE_TOPIC, c.tokens.end[s.tokenEnd - 1])) {
+    signals.add('captured')
+  }
   // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
   // refuge puts up are out of their homes
   if (verbBefore >= 0 && HOSTING_VERBS.has(lemma[verbBefore]) && isRefugeSubject(c, verbBefore, s)) signals.add('displaced')
@@ -1360,7 +1366,29 @@ function isHeldByOther(c: Context, v: number, from: number, s: Sentence): boolea
 }
 
 // Words that say a text speaks of people taken or held against their will.
-const CAPTURE_TOPIC = /\b(?:prisoners?|captiv\w*|captors?|captur\w*|POWs?|hostages?|detain\w*|detention|abduct\w*)\b/i
+const CAPTURE_TOPIC = /\b(?:prisoners?|captiv\w*|captors?|captur\w*|POWs?|hostages?|detain\w*|detention|abduct\w*|kidnap\w*)\b/i
+
+/**
+ * Whether the subject of the verb at token `v` (past auxiliaries and adverbs) is a pronoun of a
+ * group that opens its sentence ("It holds", "They still hold"), standing for a subject before
+ * (not "the company said it holds", whose pronoun is the speaker).
+ */
+function isPronounHolder(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  return t === s.tokenStart && pos[t] === PRON && (lemma[t] === 'it' || lemma[t] === 'they')
+}
+
+/** Whether the noun phrase from token `from` is people of a country ("12 American citizens", "40 Thai workers"). */
+function isCountryPeopleAt(c: Context, from: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  for (let k = from; k < s.tokenEnd && k < from + 4 && (pos[k] === ADJ || pos[k] === PROPN || pos[k] === NOUN); k++) {
+    if (entitiesHolding(c, k).some((e) => countryOf(e) !== null) && k + 1 < s.tokenEnd &&
+      (OTHER_PEOPLE.has(lemma[k + 1]) || LABOUR_PEOPLE.has(lemma[k + 1]) || MILITARY_PEOPLE.has(lemma[k + 1]))) return true
+  }
+  return false
+}
 
 /** Whether the noun phrase from token `from` (past adjectives and names) is soldiers ("Eritrean soldiers", "American troops"). */
 function isSoldiersHeld(c: Context, from: number, s: Sentence): boolean {

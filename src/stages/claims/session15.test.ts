@@ -195,3 +195,37 @@ test('source: ", though the police put the figure at 87" is the police\'s, even 
   assert.equal(claimFor(doc, '120').source, 'a local priest')
   assert.equal(claimFor(doc, '95').source, 'the police')
 })
+
+test('category: "It holds at least 12 American citizens": a pronoun that opens its sentence holds people of a country captive, in a text on capture', () => {
+  const text = 'Gunmen kidnapped a group of aid workers on Monday. It holds at least 12 Canadian citizens, officials said.'
+  const doc = buildDoc(text, [quantity(text, 'at least 12', 12, { bound: 'at_least' })],
+    [attribution(text, 'officials', 'said', 'It holds at least 12 Canadian citizens')])
+  assert.equal(claimFor(doc, 'at least 12').category, 'captured')
+  // near-miss: "the firm said it holds ..." is the speaker's pronoun, and with no word of capture nothing is held
+  const firm = 'Gunmen kidnapped a group of aid workers on Monday. The firm said it holds 40 Canadian citizens on its books.'
+  assert.notEqual(claimFor(buildDoc(firm, [quantity(firm, '40', 40)]), '40').category, 'captured')
+  const none = 'The club grew on Monday. It holds at least 12 Canadian citizens.'
+  assert.notEqual(claimFor(buildDoc(none, [quantity(none, 'at least 12', 12, { bound: 'at_least' })]), 'at least 12').category, 'captured')
+})
+
+test('source: a live blog\'s timestamp before "Local radio reports at least 7 dead" is not part of the speaker', () => {
+  const text = 'Flood live\n\n09:20 GMT - Local radio reports at least 7 dead in the valley.'
+  const doc = buildDoc(text, [quantity(text, 'at least 7', 7, { bound: 'at_least' })])
+  assert.equal(claimFor(doc, 'at least 7').source, 'Local radio')
+})
+
+test('source: a participle aside that says nothing ("Rebel commanders, fearing reprisals, recorded 40 deaths") is no cue', () => {
+  const text = 'Militia commanders, fearing reprisals, recorded 35 deaths.'
+  const doc = buildDoc(text, [quantity(text, '35', 35)], [attribution(text, 'Militia commanders', 'fearing', 'reprisals, recorded 35 deaths')])
+  const claim = claimFor(doc, '35')
+  assert.equal(claim.source, 'Militia commanders')
+  assert.equal(claim.cue, 'recorded')
+})
+
+test('source: "Officials, speaking on condition of anonymity, said 40 people died": the opening speaker past a participle aside', () => {
+  const text = 'Officials, speaking on condition of anonymity, said 40 people died.'
+  assert.equal(claimFor(buildDoc(text, [quantity(text, '40', 40)]), '40').source, 'Officials')
+  // near-miss: an aside with a verb of its own is a clause
+  const clause = 'Officials, speaking after the rebels had left, said 40 people died.'
+  assert.equal(claimFor(buildDoc(clause, [quantity(clause, '40', 40)]), '40').source, null)
+})

@@ -547,6 +547,9 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     const dateline = datelineDash(c.text, c.tokens, s.tokenStart, a)
     let opening = dateline >= 0 ? dateline + 1 : s.tokenStart
+    // "07:15 GMT - Local television reports ...": nor the timestamp of a live blog's entry
+    const stamp = dateline < 0 ? TIMESTAMP.exec(c.text.slice(s.start, Math.min(s.end, s.start + 24))) : null
+    if (stamp !== null) while (opening < a && c.tokens.start[opening] < s.start + stamp[0].length) opening++
     // "Also ministry informed", "But officials said": a leading adverb or conjunction
     while (opening < a && (pos[opening] === ADV || pos[opening] === CCONJ)) opening++
     let verb = opening
@@ -562,6 +565,13 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
     let npEnd = verb
     if (verb > opening) verb = pastTime(c, s, verb)
+    // "Officials, speaking on condition of anonymity, said ...": past a participle's phrase
+    // between commas with no other verb (as `recordingSource` passes it)
+    if (verb > opening && verb + 2 < a && tokenText(c, verb) === ',' && pos[verb + 1] === VERB && /ing$/i.test(tokenText(c, verb + 1))) {
+      let k = verb + 2
+      while (k < a && k < verb + 10 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
+      if (k < a && tokenText(c, k) === ',') verb = k + 1
+    }
     let isPassive = false
     while (verb < a && pos[verb] === AUX) { if (lemma[verb] === 'be') isPassive = true; verb++ }
     // ("The October report exceeded": a determiner before a time names no one)
@@ -1214,6 +1224,19 @@ function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
 }
 
 /**
+ * "Rebel commanders, fearing reprisals, recorded 40 deaths": a participle that opens an aside
+ * after its subject's comma and says nothing (no speech verb: "Officials, saying ..." do) is no
+ * cue; the verb after the aside ({@link recordingSource}) is.
+ */
+function isAsideParticipleCue(c: Context, att: Attribution): boolean {
+  const cue = hull(att.cue)
+  if (cue === null) return false
+  const t = firstToken(c, cue)
+  if (t < 1 || lastToken(c, cue) !== t || !/ing$/i.test(tokenText(c, t)) || tokenText(c, t - 1) !== ',') return false
+  return !SPEECH_VERBS.has(c.tokens.lemma[t])
+}
+
+/**
  * "Yemen: cholera cases top 41,000", "Sudan: Flash Update No. 4": a place before a colon is
  * what a headline or a report is about, not who speaks (a person's label is: "Erdogan: quake
  * toll tops 8,500", "Sultan: We have 310 patients").
@@ -1254,7 +1277,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     // (first the cheap test: a content that does not hold the figure is no quotation before it either)
     if (!att.content.some((f) => holdsFigure(f, q))) return
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
-    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a) || isPlaceLabel(c, att)) return
+    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a) || isPlaceLabel(c, att) || isAsideParticipleCue(c, att)) return
     if (isCueBetween(c, att, q)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
