@@ -258,7 +258,17 @@ export function findCounted(
     // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
     // own the number counts the same people, not what befell the others)
     if (prior !== null && isElliptic(c, a, s)) {
+      // ("rescued 11 pupils, bringing the number freed so far to 76": the number names its own)
+      const brought = a - 1 >= s.tokenStart && lemma[a - 1] === 'to' ? broughtNumberOf(c, s, a - 1) : null
+      if (brought !== null) return brought
       return b < s.tokenEnd && pos[b] === AUX ? standingFor(crossedOrNoun(c, prior, b, s), b) : standingFor(prior, b)
+    }
+    // "police say 24,000, organisers 110,000": a gapped conjunct (a name or noun and a bare
+    // number, right after the figure before and a comma or "and") counts what that figure counts
+    if (prior !== null && (b >= s.tokenEnd || CLAUSE_BREAKS.has(tokenText(c, b)) || tokenText(c, b) === '.')) {
+      let k = a - 1
+      while (k > s.tokenStart && k >= a - 3 && (pos[k] === NOUN || pos[k] === PROPN || pos[k] === DET || pos[k] === ADJ)) k--
+      if (k < a - 1 && k > s.tokenStart && (tokenText(c, k) === ',' || lemma[k] === 'and') && pos[k - 1] === NUM) return standingFor(prior, b)
     }
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
@@ -277,7 +287,8 @@ export function findCounted(
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
+    return (a - 1 >= s.tokenStart && lemma[a - 1] === 'to' ? broughtNumberOf(c, s, a - 1) : null) ??
+      collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
       capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s) ?? comparedBack(c, a, s, earlier)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
@@ -937,6 +948,25 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
   }
   if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   return findCountedBefore(c, v + 1, s)
+}
+
+/**
+ * "bringing the number freed so far to 76", "bringing the number killed to 40": a verb of
+ * bringing whose object is "the number" and a participle of what befell people counts that
+ * (the figure after "to", at token `to`), or null.
+ */
+function broughtNumberOf(c: Context, s: Sentence, to: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  let verb = to - 1
+  while (verb >= s.tokenStart && verb >= to - 8 && !CLAUSE_BREAKS.has(tokenText(c, verb)) && !(pos[verb] === VERB && BRINGING_VERBS.has(lemma[verb]))) verb--
+  if (verb < s.tokenStart || pos[verb] !== VERB || !BRINGING_VERBS.has(lemma[verb])) return null
+  for (let t = verb + 1; t + 1 < to; t++) {
+    if (lemma[t] !== 'number' || pos[t + 1] !== VERB || !/(?:ed|en)$/i.test(tokenText(c, t + 1))) continue
+    const done = lemma[t + 1] === 'free' || lemma[t + 1] === 'release' ? 'captured' : PREDICATE_CATEGORY.get(lemma[t + 1])
+    if (done === undefined || done === 'deployed') return null
+    return { start: c.tokens.start[t], end: c.tokens.end[t + 1], category: done, npStart: t, npEnd: t + 2, after: to + 1 }
+  }
+  return null
 }
 
 /**

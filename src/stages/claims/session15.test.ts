@@ -229,3 +229,39 @@ test('source: "Officials, speaking on condition of anonymity, said 40 people die
   const clause = 'Officials, speaking after the rebels had left, said 40 people died.'
   assert.equal(claimFor(buildDoc(clause, [quantity(clause, '40', 40)]), '40').source, null)
 })
+
+test('counted: "bringing the number freed so far to 76": the participle after "the number" says what it counts', () => {
+  const text = 'Troops rescued 14 pupils on Friday, bringing the number freed so far to 58.'
+  const doc = buildDoc(text, [quantity(text, '14', 14), quantity(text, '58', 58)])
+  assert.equal(claimFor(doc, '58').category, 'captured')
+  const killed = 'Two more patients died, bringing the number killed to 31.'
+  assert.equal(claimFor(buildDoc(killed, [quantity(killed, '31', 31)]), '31').category, 'killed')
+})
+
+test('counted: a gapped conjunct after a figure ("police say 24,000, organisers 110,000") counts what that figure counts', () => {
+  const text = 'Thousands march in Sofia; police say 18,000, organisers 60,000'
+  const doc = buildDoc(text, [quantity(text, 'Thousands', { kind: 'range', low: 2000, high: 9999 }, { isVague: true }),
+    quantity(text, '18,000', 18000), quantity(text, '60,000', 60000)], [attribution(text, 'police', 'say', '18,000')])
+  assert.ok(readable(doc).some((x) => x.quantity === '60,000'))
+  // near-miss: a number after a name that follows no figure is no conjunct
+  const alone = 'The mayor thanked residents, Sofia 2026 and organisers.'
+  assert.equal(readable(buildDoc(alone, findQuantities(alone))).length, 0)
+})
+
+test('planned: "a budget of 17.6 trillion rupees ($62.5 billion) for the next fiscal year", past the amount in brackets', () => {
+  const text = 'The government presented a budget of 9.4 trillion rupees ($33 billion) for the next fiscal year.'
+  const doc = buildDoc(text, [quantity(text, '9.4 trillion rupees', 9.4e12, { kind: 'money', unit: 'INR' }),
+    quantity(text, '$33 billion', 33e9, { kind: 'money', unit: 'USD' })], [], '2026-06-10')
+  assert.equal(claimFor(doc, '9.4 trillion rupees').isPlanned, true)
+  assert.equal(claimFor(doc, '$33 billion').isPlanned, true)
+  // near-miss: last fiscal year's spending is past
+  const past = 'The government spent 9.4 trillion rupees in the last fiscal year.'
+  assert.equal(claimFor(buildDoc(past, [quantity(past, '9.4 trillion rupees', 9.4e12, { kind: 'money', unit: 'INR' })], [], '2026-06-10'), '9.4 trillion rupees').isPlanned, false)
+})
+
+test('asOf: "last week\'s presidential election" farther in the figure\'s own segment dates its results', () => {
+  const text = 'The commission said on Friday that 64.2 percent of the 5.1 million registered voters cast ballots in last week\'s presidential election.'
+  const doc = buildDoc(text, [quantity(text, '64.2 percent', 64.2, { kind: 'percent', unit: '%' }), quantity(text, '5.1 million', 5.1e6)],
+    [attribution(text, 'The commission', 'said', 'that 64.2 percent of the 5.1 million registered voters cast ballots in last week\'s presidential election')], '2026-08-22')
+  assert.equal(claimFor(doc, '64.2 percent').asOf, '2026-08')
+})
