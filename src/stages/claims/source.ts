@@ -1225,12 +1225,15 @@ function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
 
 /**
  * "Rebel commanders, fearing reprisals, recorded 40 deaths": a participle that opens an aside
- * after its subject's comma and says nothing (no speech verb: "Officials, saying ..." do) is no
+ * right after its subject's comma and says nothing (no speech verb: "Officials, saying ..." do) is no
  * cue; the verb after the aside ({@link recordingSource}) is.
  */
 function isAsideParticipleCue(c: Context, att: Attribution): boolean {
   const cue = hull(att.cue)
-  if (cue === null) return false
+  const source = hull(att.source)
+  // (right after the source's comma: not "Judges convicted two men, finding that ...", nor
+  // "Save the Children said, warning that ...")
+  if (cue === null || source === null || !/^\s*,\s*$/.test(c.text.slice(source.end, cue.start))) return false
   const t = firstToken(c, cue)
   if (t < 1 || lastToken(c, cue) !== t || !/ing$/i.test(tokenText(c, t)) || tokenText(c, t - 1) !== ',') return false
   return !SPEECH_VERBS.has(c.tokens.lemma[t])
