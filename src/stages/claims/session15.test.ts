@@ -152,9 +152,17 @@ test('claims: a figure a correction withdraws is none ("(Corrects toll to 8 from
 })
 
 test('asOf: participle clauses after a dated main clause share its date ("..., killing 9 people, cutting power to 80,000 homes")', () => {
-  const text = 'ROME/MILAN, March 3 (Reuters) - A storm hit northern Italy on Sunday, killing 9 people, cutting power to about 80,000 homes and grounding 200 flights.'
-  const doc = buildDoc(text, [quantity(text, '9', 9), quantity(text, 'about 80,000', 80000, { isApprox: true }), quantity(text, '200', 200)], [], '2026-03-03')
+  // (the main clause has a quantity of its own, the wind speed)
+  const text = 'A storm with winds of up to 130 km/h hit northern Italy on Sunday, killing 9 people, cutting power to about 80,000 homes and grounding 200 flights.'
+  const doc = buildDoc(text, [quantity(text, 'up to 130 km/h', 130, { bound: 'at_most' }), quantity(text, '9', 9),
+    quantity(text, 'about 80,000', 80000, { isApprox: true }), quantity(text, '200', 200)], [], '2026-03-03')
   assert.deepEqual(readable(doc).map((x) => x.asOf), ['2026-03-01', '2026-03-01', '2026-03-01'])
+})
+
+test('asOf: a dateline with two places ("ROME/MILAN, March 3 (Reuters) -") dates no figure', () => {
+  const text = 'ROME/MILAN, March 3 (Reuters) - Rescuers have recovered 14 bodies from the river.'
+  const doc = buildDoc(text, [quantity(text, '14', 14)], [], '2026-03-03')
+  assert.equal(claimFor(doc, '14').asOf, null)
 })
 
 test('source: a figure right after ", but" that follows an inverted speech clause completes the speaker\'s contrast', () => {
