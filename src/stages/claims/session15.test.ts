@@ -272,4 +272,9 @@ test('asOf: "last week\'s presidential election" farther in the figure\'s own se
   const doc = buildDoc(text, [quantity(text, '64.2 percent', 64.2, { kind: 'percent', unit: '%' }), quantity(text, '5.1 million', 5.1e6)],
     [attribution(text, 'The commission', 'said', 'that 64.2 percent of the 5.1 million registered voters cast ballots in last week\'s presidential election')], '2026-08-22')
   assert.equal(claimFor(doc, '64.2 percent').asOf, '2026-08')
+  // near-miss: an election before the figure, far from it, does not date a count's progress
+  const progress = 'The ruling party led Sunday\'s parliamentary election with 51.2 percent of the vote after 72 percent of ballots had been counted, the commission said on Monday.'
+  const progressDoc = buildDoc(progress, [quantity(progress, '51.2 percent', 51.2, { kind: 'percent', unit: '%' }), quantity(progress, '72 percent', 72, { kind: 'percent', unit: '%' })],
+    [attribution(progress, 'the commission', 'said', 'The ruling party led Sunday\'s parliamentary election with 51.2 percent of the vote after 72 percent of ballots had been counted')], '2026-08-25')
+  assert.equal(claimFor(progressDoc, '72 percent').asOf, '2026-08-24')
 })

@@ -393,8 +393,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // owns or modifies an election dates its results, as `isElection` reads them)
     // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
     // ("71.3 percent of the registered voters cast ballots in last week's presidential election":
-    // farther in the figure's own segment)
-    const isNear = Math.abs(xa - a) <= ELECTION_REACH || (seg[xa - s.tokenStart] === own && Math.abs(xa - a) <= 3 * ELECTION_REACH)
+    // farther after the figure in its own segment; not before it: "was leading Friday's
+    // election with 44.1 percent after 61 percent of ballots had been counted")
+    const isNear = Math.abs(xa - a) <= ELECTION_REACH || (seg[xa - s.tokenStart] === own && xa > a && xa - a <= 3 * ELECTION_REACH)
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !(isNear && isElection(c, s, xb + 1))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !(isNear && isElection(c, s, xb))) continue
