@@ -39,7 +39,7 @@ const expectedClaimSchema = z.object({
 )
 
 const caseSchema = z.object({
-  id: z.string().regex(/^[a-z]+\d?-\d{3}$/),
+  id: z.string().regex(/^[a-z]+\d{0,2}-\d{3}$/),
   style: z.enum(STYLES),
   published: isoDate,
   text: z.string().min(1),

@@ -34,7 +34,23 @@ function isEquipment(c: Context, counted: Counted): boolean {
 // explosives"), unlike small distances ("5 km from the border").
 const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
 // Units of length (the quantities stage's codes): a distance, depth or height is no figure
-const LENGTH_UNITS = new Set(['km', 'mi', 'm'])
+const LENGTH_UNITS = new Set(['km', 'mi', 'm', 'cm'])
+
+// A wire correction's opening: "(Corrects death toll to 11 from 13)", "Correction: ...".
+const CORRECTION_OPENING = /^\W*(?:corrects|correcting|correction)\b/i
+// A source that is the article's own withdrawn text: "A photo caption in an earlier version of this story".
+const EARLIER_VERSION = /\b(?:earlier|previous|original) version\b/i
+
+/**
+ * Whether a correction withdraws the figure at token `a`: the "from" figure of a correction line
+ * ("(Corrects death toll to 11 from 13)") or a figure an earlier version of the article gave on
+ * no one's word ("A photo caption in an earlier version of this story said 40 homes were
+ * destroyed"; "An earlier version, citing a local official, said 40" is the official's).
+ */
+function isWithdrawn(c: Context, s: Sentence, a: number, source: CharSpan | null): boolean {
+  if (a > s.tokenStart && c.tokens.lemma[a - 1] === 'from' && CORRECTION_OPENING.test(c.text.slice(s.start, c.tokens.start[a]))) return true
+  return source !== null && EARLIER_VERSION.test(c.text.slice(source.start, source.end))
+}
 
 function isSmall(q: Quantity): boolean {
   if (q.unit !== null && AMOUNT_UNITS.has(q.unit)) return false
@@ -116,6 +132,7 @@ export function findClaims(doc: Doc): Claim[] {
     // not a deployment (one killed or captured is still a toll)
     if (counted.category === 'deployed' && q.kind === 'count' && q.amount.kind === 'point' && q.amount.value === 1) continue
     let source = findSource(c, q, s, a)
+    if (isWithdrawn(c, s, a, source.source)) continue
     // "raised the death toll to 31, up from 22 a day earlier": the figure a revision is
     // compared with is given by whoever gives the one before it
     if (source.source === null && previous !== null && previous.sentence === si && previous.claim.source !== null && isComparedFrom(c, a, s, quantities[previous.claim.quantity].end)) {

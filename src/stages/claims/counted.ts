@@ -157,6 +157,8 @@ export function findCounted(
   const signals = new Set<Category>()
   // "killed at least 50 people", "has sent thousands of shells", "lost many hundreds of soldiers"
   let v = a - 1
+  // ('had lost "fewer than 20 men"': a quotation mark that opens at the figure)
+  if (v >= s.tokenStart && (tokenText(c, v) === '"' || tokenText(c, v) === '“')) v--
   while (v >= s.tokenStart && (pos[v] === ADV || pos[v] === DET || lemma[v] === 'at' || lemma[v] === 'least' || lemma[v] === 'many')) v--
   // ("Belarus in 2023 sent 4,000 engineers": a verb after a time phrase that wink read as a noun)
   // ("The militia abducted at least 87 women": a past form the tagger does not know, read as a
@@ -171,6 +173,12 @@ export function findCounted(
   // "Germany holds 35,000 American troops" is a deployment an ally hosts)
   if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isHeldByOther(c, verbBefore, b, s) &&
     (!isSoldiersHeld(c, b, s) || isTopicBefore(c, CAPTURE_TOPIC, c.tokens.end[s.tokenEnd - 1]) || isHeldWithCivilians(c, b, s))) {
+    signals.add('captured')
+  }
+  // "It holds at least 12 American citizens": a pronoun that holds people of a country, in a
+  // text that spoke of capture, holds them captive (a country's name as the holder is above)
+  if (verbBefore >= 0 && (verbLemma === 'hold' || verbLemma === 'keep') && isPronounHolder(c, verbBefore, s) &&
+    isCountryPeopleAt(c, b, s) && isTopicBefore(c, CAPTURE_TOPIC, c.tokens.end[s.tokenEnd - 1])) {
     signals.add('captured')
   }
   // "Reception centres were hosting 8,900 people", "Schools are housing 3,000": people a place of
@@ -217,6 +225,19 @@ export function findCounted(
     if (named !== undefined && pos[from] !== NOUN) {
       return { start: c.tokens.start[from], end: c.tokens.end[from], category: named, npStart: from, npEnd: from + 1, after: from + 1 }
     }
+    // "reported 3,905 and 3,118 cases respectively": a number coordinated with a number right
+    // after it counts what that one counts
+    if (from === b && b + 1 < s.tokenEnd && (lemma[b] === 'and' || lemma[b] === 'or') && pos[b + 1] === NUM) {
+      let k = b + 1
+      while (k < s.tokenEnd && pos[k] === NUM) k++
+      const shared = nounPhrase(c, k, s.tokenEnd)
+      if (shared !== null) {
+        const heads: Category[] = []
+        for (let t = shared.start; t < shared.end; t++) { const cat = NOUN_CATEGORY.get(lemma[t]); if (cat !== undefined) heads.push(cat) }
+        const category = decideCategory(signals, heads, MILITARY_PEOPLE.has(lemma[shared.head]), OTHER_PEOPLE.has(lemma[shared.head])) ?? 'other'
+        return { start: c.tokens.start[shared.start], end: c.tokens.end[shared.head], category, npStart: shared.start, npEnd: shared.end, after: b }
+      }
+    }
     // "Of those soldiers, 5 were wounded": the number stands for the noun.
     const bare = new Set<Category>()
     // "nine of whom died": start after the pronoun
@@ -237,7 +258,17 @@ export function findCounted(
     // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
     // own the number counts the same people, not what befell the others)
     if (prior !== null && isElliptic(c, a, s)) {
+      // ("rescued 11 pupils, bringing the number freed so far to 76": the number names its own)
+      const brought = a - 1 >= s.tokenStart && lemma[a - 1] === 'to' ? broughtNumberOf(c, s, a - 1) : null
+      if (brought !== null) return brought
       return b < s.tokenEnd && pos[b] === AUX ? standingFor(crossedOrNoun(c, prior, b, s), b) : standingFor(prior, b)
+    }
+    // "police say 24,000, organisers 110,000": a gapped conjunct (a name or noun and a bare
+    // number, right after the figure before and a comma or "and") counts what that figure counts
+    if (prior !== null && (b >= s.tokenEnd || CLAUSE_BREAKS.has(tokenText(c, b)) || tokenText(c, b) === '.')) {
+      let k = a - 1
+      while (k > s.tokenStart && k >= a - 3 && (pos[k] === NOUN || pos[k] === PROPN || pos[k] === DET || pos[k] === ADJ)) k--
+      if (k < a - 1 && k > s.tokenStart && (tokenText(c, k) === ',' || lemma[k] === 'and') && pos[k - 1] === NUM) return standingFor(prior, b)
     }
     // "..., warning that up to 250,000 could arrive": a bare number that opens a clause of its
     // own counts what the figure before it in the sentence counts
@@ -256,7 +287,8 @@ export function findCounted(
     if (joined > 0) return { start: c.tokens.start[b], end: c.tokens.end[joined - 1], category: 'other', npStart: b, npEnd: b, after: joined }
     // "gained roughly 1,300 square kilometres since ...": a measure counts itself
     if (q.unit !== null) return { start: q.start, end: q.end, category: 'other', npStart: b, npEnd: b, after: b }
-    return collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
+    return (a - 1 >= s.tokenStart && lemma[a - 1] === 'to' ? broughtNumberOf(c, s, a - 1) : null) ??
+      collectiveBefore(c, a, s) ?? putAt(c, a, s) ?? findCountedBefore(c, a, s) ?? levelSubject(c, a, s) ??
       capacityOf(c, a, s) ?? totalOfEarlier(c, a, s, earlier) ?? partitiveOpening(c, a, b, s) ?? comparedBack(c, a, s, earlier)
   }
   // "violated the truce 57 times", "exchanged fire at least 41 times": a count of the times
@@ -330,6 +362,12 @@ export function findCounted(
   // "taken 11 servicemen prisoner", "hold 40 soldiers captive"
   if (verbBefore >= 0 && (verbLemma === 'take' || verbLemma === 'hold' || verbLemma === 'keep') && np.end < s.tokenEnd &&
     /^(prisoner|captive|hostage)$/.test(lemma[np.end])) signals.add('captured')
+  // "Kidnappers released 62 pupils", "freed 40 hostages": people set free were held (not
+  // "released 40 patients", "freed 12 people from the rubble")
+  if (verbBefore >= 0 && (verbLemma === 'release' || verbLemma === 'free') && pos[verbBefore] === VERB && (isPeople || isMilitary) &&
+    !DISCHARGED.has(lemma[np.head]) && (np.end >= s.tokenEnd || lemma[np.end] !== 'from' || isHeldPlaceAfter(c, np.end + 1, s))) {
+    signals.add('captured')
+  }
   if (isFromHome(c, s, np.end)) signals.add('displaced')
   // "Evacuation orders cover about 32,000 residents": people an evacuation's subject reaches are displaced
   if (verbBefore >= 0 && signals.size === 0 && isPeople && !isMilitary && isEvacuationSubject(c, verbBefore, s)) signals.add('displaced')
@@ -379,7 +417,9 @@ export function findCounted(
   }
   // "At least 40 people were killed. Twelve of them were children.": a part of a toll that
   // says nothing of its own is more of that toll, not a count of troops
-  if (lemma[np.head] === 'them' && signals.size === 0 && earlier !== null && earlier !== 'deployed' && PEOPLE_CATEGORIES.has(earlier)) {
+  // ("More than 1.1 million people have crossed into Chad, nearly 40,000 of them since May":
+  // a part of the displaced is displaced)
+  if (lemma[np.head] === 'them' && signals.size === 0 && earlier !== null && earlier !== 'deployed' && (PEOPLE_CATEGORIES.has(earlier) || earlier === 'displaced')) {
     signals.add(earlier)
   }
   // "dispatch 1,000 sappers ... and 5,000 military builders": a coordinated figure of people
@@ -566,12 +606,21 @@ function arriving(c: Context, from: number, s: Sentence): number {
   while (t < s.tokenEnd && t < from + 4 && (pos[t] === AUX || pos[t] === ADV)) t++
   if (t >= s.tokenEnd || pos[t] !== VERB || !ARRIVAL_VERBS.has(lemma[t])) return -1
   let k = t + 1
+  // ("are arriving each day at the Adre crossing": past a time phrase)
+  while (k < s.tokenEnd && k < t + 4 && (overlapsTime(c, k) || /^(?:each|every|day|daily|night|week)$/.test(lemma[k]))) k++
   if (k < s.tokenEnd && (lemma[k] === 'in' || lemma[k] === 'on' || lemma[k] === 'at')) k++
-  const place = k < s.tokenEnd && pos[k] === PROPN && entitiesHolding(c, k).some((e) => e.type === 'GPE' || (e.type === 'OTHER' && countryOf(e) !== null))
+  let place = k < s.tokenEnd && pos[k] === PROPN && entitiesHolding(c, k).some((e) => e.type === 'GPE' || (e.type === 'OTHER' && countryOf(e) !== null))
+  // ("at the Adre crossing", "at the border"): a border is where refugees arrive
+  if (!place && lemma[k - 1] === 'at') {
+    let n = k
+    while (n < s.tokenEnd && n < k + 4 && (pos[n] === DET || pos[n] === PROPN || pos[n] === ADJ)) n++
+    if (n < s.tokenEnd && BORDER_PLACES.has(tokenText(c, n).toLowerCase())) { place = true; k = n }
+  }
   const bySea = /^\s*(?:\S+\s+){0,2}by (?:sea|boat)\b/i.test(c.text.slice(c.tokens.start[t + 1] ?? s.end, s.end))
   return place || bySea ? k + 1 : -1
 }
 const ARRIVAL_VERBS = new Set(['reach', 'arrive', 'land'])
+const BORDER_PLACES = new Set(['border', 'crossing', 'frontier'])
 
 // Heads of a group that may be a sports side as well as a crew sent to serve.
 const TEAM_HEADS = new Set(['team', 'squad'])
@@ -899,6 +948,25 @@ function totalOf(c: Context, a: number, s: Sentence): Counted | null {
   }
   if (v < s.tokenStart || !TOTAL_VERBS.has(lemma[v]) || (pos[v] !== VERB && pos[v] !== AUX)) return null
   return findCountedBefore(c, v + 1, s)
+}
+
+/**
+ * "bringing the number freed so far to 76", "bringing the number killed to 40": a verb of
+ * bringing whose object is "the number" and a participle of what befell people counts that
+ * (the figure after "to", at token `to`), or null.
+ */
+function broughtNumberOf(c: Context, s: Sentence, to: number): Counted | null {
+  const { pos, lemma } = c.tokens
+  let verb = to - 1
+  while (verb >= s.tokenStart && verb >= to - 8 && !CLAUSE_BREAKS.has(tokenText(c, verb)) && !(pos[verb] === VERB && BRINGING_VERBS.has(lemma[verb]))) verb--
+  if (verb < s.tokenStart || pos[verb] !== VERB || !BRINGING_VERBS.has(lemma[verb])) return null
+  for (let t = verb + 1; t + 1 < to; t++) {
+    if (lemma[t] !== 'number' || pos[t + 1] !== VERB || !/(?:ed|en)$/i.test(tokenText(c, t + 1))) continue
+    const done = lemma[t + 1] === 'free' || lemma[t + 1] === 'release' ? 'captured' : PREDICATE_CATEGORY.get(lemma[t + 1])
+    if (done === undefined || done === 'deployed') return null
+    return { start: c.tokens.start[t], end: c.tokens.end[t + 1], category: done, npStart: t, npEnd: t + 2, after: to + 1 }
+  }
+  return null
 }
 
 /**
@@ -1270,6 +1338,9 @@ function predicate(c: Context, from: number, s: Sentence, signals: Set<Category>
     // "Unemployment has fallen to 5 percent", "exports fell 3 percent": a verb of level, not soldiers who fell
     const isLevel = word === 'fall' && p + 1 < s.tokenEnd && (/^(to|by|from|below|under)$/.test(lemma[p + 1]) || pos[p + 1] === NUM)
     if (cat === undefined || isLevel || (pos[p] !== VERB && pos[p] !== ADJ && pos[p] !== NOUN && !isCategoryAdverb(c, p, s))) break
+    // "two tremors killed more than 53,000 people", "three gunmen wounded the guards": who does
+    // the harm is not harmed
+    if (isActiveHarm(c, start, p, s)) break
     signals.add(cat)
     p += isTaken ? 2 : 1
     end = p
@@ -1325,7 +1396,29 @@ function isHeldByOther(c: Context, v: number, from: number, s: Sentence): boolea
 }
 
 // Words that say a text speaks of people taken or held against their will.
-const CAPTURE_TOPIC = /\b(?:prisoners?|captiv\w*|captors?|captur\w*|POWs?|hostages?|detain\w*|detention|abduct\w*)\b/i
+const CAPTURE_TOPIC = /\b(?:prisoners?|captiv\w*|captors?|captur\w*|POWs?|hostages?|detain\w*|detention|abduct\w*|kidnap\w*)\b/i
+
+/**
+ * Whether the subject of the verb at token `v` (past auxiliaries and adverbs) is a pronoun of a
+ * group that opens its sentence ("It holds", "They still hold"), standing for a subject before
+ * (not "the company said it holds", whose pronoun is the speaker).
+ */
+function isPronounHolder(c: Context, v: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let t = v - 1
+  while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV)) t--
+  return t === s.tokenStart && pos[t] === PRON && (lemma[t] === 'it' || lemma[t] === 'they')
+}
+
+/** Whether the noun phrase from token `from` is people of a country ("12 American citizens", "40 Thai workers"). */
+function isCountryPeopleAt(c: Context, from: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  for (let k = from; k < s.tokenEnd && k < from + 4 && (pos[k] === ADJ || pos[k] === PROPN || pos[k] === NOUN); k++) {
+    if (entitiesHolding(c, k).some((e) => countryOf(e) !== null) && k + 1 < s.tokenEnd &&
+      (OTHER_PEOPLE.has(lemma[k + 1]) || LABOUR_PEOPLE.has(lemma[k + 1]) || MILITARY_PEOPLE.has(lemma[k + 1]))) return true
+  }
+  return false
+}
 
 /** Whether the noun phrase from token `from` (past adjectives and names) is soldiers ("Eritrean soldiers", "American troops"). */
 function isSoldiersHeld(c: Context, from: number, s: Sentence): boolean {
@@ -1463,6 +1556,23 @@ function isRefugeSubject(c: Context, v: number, s: Sentence): boolean {
   return false
 }
 
+// Words that open an object after a verb of harm: "killed more than 300", "wounded at least 12".
+const OBJECT_OPENERS = new Set(['more', 'at', 'about', 'some', 'nearly', 'over', 'around', 'almost', 'up', 'dozens', 'hundreds', 'thousands', 'scores'])
+
+/**
+ * Whether the verb of harm at token `p` (with only "have" or adverbs from `start` to it) is
+ * active and takes an object: a number that is no time ("killed 300", not "killed 2 days
+ * ago"), a determiner, a pronoun or a bound ("killed more than 53,000 people").
+ */
+function isActiveHarm(c: Context, start: number, p: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  if (pos[p] !== VERB || (lemma[p] !== 'kill' && lemma[p] !== 'wound' && lemma[p] !== 'injure')) return false
+  for (let t = start; t < p; t++) if (pos[t] !== ADV && lemma[t] !== 'have') return false
+  const k = p + 1
+  if (k >= s.tokenEnd) return false
+  return (pos[k] === NUM && !overlapsTime(c, k)) || pos[k] === DET || (pos[k] === PRON && lemma[k] !== 'it') || OBJECT_OPENERS.has(lemma[k])
+}
+
 // People whose release is a discharge from care, not from being held.
 const DISCHARGED = new Set(['patient', 'injured', 'wounded', 'casualty', 'casualties'])
 
@@ -1497,8 +1607,14 @@ function isSetFree(c: Context, p: number, s: Sentence): boolean {
   // (a participle: "the 390 servicemen released", "were freed"; not "parties to release")
   if (pos[p] !== VERB || !/^(?:released|freed)$/i.test(tokenText(c, p))) return false
   if (p + 1 >= s.tokenEnd || lemma[p + 1] !== 'from') return true
-  let k = p + 2
-  while (k < s.tokenEnd && k < p + 5 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
+  return isHeldPlaceAfter(c, p + 2, s)
+}
+
+/** Whether a place of holding follows at token `t`, past determiners and adjectives ("Russian captivity", "the prison"). */
+function isHeldPlaceAfter(c: Context, t: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  let k = t
+  while (k < s.tokenEnd && k < t + 3 && (pos[k] === DET || pos[k] === ADJ || pos[k] === PROPN || pos[k] === PRON)) k++
   return k < s.tokenEnd && HELD_PLACES.has(lemma[k])
 }
 
@@ -1633,7 +1749,9 @@ function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
     while (k > s.tokenStart && k >= v - 8 && (overlapsTime(c, k) || pos[k] === ADP)) k--
     if (k < v - 1) v = k
   }
-  if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || pos[v] !== VERB) return null
+  // ("cholera cases top 41,000": wink reads "top" between a noun and the number as an adjective)
+  const isTopAfterNoun = v === a - 1 && v > s.tokenStart && /^tops?$/i.test(tokenText(c, v)) && pos[v - 1] === NOUN
+  if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && !isTopAfterNoun)) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--
   // "Measles cases in northern Chad pass 9,000": past a place phrase after the subject

@@ -24,6 +24,8 @@ export const LABOUR_PEOPLE = new Set([
   'unit', 'brigade', 'battalion', 'division', 'army', 'officer', 'operative', 'agent', 'diplomat',
   'builder', 'medic', 'doctor', 'nurse', 'technician', 'mechanic', 'driver', 'instructor',
   'firefighter', 'rescuer', 'paramedic', 'responder', 'policeman', 'police', 'miner', 'team',
+  // "deployed 4,800 monitors to polling stations": election and ceasefire observers
+  'monitor', 'observer', 'inspector',
 ])
 
 /**
@@ -42,6 +44,7 @@ export const OTHER_PEOPLE = new Set([
   'people', 'person', 'civilian', 'child', 'children', 'resident', 'woman', 'women', 'inhabitant',
   'citizen', 'national', 'family', 'victim', 'student', 'patient', 'migrant', 'individual',
   'son', 'daughter', 'villager', 'survivor', 'passenger', 'civilian', 'worshipper', 'pilgrim',
+  'pupil', 'schoolchild', 'schoolchildren', 'schoolgirl', 'schoolboy', 'teacher',
 ])
 
 /** Nouns that name the category themselves. */

@@ -173,10 +173,15 @@ function firstToken(c: Context, span: CharSpan): number {
  */
 function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   if (span === null) return null
-  const first = firstToken(c, span)
+  let first = firstToken(c, span)
   if (first < 0) return span
   let end = first
   while (end < c.tokens.count && c.tokens.start[end] < span.end) end++
+  // "... through June, the IPC, a U.N.-backed monitor, said": a time that ends the content,
+  // read into the source before its comma, is not who speaks
+  let timeEnd = first
+  while (timeEnd < end && overlapsTime(c, timeEnd)) timeEnd++
+  if (timeEnd > first && timeEnd + 1 < end && tokenText(c, timeEnd) === ',') first = timeEnd + 1
   let named = false
   for (let t = first; t < end - 1; t++) {
     if (c.tokens.pos[t] === PROPN) named = true
@@ -192,8 +197,9 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
     if (tokenText(c, t) === ',' && t > first && (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN) &&
       c.tokens.pos[t + 1] === VERB && /(?:ed|en|wn)$/i.test(tokenText(c, t + 1))) { end = t; break }
     // "A NATO official, who spoke on condition of anonymity,": a relative clause describes the speaker
+    // ("The Citizens' Election Watch, which deployed ...": a word of a name whatever its tag)
     if (tokenText(c, t) === ',' && t > first && (c.tokens.lemma[t + 1] === 'who' || c.tokens.lemma[t + 1] === 'which') &&
-      (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN)) { end = t; break }
+      (c.tokens.pos[t - 1] === NOUN || c.tokens.pos[t - 1] === PROPN || isInName(c, t - 1) || (t - 1 > first && /^[A-Z]/.test(tokenText(c, t - 1))))) { end = t; break }
   }
   // "Ukraine's military on Tuesday said", "The ministry last week reported": a time phrase
   // between the speaker and the cue dates the statement; it is not who speaks
@@ -208,6 +214,12 @@ function withoutApposition(c: Context, span: CharSpan | null): CharSpan | null {
   for (let t = first; t < timeStart; t++) if (c.tokens.pos[t] === VERB && !isInName(c, t)) hasParticiple = true
   if (timeStart < end && timeStart > first && (head === NOUN || head === PROPN || head === PRON) && !hasParticiple) end = timeStart
   return spanOf(c, first, end) ?? span
+}
+
+/** Whether a token of lemma `word` stands in tokens [from, to). */
+function hasLemmaIn(c: Context, word: string, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (c.tokens.lemma[t] === word) return true
+  return false
 }
 
 /** Whether "and" or "or" stands in tokens [from, to). */
@@ -535,6 +547,9 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     // "Oct 24 (CW) - The United States said": a dateline before a dash is not the source
     const dateline = datelineDash(c.text, c.tokens, s.tokenStart, a)
     let opening = dateline >= 0 ? dateline + 1 : s.tokenStart
+    // "07:15 GMT - Local television reports ...": nor the timestamp of a live blog's entry
+    const stamp = dateline < 0 ? TIMESTAMP.exec(c.text.slice(s.start, Math.min(s.end, s.start + 24))) : null
+    if (stamp !== null) while (opening < a && c.tokens.start[opening] < s.start + stamp[0].length) opening++
     // "Also ministry informed", "But officials said": a leading adverb or conjunction
     while (opening < a && (pos[opening] === ADV || pos[opening] === CCONJ)) opening++
     let verb = opening
@@ -550,6 +565,13 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
     }
     let npEnd = verb
     if (verb > opening) verb = pastTime(c, s, verb)
+    // "Officials, speaking on condition of anonymity, said ...": past a participle's phrase
+    // between commas with no other verb (as `recordingSource` passes it)
+    if (verb > opening && verb + 2 < a && tokenText(c, verb) === ',' && pos[verb + 1] === VERB && /ing$/i.test(tokenText(c, verb + 1))) {
+      let k = verb + 2
+      while (k < a && k < verb + 10 && tokenText(c, k) !== ',' && pos[k] !== VERB && pos[k] !== AUX) k++
+      if (k < a && tokenText(c, k) === ',') verb = k + 1
+    }
     let isPassive = false
     while (verb < a && pos[verb] === AUX) { if (lemma[verb] === 'be') isPassive = true; verb++ }
     // ("The October report exceeded": a determiner before a time names no one)
@@ -863,7 +885,8 @@ function recordingSource(c: Context, s: Sentence, a: number): { source: CharSpan
     // a count states a figure for whoever made it: "Figures show ..." alone names no one
     ok = named && (subjectIsData || v === 'put')
     // "put the death toll at 87": only with the figure after "at"
-    if (v === 'put') ok &&= a > 0 && lemma[a - 1] === 'at'
+    // ("put its losses at 14 soldiers killed and 31 wounded": a figure coordinated with it too)
+    if (v === 'put') ok &&= a > 0 && (lemma[a - 1] === 'at' || (lemma[a - 1] === 'and' && hasLemmaIn(c, 'at', verb + 1, a - 1)))
   } else if (v === 'give') {
     let k = verb + 1
     if (k < a && pos[k] === DET) k++
@@ -1200,6 +1223,34 @@ function isCueBetween(c: Context, att: Attribution, q: Quantity): boolean {
   })
 }
 
+/**
+ * "Rebel commanders, fearing reprisals, recorded 40 deaths": a participle that opens an aside
+ * right after its subject's comma and says nothing (no speech verb: "Officials, saying ..." do) is no
+ * cue; the verb after the aside ({@link recordingSource}) is.
+ */
+function isAsideParticipleCue(c: Context, att: Attribution): boolean {
+  const cue = hull(att.cue)
+  const source = hull(att.source)
+  // (right after the source's comma: not "Judges convicted two men, finding that ...", nor
+  // "Save the Children said, warning that ...")
+  if (cue === null || source === null || !/^\s*,\s*$/.test(c.text.slice(source.end, cue.start))) return false
+  const t = firstToken(c, cue)
+  if (t < 1 || lastToken(c, cue) !== t || !/ing$/i.test(tokenText(c, t)) || tokenText(c, t - 1) !== ',') return false
+  return !SPEECH_VERBS.has(c.tokens.lemma[t])
+}
+
+/**
+ * "Yemen: cholera cases top 41,000", "Sudan: Flash Update No. 4": a place before a colon is
+ * what a headline or a report is about, not who speaks (a person's label is: "Erdogan: quake
+ * toll tops 8,500", "Sultan: We have 310 patients").
+ */
+function isPlaceLabel(c: Context, att: Attribution): boolean {
+  const cue = hull(att.cue)
+  const source = hull(att.source)
+  if (cue === null || source === null || c.text.slice(cue.start, cue.end) !== ':') return false
+  return entitiesIn(c, source).some((e) => e.start === source.start && e.end === source.end && e.type === 'GPE')
+}
+
 function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // "she said 800,000 had joined a strike that the ministry counted at 212,000": the body that
   // counts in a relative clause states the figure it counts, inside what another says
@@ -1216,6 +1267,10 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   // "The appeal seeks $4.2 billion") names who acts, not who states the figure: a speaker
   // around it ("..., a Turkish official told reporters") is the source, and with none the
   // figure is the text's own unless the fallback finds one.
+  // "..., according to the school's principal, though the police put the figure at 87": a
+  // body that sizes the figure in a clause of contrast of its own states it
+  const contrasting = contrastRecorder(c, s, a)
+  if (contrasting !== null) return { attribution: null, source: contrasting.source, cue: contrasting.cue, sourceEntity: sourceEntityOf(c, contrasting.source) ?? bodyBefore(c, contrasting.source) }
   let best = -1
   let bestSize = Infinity
   let sourceless = -1
@@ -1225,7 +1280,7 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
     // (first the cheap test: a content that does not hold the figure is no quotation before it either)
     if (!att.content.some((f) => holdsFigure(f, q))) return
     if (isPastQuote(c, att, q)) { isAfterQuote = true; return }
-    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a)) return
+    if (isModifierCue(c, att) || isWritersClauseAfter(c, hull([...att.source, ...att.cue]), a) || isPlaceLabel(c, att) || isAsideParticipleCue(c, att)) return
     if (isCueBetween(c, att, q)) return
     const size = att.content.reduce((n, f) => n + f.end - f.start, 0)
     if (att.source.length === 0 || isImpersonal(c, hull(att.source)) || (isDeedCue(c, att.cue) && !isPersonAsking(c, att)) || isBareFigure(c, hull(att.source)) || isFigureAfterCue(c, att) ||
@@ -1242,6 +1297,8 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   }
   // (the sentence whose subject holds the quotation is the writer's)
   if (isAfterQuote) return { attribution: null, source: null, cue: null, sourceEntity: null }
+  const contrast = butContinued(c, s, a)
+  if (contrast >= 0) return sourceFrom(c, contrast)
   const trailing = trailingWith(c, s, a)
   if (trailing >= 0) return sourceFrom(c, trailing)
   const coordinated = coordinatedSizing(c, s, a)
@@ -1295,6 +1352,45 @@ function forecastContinued(c: Context, s: Sentence): Source | null {
     if (modal) found = i
   })
   return found < 0 ? null : sourceFrom(c, found)
+}
+
+// Words that open a clause of contrast after a comma: ", though the police put the figure at 87".
+const CONTRAST_OPENERS = new Set(['though', 'although', 'whereas', 'while', 'but'])
+
+/**
+ * ", though the police put the figure at 87": the body of {@link recordingSource} that opens a
+ * clause of contrast after a comma, with the figure (at token `a`) in that clause.
+ */
+function contrastRecorder(c: Context, s: Sentence, a: number): { source: CharSpan; cue: CharSpan } | null {
+  for (let t = a - 2; t > s.tokenStart && t >= a - 16; t--) {
+    if (!CONTRAST_OPENERS.has(c.tokens.lemma[t]) || tokenText(c, t - 1) !== ',') continue
+    const found = recordingSource(c, { ...s, start: c.tokens.start[t + 1], tokenStart: t + 1 }, a)
+    return found !== null && firstToken(c, found.source) === t + 1 ? found : null
+  }
+  return null
+}
+
+/**
+ * "About 300,000 people had returned, she said, but 1.2 million remained in camps", "...,
+ * the state government said on Wednesday, but at least 25 children remain in captivity": a
+ * figure that opens the clause right after ", but", which follows a speech clause set after
+ * its content (a source and cue, perhaps a time or a short phrase after the cue: "in a
+ * statement"), completes the speaker's contrast: the index of that attribution, or -1.
+ */
+function butContinued(c: Context, s: Sentence, a: number): number {
+  const { pos, lemma } = c.tokens
+  if (a - 2 <= s.tokenStart || lemma[a - 1] !== 'but' || tokenText(c, a - 2) !== ',') return -1
+  const comma = c.tokens.start[a - 2]
+  return c.attributions.findIndex((att) => {
+    const cue = hull(att.cue)
+    const source = hull(att.source)
+    const content = hull(att.content)
+    if (cue === null || source === null || content === null || cue.end > comma || content.end > source.start || source.start < s.start) return false
+    // (only a time or a short phrase with no verb between the cue and the comma)
+    let t = tokenEndingAfter(c, cue.end)
+    for (let n = 0; t < a - 2; t++, n++) if (n >= 6 || pos[t] === VERB || pos[t] === AUX || CLAUSE_BREAKS.has(tokenText(c, t))) return false
+    return true
+  })
 }
 
 // Words that open a clause of the writer's after a source and its cue (not "but", which
@@ -1442,6 +1538,8 @@ function isFigureOfThings(c: Context, source: CharSpan | null, cue: CharSpan | n
 
 // A line of a list: a short label, a colon or dash, a number and nothing else.
 const LIST_LINE = /^[^\n:–—]{1,60}\s*[:–—-]\s*[^\n]{0,40}\d[\d,.]*\s*[.;,]?\s*$/
+// A bulleted line with a figure: "- 340 fighters killed;", "• 23 mortars seized".
+const BULLET_LINE = /^[ \t]*[-–—•*][ \t]+[^\n]{0,80}\d[^\n]{0,80}$/
 // Verbs by which a body gives a list of figures: "The General Staff listed the losses as:".
 const LISTING_VERBS = new Set([...RECORD_VERBS, 'give', 'publish', 'release', 'provide', 'put', 'report', 'say', 'announce', 'state'])
 
@@ -1453,19 +1551,27 @@ const LISTING_VERBS = new Set([...RECORD_VERBS, 'give', 'publish', 'release', 'p
  * Monday:") has none.
  */
 function listSource(c: Context, q: Quantity, a: number): Source | null {
-  if (a === 0 || !/^[:–—-]$/.test(tokenText(c, a - 1))) return null
   const lineOf = (at: number) => {
     const start = c.text.lastIndexOf('\n', at - 1) + 1
     const nl = c.text.indexOf('\n', at)
     return { start, end: nl < 0 ? c.text.length : nl }
   }
   let line = lineOf(q.start)
-  if (!LIST_LINE.test(c.text.slice(line.start, line.end))) return null
+  // ("- 112 wounded;", "• 4 armoured vehicles and 17 pickup trucks destroyed": a bulleted line)
+  const isBulleted = BULLET_LINE.test(c.text.slice(line.start, line.end))
+  if (!isBulleted && (a === 0 || !/^[:–—-]$/.test(tokenText(c, a - 1)))) return null
+  if (!isBulleted && !LIST_LINE.test(c.text.slice(line.start, line.end))) return null
   for (let guard = 0; guard < 40 && line.start > 0; guard++) {
     line = lineOf(line.start - 1)
     const words = c.text.slice(line.start, line.end)
-    if (LIST_LINE.test(words)) continue
+    if (isBulleted ? BULLET_LINE.test(words) : LIST_LINE.test(words)) continue
     if (!/:\s*$/.test(words)) return null
+    // "In a communique, army spokesman X listed the losses as follows:": the speaker of an
+    // attribution whose cue is on the opening line
+    if (isBulleted) {
+      const i = c.attributions.findIndex((x) => x.source.length > 0 && x.cue.length > 0 && x.cue[0].start >= line.start && x.cue[0].end <= line.end)
+      if (i >= 0) return sourceFrom(c, i)
+    }
     // the opening line's speaker
     const from = tokenEndingAfter(c, line.start)
     let to = from

@@ -92,7 +92,15 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after
-  while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end++
+  // ("a budget of 17.6 trillion rupees ($62.5 billion) for the next fiscal year": past an amount in brackets)
+  const pastBrackets = (t: number): number => {
+    if (tokenText(c, t) !== '(') return t
+    let k = t + 1
+    while (k < s.tokenEnd && k < t + 8 && tokenText(c, k) !== ')') k++
+    return k < s.tokenEnd && tokenText(c, k) === ')' ? k + 1 : t
+  }
+  end = pastBrackets(end)
+  while (end < s.tokenEnd && !CLAUSE_BREAKS.has(tokenText(c, end)) && !opensClause(c, end, s)) end = pastBrackets(end + 1)
   const rest = c.text.slice(q.end, end < s.tokenEnd ? c.tokens.start[end] : s.end)
   return AHEAD_PERIOD.test(rest)
 }
@@ -160,9 +168,9 @@ function isAppealApposition(c: Context, a: number, s: Sentence): boolean {
   return false
 }
 
-// "in the coming days", "later this year", "next month"; ("to support the response over the
+// "in the coming days", "later this year", "next month", "for the next fiscal year"; ("to support the response over the
 // next three months": a count of them, after "over" too)
-const AHEAD_PERIOD = new RegExp(`\\b((in|over|during|within) the (coming|next) ((\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')}) )?(days|weeks|months|years)|later this (week|month|year)|next (week|month|year))\\b`, 'i')
+const AHEAD_PERIOD = new RegExp(`\\b((in|over|during|within) the (coming|next) ((\\d{1,2}|${PERIOD_COUNT_WORDS.join('|')}) )?(days|weeks|months|years)|later this (week|month|year)|next ((fiscal|financial|budget) )?(week|month|year))\\b`, 'i')
 
 /**
  * Whether token `t` is a conjunction that opens a clause of its own: "and that the state would
@@ -381,7 +389,10 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // ("won Sunday's runoff with 54.6 percent", "68.1 percent in the 2021 election": a time that
     // owns or modifies an election dates its results, as `isElection` reads them)
     // (near the figure only: "The top donors of the 2012 election, ..., directing $20 million" is not)
-    const isNear = Math.abs(xa - a) <= ELECTION_REACH
+    // ("71.3 percent of the registered voters cast ballots in last week's presidential election":
+    // farther after the figure in its own segment; not before it: "was leading Friday's
+    // election with 44.1 percent after 61 percent of ballots had been counted")
+    const isNear = Math.abs(xa - a) <= ELECTION_REACH || (seg[xa - s.tokenStart] === own && xa > a && xa - a <= 3 * ELECTION_REACH)
     if (xb < s.tokenEnd && /^['’]s$/.test(tokenText(c, xb)) && !(isNear && isElection(c, s, xb + 1))) continue
     if (xb < s.tokenEnd && xa > s.tokenStart && c.tokens.pos[xb] === NOUN && !PARTS_OF_DAY.has(c.tokens.lemma[xb]) &&
       (c.tokens.pos[xa - 1] === DET || /^['’]s?$/.test(tokenText(c, xa - 1))) && !isRelativeAbout(c, s, xb, a) && !(isNear && isElection(c, s, xb))) continue
@@ -390,7 +401,9 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     const k = isPastAside(c, s, seg, own, xa) ? own : seg[xa - s.tokenStart]
     // ("struck ... on Tuesday, killing 27": a participle clause right after its main clause
     // tells of the same event, even when the main clause has a figure of its own)
-    const isParticipleOf = info.participle[own] === 1 && k === own - 1
+    // (past other participle clauses of the same event: "..., killing 11 people, cutting power
+    // to about 200,000 homes")
+    const isParticipleOf = info.participle[own] === 1 && k < own && isParticipleRun(info.participle, k + 1, own)
     if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1 && !isParticipleOf))) continue
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
@@ -423,6 +436,12 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // it will send 4,000 soldiers")
   if (isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a)) return aheadOfPublication(c, best.time)
   return best.value
+}
+
+/** Whether every segment in [from, to) is a participle clause. */
+function isParticipleRun(participle: ArrayLike<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (participle[k] !== 1) return false
+  return true
 }
 
 /** Whether segment `k` is an apposition: ", the largest donor last year," (no verb, a determiner after a comma that follows a noun). */

@@ -13,7 +13,7 @@
 import type { Amount, Bound, CharSpan, Quantity, QuantityKind } from '../../model/types.ts'
 import { lex, type Token } from './lexer.ts'
 import {
-  ATTACHED_SCALES, CAPITALIZED_LABELS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
+  ATTACHED_SCALES, CAPITALIZED_LABELS, CURRENCY_ABBREVIATIONS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
   DOLLAR_PREFIXES, DOZEN_ABBREVIATIONS, LABEL_WORDS, MEASURE_UNIT_PAIRS, MEASURE_UNITS, MODAL_WORDS,
   MODIFIERS, MONTHS, MULTIPLIER_ADJECTIVES,
   MULTIPLIER_FOLLOWERS, MULTIPLIER_WORDS, NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
@@ -147,7 +147,7 @@ const STARTER_PUNCT: ReadonlySet<string> = new Set([...CURRENCY_SYMBOLS.keys(), 
 /** Whether a word is a currency code or a dollar prefix ("USD", "US" of "US$"); both tables are in capitals. */
 function isCodeOrDollarPrefix(raw: string): boolean {
   const c = raw.charCodeAt(0)
-  return c >= 65 && c <= 90 && (CURRENCY_CODES.has(raw) || DOLLAR_PREFIXES.has(raw))
+  return c >= 65 && c <= 90 && (CURRENCY_CODES.has(raw) || DOLLAR_PREFIXES.has(raw) || CURRENCY_ABBREVIATIONS.has(raw))
 }
 
 /** Drop binary floating-point noise: 65.4 * 1e9 is 65400000000, not 65400000000.00001. */
@@ -246,6 +246,10 @@ class Scanner {
         }
         if (CURRENCY_CODES.has(t.raw) && currency === null && toks[k + 1]?.kind === 'num') {
           currency = t.raw; k++; continue
+        }
+        const abbreviated = CURRENCY_ABBREVIATIONS.get(t.raw)
+        if (abbreviated !== undefined && currency === null && toks[k + 1]?.kind === 'num') {
+          currency = abbreviated; k++; continue
         }
         if (DOLLAR_PREFIXES.has(t.raw) && currency === null && isPunct(toks[k + 1], '$') &&
           !toks[k + 1].isSpaced) {
@@ -416,6 +420,10 @@ class Scanner {
       let hasScale = false
       let scale = 1
       let isFraction = shape.isSlash
+      // "2.340 residential houses", "1.250 persons" (translated text that groups thousands with a
+      // dot): three decimals before a plural count noun are thousands, as no count of houses or
+      // persons has a fraction
+      if (!hasCurrency && /^[1-9]\d{0,2}\.\d{3}$/.test(t.raw) && this.isCountNounAhead(j)) value = t.value * 1000
       const nx = toks[j]
       // "2  1/4": a whole number and a slash fraction.
       if (nx !== undefined && nx.kind === 'num' && nx.num!.isSlash && nx.isSpaced && Number.isInteger(value) &&
@@ -452,7 +460,10 @@ class Scanner {
       } else if (after !== undefined && after.kind === 'word') {
         const spaced = SPACED_SCALES.get(after.raw)
         const w = NUMBER_WORDS.get(after.lower)
-        if (spaced !== undefined && !(after.raw === 'G' && value < 10)) {
+        // "340 M23 rebels": a letter glued to digits or letters after it is a name, not a scale
+        const glued = toks[j + 1]
+        const isNamePart = glued !== undefined && !glued.isSpaced && (glued.kind === 'num' || glued.kind === 'word')
+        if (spaced !== undefined && !(after.raw === 'G' && value < 10) && !isNamePart) {
           scale = spaced
           value *= spaced
           j++
@@ -673,6 +684,16 @@ class Scanner {
    * Whether token `j` looks like a counted plural noun ("people", "refugees"): then "3m"
    * before it is three million, while "a 3m wall" and "1m isn't" stay metres.
    */
+  /** Whether a plural noun that is no unit follows at `j`, or after one lower-case word ("residential houses"). */
+  private isCountNounAhead(j: number): boolean {
+    const t = this.toks[j]
+    if (t === undefined || MEASURE_UNITS.has(t.lower) || MEASURE_UNIT_PAIRS.has(t.lower)) return false
+    if (this.isPluralNounAt(j)) return true
+    const u = this.toks[j + 1]
+    return t.kind === 'word' && !isCapitalized(t) && !STARTER_WORDS.has(t.lower) && u !== undefined &&
+      !MEASURE_UNITS.has(u.lower) && this.isPluralNounAt(j + 1)
+  }
+
   private isPluralNounAt(j: number): boolean {
     const t = this.toks[j]
     if (t === undefined || t.kind !== 'word' || !t.isSpaced || isCapitalized(t)) return false

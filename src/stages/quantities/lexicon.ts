@@ -161,6 +161,9 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set([
   'AUD', 'CAD', 'HKD', 'NOK', 'DKK', 'PLN',
 ])
 
+/** Abbreviated currency names before the number ("Rs 1.1 trillion", "Rs17.6 trillion"). Case-sensitive. */
+export const CURRENCY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['Rs', 'INR']])
+
 /** Currency names after the number ("500 million won"). */
 export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['dollars', 'USD'], ['dollar', 'USD'], ['euros', 'EUR'], ['euro', 'EUR'],
@@ -217,7 +220,7 @@ export const MEASURE_UNITS: ReadonlyMap<string, string> = new Map([
   ['tonnes', 't'], ['tons', 't'], ['tonne', 't'], ['ton', 't'], ['kilometres', 'km'],
   ['kilometers', 'km'], ['km', 'km'], ['miles', 'mi'], ['hectares', 'ha'], ['acres', 'acre'],
   ['kilograms', 'kg'], ['kg', 'kg'], ['litres', 'l'], ['liters', 'l'], ['barrels', 'bbl'],
-  ['metres', 'm'], ['meters', 'm'],
+  ['metres', 'm'], ['meters', 'm'], ['centimetres', 'cm'], ['centimeters', 'cm'], ['cm', 'cm'],
   ['gigawatts', 'GW'], ['gigawatt', 'GW'], ['megawatts', 'MW'], ['megawatt', 'MW'], ['kilowatts', 'kW'],
   ['kilowatt', 'kW'], ['gw', 'GW'], ['mw', 'MW'], ['twh', 'TWh'], ['gwh', 'GWh'], ['mwh', 'MWh'],
 ])

@@ -5,8 +5,9 @@ import { DASHES, isDashBetween } from './marks.ts'
 import { capitalised, MONTH_FORMS } from './calendar.ts'
 
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, built anew on every call.
-// A capitalised word, a number of up to four digits (a day, a year), a dot, comma or bracket.
-const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()])$/u
+// A capitalised word, a number of up to four digits (a day, a year), a dot, comma or bracket,
+// or a slash between two places ("LISBON/MADRID, Jan 21 (Reuters) -").
+const DATELINE_WORD = /^(?:\p{Lu}[\p{L}'’.]*|\d{1,4}|[.,()/])$/u
 const IN_CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u
 // A month's name, whole or cut ("Oct", "Oct."), and a day of it: a dateline that opens with its date.
 const MONTH = new RegExp(`^(?:${MONTH_FORMS.map(capitalised).join('|')})\\.?$`)
