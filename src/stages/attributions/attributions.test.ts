@@ -1078,6 +1078,14 @@ test('the one spoken to between "told", "asked", "reassured" and the complement 
     return read(withoutAddressee(p, at(cue), at(fragment)))
   }
   assert.equal(run('He told the crowd, “We will win.”', 'told', 'the crowd, “We will win.”'), '“We will win.”')
+  // with no "that": a subject pronoun and its verb after "tell" and its kin, a question word
+  // that reads as a determiner or pronoun after "ask" (session 15)
+  assert.equal(run('She assured the farmers they would keep their land.', 'assured', 'the farmers they would keep their land'), 'they would keep their land')
+  assert.equal(run('The coach told his players he was proud of them.', 'told', 'his players he was proud of them'), 'he was proud of them')
+  assert.equal(run('The host asked the mayor which roads she would close.', 'asked', 'the mayor which roads she would close'), 'which roads she would close')
+  assert.equal(run('The host asked our guests what they thought of the show.', 'asked', 'our guests what they thought of the show'), 'what they thought of the show')
+  // an object pronoun is the one spoken to, not what is said
+  assert.equal(run('He told him he had won.', 'told', 'him he had won'), 'he had won')
   // "accuse X of", "call X Y", "urge X to": X is content, as PolNeAR marks it
   assert.equal(run('She accused Obama of exploiting the attack.', 'accused', 'Obama of exploiting the attack'), 'Obama of exploiting the attack')
   assert.equal(run('She urged women to vote for Clinton.', 'urged', 'women to vote for Clinton'), 'women to vote for Clinton')
