@@ -762,9 +762,25 @@ test('content ending before a speech clause set off by commas runs on after it w
   }
   assert.deepEqual(run('The golf industry, club owners say, is doing much better than in 2009.', 'club owners', 'The golf industry'),
     ['The golf industry', 'is doing much better than in 2009'])
-  // a whole clause before the speech clause: what follows is the writer's
+  // without the cue marks, a whole clause before the speech clause keeps what follows out
   assert.deepEqual(run('The aircraft was insured at $35 million, records say, and experts value it lower.', 'records', 'The aircraft was insured at $35 million'),
     ['The aircraft was insured at $35 million'])
+  // with them (session 15), after a whole clause too, after a conjunction and past a few words after the verb,
+  // unless what follows holds a cue of its own
+  const marked = (text: string, source: string, before: string, cues: string[] = ['say']) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const c of cues) for (let i = at(c).start; i < at(c).end; i++) isCue[i] = 1
+    return clauseAfterParenthetical(p, at('say'), { source: [at(source)], content: [at(before)] }, isCue).content.map(read)
+  }
+  assert.deepEqual(marked('The mill will close in May, its owners say, because orders have dried up.', 'its owners', 'The mill will close in May'),
+    ['The mill will close in May', 'because orders have dried up'])
+  assert.deepEqual(marked('The league cut its budget, officials say on the radio, and it has frozen hiring.', 'officials', 'The league cut its budget'),
+    ['The league cut its budget', 'and it has frozen hiring'])
+  assert.deepEqual(marked('The aircraft was insured at $35 million, records say, and experts believe it is worth less.', 'records', 'The aircraft was insured at $35 million', ['say', 'believe']),
+    ['The aircraft was insured at $35 million'])
+  // a participle after the second comma hangs on the speech clause
+  assert.deepEqual(marked('Sales were strong, the owners say, pointing to the busy summer.', 'the owners', 'Sales were strong'), ['Sales were strong'])
 })
 
 test('a quotation right after the speech clause that follows a quotation is the same attribution\'s content', () => {

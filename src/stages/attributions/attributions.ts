@@ -421,7 +421,7 @@ export function extractAttributions(
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue
     // a speech clause set off by commas inside the sentence, or a second quotation after it
-    d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles, isCue)), isCue, taken)
+    d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles, isCue), isCue), isCue, taken)
     // the same after a longer speech clause; an unquoted clause before one that closes its sentence
     d.roles = clauseBeforeClosingSpeech(p, d.cues[0], quotationAfterLongClause(p, d.cues, d.roles, isCue, taken), isCue)
     d.roles = withoutTailAfterQuote(p, d.cues, d.roles)
