@@ -729,10 +729,12 @@ test('a speech clause set off by commas inside a sentence: the clause before it 
   // a leading conjunction stays out
   assert.deepEqual(run('But the thing Rubio needs most, aides say, is for Kasich to quit.', 'aides', 'is for Kasich to quit'),
     ['the thing Rubio needs most', 'is for Kasich to quit'])
-  // an opener with no verb is the writer's: "In the end", "Still"
+  // an opener with no verb is content too before unquoted words (session 15: PolNeAR gold has most of them)
   assert.deepEqual(run('In the end, union leaders say, members vote for Democrats.', 'union leaders', 'members vote for Democrats'),
-    ['members vote for Democrats'])
-  assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['the bridge must close'])
+    ['In the end', 'members vote for Democrats'])
+  assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['Still', 'the bridge must close'])
+  // but not a time "ago"
+  assert.deepEqual(run('Two years ago, officials say, the bridge was closed.', 'officials', 'the bridge was closed'), ['the bridge was closed'])
 })
 
 test('a speech clause set off by commas before a quotation in lower case: the clause before it is content too', () => {
