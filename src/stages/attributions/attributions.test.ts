@@ -781,8 +781,10 @@ test('content ending before a speech clause set off by commas runs on after it w
     ['The league cut its budget', 'and it has frozen hiring'])
   assert.deepEqual(marked('The aircraft was insured at $35 million, records say, and experts believe it is worth less.', 'records', 'The aircraft was insured at $35 million', ['say', 'believe']),
     ['The aircraft was insured at $35 million'])
-  // a participle after the second comma hangs on the speech clause
+  // a participle after the second comma hangs on the speech clause; an indefinite noun phrase after a whole clause is a gloss
   assert.deepEqual(marked('Sales were strong, the owners say, pointing to the busy summer.', 'the owners', 'Sales were strong'), ['Sales were strong'])
+  assert.deepEqual(marked('Prices rose by half, the owners say, a jump that few expected.', 'the owners', 'Prices rose by half'), ['Prices rose by half'])
+  assert.deepEqual(marked('Voters are feeling, the polls say, a lot of anxiety about jobs.', 'the polls', 'Voters are feeling'), ['Voters are feeling', 'a lot of anxiety about jobs'])
 })
 
 test('a quotation right after the speech clause that follows a quotation is the same attribution\'s content', () => {
