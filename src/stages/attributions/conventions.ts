@@ -16,6 +16,7 @@ import { datelineDash } from '../tokens/dateline.ts'
 import { isDashBetween, QUOTE_MARKS } from '../tokens/marks.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
+import { SUBJECT_PRONOUNS } from '../tokens/tokens.ts'
 
 const VERB_POS = POS_TAGS.indexOf('VERB')
 
@@ -1425,9 +1426,6 @@ const ADDRESSEE_COMPLEMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['notify', new Set(['that'])],
 ])
 const ADDRESSEE_NP = new Set([DET_POS, NOUN_POS, PROPN_POS, PRON_POS, ADJ_POS, NUM_POS])
-// Subject pronouns that open what is said after the one spoken to, with no "that" ("told voters he would ...").
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i'])
-
 /** Whether token `k` opens what is said after the one spoken to: a complement of `comps`, or after "tell" and its kin a subject pronoun and its verb. */
 function opensSaid(p: Prepared, comps: ReadonlySet<string>, k: number): boolean {
   if (comps.has(p.tokens.lemma[k])) return true
