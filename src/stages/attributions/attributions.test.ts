@@ -800,10 +800,12 @@ test('a speech clause set off by commas inside a sentence: the clause before it 
   // a leading conjunction stays out
   assert.deepEqual(run('But the thing Rubio needs most, aides say, is for Kasich to quit.', 'aides', 'is for Kasich to quit'),
     ['the thing Rubio needs most', 'is for Kasich to quit'])
-  // an opener with no verb is the writer's: "In the end", "Still"
+  // an opener with no verb is content too before unquoted words (session 15: PolNeAR gold has most of them)
   assert.deepEqual(run('In the end, union leaders say, members vote for Democrats.', 'union leaders', 'members vote for Democrats'),
-    ['members vote for Democrats'])
-  assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['the bridge must close'])
+    ['In the end', 'members vote for Democrats'])
+  assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['Still', 'the bridge must close'])
+  // but not a time "ago"
+  assert.deepEqual(run('Two years ago, officials say, the bridge was closed.', 'officials', 'the bridge was closed'), ['the bridge was closed'])
 })
 
 test('a speech clause set off by commas before a quotation in lower case: the clause before it is content too', () => {
@@ -833,9 +835,27 @@ test('content ending before a speech clause set off by commas runs on after it w
   }
   assert.deepEqual(run('The golf industry, club owners say, is doing much better than in 2009.', 'club owners', 'The golf industry'),
     ['The golf industry', 'is doing much better than in 2009'])
-  // a whole clause before the speech clause: what follows is the writer's
+  // without the cue marks, a whole clause before the speech clause keeps what follows out
   assert.deepEqual(run('The aircraft was insured at $35 million, records say, and experts value it lower.', 'records', 'The aircraft was insured at $35 million'),
     ['The aircraft was insured at $35 million'])
+  // with them (session 15), after a whole clause too, after a conjunction and past a few words after the verb,
+  // unless what follows holds a cue of its own
+  const marked = (text: string, source: string, before: string, cues: string[] = ['say']) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const c of cues) for (let i = at(c).start; i < at(c).end; i++) isCue[i] = 1
+    return clauseAfterParenthetical(p, at('say'), { source: [at(source)], content: [at(before)] }, isCue).content.map(read)
+  }
+  assert.deepEqual(marked('The mill will close in May, its owners say, because orders have dried up.', 'its owners', 'The mill will close in May'),
+    ['The mill will close in May', 'because orders have dried up'])
+  assert.deepEqual(marked('The league cut its budget, officials say on the radio, and it has frozen hiring.', 'officials', 'The league cut its budget'),
+    ['The league cut its budget', 'and it has frozen hiring'])
+  assert.deepEqual(marked('The aircraft was insured at $35 million, records say, and experts believe it is worth less.', 'records', 'The aircraft was insured at $35 million', ['say', 'believe']),
+    ['The aircraft was insured at $35 million'])
+  // a participle after the second comma hangs on the speech clause; an indefinite noun phrase after a whole clause is a gloss
+  assert.deepEqual(marked('Sales were strong, the owners say, pointing to the busy summer.', 'the owners', 'Sales were strong'), ['Sales were strong'])
+  assert.deepEqual(marked('Prices rose by half, the owners say, a jump that few expected.', 'the owners', 'Prices rose by half'), ['Prices rose by half'])
+  assert.deepEqual(marked('Voters are feeling, the polls say, a lot of anxiety about jobs.', 'the polls', 'Voters are feeling'), ['Voters are feeling', 'a lot of anxiety about jobs'])
 })
 
 test('a quotation right after the speech clause that follows a quotation is the same attribution\'s content', () => {
@@ -1149,6 +1169,14 @@ test('the one spoken to between "told", "asked", "reassured" and the complement 
     return read(withoutAddressee(p, at(cue), at(fragment)))
   }
   assert.equal(run('He told the crowd, “We will win.”', 'told', 'the crowd, “We will win.”'), '“We will win.”')
+  // with no "that": a subject pronoun and its verb after "tell" and its kin, a question word
+  // that reads as a determiner or pronoun after "ask" (session 15)
+  assert.equal(run('She assured the farmers they would keep their land.', 'assured', 'the farmers they would keep their land'), 'they would keep their land')
+  assert.equal(run('The coach told his players he was proud of them.', 'told', 'his players he was proud of them'), 'he was proud of them')
+  assert.equal(run('The host asked the mayor which roads she would close.', 'asked', 'the mayor which roads she would close'), 'which roads she would close')
+  assert.equal(run('The host asked our guests what they thought of the show.', 'asked', 'our guests what they thought of the show'), 'what they thought of the show')
+  // an object pronoun is the one spoken to, not what is said
+  assert.equal(run('He told him he had won.', 'told', 'him he had won'), 'he had won')
   // "accuse X of", "call X Y", "urge X to": X is content, as PolNeAR marks it
   assert.equal(run('She accused Obama of exploiting the attack.', 'accused', 'Obama of exploiting the attack'), 'Obama of exploiting the attack')
   assert.equal(run('She urged women to vote for Clinton.', 'urged', 'women to vote for Clinton'), 'women to vote for Clinton')

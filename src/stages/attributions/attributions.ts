@@ -21,7 +21,7 @@ import {
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt, predicateAfterRelative,
 } from './content-rules.ts'
 import { resolveSource } from './sources.ts'
 import { looksLikePersonName, PARTICLE_PREFIX } from '../entities/entities.ts'
@@ -423,7 +423,7 @@ export function extractAttributions(
   for (const d of drafts) {
     if (d.roles.content.length === 0) continue
     // a speech clause set off by commas inside the sentence, or a second quotation after it
-    d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles, isCue)), isCue, taken)
+    d.roles = nextQuotation(p, d.cues, clauseAfterParenthetical(p, d.cues[0], clauseBeforeParenthetical(p, d.cues[0], d.roles, isCue), isCue), isCue, taken)
     // the same after a longer speech clause; an unquoted clause before one that closes its sentence
     d.roles = clauseBeforeClosingSpeech(p, d.cues[0], quotationAfterLongClause(p, d.cues, d.roles, isCue, taken), isCue)
     d.roles = withoutTailAfterQuote(p, d.cues, d.roles)
@@ -541,7 +541,7 @@ export function extractAttributions(
       if (content.length === 0 && complement !== null) content = [toSentenceEnd(p, complement)]
     }
     // "It seems [...]": an "it" that stands for the clause said is no content (content-rules.ts)
-    found.push({ cues: d.cues, source: src, content: withoutAsideAfterAccordingTo(p, d.cues, withoutExpletiveIt(p, d.cues, content)) })
+    found.push({ cues: d.cues, source: src, content: predicateAfterRelative(p, d.cues, src, withoutAsideAfterAccordingTo(p, d.cues, withoutExpletiveIt(p, d.cues, content)), isCue) })
   }
   // a quotation paragraph no attribution holds is the one's before it; a quotation left open runs to its close;
   // fragments with only a mark between them are one (content-rules.ts)

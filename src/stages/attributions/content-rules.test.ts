@@ -5,7 +5,7 @@ import type { Attribution, CharSpan } from '../../model/types.ts'
 import { loadWink, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel } from './attributions.ts'
 import {
-  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt,
+  anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationAfterLongClause, quotationsToTheirClose, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt, predicateAfterRelative,
 } from './content-rules.ts'
 import { preparedText } from './test-helpers.ts'
 import type { CueTokens } from './taggers.ts'
@@ -273,4 +273,23 @@ test('after "according to X," behind the content, what the writer adds about X i
   // with no content before the cue, what follows the source is the content
   assert.deepEqual(run('According to the poll, a majority of voters, mostly young people.', 'According to', ['a majority of voters, mostly young people']),
     ['a majority of voters, mostly young people'])
+})
+
+test('content cut before a relative clause set off by commas takes the predicate after it as a fragment', () => {
+  const run = (text: string, cue: string, parts: string[], source: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    return predicateAfterRelative(p, [at(cue)], source.map(at), parts.map(at), new Uint8Array(p.n)).map(read)
+  }
+  assert.deepEqual(run('The mayor conceded that the bridge, which opened in 1990, will need repairs soon.', 'conceded', ['that the bridge']),
+    ['that the bridge', 'will need repairs soon'])
+  // a speech clause or the source after the predicate stays out of it
+  const { p, at, read } = prepared('Mr. Lee argued that the plan, which the council passed in May, would cost jobs, his spokesman said.')
+  const isCue = new Uint8Array(p.n)
+  isCue[at('said').start] = 1
+  assert.deepEqual(predicateAfterRelative(p, [at('argued')], [at('Mr. Lee')], [at('that the plan')], isCue).map(read), ['that the plan', 'would cost jobs'])
+  // a participle after the relative clause is no predicate; nor is a relative clause with no comma to close it
+  assert.deepEqual(run('The coach praised the players, who trained all winter, saying they earned it.', 'praised', ['the players']), ['the players'])
+  assert.deepEqual(run('She thanked the volunteers, who stayed until midnight.', 'thanked', ['the volunteers']), ['the volunteers'])
+  // content before its cue is left alone
+  assert.deepEqual(run('The bridge, which opened in 1990, will need repairs, the mayor said.', 'said', ['The bridge']), ['The bridge'])
 })
