@@ -6,7 +6,7 @@ import {
   attributionsStage, cuesWithRoles, extractAttributions, filterFeatures, findCueCandidates, findCues, findRoles,
   loadAttributionModel, Scratch, tidyRoles,
 } from './attributions.ts'
-import { CueFilter, cueFilterFeatures, K_FILTER, loadCueFilter } from './cue-filter.ts'
+import { CueFilter, cueContextFeatures, cueFilterFeatures, K_CONTEXT, K_FILTER, K_ROLES, loadCueFilter, type CueCandidate } from './cue-filter.ts'
 import { defaultEndRanker } from './content-spans.ts'
 import { prepare } from './features.ts'
 
@@ -66,16 +66,44 @@ test('filter features: one value per slot, and they see whether a source was fou
   assert.ok(k >= 0)
   const roles = tidyRoles(p, cands[k], findRoles(model, p, cands[k], isCue, sc), isCue)
   assert.ok(roles.source.length > 0 && roles.content.length > 0)
-  const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_FILTER + 2), 1)
+  const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_ROLES + 2), 1)
   assert.equal(a[0], 0)
-  assert.equal(a[K_FILTER + 1], 0)
-  assert.equal(new Set(a.subarray(1, K_FILTER + 1)).size, K_FILTER)
+  assert.equal(a[K_ROLES + 1], 0)
+  assert.equal(new Set(a.subarray(1, K_ROLES + 1)).size, K_ROLES)
   const em = { scores: new Float64Array(0), from: 0, to: 0 }
-  const withSrc = new Int32Array(K_FILTER)
-  const without = new Int32Array(K_FILTER)
+  const withSrc = new Int32Array(K_ROLES)
+  const without = new Int32Array(K_ROLES)
   cueFilterFeatures(p, cands, k, roles.source, roles.content, em, 0, withSrc, 0)
   cueFilterFeatures(p, cands, k, [], roles.content, em, 0, without, 0)
   assert.notDeepEqual(withSrc, without)
+})
+
+test('context features: every slot filled, and they see a candidate inside another candidate\'s content or source', () => {
+  const p = prep('Officials said that the senator told reporters the bill was dead.')
+  const at = (w: string) => p.tokens.lemma.findIndex((l) => l === w)
+  const said = at('say')
+  const told = at('tell')
+  const cands: CueCandidate[] = [
+    { start: said, end: said + 1, base: 1, margin: 0 },
+    { start: told, end: told + 1, base: 0, margin: 0 },
+  ]
+  const outer = { source: [{ start: 0, end: said }], content: [{ start: said + 1, end: p.n - 1 }] }
+  const inner = { source: [{ start: told - 2, end: told }], content: [{ start: told + 2, end: p.n - 1 }] }
+  const nested = new Int32Array(K_CONTEXT + 1)
+  cueContextFeatures(p, cands, [outer, inner], 1, nested, 1)
+  assert.equal(nested[0], 0)
+  assert.equal(new Set(nested.subarray(1)).size, K_CONTEXT)
+  // the same candidate when the first has no content (the filter does not see it)
+  const alone = new Int32Array(K_CONTEXT + 1)
+  cueContextFeatures(p, cands, [null, inner], 1, alone, 1)
+  assert.notDeepEqual(nested, alone)
+  // the outer one holds the inner one
+  const holds = new Int32Array(K_CONTEXT)
+  const holdsNone = new Int32Array(K_CONTEXT)
+  cueContextFeatures(p, cands, [outer, inner], 0, holds, 0)
+  cueContextFeatures(p, cands, [outer, null], 0, holdsNone, 0)
+  assert.notDeepEqual(holds, holdsNone)
+  assert.equal(K_FILTER, K_ROLES + K_CONTEXT)
 })
 
 test('the filter learns a separable keep/drop problem and survives serialisation', () => {

@@ -92,8 +92,12 @@ export interface CueCandidate extends CueTokens {
   readonly margin: number
 }
 
+/** Features per candidate from its own roles ({@link cueFilterFeatures}). */
+export const K_ROLES = 34
+/** Features per candidate from the other candidates' roles ({@link cueContextFeatures}). */
+export const K_CONTEXT = 9
 /** Features per candidate. */
-export const K_FILTER = 34
+export const K_FILTER = K_ROLES + K_CONTEXT
 
 const NOUN = POS_TAGS.indexOf('NOUN')
 const PRON = POS_TAGS.indexOf('PRON')
@@ -119,7 +123,7 @@ function meanMargin(em: TaggerScores, r: CueTokens, b: number, i: number): numbe
 }
 
 /**
- * Features of the candidate `cands[k]` into `out` at `o` (K_FILTER values), given the
+ * Features of the candidate `cands[k]` into `out` at `o` (K_ROLES values), given the
  * source and content the role tagger (after tidying and the content ranker) found for it,
  * the role tagger's emission scores for it, and how much its best labelling outscored
  * labelling nothing (`gain`).
@@ -217,4 +221,58 @@ export function cueFilterFeatures(
   out[o + 31] = fx(432, g, base)
   out[o + 32] = fx(433, g, mg)
   out[o + 33] = fx(434, g, cntFound * 4 + srcFound)
+}
+
+/** The roles a candidate was given, null when it has no content (the filter does not see it). */
+export type CandidateRoles = { readonly source: readonly CueTokens[]; readonly content: readonly CueTokens[] } | null
+
+const inside = (c: CueTokens, rs: readonly CueTokens[]) => rs.some((r) => r.start <= c.start && c.end <= r.end)
+const overlaps = (a: readonly CueTokens[], b: readonly CueTokens[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end))
+
+const CTX = Number(process.env.CUE15_CTX ?? '63')
+
+/**
+ * Features of `cands[k]` from the other candidates with content (`roles[j]` not null) into
+ * `out` at `o` (K_CONTEXT values): whether it lies inside another's content or source,
+ * how many others its content holds, whether another's content or source overlaps its own;
+ * each by whether the tagger alone proposes that other candidate (`base`).
+ */
+export function cueContextFeatures(
+  p: Prepared, cands: readonly CueCandidate[], roles: readonly CandidateRoles[], k: number, out: Int32Array, o: number,
+): void {
+  const { lemma, pos } = p
+  const c = cands[k]
+  const mine = roles[k]!
+  let head = lemma[c.start]
+  for (let t = c.start; t < c.end; t++) if (pos[t] === VERB) { head = lemma[t]; break }
+  const base = c.base
+  // 0: no such other candidate; 1: one the tagger alone has; 2: only bonus candidates.
+  const mark = (cur: number, j: number) => (cur === 1 ? 1 : cands[j].base === 1 ? 1 : 2)
+  let inC = 0
+  let inS = 0
+  let holds = 0
+  let holdsBase = 0
+  let shares = 0
+  let sameSrc = 0
+  for (let j = 0; j < cands.length; j++) {
+    const r = roles[j]
+    if (j === k || r === null) continue
+    if (inside(c, r.content)) inC = mark(inC, j)
+    if (inside(c, r.source)) inS = mark(inS, j)
+    if (inside(cands[j], mine.content)) { holds++; holdsBase |= cands[j].base }
+    if (overlaps(r.content, mine.content)) shares = mark(shares, j)
+    if (mine.source.length > 0 && overlaps(r.source, mine.source)) sameSrc = mark(sameSrc, j)
+  }
+  const h = Math.min(holds, 2)
+  const srcFound = mine.source.length > 0 ? 1 : 0
+  const on = (bit: number) => (CTX & (1 << bit)) !== 0
+  out[o] = on(0) ? fx(435, inC, base) : fx(435, 0)
+  out[o + 1] = on(0) ? fx(436, inC, head) : fx(436, 0)
+  out[o + 2] = on(0) ? fx(437, inC, srcFound, base) : fx(437, 0)
+  out[o + 3] = on(1) ? fx(438, inS, base) : fx(438, 0)
+  out[o + 4] = on(2) ? fx(439, h, holdsBase, base) : fx(439, 0)
+  out[o + 5] = on(3) ? fx(440, shares, base) : fx(440, 0)
+  out[o + 6] = on(3) ? fx(441, shares, head) : fx(441, 0)
+  out[o + 7] = on(4) ? fx(442, sameSrc, base) : fx(442, 0)
+  out[o + 8] = on(5) ? fx(443, inC * 3 + shares, inS * 3 + h) : fx(443, 0)
 }
