@@ -245,6 +245,18 @@ export function candidateRoles(
 }
 
 /**
+ * Whether `withoutNestedCues` will drop candidate `k` whatever the filter says: it lies in
+ * the content of a candidate the tagger alone proposes (`base`, which the filter mostly
+ * keeps) whose cue does not lie in its own content, and it is no verb the rule keeps.
+ */
+export function nestedCandidate(p: Prepared, cands: readonly CueCandidate[], roles: readonly RoleSpans[], k: number): boolean {
+  const c = [cands[k]]
+  if (isSaying(p, c, NESTED_KEPT)) return false
+  return cands.some((b, j) => j !== k && b.base === 1 && roles[j].content.length > 0
+    && overlapsAny(c, roles[j].content) && !overlapsAny([b], roles[k].content))
+}
+
+/**
  * The roles of every cue the stage considers, in text order, with content boundaries moved
  * by `ranker` and the cue filter applied when there is one (`filter`); dropped candidates
  * are left out.

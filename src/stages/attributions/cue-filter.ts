@@ -95,7 +95,7 @@ export interface CueCandidate extends CueTokens {
 /** Features per candidate from its own roles ({@link cueFilterFeatures}). */
 export const K_ROLES = 34
 /** Features per candidate from the other candidates' roles ({@link cueContextFeatures}). */
-export const K_CONTEXT = 9
+export const K_CONTEXT = 5
 /** Features per candidate. */
 export const K_FILTER = K_ROLES + K_CONTEXT
 
@@ -229,13 +229,13 @@ export type CandidateRoles = { readonly source: readonly CueTokens[]; readonly c
 const inside = (c: CueTokens, rs: readonly CueTokens[]) => rs.some((r) => r.start <= c.start && c.end <= r.end)
 const overlaps = (a: readonly CueTokens[], b: readonly CueTokens[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end))
 
-const CTX = Number(process.env.CUE15_CTX ?? '63')
-
 /**
  * Features of `cands[k]` from the other candidates with content (`roles[j]` not null) into
- * `out` at `o` (K_CONTEXT values): whether it lies inside another's content or source,
- * how many others its content holds, whether another's content or source overlaps its own;
- * each by whether the tagger alone proposes that other candidate (`base`).
+ * `out` at `o` (K_CONTEXT values): how many others its content holds, whether another's
+ * content or source overlaps its own, each by whether the tagger alone proposes that other
+ * candidate (`base`); and those against whether it lies inside another's content or source.
+ * (Whether it lies inside another's content is what `withoutNestedCues` decides on later;
+ * alone, as features, it taught the filter only what that rule does anyway.)
  */
 export function cueContextFeatures(
   p: Prepared, cands: readonly CueCandidate[], roles: readonly CandidateRoles[], k: number, out: Int32Array, o: number,
@@ -264,15 +264,9 @@ export function cueContextFeatures(
     if (mine.source.length > 0 && overlaps(r.source, mine.source)) sameSrc = mark(sameSrc, j)
   }
   const h = Math.min(holds, 2)
-  const srcFound = mine.source.length > 0 ? 1 : 0
-  const on = (bit: number) => (CTX & (1 << bit)) !== 0
-  out[o] = on(0) ? fx(435, inC, base) : fx(435, 0)
-  out[o + 1] = on(0) ? fx(436, inC, head) : fx(436, 0)
-  out[o + 2] = on(0) ? fx(437, inC, srcFound, base) : fx(437, 0)
-  out[o + 3] = on(1) ? fx(438, inS, base) : fx(438, 0)
-  out[o + 4] = on(2) ? fx(439, h, holdsBase, base) : fx(439, 0)
-  out[o + 5] = on(3) ? fx(440, shares, base) : fx(440, 0)
-  out[o + 6] = on(3) ? fx(441, shares, head) : fx(441, 0)
-  out[o + 7] = on(4) ? fx(442, sameSrc, base) : fx(442, 0)
-  out[o + 8] = on(5) ? fx(443, inC * 3 + shares, inS * 3 + h) : fx(443, 0)
+  out[o] = fx(439, h, holdsBase, base)
+  out[o + 1] = fx(440, shares, base)
+  out[o + 2] = fx(441, shares, head)
+  out[o + 3] = fx(442, sameSrc, base)
+  out[o + 4] = fx(443, inC * 3 + shares, inS * 3 + h)
 }

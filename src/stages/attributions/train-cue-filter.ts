@@ -25,7 +25,7 @@ import { loadPolnearSplit, type PolnearDoc } from '../../eval/polnear.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import {
-  candidateRoles, findCueCandidates, findCues, findRoles, modelFromBuffer, modelToBuffer, Scratch, tidyRoles,
+  candidateRoles, findCueCandidates, nestedCandidate, findCues, findRoles, modelFromBuffer, modelToBuffer, Scratch, tidyRoles,
   type AttributionModel,
 } from './attributions.ts'
 import { loadEndRanker } from './content-ranker.ts'
@@ -114,6 +114,9 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
       const cue = cands[k]
       // The stage drops a cue without content before the filter sees it.
       if (roles[k].content.length === 0) continue
+      // Nor does it see one withoutNestedCues will drop anyway: learning those would teach
+      // it that rule, and choose its threshold on cues the stage never outputs.
+      if (nestedCandidate(p, cands, roles, k)) continue
       const fs = feats.slice(k * K_FILTER, (k + 1) * K_FILTER)
       for (const d of DROP) fs[d] = 0
       pool.feats.push(fs)
