@@ -9,7 +9,9 @@ import { P_COLON, P_COMMA, P_FINAL, prepare, Q_CLOSE, Q_OPEN, type Prepared } fr
 import { ChainPerceptron } from './perceptron.ts'
 import type { EndRanker } from './content-ranker.ts'
 import { defaultEndRanker, refineContent } from './content-spans.ts'
-import { cueFilterFeatures, defaultCueFilter, K_FILTER, type CueCandidate, type CueFilter } from './cue-filter.ts'
+import {
+  cueContextFeatures, cueFilterFeatures, defaultCueFilter, K_FILTER, K_ROLES, type CandidateRoles, type CueCandidate, type CueFilter,
+} from './cue-filter.ts'
 import { findSignatures } from './signatures.ts'
 import { findSpeakerTurns } from './transcripts.ts'
 import {
@@ -196,14 +198,12 @@ function sameRun(a: Int8Array, b: Int8Array, from: number, to: number): boolean 
   return true
 }
 
-const FILTER_FEATS = new Int32Array(K_FILTER)
-
 /**
- * Features of candidate `cands[k]` for the cue filter, from its roles; `sc` must still hold
- * the role tagger's emission scores for it (call right after role tagging).
+ * Features of candidate `cands[k]` for the cue filter from its own roles (K_ROLES values);
+ * `sc` must still hold the role tagger's emission scores for it (call right after role tagging).
  */
 export function filterFeatures(
-  model: AttributionModel, p: Prepared, cands: readonly CueCandidate[], k: number, roles: RoleSpans, sc: Scratch, out = FILTER_FEATS, o = 0,
+  model: AttributionModel, p: Prepared, cands: readonly CueCandidate[], k: number, roles: RoleSpans, sc: Scratch, out: Int32Array, o = 0,
 ): Int32Array {
   const win = roleWindow(p, cands[k])
   // How much the role tagger's best labelling beats labelling nothing: its own belief that
@@ -223,6 +223,40 @@ export function filterFeatures(
 }
 
 /**
+ * Every candidate role-tagged, tidied and content-ranked, with the cue filter's features
+ * (K_FILTER values at `feats[k * K_FILTER]`) for those with content: its own roles' first,
+ * then, once all candidates have roles, the other candidates' ({@link cueContextFeatures}).
+ * `roles[k]` of a candidate without content is its empty roles; `hasContent[k]` is 0.
+ */
+export function candidateRoles(
+  model: AttributionModel, p: Prepared, cands: readonly CueCandidate[], isCue: Uint8Array, ranker: EndRanker | null, sc: Scratch,
+): { roles: RoleSpans[]; feats: Int32Array } {
+  const roles: RoleSpans[] = []
+  const feats = new Int32Array(cands.length * K_FILTER)
+  for (let k = 0; k < cands.length; k++) {
+    const cue = cands[k]
+    const r = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc)
+    roles.push(r)
+    if (r.content.length > 0) filterFeatures(model, p, cands, k, r, sc, feats, k * K_FILTER)
+  }
+  const seen: CandidateRoles[] = roles.map((r) => (r.content.length > 0 ? r : null))
+  for (let k = 0; k < cands.length; k++) if (seen[k] !== null) cueContextFeatures(p, cands, seen, k, feats, k * K_FILTER + K_ROLES)
+  return { roles, feats }
+}
+
+/**
+ * Whether `withoutNestedCues` will drop candidate `k` whatever the filter says: it lies in
+ * the content of a candidate the tagger alone proposes (`base`, which the filter mostly
+ * keeps) whose cue does not lie in its own content, and it is no verb the rule keeps.
+ */
+export function nestedCandidate(p: Prepared, cands: readonly CueCandidate[], roles: readonly RoleSpans[], k: number): boolean {
+  const c = [cands[k]]
+  if (isSaying(p, c, NESTED_KEPT)) return false
+  return cands.some((b, j) => j !== k && b.base === 1 && roles[j].content.length > 0
+    && overlapsAny(c, roles[j].content) && !overlapsAny([b], roles[k].content))
+}
+
+/**
  * The roles of every cue the stage considers, in text order, with content boundaries moved
  * by `ranker` and the cue filter applied when there is one (`filter`); dropped candidates
  * are left out.
@@ -231,16 +265,19 @@ export function cuesWithRoles(
   model: AttributionModel, p: Prepared, filter: CueFilter | null, ranker: EndRanker | null, sc: Scratch,
 ): Array<{ cue: CueTokens; roles: RoleSpans }> {
   const isCue = new Uint8Array(p.n)
-  const cues: CueTokens[] = filter === null ? findCues(model, p, sc) : findCueCandidates(model, p, filter.bonus, isCue, sc)
-  if (filter === null) for (const c of cues) isCue.fill(1, c.start, c.end)
+  if (filter === null) {
+    const cues = findCues(model, p, sc)
+    for (const c of cues) isCue.fill(1, c.start, c.end)
+    return cues.map((cue) => ({ cue, roles: refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc) }))
+  }
+  const cands = findCueCandidates(model, p, filter.bonus, isCue, sc)
+  const { roles, feats } = candidateRoles(model, p, cands, isCue, ranker, sc)
   const out: Array<{ cue: CueTokens; roles: RoleSpans }> = []
-  for (let k = 0; k < cues.length; k++) {
-    const cue = cues[k]
-    const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc)
+  for (let k = 0; k < cands.length; k++) {
+    const cue = cands[k]
     // Without content a cue is dropped anyway; the filter need not see it.
-    if (filter !== null && roles.content.length > 0 && !filter.keep(filterFeatures(model, p, cues as CueCandidate[], k, roles, sc)) &&
-      !((cue as CueCandidate).base === 1 && opensWithFigure(p, cue, roles))) continue
-    out.push({ cue, roles })
+    if (roles[k].content.length > 0 && !filter.keep(feats, k * K_FILTER) && !(cue.base === 1 && opensWithFigure(p, cue, roles[k]))) continue
+    out.push({ cue, roles: roles[k] })
   }
   return out
 }

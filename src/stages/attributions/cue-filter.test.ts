@@ -4,9 +4,9 @@ import { loadWink, tokenize } from '../tokens/tokens.ts'
 import { Doc } from '../../model/doc.ts'
 import {
   attributionsStage, cuesWithRoles, extractAttributions, filterFeatures, findCueCandidates, findCues, findRoles,
-  loadAttributionModel, Scratch, tidyRoles,
+  loadAttributionModel, nestedCandidate, Scratch, tidyRoles,
 } from './attributions.ts'
-import { CueFilter, cueFilterFeatures, K_FILTER, loadCueFilter } from './cue-filter.ts'
+import { CueFilter, cueContextFeatures, cueFilterFeatures, K_CONTEXT, K_FILTER, K_ROLES, loadCueFilter, type CueCandidate } from './cue-filter.ts'
 import { defaultEndRanker } from './content-spans.ts'
 import { prepare } from './features.ts'
 
@@ -66,16 +66,69 @@ test('filter features: one value per slot, and they see whether a source was fou
   assert.ok(k >= 0)
   const roles = tidyRoles(p, cands[k], findRoles(model, p, cands[k], isCue, sc), isCue)
   assert.ok(roles.source.length > 0 && roles.content.length > 0)
-  const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_FILTER + 2), 1)
+  const a = filterFeatures(model, p, cands, k, roles, sc, new Int32Array(K_ROLES + 2), 1)
   assert.equal(a[0], 0)
-  assert.equal(a[K_FILTER + 1], 0)
-  assert.equal(new Set(a.subarray(1, K_FILTER + 1)).size, K_FILTER)
+  assert.equal(a[K_ROLES + 1], 0)
+  assert.equal(new Set(a.subarray(1, K_ROLES + 1)).size, K_ROLES)
   const em = { scores: new Float64Array(0), from: 0, to: 0 }
-  const withSrc = new Int32Array(K_FILTER)
-  const without = new Int32Array(K_FILTER)
+  const withSrc = new Int32Array(K_ROLES)
+  const without = new Int32Array(K_ROLES)
   cueFilterFeatures(p, cands, k, roles.source, roles.content, em, 0, withSrc, 0)
   cueFilterFeatures(p, cands, k, [], roles.content, em, 0, without, 0)
   assert.notDeepEqual(withSrc, without)
+})
+
+test('context features: every slot filled, and they see a candidate whose content holds another, or shares its content', () => {
+  const p = prep('Officials said that the senator believed reporters knew the bill was dead.')
+  const at = (w: string) => p.tokens.lemma.findIndex((l) => l === w)
+  const said = at('say')
+  const believed = at('believe')
+  const knew = at('know')
+  const cands: CueCandidate[] = [
+    { start: said, end: said + 1, base: 1, margin: 0 },
+    { start: believed, end: believed + 1, base: 0, margin: 0 },
+    { start: knew, end: knew + 1, base: 0, margin: 0 },
+  ]
+  const outer = { source: [{ start: 0, end: said }], content: [{ start: said + 1, end: p.n - 1 }] }
+  const inner = { source: [{ start: believed - 2, end: believed }], content: [{ start: believed + 1, end: p.n - 1 }] }
+  const third = { source: [{ start: knew - 1, end: knew }], content: [{ start: knew + 1, end: p.n - 1 }] }
+  const all = new Int32Array(K_CONTEXT + 1)
+  cueContextFeatures(p, cands, [outer, inner, third], 0, all, 1)
+  assert.equal(all[0], 0)
+  assert.equal(new Set(all.subarray(1)).size, K_CONTEXT)
+  // the outer one holds two candidates, or one when the other has no content (the filter does not see it)
+  const one = new Int32Array(K_CONTEXT + 1)
+  cueContextFeatures(p, cands, [outer, inner, null], 0, one, 1)
+  assert.notDeepEqual(all, one)
+  // the inner one shares its content with the outer one
+  const shared = new Int32Array(K_CONTEXT)
+  const alone = new Int32Array(K_CONTEXT)
+  cueContextFeatures(p, cands, [outer, inner, null], 1, shared, 0)
+  cueContextFeatures(p, cands, [null, inner, null], 1, alone, 0)
+  assert.notDeepEqual(shared, alone)
+  assert.equal(K_FILTER, K_ROLES + K_CONTEXT)
+})
+
+test('nestedCandidate: a candidate in the content of one the tagger proposes alone, unless it is a verb of saying', () => {
+  const p = prep('Officials said that the senator believed the bill was dead, aides reported.')
+  const at = (w: string) => p.tokens.lemma.findIndex((l) => l === w)
+  const said = at('say')
+  const believed = at('believe')
+  const reported = at('report')
+  const cand = (i: number, base: number): CueCandidate => ({ start: i, end: i + 1, base, margin: 0 })
+  const empty = { source: [], content: [] }
+  const outer = { source: [{ start: 0, end: said }], content: [{ start: said + 1, end: reported - 2 }] }
+  const inner = { source: [{ start: believed - 2, end: believed }], content: [{ start: believed + 1, end: reported - 2 }] }
+  assert.ok(nestedCandidate(p, [cand(said, 1), cand(believed, 0)], [outer, inner], 1))
+  // the outer one a bonus candidate: the filter may drop it, so the inner one is judged
+  assert.ok(!nestedCandidate(p, [cand(said, 0), cand(believed, 0)], [outer, inner], 1))
+  // the outer one without content
+  assert.ok(!nestedCandidate(p, [cand(said, 1), cand(believed, 0)], [empty, inner], 1))
+  // a verb of saying stays nested
+  const wide = { source: [{ start: 0, end: said }], content: [{ start: said + 1, end: p.n - 1 }] }
+  assert.ok(!nestedCandidate(p, [cand(said, 1), cand(reported, 0)], [wide, { source: [], content: [{ start: said + 1, end: reported - 2 }] }], 1))
+  // two that run over each other are left to the rule
+  assert.ok(!nestedCandidate(p, [cand(said, 1), cand(believed, 0)], [outer, { source: [], content: [{ start: 0, end: said + 1 }] }], 1))
 })
 
 test('the filter learns a separable keep/drop problem and survives serialisation', () => {

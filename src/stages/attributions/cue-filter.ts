@@ -92,8 +92,12 @@ export interface CueCandidate extends CueTokens {
   readonly margin: number
 }
 
+/** Features per candidate from its own roles ({@link cueFilterFeatures}). */
+export const K_ROLES = 34
+/** Features per candidate from the other candidates' roles ({@link cueContextFeatures}). */
+export const K_CONTEXT = 5
 /** Features per candidate. */
-export const K_FILTER = 34
+export const K_FILTER = K_ROLES + K_CONTEXT
 
 const NOUN = POS_TAGS.indexOf('NOUN')
 const PRON = POS_TAGS.indexOf('PRON')
@@ -119,7 +123,7 @@ function meanMargin(em: TaggerScores, r: CueTokens, b: number, i: number): numbe
 }
 
 /**
- * Features of the candidate `cands[k]` into `out` at `o` (K_FILTER values), given the
+ * Features of the candidate `cands[k]` into `out` at `o` (K_ROLES values), given the
  * source and content the role tagger (after tidying and the content ranker) found for it,
  * the role tagger's emission scores for it, and how much its best labelling outscored
  * labelling nothing (`gain`).
@@ -217,4 +221,52 @@ export function cueFilterFeatures(
   out[o + 31] = fx(432, g, base)
   out[o + 32] = fx(433, g, mg)
   out[o + 33] = fx(434, g, cntFound * 4 + srcFound)
+}
+
+/** The roles a candidate was given, null when it has no content (the filter does not see it). */
+export type CandidateRoles = { readonly source: readonly CueTokens[]; readonly content: readonly CueTokens[] } | null
+
+const inside = (c: CueTokens, rs: readonly CueTokens[]) => rs.some((r) => r.start <= c.start && c.end <= r.end)
+const overlaps = (a: readonly CueTokens[], b: readonly CueTokens[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end))
+
+/**
+ * Features of `cands[k]` from the other candidates with content (`roles[j]` not null) into
+ * `out` at `o` (K_CONTEXT values): how many others its content holds, whether another's
+ * content or source overlaps its own, each by whether the tagger alone proposes that other
+ * candidate (`base`); and those against whether it lies inside another's content or source.
+ * (Whether it lies inside another's content is what `withoutNestedCues` decides on later;
+ * alone, as features, it taught the filter only what that rule does anyway.)
+ */
+export function cueContextFeatures(
+  p: Prepared, cands: readonly CueCandidate[], roles: readonly CandidateRoles[], k: number, out: Int32Array, o: number,
+): void {
+  const { lemma, pos } = p
+  const c = cands[k]
+  const mine = roles[k]!
+  let head = lemma[c.start]
+  for (let t = c.start; t < c.end; t++) if (pos[t] === VERB) { head = lemma[t]; break }
+  const base = c.base
+  // 0: no such other candidate; 1: one the tagger alone has; 2: only bonus candidates.
+  const mark = (cur: number, j: number) => (cur === 1 ? 1 : cands[j].base === 1 ? 1 : 2)
+  let inC = 0
+  let inS = 0
+  let holds = 0
+  let holdsBase = 0
+  let shares = 0
+  let sameSrc = 0
+  for (let j = 0; j < cands.length; j++) {
+    const r = roles[j]
+    if (j === k || r === null) continue
+    if (inside(c, r.content)) inC = mark(inC, j)
+    if (inside(c, r.source)) inS = mark(inS, j)
+    if (inside(cands[j], mine.content)) { holds++; holdsBase |= cands[j].base }
+    if (overlaps(r.content, mine.content)) shares = mark(shares, j)
+    if (mine.source.length > 0 && overlaps(r.source, mine.source)) sameSrc = mark(sameSrc, j)
+  }
+  const h = Math.min(holds, 2)
+  out[o] = fx(439, h, holdsBase, base)
+  out[o + 1] = fx(440, shares, base)
+  out[o + 2] = fx(441, shares, head)
+  out[o + 3] = fx(442, sameSrc, base)
+  out[o + 4] = fx(443, inC * 3 + shares, inS * 3 + h)
 }

@@ -25,10 +25,9 @@ import { POS_TAGS } from '../../model/doc.ts'
 import { loadPolnearSplit } from '../../eval/polnear.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { extractAttributions, filterFeatures, findCueCandidates, findRoles, loadAttributionModel, Scratch, tidyRoles } from './attributions.ts'
+import { candidateRoles, extractAttributions, findCueCandidates, loadAttributionModel, Scratch } from './attributions.ts'
 import { loadEndRanker } from './content-ranker.ts'
-import { refineContent } from './content-spans.ts'
-import { loadCueFilter } from './cue-filter.ts'
+import { K_FILTER, loadCueFilter } from './cue-filter.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 
@@ -71,10 +70,11 @@ for (let f = 0; f < folds; f++) {
     const isCue = new Uint8Array(p.n)
     const cands = findCueCandidates(model, p, filter.bonus, isCue, sc)
     const fate = new Map<string, string>()
+    const all = candidateRoles(model, p, cands, isCue, ranker, sc)
     for (let k = 0; k < cands.length; k++) {
       const cue = cands[k]
-      const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc)
-      const st = roles.content.length === 0 ? 'cand-nocontent' : filter.keep(filterFeatures(model, p, cands, k, roles, sc)) ? 'kept' : 'filtered'
+      const roles = all.roles[k]
+      const st = roles.content.length === 0 ? 'cand-nocontent' : filter.keep(all.feats, k * K_FILTER) ? 'kept' : 'filtered'
       fate.set(`${cue.start}:${cue.end}`, `${st}-${cue.base === 1 ? 'base' : 'new'}`)
     }
     const keys = (fs: ReadonlyArray<{ start: number; end: number }>, utf16: (x: number) => number) => {

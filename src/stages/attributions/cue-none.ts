@@ -23,10 +23,10 @@ import { POS_TAGS } from '../../model/doc.ts'
 import { loadPolnearSplit } from '../../eval/polnear.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
-import { extractAttributions, filterFeatures, findCueCandidates, findRoles, loadAttributionModel, Scratch, tidyRoles } from './attributions.ts'
+import { candidateRoles, extractAttributions, findCueCandidates, findRoles, loadAttributionModel, Scratch, tidyRoles } from './attributions.ts'
 import { refineContent } from './content-spans.ts'
 import { loadEndRanker } from './content-ranker.ts'
-import { loadCueFilter } from './cue-filter.ts'
+import { K_FILTER, loadCueFilter } from './cue-filter.ts'
 import { prepare } from './features.ts'
 import { tokenRange } from './taggers.ts'
 
@@ -72,10 +72,11 @@ for (let f = 0; f < 2; f++) {
     }
     const gtok = new Uint8Array(p.n)
     for (const g of gold) { const [s, e] = g.split(':').map(Number); gtok.fill(1, s, e) }
+    const all = candidateRoles(model, p, cands, isCue, ranker, sc)
     for (let k = 0; k < cands.length; k++) {
       const cue = cands[k]
-      const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(model, p, cue, isCue, sc), isCue), isCue, ranker, sc)
-      const kept = roles.content.length === 0 ? 'nocontent' : filter.keep(filterFeatures(model, p, cands, k, roles, sc)) ? 'kept' : 'filtered'
+      const roles = all.roles[k]
+      const kept = roles.content.length === 0 ? 'nocontent' : filter.keep(all.feats, k * K_FILTER) ? 'kept' : 'filtered'
       const key = `${cue.start}:${cue.end}`
       let ov = 0
       for (let x = cue.start; x < cue.end; x++) ov |= gtok[x]

@@ -25,11 +25,11 @@ import { loadPolnearSplit, type PolnearDoc } from '../../eval/polnear.ts'
 import { offsetMap } from '../../format/offsets.ts'
 import { loadWink, tokenize } from '../tokens/tokens.ts'
 import {
-  filterFeatures, findCueCandidates, findCues, findRoles, modelFromBuffer, modelToBuffer, Scratch, tidyRoles,
+  candidateRoles, findCueCandidates, nestedCandidate, findCues, findRoles, modelFromBuffer, modelToBuffer, Scratch, tidyRoles,
   type AttributionModel,
 } from './attributions.ts'
 import { loadEndRanker } from './content-ranker.ts'
-import { defaultEndRanker, refineContent } from './content-spans.ts'
+import { defaultEndRanker } from './content-spans.ts'
 import { CueFilter, DEFAULT_FILTER_PATH, K_FILTER } from './cue-filter.ts'
 import { prepare } from './features.ts'
 import { tokenRange, type CueTokens } from './taggers.ts'
@@ -109,12 +109,15 @@ function addCandidates(tagger: AttributionModel, d: PolnearDoc, t: ReturnType<ty
     const pool = pools.get(b)!
     const isCue = new Uint8Array(p.n)
     const cands = findCueCandidates(tagger, p, b, isCue, sc)
+    const { roles, feats } = candidateRoles(tagger, p, cands, isCue, ranker, sc)
     for (let k = 0; k < cands.length; k++) {
       const cue = cands[k]
-      const roles = refineContent(p, cue, tidyRoles(p, cue, findRoles(tagger, p, cue, isCue, sc), isCue), isCue, ranker, sc)
       // The stage drops a cue without content before the filter sees it.
-      if (roles.content.length === 0) continue
-      const fs = filterFeatures(tagger, p, cands, k, roles, sc, new Int32Array(K_FILTER), 0)
+      if (roles[k].content.length === 0) continue
+      // Nor does it see one withoutNestedCues will drop anyway: learning those would teach
+      // it that rule, and choose its threshold on cues the stage never outputs.
+      if (nestedCandidate(p, cands, roles, k)) continue
+      const fs = feats.slice(k * K_FILTER, (k + 1) * K_FILTER)
       for (const d of DROP) fs[d] = 0
       pool.feats.push(fs)
       pool.gold.push(gold.has(`${cue.start}-${cue.end}`) ? 1 : 0)
