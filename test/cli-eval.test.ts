@@ -80,5 +80,10 @@ test('eval: a folder that is not a split, and a missing --dir, are clear errors'
   assert.equal(r.status, 1)
   assert.match(r.stderr, /metadata\.tsv not found/)
   assert.equal((await runCli(['eval', 'polnear'])).status, 2)
+  // a mistyped --dir is a wrong argument, as a mistyped --predictions is
+  const missing = await runCli(['eval', 'polnear', '--dir', join(tmp, 'no-such-split')])
+  assert.equal(missing.status, 2)
+  assert.match(missing.stderr, /--dir .*no-such-split: no such folder/)
+  assert.doesNotMatch(missing.stderr, /\n\s+at /)
   assert.equal((await runCli(['eval', 'squad', '--dir', SPLIT])).status, 2)
 })

@@ -26,6 +26,11 @@ export const command: Command = {
       throw new ClaimtrailError('USAGE', `usage: ${this.usage}`)
     }
     if (values.dir === undefined) throw new ClaimtrailError('USAGE', 'eval polnear needs --dir, a split folder such as ../shared/data/polnear/dev')
+    // A mistyped --dir is a wrong argument (status 2), as a mistyped --predictions is; a
+    // folder that is there but holds no split is bad data (status 1, from the loader).
+    if (!existsSync(values.dir) || !statSync(values.dir).isDirectory()) {
+      throw new ClaimtrailError('USAGE', `--dir ${values.dir}: no such folder (give a PolNeAR split folder such as ../shared/data/polnear/dev)`)
+    }
     const docs = loadPolnearSplit(values.dir)
     const started = performance.now()
     let predict
