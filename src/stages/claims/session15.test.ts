@@ -24,6 +24,13 @@ test('quantities: "Rs" before a number is rupees, spaced or glued ("Rs 2.4 trill
     [['Rs 2.4 trillion', 'money', 'INR'], ['Rs950 billion', 'money', 'INR']])
 })
 
+test('quantities: "special drawing rights" after a number is the IMF\'s money, XDR (lead)', () => {
+  const text = 'The lender may release 420 million special drawing rights next year, and 3 special envoys arrive.'
+  const found = findQuantities(text)
+  assert.deepEqual(found.map((q) => [text.slice(q.start, q.end), q.kind, q.unit]),
+    [['420 million special drawing rights', 'money', 'XDR'], ['3', 'count', null]])
+})
+
 test('quantities: three decimals before a plural count noun are thousands ("3.480 persons", "1.125 damaged houses")', () => {
   assert.deepEqual(amounts('Some 3.480 persons left, and 1.125 damaged houses were counted.'), ['Some 3.480 = 3480', '1.125 = 1125'])
   // near-misses: a decimal before a unit, a scale word or a percent sign stays a decimal

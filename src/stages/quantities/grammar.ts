@@ -753,6 +753,10 @@ class Scanner {
         return { next: pj, coreNext: pj, kind: 'percent', unit: '%', hasUnit: true }
       }
       if (t.lower === 'us' && isWord(toks[j + 1], 'dollars')) return { next: j + 2, coreNext: j, kind: 'money', unit: 'USD', hasUnit: true }
+      // the IMF's unit of account ("760 million special drawing rights"), ISO 4217 XDR
+      if (t.lower === 'special' && isWord(toks[j + 1], 'drawing') && isWord(toks[j + 2], 'rights')) {
+        return { next: j + 3, coreNext: j, kind: 'money', unit: 'XDR', hasUnit: true }
+      }
       const cw = CURRENCY_WORDS.get(t.lower)
       if (cw !== undefined) {
         if (t.lower === 'pounds' && isWord(toks[j + 1], 'sterling')) return { next: j + 2, coreNext: j, kind: 'money', unit: cw, hasUnit: true }
