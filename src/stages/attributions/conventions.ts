@@ -224,6 +224,8 @@ const CCONJ_POS = POS_TAGS.indexOf('CCONJ')
 const ADP_POS = POS_TAGS.indexOf('ADP')
 const SCONJ_POS = POS_TAGS.indexOf('SCONJ')
 const isVerbal = (p: Prepared, i: number) => p.pos[i] === VERB_POS || p.pos[i] === AUX_POS
+/** Whether token `i` is a dash between words, not a hyphen inside one (`isDashBetween` in marks.ts). */
+const isDash = (p: Prepared, i: number): boolean => isDashBetween(p.tokens.lemma[i], p.tokens, i)
 
 /**
  * "Trump went after Bush, calling him ...", "Clinton has taken a swipe at X, saying ...":
@@ -312,7 +314,7 @@ function subjectOfVerbBefore(p: Prepared, at: number): { applies: boolean; subje
   let g = v
   while (g > 0 && g > v - 8 && p.sent[g - 1] === sent && (isVerbal(p, g - 1) || p.pos[g - 1] === ADV_POS || p.pos[g - 1] === PART_POS)) g--
   const stop = (i: number) => p.sent[i] !== sent || p.punct[i] === P_COMMA || p.punct[i] === P_COLON || p.punct[i] === P_FINAL
-    || p.quote[i] >= Q_OPEN || isDashBetween(p.tokens.lemma[i], p.tokens, i) || isVerbal(p, i)
+    || p.quote[i] >= Q_OPEN || isDash(p, i) || isVerbal(p, i)
   let s = g
   while (s > 0 && s > g - 20 && !stop(s - 1)) s--
   // '"…," said Devine, suggesting': an inverted cue the tagger missed; its source is right
@@ -812,7 +814,7 @@ function clauseStart(p: Prepared, comma: number): number {
   // A dateline ("WASHINGTON ―") and a short opener set off by a comma ("In addition,",
   // "However,") are the writer's; a hyphen inside a word ("Three-quarters of ...") ends no dateline.
   for (let i = start; i < start + 4 && i < comma; i++) {
-    if (i > start && isDashBetween(p.tokens.lemma[i], p.tokens, i)) { start = i + 1; break }
+    if (i > start && isDash(p, i)) { start = i + 1; break }
     if (p.isCap[i] === 0) break
   }
   for (let i = start; i < start + 4 && i < comma; i++) {
@@ -1106,7 +1108,7 @@ export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: Ro
   if (roles.content.some((r) => r.end <= lo && p.sent[r.end - 1] === sent)) return roles
   let start = c1
   // back to the sentence start, a colon, a semicolon, a quotation or a dash between words ("short-term" is one word)
-  while (start > 0 && p.sent[start - 1] === sent && p.punct[start - 1] !== P_COLON && !isDashBetween(p.tokens.lemma[start - 1], p.tokens, start - 1)
+  while (start > 0 && p.sent[start - 1] === sent && p.punct[start - 1] !== P_COLON && !isDash(p, start - 1)
     && p.tokens.lemma[start - 1] !== ';' && p.quote[start - 1] === 0) start--
   // '“...,” the pope told reporters, according to Reuters': a speech clause after a quotation is no content
   if (start > 0 && p.quote[start - 1] === Q_CLOSE) return roles
@@ -1709,7 +1711,7 @@ export function mainClauseSubject(p: Prepared, cue: CueTokens): { subject: CueTo
   let appositive = false
   while (e < cue.start && !isVerbal(p, e)) {
     // "WASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed": a dateline is no part of it
-    if (!appositive && isDashBetween(p.tokens.lemma[e], p.tokens, e)) { s = e + 1; e = s; continue }
+    if (!appositive && isDash(p, e)) { s = e + 1; e = s; continue }
     if (e - s >= 12 || p.pos[e] === PART_POS || CLAUSE_OPENERS.has(p.tokens.lemma[e]) || p.quote[e] >= Q_OPEN || p.punct[e] === P_COLON || p.punct[e] === P_FINAL) return null
     if (p.punct[e] === P_COMMA) {
       if (appositive || e === s || !SUBJECT_NP.has(p.pos[e + 1])) return null
@@ -1770,7 +1772,7 @@ export function subjectBeforeTime(p: Prepared, cue: CueTokens): CueTokens | null
   let s = first
   while (s < from && p.pos[s] === CCONJ_POS) s++
   // a dateline ("WASHINGTON —") and an opener up to its comma ("In a statement,") are no part of it
-  for (let d = s; d < Math.min(from, s + 6); d++) if (isDashBetween(lemma[d], p.tokens, d)) { s = d + 1; break }
+  for (let d = s; d < Math.min(from, s + 6); d++) if (isDash(p, d)) { s = d + 1; break }
   if (s < from && (p.pos[s] === ADP_POS || p.pos[s] === SCONJ_POS || p.pos[s] === ADV_POS)) {
     let c = s + 1
     while (c < from && p.punct[c] !== P_COMMA) c++
@@ -1780,7 +1782,7 @@ export function subjectBeforeTime(p: Prepared, cue: CueTokens): CueTokens | null
   if (s >= from || !SUBJECT_NP.has(p.pos[s]) || from - s > 25) return null
   let commas = 0
   for (let t = s; t < from; t++) {
-    if (isVerbal(p, t) || p.quote[t] !== 0 || p.punct[t] === P_COLON || p.punct[t] === P_FINAL || isDashBetween(lemma[t], p.tokens, t)) return null
+    if (isVerbal(p, t) || p.quote[t] !== 0 || p.punct[t] === P_COLON || p.punct[t] === P_FINAL || isDash(p, t)) return null
     if (p.punct[t] === P_COMMA) commas++
   }
   let end = from
@@ -1906,15 +1908,15 @@ function takesObject(p: Prepared, v: number): boolean {
  */
 export function beforeDashAside(p: Prepared, cue: CueTokens, src: CueTokens): CueTokens {
   const close = cue.start - 1
-  if (close <= 0 || src.end > cue.start || src.end <= src.start || !isDashBetween(p.tokens.lemma[close], p.tokens, close)) return src
+  if (close <= 0 || src.end > cue.start || src.end <= src.start || !isDash(p, close)) return src
   const sent = p.sent[cue.start]
   const stop = (i: number) => p.sent[i] !== sent || p.punct[i] === P_COLON || p.punct[i] === P_FINAL || p.quote[i] !== 0
-  for (let i = src.end; i < close; i++) if (stop(i) || isDashBetween(p.tokens.lemma[i], p.tokens, i)) return src
+  for (let i = src.end; i < close; i++) if (stop(i) || isDash(p, i)) return src
   let open = src.start - 1
-  while (open >= 0 && open >= src.start - 40 && !stop(open) && !isDashBetween(p.tokens.lemma[open], p.tokens, open)) open--
+  while (open >= 0 && open >= src.start - 40 && !stop(open) && !isDash(p, open)) open--
   if (open < 1 || open < src.start - 40 || stop(open)) return src
   let start = open
-  while (start > 0 && start > open - 30 && !stop(start - 1) && p.punct[start - 1] !== P_COMMA && !isDashBetween(p.tokens.lemma[start - 1], p.tokens, start - 1)) start--
+  while (start > 0 && start > open - 30 && !stop(start - 1) && p.punct[start - 1] !== P_COMMA && !isDash(p, start - 1)) start--
   while (start < open && (p.pos[start] === CCONJ_POS || p.pos[start] === SCONJ_POS)) start++
   if (start >= open || (start > 0 && p.sent[start - 1] === sent && !stop(start - 1) && p.punct[start - 1] !== P_COMMA) || !SUBJECT_NP.has(p.pos[start])) return src
   if (!HEAD_NOUNS.has(p.pos[open - 1]) && p.tokens.lemma[open - 1] !== ')') return src
