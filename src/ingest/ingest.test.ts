@@ -81,6 +81,27 @@ describe('ingest files and folders', () => {
     }
   })
 
+  test('the event loop turns between documents, so Ctrl-C is heard in the middle of a JSONL file (rev16)', async () => {
+    // A signal handler (the CLI's Ctrl-C) runs only when the event loop turns; records of
+    // one JSONL file were analysed and stored with nothing but promises between them, so
+    // `claimtrail start` heard Ctrl-C only once the whole demo corpus was in.
+    const path = join(dir, 'turns.jsonl')
+    writeFileSync(path, Array.from({ length: 5 }, (_, i) => JSON.stringify({ id: `t${i}`, text: `About ${1000 + i} troops arrived, according to Seoul.` })).join('\n'))
+    const store = newStore()
+    let seenAtTurn = -1
+    let seen = 0
+    try {
+      await ingest([path], {
+        store, analyzer: () => analyzer,
+        onOutcome: () => { if (seen++ === 0) setImmediate(() => { seenAtTurn = seen }) },
+      })
+      assert.equal(seen, 5)
+      assert.ok(seenAtTurn >= 1 && seenAtTurn < 5, `the loop turned after ${seenAtTurn} of 5 documents`)
+    } finally {
+      await store.close()
+    }
+  })
+
   test('a model that fails to load ends the run with its error', async () => {
     const store = newStore()
     const path = join(dir, 'model-fail.txt')
