@@ -1309,8 +1309,33 @@ function sourceOf(c: Context, q: Quantity, s: Sentence, a: number): Source {
   if (proposer !== null) return { attribution: null, source: proposer.source, cue: proposer.cue, sourceEntity: sourceEntityOf(c, proposer.source) }
   const estimate = estimateSubject(c, s, a)
   if (estimate !== null) return { attribution: null, source: estimate.source, cue: estimate.cue, sourceEntity: sourceEntityOf(c, estimate.source) }
-  return fallbackSource(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ?? forecastContinued(c, s) ??
+  return fallbackSource(c, s, a) ?? characterizedBy(c, s, a) ?? listSource(c, q, a) ?? turnSource(c, q) ?? forecastContinued(c, s) ??
     { attribution: sourceless >= 0 ? sourceless : null, source: null, cue: sourceless >= 0 ? hull(c.attributions[sourceless].cue) : null, sourceEntity: null }
+}
+
+/**
+ * "North Korea has moved about 1,500 soldiers to Russia in what South Korea's spy agency
+ * described as the first stage of a larger deployment": the "what" of "in what X described
+ * (called, termed, said was) ..." is the event of the clause before it, so the one who
+ * describes it is the one who tells of it, figures and all. The attribution of "X described"
+ * holds only the description (as PolNeAR marks it: "what | a hate crime" for "in what
+ * officials called a hate crime"), so the figure is bound here: the first "in what" after the
+ * figure in its clause (no ";" and no conjunction after a comma between them, which open a
+ * clause of their own), with an attribution whose source opens right after "what". Only when
+ * the figure has no source otherwise.
+ */
+function characterizedBy(c: Context, s: Sentence, a: number): Source | null {
+  const { lemma, pos } = c.tokens
+  const last = Math.min(s.tokenEnd, a + REACH)
+  for (let t = a + 1; t + 2 < last; t++) {
+    if (tokenText(c, t) === ';' || (pos[t] === CCONJ && tokenText(c, t - 1) === ',')) return null
+    if (lemma[t] !== 'in' || tokenText(c, t + 1).toLowerCase() !== 'what') continue
+    const after = c.tokens.start[t + 2]
+    const i = c.attributions.findIndex((att) => att.source.length > 0 && hull(att.source)!.start === after &&
+      att.cue.some((f) => f.start >= after))
+    return i >= 0 ? sourceFrom(c, i) : null
+  }
+  return null
 }
 
 // Modals of a forecast: "North Korea would triple ...", "prices will rise ...".
