@@ -1,4 +1,5 @@
 import { test } from 'node:test'
+import { readFileSync } from 'node:fs'
 import assert from 'node:assert/strict'
 import { createAnalyzer } from '../../analyze.ts'
 import { Doc } from '../../model/doc.ts'
@@ -8,7 +9,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -16,6 +17,7 @@ import { cueFeatures, cueLabels, CUE_LABELS, K_CUE, tokenRange } from './taggers
 import { trainModel, type TrainingDoc } from './training.ts'
 
 const nlp = loadWink()
+const SEED_ARTICLE = new URL('../../../examples/seed/kcna-memorial.txt', import.meta.url)
 const model = loadAttributionModel()
 const tokens = tokensStage(nlp)
 const stage = attributionsStage(model)
@@ -1492,4 +1494,28 @@ test('a source found inside a relative clause with commas of its own, or inside 
   assert.equal(part('The memo, sent to the finance minister, called the plan reckless.', 'called', 'the finance minister'), 'The memo')
   // a source that runs from the noun phrase into a past participle phrase stays whole (gold keeps "The survey, conducted by ...,")
   assert.equal(part('The survey, conducted by the state university, found wide support.', 'found', 'The survey, conducted by the state university,'), 'The survey, conducted by the state university,')
+})
+
+test('givesThings: a one-word "give" cue whose object names no words, judgement or figure (rev16)', () => {
+  const cases: [string, boolean][] = [
+    ['The general gave solemn respect to sailors lost at sea.', true],
+    ['The mayor gave each of them a small flag.', true],
+    ['She gave a roundabout answer about the plan.', false],
+    ['The survey gave Smith a much higher lead than other polls.', false],
+    ['The poll gives her 1,280 delegates.', false],
+    ['He gave no reasons for the delay.', false],
+    // no noun after it: left to the tagger
+    ['Officials gave up on Tuesday.', false],
+  ]
+  for (const [sentence, isThings] of cases) {
+    const { p, at } = prepared(sentence)
+    const cue = at(/\bgives?\b|\bgave\b/.exec(sentence)![0] + ' ')
+    assert.equal(givesThings(p, { start: cue.start, end: cue.start + 1 }), isThings, sentence)
+  }
+})
+
+test('the seed article: "Kim Jong gave emotional respect to soldiers ..." is no attribution of "gave"; "saying" keeps Kim as its source (rev16)', () => {
+  const { doc, atts } = analyse(readFileSync(SEED_ARTICLE, 'utf8'))
+  assert.ok(!atts.some((a) => join(doc, a.cue) === 'gave'), JSON.stringify(atts.map((a) => join(doc, a.cue))))
+  assert.equal(join(doc, byCue(doc, atts, 'saying').source), 'North Korean leader Kim Jong')
 })

@@ -20,7 +20,7 @@ import {
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
   contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
-  withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
+  withoutLeadingTime, objectForSubject, opensCompoundNoun, givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
   anonymityFormulas, beforeClosingTime, beforeInnerSpeechClause, beforeSpeechSetting, clauseBeforeClosingSpeech, joinedAcrossMarks, orphanQuotations, quotationsToTheirClose, quotationAfterLongClause, withoutAsideAfterAccordingTo, withoutContentBeforeParticiple, withoutExpletiveIt, predicateAfterRelative,
@@ -422,7 +422,7 @@ export function extractAttributions(
   const byRoles = new Map<string, Draft>()
   const key = (rs: CueTokens[]) => rs.map((r) => `${r.start}-${r.end}`).join(',')
   for (const { cue, roles: tagged } of cuesWithRoles(model, p, filter, ranker, sc)) {
-    if (opensCompoundNoun(p, cue)) continue
+    if (opensCompoundNoun(p, cue) || givesThings(p, cue)) continue
     // a cue without content has not met the filter: only the tagger's own cues take one here
     let roles = contentBeforeSource(p, cue, tagged)
     if ((cue as Partial<CueCandidate>).base !== 0) roles = contentBeforeInvertedSpeech(p, cue, roles)
