@@ -26,6 +26,10 @@ export const command: Command = {
     const limit = limitFlag(values.limit)
     const offset = offsetFlag(values.offset)
     return withLedger(values.db, io, async (store) => {
+      // A mistyped key would otherwise list nothing, as if the article had no claims.
+      if (values.article !== undefined && (await store.article(values.article)) === null) {
+        throw new ClaimtrailError('NOT_FOUND', `no article "${values.article}"; run 'claimtrail articles' for the keys`)
+      }
       const filter = {
         source: values.source, category: values.category, text: values.text, articleKey: values.article,
         since: dateFlag(values.since, 'since'), until: dateFlag(values.until, 'until', true),

@@ -9,7 +9,7 @@ import { maxBytesFlag, publishedFlag } from '../flags.ts'
 
 export const command: Command = {
   name: 'enqueue',
-  summary: 'Put ingest (or --reextract) jobs on the PostgreSQL job queue for `claimtrail worker` processes',
+  summary: 'Put ingest (or --reextract) jobs on the PostgreSQL job queue for `claimtrail worker` processes.',
   usage: 'claimtrail enqueue PATH|URL ... [--feed] [--job-timeout SECONDS] [--max-bytes N] [--queue-schema NAME]\n' +
     '       claimtrail enqueue --reextract [ARTICLE-KEY ...]   (no key: every stored article)   (needs DATABASE_URL=postgres://…)',
   async run(args, io) {

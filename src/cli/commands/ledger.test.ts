@@ -281,6 +281,13 @@ describe('ledger commands', () => {
     assert.equal(r.stderr, "claimtrail: no figure \"submarines\"; run 'claimtrail figures' for the list\n")
   })
 
+  test('claims --article with a key the ledger does not hold is one line, exit 1, as a missing figure is (rev16)', async () => {
+    const r = await runCli(['claims', '--article', 'nope', '--db', db])
+    assert.equal(r.status, 1)
+    assert.equal(r.stdout, '')
+    assert.equal(r.stderr, "claimtrail: no article \"nope\"; run 'claimtrail articles' for the keys\n")
+  })
+
   test('report into a missing folder, and figure with no action, say so in words (session 12)', async () => {
     const out = join(dir, 'no-such-folder', 'r.html')
     const r = await runCli(['report', 'deployed/north-korea/troops', '-o', out, '--db', db])

@@ -46,7 +46,7 @@ function describeEvent(e: WorkerEvent): string | null {
 
 export const command: Command = {
   name: 'worker',
-  summary: 'Take ingest and reextract jobs from the PostgreSQL job queue (run one per core, on any machine)',
+  summary: 'Take ingest and reextract jobs from the PostgreSQL job queue (run one per core, on any machine).',
   usage: 'claimtrail worker [--concurrency N] [--queue-schema NAME] [--poll SECONDS] [--maintenance SECONDS]   (needs DATABASE_URL=postgres://…)',
   async run(args, io: CliIo) {
     const { values } = parseArgs({
