@@ -216,3 +216,13 @@ test('a body\'s noun ("the company", "the agency") takes an organisation, never 
   const ministry = 'Flooding has killed 37 people, the Ministry of Emergency Situations said. The ministry said 1,200 homes were damaged.'
   assert.equal(resolve(ministry, 'The ministry', ['Ministry of Emergency Situations']), 'Ministry of Emergency Situations')
 })
+
+test('a body introduced unnamed ("a human rights organisation") is nobody named later ("The organisation said"), unless an appositive or "is" names it (rev16)', () => {
+  const text = 'KYIV - Two soldiers held by Ukraine are still waiting to travel to South Korea, according to a human rights organisation in contact with them.\n\n'
+    + 'The organisation said the two soldiers did not want to go back.'
+  assert.equal(resolve(text, 'The organisation'), null)
+  const named = 'Pollution reached the coast of South Korea. Greenpeace, an environmental group, warned of spills. The group said 300 birds died.'
+  assert.equal(resolve(named, 'The group', ['Greenpeace']), 'Greenpeace')
+  const predicate = 'Pollution reached the coast of South Korea. Greenpeace is an environmental group in Seoul. The group said 300 birds died.'
+  assert.equal(resolve(predicate, 'The group', ['Greenpeace']), 'Greenpeace')
+})

@@ -213,6 +213,10 @@ export function resolveSource(
   // "A NATO official, who spoke on condition of anonymity, said ... the official said": the
   // person the article did not name, not the last name it wrote
   if (isNominal && PERSON_NOUNS.has(head) && unnamedBefore(text, p, src.start, head)) return null
+  // "..., according to a human rights organisation in contact with them. The organisation said":
+  // the body the article did not name, not the country met before it. (Not after an appositive
+  // or a predicate: "Greenpeace, an environmental group," and "Greenpeace is a group" name it.)
+  if (isNominal && BODY_HEADS.has(head) && unnamedBefore(text, p, src.start, head, true)) return null
   if (entities.length > 0) {
     const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? headAt : -1, content)
     if (best === null) return null
@@ -729,19 +733,23 @@ function bodyBeforeWhich(text: string, p: Prepared, which: number, entities: rea
 /**
  * Whether the last two sentences before token `at` introduce an unnamed person by the
  * head noun `head`: "a"/"an" within three words before it, and no name within eight words
- * after it ("A spokesman for the ministry, Ivan Petrov, said" names him).
+ * after it ("A spokesman for the ministry, Ivan Petrov, said" names him). With
+ * `isNamedBefore`, also none right before the article: a comma after a name or a form of
+ * "be" ("Greenpeace, an environmental group", "Greenpeace is a group").
  */
-function unnamedBefore(text: string, p: Prepared, at: number, head: string): boolean {
+function unnamedBefore(text: string, p: Prepared, at: number, head: string, isNamedBefore = false): boolean {
   const firstSent = p.sent[at] - 2
   for (let i = at - 1; i >= 0 && p.sent[i] >= firstSent; i--) {
     // (the length first: no slice for most tokens; `head` is a lexicon word in ASCII)
     if (p.tokens.end[i] - p.tokens.start[i] !== head.length || wordAt(text, p, i) !== head) continue
-    let indefinite = false
+    let article = -1
     for (let k = i - 1; k >= 0 && k >= i - 3 && p.sent[k] === p.sent[i]; k--) {
       const w = wordAt(text, p, k)
-      if (w === 'a' || w === 'an') indefinite = true
+      if (w === 'a' || w === 'an') article = k
     }
-    if (!indefinite) continue
+    if (article < 0) continue
+    if (isNamedBefore && article > 0 && p.sent[article - 1] === p.sent[i] &&
+      ((p.punct[article - 1] === P_COMMA && article > 1 && p.tokens.pos[article - 2] === PROPN) || p.tokens.lemma[article - 1] === 'be')) return false
     for (let k = i + 1; k < at && k <= i + 8 && p.sent[k] === p.sent[i]; k++) if (p.tokens.pos[k] === PROPN) return false
     return true
   }
