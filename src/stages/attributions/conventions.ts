@@ -966,8 +966,9 @@ export function opensCompoundNoun(p: Prepared, cue: CueTokens): boolean {
 }
 
 // What one gives by speaking: words, a judgement, a standing in a poll. Train gold, one-word
-// "give" cues: 7 of 9 give one of these or a number ("gave a roundabout answer", "gave no
-// reasons", "giving Clinton a whopping 30-point advantage", "gives her 1,280 pledged delegates").
+// "give" cues: 9 of 11 give one of these or a number ("gave a roundabout answer", "gave no
+// reasons", "giving Clinton a whopping 30-point advantage", "gives her 1,280 pledged delegates"),
+// 1 has a verb before any noun ("gave those attending ..."), 1 gives "the cold open".
 const SPOKEN_GIFTS = new Set([
   'answer', 'reply', 'response', 'account', 'explanation', 'reason', 'excuse', 'interview', 'speech', 'address',
   'statement', 'testimony', 'testimonial', 'warning', 'assurance', 'guarantee', 'promise', 'pledge', 'instruction',
