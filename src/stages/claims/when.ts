@@ -1,14 +1,14 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, ADJ, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, ADJ, NOUN, NUM, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { isFundedAfter } from './counted.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
-import { hasFutureModal, SCHEDULE_WORDS } from '../tokens/tense.ts'
+import { hasFutureModal, isProjectionAt, SCHEDULE_WORDS } from '../tokens/tense.ts'
 import { Q_IN } from '../tokens/quotations.ts'
 
 // The head of a figure about what is to come: "its growth forecast", "the bank's projections".
@@ -89,6 +89,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
   if (next < s.tokenEnd && (SCHEDULE_WORDS.has(lemma[next]) || SCHEDULE_WORDS.has(tokenText(c, next).toLowerCase()))) return true
   if (isInScheduledSubject(c, a, tokenRange(c, q, s)[1], s)) return true
+  if (isProjectedPredicate(c, counted.npEnd, s) || isProjectedPredicate(c, tokenRange(c, q, s)[1], s)) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after
@@ -196,7 +197,29 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
   // the clause before the figure: at most eight tokens, back to a clause break
   let from = a
   while (from > s.tokenStart && from > a - 8 && !CLAUSE_BREAKS.has(tokenText(c, from - 1))) from--
-  return hasFutureModal(c.tokens, from, a) || hasFutureModal(c.tokens, counted.npEnd, counted.after) || isBeToInPredicate(c, counted, s)
+  return hasFutureModal(c.tokens, from, a) || hasFutureModal(c.tokens, counted.npEnd, counted.after) || isBeToInPredicate(c, counted, s) ||
+    isProjectedPredicate(c, counted.npEnd, s)
+}
+
+/**
+ * "An estimated 410,000 people in the south are projected to face famine", "About 52,000 are
+ * likely to need treatment": from token `t` (right after the figure's noun phrase), past a
+ * phrase of place or age ("in the south", "under the age of five") and the auxiliaries, a word
+ * of projection and "to".
+ */
+function isProjectedPredicate(c: Context, t: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  let k = t
+  // (past a phrase of place or age: "in the south", "under the age of five")
+  if (k + 1 < s.tokenEnd && pos[k] === ADP) {
+    let m = k + 1
+    while (m < s.tokenEnd && m < k + 8 && (pos[m] === DET || pos[m] === ADJ || pos[m] === NOUN || pos[m] === PROPN || pos[m] === NUM || pos[m] === ADP ||
+      (pos[m] === ADV && pos[m - 1] === DET))) m++
+    if (m > k + 1 && m < s.tokenEnd && pos[m] === AUX) k = m
+  }
+  if (k >= s.tokenEnd || pos[k] !== AUX) return false
+  while (k < s.tokenEnd && (pos[k] === AUX || pos[k] === ADV) && !isProjectionAt(c.text, c.tokens, k)) k++
+  return k + 1 < s.tokenEnd && isProjectionAt(c.text, c.tokens, k)
 }
 
 /** "2,000 soldiers are to be sent", "500 engineers are to arrive": "be to" and a verb, active or passive, in the predicate. */
