@@ -103,3 +103,11 @@ test('planned: past a phrase of age ("children under the age of five are likely 
   const past = docOf('An estimated 1.2 million children under the age of five were malnourished, including 300,000 who were severely malnourished.')
   assert.equal(claimFor(past, '300,000').isPlanned, false)
 })
+
+test('source: "..., official data showed on Friday." at a sentence\'s end is the source', () => {
+  const doc = docOf('Industrial output fell 2.1 percent in May, official data showed on Friday.')
+  assert.equal(claimFor(doc, '2.1 percent').source, 'official data')
+  // near-miss: a speaker's "showed" is no statement ("the minister showed reporters")
+  const shown = docOf('Industrial output fell 2.1 percent in May, the minister showed on Friday.')
+  assert.equal(claimFor(shown, '2.1 percent').source, null)
+})

@@ -427,7 +427,11 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false,
     if (lemma[verb] === 'be') isPassive = true
     verb++
   }
-  if (verb >= to || !isSpeechVerb(c, verb)) return null
+  // "..., data showed on Tuesday.": at the sentence's end, a count, survey or report that shows
+  // is the source as a speaker is (a figure and its own verb before it: "GDP grew 0.3 percent")
+  const isDataShowing = isFinal && !isPassive && verb < to && pos[verb] === VERB && FINDING_VERBS.has(lemma[verb]) &&
+    lemma[verb] !== 'put' && isDataPhrase(c, from, npEnd)
+  if (verb >= to || !(isSpeechVerb(c, verb) || isDataShowing)) return null
   // "..., it was reported": "it" with a passive speech verb names no one
   if (isPassive && npEnd === from + 1 && lemma[from] === 'it') return null
   // "the property damage is estimated 200 million dollar" states a figure of its own
@@ -751,6 +755,8 @@ const FINDING_VERBS = new Set(['show', 'find', 'indicate', 'reveal', 'put', 'sug
 const DATA_NOUNS = new Set([
   'tally', 'count', 'data', 'figure', 'statistic', 'survey', 'study', 'report', 'census', 'estimate',
   'analysis', 'record', 'poll', 'assessment', 'toll', 'number',
+  // (wink's lemma of "data")
+  'datum',
 ])
 // Nouns after "give" that make it a statement of a figure: "has given a figure of 45".
 const FIGURE_NOUNS = new Set(['figure', 'toll', 'number', 'estimate', 'count', 'tally'])
