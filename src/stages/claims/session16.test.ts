@@ -111,3 +111,11 @@ test('source: "..., official data showed on Friday." at a sentence\'s end is the
   const shown = docOf('Industrial output fell 2.1 percent in May, the minister showed on Friday.')
   assert.equal(claimFor(shown, '2.1 percent').source, null)
 })
+
+test('planned: "and plans to send ... to 120 villages", where wink reads "plans" as a noun, is planned', () => {
+  const doc = docOf('The agency will hire 400 nurses and plans to send teams to 120 villages.')
+  assert.equal(claimFor(doc, '120').isPlanned, true)
+  // near-miss: an owner's plans are a noun ("Its plans to hire 300 nurses were dropped")
+  const noun = docOf('Its plans to hire 300 nurses were dropped.')
+  assert.equal(claimFor(noun, '300').isPlanned, false)
+})

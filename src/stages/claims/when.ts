@@ -20,6 +20,7 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
   // "the plan" is no plan to do anything: intention words count as verbs only
   return MODALS.has(lemma[t]) ||
     (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to') ||
+    isIntentReadAsNoun(c, t, s) ||
     // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
     (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
     // "The complex is to produce 500 thousand tons": "be to" and a verb
@@ -31,6 +32,21 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
     // its subject, which the tagger may read as a noun of a compound
     (INTENT_VERBS.has(lemma[t]) && t === a - 1 && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) &&
       c.tokens.start[t] < headlineEnd(c.text))
+}
+
+// Owners before a noun: "its plans to send" is a noun's plan, no verb of intent.
+const POSSESSIVE_PRONOUNS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their'])
+
+/**
+ * "The ministry will buy 400,000 doses and plans to send teams to 120 villages": a present "-s"
+ * form of a verb of intent that wink reads as a plural noun, with "to" and a verb after it, and
+ * no determiner, adjective or owner before it ("the plans to send", "its plans to send" are nouns).
+ */
+function isIntentReadAsNoun(c: Context, t: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  if (!INTENT_VERBS.has(lemma[t]) || pos[t] !== NOUN || !/s$/i.test(tokenText(c, t)) || t + 2 >= s.tokenEnd) return false
+  if (lemma[t + 1] !== 'to' || pos[t + 2] !== VERB) return false
+  return t > s.tokenStart && pos[t - 1] !== DET && pos[t - 1] !== ADJ && !POSSESSIVE_PRONOUNS.has(lemma[t - 1]) && !/^['’]s?$/.test(tokenText(c, t - 1))
 }
 
 /** Whether the headline clause before the comma at token `comma` holds a subject's "to" and a verb ("Firm X to invest"). */
