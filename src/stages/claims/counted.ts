@@ -1785,8 +1785,9 @@ function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
     while (k > s.tokenStart && k >= v - 8 && (overlapsTime(c, k) || pos[k] === ADP)) k--
     if (k < v - 1) v = k
   }
-  // ("cholera cases top 41,000": wink reads "top" between a noun and the number as an adjective)
-  const isTopAfterNoun = v === a - 1 && v > s.tokenStart && /^tops?$/i.test(tokenText(c, v)) && pos[v - 1] === NOUN
+  // ("cholera cases top 41,000": wink reads "top" between a noun and the number as an adjective;
+  // "Measles cases in Chad top 9,000": or a place's name, which the place phrase below passes)
+  const isTopAfterNoun = v === a - 1 && v > s.tokenStart && /^tops?$/i.test(tokenText(c, v)) && (pos[v - 1] === NOUN || pos[v - 1] === PROPN)
   if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && !isTopAfterNoun)) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--

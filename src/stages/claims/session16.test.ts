@@ -119,3 +119,8 @@ test('planned: "and plans to send ... to 120 villages", where wink reads "plans"
   const noun = docOf('Its plans to hire 300 nurses were dropped.')
   assert.equal(claimFor(noun, '300').isPlanned, false)
 })
+
+test('claims: a headline\'s "cases in <place> top N" counts the cases (wink reads "top" after the place as an adjective)', () => {
+  const doc = docOf('Measles cases in Chad top 9,000 as vaccination rates slide\n\nThe outbreak grew.')
+  assert.equal(claimFor(doc, '9,000').counted, 'cases')
+})
