@@ -36,6 +36,9 @@ const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
 // Units of length (the quantities stage's codes): a distance, depth or height is no figure
 const LENGTH_UNITS = new Set(['km', 'mi', 'm', 'cm'])
 
+// What stands between a figure (and its counted noun) and a part of it: ", including".
+const INCLUDING_BETWEEN = /^[^,.;]*,\s*including\s*$/
+
 // A wire correction's opening: "(Corrects death toll to 11 from 13)", "Correction: ...".
 const CORRECTION_OPENING = /^\W*(?:corrects|correcting|correction)\b/i
 // A source that is the article's own withdrawn text: "A photo caption in an earlier version of this story".
@@ -139,6 +142,14 @@ export function findClaims(doc: Doc): Claim[] {
       const p = previous.claim
       source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
     }
+    // "The police put the turnout at 90,000, including 12,000 in the capital": a part after
+    // ", including" right after a figure is given by whoever gives that figure
+    const included = previous !== null && previous.sentence === si &&
+      INCLUDING_BETWEEN.test(doc.text.slice(Math.max(quantities[previous.claim.quantity].end, previous.claim.counted.end), q.start)) ? previous.claim : null
+    if (included !== null && source.source === null && included.source !== null) {
+      const p = included
+      source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
+    }
     let subject = findSubject(c, counted, a, s, si) ?? holder?.claim.subject ?? null
     // (soldiers only: a force that kills civilians says nothing of whose soldiers are hurt)
     const inflicter = PEOPLE_CATEGORIES.has(counted.category) && namesSoldiers(c, counted) ? inflictedBy(c, s, a) : null
@@ -173,6 +184,9 @@ export function findClaims(doc: Doc): Claim[] {
     if (!isPlanned && previous !== null && previous.sentence === si && previous.claim.isPlanned &&
       (coordinatedVerb(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a) ||
         isGappedConjunct(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a))) isPlanned = true
+    // "1.7 million children are likely to be malnourished this year, including 430,000 who ...":
+    // a part of a projected figure is projected too
+    if (included !== null && included.isPlanned) isPlanned = true
     // "pledged 7 billion euros ($7.5 billion)": an amount in brackets right after another is
     // the same figure written again, in another currency or unit: it holds when that one does
     // ("would pay 50 million pesos ($12,000)": past the currency the counted noun names)
@@ -180,6 +194,11 @@ export function findClaims(doc: Doc): Claim[] {
       /^\s*\(\s*$/.test(doc.text.slice(Math.max(quantities[previous.claim.quantity].end, previous.claim.counted.end), q.start))) {
       asOf = previous.claim.asOf
       isPlanned = previous.claim.isPlanned
+      // ("The ministry put the damage at 2.1 billion pesos ($37 million)": and whoever gives that one gives it)
+      if (source.source === null && previous.claim.source !== null) {
+        const p = previous.claim
+        source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
+      }
     }
     const claim: Claim = {
       quantity: qi, attribution: source.attribution,

@@ -14,6 +14,7 @@ import {
   OTHER_PEOPLE, PREDICATE_CATEGORY, LOSS_VERBS, SERVICE_CONTEXT, SIZING_VERBS, WEAPON_SYSTEM_WORDS,
 } from './lexicon.ts'
 import { QUOTE_MARKS } from '../tokens/marks.ts'
+import { isProjectionAt } from '../tokens/tense.ts'
 import { isPartOfCount, PART_OWNERS } from '../tokens/parts.ts'
 
 // A number used as a noun in the plural names a score, not things counted: "hit 23 fours and
@@ -258,6 +259,11 @@ export function findCounted(
     // ("21 people were still missing and 47 had been pulled out alive": with a clause of its
     // own the number counts the same people, not what befell the others)
     if (prior !== null && isElliptic(c, a, s)) {
+      // ("12 people were killed and 40 injured, the mayor said, raising the toll from seven": the
+      // noun right before "from" names what the number counts, not the figure before it)
+      if (a - 2 >= s.tokenStart && lemma[a - 1] === 'from' && pos[a - 2] === NOUN && lemma[a - 2] === 'toll') {
+        return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'killed', npStart: a - 2, npEnd: a - 1, after: b }
+      }
       // ("rescued 11 pupils, bringing the number freed so far to 76": the number names its own)
       const brought = a - 1 >= s.tokenStart && lemma[a - 1] === 'to' ? broughtNumberOf(c, s, a - 1) : null
       if (brought !== null) return brought
@@ -281,6 +287,12 @@ export function findCounted(
     // unnamed ("The figure of 2,140 is an estimate" names one given before)
     if (a - 3 >= s.tokenStart && lemma[a - 1] === 'of' && FIGURE_NOUNS.has(lemma[a - 2]) && pos[a - 2] === NOUN && (lemma[a - 3] === 'a' || lemma[a - 3] === 'an')) {
       return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'other', npStart: a - 2, npEnd: a - 1, after: b }
+    }
+    // "Of those, 1.8 million are projected to be in Emergency", "About 52,000 are likely to need
+    // treatment": a bare number that opens its sentence and is projected stands for what the
+    // last figure before counts
+    if (prior === null && earlier !== null && opensSentence(c, a, s) && b + 1 < s.tokenEnd && pos[b] === AUX && isProjectionAt(c.text, c.tokens, b + 1)) {
+      return { start: c.tokens.start[b], end: c.tokens.end[b + 2], category: earlier, npStart: b, npEnd: b, after: b + 3 }
     }
     // "the union said 1.2 million had taken part": a bare number that is who marched or took part counts people
     const joined = participants(c, b, s)
@@ -1184,8 +1196,32 @@ function findShareCounted(c: Context, q: Quantity, a: number, b: number, s: Sent
     // "The number of asylum applications doubled": back to what the number is of
     return isCountable(c, np) ? asCounted(c, np, shareCategory(c, s, np, false)) : null
   }
+  // "More than 20,000 people have fled ... Nearly 80 percent are women and children, she said": a
+  // share that opens its sentence and is said to be people is a share of the last figure before
+  if (prior === null && earlier !== null && isPeopleShareOpening(c, a, b, s)) {
+    return { start: c.tokens.start[b + 1], end: c.tokens.end[b + 1], category: earlier, npStart: b + 1, npEnd: b + 2, after: b + 2 }
+  }
   // "with 18% earmarked for defence", "it is 7.5 percent more": a share of the figure before
   return prior === null ? null : standingFor(prior, b)
+}
+
+/** Whether only hedges, "of those" and commas stand before token `a` in its sentence ("Of those, 1.8 million"). */
+function opensSentence(c: Context, a: number, s: Sentence): boolean {
+  const { pos } = c.tokens
+  for (let t = s.tokenStart; t < a; t++) if (pos[t] !== ADV && pos[t] !== ADP && pos[t] !== DET && pos[t] !== PRON && tokenText(c, t) !== ',') return false
+  return true
+}
+
+/**
+ * "Nearly 80 percent are women and children": a percentage with only hedges before it in its
+ * sentence, then "are"/"were" and a noun of people (`OTHER_PEOPLE`). A share that names what
+ * it is of ("60 percent of them") is read before this; "40 percent are in debt" names no people.
+ */
+function isPeopleShareOpening(c: Context, a: number, b: number, s: Sentence): boolean {
+  const { pos, lemma } = c.tokens
+  for (let t = s.tokenStart; t < a; t++) if (pos[t] !== ADV && pos[t] !== ADP) return false
+  if (b + 1 >= s.tokenEnd || lemma[b] !== 'be') return false
+  return OTHER_PEOPLE.has(lemma[b + 1]) || OTHER_PEOPLE.has(tokenText(c, b + 1).toLowerCase())
 }
 
 // Where people registered or counted are people crossing into a country: "those registered at the crossing".
@@ -1749,8 +1785,9 @@ function levelSubject(c: Context, a: number, s: Sentence): Counted | null {
     while (k > s.tokenStart && k >= v - 8 && (overlapsTime(c, k) || pos[k] === ADP)) k--
     if (k < v - 1) v = k
   }
-  // ("cholera cases top 41,000": wink reads "top" between a noun and the number as an adjective)
-  const isTopAfterNoun = v === a - 1 && v > s.tokenStart && /^tops?$/i.test(tokenText(c, v)) && pos[v - 1] === NOUN
+  // ("cholera cases top 41,000": wink reads "top" between a noun and the number as an adjective;
+  // "Measles cases in Chad top 9,000": or a place's name, which the place phrase below passes)
+  const isTopAfterNoun = v === a - 1 && v > s.tokenStart && /^tops?$/i.test(tokenText(c, v)) && (pos[v - 1] === NOUN || pos[v - 1] === PROPN)
   if (v <= s.tokenStart || !SUBJECT_LEVEL_VERBS.has(lemma[v]) || (pos[v] !== VERB && !isTopAfterNoun)) return null
   let t = v - 1
   while (t >= s.tokenStart && (pos[t] === AUX || pos[t] === ADV || pos[t] === PART || ASPECT_VERBS.has(lemma[t]))) t--

@@ -77,6 +77,9 @@ export const PREDICATE_CATEGORY = new Map<string, Category>([
   ['hospitalised', 'wounded'],
   ['capture', 'captured'], ['captured', 'captured'], ['detain', 'captured'], ['surrender', 'captured'],
   ['imprison', 'captured'], ['abduct', 'captured'], ['abducted', 'captured'], ['kidnap', 'captured'], ['kidnapped', 'captured'],
+  // people arrested are held: one convention for every figure set (docs/figures.md, "Session 16";
+  // of the arrests the sets annotated before it, all but `artdev-011`'s were `captured`)
+  ['arrest', 'captured'], ['arrested', 'captured'],
   ['missing', 'missing'], ['unaccounted', 'missing'],
   ['displace', 'displaced'], ['displaced', 'displaced'], ['flee', 'displaced'], ['evacuate', 'displaced'],
   ['uproot', 'displaced'], ['homeless', 'displaced'], ['relocate', 'displaced'], ['move', 'displaced'],

@@ -427,7 +427,11 @@ function speechSegment(c: Context, from: number, to: number, isHeadline = false,
     if (lemma[verb] === 'be') isPassive = true
     verb++
   }
-  if (verb >= to || !isSpeechVerb(c, verb)) return null
+  // "..., data showed on Tuesday.": at the sentence's end, a count, survey or report that shows
+  // is the source as a speaker is (a figure and its own verb before it: "GDP grew 0.3 percent")
+  const isDataShowing = isFinal && !isPassive && verb < to && pos[verb] === VERB && FINDING_VERBS.has(lemma[verb]) &&
+    lemma[verb] !== 'put' && isDataPhrase(c, from, npEnd)
+  if (verb >= to || !(isSpeechVerb(c, verb) || isDataShowing)) return null
   // "..., it was reported": "it" with a passive speech verb names no one
   if (isPassive && npEnd === from + 1 && lemma[from] === 'it') return null
   // "the property damage is estimated 200 million dollar" states a figure of its own
@@ -751,6 +755,8 @@ const FINDING_VERBS = new Set(['show', 'find', 'indicate', 'reveal', 'put', 'sug
 const DATA_NOUNS = new Set([
   'tally', 'count', 'data', 'figure', 'statistic', 'survey', 'study', 'report', 'census', 'estimate',
   'analysis', 'record', 'poll', 'assessment', 'toll', 'number',
+  // (wink's lemma of "data")
+  'datum',
 ])
 // Nouns after "give" that make it a statement of a figure: "has given a figure of 45".
 const FIGURE_NOUNS = new Set(['figure', 'toll', 'number', 'estimate', 'count', 'tally'])
@@ -1037,8 +1043,9 @@ function sizingSubject(c: Context, s: Sentence, a: number): { source: CharSpan; 
   }
   if (verb < 0) return null
   // past the auxiliaries of an active verb ("had put"); a passive one ("was put") names no subject
+  // (and past adverbs among them: "had earlier put")
   let end = verb
-  while (end - 1 > s.tokenStart && pos[end - 1] === AUX) {
+  while (end - 1 > s.tokenStart && (pos[end - 1] === AUX || pos[end - 1] === ADV)) {
     if (lemma[end - 1] === 'be') return null
     end--
   }
@@ -1147,7 +1154,63 @@ const AUTHORITY_NOUNS = new Set(['police', 'authorities', 'monitor', 'observer',
 
 /** The source of a figure: the innermost attribution whose content holds it, else the fallback. */
 export function findSource(c: Context, q: Quantity, s: Sentence, a: number): Source {
-  return withGappedName(c, s, a, withFullerName(c, sourceOf(c, q, s, a)))
+  return tableRowSource(c, q) ?? gappedSpeaker(c, s, a) ?? withGappedName(c, s, a, withFullerName(c, sourceOf(c, q, s, a)))
+}
+
+// Verbs by which a body gives a count it made: "police count 380,000".
+const COUNTING_VERBS = new Set(['count', 'estimate', 'tally', 'record'])
+
+/**
+ * "police say 24,000, organisers 110,000": a gapped conjunct after a figure that a speech or
+ * counting verb right before it gives (the verb left out the second time) has its own speaker,
+ * the one to three nouns between the comma (or "and") and the figure.
+ */
+function gappedSpeaker(c: Context, s: Sentence, a: number): Source | null {
+  const { pos, lemma } = c.tokens
+  let k = a - 1
+  while (k > s.tokenStart && k >= a - 3 && (pos[k] === NOUN || pos[k] === PROPN || pos[k] === ADJ || pos[k] === DET)) k--
+  if (k === a - 1 || k <= s.tokenStart || (tokenText(c, k) !== ',' && lemma[k] !== 'and') || pos[k + 1] === DET) return null
+  let n = k - 1
+  if (n > s.tokenStart && tokenText(c, n) === ',' && lemma[k] === 'and') n--
+  if (pos[n] !== NUM) return null
+  while (n > s.tokenStart && pos[n] === NUM) n--
+  // (a speaker's verb: "Marchers numbered 9,000, onlookers 40,000" names no one)
+  if (pos[n] !== VERB || !(SPEECH_VERBS.has(lemma[n]) || COUNTING_VERBS.has(lemma[n]))) return null
+  const source = spanOf(c, k + 1, a)
+  return source === null ? null : { attribution: null, source, cue: null, sourceEntity: sourceEntityOf(c, source) }
+}
+
+// A row of a table written out as lines: a short capitalised label, a colon, and a number first
+// ("Kasai: 311 dead, 920 injured").
+const TABLE_ROW = /^[ \t]*\p{Lu}[^\n:]{0,40}:[ \t]+\d[^\n]{0,80}$/u
+
+/**
+ * "Deaths by district, according to the health ministry:" and rows "Kasai: 311 dead, 920
+ * injured" under it: every figure of a row is the speaker's of an attribution whose cue is on
+ * the line the rows hang from (a line ending in a colon), not the row's label, which the
+ * attribution stage may read as a speaker. Rows under a line with no such attribution are left
+ * to the other rules (the text's own table, a transcript's turns), and so are rows of a label and
+ * one number ("Tanks: 10,912"), which `listSource` reads.
+ */
+function tableRowSource(c: Context, q: Quantity): Source | null {
+  const lineOf = (at: number) => {
+    const start = c.text.lastIndexOf('\n', at - 1) + 1
+    const nl = c.text.indexOf('\n', at)
+    return { start, end: nl < 0 ? c.text.length : nl }
+  }
+  let line = lineOf(q.start)
+  // (a row of a label and one number, "Tanks: 10,912", is `listSource`'s)
+  const row = c.text.slice(line.start, line.end)
+  if (!TABLE_ROW.test(row) || LIST_LINE.test(row)) return null
+  for (let guard = 0; guard < 40 && line.start > 0; guard++) {
+    line = lineOf(line.start - 1)
+    const words = c.text.slice(line.start, line.end)
+    if (TABLE_ROW.test(words)) continue
+    if (!/:\s*$/.test(words)) return null
+    const i = c.attributions.findIndex((x) => x.source.length > 0 && x.cue.length > 0 && x.cue[0].start >= line.start && x.cue[0].end <= line.end)
+    return i >= 0 ? sourceFrom(c, i) : null
+  }
+  return null
 }
 
 /**
@@ -1738,6 +1801,8 @@ function withoutTimestamp(c: Context, span: CharSpan | null): CharSpan | null {
 
 // "An earlier version, citing a local official, said": the aside after a version of the text.
 const CITING_ASIDE = /^\s*(?:of\s+(?:this|the)\s+(?:story|article|report|text)\s*)?,\s*citing\s+([^,;]{2,80}?)\s*,\s*$/i
+// "..., citing a police officer." closing the sentence of a version's figure.
+const CITING_TAIL = /,\s*citing\s+([^,;.\n]{2,80}?)\s*[.;](?:\s|$)/i
 
 /**
  * "An earlier version, citing a local official, said 40 people had been killed": a correction
@@ -1747,15 +1812,23 @@ const CITING_ASIDE = /^\s*(?:of\s+(?:this|the)\s+(?:story|article|report|text)\s
 function citedByVersion(c: Context, span: CharSpan | null, cue: CharSpan | null): CharSpan | null {
   if (span === null || cue === null || cue.start < span.end) return span
   const head = lastToken(c, span)
-  if (head < 0 || !VERSION_NOUNS.has(c.tokens.lemma[head])) return span
+  if (head < 0 || !(VERSION_NOUNS.has(c.tokens.lemma[head]) || VERSION_OF_TEXT.test(c.text.slice(span.start, span.end)))) return span
   const between = c.text.slice(span.end, cue.start)
   const m = CITING_ASIDE.exec(between)
-  if (m === null) return span
+  if (m === null) {
+    // ("An earlier version of this story said 25 people had died, citing a police officer.": the
+    // one cited at the end of the sentence)
+    const after = c.text.slice(cue.end, cue.end + 240)
+    const t = CITING_TAIL.exec(after)
+    return t === null || /[.!?]\s/.test(after.slice(0, t.index)) ? span : { start: cue.end + t.index + t[0].indexOf(t[1], t[0].search(/citing/i) + 6), end: cue.end + t.index + t[0].indexOf(t[1], t[0].search(/citing/i) + 6) + t[1].length }
+  }
   const start = span.end + between.indexOf(m[1], between.search(/citing/i) + 6)
   return { start, end: start + m[1].length }
 }
 
 const VERSION_NOUNS = new Set(['version', 'edition'])
+// "An earlier version of this story": a version named with the text it is of.
+const VERSION_OF_TEXT = /\b(?:version|edition)\s+of\s+(?:this|the)\s+(?:story|article|report|text)$/i
 
 /**
  * "Commander-in-chief Oleksandr Syrskyi said", whose source the attribution stage cut at a

@@ -1,14 +1,14 @@
 /** When a figure holds, and whether it is planned (docs/figures.md, "asOf" and "planned"). */
 import type { Quantity, Sentence, TimeExpression } from '../../model/types.ts'
 import {
-  POS, VERB, AUX, ADV, ADP, ADJ, NOUN, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
+  POS, VERB, AUX, ADV, ADP, ADJ, NOUN, NUM, PROPN, DET, PRON, CCONJ, CLAUSE_BREAKS, type Context, type Counted, tokenText, tokenRange,
   segments, within, tokenEndingAfter, REACH, sentenceDateline,
 } from './context.ts'
 import { INTENT_VERBS, MODALS, SPEECH_VERBS } from './lexicon.ts'
 import { isFundedAfter } from './counted.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { MONTH_CUTS, PERIOD_COUNT_WORDS, WEEKDAY_NAMES } from '../tokens/calendar.ts'
-import { hasFutureModal, SCHEDULE_WORDS } from '../tokens/tense.ts'
+import { hasFutureModal, isProjectionAt, SCHEDULE_WORDS } from '../tokens/tense.ts'
 import { Q_IN } from '../tokens/quotations.ts'
 
 // The head of a figure about what is to come: "its growth forecast", "the bank's projections".
@@ -20,6 +20,7 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
   // "the plan" is no plan to do anything: intention words count as verbs only
   return MODALS.has(lemma[t]) ||
     (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to') ||
+    isIntentReadAsNoun(c, t, s) ||
     // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
     (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
     // "The complex is to produce 500 thousand tons": "be to" and a verb
@@ -31,6 +32,21 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
     // its subject, which the tagger may read as a noun of a compound
     (INTENT_VERBS.has(lemma[t]) && t === a - 1 && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) &&
       c.tokens.start[t] < headlineEnd(c.text))
+}
+
+// Owners before a noun: "its plans to send" is a noun's plan, no verb of intent.
+const POSSESSIVE_PRONOUNS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their'])
+
+/**
+ * "The ministry will buy 400,000 doses and plans to send teams to 120 villages": a present "-s"
+ * form of a verb of intent that wink reads as a plural noun, with "to" and a verb after it, and
+ * no determiner, adjective or owner before it ("the plans to send", "its plans to send" are nouns).
+ */
+function isIntentReadAsNoun(c: Context, t: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  if (!INTENT_VERBS.has(lemma[t]) || pos[t] !== NOUN || !/s$/i.test(tokenText(c, t)) || t + 2 >= s.tokenEnd) return false
+  if (lemma[t + 1] !== 'to' || pos[t + 2] !== VERB) return false
+  return t > s.tokenStart && pos[t - 1] !== DET && pos[t - 1] !== ADJ && !POSSESSIVE_PRONOUNS.has(lemma[t - 1]) && !/^['’]s?$/.test(tokenText(c, t - 1))
 }
 
 /** Whether the headline clause before the comma at token `comma` holds a subject's "to" and a verb ("Firm X to invest"). */
@@ -89,6 +105,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   while (next < s.tokenEnd && c.tokens.pos[next] === AUX) next++
   if (next < s.tokenEnd && (SCHEDULE_WORDS.has(lemma[next]) || SCHEDULE_WORDS.has(tokenText(c, next).toLowerCase()))) return true
   if (isInScheduledSubject(c, a, tokenRange(c, q, s)[1], s)) return true
+  if (isProjectedPredicate(c, counted.npEnd, s) || isProjectedPredicate(c, tokenRange(c, q, s)[1], s)) return true
   // the rest of the figure's own clause: "..., and Pyongyang could send 25-30 thousand more
   // next year" does not make the figure before the comma planned
   let end = counted.after
@@ -196,7 +213,29 @@ export function isFutureTense(c: Context, a: number, counted: Counted, s: Senten
   // the clause before the figure: at most eight tokens, back to a clause break
   let from = a
   while (from > s.tokenStart && from > a - 8 && !CLAUSE_BREAKS.has(tokenText(c, from - 1))) from--
-  return hasFutureModal(c.tokens, from, a) || hasFutureModal(c.tokens, counted.npEnd, counted.after) || isBeToInPredicate(c, counted, s)
+  return hasFutureModal(c.tokens, from, a) || hasFutureModal(c.tokens, counted.npEnd, counted.after) || isBeToInPredicate(c, counted, s) ||
+    isProjectedPredicate(c, counted.npEnd, s)
+}
+
+/**
+ * "An estimated 410,000 people in the south are projected to face famine", "About 52,000 are
+ * likely to need treatment": from token `t` (right after the figure's noun phrase), past a
+ * phrase of place or age ("in the south", "under the age of five") and the auxiliaries, a word
+ * of projection and "to".
+ */
+function isProjectedPredicate(c: Context, t: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  let k = t
+  // (past a phrase of place or age: "in the south", "under the age of five")
+  if (k + 1 < s.tokenEnd && pos[k] === ADP) {
+    let m = k + 1
+    while (m < s.tokenEnd && m < k + 8 && (pos[m] === DET || pos[m] === ADJ || pos[m] === NOUN || pos[m] === PROPN || pos[m] === NUM || pos[m] === ADP ||
+      (pos[m] === ADV && pos[m - 1] === DET))) m++
+    if (m > k + 1 && m < s.tokenEnd && pos[m] === AUX) k = m
+  }
+  if (k >= s.tokenEnd || pos[k] !== AUX) return false
+  while (k < s.tokenEnd && (pos[k] === AUX || pos[k] === ADV) && !isProjectionAt(c.text, c.tokens, k)) k++
+  return k + 1 < s.tokenEnd && isProjectionAt(c.text, c.tokens, k)
 }
 
 /** "2,000 soldiers are to be sent", "500 engineers are to arrive": "be to" and a verb, active or passive, in the predicate. */

@@ -54,6 +54,20 @@ export const INTENT_VERBS: ReadonlySet<string> = new Set([
 /** Words of schedule, by lemma or as written: "are expected to", "is due to", "was scheduled for". */
 export const SCHEDULE_WORDS: ReadonlySet<string> = new Set(['expect', 'expected', 'due', 'plan', 'planned', 'scheduled', 'schedule'])
 
+// Words of a projection before "to": "are projected to face", "are likely to be" (an IPC
+// analysis's figures for the months ahead). Kept out of SCHEDULE_WORDS, which `isPastClause`
+// reads too: "had likely died" is past, and so is "the agency had projected 40,000".
+const PROJECTION_WORDS: ReadonlySet<string> = new Set(['projected', 'likely', 'forecast', 'predicted'])
+
+/**
+ * Whether token `t` is a word of projection (as written) followed by "to": "projected to",
+ * "likely to". The claims stage reads it after a figure and its auxiliary ("1.8 million are
+ * projected to be in Emergency": planned).
+ */
+export function isProjectionAt(text: string, tokens: TokenColumns, t: number): boolean {
+  return t + 1 < tokens.count && PROJECTION_WORDS.has(text.slice(tokens.start[t], tokens.end[t]).toLowerCase()) && tokens.lemma[t + 1] === 'to'
+}
+
 /** Tokens that end a comma-separated segment of a sentence. */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
 
