@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1492,4 +1492,30 @@ test('a source found inside a relative clause with commas of its own, or inside 
   assert.equal(part('The memo, sent to the finance minister, called the plan reckless.', 'called', 'the finance minister'), 'The memo')
   // a source that runs from the noun phrase into a past participle phrase stays whole (gold keeps "The survey, conducted by ...,")
   assert.equal(part('The survey, conducted by the state university, found wide support.', 'found', 'The survey, conducted by the state university,'), 'The survey, conducted by the state university,')
+})
+
+test('a source with an inner comma that ends inside the phrase the comma opens runs on to the phrase\'s end', () => {
+  const run = (text: string, cue: string, source: string, others: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const o of [cue, ...others]) { const r = at(o); isCue.fill(1, r.start, r.end) }
+    return read(toPhraseEnd(p, at(cue), at(source), [], isCue))
+  }
+  // before the cue: to the comma right before it, which the source takes
+  assert.equal(run('Anna Berg, an engineer who has inspected the dam for years, said it was safe.', 'said', 'Anna Berg, an engineer who has inspected'),
+    'Anna Berg, an engineer who has inspected the dam for years,')
+  assert.equal(run('Tom Hale, a farmer based in Leeds, told reporters the crop failed.', 'told', 'Tom Hale, a farmer'), 'Tom Hale, a farmer based in Leeds,')
+  // after the cue: to the full stop that closes the sentence
+  assert.equal(run('“The dam is safe,” said Anna Berg, an engineer who inspected it in 2019.', 'said', 'Anna Berg, an engineer who inspected it'),
+    'Anna Berg, an engineer who inspected it in 2019')
+  // not without an inner comma, not when the source ends at a mark, not past another cue or a comma after the cue
+  assert.equal(run('The engineer in charge of the dam said it was safe.', 'said', 'The engineer in charge'), 'The engineer in charge')
+  assert.equal(run('Anna Berg, an engineer, on Monday said it was safe.', 'said', 'Anna Berg, an engineer,'), 'Anna Berg, an engineer,')
+  assert.equal(run('Anna Berg, an engineer who said the dam leaked, warned of floods.', 'warned of', 'Anna Berg, an engineer who', ['said']), 'Anna Berg, an engineer who')
+  assert.equal(run('“It is safe,” said Anna Berg, an engineer who inspected it before she left, and then wrote a report.', 'said', 'Anna Berg, an engineer who inspected it'),
+    'Anna Berg, an engineer who inspected it')
+  // before an -ing cue the comma closes a clause, not the subject
+  assert.equal(run('In reply, the mayor’s deputy, Ann Moss, rallied supporters, saying the plan would pass.', 'saying', 'the mayor’s deputy, Ann Moss'), 'the mayor’s deputy, Ann Moss')
+  // the source is not stretched across a mark before the cue that is not its comma
+  assert.equal(run('Anna Berg, an engineer who inspected it; her boss said it was safe.', 'said', 'Anna Berg, an engineer who'), 'Anna Berg, an engineer who')
 })

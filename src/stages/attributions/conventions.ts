@@ -1995,6 +1995,44 @@ export function withoutTrailingRelative(p: Prepared, cue: CueTokens, src: CueTok
   return { start: src.start, end: last }
 }
 
+
+/**
+ * "[Shane Shook, a cyber security expert who has] helped investigate the breaches, said",
+ * "said [Andrew Rice, a former state senator who ran for the Senate] in 2008.": a source with an
+ * inner comma that the tagger ended inside the phrase that comma opens runs on to the phrase's
+ * end: before its cue, to the comma right before the cue (taking it, as `closingComma` has it)
+ * when the cue opens with a verb that is not an -ing form;
+ * after its cue, to the full stop that closes the sentence. Gold seldom ends such a source on a
+ * word with another word after it: of 1,045 train gold sources before their cue with an inner
+ * comma, 19 do (lists, "Carson, Fiorina and Huckabee have all", and a few appositives before a
+ * relative clause). Held-out train (seed 1, before the rule): of 61 predictions of that shape
+ * before the cue, gold's source ran to the comma 42 times; after the cue, of 21 with a full stop
+ * ahead, 14 ran to it. Not over a quotation mark, another cue or the content
+ * (`isBlocked`), nor past a comma after the cue ("said Eric Woolson, who worked for Walker
+ * before he dropped out, and ...": 3 such predictions, none gold's to that comma).
+ */
+export function toPhraseEnd(p: Prepared, cue: CueTokens, src: CueTokens, content: readonly CueTokens[], isCue: Uint8Array): CueTokens {
+  const last = src.end - 1
+  if (src.end - src.start < 3 || src.end >= p.n || p.punct[last] !== 0 || p.quote[last] >= Q_OPEN) return src
+  if (!hasCommaBetween(p, src.start, last)) return src
+  const fence: Fence = { p, isCue, sent: p.sent[src.start], content }
+  let i = src.end
+  while (i < p.n && p.punct[i] === 0 && !isBlocked(fence, i)) i++
+  if (i === src.end || i >= p.n || p.sent[i] !== fence.sent || isBlocked(fence, i)) return src
+  if (src.end <= cue.start) return i === cue.start - 1 && p.punct[i] === P_COMMA && opensWithFiniteVerb(p, cue) ? { start: src.start, end: i + 1 } : src
+  return src.start >= cue.end && p.punct[i] === P_FINAL ? { start: src.start, end: i } : src
+}
+
+/**
+ * Whether a cue opens (past adverbs) with a verb that is not an -ing form: after ", said" the
+ * comma closes the subject, after ", saying" it closes a clause ("[Clinton's aide] rallied
+ * supporters, saying").
+ */
+function opensWithFiniteVerb(p: Prepared, cue: CueTokens): boolean {
+  let i = cue.start
+  while (i < cue.end && p.pos[i] === ADV_POS) i++
+  return i < cue.end && isVerbal(p, i) && p.suffix[i] !== SUFFIX_ING
+}
 /**
  * "An intelligence officer [who spoke at the briefing] estimated ...": a source the tagger began
  * at the pronoun of a relative clause with no comma before it, running to the cue, takes in the
