@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1518,4 +1518,29 @@ test('a source with an inner comma that ends inside the phrase the comma opens r
   assert.equal(run('In reply, the mayor’s deputy, Ann Moss, rallied supporters, saying the plan would pass.', 'saying', 'the mayor’s deputy, Ann Moss'), 'the mayor’s deputy, Ann Moss')
   // the source is not stretched across a mark before the cue that is not its comma
   assert.equal(run('Anna Berg, an engineer who inspected it; her boss said it was safe.', 'said', 'Anna Berg, an engineer who'), 'Anna Berg, an engineer who')
+})
+
+test('a source never begins inside a hyphenated word', () => {
+  const run = (text: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(fromWordStart(p, at(source)))
+  }
+  assert.equal(run('A 62-year-old farmer, Ann Moss, said the crop failed.', 'old farmer, Ann Moss,'), '62-year-old farmer, Ann Moss,')
+  assert.equal(run('Jean-Luc Moss said the crop failed.', 'Luc Moss'), 'Jean-Luc Moss')
+  // a spaced dash is no part of a word
+  assert.equal(run('The crop failed - the farmers said so.', 'the farmers'), 'the farmers')
+})
+
+test('a source begun after "and" takes in the noun phrase before it when that opens the sentence', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withFirstConjunct(p, at(cue), at(source)))
+  }
+  assert.equal(run('The mayor and the city council agreed that the bridge must close.', 'agreed', 'the city council'), 'The mayor and the city council')
+  assert.equal(run('After a long night of talks, the union and its lawyers said the strike was over.', 'said', 'its lawyers'), 'the union and its lawyers')
+  assert.equal(run('LAGOS — Ann Moss and Tom Hale said the port would reopen.', 'said', 'Tom Hale'), 'Ann Moss and Tom Hale')
+  // the object of a preposition or a verb is not the subject's first part
+  assert.equal(run('The battle between the mayor and the council exposed deep rifts.', 'exposed', 'the council'), 'the council')
+  assert.equal(run('He has a pulpit and he made clear that he will stay.', 'made clear', 'he'), 'he')
+  assert.equal(run('Officials in Lagos, Abuja and Kano said the port would reopen.', 'said', 'Kano'), 'Kano')
 })

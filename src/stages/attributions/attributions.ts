@@ -19,7 +19,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, fromWordStart, withFirstConjunct, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -287,7 +287,8 @@ export function cuesWithRoles(
  * (`tidySource` and the rules after it, in `conventions.ts`; docs/attribution.md).
  */
 function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: CueTokens, content: readonly CueTokens[], isCue: Uint8Array): CueTokens {
-  let src = tidySource(p, cue, found, content, isCue)
+  // (a hyphenated word made whole first, so that its article and its number's limit join it)
+  let src = tidySource(p, cue, fromWordStart(p, found), content, isCue)
   src = withWholeName(p, cue, src)
   src = beforeRelativeClause(p, cue, src)
   src = beforeParticiplePhrase(p, cue, src)
@@ -297,6 +298,7 @@ function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: Cu
   src = withNounBeforeRelative(p, cue, src)
   src = withNounBeforePreposition(text, p, cue, src)
   src = afterOpeningPhrase(p, cue, src)
+  src = withFirstConjunct(p, cue, src)
   return toPhraseEnd(p, cue, withoutTrailingRelative(p, cue, src), content, isCue)
 }
 
