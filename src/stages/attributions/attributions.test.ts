@@ -210,6 +210,11 @@ test('a source cut at a relative pronoun runs on to the cue before it, or to the
   assert.equal(tidied('The senator, who said the bill was dead, left.', 'said', 'who'), 'who')
 })
 
+test('a conjunction that opens the sentence is no part of the source', () => {
+  assert.equal(tidied('Yet voters increasingly view the mayor as honest.', 'increasingly view', 'Yet voters'), 'voters')
+  assert.equal(tidied('Some cheered, and yet others ignored her.', 'ignored', 'yet others'), 'others')
+})
+
 test('an appositive source keeps its closing comma before the cue; a plain name does not take one', () => {
   assert.equal(tidied('Brian Fallon, the campaign’s press secretary, noted that it was late.', 'noted', 'Brian Fallon, the campaign’s press secretary'),
     'Brian Fallon, the campaign’s press secretary,')
