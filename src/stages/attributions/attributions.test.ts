@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1548,4 +1548,17 @@ test('a source begun after "and" takes in the noun phrase before it when that op
   assert.equal(run('The battle between the mayor and the council exposed deep rifts.', 'exposed', 'the council'), 'the council')
   assert.equal(run('He has a pulpit and he made clear that he will stay.', 'made clear', 'he'), 'he')
   assert.equal(run('Officials in Lagos, Abuja and Kano said the port would reopen.', 'said', 'Kano'), 'Kano')
+})
+
+test('a source after its cue ends before the statement, interview or post the words came in', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withoutMedium(p, at(cue), at(source)))
+  }
+  assert.equal(run('“We will not wait,” said Mayor Ann Moss in a statement.', 'said', 'Mayor Ann Moss in a statement'), 'Mayor Ann Moss')
+  assert.equal(run('“It is over,” said the union’s lawyer in a Friday tweet.', 'said', 'the union’s lawyer in a Friday tweet'), 'the union’s lawyer')
+  // a place or an office is part of who speaks
+  assert.equal(run('“It is over,” said a teacher in the city’s school district.', 'said', 'a teacher in the city’s school district'), 'a teacher in the city’s school district')
+  // before the cue it is left alone
+  assert.equal(run('The mayor in a statement said the plan would pass.', 'said', 'The mayor in a statement'), 'The mayor in a statement')
 })

@@ -19,7 +19,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, fromWordStart, withFirstConjunct, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -299,7 +299,7 @@ function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: Cu
   src = withNounBeforePreposition(text, p, cue, src)
   src = afterOpeningPhrase(p, cue, src)
   src = withFirstConjunct(p, cue, src)
-  return toPhraseEnd(p, cue, withoutTrailingRelative(p, cue, src), content, isCue)
+  return withoutMedium(p, cue, toPhraseEnd(p, cue, withoutTrailingRelative(p, cue, src), content, isCue))
 }
 
 const NUM_POS = POS_TAGS.indexOf('NUM')
