@@ -8,7 +8,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium,
+  withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, gerundSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -1561,4 +1561,18 @@ test('a source after its cue ends before the statement, interview or post the wo
   assert.equal(run('“It is over,” said a teacher in the city’s school district.', 'said', 'a teacher in the city’s school district'), 'a teacher in the city’s school district')
   // before the cue it is left alone
   assert.equal(run('The mayor in a statement said the plan would pass.', 'said', 'The mayor in a statement'), 'The mayor in a statement')
+})
+
+test('a gerund after "by", "after" or "while" speaks for the subject of the verb before it', () => {
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = gerundSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(run('The agency threw a scare into the industry two years ago by proposing to cut the quota.', 'proposing'), 'The agency')
+  assert.equal(run('Her allies have been trying to shore up support while urging critics to wait.', 'urging'), 'Her allies')
+  assert.equal(run('The mayor left the hall after repeatedly dismissing the report.', 'repeatedly dismissing'), 'The mayor')
+  // not after a comma alone, nor after another word
+  assert.equal(run('The agency threw a scare into the industry, proposing to cut the quota.', 'proposing'), null)
+  assert.equal(run('The agency was criticized for proposing to cut the quota.', 'proposing'), null)
 })
