@@ -9,7 +9,7 @@ import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesT
 import {
   clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
-  givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject,
+  givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, gerundSubject,
 } from './conventions.ts'
 import { prepare } from './features.ts'
 import { preparedText } from './test-helpers.ts'
@@ -210,6 +210,11 @@ test('a source cut at a relative pronoun runs on to the cue before it, or to the
     'John Podesta, an aide whom Mr. Obama recruited in 2013')
   // A lone "who" is a whole source.
   assert.equal(tidied('The senator, who said the bill was dead, left.', 'said', 'who'), 'who')
+})
+
+test('a conjunction that opens the sentence is no part of the source', () => {
+  assert.equal(tidied('Yet voters increasingly view the mayor as honest.', 'increasingly view', 'Yet voters'), 'voters')
+  assert.equal(tidied('Some cheered, and yet others ignored her.', 'ignored', 'yet others'), 'others')
 })
 
 test('an appositive source keeps its closing comma before the cue; a plain name does not take one', () => {
@@ -1518,4 +1523,82 @@ test('the seed article: "Kim Jong gave emotional respect to soldiers ..." is no 
   const { doc, atts } = analyse(readFileSync(SEED_ARTICLE, 'utf8'))
   assert.ok(!atts.some((a) => join(doc, a.cue) === 'gave'), JSON.stringify(atts.map((a) => join(doc, a.cue))))
   assert.equal(join(doc, byCue(doc, atts, 'saying').source), 'North Korean leader Kim Jong')
+})
+
+test('a source with an inner comma that ends inside the phrase the comma opens runs on to the phrase\'s end', () => {
+  const run = (text: string, cue: string, source: string, others: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    const isCue = new Uint8Array(p.n)
+    for (const o of [cue, ...others]) { const r = at(o); isCue.fill(1, r.start, r.end) }
+    return read(toPhraseEnd(p, at(cue), at(source), [], isCue))
+  }
+  // before the cue: to the comma right before it, which the source takes
+  assert.equal(run('Anna Berg, an engineer who has inspected the dam for years, said it was safe.', 'said', 'Anna Berg, an engineer who has inspected'),
+    'Anna Berg, an engineer who has inspected the dam for years,')
+  assert.equal(run('Tom Hale, a farmer based in Leeds, told reporters the crop failed.', 'told', 'Tom Hale, a farmer'), 'Tom Hale, a farmer based in Leeds,')
+  // after the cue: to the full stop that closes the sentence
+  assert.equal(run('“The dam is safe,” said Anna Berg, an engineer who inspected it in 2019.', 'said', 'Anna Berg, an engineer who inspected it'),
+    'Anna Berg, an engineer who inspected it in 2019')
+  // not without an inner comma, not when the source ends at a mark, not past another cue or a comma after the cue
+  assert.equal(run('The engineer in charge of the dam said it was safe.', 'said', 'The engineer in charge'), 'The engineer in charge')
+  assert.equal(run('Anna Berg, an engineer, on Monday said it was safe.', 'said', 'Anna Berg, an engineer,'), 'Anna Berg, an engineer,')
+  assert.equal(run('Anna Berg, an engineer who said the dam leaked, warned of floods.', 'warned of', 'Anna Berg, an engineer who', ['said']), 'Anna Berg, an engineer who')
+  assert.equal(run('“It is safe,” said Anna Berg, an engineer who inspected it before she left, and then wrote a report.', 'said', 'Anna Berg, an engineer who inspected it'),
+    'Anna Berg, an engineer who inspected it')
+  // before an -ing cue the comma closes a clause, not the subject
+  assert.equal(run('In reply, the mayor’s deputy, Ann Moss, rallied supporters, saying the plan would pass.', 'saying', 'the mayor’s deputy, Ann Moss'), 'the mayor’s deputy, Ann Moss')
+  // the source is not stretched across a mark before the cue that is not its comma
+  assert.equal(run('Anna Berg, an engineer who inspected it; her boss said it was safe.', 'said', 'Anna Berg, an engineer who'), 'Anna Berg, an engineer who')
+})
+
+test('a source never begins inside a hyphenated word', () => {
+  const run = (text: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(fromWordStart(p, at(source)))
+  }
+  assert.equal(run('A 62-year-old farmer, Ann Moss, said the crop failed.', 'old farmer, Ann Moss,'), '62-year-old farmer, Ann Moss,')
+  assert.equal(run('Jean-Luc Moss said the crop failed.', 'Luc Moss'), 'Jean-Luc Moss')
+  // a spaced dash is no part of a word
+  assert.equal(run('The crop failed - the farmers said so.', 'the farmers'), 'the farmers')
+})
+
+test('a source begun after "and" takes in the noun phrase before it when that opens the sentence', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withFirstConjunct(p, at(cue), at(source)))
+  }
+  assert.equal(run('The mayor and the city council agreed that the bridge must close.', 'agreed', 'the city council'), 'The mayor and the city council')
+  assert.equal(run('After a long night of talks, the union and its lawyers said the strike was over.', 'said', 'its lawyers'), 'the union and its lawyers')
+  assert.equal(run('LAGOS — Ann Moss and Tom Hale said the port would reopen.', 'said', 'Tom Hale'), 'Ann Moss and Tom Hale')
+  // the object of a preposition or a verb is not the subject's first part
+  assert.equal(run('The battle between the mayor and the council exposed deep rifts.', 'exposed', 'the council'), 'the council')
+  assert.equal(run('He has a pulpit and he made clear that he will stay.', 'made clear', 'he'), 'he')
+  assert.equal(run('Officials in Lagos, Abuja and Kano said the port would reopen.', 'said', 'Kano'), 'Kano')
+})
+
+test('a source after its cue ends before the statement, interview or post the words came in', () => {
+  const run = (text: string, cue: string, source: string) => {
+    const { p, at, read } = prepared(text)
+    return read(withoutMedium(p, at(cue), at(source)))
+  }
+  assert.equal(run('“We will not wait,” said Mayor Ann Moss in a statement.', 'said', 'Mayor Ann Moss in a statement'), 'Mayor Ann Moss')
+  assert.equal(run('“It is over,” said the union’s lawyer in a Friday tweet.', 'said', 'the union’s lawyer in a Friday tweet'), 'the union’s lawyer')
+  // a place or an office is part of who speaks
+  assert.equal(run('“It is over,” said a teacher in the city’s school district.', 'said', 'a teacher in the city’s school district'), 'a teacher in the city’s school district')
+  // before the cue it is left alone
+  assert.equal(run('The mayor in a statement said the plan would pass.', 'said', 'The mayor in a statement'), 'The mayor in a statement')
+})
+
+test('a gerund after "by", "after" or "while" speaks for the subject of the verb before it', () => {
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    const r = gerundSubject(p, at(cue))
+    return r === null ? null : read(r)
+  }
+  assert.equal(run('The agency threw a scare into the industry two years ago by proposing to cut the quota.', 'proposing'), 'The agency')
+  assert.equal(run('Her allies have been trying to shore up support while urging critics to wait.', 'urging'), 'Her allies')
+  assert.equal(run('The mayor left the hall after repeatedly dismissing the report.', 'repeatedly dismissing'), 'The mayor')
+  // not after a comma alone, nor after another word
+  assert.equal(run('The agency threw a scare into the industry, proposing to cut the quota.', 'proposing'), null)
+  assert.equal(run('The agency was criticized for proposing to cut the quota.', 'proposing'), null)
 })

@@ -19,7 +19,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, gerundSubject, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -287,7 +287,8 @@ export function cuesWithRoles(
  * (`tidySource` and the rules after it, in `conventions.ts`; docs/attribution.md).
  */
 function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: CueTokens, content: readonly CueTokens[], isCue: Uint8Array): CueTokens {
-  let src = tidySource(p, cue, found, content, isCue)
+  // (a hyphenated word made whole first, so that its article and its number's limit join it)
+  let src = tidySource(p, cue, fromWordStart(p, found), content, isCue)
   src = withWholeName(p, cue, src)
   src = beforeRelativeClause(p, cue, src)
   src = beforeParticiplePhrase(p, cue, src)
@@ -297,7 +298,8 @@ function conventionalSource(text: string, p: Prepared, cue: CueTokens, found: Cu
   src = withNounBeforeRelative(p, cue, src)
   src = withNounBeforePreposition(text, p, cue, src)
   src = afterOpeningPhrase(p, cue, src)
-  return withoutTrailingRelative(p, cue, src)
+  src = withFirstConjunct(p, cue, src)
+  return withoutMedium(p, cue, toPhraseEnd(p, cue, withoutTrailingRelative(p, cue, src), content, isCue))
 }
 
 const NUM_POS = POS_TAGS.indexOf('NUM')
@@ -506,6 +508,8 @@ export function extractAttributions(
     if (clause !== null && src[0].end < clause.start) src = [clause]
     // "Sen. Chuck Grassley on Wednesday downplayed": a time between the subject and the verb hides the subject from the tagger
     if (src.length === 0) { const subject = subjectBeforeTime(p, d.cues[0]); if (subject !== null) src = [subject] }
+    // "The administration threw a scare into the industry by proposing ...": a gerund after "by", "after", "while" speaks for the clause's subject
+    if (src.length === 0) { const subject = gerundSubject(p, d.cues[0]); if (subject !== null) src = [subject] }
     if (src.length === 1) src = [conventionalSource(text, p, d.cues[0], src[0], d.roles.content, isCue)]
     // "X called for ..., saying ...": the participle shares the subject of the clause it
     // hangs on, so its source is the source of the cue before it in the sentence (on
