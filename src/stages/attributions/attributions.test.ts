@@ -806,6 +806,9 @@ test('a speech clause set off by commas inside a sentence: the clause before it 
   assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['Still', 'the bridge must close'])
   // but not a time "ago"
   assert.deepEqual(run('Two years ago, officials say, the bridge was closed.', 'officials', 'the bridge was closed'), ['the bridge was closed'])
+  // a quotation that closes the sentence before does not make the clause a speech clause's
+  assert.deepEqual(run('He told them they would not "have to move." The rival, aides say, would come to them.', 'aides', 'would come to them'),
+    ['The rival', 'would come to them'])
 })
 
 test('a speech clause set off by commas before a quotation in lower case: the clause before it is content too', () => {

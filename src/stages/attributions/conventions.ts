@@ -1111,7 +1111,9 @@ export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: Ro
   while (start > 0 && p.sent[start - 1] === sent && p.punct[start - 1] !== P_COLON && !isDash(p, start - 1)
     && p.tokens.lemma[start - 1] !== ';' && p.quote[start - 1] === 0) start--
   // '“...,” the pope told reporters, according to Reuters': a speech clause after a quotation is no content
-  if (start > 0 && p.quote[start - 1] === Q_CLOSE) return roles
+  // (a quotation that closes the sentence before is no matter: 'they wouldn't "have to move." Compaq, she
+  // predicted, would come to them')
+  if (start > 0 && p.sent[start - 1] === sent && p.quote[start - 1] === Q_CLOSE) return roles
   while (start < c1 && p.pos[start] === CCONJ_POS) start++
   if (start >= c1) return roles
   // "Weighing in, Huckabee agreed, praising ...": a participle after the second comma hangs on the
