@@ -824,6 +824,9 @@ test('a speech clause set off by commas before a quotation in lower case: the cl
   // so does an opener
   assert.deepEqual(run('Instead, aides say, “she started as a prohibitive favorite.”', 'aides', '“she started as a prohibitive favorite.”'),
     ['Instead', '“she started as a prohibitive favorite.”'])
+  // and a quotation opened with two apostrophes, as the New York Times writes it
+  assert.deepEqual(run("The streets were deserted, aides say, ''but people need to connect.''", 'aides', "''but people need to connect.''"),
+    ['The streets were deserted', "''but people need to connect.''"])
   // a quotation that opens a sentence of its own: the clause before is the writer's
   assert.deepEqual(run('Asked about the vote, aides say, “We are confident.”', 'aides', '“We are confident.”'), ['“We are confident.”'])
   // a clause that holds another cue is that cue's content

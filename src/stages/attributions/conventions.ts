@@ -1134,10 +1134,13 @@ export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: Ro
   return { source: roles.source, content: [...roles.content, { start, end: c1 }].sort((a, b) => a.start - b.start) }
 }
 
-/** Whether the quotation opening at `open` begins with a word in lower case (after any further marks). */
+/**
+ * Whether the quotation opening at `open` begins with a word in lower case (after any further marks;
+ * the second apostrophe of a `''` mark reads as inside the quotation, so marks are skipped by their text).
+ */
 function opensInLowerCase(p: Prepared, open: number): boolean {
   let w = open
-  while (w < p.n && p.quote[w] >= Q_OPEN) w++
+  while (w < p.n && (p.quote[w] >= Q_OPEN || QUOTE_MARKS.has(p.tokens.lemma[w]))) w++
   return w < p.n && p.isCap[w] === 0 && LETTER_FIRST.test(p.tokens.lemma[w])
 }
 // (module-level: tsx rewrites a \p{...} literal as a RegExp built anew on every call)
