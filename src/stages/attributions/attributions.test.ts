@@ -813,6 +813,9 @@ test('a speech clause set off by commas inside a sentence: the clause before it 
   assert.deepEqual(run('Still, officials say, the bridge must close.', 'officials', 'the bridge must close'), ['Still', 'the bridge must close'])
   // but not a time "ago"
   assert.deepEqual(run('Two years ago, officials say, the bridge was closed.', 'officials', 'the bridge was closed'), ['the bridge was closed'])
+  // a quotation that closes the sentence before does not make the clause a speech clause's
+  assert.deepEqual(run('He told them they would not "have to move." The rival, aides say, would come to them.', 'aides', 'would come to them'),
+    ['The rival', 'would come to them'])
 })
 
 test('a speech clause set off by commas before a quotation in lower case: the clause before it is content too', () => {
@@ -828,6 +831,9 @@ test('a speech clause set off by commas before a quotation in lower case: the cl
   // so does an opener
   assert.deepEqual(run('Instead, aides say, “she started as a prohibitive favorite.”', 'aides', '“she started as a prohibitive favorite.”'),
     ['Instead', '“she started as a prohibitive favorite.”'])
+  // and a quotation opened with two apostrophes, as the New York Times writes it
+  assert.deepEqual(run("The streets were deserted, aides say, ''but people need to connect.''", 'aides', "''but people need to connect.''"),
+    ['The streets were deserted', "''but people need to connect.''"])
   // a quotation that opens a sentence of its own: the clause before is the writer's
   assert.deepEqual(run('Asked about the vote, aides say, “We are confident.”', 'aides', '“We are confident.”'), ['“We are confident.”'])
   // a clause that holds another cue is that cue's content

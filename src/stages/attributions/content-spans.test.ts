@@ -43,6 +43,20 @@ test('end candidates: the tagger end, clause and quotation boundaries and the se
   assert.ok(!texts.includes('the plan, which costs'), 'not inside a phrase')
 })
 
+test('no candidate boundary inside a hyphenated word, but one at a dash between words', () => {
+  const x = prepared('Smith said the first-place finish - a surprise - was self-made. Jones agreed.')
+  const start = x.at('the')
+  const tagEnd = x.at('finish') + 1
+  const ends = endCandidates(x.p, start, tagEnd, x.p.n, new Uint8Array(x.p.n)).map((e) => span(x, { start, end: e }))
+  assert.ok(!ends.includes('the first') && !ends.includes('the first-'), 'not around the hyphen of "first-place"')
+  assert.ok(!ends.includes('the first-place finish - a surprise - was self') && !ends.includes('the first-place finish - a surprise - was self-'))
+  assert.ok(ends.includes('the first-place finish - a surprise'), 'before a spaced dash')
+  const end = x.at('was')
+  const starts = startCandidates(x.p, x.at('a'), end, 0, new Uint8Array(x.p.n)).map((s) => span(x, { start: s, end }))
+  assert.ok(!starts.some((t) => t.startsWith('place') || t.startsWith('-place')), 'no start inside "first-place"')
+  assert.ok(starts.includes('a surprise -'), 'after a spaced dash')
+})
+
 test('start candidates before a cue include the opening quotation mark and the sentence start', () => {
   const x = prepared('Prices rose. "We cannot wait, not for a year," Smith said.')
   const end = x.at('Smith')

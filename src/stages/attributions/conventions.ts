@@ -1171,7 +1171,9 @@ export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: Ro
   while (start > 0 && p.sent[start - 1] === sent && p.punct[start - 1] !== P_COLON && !isDash(p, start - 1)
     && p.tokens.lemma[start - 1] !== ';' && p.quote[start - 1] === 0) start--
   // '“...,” the pope told reporters, according to Reuters': a speech clause after a quotation is no content
-  if (start > 0 && p.quote[start - 1] === Q_CLOSE) return roles
+  // (a quotation that closes the sentence before is no matter: 'they wouldn't "have to move." Compaq, she
+  // predicted, would come to them')
+  if (start > 0 && p.sent[start - 1] === sent && p.quote[start - 1] === Q_CLOSE) return roles
   while (start < c1 && p.pos[start] === CCONJ_POS) start++
   if (start >= c1) return roles
   // "Weighing in, Huckabee agreed, praising ...": a participle after the second comma hangs on the
@@ -1192,10 +1194,13 @@ export function clauseBeforeParenthetical(p: Prepared, cue: CueTokens, roles: Ro
   return { source: roles.source, content: [...roles.content, { start, end: c1 }].sort((a, b) => a.start - b.start) }
 }
 
-/** Whether the quotation opening at `open` begins with a word in lower case (after any further marks). */
+/**
+ * Whether the quotation opening at `open` begins with a word in lower case (after any further marks;
+ * the second apostrophe of a `''` mark reads as inside the quotation, so marks are skipped by their text).
+ */
 function opensInLowerCase(p: Prepared, open: number): boolean {
   let w = open
-  while (w < p.n && p.quote[w] >= Q_OPEN) w++
+  while (w < p.n && (p.quote[w] >= Q_OPEN || QUOTE_MARKS.has(p.tokens.lemma[w]))) w++
   return w < p.n && p.isCap[w] === 0 && LETTER_FIRST.test(p.tokens.lemma[w])
 }
 // (module-level: tsx rewrites a \p{...} literal as a RegExp built anew on every call)

@@ -27,9 +27,16 @@
  * filter's features costs a minute or two a fold instead of a whole run. The filter's own
  * fold taggers are read from DIR/fold-N/filter-taggers when the --keep run cached them
  * there, else trained once and cached in OUT/fold-N/filter-taggers.
+ *
+ * `--reuse DIR --rerank OUT` likewise retrains only the content ranker of each fold, from the
+ * filter's cached fold taggers (the ranker's own cross-fitting trains the same two taggers,
+ * by document parity with the same seed and options), writes it to OUT/fold-N and decodes with
+ * it; with `--refilter` as well, the filter is then retrained with the new ranker, as
+ * `train.ts` does. The cached taggers hold 16-bit weights, so a reranked baseline differs a
+ * little from the kept ranker: compare reranked runs with reranked runs.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -57,6 +64,7 @@ const { values } = parseArgs({
     reuse: { type: 'string' },
     dump: { type: 'string' },
     refilter: { type: 'string' },
+    rerank: { type: 'string' },
   },
 })
 const folds = Number(values.folds)
@@ -113,8 +121,33 @@ function splitRunner(dir: string, keep: (i: number) => boolean, show = false): (
   }
 }
 
-/** The cue filter of fold `f` trained anew on the fold's training documents, with the kept ranker (--refilter). */
-function retrainFilter(f: number, reuse: string, out: string): CueFilter {
+/**
+ * The content ranker of fold `f` trained anew on the fold's training documents (--rerank), from the
+ * fold taggers the --keep run cached for the filter, linked under the names train-content.ts reads;
+ * returns its file.
+ */
+function retrainRanker(f: number, reuse: string, out: string): string {
+  const save = join(out, `fold-${f + 1}`)
+  const kept = join(reuse, `fold-${f + 1}`, 'filter-taggers')
+  const cache = join(save, 'taggers')
+  mkdirSync(cache, { recursive: true })
+  for (const name of existsSync(kept) ? readdirSync(kept) : []) {
+    const m = /^fold(\d+)-(.+)$/.exec(name)
+    const link = m === null ? null : join(cache, `content-fold${m[1]}of2-${m[2]}`)
+    if (link !== null && !existsSync(link)) symlinkSync(resolve(kept, name), link)
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-cv-'))
+  try {
+    const file = join(save, 'content-end.bin')
+    splitRunner(dir, (i) => i % folds !== f, true)('train-content.ts', file, ['--folds', '2', '--cache', cache])
+    return file
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The cue filter of fold `f` trained anew on the fold's training documents, with the ranker in `rankerFile` (--refilter). */
+function retrainFilter(f: number, reuse: string, out: string, rankerFile: string): CueFilter {
   const save = join(out, `fold-${f + 1}`)
   const kept = join(reuse, `fold-${f + 1}`, 'filter-taggers')
   const cache = existsSync(kept) ? kept : join(save, 'filter-taggers')
@@ -123,7 +156,7 @@ function retrainFilter(f: number, reuse: string, out: string): CueFilter {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-cv-'))
   try {
     const file = join(save, 'cue-filter.bin')
-    splitRunner(dir, (i) => i % folds !== f, true)('train-cue-filter.ts', file, ['--ranker', join(reuse, `fold-${f + 1}`, 'content-end.bin'), '--cache', cache])
+    splitRunner(dir, (i) => i % folds !== f, true)('train-cue-filter.ts', file, ['--ranker', rankerFile, '--cache', cache])
     return loadCueFilter(file)!
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -144,11 +177,11 @@ for (let f = 0; f < folds; f++) {
     const dir = join(values.reuse, `fold-${f + 1}`)
     const opt = (file: string) => (existsSync(join(dir, file)) ? join(dir, file) : null)
     model = loadAttributionModel(join(dir, 'model.bin'))
-    const rf = opt('content-end.bin')
+    const rf = values.rerank !== undefined ? retrainRanker(f, values.reuse, values.rerank) : opt('content-end.bin')
     const ff = opt('cue-filter.bin')
     ranker = values.ranker === 'committed' ? defaultEndRanker() : values.ranker === 'nested' && rf !== null ? loadEndRanker(rf) : null
     filter = values.filter === 'committed' ? defaultCueFilter() : values.filter === 'nested' && ff !== null ? loadCueFilter(ff) : null
-    if (values.refilter !== undefined) filter = retrainFilter(f, values.reuse, values.refilter)
+    if (values.refilter !== undefined) filter = retrainFilter(f, values.reuse, values.refilter, rf ?? join(dir, 'content-end.bin'))
   } else {
     const save = values.keep === undefined ? undefined : join(values.keep, `fold-${f + 1}`)
     if (save !== undefined) mkdirSync(save, { recursive: true })
