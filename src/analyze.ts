@@ -32,10 +32,10 @@ export interface Analyzer {
 }
 
 /**
- * How many documents to hand {@link Analyzer.analyzeMany} at a time. On the PolNeAR dev texts
- * (one process, CPU time; docs/benchmarks.md, session 16) batches of 8 took 0.93 of the time
- * of one document at a time, of 16 0.86, of 32 0.80-0.84; more held more documents' layers
- * in memory for little more.
+ * How many documents to hand {@link Analyzer.analyzeMany} at a time. In one process (CPU time,
+ * docs/benchmarks.md, session 16) batches of 8 PolNeAR dev texts took 0.93 of the time of one
+ * document at a time, of 16 0.86, of 32 0.78-0.84 (train texts: 0.89); the pool's batches are 32
+ * as well.
  */
 export const ANALYZE_BATCH = 32
 

@@ -76,7 +76,9 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
     },
     // A stage's models (the taggers' weight tables, wink-nlp's lexicon, chrono-node's
     // expressions) stay in the processor's caches while it reads a batch, where one
-    // document at a time lets the other six stages push them out between its turns.
+    // document at a time lets the other stages push them out between its turns: the
+    // taggers' rows cost about twice as much inside the pipeline as alone (session 16,
+    // docs/benchmarks.md).
     runMany(docs: readonly Doc[]): RunOutcome[] {
       const out: RunOutcome[] = docs.map((doc) => ({ ok: true, doc }))
       for (const stage of frozen) {
