@@ -215,3 +215,22 @@ test('a --gazetteer that is missing or a folder is named in words, not the syste
   const folder = await runCli(['extract', '--gazetteer', dir, '-'], 'About 40 people died in the flood, police said.')
   assert.equal(folder.stderr, `claimtrail: ${dir}: cannot read the gazetteer file (is a directory)\n`)
 })
+
+test('more documents than one batch: outputs and notes on standard error keep the input\'s order (session 16)', async () => {
+  const lines: string[] = []
+  for (let i = 0; i < 70; i++) {
+    if (i === 40) lines.push('{not json')
+    else if (i === 50) lines.push(JSON.stringify({ id: `d${i}`, text: 'Это короткая заметка без единого английского слова, и так до самого конца.' }))
+    else lines.push(JSON.stringify({ id: `d${i}`, text: `${i + 2} soldiers were hurt on Friday, officials said.` }))
+  }
+  const r = await runCli(['extract', file('many.jsonl', lines.join('\n'))])
+  assert.equal(r.status, 1)
+  const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)
+  assert.deepEqual(ids, Array.from({ length: 70 }, (_, i) => `d${i}`).filter((id) => id !== 'd40'))
+  const errors = r.stderr.trim().split('\n')
+  assert.equal(errors.length, 2, r.stderr)
+  assert.match(errors[0], /many\.jsonl:41: .*not a JSON/)
+  assert.match(errors[1], /many\.jsonl:51: warning: language "ru"/)
+  const d69 = JSON.parse(r.stdout.trim().split('\n').at(-1)!)
+  assert.equal(d69.quantities[0].value, 71)
+})

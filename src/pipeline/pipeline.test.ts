@@ -43,3 +43,38 @@ test('a stage that does not assign what it declares is caught', () => {
   const lazy = defineStage({ name: 'lazy', requires: [], assigns: ['times'], run: (doc) => doc })
   assert.throws(() => createPipeline([lazy]).run(Doc.create('x', { id: 'd' })), /did not assign layer "times"/)
 })
+
+test('runMany runs each stage over the whole batch before the next, with the Docs run gives', () => {
+  const order: string[] = []
+  const first = defineStage({
+    name: 'first', requires: [], assigns: ['quantities'],
+    run: (doc) => { order.push(`first ${doc.id}`); return doc.withLayer('quantities', []) },
+  })
+  const second = defineStage({
+    name: 'second', requires: ['quantities'], assigns: ['claims'],
+    run: (doc) => { order.push(`second ${doc.id}`); return doc.withLayer('claims', []) },
+  })
+  const pipeline = createPipeline([first, second])
+  const docs = ['a', 'b', 'c'].map((id) => Doc.create(`text ${id}`, { id }))
+  const out = pipeline.runMany(docs)
+  assert.deepEqual(order, ['first a', 'first b', 'first c', 'second a', 'second b', 'second c'])
+  assert.deepEqual(out.map((o) => o.ok && o.doc.id), ['a', 'b', 'c'])
+  assert.ok(out.every((o) => o.ok && o.doc.has('quantities') && o.doc.has('claims')))
+})
+
+test('runMany gives a failing document its error, as run throws it, and goes on with the others', () => {
+  const picky = defineStage({
+    name: 'picky', requires: [], assigns: ['quantities'],
+    run: (doc) => { if (doc.id === 'bad') throw new Error('boom'); return doc.withLayer('quantities', []) },
+  })
+  const after: string[] = []
+  const next = defineStage({
+    name: 'next', requires: ['quantities'], assigns: ['claims'],
+    run: (doc) => { after.push(doc.id); return doc.withLayer('claims', []) },
+  })
+  const out = createPipeline([picky, next]).runMany(['ok1', 'bad', 'ok2'].map((id) => Doc.create('x', { id })))
+  assert.deepEqual(out.map((o) => o.ok), [true, false, true])
+  const failed = out[1]
+  assert.ok(!failed.ok && isClaimtrailError(failed.error, 'PIPELINE') && /"picky" failed on document "bad": boom/.test(failed.error.message))
+  assert.deepEqual(after, ['ok1', 'ok2'])
+})

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createAnalyzer } from '../../analyze.ts'
+import { ANALYZE_BATCH, createAnalyzer } from '../../analyze.ts'
 import { ClaimtrailError } from '../../model/errors.ts'
 import { writeBrat } from '../../format/brat.ts'
 import { toJsonDocument } from '../../format/json.ts'
 import { formatTextReport } from '../../format/text.ts'
-import { readInputs } from '../../ingest/files.ts'
+import { readInputs, type InputRecord } from '../../ingest/files.ts'
 import type { Command } from '../command.ts'
 import { maxBytesFlag, publishedFlag } from '../flags.ts'
 
@@ -70,49 +70,73 @@ export const command: Command = {
     const analyzer = createAnalyzer({ gazetteerFile: values.gazetteer })
     let failed = 0
     let written = 0
+    let accepted = 0
     // Output file name -> the input it was written for: two documents with one id would
     // otherwise overwrite each other's file without a word.
     const outputs = new Map<string, string>()
     // brat's standard output is one document's `.ann` (DESIGN.md); held until it is clear
     // that the input has no second document, so that nothing half-right is printed.
     let bratOut: string | null = null
+    // Documents are analysed ANALYZE_BATCH at a time (analyzeMany: each stage over the
+    // batch); what is said on standard error waits with them, so it keeps the input's order.
+    type Pending = { readonly note: string } | { readonly record: InputRecord; readonly file: string | null }
+    let pending: Pending[] = []
+    let batched = 0
+    const flush = async () => {
+      const items = pending
+      pending = []
+      batched = 0
+      const docs = items.flatMap((p) => ('record' in p ? [{ text: p.record.text, meta: p.record }] : []))
+      const outcomes = analyzer.analyzeMany(docs)
+      let k = 0
+      for (const item of items) {
+        if (!('record' in item)) { io.stderr.write(item.note); continue }
+        const { record, file } = item
+        const outcome = outcomes[k++]
+        if (!outcome.ok) throw outcome.error
+        const doc = outcome.doc
+        for (const w of doc.warnings) io.stderr.write(`claimtrail extract: ${record.origin}: warning: ${w}\n`)
+        const out = format === 'json' ? JSON.stringify(toJsonDocument(doc))
+          : format === 'brat' ? writeBrat(doc.text, doc.get('attributions'))
+          : formatTextReport(toJsonDocument(doc))
+        if (file !== null) {
+          try {
+            await writeFile(file, format === 'json' ? `${out}\n` : out)
+          } catch (e) {
+            throw new ClaimtrailError('BAD_INPUT', `cannot write ${file}: ${fileProblem(e)}; ${written} document(s) were written before it`)
+          }
+        } else if (format === 'json') {
+          io.stdout.write(`${out}\n`)
+        } else if (format === 'brat') {
+          bratOut = out
+        } else {
+          io.stdout.write(written > 0 ? `\n${out}` : out)
+        }
+        written++
+      }
+    }
     for await (const input of readInputs(positionals, { stdin: io.stdin, maxBytes, published: values.published ?? null })) {
       if (!input.ok) {
         failed++
-        io.stderr.write(`claimtrail extract: ${input.origin}: ${input.reason}\n`)
+        pending.push({ note: `claimtrail extract: ${input.origin}: ${input.reason}\n` })
         continue
       }
       const { record } = input
-      if (format === 'brat' && outDir === undefined && written > 0) {
+      if (format === 'brat' && outDir === undefined && accepted > 0) {
         throw new ClaimtrailError('USAGE', `brat output on standard output holds one document, and ${record.origin} is a second one; give --out-dir DIR for one .ann file per document`)
       }
       const file = outDir === undefined ? null : join(outDir, `${safeFileName(record.id)}.${FORMATS[format]}`)
       if (file !== null && outputs.has(file)) {
         failed++
-        io.stderr.write(`claimtrail extract: ${record.origin}: its id "${record.id}" names the same output file as ${outputs.get(file)} (${file}); not overwritten: give the documents distinct ids or file names\n`)
+        pending.push({ note: `claimtrail extract: ${record.origin}: its id "${record.id}" names the same output file as ${outputs.get(file)} (${file}); not overwritten: give the documents distinct ids or file names\n` })
         continue
       }
-      const doc = analyzer.analyze(record.text, record)
-      for (const w of doc.warnings) io.stderr.write(`claimtrail extract: ${record.origin}: warning: ${w}\n`)
-      const out = format === 'json' ? JSON.stringify(toJsonDocument(doc))
-        : format === 'brat' ? writeBrat(doc.text, doc.get('attributions'))
-        : formatTextReport(toJsonDocument(doc))
-      if (file !== null) {
-        try {
-          await writeFile(file, format === 'json' ? `${out}\n` : out)
-        } catch (e) {
-          throw new ClaimtrailError('BAD_INPUT', `cannot write ${file}: ${fileProblem(e)}; ${written} document(s) were written before it`)
-        }
-        outputs.set(file, record.origin)
-      } else if (format === 'json') {
-        io.stdout.write(`${out}\n`)
-      } else if (format === 'brat') {
-        bratOut = out
-      } else {
-        io.stdout.write(written > 0 ? `\n${out}` : out)
-      }
-      written++
+      if (file !== null) outputs.set(file, record.origin)
+      accepted++
+      pending.push({ record, file })
+      if (++batched === ANALYZE_BATCH) await flush()
     }
+    await flush()
     if (bratOut !== null) io.stdout.write(bratOut)
     return failed > 0 ? 1 : 0
   },
