@@ -33,8 +33,47 @@ const modelWithDocData = Object.assign(Object.create(null), model, {
 
 /** Load wink-nlp's English lite model (about 0.3 s, once per thread); share the result between stages. */
 export function loadWink(): WinkNlp {
-  shared ??= winkNLP(modelWithDocData, ['sbd', 'pos'])
+  if (shared === null) {
+    shared = winkNLP(modelWithDocData, ['sbd', 'pos'])
+    withoutLearntWords(shared)
+  }
   return shared
+}
+
+/** The part of wink-nlp's lexeme cache (`rdd.cache`) its tokenizer asks. */
+interface WinkCache {
+  lookup(text: string): number[] | null
+  add(text: string, category: number): number
+  intrinsicSize(): number
+}
+
+// wink's cache adds every word it has not seen to its lexicon, and its tokenizer keeps a
+// chunk between spaces whole when the lexicon holds it: once "Clinton's." had ended a
+// sentence, every later "Clinton's" stayed one token instead of "Clinton" "'s", so a
+// document's tokens, and everything read from them, depended on the documents read before
+// it in the process (15 of the 84 PolNeAR dev texts tokenized differently on a second
+// pass; found by speed16). The tokenizer asks the cache through `cache.lookup`, looked up
+// at each call; answered from the model's own lexicon alone, every document tokenizes as
+// in a fresh process. While `cache.add` registers a word, the model's features of it look
+// the word up again and must find it, so lookups inside `add` are answered in full. The
+// learnt entries stay, so lexeme ids and wink's features of them do not change.
+function withoutLearntWords(nlp: WinkNlp): void {
+  const rdd = nlp.readDoc('').out(nlp.its.readabilityStats) as unknown as { cache?: WinkCache }
+  const cache = rdd.cache
+  if (cache === undefined || typeof cache.lookup !== 'function' || typeof cache.add !== 'function' || typeof cache.intrinsicSize !== 'function') {
+    throw new Error('tokens: wink-nlp no longer hands its lexeme cache to the model addon (see withoutLearntWords)')
+  }
+  const { lookup, add } = cache
+  const intrinsic = cache.intrinsicSize()
+  let adding = 0
+  cache.add = (text, category) => {
+    adding++
+    try { return add(text, category) } finally { adding-- }
+  }
+  cache.lookup = (text) => {
+    const found = lookup(text)
+    return adding === 0 && found !== null && found.length === 1 && found[0] >= intrinsic ? null : found
+  }
 }
 
 /** Tokens, sentences, POS and lemmas of a text, as flat columns. */
