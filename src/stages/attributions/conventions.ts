@@ -636,7 +636,44 @@ const AFTER_DAY_SETTING = new Set(['in', 'on', 'at', 'during', 'after', 'before'
  * `roles` are the attribution's source and content, which the cue never takes in.
  */
 export function conventionalCue(p: Prepared, cue: CueTokens, roles: readonly CueTokens[]): CueTokens {
-  return withFollowingDay(p, withoutTrailingTopic(p, cue), roles)
+  return withFollowingPreposition(p, withFollowingDay(p, withoutTrailingTopic(p, cue), roles))
+}
+
+// Prepositions a verb cue other than "say" takes in: train gold cues that end in a word and
+// "for" 402 times, "about" 434, "of" 419, against 58, 30 and 54 gold cues (not "say") that
+// stop right before one.
+const CUE_PREPOSITIONS = new Set(['for', 'about', 'of'])
+// "argued for the second time", "has been saying for years": a time, not what the cue is about
+const AFTER_FOR_TIMES = new Set(['first', 'second', 'third', 'last', 'past', 'next', 'time', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'now', 'long'])
+
+/**
+ * "Trump called for a ban", "Clinton is hoping for a win", "was criticized for ...": a verb cue
+ * other than "say" takes in the "for", "about" or "of" right after it, as PolNeAR draws such cues
+ * (`CUE_PREPOSITIONS`); the tagger leaves it out now and then (nested held-out train, seeds 1 / 2:
+ * the cue fragments this changes are gold 19 / 17 times after the change, 8 / 6 before it). Not
+ * "for" before a time ("for weeks"). Content that opens with it loses it (`withoutCueTokens`).
+ */
+function withFollowingPreposition(p: Prepared, cue: CueTokens): CueTokens {
+  const e = cue.end
+  const last = e - 1
+  if (e + 1 >= p.n || p.pos[last] !== VERB_POS || p.tokens.lemma[last].toLowerCase() === 'say') return cue
+  if (p.sent[e] !== p.sent[last] || p.sent[e + 1] !== p.sent[e] || p.punct[e + 1] !== 0 || p.quote[e + 1] !== 0) return cue
+  const w = p.tokens.lemma[e].toLowerCase()
+  if (!CUE_PREPOSITIONS.has(w)) return cue
+  if (w === 'for' && (p.pos[e + 1] === NUM_POS || AFTER_FOR_TIMES.has(p.tokens.lemma[e + 1].toLowerCase()) || (p.tokens.lemma[e + 1].toLowerCase() === 'the' && AFTER_FOR_TIMES.has(p.tokens.lemma[e + 2]?.toLowerCase() ?? '')))) return cue
+  return { start: cue.start, end: e + 1 }
+}
+
+/**
+ * Content fragments without the tokens a cue took in (`conventionalCue`): PolNeAR's cue and
+ * content never overlap.
+ */
+export function withoutCueTokens(content: readonly CueTokens[], cues: readonly CueTokens[]): CueTokens[] {
+  return content.map((r) => {
+    let start = r.start
+    for (const c of cues) if (c.start <= start && start < c.end) start = c.end
+    return { start, end: r.end }
+  }).filter((r) => r.end > r.start)
 }
 
 /**
