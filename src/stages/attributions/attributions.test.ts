@@ -489,6 +489,19 @@ test('"of" and "about" after "say" are no part of the cue; after other verbs the
   assert.equal(run('The mayor warned of delays.', 'warned of'), 'warned of')
 })
 
+test('the interview or email a cue was spoken in leaves the cue; a statement stays', () => {
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    return read(conventionalCue(p, at(cue), []))
+  }
+  assert.equal(run('"The bridge is safe," the mayor said in an interview.', 'said in an interview'), 'said')
+  assert.equal(run('"The bridge is safe," the mayor said in a recent interview.', 'said in a recent interview'), 'said')
+  assert.equal(run('"The bridge is safe," the mayor wrote in an email.', 'wrote in an email'), 'wrote')
+  assert.equal(run('"The bridge is safe," the mayor said in a statement.', 'said in a statement'), 'said in a statement')
+  // a cue that is only the phrase's noun stays as it is
+  assert.equal(run('The interview with the mayor was short.', 'interview'), 'interview')
+})
+
 test('"for", "about" and "of" right after a verb cue other than "say" join it, and leave the content', () => {
   const run = (text: string, cue: string, roles: string[] = []) => {
     const { p, at, read } = prepared(text)
