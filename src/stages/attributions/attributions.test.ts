@@ -511,6 +511,7 @@ test('"for", "about" and "of" right after a verb cue other than "say" join it, a
   assert.equal(run('The council is hoping for a quick vote.', 'is hoping'), 'is hoping for')
   assert.equal(run('The mayor complained about the delays.', 'complained'), 'complained about')
   assert.equal(run('Engineers warned of delays on the bridge.', 'warned'), 'warned of')
+  assert.equal(run('The council voted against the bridge.', 'voted'), 'voted against')
   // "say" keeps its own convention (above), and "for" before a time is no part of the cue
   assert.equal(run('The mayor said of the bridge that it was safe.', 'said'), 'said')
   assert.equal(run('The mayor has argued for years that the bridge is safe.', 'has argued'), 'has argued')
