@@ -502,7 +502,7 @@ test('the interview or email a cue was spoken in leaves the cue; a statement sta
   assert.equal(run('The interview with the mayor was short.', 'interview'), 'interview')
 })
 
-test('"for", "about" and "of" right after a verb cue other than "say" join it, and leave the content', () => {
+test('"for", "about", "of" and "against" right after a verb cue other than "say" join it, and leave the content', () => {
   const run = (text: string, cue: string, roles: string[] = []) => {
     const { p, at, read } = prepared(text)
     return read(conventionalCue(p, at(cue), roles.map(at)))
