@@ -7,7 +7,7 @@ import type { Attribution, CharSpan, Entity } from '../../model/types.ts'
 import { loadWink, tokenize, tokensStage } from '../tokens/tokens.ts'
 import { attributionsStage, loadAttributionModel, modelToBuffer, withoutClausesThatSpeak, withoutNestedCues } from './attributions.ts'
 import {
-  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
+  clauseAfterAccordingTo, clauseAfterParenthetical, clauseBeforeParenthetical, contentBeforeInvertedSpeech, contentBeforeSource, conventionalCue, withoutCueTokens, nextQuotation, subjectForSource, withoutTailAfterQuote, contentToSourceComma, headlineSpeaker, isCoordinatedCue, isRaisingCue, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, objectForSubject,
   reportedClauses, speechTails, tidySource, withoutDateline, withoutLeadingTime, withoutOthersContent, openingParticipleSubject, isAddresseePassive, addressedByAgent, isAgentivePassive, participleSource, withoutAddressee,
   givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker, coordinatedSource, coordinatedSubject, isRelativeSubject, openingParticiple, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withNounBeforeRelative, withNounBeforePreposition, afterOpeningPhrase, withoutTrailingRelative, withWholeName, invertedSubject, agentAfterCue, subordinateSubject, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, gerundSubject,
 } from './conventions.ts'
@@ -494,6 +494,39 @@ test('"of" and "about" after "say" are no part of the cue; after other verbs the
   assert.equal(run('Nobody knows what she says about the plan.', 'says about'), 'says')
   assert.equal(run('The mayor talked about the bridge.', 'talked about'), 'talked about')
   assert.equal(run('The mayor warned of delays.', 'warned of'), 'warned of')
+})
+
+test('the interview or email a cue was spoken in leaves the cue; a statement stays', () => {
+  const run = (text: string, cue: string) => {
+    const { p, at, read } = prepared(text)
+    return read(conventionalCue(p, at(cue), []))
+  }
+  assert.equal(run('"The bridge is safe," the mayor said in an interview.', 'said in an interview'), 'said')
+  assert.equal(run('"The bridge is safe," the mayor said in a recent interview.', 'said in a recent interview'), 'said')
+  assert.equal(run('"The bridge is safe," the mayor wrote in an email.', 'wrote in an email'), 'wrote')
+  assert.equal(run('"The bridge is safe," the mayor said in a statement.', 'said in a statement'), 'said in a statement')
+  // a cue that is only the phrase's noun stays as it is
+  assert.equal(run('The interview with the mayor was short.', 'interview'), 'interview')
+})
+
+test('"for", "about", "of" and "against" right after a verb cue other than "say" join it, and leave the content', () => {
+  const run = (text: string, cue: string, roles: string[] = []) => {
+    const { p, at, read } = prepared(text)
+    return read(conventionalCue(p, at(cue), roles.map(at)))
+  }
+  assert.equal(run('The mayor called for a new bridge.', 'called'), 'called for')
+  assert.equal(run('The council is hoping for a quick vote.', 'is hoping'), 'is hoping for')
+  assert.equal(run('The mayor complained about the delays.', 'complained'), 'complained about')
+  assert.equal(run('Engineers warned of delays on the bridge.', 'warned'), 'warned of')
+  assert.equal(run('The council voted against the bridge.', 'voted'), 'voted against')
+  // "say" keeps its own convention (above), and "for" before a time is no part of the cue
+  assert.equal(run('The mayor said of the bridge that it was safe.', 'said'), 'said')
+  assert.equal(run('The mayor has argued for years that the bridge is safe.', 'has argued'), 'has argued')
+  assert.equal(run('The mayor argued for the second time that the bridge is safe.', 'argued'), 'argued')
+  // content that opens with the preposition leaves it to the cue
+  const { p, at, read } = prepared('The mayor called for a new bridge.')
+  const cues = [conventionalCue(p, at('called'), [at('for a new bridge')])]
+  assert.deepEqual(withoutCueTokens([at('for a new bridge')], cues).map(read), ['a new bridge'])
 })
 
 test('an inverted speech clause after an unquoted clause, with no content found, says that clause', () => {

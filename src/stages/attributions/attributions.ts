@@ -19,7 +19,7 @@ import {
   isAddresseePassive, addressedByAgent, participleSource, withoutAddressee, clauseBeforeParenthetical, nextQuotation,
   withoutTailAfterQuote, subjectForSource, contentBeforeSource, contentToSourceComma, isAgentivePassive,
   ACCORDING_LEMMAS, isCoordinatedCue, agentAfterCue, subordinateSubject, beforeRelativeClause, beforeParticiplePhrase, beforeDashAside, withoutTrailingRelative, withNounBeforePreposition, afterOpeningPhrase, withNounBeforeRelative, withWholeName, invertedSubject, coordinatedSource, isRelativeSubject, withoutAppositiveRelative, isDateOnly, isParticipleAfterComma, isRaisingCue,
-  contentBeforeInvertedSpeech, conventionalCue, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, gerundSubject, headlineSpeaker, speechTails, withoutDateline,
+  contentBeforeInvertedSpeech, conventionalCue, withoutCueTokens, reportedClauses, isSectionLabel, isBareAsking, isSourcelessCue, subjectBeforeTime, experiencerAfterCue, tidySource, toPhraseEnd, fromWordStart, withFirstConjunct, withoutMedium, gerundSubject, headlineSpeaker, speechTails, withoutDateline,
   withoutLeadingTime, objectForSubject, opensCompoundNoun, givesThings, withClosingQuote, beforeMainVerb, quotationBeforeSpeaker,
 } from './conventions.ts'
 import {
@@ -588,11 +588,14 @@ export function extractAttributions(
   // fragments with only a mark between them are one (content-rules.ts)
   for (const a of joinedAcrossMarks(p, quotationsToTheirClose(p, orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found))))))) {
     const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
+    const cues = a.cues.map((r) => conventionalCue(p, r, [...a.source, ...a.content]))
+    const content = withoutCueTokens(a.content, cues)
+    if (content.length === 0) continue
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),
-      cue: a.cues.map((r) => toChars(tokens, conventionalCue(p, r, [...a.source, ...a.content]))),
-      content: a.content.map((r) => toChars(tokens, r)),
-      kind: kindOf(p, a.content),
+      cue: cues.map((r) => toChars(tokens, r)),
+      content: content.map((r) => toChars(tokens, r)),
+      kind: kindOf(p, content),
       sourceEntity,
     })
     if (sourceEntity !== null) named.add(sourceEntity)

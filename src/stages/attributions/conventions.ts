@@ -662,7 +662,66 @@ const AFTER_DAY_SETTING = new Set(['in', 'on', 'at', 'during', 'after', 'before'
  * `roles` are the attribution's source and content, which the cue never takes in.
  */
 export function conventionalCue(p: Prepared, cue: CueTokens, roles: readonly CueTokens[]): CueTokens {
-  return withFollowingDay(p, withoutTrailingTopic(p, cue), roles)
+  return withFollowingPreposition(p, withFollowingDay(p, withoutTrailingTopic(p, withoutTrailingInterview(p, cue)), roles))
+}
+
+const INTERVIEW_WORDS = new Set(['interview', 'email', 'e-mail'])
+
+/**
+ * "Reid said in an interview", "McManus wrote in an email", "said in a recent interview": the
+ * interview or email a cue was spoken in is no part of it where the tagger takes it in (nested
+ * held-out train, seeds 1 / 2: of the predicted cues that end so, gold has 16 / 16 without the
+ * phrase and 5 / 5 with it; train gold as a whole is split, "said in an interview" 25 with the
+ * phrase against 29 without, and the tagger mostly leaves it out already). "In a statement"
+ * stays: predicted cues that end so are gold as they are more often than without it.
+ */
+function withoutTrailingInterview(p: Prepared, cue: CueTokens): CueTokens {
+  let i = cue.end - 1
+  if (i - 2 <= cue.start || !INTERVIEW_WORDS.has(p.tokens.lemma[i].toLowerCase())) return cue
+  i--
+  // one word between the article and the noun: "a recent interview", "an MSNBC interview"
+  if (!ARTICLES.has(p.tokens.lemma[i].toLowerCase())) i--
+  if (i - 1 <= cue.start || !ARTICLES.has(p.tokens.lemma[i].toLowerCase()) || p.tokens.lemma[i - 1].toLowerCase() !== 'in') return cue
+  return p.pos[i - 2] === VERB_POS ? { start: cue.start, end: i - 1 } : cue
+}
+
+// Prepositions a verb cue other than "say" takes in: train gold cues that end in a word and
+// "for" 402 times, "about" 434, "of" 419, "against" 98, against 58, 30, 54 and 2 gold cues (not
+// "say") that stop right before one. ("over", 50 against 8, also follows verbs of time: "are
+// expected over the next year".)
+const CUE_PREPOSITIONS = new Set(['for', 'about', 'of', 'against'])
+// "argued for the second time", "has been saying for years": a time, not what the cue is about
+const AFTER_FOR_TIMES = new Set(['first', 'second', 'third', 'last', 'past', 'next', 'time', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'now', 'long'])
+
+/**
+ * "Trump called for a ban", "Clinton is hoping for a win", "was criticized for ...": a verb cue
+ * other than "say" takes in the "for", "about", "of" or "against" right after it, as PolNeAR draws
+ * such cues (`CUE_PREPOSITIONS`); the tagger leaves it out now and then (nested held-out train,
+ * seeds 1 / 2, "against" not yet in: the cue fragments this changes are gold 19 / 17 times after
+ * the change, 8 / 6 before it; "against" changes 1 / 1 more, right after). Not
+ * "for" before a time ("for weeks"). Content that opens with it loses it (`withoutCueTokens`).
+ */
+function withFollowingPreposition(p: Prepared, cue: CueTokens): CueTokens {
+  const e = cue.end
+  const last = e - 1
+  if (e + 1 >= p.n || p.pos[last] !== VERB_POS || p.tokens.lemma[last].toLowerCase() === 'say') return cue
+  if (p.sent[e] !== p.sent[last] || p.sent[e + 1] !== p.sent[e] || p.punct[e + 1] !== 0 || p.quote[e + 1] !== 0) return cue
+  const w = p.tokens.lemma[e].toLowerCase()
+  if (!CUE_PREPOSITIONS.has(w)) return cue
+  if (w === 'for' && (p.pos[e + 1] === NUM_POS || AFTER_FOR_TIMES.has(p.tokens.lemma[e + 1].toLowerCase()) || (p.tokens.lemma[e + 1].toLowerCase() === 'the' && AFTER_FOR_TIMES.has(p.tokens.lemma[e + 2]?.toLowerCase() ?? '')))) return cue
+  return { start: cue.start, end: e + 1 }
+}
+
+/**
+ * Content fragments without the tokens a cue took in (`conventionalCue`): PolNeAR's cue and
+ * content never overlap.
+ */
+export function withoutCueTokens(content: readonly CueTokens[], cues: readonly CueTokens[]): CueTokens[] {
+  return content.map((r) => {
+    let start = r.start
+    for (const c of cues) if (c.start <= start && start < c.end) start = c.end
+    return { start, end: r.end }
+  }).filter((r) => r.end > r.start)
 }
 
 /**
