@@ -56,3 +56,37 @@ test('planned: the figure a target or goal names is aimed for ("below its target
   const share = docOf('The programme has reached 85 percent of its annual target.')
   assert.equal(claimFor(share, '85 percent').isPlanned, false)
 })
+
+test('asOf: a projected figure "between <month> and <month>" with no year is the coming period, not the last one', () => {
+  const text = 'An estimated 640,000 people in the region are projected to face Emergency levels of hunger between July and October, the analysis said.'
+  const doc = docOf(text, [attribution(text, 'the analysis', 'said', 'An estimated 640,000 people in the region are projected to face Emergency levels of hunger between July and October')], '2026-05-14')
+  const claim = claimFor(doc, 'An estimated 640,000')
+  assert.equal(claim.isPlanned, true)
+  assert.equal(claim.asOf, '2026')
+  // the attribution stage may read "are projected" as a cue: it is the projection, no statement
+  // whose time stands between
+  const cued = docOf(text, [
+    attribution(text, null, 'are projected', 'to face Emergency levels of hunger'),
+    attribution(text, 'the analysis', 'said', 'An estimated 640,000 people in the region are projected to face Emergency levels of hunger between July and October'),
+  ], '2026-05-14')
+  assert.equal(claimFor(cued, 'An estimated 640,000').asOf, '2026')
+  // near-miss: a past figure over such a period is the last one
+  const past = docOf('An estimated 12,000 people were displaced between July and October.', [], '2026-05-14')
+  assert.equal(claimFor(past, 'An estimated 12,000').asOf, '2025')
+})
+
+test('planned: a headline figure that a planned body figure repeats is planned, and one claim with it', () => {
+  const text = 'EU to lend Kyiv €50 billion; Canada adds $1.2bn\n\nOTTAWA, Nov 6 (Reuters) - Canada separately pledged $1.2 billion in aid for next year, the government said.'
+  const doc = docOf(text, [attribution(text, 'the government', 'said', 'Canada separately pledged $1.2 billion in aid for next year')], '2026-11-06')
+  const claims = readable(doc).filter((x) => x.quantity === '$1.2bn' || x.quantity === '$1.2 billion')
+  assert.equal(claims.length, 1)
+  assert.equal(claims[0].isPlanned, true)
+  // near-miss: a body figure that is no plan leaves the headline's unplanned
+  const paid = 'Canada adds $1.2bn\n\nOTTAWA, Nov 6 (Reuters) - Canada paid $1.2 billion in aid last year.'
+  assert.ok(readable(docOf(paid, [], '2026-11-06')).every((x) => !x.isPlanned))
+})
+
+test('source: "X\'s confirmed toll is N" is X\'s, without the "\'s"', () => {
+  const doc = docOf('The fire service\'s confirmed toll is 9.')
+  assert.equal(claimFor(doc, '9').source, 'The fire service')
+})

@@ -593,10 +593,23 @@ function isElection(c: Context, s: Sentence, t: number): boolean {
 /** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */
 function isSaidBetween(c: Context, s: Sentence, cues: Uint8Array, x: TimeExpression, a: number): boolean {
   const [xa, xb] = tokenRange(c, x, s)
-  const isSaid = (t: number) => SPEECH_VERBS.has(c.tokens.lemma[t]) || cues[t] === 1
+  // (a cue the attribution stage reads in "are projected to face famine" is the projection
+  // itself, no statement with a time of its own: neither its auxiliary nor its word of projection)
+  const isProjection = (t: number) => isProjectionAt(c.text, c.tokens, t) || (c.tokens.pos[t] === AUX && isProjectionAt(c.text, c.tokens, t + 1))
+  const isSaid = (t: number) => (SPEECH_VERBS.has(c.tokens.lemma[t]) || cues[t] === 1) && !isProjection(t)
   if (xa > s.tokenStart && isSaid(xa - 1)) return true
-  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if (isSaid(t)) return true
+  // (not the figure's own hedge: "An estimated 640,000 people are projected to ... between July
+  // and October")
+  const figureEnd = quantityEndAt(c, a)
+  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if (c.tokens.start[t] >= figureEnd && isSaid(t)) return true
   return false
+}
+
+/** The end (a UTF-16 offset) of the quantity that starts at token `a`, or the token's end. */
+function quantityEndAt(c: Context, a: number): number {
+  const start = c.tokens.start[a]
+  for (const q of c.quantities) if (q.start === start) return q.end
+  return c.tokens.end[a]
 }
 
 /** Whether a conjunction that opens a clause of its own (`opensClause`) stands between tokens `a` and `xa`. */
@@ -646,8 +659,11 @@ const PAST_WORDS = /\b(?:last|since|past|previous|ago|earlier)\b/i
 function aheadOfPublication(c: Context, x: TimeExpression): string {
   const value = x.value
   const published = c.published
-  if (published === null || value.length < 7 || value.endsWith('-02-29')) return value
   const words = c.text.slice(x.start, x.end)
+  // ("are projected to face famine between June and September", published in May: a period of
+  // months the times stage resolves to the year of its last such period, a year alone)
+  const isMonthsYear = value.length === 4 && MONTH_NAME.test(words)
+  if (published === null || (value.length < 7 && !isMonthsYear) || value.endsWith('-02-29')) return value
   if (PAST_WORDS.test(words) || value >= published.slice(0, value.length)) return value
   if (!/\d/.test(words) && !MONTH_NAME.test(words) && WEEKDAY_NAME.test(words) && value.length === 10) {
     const next = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8)) + 7))
