@@ -601,7 +601,7 @@ function isSaidBetween(c: Context, s: Sentence, cues: Uint8Array, x: TimeExpress
   // (not the figure's own hedge: "An estimated 640,000 people are projected to ... between July
   // and October")
   const figureEnd = quantityEndAt(c, a)
-  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if (c.tokens.start[t] >= figureEnd && isSaid(t)) return true
+  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if ((t < a || c.tokens.start[t] >= figureEnd) && isSaid(t)) return true
   return false
 }
 
