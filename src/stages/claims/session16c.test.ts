@@ -55,6 +55,9 @@ test('planned: the figure a target or goal names is aimed for ("below its target
   // near-miss: a share of a target is progress made, not a plan
   const share = docOf('The programme has reached 85 percent of its annual target.')
   assert.equal(claimFor(share, '85 percent').isPlanned, false)
+  // near-miss: a target someone is ("was the target of") is who a deed aims at, and its figure done
+  const ads = docOf('The senator was also the target of $300,000 in attack ads last month.')
+  assert.equal(claimFor(ads, '$300,000').isPlanned, false)
 })
 
 test('asOf: a projected figure "between <month> and <month>" with no year is the coming period, not the last one', () => {

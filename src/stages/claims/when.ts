@@ -37,6 +37,20 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
 // Nouns of a figure aimed for: "the government's target of 4.5 percent".
 const TARGET_NOUNS = new Set(['target', 'goal', 'aim'])
 
+/**
+ * "Clinton was also the target of $768,000 in direct mail attacks": a target that someone is (the
+ * noun phrase right after "be" or "become") is who a deed aims at, and the figure measures the
+ * deed, done ("its target of 2 percent", "set a target of 1 million" stay aims). The noun at
+ * token `noun`.
+ */
+function isTargetOfDeed(c: Context, noun: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  let k = noun - 1
+  // ("was also the target of": past adverbs)
+  while (k >= s.tokenStart && (pos[k] === DET || pos[k] === ADJ || pos[k] === ADV)) k--
+  return k >= s.tokenStart && (lemma[k] === 'be' || lemma[k] === 'become')
+}
+
 // Those whose trade is forecasting: "Economists polled by Reuters see a deficit of 5.2 percent".
 const FORECASTERS = /^(?:economist|analyst|forecaster|strategist|trader|investor|market)s?$/i
 
@@ -117,7 +131,7 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // "above the government's target of 4.5 percent", "a goal of 1 million doses": the figure a
   // target names is aimed for, still to come ("93 percent of the annual target" is a share of
   // one, done)
-  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && TARGET_NOUNS.has(lemma[a - 2]) && pos[a - 2] === NOUN) return true
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && TARGET_NOUNS.has(lemma[a - 2]) && pos[a - 2] === NOUN && !isTargetOfDeed(c, a - 2, s)) return true
   // "an appeal for $48 million", "appealed for $12 million": money asked for is still to come
   if (q.kind === 'money' && a - 2 >= s.tokenStart && lemma[a - 1] === 'for' && lemma[a - 2] === 'appeal') return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
