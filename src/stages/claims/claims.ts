@@ -399,7 +399,7 @@ function dedupe(claims: readonly Claim[], quantities: readonly Quantity[], headl
   }
   // indices into `kept` by key, so a long document does not compare every pair
   const byKey = new Map<string, number[]>()
-  for (const claim of claims) {
+  for (const claim of withHeadlinePlans(claims, quantities, headline, keyOf)) {
     const key = keyOf(claim)
     const candidates = byKey.get(key) ?? []
     const i = candidates.find((j) => kept[j].subject === null || claim.subject === null || kept[j].subject === claim.subject)
@@ -415,6 +415,21 @@ function dedupe(claims: readonly Claim[], quantities: readonly Quantity[], headl
     kept[i] = (k.source === null || fromHeadline) && claim.source !== null ? { ...claim, subject } : { ...k, subject }
   }
   return kept.sort((x, y) => x.quantity - y.quantity)
+}
+
+/**
+ * "EU to lend Ukraine 90 billion euros; Britain adds 2.3bn pounds" over "Britain pledged 2.3
+ * billion pounds for next year": a headline's tense tells nothing of the plan (its present tense
+ * stands for what the body tells), so a headline figure that is not planned, whose amount, bound
+ * and category a planned figure of the body repeats, is that figure, planned. (A body figure that
+ * is not planned leaves the headline's as it is.)
+ */
+function withHeadlinePlans(claims: readonly Claim[], quantities: readonly Quantity[], headline: number, keyOf: (claim: Claim) => string): readonly Claim[] {
+  const planned = new Set<string>()
+  for (const claim of claims) if (claim.isPlanned && quantities[claim.quantity].start >= headline) planned.add(keyOf(claim))
+  if (planned.size === 0) return claims
+  return claims.map((claim) => quantities[claim.quantity].start < headline && !claim.isPlanned &&
+    planned.has(keyOf({ ...claim, isPlanned: true })) ? { ...claim, isPlanned: true } : claim)
 }
 
 /** The stage that assigns `claims`. */

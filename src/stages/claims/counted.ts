@@ -887,7 +887,8 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   // ("put the number of damaged homes at 3,800": past a participle before a noun)
   while (t > s.tokenStart && t >= a - 8 && (pos[t] === NOUN || pos[t] === ADJ || pos[t] === DET || pos[t] === PRON || lemma[t] === 'of' ||
     (lemma[t - 1] === 'of' && isModifyingParticiple(c, t, -1, a - 1)))) t--
-  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) return null
+  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) t = countObjectVerb(c, a, s)
+  if (t < 0) return null
   // "a march that the police counted at 31,000": the object is the noun before the relative pronoun
   if (t + 1 >= a - 1) return relativeObject(c, t, s)
   let from = t + 1
@@ -902,6 +903,30 @@ function putAt(c: Context, a: number, s: Sentence): Counted | null {
   }
   const category = decideCategory(new Set(), heads, MILITARY_PEOPLE.has(lemma[np.head]), OTHER_PEOPLE.has(lemma[np.head])) ?? 'other'
   return { start: c.tokens.start[np.start], end: c.tokens.end[np.head], category, npStart: np.start, npEnd: np.end, after: a }
+}
+
+// How many tokens "the number of ..." before "at" may run: "put the number of people abducted
+// across the northwest in 2025 at" is 11.
+const COUNT_OBJECT_REACH = 14
+
+/**
+ * "put the number of people abducted across the northwest in 2025 at between 3,500 and 4,000":
+ * a verb of estimating whose object is "the number/total of" a noun that a participle and its
+ * phrases of place and time follow, before the "at" right before the figure at token `a`. The
+ * walk back passes nouns, names, numbers, adverbs (wink tags "northwest" as one), prepositions
+ * other than "at" and a participle after a noun (or one read as a noun, as wink reads
+ * "abducted" there); the verb's index, or -1. (Only with "the number of": a plain noun after a verb that is
+ * no verb of estimating stays no object, "sent troops to the border at 5 am".)
+ */
+function countObjectVerb(c: Context, a: number, s: Sentence): number {
+  const { pos, lemma } = c.tokens
+  let t = tokenText(c, a - 2) === ',' ? a - 3 : a - 2
+  while (t > s.tokenStart && t >= a - COUNT_OBJECT_REACH && lemma[t] !== 'at' && (pos[t] === NOUN || pos[t] === PROPN || pos[t] === ADJ ||
+    pos[t] === DET || pos[t] === NUM || pos[t] === ADP || pos[t] === ADV || (pos[t] === VERB && /(ed|en)$/i.test(tokenText(c, t)) && pos[t - 1] === NOUN))) t--
+  if (!PUT_AT_VERBS.has(lemma[t]) || pos[t] !== VERB) return -1
+  let from = t + 1
+  while (from < a - 1 && pos[from] === DET) from++
+  return COUNT_NOUNS.has(lemma[from]) && lemma[from + 1] === 'of' ? t : -1
 }
 
 /**

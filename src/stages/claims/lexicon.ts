@@ -107,6 +107,11 @@ export const MONEY_NOUNS = new Set([
   // the crowns of Denmark, Sweden, Norway, Iceland and the Czech Republic, in English and
   // their own words ("90 million Danish crowns", "4 million kroner")
   'crown', 'krone', 'kroner', 'krona', 'kronor', 'koruna',
+  // one country's currency each, as the quantities stage's CURRENCY_WORDS names them after a
+  // number ("The forint has lost about 6 percent" is money); not "rand" (Rand Paul), "soles" or
+  // "afghani", which name other things too
+  'forint', 'zloty', 'naira', 'cedi', 'birr', 'rupiah', 'ringgit', 'baht', 'taka', 'dirham',
+  'shekel', 'tenge', 'lari', 'rial', 'kyat',
 ])
 
 /** Nouns that measure something else: "containers of munitions" counts munitions. */

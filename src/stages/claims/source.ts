@@ -588,6 +588,9 @@ function fallbackSource(c: Context, s: Sentence, a: number): Source | null {
       // media "The Ukraine side is told that ..." is what the Ukraine side says.)
       const agentEnd = isPassive && verb + 2 < a && lemma[verb + 1] === 'by' ? nounPhraseEnd(c, verb + 2, a) : -1
       if (agentEnd > verb + 2 && namesSomeone(c, verb + 2, agentEnd)) { first = verb + 2; npEnd = agentEnd }
+      // "The fire service's confirmed toll is 9": a cue that is a participle before the noun the
+      // subject owns ("'s" before it) makes the owner the source, without its "'s"
+      else if (npEnd - 1 > first && /^['’]s?$/.test(tokenText(c, npEnd - 1)) && verb + 1 < a && pos[verb + 1] === NOUN) npEnd--
       const source = spanOf(c, first, npEnd)
       if (source !== null && HAS_LETTER.test(c.text.slice(source.start, source.end))) {
         best = { source, cue: { start: c.tokens.start[verb], end: c.tokens.end[verb] }, distance: 0 }

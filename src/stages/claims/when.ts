@@ -20,7 +20,7 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
   // "the plan" is no plan to do anything: intention words count as verbs only
   return MODALS.has(lemma[t]) ||
     (INTENT_VERBS.has(lemma[t]) && (pos[t] === VERB || pos[t] === AUX)) || (lemma[t] === 'go' && lemma[t + 1] === 'to') ||
-    isIntentReadAsNoun(c, t, s) ||
+    isIntentReadAsNoun(c, t, s) || isForecastersSee(c, t, s) ||
     // "has asked Brussels for a further 500 million euros" (not "asked 1,000 voters")
     (lemma[t] === 'ask' && pos[t] === VERB && [t + 1, t + 2, t + 3].some((k) => k < a && lemma[k] === 'for')) ||
     // "The complex is to produce 500 thousand tons": "be to" and a verb
@@ -32,6 +32,48 @@ function isFutureWord(c: Context, t: number, a: number, s: Sentence): boolean {
     // its subject, which the tagger may read as a noun of a compound
     (INTENT_VERBS.has(lemma[t]) && t === a - 1 && t - 1 >= s.tokenStart && (pos[t - 1] === NOUN || pos[t - 1] === PROPN) &&
       c.tokens.start[t] < headlineEnd(c.text))
+}
+
+// Nouns of a figure aimed for: "the government's target of 4.5 percent".
+const TARGET_NOUNS = new Set(['target', 'goal', 'aim'])
+
+/**
+ * "Clinton was also the target of $768,000 in direct mail attacks": a target that someone is (the
+ * noun phrase right after "be" or "become") is who a deed aims at, and the figure measures the
+ * deed, done ("its target of 2 percent", "set a target of 1 million" stay aims). The noun at
+ * token `noun`.
+ */
+function isTargetOfDeed(c: Context, noun: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  let k = noun - 1
+  // ("was also the target of": past adverbs)
+  while (k >= s.tokenStart && (pos[k] === DET || pos[k] === ADJ || pos[k] === ADV)) k--
+  return k >= s.tokenStart && (lemma[k] === 'be' || lemma[k] === 'become')
+}
+
+// Those whose trade is forecasting: "Economists polled by Reuters see a deficit of 5.2 percent".
+const FORECASTERS = /^(?:economist|analyst|forecaster|strategist|trader|investor|market)s?$/i
+
+/**
+ * "Economists polled by Reuters see a budget deficit of 5.2 percent of GDP this year": "see" is a
+ * verb of forecast when forecasters are its subject, right before it or before a participle's
+ * phrase ("polled by Reuters", "surveyed by the bank"); what they see is to come. ("Doctors see
+ * 300 patients a day" is no forecast; wink may tag "Economists" as a name, so the word is read.)
+ */
+function isForecastersSee(c: Context, t: number, s: Sentence): boolean {
+  const { lemma, pos } = c.tokens
+  if (lemma[t] !== 'see' || pos[t] !== VERB) return false
+  for (let k = t - 1; k >= s.tokenStart && k >= t - 6; k--) {
+    // (the forecasters head the subject, in no phrase of a preposition: "Residents near the
+    // market see" is no forecast)
+    if (FORECASTERS.test(tokenText(c, k)) && (k === t - 1 || (pos[k + 1] === VERB && /ed$/i.test(tokenText(c, k + 1))))) {
+      let before = k - 1
+      while (before >= s.tokenStart && (pos[before] === DET || pos[before] === ADJ)) before--
+      return before < s.tokenStart || pos[before] !== ADP
+    }
+    if (!(pos[k] === NOUN || pos[k] === PROPN || pos[k] === ADP || pos[k] === DET || (pos[k] === VERB && /ed$/i.test(tokenText(c, k))))) return false
+  }
+  return false
 }
 
 // Owners before a noun: "its plans to send" is a noun's plan, no verb of intent.
@@ -86,6 +128,10 @@ export function isFuture(c: Context, q: Quantity, a: number, counted: Counted, s
   // in the predicate only a modal: "soldiers will be deployed", not "people have sought refuge"
   for (let t = counted.npEnd; t < counted.after; t++) if (MODALS.has(lemma[t])) return true
   if (isBeToInPredicate(c, counted, s)) return true
+  // "above the government's target of 4.5 percent", "a goal of 1 million doses": the figure a
+  // target names is aimed for, still to come ("93 percent of the annual target" is a share of
+  // one, done)
+  if (a - 2 >= s.tokenStart && lemma[a - 1] === 'of' && TARGET_NOUNS.has(lemma[a - 2]) && pos[a - 2] === NOUN && !isTargetOfDeed(c, a - 2, s)) return true
   // "an appeal for $48 million", "appealed for $12 million": money asked for is still to come
   if (q.kind === 'money' && a - 2 >= s.tokenStart && lemma[a - 1] === 'for' && lemma[a - 2] === 'appeal') return true
   // "About C$1.5 billion of that will go to ...": past a part's "of that"
@@ -442,7 +488,8 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
     // tells of the same event, even when the main clause has a figure of its own)
     // (past other participle clauses of the same event: "..., killing 11 people, cutting power
     // to about 200,000 homes")
-    const isParticipleOf = info.participle[own] === 1 && k < own && isParticipleRun(info.participle, k + 1, own)
+    const isParticipleOf = (info.participle[own] === 1 && k < own && isParticipleRun(info.participle, k + 1, own)) ||
+      (k === own - 1 && isGappedParticiple(c, s, seg, own, a))
     if (k !== own && (info.relative[k] === 1 || (ownHasVerb && info.hasVerb[k] === 1 && info.hasFigure[k] === 1 && !isParticipleOf))) continue
     // "Some 94,000 ballots were declared invalid, up from 51,000 four years ago": a
     // comparison's time dates the earlier figure only
@@ -475,6 +522,33 @@ export function findAsOf(c: Context, a: number, s: Sentence, isFutureTense = fal
   // it will send 4,000 soldiers")
   if (isFutureTense && best.rank < 2 && !isSaidBetween(c, s, cues, best.time, a)) return aheadOfPublication(c, best.time)
   return best.value
+}
+
+/**
+ * "... had been killed since January, and at least 700 kidnapped": whether the figure at token
+ * `a` opens segment `own` after a comma and "and"/"or" and its
+ * only verb is a participle right after it (perhaps past a noun: "and 700 villagers kidnapped")
+ * with no auxiliary of its own, while the segment before has an auxiliary before a verb ("had been
+ * killed"): the clause leaves out that auxiliary, so it is the same clause told on, and a time of
+ * the segment before dates it as well. ("..., and 700 people died" has a verb of its own in the
+ * past tense; wink tags both as verbs, so the auxiliary before tells the shared clause.)
+ */
+function isGappedParticiple(c: Context, s: Sentence, seg: Int32Array, own: number, a: number): boolean {
+  const { pos } = c.tokens
+  const at = (t: number) => seg[t - s.tokenStart]
+  let t = a - 1
+  while (t > s.tokenStart && at(t) === own && (pos[t] === ADP || pos[t] === ADV)) t--
+  if (t - 1 < s.tokenStart || at(t) !== own || pos[t] !== CCONJ || tokenText(c, t - 1) !== ',' || at(t - 1) !== own) return false
+  // past the figure's own tokens ("at least 700") and a noun
+  let v = a + 1
+  while (v < s.tokenEnd && at(v) === own && (pos[v] === NUM || pos[v] === NOUN || pos[v] === ADJ || pos[v] === ADV || pos[v] === ADP)) v++
+  if (v >= s.tokenEnd || at(v) !== own || pos[v] !== VERB || !/(ed|en)$/i.test(tokenText(c, v))) return false
+  for (let k = v + 1; k < s.tokenEnd && at(k) === own; k++) if (pos[k] === VERB || pos[k] === AUX) return false
+  let hasAuxBefore = false
+  for (let k = t - 2; k >= s.tokenStart && at(k) === own - 1; k--) {
+    if (pos[k] === VERB && k - 1 >= s.tokenStart && pos[k - 1] === AUX) hasAuxBefore = true
+  }
+  return hasAuxBefore
 }
 
 /** Whether every segment in [from, to) is a participle clause. */
@@ -533,10 +607,23 @@ function isElection(c: Context, s: Sentence, t: number): boolean {
 /** Whether a speech verb or a cue stands between the time `x` and the figure at token `a`, or right before the time. */
 function isSaidBetween(c: Context, s: Sentence, cues: Uint8Array, x: TimeExpression, a: number): boolean {
   const [xa, xb] = tokenRange(c, x, s)
-  const isSaid = (t: number) => SPEECH_VERBS.has(c.tokens.lemma[t]) || cues[t] === 1
+  // (a cue the attribution stage reads in "are projected to face famine" is the projection
+  // itself, no statement with a time of its own: neither its auxiliary nor its word of projection)
+  const isProjection = (t: number) => isProjectionAt(c.text, c.tokens, t) || (c.tokens.pos[t] === AUX && isProjectionAt(c.text, c.tokens, t + 1))
+  const isSaid = (t: number) => (SPEECH_VERBS.has(c.tokens.lemma[t]) || cues[t] === 1) && !isProjection(t)
   if (xa > s.tokenStart && isSaid(xa - 1)) return true
-  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if (isSaid(t)) return true
+  // (not the figure's own hedge: "An estimated 640,000 people are projected to ... between July
+  // and October")
+  const figureEnd = quantityEndAt(c, a)
+  for (let t = Math.min(xb, a + 1); t < Math.max(xa, a); t++) if ((t < a || c.tokens.start[t] >= figureEnd) && isSaid(t)) return true
   return false
+}
+
+/** The end (a UTF-16 offset) of the quantity that starts at token `a`, or the token's end. */
+function quantityEndAt(c: Context, a: number): number {
+  const start = c.tokens.start[a]
+  for (const q of c.quantities) if (q.start === start) return q.end
+  return c.tokens.end[a]
 }
 
 /** Whether a conjunction that opens a clause of its own (`opensClause`) stands between tokens `a` and `xa`. */
@@ -586,8 +673,11 @@ const PAST_WORDS = /\b(?:last|since|past|previous|ago|earlier)\b/i
 function aheadOfPublication(c: Context, x: TimeExpression): string {
   const value = x.value
   const published = c.published
-  if (published === null || value.length < 7 || value.endsWith('-02-29')) return value
   const words = c.text.slice(x.start, x.end)
+  // ("are projected to face famine between June and September", published in May: a period of
+  // months the times stage resolves to the year of its last such period, a year alone)
+  const isMonthsYear = value.length === 4 && MONTH_NAME.test(words)
+  if (published === null || (value.length < 7 && !isMonthsYear) || value.endsWith('-02-29')) return value
   if (PAST_WORDS.test(words) || value >= published.slice(0, value.length)) return value
   if (!/\d/.test(words) && !MONTH_NAME.test(words) && WEEKDAY_NAME.test(words) && value.length === 10) {
     const next = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8)) + 7))
