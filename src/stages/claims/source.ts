@@ -81,6 +81,14 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const placeBefore = head === undefined || head.type !== 'OTHER' ? undefined
     : placed.find((e) => e.end + 1 === head.start && c.text[e.end] === ' ' && e.start >= span.start)
   if (head !== undefined && placeBefore !== undefined) return c.text.slice(placeBefore.start, head.end)
+  // "A Defense Intelligence Agency briefing in Washington": the place "in" which a named body
+  // or person speaks is not who speaks
+  if (head !== undefined && head.type === 'GPE' && bodies.length > 0) {
+    let k = tokenEndingAfter(c, head.start) - 1
+    if (k > 0 && c.tokens.lemma[k] === 'the') k--
+    const speaker = k > 0 && c.tokens.lemma[k] === 'in' ? bodies.filter((e) => e.end <= c.tokens.start[k]).at(-1) : undefined
+    if (speaker !== undefined) return speaker.canonical
+  }
   // ("the president of Ukraine" is a person, not the country)
   const isRole = placed.length > 0 && bodies.length === 0 && definiteRoleHead(c, span) >= 0
   if (head !== undefined && !(isRole && (head.type === 'GPE' || head.type === 'NORP'))) return head.canonical
