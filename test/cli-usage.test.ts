@@ -81,10 +81,25 @@ test('a document over the 1 MB default is refused at once with why, before any a
 })
 
 test('a flag whose value looks like a flag: one line, not three', async () => {
-  const r = await runCli(['figures', '--window', '-3', '--db', join(tmpdir(), 'no-such-ledger.db')])
+  const r = await runCli(['figures', '--subject', '-x', '--db', join(tmpdir(), 'no-such-ledger.db')])
   assert.equal(r.status, 2)
   assert.equal(r.stderr.split('\n').length, 2, r.stderr)
-  assert.match(r.stderr, /^claimtrail figures: option '--window' needs a value; to give one that starts with a dash, write --window=-3; run 'claimtrail figures --help'\n$/)
+  assert.match(r.stderr, /^claimtrail figures: option '--subject' needs a value; to give one that starts with a dash, write --subject=-x; run 'claimtrail figures --help'\n$/)
+})
+
+test('a negative number after a flag is its value, refused in the flag\'s own words before any ledger is opened (ent16)', async () => {
+  const missing = join(tmpdir(), 'no-such-ledger.db')
+  const cases: Array<[string[], string]> = [
+    [['claims', '--limit', '-3'], '--limit -3: give a whole number of rows, 1 or more'],
+    [['figures', '--window', '-3'], '--window -3: give whole days, 0 or more'],
+    [['timeline', 'troops', '--window', '-1'], '--window -1: give whole days, 0 or more'],
+    [['export', '--tolerance', '-0.5'], '--tolerance -0.5: give a fraction from 0 to below 1 (0.1 is 10%)'],
+  ]
+  for (const [args, message] of cases) {
+    const r = await runCli([...args, '--db', missing])
+    assert.equal(r.status, 2, args.join(' '))
+    assert.equal(r.stderr, `claimtrail: ${message}\n`)
+  }
 })
 
 test('an unknown flag or a flag without its value: what is wrong, without node\'s advice about positionals (cli13)', async () => {

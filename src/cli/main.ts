@@ -61,8 +61,9 @@ async function help(out: NodeJS.WritableStream, status: number): Promise<number>
 }
 
 /**
- * node:util parseArgs's message as one line. Its message for `--window -3` takes three
- * lines to say that a value starting with a dash must be attached with `=`.
+ * node:util parseArgs's message as one line. Its message for `--subject -x` takes three
+ * lines to say that a value starting with a dash must be attached with `=` (a negative
+ * number is joined to its flag before: `withNegativeNumberJoined`).
  */
 function parseArgsMessage(message: string, args: readonly string[]): string {
   const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)
@@ -103,6 +104,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr.write(`claimtrail: unknown command "${name}"; run 'claimtrail --help' for the list\n`)
     return 2
   }
+  let args = rest
+  for (;;) {
+    const status = await runCommand(name, load, args, io)
+    if (typeof status === 'number') return status
+    args = status.retry
+  }
+}
+
+/**
+ * `args` with a negative number after the flag that parseArgs found ambiguous written as that
+ * flag's value (`--limit -3` as `--limit=-3`), so that the command refuses it in its own words
+ * ("--limit -3: give a whole number of rows, 1 or more"); null when the parse error is another,
+ * or the word after the flag is no number (it may be a flag the user meant).
+ */
+function withNegativeNumberJoined(message: string, args: readonly string[]): string[] | null {
+  const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)
+  if (ambiguous === null) return null
+  const at = args.indexOf(ambiguous[1])
+  if (at < 0 || !NEGATIVE_NUMBER.test(args[at + 1] ?? '')) return null
+  return [...args.slice(0, at), `${args[at]}=${args[at + 1]}`, ...args.slice(at + 2)]
+}
+
+// "-3", "-0.5": no flag of claimtrail's is a digit.
+const NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/
+
+/**
+ * Run one command; an error the user can act on is one line and a status. `{ retry }` when the
+ * arguments parse once a negative number is joined to its flag (`withNegativeNumberJoined`):
+ * every command parses its flags before it does anything.
+ */
+async function runCommand(
+  name: string, load: (typeof COMMANDS)[string], rest: readonly string[], io: CliIo,
+): Promise<number | { readonly retry: string[] }> {
   try {
     const { command } = await load()
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -116,6 +150,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return e.code === 'USAGE' ? 2 : 1
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const joined = withNegativeNumberJoined(e.message, rest)
+      if (joined !== null) return { retry: joined }
       io.stderr.write(`claimtrail ${name}: ${parseArgsMessage(e.message, rest)}; run 'claimtrail ${name} --help'\n`)
       return 2
     }

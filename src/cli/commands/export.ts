@@ -18,8 +18,10 @@ export const command: Command = {
     if (format !== 'csv' && format !== 'json') throw new ClaimtrailError('USAGE', `--format ${format}: use csv or json`)
     const since = dateFlag(values.since, 'since')
     const until = dateFlag(values.until, 'until', true)
+    // (a bad --tolerance or --window is a usage error before any ledger is opened)
+    const tuning = tuningFlags(values)
     return withLedger(values.db, io, async (store) => {
-      const view = await loadView(store, {}, tuningFlags(values))
+      const view = await loadView(store, {}, tuning)
       const figures = values.figure !== undefined ? [findFigure(view, values.figure)] : view.figures
       const rows = exportRows(figures, { since, until })
       if (format === 'json') {

@@ -27,8 +27,10 @@ export const command: Command = {
     if (values.status !== undefined && !STATUSES.includes(values.status)) {
       throw new ClaimtrailError('USAGE', `--status ${values.status}: use one of ${STATUSES.join(', ')}`)
     }
+    // (a bad --tolerance or --window is a usage error before any ledger is opened)
+    const tuning = tuningFlags(values)
     return withLedger(values.db, io, async (store) => {
-      const view = await loadView(store, {}, tuningFlags(values))
+      const view = await loadView(store, {}, tuning)
       const figures = view.figures.filter((f) => (values.category === undefined || f.category === values.category)
         && (values.status === undefined || f.status === values.status)
         && (values.subject === undefined || (f.subject ?? '').toLowerCase().includes(values.subject.toLowerCase())))

@@ -69,8 +69,10 @@ export const command: Command = {
       options: { ...LEDGER_OPTIONS, ...TUNING_OPTIONS, chart: { type: 'boolean', default: false }, plain: { type: 'boolean', default: false } },
     })
     if (positionals.length !== 1) throw new ClaimtrailError('USAGE', 'timeline: give one FIGURE (an id from claimtrail figures, or part of its label)')
+    // (a bad --tolerance or --window is a usage error before any ledger is opened)
+    const tuning = tuningFlags(values)
     return withLedger(values.db, io, async (store) => {
-      const view = await loadView(store, {}, tuningFlags(values))
+      const view = await loadView(store, {}, tuning)
       const figure = findFigure(view, positionals[0])
       if (values.json) writeJsonLines(io, figure.points.map((p) => pointJson(figure, p)))
       else writeText(io, figure, values.chart || (io.isTty && !values.plain))

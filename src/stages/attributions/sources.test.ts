@@ -226,3 +226,22 @@ test('a body introduced unnamed ("a human rights organisation") is nobody named 
   const predicate = 'Pollution reached the coast of South Korea. Greenpeace is an environmental group in Seoul. The group said 300 birds died.'
   assert.equal(resolve(predicate, 'The group', ['Greenpeace']), 'Greenpeace')
 })
+
+test('"the Ukrainian president" is a person named earlier with that role, not Ukraine; nobody when none was or one of another country was (ent16)', () => {
+  const named = 'KYIV - Ukraine lost 40 tanks this month, President Volodymyr Zelenskyy said on Thursday.\n\nThe Ukrainian president said Russia had lost 1,000 soldiers.'
+  assert.equal(resolve(named, 'The Ukrainian president', ['Volodymyr Zelenskyy']), 'Volodymyr Zelenskyy')
+  const possessive = 'President Volodymyr Zelenskyy spoke in Kyiv on Monday. Ukraine\'s president said 300 soldiers were captured.'
+  assert.equal(resolve(possessive, 'Ukraine\'s president'), 'Volodymyr Zelenskyy')
+  const ofPlace = 'President Volodymyr Zelenskyy spoke in Kyiv on Monday. The president of Ukraine said 300 soldiers were captured.'
+  assert.equal(resolve(ofPlace, 'The president of Ukraine'), 'Volodymyr Zelenskyy')
+  const nobody = 'On January 9 the Ukrainian president said 4,000 North Korean soldiers had been killed or wounded.'
+  assert.equal(resolve(nobody, 'the Ukrainian president'), null)
+  // another country's president (by a demonym in his title), or a person of another role
+  const other = 'Russian President Vladimir Putin met officials on Monday. The Ukrainian president said Russia had lost 1,000 soldiers.'
+  assert.equal(resolve(other, 'The Ukrainian president', ['Vladimir Putin']), null)
+  const role = 'Defence Minister Rustem Umerov spoke in Kyiv on Monday. The Ukrainian president said Russia had lost 1,000 soldiers.'
+  assert.equal(resolve(role, 'The Ukrainian president', ['Rustem Umerov']), null)
+  // near-miss: a nationality before a body's name still gives the body
+  const body = 'The Ukrainian Defence Ministry said Russia had lost 1,000 soldiers.'
+  assert.notEqual(resolve(body, 'The Ukrainian Defence Ministry'), null)
+})

@@ -48,6 +48,8 @@ const PERSON_NOUNS = new Set([
 // Module-level: tsx (esbuild) rewrites a \p{...} literal as `new RegExp(...)`, which inside
 // a function is built anew on every call.
 const NON_LETTERS = /[^\p{L}]+/u
+// what `titlesOf` strips from a title word
+const NOT_TITLE_LETTERS = /[^\p{L}-]+/gu
 // How many sentences back a pronoun or nominal looks for its antecedent.
 const ANTECEDENT_SENTENCES = 3
 // How many names back it looks at most: three sentences of news hold far fewer, but a text
@@ -161,7 +163,11 @@ export function resolveSource(
   // A nominal's head is its last word, or the word before "of" ("the former secretary of state").
   let headAt = src.end - 1
   for (let i = src.start + 2; i < src.end - 1; i++) if (wordAt(text, p, i) === 'of') { headAt = i - 1; break }
-  const isNominal = !isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && headAt - src.start < 4 && src.end - src.start <= 7
+  // "the Ukrainian president", "Ukraine's president": a nationality or a country's possessive
+  // before a person's role describes the one person who holds it, not who speaks
+  const nationality = isPronoun ? null : roleNationality(text, p, src, inside, headAt)
+  const isNominal = nationality !== null ||
+    (!isPronoun && !hasPropn && inside.length === 0 && DEFINITE.has(first) && headAt - src.start < 4 && src.end - src.start <= 7)
   if (!isPronoun && !isNominal) {
     // "Philippe Lazzarini, the head of UNRWA, the UN agency": a name before an appositive
     // is the speaker, whatever bodies the appositive names.
@@ -218,7 +224,7 @@ export function resolveSource(
   // or a predicate: "Greenpeace, an environmental group," and "Greenpeace is a group" name it.)
   if (isNominal && BODY_HEADS.has(head) && unnamedBefore(text, p, src.start, head, true)) return null
   if (entities.length > 0) {
-    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? headAt : -1, content)
+    const best = antecedent(text, p, src, entities, named, wantsPerson, isNominal ? headAt : -1, content, nationality)
     if (best === null) return null
     // "the ministry", "the police": a body of that kind, not another body met before
     // ("the UN refugee agency ... The ministry put the toll at 87").
@@ -252,7 +258,7 @@ export function resolveSource(
  */
 function antecedent(
   text: string, p: Prepared, src: Range, entities: readonly Entity[], named: ReadonlySet<string>,
-  wantsPerson: boolean, headAt: number, content: readonly Range[],
+  wantsPerson: boolean, headAt: number, content: readonly Range[], nationality: string | null = null,
 ): Entity | null {
   // a nominal's head word ("ministry"), or null for a pronoun (headAt -1)
   const head = headAt < 0 ? null : wordAt(text, p, headAt)
@@ -305,6 +311,9 @@ function antecedent(
     if (gender !== null && people.genderOf(e) === (gender === 'f' ? 'm' : 'f')) continue
     const titles = wantsPerson && head !== null ? titlesOf(text, p, entities).get(name) : undefined
     const hasHead = head !== null && (namesHead(text, e, head) || titles?.has(head) === true)
+    // "the Ukrainian president" is a person the article named with that role ("President
+    // Volodymyr Zelenskyy"), not another one met before nor one of another country
+    if (nationality !== null && (!hasHead || isOfOtherCountry(text, e, titles, entities, nationality))) continue
     // A possessor ("a gun in Scott's hand") is seldom who a subject pronoun means.
     const isPossessor = /^['’]s\b/.test(text.slice(e.end, e.end + 3))
     let score = (hasHead ? 8 : 0) + (wasSource ? 4 : 0) + (KIND_RANK[e.type] ?? 0) - (isPossessor ? 1 : 0)
@@ -313,6 +322,50 @@ function antecedent(
     if (score > bestScore) { best = e; bestScore = score }
   }
   return best
+}
+
+/**
+ * The country of the nationality or place that describes a person's role in a source ("the
+ * Ukrainian president", "the Russian defence minister", "Ukraine's president", "the president
+ * of Ukraine" -> Ukraine): a definite singular person noun (`PERSON_NOUNS`) whose only names
+ * are demonyms or places of one country, after "the" or as the possessive that opens the
+ * source. Null for any other source.
+ */
+function roleNationality(text: string, p: Prepared, src: Range, inside: readonly Entity[], headAt: number): string | null {
+  if (inside.length === 0 || headAt - src.start > 4 || src.end - src.start > 7 || !PERSON_NOUNS.has(wordAt(text, p, headAt))) return null
+  const headStart = p.tokens.start[headAt]
+  // ("the president of Ukraine": the head is the word before "of")
+  const ofAt = headAt < src.end - 1 ? p.tokens.end[headAt + 1] : headStart
+  const countries = new Set<string>()
+  for (const e of inside) {
+    if ((e.type !== 'NORP' && e.type !== 'GPE') || (e.end > headStart && e.start < ofAt)) return null
+    countries.add(e.country ?? entityName(text, e))
+  }
+  if (countries.size !== 1) return null
+  // every proper noun is one of those names ("the Ukrainian Navy commander" names a body)
+  for (let i = src.start; i < headAt; i++) {
+    if (p.tokens.pos[i] === PROPN && !inside.some((e) => e.start <= p.tokens.start[i] && p.tokens.end[i] <= e.end)) return null
+  }
+  const opensWithPossessive = inside[0].start === p.tokens.start[src.start] && /^['’]s?\b/.test(text.slice(inside[0].end, inside[0].end + 3))
+  if (!DEFINITE.has(wordAt(text, p, src.start)) && !opensWithPossessive) return null
+  return [...countries][0]
+}
+
+/**
+ * Whether a person is said to be of another country than `country`: by the gazetteer, or
+ * by a demonym or place among the titles the article writes before their name ("Russian
+ * President Vladimir Putin").
+ */
+function isOfOtherCountry(text: string, e: Entity, titles: ReadonlySet<string> | undefined, entities: readonly Entity[], country: string): boolean {
+  if (e.type === 'PERSON' && e.country !== null) return e.country !== country
+  if (titles === undefined) return false
+  for (const place of entities) {
+    if (place.type !== 'NORP' && place.type !== 'GPE') continue
+    // titles are kept in lower case without marks ("Ukraine's" as "ukraines")
+    const word = text.slice(place.start, place.end).toLowerCase().replace(NOT_TITLE_LETTERS, '')
+    if ((titles.has(word) || titles.has(`${word}s`)) && (place.country ?? entityName(text, place)) !== country) return true
+  }
+  return false
 }
 
 // Heads of nominals that stand for a body, never for one person ("the administration").
@@ -376,7 +429,7 @@ function titlesOf(text: string, p: Prepared, entities: readonly Entity[]): Map<s
       if (w === '') continue
       const lower = w.toLowerCase()
       if (!/^\p{Lu}/u.test(w) && !TITLE_LINKS.has(lower) && !PERSON_NOUNS.has(lower)) break
-      title.push(lower.replace(/[^\p{L}-]+/gu, ''))
+      title.push(lower.replace(NOT_TITLE_LETTERS, ''))
       if (/[,.;:]$/.test(w) && k < before.length - 1) break
     }
     if (title.length === 0) continue

@@ -81,7 +81,17 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   const placeBefore = head === undefined || head.type !== 'OTHER' ? undefined
     : placed.find((e) => e.end + 1 === head.start && c.text[e.end] === ' ' && e.start >= span.start)
   if (head !== undefined && placeBefore !== undefined) return c.text.slice(placeBefore.start, head.end)
-  if (head !== undefined) return head.canonical
+  // "A Defense Intelligence Agency briefing in Washington": the place "in" which a named body
+  // or person speaks is not who speaks
+  if (head !== undefined && head.type === 'GPE' && bodies.length > 0) {
+    let k = tokenEndingAfter(c, head.start) - 1
+    if (k > 0 && c.tokens.lemma[k] === 'the') k--
+    const speaker = k > 0 && c.tokens.lemma[k] === 'in' ? bodies.filter((e) => e.end <= c.tokens.start[k]).at(-1) : undefined
+    if (speaker !== undefined) return speaker.canonical
+  }
+  // ("the president of Ukraine" is a person, not the country)
+  const isRole = placed.length > 0 && bodies.length === 0 && definiteRoleHead(c, span) >= 0
+  if (head !== undefined && !(isRole && (head.type === 'GPE' || head.type === 'NORP'))) return head.canonical
   // "the World Health Organization (WHO)": a name and its acronym are one body
   if (bodies.length > 0 && bodies.every((e) => e.canonical === bodies[0].canonical)) return bodies[0].canonical
   const places = new Set(placed.map((e) => e.canonical))
@@ -92,7 +102,32 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
     c.sentences[sentenceIndex(c, e.start)].start === e.start
   const named = inside.find((e) => e.type === 'OTHER' && placed.every((p) => e.end <= p.start) && !opensSentence(e))
   if (named !== undefined && bodies.length === 0) return named.canonical
-  return places.size === 1 && bodies.length === 0 ? [...places][0] : null
+  return places.size === 1 && bodies.length === 0 && !isRole ? [...places][0] : null
+}
+
+// A place's possessive right after it: "Ukraine's".
+const POSSESSIVE_AFTER = /^['’]s?\b/
+
+/**
+ * The head token of a source that is one person by a definite role ("the Ukrainian
+ * president", "Ukraine's defence minister", "the president of Ukraine"): a singular role
+ * (`PERSON_ROLES`) after "the" or after a place's possessive that opens the span, as its last
+ * word or the word before "of"; -1 for any other source. A nationality or country that
+ * describes such a person is not who speaks; an indefinite one ("a US official", "Ukrainian
+ * officials") speaks for it and stays the country.
+ */
+function definiteRoleHead(c: Context, span: CharSpan): number {
+  const first = firstToken(c, span)
+  let head = lastToken(c, span)
+  if (first < 0 || head < 0) return -1
+  for (let t = first + 1; t < head; t++) if (c.tokens.lemma[t] === 'of') { head = t - 1; break }
+  // (the text, not the lemma: "officials" is no one person)
+  if (head <= first || !PERSON_ROLES.has(tokenText(c, head).toLowerCase())) return -1
+  if (c.tokens.lemma[first] === 'the') return head
+  const opener = c.entities.find((e) => e.start === c.tokens.start[first])
+  const isPossessive = opener !== undefined && (opener.type === 'GPE' || opener.type === 'NORP') &&
+    POSSESSIVE_AFTER.test(c.text.slice(opener.end, opener.end + 3))
+  return isPossessive ? head : -1
 }
 
 // Common names of bodies that a place or demonym before them makes a name ("the Gaza health
@@ -1864,7 +1899,9 @@ function withWholeName(c: Context, span: CharSpan | null, cue: CharSpan | null):
  * common name ("He", "the agency"): "The report" resolved to a place is no source.
  */
 function resolvedName(c: Context, att: Attribution, source: CharSpan | null): string | null {
-  const head = source === null ? -1 : lastToken(c, source)
+  // ("the president of Ukraine": the role before "of" is the head)
+  const role = source === null ? -1 : definiteRoleHead(c, source)
+  const head = source === null ? -1 : role >= 0 ? role : lastToken(c, source)
   const isResolvable = head >= 0 && (c.tokens.pos[head] === PRON || AGENT_NOUNS.has(c.tokens.lemma[head]))
   // ("According to the commission" resolved to the campaign manager quoted before it: a body is no person)
   const isBody = head >= 0 && c.tokens.pos[head] !== PRON && !PERSON_ROLES.has(c.tokens.lemma[head])

@@ -497,3 +497,14 @@ test('a bare gazetteer surname after another person of that name is that person,
   assert.deepEqual(entities(early).filter((e) => e.text === 'Trump').map((e) => e.canonical), ['Donald Trump', 'Donald Trump'])
   assert.equal(byText('A rally in Ohio drew 4,000 people, Trump told reporters.', 'Trump').canonical, 'Donald Trump')
 })
+
+test('a gazetteer person\'s short name that runs on into a capitalised word the tagger read as a noun is someone else', () => {
+  // "Sun" is tagged a noun; the article never writes "sun" in lower case, so it is a name's word
+  const text = 'Navy commander Lee Sun said 300 sailors were missing.'
+  const lee = byText(text, 'Lee Sun')
+  assert.equal(lee.canonical, 'Lee Sun')
+  assert.equal(lee.type, 'PERSON')
+  assert.ok(!entities(text).some((e) => e.canonical === 'Lee Jae-myung'), JSON.stringify(entities(text)))
+  // near-miss: the short name after a title, before a verb
+  assert.equal(byText('President Lee said 300 sailors were missing.', 'Lee').canonical, 'Lee Jae-myung')
+})

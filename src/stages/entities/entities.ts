@@ -334,7 +334,7 @@ export function findEntities(doc: Doc, gazetteer: Gazetteer): Entity[] {
       if (isPlaceAlias && followsGivenName(hit.end, t, s, tokens, tp, mayBeGivenName)) {
         surnames.add(tp.keys.slice(tp.start[t], tp.start[t + 1]).join(' '))
       }
-      if (isAccepted(hit, t, s, tokens, tp, seen, mayBeGivenName)) {
+      if (isAccepted(hit, t, s, tokens, tp, seen, mayBeGivenName, (k) => isUntaggedName(text, tokens, k, isCommonWord))) {
         const { entry } = hit.match
         if (hit.match.kind !== 'short') seen.add(entry.canonical)
         const mention: Mention = {
@@ -554,6 +554,7 @@ function linkSurnames(
 function isAccepted(
   hit: { end: number; match: AliasMatch }, t: number, s: Sentence, tokens: TokenColumns,
   tp: TokenPieces, seen: ReadonlySet<string>, mayBeGivenName: (w: string) => boolean,
+  isUntaggedNameAt: (t: number) => boolean,
 ): boolean {
   const { kind, entry } = hit.match
   const next = hit.end < s.tokenEnd ? hit.end : -1
@@ -564,6 +565,9 @@ function isAccepted(
   // "Kim Jong Nam" is someone else: a truncated or short name must not run on; a place's
   // not into any capitalised word ("Chad Day", where the tagger reads "Day" as a noun).
   if (next >= 0 && (tokens.pos[next] === PROPN || entry.type !== 'PERSON') && isCapitalised(tp.start[next] < tp.start[next + 1] ? tp.pieces[tp.start[next]] : '')) return false
+  // ("Navy commander Lee Sun": nor into a word the tagger read as a noun that the article
+  // writes capitalised only, as the name runs read it; "Lee" alone is not Lee Jae-myung there)
+  if (next >= 0 && entry.type === 'PERSON' && isUntaggedNameAt(next)) return false
   if (kind === 'partial') return true
   const isAfterTitle = t > s.tokenStart && TITLE_WORDS.has(tokens.lemma[t - 1])
   return seen.has(entry.canonical) || isAfterTitle
