@@ -53,8 +53,8 @@ interface WinkCache {
 // document's tokens, and everything read from them, depended on the documents read before
 // it in the process (15 of the 84 PolNeAR dev texts tokenized differently on a second
 // pass; found by speed16). The tokenizer asks the cache through `cache.lookup`, looked up
-// at each call; answered from the model's own lexicon alone, every document tokenizes as
-// in a fresh process. While `cache.add` registers a word, the model's features of it look
+// at each call; answered from the model's own lexicon alone, every chunk is cut by wink's
+// rules whatever was read before it, in the process or earlier in the same document. While `cache.add` registers a word, the model's features of it look
 // the word up again and must find it, so lookups inside `add` are answered in full. The
 // learnt entries stay, so lexeme ids and wink's features of them do not change.
 function withoutLearntWords(nlp: WinkNlp): void {
