@@ -71,7 +71,7 @@ export async function benchExtract(corpus: BenchCorpus, log: (s: string) => void
   try {
     // warm the workers
     await Promise.all(Array.from({ length: cores }, () => pool.analyze(texts.slice(0, 20).map((text) => ({ text, meta: { id: 'w' } })))))
-    const batch = 32
+    const batch = ANALYZE_BATCH
     t0 = performance.now()
     const jobs = []
     for (let i = 0; i < texts.length; i += batch) {

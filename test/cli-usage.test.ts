@@ -91,6 +91,8 @@ test('a negative number after a flag is its value, refused in the flag\'s own wo
   const missing = join(tmpdir(), 'no-such-ledger.db')
   const cases: Array<[string[], string]> = [
     [['claims', '--limit', '-3'], '--limit -3: give a whole number of rows, 1 or more'],
+    // the occurrence a negative number follows, not the flag's first
+    [['claims', '--limit', '5', '--limit', '-3'], '--limit -3: give a whole number of rows, 1 or more'],
     [['figures', '--window', '-3'], '--window -3: give whole days, 0 or more'],
     [['timeline', 'troops', '--window', '-1'], '--window -1: give whole days, 0 or more'],
     [['export', '--tolerance', '-0.5'], '--tolerance -0.5: give a fraction from 0 to below 1 (0.1 is 10%)'],

@@ -121,8 +121,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function withNegativeNumberJoined(message: string, args: readonly string[]): string[] | null {
   const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)
   if (ambiguous === null) return null
-  const at = args.indexOf(ambiguous[1])
-  if (at < 0 || !NEGATIVE_NUMBER.test(args[at + 1] ?? '')) return null
+  // the occurrence of the flag that a negative number follows ("--limit 5 --limit -3")
+  const at = args.findIndex((a, i) => a === ambiguous[1] && NEGATIVE_NUMBER.test(args[i + 1] ?? ''))
+  if (at < 0) return null
   return [...args.slice(0, at), `${args[at]}=${args[at + 1]}`, ...args.slice(at + 2)]
 }
 

@@ -587,10 +587,10 @@ export function extractAttributions(
   // a quotation paragraph no attribution holds is the one's before it; a quotation left open runs to its close;
   // fragments with only a mark between them are one (content-rules.ts)
   for (const a of joinedAcrossMarks(p, quotationsToTheirClose(p, orphanQuotations(p, withoutClausesThatSpeak(p, withoutNestedCues(p, anonymityFormulas(p, found))))))) {
-    const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     const cues = a.cues.map((r) => conventionalCue(p, r, [...a.source, ...a.content]))
     const content = withoutCueTokens(a.content, cues)
     if (content.length === 0) continue
+    const sourceEntity = a.source.length === 0 ? null : resolveSource(text, p, a.source[0], entities, named, a.content)
     out.push({
       source: a.source.map((r) => toChars(tokens, r)),
       cue: cues.map((r) => toChars(tokens, r)),

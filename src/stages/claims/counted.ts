@@ -262,7 +262,7 @@ export function findCounted(
       // ("12 people were killed and 40 injured, the mayor said, raising the toll from seven": the
       // noun right before "from" names what the number counts, not the figure before it)
       if (a - 2 >= s.tokenStart && lemma[a - 1] === 'from' && pos[a - 2] === NOUN && lemma[a - 2] === 'toll') {
-        return { start: c.tokens.start[a - 2], end: c.tokens.end[a - 2], category: 'killed', npStart: a - 2, npEnd: a - 1, after: b }
+        return { ...tollAt(c, s, a - 2, a), after: b }
       }
       // ("rescued 11 pupils, bringing the number freed so far to 76": the number names its own)
       const brought = a - 1 >= s.tokenStart && lemma[a - 1] === 'to' ? broughtNumberOf(c, s, a - 1) : null

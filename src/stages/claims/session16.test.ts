@@ -46,6 +46,9 @@ test('category: "raising the toll from seven" after a count of wounded is a toll
   const doc = docOf('At least 12 people were killed and 40 injured in the town, raising the toll from seven.')
   assert.equal(claimFor(doc, '40').category, 'wounded')
   assert.equal(claimFor(doc, 'seven').category, 'killed')
+  // the word before "toll" says what it counts, as for any toll (tollAt)
+  const both = docOf('At least 12 people were killed and 40 injured in the town, raising the casualty toll from 30.')
+  assert.equal(claimFor(both, '30').category, 'casualties')
 })
 
 test('source: an amount in brackets after another is given by whoever gives that one ("at 2.1 billion pesos ($37 million)")', () => {
