@@ -232,6 +232,9 @@ test('"the Ukrainian president" is a person named earlier with that role, not Uk
   assert.equal(resolve(named, 'The Ukrainian president', ['Volodymyr Zelenskyy']), 'Volodymyr Zelenskyy')
   const possessive = 'President Volodymyr Zelenskyy spoke in Kyiv on Monday. Ukraine\'s president said 300 soldiers were captured.'
   assert.equal(resolve(possessive, 'Ukraine\'s president'), 'Volodymyr Zelenskyy')
+  // a plural name's bare apostrophe is a possessive as well (lead, from the session-16 review)
+  const bare = 'President Xiomara Castro spoke in Tegucigalpa on Monday. Honduras\' president said 300 homes were lost.'
+  assert.equal(resolve(bare, 'Honduras\' president'), 'Xiomara Castro')
   const ofPlace = 'President Volodymyr Zelenskyy spoke in Kyiv on Monday. The president of Ukraine said 300 soldiers were captured.'
   assert.equal(resolve(ofPlace, 'The president of Ukraine'), 'Volodymyr Zelenskyy')
   const nobody = 'On January 9 the Ukrainian president said 4,000 North Korean soldiers had been killed or wounded.'

@@ -4,6 +4,7 @@ import { posId } from '../../model/doc.ts'
 import { looksLikePersonName } from '../entities/entities.ts'
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../tokens/calendar.ts'
 import { NAME_TITLE_TOKENS } from '../tokens/titles.ts'
+import { POSSESSIVE_MARK } from '../tokens/marks.ts'
 import { readModelFile } from './averaged.ts'
 import { hashString, P_COMMA, type Prepared } from './features.ts'
 
@@ -346,7 +347,7 @@ function roleNationality(text: string, p: Prepared, src: Range, inside: readonly
   for (let i = src.start; i < headAt; i++) {
     if (p.tokens.pos[i] === PROPN && !inside.some((e) => e.start <= p.tokens.start[i] && p.tokens.end[i] <= e.end)) return null
   }
-  const opensWithPossessive = inside[0].start === p.tokens.start[src.start] && /^['’]s?\b/.test(text.slice(inside[0].end, inside[0].end + 3))
+  const opensWithPossessive = inside[0].start === p.tokens.start[src.start] && POSSESSIVE_MARK.test(text.slice(inside[0].end, inside[0].end + 3))
   if (!DEFINITE.has(wordAt(text, p, src.start)) && !opensWithPossessive) return null
   return [...countries][0]
 }

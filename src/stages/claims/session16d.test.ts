@@ -36,3 +36,14 @@ test('a named body before "in" and a place is who speaks, not the place ("A Defe
   assert.equal(claimFor(buildDoc(bank, [quantity(bank, '2 percent', 2, { unit: 'percent', kind: 'percent' })],
     [attribution(bank, 'The Bank of Japan', 'said', 'prices rose 2 percent')]), '2 percent').sourceEntity, 'Bank of Japan')
 })
+
+test('a plural name\'s bare apostrophe is a possessive too: "Honduras\' president" is a person by role, not Honduras', () => {
+  const text = 'Honduras\' president said 4,000 people had been displaced by the floods.'
+  const doc = buildDoc(text, [quantity(text, '4,000', 4000)],
+    [attribution(text, 'Honduras\' president', 'said', '4,000 people had been displaced by the floods')])
+  assert.equal(claimFor(doc, '4,000').sourceEntity, null)
+  // near-miss: the country's own voice stays the country's
+  const own = 'Honduras said 4,000 people had been displaced by the floods.'
+  assert.equal(claimFor(buildDoc(own, [quantity(own, '4,000', 4000)],
+    [attribution(own, 'Honduras', 'said', '4,000 people had been displaced by the floods')]), '4,000').sourceEntity, 'Honduras')
+})

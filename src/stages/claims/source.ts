@@ -9,7 +9,7 @@ import { LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE, SIZING_VERBS, SPEECH_VERB
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import { SUBJECT_PRONOUNS } from '../tokens/tokens.ts'
 import { isCompoundNoun } from '../tokens/compounds.ts'
-import { isDashBetween } from '../tokens/marks.ts'
+import { isDashBetween, POSSESSIVE_MARK } from '../tokens/marks.ts'
 import { datelineDash } from '../tokens/dateline.ts'
 
 
@@ -105,8 +105,6 @@ function sourceEntityOf(c: Context, span: CharSpan | null): string | null {
   return places.size === 1 && bodies.length === 0 && !isRole ? [...places][0] : null
 }
 
-// A place's possessive right after it: "Ukraine's".
-const POSSESSIVE_AFTER = /^['’]s?\b/
 
 /**
  * The head token of a source that is one person by a definite role ("the Ukrainian
@@ -126,7 +124,7 @@ function definiteRoleHead(c: Context, span: CharSpan): number {
   if (c.tokens.lemma[first] === 'the') return head
   const opener = c.entities.find((e) => e.start === c.tokens.start[first])
   const isPossessive = opener !== undefined && (opener.type === 'GPE' || opener.type === 'NORP') &&
-    POSSESSIVE_AFTER.test(c.text.slice(opener.end, opener.end + 3))
+    POSSESSIVE_MARK.test(c.text.slice(opener.end, opener.end + 3))
   return isPossessive ? head : -1
 }
 

@@ -4,6 +4,12 @@ import { isGlued, type TokenColumns } from '../../model/doc.ts'
 /** Quotation marks, straight and curly, single and double, opening and closing. */
 export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "'", '“', '”', '‘', '’'])
 
+/**
+ * A possessive mark at the start of a string (the text right after a name): "'s" or "’s", or an
+ * apostrophe alone after a plural name ("Honduras' president"); not "'d" or "'ll".
+ */
+export const POSSESSIVE_MARK = /^['’](?:s\b|(?!\w))/
+
 /** Dashes as tokens: hyphen, en and em dash, horizontal bar, and the typed double hyphen. */
 export const DASHES: ReadonlySet<string> = new Set(['-', '--', '—', '–', '―'])
 
