@@ -39,6 +39,14 @@ export function isGluedHyphen(text: string, tokens: TokenColumns, t: number): bo
   return tokens.end[t] === s + 1 && (text[s] === '-' || text[s] === '‐') && isGlued(tokens, t)
 }
 
+/**
+ * {@link isGluedHyphen} for code that holds the token columns only: token `t` (which may lie
+ * outside the columns) is a hyphen by its lemma, glued to the tokens on both sides.
+ */
+export function isGluedHyphenToken(tokens: TokenColumns, t: number): boolean {
+  return (tokens.lemma[t] === '-' || tokens.lemma[t] === '‐') && isGlued(tokens, t)
+}
+
 /** Universal POS tags; `TokenColumns.pos` holds indices into this list. */
 export const POS_TAGS = [
   'X', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON',

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { POS_TAGS, isGlued } from '../../model/doc.ts'
+import { POS_TAGS, isGluedHyphenToken } from '../../model/doc.ts'
 import { P_FINAL, Q_CLOSE, Q_OPEN, type Prepared } from './features.ts'
 import { AveragedWeights, readModelFile, readWeights } from './averaged.ts'
 import { compileRow, type CueTokens } from './taggers.ts'
@@ -101,8 +101,7 @@ export function endCandidates(p: Prepared, start: number, end: number, limit: nu
  * fragments there (seeds 1 and 2) and started 8 and 6.
  */
 function inWord(p: Prepared, i: number): boolean {
-  const hyphen = (t: number) => t >= 0 && t < p.n && p.tokens.lemma[t] === '-' && isGlued(p.tokens, t)
-  return hyphen(i) || hyphen(i - 1)
+  return isGluedHyphenToken(p.tokens, i) || isGluedHyphenToken(p.tokens, i - 1)
 }
 
 /**

@@ -5,7 +5,7 @@
  * counts are in the comments.
  */
 import type { TokenColumns } from '../../model/doc.ts'
-import { isGlued, POS_TAGS } from '../../model/doc.ts'
+import { isGlued, isGluedHyphenToken, POS_TAGS } from '../../model/doc.ts'
 import type { RoleSpans } from './attributions.ts'
 import { P_COLON, P_COMMA, P_FINAL, Q_CLOSE, Q_OPEN, hashString, suffixId, type Prepared } from './features.ts'
 import type { CueTokens } from './taggers.ts'
@@ -2155,10 +2155,9 @@ export function toPhraseEnd(p: Prepared, cue: CueTokens, src: CueTokens, content
  */
 export function fromWordStart(p: Prepared, src: CueTokens): CueTokens {
   let s = src.start
-  while (s >= 2 && HYPHENS.has(p.tokens.lemma[s - 1]) && isGlued(p.tokens, s - 1) && p.punct[s - 2] === 0 && p.sent[s - 2] === p.sent[src.start]) s -= 2
+  while (s >= 2 && isGluedHyphenToken(p.tokens, s - 1) && p.punct[s - 2] === 0 && p.sent[s - 2] === p.sent[src.start]) s -= 2
   return s === src.start ? src : { start: s, end: src.end }
 }
-const HYPHENS = new Set(['-', '‐'])
 
 /**
  * "{Donald Trump and [House Speaker Paul Ryan]} pledged", "{Clinton and [the State
