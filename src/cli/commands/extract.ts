@@ -81,11 +81,9 @@ export const command: Command = {
     // batch); what is said on standard error waits with them, so it keeps the input's order.
     type Pending = { readonly note: string } | { readonly record: InputRecord; readonly file: string | null }
     let pending: Pending[] = []
-    let batched = 0
     const flush = async () => {
       const items = pending
       pending = []
-      batched = 0
       const docs = items.flatMap((p) => ('record' in p ? [{ text: p.record.text, meta: p.record }] : []))
       const outcomes = analyzer.analyzeMany(docs)
       let k = 0
@@ -134,7 +132,7 @@ export const command: Command = {
       if (file !== null) outputs.set(file, record.origin)
       accepted++
       pending.push({ record, file })
-      if (++batched === ANALYZE_BATCH) await flush()
+      if (accepted % ANALYZE_BATCH === 0) await flush()
     }
     await flush()
     if (bratOut !== null) io.stdout.write(bratOut)

@@ -4,7 +4,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.ts'
 import { headlineEnd } from '../tokens/line-breaks.ts'
 import {
   PEOPLE_CATEGORIES, VERB, AUX, DET, ADJ, ADP, PROPN, CLAUSE_BREAKS, type Context, type Counted, standingFor, tokenRange, tokenText, sentenceIndex, countryOf, contains, within, createContext,
-  singularOf, tokenEndingAfter,
+  singularOf, tokenEndingAfter, type Source,
 } from './context.ts'
 import { findCounted, isFramingTotal, isRelativeFramedTotal, opensPartOfCount } from './counted.ts'
 import { EQUIPMENT, LABOUR_PEOPLE, MILITARY_PEOPLE, OTHER_PEOPLE } from './lexicon.ts'
@@ -35,6 +35,11 @@ function isEquipment(c: Context, counted: Counted): boolean {
 const AMOUNT_UNITS = new Set(['GW', 'MW', 'kW', 'TWh', 'GWh', 'MWh', 't'])
 // Units of length (the quantities stage's codes): a distance, depth or height is no figure
 const LENGTH_UNITS = new Set(['km', 'mi', 'm', 'cm'])
+
+/** The source fields of a claim, for a figure that another figure's source gives. */
+function sourceOfClaim(claim: Claim): Source {
+  return { attribution: claim.attribution, source: claim.source, cue: claim.cue, sourceEntity: claim.sourceEntity }
+}
 
 // What stands between a figure (and its counted noun) and a part of it: ", including".
 const INCLUDING_BETWEEN = /^[^,.;]*,\s*including\s*$/
@@ -138,18 +143,16 @@ export function findClaims(doc: Doc): Claim[] {
     if (isWithdrawn(c, s, a, source.source)) continue
     // "raised the death toll to 31, up from 22 a day earlier": the figure a revision is
     // compared with is given by whoever gives the one before it
-    if (source.source === null && previous !== null && previous.sentence === si && previous.claim.source !== null && isComparedFrom(c, a, s, quantities[previous.claim.quantity].end)) {
-      const p = previous.claim
-      source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
+    // the figure before in the same sentence, and what stands between it (and its counted noun) and this one
+    const before = previous !== null && previous.sentence === si ? previous.claim : null
+    const between = before === null ? '' : doc.text.slice(Math.max(quantities[before.quantity].end, before.counted.end), q.start)
+    if (source.source === null && before !== null && before.source !== null && isComparedFrom(c, a, s, quantities[before.quantity].end)) {
+      source = sourceOfClaim(before)
     }
     // "The police put the turnout at 90,000, including 12,000 in the capital": a part after
     // ", including" right after a figure is given by whoever gives that figure
-    const included = previous !== null && previous.sentence === si &&
-      INCLUDING_BETWEEN.test(doc.text.slice(Math.max(quantities[previous.claim.quantity].end, previous.claim.counted.end), q.start)) ? previous.claim : null
-    if (included !== null && source.source === null && included.source !== null) {
-      const p = included
-      source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
-    }
+    const included = before !== null && INCLUDING_BETWEEN.test(between) ? before : null
+    if (included !== null && source.source === null && included.source !== null) source = sourceOfClaim(included)
     let subject = findSubject(c, counted, a, s, si) ?? holder?.claim.subject ?? null
     // (soldiers only: a force that kills civilians says nothing of whose soldiers are hurt)
     const inflicter = PEOPLE_CATEGORIES.has(counted.category) && namesSoldiers(c, counted) ? inflictedBy(c, s, a) : null
@@ -181,24 +184,21 @@ export function findClaims(doc: Doc): Claim[] {
     let isPlanned = isFuture(c, q, a, counted, s) || (asOf !== null && c.published !== null && asOf.slice(0, 7) > c.published.slice(0, 7))
     // "would raise the minimum wage by 15 percent and spend 2.4 billion euros": a verb
     // coordinated with the planned one before it, with no subject of its own, is planned too
-    if (!isPlanned && previous !== null && previous.sentence === si && previous.claim.isPlanned &&
-      (coordinatedVerb(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a) ||
-        isGappedConjunct(c, tokenRange(c, quantities[previous.claim.quantity], s)[1], a))) isPlanned = true
+    if (!isPlanned && before !== null && before.isPlanned) {
+      const beforeEnd = tokenRange(c, quantities[before.quantity], s)[1]
+      if (coordinatedVerb(c, beforeEnd, a) || isGappedConjunct(c, beforeEnd, a)) isPlanned = true
+    }
     // "1.7 million children are likely to be malnourished this year, including 430,000 who ...":
     // a part of a projected figure is projected too
     if (included !== null && included.isPlanned) isPlanned = true
     // "pledged 7 billion euros ($7.5 billion)": an amount in brackets right after another is
     // the same figure written again, in another currency or unit: it holds when that one does
     // ("would pay 50 million pesos ($12,000)": past the currency the counted noun names)
-    if (previous !== null && previous.sentence === si &&
-      /^\s*\(\s*$/.test(doc.text.slice(Math.max(quantities[previous.claim.quantity].end, previous.claim.counted.end), q.start))) {
-      asOf = previous.claim.asOf
-      isPlanned = previous.claim.isPlanned
+    if (before !== null && /^\s*\(\s*$/.test(between)) {
+      asOf = before.asOf
+      isPlanned = before.isPlanned
       // ("The ministry put the damage at 2.1 billion pesos ($37 million)": and whoever gives that one gives it)
-      if (source.source === null && previous.claim.source !== null) {
-        const p = previous.claim
-        source = { attribution: p.attribution, source: p.source, cue: p.cue, sourceEntity: p.sourceEntity }
-      }
+      if (source.source === null && before.source !== null) source = sourceOfClaim(before)
     }
     const claim: Claim = {
       quantity: qi, attribution: source.attribution,
